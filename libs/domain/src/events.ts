@@ -1,0 +1,144 @@
+/**
+ * Every fact the registry keeps, as typed plain data. Events are immutable; their data shape is
+ * versioned by `schemaVersion` in the metadata (see SCHEMA_VERSION) and upcast on read, never rewritten.
+ * Dates named `...On` are evidence dates (ISO `YYYY-MM-DD`, given by the researcher); the store adds
+ * `recordedAt`.
+ */
+
+export type Event<Type extends string, Data extends object> = Readonly<{ type: Type; data: Readonly<Data> }>;
+
+/** ISO calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** ISO 3166-1 alpha-3 code, upper case. */
+export type CountryCode = string;
+
+export const SCHEMA_VERSION = 1;
+
+// ---------- Source ----------
+export const SOURCE_KINDS = ['NGO', 'UN_BODY', 'STATE', 'MEDIA', 'ACADEMIC', 'INDIVIDUAL', 'OTHER'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+/** NATO Admiralty scale, source reliability: A (completely reliable) .. F (cannot be judged). */
+export const GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type Grade = (typeof GRADES)[number];
+
+export type SourceRegistered = Event<'SourceRegistered', {
+  sourceId: string; name: string; kind: SourceKind; grade: Grade; homepage?: string;
+}>;
+export type SourceRegraded = Event<'SourceRegraded', {
+  sourceId: string; grade: Grade; previousGrade: Grade; reason: string; regradedOn: IsoDate;
+}>;
+export type SourceEvent = SourceRegistered | SourceRegraded;
+
+// ---------- Incident ----------
+export const DELIVERIES = ['AIR_DROPPED', 'GROUND_LAUNCHED_ROCKET', 'ARTILLERY', 'MISSILE', 'UNKNOWN'] as const;
+export type Delivery = (typeof DELIVERIES)[number];
+export const ALLEGED_USER_KINDS = ['STATE', 'COALITION', 'NON_STATE_ARMED_GROUP', 'UNKNOWN'] as const;
+export type AllegedUserKind = (typeof ALLEGED_USER_KINDS)[number];
+export const STANCES = ['SUPPORTS', 'DISPUTES'] as const;
+export type Stance = (typeof STANCES)[number];
+export const EVIDENCE_KINDS = ['REMNANT_PHOTO', 'FIELD_VISIT', 'WITNESS_TESTIMONY', 'SATELLITE_IMAGERY', 'VIDEO',
+  'MEDICAL_RECORD', 'EXPERT_IDENTIFICATION', 'OFFICIAL_ADMISSION'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export interface Location {
+  countryCode: CountryCode;
+  placeName: string;
+  latitude?: number;
+  longitude?: number;
+  /** Radius in metres within which the point is known to lie. */
+  precisionMeters?: number;
+}
+export interface Munition { type: string; delivery: Delivery }
+export interface AllegedUser { kind: AllegedUserKind; stateCodes: CountryCode[]; name?: string }
+export interface Casualties { killed?: number; injured?: number }
+
+export interface IncidentDetails {
+  occurredFrom: IsoDate;
+  occurredTo: IsoDate;
+  location: Location;
+  munition: Munition;
+  allegedUser: AllegedUser;
+  casualties?: Casualties;
+  summary: string;
+}
+
+export interface Citation { url: string; archivedUrl?: string; archivedSha256?: string }
+
+export interface CorroborationFacts {
+  corroborationId: string;
+  sourceId: string;
+  stance: Stance;
+  evidenceKinds: EvidenceKind[];
+  publishedOn: IsoDate;
+  citation: Citation;
+  /** The corroboration this one merely repeats: derived reporting is not independent. */
+  derivedFrom?: string;
+  summary: string;
+}
+
+export type UseAlleged = Event<'UseAlleged', IncidentDetails & {
+  incidentId: string; reportedOn: IsoDate;
+  /** The allegation's first source, recorded as the incident's first corroboration. */
+  firstCorroboration: CorroborationFacts;
+}>;
+export type IncidentCorrected = Event<'IncidentCorrected', {
+  incidentId: string; changes: Partial<IncidentDetails>; reason: string; correctedOn: IsoDate;
+}>;
+/**
+ * On the duplicate's stream only (one atomic append): from now on the duplicate's id resolves to the
+ * canonical incident, and read models fold the duplicate's evidence into the canonical one.
+ */
+export type IncidentMergedInto = Event<'IncidentMergedInto', {
+  incidentId: string; canonicalIncidentId: string; reason: string; mergedOn: IsoDate;
+}>;
+export type IncidentWithdrawn = Event<'IncidentWithdrawn', {
+  incidentId: string; reason: string; withdrawnOn: IsoDate;
+}>;
+export type CorroborationAdded = Event<'CorroborationAdded', CorroborationFacts & { incidentId: string }>;
+export type CorroborationRetracted = Event<'CorroborationRetracted', {
+  incidentId: string; corroborationId: string; reason: string; retractedOn: IsoDate;
+}>;
+export type IncidentEvent = UseAlleged | IncidentCorrected | IncidentMergedInto | IncidentWithdrawn | CorroborationAdded | CorroborationRetracted;
+
+// ---------- Investigation ----------
+export const INVESTIGATOR_KINDS = ['STATE', 'UN', 'NGO', 'COURT'] as const;
+export type InvestigatorKind = (typeof INVESTIGATOR_KINDS)[number];
+export const OUTCOMES = ['USE_CONFIRMED', 'USE_NOT_CONFIRMED', 'INCONCLUSIVE'] as const;
+export type InvestigationOutcome = (typeof OUTCOMES)[number];
+export interface Investigator { kind: InvestigatorKind; stateCode?: CountryCode; name?: string }
+
+export type InvestigationOpened = Event<'InvestigationOpened', {
+  investigationId: string; investigator: Investigator; incidentIds: string[]; mandate: string; openedOn: IsoDate;
+}>;
+export type InvestigationConcluded = Event<'InvestigationConcluded', {
+  investigationId: string; outcome: InvestigationOutcome; findings: string; concludedOn: IsoDate;
+}>;
+export type InvestigationEvent = InvestigationOpened | InvestigationConcluded;
+
+// ---------- Statement ----------
+export const STATEMENT_KINDS = ['CONDEMNATION', 'CONCERN', 'CALL_FOR_INVESTIGATION', 'DENIAL', 'ACKNOWLEDGEMENT',
+  'INVESTIGATION_ANNOUNCED'] as const;
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
+export const VENUES = ['MSP', 'UNGA', 'UNGA_FIRST_COMMITTEE', 'HUMAN_RIGHTS_COUNCIL', 'SECURITY_COUNCIL', 'NATIONAL',
+  'OTHER'] as const;
+export type Venue = (typeof VENUES)[number];
+
+export interface StatementDetails {
+  speakers: CountryCode[];
+  onBehalfOf?: string;
+  kind: StatementKind;
+  venue: Venue;
+  deliveredOn: IsoDate;
+  incidentIds: string[];
+  namesUser: boolean;
+  quote: string;
+  citation: Citation;
+}
+export type StatementRecorded = Event<'StatementRecorded', StatementDetails & { statementId: string }>;
+export type StatementCorrected = Event<'StatementCorrected', {
+  statementId: string; changes: Partial<StatementDetails>; reason: string; correctedOn: IsoDate;
+}>;
+export type StatementEvent = StatementRecorded | StatementCorrected;
+
+export type RegistryEvent = SourceEvent | IncidentEvent | InvestigationEvent | StatementEvent;
+export type RegistryEventType = RegistryEvent['type'];

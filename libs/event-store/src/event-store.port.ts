@@ -1,0 +1,96 @@
+/**
+ * The event-store port. An abstract class so that it is also the Nest injection token.
+ * Revisions count the KurrentDB way in every adapter: a stream's first event is revision 0.
+ */
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+export interface EventMetadata {
+  /** Who caused the event: the holder of the API token, or "system". */
+  actor: string;
+  correlationId: string;
+  causationId?: string;
+  /** Schema version of the event's data, so that later changes are upcast, never rewritten. */
+  schemaVersion?: number;
+  /** Any further keys (for example the idempotency key of the command). */
+  [key: string]: JsonValue | undefined;
+}
+
+/** An event as a caller hands it to `append`. */
+export interface NewEvent {
+  /** A UUID. Appending the same ids to the same stream again is a retry: it writes nothing. */
+  id: string;
+  type: string;
+  data: JsonObject;
+  metadata: EventMetadata;
+}
+
+/**
+ * An opaque, totally ordered cursor into `$all`. Compare with `comparePositions`, never by hand.
+ * SQLite: the decimal global sequence number. KurrentDB: "<commit>/<prepare>".
+ */
+export type Position = string;
+
+export interface StoredEvent {
+  id: string;
+  type: string;
+  data: JsonObject;
+  metadata: EventMetadata;
+  stream: string;
+  revision: number;
+  position: Position;
+  /** The store's clock at commit time, never the client's. */
+  recordedAt: Date;
+}
+
+export const NO_STREAM = 'no_stream';
+export const STREAM_EXISTS = 'stream_exists';
+export const ANY = 'any';
+export type ExpectedRevision = typeof NO_STREAM | typeof STREAM_EXISTS | typeof ANY | number;
+
+export interface AppendOptions {
+  expectedRevision?: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** The revision of the last event now in the stream (the revision the next append should expect). */
+  nextExpectedRevision: number;
+  /** The global position of the last event written. */
+  position: Position;
+}
+
+export interface ReadStreamOptions {
+  fromRevision?: number | 'start' | 'end';
+  direction?: 'forwards' | 'backwards';
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Omit to read from the start. */
+  fromPosition?: Position;
+  maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive checkpoint: the position of the last event already processed. */
+  fromPosition?: Position;
+}
+
+/** A live subscription: iterate it; `close()` ends it. */
+export interface Subscription extends AsyncIterable<StoredEvent> {
+  close(): Promise<void>;
+}
+
+export abstract class EventStore {
+  abstract append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  abstract readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent>;
+  abstract readAll(options?: ReadAllOptions): AsyncIterable<StoredEvent>;
+  /** Catch-up from the checkpoint, then live; no event lost and none delivered twice. */
+  abstract subscribeToAll(options?: SubscribeOptions): Subscription;
+  /** Orders two positions of this store: negative, zero or positive. */
+  abstract comparePositions(a: Position, b: Position): number;
+  /** Throws StoreUnavailableError when the store cannot be reached. */
+  abstract ping(): Promise<void>;
+  abstract close(): Promise<void>;
+}
