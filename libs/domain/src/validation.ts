@@ -1,0 +1,62 @@
+/** Small checks shared by the deciders. Each throws a DomainError naming the failing field. */
+import type { DecideContext } from './decider';
+import { badInput } from './errors';
+import type { IsoDate } from './events';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date in `YYYY-MM-DD`: the string order of such dates is their time order. */
+export function isIsoDate(value: unknown): value is IsoDate {
+  const m = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/** An evidence date: well formed and not after today. */
+export function evidenceDate(date: IsoDate, field: string, ctx: DecideContext): void {
+  if (!isIsoDate(date)) throw badInput(`${field} must be a date as YYYY-MM-DD`, field);
+  if (date > ctx.today) throw badInput(`${field} (${date}) is in the future`, field);
+}
+
+export function notBefore(date: IsoDate, earliest: IsoDate, field: string, what: string): void {
+  if (date < earliest) throw badInput(`${field} (${date}) is before ${what} (${earliest})`, field);
+}
+
+export function knownCountries(codes: readonly string[], field: string, ctx: DecideContext): void {
+  const unknown = codes.find((code) => !ctx.isKnownCountry(code));
+  if (unknown !== undefined) throw badInput(`${field}: unknown ISO 3166-1 alpha-3 code '${unknown}'`, field);
+  if (new Set(codes).size !== codes.length) throw badInput(`${field} lists a code twice`, field);
+}
+
+export function distinct(values: readonly string[], field: string): void {
+  if (new Set(values).size !== values.length) throw badInput(`${field} lists an id twice`, field);
+}
+
+export function blank(value: string | undefined): boolean {
+  return value === undefined || value.trim() === '';
+}
+
+/** Structural equality of plain data (what events and command data are). */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length
+    && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * The part of a patch that really changes `current` (undefined means "not given").
+ * Refuses a patch that changes nothing: a correction must correct something.
+ */
+export function actualChanges<T extends object>(current: T, patch: Partial<T>): Partial<T> {
+  const changes: Partial<T> = {};
+  for (const key of Object.keys(patch) as (keyof T)[]) {
+    if (patch[key] !== undefined && !deepEqual(patch[key], current[key])) changes[key] = patch[key];
+  }
+  if (Object.keys(changes).length === 0) throw badInput('the correction changes nothing', 'changes');
+  return changes;
+}
