@@ -48,13 +48,23 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/** The keys of T, listed once as a record so that the compiler notices a forgotten one. */
+export const keysOf = <T extends object>(all: Record<keyof T, true>) => Object.keys(all) as (keyof T)[];
+
+/** Only the named fields, without undefined ones: events keep exactly what the contract names. */
+export function pick<T extends object>(source: T, keys: readonly (keyof T)[]): T {
+  const out: Partial<T> = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out as T;
+}
+
 /**
- * The part of a patch that really changes `current` (undefined means "not given").
- * Refuses a patch that changes nothing: a correction must correct something.
+ * The part of a patch that really changes `current` (undefined means "not given"; unnamed keys are
+ * ignored). Refuses a patch that changes nothing: a correction must correct something.
  */
-export function actualChanges<T extends object>(current: T, patch: Partial<T>): Partial<T> {
+export function actualChanges<T extends object>(current: T, patch: Partial<T>, keys: readonly (keyof T)[]): Partial<T> {
   const changes: Partial<T> = {};
-  for (const key of Object.keys(patch) as (keyof T)[]) {
+  for (const key of keys) {
     if (patch[key] !== undefined && !deepEqual(patch[key], current[key])) changes[key] = patch[key];
   }
   if (Object.keys(changes).length === 0) throw badInput('the correction changes nothing', 'changes');

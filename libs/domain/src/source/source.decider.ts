@@ -27,10 +27,10 @@ export const sourceDecider: Decider<SourceCommand, SourceState, SourceEvent> = {
   decide(command, state, ctx) {
     switch (command.type) {
       case 'RegisterSource': {
-        const { sourceId } = command.data;
+        const { sourceId, name, kind, grade, homepage } = command.data;
         if (state.exists) throw conflict(`source ${sourceId} already exists`, 'sourceId');
-        if (blank(command.data.name)) throw badInput('a source needs a name', 'name');
-        return [{ type: 'SourceRegistered', data: { ...command.data } }];
+        if (blank(name)) throw badInput('a source needs a name', 'name');
+        return [{ type: 'SourceRegistered', data: { sourceId, name, kind, grade, ...(homepage !== undefined && { homepage }) } }];
       }
       case 'RegradeSource': {
         const { sourceId, newGrade, reason, regradedOn } = command.data;
