@@ -1,0 +1,9 @@
+export * from './event-store.port';
+export * from './errors';
+export { uuidv7 } from './uuid';
+export {
+  SqliteEventStore,
+  type SqliteEventStoreOptions,
+  type SqliteEventStoreStats,
+} from './sqlite/sqlite-event-store';
+export { openSqliteEventStore } from './sqlite/open-sqlite-event-store';

@@ -1,0 +1,28 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { StoreUnavailableError } from '../errors';
+import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
+
+/**
+ * Opens (and creates if needed) the SQLite event store at `path`, making its directory first.
+ * Any failure (a read-only or unreachable directory, a file that is not a database) becomes one
+ * StoreUnavailableError that names the path.
+ */
+export async function openSqliteEventStore(
+  path: string,
+  options: Omit<SqliteEventStoreOptions, 'path'> = {},
+): Promise<SqliteEventStore> {
+  if (path !== ':memory:' && path !== '') {
+    const directory = dirname(resolve(path));
+    try {
+      mkdirSync(directory, { recursive: true });
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new StoreUnavailableError(
+        `Cannot create the directory '${directory}' for the SQLite event store (${reason})`,
+        error,
+      );
+    }
+  }
+  return new SqliteEventStore({ ...options, path });
+}

@@ -1,0 +1,277 @@
+import Database from 'better-sqlite3';
+import { ConcurrencyConflictError, EventTooLargeError, StoreUnavailableError } from '../errors';
+import {
+  ANY,
+  EventStore,
+  NO_STREAM,
+  STREAM_EXISTS,
+  type AppendOptions,
+  type AppendResult,
+  type ExpectedRevision,
+  type NewEvent,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '../event-store.port';
+import { closedStoreError, toStoreError } from './sqlite-errors';
+import { compareSqlitePositions, parseSqlitePosition } from './sqlite-positions';
+import { pagedEvents } from './sqlite-rows';
+import { SCHEMA, prepareStatements, type EventRow, type SqliteStatements } from './sqlite-schema';
+import { SqliteSubscription } from './sqlite-subscription';
+
+export interface SqliteEventStoreOptions {
+  /** A file path, or ':memory:'. */
+  path: string;
+  /** FULL (default) fsyncs every commit: an acknowledged write survives a power cut. */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** Largest accepted event (JSON data + metadata, UTF-8 bytes). Default 4 MiB. */
+  maxEventBytes?: number;
+}
+
+export interface SqliteEventStoreStats {
+  /** Write transactions run (one per group commit). */
+  commits: number;
+  /** Appends that wrote events. */
+  appends: number;
+  events: number;
+  /** The connection's durability setting, read back from SQLite. */
+  synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
+}
+
+interface EncodedEvent {
+  id: string;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+interface PendingAppend {
+  stream: string;
+  events: EncodedEvent[];
+  expected: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+const DEFAULT_MAX_EVENT_BYTES = 4 * 1024 * 1024;
+const SYNCHRONOUS_NAMES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
+
+/**
+ * The embedded event store. Appends are group-committed: every append that arrives before the
+ * next turn of the event loop joins one transaction (one fsync), and each is checked against its
+ * own expected revision, in arrival order, before anything of it is inserted.
+ */
+export class SqliteEventStore extends EventStore {
+  private readonly db: Database.Database;
+  private readonly statements: SqliteStatements;
+  private readonly maxEventBytes: number;
+  private readonly commitBatch: (batch: PendingAppend[], outcomes: (AppendResult | Error)[]) => void;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private queue: PendingAppend[] = [];
+  private flushHandle: NodeJS.Immediate | undefined;
+  private closed = false;
+  private counters = { commits: 0, appends: 0, events: 0 };
+
+  constructor(options: SqliteEventStoreOptions) {
+    super();
+    this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(options.path, { timeout: 5000 });
+      db.pragma('journal_mode = WAL');
+      // Explicitly on every open: a connection reopening a WAL database starts at NORMAL.
+      db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+      db.exec(SCHEMA);
+      this.statements = prepareStatements(db);
+    } catch (error) {
+      db?.close();
+      const cause = toStoreError(error, `opening '${options.path}'`);
+      throw cause instanceof StoreUnavailableError
+        ? new StoreUnavailableError(`Cannot open the SQLite event store at '${options.path}': ${errorText(error)}`, error)
+        : cause;
+    }
+    this.db = db;
+    this.commitBatch = db.transaction((batch: PendingAppend[], outcomes: (AppendResult | Error)[]) => {
+      const recordedAt = Date.now(); // the store's clock, once per commit
+      for (let i = 0; i < batch.length; i++) outcomes[i] = this.applyAppend(batch[i], recordedAt);
+    }).immediate;
+  }
+
+  append(stream: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(closedStoreError());
+    let encoded: EncodedEvent[];
+    try {
+      encoded = events.map((event) => this.encode(event));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ stream, events: encoded, expected: options.expectedRevision ?? ANY, resolve, reject });
+      this.flushHandle ??= setImmediate(this.flush);
+    });
+  }
+
+  readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+    let next = from === 'start' ? 0 : from === 'end' ? Number.MAX_SAFE_INTEGER : from;
+    return pagedEvents(options.maxCount ?? Infinity, (limit) => {
+      if (next < 0) return [];
+      const rows = this.query(() => (backwards ? this.statements.readBackwards : this.statements.readForwards).all(stream, next, limit));
+      if (rows.length > 0) next = rows[rows.length - 1][2] + (backwards ? -1 : 1);
+      return rows;
+    });
+  }
+
+  readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+    let after = options.fromPosition === undefined ? 0 : parseSqlitePosition(options.fromPosition);
+    return pagedEvents(options.maxCount ?? Infinity, (limit) => {
+      const rows = this.readAfter(after, limit);
+      if (rows.length > 0) after = rows[rows.length - 1][0];
+      return rows;
+    });
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    if (this.closed) throw closedStoreError();
+    const after = options.fromPosition === undefined ? 0 : parseSqlitePosition(options.fromPosition);
+    const subscription = new SqliteSubscription(
+      { readAfter: (position, limit) => this.readAfter(position, limit), detach: (s) => this.subscriptions.delete(s) },
+      after,
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  comparePositions(a: Position, b: Position): number {
+    return compareSqlitePositions(a, b);
+  }
+
+  async ping(): Promise<void> {
+    this.query(() => this.statements.ping.get());
+  }
+
+  /** Flushes appends still waiting for their group commit, ends subscriptions, closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.flushHandle !== undefined) {
+      clearImmediate(this.flushHandle);
+      this.flush();
+    }
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.db.close();
+  }
+
+  stats(): SqliteEventStoreStats {
+    const level = this.query(() => this.db.pragma('synchronous', { simple: true })) as number;
+    return { ...this.counters, synchronous: SYNCHRONOUS_NAMES[level] };
+  }
+
+  private readonly flush = (): void => {
+    this.flushHandle = undefined;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    const outcomes: (AppendResult | Error)[] = new Array(batch.length);
+    try {
+      this.commitBatch(batch, outcomes);
+    } catch (error) {
+      // The whole transaction rolled back: nothing of this batch was written.
+      const failure = toStoreError(error, 'append');
+      for (const pending of batch) pending.reject(failure);
+      return;
+    }
+    this.counters.commits++;
+    for (let i = 0; i < batch.length; i++) {
+      const outcome = outcomes[i];
+      if (outcome instanceof Error) batch[i].reject(outcome);
+      else batch[i].resolve(outcome);
+    }
+    for (const subscription of this.subscriptions) subscription.notify();
+  };
+
+  /** Runs inside the batch transaction. Returns (never throws) a conflict so the others commit. */
+  private applyAppend(pending: PendingAppend, recordedAt: number): AppendResult | Error {
+    const { stream, events, expected } = pending;
+    const s = this.statements;
+    const current = s.streamRevision.get(stream) ?? -1;
+    if (events.length > 0) {
+      const firstRevision = s.findEvent.get(events[0].id, stream);
+      if (firstRevision !== undefined) return this.retryResult(pending, firstRevision, current);
+    }
+    if (!satisfies(expected, current)) {
+      return new ConcurrencyConflictError(stream, expected, current < 0 ? NO_STREAM : current);
+    }
+    if (events.length === 0) {
+      return { nextExpectedRevision: current, position: String(s.streamLastPosition.get(stream) ?? 0) };
+    }
+    let revision = current;
+    let position: number | bigint = 0;
+    for (const event of events) {
+      revision++;
+      position = s.insert.run(stream, revision, event.id, event.type, event.data, event.metadata, recordedAt).lastInsertRowid;
+    }
+    this.counters.appends++;
+    this.counters.events += events.length;
+    return { nextExpectedRevision: revision, position: String(position) };
+  }
+
+  /** The first event id is already in the stream: a retry if all ids match what was written. */
+  private retryResult(pending: PendingAppend, firstRevision: number, current: number): AppendResult | Error {
+    const { stream, events, expected } = pending;
+    const written = this.statements.streamSlice.all(stream, firstRevision, events.length);
+    const same = written.length === events.length && written.every(([id], i) => id === events[i].id);
+    if (!same) return new ConcurrencyConflictError(stream, expected, current);
+    return { nextExpectedRevision: firstRevision + events.length - 1, position: String(written[written.length - 1][1]) };
+  }
+
+  private encode(event: NewEvent): EncodedEvent {
+    const data = JSON.stringify(event.data);
+    const metadata = JSON.stringify(event.metadata);
+    // UTF-8 needs at most 3 bytes per UTF-16 unit: only count bytes when the limit is in reach.
+    if ((data.length + metadata.length) * 3 > this.maxEventBytes) {
+      const size = Buffer.byteLength(data) + Buffer.byteLength(metadata);
+      if (size > this.maxEventBytes) throw new EventTooLargeError(event.id, size, this.maxEventBytes);
+    }
+    return { id: event.id, type: event.type, data, metadata };
+  }
+
+  private readAfter(position: number, limit: number): EventRow[] {
+    return this.query(() => this.statements.readAll.all(position, limit));
+  }
+
+  private query<T>(run: () => T): T {
+    if (this.closed) throw closedStoreError();
+    try {
+      return run();
+    } catch (error) {
+      throw toStoreError(error, 'read');
+    }
+  }
+}
+
+function satisfies(expected: ExpectedRevision, current: number): boolean {
+  if (typeof expected === 'number') return expected === current;
+  switch (expected) {
+    case NO_STREAM:
+      return current === -1;
+    case STREAM_EXISTS:
+      return current >= 0;
+    case ANY:
+      return true;
+    default: {
+      const _exhaustive: never = expected;
+      return _exhaustive;
+    }
+  }
+}
+
+function errorText(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' ? `${code}: ${message}` : message;
+}
