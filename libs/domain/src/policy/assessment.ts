@@ -61,9 +61,20 @@ export interface Assessment {
   missing: string[];
   /** Number of independent supporting sources (A–F, not retracted, not derived). */
   independentSupportingSources: number;
+  /** Of those, the ones graded high enough to count for corroboration (A–C by default). */
+  independentCorroboratingSources: number;
   /** Evidence date on which the current status first held (continuously up to now). */
   statusSince: IsoDate | null;
   /** Evidence date on which the incident was first CONFIRMED, if it is confirmed now. */
   confirmedOn: IsoDate | null;
   policyVersion: string;
+}
+
+/** One change of status, on the evidence date it happened (see statusHistory). */
+export interface StatusChange {
+  status: Status;
+  readiness: Readiness;
+  on: IsoDate;
+  rule: string;
+  evidenceIds: string[];
 }

@@ -1,0 +1,158 @@
+import type { IsoDate } from '../events';
+import { assess } from './assess';
+import type { Assessment, IncidentEvidence } from './assessment';
+import { DEFAULT_POLICY } from './policy-config';
+import { byUser, derivedFrom, dis, incident, incidentBy, inv, kinds, photos, retracted, said, sup, withdrawn } from './policy-test.factory';
+
+const ONE_MORE = 'one more independent source graded A–C';
+const PHYSICAL = 'physical or forensic evidence (remnants, field visit, expert identification) from a source graded A or B';
+const OPEN = (id: string) => `the conclusion of the open investigation ${id}`;
+const OUTWEIGH = 'an acknowledgement by the alleged user or an investigation concluding that use happened, either of which outweighs the dispute';
+const STRONGER = (after: IsoDate) => `evidence dated after ${after} that confirms the use: an acknowledgement by the alleged user, ` +
+  `an investigation concluding that use happened or ${PHYSICAL}`;
+const note = (words: string) => expect.arrayContaining([expect.stringContaining(words)]);
+
+// The seed's Yemen case: Amnesty alleges, HRW identifies the BL-755, the UK investigates.
+const amnesty = sup('c-amnesty', 'amnesty', 'B', '2016-05-23');
+const hrw = sup('c-hrw', 'hrw', 'A', '2016-05-27');
+const hrwExpert = sup('c-hrw', 'hrw', 'A', '2016-05-27', kinds('EXPERT_IDENTIFICATION'));
+const unPanel = (on: IsoDate) => dis('c-panel', 'un-panel', 'A', on);
+
+type Row = [string, IncidentEvidence, IsoDate | undefined, Partial<Assessment>];
+const cases: Row[] = [
+  // ALLEGED and its missing messages
+  ['no evidence yet', incident(), undefined,
+    { status: 'ALLEGED', rule: 'NO_SUPPORTING_SOURCE', missing: ['a supporting source'], statusSince: null }],
+  ['one B source alleges', incident(amnesty), undefined,
+    { status: 'ALLEGED', readiness: 'CONCERN', rule: 'ALLEGED_BY_SOURCE', evidenceIds: ['c-amnesty'], missing: [ONE_MORE],
+      independentCorroboratingSources: 1, statusSince: '2016-05-23', confirmedOn: null }],
+  ['one D source alleges: it does not count for corroboration', incident(sup('c1', 'blog', 'D', '2016-05-23')), undefined,
+    { status: 'ALLEGED', missing: ['two independent sources graded A–C'], independentSupportingSources: 1, independentCorroboratingSources: 0 }],
+  ['a D source and a B source: still one A–C source', incident(sup('c1', 'blog', 'D', '2016-05-20'), amnesty), undefined,
+    { status: 'ALLEGED', missing: [ONE_MORE], independentSupportingSources: 2, independentCorroboratingSources: 1, statusSince: '2016-05-20' }],
+  // independence
+  ['same organisation twice is one source', incident(amnesty, sup('c2', 'amnesty', 'B', '2016-06-01')), undefined,
+    { status: 'ALLEGED', independentCorroboratingSources: 1, missing: [ONE_MORE] }],
+  ['derived reporting is not independent of its origin', incident(amnesty, sup('c2', 'guardian', 'B', '2016-05-24', derivedFrom('c-amnesty'))), undefined,
+    { status: 'ALLEGED', independentCorroboratingSources: 1 }],
+  ['a chain of derived reports is one line of evidence',
+    incident(amnesty, sup('c2', 'bbc', 'A', '2016-05-24', derivedFrom('c-amnesty')), sup('c3', 'afp', 'B', '2016-05-25', derivedFrom('c2'))), undefined,
+    { status: 'ALLEGED', independentCorroboratingSources: 1 }],
+  ['a source that repeats another but also reports on its own counts',
+    incident(amnesty, sup('c2', 'bbc', 'A', '2016-05-24', derivedFrom('c-amnesty')), sup('c3', 'bbc', 'A', '2016-05-26')), undefined,
+    { status: 'CORROBORATED', independentCorroboratingSources: 2, statusSince: '2016-05-26' }],
+  // CORROBORATED
+  ['two independent A–C sources corroborate', incident(amnesty, hrw), undefined,
+    { status: 'CORROBORATED', rule: 'CORROBORATED_BY_INDEPENDENT_SOURCES', readiness: 'CONCERN', evidenceIds: ['c-amnesty', 'c-hrw'],
+      missing: [PHYSICAL], statusSince: '2016-05-27', confirmedOn: null }],
+  ['physical evidence from a C source does not confirm', incident(amnesty, sup('c2', 'local', 'C', '2016-05-27', photos)), undefined,
+    { status: 'CORROBORATED', missing: [PHYSICAL] }],
+  ['testimony and video from A sources are not physical evidence', incident(amnesty, sup('c2', 'hrw', 'A', '2016-05-27', kinds('VIDEO'))), undefined,
+    { status: 'CORROBORATED' }],
+  // CONFIRMED
+  ['corroborated with expert identification from an A source', incident(amnesty, hrwExpert), undefined,
+    { status: 'CONFIRMED', readiness: 'CONDEMN', rule: 'CONFIRMED_BY_PHYSICAL_EVIDENCE', evidenceIds: ['c-amnesty', 'c-hrw'],
+      missing: [], statusSince: '2016-05-27', confirmedOn: '2016-05-27' }],
+  ['physical evidence from one source alone is not corroboration', incident(hrwExpert), undefined,
+    { status: 'ALLEGED', missing: [ONE_MORE] }],
+  ['an investigation concluding use confirms on its conclusion date', incident(amnesty, inv('i-un', '2016-06-01', ['USE_CONFIRMED', '2016-09-01'])), undefined,
+    { status: 'CONFIRMED', rule: 'CONFIRMED_BY_INVESTIGATION', evidenceIds: ['i-un'], confirmedOn: '2016-09-01' }],
+  ['use confirmed with the user unknown', incidentBy([], amnesty, inv('i-un', '2016-06-01', ['USE_CONFIRMED', '2016-09-01'])), undefined,
+    { status: 'CONFIRMED', rule: 'CONFIRMED_BY_INVESTIGATION' }],
+  ['the alleged user acknowledges', incident(amnesty, said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19')), undefined,
+    { status: 'CONFIRMED', rule: 'CONFIRMED_BY_ACKNOWLEDGEMENT', evidenceIds: ['s-ack'], confirmedOn: '2016-12-19' }],
+  ['one coalition member acknowledges in a joint statement', incident(amnesty, said('s-ack', 'ACKNOWLEDGEMENT', ['GBR', 'ARE'], '2016-12-19')), undefined,
+    { status: 'CONFIRMED', rule: 'CONFIRMED_BY_ACKNOWLEDGEMENT' }],
+  ['an acknowledgement by another State is not the user\'s', incident(amnesty, said('s1', 'ACKNOWLEDGEMENT', ['GBR'], '2016-12-19')), undefined,
+    { status: 'ALLEGED' }],
+  ['an official admission published by the user as a source', incident(amnesty, sup('c-sau', 'sau-mod', 'E', '2016-12-19', { ...byUser, ...kinds('OFFICIAL_ADMISSION') })), undefined,
+    { status: 'CONFIRMED', rule: 'CONFIRMED_BY_ACKNOWLEDGEMENT', evidenceIds: ['c-sau'] }],
+  ['an open investigation is named in missing', incident(amnesty, inv('i-uk', '2016-06-15')), undefined,
+    { status: 'ALLEGED', missing: [ONE_MORE, OPEN('i-uk')] }],
+  ['an inconclusive investigation changes nothing', incident(amnesty, hrw, inv('i-uk', '2016-06-15', ['INCONCLUSIVE', '2016-10-01'])), undefined,
+    { status: 'CORROBORATED', missing: [PHYSICAL], statusSince: '2016-05-27' }],
+  // denial and dispute by the user itself
+  ['the user\'s denial is recorded and does not lower the status', incident(amnesty, hrwExpert, said('s-den', 'DENIAL', ['SAU'], '2016-06-01')), undefined,
+    { status: 'CONFIRMED', reasons: note('denied the use (s-den)'), confirmedOn: '2016-05-27' }],
+  ['a dispute published by the user does not contest', incident(amnesty, hrw, dis('c-sau', 'sau-mod', 'A', '2016-06-01', byUser)), undefined,
+    { status: 'CORROBORATED', reasons: note('denied the use (c-sau)') }],
+  // CONTESTED
+  ['an independent A source disputes a corroborated use', incident(amnesty, hrw, unPanel('2016-07-01')), undefined,
+    { status: 'CONTESTED', rule: 'CONTESTED_BY_CREDIBLE_SOURCE', readiness: 'CONCERN', evidenceIds: ['c-amnesty', 'c-hrw', 'c-panel'],
+      missing: [OUTWEIGH, 'the retraction of the dispute c-panel'], statusSince: '2016-07-01' }],
+  ['an independent A source disputes a physically confirmed use', incident(amnesty, hrwExpert, unPanel('2016-07-01')), undefined,
+    { status: 'CONTESTED', reasons: note('would be confirmed'), confirmedOn: null }],
+  ['a dispute by a C source does not contest', incident(amnesty, hrw, dis('c-x', 'local', 'C', '2016-07-01')), undefined,
+    { status: 'CORROBORATED' }],
+  ['a retracted dispute does not contest', incident(amnesty, hrw, dis('c-panel', 'un-panel', 'A', '2016-07-01', retracted('2016-08-01'))), undefined,
+    { status: 'CORROBORATED', statusSince: '2016-08-01' }],
+  ['a dispute does not contest a mere allegation', incident(amnesty, unPanel('2016-07-01')), undefined,
+    { status: 'ALLEGED' }],
+  ['a concluded investigation outweighs a dispute', incident(amnesty, hrw, unPanel('2016-07-01'), inv('i-un', '2016-06-01', ['USE_CONFIRMED', '2016-09-01'])), undefined,
+    { status: 'CONFIRMED', rule: 'CONFIRMED_BY_INVESTIGATION', reasons: note('outweighed'), confirmedOn: '2016-09-01' }],
+  ['an acknowledgement outweighs a dispute', incident(amnesty, unPanel('2016-07-01'), said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19')), undefined,
+    { status: 'CONFIRMED', rule: 'CONFIRMED_BY_ACKNOWLEDGEMENT' }],
+  // NOT_CONFIRMED
+  ['an independent investigation finds no use', incident(amnesty, hrw, inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01'])), undefined,
+    { status: 'NOT_CONFIRMED', rule: 'NOT_CONFIRMED_BY_INVESTIGATION', readiness: 'NONE', evidenceIds: ['i-un'],
+      missing: [STRONGER('2016-09-01')], statusSince: '2016-09-01' }],
+  ['it also outweighs physical evidence dated before it', incident(amnesty, hrwExpert, inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01'])), undefined,
+    { status: 'NOT_CONFIRMED', confirmedOn: null }],
+  ['the user\'s own investigation cannot clear it', incident(amnesty, hrw, inv('i-sau', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01'], 'SAU')), undefined,
+    { status: 'CORROBORATED', reasons: note('own investigation (i-sau)'), statusSince: '2016-05-27' }],
+  ['physical evidence dated after a finding of no use confirms', incident(amnesty, hrw, inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01']),
+    sup('c-ai2', 'amnesty', 'B', '2016-11-01', photos)), undefined,
+    { status: 'CONFIRMED', rule: 'CONFIRMED_BY_PHYSICAL_EVIDENCE', reasons: note('stronger evidence came later (c-ai2)'), confirmedOn: '2016-11-01' }],
+  ['an acknowledgement after a finding of no use confirms', incident(amnesty, inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01']),
+    said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19')), undefined,
+    { status: 'CONFIRMED', confirmedOn: '2016-12-19' }],
+  ['one more report without physical evidence is not stronger', incident(amnesty, hrw, inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01']),
+    sup('c3', 'bbc', 'A', '2016-11-01')), undefined,
+    { status: 'NOT_CONFIRMED', statusSince: '2016-09-01' }],
+  // WITHDRAWN and retraction
+  ['a retraction drops a corroborated incident back to alleged', incident(amnesty, sup('c-hrw', 'hrw', 'A', '2016-05-27', retracted('2016-06-10'))), undefined,
+    { status: 'ALLEGED', independentCorroboratingSources: 1, statusSince: '2016-06-10' }],
+  ['every supporting source retracted', incident(sup('c-amnesty', 'amnesty', 'B', '2016-05-23', retracted('2016-06-10'))), undefined,
+    { status: 'WITHDRAWN', rule: 'WITHDRAWN_ALL_SOURCES_RETRACTED', readiness: 'NONE',
+      missing: ['a supporting source that has not retracted'], statusSince: '2016-06-10' }],
+  ['retractions do not undo an acknowledgement', incident(sup('c1', 'amnesty', 'B', '2016-05-23', retracted('2017-01-10')),
+    said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19')), undefined,
+    { status: 'CONFIRMED', confirmedOn: '2016-12-19' }],
+  ['a withdrawn incident, even confirmed', incident(amnesty, hrwExpert, withdrawn('2017-02-01')), undefined,
+    { status: 'WITHDRAWN', rule: 'WITHDRAWN_INCIDENT', readiness: 'NONE', missing: [], statusSince: '2017-02-01', confirmedOn: null }],
+  // the asOf cut: evidence dated on or before it counts
+  ['asOf the day before the second source', incident(amnesty, hrw), '2016-05-26',
+    { status: 'ALLEGED', statusSince: '2016-05-23' }],
+  ['asOf the very day of the second source', incident(amnesty, hrw), '2016-05-27',
+    { status: 'CORROBORATED', statusSince: '2016-05-27' }],
+  ['asOf before the first report', incident(amnesty), '2016-01-01',
+    { status: 'ALLEGED', rule: 'NO_SUPPORTING_SOURCE', statusSince: null }],
+  ['asOf before a retraction ignores it', incident(amnesty, sup('c-hrw', 'hrw', 'A', '2016-05-27', retracted('2016-06-10'))), '2016-06-09',
+    { status: 'CORROBORATED' }],
+  ['asOf before a conclusion sees the investigation open', incident(amnesty, inv('i-uk', '2016-06-15', ['USE_CONFIRMED', '2016-12-19'])), '2016-12-18',
+    { status: 'ALLEGED', missing: [ONE_MORE, OPEN('i-uk')] }],
+  ['asOf before a withdrawal', incident(amnesty, hrwExpert, withdrawn('2017-02-01')), '2017-01-31',
+    { status: 'CONFIRMED', confirmedOn: '2016-05-27' }],
+  // the evidence date of a status: the start of its current run
+  ['confirmedOn stays the first date while confirmation holds on other grounds', incident(amnesty, hrwExpert,
+    inv('i-un', '2016-06-01', ['USE_CONFIRMED', '2016-09-01'])), undefined,
+    { status: 'CONFIRMED', rule: 'CONFIRMED_BY_INVESTIGATION', confirmedOn: '2016-05-27' }],
+  ['confirmed again after a dispute is retracted: a new run', incident(amnesty, hrwExpert,
+    dis('c-panel', 'un-panel', 'A', '2016-07-01', retracted('2016-08-01'))), undefined,
+    { status: 'CONFIRMED', confirmedOn: '2016-08-01' }],
+];
+
+describe('assess', () => {
+  it.each(cases)('%s', (_title, evidence, asOf, expected) => {
+    expect(assess(evidence, DEFAULT_POLICY, asOf)).toMatchObject({ policyVersion: '1.0.0', ...expected });
+  });
+
+  it('takes its thresholds and version from the policy', () => {
+    const strict = { ...DEFAULT_POLICY, version: '2.0.0', minIndependentSources: 3, physicalEvidenceGrades: ['A' as const] };
+    expect(assess(incident(amnesty, hrw), strict)).toMatchObject({
+      status: 'ALLEGED', policyVersion: '2.0.0', missing: ['one more independent source graded A–C'],
+    });
+    expect(assess(incident(amnesty), { ...strict, minIndependentSources: 4 }).missing).toEqual(['three more independent sources graded A–C']);
+    expect(assess(incident(amnesty, hrw, sup('c3', 'bbc', 'B', '2016-06-01', photos)), strict).missing[0]).toContain('graded A');
+  });
+});

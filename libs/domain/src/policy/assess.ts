@@ -1,0 +1,31 @@
+import type { IsoDate } from '../events';
+import type { Assessment, IncidentEvidence } from './assessment';
+import { DEFAULT_POLICY, type PolicyConfig } from './policy-config';
+import { readinessOf } from './rules';
+import { evaluateOn, statusHistory } from './status-history';
+
+/**
+ * The confirmation policy: an incident's evidence as publicly known on `asOf` (every evidence dated
+ * on or before it; all of it when omitted) to a status with its reasons, what is missing for the
+ * next level, and the evidence date since which the status has held.
+ */
+export function assess(evidence: IncidentEvidence, policy: PolicyConfig = DEFAULT_POLICY, asOf?: IsoDate): Assessment {
+  const now = evaluateOn(evidence, policy, asOf);
+  const history = statusHistory(evidence, policy, asOf);
+  const current = history[history.length - 1];
+  // The history skips the days before any supporting report; then there is no date to give.
+  const statusSince = now.rule !== 'NO_SUPPORTING_SOURCE' && current?.status === now.status ? current.on : null;
+  return {
+    status: now.status,
+    readiness: readinessOf(now.status),
+    rule: now.rule,
+    reasons: now.reasons,
+    evidenceIds: now.evidenceIds,
+    missing: now.missing,
+    independentSupportingSources: now.independentSupportingSources,
+    independentCorroboratingSources: now.independentCorroboratingSources,
+    statusSince,
+    confirmedOn: now.status === 'CONFIRMED' ? statusSince : null,
+    policyVersion: policy.version,
+  };
+}

@@ -1,0 +1,65 @@
+import type { Grade } from '../events';
+import type { CorroborationEvidence } from './assessment';
+
+export interface IndependentSources {
+  /** How many sources are independent of one another. */
+  count: number;
+  /** One corroboration per independent source, the one that made it count. */
+  corroborationIds: string[];
+}
+
+/**
+ * The original report a corroboration goes back to: derived reporting repeats its origin, so two
+ * reports sharing an origin are one line of evidence. Guards against cycles and dangling links.
+ */
+export function originOf(corroborationId: string, all: readonly CorroborationEvidence[]): string {
+  const byId = new Map(all.map((c) => [c.corroborationId, c]));
+  const seen = new Set<string>();
+  let id = corroborationId;
+  while (!seen.has(id)) {
+    seen.add(id);
+    const next = byId.get(id)?.derivedFrom;
+    if (next === undefined) return id;
+    id = next;
+  }
+  return id;
+}
+
+/** Supporting, not retracted: the reports that still allege the use. */
+export function liveSupporting(all: readonly CorroborationEvidence[]): CorroborationEvidence[] {
+  return all.filter((c) => c.stance === 'SUPPORTS' && c.retractedOn === undefined);
+}
+
+/**
+ * The largest set of supporting sources (graded as asked) that can each be credited with a different
+ * original report: different organisations, neither repeating the other. A source that only repeats
+ * another's report adds nothing; a source with one report of its own counts even if it also repeats
+ * others. Solved as a bipartite matching of sources to origins (Kuhn's algorithm; n is tiny).
+ */
+export function independentSources(
+  all: readonly CorroborationEvidence[],
+  grades: readonly Grade[],
+): IndependentSources {
+  const counted = liveSupporting(all).filter((c) => grades.includes(c.sourceGrade));
+  const bySource = new Map<string, CorroborationEvidence[]>();
+  for (const c of counted) bySource.set(c.sourceId, [...(bySource.get(c.sourceId) ?? []), c]);
+  const creditedTo = new Map<string, CorroborationEvidence>(); // origin -> the report credited for it
+
+  const credit = (sourceId: string, tried: Set<string>): boolean => {
+    for (const c of bySource.get(sourceId) ?? []) {
+      const origin = originOf(c.corroborationId, all);
+      if (tried.has(origin)) continue;
+      tried.add(origin);
+      const holder = creditedTo.get(origin);
+      if (holder === undefined || credit(holder.sourceId, tried)) {
+        creditedTo.set(origin, c);
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const sourceId of bySource.keys()) credit(sourceId, new Set());
+
+  const credited = [...creditedTo.values()].sort((a, b) => a.publishedOn.localeCompare(b.publishedOn));
+  return { count: credited.length, corroborationIds: credited.map((c) => c.corroborationId) };
+}

@@ -1,0 +1,26 @@
+import type { Status } from './assessment';
+import type { Dated } from './evidence-rules';
+import type { IndependentSources } from './independence';
+import type { ConfirmationBasis } from './policy-config';
+import type { AssessmentRule } from './rules';
+
+/** What the rules decide at one cut of the evidence; assess() adds dates, readiness and version. */
+export interface Verdict {
+  status: Status;
+  rule: AssessmentRule;
+  reasons: string[];
+  evidenceIds: string[];
+  missing: string[];
+}
+
+/** Facts computed once per cut and shared by the rules. */
+export interface Findings {
+  corroborating: IndependentSources;
+  /** Confirmations that hold now, by basis (physical evidence only once corroborated). */
+  confirmations: Record<ConfirmationBasis, Dated[]>;
+  disputes: Dated[];
+  contested: boolean;
+  open: string[];
+}
+
+export const uniqueIds = (...lists: string[][]): string[] => [...new Set(lists.flat())];
