@@ -1,0 +1,62 @@
+import type { RegistryEvent } from './events';
+import { hrwAdded, mergedIntoI2, useAlleged } from './incident/incident.fixtures';
+import { upcast } from './upcast';
+
+const v1Events: RegistryEvent[] = [
+  { type: 'SourceRegistered', data: { sourceId: 's1', name: 'Amnesty International', kind: 'NGO', grade: 'B' } },
+  { type: 'SourceRegraded', data: { sourceId: 's1', grade: 'A', previousGrade: 'B', reason: 'r', regradedOn: '2016-01-01' } },
+  useAlleged, hrwAdded, mergedIntoI2,
+  { type: 'IncidentCorrected', data: { incidentId: 'i1', changes: { summary: 's' }, reason: 'r', correctedOn: '2016-06-01' } },
+  { type: 'IncidentWithdrawn', data: { incidentId: 'i1', reason: 'r', withdrawnOn: '2016-06-01' } },
+  { type: 'CorroborationRetracted', data: { incidentId: 'i1', corroborationId: 'c2', reason: 'r', retractedOn: '2016-06-01' } },
+  {
+    type: 'InvestigationOpened',
+    data: { investigationId: 'v1', investigator: { kind: 'STATE', stateCode: 'GBR' }, incidentIds: ['i1'], mandate: 'm', openedOn: '2016-05-24' },
+  },
+  { type: 'InvestigationConcluded', data: { investigationId: 'v1', outcome: 'USE_CONFIRMED', findings: 'f', concludedOn: '2016-12-19' } },
+  {
+    type: 'StatementRecorded',
+    data: {
+      statementId: 'st1', speakers: ['GBR'], kind: 'ACKNOWLEDGEMENT', venue: 'NATIONAL', deliveredOn: '2016-12-19',
+      incidentIds: ['i1'], namesUser: true, quote: 'q', citation: { url: 'https://www.gov.uk' },
+    },
+  },
+  { type: 'StatementCorrected', data: { statementId: 'st1', changes: { venue: 'MSP' }, reason: 'r', correctedOn: '2016-12-20' } },
+];
+
+const stored = (event: RegistryEvent) => JSON.parse(JSON.stringify(event.data)) as Record<string, unknown>;
+
+describe('upcast', () => {
+  it.each(v1Events.map((e) => [e.type, e] as const))('reads a stored v1 %s back as itself', (type, event) => {
+    expect(upcast(type, stored(event), 1)).toEqual(event);
+  });
+  it('reads an event without a version as v1', () => {
+    expect(upcast('UseAlleged', stored(useAlleged), undefined)).toEqual(useAlleged);
+  });
+  it('skips unknown types, newer versions and versions that are no versions', () => {
+    expect(upcast('IncidentTeleported', { incidentId: 'i1' }, 1)).toBeNull();
+    expect(upcast('toString', {}, 1)).toBeNull();
+    expect(upcast('UseAlleged', stored(useAlleged), 2)).toBeNull();
+    expect(upcast('UseAlleged', stored(useAlleged), 0)).toBeNull();
+    expect(upcast('UseAlleged', stored(useAlleged), 1.5)).toBeNull();
+  });
+  it('skips data that is not an object', () => {
+    for (const data of [null, undefined, 'x', 42, [useAlleged.data]]) expect(upcast('UseAlleged', data, 1)).toBeNull();
+  });
+
+  const broken: [string, RegistryEvent, (data: Record<string, unknown>) => void][] = [
+    ['a missing id', useAlleged, (d) => delete d.incidentId],
+    ['a malformed date', useAlleged, (d) => { d.occurredTo = '31/01/2016'; }],
+    ['a missing nested field', useAlleged, (d) => delete (d.location as Record<string, unknown>).countryCode],
+    ['a missing nested object', useAlleged, (d) => delete d.firstCorroboration],
+    ['a bad nested date', useAlleged, (d) => { (d.firstCorroboration as Record<string, unknown>).publishedOn = 'soon'; }],
+    ['an unknown enum value', v1Events[0], (d) => { d.grade = 'Z'; }],
+    ['a string where a list belongs', hrwAdded, (d) => { d.evidenceKinds = 'VIDEO'; }],
+    ['a string where a boolean belongs', v1Events[10], (d) => { d.namesUser = 'yes'; }],
+  ];
+  it.each(broken)('skips data with %s', (_, event, breakIt) => {
+    const data = stored(event);
+    breakIt(data);
+    expect(upcast(event.type, data, 1)).toBeNull();
+  });
+});
