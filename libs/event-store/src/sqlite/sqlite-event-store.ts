@@ -88,10 +88,8 @@ export class SqliteEventStore extends EventStore {
       this.statements = prepareStatements(db);
     } catch (error) {
       db?.close();
-      const cause = toStoreError(error, `opening '${options.path}'`);
-      throw cause instanceof StoreUnavailableError
-        ? new StoreUnavailableError(`Cannot open the SQLite event store at '${options.path}': ${errorText(error)}`, error)
-        : cause;
+      // Everything here is opening the file (the schema is constant): any failure means "unavailable".
+      throw new StoreUnavailableError(`Cannot open the SQLite event store at '${options.path}': ${errorText(error)}`, error);
     }
     this.db = db;
     this.commitBatch = db.transaction((batch: PendingAppend[], outcomes: (AppendResult | Error)[]) => {
