@@ -2,6 +2,7 @@ import type { IsoDate } from '../events';
 import { assess } from './assess';
 import type { Assessment, IncidentEvidence } from './assessment';
 import { DEFAULT_POLICY } from './policy-config';
+import { statusHistory } from './status-history';
 import { byUser, derivedFrom, dis, incident, incidentBy, inv, kinds, photos, retracted, said, sup, withdrawn } from './policy-test.factory';
 
 const ONE_MORE = 'one more independent source graded A–C';
@@ -145,6 +146,16 @@ const cases: Row[] = [
 describe('assess', () => {
   it.each(cases)('%s', (_title, evidence, asOf, expected) => {
     expect(assess(evidence, DEFAULT_POLICY, asOf)).toMatchObject({ policyVersion: '1.0.0', ...expected });
+  });
+
+  it('dates every status as statusHistory does (statusSince, confirmedOn)', () => {
+    for (const [title, evidence, asOf] of cases) {
+      const now = assess(evidence, DEFAULT_POLICY, asOf);
+      const last = statusHistory(evidence, DEFAULT_POLICY, asOf).at(-1);
+      const since = now.rule === 'NO_SUPPORTING_SOURCE' ? null : last?.on;
+      expect({ title, status: last?.status ?? now.status, since }).toEqual({ title, status: now.status, since: now.statusSince });
+      expect({ title, confirmedOn: now.confirmedOn }).toEqual({ title, confirmedOn: now.status === 'CONFIRMED' ? last?.on : null });
+    }
   });
 
   it('takes its thresholds and version from the policy', () => {
