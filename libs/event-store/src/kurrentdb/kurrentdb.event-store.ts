@@ -12,8 +12,10 @@ import {
   excludeSystemEvents,
   jsonEvent,
   type AllStreamSubscription,
+  type Position as ClientPosition,
 } from '@kurrent/kurrentdb-client';
 import {
+  ANY,
   EventStore,
   type AppendOptions,
   type AppendResult,
@@ -55,11 +57,24 @@ export class KurrentDbEventStore extends EventStore {
     const proposed = events.map(({ id, type, data, metadata }) => jsonEvent({ id, type, data, metadata }));
     try {
       const result = await this.client.appendToStream(stream, proposed, { streamState });
-      if (!result.position) throw new Error(`KurrentDB returned no position for the append to ${stream}`);
-      return { nextExpectedRevision: Number(result.nextExpectedRevision), position: encodePosition(result.position) };
+      const nextExpectedRevision = Number(result.nextExpectedRevision);
+      // One event: the reply's position is that event's. Several events share the write's commit
+      // position, and an idempotent retry may carry no position, so ask for the last event's own.
+      const position =
+        events.length === 1 && result.position ? result.position : await this.positionOf(stream, result.nextExpectedRevision);
+      return { nextExpectedRevision, position: encodePosition(position) };
     } catch (error) {
-      throw toStoreError(error, { stream, events });
+      throw toStoreError(error, { stream, expected: options.expectedRevision ?? ANY, events });
     }
+  }
+
+  /** The $all position of one event of a stream, read from the leader so the write is visible. */
+  private async positionOf(stream: string, revision: bigint): Promise<ClientPosition> {
+    if (revision < 0n) return { commit: 0n, prepare: 0n }; // an empty append to a missing stream
+    for await (const resolved of this.client.readStream(stream, { fromRevision: revision, maxCount: 1, requiresLeader: true })) {
+      if (resolved.event?.position) return resolved.event.position;
+    }
+    throw new Error(`KurrentDB could not read back revision ${revision} of ${stream} for its position`);
   }
 
   async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
@@ -139,9 +154,16 @@ export class KurrentDbEventStore extends EventStore {
 function toSubscription(upstream: AllStreamSubscription, checkpoint: Position | undefined, onClose: () => void): Subscription {
   let closed = false;
   let last = checkpoint;
+  // The client emits 'error' by hand: without a listener an early failure would crash the process,
+  // and an iterator started after it would wait forever. Keep it and rethrow it on iteration.
+  let failure: unknown;
+  upstream.on('error', (error) => {
+    failure ??= error;
+  });
   return {
     async *[Symbol.asyncIterator]() {
       try {
+        if (failure !== undefined) throw failure;
         for await (const resolved of upstream) {
           const event = toStoredEvent(resolved);
           // Belt and braces: never deliver the checkpoint (or anything before it) twice.
@@ -158,8 +180,13 @@ function toSubscription(upstream: AllStreamSubscription, checkpoint: Position | 
       if (closed) return;
       closed = true;
       onClose();
-      await upstream.unsubscribe();
-      upstream.destroy();
+      try {
+        await upstream.unsubscribe();
+      } catch {
+        // The call never started (no channel): there is nothing to cancel.
+      } finally {
+        upstream.destroy();
+      }
     },
   };
 }

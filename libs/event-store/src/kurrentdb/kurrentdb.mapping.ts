@@ -153,6 +153,8 @@ export function isStreamNotFound(error: unknown): boolean {
 
 export interface ErrorContext {
   stream?: string;
+  /** What the caller asked for: more exact than the server's report, which may omit it. */
+  expected?: ExpectedRevision;
   events?: NewEvent[];
 }
 
@@ -163,7 +165,8 @@ export interface ErrorContext {
 export function toStoreError(error: unknown, context: ErrorContext = {}): unknown {
   if (error instanceof WrongExpectedVersionError) {
     const actual = error.actualState === CLIENT_NO_STREAM ? NO_STREAM : Number(error.actualState);
-    return new ConcurrencyConflictError(error.streamName || context.stream || '', fromStreamState(error.expectedState), actual);
+    const expected = context.expected ?? fromStreamState(error.expectedState);
+    return new ConcurrencyConflictError(error.streamName || context.stream || '', expected, actual);
   }
   if (error instanceof MaxAppendSizeExceededError) {
     return tooLarge(context.events, error.maxAppendSize);
