@@ -7,3 +7,4 @@ export {
   type SqliteEventStoreStats,
 } from './sqlite/sqlite-event-store';
 export { openSqliteEventStore } from './sqlite/open-sqlite-event-store';
+export { KurrentDbEventStore } from './kurrentdb/kurrentdb.event-store';
