@@ -52,10 +52,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 export const keysOf = <T extends object>(all: Record<keyof T, true>) => Object.keys(all) as (keyof T)[];
 
 /** Only the named fields, without undefined ones: events keep exactly what the contract names. */
-export function pick<T extends object>(source: T, keys: readonly (keyof T)[]): T {
-  const out: Partial<T> = {};
+export function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
+  const out: Partial<Pick<T, K>> = {};
   for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
-  return out as T;
+  return out as Pick<T, K>;
 }
 
 /**
