@@ -1,0 +1,76 @@
+import type { IsoDate, RegistryEvent } from '@app/domain';
+import type { RegistryModel } from './model';
+
+/** The evidence date an event carries; null for SourceRegistered (a source is known once registered). */
+export function evidenceDateOf(event: RegistryEvent): IsoDate | null {
+  switch (event.type) {
+    case 'SourceRegistered': return null;
+    case 'SourceRegraded': return event.data.regradedOn;
+    case 'UseAlleged': return event.data.reportedOn;
+    case 'IncidentCorrected': return event.data.correctedOn;
+    case 'IncidentMergedInto': return event.data.mergedOn;
+    case 'IncidentWithdrawn': return event.data.withdrawnOn;
+    case 'CorroborationAdded': return event.data.publishedOn;
+    case 'CorroborationRetracted': return event.data.retractedOn;
+    case 'InvestigationOpened': return event.data.openedOn;
+    case 'InvestigationConcluded': return event.data.concludedOn;
+    case 'StatementRecorded': return event.data.deliveredOn;
+    case 'StatementCorrected': return event.data.correctedOn;
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+const sourceName = (model: RegistryModel, id: string) => model.sources.get(id)?.name ?? id;
+const keys = (o: object) => Object.keys(o).join(', ') || 'nothing';
+
+/** A one-line, readable account of an event for the audit trail. */
+export function summarizeEvent(model: RegistryModel, event: RegistryEvent): string {
+  switch (event.type) {
+    case 'SourceRegistered':
+      return `Source ${event.data.name} registered (${event.data.kind}, grade ${event.data.grade})`;
+    case 'SourceRegraded':
+      return `Source ${sourceName(model, event.data.sourceId)} regraded ${event.data.previousGrade} -> ` +
+        `${event.data.grade}: ${event.data.reason}`;
+    case 'UseAlleged': {
+      const d = event.data;
+      return `Use of ${d.munition.type} alleged in ${d.location.placeName}, ${d.location.countryCode} ` +
+        `(${d.occurredFrom}${d.occurredTo !== d.occurredFrom ? ` to ${d.occurredTo}` : ''}), ` +
+        `first reported by ${sourceName(model, d.firstCorroboration.sourceId)}`;
+    }
+    case 'IncidentCorrected':
+      return `Corrected ${keys(event.data.changes)}: ${event.data.reason}`;
+    case 'IncidentMergedInto':
+      return `Incident ${event.data.incidentId} merged into ${event.data.canonicalIncidentId}: ${event.data.reason}`;
+    case 'IncidentWithdrawn':
+      return `Withdrawn: ${event.data.reason}`;
+    case 'CorroborationAdded': {
+      const d = event.data;
+      return `${sourceName(model, d.sourceId)} ${d.stance === 'SUPPORTS' ? 'supports' : 'disputes'} ` +
+        `(${d.evidenceKinds.join(', ') || 'no evidence kind'})${d.derivedFrom ? `, repeating ${d.derivedFrom}` : ''}`;
+    }
+    case 'CorroborationRetracted': {
+      const c = model.corroborations.get(event.data.corroborationId);
+      return `${c ? sourceName(model, c.sourceId) : 'A source'} retracted corroboration ` +
+        `${event.data.corroborationId}: ${event.data.reason}`;
+    }
+    case 'InvestigationOpened': {
+      const inv = event.data.investigator;
+      return `Investigation opened by ${inv.name ?? inv.stateCode ?? inv.kind}: ${event.data.mandate}`;
+    }
+    case 'InvestigationConcluded':
+      return `Investigation ${event.data.investigationId} concluded: ${event.data.outcome}`;
+    case 'StatementRecorded': {
+      const d = event.data;
+      return `${d.kind} by ${d.speakers.join(', ')}${d.onBehalfOf ? ` on behalf of ${d.onBehalfOf}` : ''} at ${d.venue}`;
+    }
+    case 'StatementCorrected':
+      return `Statement ${event.data.statementId} corrected ${keys(event.data.changes)}: ${event.data.reason}`;
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import type { IsoDate, Readiness, Status, StatusChange } from '@app/domain';
+import { daysBetween, lagReference, milestonesOf } from './dates';
+import type {
+  AuditEntry, CorroborationView, IncidentView, InvestigationView, RegistryModel, SourceView, StatementView,
+} from './model';
+import { findIncident, resolveIncidentId } from './model';
+import type { Connection, PageArgs } from './pagination';
+import { paginate } from './pagination';
+
+export interface CorroborationDetail extends CorroborationView { source: SourceView | null }
+
+export interface ReferringStatement extends StatementView {
+  /** What the lag is measured from: confirmation (condemnation etc.) or corroboration (concern). */
+  lagFrom: 'CONFIRMED' | 'CORROBORATED';
+  /** Days from that milestone to the statement; negative when it spoke earlier; null when never reached. */
+  lagDays: number | null;
+}
+
+export interface StatusChangeDetail extends StatusChange {
+  /** The events dated that day that carried the evidence behind the change. */
+  eventIds: string[];
+}
+
+export interface IncidentDetail extends IncidentView {
+  /** The id asked for (a merged duplicate's id resolves to the canonical incident). */
+  requestedId: string;
+  corroborations: CorroborationDetail[];
+  investigations: InvestigationView[];
+  statements: ReferringStatement[];
+  statusChanges: StatusChangeDetail[];
+  corroboratedOn: IsoDate | null;
+  confirmedOn: IsoDate | null;
+}
+
+/** Event ids recorded on `on` for the evidence behind a status change; else every event dated that day. */
+function causes(model: RegistryModel, incident: IncidentView, change: StatusChange): string[] {
+  const found: string[] = [];
+  for (const id of change.evidenceIds) {
+    const c = model.corroborations.get(id);
+    if (c) {
+      if (c.publishedOn === change.on) found.push(c.eventId);
+      if (c.retraction?.retractedOn === change.on) found.push(c.retraction.eventId);
+      continue;
+    }
+    const inv = model.investigations.get(id);
+    if (inv) {
+      if (inv.concludedOn === change.on) found.push(inv.eventIds[inv.eventIds.length - 1]);
+      else if (inv.openedOn === change.on) found.push(inv.eventIds[0]);
+      continue;
+    }
+    const s = model.statements.get(id);
+    if (s && s.deliveredOn === change.on) found.push(s.eventId);
+  }
+  if (found.length > 0) return found;
+  return incident.audit.filter((a) => a.evidenceDate === change.on).map((a) => a.eventId);
+}
+
+export function getIncident(model: RegistryModel, id: string): IncidentDetail | null {
+  const incident = findIncident(model, id);
+  if (!incident) return null;
+  const milestones = milestonesOf(incident);
+  const corroborations = incident.corroborationIds.flatMap((cid) => {
+    const c = model.corroborations.get(cid);
+    return c ? [{ ...c, source: model.sources.get(c.sourceId) ?? null }] : [];
+  });
+  const investigations = [...incident.investigationIds].flatMap((iid) => model.investigations.get(iid) ?? [])
+    .sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0));
+  const statements = [...incident.statementIds].flatMap((sid): ReferringStatement[] => {
+    const s = model.statements.get(sid);
+    if (!s) return [];
+    const lagFrom = lagReference(s.kind);
+    const from = lagFrom === 'CONFIRMED' ? milestones.confirmedOn : milestones.corroboratedOn;
+    return [{ ...s, lagFrom, lagDays: from === null ? null : daysBetween(from, s.deliveredOn) }];
+  }).sort((a, b) => (a.deliveredOn < b.deliveredOn ? -1 : a.deliveredOn > b.deliveredOn ? 1 : 0));
+  return {
+    ...incident,
+    requestedId: id,
+    corroborations,
+    investigations,
+    statements,
+    statusChanges: incident.statusHistory.map((change) => ({ ...change, eventIds: causes(model, incident, change) })),
+    ...milestones,
+  };
+}
+
+export interface IncidentFilter {
+  countryCode?: string;
+  /** A State code among the alleged user's. */
+  allegedUser?: string;
+  status?: Status | readonly Status[];
+  readiness?: Readiness | readonly Readiness[];
+  /** Case-insensitive, exact munition type (e.g. "BL-755"). */
+  munitionType?: string;
+  /** Incidents whose occurrence range overlaps [occurredFrom, occurredTo]. */
+  occurredFrom?: IsoDate;
+  occurredTo?: IsoDate;
+  /** Case-insensitive text over place name, munition type and summary. */
+  text?: string;
+}
+
+export type IncidentSort = 'OCCURRED' | 'STATUS_CHANGED';
+export interface IncidentPageArgs extends PageArgs {
+  sort?: IncidentSort;
+  /** Newest first by default. */
+  descending?: boolean;
+}
+
+const oneOf = <T>(wanted: T | readonly T[] | undefined, value: T) =>
+  wanted === undefined || (Array.isArray(wanted) ? wanted.includes(value) : wanted === value);
+
+export function matchesIncident(incident: IncidentView, f: IncidentFilter): boolean {
+  const d = incident.details;
+  if (f.countryCode !== undefined && d.location.countryCode !== f.countryCode.toUpperCase()) return false;
+  if (f.allegedUser !== undefined && !d.allegedUser.stateCodes.includes(f.allegedUser.toUpperCase())) return false;
+  if (!oneOf(f.status, incident.assessment.status) || !oneOf(f.readiness, incident.assessment.readiness)) return false;
+  if (f.munitionType !== undefined && d.munition.type.toLowerCase() !== f.munitionType.toLowerCase()) return false;
+  if (f.occurredFrom !== undefined && d.occurredTo < f.occurredFrom) return false;
+  if (f.occurredTo !== undefined && d.occurredFrom > f.occurredTo) return false;
+  if (f.text !== undefined && f.text.trim() !== '') {
+    const needle = f.text.trim().toLowerCase();
+    const hay = `${d.location.placeName}\n${d.munition.type}\n${d.summary}`.toLowerCase();
+    if (!hay.includes(needle)) return false;
+  }
+  return true;
+}
+
+/** Canonical incidents only (merged duplicates live on inside their canonical incident). */
+export function listIncidents(model: RegistryModel, filter: IncidentFilter = {},
+  args: IncidentPageArgs = {}): Connection<IncidentView> {
+  const matched: IncidentView[] = [];
+  for (const incident of model.incidents.values()) {
+    if (!incident.mergedInto && matchesIncident(incident, filter)) matched.push(incident);
+  }
+  const sort = args.sort ?? 'OCCURRED';
+  const keyOf = sort === 'OCCURRED'
+    ? (i: IncidentView) => [i.details.occurredFrom, i.incidentId]
+    : (i: IncidentView) => [i.assessment.statusSince ?? '', i.incidentId];
+  return paginate(matched, keyOf, { ...args, descending: args.descending ?? true });
+}
+
+/** The audit trail of an incident (with its merged duplicates' events), oldest first. */
+export function incidentHistory(model: RegistryModel, id: string): AuditEntry[] | null {
+  return findIncident(model, id)?.audit ?? null;
+}
+
+/** The canonical id an id resolves to, or null when no such incident exists. */
+export function canonicalIncidentId(model: RegistryModel, id: string): string | null {
+  const canonical = resolveIncidentId(model, id);
+  return model.incidents.has(canonical) ? canonical : null;
+}

@@ -1,0 +1,14 @@
+export * from './model';
+export { buildEvidence, sourceIsAllegedUser } from './evidence';
+export { evidenceDateOf, summarizeEvent } from './event-facts';
+export {
+  PROJECTION_VERSION, evolveRegistry, reassessIncident, settleRegistry, type ChangeSet, type StatusChanged,
+} from './registry.projection';
+export { daysBetween, isoDateOf, milestonesOf, type Milestones } from './dates';
+export * from './pagination';
+export * from './incident.queries';
+export * from './statement.queries';
+export * from './speak-out.report';
+export * from './source.queries';
+export * from './time-travel';
+export * from './projection-runner';

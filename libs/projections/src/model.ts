@@ -1,0 +1,169 @@
+import type {
+  Assessment, CorroborationFacts, Grade, IncidentDetails, InvestigationOutcome, Investigator, IsoDate,
+  PolicyConfig, RegistryEventType, SourceKind, StatementDetails, StatusChange,
+} from '@app/domain';
+import type { Position } from '@app/event-store';
+
+/**
+ * The registry read model: plain maps, mutated in place by `evolveRegistry` (a rebuild over millions of
+ * events cannot afford copies). Queries never mutate it.
+ */
+
+export interface GradeChange {
+  grade: Grade;
+  previousGrade: Grade | null;
+  /** Evidence date of the regrade; null for the grade given at registration. */
+  regradedOn: IsoDate | null;
+  reason: string | null;
+  eventId: string;
+  recordedAt: Date;
+}
+
+export interface SourceView {
+  sourceId: string;
+  name: string;
+  kind: SourceKind;
+  grade: Grade;
+  homepage?: string;
+  grades: GradeChange[];
+  recordedAt: Date;
+}
+
+export interface Retraction { reason: string; retractedOn: IsoDate; eventId: string }
+
+export interface CorroborationView extends CorroborationFacts {
+  /** The canonical incident that holds it now (changes when its incident is merged). */
+  incidentId: string;
+  /** The incident it was logged against. */
+  originalIncidentId: string;
+  retraction: Retraction | null;
+  eventId: string;
+  recordedAt: Date;
+}
+
+export interface AuditEntry {
+  eventId: string;
+  type: RegistryEventType;
+  /** The event's evidence date; null for events that have none (SourceRegistered). */
+  evidenceDate: IsoDate | null;
+  recordedAt: Date;
+  actor: string;
+  summary: string;
+  /** Order of application, so that audit lists folded together by a merge stay in order. */
+  seq: number;
+}
+
+export interface Correction<T> { changes: Partial<T>; reason: string; correctedOn: IsoDate; eventId: string }
+
+export interface IncidentView extends IncidentLinks {
+  incidentId: string;
+  /** Details as corrected. */
+  details: IncidentDetails;
+  reportedOn: IsoDate;
+  corrections: Correction<IncidentDetails>[];
+  /** Set on a merged duplicate: its id resolves to the canonical incident from then on. */
+  mergedInto: { canonicalIncidentId: string; reason: string; mergedOn: IsoDate } | null;
+  /** Duplicates folded into this incident (direct ones). */
+  mergedDuplicates: string[];
+  withdrawal: { reason: string; withdrawnOn: IsoDate } | null;
+  assessment: Assessment;
+  statusHistory: StatusChange[];
+  eventId: string;
+  recordedAt: Date;
+}
+
+export interface InvestigationView {
+  investigationId: string;
+  investigator: Investigator;
+  /** As logged; resolve through `resolveIncidentId` for merged duplicates. */
+  incidentIds: string[];
+  mandate: string;
+  openedOn: IsoDate;
+  outcome: InvestigationOutcome | null;
+  findings: string | null;
+  concludedOn: IsoDate | null;
+  eventIds: string[];
+  recordedAt: Date;
+}
+
+export interface StatementView extends StatementDetails {
+  statementId: string;
+  corrections: Correction<StatementDetails>[];
+  eventId: string;
+  recordedAt: Date;
+}
+
+/** What links evidence to an incident; corroboration ids in logging order (a duplicate's appended at the merge). */
+export interface IncidentLinks {
+  corroborationIds: string[];
+  investigationIds: Set<string>;
+  statementIds: Set<string>;
+  audit: AuditEntry[];
+}
+
+export interface IdempotentResult { inputHash: string; stream: string; position: Position }
+
+export interface RegistryModel {
+  sources: Map<string, SourceView>;
+  incidents: Map<string, IncidentView>;
+  corroborations: Map<string, CorroborationView>;
+  investigations: Map<string, InvestigationView>;
+  statements: Map<string, StatementView>;
+  /** State code -> ids of the statements it delivered or co-signed. */
+  statementsByState: Map<string, Set<string>>;
+  /** Source id -> ids of its corroborations (to re-assess on a regrade). */
+  corroborationsBySource: Map<string, Set<string>>;
+  /** Merged duplicate id -> the incident it was merged into (follow the chain to the canonical one). */
+  mergedInto: Map<string, string>;
+  /**
+   * Evidence logged against an incident the model does not hold yet (on the KNOWN clock a source may be
+   * dated before the allegation); adopted when the incident appears.
+   */
+  orphans: Map<string, IncidentLinks>;
+  /**
+   * Idempotency key (event metadata `idempotencyKey`) -> the command's input hash, stream and the
+   * position of its last event, so that a retried command returns its first result.
+   */
+  idempotency: Map<string, IdempotentResult>;
+  /** Position of the last event folded in; null before the first. */
+  checkpoint: Position | null;
+  eventsApplied: number;
+  /** Events skipped because they were unknown, newer than this code, or could not be parsed. */
+  skipped: number;
+  /** Ids of the last skipped events (at most SKIPPED_IDS_KEPT), for the health endpoint. */
+  skippedEventIds: string[];
+  /** Latest evidence date seen (the default report date for speak-out reports). */
+  latestEvidenceDate: IsoDate | null;
+  policy: PolicyConfig | undefined;
+  /** When true (bulk rebuilds), assessments are recomputed once by `settleRegistry`, not per event. */
+  deferAssessments: boolean;
+  dirty: Set<string>;
+}
+
+export const SKIPPED_IDS_KEPT = 100;
+
+export function createRegistryModel(options: { policy?: PolicyConfig; deferAssessments?: boolean } = {}): RegistryModel {
+  return {
+    sources: new Map(), incidents: new Map(), corroborations: new Map(), investigations: new Map(),
+    statements: new Map(), statementsByState: new Map(), corroborationsBySource: new Map(), mergedInto: new Map(),
+    orphans: new Map(), idempotency: new Map(),
+    checkpoint: null, eventsApplied: 0, skipped: 0, skippedEventIds: [], latestEvidenceDate: null,
+    policy: options.policy, deferAssessments: options.deferAssessments ?? false, dirty: new Set(),
+  };
+}
+
+/** The canonical id an incident id resolves to (itself unless merged, possibly through a chain). */
+export function resolveIncidentId(model: RegistryModel, id: string): string {
+  let current = id;
+  // A chain is short; the bound only guards against a corrupt cycle.
+  for (let i = 0; i < 64; i++) {
+    const next = model.mergedInto.get(current);
+    if (next === undefined) return current;
+    current = next;
+  }
+  return current;
+}
+
+export function findIncident(model: RegistryModel, id: string): IncidentView | undefined {
+  return model.incidents.get(resolveIncidentId(model, id));
+}

@@ -1,0 +1,189 @@
+import type { PolicyConfig } from '@app/domain';
+import type { EventStore, Position, Subscription } from '@app/event-store';
+import type { RegistryModel } from './model';
+import { createRegistryModel } from './model';
+import type { ChangeSet } from './registry.projection';
+import { evolveRegistry, PROJECTION_VERSION, settleRegistry } from './registry.projection';
+
+export type ChangeListener = (changes: ChangeSet) => void;
+
+export interface ProjectionHealth {
+  projectionVersion: string;
+  checkpoint: Position | null;
+  eventsApplied: number;
+  skipped: number;
+  skippedEventIds: string[];
+  live: boolean;
+  rebuilding: boolean;
+  lastError: string | null;
+}
+
+interface Waiter { position: Position; resolve: (reached: boolean) => void; timer: NodeJS.Timeout }
+
+/**
+ * Keeps the registry model up to date with the store: a bulk catch-up (one assessment per incident),
+ * then a live subscription from the checkpoint, folding each event synchronously as it arrives.
+ */
+export class ProjectionRunner {
+  readonly projectionVersion = PROJECTION_VERSION;
+  private current: RegistryModel;
+  private subscription: Subscription | null = null;
+  private loop: Promise<void> | null = null;
+  private readonly listeners = new Set<ChangeListener>();
+  private waiters: Waiter[] = [];
+  private rebuilding: Promise<void> | null = null;
+  private lastError: string | null = null;
+  private stopped = false;
+
+  constructor(private readonly store: EventStore, private readonly options: { policy?: PolicyConfig; model?: RegistryModel } = {}) {
+    this.current = options.model ?? createRegistryModel({ policy: options.policy });
+  }
+
+  /** The live model: read it afresh for every query (a rebuild swaps it). */
+  get model(): RegistryModel {
+    return this.current;
+  }
+
+  get checkpoint(): Position | null {
+    return this.current.checkpoint;
+  }
+
+  /** Catches up with the store, then follows it live. Resolves once caught up. */
+  async start(): Promise<void> {
+    if (this.loop) return;
+    this.stopped = false;
+    await this.catchUp(this.current);
+    if (this.stopped) return;
+    this.releaseWaiters();
+    const subscription = this.store.subscribeToAll(
+      this.current.checkpoint === null ? {} : { fromPosition: this.current.checkpoint });
+    this.subscription = subscription;
+    this.loop = this.follow(subscription);
+  }
+
+  /** Listens to what each live event changed; returns the unsubscribe function. */
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Resolves true once the model has folded the event at `position` (read-your-writes), or false after
+   * `timeoutMs` or when the runner stops.
+   */
+  waitFor(position: Position, timeoutMs: number): Promise<boolean> {
+    if (this.reached(position)) return Promise.resolve(true);
+    if (this.stopped) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const waiter: Waiter = {
+        position, resolve,
+        timer: setTimeout(() => {
+          this.waiters = this.waiters.filter((w) => w !== waiter);
+          resolve(false);
+        }, timeoutMs),
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Rebuilds a fresh model from the start of the store and swaps it in once it has caught up. */
+  rebuild(): Promise<void> {
+    this.rebuilding ??= this.rebuildNow().finally(() => (this.rebuilding = null));
+    return this.rebuilding;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.close();
+    await this.loop;
+    this.loop = null;
+    for (const w of this.waiters) {
+      clearTimeout(w.timer);
+      w.resolve(false);
+    }
+    this.waiters = [];
+  }
+
+  health(): ProjectionHealth {
+    const m = this.current;
+    return {
+      projectionVersion: this.projectionVersion, checkpoint: m.checkpoint, eventsApplied: m.eventsApplied,
+      skipped: m.skipped, skippedEventIds: [...m.skippedEventIds], live: this.subscription !== null,
+      rebuilding: this.rebuilding !== null, lastError: this.lastError,
+    };
+  }
+
+  private async rebuildNow(): Promise<void> {
+    const fresh = createRegistryModel({ policy: this.options.policy ?? this.current.policy });
+    await this.catchUp(fresh);
+    // The live model may have moved on while we read: read on until the fresh one is level with it.
+    while (this.current.checkpoint !== null &&
+      (fresh.checkpoint === null || this.store.comparePositions(fresh.checkpoint, this.current.checkpoint) < 0)) {
+      await this.catchUp(fresh);
+    }
+    // No await between the last check and the swap: the live loop cannot slip an event in between.
+    this.current = fresh;
+    this.releaseWaiters();
+  }
+
+  /** Bulk catch-up: folds everything after the model's checkpoint, assessing each incident once. */
+  private async catchUp(model: RegistryModel): Promise<void> {
+    const deferred = model.deferAssessments;
+    model.deferAssessments = true;
+    try {
+      for (;;) {
+        let read = 0;
+        const from = model.checkpoint;
+        for await (const stored of this.store.readAll(from === null ? {} : { fromPosition: from })) {
+          evolveRegistry(model, stored);
+          read++;
+        }
+        if (read === 0) break;
+      }
+    } finally {
+      settleRegistry(model);
+      model.deferAssessments = deferred;
+    }
+  }
+
+  private async follow(subscription: Subscription): Promise<void> {
+    try {
+      for await (const stored of subscription) {
+        const model = this.current;
+        // After a rebuild swap the fresh model may already hold events the subscription still delivers.
+        if (model.checkpoint !== null && this.store.comparePositions(stored.position, model.checkpoint) <= 0) continue;
+        const changes = evolveRegistry(model, stored);
+        for (const listener of this.listeners) {
+          try {
+            listener(changes);
+          } catch (error) {
+            this.lastError = `change listener failed: ${String(error)}`;
+          }
+        }
+        if (this.waiters.length > 0) this.releaseWaiters();
+      }
+    } catch (error) {
+      this.lastError = `subscription failed: ${String(error)}`;
+      if (this.subscription === subscription) this.subscription = null;
+    }
+  }
+
+  private reached(position: Position): boolean {
+    const at = this.current.checkpoint;
+    return at !== null && this.store.comparePositions(at, position) >= 0;
+  }
+
+  private releaseWaiters(): void {
+    if (this.waiters.length === 0) return;
+    const pending: Waiter[] = [];
+    for (const w of this.waiters) {
+      if (this.reached(w.position)) {
+        clearTimeout(w.timer);
+        w.resolve(true);
+      } else pending.push(w);
+    }
+    this.waiters = pending;
+  }
+}

@@ -1,0 +1,117 @@
+import { assess, statusHistory, upcast } from '@app/domain';
+import type { Assessment, RegistryEvent, Status } from '@app/domain';
+import type { Position, StoredEvent } from '@app/event-store';
+import { buildEvidence } from './evidence';
+import { applyEvent } from './evolve';
+import { evidenceDateOf, summarizeEvent } from './event-facts';
+import type { IncidentView, RegistryModel } from './model';
+import { SKIPPED_IDS_KEPT } from './model';
+
+/** Bumped whenever the fold or the policy it applies changes: a new version means a rebuild. */
+export const PROJECTION_VERSION = 'registry-1';
+
+export interface StatusChanged {
+  incidentId: string;
+  /** Null when the incident is new. */
+  before: Status | null;
+  after: Status;
+  assessment: Assessment;
+}
+
+/** What one event changed, for live updates (`incidentStatusChanged`, `statementRecorded`). */
+export interface ChangeSet {
+  eventId: string;
+  position: Position;
+  /** True when the event was unknown or unreadable and left the model untouched. */
+  skipped: boolean;
+  /** Canonical incidents whose data or audit trail changed. */
+  incidentIds: string[];
+  /** Only real status changes (and new incidents); empty in bulk mode, where nothing is assessed per event. */
+  statusChanges: StatusChanged[];
+  /** Statements newly recorded by this event. */
+  recordedStatementIds: string[];
+}
+
+/** Re-runs the policy over one incident's evidence; returns the status change, if any. */
+export function reassessIncident(model: RegistryModel, incident: IncidentView): StatusChanged | null {
+  const before = incident.assessment.rule === 'NOT_ASSESSED' ? null : incident.assessment.status;
+  const evidence = buildEvidence(model, incident);
+  incident.assessment = assess(evidence, model.policy);
+  incident.statusHistory = statusHistory(evidence, model.policy);
+  const after = incident.assessment.status;
+  return before === after ? null : { incidentId: incident.incidentId, before, after, assessment: incident.assessment };
+}
+
+/** In bulk mode: assesses every incident touched since the last settle, once. */
+export function settleRegistry(model: RegistryModel): void {
+  for (const id of model.dirty) {
+    const incident = model.incidents.get(id);
+    if (incident && !incident.mergedInto) reassessIncident(model, incident);
+  }
+  model.dirty.clear();
+}
+
+/** The command's result is the position of its last event: later events of the same append move it. */
+function rememberIdempotentResult(model: RegistryModel, key: string, stored: StoredEvent): void {
+  const seen = model.idempotency.get(key);
+  if (seen && seen.stream !== stored.stream) return;
+  const inputHash = stored.metadata.inputHash;
+  model.idempotency.set(key, {
+    inputHash: typeof inputHash === 'string' ? inputHash : '', stream: stored.stream, position: stored.position,
+  });
+}
+
+function skip(model: RegistryModel, stored: StoredEvent): ChangeSet {
+  model.skipped++;
+  model.skippedEventIds.push(stored.id);
+  if (model.skippedEventIds.length > SKIPPED_IDS_KEPT) model.skippedEventIds.shift();
+  return { eventId: stored.id, position: stored.position, skipped: true, incidentIds: [], statusChanges: [], recordedStatementIds: [] };
+}
+
+/**
+ * Folds one stored event into the model in place and reports what changed. Never throws on a bad event:
+ * unknown, newer or corrupt events are skipped and counted.
+ */
+export function evolveRegistry(model: RegistryModel, stored: StoredEvent): ChangeSet {
+  model.checkpoint = stored.position;
+  const key = stored.metadata?.idempotencyKey;
+  if (typeof key === 'string') rememberIdempotentResult(model, key, stored);
+  let event: RegistryEvent | null;
+  let fx: ReturnType<typeof applyEvent>;
+  try {
+    event = upcast(stored.type, stored.data, stored.metadata?.schemaVersion ?? 1);
+    if (event === null) return skip(model, stored);
+    fx = applyEvent(model, event, { eventId: stored.id, recordedAt: stored.recordedAt });
+  } catch {
+    return skip(model, stored);
+  }
+  model.eventsApplied++;
+  const evidenceDate = evidenceDateOf(event);
+  if (evidenceDate !== null && (model.latestEvidenceDate === null || evidenceDate > model.latestEvidenceDate)) {
+    model.latestEvidenceDate = evidenceDate;
+  }
+  if (fx.audit.size > 0) {
+    const entry = {
+      eventId: stored.id, type: event.type, evidenceDate, recordedAt: stored.recordedAt,
+      actor: stored.metadata?.actor ?? 'unknown', summary: summarizeEvent(model, event), seq: model.eventsApplied,
+    };
+    for (const id of fx.audit) (model.incidents.get(id) ?? model.orphans.get(id))?.audit.push(entry);
+  }
+  const statusChanges: StatusChanged[] = [];
+  for (const id of fx.reassess) {
+    const incident = model.incidents.get(id);
+    if (!incident) continue;
+    if (model.deferAssessments) model.dirty.add(id);
+    else {
+      const change = reassessIncident(model, incident);
+      if (change) statusChanges.push(change);
+    }
+  }
+  const incidentIds = fx.audit.size === 0 ? [...fx.reassess] : [...new Set([...fx.audit, ...fx.reassess])];
+  return {
+    eventId: stored.id, position: stored.position, skipped: false,
+    incidentIds: incidentIds.filter((id) => model.incidents.has(id) && !model.mergedInto.has(id)),
+    statusChanges,
+    recordedStatementIds: event.type === 'StatementRecorded' ? [event.data.statementId] : [],
+  };
+}
