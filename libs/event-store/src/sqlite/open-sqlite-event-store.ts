@@ -6,12 +6,13 @@ import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-s
 /**
  * Opens (and creates if needed) the SQLite event store at `path`, making its directory first.
  * Any failure (a read-only or unreachable directory, a file that is not a database) becomes one
- * StoreUnavailableError that names the path.
+ * StoreUnavailableError that names the path. Synchronous, like the open itself, so that it can
+ * serve directly as a Nest provider factory.
  */
-export async function openSqliteEventStore(
+export function openSqliteEventStore(
   path: string,
   options: Omit<SqliteEventStoreOptions, 'path'> = {},
-): Promise<SqliteEventStore> {
+): SqliteEventStore {
   if (path !== ':memory:' && path !== '') {
     const directory = dirname(resolve(path));
     try {

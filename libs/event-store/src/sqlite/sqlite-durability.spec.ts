@@ -15,13 +15,13 @@ afterEach(() => rmSync(directory, { recursive: true, force: true }));
 describe('SqliteEventStore on a file', () => {
   it('keeps every acknowledged event across close and reopen, and is FULL-synchronous on every open', async () => {
     const path = join(directory, 'registry.db');
-    const first = await openSqliteEventStore(path);
+    const first = openSqliteEventStore(path);
     expect(first.stats().synchronous).toBe('FULL');
     const written = [newEvent('A', { n: 'один' }), newEvent('B', { n: 'اثنان' })];
     await first.append('durable', written);
     await first.close();
 
-    const reopened = await openSqliteEventStore(path);
+    const reopened = openSqliteEventStore(path);
     expect(reopened.stats().synchronous).toBe('FULL');
     const read = await collect(reopened.readAll());
     expect(read.map((e) => [e.id, e.data, e.position])).toEqual([
@@ -36,21 +36,21 @@ describe('SqliteEventStore on a file', () => {
   });
 
   it('uses NORMAL only when asked', async () => {
-    const store = await openSqliteEventStore(join(directory, 'normal.db'), { synchronous: 'NORMAL' });
+    const store = openSqliteEventStore(join(directory, 'normal.db'), { synchronous: 'NORMAL' });
     expect(store.stats().synchronous).toBe('NORMAL');
     await store.close();
   });
 
   it('commits appends still waiting for their group commit when closed', async () => {
     const path = join(directory, 'pending.db');
-    const store = await openSqliteEventStore(path);
+    const store = openSqliteEventStore(path);
     const pending = store.append('late', [newEvent('A')]);
     await store.close();
     await expect(pending).resolves.toEqual({ nextExpectedRevision: 0, position: '1' });
     await expect(store.append('late', [newEvent('B')])).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
 
-    const reopened = await openSqliteEventStore(path);
+    const reopened = openSqliteEventStore(path);
     expect((await collect(reopened.readStream('late'))).map((e) => e.type)).toEqual(['A']);
     await reopened.ping();
     await reopened.close();
@@ -91,9 +91,9 @@ describe('SqliteEventStore limits and failures', () => {
   it('gives one StoreUnavailableError when the directory cannot be created', async () => {
     const file = join(directory, 'a-file');
     writeFileSync(file, 'not a directory');
-    const opening = openSqliteEventStore(join(file, 'data', 'registry.db'));
-    await expect(opening).rejects.toBeInstanceOf(StoreUnavailableError);
-    await expect(opening).rejects.toThrow(/Cannot create the directory .*a-file\/data.*ENOTDIR/);
+    const opening = () => openSqliteEventStore(join(file, 'data', 'registry.db'));
+    expect(opening).toThrow(StoreUnavailableError);
+    expect(opening).toThrow(/Cannot create the directory .*a-file\/data.*ENOTDIR/);
   });
 
   it('gives StoreUnavailableError when the file cannot be opened or is not a database', async () => {
@@ -102,8 +102,8 @@ describe('SqliteEventStore limits and failures', () => {
     );
     const notADatabase = join(directory, 'notes.txt');
     writeFileSync(notADatabase, 'x'.repeat(4096));
-    const opening = openSqliteEventStore(notADatabase);
-    await expect(opening).rejects.toBeInstanceOf(StoreUnavailableError);
-    await expect(opening).rejects.toThrow(/SQLITE_NOTADB/);
+    const opening = () => openSqliteEventStore(notADatabase);
+    expect(opening).toThrow(StoreUnavailableError);
+    expect(opening).toThrow(/SQLITE_NOTADB/);
   });
 });

@@ -8,5 +8,5 @@ import { SqliteEventStore } from './sqlite-event-store';
 const directory = mkdtempSync(join(tmpdir(), 'registry-contract-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-describeEventStoreContract('SQLite file', () => openSqliteEventStore(join(directory, 'nested', 'registry.db')));
+describeEventStoreContract('SQLite file', async () => openSqliteEventStore(join(directory, 'nested', 'registry.db')));
 describeEventStoreContract('SQLite :memory:', async () => new SqliteEventStore({ path: ':memory:' }));
