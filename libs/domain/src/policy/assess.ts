@@ -1,5 +1,5 @@
 import type { IsoDate } from '../events';
-import type { Assessment, IncidentEvidence } from './assessment';
+import type { Assessment, IncidentEvidence, StatusChange } from './assessment';
 import { DEFAULT_POLICY, type PolicyConfig } from './policy-config';
 import { readinessOf } from './rules';
 import { evaluateOn, statusHistory } from './status-history';
@@ -10,12 +10,21 @@ import { evaluateOn, statusHistory } from './status-history';
  * next level, and the evidence date since which the status has held.
  */
 export function assess(evidence: IncidentEvidence, policy: PolicyConfig = DEFAULT_POLICY, asOf?: IsoDate): Assessment {
+  return assessWithHistory(evidence, policy, asOf).assessment;
+}
+
+/** assess() and statusHistory() in one pass, for projections that keep both. */
+export function assessWithHistory(
+  evidence: IncidentEvidence,
+  policy: PolicyConfig = DEFAULT_POLICY,
+  asOf?: IsoDate,
+): { assessment: Assessment; history: StatusChange[] } {
   const now = evaluateOn(evidence, policy, asOf);
   const history = statusHistory(evidence, policy, asOf);
   const current = history[history.length - 1];
   // The history skips the days before any supporting report; then there is no date to give.
   const statusSince = now.rule !== 'NO_SUPPORTING_SOURCE' && current?.status === now.status ? current.on : null;
-  return {
+  const assessment: Assessment = {
     status: now.status,
     readiness: readinessOf(now.status),
     rule: now.rule,
@@ -28,4 +37,5 @@ export function assess(evidence: IncidentEvidence, policy: PolicyConfig = DEFAUL
     confirmedOn: now.status === 'CONFIRMED' ? statusSince : null,
     policyVersion: policy.version,
   };
+  return { assessment, history };
 }

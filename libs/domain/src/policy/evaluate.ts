@@ -83,8 +83,8 @@ function standingNotes(e: IncidentEvidence): string[] {
   if (denied.length > 0) {
     notes.push(`The alleged user denied the use (${ids(denied)}); a denial is recorded but does not lower the status.`);
   }
-  const own = concluded(e, 'USE_NOT_CONFIRMED').filter((d) =>
-    !isIndependent(e, e.investigations.find((i) => i.investigationId === d.id)!));
+  const users = new Set(e.investigations.filter((i) => !isIndependent(e, i)).map((i) => i.investigationId));
+  const own = concluded(e, 'USE_NOT_CONFIRMED').filter((d) => users.has(d.id));
   if (own.length > 0) {
     notes.push(`The alleged user's own investigation (${ids(own)}) found no use; it cannot clear the user.`);
   }

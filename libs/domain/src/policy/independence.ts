@@ -12,8 +12,7 @@ export interface IndependentSources {
  * The original report a corroboration goes back to: derived reporting repeats its origin, so two
  * reports sharing an origin are one line of evidence. Guards against cycles and dangling links.
  */
-export function originOf(corroborationId: string, all: readonly CorroborationEvidence[]): string {
-  const byId = new Map(all.map((c) => [c.corroborationId, c]));
+export function originOf(corroborationId: string, byId: ReadonlyMap<string, CorroborationEvidence>): string {
   const seen = new Set<string>();
   let id = corroborationId;
   while (!seen.has(id)) {
@@ -43,11 +42,12 @@ export function independentSources(
   const counted = liveSupporting(all).filter((c) => grades.includes(c.sourceGrade));
   const bySource = new Map<string, CorroborationEvidence[]>();
   for (const c of counted) bySource.set(c.sourceId, [...(bySource.get(c.sourceId) ?? []), c]);
+  const byId = new Map(all.map((c) => [c.corroborationId, c]));
   const creditedTo = new Map<string, CorroborationEvidence>(); // origin -> the report credited for it
 
   const credit = (sourceId: string, tried: Set<string>): boolean => {
     for (const c of bySource.get(sourceId) ?? []) {
-      const origin = originOf(c.corroborationId, all);
+      const origin = originOf(c.corroborationId, byId);
       if (tried.has(origin)) continue;
       tried.add(origin);
       const holder = creditedTo.get(origin);

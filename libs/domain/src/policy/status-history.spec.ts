@@ -1,6 +1,7 @@
 import type { StatusChange } from './assessment';
 import { DEFAULT_POLICY } from './policy-config';
 import { statusHistory } from './status-history';
+import { assess, assessWithHistory } from './assess';
 import { dis, incident, inv, kinds, retracted, said, sup, withdrawn } from './policy-test.factory';
 
 const change = (status: StatusChange['status'], on: string, rule: string) => expect.objectContaining({ status, on, rule });
@@ -53,5 +54,13 @@ describe('statusHistory', () => {
     const evidence = incident(amnesty, hrw);
     expect(statusHistory(evidence, DEFAULT_POLICY, '2016-05-26')).toEqual([change('ALLEGED', '2016-05-23', 'ALLEGED_BY_SOURCE')]);
     expect(statusHistory(evidence, { ...DEFAULT_POLICY, minIndependentSources: 3 })).toHaveLength(1);
+  });
+
+  it('comes with the assessment in one pass from assessWithHistory', () => {
+    const evidence = incident(amnesty, hrw, said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19'));
+    expect(assessWithHistory(evidence, DEFAULT_POLICY, '2016-06-01')).toEqual({
+      assessment: assess(evidence, DEFAULT_POLICY, '2016-06-01'),
+      history: statusHistory(evidence, DEFAULT_POLICY, '2016-06-01'),
+    });
   });
 });
