@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { EventStoreModule } from './event-store/event-store.module';
+import { graphqlOptions } from './graphql/graphql.config';
+import './graphql/enums';
+import { IncidentsModule } from './incidents/incidents.module';
+import { SourcesModule } from './sources/sources.module';
+import { ReadModelModule } from './read-model/read-model.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CqrsModule.forRoot(),
+        EventStoreModule.forRoot(),
+        ReadModelModule,
+        GraphQLModule.forRoot(graphqlOptions(config)),
+        SourcesModule,
+        IncidentsModule,
+      ],
+    };
+  }
+}

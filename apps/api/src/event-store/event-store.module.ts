@@ -1,0 +1,32 @@
+import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { EventStore, KurrentDbEventStore, openSqliteEventStore } from '@app/event-store';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+
+/** Provides the one EventStore the configuration names; closes it on shutdown (flushing group commits). */
+@Global()
+@Module({})
+export class EventStoreModule implements OnApplicationShutdown {
+  private readonly logger = new Logger('EventStore');
+  constructor(@Inject(EventStore) private readonly store: EventStore) {}
+
+  static forRoot(): DynamicModule {
+    return {
+      module: EventStoreModule,
+      providers: [{
+        provide: EventStore,
+        inject: [APP_CONFIG],
+        useFactory: async (config: AppConfig): Promise<EventStore> =>
+          config.eventStore === 'kurrentdb'
+            ? KurrentDbEventStore.fromConnectionString(config.kurrentdbConnectionString!)
+            : await openSqliteEventStore(config.sqlitePath, { synchronous: config.sqliteSynchronous }),
+      }],
+      exports: [EventStore],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    this.logger.log('event store closed');
+  }
+}

@@ -1,0 +1,52 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { AddCorroboration, RetractCorroboration } from '@app/domain';
+import { CommandExecutor } from '../../shared/command-executor';
+import { commandMeta, newId } from '../../shared/command-meta';
+import type { RequestMeta } from '../../shared/request-meta';
+import { ReferenceChecks } from '../../shared/reference-checks';
+import type { AddCorroborationInput, RetractCorroborationInput } from '../dto/corroboration.inputs';
+import { withoutNulls } from '../without-nulls';
+
+export class AddCorroborationCommand extends Command<string> {
+  constructor(readonly input: AddCorroborationInput, readonly meta: RequestMeta) { super(); }
+}
+
+export class RetractCorroborationCommand extends Command<string> {
+  constructor(readonly input: RetractCorroborationInput, readonly meta: RequestMeta) { super(); }
+}
+
+/** Adds one source's evidence to the (canonical) incident; returns the incident's id. */
+@CommandHandler(AddCorroborationCommand)
+export class AddCorroborationHandler implements ICommandHandler<AddCorroborationCommand> {
+  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+
+  async execute({ input, meta }: AddCorroborationCommand): Promise<string> {
+    const incidentId = this.checks.incident(input.incidentId, 'incidentId');
+    this.checks.source(input.sourceId, 'sourceId');
+    const { sourceId, stance, evidenceKinds, publishedOn, citation, derivedFrom, summary } = withoutNulls({ ...input });
+    const command: AddCorroboration = {
+      type: 'AddCorroboration',
+      data: {
+        incidentId, corroborationId: newId(input, 'corroboration'), sourceId, stance, evidenceKinds, publishedOn,
+        citation: { ...citation }, ...(derivedFrom !== undefined && { derivedFrom }), summary,
+      },
+    };
+    await this.executor.execute(command, commandMeta(command.type, input, meta));
+    return incidentId;
+  }
+}
+
+@CommandHandler(RetractCorroborationCommand)
+export class RetractCorroborationHandler implements ICommandHandler<RetractCorroborationCommand> {
+  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+
+  async execute({ input, meta }: RetractCorroborationCommand): Promise<string> {
+    const incidentId = this.checks.incident(input.incidentId, 'incidentId');
+    const command: RetractCorroboration = {
+      type: 'RetractCorroboration',
+      data: { incidentId, corroborationId: input.corroborationId, reason: input.reason, retractedOn: input.retractedOn },
+    };
+    await this.executor.execute(command, commandMeta(command.type, input, meta));
+    return incidentId;
+  }
+}

@@ -1,0 +1,62 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, Length, ValidateNested,
+} from 'class-validator';
+import type { EvidenceKind } from '@app/domain';
+import { CommandInput } from '../../shared/command.input';
+import { EvidenceKindEnum } from '../../graphql/enums';
+import { IsEntityId, IsIsoDate } from '../../graphql/validators';
+import { CitationInput } from './citation.input';
+import { AllegedUserInput, CasualtiesInput, LocationInput, MunitionInput } from './incident-details.input';
+
+/** The allegation's first source: a supporting corroboration. */
+@InputType()
+export class FirstSourceInput {
+  @Field(() => ID) @IsEntityId()
+  sourceId: string;
+
+  @Field(() => [EvidenceKindEnum], { defaultValue: [] })
+  @IsArray() @ArrayMaxSize(8) @IsEnum(EvidenceKindEnum, { each: true })
+  evidenceKinds: EvidenceKind[] = [];
+
+  @Field({ description: 'YYYY-MM-DD: when the source published it' }) @IsIsoDate()
+  publishedOn: string;
+
+  @Field(() => CitationInput) @ValidateNested() @Type(() => CitationInput)
+  citation: CitationInput;
+
+  @Field({ defaultValue: '' }) @IsString() @Length(0, 5000)
+  summary: string = '';
+}
+
+@InputType()
+export class AllegeUseInput extends CommandInput {
+  @Field({ description: 'YYYY-MM-DD: the first day the use may have happened' }) @IsIsoDate()
+  occurredFrom: string;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD: the last possible day; defaults to occurredFrom' })
+  @IsOptional() @IsIsoDate()
+  occurredTo?: string;
+
+  @Field(() => LocationInput) @ValidateNested() @Type(() => LocationInput)
+  location: LocationInput;
+
+  @Field(() => MunitionInput) @ValidateNested() @Type(() => MunitionInput)
+  munition: MunitionInput;
+
+  @Field(() => AllegedUserInput) @ValidateNested() @Type(() => AllegedUserInput)
+  allegedUser: AllegedUserInput;
+
+  @Field(() => CasualtiesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => CasualtiesInput)
+  casualties?: CasualtiesInput;
+
+  @Field() @IsString() @Length(1, 5000)
+  summary: string;
+
+  @Field({ description: 'YYYY-MM-DD: when the allegation became public' }) @IsIsoDate()
+  reportedOn: string;
+
+  @Field(() => FirstSourceInput) @ValidateNested() @Type(() => FirstSourceInput)
+  firstSource: FirstSourceInput;
+}

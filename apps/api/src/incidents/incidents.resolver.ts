@@ -1,0 +1,37 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { findIncident } from '@app/projections';
+import { notFound } from '@app/domain';
+import { ReadModelService } from '../read-model/read-model.service';
+import { ReferenceData } from '../reference/reference-data';
+import { type RequestMeta, Meta } from '../shared/request-meta';
+import { AllegeUseCommand } from './commands/allege-use.handler';
+import { AllegeUseInput } from './dto/allege-use.input';
+import { toIncidentObject } from './incident.mapper';
+import { IncidentObject } from './objects/incident.object';
+
+@Resolver(() => IncidentObject)
+export class IncidentsResolver {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly readModel: ReadModelService,
+    private readonly reference: ReferenceData,
+  ) {}
+
+  @Query(() => IncidentObject, { description: 'One incident; a merged duplicate id resolves to the canonical incident' })
+  incident(@Args('id', { type: () => ID }) id: string): IncidentObject {
+    return this.load(id);
+  }
+
+  @Mutation(() => IncidentObject, { description: 'Log an allegation of use with its first source' })
+  async allegeUse(@Args('input') input: AllegeUseInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
+    return this.load(await this.commandBus.execute(new AllegeUseCommand(input, meta)));
+  }
+
+  private load(id: string): IncidentObject {
+    const model = this.readModel.model;
+    const view = findIncident(model, id);
+    if (!view) throw notFound(`No incident with id ${id}`, 'id');
+    return toIncidentObject(view, model, this.reference);
+  }
+}

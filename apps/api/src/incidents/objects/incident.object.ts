@@ -1,0 +1,87 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { AllegedUserKind, Delivery, EvidenceKind, Grade, Stance } from '@app/domain';
+import { AllegedUserKindEnum, DeliveryEnum, EvidenceKindEnum, GradeEnum, StanceEnum } from '../../graphql/enums';
+import { AssessmentObject, StatusChangeObject } from './assessment.object';
+
+@ObjectType('Location')
+export class LocationObject {
+  @Field() countryCode: string;
+  @Field(() => String, { nullable: true }) countryName?: string;
+  @Field() placeName: string;
+  @Field(() => Float, { nullable: true }) latitude?: number;
+  @Field(() => Float, { nullable: true }) longitude?: number;
+  @Field(() => Int, { nullable: true }) precisionMeters?: number;
+}
+
+@ObjectType('Munition')
+export class MunitionObject {
+  @Field() type: string;
+  @Field(() => DeliveryEnum) delivery: Delivery;
+}
+
+@ObjectType('AllegedUser')
+export class AllegedUserObject {
+  @Field(() => AllegedUserKindEnum) kind: AllegedUserKind;
+  @Field(() => [String]) stateCodes: string[];
+  @Field(() => String, { nullable: true }) name?: string;
+}
+
+@ObjectType('Casualties')
+export class CasualtiesObject {
+  @Field(() => Int, { nullable: true }) killed?: number;
+  @Field(() => Int, { nullable: true }) injured?: number;
+}
+
+@ObjectType('Citation')
+export class CitationObject {
+  @Field() url: string;
+  @Field(() => String, { nullable: true }) archivedUrl?: string;
+  @Field(() => String, { nullable: true }) archivedSha256?: string;
+}
+
+@ObjectType('CorroborationSource')
+export class CorroborationSourceObject {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field(() => GradeEnum) grade: Grade;
+}
+
+@ObjectType('Corroboration')
+export class CorroborationObject {
+  @Field(() => ID) id: string;
+  @Field(() => CorroborationSourceObject) source: CorroborationSourceObject;
+  @Field(() => StanceEnum) stance: Stance;
+  @Field(() => [EvidenceKindEnum]) evidenceKinds: EvidenceKind[];
+  @Field() publishedOn: string;
+  @Field(() => CitationObject) citation: CitationObject;
+  @Field(() => ID, { nullable: true }) derivedFrom?: string;
+  @Field() summary: string;
+  @Field(() => String, { nullable: true }) retractedOn: string | null;
+  @Field(() => String, { nullable: true }) retractionReason: string | null;
+  @Field() recordedAt: Date;
+}
+
+@ObjectType('Withdrawal')
+export class WithdrawalObject {
+  @Field() reason: string;
+  @Field() withdrawnOn: string;
+}
+
+@ObjectType('Incident')
+export class IncidentObject {
+  @Field(() => ID) id: string;
+  @Field() occurredFrom: string;
+  @Field() occurredTo: string;
+  @Field(() => LocationObject) location: LocationObject;
+  @Field(() => MunitionObject) munition: MunitionObject;
+  @Field(() => AllegedUserObject) allegedUser: AllegedUserObject;
+  @Field(() => CasualtiesObject, { nullable: true }) casualties?: CasualtiesObject;
+  @Field() summary: string;
+  @Field({ description: 'When the allegation became public' }) reportedOn: string;
+  @Field(() => [ID], { description: 'Duplicate reports merged into this incident' }) mergedDuplicates: string[];
+  @Field(() => WithdrawalObject, { nullable: true }) withdrawal: WithdrawalObject | null;
+  @Field(() => AssessmentObject) assessment: AssessmentObject;
+  @Field(() => [StatusChangeObject]) statusHistory: StatusChangeObject[];
+  @Field(() => [CorroborationObject]) corroborations: CorroborationObject[];
+  @Field({ description: 'When the registry first recorded it' }) recordedAt: Date;
+}

@@ -1,0 +1,51 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { ConcludeInvestigation, OpenInvestigation } from '@app/domain';
+import { CommandExecutor } from '../../shared/command-executor';
+import { commandMeta, newId } from '../../shared/command-meta';
+import type { RequestMeta } from '../../shared/request-meta';
+import { ReferenceChecks } from '../../shared/reference-checks';
+import type { ConcludeInvestigationInput, OpenInvestigationInput } from '../dto/investigation.inputs';
+
+export class OpenInvestigationCommand extends Command<string> {
+  constructor(readonly input: OpenInvestigationInput, readonly meta: RequestMeta) { super(); }
+}
+
+export class ConcludeInvestigationCommand extends Command<string> {
+  constructor(readonly input: ConcludeInvestigationInput, readonly meta: RequestMeta) { super(); }
+}
+
+/** Opens an investigation over existing incidents (canonical ids); returns its id. */
+@CommandHandler(OpenInvestigationCommand)
+export class OpenInvestigationHandler implements ICommandHandler<OpenInvestigationCommand> {
+  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+
+  async execute({ input, meta }: OpenInvestigationCommand): Promise<string> {
+    const { kind, stateCode, name } = input.investigator;
+    if (stateCode != null) this.checks.states([stateCode], 'investigator.stateCode');
+    const incidentIds = this.checks.incidents(input.incidentIds, 'incidentIds');
+    const investigationId = newId(input, 'investigation');
+    const command: OpenInvestigation = {
+      type: 'OpenInvestigation',
+      data: {
+        investigationId,
+        investigator: { kind, ...(stateCode != null && { stateCode }), ...(name != null && { name }) },
+        incidentIds, mandate: input.mandate, openedOn: input.openedOn,
+      },
+    };
+    await this.executor.execute(command, commandMeta(command.type, input, meta));
+    return investigationId;
+  }
+}
+
+@CommandHandler(ConcludeInvestigationCommand)
+export class ConcludeInvestigationHandler implements ICommandHandler<ConcludeInvestigationCommand> {
+  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+
+  async execute({ input, meta }: ConcludeInvestigationCommand): Promise<string> {
+    const { investigationId, outcome, findings, concludedOn } = input;
+    this.checks.investigation(investigationId, 'investigationId');
+    const command: ConcludeInvestigation = { type: 'ConcludeInvestigation', data: { investigationId, outcome, findings, concludedOn } };
+    await this.executor.execute(command, commandMeta(command.type, input, meta));
+    return investigationId;
+  }
+}

@@ -1,0 +1,55 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsOptional, IsString, Length, Matches, ValidateNested,
+} from 'class-validator';
+import type { InvestigationOutcome, InvestigatorKind } from '@app/domain';
+import { CommandInput } from '../../shared/command.input';
+import { InvestigatorKindEnum, OutcomeEnum } from '../../graphql/enums';
+import { COUNTRY_CODE, IsEntityId, IsIsoDate } from '../../graphql/validators';
+
+/** A State investigates under its code; the UN, an NGO or a court under a name. */
+@InputType()
+export class InvestigatorInput {
+  @Field(() => InvestigatorKindEnum) @IsEnum(InvestigatorKindEnum)
+  kind: InvestigatorKind;
+
+  @Field({ nullable: true, description: 'ISO 3166-1 alpha-3; required for a STATE investigator' })
+  @IsOptional() @Matches(COUNTRY_CODE, { message: 'stateCode must be an ISO 3166-1 alpha-3 code in capitals, e.g. GBR' })
+  stateCode?: string;
+
+  @Field({ nullable: true, description: 'Required unless the investigator is a STATE' })
+  @IsOptional() @IsString() @Length(1, 200)
+  name?: string;
+}
+
+@InputType()
+export class OpenInvestigationInput extends CommandInput {
+  @Field(() => InvestigatorInput) @ValidateNested() @Type(() => InvestigatorInput)
+  investigator: InvestigatorInput;
+
+  @Field(() => [ID], { description: 'The incidents covered (merged duplicate ids resolve to their canonical incident)' })
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsEntityId({ each: true })
+  incidentIds: string[];
+
+  @Field() @IsString() @Length(1, 5000)
+  mandate: string;
+
+  @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate()
+  openedOn: string;
+}
+
+@InputType()
+export class ConcludeInvestigationInput extends CommandInput {
+  @Field(() => ID) @IsEntityId()
+  investigationId: string;
+
+  @Field(() => OutcomeEnum) @IsEnum(OutcomeEnum)
+  outcome: InvestigationOutcome;
+
+  @Field() @IsString() @Length(1, 10000)
+  findings: string;
+
+  @Field({ description: 'YYYY-MM-DD: when the conclusion was published' }) @IsIsoDate()
+  concludedOn: string;
+}

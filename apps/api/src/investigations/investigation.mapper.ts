@@ -1,0 +1,19 @@
+import { type InvestigationView, type RegistryModel, resolveIncidentId } from '@app/projections';
+import type { ReferenceData } from '../reference/reference-data';
+import type { InvestigationObject } from './objects/investigation.object';
+
+/** Read model -> GraphQL object; incident ids are resolved, as incidents may have been merged since. */
+export function toInvestigationObject(view: InvestigationView, model: RegistryModel, reference: ReferenceData): InvestigationObject {
+  const { kind, stateCode, name } = view.investigator;
+  return {
+    id: view.investigationId,
+    investigator: { kind, stateCode, name: name ?? (stateCode ? reference.countries.get(stateCode) : undefined) },
+    incidentIds: [...new Set(view.incidentIds.map((id) => resolveIncidentId(model, id)))],
+    mandate: view.mandate,
+    openedOn: view.openedOn,
+    outcome: view.outcome,
+    findings: view.findings,
+    concludedOn: view.concludedOn,
+    recordedAt: view.recordedAt,
+  };
+}

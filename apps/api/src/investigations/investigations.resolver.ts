@@ -1,0 +1,41 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { notFound } from '@app/domain';
+import { ReadModelService } from '../read-model/read-model.service';
+import { ReferenceData } from '../reference/reference-data';
+import { type RequestMeta, Meta } from '../shared/request-meta';
+import { ConcludeInvestigationCommand, OpenInvestigationCommand } from './commands/investigation.handlers';
+import { ConcludeInvestigationInput, OpenInvestigationInput } from './dto/investigation.inputs';
+import { toInvestigationObject } from './investigation.mapper';
+import { InvestigationObject } from './objects/investigation.object';
+
+@Resolver(() => InvestigationObject)
+export class InvestigationsResolver {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly readModel: ReadModelService,
+    private readonly reference: ReferenceData,
+  ) {}
+
+  @Query(() => InvestigationObject)
+  investigation(@Args('id', { type: () => ID }) id: string): InvestigationObject {
+    return this.load(id);
+  }
+
+  @Mutation(() => InvestigationObject, { description: 'Log an investigation opened by a State, the UN, an NGO or a court' })
+  async openInvestigation(@Args('input') input: OpenInvestigationInput, @Meta() meta: RequestMeta): Promise<InvestigationObject> {
+    return this.load(await this.commandBus.execute(new OpenInvestigationCommand(input, meta)));
+  }
+
+  @Mutation(() => InvestigationObject, { description: "Log an investigation's outcome and findings" })
+  async concludeInvestigation(@Args('input') input: ConcludeInvestigationInput, @Meta() meta: RequestMeta): Promise<InvestigationObject> {
+    return this.load(await this.commandBus.execute(new ConcludeInvestigationCommand(input, meta)));
+  }
+
+  private load(id: string): InvestigationObject {
+    const model = this.readModel.model;
+    const view = model.investigations.get(id);
+    if (!view) throw notFound(`No investigation with id ${id}`, 'id');
+    return toInvestigationObject(view, model, this.reference);
+  }
+}

@@ -1,0 +1,23 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { Grade, SourceKind } from '@app/domain';
+import { GradeEnum, SourceKindEnum } from '../../graphql/enums';
+
+@ObjectType('GradeChange')
+export class GradeChangeObject {
+  @Field(() => GradeEnum) grade: Grade;
+  @Field(() => GradeEnum, { nullable: true }) previousGrade: Grade | null;
+  @Field(() => String, { nullable: true, description: 'Null for the grade given at registration' }) regradedOn: string | null;
+  @Field(() => String, { nullable: true }) reason: string | null;
+  @Field() recordedAt: Date;
+}
+
+@ObjectType('Source')
+export class SourceObject {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field(() => SourceKindEnum) kind: SourceKind;
+  @Field(() => GradeEnum) grade: Grade;
+  @Field(() => String, { nullable: true }) homepage?: string;
+  @Field(() => [GradeChangeObject]) grades: GradeChangeObject[];
+  @Field() recordedAt: Date;
+}
