@@ -105,7 +105,8 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
       list.push({ s, incidentIds: about });
     }
   }
-  const parties = states.filter((st) => ccmStatusOn(st, asOf) === 'STATE_PARTY');
+  const parties = states.filter((st) => ccmStatusOn(st, asOf) === 'STATE_PARTY')
+    .sort((a, b) => (a.iso3 < b.iso3 ? -1 : 1));
   const partyCodes = new Set(parties.map((p) => p.iso3));
   const condemned: StateResponse[] = [];
   const expressedConcern: StateResponse[] = [];
