@@ -16,7 +16,7 @@ export class ConcurrencyConflictError extends Error {
 
 export class StoreUnavailableError extends Error {
   readonly code = 'UNAVAILABLE';
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
     this.name = 'StoreUnavailableError';
   }
