@@ -8,6 +8,7 @@ import { graphqlOptions } from './graphql/graphql.config';
 import './graphql/enums';
 import { IncidentsModule } from './incidents/incidents.module';
 import { SourcesModule } from './sources/sources.module';
+import { QueriesModule } from './queries/queries.module';
 import { ReadModelModule } from './read-model/read-model.module';
 
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         GraphQLModule.forRoot(graphqlOptions(config)),
         SourcesModule,
         IncidentsModule,
+        QueriesModule,
       ],
     };
   }

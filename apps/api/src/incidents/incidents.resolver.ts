@@ -18,11 +18,6 @@ export class IncidentsResolver {
     private readonly reference: ReferenceData,
   ) {}
 
-  @Query(() => IncidentObject, { description: 'One incident; a merged duplicate id resolves to the canonical incident' })
-  incident(@Args('id', { type: () => ID }) id: string): IncidentObject {
-    return this.load(id);
-  }
-
   @Mutation(() => IncidentObject, { description: 'Log an allegation of use with its first source' })
   async allegeUse(@Args('input') input: AllegeUseInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
     return this.load(await this.commandBus.execute(new AllegeUseCommand(input, meta)));
