@@ -1,0 +1,92 @@
+import { getInvestigation, getSource, listSources, listStates } from './source.queries';
+import { listStatements, stateTimeline } from './statement.queries';
+import type { StatementFilter } from './statement.queries';
+import { ccmStates, yemenStory } from './testing/event-log.fixtures';
+import { buildModel } from './time-travel';
+
+const model = buildModel(yemenStory().events);
+const states = ccmStates();
+const rows = (filter: StatementFilter) => listStatements(model, filter).edges.map((e) => [e.node.statementId, e.node.speaker]);
+
+describe('listStatements', () => {
+  it('lists every statement once, in delivery order, without a State filter', () => {
+    const page = listStatements(model);
+    expect(page.edges.map((e) => [e.node.statementId, e.node.speaker])).toEqual([
+      ['st-sau', null], ['st-nld', null], ['st-joint', null], ['st-usa', null]]);
+    expect(page.totalCount).toBe(4);
+  });
+
+  it.each<[StatementFilter, (string | null)[][]]>([
+    [{ stateCode: 'gbr' }, [['st-joint', 'GBR']]],
+    [{ stateCode: ['GBR', 'FRA', 'NLD'] }, [['st-nld', 'NLD'], ['st-joint', 'FRA'], ['st-joint', 'GBR']]],
+    [{ incidentId: 'inc-2' }, [['st-sau', null], ['st-nld', null], ['st-joint', null], ['st-usa', null]]],
+    [{ incidentId: 'inc-3' }, []],
+    [{ kind: 'CONCERN' }, [['st-nld', null], ['st-usa', null]]],
+    [{ kind: ['DENIAL', 'CONDEMNATION'], stateCode: 'DEU' }, [['st-joint', 'DEU']]],
+    [{ venue: 'NATIONAL' }, [['st-usa', null]]],
+    [{ from: '2016-03-01', to: '2016-04-01' }, [['st-joint', null]]],
+    [{ stateCode: 'FRA', incidentId: 'inc-1', from: '2016-04-02' }, []],
+  ])('filters by %j', (filter, expected) => {
+    expect(rows(filter)).toEqual(expected);
+  });
+
+  it('pages through the rows of a joint statement per co-signer', () => {
+    const filter = { stateCode: ['GBR', 'FRA', 'DEU', 'USA'] };
+    const first = listStatements(model, filter, { first: 2 });
+    expect(first.edges.map((e) => e.node.speaker)).toEqual(['DEU', 'FRA']);
+    const second = listStatements(model, filter, { first: 2, after: first.pageInfo.endCursor });
+    expect(second.edges.map((e) => [e.node.statementId, e.node.speaker])).toEqual([['st-joint', 'GBR'], ['st-usa', 'USA']]);
+    expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+});
+
+describe('stateTimeline', () => {
+  it('gives the status of each referred incident on the day the State spoke, and its CCM status then', () => {
+    const nld = stateTimeline(model, states, 'NLD');
+    expect(nld).toMatchObject({ stateCode: 'NLD', name: 'Netherlands' });
+    expect(nld.entries.map((e) => [e.statement.statementId, e.ccmStatus, e.incidents.map((i) => i.status)])).toEqual([
+      ['st-nld', 'STATE_PARTY', ['CORROBORATED']]]);
+    const gbr = stateTimeline(model, states, 'gbr').entries[0];
+    expect(gbr.incidents).toEqual([{ incidentId: 'inc-2', canonicalIncidentId: 'inc-1', status: 'CONFIRMED', readiness: 'CONDEMN',
+      rule: expect.any(String) }]);
+  });
+
+  it('shows the alleged user as a non-party, with the status when it denied', () => {
+    const sau = stateTimeline(model, states, 'SAU');
+    expect(sau.name).toBeNull();
+    expect(sau.entries.map((e) => [e.statement.kind, e.ccmStatus, e.incidents[0].status])).toEqual([['DENIAL', 'NOT_PARTY', 'ALLEGED']]);
+    expect(stateTimeline(model, states, 'ISL').entries).toEqual([]);
+  });
+});
+
+describe('sources, investigations and States', () => {
+  it('lists sources by name, filtered by kind or grade', () => {
+    expect(listSources(model).map((s) => s.sourceId)).toEqual(['ai', 'hrw', 'daily']);
+    expect(listSources(model, { kind: 'MEDIA' }).map((s) => s.sourceId)).toEqual(['daily']);
+    expect(listSources(model, { grade: 'A' }).map((s) => s.sourceId)).toEqual(['hrw']);
+  });
+
+  it("gives a source with its corroborations, on their canonical incidents", () => {
+    const daily = getSource(model, 'daily')!;
+    expect(daily.corroborations.map((c) => [c.corroborationId, c.incidentId])).toEqual([['c4', 'inc-1'], ['c5', 'inc-3']]);
+    expect(getSource(model, 'nope')).toBeNull();
+  });
+
+  it('gives an investigation with its incidents resolved', () => {
+    expect(getInvestigation(model, 'inv-1')).toMatchObject({ outcome: 'USE_CONFIRMED', canonicalIncidentIds: ['inc-1'],
+      investigator: { kind: 'STATE', stateCode: 'GBR' } });
+    expect(getInvestigation(model, 'nope')).toBeNull();
+  });
+
+  it('lists States with their CCM status on a date', () => {
+    const on2016 = listStates(states, { status: 'STATE_PARTY', on: '2016-04-01' }).map((s) => s.stateCode);
+    expect(on2016).toContain('GBR');
+    expect(on2016).not.toContain('BEN'); // ratified 2017
+    expect(on2016).toContain('LTU'); // withdrew in 2025
+    const today = listStates(states, { status: 'STATE_PARTY' }).map((s) => s.stateCode);
+    expect(today).toContain('BEN');
+    expect(today).not.toContain('LTU');
+    expect(listStates(states, { status: 'SIGNATORY', on: '2016-04-01' }).find((s) => s.stateCode === 'BEN'))
+      .toMatchObject({ name: 'Benin', signedOn: '2008-12-03', ratifiedOrAccededOn: '2017-07-10' });
+  });
+});
