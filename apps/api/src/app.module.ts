@@ -7,6 +7,8 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { graphqlOptions } from './graphql/graphql.config';
 import './graphql/enums';
 import { IncidentsModule } from './incidents/incidents.module';
+import { InvestigationsModule } from './investigations/investigations.module';
+import { StatementsModule } from './statements/statements.module';
 import { SourcesModule } from './sources/sources.module';
 import { QueriesModule } from './queries/queries.module';
 import { ReadModelModule } from './read-model/read-model.module';
@@ -24,6 +26,8 @@ export class AppModule {
         GraphQLModule.forRoot(graphqlOptions(config)),
         SourcesModule,
         IncidentsModule,
+        InvestigationsModule,
+        StatementsModule,
         QueriesModule,
       ],
     };

@@ -1,5 +1,8 @@
 import type { IncidentView, RegistryModel } from '@app/projections';
 import type { ReferenceData } from '../reference/reference-data';
+import { toInvestigationObject } from '../investigations/investigation.mapper';
+import { toStatementObject } from '../statements/statement.mapper';
+import { toCorrectionObject } from './objects/correction.object';
 import type { CorroborationObject, IncidentObject } from './objects/incident.object';
 
 /** Read model -> GraphQL object. Plain data in, plain data out; nested lists are built eagerly (they are short). */
@@ -23,6 +26,15 @@ export function toIncidentObject(view: IncidentView, model: RegistryModel, refer
       const c = model.corroborations.get(id);
       return c ? [toCorroborationObject(c, model)] : [];
     }),
+    investigations: [...view.investigationIds]
+      .flatMap((id) => model.investigations.get(id) ?? [])
+      .sort((a, b) => a.openedOn.localeCompare(b.openedOn))
+      .map((i) => toInvestigationObject(i, model, reference)),
+    statements: [...view.statementIds]
+      .flatMap((id) => model.statements.get(id) ?? [])
+      .sort((a, b) => a.deliveredOn.localeCompare(b.deliveredOn))
+      .map((st) => toStatementObject(st, model, reference)),
+    corrections: view.corrections.map(toCorrectionObject),
     recordedAt: view.recordedAt,
   };
 }

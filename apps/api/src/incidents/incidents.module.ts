@@ -1,10 +1,18 @@
 import { Module } from '@nestjs/common';
 import { SharedModule } from '../shared/shared.module';
 import { AllegeUseHandler } from './commands/allege-use.handler';
+import { AddCorroborationHandler, RetractCorroborationHandler } from './commands/corroboration.handlers';
+import {
+  CorrectIncidentHandler, MergeIncidentsHandler, WithdrawIncidentHandler,
+} from './commands/incident-lifecycle.handlers';
+import { IncidentCommandsResolver } from './incident-commands.resolver';
 import { IncidentsResolver } from './incidents.resolver';
 
 @Module({
   imports: [SharedModule],
-  providers: [IncidentsResolver, AllegeUseHandler],
+  providers: [
+    IncidentsResolver, IncidentCommandsResolver, AllegeUseHandler, CorrectIncidentHandler, MergeIncidentsHandler,
+    WithdrawIncidentHandler, AddCorroborationHandler, RetractCorroborationHandler,
+  ],
 })
 export class IncidentsModule {}

@@ -1,7 +1,10 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { AllegedUserKind, Delivery, EvidenceKind, Grade, Stance } from '@app/domain';
 import { AllegedUserKindEnum, DeliveryEnum, EvidenceKindEnum, GradeEnum, StanceEnum } from '../../graphql/enums';
+import { InvestigationObject } from '../../investigations/objects/investigation.object';
+import { StatementObject } from '../../statements/objects/statement.object';
 import { AssessmentObject, StatusChangeObject } from './assessment.object';
+import { CorrectionObject } from './correction.object';
 
 @ObjectType('Location')
 export class LocationObject {
@@ -83,5 +86,11 @@ export class IncidentObject {
   @Field(() => AssessmentObject) assessment: AssessmentObject;
   @Field(() => [StatusChangeObject]) statusHistory: StatusChangeObject[];
   @Field(() => [CorroborationObject]) corroborations: CorroborationObject[];
+  @Field(() => [InvestigationObject], { description: 'Investigations covering it, by opening date' })
+  investigations: InvestigationObject[];
+  @Field(() => [StatementObject], { description: 'Statements referring to it, by delivery date' })
+  statements: StatementObject[];
+  @Field(() => [CorrectionObject], { description: 'Corrections of its details, oldest first; the fields above are as corrected' })
+  corrections: CorrectionObject[];
   @Field({ description: 'When the registry first recorded it' }) recordedAt: Date;
 }

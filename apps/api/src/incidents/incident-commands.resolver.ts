@@ -1,0 +1,58 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { findIncident } from '@app/projections';
+import { notFound } from '@app/domain';
+import { ReadModelService } from '../read-model/read-model.service';
+import { ReferenceData } from '../reference/reference-data';
+import { type RequestMeta, Meta } from '../shared/request-meta';
+import { AddCorroborationCommand, RetractCorroborationCommand } from './commands/corroboration.handlers';
+import {
+  CorrectIncidentCommand, MergeIncidentsCommand, WithdrawIncidentCommand,
+} from './commands/incident-lifecycle.handlers';
+import { CorrectIncidentInput } from './dto/correct-incident.input';
+import { AddCorroborationInput, RetractCorroborationInput } from './dto/corroboration.inputs';
+import { MergeIncidentsInput, WithdrawIncidentInput } from './dto/incident-lifecycle.inputs';
+import { toIncidentObject } from './incident.mapper';
+import { IncidentObject } from './objects/incident.object';
+
+/** The mutations after the allegation: each returns the (canonical) incident with its new assessment. */
+@Resolver(() => IncidentObject)
+export class IncidentCommandsResolver {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly readModel: ReadModelService,
+    private readonly reference: ReferenceData,
+  ) {}
+
+  @Mutation(() => IncidentObject, { description: "Correct an incident's details; the history of corrections is kept" })
+  async correctIncident(@Args('input') input: CorrectIncidentInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
+    return this.load(await this.commandBus.execute(new CorrectIncidentCommand(input, meta)));
+  }
+
+  @Mutation(() => IncidentObject, { description: 'Fold a duplicate report into the canonical incident; returns the canonical incident' })
+  async mergeIncidents(@Args('input') input: MergeIncidentsInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
+    return this.load(await this.commandBus.execute(new MergeIncidentsCommand(input, meta)));
+  }
+
+  @Mutation(() => IncidentObject, { description: 'Withdraw an incident no longer considered a use, or logged in error' })
+  async withdrawIncident(@Args('input') input: WithdrawIncidentInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
+    return this.load(await this.commandBus.execute(new WithdrawIncidentCommand(input, meta)));
+  }
+
+  @Mutation(() => IncidentObject, { description: "Add one source's evidence about an incident (supporting or disputing)" })
+  async addCorroboration(@Args('input') input: AddCorroborationInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
+    return this.load(await this.commandBus.execute(new AddCorroborationCommand(input, meta)));
+  }
+
+  @Mutation(() => IncidentObject, { description: 'Record that a source retracted its evidence' })
+  async retractCorroboration(@Args('input') input: RetractCorroborationInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
+    return this.load(await this.commandBus.execute(new RetractCorroborationCommand(input, meta)));
+  }
+
+  private load(id: string): IncidentObject {
+    const model = this.readModel.model;
+    const view = findIncident(model, id);
+    if (!view) throw notFound(`No incident with id ${id}`, 'id');
+    return toIncidentObject(view, model, this.reference);
+  }
+}

@@ -1,0 +1,29 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { StatementKind, Venue } from '@app/domain';
+import { StatementKindEnum, VenueEnum } from '../../graphql/enums';
+import { CorrectionObject } from '../../incidents/objects/correction.object';
+import { CitationObject } from '../../incidents/objects/incident.object';
+
+@ObjectType('Speaker')
+export class SpeakerObject {
+  @Field() stateCode: string;
+  @Field(() => String, { nullable: true }) name?: string;
+}
+
+@ObjectType('Statement')
+export class StatementObject {
+  @Field(() => ID) id: string;
+  @Field(() => [SpeakerObject], { description: 'The State(s) that delivered or co-signed it' }) speakers: SpeakerObject[];
+  @Field(() => String, { nullable: true, description: 'For a joint statement: the group spoken for' }) onBehalfOf?: string;
+  @Field(() => StatementKindEnum) kind: StatementKind;
+  @Field(() => VenueEnum) venue: Venue;
+  @Field() deliveredOn: string;
+  @Field(() => [ID], { description: 'The incidents referred to (canonical ids); empty for a statement about a conflict' })
+  incidentIds: string[];
+  @Field() namesUser: boolean;
+  @Field() quote: string;
+  @Field(() => CitationObject) citation: CitationObject;
+  @Field(() => [CorrectionObject], { description: 'Corrections, oldest first; the fields above are as corrected' })
+  corrections: CorrectionObject[];
+  @Field({ description: 'When the registry first recorded it' }) recordedAt: Date;
+}

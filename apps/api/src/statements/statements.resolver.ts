@@ -1,0 +1,41 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { notFound } from '@app/domain';
+import { ReadModelService } from '../read-model/read-model.service';
+import { ReferenceData } from '../reference/reference-data';
+import { type RequestMeta, Meta } from '../shared/request-meta';
+import { CorrectStatementCommand, RecordStatementCommand } from './commands/statement.handlers';
+import { CorrectStatementInput, RecordStatementInput } from './dto/statement.inputs';
+import { StatementObject } from './objects/statement.object';
+import { toStatementObject } from './statement.mapper';
+
+@Resolver(() => StatementObject)
+export class StatementsResolver {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly readModel: ReadModelService,
+    private readonly reference: ReferenceData,
+  ) {}
+
+  @Query(() => StatementObject)
+  statement(@Args('id', { type: () => ID }) id: string): StatementObject {
+    return this.load(id);
+  }
+
+  @Mutation(() => StatementObject, { description: 'Record what one State, or several jointly, said about incidents or a conflict' })
+  async recordStatement(@Args('input') input: RecordStatementInput, @Meta() meta: RequestMeta): Promise<StatementObject> {
+    return this.load(await this.commandBus.execute(new RecordStatementCommand(input, meta)));
+  }
+
+  @Mutation(() => StatementObject, { description: 'Correct a recorded statement; the history of corrections is kept' })
+  async correctStatement(@Args('input') input: CorrectStatementInput, @Meta() meta: RequestMeta): Promise<StatementObject> {
+    return this.load(await this.commandBus.execute(new CorrectStatementCommand(input, meta)));
+  }
+
+  private load(id: string): StatementObject {
+    const model = this.readModel.model;
+    const view = model.statements.get(id);
+    if (!view) throw notFound(`No statement with id ${id}`, 'id');
+    return toStatementObject(view, model, this.reference);
+  }
+}
