@@ -1,4 +1,5 @@
 import type { Assessment, CorroborationFacts, RegistryEvent, StatementDetails } from '@app/domain';
+import { reassessIncident } from './assess-incident';
 import { spokenByAllegedUser } from './evidence';
 import type { IncidentLinks, IncidentView, RegistryModel } from './model';
 import { resolveIncidentId } from './model';
@@ -138,11 +139,12 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const duplicate = model.incidents.get(d.incidentId);
       const target = linksOf(model, d.canonicalIncidentId);
       if (!duplicate || target.id === d.incidentId) break; // unknown, or a merge into itself
+      // The duplicate's own assessment stays as it stood at the merge, in bulk mode as live.
+      if (model.dirty.delete(d.incidentId)) reassessIncident(model, duplicate);
       duplicate.mergedInto = { canonicalIncidentId: d.canonicalIncidentId, reason: d.reason, mergedOn: d.mergedOn };
       model.mergedInto.set(d.incidentId, d.canonicalIncidentId);
       fold(model, duplicate, target.links, target.id);
       model.incidents.get(target.id)?.mergedDuplicates.push(d.incidentId);
-      model.dirty.delete(d.incidentId);
       fx.audit.add(d.incidentId); // the merge shows in the duplicate's trail and the canonical one
       touch(fx, target.id);
       break;

@@ -1,22 +1,16 @@
-import { assess, statusHistory, upcast } from '@app/domain';
-import type { Assessment, RegistryEvent, Status } from '@app/domain';
+import { upcast } from '@app/domain';
+import type { RegistryEvent } from '@app/domain';
+import { reassessIncident, type StatusChanged } from './assess-incident';
 import type { Position, StoredEvent } from '@app/event-store';
-import { buildEvidence } from './evidence';
 import { applyEvent } from './evolve';
 import { evidenceDateOf, summarizeEvent } from './event-facts';
-import type { IncidentView, RegistryModel } from './model';
+import type { RegistryModel } from './model';
 import { SKIPPED_IDS_KEPT } from './model';
 
 /** Bumped whenever the fold or the policy it applies changes: a new version means a rebuild. */
 export const PROJECTION_VERSION = 'registry-1';
 
-export interface StatusChanged {
-  incidentId: string;
-  /** Null when the incident is new. */
-  before: Status | null;
-  after: Status;
-  assessment: Assessment;
-}
+export { reassessIncident, type StatusChanged };
 
 /** What one event changed, for live updates (`incidentStatusChanged`, `statementRecorded`). */
 export interface ChangeSet {
@@ -30,16 +24,6 @@ export interface ChangeSet {
   statusChanges: StatusChanged[];
   /** Statements newly recorded by this event. */
   recordedStatementIds: string[];
-}
-
-/** Re-runs the policy over one incident's evidence; returns the status change, if any. */
-export function reassessIncident(model: RegistryModel, incident: IncidentView): StatusChanged | null {
-  const before = incident.assessment.rule === 'NOT_ASSESSED' ? null : incident.assessment.status;
-  const evidence = buildEvidence(model, incident);
-  incident.assessment = assess(evidence, model.policy);
-  incident.statusHistory = statusHistory(evidence, model.policy);
-  const after = incident.assessment.status;
-  return before === after ? null : { incidentId: incident.incidentId, before, after, assessment: incident.assessment };
 }
 
 /** In bulk mode: assesses every incident touched since the last settle, once. */
