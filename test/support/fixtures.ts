@@ -37,3 +37,86 @@ export const yemenAllegation = (sourceId: string, overrides: Record<string, unkn
   },
   ...overrides,
 });
+
+// ---------- Mutations after the allegation (incidents, corroborations, investigations, statements) ----------
+const INCIDENT_FIELDS = /* GraphQL */ `
+  id occurredFrom occurredTo summary mergedDuplicates
+  location { countryCode placeName latitude longitude }
+  munition { type delivery }
+  allegedUser { kind stateCodes name }
+  withdrawal { reason withdrawnOn }
+  assessment { status readiness rule evidenceIds missing independentSupportingSources statusSince confirmedOn policyVersion }
+  corroborations { id stance evidenceKinds publishedOn derivedFrom retractedOn retractionReason source { id name grade } }
+  investigations { id outcome }
+  statements { id kind speakers { stateCode } }
+  corrections { fields reason correctedOn }`;
+
+export const INVESTIGATION_FIELDS = /* GraphQL */ `
+  id investigator { kind stateCode name } incidentIds mandate openedOn outcome findings concludedOn`;
+
+export const STATEMENT_FIELDS = /* GraphQL */ `
+  id speakers { stateCode name } onBehalfOf kind venue deliveredOn incidentIds namesUser quote
+  citation { url archivedUrl archivedSha256 } corrections { fields reason correctedOn }`;
+
+const incidentMutation = (name: string, inputType: string) => /* GraphQL */ `
+  mutation ($input: ${inputType}!) { ${name}(input: $input) { ${INCIDENT_FIELDS} } }`;
+
+export const CORRECT_INCIDENT = incidentMutation('correctIncident', 'CorrectIncidentInput');
+export const MERGE_INCIDENTS = incidentMutation('mergeIncidents', 'MergeIncidentsInput');
+export const WITHDRAW_INCIDENT = incidentMutation('withdrawIncident', 'WithdrawIncidentInput');
+export const ADD_CORROBORATION = incidentMutation('addCorroboration', 'AddCorroborationInput');
+export const RETRACT_CORROBORATION = incidentMutation('retractCorroboration', 'RetractCorroborationInput');
+export const INCIDENT = /* GraphQL */ `query ($id: ID!) { incident(id: $id) { ${INCIDENT_FIELDS} } }`;
+
+export const OPEN_INVESTIGATION = /* GraphQL */ `
+  mutation ($input: OpenInvestigationInput!) { openInvestigation(input: $input) { ${INVESTIGATION_FIELDS} } }`;
+export const CONCLUDE_INVESTIGATION = /* GraphQL */ `
+  mutation ($input: ConcludeInvestigationInput!) { concludeInvestigation(input: $input) { ${INVESTIGATION_FIELDS} } }`;
+export const INVESTIGATION = /* GraphQL */ `query ($id: ID!) { investigation(id: $id) { ${INVESTIGATION_FIELDS} } }`;
+
+export const RECORD_STATEMENT = /* GraphQL */ `
+  mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { ${STATEMENT_FIELDS} } }`;
+export const CORRECT_STATEMENT = /* GraphQL */ `
+  mutation ($input: CorrectStatementInput!) { correctStatement(input: $input) { ${STATEMENT_FIELDS} } }`;
+export const STATEMENT = /* GraphQL */ `query ($id: ID!) { statement(id: $id) { ${STATEMENT_FIELDS} } }`;
+
+export const corroborationInput = (incidentId: string, sourceId: string, overrides: Record<string, unknown> = {}) => ({
+  incidentId,
+  sourceId,
+  stance: 'SUPPORTS',
+  evidenceKinds: ['EXPERT_IDENTIFICATION'],
+  publishedOn: '2016-05-25',
+  citation: {
+    url: 'https://example.org/hrw/2016-05-25-yemen-bl755',
+    archivedUrl: 'https://web.archive.org/web/2016/https://example.org/hrw/2016-05-25-yemen-bl755',
+    archivedSha256: 'a'.repeat(64),
+  },
+  summary: 'Human Rights Watch confirms the weapon type: BL-755.',
+  ...overrides,
+});
+
+export const investigationInput = (incidentIds: string[], overrides: Record<string, unknown> = {}) => ({
+  investigator: { kind: 'STATE', stateCode: 'GBR' },
+  incidentIds,
+  mandate: 'A full investigation into the use of UK-made BL-755 cluster bombs in Yemen.',
+  openedOn: '2016-05-24',
+  ...overrides,
+});
+
+export const statementInput = (incidentIds: string[], overrides: Record<string, unknown> = {}) => ({
+  speakers: ['GBR'],
+  kind: 'INVESTIGATION_ANNOUNCED',
+  venue: 'NATIONAL',
+  deliveredOn: '2016-05-24',
+  incidentIds,
+  namesUser: true,
+  quote: 'We will carry out a full investigation on the matter.',
+  citation: { url: 'https://example.org/gov-uk/2016-05-24-statement' },
+  ...overrides,
+});
+
+/** A refusal: the first error's `extensions.code`, and its `field` when one is expected. */
+export function expectRefusal(res: { errors?: { extensions?: Record<string, unknown> }[] }, code: string, field?: string): void {
+  expect(res.errors?.[0]?.extensions?.code).toBe(code);
+  if (field !== undefined) expect(res.errors?.[0]?.extensions?.field).toBe(field);
+}

@@ -1,7 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import type { StatementKind, Venue } from '@app/domain';
+import type { Citation, StatementKind, Venue } from '@app/domain';
 import { StatementKindEnum, VenueEnum } from '../../graphql/enums';
 import { CorrectionObject } from '../../incidents/objects/correction.object';
+// incident.object.ts imports this file too: CitationObject is only referenced lazily (thunk, no design type).
 import { CitationObject } from '../../incidents/objects/incident.object';
 
 @ObjectType('Speaker')
@@ -22,7 +23,7 @@ export class StatementObject {
   incidentIds: string[];
   @Field() namesUser: boolean;
   @Field() quote: string;
-  @Field(() => CitationObject) citation: CitationObject;
+  @Field(() => CitationObject) citation: Citation;
   @Field(() => [CorrectionObject], { description: 'Corrections, oldest first; the fields above are as corrected' })
   corrections: CorrectionObject[];
   @Field({ description: 'When the registry first recorded it' }) recordedAt: Date;
