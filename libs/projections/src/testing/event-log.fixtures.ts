@@ -105,7 +105,7 @@ export function yemenStory(log = new EventLog()): EventLog {
   log.add(source('daily', 'The Daily', 'D', 'MEDIA'), at('2017-01-01'));
   log.add(allege('inc-1', '2016-01-10', corroboration('c1', 'ai', '2016-01-10')), at('2017-01-02'));
   log.add(allege('inc-2', '2016-01-12', corroboration('c4', 'daily', '2016-01-12', { evidenceKinds: ['VIDEO'] }),
-    { placeName: 'Sanaa, Old City' }), at('2017-01-03'));
+    { location: { countryCode: 'YEM', placeName: 'Sanaa, Old City' } }), at('2017-01-03'));
   log.add(statement('st-sau', ['SAU'], 'DENIAL', '2016-01-20', ['inc-1']), at('2017-01-04'));
   log.add({ type: 'IncidentMergedInto', data: { incidentId: 'inc-2', canonicalIncidentId: 'inc-1', reason: 'same attack', mergedOn: '2016-02-01' } }, at('2017-01-05'));
   log.add(corroborate('inc-1', corroboration('c2', 'hrw', '2016-02-15')), at('2017-01-06'));
