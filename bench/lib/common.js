@@ -75,3 +75,10 @@ function freshFile(name) {
 }
 
 module.exports = { ROOT, DIST, TMP, requireDist, options, now, timed, seeded, rmStore, freshFile };
+
+const processStart = now();
+/** Progress on stderr, with the time since start (the table goes to stdout). */
+function progress(message) {
+  process.stderr.write(`[bench +${((now() - processStart) / 1000).toFixed(1)}s] ${message}\n`);
+}
+module.exports.progress = progress;
