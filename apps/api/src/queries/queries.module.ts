@@ -1,6 +1,17 @@
 import { Module } from '@nestjs/common';
+import { AdminModule } from '../admin/admin.module';
+import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
+import { IncidentFieldsResolver } from './incident-fields.resolver';
 import { IncidentQueriesResolver } from './incident.queries.resolver';
+import { SpeakOutResolver } from './speak-out.resolver';
+import { StatementQueriesResolver } from './statement.queries.resolver';
 
-/** The read side over GraphQL: lookups, lists, timelines, reports, time travel. */
-@Module({ providers: [IncidentQueriesResolver] })
+/**
+ * The read side over GraphQL: lookups, lists, timelines, reports, time travel. It brings in the live
+ * subscriptions and the admin/health endpoints too, so that app.module.ts imports the read side once.
+ */
+@Module({
+  imports: [SubscriptionsModule, AdminModule],
+  providers: [IncidentQueriesResolver, IncidentFieldsResolver, StatementQueriesResolver, SpeakOutResolver],
+})
 export class QueriesModule {}

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { EventStore } from '@app/event-store';
-import { type ChangeSet, ProjectionRunner, type RegistryModel } from '@app/projections';
+import { type ChangeSet, type Clock, ProjectionRunner, type RegistryModel } from '@app/projections';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
+import { ModelsAt } from './model-at';
 
 /**
  * This instance's read model: the registry projection, caught up on start and kept live by the
@@ -12,9 +13,11 @@ import type { AppConfig } from '../config/config';
 export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('ReadModel');
   private readonly runner: ProjectionRunner;
+  private readonly modelsAt: ModelsAt;
 
-  constructor(@Inject(EventStore) store: EventStore, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(@Inject(EventStore) private readonly store: EventStore, @Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.runner = new ProjectionRunner(store);
+    this.modelsAt = new ModelsAt(store);
   }
 
   async onModuleInit(): Promise<void> {
@@ -41,8 +44,30 @@ export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
     return this.runner.health();
   }
 
-  rebuild(): Promise<void> {
-    return this.runner.rebuild();
+  /**
+   * The model as of `asOf` on `clock` (RECORDED: what the registry showed; KNOWN: what was publicly known),
+   * replayed from the store; the live model when `asOf` is absent.
+   */
+  async modelAt(asOf?: Date | null, clock: Clock = 'RECORDED'): Promise<RegistryModel> {
+    if (asOf === undefined || asOf === null) return this.model;
+    return this.modelsAt.at({ clock, at: asOf }, this.model);
+  }
+
+  /** Rebuilds from the start of the store (a new policy or projection version is just this). */
+  async rebuild(): Promise<void> {
+    await this.runner.rebuild();
+    this.modelsAt.clear();
+  }
+
+  /** Whether the store answers and the projection follows it live. */
+  async ready(): Promise<{ store: boolean; storeError: string | null; projection: ReturnType<ProjectionRunner['health']> }> {
+    const projection = this.runner.health();
+    try {
+      await this.store.ping();
+      return { store: true, storeError: null, projection };
+    } catch (error) {
+      return { store: false, storeError: (error as Error).message, projection };
+    }
   }
 
   onChange(listener: (change: ChangeSet) => void): () => void {

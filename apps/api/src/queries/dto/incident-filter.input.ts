@@ -1,0 +1,42 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsArray, IsEnum, IsOptional, IsString, Length, Matches } from 'class-validator';
+import type { Readiness, Status } from '@app/domain';
+import { ReadinessEnum, StatusEnum } from '../../graphql/enums';
+import { COUNTRY_CODE, IsIsoDate } from '../../graphql/validators';
+
+const CODE_MESSAGE = 'must be an ISO 3166-1 alpha-3 code in capitals, e.g. YEM';
+
+@InputType({ description: 'Every field narrows the list; omitted fields do not filter' })
+export class IncidentFilterInput {
+  @Field({ nullable: true, description: 'ISO alpha-3 code of the country where it happened' })
+  @IsOptional() @Matches(COUNTRY_CODE, { message: `countryCode ${CODE_MESSAGE}` })
+  countryCode?: string;
+
+  @Field({ nullable: true, description: 'ISO alpha-3 code of a State among the alleged users' })
+  @IsOptional() @Matches(COUNTRY_CODE, { message: `allegedUser ${CODE_MESSAGE}` })
+  allegedUser?: string;
+
+  @Field(() => [StatusEnum], { nullable: true, description: 'Any of these statuses' })
+  @IsOptional() @IsArray() @IsEnum(StatusEnum, { each: true })
+  status?: Status[];
+
+  @Field(() => [ReadinessEnum], { nullable: true, description: 'Any of these readiness levels' })
+  @IsOptional() @IsArray() @IsEnum(ReadinessEnum, { each: true })
+  readiness?: Readiness[];
+
+  @Field({ nullable: true, description: 'Exact munition type, case-insensitive (BL-755)' })
+  @IsOptional() @IsString() @Length(1, 100)
+  munitionType?: string;
+
+  @Field({ nullable: true, description: 'Occurred on or after (ranges overlapping it match), YYYY-MM-DD' })
+  @IsOptional() @IsIsoDate()
+  occurredFrom?: string;
+
+  @Field({ nullable: true, description: 'Occurred on or before, YYYY-MM-DD' })
+  @IsOptional() @IsIsoDate()
+  occurredTo?: string;
+
+  @Field({ nullable: true, description: 'Case-insensitive text in the place name, munition type or summary' })
+  @IsOptional() @IsString() @Length(1, 200)
+  text?: string;
+}

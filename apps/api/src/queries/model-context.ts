@@ -1,0 +1,24 @@
+import type { Clock, RegistryModel } from '@app/projections';
+import { ApiError, ErrorCode } from '../graphql/error-codes';
+
+/**
+ * The model an object was read from. A time-travel query reads a replayed model, and the fields resolved
+ * below it (lags, status changes, history) must come from that same model, not from the live one.
+ */
+const modelOfObject = new WeakMap<object, RegistryModel>();
+
+export function remember<T extends object>(object: T, model: RegistryModel): T {
+  modelOfObject.set(object, model);
+  return object;
+}
+
+export const modelOf = (object: object, live: RegistryModel): RegistryModel => modelOfObject.get(object) ?? live;
+
+/** Validates `asOf` (the DateTime scalar turns a malformed string into an Invalid Date). */
+export function timeTravel(asOf: Date | null | undefined, clock: Clock | null | undefined, defaultClock: Clock = 'RECORDED'):
+  { asOf: Date | null; clock: Clock } {
+  if (asOf !== undefined && asOf !== null && Number.isNaN(asOf.getTime())) {
+    throw new ApiError(ErrorCode.BAD_USER_INPUT, 'asOf must be an ISO date-time such as 2016-06-01T00:00:00Z', { field: 'asOf' });
+  }
+  return { asOf: asOf ?? null, clock: clock ?? defaultClock };
+}

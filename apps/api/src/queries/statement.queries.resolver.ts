@@ -1,0 +1,55 @@
+import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { listStatements, listStates, stateTimeline } from '@app/projections';
+import { ReadModelService } from '../read-model/read-model.service';
+import { ReferenceData } from '../reference/reference-data';
+import { withoutNulls } from '../incidents/without-nulls';
+import { toStatementObject } from '../statements/statement.mapper';
+import { ApiError, ErrorCode } from '../graphql/error-codes';
+import { COUNTRY_CODE } from '../graphql/validators';
+import { StateFilterInput, StatementFilterInput } from './dto/statement-filter.input';
+import { StateObject, StateTimelineObject, StatementConnectionObject } from './objects/statement-read.objects';
+
+/** Statements, State timelines and the CCM membership list. */
+@Resolver()
+export class StatementQueriesResolver {
+  constructor(private readonly readModel: ReadModelService, private readonly reference: ReferenceData) {}
+
+  @Query(() => StatementConnectionObject, { description: 'Statements by delivery date, oldest first unless descending' })
+  statements(
+    @Args('filter', { type: () => StatementFilterInput, nullable: true }) filter?: StatementFilterInput,
+    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 0 to 500 (default 20)' }) first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('descending', { type: () => Boolean, nullable: true }) descending?: boolean,
+  ): StatementConnectionObject {
+    const model = this.readModel.model;
+    const { stateCodes, ...rest } = withoutNulls({ ...filter });
+    const page = listStatements(model, { ...rest, stateCode: stateCodes }, {
+      first: first ?? undefined, after: after ?? undefined, descending: descending ?? undefined,
+    });
+    return {
+      ...page,
+      edges: page.edges.map(({ cursor, node }) => ({ cursor, speaker: node.speaker, node: toStatementObject(node, model, this.reference) })),
+    };
+  }
+
+  @Query(() => StateTimelineObject, {
+    description: "A State's statements in order, each with the referred incidents' status on the day it spoke, and its CCM status then",
+  })
+  stateTimeline(@Args('stateCode') stateCode: string): StateTimelineObject {
+    if (!COUNTRY_CODE.test(stateCode)) {
+      throw new ApiError(ErrorCode.BAD_USER_INPUT, 'stateCode must be an ISO 3166-1 alpha-3 code in capitals, e.g. GBR', { field: 'stateCode' });
+    }
+    const model = this.readModel.model;
+    const timeline = stateTimeline(model, this.reference.ccmStates, stateCode);
+    return {
+      ...timeline,
+      name: timeline.name ?? this.reference.countries.get(timeline.stateCode) ?? null,
+      entries: timeline.entries.map((e) => ({ ...e, statement: toStatementObject(e.statement, model, this.reference) })),
+    };
+  }
+
+  @Query(() => [StateObject], { description: 'States on the CCM list with their status on a date (others are NOT_PARTY)' })
+  states(@Args('filter', { type: () => StateFilterInput, nullable: true }) filter?: StateFilterInput): StateObject[] {
+    return listStates(this.reference.ccmStates, withoutNulls({ ...filter }));
+  }
+}
