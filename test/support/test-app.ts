@@ -13,23 +13,26 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string; [key: string]: unknown } }[];
 }
 
-/** The real service on a random port, on its own temporary SQLite file. */
-export class TestApp {
-  private constructor(readonly app: NestFastifyApplication, readonly url: string, readonly dir: string) {}
+/** The admin token every TestApp registers (as ADMIN_TOKEN) unless told otherwise. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123456789abcdef';
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmur-e2e-'));
-    const config: AppConfig = loadConfig({ SQLITE_PATH: path.join(dir, 'registry.db'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env });
-    const app = await bootstrap(config);
-    const address = app.getHttpServer().address();
-    const port = typeof address === 'object' && address ? address.port : 0;
-    return new TestApp(app, `http://127.0.0.1:${port}/graphql`, dir);
+/** Sends operations with one token (or none): `app.as(token)`; the TestApp itself uses its admin token. */
+export class GraphQLClient {
+  constructor(readonly url: string, readonly token: string | null) {}
+
+  private authorization(): Record<string, string> {
+    return this.token === null ? {} : { authorization: `Bearer ${this.token}` };
+  }
+
+  /** The same service, as another token holder; `null` sends no token at all. */
+  as(token: string | null): GraphQLClient {
+    return new GraphQLClient(this.url, token);
   }
 
   async gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
     const res = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: { 'content-type': 'application/json', ...this.authorization(), ...headers },
       body: JSON.stringify({ query, variables }),
     });
     return { status: res.status, ...((await res.json()) as object) };
@@ -42,8 +45,32 @@ export class TestApp {
     return res.data as T;
   }
 
+  /** A graphql-ws client; sends the token as connectionParams.authorization unless the params name one. */
   wsClient(connectionParams: Record<string, unknown> = {}): Client {
-    return createClient({ url: this.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams, lazy: false, retryAttempts: 0 });
+    const params = 'authorization' in connectionParams || 'token' in connectionParams ? connectionParams : { ...this.authorization(), ...connectionParams };
+    return createClient({ url: this.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: params, lazy: false, retryAttempts: 0 });
+  }
+}
+
+/**
+ * The real service on a random port, on its own temporary SQLite file (tokens next to it). It registers
+ * TEST_ADMIN_TOKEN as ADMIN_TOKEN and sends it with every operation; pass `ADMIN_TOKEN: ''` to start
+ * without one (the first-start admin token file is then written into the temporary directory).
+ */
+export class TestApp extends GraphQLClient {
+  private constructor(readonly app: NestFastifyApplication, url: string, readonly dir: string, token: string | null) {
+    super(url, token);
+  }
+
+  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmur-e2e-'));
+    const config: AppConfig = loadConfig({
+      SQLITE_PATH: path.join(dir, 'registry.db'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env,
+    });
+    const app = await bootstrap(config);
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    return new TestApp(app, `http://127.0.0.1:${port}/graphql`, dir, config.adminToken ?? null);
   }
 
   async stop(): Promise<void> {

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from './auth/auth.module';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -22,6 +23,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(),
+        AuthModule,
         ReadModelModule,
         GraphQLModule.forRoot(graphqlOptions(config)),
         SourcesModule,

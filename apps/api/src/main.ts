@@ -14,7 +14,7 @@ const logLevelsFrom = (lowest: AppConfig['logLevel']) => LEVELS.slice(0, LEVELS.
 export async function bootstrap(config: AppConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: 1_048_576 }),
+    new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
     { logger: logLevelsFrom(config.logLevel), abortOnError: false },
   );
   app.useGlobalPipes(createValidationPipe());

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { GraphQLLimits } from '../graphql/limits';
 
 /** The service's configuration, read once from the environment and validated at start. */
 export interface AppConfig {
@@ -15,6 +16,17 @@ export interface AppConfig {
   referenceDataDir: string;
   /** Lowest log level printed: debug, log, warn or error. */
   logLevel: 'debug' | 'log' | 'warn' | 'error';
+  /** The SQLite file of API tokens (hashes only): credentials, kept out of the event log. */
+  tokensPath: string;
+  /** Where the first admin token is written (mode 0600) when the service starts with no admin token. */
+  adminTokenFile: string;
+  /** A token to register as an admin token at start (automation); stored hashed. */
+  adminToken?: string;
+  /** Queries and subscriptions without a token (mutations always need one). */
+  publicRead: boolean;
+  /** Largest request body Fastify accepts, in bytes. */
+  bodyLimitBytes: number;
+  graphqlLimits: GraphQLLimits;
 }
 
 export class ConfigError extends Error {}
@@ -44,6 +56,25 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   return n;
 }
 
+function flag(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (/^(true|1|yes)$/i.test(value)) return true;
+  if (/^(false|0|no)$/i.test(value)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${value}")`);
+}
+
+/** Tokens live next to the event store's SQLite file (also with EVENT_STORE=kurrentdb: a local file). */
+function tokenPaths(env: NodeJS.ProcessEnv, sqlitePath: string): { tokensPath: string; adminTokenFile: string; adminToken?: string } {
+  const dataDir = sqlitePath === ':memory:' ? path.join(repoRoot, 'data') : path.dirname(sqlitePath);
+  const tokensPath = env.TOKENS_PATH || (sqlitePath === ':memory:' ? ':memory:' : path.join(dataDir, 'tokens.db'));
+  const adminToken = env.ADMIN_TOKEN || undefined;
+  if (adminToken !== undefined && !/^[\x21-\x7e]{32,512}$/.test(adminToken)) {
+    throw new ConfigError('ADMIN_TOKEN must be 32 to 512 printable characters without spaces (use e.g. `openssl rand -base64 32`)');
+  }
+  const tokensDir = tokensPath === ':memory:' ? dataDir : path.dirname(tokensPath);
+  return { tokensPath, adminTokenFile: env.ADMIN_TOKEN_FILE || path.join(tokensDir, 'admin-token'), adminToken };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const eventStore = oneOf('EVENT_STORE', env.EVENT_STORE, ['sqlite', 'kurrentdb'] as const, 'sqlite');
   const kurrentdbConnectionString = env.KURRENTDB_CONNECTION_STRING || undefined;
@@ -55,16 +86,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       throw new ConfigError(`KURRENTDB_CONNECTION_STRING must look like kurrentdb://host:2113?tls=false (got "${kurrentdbConnectionString}")`);
     }
   }
+  const sqlitePath = env.SQLITE_PATH || path.join(repoRoot, 'data', 'registry.db');
+  const production = oneOf('NODE_ENV', env.NODE_ENV, ['development', 'production', 'test'] as const, 'development') === 'production';
   return {
     eventStore,
-    sqlitePath: env.SQLITE_PATH || path.join(repoRoot, 'data', 'registry.db'),
+    sqlitePath,
     sqliteSynchronous: oneOf('SQLITE_SYNCHRONOUS', env.SQLITE_SYNCHRONOUS, ['FULL', 'NORMAL'] as const, 'FULL'),
     kurrentdbConnectionString,
     port: integer('PORT', env.PORT, 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
-    production: oneOf('NODE_ENV', env.NODE_ENV, ['development', 'production', 'test'] as const, 'development') === 'production',
+    production,
     readYourWritesTimeoutMs: integer('READ_YOUR_WRITES_TIMEOUT_MS', env.READ_YOUR_WRITES_TIMEOUT_MS, 5000, 1, 600000),
     referenceDataDir: env.REFERENCE_DATA_DIR || path.join(repoRoot, 'data', 'reference'),
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, ['debug', 'log', 'warn', 'error'] as const, 'log'),
+    ...tokenPaths(env, sqlitePath),
+    publicRead: flag('PUBLIC_READ', env.PUBLIC_READ, false),
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 1_048_576, 1024, 104_857_600),
+    graphqlLimits: {
+      maxDepth: integer('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12, 1, 100),
+      maxCost: integer('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 50_000, 1, 10_000_000),
+      maxAliases: integer('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0, 1000),
+      maxFirst: integer('GRAPHQL_MAX_FIRST', env.GRAPHQL_MAX_FIRST, 500, 1, 500),
+      introspection: !production,
+    },
   };
 }

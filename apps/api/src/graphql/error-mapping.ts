@@ -32,6 +32,9 @@ export function mapError(error: GraphQLError): MappedError {
   }
   if (original instanceof EventTooLargeError) return { message: original.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   if (!original || original instanceof GraphQLError) {
+    // Our validation rules (limits.ts) already name their code.
+    const code = error.extensions?.code;
+    if (typeof code === 'string' && code in ErrorCode) return { message: error.message, extensions: { ...error.extensions, code: code as ErrorCode } };
     // Errors graphql-js raised itself: syntax, document validation, variable coercion.
     if (/^Syntax Error/.test(error.message)) return { message: error.message, extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } };
     if (/^Variable "\$|^Argument "|got invalid value|of required type|was not provided|cannot represent/.test(error.message)) {
@@ -39,6 +42,11 @@ export function mapError(error: GraphQLError): MappedError {
     }
     if (!error.path) return { message: error.message, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } };
     if (original) return { message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
+  const status = (original as { statusCode?: unknown } | undefined)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Fastify refused the HTTP request itself: broken JSON, body too large, unsupported content type.
+    return { message: original!.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   logger.error(`Unexpected error at ${error.path?.join('.') ?? '?'}: ${original?.stack ?? error.message}`);
   return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
