@@ -1,0 +1,215 @@
+import { TestApp } from './support/test-app';
+import { allege, logYearOfEvidence, merge, speak } from './support/read-side';
+
+const OPEN_INVESTIGATION = /* GraphQL */ `mutation ($input: OpenInvestigationInput!) { openInvestigation(input: $input) { id } }`;
+const INCIDENTS = /* GraphQL */ `
+  query ($filter: IncidentFilterInput, $first: Int, $after: String, $sort: IncidentSort, $descending: Boolean) {
+    incidents(filter: $filter, first: $first, after: $after, sort: $sort, descending: $descending) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }
+    }
+  }`;
+const STATEMENTS = /* GraphQL */ `
+  query ($filter: StatementFilterInput, $first: Int, $after: String) {
+    statements(filter: $filter, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { speaker node { id kind venue deliveredOn } }
+    }
+  }`;
+
+describe('read-side queries', () => {
+  let app: TestApp;
+  let s: Awaited<ReturnType<typeof logYearOfEvidence>>;
+  let duplicate: string;
+  let laos: string;
+  let investigation: string;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    s = await logYearOfEvidence(app);
+    duplicate = await allege(app, s.sources.local, { reportedOn: '2016-02-02', summary: 'Cluster bombs in Hajjah (local report)' },
+      { evidenceKinds: ['VIDEO'], publishedOn: '2016-02-02' });
+    await merge(app, duplicate, s.yemen, '2016-02-15');
+    laos = await allege(app, s.sources.hrw, {
+      occurredFrom: '2014-03-01', occurredTo: '2014-03-31', reportedOn: '2014-06-01',
+      location: { countryCode: 'LAO', placeName: 'Xieng Khouang' }, munition: { type: 'BLU-26', delivery: 'AIR_DROPPED' },
+      allegedUser: { kind: 'UNKNOWN', stateCodes: [] }, summary: 'Submunitions found after clearance work.',
+    }, { publishedOn: '2014-06-01' });
+    ({ openInvestigation: { id: investigation } } = await app.ok(OPEN_INVESTIGATION, { input: {
+      investigator: { kind: 'STATE', stateCode: 'GBR' }, incidentIds: [duplicate], mandate: 'Full investigation', openedOn: '2016-05-24',
+    } }));
+    await speak(app, ['GBR'], 'INVESTIGATION_ANNOUNCED', '2016-05-24', [duplicate], { venue: 'NATIONAL' });
+  });
+  afterAll(async () => { await app.stop(); });
+
+  describe('incident(id)', () => {
+    const QUERY = /* GraphQL */ `query ($id: ID!) { incident(id: $id) {
+      id mergedDuplicates assessment { status confirmedOn }
+      corroborations { publishedOn source { name grade } }
+      investigations { id investigator { stateCode } }
+      referringStatements { lagFrom lagDays statement { kind deliveredOn speakers { stateCode } } }
+      statusChanges { status on eventIds } corroboratedOn confirmedOn
+      history { type evidenceDate actor summary }
+    } }`;
+
+    it('gives details, sources, investigations, statements with lags and the status history with causes', async () => {
+      const { incident } = await app.ok(QUERY, { id: s.yemen });
+      expect(incident).toMatchObject({ id: s.yemen, mergedDuplicates: [duplicate], corroboratedOn: '2016-02-02', confirmedOn: '2016-05-25' });
+      expect(incident.corroborations.map((c: any) => [c.publishedOn, c.source.name])).toEqual(expect.arrayContaining([
+        ['2016-01-10', 'Amnesty International'], ['2016-05-25', 'UN Panel of Experts on Yemen'], ['2016-03-01', 'Human Rights Watch'],
+        ['2016-02-02', 'Aleppo Media Centre'],
+      ]));
+      expect(incident.investigations).toEqual([{ id: investigation, investigator: { stateCode: 'GBR' } }]);
+      expect(incident.referringStatements.map((r: any) => [r.statement.deliveredOn, r.statement.kind, r.lagFrom, r.lagDays])).toEqual([
+        ['2016-03-15', 'CONCERN', 'CORROBORATED', 42],
+        ['2016-05-24', 'INVESTIGATION_ANNOUNCED', 'CONFIRMED', -1],
+        ['2016-06-10', 'CONDEMNATION', 'CONFIRMED', 16],
+        ['2016-07-01', 'CONCERN', 'CORROBORATED', 150],
+      ]);
+      expect(incident.statusChanges.map((c: any) => [c.status, c.on])).toEqual([
+        // The merged duplicate's local report (C, 2016-02-02) is the second independent source.
+        ['ALLEGED', '2016-01-10'], ['CORROBORATED', '2016-02-02'], ['CONFIRMED', '2016-05-25'],
+      ]);
+      expect(incident.statusChanges.every((c: any) => c.eventIds.length > 0)).toBe(true);
+      expect(incident.history.map((h: any) => h.type)).toContain('IncidentMergedInto');
+    });
+
+    it('resolves a merged duplicate id to the canonical incident', async () => {
+      const { incident } = await app.ok(QUERY, { id: duplicate });
+      expect(incident.id).toBe(s.yemen);
+    });
+  });
+
+  describe('incidents', () => {
+    const ids = async (variables: Record<string, unknown>) =>
+      (await app.ok(INCIDENTS, { first: 50, ...variables })).incidents.edges.map((e: any) => e.node.id);
+
+    it('lists canonical incidents only, newest occurrence first by default', async () => {
+      expect(await ids({})).toEqual([s.syria, s.yemen, laos]);
+      expect(await ids({ descending: false })).toEqual([laos, s.yemen, s.syria]);
+    });
+
+    it('filters by country, alleged user, status, readiness, munition, dates and text', async () => {
+      expect(await ids({ filter: { countryCode: 'SYR' } })).toEqual([s.syria]);
+      expect(await ids({ filter: { allegedUser: 'SAU' } })).toEqual([s.yemen]);
+      expect(await ids({ filter: { status: ['CONFIRMED'] } })).toEqual([s.yemen]);
+      expect(await ids({ filter: { status: ['ALLEGED', 'CORROBORATED'] } })).toEqual([s.syria, laos]);
+      expect(await ids({ filter: { readiness: ['CONDEMN'] } })).toEqual([s.yemen]);
+      expect(await ids({ filter: { munitionType: 'rbk-500' } })).toEqual([s.syria]);
+      expect(await ids({ filter: { occurredFrom: '2015-01-01', occurredTo: '2015-12-31' } })).toEqual([s.yemen]);
+      expect(await ids({ filter: { text: 'clearance' } })).toEqual([laos]);
+      expect(await ids({ filter: { text: 'aleppo', status: ['CONFIRMED'] } })).toEqual([]);
+    });
+
+    it('sorts by status change', async () => {
+      // statusSince: Syria 2016-08-01, Yemen 2016-05-25, Laos 2014-06-01.
+      expect(await ids({ sort: 'STATUS_CHANGED', descending: false })).toEqual([laos, s.yemen, s.syria]);
+    });
+
+    it('pages with cursors', async () => {
+      const first = (await app.ok(INCIDENTS, { first: 2 })).incidents;
+      expect(first.totalCount).toBe(3);
+      expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+      expect(first.edges.map((e: any) => e.node.id)).toEqual([s.syria, s.yemen]);
+      const next = (await app.ok(INCIDENTS, { first: 2, after: first.pageInfo.endCursor })).incidents;
+      expect(next.edges.map((e: any) => e.node.id)).toEqual([laos]);
+      expect(next.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    });
+
+    it('refuses first above 500 and a foreign cursor with BAD_USER_INPUT', async () => {
+      expect((await app.gql(INCIDENTS, { first: 501 })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await app.gql(INCIDENTS, { after: 'not-a-cursor' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await app.gql(INCIDENTS, { filter: { countryCode: 'yem' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+  });
+
+  it('incidentHistory: every event with type, evidence date, recordedAt, actor and summary', async () => {
+    const { incidentHistory } = await app.ok(`query ($id: ID!) { incidentHistory(id: $id) { eventId type evidenceDate recordedAt actor summary } }`,
+      { id: s.yemen });
+    expect(incidentHistory.map((h: any) => [h.type, h.evidenceDate])).toEqual([
+      ['UseAlleged', '2016-01-10'], ['CorroborationAdded', '2016-05-25'], ['CorroborationAdded', '2016-03-01'],
+      ['StatementRecorded', '2016-03-15'], ['StatementRecorded', '2016-06-10'], ['StatementRecorded', '2016-07-01'],
+      ['UseAlleged', '2016-02-02'], ['IncidentMergedInto', '2016-02-15'], ['InvestigationOpened', '2016-05-24'],
+      ['StatementRecorded', '2016-05-24'],
+    ]);
+    for (const h of incidentHistory) {
+      expect(typeof h.actor).toBe('string');
+      expect(h.summary.length).toBeGreaterThan(10);
+      expect(Number.isNaN(Date.parse(h.recordedAt))).toBe(false);
+    }
+    expect((await app.gql('{ incidentHistory(id: "0190a0a0-0000-7000-8000-000000000000") { type } }')).errors?.[0].extensions?.code)
+      .toBe('NOT_FOUND');
+  });
+
+  describe('statements', () => {
+    const rows = async (filter: Record<string, unknown>) =>
+      (await app.ok(STATEMENTS, { filter, first: 50 })).statements.edges.map((e: any) => [e.speaker, e.node.deliveredOn]);
+
+    it('lists a joint statement once per co-signer when filtering by State', async () => {
+      expect(await rows({ stateCodes: ['NOR', 'IRL'] })).toEqual([['NOR', '2016-03-15'], ['IRL', '2016-06-10'], ['NOR', '2016-06-10']]);
+      expect(await rows({})).toHaveLength(4);
+    });
+
+    it('filters by incident (merged duplicates included), kind, venue and dates', async () => {
+      expect(await rows({ incidentId: duplicate })).toHaveLength(4);
+      expect(await rows({ kind: ['CONCERN'] })).toEqual([[null, '2016-03-15'], [null, '2016-07-01']]);
+      expect(await rows({ venue: ['MSP'] })).toEqual([[null, '2016-06-10']]);
+      expect(await rows({ from: '2016-05-01', to: '2016-06-30' })).toEqual([[null, '2016-05-24'], [null, '2016-06-10']]);
+    });
+
+    it('pages', async () => {
+      const page1 = (await app.ok(STATEMENTS, { first: 3 })).statements;
+      expect(page1).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
+      const page2 = (await app.ok(STATEMENTS, { first: 3, after: page1.pageInfo.endCursor })).statements;
+      expect(page2.edges.map((e: any) => e.node.deliveredOn)).toEqual(['2016-07-01']);
+    });
+  });
+
+  it('stateTimeline: statements in order with the incidents\' status on each date and the CCM status then', async () => {
+    const { stateTimeline } = await app.ok(`{ stateTimeline(stateCode: "NOR") { stateCode name
+      entries { statement { kind deliveredOn } ccmStatus incidents { incidentId canonicalIncidentId status readiness } } } }`);
+    expect(stateTimeline).toEqual({
+      stateCode: 'NOR', name: 'Norway',
+      entries: [
+        { statement: { kind: 'CONCERN', deliveredOn: '2016-03-15' }, ccmStatus: 'STATE_PARTY',
+          incidents: [{ incidentId: s.yemen, canonicalIncidentId: s.yemen, status: 'CORROBORATED', readiness: 'CONCERN' }] },
+        { statement: { kind: 'CONDEMNATION', deliveredOn: '2016-06-10' }, ccmStatus: 'STATE_PARTY',
+          incidents: [{ incidentId: s.yemen, canonicalIncidentId: s.yemen, status: 'CONFIRMED', readiness: 'CONDEMN' }] },
+      ],
+    });
+    const usa = (await app.ok('{ stateTimeline(stateCode: "USA") { entries { ccmStatus } } }')).stateTimeline;
+    expect(usa.entries).toEqual([{ ccmStatus: 'NOT_PARTY' }]);
+  });
+
+  it('speakOutReport: filtered by incidents, country, alleged user and occurrence dates', async () => {
+    const REPORT = `query ($filter: SpeakOutFilterInput) { speakOutReport(filter: $filter) {
+      incidentIds confirmedIncidentIds statesPartiesCount condemned { stateCode firstOn incidentIds } expressedConcern { stateCode }
+      silent { stateCode } lags { stateCode days } medianLagDays maxLagDays nonPartiesThatSpoke { stateCode ccmStatus kinds } } }`;
+    const byUser = (await app.ok(REPORT, { filter: { allegedUser: 'SAU' } })).speakOutReport;
+    expect(byUser.incidentIds).toEqual([s.yemen]);
+    expect(byUser.condemned.map((c: any) => c.stateCode)).toEqual(['DEU', 'IRL', 'NOR']);
+    expect(byUser.silent.map((c: any) => c.stateCode)).toContain('FRA');
+    expect(byUser.silent.length + byUser.condemned.length + byUser.expressedConcern.length).toBe(byUser.statesPartiesCount);
+    expect(byUser.nonPartiesThatSpoke).toEqual([{ stateCode: 'USA', ccmStatus: 'NOT_PARTY', kinds: ['CONCERN'] }]);
+    expect(byUser).toMatchObject({ medianLagDays: 16, maxLagDays: 16 });
+    expect((await app.ok(REPORT, { filter: { incidentIds: [duplicate] } })).speakOutReport.incidentIds).toEqual([s.yemen]);
+    const syria = (await app.ok(REPORT, { filter: { countryCode: 'SYR' } })).speakOutReport;
+    expect(syria).toMatchObject({ incidentIds: [s.syria], confirmedIncidentIds: [], condemned: [], silent: [] });
+    expect((await app.ok(REPORT, { filter: { from: '2014-01-01', to: '2014-12-31' } })).speakOutReport.incidentIds).toEqual([laos]);
+  });
+
+  it('sources and source(id)', async () => {
+    const { sources } = await app.ok('{ sources { id name grade } }');
+    expect(sources.map((x: any) => x.name)).toEqual(['Aleppo Media Centre', 'Amnesty International', 'Human Rights Watch', 'UN Panel of Experts on Yemen']);
+    const { source } = await app.ok('query ($id: ID!) { source(id: $id) { name kind grade } }', { id: s.sources.un });
+    expect(source).toEqual({ name: 'UN Panel of Experts on Yemen', kind: 'UN_BODY', grade: 'A' });
+  });
+
+  it('states: CCM status on a date', async () => {
+    const STATES = 'query ($filter: StateFilterInput) { states(filter: $filter) { stateCode name ccmStatus ratifiedOrAccededOn } }';
+    const parties2009 = (await app.ok(STATES, { filter: { status: 'STATE_PARTY', on: '2009-01-01' } })).states;
+    const partiesNow = (await app.ok(STATES, { filter: { status: 'STATE_PARTY' } })).states;
+    expect(parties2009.length).toBeGreaterThan(0);
+    expect(partiesNow.length).toBeGreaterThan(parties2009.length);
+    expect(partiesNow.find((x: any) => x.stateCode === 'NOR')).toMatchObject({ name: 'Norway', ccmStatus: 'STATE_PARTY' });
+    expect(parties2009.find((x: any) => x.stateCode === 'GBR')).toBeUndefined();
+    expect((await app.gql(STATES, { filter: { on: '2009-02-30' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
