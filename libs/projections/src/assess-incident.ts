@@ -1,4 +1,4 @@
-import { assess, statusHistory } from '@app/domain';
+import { assessWithHistory } from '@app/domain';
 import type { Assessment, Status } from '@app/domain';
 import { buildEvidence } from './evidence';
 import type { IncidentView, RegistryModel } from './model';
@@ -15,8 +15,9 @@ export interface StatusChanged {
 export function reassessIncident(model: RegistryModel, incident: IncidentView): StatusChanged | null {
   const before = incident.assessment.rule === 'NOT_ASSESSED' ? null : incident.assessment.status;
   const evidence = buildEvidence(model, incident);
-  incident.assessment = assess(evidence, model.policy);
-  incident.statusHistory = statusHistory(evidence, model.policy);
+  const { assessment, history } = assessWithHistory(evidence, model.policy);
+  incident.assessment = assessment;
+  incident.statusHistory = history;
   const after = incident.assessment.status;
   return before === after ? null : { incidentId: incident.incidentId, before, after, assessment: incident.assessment };
 }

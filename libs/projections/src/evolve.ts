@@ -6,8 +6,13 @@ import { resolveIncidentId } from './model';
 
 /** What one event did: incidents to re-assess, and incidents whose audit trail records it. */
 export interface EventEffect {
-  reassess: Set<string>;
-  audit: Set<string>;
+  /** Small lists without repeats (arrays: cheaper than sets at this size, and this runs per event). */
+  reassess: string[];
+  audit: string[];
+}
+
+function addOnce(list: string[], id: string): void {
+  if (!list.includes(id)) list.push(id);
 }
 
 export interface EventMeta { eventId: string; recordedAt: Date }
@@ -45,9 +50,12 @@ function fold(model: RegistryModel, from: IncidentLinks, into: IncidentLinks, in
 
 function addCorroboration(model: RegistryModel, facts: CorroborationFacts, incidentId: string, meta: EventMeta) {
   const { id, links } = linksOf(model, incidentId);
+  // Spelled out rather than spread: one object shape for every corroboration keeps the fold fast.
   model.corroborations.set(facts.corroborationId, {
-    ...facts, incidentId: id, originalIncidentId: incidentId, retraction: null,
-    eventId: meta.eventId, recordedAt: meta.recordedAt,
+    corroborationId: facts.corroborationId, sourceId: facts.sourceId, stance: facts.stance,
+    evidenceKinds: facts.evidenceKinds, publishedOn: facts.publishedOn, citation: facts.citation,
+    derivedFrom: facts.derivedFrom, summary: facts.summary,
+    incidentId: id, originalIncidentId: incidentId, retraction: null, eventId: meta.eventId, recordedAt: meta.recordedAt,
   });
   if (!links.corroborationIds.includes(facts.corroborationId)) links.corroborationIds.push(facts.corroborationId);
   let bySource = model.corroborationsBySource.get(facts.sourceId);
@@ -67,21 +75,21 @@ function indexStatement(model: RegistryModel, s: StatementDetails & { statementI
     const { id, links } = linksOf(model, incidentId);
     if (add) links.statementIds.add(s.statementId);
     else links.statementIds.delete(s.statementId);
-    fx.audit.add(id);
+    addOnce(fx.audit, id);
     // Only the alleged user's own words can change an assessment.
     const incident = model.incidents.get(id);
-    if (incident && spokenByAllegedUser(s.speakers, incident.details.allegedUser.stateCodes)) fx.reassess.add(id);
+    if (incident && spokenByAllegedUser(s.speakers, incident.details.allegedUser.stateCodes)) addOnce(fx.reassess, id);
   }
 }
 
 function touch(fx: EventEffect, id: string): void {
-  fx.reassess.add(id);
-  fx.audit.add(id);
+  addOnce(fx.reassess, id);
+  addOnce(fx.audit, id);
 }
 
 /** Folds one upcast event into the model in place. */
 export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: EventMeta): EventEffect {
-  const fx: EventEffect = { reassess: new Set(), audit: new Set() };
+  const fx: EventEffect = { reassess: [], audit: [] };
   switch (event.type) {
     case 'SourceRegistered': {
       const d = event.data;
@@ -92,7 +100,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       });
       for (const cid of model.corroborationsBySource.get(d.sourceId) ?? []) {
         const c = model.corroborations.get(cid);
-        if (c) fx.reassess.add(c.incidentId);
+        if (c) addOnce(fx.reassess, c.incidentId);
       }
       break;
     }
@@ -145,7 +153,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       model.mergedInto.set(d.incidentId, d.canonicalIncidentId);
       fold(model, duplicate, target.links, target.id);
       model.incidents.get(target.id)?.mergedDuplicates.push(d.incidentId);
-      fx.audit.add(d.incidentId); // the merge shows in the duplicate's trail and the canonical one
+      addOnce(fx.audit, d.incidentId); // the merge shows in the duplicate's trail and the canonical one
       touch(fx, target.id);
       break;
     }

@@ -74,7 +74,7 @@ export function evolveRegistry(model: RegistryModel, stored: StoredEvent): Chang
   if (evidenceDate !== null && (model.latestEvidenceDate === null || evidenceDate > model.latestEvidenceDate)) {
     model.latestEvidenceDate = evidenceDate;
   }
-  if (fx.audit.size > 0) {
+  if (fx.audit.length > 0) {
     const entry = {
       eventId: stored.id, type: event.type, evidenceDate, recordedAt: stored.recordedAt,
       actor: stored.metadata?.actor ?? 'unknown', summary: summarizeEvent(model, event), seq: model.eventsApplied,
@@ -91,10 +91,12 @@ export function evolveRegistry(model: RegistryModel, stored: StoredEvent): Chang
       if (change) statusChanges.push(change);
     }
   }
-  const incidentIds = fx.audit.size === 0 ? [...fx.reassess] : [...new Set([...fx.audit, ...fx.reassess])];
+  const incidentIds: string[] = [];
+  for (const id of fx.audit) if (model.incidents.has(id) && !model.mergedInto.has(id)) incidentIds.push(id);
+  for (const id of fx.reassess) if (!incidentIds.includes(id) && model.incidents.has(id) && !model.mergedInto.has(id)) incidentIds.push(id);
   return {
     eventId: stored.id, position: stored.position, skipped: false,
-    incidentIds: incidentIds.filter((id) => model.incidents.has(id) && !model.mergedInto.has(id)),
+    incidentIds,
     statusChanges,
     recordedStatementIds: event.type === 'StatementRecorded' ? [event.data.statementId] : [],
   };

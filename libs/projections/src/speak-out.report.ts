@@ -1,4 +1,4 @@
-import { assess, ccmStatusOn, statusHistory } from '@app/domain';
+import { assessWithHistory, ccmStatusOn } from '@app/domain';
 import type { CcmState, CcmStatus, IsoDate, StatementKind, Status } from '@app/domain';
 import { daysBetween, milestonesOf } from './dates';
 import { buildEvidence } from './evidence';
@@ -83,9 +83,9 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
     let status: Status = incident.assessment.status;
     let history = incident.statusHistory;
     if (asOfDate !== undefined) {
-      const evidence = buildEvidence(model, incident);
-      status = assess(evidence, model.policy, asOf).status;
-      history = statusHistory(evidence, model.policy, asOf);
+      const then = assessWithHistory(buildEvidence(model, incident), model.policy, asOf);
+      status = then.assessment.status;
+      history = then.history;
     }
     const on = milestonesOf({ statusHistory: history }).confirmedOn;
     if (status === 'CONFIRMED' && on !== null) confirmedOn.set(incident.incidentId, on);
