@@ -57,7 +57,7 @@ function corroborationFacts(rng, sourceId, publishedMs, derivedFrom) {
   }
   const facts = {
     corroborationId: rng.uuid(), sourceId, stance: rng.chance(0.92) ? 'SUPPORTS' : 'DISPUTES', evidenceKinds: kinds,
-    publishedOn: isoDate(publishedMs), citation: citation(rng), summary: sentence(rng, 24),
+    publishedOn: isoDate(publishedMs), citation: citation(rng), summary: sentence(rng, 14),
   };
   if (derivedFrom) facts.derivedFrom = derivedFrom;
   return facts;
@@ -73,7 +73,7 @@ function incidentDetails(rng, occurredMs) {
       longitude: 20 + rng.next() * 50, precisionMeters: 100 * (1 + rng.int(50)) },
     munition: { type, delivery },
     allegedUser: rng.chance(0.85) ? { kind: 'STATE', stateCodes: [rng.pick(users)] } : { kind: 'UNKNOWN', stateCodes: [] },
-    summary: sentence(rng, 30),
+    summary: sentence(rng, 20),
   };
   if (rng.chance(0.6)) details.casualties = { killed: rng.int(20), injured: rng.int(60) };
   return details;
@@ -97,7 +97,7 @@ function statementRecorded(rng, statementId, incidentIds, deliveredMs, allegedUs
   }
   const data = { statementId, speakers, kind: rng.pick(STATEMENT_KINDS), venue: rng.pick(VENUES),
     deliveredOn: isoDate(deliveredMs), incidentIds, namesUser: allegedUser !== undefined && rng.chance(0.4),
-    quote: sentence(rng, 28), citation: citation(rng) };
+    quote: sentence(rng, 14), citation: citation(rng) };
   if (joint) data.onBehalfOf = 'a group of States Parties';
   return { type: 'StatementRecorded', data };
 }

@@ -1,0 +1,188 @@
+'use strict';
+/**
+ * 4. GraphQL reads (autocannon, 64 connections) against the built service on the generated store,
+ *    each beside a bare `{ __typename }` on the same stack; plus Mercurius vs Apollo on a trivial query.
+ * 5. Mutations end to end (allegeUse, addCorroboration) at 32 connections.
+ * 6. Time travel: incident(id, asOf, clock) and speakOutReport(asOf, clock), both clocks.
+ * The server is a child process on 127.0.0.1, killed at the end whatever happens.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const autocannon = require('autocannon');
+const { DIST, TMP, now, progress, seeded, rmStore } = require('./lib/common');
+const { startServer, gql } = require('./lib/server');
+const { storeFor } = require('./rebuild.bench');
+
+const TOKEN = 'bench-admin-token-0123456789abcdef';
+const HEADERS = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+
+function cannon(url, { connections, duration, body, setup, onBody }) {
+  return new Promise((resolve, reject) => {
+    let graphqlErrors = 0;
+    let firstError = null;
+    const request = {
+      method: 'POST', headers: HEADERS, body,
+      onResponse: (status, resBody) => {
+        if (status === 200 && resBody.includes('"errors"')) {
+          graphqlErrors++;
+          firstError ??= resBody.slice(0, 300);
+        }
+        onBody?.(resBody);
+      },
+    };
+    if (setup) request.setupRequest = (req) => ({ ...req, body: setup() });
+    autocannon({ url, connections, duration, requests: [request], timeout: 30 }, (error, result) => {
+      if (error) return reject(error);
+      resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
+        non2xx: result.non2xx, errors: result.errors + result.timeouts, graphqlErrors, firstError, total: result.requests.total });
+    });
+  });
+}
+
+const body = (query, variables) => JSON.stringify({ query, variables });
+
+const QUERIES = {
+  bare: () => body('{ __typename }'),
+  incident: (id) => body('query($id: ID!) { incident(id: $id) { id assessment { status readiness missing } corroborations { id source { name } } } }', { id }),
+  incidents: () => body('{ incidents(first: 50, filter: { countryCode: "YEM" }) { totalCount edges { node { id occurredFrom assessment { status readiness } } } } }'),
+  stateTimeline: () => body('{ stateTimeline(stateCode: "GBR") { stateCode entries { ccmStatus statement { id } incidents { incidentId status } } } }'),
+  speakOutReport: () => body('{ speakOutReport { asOf statesPartiesCount condemned { stateCode } silent { stateCode } medianLagDays } }'),
+};
+
+function failureOf(r) {
+  const parts = [];
+  if (r.total === 0) parts.push('no request completed within the run');
+  if (r.non2xx) parts.push(`${r.non2xx} non-2xx`);
+  if (r.errors) parts.push(`${r.errors} socket errors/timeouts`);
+  if (r.graphqlErrors) parts.push(`${r.graphqlErrors} GraphQL errors, e.g. ${r.firstError}`);
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+const readSectionName = (meta) => `4. GraphQL reads (autocannon, 64 connections, ${meta.events.toLocaleString('en-US')}-event store)`;
+
+async function readSection(server, meta, quick) {
+  const section = readSectionName(meta);
+  const duration = quick ? 2 : 6;
+  const rng = seeded(7);
+  const rows = [];
+  // Check each query answers without errors before loading it.
+  for (const [name, make] of Object.entries(QUERIES)) {
+    const r = await gql(server.url, JSON.parse(make(meta.sampleIncidentIds[0])).query, JSON.parse(make(meta.sampleIncidentIds[0])).variables, HEADERS);
+    if (r.json.errors) rows.push({ section, name, value: null, skipped: `query fails: ${JSON.stringify(r.json.errors[0]).slice(0, 200)}` });
+  }
+  const broken = new Set(rows.map((r) => r.name));
+  const bare = await cannon(server.url, { connections: 64, duration, body: QUERIES.bare() });
+  rows.unshift({ section, name: 'bare { __typename } (same stack)', value: bare.rps, unit: 'req/s', note: `p50 ${bare.p50} ms, p99 ${bare.p99} ms`, failure: failureOf(bare) });
+  for (const name of ['incident', 'incidents', 'stateTimeline', 'speakOutReport']) {
+    if (broken.has(name)) continue;
+    progress(`graphql: ${name}`);
+    const r = await cannon(server.url, { connections: 64, duration,
+      setup: name === 'incident' ? () => QUERIES.incident(rng.pick(meta.sampleIncidentIds)) : undefined, body: QUERIES[name]() });
+    const label = { incident: 'incident(id), random ids', incidents: 'incidents(first: 50, filter: countryCode)',
+      stateTimeline: 'stateTimeline(GBR)', speakOutReport: 'speakOutReport (all incidents)' }[name];
+    rows.push({ section, name: label, value: r.rps, unit: 'req/s', ratio: r.rps / bare.rps, ratioTo: 'bare query',
+      target: name === 'incident' ? 0.5 : undefined, note: `p50 ${r.p50} ms, p99 ${r.p99} ms`, failure: failureOf(r) });
+    if (name === 'incident') {
+      rows.push({ section, name: 'incident(id): p99 latency', value: r.p99, unit: 'ms', target: 10, targetKind: 'max-value' });
+    }
+  }
+  return rows;
+}
+
+async function mutationSection(server, meta, quick) {
+  const section = '5. Mutations end to end (GraphQL → validation → command → append → visible), 32 connections';
+  const sources = await gql(server.url, '{ sources { id } }', undefined, HEADERS);
+  if (sources.json.errors || !sources.json.data?.sources?.length) {
+    return [{ section, name: 'mutations', value: null, skipped: `cannot list sources: ${JSON.stringify(sources.json.errors ?? sources.json).slice(0, 200)}` }];
+  }
+  const sourceIds = sources.json.data.sources.map((s) => s.id);
+  const rng = seeded(11);
+  const duration = quick ? 2 : 6;
+  const citation = () => ({ url: `https://reports.example.org/${rng.hex(12)}`, archivedSha256: rng.hex(64) });
+  const allege = () => body(`mutation($input: AllegeUseInput!) { allegeUse(input: $input) { id assessment { status } } }`, { input: {
+    occurredFrom: '2024-03-01', occurredTo: '2024-03-02',
+    location: { countryCode: 'UKR', placeName: `Bench district ${rng.int(1000)}`, latitude: 48.5, longitude: 35.1, precisionMeters: 500 },
+    munition: { type: '9M55K', delivery: 'GROUND_LAUNCHED_ROCKET' }, allegedUser: { kind: 'STATE', stateCodes: ['RUS'] },
+    summary: 'Submunitions found in a residential area after a rocket strike', reportedOn: '2024-03-03',
+    firstSource: { sourceId: rng.pick(sourceIds), evidenceKinds: ['REMNANT_PHOTO'], publishedOn: '2024-03-03', citation: citation() },
+  } });
+  const corroborate = () => body(`mutation($input: AddCorroborationInput!) { addCorroboration(input: $input) { id assessment { status } } }`, { input: {
+    incidentId: rng.pick(meta.sampleIncidentIds), sourceId: rng.pick(sourceIds), stance: 'SUPPORTS',
+    evidenceKinds: ['EXPERT_IDENTIFICATION'], publishedOn: '2024-05-01', citation: citation(), summary: 'The weapon type is confirmed',
+  } });
+  const rows = [];
+  for (const [name, make] of [['allegeUse', allege], ['addCorroboration', corroborate]]) {
+    const probe = JSON.parse(make());
+    const r0 = await gql(server.url, probe.query, probe.variables, HEADERS);
+    if (r0.json.errors) {
+      rows.push({ section, name, value: null, skipped: `mutation fails: ${JSON.stringify(r0.json.errors[0]).slice(0, 240)}` });
+      continue;
+    }
+    progress(`graphql: ${name}`);
+    const r = await cannon(server.url, { connections: 32, duration, setup: make, body: make() });
+    rows.push({ section, name: `${name} (unique inputs)`, value: r.rps, unit: 'req/s', note: `p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.total} requests`, failure: failureOf(r) });
+  }
+  return rows;
+}
+
+async function timeTravelSection(server, meta, quick) {
+  const section = '6. Time travel (single requests, one after another)';
+  const rows = [];
+  const id = meta.sampleIncidentIds[3];
+  const asOf = `${meta.midDate}T00:00:00Z`;
+  const cases = [
+    ['incident(id, asOf, RECORDED)', 'query($id: ID!, $asOf: DateTime) { incident(id: $id, asOf: $asOf, clock: RECORDED) { id assessment { status } } }', 50],
+    ['incident(id, asOf, KNOWN)', 'query($id: ID!, $asOf: DateTime) { incident(id: $id, asOf: $asOf, clock: KNOWN) { id assessment { status } } }', 50],
+    ['speakOutReport(asOf, KNOWN)', 'query($asOf: DateTime) { speakOutReport(asOf: $asOf, clock: KNOWN) { asOf statesPartiesCount medianLagDays } }', 2000],
+    ['speakOutReport(asOf, RECORDED)', 'query($asOf: DateTime) { speakOutReport(asOf: $asOf, clock: RECORDED) { asOf statesPartiesCount medianLagDays } }', 2000],
+  ];
+  for (const [name, query, target] of cases) {
+    progress(`graphql: ${name}`);
+    // A first request at a new instant (cold), then the same again (whatever the service caches).
+    const times = [];
+    let failure;
+    for (let i = 0; i < 2; i++) {
+      const t0 = now();
+      const r = await gql(server.url, query, { id, asOf }, HEADERS).catch((e) => ({ json: { errors: [{ message: String(e) }] } }));
+      times.push(now() - t0);
+      if (r.json.errors) { failure = JSON.stringify(r.json.errors[0]).slice(0, 200); break; }
+    }
+    rows.push({ section, name: `${name}, first request at ${meta.midDate}`, value: failure ? null : times[0], unit: 'ms', target,
+      targetKind: 'max-value', failure, note: times[1] !== undefined ? `repeat: ${times[1].toFixed(0)} ms` : undefined });
+  }
+  return rows;
+}
+
+async function run({ quick }) {
+  const { file, meta } = storeFor(quick);
+  // The service writes (mutations): give it a copy, never the cached store.
+  const work = path.join(TMP, 'graphql-store.db');
+  rmStore(work);
+  fs.copyFileSync(file, work);
+  const tokens = path.join(TMP, 'graphql-tokens.db');
+  rmStore(tokens);
+  const rows = [];
+  let server;
+  const startSection = readSectionName(meta);
+  try {
+    progress('graphql: starting the service (it catches up with the whole store first)');
+    server = await startServer(path.join(DIST, 'apps/api/src/main.js'), {
+      EVENT_STORE: 'sqlite', SQLITE_PATH: work, TOKENS_PATH: tokens, ADMIN_TOKEN: TOKEN, ADMIN_TOKEN_FILE: path.join(TMP, 'admin-token'),
+      NODE_ENV: 'production', LOG_LEVEL: 'warn',
+    }, { deadlineMs: quick ? 60_000 : 300_000, headers: HEADERS });
+    rows.push({ section: startSection, name: 'service start-up incl. catch-up of the store', value: server.startMs, unit: 'ms',
+      note: `${meta.events.toLocaleString('en-US')} events` });
+    rows.push(...await readSection(server, meta, quick));
+    rows.push(...await mutationSection(server, meta, quick));
+    rows.push(...await timeTravelSection(server, meta, quick));
+  } catch (error) {
+    rows.push({ section: startSection, name: 'GraphQL sections 4–6', value: null, skipped: String(error.message ?? error).slice(0, 300) });
+  } finally {
+    await server?.stop();
+    rmStore(work);
+  }
+  rows.push(...await require('./drivers.bench').run({ quick }));
+  return rows;
+}
+
+module.exports = { run, cannon };

@@ -1,0 +1,58 @@
+'use strict';
+/** Starts a built service as a child process on a loopback port and always kills it (by its pid). */
+const { spawn } = require('node:child_process');
+const net = require('node:net');
+const { now } = require('./common');
+
+const children = new Set();
+process.on('exit', () => { for (const c of children) try { c.kill('SIGKILL'); } catch { /* gone */ } });
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  });
+}
+
+async function gql(url, query, variables, headers = {}) {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }) });
+  const json = await res.json();
+  return { status: res.status, json };
+}
+
+/** Spawns `node script` with env; resolves once `{ __typename }` answers, or rejects at the deadline. */
+async function startServer(script, env, { deadlineMs, headers = {}, args = [] }) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const t0 = now();
+  let stderr = '';
+  const child = spawn(process.execPath, [...args, script], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  children.add(child);
+  child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
+  let exited = null;
+  child.on('exit', (code, signal) => { exited = { code, signal }; children.delete(child); });
+  const stop = () => new Promise((resolve) => {
+    if (exited) return resolve();
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+    setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 5000).unref();
+  });
+  for (;;) {
+    if (exited) throw new Error(`server exited (${exited.code ?? exited.signal}) before answering: ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+    if (now() - t0 > deadlineMs) {
+      await stop();
+      throw new Error(`server did not answer within ${Math.round(deadlineMs / 1000)} s`);
+    }
+    try {
+      const r = await gql(url, '{ __typename }', undefined, headers);
+      if (r.status === 200) break;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { url, port, pid: child.pid, startMs: now() - t0, stop, stderr: () => stderr };
+}
+
+module.exports = { startServer, gql, freePort };
