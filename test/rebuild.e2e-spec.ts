@@ -1,4 +1,5 @@
 import { EventStore, uuidv7 } from '@app/event-store';
+import { replayStore } from '../apps/api/src/cli/rebuild';
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
 import { TestApp } from './support/test-app';
 import { logYearOfEvidence } from './support/read-side';
@@ -50,6 +51,17 @@ describe('rebuild, skipped events and health', () => {
     // 4 sources, 2 allegations (each with its first corroboration's event), 2 corroborations, 3 statements.
     expect(rebuildProjections.eventsApplied).toBe(app.app.get(ReadModelService).health().eventsApplied);
     expect(await app.ok(SNAPSHOT, { id: seeded.yemen })).toEqual(before);
+  });
+
+  it('the CLI replay counts what the rebuild holds', async () => {
+    const { rebuildProjections } = await app.ok(REBUILD);
+    const replayed = await replayStore(app.app.get(EventStore));
+    expect({ ...replayed, durationMs: undefined, checkpoint: undefined }).toEqual({ ...rebuildProjections, durationMs: undefined, checkpoint: undefined });
+  });
+
+  it('lets only an ADMIN token rebuild', async () => {
+    const res = await app.as(null).gql(REBUILD);
+    expect(res.errors?.[0].extensions?.code).toMatch(/UNAUTHENTICATED|FORBIDDEN/);
   });
 
   it('answers live and ready with the projection health', async () => {

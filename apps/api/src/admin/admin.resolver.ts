@@ -1,4 +1,5 @@
 import { Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Roles } from '../auth/roles';
 import { ReadModelService } from '../read-model/read-model.service';
 
 @ObjectType('ProjectionCounts', { description: 'What the registry projection holds' })
@@ -26,6 +27,7 @@ export class AdminResolver {
     return this.counts();
   }
 
+  @Roles('ADMIN')
   @Mutation(() => ProjectionCountsObject, {
     description: 'Rebuild the read model from the start of the store (e.g. after a policy change); queries are served meanwhile',
   })
