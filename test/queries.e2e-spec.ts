@@ -75,6 +75,16 @@ describe('read-side queries', () => {
       const { incident } = await app.ok(QUERY, { id: duplicate });
       expect(incident.id).toBe(s.yemen);
     });
+
+    it('replays one incident with its merged duplicate, investigation and statements for a time-travel query', async () => {
+      const TRAVEL = QUERY.replace('query ($id: ID!) { incident(id: $id)', 'query ($id: ID!, $asOf: DateTime, $clock: Clock) { incident(id: $id, asOf: $asOf, clock: $clock)');
+      const live = await app.ok(QUERY, { id: duplicate });
+      expect(await app.ok(TRAVEL, { id: duplicate, asOf: '2030-01-01T00:00:00Z', clock: 'KNOWN' })).toEqual(live);
+      expect(await app.ok(TRAVEL, { id: duplicate, asOf: '2030-01-01T00:00:00Z', clock: 'RECORDED' })).toEqual(live);
+      // Before the merge was dated, the duplicate was an incident of its own.
+      const { incident } = await app.ok(TRAVEL, { id: duplicate, asOf: '2016-02-10T00:00:00Z', clock: 'KNOWN' });
+      expect(incident).toMatchObject({ id: duplicate, mergedDuplicates: [], investigations: [] });
+    });
   });
 
   describe('incidents', () => {

@@ -31,7 +31,7 @@ export class IncidentQueriesResolver {
     @Args('clock', CLOCK) clock?: Clock,
   ): Promise<IncidentObject> {
     const cut = timeTravel(asOf, clock);
-    const model = await this.readModel.modelAt(cut.asOf, cut.clock);
+    const model = await this.readModel.incidentModelAt(id, cut.asOf, cut.clock);
     const view = findIncident(model, id);
     if (!view) throw notFound(cut.asOf ? `No incident with id ${id} as of ${cut.asOf.toISOString()}` : `No incident with id ${id}`, 'id');
     return remember(toIncidentObject(view, model, this.reference), model);

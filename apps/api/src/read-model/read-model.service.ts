@@ -53,6 +53,12 @@ export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
     return this.modelsAt.at({ clock, at: asOf }, this.model);
   }
 
+  /** One incident as of `asOf` on `clock`, replayed from its own streams only; the live model without `asOf`. */
+  async incidentModelAt(id: string, asOf?: Date | null, clock: Clock = 'RECORDED'): Promise<RegistryModel> {
+    if (asOf === undefined || asOf === null) return this.model;
+    return this.modelsAt.incidentAt(id, { clock, at: asOf }, this.model);
+  }
+
   /** Rebuilds from the start of the store (a new policy or projection version is just this). */
   async rebuild(): Promise<void> {
     await this.runner.rebuild();
