@@ -170,6 +170,19 @@ describe('incident and corroboration mutations over HTTP', () => {
       expect(await eventCount()).toBe(before);
     });
 
+    it("retracts a merged duplicate's corroboration through the canonical incident", async () => {
+      const canonical = await incident();
+      const duplicate = await incident(await source({ name: 'Mwatana for Human Rights', grade: 'B' }));
+      await app.ok(MERGE_INCIDENTS, { input: {
+        duplicateIncidentId: duplicate.id, canonicalIncidentId: canonical.id, reason: 'Same attack', mergedOn: '2016-06-02',
+      } });
+      const input = { incidentId: canonical.id, corroborationId: duplicate.corroborationId, reason: 'Misdated', retractedOn: '2016-07-01' };
+      const { retractCorroboration } = await app.ok(RETRACT_CORROBORATION, { input });
+      const retracted = retractCorroboration.corroborations.find((c: { id: string }) => c.id === duplicate.corroborationId);
+      expect(retracted).toMatchObject({ retractedOn: '2016-07-01', retractionReason: 'Misdated' });
+      expect(retractCorroboration.assessment.independentSupportingSources).toBe(1);
+    });
+
     it('refuses a retraction dated before the publication', async () => {
       const { id, corroborationId } = await incident();
       const before = await eventCount();

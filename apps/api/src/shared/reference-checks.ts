@@ -27,6 +27,15 @@ export class ReferenceChecks {
     return [...new Set(ids.map((id) => this.incident(id, field)))];
   }
 
+  /** The incident a corroboration of `incidentId` (canonical) was logged on: itself or a merged duplicate. */
+  corroborationOf(incidentId: string, corroborationId: string, field: string): string {
+    const corroboration = this.readModel.model.corroborations.get(corroborationId);
+    if (!corroboration || corroboration.incidentId !== incidentId) {
+      throw notFound(`No corroboration ${corroborationId} on incident ${incidentId}`, field);
+    }
+    return corroboration.originalIncidentId;
+  }
+
   investigation(id: string, field: string): void {
     if (!this.readModel.model.investigations.has(id)) throw notFound(`No investigation with id ${id}`, field);
   }

@@ -68,7 +68,10 @@ function decide(command: IncidentCommand, state: IncidentState, ctx: DecideConte
     }
     case 'RetractCorroboration': {
       const { incidentId, corroborationId, reason, retractedOn } = command.data;
-      const corroboration = live(state, incidentId).corroborations[corroborationId];
+      // Allowed on a merged duplicate too: its evidence lives on in the canonical incident, and a source
+      // must always be able to take back what it said.
+      if (!state.exists) throw notFound(`incident ${incidentId} not found`, 'incidentId');
+      const corroboration = state.corroborations[corroborationId];
       if (!corroboration) throw notFound(`no corroboration ${corroborationId} on incident ${incidentId}`, 'corroborationId');
       if (corroboration.retractedOn !== undefined) {
         throw conflict(`corroboration ${corroborationId} was already retracted on ${corroboration.retractedOn}`, 'corroborationId');

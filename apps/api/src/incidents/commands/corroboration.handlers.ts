@@ -42,9 +42,11 @@ export class RetractCorroborationHandler implements ICommandHandler<RetractCorro
 
   async execute({ input, meta }: RetractCorroborationCommand): Promise<string> {
     const incidentId = this.checks.incident(input.incidentId, 'incidentId');
+    // A corroboration lives on the stream it was logged on, which may be a duplicate merged since.
+    const loggedOn = this.checks.corroborationOf(incidentId, input.corroborationId, 'corroborationId');
     const command: RetractCorroboration = {
       type: 'RetractCorroboration',
-      data: { incidentId, corroborationId: input.corroborationId, reason: input.reason, retractedOn: input.retractedOn },
+      data: { incidentId: loggedOn, corroborationId: input.corroborationId, reason: input.reason, retractedOn: input.retractedOn },
     };
     await this.executor.execute(command, commandMeta(command.type, input, meta));
     return incidentId;
