@@ -1,9 +1,11 @@
 import { incidentStream, investigationStream, sourceStream, statementStream } from '@app/domain';
 import type { EventStore, StoredEvent } from '@app/event-store';
-import { buildModel, type Cut, findIncident, type RegistryModel, withinCut } from '@app/projections';
+import {
+  buildModel, createRegistryModel, type Cut, evolveRegistry, findIncident, type RegistryModel, settleRegistry, withinCut,
+} from '@app/projections';
 
 /** How many time-travel models are kept: full registries are big, so only a few; one-incident models are small. */
-const KEPT_FULL = 8;
+const KEPT_FULL = 2;
 const KEPT_INCIDENT = 64;
 
 /**
@@ -88,13 +90,16 @@ export class ModelsAt {
     this.incidents.clear();
   }
 
+  /** Folds `$all` up to the cut as it reads (never holding the events), one assessment per incident at the end. */
   private async replay(cut: Cut, live: RegistryModel): Promise<RegistryModel> {
-    const kept: StoredEvent[] = [];
+    const model = createRegistryModel({ policy: live.policy, deferAssessments: true });
     for await (const stored of this.store.readAll()) {
-      if (withinCut(stored, cut)) kept.push(stored);
+      if (withinCut(stored, cut)) evolveRegistry(model, stored);
       // Never past what the live model shows, so that "now" and the live projection agree exactly.
       if (live.checkpoint !== null && this.store.comparePositions(stored.position, live.checkpoint) >= 0) break;
     }
-    return buildModel(kept, { policy: live.policy });
+    settleRegistry(model);
+    model.deferAssessments = false;
+    return model;
   }
 }
