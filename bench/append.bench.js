@@ -96,7 +96,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 async function run({ quick }) {
   const { openSqliteEventStore, uuidv7 } = requireDist('libs/event-store/src/index.js');
   const { SCHEMA } = requireDist('libs/event-store/src/sqlite/sqlite-schema.js');
-  const budget = quick ? 700 : 2500;
+  const budget = quick ? 500 : 2500;
   const single = makeEvents(quick ? 4000 : 20000, uuidv7);
   const many = makeEvents(quick ? 30000 : 100000, uuidv7);
   const file = freshFile('append.db');

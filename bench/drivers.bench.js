@@ -20,8 +20,8 @@ async function run({ quick }) {
     try {
       progress(`drivers: ${driver}`);
       server = await startServer(script, { NODE_ENV: 'production' }, { deadlineMs: 30_000 });
-      await cannon(server.url, { connections: 64, duration: 1, body: JSON.stringify({ query: '{ ping }' }) }); // warm-up
-      results[driver] = await cannon(server.url, { connections: 64, duration: quick ? 2 : 6, body: JSON.stringify({ query: '{ ping }' }) });
+      if (!quick) await cannon(server.url, { connections: 64, duration: 1, body: JSON.stringify({ query: '{ ping }' }) }); // warm-up
+      results[driver] = await cannon(server.url, { connections: 64, duration: quick ? 1 : 6, body: JSON.stringify({ query: '{ ping }' }) });
     } catch (error) {
       rows.push({ section, name: driver, value: null, skipped: String(error.message ?? error).slice(0, 200) });
     } finally {

@@ -62,7 +62,7 @@ const readSectionName = (meta) => `4. GraphQL reads (autocannon, 64 connections,
 
 async function readSection(server, meta, quick) {
   const section = readSectionName(meta);
-  const duration = quick ? 2 : 6;
+  const duration = quick ? 1 : 6;
   const rng = seeded(7);
   const rows = [];
   // Check each query answers without errors before loading it.
@@ -97,7 +97,7 @@ async function mutationSection(server, meta, quick) {
   }
   const sourceIds = sources.json.data.sources.map((s) => s.id);
   const rng = seeded(11);
-  const duration = quick ? 2 : 6;
+  const duration = quick ? 1 : 6;
   const citation = () => ({ url: `https://reports.example.org/${rng.hex(12)}`, archivedSha256: rng.hex(64) });
   const allege = () => body(`mutation($input: AllegeUseInput!) { allegeUse(input: $input) { id assessment { status } } }`, { input: {
     occurredFrom: '2024-03-01', occurredTo: '2024-03-02',

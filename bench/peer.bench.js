@@ -137,8 +137,8 @@ function describe(result, stored) {
 async function run({ quick }) {
   const { openSqliteEventStore, uuidv7 } = requireDist('libs/event-store/src/index.js');
   const { messagesTable } = require('@event-driven-io/emmett-sqlite');
-  const budget = quick ? 700 : 2500;
-  const [streams, perStream, perWriter] = quick ? [60, 50, 5] : [400, 100, 20];
+  const budget = quick ? 500 : 2500;
+  const [streams, perStream, perWriter] = quick ? [40, 50, 5] : [400, 100, 20];
   const events = makeEvents(Math.max(streams * perStream, WRITERS * perWriter, quick ? 4000 : 20000), uuidv7);
   const ours = freshFile('peer-ours.db');
   // A fresh file per Emmett store: it closes its sqlite3 connections asynchronously.

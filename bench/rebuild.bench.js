@@ -8,7 +8,7 @@ const { execFileSync } = require('node:child_process');
 const { progress } = require('./lib/common');
 const { ensureStore } = require('./lib/generate-store');
 
-const FULL_INCIDENTS = 10800;
+const FULL_INCIDENTS = 10000;
 const QUICK_INCIDENTS = 300;
 
 function child(mode, file, extraArgs = []) {

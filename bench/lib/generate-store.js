@@ -15,7 +15,7 @@ const Database = require('better-sqlite3');
 const { TMP, requireDist, seeded, progress, rmStore } = require('./common');
 const ev = require('./registry-events');
 
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const START = Date.UTC(2012, 0, 1);
 const DAYS = 5270; // to mid-2026
 const { DAY } = ev;
@@ -34,7 +34,7 @@ function cachePath(incidents) {
   return path.join(TMP, `registry-${incidents}-g${GENERATOR_VERSION}-${key}.db`);
 }
 
-/** Returns { file, meta } for a store of about `incidents` × 97 events, generating it if not cached. */
+/** Returns { file, meta } for a store of about `incidents` × 100 events, generating it if not cached. */
 function ensureStore(incidents) {
   const file = cachePath(incidents);
   const metaFile = `${file}.json`;
@@ -93,13 +93,14 @@ function generate(file, incidentCount) {
     const day = 10 + Math.floor((i / incidentCount) * (DAYS - 20));
     incidentDay[i] = day;
     const later = (spread) => Math.min(DAYS - 1, day + 1 + rng.int(spread));
-    const corroborations = 20 + rng.int(49);
+    // About 11 corroborations and 85 statements per incident: statements are most of a real registry.
+    const corroborations = 4 + rng.int(15);
     for (let c = 0; c < corroborations; c++) schedule[later(720)].push(i * 8 + K.CORROBORATION);
-    for (let c = 0; c < 3; c++) schedule[later(900)].push(i * 8 + K.RETRACTION);
+    if (rng.chance(0.6)) schedule[later(900)].push(i * 8 + K.RETRACTION);
     for (let c = 0; c < 2; c++) schedule[later(600)].push(i * 8 + K.CORRECTION);
     if (rng.chance(0.01) && i > 0) schedule[later(200)].push(i * 8 + K.MERGE);
     else if (rng.chance(0.005)) schedule[later(400)].push(i * 8 + K.WITHDRAW);
-    const statements = 20 + rng.int(51);
+    const statements = 40 + rng.int(91);
     for (let c = 0; c < statements; c++) schedule[later(1000)].push(i * 8 + K.STATEMENT);
     if (rng.chance(0.3)) schedule[later(300)].push(i * 8 + K.INVESTIGATION);
   }

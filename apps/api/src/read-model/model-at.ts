@@ -10,7 +10,7 @@ const KEPT_INCIDENT = 64;
 
 /**
  * Registry models as of a cut, built by replaying `$all` up to it (as buildModelAsOf does, reading the
- * store asynchronously). For lists and reports the cost is one full read of the store per distinct cut:
+ * store asynchronously). For lists and reports the cost is one full read of the store per distinct cut, folded as it reads:
  * linear in its size (about 1.3 s for a 28k-event store in the quick benchmark). One incident replays
  * only its own streams.
  * Models are cached by cut and live checkpoint, so a page of queries at one date replays once, and a new
