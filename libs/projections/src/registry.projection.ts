@@ -74,7 +74,7 @@ export function evolveRegistry(model: RegistryModel, stored: StoredEvent): Chang
   if (evidenceDate !== null && (model.latestEvidenceDate === null || evidenceDate > model.latestEvidenceDate)) {
     model.latestEvidenceDate = evidenceDate;
   }
-  if (fx.audit.length > 0 && !process.env.NOAUDIT) {
+  if (fx.audit.length > 0) {
     const entry = {
       eventId: stored.id, type: event.type, evidenceDate, recordedAt: stored.recordedAt,
       actor: stored.metadata?.actor ?? 'unknown', summary: summarizeEvent(model, event), seq: model.eventsApplied,
