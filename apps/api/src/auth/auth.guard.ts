@@ -18,6 +18,16 @@ interface GraphQLContext {
   _connectionInit?: unknown;
 }
 
+/**
+ * UNAUTHENTICATED / FORBIDDEN. `extensions` lets graphql-js copy the code onto the located error, so it
+ * also reaches graphql-ws clients (Mercurius sends subscription errors without the error formatter).
+ */
+export class AccessError extends ApiError {
+  get extensions(): Record<string, unknown> {
+    return { code: this.code, ...this.details };
+  }
+}
+
 export const defaultRole = (operation: OperationTypeNode | `${OperationTypeNode}`): Role =>
   operation === 'mutation' ? 'RESEARCHER' : 'VIEWER';
 
@@ -53,14 +63,14 @@ export class AuthGuard implements CanActivate {
 
     if (credential.kind === 'none' && this.config.publicRead && operation !== 'mutation' && needed === 'VIEWER') return true;
     if (credential.kind !== 'token') {
-      throw new ApiError(ErrorCode.UNAUTHENTICATED, credential.kind === 'none'
+      throw new AccessError(ErrorCode.UNAUTHENTICATED, credential.kind === 'none'
         ? 'An API token is required: send the header Authorization: Bearer <token>'
         : 'The Authorization header must read Bearer <token>');
     }
     const record = this.tokens.authenticate(credential.token);
-    if (!record) throw new ApiError(ErrorCode.UNAUTHENTICATED, 'The API token is unknown or revoked');
+    if (!record) throw new AccessError(ErrorCode.UNAUTHENTICATED, 'The API token is unknown or revoked');
     if (!covers(record.role, needed)) {
-      throw new ApiError(ErrorCode.FORBIDDEN, `This operation needs the ${needed} role; the token has ${record.role}`, {
+      throw new AccessError(ErrorCode.FORBIDDEN, `This operation needs the ${needed} role; the token has ${record.role}`, {
         requiredRole: needed, role: record.role,
       });
     }
