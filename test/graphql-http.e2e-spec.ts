@@ -40,13 +40,13 @@ describe('GraphQL over HTTP conformance: the graphql-http server audits against 
     const modern = await post('application/graphql-response+json', JSON.stringify({ query: '{' }));
     expect(modern.status).toBe(400);
     expect(modern.headers.get('content-type')).toContain('application/graphql-response+json');
-    const body = await modern.json();
+    const body = (await modern.json()) as { errors: { extensions: { code: string } }[] };
     expect(body).not.toHaveProperty('data');
     expect(body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
 
     const broken = await post('application/json', '{"query": ');
     expect(broken.status).toBe(400);
-    expect((await broken.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(((await broken.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a mutation over GET with 405', async () => {
