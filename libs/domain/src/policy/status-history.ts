@@ -3,12 +3,14 @@ import type { IncidentEvidence, StatusChange } from './assessment';
 import { evaluate, type Evaluation } from './evaluate';
 import { cutEvidence, evidenceDates } from './evidence-cut';
 import { DEFAULT_POLICY, type PolicyConfig } from './policy-config';
+import { QuickStatusOf } from './quick-status';
 import { readinessOf } from './rules';
 
 /**
- * The status changes of an incident in evidence-date order, found by assessing the evidence as known
- * at each distinct evidence date (an incident has few). Days before the first supporting report have
- * no status yet, so the history starts with the first allegation (or confirmation).
+ * The status changes of an incident in evidence-date order: the status at each distinct evidence date,
+ * as the evidence known then gives it. Days before the first supporting report have no status yet, so
+ * the history starts with the first allegation (or confirmation). The status at each date comes from
+ * cheap counters (QuickStatusOf); the full evaluation (rule, evidence ids) runs only where it changes.
  */
 export function statusHistory(
   evidence: IncidentEvidence,
@@ -16,11 +18,14 @@ export function statusHistory(
   asOf?: IsoDate,
 ): StatusChange[] {
   const changes: StatusChange[] = [];
+  const quick = new QuickStatusOf(evidence, policy);
+  let last: string | null = null;
   for (const on of evidenceDates(evidence)) {
     if (asOf !== undefined && on > asOf) break;
+    const status = quick.at(on);
+    if (status === 'NO_SUPPORT' || status === last) continue;
     const at = evaluateOn(evidence, policy, on);
-    const last = changes[changes.length - 1];
-    if (at.rule === 'NO_SUPPORTING_SOURCE' || last?.status === at.status) continue;
+    last = at.status;
     changes.push({ status: at.status, readiness: readinessOf(at.status), on, rule: at.rule, evidenceIds: at.evidenceIds });
   }
   return changes;
