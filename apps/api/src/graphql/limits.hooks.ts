@@ -18,19 +18,20 @@ const usesVariables = (document: DocumentNode): boolean =>
  * - preExecution: the cached validation could not see variables, so `first` and the cost are checked again
  *   with the (already coerced) variable values; documents without variables were fully checked already.
  * - preSubscriptionExecution: Mercurius does not validate WebSocket documents at all, so run graphql-js'
- *   rules and ours there.
+ *   rules and ours there (variables are not visible there: a variable `first` counts at the default).
  */
 export function limitHooks(limits: GraphQLLimits) {
   const subscriptionRules = [...specifiedRules, ...limitRules(limits)];
   return {
     preExecution: async (schema: GraphQLSchema, document: DocumentNode, _context: unknown, variables?: Record<string, unknown>) => {
-      if (!variables || !usesVariables(document)) return;
-      const errors = validate(schema, document, [costLimitRule(limits.maxCost, limits.maxFirst, variables)]);
+      if (!usesVariables(document)) return;
+      const errors = validate(schema, document, [costLimitRule(limits.maxCost, limits.maxFirst, variables ?? {})]);
       if (errors.length) throw new LimitValidationError(errors);
     },
     preSubscriptionExecution: async (schema: GraphQLSchema, document: DocumentNode) => {
       const errors = validate(schema, document, subscriptionRules);
-      if (errors.length) throw new LimitValidationError(errors);
+      // Mercurius sends a thrown subscription error as is: the GraphQLError itself keeps its extensions.
+      if (errors.length) throw errors[0];
     },
   };
 }

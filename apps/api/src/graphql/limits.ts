@@ -83,23 +83,22 @@ export function aliasLimitRule(maxAliases: number): ValidationRule {
   };
 }
 
-/** The value of a `first` argument: a literal, a known variable, or (when unknown) null. */
-function firstValue(node: FieldNode, variables: Variables): number | null | undefined {
+/**
+ * The value of a `first` argument: a number; undefined when absent or null (the resolver's default
+ * applies); or NaN for a variable whose value is not known yet (the cached validation).
+ */
+function firstValue(node: FieldNode, variables: Variables): number | undefined {
   const arg = node.arguments?.find((a) => a.name.value === 'first');
   if (!arg) return undefined;
   const value: ValueNode = arg.value;
-  if (value.kind === Kind.VARIABLE) {
-    const v = variables?.[value.name.value];
-    return typeof v === 'number' ? v : null;
-  }
-  const literal = valueFromASTUntyped(value);
-  return typeof literal === 'number' ? literal : null;
+  const given = value.kind === Kind.VARIABLE ? (variables ? variables[value.name.value] : Number.NaN) : valueFromASTUntyped(value);
+  return typeof given === 'number' ? given : undefined;
 }
 
-function multiplierOf(node: FieldNode, field: GraphQLField<unknown, unknown> | null | undefined, first: number | null | undefined, maxFirst: number): number {
+function multiplierOf(node: FieldNode, field: GraphQLField<unknown, unknown> | null | undefined, first: number | undefined): number {
   if (field?.args.some((a) => a.name === 'first')) {
-    if (first === undefined) return DEFAULT_FIRST;
-    return first === null ? maxFirst : Math.max(1, first);
+    // An unknown variable counts at the default here; the check before execution sees its value.
+    return first === undefined || Number.isNaN(first) ? DEFAULT_FIRST : Math.max(1, first);
   }
   const listed = field && isListType(getNullableType(field.type));
   if (!listed || node.name.value === 'edges' || node.name.value === 'nodes') return 1;
@@ -118,8 +117,7 @@ function addCost(walk: CostWalk, set: SelectionSetNode | undefined, parent: Grap
       if (typeof first === 'number' && (first > walk.maxFirst || first < 0)) walk.tooLarge.push(selection);
       walk.cost += scale;
       if (selection.selectionSet) {
-        const known = walk.variables ? first : (first ?? null);
-        addCost(walk, selection.selectionSet, field && getNamedType(field.type), scale * multiplierOf(selection, field, known, walk.maxFirst), path);
+        addCost(walk, selection.selectionSet, field && getNamedType(field.type), scale * multiplierOf(selection, field, first), path);
       }
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
@@ -135,19 +133,23 @@ function addCost(walk: CostWalk, set: SelectionSetNode | undefined, parent: Grap
 
 /**
  * A static cost: every field costs 1, times the sizes of the lists it sits in (`first`, or the defaults
- * above). A `first` given by a variable counts at its value when the variables are known (the check
- * before execution) and as the largest allowed page when not (the cached validation). `first` outside
- * 0..maxFirst is refused here too.
+ * above). Mercurius caches validation per document, without variables, so a `first` given by a variable
+ * is checked again with its value before execution (limits.hooks.ts). `first` outside 0..maxFirst is
+ * refused here too.
  */
 export function costLimitRule(maxCost: number, maxFirst: number, variables?: Variables): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {
       const schema = context.getSchema();
       const root = schema.getRootType(operation.operation) ?? undefined;
-      const walk: CostWalk = { schema, fragments: fragmentsOf(context), variables, maxFirst, maxCost, cost: 0, tooLarge: [] };
+      // Declared defaults apply to variables the request leaves out.
+      const defaults = Object.fromEntries((operation.variableDefinitions ?? [])
+        .filter((d) => d.defaultValue).map((d) => [d.variable.name.value, valueFromASTUntyped(d.defaultValue!)]));
+      const known = variables && { ...defaults, ...variables };
+      const walk: CostWalk = { schema, fragments: fragmentsOf(context), variables: known, maxFirst, maxCost, cost: 0, tooLarge: [] };
       addCost(walk, operation.selectionSet, root, 1, new Set());
       for (const node of walk.tooLarge) {
-        const first = firstValue(node, variables);
+        const first = firstValue(node, known);
         context.reportError(new GraphQLError(`first must be between 0 and ${maxFirst} (got ${first})`, {
           nodes: [node], extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'first', max: maxFirst },
         }));
