@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
+import { StoreUnavailableError } from '@app/event-store';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
@@ -10,18 +11,61 @@ import { createValidationPipe } from './graphql/validation.pipe';
 const LEVELS = ['error', 'warn', 'log', 'debug'] as const;
 const logLevelsFrom = (lowest: AppConfig['logLevel']) => LEVELS.slice(0, LEVELS.indexOf(lowest) + 1) as LogLevel[];
 
+/**
+ * Nest's ExceptionHandler logs a failed start-up with its whole stack and cause chain, and then (with
+ * abortOnError off) rethrows it to our caller, which reports it: drop the first, so that an operator
+ * reads one clear line.
+ */
+class AppLogger extends ConsoleLogger {
+  override error(message: unknown, ...rest: unknown[]): void {
+    if (rest[rest.length - 1] === 'ExceptionHandler') return;
+    super.error(message, ...rest);
+  }
+}
+
 /** Builds and starts the service; resolves once it listens. Used by main and by the end-to-end tests. */
 export async function bootstrap(config: AppConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
     new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
-    { logger: logLevelsFrom(config.logLevel), abortOnError: false },
+    { logger: new AppLogger({ logLevels: logLevelsFrom(config.logLevel) }), abortOnError: false },
   );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new QuietExceptionFilter());
-  app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   return app;
+}
+
+/**
+ * SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the store (flushing the pending group
+ * commit), exit 0. Not Nest's enableShutdownHooks: it re-raises the signal (orchestrators read that as a
+ * crash), and it leaves keep-alive connections open until they time out (72 s). Signals belong to the
+ * process, so this lives here; the in-process tests close the app themselves.
+ */
+function closeOnSignals(app: NestFastifyApplication): void {
+  let closing = false;
+  const close = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    const logger = new Logger('Registry');
+    logger.log(`${signal}: finishing in-flight requests, then closing`);
+    // server.close() drops the connections idle at that moment; those busy then go idle after their
+    // response and would hold the close open. Closing idle connections never cuts a request in flight.
+    const server = app.getHttpServer();
+    const sweep = setInterval(() => server.closeIdleConnections(), 20);
+    app.close().then(
+      () => {
+        clearInterval(sweep);
+        process.exit(0);
+      },
+      (error: Error) => {
+        process.stderr.write(`Shutdown failed: ${error.stack ?? error.message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', close);
+  process.on('SIGINT', close);
 }
 
 async function main(): Promise<void> {
@@ -37,9 +81,13 @@ async function main(): Promise<void> {
   }
   try {
     const app = await bootstrap(config);
+    closeOnSignals(app);
     new Logger('Registry').log(`GraphQL API at ${await app.getUrl()}/graphql (event store: ${config.eventStore})`);
   } catch (error) {
-    process.stderr.write(`Start-up failed: ${(error as Error).message}\n`);
+    // A store that cannot be opened is an operator's matter: its message says what and where. Anything
+    // else is a bug: keep the stack.
+    const known = error instanceof StoreUnavailableError || error instanceof ConfigError;
+    process.stderr.write(`Start-up failed: ${known ? (error as Error).message : (error as Error).stack ?? String(error)}\n`);
     process.exit(1);
   }
 }
