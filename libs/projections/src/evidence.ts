@@ -51,7 +51,7 @@ export function buildEvidence(model: RegistryModel, incident: IncidentView): Inc
   }
   // Only the alleged user's own statements (acknowledgement, denial) can move the status.
   const statements: StatementEvidence[] = [];
-  for (const id of incident.statementIds) {
+  for (const id of incident.userStatementIds) {
     const s = model.statements.get(id);
     if (!s || !spokenByAllegedUser(s.speakers, userCodes)) continue;
     statements.push({ statementId: s.statementId, kind: s.kind, speakers: s.speakers, deliveredOn: s.deliveredOn });

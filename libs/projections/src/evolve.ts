@@ -1,7 +1,8 @@
 import type { Assessment, CorroborationFacts, RegistryEvent, StatementDetails } from '@app/domain';
+import { AuditTrail } from './audit-trail';
 import { reassessIncident } from './assess-incident';
 import { spokenByAllegedUser } from './evidence';
-import type { IncidentLinks, IncidentView, RegistryModel } from './model';
+import type { Correction, IncidentLinks, IncidentView, RegistryModel, StatementView } from './model';
 import { resolveIncidentId } from './model';
 
 /** What one event did: incidents to re-assess, and incidents whose audit trail records it. */
@@ -23,8 +24,23 @@ const UNASSESSED: Assessment = {
   independentSupportingSources: 0, independentCorroboratingSources: 0, statusSince: null, confirmedOn: null, policyVersion: '',
 };
 
-const emptyLinks = (): IncidentLinks =>
-  ({ corroborationIds: [], investigationIds: new Set(), statementIds: new Set(), audit: [] });
+const emptyLinks = (model: RegistryModel): IncidentLinks => ({
+  corroborationIds: [], investigationIds: new Set(), statementIds: new Set(), formerStatementIds: [],
+  audit: new AuditTrail(model.keepAuditEntries),
+});
+
+/** Shared by every statement until its first correction (a copy is made then): most are never corrected. */
+const NO_CORRECTIONS: Correction<StatementDetails>[] = Object.freeze([]) as unknown as Correction<StatementDetails>[];
+
+/** Rebuilds the incident's list of the alleged user's statements (after its user or its links changed wholesale). */
+function refreshUserStatements(model: RegistryModel, incident: IncidentView): void {
+  const codes = incident.details.allegedUser.stateCodes;
+  incident.userStatementIds = new Set();
+  for (const sid of incident.statementIds) {
+    const s = model.statements.get(sid);
+    if (s && spokenByAllegedUser(s.speakers, codes)) incident.userStatementIds.add(sid);
+  }
+}
 
 /** The canonical incident's links, or the orphan links kept for an incident not (yet) in the model. */
 function linksOf(model: RegistryModel, incidentId: string): { id: string; links: IncidentLinks } {
@@ -32,7 +48,7 @@ function linksOf(model: RegistryModel, incidentId: string): { id: string; links:
   const incident = model.incidents.get(id);
   if (incident) return { id, links: incident };
   let orphan = model.orphans.get(id);
-  if (!orphan) model.orphans.set(id, (orphan = emptyLinks()));
+  if (!orphan) model.orphans.set(id, (orphan = emptyLinks(model)));
   return { id, links: orphan };
 }
 
@@ -45,7 +61,10 @@ function fold(model: RegistryModel, from: IncidentLinks, into: IncidentLinks, in
   }
   for (const id of from.investigationIds) into.investigationIds.add(id);
   for (const id of from.statementIds) into.statementIds.add(id);
-  if (from.audit.length > 0) into.audit = [...into.audit, ...from.audit].sort((a, b) => a.seq - b.seq);
+  for (const id of from.formerStatementIds) if (!into.formerStatementIds.includes(id)) into.formerStatementIds.push(id);
+  into.audit.absorb(from.audit);
+  const incident = model.incidents.get(intoId);
+  if (incident) refreshUserStatements(model, incident);
 }
 
 function addCorroboration(model: RegistryModel, facts: CorroborationFacts, incidentId: string, meta: EventMeta) {
@@ -73,13 +92,33 @@ function indexStatement(model: RegistryModel, s: StatementDetails & { statementI
   }
   for (const incidentId of s.incidentIds) {
     const { id, links } = linksOf(model, incidentId);
-    if (add) links.statementIds.add(s.statementId);
-    else links.statementIds.delete(s.statementId);
-    addOnce(fx.audit, id);
-    // Only the alleged user's own words can change an assessment.
     const incident = model.incidents.get(id);
-    if (incident && spokenByAllegedUser(s.speakers, incident.details.allegedUser.stateCodes)) addOnce(fx.reassess, id);
+    // Only the alleged user's own words can change an assessment.
+    const byUser = incident !== undefined && spokenByAllegedUser(s.speakers, incident.details.allegedUser.stateCodes);
+    if (add) {
+      links.statementIds.add(s.statementId);
+      if (byUser) incident.userStatementIds.add(s.statementId);
+    } else {
+      links.statementIds.delete(s.statementId);
+      incident?.userStatementIds.delete(s.statementId);
+    }
+    addOnce(fx.audit, id);
+    if (byUser) addOnce(fx.reassess, id);
   }
+}
+
+/** The statement's own view, one shape for all (no spread copies); incident ids share the model's strings. */
+function statementView(model: RegistryModel, d: StatementDetails & { statementId: string }, meta: EventMeta): StatementView {
+  const incidentIds = d.incidentIds;
+  for (let i = 0; i < incidentIds.length; i++) {
+    const known = model.incidents.get(incidentIds[i]);
+    if (known) incidentIds[i] = known.incidentId;
+  }
+  return {
+    statementId: d.statementId, speakers: d.speakers, onBehalfOf: d.onBehalfOf, kind: d.kind, venue: d.venue,
+    deliveredOn: d.deliveredOn, incidentIds, namesUser: d.namesUser, quote: d.quote, citation: d.citation,
+    corrections: NO_CORRECTIONS, eventId: meta.eventId, recordedAt: meta.recordedAt,
+  };
 }
 
 function touch(fx: EventEffect, id: string): void {
@@ -88,8 +127,7 @@ function touch(fx: EventEffect, id: string): void {
 }
 
 /** Folds one upcast event into the model in place. */
-export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: EventMeta): EventEffect {
-  const fx: EventEffect = { reassess: [], audit: [] };
+export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: EventMeta, fx: EventEffect): void {
   switch (event.type) {
     case 'SourceRegistered': {
       const d = event.data;
@@ -121,7 +159,8 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       if (model.incidents.has(incidentId)) break; // a replayed allegation changes nothing
       const incident: IncidentView = {
         incidentId, details, reportedOn, corrections: [], mergedInto: null, mergedDuplicates: [], withdrawal: null,
-        ...emptyLinks(), assessment: UNASSESSED, statusHistory: [], eventId: meta.eventId, recordedAt: meta.recordedAt,
+        ...emptyLinks(model), userStatementIds: new Set(), assessment: UNASSESSED, statusHistory: [], eventId: meta.eventId,
+        recordedAt: meta.recordedAt,
       };
       model.incidents.set(incidentId, incident);
       const orphan = model.orphans.get(incidentId);
@@ -139,6 +178,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       if (!incident) break;
       incident.details = { ...incident.details, ...d.changes };
       incident.corrections.push({ changes: d.changes, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId });
+      if (d.changes.allegedUser !== undefined) refreshUserStatements(model, incident);
       touch(fx, incident.incidentId);
       break;
     }
@@ -204,10 +244,9 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       break;
     }
     case 'StatementRecorded': {
-      const { statementId, ...details } = event.data;
-      if (model.statements.has(statementId)) break;
-      const statement = { ...details, statementId, corrections: [], eventId: meta.eventId, recordedAt: meta.recordedAt };
-      model.statements.set(statementId, statement);
+      if (model.statements.has(event.data.statementId)) break;
+      const statement = statementView(model, event.data, meta);
+      model.statements.set(statement.statementId, statement);
       indexStatement(model, statement, true, fx);
       break;
     }
@@ -216,10 +255,18 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const statement = model.statements.get(d.statementId);
       if (!statement) break;
       // Unindex under the old speakers and incidents, then index under the corrected ones.
+      const before = statement.incidentIds.map((id) => resolveIncidentId(model, id));
       indexStatement(model, statement, false, fx);
       Object.assign(statement, d.changes);
-      statement.corrections.push({ changes: d.changes, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId });
+      statement.corrections = [...statement.corrections,
+        { changes: d.changes, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId }];
       indexStatement(model, statement, true, fx);
+      for (const id of before) {
+        const links = model.incidents.get(id) ?? model.orphans.get(id);
+        if (links && !links.statementIds.has(d.statementId) && !links.formerStatementIds.includes(d.statementId)) {
+          links.formerStatementIds.push(d.statementId);
+        }
+      }
       break;
     }
     default: {
@@ -227,5 +274,4 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       return _exhaustive;
     }
   }
-  return fx;
 }

@@ -52,7 +52,7 @@ function causes(model: RegistryModel, incident: IncidentView, change: StatusChan
     if (s && s.deliveredOn === change.on) found.push(s.eventId);
   }
   if (found.length > 0) return found;
-  return incident.audit.filter((a) => a.evidenceDate === change.on).map((a) => a.eventId);
+  return incident.audit.eventIdsOn(change.on);
 }
 
 export function getIncident(model: RegistryModel, id: string): IncidentDetail | null {
@@ -138,9 +138,15 @@ export function listIncidents(model: RegistryModel, filter: IncidentFilter = {},
   return paginate(matched, keyOf, { ...args, descending: args.descending ?? true });
 }
 
-/** The audit trail of an incident (with its merged duplicates' events), oldest first. */
+/**
+ * The audit trail of an incident (with its merged duplicates' events), oldest first; null when there is
+ * no such incident. Only for models that keep audit entries (see AuditTrail): the live one does not.
+ */
 export function incidentHistory(model: RegistryModel, id: string): AuditEntry[] | null {
-  return findIncident(model, id)?.audit ?? null;
+  const incident = findIncident(model, id);
+  if (!incident) return null;
+  if (incident.audit.entries === null) throw new Error('this model keeps no audit entries: replay the incident to read its history');
+  return incident.audit.entries;
 }
 
 /** The canonical id an id resolves to, or null when no such incident exists. */

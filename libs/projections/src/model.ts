@@ -1,8 +1,11 @@
 import type {
   Assessment, CorroborationFacts, Grade, IncidentDetails, InvestigationOutcome, Investigator, IsoDate,
-  PolicyConfig, RegistryEventType, SourceKind, StatementDetails, StatusChange,
+  PolicyConfig, SourceKind, StatementDetails, StatusChange,
 } from '@app/domain';
 import type { Position } from '@app/event-store';
+import { AuditTrail } from './audit-trail';
+
+export { AuditTrail, type AuditEntry } from './audit-trail';
 
 /**
  * The registry read model: plain maps, mutated in place by `evolveRegistry` (a rebuild over millions of
@@ -41,18 +44,6 @@ export interface CorroborationView extends CorroborationFacts {
   recordedAt: Date;
 }
 
-export interface AuditEntry {
-  eventId: string;
-  type: RegistryEventType;
-  /** The event's evidence date; null for events that have none (SourceRegistered). */
-  evidenceDate: IsoDate | null;
-  recordedAt: Date;
-  actor: string;
-  summary: string;
-  /** Order of application, so that audit lists folded together by a merge stay in order. */
-  seq: number;
-}
-
 export interface Correction<T> { changes: Partial<T>; reason: string; correctedOn: IsoDate; eventId: string }
 
 export interface IncidentView extends IncidentLinks {
@@ -66,6 +57,8 @@ export interface IncidentView extends IncidentLinks {
   /** Duplicates folded into this incident (direct ones). */
   mergedDuplicates: string[];
   withdrawal: { reason: string; withdrawnOn: IsoDate } | null;
+  /** Of statementIds, the alleged user's own (the only ones the policy reads), in the same order. */
+  userStatementIds: Set<string>;
   assessment: Assessment;
   statusHistory: StatusChange[];
   eventId: string;
@@ -98,7 +91,9 @@ export interface IncidentLinks {
   corroborationIds: string[];
   investigationIds: Set<string>;
   statementIds: Set<string>;
-  audit: AuditEntry[];
+  /** Statements that referred to it until a correction moved them (their events stay in its history). */
+  formerStatementIds: string[];
+  audit: AuditTrail;
 }
 
 export interface IdempotentResult { inputHash: string; stream: string; position: Position }
@@ -138,17 +133,27 @@ export interface RegistryModel {
   /** When true (bulk rebuilds), assessments are recomputed once by `settleRegistry`, not per event. */
   deferAssessments: boolean;
   dirty: Set<string>;
+  /** Whether audit trails keep full entries (with summaries); see AuditTrail. */
+  keepAuditEntries: boolean;
 }
 
 export const SKIPPED_IDS_KEPT = 100;
 
-export function createRegistryModel(options: { policy?: PolicyConfig; deferAssessments?: boolean } = {}): RegistryModel {
+export interface ModelOptions {
+  policy?: PolicyConfig;
+  deferAssessments?: boolean;
+  /** Default true; the live projection passes false (see AuditTrail). */
+  keepAuditEntries?: boolean;
+}
+
+export function createRegistryModel(options: ModelOptions = {}): RegistryModel {
   return {
     sources: new Map(), incidents: new Map(), corroborations: new Map(), investigations: new Map(),
     statements: new Map(), statementsByState: new Map(), corroborationsBySource: new Map(), mergedInto: new Map(),
     orphans: new Map(), idempotency: new Map(),
     checkpoint: null, eventsApplied: 0, skipped: 0, skippedEventIds: [], latestEvidenceDate: null,
     policy: options.policy, deferAssessments: options.deferAssessments ?? false, dirty: new Set(),
+    keepAuditEntries: options.keepAuditEntries ?? true,
   };
 }
 

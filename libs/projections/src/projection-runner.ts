@@ -35,8 +35,17 @@ export class ProjectionRunner {
   private lastError: string | null = null;
   private stopped = false;
 
-  constructor(private readonly store: EventStore, private readonly options: { policy?: PolicyConfig; model?: RegistryModel } = {}) {
-    this.current = options.model ?? createRegistryModel({ policy: options.policy });
+  /**
+   * The models it builds keep no full audit entries unless `keepAuditEntries` (see AuditTrail): a caller
+   * reads an incident's history by replaying its streams.
+   */
+  constructor(private readonly store: EventStore,
+    private readonly options: { policy?: PolicyConfig; model?: RegistryModel; keepAuditEntries?: boolean } = {}) {
+    this.current = options.model ?? this.newModel(options.policy);
+  }
+
+  private newModel(policy: PolicyConfig | undefined): RegistryModel {
+    return createRegistryModel({ policy, keepAuditEntries: this.options.keepAuditEntries ?? false });
   }
 
   /** The live model: read it afresh for every query (a rebuild swaps it). */
@@ -116,7 +125,7 @@ export class ProjectionRunner {
   }
 
   private async rebuildNow(): Promise<void> {
-    const fresh = createRegistryModel({ policy: this.options.policy ?? this.current.policy });
+    const fresh = this.newModel(this.options.policy ?? this.current.policy);
     await this.catchUp(fresh);
     // The live model may have moved on while we read: read on until the fresh one is level with it.
     while (this.current.checkpoint !== null &&

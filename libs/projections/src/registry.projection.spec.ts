@@ -1,6 +1,7 @@
 import type { ChangeSet } from './registry.projection';
 import { evolveRegistry } from './registry.projection';
 import { createRegistryModel, findIncident } from './model';
+import { getIncident, incidentHistory } from './incident.queries';
 import type { RegistryModel } from './model';
 import { allege, corroborate, corroboration, EventLog, source, statement, yemenStory } from './testing/event-log.fixtures';
 import type { RegistryEvent } from '@app/domain';
@@ -30,7 +31,7 @@ describe('evolveRegistry: sources', () => {
     expect(model.incidents.get('inc-1')!.assessment.status).toBe('ALLEGED');
     const changes = when({ type: 'SourceRegraded', data: { sourceId: 'daily', grade: 'C', previousGrade: 'D', reason: 'r', regradedOn: '2016-03-01' } });
     expect(changes.statusChanges).toEqual([expect.objectContaining({ incidentId: 'inc-1', before: 'ALLEGED', after: 'CORROBORATED' })]);
-    expect(model.incidents.get('inc-1')!.audit.map((a) => a.type)).toEqual(['UseAlleged', 'CorroborationAdded', 'SourceRegraded']);
+    expect(model.incidents.get('inc-1')!.audit.entries!.map((a) => a.type)).toEqual(['UseAlleged', 'CorroborationAdded', 'SourceRegraded']);
   });
 });
 
@@ -44,8 +45,8 @@ describe('evolveRegistry: incidents', () => {
     expect(incident.assessment).toMatchObject({ status: 'ALLEGED', readiness: 'CONCERN', statusSince: '2016-01-10' });
     expect(incident.statusHistory).toEqual([expect.objectContaining({ status: 'ALLEGED', on: '2016-01-10' })]);
     expect(changes).toMatchObject({ skipped: false, incidentIds: ['inc-1'], statusChanges: [{ incidentId: 'inc-1', before: null, after: 'ALLEGED' }] });
-    expect(incident.audit[0]).toMatchObject({ type: 'UseAlleged', evidenceDate: '2016-01-10', actor: 'researcher' });
-    expect(incident.audit[0].summary).toContain('BL-755');
+    expect(incident.audit.entries![0]).toMatchObject({ type: 'UseAlleged', evidenceDate: '2016-01-10', actor: 'researcher' });
+    expect(incident.audit.entries![0].summary).toContain('BL-755');
   });
 
   it('applies corrections to the details and keeps them', () => {
@@ -55,7 +56,7 @@ describe('evolveRegistry: incidents', () => {
     expect(incident.details).toMatchObject({ summary: 'fixed', casualties: { killed: 2 }, location: { placeName: 'Sanaa' } });
     expect(incident.corrections).toEqual([expect.objectContaining({ reason: 'typo', correctedOn: '2016-01-11' })]);
     expect(changes.statusChanges).toEqual([]);
-    expect(incident.audit[1]).toMatchObject({ type: 'IncidentCorrected', summary: 'Corrected summary, casualties: typo' });
+    expect(incident.audit.entries![1]).toMatchObject({ type: 'IncidentCorrected', summary: 'Corrected summary, casualties: typo' });
   });
 
   it('folds a merged duplicate into the canonical incident; the duplicate id resolves to it', () => {
@@ -68,9 +69,9 @@ describe('evolveRegistry: incidents', () => {
     // The joint condemnation named the duplicate.
     expect([...canonical.statementIds].sort()).toEqual(['st-joint', 'st-nld', 'st-sau', 'st-usa']);
     expect(model.incidents.get('inc-2')!.mergedInto).toMatchObject({ canonicalIncidentId: 'inc-1', mergedOn: '2016-02-01' });
-    const types = canonical.audit.map((a) => a.type);
+    const types = canonical.audit.entries!.map((a) => a.type);
     expect(types.slice(0, 4)).toEqual(['UseAlleged', 'UseAlleged', 'StatementRecorded', 'IncidentMergedInto']);
-    expect(canonical.audit.map((a) => a.seq)).toEqual([...canonical.audit.map((a) => a.seq)].sort((a, b) => a - b));
+    expect(canonical.audit.entries!.map((a) => a.seq)).toEqual([...canonical.audit.entries!.map((a) => a.seq)].sort((a, b) => a - b));
   });
 
   it('withdraws an incident', () => {
@@ -101,7 +102,7 @@ describe('evolveRegistry: corroborations', () => {
     const changes = when({ type: 'CorroborationRetracted', data: { incidentId: 'inc-1', corroborationId: 'c2', reason: 'error', retractedOn: '2016-03-01' } });
     expect(model.corroborations.get('c2')!.retraction).toMatchObject({ reason: 'error', retractedOn: '2016-03-01' });
     expect(changes.statusChanges).toEqual([expect.objectContaining({ before: 'CORROBORATED', after: 'ALLEGED' })]);
-    expect(model.incidents.get('inc-1')!.audit.at(-1)!.summary).toContain('Human Rights Watch retracted');
+    expect(model.incidents.get('inc-1')!.audit.entries!.at(-1)!.summary).toContain('Human Rights Watch retracted');
   });
 
   it('keeps evidence logged before its incident appears and adopts it (KNOWN-clock cuts need this)', () => {
@@ -153,7 +154,45 @@ describe('evolveRegistry: statements', () => {
     expect(model.incidents.get('inc-1')!.statementIds.size).toBe(0);
     expect([...model.incidents.get('inc-9')!.statementIds]).toEqual(['st-1']);
     expect(model.statements.get('st-1')!.corrections).toHaveLength(1);
-    expect(model.incidents.get('inc-1')!.audit.at(-1)!.type).toBe('StatementCorrected');
+    expect(model.incidents.get('inc-1')!.audit.entries!.at(-1)!.type).toBe('StatementCorrected');
+  });
+});
+
+describe('evolveRegistry: the lean model of the live projection', () => {
+  function lean(...events: RegistryEvent[]): RegistryModel {
+    const model = createRegistryModel({ keepAuditEntries: false });
+    const log = new EventLog();
+    for (const e of events) evolveRegistry(model, log.add(e));
+    return model;
+  }
+  const story = [...sources, alleged, statement('st-1', ['GBR'], 'CONCERN', '2016-02-01', ['inc-1']),
+    { type: 'IncidentWithdrawn', data: { incidentId: 'inc-1', reason: 'error', withdrawnOn: '2016-03-01' } } as RegistryEvent];
+
+  it('keeps event ids and evidence dates of the audit trail, no entries, and the same status-change causes', () => {
+    const model = lean(...story);
+    const full = given(...story).model;
+    const trail = model.incidents.get('inc-1')!.audit;
+    expect(trail.entries).toBeNull();
+    expect(trail.eventIds).toEqual(full.incidents.get('inc-1')!.audit.entries!.map((a) => a.eventId));
+    expect(trail.evidenceDates).toEqual(['2016-01-10', '2016-02-01', '2016-03-01']);
+    expect(getIncident(model, 'inc-1')!.statusChanges).toEqual(getIncident(full, 'inc-1')!.statusChanges);
+    expect(() => incidentHistory(model, 'inc-1')).toThrow(/replay/);
+    expect(incidentHistory(model, 'nope')).toBeNull();
+  });
+
+  it("tracks the alleged user's own statements, through corrections of the user, and remembers statements moved away", () => {
+    const model = lean(...sources, alleged, allege('inc-9', '2016-01-11', corroboration('c9', 'ai', '2016-01-11')),
+      statement('st-1', ['SAU'], 'DENIAL', '2016-02-01', ['inc-1']), statement('st-2', ['GBR'], 'CONCERN', '2016-02-01', ['inc-1']));
+    const incident = model.incidents.get('inc-1')!;
+    expect([...incident.userStatementIds]).toEqual(['st-1']);
+    evolveRegistry(model, new EventLog().add({ type: 'IncidentCorrected',
+      data: { incidentId: 'inc-1', changes: { allegedUser: { kind: 'STATE', stateCodes: ['GBR'] } }, reason: 'r', correctedOn: '2016-02-03' } }));
+    expect([...incident.userStatementIds]).toEqual(['st-2']);
+    evolveRegistry(model, new EventLog().add({ type: 'StatementCorrected',
+      data: { statementId: 'st-2', changes: { incidentIds: ['inc-9'] }, reason: 'r', correctedOn: '2016-02-04' } }));
+    expect([...incident.userStatementIds]).toEqual([]);
+    expect(incident.formerStatementIds).toEqual(['st-2']);
+    expect(model.incidents.get('inc-9')!.formerStatementIds).toEqual([]);
   });
 });
 

@@ -2,9 +2,9 @@ import { upcast } from '@app/domain';
 import type { RegistryEvent } from '@app/domain';
 import { reassessIncident, type StatusChanged } from './assess-incident';
 import type { Position, StoredEvent } from '@app/event-store';
-import { applyEvent } from './evolve';
+import { applyEvent, type EventEffect } from './evolve';
 import { evidenceDateOf, summarizeEvent } from './event-facts';
-import type { RegistryModel } from './model';
+import type { AuditEntry, RegistryModel } from './model';
 import { SKIPPED_IDS_KEPT } from './model';
 
 /** Bumped whenever the fold or the policy it applies changes: a new version means a rebuild. */
@@ -61,11 +61,12 @@ export function evolveRegistry(model: RegistryModel, stored: StoredEvent): Chang
   const key = stored.metadata?.idempotencyKey;
   if (typeof key === 'string') rememberIdempotentResult(model, key, stored);
   let event: RegistryEvent | null;
-  let fx: ReturnType<typeof applyEvent>;
+  // Fresh per event: the effect's lists go out in the ChangeSet.
+  const fx: EventEffect = { reassess: [], audit: [] };
   try {
     event = upcast(stored.type, stored.data, stored.metadata?.schemaVersion ?? 1);
     if (event === null) return skip(model, stored);
-    fx = applyEvent(model, event, { eventId: stored.id, recordedAt: stored.recordedAt });
+    applyEvent(model, event, { eventId: stored.id, recordedAt: stored.recordedAt }, fx);
   } catch {
     return skip(model, stored);
   }
@@ -75,11 +76,11 @@ export function evolveRegistry(model: RegistryModel, stored: StoredEvent): Chang
     model.latestEvidenceDate = evidenceDate;
   }
   if (fx.audit.length > 0) {
-    const entry = {
+    const entry: AuditEntry | null = model.keepAuditEntries ? {
       eventId: stored.id, type: event.type, evidenceDate, recordedAt: stored.recordedAt,
       actor: stored.metadata?.actor ?? 'unknown', summary: summarizeEvent(model, event), seq: model.eventsApplied,
-    };
-    for (const id of fx.audit) (model.incidents.get(id) ?? model.orphans.get(id))?.audit.push(entry);
+    } : null;
+    for (const id of fx.audit) (model.incidents.get(id) ?? model.orphans.get(id))?.audit.add(stored.id, evidenceDate, model.eventsApplied, entry);
   }
   const statusChanges: StatusChanged[] = [];
   for (const id of fx.reassess) {

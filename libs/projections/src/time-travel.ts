@@ -22,8 +22,8 @@ export function withinCut(stored: StoredEvent, cut: Cut): boolean {
 }
 
 /** Folds events in bulk (one assessment per incident at the end), e.g. for a rebuild. */
-export function buildModel(events: Iterable<StoredEvent>, options: { policy?: PolicyConfig } = {}): RegistryModel {
-  const model = createRegistryModel({ policy: options.policy, deferAssessments: true });
+export function buildModel(events: Iterable<StoredEvent>, options: { policy?: PolicyConfig; keepAuditEntries?: boolean } = {}): RegistryModel {
+  const model = createRegistryModel({ policy: options.policy, deferAssessments: true, keepAuditEntries: options.keepAuditEntries });
   for (const stored of events) evolveRegistry(model, stored);
   settleRegistry(model);
   model.deferAssessments = false;

@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { getIncident, incidentHistory, type IncidentDetail } from '@app/projections';
+import { getIncident, type IncidentDetail } from '@app/projections';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
 import { IncidentObject } from '../incidents/objects/incident.object';
@@ -43,7 +43,7 @@ export class IncidentFieldsResolver {
   }
 
   @ResolveField(() => [AuditEntryObject], { description: 'The audit trail (as incidentHistory)' })
-  history(@Parent() parent: IncidentObject): AuditEntryObject[] {
-    return incidentHistory(modelOf(parent, this.readModel.model), parent.id) ?? [];
+  async history(@Parent() parent: IncidentObject): Promise<AuditEntryObject[]> {
+    return (await this.readModel.history(parent.id, modelOf(parent, this.readModel.model))) ?? [];
   }
 }

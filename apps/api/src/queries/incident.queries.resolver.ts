@@ -1,5 +1,5 @@
 import { Args, GraphQLISODateTime, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { type Clock, findIncident, incidentHistory, type IncidentSort, listIncidents } from '@app/projections';
+import { type Clock, findIncident, type IncidentSort, listIncidents } from '@app/projections';
 import { notFound } from '@app/domain';
 import { ClockEnum } from '../graphql/enums';
 import { ReadModelService } from '../read-model/read-model.service';
@@ -59,8 +59,8 @@ export class IncidentQueriesResolver {
   }
 
   @Query(() => [AuditEntryObject], { description: 'The audit trail: every event about the incident (and its merged duplicates), oldest first' })
-  incidentHistory(@Args('id', { type: () => ID }) id: string): AuditEntryObject[] {
-    const history = incidentHistory(this.readModel.model, id);
+  async incidentHistory(@Args('id', { type: () => ID }) id: string): Promise<AuditEntryObject[]> {
+    const history = await this.readModel.history(id);
     if (!history) throw notFound(`No incident with id ${id}`, 'id');
     return history;
   }

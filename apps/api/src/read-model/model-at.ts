@@ -1,7 +1,8 @@
 import { incidentStream, investigationStream, sourceStream, statementStream } from '@app/domain';
 import type { EventStore, StoredEvent } from '@app/event-store';
 import {
-  buildModel, createRegistryModel, type Cut, evolveRegistry, findIncident, type RegistryModel, settleRegistry, withinCut,
+  type AuditEntry, buildModel, createRegistryModel, type Cut, evolveRegistry, findIncident, incidentHistory, type RegistryModel,
+  settleRegistry, withinCut,
 } from '@app/projections';
 
 /** How many time-travel models are kept: full registries are big, so only a few; one-incident models are small. */
@@ -39,6 +40,19 @@ export class ModelsAt {
     return this.cached(key, () => this.replayStreams(this.streamsOf(live, incident.incidentId), cut, live), this.incidents, KEPT_INCIDENT);
   }
 
+  /**
+   * The full audit trail of an incident now (the live model keeps only event ids and dates): a replay of
+   * its streams, those of statements that once referred to it included; null when there is no such incident.
+   */
+  historyOf(id: string, live: RegistryModel): Promise<AuditEntry[] | null> {
+    const incident = findIncident(live, id);
+    if (!incident) return Promise.resolve(null);
+    const canonical = incident.incidentId;
+    const key = `history|${live.checkpoint ?? ''}|${canonical}`;
+    return this.cached(key, () => this.replayStreams(this.streamsOf(live, canonical), null, live), this.incidents, KEPT_INCIDENT)
+      .then((model) => incidentHistory(model, canonical));
+  }
+
   private streamsOf(live: RegistryModel, canonicalId: string): string[] {
     const streams = new Set<string>();
     const pending = [canonicalId];
@@ -53,16 +67,18 @@ export class ModelsAt {
       }
       for (const iid of view.investigationIds) streams.add(investigationStream(iid));
       for (const sid of view.statementIds) streams.add(statementStream(sid));
+      for (const sid of view.formerStatementIds) streams.add(statementStream(sid));
     }
     return [...streams];
   }
 
-  private async replayStreams(streams: string[], cut: Cut, live: RegistryModel): Promise<RegistryModel> {
+  /** Replays the streams up to the live checkpoint, keeping the events within `cut` (all of them when null). */
+  private async replayStreams(streams: string[], cut: Cut | null, live: RegistryModel): Promise<RegistryModel> {
     const kept: StoredEvent[] = [];
     for (const stream of streams) {
       for await (const stored of this.store.readStream(stream)) {
         if (live.checkpoint !== null && this.store.comparePositions(stored.position, live.checkpoint) > 0) break;
-        if (withinCut(stored, cut)) kept.push(stored);
+        if (cut === null || withinCut(stored, cut)) kept.push(stored);
       }
     }
     kept.sort((a, b) => this.store.comparePositions(a.position, b.position));

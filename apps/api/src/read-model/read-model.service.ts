@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { EventStore } from '@app/event-store';
-import { type ChangeSet, type Clock, ProjectionRunner, type RegistryModel } from '@app/projections';
+import {
+  type AuditEntry, type ChangeSet, type Clock, incidentHistory, ProjectionRunner, type RegistryModel,
+} from '@app/projections';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { ModelsAt } from './model-at';
@@ -57,6 +59,16 @@ export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
   async incidentModelAt(id: string, asOf?: Date | null, clock: Clock = 'RECORDED'): Promise<RegistryModel> {
     if (asOf === undefined || asOf === null) return this.model;
     return this.modelsAt.incidentAt(id, { clock, at: asOf }, this.model);
+  }
+
+  /**
+   * The audit trail of an incident (with its merged duplicates' events), oldest first, from `model` when it
+   * keeps audit entries (time-travel replays do), else replayed from the incident's streams (the live
+   * model keeps only event ids and dates); null when there is no such incident.
+   */
+  async history(id: string, model: RegistryModel = this.model): Promise<AuditEntry[] | null> {
+    if (model.keepAuditEntries) return incidentHistory(model, id);
+    return this.modelsAt.historyOf(id, model);
   }
 
   /** Rebuilds from the start of the store (a new policy or projection version is just this). */
