@@ -195,7 +195,7 @@ async function run({ quick }) {
   const c1 = await concurrent((s, e) => store.append(s, [e]), events, perWriter);
   await store.close();
   const oursC = describe(c1, countRows(ours, 'events'));
-  const c2 = await emmettConcurrent(theirsFile('concurrent'), perWriter, quick ? 4000 : 20000);
+  const c2 = await emmettConcurrent(theirsFile('concurrent'), perWriter, quick ? 4000 : 10000);
   const theirs2 = emmettFiles[emmettFiles.length - 1];
   progress('peer: concurrent done');
   const theirsC = describe(c2, countRows(theirs2, messagesTable.name));

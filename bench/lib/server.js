@@ -15,9 +15,9 @@ function freePort() {
   });
 }
 
-async function gql(url, query, variables, headers = {}) {
+async function gql(url, query, variables, headers = {}, timeoutMs = 120_000) {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }) });
+    body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(timeoutMs) });
   const json = await res.json();
   return { status: res.status, json };
 }
@@ -55,4 +55,17 @@ async function startServer(script, env, { deadlineMs, headers = {}, args = [] })
   return { url, port, pid: child.pid, startMs: now() - t0, stop, stderr: () => stderr };
 }
 
-module.exports = { startServer, gql, freePort };
+/** Waits until a bare query answers quickly again (work left by abandoned requests is done); returns the wait. */
+async function drain(url, headers, maxMs = 120_000) {
+  const t0 = now();
+  while (now() - t0 < maxMs) {
+    const t = now();
+    try {
+      await gql(url, '{ __typename }', undefined, headers, maxMs);
+      if (now() - t < 50) break;
+    } catch { /* timed out: keep waiting */ }
+  }
+  return now() - t0;
+}
+
+module.exports = { startServer, gql, freePort, drain };
