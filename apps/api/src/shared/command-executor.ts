@@ -37,9 +37,34 @@ function deciderFor(command: RegistryCommand): AnyDecider {
   }
 }
 
+/**
+ * Commands on one stream run one at a time in this instance, so that concurrent writers queue instead of
+ * racing for the same revision (50 racers would exhaust the retries). Writers in other instances are
+ * still met by the conflict retry below.
+ */
+class StreamQueue {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  async run<T>(stream: string, task: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(stream);
+    let release!: () => void;
+    const tail = new Promise<void>((resolve) => (release = resolve));
+    this.tails.set(stream, tail);
+    if (previous) await previous;
+    try {
+      return await task();
+    } finally {
+      release();
+      if (this.tails.get(stream) === tail) this.tails.delete(stream);
+    }
+  }
+}
+
 /** The one way commands reach the store: load, decide, append with the expected revision, wait to be visible. */
 @Injectable()
 export class CommandExecutor {
+  private readonly queue = new StreamQueue();
+
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
     private readonly readModel: ReadModelService,
@@ -51,31 +76,39 @@ export class CommandExecutor {
     const replay = this.replayed(meta);
     if (replay) return { ...replay, replayed: true };
     const decider = deciderFor(command);
-    for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.load(stream, decider);
-      if (meta.expectedRevision !== undefined && meta.expectedRevision !== revision) {
-        throw new ConcurrencyConflictError(stream, meta.expectedRevision, revision < 0 ? 'no_stream' : revision);
+    const result = await this.queue.run(stream, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const { state, revision, keyed } = await this.load(stream, decider, meta.idempotencyKey);
+        // The store is the truth: a retry that overtook the read model is recognised here.
+        if (keyed) return { ...this.replayOf(keyed, stream, meta), replayed: true };
+        if (meta.expectedRevision !== undefined && meta.expectedRevision !== revision) {
+          throw new ConcurrencyConflictError(stream, meta.expectedRevision, revision < 0 ? 'no_stream' : revision);
+        }
+        const events = decider.decide(command, state, this.context());
+        try {
+          const appended = await this.append(stream, events, revision, meta);
+          return { position: appended.position, stream, replayed: false };
+        } catch (error) {
+          const retry = error instanceof ConcurrencyConflictError && meta.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
+          if (!retry) throw error;
+        }
       }
-      const events = decider.decide(command, state, this.context());
-      try {
-        const result = await this.append(stream, events, revision, meta);
-        await this.readModel.waitFor(result.position);
-        return { position: result.position, stream, replayed: false };
-      } catch (error) {
-        const retry = error instanceof ConcurrencyConflictError && meta.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
-        if (!retry) throw error;
-      }
-    }
+    });
+    await this.readModel.waitFor(result.position);
+    return result;
   }
 
   private replayed(meta: CommandMeta): { position: string; stream: string } | undefined {
     if (!meta.idempotencyKey) return undefined;
     const seen = this.readModel.idempotentResult(meta.idempotencyKey);
-    if (!seen) return undefined;
+    return seen ? this.replayOf(seen, seen.stream, meta) : undefined;
+  }
+
+  private replayOf(seen: { inputHash?: unknown; position: string }, stream: string, meta: CommandMeta): { position: string; stream: string } {
     if (seen.inputHash !== meta.inputHash) {
       throw conflict(`idempotencyKey "${meta.idempotencyKey}" was already used for a different input`, 'idempotencyKey');
     }
-    return { position: seen.position, stream: seen.stream };
+    return { position: seen.position, stream };
   }
 
   private append(stream: string, events: RegistryEvent[], revision: number, meta: CommandMeta): Promise<AppendResult> {
@@ -94,15 +127,18 @@ export class CommandExecutor {
     return this.store.append(stream, newEvents, { expectedRevision: meta.expectedRevision ?? (revision < 0 ? NO_STREAM : revision) });
   }
 
-  private async load(stream: string, decider: AnyDecider): Promise<{ state: unknown; revision: number }> {
+  /** The stream's state and revision, and the last event an earlier run of this idempotency key wrote. */
+  private async load(stream: string, decider: AnyDecider, key?: string): Promise<{ state: unknown; revision: number; keyed?: { inputHash?: unknown; position: string } }> {
     let state = decider.initialState();
     let revision = -1;
+    let keyed: { inputHash?: unknown; position: string } | undefined;
     for await (const stored of this.store.readStream(stream)) {
       const event = upcast(stored.type, stored.data, stored.metadata.schemaVersion);
       if (event) state = decider.evolve(state, event);
       revision = stored.revision;
+      if (key !== undefined && stored.metadata.idempotencyKey === key) keyed = { inputHash: stored.metadata.inputHash, position: stored.position };
     }
-    return { state, revision };
+    return { state, revision, keyed };
   }
 
   private context(): DecideContext {
