@@ -109,8 +109,10 @@ export class ChildService {
   }
 
   /** Runs the service expecting it to exit by itself (a start-up failure); kills it after the timeout. */
-  static async runToExit(env: Record<string, string>, timeoutMs = 30_000): Promise<Exit & { stdout: string; stderr: string }> {
-    const child = spawn(process.execPath, [MAIN_JS], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  static async runToExit(
+    env: Record<string, string>, timeoutMs = 30_000, as: { uid?: number; gid?: number } = {},
+  ): Promise<Exit & { stdout: string; stderr: string }> {
+    const child = spawn(process.execPath, [MAIN_JS], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'], ...as });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
