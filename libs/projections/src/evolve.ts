@@ -1,5 +1,6 @@
 import type { Assessment, CorroborationFacts, RegistryEvent, StatementDetails } from '@app/domain';
 import { AuditTrail } from './audit-trail';
+import { TEXTS_IN_STORE } from './statement-texts';
 import { reassessIncident } from './assess-incident';
 import { spokenByAllegedUser } from './evidence';
 import type { Correction, IncidentLinks, IncidentView, RegistryModel, StatementView } from './model';
@@ -114,9 +115,10 @@ function statementView(model: RegistryModel, d: StatementDetails & { statementId
     const known = model.incidents.get(incidentIds[i]);
     if (known) incidentIds[i] = known.incidentId;
   }
+  const texts = model.keepStatementTexts ? d : TEXTS_IN_STORE;
   return {
     statementId: d.statementId, speakers: d.speakers, onBehalfOf: d.onBehalfOf, kind: d.kind, venue: d.venue,
-    deliveredOn: d.deliveredOn, incidentIds, namesUser: d.namesUser, quote: d.quote, citation: d.citation,
+    deliveredOn: d.deliveredOn, incidentIds, namesUser: d.namesUser, quote: texts.quote, citation: texts.citation,
     corrections: NO_CORRECTIONS, eventId: meta.eventId, recordedAt: meta.recordedAt,
   };
 }
@@ -258,6 +260,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const before = statement.incidentIds.map((id) => resolveIncidentId(model, id));
       indexStatement(model, statement, false, fx);
       Object.assign(statement, d.changes);
+      if (!model.keepStatementTexts) Object.assign(statement, TEXTS_IN_STORE);
       statement.corrections = [...statement.corrections,
         { changes: d.changes, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId }];
       indexStatement(model, statement, true, fx);

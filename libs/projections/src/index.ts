@@ -11,4 +11,5 @@ export * from './statement.queries';
 export * from './speak-out.report';
 export * from './source.queries';
 export * from './time-travel';
+export * from './statement-texts';
 export * from './projection-runner';

@@ -135,6 +135,8 @@ export interface RegistryModel {
   dirty: Set<string>;
   /** Whether audit trails keep full entries (with summaries); see AuditTrail. */
   keepAuditEntries: boolean;
+  /** Whether statements keep their quote and citation; see TEXTS_IN_STORE. */
+  keepStatementTexts: boolean;
 }
 
 export const SKIPPED_IDS_KEPT = 100;
@@ -144,6 +146,8 @@ export interface ModelOptions {
   deferAssessments?: boolean;
   /** Default true; the live projection passes false (see AuditTrail). */
   keepAuditEntries?: boolean;
+  /** Default true; the live projection passes false (see TEXTS_IN_STORE). */
+  keepStatementTexts?: boolean;
 }
 
 export function createRegistryModel(options: ModelOptions = {}): RegistryModel {
@@ -153,7 +157,7 @@ export function createRegistryModel(options: ModelOptions = {}): RegistryModel {
     orphans: new Map(), idempotency: new Map(),
     checkpoint: null, eventsApplied: 0, skipped: 0, skippedEventIds: [], latestEvidenceDate: null,
     policy: options.policy, deferAssessments: options.deferAssessments ?? false, dirty: new Set(),
-    keepAuditEntries: options.keepAuditEntries ?? true,
+    keepAuditEntries: options.keepAuditEntries ?? true, keepStatementTexts: options.keepStatementTexts ?? true,
   };
 }
 

@@ -6,6 +6,7 @@ import { ProjectionRunner } from './projection-runner';
 import type { ChangeSet } from './registry.projection';
 import { allege, corroborate, corroboration, statement, yemenStory } from './testing/event-log.fixtures';
 import { buildModel } from './time-travel';
+import { holdsStatementTexts, statementTextsOf, TEXTS_IN_STORE } from './statement-texts';
 
 /** Appends stored-looking fixture events to a real store, one append per event. */
 async function append(store: SqliteEventStore, events: { stream: string; type: string; data: JsonObject }[]) {
@@ -39,12 +40,27 @@ describe('ProjectionRunner over a real SQLite store', () => {
     await store.close();
   });
 
+  it('keeps statement texts in the store: the lean model holds placeholders, the stream the texts as corrected', async () => {
+    await append(store, [toNew(statement('st-t', ['GBR'], 'CONCERN', '2017-02-01', ['inc-1'], { quote: 'first words' }), 'statement-st-t'),
+      { stream: 'statement-st-t', type: 'StatementCorrected',
+        data: { statementId: 'st-t', changes: { quote: 'corrected words' }, reason: 'r', correctedOn: '2017-02-02' } }]);
+    await runner.start();
+    const view = runner.model.statements.get('st-t')!;
+    expect(holdsStatementTexts(view)).toBe(false);
+    expect(view).toMatchObject({ quote: TEXTS_IN_STORE.quote, kind: 'CONCERN', corrections: [expect.objectContaining({ reason: 'r' })] });
+    const events: StoredEvent[] = [];
+    for await (const e of store.readStream('statement-st-t')) events.push(e);
+    expect(statementTextsOf(events)).toEqual({ quote: 'corrected words', citation: { url: 'https://example.org/st-t' } });
+    expect(statementTextsOf([])).toBeNull();
+    expect(holdsStatementTexts(buildModel(await readAll(store)).statements.get('st-t')!)).toBe(true);
+  });
+
   it('catches up with what the store holds, then equals a rebuild from the same events', async () => {
     await runner.start();
     expect(runner.model.eventsApplied).toBe(16);
     expect(runner.checkpoint).toBe((await readAll(store)).at(-1)!.position);
     expect(runner.model.incidents.get('inc-1')!.assessment.status).toBe('CONFIRMED');
-    expect(runner.model).toEqual(buildModel(await readAll(store), { keepAuditEntries: false }));
+    expect(runner.model).toEqual(buildModel(await readAll(store), { keepAuditEntries: false, keepStatementTexts: false }));
   });
 
   it('follows live appends, tells listeners what changed, and lets a writer wait for its own write', async () => {
@@ -115,7 +131,7 @@ describe('ProjectionRunner over a real SQLite store', () => {
     expect(runner.model).not.toBe(before);
     expect(runner.model.statements.has('st-late')).toBe(true);
     expect(runner.model.eventsApplied).toBe(17);
-    expect(runner.model).toEqual(buildModel(await readAll(store), { keepAuditEntries: false }));
+    expect(runner.model).toEqual(buildModel(await readAll(store), { keepAuditEntries: false, keepStatementTexts: false }));
   });
 
   it('rebuilds under the policy it was given', async () => {

@@ -36,16 +36,17 @@ export class ProjectionRunner {
   private stopped = false;
 
   /**
-   * The models it builds keep no full audit entries unless `keepAuditEntries` (see AuditTrail): a caller
-   * reads an incident's history by replaying its streams.
+   * The models it builds are lean unless `fullModel`: no full audit entries (see AuditTrail) and no
+   * statement texts (see TEXTS_IN_STORE); a caller reads those from the store when asked for.
    */
   constructor(private readonly store: EventStore,
-    private readonly options: { policy?: PolicyConfig; model?: RegistryModel; keepAuditEntries?: boolean } = {}) {
+    private readonly options: { policy?: PolicyConfig; model?: RegistryModel; fullModel?: boolean } = {}) {
     this.current = options.model ?? this.newModel(options.policy);
   }
 
   private newModel(policy: PolicyConfig | undefined): RegistryModel {
-    return createRegistryModel({ policy, keepAuditEntries: this.options.keepAuditEntries ?? false });
+    const full = this.options.fullModel ?? false;
+    return createRegistryModel({ policy, keepAuditEntries: full, keepStatementTexts: full });
   }
 
   /** The live model: read it afresh for every query (a rebuild swaps it). */

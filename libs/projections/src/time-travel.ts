@@ -3,7 +3,7 @@ import type { PolicyConfig } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import { isoDateOf } from './dates';
 import { evidenceDateOf } from './event-facts';
-import type { RegistryModel } from './model';
+import type { ModelOptions, RegistryModel } from './model';
 import { createRegistryModel } from './model';
 import { evolveRegistry, settleRegistry } from './registry.projection';
 
@@ -22,8 +22,8 @@ export function withinCut(stored: StoredEvent, cut: Cut): boolean {
 }
 
 /** Folds events in bulk (one assessment per incident at the end), e.g. for a rebuild. */
-export function buildModel(events: Iterable<StoredEvent>, options: { policy?: PolicyConfig; keepAuditEntries?: boolean } = {}): RegistryModel {
-  const model = createRegistryModel({ policy: options.policy, deferAssessments: true, keepAuditEntries: options.keepAuditEntries });
+export function buildModel(events: Iterable<StoredEvent>, options: Omit<ModelOptions, 'deferAssessments'> = {}): RegistryModel {
+  const model = createRegistryModel({ ...options, deferAssessments: true });
   for (const stored of events) evolveRegistry(model, stored);
   settleRegistry(model);
   model.deferAssessments = false;

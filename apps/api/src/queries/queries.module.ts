@@ -5,6 +5,7 @@ import { IncidentFieldsResolver } from './incident-fields.resolver';
 import { IncidentQueriesResolver } from './incident.queries.resolver';
 import { SpeakOutResolver } from './speak-out.resolver';
 import { StatementQueriesResolver } from './statement.queries.resolver';
+import { StatementTextsResolver } from './statement-texts.resolver';
 
 /**
  * The read side over GraphQL: lookups, lists, timelines, reports, time travel. It brings in the live
@@ -12,6 +13,6 @@ import { StatementQueriesResolver } from './statement.queries.resolver';
  */
 @Module({
   imports: [SubscriptionsModule, AdminModule],
-  providers: [IncidentQueriesResolver, IncidentFieldsResolver, StatementQueriesResolver, SpeakOutResolver],
+  providers: [IncidentQueriesResolver, IncidentFieldsResolver, StatementQueriesResolver, StatementTextsResolver, SpeakOutResolver],
 })
 export class QueriesModule {}

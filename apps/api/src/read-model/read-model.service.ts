@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { EventStore } from '@app/event-store';
+import { EventStore, type StoredEvent } from '@app/event-store';
+import { statementStream } from '@app/domain';
 import {
-  type AuditEntry, type ChangeSet, type Clock, incidentHistory, ProjectionRunner, type RegistryModel,
+  type AuditEntry, type ChangeSet, type Clock, incidentHistory, ProjectionRunner, type RegistryModel, type StatementTexts,
+  statementTextsOf,
 } from '@app/projections';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
@@ -69,6 +71,13 @@ export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
   async history(id: string, model: RegistryModel = this.model): Promise<AuditEntry[] | null> {
     if (model.keepAuditEntries) return incidentHistory(model, id);
     return this.modelsAt.historyOf(id, model);
+  }
+
+  /** A statement's quote and citation as last corrected, read from its stream (the live model leaves them there). */
+  async statementTexts(id: string): Promise<StatementTexts | null> {
+    const events: StoredEvent[] = [];
+    for await (const stored of this.store.readStream(statementStream(id))) events.push(stored);
+    return statementTextsOf(events);
   }
 
   /** Rebuilds from the start of the store (a new policy or projection version is just this). */

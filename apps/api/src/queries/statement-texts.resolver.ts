@@ -1,0 +1,35 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Citation } from '@app/domain';
+import { holdsStatementTexts, type StatementTexts } from '@app/projections';
+import { ReadModelService } from '../read-model/read-model.service';
+import { CitationObject } from '../incidents/objects/incident.object';
+import { StatementObject } from '../statements/objects/statement.object';
+
+/**
+ * Statement.quote and Statement.citation. The live model leaves both in the store (they are most of a
+ * statement's weight, and no query selects on them): a statement mapped from it carries placeholders,
+ * and the texts are read from its stream, once per statement object. Replayed models hold them.
+ */
+@Resolver(() => StatementObject)
+export class StatementTextsResolver {
+  private readonly loaded = new WeakMap<StatementObject, Promise<StatementTexts | null>>();
+
+  constructor(private readonly readModel: ReadModelService) {}
+
+  private async texts(parent: StatementObject): Promise<StatementTexts> {
+    if (holdsStatementTexts(parent)) return parent;
+    let texts = this.loaded.get(parent);
+    if (!texts) this.loaded.set(parent, (texts = this.readModel.statementTexts(parent.id)));
+    return (await texts) ?? parent;
+  }
+
+  @ResolveField(() => String)
+  async quote(@Parent() parent: StatementObject): Promise<string> {
+    return (await this.texts(parent)).quote;
+  }
+
+  @ResolveField(() => CitationObject)
+  async citation(@Parent() parent: StatementObject): Promise<Citation> {
+    return (await this.texts(parent)).citation;
+  }
+}
