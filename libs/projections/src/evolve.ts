@@ -1,3 +1,4 @@
+import { STATEMENT_KINDS, VENUES } from '@app/domain';
 import type { Assessment, CorroborationFacts, RegistryEvent, StatementDetails } from '@app/domain';
 import { AuditTrail } from './audit-trail';
 import { TEXTS_IN_STORE } from './statement-texts';
@@ -108,16 +109,33 @@ function indexStatement(model: RegistryModel, s: StatementDetails & { statementI
   }
 }
 
-/** The statement's own view, one shape for all (no spread copies); incident ids share the model's strings. */
+/** One copy of each kind and venue name (the parser makes a new string for each of the longer ones). */
+const NAMES = new Map<string, string>([...STATEMENT_KINDS, ...VENUES].map((name) => [name, name]));
+const oneCopy = <T extends string>(name: T): T => (NAMES.get(name) as T | undefined) ?? name;
+
+/**
+ * Lists of one id, shared by every statement that has the same one (most name one speaker and one
+ * incident). Frozen: a correction replaces a list, never changes it.
+ */
+function sharedSingle(lists: Map<string, string[]>, list: string[]): string[] {
+  if (list.length !== 1) return list;
+  let shared = lists.get(list[0]);
+  if (!shared) lists.set(list[0], (shared = Object.freeze([list[0]]) as string[]));
+  return shared;
+}
+
+/** The statement's own view, one shape for all (no spread copies), sharing what many statements repeat. */
 function statementView(model: RegistryModel, d: StatementDetails & { statementId: string }, meta: EventMeta): StatementView {
-  const incidentIds = d.incidentIds;
+  let incidentIds = d.incidentIds;
   for (let i = 0; i < incidentIds.length; i++) {
     const known = model.incidents.get(incidentIds[i]);
     if (known) incidentIds[i] = known.incidentId;
   }
+  incidentIds = sharedSingle(model.sharedLists, incidentIds);
   const texts = model.keepStatementTexts ? d : TEXTS_IN_STORE;
   return {
-    statementId: d.statementId, speakers: d.speakers, onBehalfOf: d.onBehalfOf, kind: d.kind, venue: d.venue,
+    statementId: d.statementId, speakers: sharedSingle(model.sharedLists, d.speakers), onBehalfOf: d.onBehalfOf,
+    kind: oneCopy(d.kind), venue: oneCopy(d.venue),
     deliveredOn: d.deliveredOn, incidentIds, namesUser: d.namesUser, quote: texts.quote, citation: texts.citation,
     corrections: NO_CORRECTIONS, eventId: meta.eventId, recordedAt: meta.recordedAt,
   };

@@ -137,6 +137,8 @@ export interface RegistryModel {
   keepAuditEntries: boolean;
   /** Whether statements keep their quote and citation; see TEXTS_IN_STORE. */
   keepStatementTexts: boolean;
+  /** Id -> a frozen one-id list, shared by the statements naming only that speaker or incident. */
+  sharedLists: Map<string, string[]>;
 }
 
 export const SKIPPED_IDS_KEPT = 100;
@@ -158,6 +160,7 @@ export function createRegistryModel(options: ModelOptions = {}): RegistryModel {
     checkpoint: null, eventsApplied: 0, skipped: 0, skippedEventIds: [], latestEvidenceDate: null,
     policy: options.policy, deferAssessments: options.deferAssessments ?? false, dirty: new Set(),
     keepAuditEntries: options.keepAuditEntries ?? true, keepStatementTexts: options.keepStatementTexts ?? true,
+    sharedLists: new Map(),
   };
 }
 

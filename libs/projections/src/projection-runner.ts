@@ -3,7 +3,7 @@ import type { EventStore, Position, Subscription } from '@app/event-store';
 import type { RegistryModel } from './model';
 import { createRegistryModel } from './model';
 import type { ChangeSet } from './registry.projection';
-import { evolveRegistry, PROJECTION_VERSION, settleRegistry } from './registry.projection';
+import { evolveRegistry, foldRegistry, PROJECTION_VERSION, settleRegistry } from './registry.projection';
 
 export type ChangeListener = (changes: ChangeSet) => void;
 
@@ -147,7 +147,7 @@ export class ProjectionRunner {
         let read = 0;
         const from = model.checkpoint;
         for await (const stored of this.store.readAll(from === null ? {} : { fromPosition: from })) {
-          evolveRegistry(model, stored);
+          foldRegistry(model, stored);
           read++;
         }
         if (read === 0) break;

@@ -45,24 +45,19 @@ function rememberIdempotentResult(model: RegistryModel, key: string, stored: Sto
   });
 }
 
-function skip(model: RegistryModel, stored: StoredEvent): ChangeSet {
+function skip(model: RegistryModel, stored: StoredEvent): null {
   model.skipped++;
   model.skippedEventIds.push(stored.id);
   if (model.skippedEventIds.length > SKIPPED_IDS_KEPT) model.skippedEventIds.shift();
-  return { eventId: stored.id, position: stored.position, skipped: true, incidentIds: [], statusChanges: [], recordedStatementIds: [] };
+  return null;
 }
 
-/**
- * Folds one stored event into the model in place and reports what changed. Never throws on a bad event:
- * unknown, newer or corrupt events are skipped and counted.
- */
-export function evolveRegistry(model: RegistryModel, stored: StoredEvent): ChangeSet {
+/** Folds one event with its effect into `fx`; the upcast event, or null when it was skipped. */
+function fold(model: RegistryModel, stored: StoredEvent, fx: EventEffect, statusChanges: StatusChanged[] | null): RegistryEvent | null {
   model.checkpoint = stored.position;
   const key = stored.metadata?.idempotencyKey;
   if (typeof key === 'string') rememberIdempotentResult(model, key, stored);
   let event: RegistryEvent | null;
-  // Fresh per event: the effect's lists go out in the ChangeSet.
-  const fx: EventEffect = { reassess: [], audit: [] };
   try {
     event = upcast(stored.type, stored.data, stored.metadata?.schemaVersion ?? 1);
     if (event === null) return skip(model, stored);
@@ -82,15 +77,29 @@ export function evolveRegistry(model: RegistryModel, stored: StoredEvent): Chang
     } : null;
     for (const id of fx.audit) (model.incidents.get(id) ?? model.orphans.get(id))?.audit.add(stored.id, evidenceDate, model.eventsApplied, entry);
   }
-  const statusChanges: StatusChanged[] = [];
   for (const id of fx.reassess) {
     const incident = model.incidents.get(id);
     if (!incident) continue;
     if (model.deferAssessments) model.dirty.add(id);
     else {
       const change = reassessIncident(model, incident);
-      if (change) statusChanges.push(change);
+      if (change) statusChanges?.push(change);
     }
+  }
+  return event;
+}
+
+/**
+ * Folds one stored event into the model in place and reports what changed. Never throws on a bad event:
+ * unknown, newer or corrupt events are skipped and counted.
+ */
+export function evolveRegistry(model: RegistryModel, stored: StoredEvent): ChangeSet {
+  // Fresh per event: the effect's lists go out in the ChangeSet.
+  const fx: EventEffect = { reassess: [], audit: [] };
+  const statusChanges: StatusChanged[] = [];
+  const event = fold(model, stored, fx, statusChanges);
+  if (event === null) {
+    return { eventId: stored.id, position: stored.position, skipped: true, incidentIds: [], statusChanges: [], recordedStatementIds: [] };
   }
   const incidentIds: string[] = [];
   for (const id of fx.audit) if (model.incidents.has(id) && !model.mergedInto.has(id)) incidentIds.push(id);
@@ -101,4 +110,14 @@ export function evolveRegistry(model: RegistryModel, stored: StoredEvent): Chang
     statusChanges,
     recordedStatementIds: event.type === 'StatementRecorded' ? [event.data.statementId] : [],
   };
+}
+
+/** Reused by foldRegistry: it runs synchronously, one event at a time. */
+const scratch: EventEffect = { reassess: [], audit: [] };
+
+/** As evolveRegistry, for bulk catch-ups and replays that do not ask what changed (no ChangeSet built). */
+export function foldRegistry(model: RegistryModel, stored: StoredEvent): void {
+  scratch.reassess.length = 0;
+  scratch.audit.length = 0;
+  fold(model, stored, scratch, null);
 }

@@ -5,7 +5,7 @@ import { isoDateOf } from './dates';
 import { evidenceDateOf } from './event-facts';
 import type { ModelOptions, RegistryModel } from './model';
 import { createRegistryModel } from './model';
-import { evolveRegistry, settleRegistry } from './registry.projection';
+import { foldRegistry, settleRegistry } from './registry.projection';
 
 /** RECORDED: what the registry showed at T. KNOWN: what was publicly known at T (evidence dates). */
 export type Clock = 'RECORDED' | 'KNOWN';
@@ -24,7 +24,7 @@ export function withinCut(stored: StoredEvent, cut: Cut): boolean {
 /** Folds events in bulk (one assessment per incident at the end), e.g. for a rebuild. */
 export function buildModel(events: Iterable<StoredEvent>, options: Omit<ModelOptions, 'deferAssessments'> = {}): RegistryModel {
   const model = createRegistryModel({ ...options, deferAssessments: true });
-  for (const stored of events) evolveRegistry(model, stored);
+  for (const stored of events) foldRegistry(model, stored);
   settleRegistry(model);
   model.deferAssessments = false;
   return model;

@@ -1,7 +1,7 @@
 import { incidentStream, investigationStream, sourceStream, statementStream } from '@app/domain';
 import type { EventStore, StoredEvent } from '@app/event-store';
 import {
-  type AuditEntry, buildModel, createRegistryModel, type Cut, evolveRegistry, findIncident, incidentHistory, type RegistryModel,
+  type AuditEntry, buildModel, createRegistryModel, type Cut, findIncident, foldRegistry, incidentHistory, type RegistryModel,
   settleRegistry, withinCut,
 } from '@app/projections';
 
@@ -110,7 +110,7 @@ export class ModelsAt {
   private async replay(cut: Cut, live: RegistryModel): Promise<RegistryModel> {
     const model = createRegistryModel({ policy: live.policy, deferAssessments: true });
     for await (const stored of this.store.readAll()) {
-      if (withinCut(stored, cut)) evolveRegistry(model, stored);
+      if (withinCut(stored, cut)) foldRegistry(model, stored);
       // Never past what the live model shows, so that "now" and the live projection agree exactly.
       if (live.checkpoint !== null && this.store.comparePositions(stored.position, live.checkpoint) >= 0) break;
     }
