@@ -16,7 +16,20 @@ const SECTIONS = [
   ['graphql', () => require('./graphql.bench')],
 ];
 
+/** `--render`: rewrite BENCHMARKS.md from the last full run's saved rows (after editing bench/NOTES.md). */
+function render() {
+  const saved = JSON.parse(fs.readFileSync(path.join(TMP, 'last-full-run.json'), 'utf8'));
+  writeMarkdown(saved.rows, { ...saved.meta, extra: notes() });
+  process.stdout.write('rewrote BENCHMARKS.md from the last full run\n');
+}
+
+function notes() {
+  const extraFile = path.join(__dirname, 'NOTES.md');
+  return fs.existsSync(extraFile) ? fs.readFileSync(extraFile, 'utf8') : '';
+}
+
 async function main() {
+  if (process.argv.includes('--render')) return render();
   const opts = options();
   const started = now();
   const rows = [];
@@ -34,16 +47,19 @@ async function main() {
   }
   printTable(rows);
   const seconds = (now() - started) / 1000;
-  const extraFile = path.join(__dirname, 'NOTES.md');
   const meta = {
     command: `npm run bench${opts.quick ? ' -- --quick' : ''}${opts.only ? ` -- --only=${opts.only.join(',')}` : ''}`,
-    quick: opts.quick, seconds, extra: fs.existsSync(extraFile) ? fs.readFileSync(extraFile, 'utf8') : '',
+    quick: opts.quick, seconds, extra: notes(),
   };
   if (opts.quick || opts.only) {
     fs.mkdirSync(TMP, { recursive: true });
     meta.file = path.relative(path.resolve(__dirname, '..'), path.join(TMP, opts.quick ? 'BENCHMARKS.quick.md' : 'BENCHMARKS.partial.md'));
   }
   writeMarkdown(rows, meta);
+  if (!opts.quick && !opts.only) {
+    fs.mkdirSync(TMP, { recursive: true });
+    fs.writeFileSync(path.join(TMP, 'last-full-run.json'), JSON.stringify({ rows, meta: { ...meta, extra: undefined } }));
+  }
   process.stdout.write(`\nTotal ${seconds.toFixed(0)} s; wrote ${meta.file ?? 'BENCHMARKS.md'}\n`);
 }
 
