@@ -4,13 +4,18 @@ import * as path from 'node:path';
 import type { GraphQLResponse } from './test-app';
 
 /**
- * The BUILT service (`node dist/apps/api/src/main.js`) as a child process, for the tests that kill,
+ * The BUILT service (`node <build>/apps/api/src/main.js`) as a child process, for the tests that kill,
  * restart and starve it. Each instance listens on a port of its own choosing (PORT=0); the URL is read
  * from its start-up log line.
+ *
+ * The build is private (.cache/child-service-dist/build-<time>, same compiler and config as
+ * `npm run build`): `npm run build` run by someone else at the same moment rewrites dist/ in two steps
+ * (tsc, then tsc-alias), and a service started in between cannot resolve `@app/*`.
  */
 const ROOT = path.resolve(__dirname, '../..');
-export const MAIN_JS = path.join(ROOT, 'dist/apps/api/src/main.js');
+const BUILDS = path.join(ROOT, '.cache/child-service-dist');
 const LOCK_DIR = path.join(ROOT, '.cache/child-service-build.lock');
+let mainJs = '';
 
 /** Sent as a bearer token and registered through ADMIN_TOKEN, so the child works with or without auth. */
 export const CHILD_ADMIN_TOKEN = 'faults-test-admin-token-7f3c9a2e5b1d4806';
@@ -28,25 +33,40 @@ function newestSourceMtime(dir: string): number {
   return newest;
 }
 
-function isBuildFresh(): boolean {
-  if (!fs.existsSync(MAIN_JS)) return false;
-  const built = fs.statSync(MAIN_JS).mtimeMs;
-  return newestSourceMtime(path.join(ROOT, 'apps')) <= built && newestSourceMtime(path.join(ROOT, 'libs')) <= built;
+/** The newest complete build started after the last source change, if any. */
+function freshBuild(): string | undefined {
+  if (!fs.existsSync(BUILDS)) return undefined;
+  const newest = Math.max(newestSourceMtime(path.join(ROOT, 'apps')), newestSourceMtime(path.join(ROOT, 'libs')));
+  const builds = fs.readdirSync(BUILDS).filter((name) => /^build-\d+$/.test(name)).sort().reverse();
+  const latest = builds.find((name) => fs.existsSync(path.join(BUILDS, name, 'complete')));
+  return latest && Number(latest.slice(6)) > newest ? path.join(BUILDS, latest, 'apps/api/src/main.js') : undefined;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+function run(args: string[]): void {
+  try {
+    execFileSync('npx', args, { cwd: ROOT, stdio: 'pipe', timeout: 170_000 });
+  } catch (error) {
+    const e = error as { stdout?: Buffer; stderr?: Buffer; message: string };
+    throw new Error(`build failed: ${e.message}\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
+  }
+}
+
 /**
- * Runs `npm run build` when dist/ is missing or older than a source file. Specs running in parallel
- * workers take turns through a lock directory, so only one of them builds.
+ * Builds the service when no build is newer than the sources. Specs in parallel workers take turns
+ * through a lock directory, so only one of them builds; builds older than the one in use are removed.
  */
 export async function ensureBuilt(): Promise<void> {
-  while (!isBuildFresh()) {
-    fs.mkdirSync(path.dirname(LOCK_DIR), { recursive: true });
-    let locked = false;
+  for (;;) {
+    const fresh = freshBuild();
+    if (fresh) {
+      mainJs = fresh;
+      return;
+    }
+    fs.mkdirSync(BUILDS, { recursive: true });
     try {
       fs.mkdirSync(LOCK_DIR);
-      locked = true;
     } catch {
       // Another worker builds; a lock older than 3 minutes belongs to a dead one.
       const lock = fs.statSync(LOCK_DIR, { throwIfNoEntry: false });
@@ -55,17 +75,28 @@ export async function ensureBuilt(): Promise<void> {
       continue;
     }
     try {
-      if (!isBuildFresh()) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe', timeout: 170_000 });
-    } catch (error) {
-      const e = error as { stdout?: Buffer; stderr?: Buffer; message: string };
-      throw new Error(`npm run build failed: ${e.message}\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
+      if (freshBuild()) continue;
+      const name = `build-${Date.now()}`;
+      const out = path.relative(ROOT, path.join(BUILDS, name));
+      run(['tsc', '-p', 'tsconfig.build.json', '--outDir', out]);
+      run(['tsc-alias', '-p', 'tsconfig.build.json', '--outDir', out]);
+      fs.writeFileSync(path.join(BUILDS, name, 'complete'), '');
+      // Keep the previous build a while: a spec in another worker may still start children from it.
+      for (const old of fs.readdirSync(BUILDS)) {
+        if (old !== name && Date.now() - Number(old.slice(6)) > 600_000) fs.rmSync(path.join(BUILDS, old), { recursive: true, force: true });
+      }
     } finally {
-      if (locked) fs.rmSync(LOCK_DIR, { recursive: true, force: true });
+      fs.rmSync(LOCK_DIR, { recursive: true, force: true });
     }
   }
 }
 
 export interface Exit { code: number | null; signal: NodeJS.Signals | null }
+
+function mainJsOrThrow(): string {
+  if (!mainJs) throw new Error('call ensureBuilt() (in beforeAll) before starting the service');
+  return mainJs;
+}
 
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return {
@@ -92,7 +123,7 @@ export class ChildService {
 
   /** Spawns the service and resolves once it listens; rejects, with its output, if it exits first. */
   static async start(env: Record<string, string>, timeoutMs = 30_000): Promise<ChildService> {
-    const service = new ChildService(spawn(process.execPath, [MAIN_JS], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] }));
+    const service = new ChildService(spawn(process.execPath, [mainJsOrThrow()], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] }));
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const line = service.lines.find((l) => /GraphQL API at (\S+\/graphql)/.test(l));
@@ -112,7 +143,7 @@ export class ChildService {
   static async runToExit(
     env: Record<string, string>, timeoutMs = 30_000, as: { uid?: number; gid?: number } = {},
   ): Promise<Exit & { stdout: string; stderr: string }> {
-    const child = spawn(process.execPath, [MAIN_JS], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'], ...as });
+    const child = spawn(process.execPath, [mainJsOrThrow()], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'], ...as });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
