@@ -117,24 +117,25 @@ const oneCopy = <T extends string>(name: T): T => (NAMES.get(name) as T | undefi
  * Lists of one id, shared by every statement that has the same one (most name one speaker and one
  * incident). Frozen: a correction replaces a list, never changes it.
  */
-function sharedSingle(lists: Map<string, string[]>, list: string[]): string[] {
-  if (list.length !== 1) return list;
-  let shared = lists.get(list[0]);
-  if (!shared) lists.set(list[0], (shared = Object.freeze([list[0]]) as string[]));
+function sharedSingle(lists: Map<string, string[]>, id: string): string[] {
+  let shared = lists.get(id);
+  if (!shared) lists.set(id, (shared = Object.freeze([id]) as string[]));
   return shared;
+}
+
+/** Incident ids as the model spells them (one copy of each string); the event's own list is left as it is. */
+function incidentIdsOf(model: RegistryModel, ids: string[]): string[] {
+  const known = (id: string) => model.incidents.get(id)?.incidentId ?? id;
+  return ids.length === 1 ? sharedSingle(model.sharedLists, known(ids[0])) : ids.map(known);
 }
 
 /** The statement's own view, one shape for all (no spread copies), sharing what many statements repeat. */
 function statementView(model: RegistryModel, d: StatementDetails & { statementId: string }, meta: EventMeta): StatementView {
-  let incidentIds = d.incidentIds;
-  for (let i = 0; i < incidentIds.length; i++) {
-    const known = model.incidents.get(incidentIds[i]);
-    if (known) incidentIds[i] = known.incidentId;
-  }
-  incidentIds = sharedSingle(model.sharedLists, incidentIds);
+  const incidentIds = incidentIdsOf(model, d.incidentIds);
+  const speakers = d.speakers.length === 1 ? sharedSingle(model.sharedLists, d.speakers[0]) : d.speakers;
   const texts = model.keepStatementTexts ? d : TEXTS_IN_STORE;
   return {
-    statementId: d.statementId, speakers: sharedSingle(model.sharedLists, d.speakers), onBehalfOf: d.onBehalfOf,
+    statementId: d.statementId, speakers, onBehalfOf: d.onBehalfOf,
     kind: oneCopy(d.kind), venue: oneCopy(d.venue),
     deliveredOn: d.deliveredOn, incidentIds, namesUser: d.namesUser, quote: texts.quote, citation: texts.citation,
     corrections: NO_CORRECTIONS, eventId: meta.eventId, recordedAt: meta.recordedAt,

@@ -180,6 +180,17 @@ describe('evolveRegistry: the lean model of the live projection', () => {
     expect(incidentHistory(model, 'nope')).toBeNull();
   });
 
+  it('shares the one-id lists of statements without changing the events it folds', () => {
+    const events = [statement('st-1', ['GBR'], 'CONCERN', '2016-02-01', ['inc-1']), statement('st-2', ['GBR'], 'CONCERN', '2016-02-02', ['inc-1', 'inc-9'])];
+    const before = structuredClone(events);
+    const model = lean(...sources, alleged, ...events);
+    expect(events).toEqual(before);
+    const [a, b] = ['st-1', 'st-2'].map((id) => model.statements.get(id)!);
+    expect(a.speakers).toBe(b.speakers);
+    expect(a.incidentIds).toEqual(['inc-1']);
+    expect(b.incidentIds).toEqual(['inc-1', 'inc-9']);
+  });
+
   it("tracks the alleged user's own statements, through corrections of the user, and remembers statements moved away", () => {
     const model = lean(...sources, alleged, allege('inc-9', '2016-01-11', corroboration('c9', 'ai', '2016-01-11')),
       statement('st-1', ['SAU'], 'DENIAL', '2016-02-01', ['inc-1']), statement('st-2', ['GBR'], 'CONCERN', '2016-02-01', ['inc-1']));
