@@ -15,6 +15,7 @@ const usesVariables = (document: DocumentNode): boolean =>
 
 /**
  * Mercurius hooks that complete the validation rules:
+ * - preValidation: only a parsed GraphQL document goes on to validation;
  * - preExecution: the cached validation could not see variables, so `first` and the cost are checked again
  *   with the (already coerced) variable values; documents without variables were fully checked already.
  * - preSubscriptionExecution: Mercurius does not validate WebSocket documents at all, so run graphql-js'
@@ -23,6 +24,13 @@ const usesVariables = (document: DocumentNode): boolean =>
 export function limitHooks(limits: GraphQLLimits) {
   const subscriptionRules = [...specifiedRules, ...limitRules(limits)];
   return {
+    // When a query does not parse, Mercurius tries it as a JSON-encoded AST: `{}` would reach validation
+    // as a "document" without definitions and crash graphql-js. Refuse anything that is not a Document.
+    preValidation: async (_schema: GraphQLSchema, document: DocumentNode) => {
+      if (document?.kind !== Kind.DOCUMENT || !Array.isArray(document.definitions)) {
+        throw new LimitValidationError([new GraphQLError('Syntax Error: the query is not a GraphQL document.')]);
+      }
+    },
     preExecution: async (schema: GraphQLSchema, document: DocumentNode, _context: unknown, variables?: Record<string, unknown>) => {
       if (!usesVariables(document)) return;
       const errors = validate(schema, document, [costLimitRule(limits.maxCost, limits.maxFirst, variables ?? {})]);
