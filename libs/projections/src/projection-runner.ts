@@ -176,7 +176,10 @@ export class ProjectionRunner {
       }
     } catch (error) {
       this.lastError = `subscription failed: ${String(error)}`;
-      if (this.subscription === subscription) this.subscription = null;
+      if (this.subscription === subscription) {
+        this.subscription = null;
+        this.loop = null; // so that start() can resume from the checkpoint once the store is back
+      }
     }
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { EventStore, type StoredEvent } from '@app/event-store';
+import { EventStore, StoreUnavailableError, type StoredEvent } from '@app/event-store';
 import { statementStream } from '@app/domain';
 import {
   type AuditEntry, type ChangeSet, type Clock, incidentHistory, ProjectionRunner, type RegistryModel, type StatementTexts,
@@ -7,7 +7,10 @@ import {
 } from '@app/projections';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
+import { ApiError, ErrorCode } from '../graphql/error-codes';
 import { ModelsAt } from './model-at';
+
+const SUPERVISE_EVERY_MS = 2000;
 
 /**
  * This instance's read model: the registry projection, caught up on start and kept live by the
@@ -18,23 +21,56 @@ export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('ReadModel');
   private readonly runner: ProjectionRunner;
   private readonly modelsAt: ModelsAt;
+  private caughtUp = false;
+  private restarting = false;
+  private supervisor?: NodeJS.Timeout;
 
   constructor(@Inject(EventStore) private readonly store: EventStore, @Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.runner = new ProjectionRunner(store);
     this.modelsAt = new ModelsAt(store);
   }
 
+  /**
+   * Catches up before the service starts listening. If the store cannot be reached (KurrentDB down), the
+   * service starts anyway, reports not ready, and keeps retrying in the background until it recovers.
+   */
   async onModuleInit(): Promise<void> {
-    const started = Date.now();
-    await this.runner.start();
-    this.logger.log(`caught up: ${this.runner.model.eventsApplied} events in ${Date.now() - started} ms`);
+    await this.startRunner();
+    this.supervisor = setInterval(() => void this.superviseRunner(), SUPERVISE_EVERY_MS);
+    this.supervisor.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.supervisor);
     await this.runner.stop();
   }
 
+  private async startRunner(): Promise<void> {
+    const started = Date.now();
+    try {
+      await this.runner.start();
+      this.caughtUp = true;
+      this.logger.log(`caught up: ${this.runner.model.eventsApplied} events in ${Date.now() - started} ms`);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      this.logger.warn(`event store unavailable, retrying in the background: ${error.message}`);
+    }
+  }
+
+  /** Restarts the projection (from its checkpoint) when the store was unreachable or its subscription failed. */
+  private async superviseRunner(): Promise<void> {
+    if (this.restarting || this.runner.health().live) return;
+    this.restarting = true;
+    try {
+      await this.startRunner();
+    } finally {
+      this.restarting = false;
+    }
+  }
+
+  /** The live model; UNAVAILABLE until the first catch-up has succeeded (an empty model would mislead). */
   get model(): RegistryModel {
+    if (!this.caughtUp) throw new ApiError(ErrorCode.UNAVAILABLE, 'The registry is starting: its event store cannot be reached yet.');
     return this.runner.model;
   }
 
@@ -102,6 +138,6 @@ export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
   }
 
   idempotentResult(key: string): { inputHash: string; stream: string; position: string } | undefined {
-    return (this.runner.model as { idempotency?: Map<string, { inputHash: string; stream: string; position: string }> }).idempotency?.get(key);
+    return this.runner.model.idempotency.get(key);
   }
 }
