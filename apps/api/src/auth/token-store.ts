@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
-import { uuidv7 } from '@app/event-store';
+import { StoreUnavailableError, uuidv7 } from '@app/event-store';
 import { isRole, type Role } from './roles';
 
 /** A token as listed: never its secret, not even its hash. */
@@ -48,17 +48,24 @@ function toRecord(row: TokenRow): TokenRecord {
 export class TokenStore {
   private constructor(private readonly db: Database.Database) {}
 
+  /** Opens (creating if needed) the token file; any failure is one clear error naming the file. */
   static open(file: string): TokenStore {
-    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-    const db = new Database(file);
-    if (file !== ':memory:') {
-      db.pragma('journal_mode = WAL');
-      fs.chmodSync(file, 0o600);
+    let db: Database.Database | undefined;
+    try {
+      if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+      db = new Database(file);
+      if (file !== ':memory:') {
+        db.pragma('journal_mode = WAL');
+        fs.chmodSync(file, 0o600);
+      }
+      db.pragma('synchronous = FULL');
+      db.pragma('busy_timeout = 5000');
+      db.exec(SCHEMA);
+      return new TokenStore(db);
+    } catch (error) {
+      db?.close();
+      throw new StoreUnavailableError(`Cannot open the token file '${file}' (set TOKENS_PATH to move it): ${(error as Error).message}`);
     }
-    db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
-    db.exec(SCHEMA);
-    return new TokenStore(db);
   }
 
   /** Issues a new random token; its secret is returned here only. */
