@@ -208,11 +208,14 @@ describe('incident and corroboration mutations over HTTP', () => {
     });
 
     it('appends at the expected revision and refuses a stale one with CONFLICT', async () => {
-      const { id } = await incident(); // revision 0: UseAlleged
+      const { id } = await incident();
+      const revisionOf = async () => (await app.ok(`query ($id: ID!) { incident(id: $id) { revision } }`, { id })).incident.revision;
+      expect(await revisionOf()).toBe(0); // UseAlleged
       const correct = (expectedRevision: number, summary: string) => app.gql(CORRECT_INCIDENT, { input: {
         incidentId: id, changes: { summary }, reason: 'r', correctedOn: '2016-06-01', expectedRevision,
       } });
-      expect((await correct(0, 'first correction')).errors).toBeUndefined(); // now at revision 1
+      expect((await correct(0, 'first correction')).errors).toBeUndefined();
+      expect(await revisionOf()).toBe(1);
       const before = await eventCount();
       expectRefusal(await correct(0, 'stale correction'), 'CONFLICT');
       expect(await eventCount()).toBe(before);

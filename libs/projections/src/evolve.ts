@@ -135,7 +135,7 @@ function statementView(model: RegistryModel, d: StatementDetails & { statementId
   const speakers = d.speakers.length === 1 ? sharedSingle(model.sharedLists, d.speakers[0]) : d.speakers;
   const texts = model.keepStatementTexts ? d : TEXTS_IN_STORE;
   return {
-    statementId: d.statementId, speakers, onBehalfOf: d.onBehalfOf,
+    statementId: d.statementId, revision: 0, speakers, onBehalfOf: d.onBehalfOf,
     kind: oneCopy(d.kind), venue: oneCopy(d.venue),
     deliveredOn: d.deliveredOn, incidentIds, namesUser: d.namesUser, quote: texts.quote, citation: texts.citation,
     corrections: NO_CORRECTIONS, eventId: meta.eventId, recordedAt: meta.recordedAt,
@@ -153,7 +153,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
     case 'SourceRegistered': {
       const d = event.data;
       model.sources.set(d.sourceId, {
-        sourceId: d.sourceId, name: d.name, kind: d.kind, grade: d.grade, homepage: d.homepage,
+        sourceId: d.sourceId, revision: 0, name: d.name, kind: d.kind, grade: d.grade, homepage: d.homepage,
         grades: [{ grade: d.grade, previousGrade: null, regradedOn: null, reason: null, ...meta }],
         recordedAt: meta.recordedAt,
       });
@@ -179,7 +179,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const { incidentId, reportedOn, firstCorroboration, ...details } = event.data;
       if (model.incidents.has(incidentId)) break; // a replayed allegation changes nothing
       const incident: IncidentView = {
-        incidentId, details, reportedOn, corrections: [], mergedInto: null, mergedDuplicates: [], withdrawal: null,
+        incidentId, revision: 0, details, reportedOn, corrections: [], mergedInto: null, mergedDuplicates: [], withdrawal: null,
         ...emptyLinks(model), userStatementIds: new Set(), assessment: UNASSESSED, statusHistory: [], eventId: meta.eventId,
         recordedAt: meta.recordedAt,
       };
@@ -242,7 +242,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
     case 'InvestigationOpened': {
       const d = event.data;
       model.investigations.set(d.investigationId, {
-        investigationId: d.investigationId, investigator: d.investigator, incidentIds: d.incidentIds,
+        investigationId: d.investigationId, revision: 0, investigator: d.investigator, incidentIds: d.incidentIds,
         mandate: d.mandate, openedOn: d.openedOn, outcome: null, findings: null, concludedOn: null,
         eventIds: [meta.eventId], recordedAt: meta.recordedAt,
       });

@@ -24,6 +24,8 @@ export interface GradeChange {
 
 export interface SourceView {
   sourceId: string;
+  /** Revision of its own stream (the first event is 0): what a client sends as `expectedRevision`. */
+  revision: number;
   name: string;
   kind: SourceKind;
   grade: Grade;
@@ -48,6 +50,8 @@ export interface Correction<T> { changes: Partial<T>; reason: string; correctedO
 
 export interface IncidentView extends IncidentLinks {
   incidentId: string;
+  /** Revision of its own stream (the first event is 0): what a client sends as `expectedRevision`. */
+  revision: number;
   /** Details as corrected. */
   details: IncidentDetails;
   reportedOn: IsoDate;
@@ -67,6 +71,8 @@ export interface IncidentView extends IncidentLinks {
 
 export interface InvestigationView {
   investigationId: string;
+  /** Revision of its own stream (the first event is 0): what a client sends as `expectedRevision`. */
+  revision: number;
   investigator: Investigator;
   /** As logged; resolve through `resolveIncidentId` for merged duplicates. */
   incidentIds: string[];
@@ -81,6 +87,8 @@ export interface InvestigationView {
 
 export interface StatementView extends StatementDetails {
   statementId: string;
+  /** Revision of its own stream (the first event is 0): what a client sends as `expectedRevision`. */
+  revision: number;
   corrections: Correction<StatementDetails>[];
   eventId: string;
   recordedAt: Date;

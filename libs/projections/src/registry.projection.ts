@@ -52,6 +52,27 @@ function skip(model: RegistryModel, stored: StoredEvent): null {
   return null;
 }
 
+/** Keeps the revision of the stream the event was appended to on the entity that stream belongs to. */
+function trackRevision(model: RegistryModel, event: RegistryEvent, revision: number): void {
+  let view: { revision: number } | undefined;
+  switch (event.type) {
+    case 'SourceRegistered': case 'SourceRegraded':
+      view = model.sources.get(event.data.sourceId); break;
+    case 'UseAlleged': case 'IncidentCorrected': case 'IncidentMergedInto': case 'IncidentWithdrawn':
+    case 'CorroborationAdded': case 'CorroborationRetracted':
+      view = model.incidents.get(event.data.incidentId); break;
+    case 'InvestigationOpened': case 'InvestigationConcluded':
+      view = model.investigations.get(event.data.investigationId); break;
+    case 'StatementRecorded': case 'StatementCorrected':
+      view = model.statements.get(event.data.statementId); break;
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+  if (view) view.revision = revision;
+}
+
 /** Folds one event with its effect into `fx`; the upcast event, or null when it was skipped. */
 function fold(model: RegistryModel, stored: StoredEvent, fx: EventEffect, statusChanges: StatusChanged[] | null): RegistryEvent | null {
   model.checkpoint = stored.position;
@@ -62,6 +83,7 @@ function fold(model: RegistryModel, stored: StoredEvent, fx: EventEffect, status
     event = upcast(stored.type, stored.data, stored.metadata?.schemaVersion ?? 1);
     if (event === null) return skip(model, stored);
     applyEvent(model, event, { eventId: stored.id, recordedAt: stored.recordedAt }, fx);
+    trackRevision(model, event, stored.revision);
   } catch {
     return skip(model, stored);
   }

@@ -10,6 +10,7 @@ export function toIncidentObject(view: IncidentView, model: RegistryModel, refer
   const d = view.details;
   return {
     id: view.incidentId,
+    revision: view.revision,
     occurredFrom: d.occurredFrom,
     occurredTo: d.occurredTo,
     location: { ...d.location, countryName: reference.countries.get(d.location.countryCode) },

@@ -7,6 +7,7 @@ export function toInvestigationObject(view: InvestigationView, model: RegistryMo
   const { kind, stateCode, name } = view.investigator;
   return {
     id: view.investigationId,
+    revision: view.revision,
     investigator: { kind, stateCode, name: name ?? (stateCode ? reference.countries.get(stateCode) : undefined) },
     incidentIds: [...new Set(view.incidentIds.map((id) => resolveIncidentId(model, id)))],
     mandate: view.mandate,

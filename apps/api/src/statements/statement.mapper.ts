@@ -7,6 +7,7 @@ import type { StatementObject } from './objects/statement.object';
 export function toStatementObject(view: StatementView, model: RegistryModel, reference: ReferenceData): StatementObject {
   return {
     id: view.statementId,
+    revision: view.revision,
     speakers: view.speakers.map((stateCode) => ({ stateCode, name: reference.countries.get(stateCode) })),
     onBehalfOf: view.onBehalfOf,
     kind: view.kind,

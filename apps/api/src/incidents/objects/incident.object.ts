@@ -73,6 +73,8 @@ export class WithdrawalObject {
 @ObjectType('Incident')
 export class IncidentObject {
   @Field(() => ID) id: string;
+  @Field(() => Int, { description: 'Revision of its stream (the first event is 0): send it as expectedRevision' })
+  revision: number;
   @Field() occurredFrom: string;
   @Field() occurredTo: string;
   @Field(() => LocationObject) location: LocationObject;

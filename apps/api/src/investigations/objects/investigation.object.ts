@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { InvestigationOutcome, InvestigatorKind } from '@app/domain';
 import { InvestigatorKindEnum, OutcomeEnum } from '../../graphql/enums';
 
@@ -13,6 +13,8 @@ export class InvestigatorObject {
 @ObjectType('Investigation')
 export class InvestigationObject {
   @Field(() => ID) id: string;
+  @Field(() => Int, { description: 'Revision of its stream (the first event is 0): send it as expectedRevision' })
+  revision: number;
   @Field(() => InvestigatorObject) investigator: InvestigatorObject;
   @Field(() => [ID], { description: 'The incidents covered (canonical ids: merged duplicates resolved)' }) incidentIds: string[];
   @Field() mandate: string;

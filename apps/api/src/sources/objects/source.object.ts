@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Grade, SourceKind } from '@app/domain';
 import { GradeEnum, SourceKindEnum } from '../../graphql/enums';
 
@@ -14,6 +14,8 @@ export class GradeChangeObject {
 @ObjectType('Source')
 export class SourceObject {
   @Field(() => ID) id: string;
+  @Field(() => Int, { description: 'Revision of its stream (the first event is 0): send it as expectedRevision' })
+  revision: number;
   @Field() name: string;
   @Field(() => SourceKindEnum) kind: SourceKind;
   @Field(() => GradeEnum) grade: Grade;

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Citation, StatementKind, Venue } from '@app/domain';
 import { StatementKindEnum, VenueEnum } from '../../graphql/enums';
 import { CorrectionObject } from '../../incidents/objects/correction.object';
@@ -14,6 +14,8 @@ export class SpeakerObject {
 @ObjectType('Statement')
 export class StatementObject {
   @Field(() => ID) id: string;
+  @Field(() => Int, { description: 'Revision of its stream (the first event is 0): send it as expectedRevision' })
+  revision: number;
   @Field(() => [SpeakerObject], { description: 'The State(s) that delivered or co-signed it' }) speakers: SpeakerObject[];
   @Field(() => String, { nullable: true, description: 'For a joint statement: the group spoken for' }) onBehalfOf?: string;
   @Field(() => StatementKindEnum) kind: StatementKind;
