@@ -146,9 +146,10 @@ export class ProjectionRunner {
       for (;;) {
         let read = 0;
         const from = model.checkpoint;
-        for await (const stored of this.store.readAll(from === null ? {} : { fromPosition: from })) {
-          foldRegistry(model, stored);
-          read++;
+        // A whole page folds synchronously: one await per page, none per event.
+        for await (const page of this.store.readAllBatches(from === null ? {} : { fromPosition: from })) {
+          for (let i = 0; i < page.length; i++) foldRegistry(model, page[i]);
+          read += page.length;
         }
         if (read === 0) break;
       }

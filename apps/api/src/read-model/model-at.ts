@@ -109,10 +109,17 @@ export class ModelsAt {
   /** Folds `$all` up to the cut as it reads (never holding the events), one assessment per incident at the end. */
   private async replay(cut: Cut, live: RegistryModel): Promise<RegistryModel> {
     const model = createRegistryModel({ policy: live.policy, deferAssessments: true });
-    for await (const stored of this.store.readAll()) {
-      if (withinCut(stored, cut)) foldRegistry(model, stored);
-      // Never past what the live model shows, so that "now" and the live projection agree exactly.
-      if (live.checkpoint !== null && this.store.comparePositions(stored.position, live.checkpoint) >= 0) break;
+    const end = live.checkpoint;
+    // Each page folds synchronously; positions grow, so only a page reaching the live checkpoint is checked per event.
+    pages: for await (const page of this.store.readAllBatches()) {
+      const last = page[page.length - 1];
+      const reachesEnd = end !== null && this.store.comparePositions(last.position, end) >= 0;
+      for (let i = 0; i < page.length; i++) {
+        const stored = page[i];
+        if (withinCut(stored, cut)) foldRegistry(model, stored);
+        // Never past what the live model shows, so that "now" and the live projection agree exactly.
+        if (reachesEnd && this.store.comparePositions(stored.position, end) >= 0) break pages;
+      }
     }
     settleRegistry(model);
     model.deferAssessments = false;

@@ -18,7 +18,7 @@ import {
 } from '../event-store.port';
 import { closedStoreError, toStoreError } from './sqlite-errors';
 import { compareSqlitePositions, parseSqlitePosition } from './sqlite-positions';
-import { pagedEvents } from './sqlite-rows';
+import { pagedBatches, pagedEvents } from './sqlite-rows';
 import { SCHEMA, prepareStatements, type EventRow, type SqliteStatements } from './sqlite-schema';
 import { SqliteSubscription } from './sqlite-subscription';
 
@@ -125,12 +125,22 @@ export class SqliteEventStore extends EventStore {
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
+    return pagedEvents(options.maxCount ?? Infinity, this.pagesOfAll(options));
+  }
+
+  /** The pages it reads anyway, each handed over whole. */
+  override readAllBatches(options: ReadAllOptions = {}): AsyncIterable<StoredEvent[]> {
+    return pagedBatches(options.maxCount ?? Infinity, this.pagesOfAll(options));
+  }
+
+  /** Fetches the next page of `$all` after a keyset cursor it keeps. */
+  private pagesOfAll(options: ReadAllOptions): (limit: number) => EventRow[] {
     let after = options.fromPosition === undefined ? 0 : parseSqlitePosition(options.fromPosition);
-    return pagedEvents(options.maxCount ?? Infinity, (limit) => {
+    return (limit) => {
       const rows = this.readAfter(after, limit);
       if (rows.length > 0) after = rows[rows.length - 1][0];
       return rows;
-    });
+    };
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {

@@ -19,6 +19,37 @@ export function toStoredEvent(row: EventRow): StoredEvent {
 
 const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
 
+/** Each page of rows as one array of events: one resolved promise per page (`readAllBatches`). */
+export function pagedBatches(maxCount: number, fetchPage: (limit: number) => EventRow[]): AsyncIterable<StoredEvent[]> {
+  return {
+    [Symbol.asyncIterator](): AsyncIterator<StoredEvent[]> {
+      let remaining = maxCount;
+      let exhausted = false;
+      return {
+        next(): Promise<IteratorResult<StoredEvent[]>> {
+          try {
+            if (exhausted || remaining <= 0) return Promise.resolve(DONE);
+            const limit = Math.min(PAGE_SIZE, remaining);
+            const rows = fetchPage(limit);
+            remaining -= rows.length;
+            if (rows.length < limit) exhausted = true;
+            if (rows.length === 0) return Promise.resolve(DONE);
+            const events: StoredEvent[] = new Array(rows.length);
+            for (let i = 0; i < rows.length; i++) events[i] = toStoredEvent(rows[i]);
+            return Promise.resolve({ value: events, done: false });
+          } catch (error) {
+            return Promise.reject(error);
+          }
+        },
+        return(): Promise<IteratorResult<StoredEvent[]>> {
+          exhausted = true;
+          return Promise.resolve(DONE);
+        },
+      };
+    },
+  };
+}
+
 /**
  * An async iterable over pages of rows. `fetchPage(limit)` returns the next page (it keeps its
  * own keyset cursor). A hand-written iterator rather than an async generator: each `next()` is

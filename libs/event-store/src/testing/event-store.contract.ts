@@ -2,6 +2,7 @@ import { ConcurrencyConflictError } from '../errors';
 import {
   ANY,
   NO_STREAM,
+  READ_BATCH_SIZE,
   STREAM_EXISTS,
   type EventStore,
   type NewEvent,
@@ -155,6 +156,29 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
       const afterB1 = await readAllOf([a, b], ours[4].position);
       expect(afterB1).toEqual([]);
       expect((await readAllOf([a, b], ours[1].position)).map((e) => e.type)).toEqual(['A1', 'A2', 'B1']);
+    });
+
+    it('reads $all in pages: the same events as readAll, in order, none empty, after a position, at most maxCount', async () => {
+      const start = await headPosition();
+      const stream = streamName('batches');
+      const count = READ_BATCH_SIZE * 2 + 7;
+      await store.append(stream, Array.from({ length: count }, (_, n) => newEvent('Paged', { n })));
+
+      const batches = await collect(store.readAllBatches({ fromPosition: start }));
+      expect(batches.length).toBeGreaterThan(2);
+      for (const batch of batches) {
+        expect(batch.length).toBeGreaterThan(0);
+        expect(batch.length).toBeLessThanOrEqual(READ_BATCH_SIZE);
+      }
+      const flat = batches.flat();
+      expect(flat).toEqual(await collect(store.readAll({ fromPosition: start })));
+      const ours = flat.filter((e) => e.stream === stream);
+      expect(ours.map((e) => e.data.n)).toEqual([...Array(count).keys()]);
+
+      const capped = (await collect(store.readAllBatches({ fromPosition: start, maxCount: READ_BATCH_SIZE + 3 }))).flat();
+      expect(capped.map((e) => e.id)).toEqual(flat.slice(0, READ_BATCH_SIZE + 3).map((e) => e.id));
+      const rest = (await collect(store.readAllBatches({ fromPosition: ours[count - 2].position }))).flat();
+      expect(rest.filter((e) => e.stream === stream).map((e) => e.id)).toEqual([ours[count - 1].id]);
     });
 
     it('lets exactly one of two concurrent writers at the same revision win; the loser writes nothing', async () => {
