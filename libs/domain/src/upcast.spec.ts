@@ -1,6 +1,7 @@
 import type { RegistryEvent } from './events';
 import { hrwAdded, mergedIntoI2, useAlleged } from './incident/incident.fixtures';
-import { upcast } from './upcast';
+import { isIsoDateFast, upcast } from './upcast';
+import { isIsoDate } from './validation';
 
 const v1Events: RegistryEvent[] = [
   { type: 'SourceRegistered', data: { sourceId: 's1', name: 'Amnesty International', kind: 'NGO', grade: 'B' } },
@@ -58,5 +59,23 @@ describe('upcast', () => {
     const data = stored(event);
     breakIt(data);
     expect(upcast(event.type, data, 1)).toBeNull();
+  });
+});
+
+describe('isIsoDateFast', () => {
+  it('agrees with isIsoDate on every day of four centuries around leap rules, and on malformed strings', () => {
+    const candidates: unknown[] = ['', '2016-1-01', '2016-01-1', '２０１６-01-01', '2016/01/01', '2016-01-01T00:00', ' 2016-01-01',
+      '0099-12-31', '0100-01-01', '0000-01-01', '9999-12-31', '2016-00-10', '2016-13-01', '2016-01-00', '2016-01-32',
+      '201a-01-01', '2016-0a-01', '2016-01-0a', '2016-01--1', null, undefined, 20160101, ['2016-01-01'], new Date(0)];
+    for (const year of [99, 100, 1900, 1999, 2000, 2016, 2023, 2100, 2400]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          candidates.push(`${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+        }
+      }
+    }
+    const disagreeing = candidates.filter((value) => isIsoDateFast(value) !== isIsoDate(value));
+    expect(disagreeing).toEqual([]);
+    expect(candidates.filter((value) => isIsoDateFast(value)).length).toBe(8 * 365 + 3 + 2); // 8 valid years, 3 of them leap (2000, 2016, 2400), plus 0100-01-01 and 9999-12-31
   });
 });
