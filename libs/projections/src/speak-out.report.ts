@@ -1,5 +1,5 @@
 import { assessWithHistory, ccmStatusOn } from '@app/domain';
-import type { CcmState, CcmStatus, IsoDate, StatementKind, Status } from '@app/domain';
+import type { CcmState, CcmStatus, IncidentEvidence, IsoDate, StatementKind, Status } from '@app/domain';
 import { daysBetween, milestonesOf } from './dates';
 import { buildEvidence } from './evidence';
 import { matchesIncident } from './incident.queries';
@@ -60,51 +60,119 @@ function median(values: number[]): number | null {
 
 function matchedIncidents(model: RegistryModel, filter: SpeakOutFilter): IncidentView[] {
   const wanted = filter.incidentIds && new Set(filter.incidentIds.map((id) => resolveIncidentId(model, id)));
+  const f = { countryCode: filter.countryCode, allegedUser: filter.allegedUser, occurredFrom: filter.from, occurredTo: filter.to };
   const result: IncidentView[] = [];
   for (const incident of model.incidents.values()) {
     if (incident.mergedInto || (wanted && !wanted.has(incident.incidentId))) continue;
-    const f = { countryCode: filter.countryCode, allegedUser: filter.allegedUser, occurredFrom: filter.from, occurredTo: filter.to };
     if (matchesIncident(incident, f)) result.push(incident);
   }
   return result;
 }
 
+/** The latest date in an incident's evidence (null when it has none). */
+function latestEvidenceDate(e: IncidentEvidence): IsoDate | null {
+  let latest: IsoDate | null = e.withdrawnOn ?? null;
+  const see = (d: IsoDate | undefined) => { if (d !== undefined && (latest === null || d > latest)) latest = d; };
+  for (const c of e.corroborations) { see(c.publishedOn); see(c.retractedOn); }
+  for (const i of e.investigations) { see(i.openedOn); see(i.concludedOn); }
+  for (const s of e.statements) see(s.deliveredOn);
+  return latest;
+}
+
 /**
- * Who spoke out on a set of incidents. States Parties are those on `asOfDate` (default: the latest
- * evidence date in the registry); condemned, concerned and silent partition them. A condemnation
- * before the registry confirmed the incident counts with lag 0.
+ * The confirmation date of each matched incident confirmed on `asOf`. When all of an incident's evidence
+ * is dated on or before `asOf`, the policy as of that date sees exactly what the model assessed, so its
+ * assessment and history are used as they stand; otherwise the policy runs again as of the date.
  */
-export function speakOutReport(model: RegistryModel, states: readonly CcmState[], filter: SpeakOutFilter = {},
-  asOfDate?: IsoDate): SpeakOutReport {
-  const asOf = asOfDate ?? model.latestEvidenceDate ?? '1970-01-01';
-  const incidents = matchedIncidents(model, filter);
+function confirmations(model: RegistryModel, incidents: IncidentView[], asOfDate: IsoDate | undefined): Map<string, IsoDate> {
   const confirmedOn = new Map<string, IsoDate>();
   for (const incident of incidents) {
     let status: Status = incident.assessment.status;
     let history = incident.statusHistory;
     if (asOfDate !== undefined) {
-      const then = assessWithHistory(buildEvidence(model, incident), model.policy, asOf);
-      status = then.assessment.status;
-      history = then.history;
+      const evidence = buildEvidence(model, incident);
+      const latest = latestEvidenceDate(evidence);
+      if (latest !== null && latest > asOfDate) {
+        const then = assessWithHistory(evidence, model.policy, asOfDate);
+        status = then.assessment.status;
+        history = then.history;
+      }
     }
+    if (status !== 'CONFIRMED') continue;
     const on = milestonesOf({ statusHistory: history }).confirmedOn;
-    if (status === 'CONFIRMED' && on !== null) confirmedOn.set(incident.incidentId, on);
+    if (on !== null) confirmedOn.set(incident.incidentId, on);
   }
-  // Every statement about the matched incidents up to the report date, once per co-signer.
-  const byState = new Map<string, { s: StatementView; incidentIds: string[] }[]>();
-  const statementIds = new Set<string>();
-  for (const incident of incidents) for (const id of incident.statementIds) statementIds.add(id);
-  const matchedIds = new Set(incidents.map((i) => i.incidentId));
-  for (const id of statementIds) {
-    const s = model.statements.get(id);
-    if (!s || s.deliveredOn > asOf) continue;
-    const about = [...new Set(s.incidentIds.map((i) => resolveIncidentId(model, i)))].filter((i) => matchedIds.has(i));
-    for (const code of new Set(s.speakers)) {
-      let list = byState.get(code);
-      if (!list) byState.set(code, (list = []));
-      list.push({ s, incidentIds: about });
+  return confirmedOn;
+}
+
+interface Spoken { s: StatementView; incidentIds: readonly string[] }
+
+/** A statement's incident ids resolved, without repeats, among the matched ones (the statement's own list when it can be). */
+function aboutMatched(model: RegistryModel, ids: readonly string[], matched: ReadonlySet<string>): readonly string[] {
+  if (ids.length === 1) {
+    const id = resolveIncidentId(model, ids[0]);
+    return !matched.has(id) ? [] : id === ids[0] ? ids : [id];
+  }
+  const about: string[] = [];
+  for (const raw of ids) {
+    const id = resolveIncidentId(model, raw);
+    if (matched.has(id) && !about.includes(id)) about.push(id);
+  }
+  return about;
+}
+
+/** Every statement about the matched incidents up to the report date, once per co-signer, in first-seen order. */
+function statementsByState(model: RegistryModel, incidents: IncidentView[], asOf: IsoDate): Map<string, Spoken[]> {
+  const byState = new Map<string, Spoken[]>();
+  const seen = new Set<string>();
+  const matchedIds = new Set<string>();
+  for (const incident of incidents) matchedIds.add(incident.incidentId);
+  for (const incident of incidents) {
+    for (const id of incident.statementIds) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const s = model.statements.get(id);
+      if (!s || s.deliveredOn > asOf) continue;
+      const item: Spoken = { s, incidentIds: aboutMatched(model, s.incidentIds, matchedIds) };
+      const speakers = s.speakers;
+      for (let i = 0; i < speakers.length; i++) {
+        const code = speakers[i];
+        if (speakers.indexOf(code) !== i) continue;
+        let list = byState.get(code);
+        if (!list) byState.set(code, (list = []));
+        list.push(item);
+      }
     }
   }
+  return byState;
+}
+
+/** Lags from confirmation to a party's first condemnation of each confirmed incident (in `confirmedOn` order). */
+function lagsOf(stateCode: string, condemnations: Spoken[], confirmedOn: ReadonlyMap<string, IsoDate>, into: CondemnationLag[]): void {
+  // Condemnations are oldest first: the first one naming an incident is its first condemnation.
+  const firstOn = new Map<string, IsoDate>();
+  for (const x of condemnations) {
+    for (const id of x.incidentIds) if (!firstOn.has(id)) firstOn.set(id, x.s.deliveredOn);
+  }
+  for (const [incidentId, confirmed] of confirmedOn) {
+    const condemnedOn = firstOn.get(incidentId);
+    if (condemnedOn === undefined) continue;
+    into.push({ stateCode, incidentId, confirmedOn: confirmed, condemnedOn, days: Math.max(0, daysBetween(confirmed, condemnedOn)) });
+  }
+}
+
+/**
+ * Who spoke out on a set of incidents. States Parties are those on `asOfDate` (default: the latest
+ * evidence date in the registry); condemned, concerned and silent partition them. A condemnation
+ * before the registry confirmed the incident counts with lag 0. Linear in the statements about the
+ * matched incidents (plus a sort per State).
+ */
+export function speakOutReport(model: RegistryModel, states: readonly CcmState[], filter: SpeakOutFilter = {},
+  asOfDate?: IsoDate): SpeakOutReport {
+  const asOf = asOfDate ?? model.latestEvidenceDate ?? '1970-01-01';
+  const incidents = matchedIncidents(model, filter);
+  const confirmedOn = confirmations(model, incidents, asOfDate);
+  const byState = statementsByState(model, incidents, asOf);
   const parties = states.filter((st) => ccmStatusOn(st, asOf) === 'STATE_PARTY')
     .sort((a, b) => (a.iso3 < b.iso3 ? -1 : 1));
   const partyCodes = new Set(parties.map((p) => p.iso3));
@@ -113,17 +181,17 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
   const silent: SpeakOutReport['silent'] = [];
   const lags: CondemnationLag[] = [];
   for (const party of parties) {
+    // A stable sort: statements of one day stay in first-seen order.
     const spoken = (byState.get(party.iso3) ?? []).sort((a, b) => (a.s.deliveredOn < b.s.deliveredOn ? -1 : 1));
-    const condemnations = spoken.filter((x) => x.s.kind === 'CONDEMNATION');
-    const concerns = spoken.filter((x) => CONCERN_KINDS.includes(x.s.kind));
+    const condemnations: Spoken[] = [];
+    const concerns: Spoken[] = [];
+    for (const x of spoken) {
+      if (x.s.kind === 'CONDEMNATION') condemnations.push(x);
+      else if (CONCERN_KINDS.includes(x.s.kind)) concerns.push(x);
+    }
     if (condemnations.length > 0) {
       condemned.push(response(party, condemnations));
-      for (const [incidentId, confirmed] of confirmedOn) {
-        const first = condemnations.find((x) => x.incidentIds.includes(incidentId));
-        if (!first) continue;
-        const days = Math.max(0, daysBetween(confirmed, first.s.deliveredOn));
-        lags.push({ stateCode: party.iso3, incidentId, confirmedOn: confirmed, condemnedOn: first.s.deliveredOn, days });
-      }
+      lagsOf(party.iso3, condemnations, confirmedOn, lags);
     } else if (concerns.length > 0) expressedConcern.push(response(party, concerns));
     else if (confirmedOn.size > 0) silent.push({ stateCode: party.iso3, name: party.name });
   }
@@ -144,14 +212,23 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
     statesPartiesCount: parties.length,
     condemned, expressedConcern, silent, lags,
     medianLagDays: median(days),
-    maxLagDays: days.length > 0 ? Math.max(...days) : null,
+    maxLagDays: maxOf(days),
     nonPartiesThatSpoke,
   };
 }
 
-function response(state: CcmState, spoken: { s: StatementView; incidentIds: string[] }[]): StateResponse {
+// Math.max(...values) overflows the stack for very long lists.
+function maxOf(values: number[]): number | null {
+  let max: number | null = null;
+  for (const v of values) if (max === null || v > max) max = v;
+  return max;
+}
+
+function response(state: CcmState, spoken: Spoken[]): StateResponse {
+  const incidentIds = new Set<string>();
+  for (const x of spoken) for (const id of x.incidentIds) incidentIds.add(id);
   return {
     stateCode: state.iso3, name: state.name, statementIds: spoken.map((x) => x.s.statementId),
-    firstOn: spoken[0].s.deliveredOn, incidentIds: [...new Set(spoken.flatMap((x) => x.incidentIds))].sort(),
+    firstOn: spoken[0].s.deliveredOn, incidentIds: [...incidentIds].sort(),
   };
 }
