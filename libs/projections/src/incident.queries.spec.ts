@@ -139,6 +139,17 @@ describe('listIncidents: pagination', () => {
     expect(next.edges.map((e) => e.node.incidentId)).toEqual(['inc-03', 'inc-02']);
   });
 
+  it('shows new incidents and new status dates on the next list (the sorted order is kept only while nothing changes)', () => {
+    const { model, log } = many(3);
+    const byStatusDate = () => listIncidents(model, {}, { sort: 'STATUS_CHANGED' }).edges.map((e) => e.node.incidentId);
+    expect(byStatusDate()).toEqual(['inc-03', 'inc-02', 'inc-01']);
+    expect(ids(model, {})).toEqual(['inc-03', 'inc-02', 'inc-01']);
+    evolveRegistry(model, log.add(allege('inc-00', '2016-02-01', corroboration('c-00', 'ai', '2016-02-01'),
+      { occurredFrom: '2016-01-20', occurredTo: '2016-01-20' })));
+    expect(ids(model, {})).toEqual(['inc-00', 'inc-03', 'inc-02', 'inc-01']);
+    expect(byStatusDate()).toEqual(['inc-03', 'inc-02', 'inc-01', 'inc-00']);
+  });
+
   it('refuses a cursor it did not make, and an out-of-range page size', () => {
     const { model } = many(1);
     expect(() => listIncidents(model, {}, { after: 'garbage' })).toThrow(DomainError);

@@ -4,8 +4,8 @@ import type {
   AuditEntry, CorroborationView, IncidentView, InvestigationView, RegistryModel, SourceView, StatementView,
 } from './model';
 import { findIncident, resolveIncidentId } from './model';
-import type { Connection, PageArgs } from './pagination';
-import { paginate } from './pagination';
+import type { Connection, Keyed, PageArgs, SortKey } from './pagination';
+import { paginateSorted, sortByKey } from './pagination';
 
 export interface CorroborationDetail extends CorroborationView { source: SourceView | null }
 
@@ -55,6 +55,51 @@ function causes(model: RegistryModel, incident: IncidentView, change: StatusChan
   return incident.audit.eventIdsOn(change.on);
 }
 
+const byDate = <T>(dateOf: (item: T) => IsoDate) => (a: T, b: T) => {
+  const x = dateOf(a);
+  const y = dateOf(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+const byDelivery = byDate((s: StatementView) => s.deliveredOn);
+const byOpening = byDate((i: InvestigationView) => i.openedOn);
+
+/** The statements referring to an incident, by delivery date (a stable sort: one day's stay in linking order). */
+export function statementsOf(model: RegistryModel, incident: IncidentView): StatementView[] {
+  const list: StatementView[] = [];
+  for (const id of incident.statementIds) {
+    const s = model.statements.get(id);
+    if (s) list.push(s);
+  }
+  return list.sort(byDelivery);
+}
+
+/** The investigations covering an incident, by opening date. */
+export function investigationsOf(model: RegistryModel, incident: IncidentView): InvestigationView[] {
+  const list: InvestigationView[] = [];
+  for (const id of incident.investigationIds) {
+    const i = model.investigations.get(id);
+    if (i) list.push(i);
+  }
+  return list.sort(byOpening);
+}
+
+export interface StatementLag extends Pick<ReferringStatement, 'lagFrom' | 'lagDays'> { statement: StatementView }
+
+/** The referring statements by delivery date, each with its lag (as `getIncident(...).statements`, without copies). */
+export function statementLagsOf(model: RegistryModel, incident: IncidentView, milestones = milestonesOf(incident)): StatementLag[] {
+  return statementsOf(model, incident).map((statement) => {
+    const lagFrom = lagReference(statement.kind);
+    const from = lagFrom === 'CONFIRMED' ? milestones.confirmedOn : milestones.corroboratedOn;
+    return { statement, lagFrom, lagDays: from === null ? null : daysBetween(from, statement.deliveredOn) };
+  });
+}
+
+/** Every status change of an incident with the events behind it. */
+export function statusChangesOf(model: RegistryModel, incident: IncidentView): StatusChangeDetail[] {
+  return incident.statusHistory.map((change) => ({ ...change, eventIds: causes(model, incident, change) }));
+}
+
+/** Everything about one incident at once; the API resolves the parts a query selects with the functions above. */
 export function getIncident(model: RegistryModel, id: string): IncidentDetail | null {
   const incident = findIncident(model, id);
   if (!incident) return null;
@@ -63,22 +108,14 @@ export function getIncident(model: RegistryModel, id: string): IncidentDetail | 
     const c = model.corroborations.get(cid);
     return c ? [{ ...c, source: model.sources.get(c.sourceId) ?? null }] : [];
   });
-  const investigations = [...incident.investigationIds].flatMap((iid) => model.investigations.get(iid) ?? [])
-    .sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0));
-  const statements = [...incident.statementIds].flatMap((sid): ReferringStatement[] => {
-    const s = model.statements.get(sid);
-    if (!s) return [];
-    const lagFrom = lagReference(s.kind);
-    const from = lagFrom === 'CONFIRMED' ? milestones.confirmedOn : milestones.corroboratedOn;
-    return [{ ...s, lagFrom, lagDays: from === null ? null : daysBetween(from, s.deliveredOn) }];
-  }).sort((a, b) => (a.deliveredOn < b.deliveredOn ? -1 : a.deliveredOn > b.deliveredOn ? 1 : 0));
   return {
     ...incident,
     requestedId: id,
     corroborations,
-    investigations,
-    statements,
-    statusChanges: incident.statusHistory.map((change) => ({ ...change, eventIds: causes(model, incident, change) })),
+    investigations: investigationsOf(model, incident),
+    statements: statementLagsOf(model, incident, milestones)
+      .map(({ statement, lagFrom, lagDays }): ReferringStatement => ({ ...statement, lagFrom, lagDays })),
+    statusChanges: statusChangesOf(model, incident),
     ...milestones,
   };
 }
@@ -124,18 +161,31 @@ export function matchesIncident(incident: IncidentView, f: IncidentFilter): bool
   return true;
 }
 
+const SORT_KEYS: Record<IncidentSort, (i: IncidentView) => SortKey> = {
+  OCCURRED: (i) => [i.details.occurredFrom, i.incidentId],
+  STATUS_CHANGED: (i) => [i.assessment.statusSince ?? '', i.incidentId],
+};
+
+/** The canonical incidents sorted by each key, kept while the model stands still (cheap to look up, costly to sort). */
+const sortedIncidents = new WeakMap<RegistryModel, { stamp: string; bySort: Map<IncidentSort, Keyed<IncidentView>[]> }>();
+
+function incidentsSortedBy(model: RegistryModel, sort: IncidentSort): Keyed<IncidentView>[] {
+  const canonical = () => sortByKey([...model.incidents.values()].filter((i) => !i.mergedInto), SORT_KEYS[sort]);
+  // A bulk fold settles assessments later, without a new event: nothing is kept until it has.
+  if (model.deferAssessments || model.dirty.size > 0) return canonical();
+  const stamp = `${model.checkpoint ?? ''}|${model.eventsApplied}|${model.skipped}`;
+  let cached = sortedIncidents.get(model);
+  if (!cached || cached.stamp !== stamp) sortedIncidents.set(model, (cached = { stamp, bySort: new Map() }));
+  let sorted = cached.bySort.get(sort);
+  if (!sorted) cached.bySort.set(sort, (sorted = canonical()));
+  return sorted;
+}
+
 /** Canonical incidents only (merged duplicates live on inside their canonical incident). */
 export function listIncidents(model: RegistryModel, filter: IncidentFilter = {},
   args: IncidentPageArgs = {}): Connection<IncidentView> {
-  const matched: IncidentView[] = [];
-  for (const incident of model.incidents.values()) {
-    if (!incident.mergedInto && matchesIncident(incident, filter)) matched.push(incident);
-  }
-  const sort = args.sort ?? 'OCCURRED';
-  const keyOf = sort === 'OCCURRED'
-    ? (i: IncidentView) => [i.details.occurredFrom, i.incidentId]
-    : (i: IncidentView) => [i.assessment.statusSince ?? '', i.incidentId];
-  return paginate(matched, keyOf, { ...args, descending: args.descending ?? true });
+  return paginateSorted(incidentsSortedBy(model, args.sort ?? 'OCCURRED'), (incident) => matchesIncident(incident, filter),
+    { ...args, descending: args.descending ?? true });
 }
 
 /**

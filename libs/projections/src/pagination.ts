@@ -32,6 +32,14 @@ function compareKeys(a: SortKey, b: SortKey): number {
   return 0;
 }
 
+function pageSize(args: PageArgs): number {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badInput(`first must be an integer from 0 to ${MAX_PAGE_SIZE}`, 'first');
+  }
+  return first;
+}
+
 // The cursor is the sort key of the edge: opaque to clients, and still valid when that node is gone.
 const encodeCursor = (key: SortKey) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
@@ -51,10 +59,7 @@ function decodeCursor(cursor: string): SortKey {
  */
 export function paginate<T>(items: readonly T[], keyOf: (item: T) => SortKey,
   args: PageArgs & { descending?: boolean } = {}): Connection<T> {
-  const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badInput(`first must be an integer from 0 to ${MAX_PAGE_SIZE}`, 'first');
-  }
+  const first = pageSize(args);
   const dir = args.descending ? -1 : 1;
   const keyed = items.map((node) => ({ key: keyOf(node), node }));
   keyed.sort((a, b) => dir * compareKeys(a.key, b.key));
@@ -81,5 +86,58 @@ export function paginate<T>(items: readonly T[], keyOf: (item: T) => SortKey,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
     totalCount: keyed.length,
+  };
+}
+
+export interface Keyed<T> { key: SortKey; node: T }
+
+/** Sorts nodes by key, ascending, once (e.g. to keep for `paginateSorted` while the data stands). */
+export function sortByKey<T>(items: Iterable<T>, keyOf: (item: T) => SortKey): Keyed<T>[] {
+  const keyed: Keyed<T>[] = [];
+  for (const node of items) keyed.push({ key: keyOf(node), node });
+  return keyed.sort((a, b) => compareKeys(a.key, b.key));
+}
+
+/**
+ * As `paginate(items.filter(keep), ...)` over nodes already sorted ascending by unique keys: one pass
+ * without sorting or copying, cursors encoded for the returned page only.
+ */
+export function paginateSorted<T>(sorted: readonly Keyed<T>[], keep: (node: T) => boolean,
+  args: PageArgs & { descending?: boolean } = {}): Connection<T> {
+  const first = pageSize(args);
+  const n = sorted.length;
+  const dir = args.descending ? -1 : 1;
+  const at = dir === 1 ? (i: number) => sorted[i] : (i: number) => sorted[n - 1 - i];
+  // Index (in reading order) of the first node strictly after the cursor.
+  let cut = 0;
+  if (args.after) {
+    const after = decodeCursor(args.after);
+    let hi = n;
+    while (cut < hi) {
+      const mid = (cut + hi) >>> 1;
+      if (dir * compareKeys(at(mid).key, after) <= 0) cut = mid + 1;
+      else hi = mid;
+    }
+  }
+  let before = 0;
+  let later = 0;
+  const page: Keyed<T>[] = [];
+  for (let i = 0; i < n; i++) {
+    const item = at(i);
+    if (!keep(item.node)) continue;
+    if (i < cut) before++;
+    else if (page.length < first) page.push(item);
+    else later++;
+  }
+  const edges = page.map(({ key, node }) => ({ cursor: encodeCursor(key), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: later > 0,
+      hasPreviousPage: before > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: before + page.length + later,
   };
 }
