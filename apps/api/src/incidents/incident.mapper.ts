@@ -1,14 +1,35 @@
-import type { IncidentView, RegistryModel } from '@app/projections';
+import { investigationsOf, type IncidentView, type RegistryModel, statementsOf } from '@app/projections';
 import type { ReferenceData } from '../reference/reference-data';
 import { toInvestigationObject } from '../investigations/investigation.mapper';
 import { toStatementObject } from '../statements/statement.mapper';
 import { toCorrectionObject } from './objects/correction.object';
 import type { CorroborationObject, IncidentObject } from './objects/incident.object';
 
-/** Read model -> GraphQL object. Plain data in, plain data out; nested lists are built eagerly (they are short). */
-export function toIncidentObject(view: IncidentView, model: RegistryModel, reference: ReferenceData): IncidentObject {
+type IncidentLists = Pick<IncidentObject, 'corroborations' | 'investigations' | 'statements' | 'corrections'>;
+
+export interface IncidentMapping {
+  /**
+   * Build the nested lists only when a query reads them (an incident has ~100 statements, and most
+   * queries select none). For queries, which read the model they were given straight away; payloads kept
+   * for later (subscriptions) take a snapshot instead.
+   */
+  lazyLists?: boolean;
+}
+
+/** Read model -> GraphQL object. Plain data in, plain data out. */
+export function toIncidentObject(view: IncidentView, model: RegistryModel, reference: ReferenceData,
+  mapping: IncidentMapping = {}): IncidentObject {
   const d = view.details;
-  return {
+  const lists: { [K in keyof IncidentLists]: () => IncidentLists[K] } = {
+    corroborations: () => view.corroborationIds.flatMap((id) => {
+      const c = model.corroborations.get(id);
+      return c ? [toCorroborationObject(c, model)] : [];
+    }),
+    investigations: () => investigationsOf(model, view).map((i) => toInvestigationObject(i, model, reference)),
+    statements: () => statementsOf(model, view).map((st) => toStatementObject(st, model, reference)),
+    corrections: () => view.corrections.map(toCorrectionObject),
+  };
+  const object: Omit<IncidentObject, keyof IncidentLists> = {
     id: view.incidentId,
     revision: view.revision,
     occurredFrom: d.occurredFrom,
@@ -23,21 +44,35 @@ export function toIncidentObject(view: IncidentView, model: RegistryModel, refer
     withdrawal: view.withdrawal,
     assessment: view.assessment,
     statusHistory: view.statusHistory,
-    corroborations: view.corroborationIds.flatMap((id) => {
-      const c = model.corroborations.get(id);
-      return c ? [toCorroborationObject(c, model)] : [];
-    }),
-    investigations: [...view.investigationIds]
-      .flatMap((id) => model.investigations.get(id) ?? [])
-      .sort((a, b) => a.openedOn.localeCompare(b.openedOn))
-      .map((i) => toInvestigationObject(i, model, reference)),
-    statements: [...view.statementIds]
-      .flatMap((id) => model.statements.get(id) ?? [])
-      .sort((a, b) => a.deliveredOn.localeCompare(b.deliveredOn))
-      .map((st) => toStatementObject(st, model, reference)),
-    corrections: view.corrections.map(toCorrectionObject),
     recordedAt: view.recordedAt,
   };
+  const incident = object as IncidentObject;
+  for (const key of Object.keys(lists) as (keyof IncidentLists)[]) {
+    if (mapping.lazyLists) lazyProperty(incident, key, lists[key]);
+    else (incident as unknown as Record<string, unknown>)[key] = lists[key]();
+  }
+  return incident;
+}
+
+/** An enumerable property computed on first read (GraphQL's default resolver reads it only when selected). */
+function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, build: () => T[K]): void {
+  let value: T[K];
+  let built = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!built) {
+        value = build();
+        built = true;
+      }
+      return value;
+    },
+    set: (next: T[K]) => {
+      value = next;
+      built = true;
+    },
+  });
 }
 
 function toCorroborationObject(c: NonNullable<ReturnType<RegistryModel['corroborations']['get']>>, model: RegistryModel): CorroborationObject {

@@ -1,5 +1,5 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { getIncident, type IncidentDetail } from '@app/projections';
+import { findIncident, type IncidentView, milestonesOf, statementLagsOf, statusChangesOf } from '@app/projections';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
 import { IncidentObject } from '../incidents/objects/incident.object';
@@ -7,39 +7,46 @@ import { toStatementObject } from '../statements/statement.mapper';
 import { modelOf } from './model-context';
 import { AuditEntryObject, IncidentStatusChangeObject, ReferringStatementObject } from './objects/incident-read.objects';
 
-/** Read-side fields of Incident, taken from the model the incident was read from (live or as of a date). */
+/**
+ * Read-side fields of Incident, taken from the model the incident was read from (live or as of a date).
+ * Each computes only its own part (an incident's statements are many; most queries select none).
+ */
 @Resolver(() => IncidentObject)
 export class IncidentFieldsResolver {
   constructor(private readonly readModel: ReadModelService, private readonly reference: ReferenceData) {}
 
-  private detail(parent: IncidentObject): { detail: IncidentDetail | null; model: ReturnType<typeof modelOf> } {
+  private view(parent: IncidentObject): { view: IncidentView | undefined; model: ReturnType<typeof modelOf> } {
     const model = modelOf(parent, this.readModel.model);
-    return { detail: getIncident(model, parent.id), model };
+    return { view: findIncident(model, parent.id), model };
   }
 
   @ResolveField(() => [ReferringStatementObject], {
     description: 'Statements referring to it, by delivery date, each with its lag in days after confirmation (after corroboration for concern)',
   })
   referringStatements(@Parent() parent: IncidentObject): ReferringStatementObject[] {
-    const { detail, model } = this.detail(parent);
-    return (detail?.statements ?? []).map((s) => ({
-      statement: toStatementObject(s, model, this.reference), lagFrom: s.lagFrom, lagDays: s.lagDays,
+    const { view, model } = this.view(parent);
+    if (!view) return [];
+    return statementLagsOf(model, view).map((s) => ({
+      statement: toStatementObject(s.statement, model, this.reference), lagFrom: s.lagFrom, lagDays: s.lagDays,
     }));
   }
 
   @ResolveField(() => [IncidentStatusChangeObject], { description: 'Every status change with its evidence date and the events that caused it' })
   statusChanges(@Parent() parent: IncidentObject): IncidentStatusChangeObject[] {
-    return this.detail(parent).detail?.statusChanges ?? [];
+    const { view, model } = this.view(parent);
+    return view ? statusChangesOf(model, view) : [];
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Evidence date on which it first became CORROBORATED (or stronger)' })
   corroboratedOn(@Parent() parent: IncidentObject): string | null {
-    return this.detail(parent).detail?.corroboratedOn ?? null;
+    const { view } = this.view(parent);
+    return view ? milestonesOf(view).corroboratedOn : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Evidence date on which it first became CONFIRMED' })
   confirmedOn(@Parent() parent: IncidentObject): string | null {
-    return this.detail(parent).detail?.confirmedOn ?? null;
+    const { view } = this.view(parent);
+    return view ? milestonesOf(view).confirmedOn : null;
   }
 
   @ResolveField(() => [AuditEntryObject], { description: 'The audit trail (as incidentHistory)' })

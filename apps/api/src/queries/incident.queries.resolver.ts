@@ -34,7 +34,7 @@ export class IncidentQueriesResolver {
     const model = await this.readModel.incidentModelAt(id, cut.asOf, cut.clock);
     const view = findIncident(model, id);
     if (!view) throw notFound(cut.asOf ? `No incident with id ${id} as of ${cut.asOf.toISOString()}` : `No incident with id ${id}`, 'id');
-    return remember(toIncidentObject(view, model, this.reference), model);
+    return remember(toIncidentObject(view, model, this.reference, { lazyLists: true }), model);
   }
 
   @Query(() => IncidentConnectionObject, { description: 'Canonical incidents (merged duplicates live inside them), newest first by default' })
@@ -54,7 +54,7 @@ export class IncidentQueriesResolver {
     });
     return {
       ...page,
-      edges: page.edges.map(({ cursor, node }) => ({ cursor, node: remember(toIncidentObject(node, model, this.reference), model) })),
+      edges: page.edges.map(({ cursor, node }) => ({ cursor, node: remember(toIncidentObject(node, model, this.reference, { lazyLists: true }), model) })),
     };
   }
 
