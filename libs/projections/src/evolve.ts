@@ -18,6 +18,12 @@ function addOnce(list: string[], id: string): void {
   if (!list.includes(id)) list.push(id);
 }
 
+/** Removes an id from an id list that holds it at most once (as Set.delete). */
+function remove(list: string[], id: string): void {
+  const at = list.indexOf(id);
+  if (at >= 0) list.splice(at, 1);
+}
+
 export interface EventMeta { eventId: string; recordedAt: Date }
 
 /** Placeholder until the policy has run (immediately, or at `settleRegistry` in bulk mode). */
@@ -27,7 +33,7 @@ const UNASSESSED: Assessment = {
 };
 
 const emptyLinks = (model: RegistryModel): IncidentLinks => ({
-  corroborationIds: [], investigationIds: new Set(), statementIds: new Set(), formerStatementIds: [],
+  corroborationIds: [], investigationIds: new Set(), statementIds: [], formerStatementIds: [],
   audit: new AuditTrail(model.keepAuditEntries),
 });
 
@@ -37,10 +43,10 @@ const NO_CORRECTIONS: Correction<StatementDetails>[] = Object.freeze([]) as unkn
 /** Rebuilds the incident's list of the alleged user's statements (after its user or its links changed wholesale). */
 function refreshUserStatements(model: RegistryModel, incident: IncidentView): void {
   const codes = incident.details.allegedUser.stateCodes;
-  incident.userStatementIds = new Set();
+  incident.userStatementIds = [];
   for (const sid of incident.statementIds) {
     const s = model.statements.get(sid);
-    if (s && spokenByAllegedUser(s.speakers, codes)) incident.userStatementIds.add(sid);
+    if (s && spokenByAllegedUser(s.speakers, codes)) incident.userStatementIds.push(sid);
   }
 }
 
@@ -62,7 +68,7 @@ function fold(model: RegistryModel, from: IncidentLinks, into: IncidentLinks, in
     if (c) c.incidentId = intoId;
   }
   for (const id of from.investigationIds) into.investigationIds.add(id);
-  for (const id of from.statementIds) into.statementIds.add(id);
+  for (const id of from.statementIds) addOnce(into.statementIds, id);
   for (const id of from.formerStatementIds) if (!into.formerStatementIds.includes(id)) into.formerStatementIds.push(id);
   into.audit.absorb(from.audit);
   const incident = model.incidents.get(intoId);
@@ -85,24 +91,41 @@ function addCorroboration(model: RegistryModel, facts: CorroborationFacts, incid
   return id;
 }
 
-function indexStatement(model: RegistryModel, s: StatementDetails & { statementId: string }, add: boolean, fx: EventEffect) {
-  for (const code of s.speakers) {
-    let set = model.statementsByState.get(code);
-    if (!set) model.statementsByState.set(code, (set = new Set()));
-    if (add) set.add(s.statementId);
-    else set.delete(s.statementId);
+/**
+ * Adds a statement to (or removes it from) the lists of its States and incidents. Id lists, not sets:
+ * a push is far cheaper than a set insert, and a statement is never in a list when it is added (a new
+ * one is in none; a corrected one was removed first), so only its own repeated ids need skipping.
+ * `speakersToo` false leaves the States' lists alone (a correction that keeps the speakers).
+ */
+function indexStatement(model: RegistryModel, s: StatementDetails & { statementId: string }, add: boolean, fx: EventEffect,
+  speakersToo = true) {
+  const speakers = s.speakers;
+  for (let i = 0; speakersToo && i < speakers.length; i++) {
+    const code = speakers[i];
+    if (i > 0 && speakers.indexOf(code) < i) continue;
+    let list = model.statementsByState.get(code);
+    if (!list) model.statementsByState.set(code, (list = []));
+    if (add) list.push(s.statementId);
+    else remove(list, s.statementId);
   }
-  for (const incidentId of s.incidentIds) {
-    const { id, links } = linksOf(model, incidentId);
+  const incidentIds = s.incidentIds;
+  let seen: string[] | null = null;
+  for (let i = 0; i < incidentIds.length; i++) {
+    const { id, links } = linksOf(model, incidentIds[i]);
+    if (incidentIds.length > 1) {
+      // Two ids of one statement may name (or resolve to) the same incident: list it once.
+      if ((seen ??= []).includes(id)) continue;
+      seen.push(id);
+    }
     const incident = model.incidents.get(id);
     // Only the alleged user's own words can change an assessment.
-    const byUser = incident !== undefined && spokenByAllegedUser(s.speakers, incident.details.allegedUser.stateCodes);
+    const byUser = incident !== undefined && spokenByAllegedUser(speakers, incident.details.allegedUser.stateCodes);
     if (add) {
-      links.statementIds.add(s.statementId);
-      if (byUser) incident.userStatementIds.add(s.statementId);
+      links.statementIds.push(s.statementId);
+      if (byUser) incident.userStatementIds.push(s.statementId);
     } else {
-      links.statementIds.delete(s.statementId);
-      incident?.userStatementIds.delete(s.statementId);
+      remove(links.statementIds, s.statementId);
+      if (incident) remove(incident.userStatementIds, s.statementId);
     }
     addOnce(fx.audit, id);
     if (byUser) addOnce(fx.reassess, id);
@@ -180,7 +203,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       if (model.incidents.has(incidentId)) break; // a replayed allegation changes nothing
       const incident: IncidentView = {
         incidentId, revision: 0, details, reportedOn, corrections: [], mergedInto: null, mergedDuplicates: [], withdrawal: null,
-        ...emptyLinks(model), userStatementIds: new Set(), assessment: UNASSESSED, statusHistory: [], eventId: meta.eventId,
+        ...emptyLinks(model), userStatementIds: [], assessment: UNASSESSED, statusHistory: [], eventId: meta.eventId,
         recordedAt: meta.recordedAt,
       };
       model.incidents.set(incidentId, incident);
@@ -277,15 +300,17 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       if (!statement) break;
       // Unindex under the old speakers and incidents, then index under the corrected ones.
       const before = statement.incidentIds.map((id) => resolveIncidentId(model, id));
-      indexStatement(model, statement, false, fx);
+      // The States' lists stay in recording order unless the speakers change.
+      const speakersChange = d.changes.speakers !== undefined;
+      indexStatement(model, statement, false, fx, speakersChange);
       Object.assign(statement, d.changes);
       if (!model.keepStatementTexts) Object.assign(statement, TEXTS_IN_STORE);
       statement.corrections = [...statement.corrections,
         { changes: d.changes, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId }];
-      indexStatement(model, statement, true, fx);
+      indexStatement(model, statement, true, fx, speakersChange);
       for (const id of before) {
         const links = model.incidents.get(id) ?? model.orphans.get(id);
-        if (links && !links.statementIds.has(d.statementId) && !links.formerStatementIds.includes(d.statementId)) {
+        if (links && !links.statementIds.includes(d.statementId) && !links.formerStatementIds.includes(d.statementId)) {
           links.formerStatementIds.push(d.statementId);
         }
       }

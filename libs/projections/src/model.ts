@@ -61,8 +61,8 @@ export interface IncidentView extends IncidentLinks {
   /** Duplicates folded into this incident (direct ones). */
   mergedDuplicates: string[];
   withdrawal: { reason: string; withdrawnOn: IsoDate } | null;
-  /** Of statementIds, the alleged user's own (the only ones the policy reads), in the same order. */
-  userStatementIds: Set<string>;
+  /** Of statementIds, the alleged user's own (the only ones the policy reads), in the same order; no repeats. */
+  userStatementIds: string[];
   assessment: Assessment;
   statusHistory: StatusChange[];
   eventId: string;
@@ -98,7 +98,8 @@ export interface StatementView extends StatementDetails {
 export interface IncidentLinks {
   corroborationIds: string[];
   investigationIds: Set<string>;
-  statementIds: Set<string>;
+  /** In linking order (a corrected statement moves to the end), no repeats. */
+  statementIds: string[];
   /** Statements that referred to it until a correction moved them (their events stay in its history). */
   formerStatementIds: string[];
   audit: AuditTrail;
@@ -112,8 +113,8 @@ export interface RegistryModel {
   corroborations: Map<string, CorroborationView>;
   investigations: Map<string, InvestigationView>;
   statements: Map<string, StatementView>;
-  /** State code -> ids of the statements it delivered or co-signed. */
-  statementsByState: Map<string, Set<string>>;
+  /** State code -> ids of the statements it delivered or co-signed, in recording order, no repeats. */
+  statementsByState: Map<string, string[]>;
   /** Source id -> ids of its corroborations (to re-assess on a regrade). */
   corroborationsBySource: Map<string, Set<string>>;
   /** Merged duplicate id -> the incident it was merged into (follow the chain to the canonical one). */

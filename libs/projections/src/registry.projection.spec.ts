@@ -149,12 +149,43 @@ describe('evolveRegistry: statements', () => {
     const { model, when } = given(...sources, alleged, allege('inc-9', '2016-01-11', corroboration('c9', 'ai', '2016-01-11')),
       statement('st-1', ['GBR'], 'CONCERN', '2016-02-01', ['inc-1']));
     when({ type: 'StatementCorrected', data: { statementId: 'st-1', changes: { speakers: ['FRA'], incidentIds: ['inc-9'] }, reason: 'r', correctedOn: '2016-02-02' } });
-    expect(model.statementsByState.get('GBR')!.size).toBe(0);
+    expect(model.statementsByState.get('GBR')!).toEqual([]);
     expect([...model.statementsByState.get('FRA')!]).toEqual(['st-1']);
-    expect(model.incidents.get('inc-1')!.statementIds.size).toBe(0);
+    expect(model.incidents.get('inc-1')!.statementIds).toEqual([]);
     expect([...model.incidents.get('inc-9')!.statementIds]).toEqual(['st-1']);
     expect(model.statements.get('st-1')!.corrections).toHaveLength(1);
     expect(model.incidents.get('inc-1')!.audit.entries!.at(-1)!.type).toBe('StatementCorrected');
+  });
+});
+
+describe('evolveRegistry: statement id lists', () => {
+  const merge = (incidentId: string, canonicalIncidentId: string): RegistryEvent =>
+    ({ type: 'IncidentMergedInto', data: { incidentId, canonicalIncidentId, reason: 'same strike', mergedOn: '2016-03-01' } });
+
+  it('lists a statement once per State and incident, also when it names one twice or a duplicate and its canonical incident', () => {
+    const { model } = given(...sources, alleged, allege('inc-9', '2016-01-11', corroboration('c9', 'ai', '2016-01-11')),
+      merge('inc-9', 'inc-1'),
+      statement('st-1', ['GBR', 'GBR'], 'CONCERN', '2016-02-01', ['inc-1', 'inc-1']),
+      statement('st-2', ['FRA'], 'CONCERN', '2016-02-02', ['inc-9', 'inc-1']));
+    expect(model.statementsByState.get('GBR')).toEqual(['st-1']);
+    expect(model.incidents.get('inc-1')!.statementIds).toEqual(['st-1', 'st-2']);
+  });
+
+  it('keeps one copy when a merge brings a statement both incidents list', () => {
+    const { model } = given(...sources, alleged, allege('inc-9', '2016-01-11', corroboration('c9', 'ai', '2016-01-11')),
+      statement('st-1', ['GBR'], 'CONCERN', '2016-02-01', ['inc-1', 'inc-9']), statement('st-2', ['GBR'], 'CONCERN', '2016-02-02', ['inc-9']),
+      merge('inc-9', 'inc-1'));
+    expect(model.incidents.get('inc-1')!.statementIds).toEqual(['st-1', 'st-2']);
+  });
+
+  it("moves a corrected statement to the end of its incidents' lists, and leaves the States' lists in recording order", () => {
+    const { model, when } = given(...sources, alleged, statement('st-1', ['SAU'], 'DENIAL', '2016-02-01', ['inc-1']),
+      statement('st-2', ['SAU'], 'DENIAL', '2016-02-01', ['inc-1']));
+    when({ type: 'StatementCorrected', data: { statementId: 'st-1', changes: { venue: 'MSP' }, reason: 'r', correctedOn: '2016-02-02' } });
+    const incident = model.incidents.get('inc-1')!;
+    expect(incident.statementIds).toEqual(['st-2', 'st-1']);
+    expect(incident.userStatementIds).toEqual(['st-2', 'st-1']);
+    expect(model.statementsByState.get('SAU')).toEqual(['st-1', 'st-2']);
   });
 });
 
