@@ -1,5 +1,7 @@
 import { getInvestigation, getSource, listSources, listStates } from './source.queries';
-import { listStatements, stateTimeline } from './statement.queries';
+import { assess } from '@app/domain';
+import { buildEvidence } from './evidence';
+import { listStatements, stateTimeline, statusThen } from './statement.queries';
 import type { StatementFilter } from './statement.queries';
 import { ccmStates, yemenStory } from './testing/event-log.fixtures';
 import { buildModel } from './time-travel';
@@ -56,6 +58,27 @@ describe('stateTimeline', () => {
     expect(sau.name).toBeNull();
     expect(sau.entries.map((e) => [e.statement.kind, e.ccmStatus, e.incidents[0].status])).toEqual([['DENIAL', 'NOT_PARTY', 'ALLEGED']]);
     expect(stateTimeline(model, states, 'ISL').entries).toEqual([]);
+  });
+});
+
+describe('statusThen', () => {
+  it('gives, on every day, what the policy gives over the evidence known that day', () => {
+    const days: string[] = [];
+    for (let t = Date.parse('2015-12-30'); t <= Date.parse('2017-01-05'); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+    const cache = new Map();
+    for (const incidentId of ['inc-1', 'inc-2', 'inc-3']) {
+      const incident = model.incidents.get(model.mergedInto.get(incidentId) ?? incidentId)!;
+      const evidence = buildEvidence(model, incident);
+      for (const on of days) {
+        const then = assess(evidence, model.policy, on);
+        const known = then.rule !== 'NO_SUPPORTING_SOURCE';
+        expect(statusThen(model, incidentId, on, cache)).toEqual({
+          incidentId, canonicalIncidentId: incident.incidentId, status: known ? then.status : null,
+          readiness: known ? then.readiness : 'NONE', rule: then.rule,
+        });
+      }
+    }
+    expect(statusThen(model, 'nope', '2016-01-01')).toEqual({ incidentId: 'nope', canonicalIncidentId: null, status: null, readiness: 'NONE', rule: null });
   });
 });
 

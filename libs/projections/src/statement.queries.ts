@@ -1,6 +1,6 @@
 import { assess, ccmStatusOn } from '@app/domain';
 import type {
-  CcmState, CcmStatus, IncidentEvidence, IsoDate, Readiness, StatementKind, Status, Venue,
+  CcmState, CcmStatus, IncidentEvidence, IsoDate, Readiness, StatementKind, Status, StatusChange, Venue,
 } from '@app/domain';
 import { buildEvidence } from './evidence';
 import type { RegistryModel, StatementView } from './model';
@@ -84,20 +84,72 @@ export interface StateTimeline {
   entries: TimelineEntry[];
 }
 
-/** The status of an incident as publicly known on a date (policy run over evidence dated up to it). */
+/** What `statusThen` works out once per incident (one request's worth). */
+export interface IncidentDates {
+  evidence: IncidentEvidence;
+  /** Its distinct evidence dates, ascending: the status can change only on these. */
+  dates: IsoDate[];
+  /** The status changes of its history by date (each evaluated on that date, as the policy does). */
+  changes: Map<IsoDate, StatusChange>;
+  /** Status by the last evidence date on or before the day asked ('' for before any). */
+  byCutDate: Map<IsoDate, Omit<IncidentStatusThen, 'incidentId'>>;
+}
+export type StatusThenCache = Map<string, IncidentDates>;
+
+function evidenceDatesOf(e: IncidentEvidence): IsoDate[] {
+  const dates = new Set<IsoDate>();
+  if (e.withdrawnOn !== undefined) dates.add(e.withdrawnOn);
+  for (const c of e.corroborations) {
+    dates.add(c.publishedOn);
+    if (c.retractedOn !== undefined) dates.add(c.retractedOn);
+  }
+  for (const i of e.investigations) {
+    dates.add(i.openedOn);
+    if (i.concludedOn !== undefined) dates.add(i.concludedOn);
+  }
+  for (const st of e.statements) dates.add(st.deliveredOn);
+  return [...dates].sort();
+}
+
+/** The last of the ascending `dates` on or before `on`; '' when none is. */
+function lastOnOrBefore(dates: readonly IsoDate[], on: IsoDate): IsoDate {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid] <= on) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 ? '' : dates[lo - 1];
+}
+
+/**
+ * The status of an incident as publicly known on a date: the policy over the evidence dated up to it.
+ * That evidence is the same from one evidence date to the next, so the answer is worked out once per
+ * such date; on a date where the incident's status history records a change, the history already holds it.
+ */
 export function statusThen(model: RegistryModel, incidentId: string, on: IsoDate,
-  cache = new Map<string, IncidentEvidence>()): IncidentStatusThen {
+  cache: StatusThenCache = new Map()): IncidentStatusThen {
   const canonical = resolveIncidentId(model, incidentId);
   const incident = model.incidents.get(canonical);
   if (!incident) return { incidentId, canonicalIncidentId: null, status: null, readiness: 'NONE', rule: null };
-  let evidence = cache.get(canonical);
-  if (!evidence) cache.set(canonical, (evidence = buildEvidence(model, incident)));
-  const then = assess(evidence, model.policy, on);
-  const known = then.rule !== 'NO_SUPPORTING_SOURCE';
-  return {
-    incidentId, canonicalIncidentId: canonical, status: known ? then.status : null,
-    readiness: known ? then.readiness : 'NONE', rule: then.rule,
-  };
+  let known = cache.get(canonical);
+  if (!known) {
+    const evidence = buildEvidence(model, incident);
+    const changes = new Map<IsoDate, StatusChange>();
+    for (const change of incident.statusHistory) changes.set(change.on, change);
+    cache.set(canonical, (known = { evidence, dates: evidenceDatesOf(evidence), changes, byCutDate: new Map() }));
+  }
+  const cutDate = lastOnOrBefore(known.dates, on);
+  let then = known.byCutDate.get(cutDate);
+  if (!then) {
+    const change = known.changes.get(cutDate);
+    const { status, readiness, rule } = change ?? assess(known.evidence, model.policy, on);
+    const supported = rule !== 'NO_SUPPORTING_SOURCE';
+    then = { canonicalIncidentId: canonical, status: supported ? status : null, readiness: supported ? readiness : 'NONE', rule };
+    known.byCutDate.set(cutDate, then);
+  }
+  return { incidentId, ...then };
 }
 
 export function ccmStatusOf(states: readonly CcmState[], code: string, on: IsoDate): CcmStatus {
@@ -113,7 +165,7 @@ export function stateTimeline(model: RegistryModel, states: readonly CcmState[],
     .flatMap((id) => model.statements.get(id) ?? [])
     .sort((a, b) => (a.deliveredOn !== b.deliveredOn ? (a.deliveredOn < b.deliveredOn ? -1 : 1)
       : a.statementId < b.statementId ? -1 : 1));
-  const cache = new Map<string, IncidentEvidence>();
+  const cache: StatusThenCache = new Map();
   return {
     stateCode: code,
     name: state?.name ?? null,
