@@ -3,7 +3,7 @@ import { IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validat
 
 /** Fields every mutation input accepts. */
 @InputType({ isAbstract: true })
-export abstract class CommandInput {
+export class CommandInput {
   @Field({ nullable: true, description: 'Retry safety: the same key and input return the first result and append nothing' })
   @IsOptional() @IsString() @Length(8, 128) @Matches(/^[\w.:-]+$/, { message: 'idempotencyKey may hold letters, digits, _ . : - only' })
   idempotencyKey?: string;
