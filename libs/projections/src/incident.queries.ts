@@ -166,14 +166,22 @@ const SORT_KEYS: Record<IncidentSort, (i: IncidentView) => SortKey> = {
   STATUS_CHANGED: (i) => [i.assessment.statusSince ?? '', i.incidentId],
 };
 
+/**
+ * What identifies the state of a model for the query caches kept beside it: every event folded moves it.
+ * Null while a bulk fold has assessments to settle (that happens later, without a new event): keep nothing then.
+ */
+export function modelStamp(model: RegistryModel): string | null {
+  if (model.deferAssessments || model.dirty.size > 0) return null;
+  return `${model.checkpoint ?? ''}|${model.eventsApplied}|${model.skipped}`;
+}
+
 /** The canonical incidents sorted by each key, kept while the model stands still (cheap to look up, costly to sort). */
 const sortedIncidents = new WeakMap<RegistryModel, { stamp: string; bySort: Map<IncidentSort, Keyed<IncidentView>[]> }>();
 
 function incidentsSortedBy(model: RegistryModel, sort: IncidentSort): Keyed<IncidentView>[] {
   const canonical = () => sortByKey([...model.incidents.values()].filter((i) => !i.mergedInto), SORT_KEYS[sort]);
-  // A bulk fold settles assessments later, without a new event: nothing is kept until it has.
-  if (model.deferAssessments || model.dirty.size > 0) return canonical();
-  const stamp = `${model.checkpoint ?? ''}|${model.eventsApplied}|${model.skipped}`;
+  const stamp = modelStamp(model);
+  if (stamp === null) return canonical();
   let cached = sortedIncidents.get(model);
   if (!cached || cached.stamp !== stamp) sortedIncidents.set(model, (cached = { stamp, bySort: new Map() }));
   let sorted = cached.bySort.get(sort);

@@ -1,6 +1,7 @@
 import { getInvestigation, getSource, listSources, listStates } from './source.queries';
 import { assess } from '@app/domain';
 import { buildEvidence } from './evidence';
+import { evolveRegistry } from './registry.projection';
 import { listStatements, stateTimeline, statusThen } from './statement.queries';
 import type { StatementFilter } from './statement.queries';
 import { ccmStates, yemenStory } from './testing/event-log.fixtures';
@@ -58,6 +59,16 @@ describe('stateTimeline', () => {
     expect(sau.name).toBeNull();
     expect(sau.entries.map((e) => [e.statement.kind, e.ccmStatus, e.incidents[0].status])).toEqual([['DENIAL', 'NOT_PARTY', 'ALLEGED']]);
     expect(stateTimeline(model, states, 'ISL').entries).toEqual([]);
+  });
+
+  it('answers from the model as it stands after a new event (nothing kept from before it)', () => {
+    const log = yemenStory();
+    const live = buildModel(log.events);
+    const statusOfUsaTarget = () => stateTimeline(live, states, 'USA').entries[0].incidents[0];
+    expect(statusOfUsaTarget()).toMatchObject({ status: 'CONFIRMED' });
+    // A retraction dated before the statement takes the confirming evidence away as of that day.
+    evolveRegistry(live, log.add({ type: 'CorroborationRetracted', data: { incidentId: 'inc-1', corroborationId: 'c3', reason: 'misread', retractedOn: '2016-03-25' } }));
+    expect(statusOfUsaTarget()).toMatchObject({ status: 'CORROBORATED' });
   });
 });
 

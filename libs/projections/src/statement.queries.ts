@@ -3,6 +3,7 @@ import type {
   CcmState, CcmStatus, IncidentEvidence, IsoDate, Readiness, StatementKind, Status, StatusChange, Venue,
 } from '@app/domain';
 import { buildEvidence } from './evidence';
+import { modelStamp } from './incident.queries';
 import type { RegistryModel, StatementView } from './model';
 import { resolveIncidentId } from './model';
 import type { Connection, PageArgs } from './pagination';
@@ -152,6 +153,17 @@ export function statusThen(model: RegistryModel, incidentId: string, on: IsoDate
   return { incidentId, ...then };
 }
 
+/** The statusThen cache of a model, kept across requests while the model stands still (any new event drops it). */
+const statusCaches = new WeakMap<RegistryModel, { stamp: string; cache: StatusThenCache }>();
+
+function statusCacheOf(model: RegistryModel): StatusThenCache {
+  const stamp = modelStamp(model);
+  if (stamp === null) return new Map();
+  let kept = statusCaches.get(model);
+  if (!kept || kept.stamp !== stamp) statusCaches.set(model, (kept = { stamp, cache: new Map() }));
+  return kept.cache;
+}
+
 export function ccmStatusOf(states: readonly CcmState[], code: string, on: IsoDate): CcmStatus {
   const state = states.find((s) => s.iso3 === code);
   return state ? ccmStatusOn(state, on) : 'NOT_PARTY';
@@ -165,7 +177,7 @@ export function stateTimeline(model: RegistryModel, states: readonly CcmState[],
     .flatMap((id) => model.statements.get(id) ?? [])
     .sort((a, b) => (a.deliveredOn !== b.deliveredOn ? (a.deliveredOn < b.deliveredOn ? -1 : 1)
       : a.statementId < b.statementId ? -1 : 1));
-  const cache: StatusThenCache = new Map();
+  const cache = statusCacheOf(model);
   return {
     stateCode: code,
     name: state?.name ?? null,
