@@ -84,9 +84,12 @@ function fieldCheck(path: string, shape: FieldShape): (data: Record<string, unkn
   };
 }
 
-/** Every event type's shape compiled once into a list of field checks. */
-const V1_CHECKS = Object.fromEntries(Object.entries(V1_SHAPES).map(([type, shape]) =>
-  [type, Object.entries(shape).map(([path, kind]) => fieldCheck(path, kind))])) as Record<RegistryEventType, ((data: Record<string, unknown>) => boolean)[]>;
+/**
+ * Every event type's shape compiled once into a list of field checks. A Map: the type read from a store
+ * is a fresh string each time, which a Map hashes where a property lookup would first internalize it.
+ */
+const V1_CHECKS = new Map<string, ((data: Record<string, unknown>) => boolean)[]>(Object.entries(V1_SHAPES).map(([type, shape]) =>
+  [type, Object.entries(shape).map(([path, kind]) => fieldCheck(path, kind))]));
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
@@ -108,8 +111,6 @@ export function isIsoDateFast(value: unknown): boolean {
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
 
-const isKnownType = (type: string): type is RegistryEventType => Object.hasOwn(V1_SHAPES, type);
-
 /**
  * The typed event for a stored one, or null when the type is unknown, the version is newer than this
  * code knows (or not a version at all), or the data lacks a required field. A missing version reads as 1.
@@ -117,8 +118,8 @@ const isKnownType = (type: string): type is RegistryEventType => Object.hasOwn(V
 export function upcast(type: string, data: unknown, schemaVersion: number | undefined): RegistryEvent | null {
   const version = schemaVersion ?? 1;
   if (!Number.isInteger(version) || version < 1 || version > SCHEMA_VERSION) return null;
-  if (!isKnownType(type) || !isRecord(data)) return null;
-  const checks = V1_CHECKS[type];
+  const checks = V1_CHECKS.get(type);
+  if (checks === undefined || !isRecord(data)) return null;
   for (let i = 0; i < checks.length; i++) if (!checks[i](data)) return null;
-  return { type, data } as RegistryEvent;
+  return { type: type as RegistryEventType, data } as RegistryEvent;
 }
