@@ -121,9 +121,13 @@ function aboutMatched(model: RegistryModel, ids: readonly string[], matched: Rea
   return about;
 }
 
-/** Every statement about the matched incidents up to the report date, once per co-signer, in first-seen order. */
-function statementsByState(model: RegistryModel, incidents: IncidentView[], asOf: IsoDate): Map<string, Spoken[]> {
-  const byState = new Map<string, Spoken[]>();
+/**
+ * Every statement about the matched incidents up to the report date, once per co-signer: a State Party's
+ * by delivery date (first-seen order within a day, as a stable sort gives), any other State's in first-seen order.
+ */
+function statementsByState(model: RegistryModel, incidents: IncidentView[], asOf: IsoDate,
+  partyCodes: ReadonlySet<string>): Map<string, Spoken[]> {
+  const firstSeen: Spoken[] = [];
   const seen = new Set<string>();
   const matchedIds = new Set<string>();
   for (const incident of incidents) matchedIds.add(incident.incidentId);
@@ -132,18 +136,29 @@ function statementsByState(model: RegistryModel, incidents: IncidentView[], asOf
       if (seen.has(id)) continue;
       seen.add(id);
       const s = model.statements.get(id);
-      if (!s || s.deliveredOn > asOf) continue;
-      const item: Spoken = { s, incidentIds: aboutMatched(model, s.incidentIds, matchedIds) };
-      const speakers = s.speakers;
-      for (let i = 0; i < speakers.length; i++) {
-        const code = speakers[i];
-        if (speakers.indexOf(code) !== i) continue;
-        let list = byState.get(code);
-        if (!list) byState.set(code, (list = []));
-        list.push(item);
-      }
+      if (s && s.deliveredOn <= asOf) firstSeen.push({ s, incidentIds: aboutMatched(model, s.incidentIds, matchedIds) });
     }
   }
+  const byState = new Map<string, Spoken[]>();
+  const add = (item: Spoken, parties: boolean) => {
+    const speakers = item.s.speakers;
+    for (let i = 0; i < speakers.length; i++) {
+      const code = speakers[i];
+      if (partyCodes.has(code) !== parties || speakers.indexOf(code) !== i) continue;
+      let list = byState.get(code);
+      if (!list) byState.set(code, (list = []));
+      list.push(item);
+    }
+  };
+  for (const item of firstSeen) add(item, false);
+  // Grouped by day, then the days in order: a stable sort by date in linear time (there are far fewer days).
+  const byDay = new Map<IsoDate, Spoken[]>();
+  for (const item of firstSeen) {
+    const day = byDay.get(item.s.deliveredOn);
+    if (day) day.push(item);
+    else byDay.set(item.s.deliveredOn, [item]);
+  }
+  for (const day of [...byDay.keys()].sort()) for (const item of byDay.get(day)!) add(item, true);
   return byState;
 }
 
@@ -172,17 +187,16 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
   const asOf = asOfDate ?? model.latestEvidenceDate ?? '1970-01-01';
   const incidents = matchedIncidents(model, filter);
   const confirmedOn = confirmations(model, incidents, asOfDate);
-  const byState = statementsByState(model, incidents, asOf);
   const parties = states.filter((st) => ccmStatusOn(st, asOf) === 'STATE_PARTY')
     .sort((a, b) => (a.iso3 < b.iso3 ? -1 : 1));
   const partyCodes = new Set(parties.map((p) => p.iso3));
+  const byState = statementsByState(model, incidents, asOf, partyCodes);
   const condemned: StateResponse[] = [];
   const expressedConcern: StateResponse[] = [];
   const silent: SpeakOutReport['silent'] = [];
   const lags: CondemnationLag[] = [];
   for (const party of parties) {
-    // A stable sort: statements of one day stay in first-seen order.
-    const spoken = (byState.get(party.iso3) ?? []).sort((a, b) => (a.s.deliveredOn < b.s.deliveredOn ? -1 : 1));
+    const spoken = byState.get(party.iso3) ?? [];
     const condemnations: Spoken[] = [];
     const concerns: Spoken[] = [];
     for (const x of spoken) {
