@@ -84,12 +84,18 @@ function fieldCheck(path: string, shape: FieldShape): (data: Record<string, unkn
   };
 }
 
+interface CompiledShape {
+  /** The type's own string: the event carries it (not the store's fresh copy), so later switches compare pointers. */
+  type: RegistryEventType;
+  checks: ((data: Record<string, unknown>) => boolean)[];
+}
+
 /**
  * Every event type's shape compiled once into a list of field checks. A Map: the type read from a store
  * is a fresh string each time, which a Map hashes where a property lookup would first internalize it.
  */
-const V1_CHECKS = new Map<string, ((data: Record<string, unknown>) => boolean)[]>(Object.entries(V1_SHAPES).map(([type, shape]) =>
-  [type, Object.entries(shape).map(([path, kind]) => fieldCheck(path, kind))]));
+const V1_CHECKS = new Map<string, CompiledShape>(Object.entries(V1_SHAPES).map(([type, shape]) =>
+  [type, { type: type as RegistryEventType, checks: Object.entries(shape).map(([path, kind]) => fieldCheck(path, kind)) }]));
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
@@ -118,8 +124,9 @@ export function isIsoDateFast(value: unknown): boolean {
 export function upcast(type: string, data: unknown, schemaVersion: number | undefined): RegistryEvent | null {
   const version = schemaVersion ?? 1;
   if (!Number.isInteger(version) || version < 1 || version > SCHEMA_VERSION) return null;
-  const checks = V1_CHECKS.get(type);
-  if (checks === undefined || !isRecord(data)) return null;
+  const compiled = V1_CHECKS.get(type);
+  if (compiled === undefined || !isRecord(data)) return null;
+  const checks = compiled.checks;
   for (let i = 0; i < checks.length; i++) if (!checks[i](data)) return null;
-  return { type: type as RegistryEventType, data } as RegistryEvent;
+  return { type: compiled.type, data } as RegistryEvent;
 }
