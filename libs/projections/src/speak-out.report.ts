@@ -162,18 +162,69 @@ function statementsByState(model: RegistryModel, incidents: IncidentView[], asOf
   return byState;
 }
 
-/** Lags from confirmation to a party's first condemnation of each confirmed incident (in `confirmedOn` order). */
-function lagsOf(stateCode: string, condemnations: Spoken[], confirmedOn: ReadonlyMap<string, IsoDate>, into: CondemnationLag[]): void {
+/** A party's first condemnation of each incident it condemned. */
+interface FirstCondemnations { stateCode: string; firstOn: Map<string, IsoDate> }
+
+function firstCondemnations(stateCode: string, condemnations: Spoken[]): FirstCondemnations {
   // Condemnations are oldest first: the first one naming an incident is its first condemnation.
   const firstOn = new Map<string, IsoDate>();
   for (const x of condemnations) {
     for (const id of x.incidentIds) if (!firstOn.has(id)) firstOn.set(id, x.s.deliveredOn);
   }
-  for (const [incidentId, confirmed] of confirmedOn) {
-    const condemnedOn = firstOn.get(incidentId);
-    if (condemnedOn === undefined) continue;
-    into.push({ stateCode, incidentId, confirmedOn: confirmed, condemnedOn, days: Math.max(0, daysBetween(confirmed, condemnedOn)) });
+  return { stateCode, firstOn };
+}
+
+/** Lags from confirmation to each party's first condemnation of each confirmed incident (parties, then `confirmedOn` order). */
+function lagsOf(parties: FirstCondemnations[], confirmedOn: ReadonlyMap<string, IsoDate>): CondemnationLag[] {
+  const lags: CondemnationLag[] = [];
+  for (const { stateCode, firstOn } of parties) {
+    for (const [incidentId, confirmed] of confirmedOn) {
+      const condemnedOn = firstOn.get(incidentId);
+      if (condemnedOn === undefined) continue;
+      lags.push({ stateCode, incidentId, confirmedOn: confirmed, condemnedOn, days: Math.max(0, daysBetween(confirmed, condemnedOn)) });
+    }
   }
+  return lags;
+}
+
+/** The lags in days alone (as lagsOf), without building the lag objects; each date parsed once. */
+function lagDaysOf(parties: FirstCondemnations[], confirmedOn: ReadonlyMap<string, IsoDate>): number[] {
+  const dayNumbers = new Map<IsoDate, number>();
+  const dayOf = (date: IsoDate) => {
+    let n = dayNumbers.get(date);
+    if (n === undefined) dayNumbers.set(date, (n = daysBetween('1970-01-01', date)));
+    return n;
+  };
+  const days: number[] = [];
+  for (const { firstOn } of parties) {
+    for (const [incidentId, confirmed] of confirmedOn) {
+      const condemnedOn = firstOn.get(incidentId);
+      if (condemnedOn !== undefined) days.push(Math.max(0, dayOf(condemnedOn) - dayOf(confirmed)));
+    }
+  }
+  return days;
+}
+
+/** An enumerable property worked out on first read: GraphQL reads the long lists only when a query selects them. */
+function lazy<T extends object, K extends keyof T>(target: T, key: K, build: () => T[K]): T {
+  let value: T[K];
+  let built = false;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!built) {
+        value = build();
+        built = true;
+      }
+      return value;
+    },
+    set: (next: T[K]) => {
+      value = next;
+      built = true;
+    },
+  });
+  return target;
 }
 
 /**
@@ -194,7 +245,7 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
   const condemned: StateResponse[] = [];
   const expressedConcern: StateResponse[] = [];
   const silent: SpeakOutReport['silent'] = [];
-  const lags: CondemnationLag[] = [];
+  const firsts: FirstCondemnations[] = [];
   for (const party of parties) {
     const spoken = byState.get(party.iso3) ?? [];
     const condemnations: Spoken[] = [];
@@ -205,7 +256,7 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
     }
     if (condemnations.length > 0) {
       condemned.push(response(party, condemnations));
-      lagsOf(party.iso3, condemnations, confirmedOn, lags);
+      firsts.push(firstCondemnations(party.iso3, condemnations));
     } else if (concerns.length > 0) expressedConcern.push(response(party, concerns));
     else if (confirmedOn.size > 0) silent.push({ stateCode: party.iso3, name: party.name });
   }
@@ -218,17 +269,18 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
     });
   }
   nonPartiesThatSpoke.sort((a, b) => (a.stateCode < b.stateCode ? -1 : 1));
-  const days = lags.map((l) => l.days);
-  return {
+  const days = lagDaysOf(firsts, confirmedOn);
+  const report: SpeakOutReport = {
     asOf,
     incidentIds: incidents.map((i) => i.incidentId).sort(),
     confirmedIncidentIds: [...confirmedOn.keys()].sort(),
     statesPartiesCount: parties.length,
-    condemned, expressedConcern, silent, lags,
+    condemned, expressedConcern, silent, lags: [],
     medianLagDays: median(days),
     maxLagDays: maxOf(days),
     nonPartiesThatSpoke,
   };
+  return lazy(report, 'lags', () => lagsOf(firsts, confirmedOn));
 }
 
 // Math.max(...values) overflows the stack for very long lists.
@@ -239,10 +291,11 @@ function maxOf(values: number[]): number | null {
 }
 
 function response(state: CcmState, spoken: Spoken[]): StateResponse {
-  const incidentIds = new Set<string>();
-  for (const x of spoken) for (const id of x.incidentIds) incidentIds.add(id);
-  return {
-    stateCode: state.iso3, name: state.name, statementIds: spoken.map((x) => x.s.statementId),
-    firstOn: spoken[0].s.deliveredOn, incidentIds: [...incidentIds].sort(),
-  };
+  const answer: StateResponse = { stateCode: state.iso3, name: state.name, statementIds: [], firstOn: spoken[0].s.deliveredOn, incidentIds: [] };
+  lazy(answer, 'statementIds', () => spoken.map((x) => x.s.statementId));
+  return lazy(answer, 'incidentIds', () => {
+    const incidentIds = new Set<string>();
+    for (const x of spoken) for (const id of x.incidentIds) incidentIds.add(id);
+    return [...incidentIds].sort();
+  });
 }
