@@ -86,9 +86,12 @@ export class TokenStore {
   }
 
   /** The active token with this secret, or null (unknown or revoked). */
+  /** On every request: prepared once. */
+  private readonly activeByHash = this.db.prepare('SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL');
+
   authenticate(token: string): TokenRecord | null {
     const hash = hashToken(token);
-    const row = this.db.prepare('SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL').get(hash) as (TokenRow & { hash: string }) | undefined;
+    const row = this.activeByHash.get(hash) as (TokenRow & { hash: string }) | undefined;
     // The index lookup already matched; compare again in constant time so timing says nothing about near-misses.
     if (!row || !timingSafeEqual(Buffer.from(row.hash), Buffer.from(hash))) return null;
     return toRecord(row);

@@ -21,10 +21,14 @@ export function toIncidentObject(view: IncidentView, model: RegistryModel, refer
   mapping: IncidentMapping = {}): IncidentObject {
   const d = view.details;
   const lists: { [K in keyof IncidentLists]: () => IncidentLists[K] } = {
-    corroborations: () => view.corroborationIds.flatMap((id) => {
-      const c = model.corroborations.get(id);
-      return c ? [toCorroborationObject(c, model)] : [];
-    }),
+    corroborations: () => {
+      const out: CorroborationObject[] = [];
+      for (const id of view.corroborationIds) {
+        const c = model.corroborations.get(id);
+        if (c) out.push(toCorroborationObject(c, model));
+      }
+      return out;
+    },
     investigations: () => investigationsOf(model, view).map((i) => toInvestigationObject(i, model, reference)),
     statements: () => statementsOf(model, view).map((st) => toStatementObject(st, model, reference)),
     corrections: () => view.corrections.map(toCorrectionObject),
