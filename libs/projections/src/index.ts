@@ -13,3 +13,4 @@ export * from './source.queries';
 export * from './time-travel';
 export * from './statement-texts';
 export * from './projection-runner';
+export { lazyProperty } from './lazy-property';

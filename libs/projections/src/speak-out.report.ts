@@ -1,3 +1,4 @@
+import { lazyProperty } from './lazy-property';
 import { assessWithHistory, ccmStatusOn } from '@app/domain';
 import type { CcmState, CcmStatus, IncidentEvidence, IsoDate, StatementKind, Status } from '@app/domain';
 import { daysBetween, milestonesOf } from './dates';
@@ -205,28 +206,6 @@ function lagDaysOf(parties: FirstCondemnations[], confirmedOn: ReadonlyMap<strin
   return days;
 }
 
-/** An enumerable property worked out on first read: GraphQL reads the long lists only when a query selects them. */
-function lazy<T extends object, K extends keyof T>(target: T, key: K, build: () => T[K]): T {
-  let value: T[K];
-  let built = false;
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (!built) {
-        value = build();
-        built = true;
-      }
-      return value;
-    },
-    set: (next: T[K]) => {
-      value = next;
-      built = true;
-    },
-  });
-  return target;
-}
-
 /**
  * Who spoke out on a set of incidents. States Parties are those on `asOfDate` (default: the latest
  * evidence date in the registry); condemned, concerned and silent partition them. A condemnation
@@ -280,7 +259,7 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
     maxLagDays: maxOf(days),
     nonPartiesThatSpoke,
   };
-  return lazy(report, 'lags', () => lagsOf(firsts, confirmedOn));
+  return lazyProperty(report, 'lags', () => lagsOf(firsts, confirmedOn));
 }
 
 // Math.max(...values) overflows the stack for very long lists.
@@ -292,8 +271,8 @@ function maxOf(values: number[]): number | null {
 
 function response(state: CcmState, spoken: Spoken[]): StateResponse {
   const answer: StateResponse = { stateCode: state.iso3, name: state.name, statementIds: [], firstOn: spoken[0].s.deliveredOn, incidentIds: [] };
-  lazy(answer, 'statementIds', () => spoken.map((x) => x.s.statementId));
-  return lazy(answer, 'incidentIds', () => {
+  lazyProperty(answer, 'statementIds', () => spoken.map((x) => x.s.statementId));
+  return lazyProperty(answer, 'incidentIds', () => {
     const incidentIds = new Set<string>();
     for (const x of spoken) for (const id of x.incidentIds) incidentIds.add(id);
     return [...incidentIds].sort();

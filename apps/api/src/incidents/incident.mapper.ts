@@ -1,4 +1,4 @@
-import { investigationsOf, type IncidentView, type RegistryModel, statementsOf } from '@app/projections';
+import { investigationsOf, type IncidentView, lazyProperty, type RegistryModel, statementsOf } from '@app/projections';
 import type { ReferenceData } from '../reference/reference-data';
 import { toInvestigationObject } from '../investigations/investigation.mapper';
 import { toStatementObject } from '../statements/statement.mapper';
@@ -56,27 +56,6 @@ export function toIncidentObject(view: IncidentView, model: RegistryModel, refer
     else (incident as unknown as Record<string, unknown>)[key] = lists[key]();
   }
   return incident;
-}
-
-/** An enumerable property computed on first read (GraphQL's default resolver reads it only when selected). */
-function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, build: () => T[K]): void {
-  let value: T[K];
-  let built = false;
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get: () => {
-      if (!built) {
-        value = build();
-        built = true;
-      }
-      return value;
-    },
-    set: (next: T[K]) => {
-      value = next;
-      built = true;
-    },
-  });
 }
 
 function toCorroborationObject(c: NonNullable<ReturnType<RegistryModel['corroborations']['get']>>, model: RegistryModel): CorroborationObject {
