@@ -1,15 +1,8 @@
-import { EventStore } from '@app/event-store';
 import { REGISTER_SOURCE, sourceInput } from './support/fixtures';
 import { TestApp } from './support/test-app';
 
 const codeOf = (res: { errors?: { extensions?: { code?: string } }[] }) => res.errors?.[0]?.extensions?.code;
 const limitOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.limit;
-
-async function eventCount(app: TestApp): Promise<number> {
-  let n = 0;
-  for await (const _ of app.app.get(EventStore).readAll()) n++;
-  return n;
-}
 
 /** `{ incidents(first: N) { edges { node { … } } } }` with the given incident fields. */
 const incidents = (first: string, fields = 'id summary') => `incidents(first: ${first}) { totalCount edges { node { ${fields} } } }`;
@@ -70,7 +63,7 @@ describe('GraphQL limits (small limits so the tests stay cheap)', () => {
   });
 
   it('refuses a body over the size limit with 413, and batched operations with 400', async () => {
-    const before = await eventCount(app);
+    const before = await app.eventCount();
     const huge = await app.gql(REGISTER_SOURCE, { input: sourceInput({ name: 'x'.repeat(30_000) }) });
     expect(huge.status).toBe(413);
     expect(codeOf(huge)).toBe('BAD_USER_INPUT');
@@ -81,7 +74,7 @@ describe('GraphQL limits (small limits so the tests stay cheap)', () => {
     });
     expect(batch.status).toBe(400);
     expect(((await batch.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/Batched operations are not supported/);
-    expect(await eventCount(app)).toBe(before);
+    expect(await app.eventCount()).toBe(before);
   });
 
   it('applies the same limits to subscriptions over graphql-ws', async () => {

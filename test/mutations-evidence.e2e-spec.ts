@@ -1,4 +1,3 @@
-import { EventStore } from '@app/event-store';
 import {
   ALLEGE_USE, CONCLUDE_INVESTIGATION, CORRECT_STATEMENT, INCIDENT, INVESTIGATION, MERGE_INCIDENTS, OPEN_INVESTIGATION,
   RECORD_STATEMENT, REGISTER_SOURCE, STATEMENT, expectRefusal, investigationInput, sourceInput, statementInput,
@@ -17,12 +16,6 @@ describe('investigation and statement mutations over HTTP', () => {
     sourceId = (await app.ok(REGISTER_SOURCE, { input: sourceInput() })).registerSource.id;
   });
   afterAll(async () => { await app.stop(); });
-
-  async function eventCount(): Promise<number> {
-    let n = 0;
-    for await (const _ of app.app.get(EventStore).readAll()) n++;
-    return n;
-  }
 
   /** An allegation from a single source without physical evidence: ALLEGED, so investigations can move it. */
   async function incident(): Promise<string> {
@@ -66,7 +59,7 @@ describe('investigation and statement mutations over HTTP', () => {
     it('refuses invalid investigators, unknown States or incidents and bad dates, appending nothing', async () => {
       const incidentId = await incident();
       const { openInvestigation } = await app.ok(OPEN_INVESTIGATION, { input: investigationInput([incidentId]) });
-      const before = await eventCount();
+      const before = await app.eventCount();
       const open = (over: Record<string, unknown>) => app.gql(OPEN_INVESTIGATION, { input: investigationInput([incidentId], over) });
       expectRefusal(await open({ investigator: { kind: 'STATE' } }), 'BAD_USER_INPUT', 'investigator.stateCode');
       expectRefusal(await open({ investigator: { kind: 'UN' } }), 'BAD_USER_INPUT', 'investigator.name');
@@ -83,10 +76,10 @@ describe('investigation and statement mutations over HTTP', () => {
       expectRefusal(await conclude({ concludedOn: '2016-05-01' }), 'BAD_USER_INPUT', 'concludedOn');
       expectRefusal(await conclude({ outcome: 'MAYBE' }), 'BAD_USER_INPUT');
       expectRefusal(await conclude({ investigationId: UNKNOWN_ID }), 'NOT_FOUND', 'investigationId');
-      expect(await eventCount()).toBe(before);
+      expect(await app.eventCount()).toBe(before);
       expect((await conclude({})).errors).toBeUndefined();
       expectRefusal(await conclude({}), 'CONFLICT', 'investigationId');
-      expect(await eventCount()).toBe(before + 1);
+      expect(await app.eventCount()).toBe(before + 1);
     });
   });
 
@@ -128,7 +121,7 @@ describe('investigation and statement mutations over HTTP', () => {
     it('refuses bad speakers, unknown States or incidents, long quotes and bad citations, appending nothing', async () => {
       const incidentId = await incident();
       const { recordStatement } = await app.ok(RECORD_STATEMENT, { input: statementInput([incidentId]) });
-      const before = await eventCount();
+      const before = await app.eventCount();
       const record = (over: Record<string, unknown>) => app.gql(RECORD_STATEMENT, { input: statementInput([incidentId], over) });
       expectRefusal(await record({ speakers: [] }), 'BAD_USER_INPUT', 'speakers');
       expectRefusal(await record({ speakers: ['gbr'] }), 'BAD_USER_INPUT', 'speakers');
@@ -148,16 +141,16 @@ describe('investigation and statement mutations over HTTP', () => {
       expectRefusal(await correct({ changes: { speakers: ['ZZZ'] } }), 'NOT_FOUND', 'changes.speakers');
       expectRefusal(await correct({ changes: { incidentIds: [UNKNOWN_ID] } }), 'NOT_FOUND', 'changes.incidentIds');
       expectRefusal(await correct({ changes: { speakers: [] } }), 'BAD_USER_INPUT', 'changes.speakers');
-      expect(await eventCount()).toBe(before);
+      expect(await app.eventCount()).toBe(before);
       expect((await app.ok(INCIDENT, { id: incidentId })).incident.statements).toHaveLength(1);
     });
 
     it('replays an idempotent recordStatement: same statement, nothing appended', async () => {
       const input = { ...statementInput([]), idempotencyKey: 'uk-announcement-2016-05-24' };
       const first = (await app.ok(RECORD_STATEMENT, { input })).recordStatement;
-      const after = await eventCount();
+      const after = await app.eventCount();
       expect((await app.ok(RECORD_STATEMENT, { input })).recordStatement).toEqual(first);
-      expect(await eventCount()).toBe(after);
+      expect(await app.eventCount()).toBe(after);
       expectRefusal(await app.gql(RECORD_STATEMENT, { input: { ...input, venue: 'UNGA' } }), 'CONFLICT', 'idempotencyKey');
     });
   });

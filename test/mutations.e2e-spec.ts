@@ -1,4 +1,3 @@
-import { EventStore } from '@app/event-store';
 import {
   ADD_CORROBORATION, ALLEGE_USE, CORRECT_INCIDENT, INCIDENT, MERGE_INCIDENTS, REGISTER_SOURCE, RETRACT_CORROBORATION,
   WITHDRAW_INCIDENT, corroborationInput, expectRefusal, sourceInput, yemenAllegation,
@@ -14,12 +13,6 @@ describe('incident and corroboration mutations over HTTP', () => {
   afterAll(async () => { await app.stop(); });
 
   /** Every event in the store: refusals must leave it unchanged. */
-  async function eventCount(): Promise<number> {
-    let n = 0;
-    for await (const _ of app.app.get(EventStore).readAll()) n++;
-    return n;
-  }
-
   async function source(overrides: Record<string, unknown> = {}): Promise<string> {
     return (await app.ok(REGISTER_SOURCE, { input: sourceInput(overrides) })).registerSource.id;
   }
@@ -50,7 +43,7 @@ describe('incident and corroboration mutations over HTTP', () => {
 
     it('refuses invalid patches, unknown incidents and future dates, and appends nothing', async () => {
       const { id } = await incident();
-      const before = await eventCount();
+      const before = await app.eventCount();
       const input = (over: Record<string, unknown>) => ({ incidentId: id, changes: { summary: 'x' }, reason: 'r', correctedOn: '2016-06-01', ...over });
       expectRefusal(await app.gql(CORRECT_INCIDENT, { input: input({ changes: { location: { countryCode: 'yem', placeName: 'Hajjah' } } }) }),
         'BAD_USER_INPUT', 'changes.location.countryCode');
@@ -63,7 +56,7 @@ describe('incident and corroboration mutations over HTTP', () => {
       expectRefusal(await app.gql(CORRECT_INCIDENT, { input: input({ reason: '' }) }), 'BAD_USER_INPUT', 'reason');
       expectRefusal(await app.gql(CORRECT_INCIDENT, { input: input({ incidentId: UNKNOWN_ID }) }), 'NOT_FOUND', 'incidentId');
       expectRefusal(await app.gql(CORRECT_INCIDENT, { input: input({ incidentId: 'not-an-id' }) }), 'BAD_USER_INPUT', 'incidentId');
-      expect(await eventCount()).toBe(before);
+      expect(await app.eventCount()).toBe(before);
       expect((await app.ok(INCIDENT, { id })).incident.corrections).toEqual([]);
     });
   });
@@ -99,14 +92,14 @@ describe('incident and corroboration mutations over HTTP', () => {
       const merge = (duplicateIncidentId: string, canonicalIncidentId: string, over: Record<string, unknown> = {}) =>
         app.gql(MERGE_INCIDENTS, { input: { duplicateIncidentId, canonicalIncidentId, reason: 'dup', mergedOn: '2016-06-02', ...over } });
       await app.ok(MERGE_INCIDENTS, { input: { duplicateIncidentId: b.id, canonicalIncidentId: a.id, reason: 'dup', mergedOn: '2016-06-02' } });
-      const before = await eventCount();
+      const before = await app.eventCount();
       expectRefusal(await merge(a.id, a.id), 'BAD_USER_INPUT', 'canonicalIncidentId');
       expectRefusal(await merge(b.id, a.id), 'CONFLICT', 'duplicateIncidentId');
       expectRefusal(await merge(a.id, b.id), 'BAD_USER_INPUT', 'canonicalIncidentId'); // b resolves to a
       expectRefusal(await merge(UNKNOWN_ID, a.id), 'NOT_FOUND', 'duplicateIncidentId');
       expectRefusal(await merge(a.id, UNKNOWN_ID), 'NOT_FOUND', 'canonicalIncidentId');
       expectRefusal(await merge(c.id, a.id, { mergedOn: FUTURE }), 'BAD_USER_INPUT', 'mergedOn');
-      expect(await eventCount()).toBe(before);
+      expect(await app.eventCount()).toBe(before);
     });
   });
 
@@ -117,11 +110,11 @@ describe('incident and corroboration mutations over HTTP', () => {
       const { withdrawIncident } = await app.ok(WITHDRAW_INCIDENT, { input });
       expect(withdrawIncident.withdrawal).toEqual({ reason: 'Logged in error', withdrawnOn: '2016-06-03' });
       expect(withdrawIncident.assessment).toMatchObject({ status: 'WITHDRAWN', readiness: 'NONE', rule: 'WITHDRAWN_INCIDENT', missing: [] });
-      const before = await eventCount();
+      const before = await app.eventCount();
       expectRefusal(await app.gql(WITHDRAW_INCIDENT, { input }), 'CONFLICT', 'incidentId');
       expectRefusal(await app.gql(WITHDRAW_INCIDENT, { input: { ...input, incidentId: UNKNOWN_ID } }), 'NOT_FOUND', 'incidentId');
       expectRefusal(await app.gql(WITHDRAW_INCIDENT, { input: { ...input, reason: 'x'.repeat(2001) } }), 'BAD_USER_INPUT', 'reason');
-      expect(await eventCount()).toBe(before);
+      expect(await app.eventCount()).toBe(before);
     });
   });
 
@@ -141,7 +134,7 @@ describe('incident and corroboration mutations over HTTP', () => {
 
     it('refuses bad citations, unknown sources or derivations and future dates, appending nothing', async () => {
       const { id, sourceId } = await incident();
-      const before = await eventCount();
+      const before = await app.eventCount();
       const add = (over: Record<string, unknown>) => app.gql(ADD_CORROBORATION, { input: corroborationInput(id, sourceId, over) });
       const citation = corroborationInput(id, sourceId).citation;
       expectRefusal(await add({ citation: { ...citation, archivedSha256: 'abc' } }), 'BAD_USER_INPUT', 'citation.archivedSha256');
@@ -152,7 +145,7 @@ describe('incident and corroboration mutations over HTTP', () => {
       expectRefusal(await add({ sourceId: UNKNOWN_ID }), 'NOT_FOUND', 'sourceId');
       expectRefusal(await add({ incidentId: UNKNOWN_ID }), 'NOT_FOUND', 'incidentId');
       expectRefusal(await add({ derivedFrom: UNKNOWN_ID }), 'NOT_FOUND', 'derivedFrom');
-      expect(await eventCount()).toBe(before);
+      expect(await app.eventCount()).toBe(before);
       expect((await app.ok(INCIDENT, { id })).incident.corroborations).toHaveLength(1);
     });
   });
@@ -164,10 +157,10 @@ describe('incident and corroboration mutations over HTTP', () => {
       const { retractCorroboration } = await app.ok(RETRACT_CORROBORATION, { input });
       expect(retractCorroboration.corroborations[0]).toMatchObject({ retractedOn: '2016-07-01', retractionReason: input.reason });
       expect(retractCorroboration.assessment).toMatchObject({ status: 'WITHDRAWN', rule: 'WITHDRAWN_ALL_SOURCES_RETRACTED', readiness: 'NONE' });
-      const before = await eventCount();
+      const before = await app.eventCount();
       expectRefusal(await app.gql(RETRACT_CORROBORATION, { input }), 'CONFLICT', 'corroborationId');
       expectRefusal(await app.gql(RETRACT_CORROBORATION, { input: { ...input, corroborationId: UNKNOWN_ID } }), 'NOT_FOUND', 'corroborationId');
-      expect(await eventCount()).toBe(before);
+      expect(await app.eventCount()).toBe(before);
     });
 
     it("retracts a merged duplicate's corroboration through the canonical incident", async () => {
@@ -185,10 +178,10 @@ describe('incident and corroboration mutations over HTTP', () => {
 
     it('refuses a retraction dated before the publication', async () => {
       const { id, corroborationId } = await incident();
-      const before = await eventCount();
+      const before = await app.eventCount();
       const res = await app.gql(RETRACT_CORROBORATION, { input: { incidentId: id, corroborationId, reason: 'r', retractedOn: '2016-01-01' } });
       expectRefusal(res, 'BAD_USER_INPUT', 'retractedOn');
-      expect(await eventCount()).toBe(before);
+      expect(await app.eventCount()).toBe(before);
     });
   });
 
@@ -198,13 +191,13 @@ describe('incident and corroboration mutations over HTTP', () => {
       const hrw = await source({ name: 'Human Rights Watch', grade: 'A' });
       const input = { ...corroborationInput(id, hrw), idempotencyKey: `hrw-${id}` };
       const first = (await app.ok(ADD_CORROBORATION, { input })).addCorroboration;
-      const after = await eventCount();
+      const after = await app.eventCount();
       const again = (await app.ok(ADD_CORROBORATION, { input })).addCorroboration;
       expect(again).toEqual(first);
       expect(again.corroborations).toHaveLength(2);
-      expect(await eventCount()).toBe(after);
+      expect(await app.eventCount()).toBe(after);
       expectRefusal(await app.gql(ADD_CORROBORATION, { input: { ...input, summary: 'another text' } }), 'CONFLICT', 'idempotencyKey');
-      expect(await eventCount()).toBe(after);
+      expect(await app.eventCount()).toBe(after);
     });
 
     it('appends at the expected revision and refuses a stale one with CONFLICT', async () => {
@@ -216,9 +209,9 @@ describe('incident and corroboration mutations over HTTP', () => {
       } });
       expect((await correct(0, 'first correction')).errors).toBeUndefined();
       expect(await revisionOf()).toBe(1);
-      const before = await eventCount();
+      const before = await app.eventCount();
       expectRefusal(await correct(0, 'stale correction'), 'CONFLICT');
-      expect(await eventCount()).toBe(before);
+      expect(await app.eventCount()).toBe(before);
       const res = await correct(1, 'second correction');
       expect(res.errors).toBeUndefined();
       expect(res.data?.correctIncident.corrections.map((c: { fields: string[] }) => c.fields)).toEqual([['summary'], ['summary']]);

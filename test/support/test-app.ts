@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { EventStore } from '@app/event-store';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -71,6 +72,13 @@ export class TestApp extends GraphQLClient {
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : 0;
     return new TestApp(app, `http://127.0.0.1:${port}/graphql`, dir, config.adminToken ?? null);
+  }
+
+  /** How many events the store holds: what a refused command must leave unchanged. */
+  async eventCount(): Promise<number> {
+    let n = 0;
+    for await (const batch of this.app.get(EventStore).readAllBatches()) n += batch.length;
+    return n;
   }
 
   async stop(): Promise<void> {
