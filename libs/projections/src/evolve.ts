@@ -158,7 +158,7 @@ function statementView(model: RegistryModel, d: StatementDetails & { statementId
   const speakers = d.speakers.length === 1 ? sharedSingle(model.sharedLists, d.speakers[0]) : d.speakers;
   const texts = model.keepStatementTexts ? d : TEXTS_IN_STORE;
   return {
-    statementId: d.statementId, revision: 0, speakers, onBehalfOf: d.onBehalfOf,
+    statementId: d.statementId, seq: model.statements.size, revision: 0, speakers, onBehalfOf: d.onBehalfOf,
     kind: oneCopy(d.kind), venue: oneCopy(d.venue),
     deliveredOn: d.deliveredOn, incidentIds, namesUser: d.namesUser, quote: texts.quote, citation: texts.citation,
     corrections: NO_CORRECTIONS, eventId: meta.eventId, recordedAt: meta.recordedAt,

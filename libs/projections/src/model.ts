@@ -87,6 +87,8 @@ export interface InvestigationView {
 
 export interface StatementView extends StatementDetails {
   statementId: string;
+  /** Recording order: how many statements the model held when this one was recorded. */
+  seq: number;
   /** Revision of its own stream (the first event is 0): what a client sends as `expectedRevision`. */
   revision: number;
   corrections: Correction<StatementDetails>[];

@@ -51,3 +51,33 @@ describe('speakOutReport', () => {
     expect(speakOutReport(model, states).asOf).toBe('2016-12-19');
   });
 });
+
+describe('speakOutReport, both ways of finding the statements', () => {
+  const more = yemenStory();
+  // Recorded out of delivery order, a joint one naming two incidents, one moved by a correction.
+  more.add(statement('st-usa-2', ['USA'], 'CONDEMNATION', '2016-03-01', ['inc-3', 'inc-1']));
+  more.add(statement('st-usa-0', ['USA', 'GBR'], 'CONCERN', '2016-01-25', ['inc-1']));
+  more.add(statement('st-moved', ['FRA'], 'CONDEMNATION', '2016-06-02', ['inc-1']));
+  more.add({ type: 'StatementCorrected', data: { statementId: 'st-moved', changes: { incidentIds: ['inc-3'] }, reason: 'wrong incident',
+    correctedOn: '2016-06-03' } });
+  const m = buildModel(more.events);
+  const filters = [{}, { countryCode: 'YEM' }, { countryCode: 'SYR' }, { incidentIds: ['inc-2'] }, { allegedUser: 'SAU' }];
+  const dates = [undefined, '2016-01-31', '2016-03-10', '2016-06-30'];
+
+  it.each(filters.flatMap((f) => dates.map((d) => [f, d] as const)))('same report for %j as of %s', (filter, date) => {
+    const scanned = speakOutReport(m, states, filter, date, { scanAll: true });
+    const listed = speakOutReport(m, states, filter, date, { scanAll: false });
+    expect(JSON.parse(JSON.stringify(scanned))).toEqual(JSON.parse(JSON.stringify(listed)));
+  });
+
+  it('lists a State\'s statements in recording order, a State Party\'s by delivery date', () => {
+    for (const scanAll of [true, false]) {
+      const report = speakOutReport(m, states, {}, undefined, { scanAll });
+      expect(report.nonPartiesThatSpoke.find((s) => s.stateCode === 'USA')?.statementIds).toEqual(['st-usa', 'st-usa-2', 'st-usa-0']);
+      expect(report.condemned.find((s) => s.stateCode === 'GBR')?.statementIds).toEqual(['st-joint']);
+      expect(report.expressedConcern.map((s) => [s.stateCode, s.statementIds])).toEqual([['NLD', ['st-nld']]]);
+      expect(report.condemned.find((s) => s.stateCode === 'FRA')).toMatchObject({ statementIds: ['st-joint', 'st-moved'],
+        incidentIds: ['inc-1', 'inc-3'] });
+    }
+  });
+});

@@ -123,38 +123,63 @@ function aboutMatched(model: RegistryModel, ids: readonly string[], matched: Rea
 }
 
 /**
- * Every statement about the matched incidents up to the report date, once per co-signer: a State Party's
- * by delivery date (first-seen order within a day, as a stable sort gives), any other State's in first-seen order.
+ * The statements about the matched incidents delivered on or before `asOf`, in recording order. When the
+ * incidents' lists name a good part of all statements (a report on most of the registry), one pass over
+ * every statement in recording order is far cheaper than looking each id up; otherwise only their lists
+ * are read, and the few statements found are put in recording order.
  */
-function statementsByState(model: RegistryModel, incidents: IncidentView[], asOf: IsoDate,
-  partyCodes: ReadonlySet<string>): Map<string, Spoken[]> {
-  const firstSeen: Spoken[] = [];
-  const seen = new Set<string>();
+function statementsAbout(model: RegistryModel, incidents: IncidentView[], asOf: IsoDate, scanAll: boolean): Spoken[] {
   const matchedIds = new Set<string>();
   for (const incident of incidents) matchedIds.add(incident.incidentId);
+  const about: Spoken[] = [];
+  const keep = (s: StatementView) => {
+    if (s.deliveredOn > asOf) return;
+    const incidentIds = aboutMatched(model, s.incidentIds, matchedIds);
+    if (incidentIds.length > 0) about.push({ s, incidentIds });
+  };
+  if (scanAll) {
+    for (const s of model.statements.values()) keep(s);
+    return about;
+  }
+  const seen = new Set<string>();
   for (const incident of incidents) {
     for (const id of incident.statementIds) {
       if (seen.has(id)) continue;
       seen.add(id);
       const s = model.statements.get(id);
-      if (s && s.deliveredOn <= asOf) firstSeen.push({ s, incidentIds: aboutMatched(model, s.incidentIds, matchedIds) });
+      if (s) keep(s);
     }
   }
+  return about.sort((a, b) => a.s.seq - b.s.seq);
+}
+
+/** Whether the incidents' statement lists name at least a quarter of all statements (see statementsAbout). */
+function namesManyStatements(model: RegistryModel, incidents: IncidentView[]): boolean {
+  let linked = 0;
+  for (const incident of incidents) linked += incident.statementIds.length;
+  return linked * 4 >= model.statements.size;
+}
+
+/**
+ * Every statement about the matched incidents up to the report date, once per co-signer: a State Party's
+ * by delivery date, any other State's in recording order (ties and the rest in recording order).
+ */
+function statementsByState(about: Spoken[], partyCodes: ReadonlySet<string>): Map<string, Spoken[]> {
   const byState = new Map<string, Spoken[]>();
   const add = (item: Spoken, parties: boolean) => {
     const speakers = item.s.speakers;
     for (let i = 0; i < speakers.length; i++) {
       const code = speakers[i];
-      if (partyCodes.has(code) !== parties || speakers.indexOf(code) !== i) continue;
+      if (partyCodes.has(code) !== parties || (i > 0 && speakers.indexOf(code) !== i)) continue;
       let list = byState.get(code);
       if (!list) byState.set(code, (list = []));
       list.push(item);
     }
   };
-  for (const item of firstSeen) add(item, false);
+  for (const item of about) add(item, false);
   // Grouped by day, then the days in order: a stable sort by date in linear time (there are far fewer days).
   const byDay = new Map<IsoDate, Spoken[]>();
-  for (const item of firstSeen) {
+  for (const item of about) {
     const day = byDay.get(item.s.deliveredOn);
     if (day) day.push(item);
     else byDay.set(item.s.deliveredOn, [item]);
@@ -210,17 +235,19 @@ function lagDaysOf(parties: FirstCondemnations[], confirmedOn: ReadonlyMap<strin
  * Who spoke out on a set of incidents. States Parties are those on `asOfDate` (default: the latest
  * evidence date in the registry); condemned, concerned and silent partition them. A condemnation
  * before the registry confirmed the incident counts with lag 0. Linear in the statements about the
- * matched incidents (plus a sort per State).
+ * matched incidents, or in all statements when they are a good part of them; `scanAll` forces one of the
+ * two ways (they give the same report: the tests compare them).
  */
 export function speakOutReport(model: RegistryModel, states: readonly CcmState[], filter: SpeakOutFilter = {},
-  asOfDate?: IsoDate): SpeakOutReport {
+  asOfDate?: IsoDate, options: { scanAll?: boolean } = {}): SpeakOutReport {
   const asOf = asOfDate ?? model.latestEvidenceDate ?? '1970-01-01';
   const incidents = matchedIncidents(model, filter);
   const confirmedOn = confirmations(model, incidents, asOfDate);
   const parties = states.filter((st) => ccmStatusOn(st, asOf) === 'STATE_PARTY')
     .sort((a, b) => (a.iso3 < b.iso3 ? -1 : 1));
   const partyCodes = new Set(parties.map((p) => p.iso3));
-  const byState = statementsByState(model, incidents, asOf, partyCodes);
+  const about = statementsAbout(model, incidents, asOf, options.scanAll ?? namesManyStatements(model, incidents));
+  const byState = statementsByState(about, partyCodes);
   const condemned: StateResponse[] = [];
   const expressedConcern: StateResponse[] = [];
   const silent: SpeakOutReport['silent'] = [];
