@@ -142,23 +142,40 @@ export interface IncidentPageArgs extends PageArgs {
   descending?: boolean;
 }
 
-const oneOf = <T>(wanted: T | readonly T[] | undefined, value: T) =>
-  wanted === undefined || (Array.isArray(wanted) ? wanted.includes(value) : wanted === value);
+const oneOf = <T>(wanted: T | readonly T[], value: T) => (Array.isArray(wanted) ? wanted.includes(value) : wanted === value);
 
-export function matchesIncident(incident: IncidentView, f: IncidentFilter): boolean {
-  const d = incident.details;
-  if (f.countryCode !== undefined && d.location.countryCode !== f.countryCode.toUpperCase()) return false;
-  if (f.allegedUser !== undefined && !d.allegedUser.stateCodes.includes(f.allegedUser.toUpperCase())) return false;
-  if (!oneOf(f.status, incident.assessment.status) || !oneOf(f.readiness, incident.assessment.readiness)) return false;
-  if (f.munitionType !== undefined && d.munition.type.toLowerCase() !== f.munitionType.toLowerCase()) return false;
-  if (f.occurredFrom !== undefined && d.occurredTo < f.occurredFrom) return false;
-  if (f.occurredTo !== undefined && d.occurredFrom > f.occurredTo) return false;
-  if (f.text !== undefined && f.text.trim() !== '') {
-    const needle = f.text.trim().toLowerCase();
-    const hay = `${d.location.placeName}\n${d.munition.type}\n${d.summary}`.toLowerCase();
-    if (!hay.includes(needle)) return false;
+/**
+ * The filter as one predicate, normalised once (upper-cased codes, lower-cased texts) and checking only
+ * the fields it sets: lists and reports run it over every incident.
+ */
+export function incidentMatcher(f: IncidentFilter): (incident: IncidentView) => boolean {
+  const checks: ((incident: IncidentView) => boolean)[] = [];
+  const { status, readiness, occurredFrom, occurredTo } = f;
+  if (f.countryCode !== undefined) {
+    const code = f.countryCode.toUpperCase();
+    checks.push((i) => i.details.location.countryCode === code);
   }
-  return true;
+  if (f.allegedUser !== undefined) {
+    const code = f.allegedUser.toUpperCase();
+    checks.push((i) => i.details.allegedUser.stateCodes.includes(code));
+  }
+  if (status !== undefined) checks.push((i) => oneOf(status, i.assessment.status));
+  if (readiness !== undefined) checks.push((i) => oneOf(readiness, i.assessment.readiness));
+  if (f.munitionType !== undefined) {
+    const type = f.munitionType.toLowerCase();
+    checks.push((i) => i.details.munition.type.toLowerCase() === type);
+  }
+  if (occurredFrom !== undefined) checks.push((i) => i.details.occurredTo >= occurredFrom);
+  if (occurredTo !== undefined) checks.push((i) => i.details.occurredFrom <= occurredTo);
+  const needle = f.text?.trim().toLowerCase();
+  if (needle) {
+    checks.push(({ details: d }) => `${d.location.placeName}\n${d.munition.type}\n${d.summary}`.toLowerCase().includes(needle));
+  }
+  if (checks.length === 1) return checks[0];
+  return (incident) => {
+    for (const check of checks) if (!check(incident)) return false;
+    return true;
+  };
 }
 
 const SORT_KEYS: Record<IncidentSort, (i: IncidentView) => SortKey> = {
@@ -192,7 +209,7 @@ function incidentsSortedBy(model: RegistryModel, sort: IncidentSort): Keyed<Inci
 /** Canonical incidents only (merged duplicates live on inside their canonical incident). */
 export function listIncidents(model: RegistryModel, filter: IncidentFilter = {},
   args: IncidentPageArgs = {}): Connection<IncidentView> {
-  return paginateSorted(incidentsSortedBy(model, args.sort ?? 'OCCURRED'), (incident) => matchesIncident(incident, filter),
+  return paginateSorted(incidentsSortedBy(model, args.sort ?? 'OCCURRED'), incidentMatcher(filter),
     { ...args, descending: args.descending ?? true });
 }
 

@@ -3,7 +3,7 @@ import { assessWithHistory, ccmStatusOn } from '@app/domain';
 import type { CcmState, CcmStatus, IncidentEvidence, IsoDate, StatementKind, Status } from '@app/domain';
 import { daysBetween, milestonesOf } from './dates';
 import { buildEvidence } from './evidence';
-import { matchesIncident } from './incident.queries';
+import { incidentMatcher } from './incident.queries';
 import type { IncidentView, RegistryModel, StatementView } from './model';
 import { resolveIncidentId } from './model';
 import { ccmStatusOf } from './statement.queries';
@@ -61,11 +61,12 @@ function median(values: number[]): number | null {
 
 function matchedIncidents(model: RegistryModel, filter: SpeakOutFilter): IncidentView[] {
   const wanted = filter.incidentIds && new Set(filter.incidentIds.map((id) => resolveIncidentId(model, id)));
-  const f = { countryCode: filter.countryCode, allegedUser: filter.allegedUser, occurredFrom: filter.from, occurredTo: filter.to };
+  const matches = incidentMatcher({ countryCode: filter.countryCode, allegedUser: filter.allegedUser, occurredFrom: filter.from,
+    occurredTo: filter.to });
   const result: IncidentView[] = [];
   for (const incident of model.incidents.values()) {
     if (incident.mergedInto || (wanted && !wanted.has(incident.incidentId))) continue;
-    if (matchesIncident(incident, f)) result.push(incident);
+    if (matches(incident)) result.push(incident);
   }
   return result;
 }
