@@ -32,6 +32,7 @@ async function run({ quick }) {
     const result = child(mode, file);
     if (!best[mode] || result.ms < best[mode].ms) best[mode] = result;
   }
+  const snap = child('snapshot', file);
   const rate = (x) => x.events / (x.ms / 1000);
   const c = best.ceiling, p = best.projections;
   const section = `3. Rebuild from ${meta.events.toLocaleString('en-US')} generated events (${meta.incidents.toLocaleString('en-US')} incidents)`;
@@ -42,6 +43,18 @@ async function run({ quick }) {
     { section, name: 'rebuild all projections through the port', value: rate(p), unit: 'events/s', ratio: rate(p) / rate(c),
       ratioTo: 'ceiling', target: 0.5, note: `${(p.ms / 1000).toFixed(1)} s, ${p.incidents} incidents${skippedNote}` },
     { section, name: 'rebuild: peak RSS', value: p.maxRssMiB, unit: 'MiB', target: 1024, targetKind: 'max-value' },
+    ...snapshotRows(snap, p),
+  ];
+}
+
+/** What restoring a time-travel snapshot of the whole model would cost, next to replaying the events. */
+function snapshotRows(snap, rebuild) {
+  const section = '3b. A model snapshot (what time-travel snapshots would cost), v8.serialize of the rebuilt model';
+  return [
+    { section, name: 'snapshot size', value: snap.mib, unit: 'MiB', note: `peak RSS of the process ${snap.maxRssMiB.toFixed(0)} MiB` },
+    { section, name: 'write the snapshot (serialize)', value: snap.serializeMs, unit: 'ms' },
+    { section, name: 'restore the snapshot (deserialize)', value: snap.restoreMs, unit: 'ms', ratio: snap.restoreMs / rebuild.ms,
+      ratioTo: 'rebuild from the events', note: 'restoring must beat replaying for snapshots to pay' },
   ];
 }
 

@@ -3,6 +3,7 @@
  * Child process of rebuild.bench.js, so that its peak RSS is its own. Modes:
  *   projections <file>  rebuild every projection through the port (ProjectionRunner.rebuild)
  *   ceiling <file>      read the same rows with better-sqlite3 and JSON.parse them, nothing else
+ *   snapshot <file>     rebuild, then time a snapshot of the model: v8.serialize to a buffer and back
  * Prints one JSON line: { events, ms, maxRssMiB, skipped? }.
  */
 const { requireDist, now } = require('./lib/common');
@@ -20,6 +21,30 @@ async function projections(file) {
   await runner.stop();
   await store.close();
   return { events: h.eventsApplied + h.skipped, skipped: h.skipped, skippedEventIds: h.skippedEventIds.slice(0, 3), incidents, ms };
+}
+
+/**
+ * What a model snapshot (for time travel) would cost: the structured-clone format keeps the maps, sets and
+ * plain objects the model is made of (class instances come back as plain objects: a real snapshot would
+ * restore their prototypes, a cheap walk next to this).
+ */
+async function snapshot(file) {
+  const v8 = require('node:v8');
+  const { openSqliteEventStore } = requireDist('libs/event-store/src/index.js');
+  const { ProjectionRunner } = requireDist('libs/projections/src/index.js');
+  const store = await openSqliteEventStore(file, { synchronous: 'NORMAL' });
+  const runner = new ProjectionRunner(store);
+  await runner.rebuild();
+  let t0 = now();
+  const bytes = v8.serialize(runner.model);
+  const serializeMs = now() - t0;
+  t0 = now();
+  const copy = v8.deserialize(bytes);
+  const restoreMs = now() - t0;
+  const incidents = copy.incidents.size;
+  await runner.stop();
+  await store.close();
+  return { events: runner.model.eventsApplied, incidents, serializeMs, restoreMs, mib: bytes.length / 1048576 };
 }
 
 function ceiling(file) {
@@ -42,7 +67,7 @@ function ceiling(file) {
 
 (async () => {
   const [mode, file] = process.argv.slice(2);
-  const result = mode === 'ceiling' ? ceiling(file) : await projections(file);
+  const result = mode === 'ceiling' ? ceiling(file) : mode === 'snapshot' ? await snapshot(file) : await projections(file);
   result.maxRssMiB = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(`${JSON.stringify(result)}\n`);
 })().catch((error) => {
