@@ -78,6 +78,18 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
       expect(after.incidents.totalCount).toBe(2);
     });
 
+    it('gives each listed incident the audit trail it had then', async () => {
+      const HISTORY_AT = `query ($asOf: DateTime, $clock: Clock) {
+        incidents(asOf: $asOf, clock: $clock, first: 5) { edges { node { id history { eventId type evidenceDate } } } } }`;
+      const now = await app.ok(HISTORY_AT, {});
+      const then = await app.ok(HISTORY_AT, { asOf: day('2016-04-01'), clock: 'KNOWN' });
+      const liveTrail = now.incidents.edges.find((e: any) => e.node.id === seeded.yemen).node.history;
+      const trailThen = then.incidents.edges.find((e: any) => e.node.id === seeded.yemen).node.history;
+      expect(trailThen.length).toBeGreaterThan(1);
+      expect(trailThen.length).toBeLessThan(liveTrail.length);
+      expect(trailThen).toEqual(liveTrail.filter((h: any) => h.evidenceDate === null || h.evidenceDate <= '2016-04-01'));
+    });
+
     it('reports who had spoken by a date', async () => {
       const may = await app.ok(REPORT_AT, { asOf: day('2016-05-01'), clock: 'KNOWN' });
       expect(may.speakOutReport).toMatchObject({

@@ -101,12 +101,13 @@ export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * The audit trail of an incident (with its merged duplicates' events), oldest first, from `model` when it
-   * keeps audit entries (time-travel replays do), else replayed from the incident's streams (the live
-   * model keeps only event ids and dates); null when there is no such incident.
+   * keeps audit entries (one-incident replays do), else replayed from the incident's streams up to the
+   * model's cut (the live model and full time-travel replays keep only event ids and dates); null when
+   * there is no such incident.
    */
   async history(id: string, model: RegistryModel = this.model): Promise<AuditEntry[] | null> {
     if (model.keepAuditEntries) return incidentHistory(model, id);
-    return this.modelsAt.historyOf(id, model);
+    return this.modelsAt.historyOf(id, this.model, this.modelsAt.cutOf(model));
   }
 
   /** A statement's quote and citation as last corrected, read from its stream (the live model leaves them there). */
