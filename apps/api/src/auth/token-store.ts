@@ -43,9 +43,18 @@ function toRecord(row: TokenRow): TokenRecord {
 
 /**
  * API tokens in their own SQLite file (credentials, not evidence: they stay out of the event log). Only
- * SHA-256 hashes are stored. Every lookup reads the table, so a revocation holds from the next request.
+ * SHA-256 hashes are stored.
+ *
+ * Active tokens found by `authenticate` are remembered by hash, but a revocation still holds from the next
+ * request: every `authenticate` first reads SQLite's `data_version`, which changes whenever another
+ * connection (the `tokens` CLI, another instance) commits to the file, and then forgets everything; this
+ * connection's own writes forget everything directly. Unknown tokens are never remembered, so guessing
+ * cannot grow the cache (it holds at most the active tokens).
  */
 export class TokenStore {
+  private readonly active = new Map<string, TokenRecord>();
+  private dataVersion: unknown;
+
   private constructor(private readonly db: Database.Database) {}
 
   /** Opens (creating if needed) the token file; any failure is one clear error naming the file. */
@@ -82,19 +91,30 @@ export class TokenStore {
     const row: TokenRow = { id: uuidv7(), holder, role, created_at: now.toISOString(), created_by: createdBy, revoked_at: null };
     this.db.prepare('INSERT INTO tokens (id, hash, holder, role, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
       .run(row.id, hash, holder, role, row.created_at, createdBy);
+    this.active.clear();
     return toRecord(row);
   }
 
-  /** The active token with this secret, or null (unknown or revoked). */
   /** On every request: prepared once. */
   private readonly activeByHash = this.db.prepare('SELECT * FROM tokens WHERE hash = ? AND revoked_at IS NULL');
+  private readonly dataVersionNow = this.db.prepare('PRAGMA data_version').pluck();
 
+  /** The active token with this secret, or null (unknown or revoked). */
   authenticate(token: string): TokenRecord | null {
     const hash = hashToken(token);
+    const version = this.dataVersionNow.get();
+    if (version !== this.dataVersion) {
+      this.active.clear();
+      this.dataVersion = version;
+    }
+    const known = this.active.get(hash);
+    if (known) return known;
     const row = this.activeByHash.get(hash) as (TokenRow & { hash: string }) | undefined;
     // The index lookup already matched; compare again in constant time so timing says nothing about near-misses.
     if (!row || !timingSafeEqual(Buffer.from(row.hash), Buffer.from(hash))) return null;
-    return toRecord(row);
+    const record = Object.freeze(toRecord(row));
+    this.active.set(hash, record);
+    return record;
   }
 
   list(): TokenRecord[] {
@@ -109,6 +129,8 @@ export class TokenStore {
   /** Revokes a token; revoking twice keeps the first revocation time. Null when there is no such token. */
   revoke(id: string, now = new Date()): TokenRecord | null {
     this.db.prepare('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now.toISOString(), id);
+    // data_version does not change for this connection's own commits.
+    this.active.clear();
     return this.get(id);
   }
 

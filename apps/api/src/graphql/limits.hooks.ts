@@ -1,4 +1,4 @@
-import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, specifiedRules, validate } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, specifiedRules, validate, visit } from 'graphql';
 import { costLimitRule, type GraphQLLimits, limitRules } from './limits';
 
 /** Shaped like Mercurius' own MER_ERR_GQL_VALIDATION, so the error formatter treats both alike. */
@@ -10,19 +10,42 @@ export class LimitValidationError extends Error {
   }
 }
 
-const usesVariables = (document: DocumentNode): boolean =>
-  document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && (d.variableDefinitions?.length ?? 0) > 0);
+/** True when some `first` takes its value from a variable: the only way variables change the cost check. */
+function firstFromVariable(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Argument(node) {
+      if (node.name.value === 'first' && node.value.kind === Kind.VARIABLE) found = true;
+    },
+  });
+  return found;
+}
+
+/**
+ * Per parsed document, which Mercurius keeps and hands over again for the same query string: whether the
+ * cached validation left anything for the variables. Worked out once per document, not per request.
+ */
+function needsVariableCheck(memo: WeakMap<DocumentNode, boolean>, document: DocumentNode): boolean {
+  let needs = memo.get(document);
+  if (needs === undefined) {
+    needs = firstFromVariable(document);
+    memo.set(document, needs);
+  }
+  return needs;
+}
 
 /**
  * Mercurius hooks that complete the validation rules:
  * - preValidation: only a parsed GraphQL document goes on to validation;
- * - preExecution: the cached validation could not see variables, so `first` and the cost are checked again
- *   with the (already coerced) variable values; documents without variables were fully checked already.
+ * - preExecution: the cached validation could not see variables, so when a `first` comes from a variable,
+ *   `first` and the cost are checked again with the (already coerced) variable values; any other document
+ *   was fully checked already (variables elsewhere do not change the cost).
  * - preSubscriptionExecution: Mercurius does not validate WebSocket documents at all, so run graphql-js'
  *   rules and ours there (variables are not visible there: a variable `first` counts at the default).
  */
 export function limitHooks(limits: GraphQLLimits) {
   const subscriptionRules = [...specifiedRules, ...limitRules(limits)];
+  const checkVariables = new WeakMap<DocumentNode, boolean>();
   return {
     // When a query does not parse, Mercurius tries it as a JSON-encoded AST: `{}` would reach validation
     // as a "document" without definitions and crash graphql-js. Refuse anything that is not a Document.
@@ -32,7 +55,7 @@ export function limitHooks(limits: GraphQLLimits) {
       }
     },
     preExecution: async (schema: GraphQLSchema, document: DocumentNode, _context: unknown, variables?: Record<string, unknown>) => {
-      if (!usesVariables(document)) return;
+      if (!needsVariableCheck(checkVariables, document)) return;
       const errors = validate(schema, document, [costLimitRule(limits.maxCost, limits.maxFirst, variables ?? {})]);
       if (errors.length) throw new LimitValidationError(errors);
     },

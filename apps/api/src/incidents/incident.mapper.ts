@@ -1,4 +1,5 @@
-import { investigationsOf, type IncidentView, lazyProperty, type RegistryModel, statementsOf } from '@app/projections';
+import { investigationsOf, type IncidentView, type RegistryModel, statementsOf } from '@app/projections';
+import { READ_FROM } from '../queries/model-context';
 import type { ReferenceData } from '../reference/reference-data';
 import { toInvestigationObject } from '../investigations/investigation.mapper';
 import { toStatementObject } from '../statements/statement.mapper';
@@ -19,21 +20,18 @@ export interface IncidentMapping {
 /** Read model -> GraphQL object. Plain data in, plain data out. */
 export function toIncidentObject(view: IncidentView, model: RegistryModel, reference: ReferenceData,
   mapping: IncidentMapping = {}): IncidentObject {
+  if (mapping.lazyLists) return new QueriedIncident(view, model, reference);
+  const incident = detailsOf(view, reference) as IncidentObject;
+  incident.corroborations = corroborationsOf(view, model);
+  incident.investigations = investigationsOf(model, view).map((i) => toInvestigationObject(i, model, reference));
+  incident.statements = statementsOf(model, view).map((st) => toStatementObject(st, model, reference));
+  incident.corrections = view.corrections.map(toCorrectionObject);
+  return incident;
+}
+
+function detailsOf(view: IncidentView, reference: ReferenceData): Omit<IncidentObject, keyof IncidentLists> {
   const d = view.details;
-  const lists: { [K in keyof IncidentLists]: () => IncidentLists[K] } = {
-    corroborations: () => {
-      const out: CorroborationObject[] = [];
-      for (const id of view.corroborationIds) {
-        const c = model.corroborations.get(id);
-        if (c) out.push(toCorroborationObject(c, model));
-      }
-      return out;
-    },
-    investigations: () => investigationsOf(model, view).map((i) => toInvestigationObject(i, model, reference)),
-    statements: () => statementsOf(model, view).map((st) => toStatementObject(st, model, reference)),
-    corrections: () => view.corrections.map(toCorrectionObject),
-  };
-  const object: Omit<IncidentObject, keyof IncidentLists> = {
+  return {
     id: view.incidentId,
     revision: view.revision,
     occurredFrom: d.occurredFrom,
@@ -50,12 +48,63 @@ export function toIncidentObject(view: IncidentView, model: RegistryModel, refer
     statusHistory: view.statusHistory,
     recordedAt: view.recordedAt,
   };
-  const incident = object as IncidentObject;
-  for (const key of Object.keys(lists) as (keyof IncidentLists)[]) {
-    if (mapping.lazyLists) lazyProperty(incident, key, lists[key]);
-    else (incident as unknown as Record<string, unknown>)[key] = lists[key]();
+}
+
+function corroborationsOf(view: IncidentView, model: RegistryModel): CorroborationObject[] {
+  const out: CorroborationObject[] = [];
+  for (const id of view.corroborationIds) {
+    const c = model.corroborations.get(id);
+    if (c) out.push(toCorroborationObject(c, model));
   }
-  return incident;
+  return out;
+}
+
+/**
+ * An incident for a query: the lists are prototype getters, built on first read and kept. A class rather
+ * than properties defined per object: every incident shares one shape and no closures are made per request
+ * (this is on the path of every incident(id)). It also carries the model it was read from (model-context).
+ */
+class QueriedIncident implements IncidentObject {
+  id: string;
+  revision: number;
+  occurredFrom: string;
+  occurredTo: string;
+  location: IncidentObject['location'];
+  munition: IncidentObject['munition'];
+  allegedUser: IncidentObject['allegedUser'];
+  casualties?: IncidentObject['casualties'];
+  summary: string;
+  reportedOn: string;
+  mergedDuplicates: string[];
+  withdrawal: IncidentObject['withdrawal'];
+  assessment: IncidentObject['assessment'];
+  statusHistory: IncidentObject['statusHistory'];
+  recordedAt: Date;
+  readonly [READ_FROM]: RegistryModel;
+  private built: Partial<IncidentLists> = {};
+
+  constructor(private readonly view: IncidentView, model: RegistryModel, private readonly reference: ReferenceData) {
+    Object.assign(this, detailsOf(view, reference));
+    this[READ_FROM] = model;
+  }
+
+  get corroborations(): CorroborationObject[] {
+    return (this.built.corroborations ??= corroborationsOf(this.view, this[READ_FROM]));
+  }
+
+  get investigations(): IncidentObject['investigations'] {
+    return (this.built.investigations ??= investigationsOf(this[READ_FROM], this.view)
+      .map((i) => toInvestigationObject(i, this[READ_FROM], this.reference)));
+  }
+
+  get statements(): IncidentObject['statements'] {
+    return (this.built.statements ??= statementsOf(this[READ_FROM], this.view)
+      .map((st) => toStatementObject(st, this[READ_FROM], this.reference)));
+  }
+
+  get corrections(): IncidentObject['corrections'] {
+    return (this.built.corrections ??= this.view.corrections.map(toCorrectionObject));
+  }
 }
 
 function toCorroborationObject(c: NonNullable<ReturnType<RegistryModel['corroborations']['get']>>, model: RegistryModel): CorroborationObject {

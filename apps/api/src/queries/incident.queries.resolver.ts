@@ -8,7 +8,7 @@ import { toIncidentObject } from '../incidents/incident.mapper';
 import { IncidentObject } from '../incidents/objects/incident.object';
 import { withoutNulls } from '../incidents/without-nulls';
 import { IncidentFilterInput } from './dto/incident-filter.input';
-import { remember, timeTravel } from './model-context';
+import { timeTravel } from './model-context';
 import {
   AuditEntryObject, IncidentConnectionObject, IncidentSortEnum,
 } from './objects/incident-read.objects';
@@ -34,7 +34,7 @@ export class IncidentQueriesResolver {
     const model = await this.readModel.incidentModelAt(id, cut.asOf, cut.clock);
     const view = findIncident(model, id);
     if (!view) throw notFound(cut.asOf ? `No incident with id ${id} as of ${cut.asOf.toISOString()}` : `No incident with id ${id}`, 'id');
-    return remember(toIncidentObject(view, model, this.reference, { lazyLists: true }), model);
+    return toIncidentObject(view, model, this.reference, { lazyLists: true });
   }
 
   @Query(() => IncidentConnectionObject, { description: 'Canonical incidents (merged duplicates live inside them), newest first by default' })
@@ -54,7 +54,7 @@ export class IncidentQueriesResolver {
     });
     return {
       ...page,
-      edges: page.edges.map(({ cursor, node }) => ({ cursor, node: remember(toIncidentObject(node, model, this.reference, { lazyLists: true }), model) })),
+      edges: page.edges.map(({ cursor, node }) => ({ cursor, node: toIncidentObject(node, model, this.reference, { lazyLists: true }) })),
     };
   }
 

@@ -3,16 +3,14 @@ import { ApiError, ErrorCode } from '../graphql/error-codes';
 
 /**
  * The model an object was read from. A time-travel query reads a replayed model, and the fields resolved
- * below it (lags, status changes, history) must come from that same model, not from the live one.
+ * below it (lags, status changes, history) must come from that same model, not from the live one. Kept on
+ * the object under a symbol (GraphQL and JSON never see it), not in a WeakMap: an entry per query result
+ * made every young-generation GC work through the map. Set by the incident mapper for query results.
  */
-const modelOfObject = new WeakMap<object, RegistryModel>();
+export const READ_FROM: unique symbol = Symbol('readFrom');
 
-export function remember<T extends object>(object: T, model: RegistryModel): T {
-  modelOfObject.set(object, model);
-  return object;
-}
-
-export const modelOf = (object: object, live: RegistryModel): RegistryModel => modelOfObject.get(object) ?? live;
+export const modelOf = (object: object, live: RegistryModel): RegistryModel =>
+  (object as { [READ_FROM]?: RegistryModel })[READ_FROM] ?? live;
 
 /** Validates `asOf` (the DateTime scalar turns a malformed string into an Invalid Date). */
 export function timeTravel(asOf: Date | null | undefined, clock: Clock | null | undefined, defaultClock: Clock = 'RECORDED'):
