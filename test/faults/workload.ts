@@ -8,16 +8,7 @@ export interface GqlClient {
 }
 
 /** A small seeded PRNG (mulberry32): the runs are reproducible from the printed seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '@app/domain';
 
 export type OpKind = 'registerSource' | 'allegeUse' | 'addCorroboration';
 export type Outcome = 'pending' | 'acked' | 'unknown' | 'refused';

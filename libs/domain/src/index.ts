@@ -12,3 +12,5 @@ export * from './statement/statement.decider';
 export * from './reference';
 export { upcast } from './upcast';
 export * from './policy';
+// For property tests and generated histories (a pure function, no test framework).
+export { prng } from './testing/prng';

@@ -75,7 +75,15 @@ function fold(model: RegistryModel, from: IncidentLinks, into: IncidentLinks, in
   if (incident) refreshUserStatements(model, incident);
 }
 
+/** The values of `changes`' keys in `current`: what a correction replaces. */
+function replaced<T extends object>(current: T, changes: Partial<T>): Partial<T> {
+  const before: Partial<T> = {};
+  for (const key of Object.keys(changes) as (keyof T)[]) before[key] = current[key];
+  return before;
+}
+
 function addCorroboration(model: RegistryModel, facts: CorroborationFacts, incidentId: string, meta: EventMeta) {
+  if (model.corroborations.has(facts.corroborationId)) model.irregularEvents++;
   const { id, links } = linksOf(model, incidentId);
   // Spelled out rather than spread: one object shape for every corroboration keeps the fold fast.
   model.corroborations.set(facts.corroborationId, {
@@ -220,8 +228,10 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const d = event.data;
       const incident = model.incidents.get(resolveIncidentId(model, d.incidentId));
       if (!incident) break;
+      if (incident.incidentId !== d.incidentId) model.irregularEvents++;
+      const before = replaced(incident.details, d.changes);
       incident.details = { ...incident.details, ...d.changes };
-      incident.corrections.push({ changes: d.changes, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId });
+      incident.corrections.push({ changes: d.changes, before, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId });
       if (d.changes.allegedUser !== undefined) refreshUserStatements(model, incident);
       touch(fx, incident.incidentId);
       break;
@@ -231,6 +241,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const duplicate = model.incidents.get(d.incidentId);
       const target = linksOf(model, d.canonicalIncidentId);
       if (!duplicate || target.id === d.incidentId) break; // unknown, or a merge into itself
+      if (duplicate.mergedInto || !model.incidents.has(target.id)) model.irregularEvents++;
       // The duplicate's own assessment stays as it stood at the merge, in bulk mode as live.
       if (model.dirty.delete(d.incidentId)) reassessIncident(model, duplicate);
       duplicate.mergedInto = { canonicalIncidentId: d.canonicalIncidentId, reason: d.reason, mergedOn: d.mergedOn };
@@ -245,6 +256,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const d = event.data;
       const incident = model.incidents.get(resolveIncidentId(model, d.incidentId));
       if (!incident) break;
+      if (incident.incidentId !== d.incidentId || incident.withdrawal) model.irregularEvents++;
       incident.withdrawal = { reason: d.reason, withdrawnOn: d.withdrawnOn };
       touch(fx, incident.incidentId);
       break;
@@ -258,12 +270,14 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const d = event.data;
       const c = model.corroborations.get(d.corroborationId);
       if (!c) break;
+      if (c.retraction) model.irregularEvents++;
       c.retraction = { reason: d.reason, retractedOn: d.retractedOn, eventId: meta.eventId };
       touch(fx, c.incidentId);
       break;
     }
     case 'InvestigationOpened': {
       const d = event.data;
+      if (model.investigations.has(d.investigationId)) model.irregularEvents++;
       model.investigations.set(d.investigationId, {
         investigationId: d.investigationId, revision: 0, investigator: d.investigator, incidentIds: d.incidentIds,
         mandate: d.mandate, openedOn: d.openedOn, outcome: null, findings: null, concludedOn: null,
@@ -280,6 +294,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const d = event.data;
       const inv = model.investigations.get(d.investigationId);
       if (!inv) break;
+      if (inv.concludedOn !== null) model.irregularEvents++;
       inv.outcome = d.outcome;
       inv.findings = d.findings;
       inv.concludedOn = d.concludedOn;
@@ -303,10 +318,11 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       // The States' lists stay in recording order unless the speakers change.
       const speakersChange = d.changes.speakers !== undefined;
       indexStatement(model, statement, false, fx, speakersChange);
+      const replacedValues = replaced<StatementDetails>(statement, d.changes);
       Object.assign(statement, d.changes);
       if (!model.keepStatementTexts) Object.assign(statement, TEXTS_IN_STORE);
       statement.corrections = [...statement.corrections,
-        { changes: d.changes, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId }];
+        { changes: d.changes, before: replacedValues, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId }];
       indexStatement(model, statement, true, fx, speakersChange);
       for (const id of before) {
         const links = model.incidents.get(id) ?? model.orphans.get(id);

@@ -46,7 +46,14 @@ export interface CorroborationView extends CorroborationFacts {
   recordedAt: Date;
 }
 
-export interface Correction<T> { changes: Partial<T>; reason: string; correctedOn: IsoDate; eventId: string }
+export interface Correction<T> {
+  changes: Partial<T>;
+  /** The values it replaced (the same keys as `changes`): undone in reverse, the corrections give the original. */
+  before: Partial<T>;
+  reason: string;
+  correctedOn: IsoDate;
+  eventId: string;
+}
 
 export interface IncidentView extends IncidentLinks {
   incidentId: string;
@@ -138,6 +145,15 @@ export interface RegistryModel {
   skipped: number;
   /** Ids of the last skipped events (at most SKIPPED_IDS_KEPT), for the health endpoint. */
   skippedEventIds: string[];
+  /**
+   * Events the deciders never emit but the fold still takes in (a correction or withdrawal addressed to a
+   * merged duplicate, a second withdrawal, retraction or conclusion, an id logged twice, a merge into no
+   * incident). Their effect depends on the order of events, so views derived from dates alone (knownOn)
+   * are not exact once there is one: the registry replays instead.
+   */
+  irregularEvents: number;
+  /** Set on a model derived as of a day (knownOn): every assessment and status history is as of that day. */
+  assessedOn: IsoDate | null;
   /** Latest evidence date seen (the default report date for speak-out reports). */
   latestEvidenceDate: IsoDate | null;
   policy: PolicyConfig | undefined;
@@ -168,7 +184,7 @@ export function createRegistryModel(options: ModelOptions = {}): RegistryModel {
     sources: new Map(), incidents: new Map(), corroborations: new Map(), investigations: new Map(),
     statements: new Map(), statementsByState: new Map(), corroborationsBySource: new Map(), mergedInto: new Map(),
     orphans: new Map(), idempotency: new Map(),
-    checkpoint: null, eventsApplied: 0, skipped: 0, skippedEventIds: [], latestEvidenceDate: null,
+    checkpoint: null, eventsApplied: 0, skipped: 0, skippedEventIds: [], irregularEvents: 0, assessedOn: null, latestEvidenceDate: null,
     policy: options.policy, deferAssessments: options.deferAssessments ?? false, dirty: new Set(),
     keepAuditEntries: options.keepAuditEntries ?? true, keepStatementTexts: options.keepStatementTexts ?? true,
     sharedLists: new Map(),

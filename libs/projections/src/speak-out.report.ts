@@ -83,15 +83,16 @@ function latestEvidenceDate(e: IncidentEvidence): IsoDate | null {
 
 /**
  * The confirmation date of each matched incident confirmed on `asOf`. When all of an incident's evidence
- * is dated on or before `asOf`, the policy as of that date sees exactly what the model assessed, so its
- * assessment and history are used as they stand; otherwise the policy runs again as of the date.
+ * is dated on or before `asOf`, or the model was assessed as of that very day (knownOn), the policy as of
+ * that date sees exactly what the model assessed, so its assessment and history are used as they stand;
+ * otherwise the policy runs again as of the date.
  */
 function confirmations(model: RegistryModel, incidents: IncidentView[], asOfDate: IsoDate | undefined): Map<string, IsoDate> {
   const confirmedOn = new Map<string, IsoDate>();
   for (const incident of incidents) {
     let status: Status = incident.assessment.status;
     let history = incident.statusHistory;
-    if (asOfDate !== undefined) {
+    if (asOfDate !== undefined && model.assessedOn !== asOfDate) {
       const evidence = buildEvidence(model, incident);
       const latest = latestEvidenceDate(evidence);
       if (latest !== null && latest > asOfDate) {
@@ -107,7 +108,11 @@ function confirmations(model: RegistryModel, incidents: IncidentView[], asOfDate
   return confirmedOn;
 }
 
-interface Spoken { s: StatementView; incidentIds: readonly string[] }
+/**
+ * The statements about the matched incidents, as parallel arrays (no object per statement: a report on the
+ * whole registry reads most of a million): the statement, and the matched incidents it is about.
+ */
+interface Spoken { statements: StatementView[]; about: (readonly string[])[] }
 
 /** A statement's incident ids resolved, without repeats, among the matched ones (the statement's own list when it can be). */
 function aboutMatched(model: RegistryModel, ids: readonly string[], matched: ReadonlySet<string>): readonly string[] {
@@ -129,29 +134,29 @@ function aboutMatched(model: RegistryModel, ids: readonly string[], matched: Rea
  * every statement in recording order is far cheaper than looking each id up; otherwise only their lists
  * are read, and the few statements found are put in recording order.
  */
-function statementsAbout(model: RegistryModel, incidents: IncidentView[], asOf: IsoDate, scanAll: boolean): Spoken[] {
+function statementsAbout(model: RegistryModel, incidents: IncidentView[], asOf: IsoDate, scanAll: boolean): Spoken {
   const matchedIds = new Set<string>();
   for (const incident of incidents) matchedIds.add(incident.incidentId);
-  const about: Spoken[] = [];
-  const keep = (s: StatementView) => {
-    if (s.deliveredOn > asOf) return;
-    const incidentIds = aboutMatched(model, s.incidentIds, matchedIds);
-    if (incidentIds.length > 0) about.push({ s, incidentIds });
-  };
-  if (scanAll) {
-    for (const s of model.statements.values()) keep(s);
-    return about;
-  }
-  const seen = new Set<string>();
-  for (const incident of incidents) {
-    for (const id of incident.statementIds) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const s = model.statements.get(id);
-      if (s) keep(s);
+  let found: Iterable<StatementView> = model.statements.values();
+  if (!scanAll) {
+    const listed = new Map<string, StatementView>();
+    for (const incident of incidents) {
+      for (const id of incident.statementIds) {
+        const s = listed.has(id) ? undefined : model.statements.get(id);
+        if (s) listed.set(id, s);
+      }
     }
+    found = [...listed.values()].sort((a, b) => a.seq - b.seq);
   }
-  return about.sort((a, b) => a.s.seq - b.s.seq);
+  const spoken: Spoken = { statements: [], about: [] };
+  for (const s of found) {
+    if (s.deliveredOn > asOf) continue;
+    const about = aboutMatched(model, s.incidentIds, matchedIds);
+    if (about.length === 0) continue;
+    spoken.statements.push(s);
+    spoken.about.push(about);
+  }
+  return spoken;
 }
 
 /** Whether the incidents' statement lists name at least a quarter of all statements (see statementsAbout). */
@@ -161,42 +166,33 @@ function namesManyStatements(model: RegistryModel, incidents: IncidentView[]): b
   return linked * 4 >= model.statements.size;
 }
 
-/**
- * Every statement about the matched incidents up to the report date, once per co-signer: a State Party's
- * by delivery date, any other State's in recording order (ties and the rest in recording order).
- */
-function statementsByState(about: Spoken[], partyCodes: ReadonlySet<string>): Map<string, Spoken[]> {
-  const byState = new Map<string, Spoken[]>();
-  const add = (item: Spoken, parties: boolean) => {
-    const speakers = item.s.speakers;
-    for (let i = 0; i < speakers.length; i++) {
-      const code = speakers[i];
-      if (partyCodes.has(code) !== parties || (i > 0 && speakers.indexOf(code) !== i)) continue;
+/** Each State's statements (indexes into `spoken`, recording order), once per co-signer. */
+function statementsByState(spoken: Spoken): Map<string, number[]> {
+  const byState = new Map<string, number[]>();
+  for (let i = 0; i < spoken.statements.length; i++) {
+    const speakers = spoken.statements[i].speakers;
+    for (let k = 0; k < speakers.length; k++) {
+      const code = speakers[k];
+      if (k > 0 && speakers.indexOf(code) !== k) continue;
       let list = byState.get(code);
       if (!list) byState.set(code, (list = []));
-      list.push(item);
+      list.push(i);
     }
-  };
-  for (const item of about) add(item, false);
-  // Grouped by day, then the days in order: a stable sort by date in linear time (there are far fewer days).
-  const byDay = new Map<IsoDate, Spoken[]>();
-  for (const item of about) {
-    const day = byDay.get(item.s.deliveredOn);
-    if (day) day.push(item);
-    else byDay.set(item.s.deliveredOn, [item]);
   }
-  for (const day of [...byDay.keys()].sort()) for (const item of byDay.get(day)!) add(item, true);
   return byState;
 }
 
 /** A party's first condemnation of each incident it condemned. */
 interface FirstCondemnations { stateCode: string; firstOn: Map<string, IsoDate> }
 
-function firstCondemnations(stateCode: string, condemnations: Spoken[]): FirstCondemnations {
-  // Condemnations are oldest first: the first one naming an incident is its first condemnation.
+function firstCondemnations(stateCode: string, spoken: Spoken, condemnations: number[]): FirstCondemnations {
   const firstOn = new Map<string, IsoDate>();
-  for (const x of condemnations) {
-    for (const id of x.incidentIds) if (!firstOn.has(id)) firstOn.set(id, x.s.deliveredOn);
+  for (const i of condemnations) {
+    const on = spoken.statements[i].deliveredOn;
+    for (const id of spoken.about[i]) {
+      const earlier = firstOn.get(id);
+      if (earlier === undefined || on < earlier) firstOn.set(id, on);
+    }
   }
   return { stateCode, firstOn };
 }
@@ -247,32 +243,33 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
   const parties = states.filter((st) => ccmStatusOn(st, asOf) === 'STATE_PARTY')
     .sort((a, b) => (a.iso3 < b.iso3 ? -1 : 1));
   const partyCodes = new Set(parties.map((p) => p.iso3));
-  const about = statementsAbout(model, incidents, asOf, options.scanAll ?? namesManyStatements(model, incidents));
-  const byState = statementsByState(about, partyCodes);
+  const spoken = statementsAbout(model, incidents, asOf, options.scanAll ?? namesManyStatements(model, incidents));
+  const byState = statementsByState(spoken);
   const condemned: StateResponse[] = [];
   const expressedConcern: StateResponse[] = [];
   const silent: SpeakOutReport['silent'] = [];
   const firsts: FirstCondemnations[] = [];
   for (const party of parties) {
-    const spoken = byState.get(party.iso3) ?? [];
-    const condemnations: Spoken[] = [];
-    const concerns: Spoken[] = [];
-    for (const x of spoken) {
-      if (x.s.kind === 'CONDEMNATION') condemnations.push(x);
-      else if (CONCERN_KINDS.includes(x.s.kind)) concerns.push(x);
+    const condemnations: number[] = [];
+    const concerns: number[] = [];
+    for (const i of byState.get(party.iso3) ?? []) {
+      const kind = spoken.statements[i].kind;
+      if (kind === 'CONDEMNATION') condemnations.push(i);
+      else if (CONCERN_KINDS.includes(kind)) concerns.push(i);
     }
     if (condemnations.length > 0) {
-      condemned.push(response(party, condemnations));
-      firsts.push(firstCondemnations(party.iso3, condemnations));
-    } else if (concerns.length > 0) expressedConcern.push(response(party, concerns));
+      condemned.push(response(party, spoken, condemnations));
+      firsts.push(firstCondemnations(party.iso3, spoken, condemnations));
+    } else if (concerns.length > 0) expressedConcern.push(response(party, spoken, concerns));
     else if (confirmedOn.size > 0) silent.push({ stateCode: party.iso3, name: party.name });
   }
   const nonPartiesThatSpoke: NonPartySpeaker[] = [];
-  for (const [code, spoken] of byState) {
+  for (const [code, indexes] of byState) {
     if (partyCodes.has(code)) continue;
+    const said = indexes.map((i) => spoken.statements[i]);
     nonPartiesThatSpoke.push({
       stateCode: code, name: states.find((st) => st.iso3 === code)?.name ?? null, ccmStatus: ccmStatusOf(states, code, asOf),
-      kinds: [...new Set(spoken.map((x) => x.s.kind))], statementIds: spoken.map((x) => x.s.statementId),
+      kinds: [...new Set(said.map((s) => s.kind))], statementIds: said.map((s) => s.statementId),
     });
   }
   nonPartiesThatSpoke.sort((a, b) => (a.stateCode < b.stateCode ? -1 : 1));
@@ -297,12 +294,18 @@ function maxOf(values: number[]): number | null {
   return max;
 }
 
-function response(state: CcmState, spoken: Spoken[]): StateResponse {
-  const answer: StateResponse = { stateCode: state.iso3, name: state.name, statementIds: [], firstOn: spoken[0].s.deliveredOn, incidentIds: [] };
-  lazyProperty(answer, 'statementIds', () => spoken.map((x) => x.s.statementId));
+/** A party's answer from its statements of one kind group (indexes in recording order): oldest first by delivery date. */
+function response(state: CcmState, spoken: Spoken, indexes: number[]): StateResponse {
+  const dateOf = (i: number) => spoken.statements[i].deliveredOn;
+  let firstOn = dateOf(indexes[0]);
+  for (const i of indexes) if (dateOf(i) < firstOn) firstOn = dateOf(i);
+  const answer: StateResponse = { stateCode: state.iso3, name: state.name, statementIds: [], firstOn, incidentIds: [] };
+  // A stable sort: ties keep recording order.
+  lazyProperty(answer, 'statementIds', () => [...indexes].sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0))
+    .map((i) => spoken.statements[i].statementId));
   return lazyProperty(answer, 'incidentIds', () => {
     const incidentIds = new Set<string>();
-    for (const x of spoken) for (const id of x.incidentIds) incidentIds.add(id);
+    for (const i of indexes) for (const id of spoken.about[i]) incidentIds.add(id);
     return [...incidentIds].sort();
   });
 }

@@ -26,7 +26,7 @@ export class SpeakOutResolver {
     }) clock?: Clock,
   ): Promise<SpeakOutReportObject> {
     const cut = timeTravel(asOf, clock, 'KNOWN');
-    const model = await this.readModel.modelAt(cut.asOf, cut.clock);
+    const model = await this.readModel.reportModelAt(cut.asOf, cut.clock);
     return speakOutReport(model, this.reference.ccmStates, withoutNulls({ ...filter }), cut.asOf ? isoDateOf(cut.asOf) : undefined);
   }
 }

@@ -4,17 +4,12 @@ import { evidenceDates } from './evidence-cut';
 import { DEFAULT_POLICY, type PolicyConfig } from './policy-config';
 import { QuickStatusOf } from './quick-status';
 import { readinessOf } from './rules';
+import { prng } from '../testing/prng';
 import { evaluateOn, statusHistory } from './status-history';
 
-// A seeded generator (mulberry32), so that a failure always replays the same way.
+// Seeded, so that a failure always replays the same way.
 function rng(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = prng(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)];
   return { int, pick, chance: (p: number) => next() < p };
