@@ -231,7 +231,9 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       if (incident.incidentId !== d.incidentId) model.irregularEvents++;
       const before = replaced(incident.details, d.changes);
       incident.details = { ...incident.details, ...d.changes };
-      incident.corrections.push({ changes: d.changes, before, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId });
+      incident.corrections.push({
+        changes: d.changes, before, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId, recordedAt: meta.recordedAt,
+      });
       if (d.changes.allegedUser !== undefined) refreshUserStatements(model, incident);
       touch(fx, incident.incidentId);
       break;
@@ -244,7 +246,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       if (duplicate.mergedInto || !model.incidents.has(target.id)) model.irregularEvents++;
       // The duplicate's own assessment stays as it stood at the merge, in bulk mode as live.
       if (model.dirty.delete(d.incidentId)) reassessIncident(model, duplicate);
-      duplicate.mergedInto = { canonicalIncidentId: d.canonicalIncidentId, reason: d.reason, mergedOn: d.mergedOn };
+      duplicate.mergedInto = { canonicalIncidentId: d.canonicalIncidentId, reason: d.reason, mergedOn: d.mergedOn, recordedAt: meta.recordedAt };
       model.mergedInto.set(d.incidentId, d.canonicalIncidentId);
       fold(model, duplicate, target.links, target.id);
       model.incidents.get(target.id)?.mergedDuplicates.push(d.incidentId);
@@ -257,7 +259,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const incident = model.incidents.get(resolveIncidentId(model, d.incidentId));
       if (!incident) break;
       if (incident.incidentId !== d.incidentId || incident.withdrawal) model.irregularEvents++;
-      incident.withdrawal = { reason: d.reason, withdrawnOn: d.withdrawnOn };
+      incident.withdrawal = { reason: d.reason, withdrawnOn: d.withdrawnOn, recordedAt: meta.recordedAt };
       touch(fx, incident.incidentId);
       break;
     }
@@ -271,7 +273,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const c = model.corroborations.get(d.corroborationId);
       if (!c) break;
       if (c.retraction) model.irregularEvents++;
-      c.retraction = { reason: d.reason, retractedOn: d.retractedOn, eventId: meta.eventId };
+      c.retraction = { reason: d.reason, retractedOn: d.retractedOn, eventId: meta.eventId, recordedAt: meta.recordedAt };
       touch(fx, c.incidentId);
       break;
     }
@@ -280,7 +282,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       if (model.investigations.has(d.investigationId)) model.irregularEvents++;
       model.investigations.set(d.investigationId, {
         investigationId: d.investigationId, revision: 0, investigator: d.investigator, incidentIds: d.incidentIds,
-        mandate: d.mandate, openedOn: d.openedOn, outcome: null, findings: null, concludedOn: null,
+        mandate: d.mandate, openedOn: d.openedOn, outcome: null, findings: null, concludedOn: null, conclusionRecordedAt: null,
         eventIds: [meta.eventId], recordedAt: meta.recordedAt,
       });
       for (const incidentId of d.incidentIds) {
@@ -298,6 +300,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       inv.outcome = d.outcome;
       inv.findings = d.findings;
       inv.concludedOn = d.concludedOn;
+      inv.conclusionRecordedAt = meta.recordedAt;
       inv.eventIds.push(meta.eventId);
       for (const incidentId of inv.incidentIds) touch(fx, resolveIncidentId(model, incidentId));
       break;
@@ -322,7 +325,8 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       Object.assign(statement, d.changes);
       if (!model.keepStatementTexts) Object.assign(statement, TEXTS_IN_STORE);
       statement.corrections = [...statement.corrections,
-        { changes: d.changes, before: replacedValues, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId }];
+        { changes: d.changes, before: replacedValues, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId,
+          recordedAt: meta.recordedAt }];
       indexStatement(model, statement, true, fx, speakersChange);
       for (const id of before) {
         const links = model.incidents.get(id) ?? model.orphans.get(id);

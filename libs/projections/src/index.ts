@@ -11,7 +11,7 @@ export * from './statement.queries';
 export * from './speak-out.report';
 export * from './source.queries';
 export * from './time-travel';
-export { knownOn } from './known-on';
+export { deriveAsOf } from './derive-as-of';
 export * from './statement-texts';
 export * from './projection-runner';
 export { lazyProperty } from './lazy-property';

@@ -34,7 +34,7 @@ export interface SourceView {
   recordedAt: Date;
 }
 
-export interface Retraction { reason: string; retractedOn: IsoDate; eventId: string }
+export interface Retraction { reason: string; retractedOn: IsoDate; eventId: string; recordedAt: Date }
 
 export interface CorroborationView extends CorroborationFacts {
   /** The canonical incident that holds it now (changes when its incident is merged). */
@@ -53,6 +53,7 @@ export interface Correction<T> {
   reason: string;
   correctedOn: IsoDate;
   eventId: string;
+  recordedAt: Date;
 }
 
 export interface IncidentView extends IncidentLinks {
@@ -64,10 +65,10 @@ export interface IncidentView extends IncidentLinks {
   reportedOn: IsoDate;
   corrections: Correction<IncidentDetails>[];
   /** Set on a merged duplicate: its id resolves to the canonical incident from then on. */
-  mergedInto: { canonicalIncidentId: string; reason: string; mergedOn: IsoDate } | null;
+  mergedInto: { canonicalIncidentId: string; reason: string; mergedOn: IsoDate; recordedAt: Date } | null;
   /** Duplicates folded into this incident (direct ones). */
   mergedDuplicates: string[];
-  withdrawal: { reason: string; withdrawnOn: IsoDate } | null;
+  withdrawal: { reason: string; withdrawnOn: IsoDate; recordedAt: Date } | null;
   /** Of statementIds, the alleged user's own (the only ones the policy reads), in the same order; no repeats. */
   userStatementIds: string[];
   assessment: Assessment;
@@ -88,6 +89,8 @@ export interface InvestigationView {
   outcome: InvestigationOutcome | null;
   findings: string | null;
   concludedOn: IsoDate | null;
+  /** When the conclusion was recorded (null while open). */
+  conclusionRecordedAt: Date | null;
   eventIds: string[];
   recordedAt: Date;
 }

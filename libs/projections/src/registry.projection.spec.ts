@@ -77,7 +77,7 @@ describe('evolveRegistry: incidents', () => {
   it('withdraws an incident', () => {
     const { model, when } = given(...sources, alleged);
     const changes = when({ type: 'IncidentWithdrawn', data: { incidentId: 'inc-1', reason: 'hoax', withdrawnOn: '2016-02-01' } });
-    expect(model.incidents.get('inc-1')!.withdrawal).toEqual({ reason: 'hoax', withdrawnOn: '2016-02-01' });
+    expect(model.incidents.get('inc-1')!.withdrawal).toMatchObject({ reason: 'hoax', withdrawnOn: '2016-02-01' });
     expect(changes.statusChanges).toEqual([expect.objectContaining({ before: 'ALLEGED', after: 'WITHDRAWN' })]);
   });
 });

@@ -1,7 +1,7 @@
 import { incidentStream, investigationStream, sourceStream, statementStream } from '@app/domain';
 import type { EventStore, StoredEvent } from '@app/event-store';
 import {
-  type AuditEntry, buildModel, createRegistryModel, type Cut, findIncident, foldRegistry, incidentHistory, isoDateOf, knownOn,
+  type AuditEntry, buildModel, createRegistryModel, type Cut, findIncident, foldRegistry, deriveAsOf, incidentHistory,
   type RegistryModel,
   settleRegistry, cutFilter,
 } from '@app/projections';
@@ -31,15 +31,13 @@ export class ModelsAt {
   }
 
   /**
-   * For reports on the KNOWN clock: the registry as publicly known on the cut's day, derived from the live
-   * model by its dates (`knownOn`, about a second on a million events) instead of a replay of the store;
-   * a replay (`at`) when the live model holds events a date alone cannot place.
+   * For reports: the registry as of the cut derived from the live model (`deriveAsOf`, about a second on a
+   * million events) instead of a replay of the store; a replay (`at`) when the live model holds events the
+   * cut alone cannot place.
    */
-  knownAt(cut: Cut, live: RegistryModel): Promise<RegistryModel> {
-    if (cut.clock !== 'KNOWN') return this.at(cut, live);
-    const day = isoDateOf(cut.at);
-    const key = `derived|${day}|${live.checkpoint ?? ''}`;
-    return this.cached(key, () => Promise.resolve(knownOn(live, day) ?? this.at(cut, live)), this.full, KEPT_FULL);
+  derivedAt(cut: Cut, live: RegistryModel): Promise<RegistryModel> {
+    const key = `derived|${cut.clock}|${cut.at.toISOString()}|${live.checkpoint ?? ''}`;
+    return this.cached(key, () => Promise.resolve(deriveAsOf(live, cut) ?? this.at(cut, live)), this.full, KEPT_FULL);
   }
 
   /**

@@ -94,12 +94,12 @@ export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
   }
 
   /**
-   * The model a report reads as of `asOf`: on the KNOWN clock derived from the live model by its dates
-   * (the same answers as a replay, without reading the store), else as `modelAt`.
+   * The model a report reads as of `asOf` on `clock`: derived from the live model (the same answers as a
+   * replay, without reading the store); the live model when `asOf` is absent.
    */
   async reportModelAt(asOf?: Date | null, clock: Clock = 'KNOWN'): Promise<RegistryModel> {
     if (asOf === undefined || asOf === null) return this.model;
-    return this.modelsAt.knownAt({ clock, at: asOf }, this.model);
+    return this.modelsAt.derivedAt({ clock, at: asOf }, this.model);
   }
 
   /** One incident as of `asOf` on `clock`, replayed from its own streams only; the live model without `asOf`. */

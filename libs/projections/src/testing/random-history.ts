@@ -15,20 +15,26 @@ const COUNTRIES = ['YEM', 'SYR', 'UKR'];
 /**
  * A random history the deciders could have produced (no command on a merged duplicate, one withdrawal,
  * retraction and conclusion at most, ids never reused), recorded in one order and dated in another:
- * evidence dates are drawn over four years regardless of recording order, so backfills, corrections,
- * merges and regrades dated before and after any day are all common.
+ * evidence dates and recording times are both drawn over four years, independently, so backfills, corrections,
+ * merges and regrades dated (and recorded) before and after any day are all common.
  */
 export function randomHistory(seed: number, steps = 160): EventLog {
   const rnd = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
   const date = () => dayOf(Math.floor(rnd() * 1460));
   const log = new EventLog();
+  // Recorded over the same four years as the evidence dates, in order (a minute apart at least).
+  let clock = DAY_ZERO;
+  const record = (event: Parameters<EventLog['add']>[0]) => {
+    clock += 60_000 + Math.floor(rnd() * (1460 * 86_400_000 / steps) * 2);
+    log.add(event, { recordedAt: new Date(clock).toISOString() });
+  };
   const sources = ['amnesty', 'hrw', 'daily', 'un', 'RUS', 'SAU'];
   const grades = new Map<string, Grade>();
   for (const id of sources) {
     const grade = pick(['A', 'B', 'C', 'D'] as const);
     grades.set(id, grade);
-    log.add(source(id, id, grade, id.length === 3 && id === id.toUpperCase() ? 'STATE' : 'NGO'));
+    record(source(id, id, grade, id.length === 3 && id === id.toUpperCase() ? 'STATE' : 'NGO'));
   }
   const live: string[] = [];
   const unwithdrawn = new Set<string>();
@@ -47,52 +53,58 @@ export function randomHistory(seed: number, steps = 160): EventLog {
     if (live.length < 3 || r < 0.1) {
       const id = `inc-${++n}`;
       const first = facts();
-      log.add(allege(id, date(), first, { location: { countryCode: pick(COUNTRIES), placeName: 'somewhere' }, allegedUser: pick(USERS) }));
+      record(allege(id, date(), first, { location: { countryCode: pick(COUNTRIES), placeName: 'somewhere' }, allegedUser: pick(USERS) }));
       live.push(id);
       unwithdrawn.add(id);
       corroborations.push(first.corroborationId);
     } else if (r < 0.3) {
       const c = facts();
-      log.add(corroborate(pick(live), c));
+      record(corroborate(pick(live), c));
       corroborations.push(c.corroborationId);
     } else if (r < 0.34 && corroborations.length > 0) {
       const id = corroborations.splice(Math.floor(rnd() * corroborations.length), 1)[0];
-      log.add({ type: 'CorroborationRetracted', data: { incidentId: 'unused', corroborationId: id, reason: 'retracted', retractedOn: date() } });
+      record({ type: 'CorroborationRetracted', data: { incidentId: 'unused', corroborationId: id, reason: 'retracted', retractedOn: date() } });
     } else if (r < 0.38) {
       const id = `inv-${++n}`;
-      log.add({ type: 'InvestigationOpened', data: { investigationId: id, investigator: { kind: pick(INVESTIGATOR_KINDS), stateCode: 'GBR' },
+      record({ type: 'InvestigationOpened', data: { investigationId: id, investigator: { kind: pick(INVESTIGATOR_KINDS), stateCode: 'GBR' },
         incidentIds: someIncidents(), mandate: 'establish the facts', openedOn: date() } });
       open.push(id);
     } else if (r < 0.42 && open.length > 0) {
       const id = open.splice(Math.floor(rnd() * open.length), 1)[0];
-      log.add({ type: 'InvestigationConcluded', data: { investigationId: id, outcome: pick(OUTCOMES), findings: 'found', concludedOn: date() } });
+      record({ type: 'InvestigationConcluded', data: { investigationId: id, outcome: pick(OUTCOMES), findings: 'found', concludedOn: date() } });
     } else if (r < 0.46) {
       const changes: Partial<IncidentDetails> = rnd() < 0.5
         ? { location: { countryCode: pick(COUNTRIES), placeName: 'corrected' } } : { allegedUser: pick(USERS) };
-      log.add({ type: 'IncidentCorrected', data: { incidentId: pick(live), changes, reason: 'corrected', correctedOn: date() } });
+      record({ type: 'IncidentCorrected', data: { incidentId: pick(live), changes, reason: 'corrected', correctedOn: date() } });
     } else if (r < 0.48 && unwithdrawn.size > 0) {
       const id = pick([...unwithdrawn]);
       unwithdrawn.delete(id);
-      log.add({ type: 'IncidentWithdrawn', data: { incidentId: id, reason: 'hoax', withdrawnOn: date() } });
+      record({ type: 'IncidentWithdrawn', data: { incidentId: id, reason: 'hoax', withdrawnOn: date() } });
     } else if (r < 0.51 && live.length > 3) {
       const duplicate = live.splice(Math.floor(rnd() * live.length), 1)[0];
       unwithdrawn.delete(duplicate);
-      log.add({ type: 'IncidentMergedInto', data: { incidentId: duplicate, canonicalIncidentId: pick(live), reason: 'same', mergedOn: date() } });
+      record({ type: 'IncidentMergedInto', data: { incidentId: duplicate, canonicalIncidentId: pick(live), reason: 'same', mergedOn: date() } });
+    } else if (r < 0.52) {
+      // A source registered late: on the RECORDED clock, corroborations logged before it count as ungraded (F).
+      const id = `src-${++n}`;
+      grades.set(id, 'B');
+      record(source(id, id, 'B'));
+      sources.push(id);
     } else if (r < 0.55) {
       const id = pick(sources);
       const grade = pick(['A', 'B', 'C', 'D', 'E'] as const);
-      log.add({ type: 'SourceRegraded', data: { sourceId: id, grade, previousGrade: grades.get(id)!, reason: 'track record', regradedOn: date() } });
+      record({ type: 'SourceRegraded', data: { sourceId: id, grade, previousGrade: grades.get(id)!, reason: 'track record', regradedOn: date() } });
       grades.set(id, grade);
     } else if (r < 0.9 || statements.length === 0) {
       const id = `st-${++n}`;
       const speakers = [...new Set([pick(SPEAKERS), ...(rnd() < 0.3 ? [pick(SPEAKERS), pick(SPEAKERS)] : [])])];
-      log.add(statement(id, speakers, pick(STATEMENT_KINDS), date(), someIncidents()));
+      record(statement(id, speakers, pick(STATEMENT_KINDS), date(), someIncidents()));
       statements.push(id);
     } else {
       const changes: Partial<StatementDetails> = pick([
         () => ({ kind: pick(STATEMENT_KINDS) }), () => ({ incidentIds: someIncidents() }), () => ({ deliveredOn: date() }),
         () => ({ speakers: [pick(SPEAKERS)] })])();
-      log.add({ type: 'StatementCorrected', data: { statementId: pick(statements), changes, reason: 'corrected', correctedOn: date() } });
+      record({ type: 'StatementCorrected', data: { statementId: pick(statements), changes, reason: 'corrected', correctedOn: date() } });
     }
   }
   return log;

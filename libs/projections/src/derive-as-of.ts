@@ -1,0 +1,139 @@
+import { assessWithHistory } from '@app/domain';
+import type { IncidentDetails, IsoDate, StatementDetails } from '@app/domain';
+import { AuditTrail } from './audit-trail';
+import { isoDateOf } from './dates';
+import { buildEvidence, spokenByAllegedUser } from './evidence';
+import { corrected, graded, MapAsOf, type Within } from './map-as-of';
+import type { Correction, CorroborationView, IncidentView, InvestigationView, RegistryModel, StatementView } from './model';
+import { createRegistryModel, resolveIncidentId } from './model';
+import type { Cut } from './time-travel';
+
+/** The cut as a test on a fact's evidence date and recording time (the same test `cutFilter` makes on events). */
+function withinOf(cut: Cut): Within {
+  if (cut.clock === 'RECORDED') {
+    const at = cut.at.getTime();
+    return (_date, recordedAt) => recordedAt.getTime() <= at;
+  }
+  const day = isoDateOf(cut.at);
+  return (date) => date === null || date <= day;
+}
+
+/** An incident within the cut as it stood then, with empty evidence links (linked by deriveAsOf). */
+function incidentAt(view: IncidentView, within: Within): IncidentView {
+  const { mergedInto, withdrawal } = view;
+  return {
+    ...view,
+    details: view.corrections.length === 0 ? view.details : corrected<IncidentDetails>(view.details, view.corrections, within).then,
+    corrections: view.corrections.filter((c) => within(c.correctedOn, c.recordedAt)),
+    mergedInto: mergedInto && within(mergedInto.mergedOn, mergedInto.recordedAt) ? mergedInto : null,
+    mergedDuplicates: [],
+    withdrawal: withdrawal && within(withdrawal.withdrawnOn, withdrawal.recordedAt) ? withdrawal : null,
+    corroborationIds: [], investigationIds: new Set(), statementIds: [], formerStatementIds: [], userStatementIds: [],
+    audit: new AuditTrail(false),
+  };
+}
+
+/** A corrected statement as corrected within the cut; null when it was recorded (as first delivered) outside it. */
+function statementAt(s: StatementView, within: Within): StatementView | null {
+  const corrections = s.corrections as unknown as Correction<StatementView>[];
+  const { original, then } = corrected<StatementView>(s, corrections, within);
+  if (!within(original.deliveredOn, s.recordedAt)) return null;
+  then.corrections = s.corrections.filter((c) => within(c.correctedOn, c.recordedAt)) as Correction<StatementDetails>[];
+  return then;
+}
+
+/**
+ * Whether an incident stood at the cut as it stands now (`then` as derived, `now` live): the same details,
+ * merge and withdrawal, the very same evidence objects (a value changed by the cut is a copy) and every
+ * evidence date on or before the report day. Its live assessment is then its assessment on the day: the
+ * policy's cut there changes nothing.
+ */
+function unchanged(live: RegistryModel, now: IncidentView, derived: RegistryModel, then: IncidentView, day: IsoDate): boolean {
+  if (then.corrections.length !== now.corrections.length || then.withdrawal !== now.withdrawal || then.mergedInto !== now.mergedInto) {
+    return false;
+  }
+  if ((now.withdrawal && now.withdrawal.withdrawnOn > day) || then.corroborationIds.length !== now.corroborationIds.length
+    || then.investigationIds.size !== now.investigationIds.size || then.userStatementIds.length !== now.userStatementIds.length) return false;
+  for (const id of now.corroborationIds) {
+    const c = live.corroborations.get(id);
+    if (!c || derived.corroborations.get(id) !== c || c.publishedOn > day || (c.retraction && c.retraction.retractedOn > day)) return false;
+    if (derived.sources.get(c.sourceId) !== live.sources.get(c.sourceId)) return false;
+  }
+  for (const id of now.investigationIds) {
+    const i = live.investigations.get(id);
+    if (!i || derived.investigations.get(id) !== i || i.openedOn > day || (i.concludedOn !== null && i.concludedOn > day)) return false;
+  }
+  for (const id of now.userStatementIds) {
+    const s = live.statements.get(id);
+    if (!s || derived.statements.get(id) !== s || s.deliveredOn > day) return false;
+  }
+  return true;
+}
+
+/**
+ * The registry as of a cut, derived from the live model instead of replaying the store: on the KNOWN clock
+ * what was publicly known on the day (facts by their evidence dates), on the RECORDED clock what the registry
+ * held at the instant (facts by their recording times). Incidents with their details as then corrected, the
+ * merges and withdrawals then made, the evidence then logged linked to them, sources as then graded,
+ * statements as then corrected, and each incident assessed by the policy as of the report day.
+ *
+ * Made for reports (`speakOutReport`): it keeps no audit trails, idempotency keys or checkpoints, and it
+ * equals a replay of the events within the cut for what they read (the tests compare the two on random
+ * histories, both clocks). Read-only: it shares the live model's objects, so it is used before the next
+ * event is folded. Linear in the model, plus the policy for each incident that changed after the day.
+ * Null when the model holds irregular events, whose effect the cut alone cannot place.
+ */
+export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null {
+  if (live.irregularEvents > 0 || live.deferAssessments) return null;
+  const within = withinOf(cut);
+  const day = isoDateOf(cut.at);
+  const model = createRegistryModel({ policy: live.policy, keepAuditEntries: false, keepStatementTexts: live.keepStatementTexts });
+  model.latestEvidenceDate = live.latestEvidenceDate !== null && live.latestEvidenceDate < day ? live.latestEvidenceDate : day;
+  for (const [id, source] of live.sources) if (within(null, source.recordedAt)) model.sources.set(id, graded(source, within));
+  for (const [id, view] of live.incidents) if (within(view.reportedOn, view.recordedAt)) model.incidents.set(id, incidentAt(view, within));
+  for (const view of model.incidents.values()) {
+    if (view.mergedInto) model.mergedInto.set(view.incidentId, view.mergedInto.canonicalIncidentId);
+  }
+  const corroborations = new MapAsOf<CorroborationView>(live.corroborations,
+    (c) => within(c.publishedOn, c.recordedAt),
+    (c) => c.retraction !== null && !within(c.retraction.retractedOn, c.retraction.recordedAt),
+    (c) => (within(c.publishedOn, c.recordedAt) ? { ...c, retraction: null } : null));
+  const investigations = new MapAsOf<InvestigationView>(live.investigations,
+    (i) => within(i.openedOn, i.recordedAt),
+    (i) => i.concludedOn !== null && !within(i.concludedOn, i.conclusionRecordedAt!),
+    (i) => (within(i.openedOn, i.recordedAt) ? { ...i, outcome: null, findings: null, concludedOn: null, conclusionRecordedAt: null } : null));
+  const statements = new MapAsOf<StatementView>(live.statements,
+    (s) => within(s.deliveredOn, s.recordedAt), (s) => s.corrections.length > 0, (s) => statementAt(s, within));
+  model.corroborations = corroborations;
+  model.investigations = investigations;
+  model.statements = statements;
+  // Evidence logged against an incident outside the cut has no incident to count for (an orphan in a replay).
+  const ownerOf = (rawId: string) => model.incidents.get(resolveIncidentId(model, rawId));
+  for (const [id, c] of live.corroborations) if (corroborations.at(id, c)) ownerOf(c.originalIncidentId)?.corroborationIds.push(id);
+  for (const [id, i] of live.investigations) {
+    if (investigations.at(id, i)) for (const rawId of i.incidentIds) ownerOf(rawId)?.investigationIds.add(id);
+  }
+  for (const [id, s] of live.statements) {
+    const then = statements.at(id, s);
+    if (!then) continue;
+    const ids = then.incidentIds;
+    for (let k = 0; k < ids.length; k++) {
+      const owner = ownerOf(ids[k]);
+      // Two ids of one statement may resolve to the same incident: link it once.
+      if (!owner || (k > 0 && ids.slice(0, k).some((other) => ownerOf(other) === owner))) continue;
+      owner.statementIds.push(id);
+      if (spokenByAllegedUser(then.speakers, owner.details.allegedUser.stateCodes)) owner.userStatementIds.push(id);
+    }
+  }
+  for (const incident of model.incidents.values()) {
+    if (incident.mergedInto) continue;
+    const now = live.incidents.get(incident.incidentId)!;
+    // The policy runs only where something about the incident changed after the cut or is dated after the day.
+    if (unchanged(live, now, model, incident, day)) continue;
+    const { assessment, history } = assessWithHistory(buildEvidence(model, incident), model.policy, day);
+    incident.assessment = assessment;
+    incident.statusHistory = history;
+  }
+  model.assessedOn = day;
+  return model;
+}
