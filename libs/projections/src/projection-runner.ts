@@ -13,6 +13,8 @@ export interface ProjectionHealth {
   eventsApplied: number;
   skipped: number;
   skippedEventIds: string[];
+  /** Events the deciders never emit (see RegistryModel.irregularEvents): reports as of a past date replay the store then. */
+  irregularEvents: number;
   live: boolean;
   rebuilding: boolean;
   lastError: string | null;
@@ -120,7 +122,7 @@ export class ProjectionRunner {
     const m = this.current;
     return {
       projectionVersion: this.projectionVersion, checkpoint: m.checkpoint, eventsApplied: m.eventsApplied,
-      skipped: m.skipped, skippedEventIds: [...m.skippedEventIds], live: this.subscription !== null,
+      skipped: m.skipped, skippedEventIds: [...m.skippedEventIds], irregularEvents: m.irregularEvents, live: this.subscription !== null,
       rebuilding: this.rebuilding !== null, lastError: this.lastError,
     };
   }
