@@ -2,6 +2,7 @@ import { assessWithHistory } from '@app/domain';
 import type { IncidentDetails, IsoDate, StatementDetails } from '@app/domain';
 import { AuditTrail } from './audit-trail';
 import { isoDateOf } from './dates';
+import { lazyProperty } from './lazy-property';
 import { buildEvidence, spokenByAllegedUser } from './evidence';
 import { corrected, graded, MapAsOf, type Within } from './map-as-of';
 import type { Correction, CorroborationView, IncidentView, InvestigationView, RegistryModel, StatementView } from './model';
@@ -77,7 +78,8 @@ function unchanged(live: RegistryModel, now: IncidentView, derived: RegistryMode
  * merges and withdrawals then made, the evidence then logged linked to them, sources as then graded,
  * statements as then corrected, and each incident assessed by the policy as of the report day.
  *
- * Made for reports (`speakOutReport`): it keeps no audit trails, idempotency keys or checkpoints, and it
+ * Made for reports (`speakOutReport`): it keeps no audit trails, idempotency keys, checkpoints or former
+ * statement links, and it
  * equals a replay of the events within the cut for what they read (the tests compare the two on random
  * histories, both clocks). Read-only: it shares the live model's objects, so it is used before the next
  * event is folded. Linear in the model, plus the policy for each incident that changed after the day.
@@ -108,23 +110,44 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
   model.investigations = investigations;
   model.statements = statements;
   // Evidence logged against an incident outside the cut has no incident to count for (an orphan in a replay).
-  const ownerOf = (rawId: string) => model.incidents.get(resolveIncidentId(model, rawId));
+  // Each id resolved once (a million statements name ten thousand incidents).
+  const owners = new Map<string, IncidentView | undefined>();
+  for (const id of live.incidents.keys()) owners.set(id, model.incidents.get(resolveIncidentId(model, id)));
+  const ownerOf = (rawId: string) => owners.get(rawId);
   for (const [id, c] of live.corroborations) if (corroborations.at(id, c)) ownerOf(c.originalIncidentId)?.corroborationIds.push(id);
   for (const [id, i] of live.investigations) {
     if (investigations.at(id, i)) for (const rawId of i.incidentIds) ownerOf(rawId)?.investigationIds.add(id);
   }
-  for (const [id, s] of live.statements) {
-    const then = statements.at(id, s);
-    if (!then) continue;
-    const ids = then.incidentIds;
-    for (let k = 0; k < ids.length; k++) {
-      const owner = ownerOf(ids[k]);
-      // Two ids of one statement may resolve to the same incident: link it once.
-      if (!owner || (k > 0 && ids.slice(0, k).some((other) => ownerOf(other) === owner))) continue;
-      owner.statementIds.push(id);
-      if (spokenByAllegedUser(then.speakers, owner.details.allegedUser.stateCodes)) owner.userStatementIds.push(id);
+  // The alleged users' own statements are linked now (the policy reads them). Each incident's full statement
+  // list only when first read: a report on much of the registry scans the statements instead.
+  const userCodes = new Set<string>();
+  for (const incident of model.incidents.values()) for (const code of incident.details.allegedUser.stateCodes) userCodes.add(code);
+  const lists = new Map<IncidentView, string[]>();
+  const link = (usersOnly: boolean) => {
+    for (const [id, s] of live.statements) {
+      const then = statements.at(id, s);
+      if (!then || (usersOnly && !then.speakers.some((code) => userCodes.has(code)))) continue;
+      const ids = then.incidentIds;
+      for (let k = 0; k < ids.length; k++) {
+        const owner = ownerOf(ids[k]);
+        // Two ids of one statement may resolve to the same incident: link it once.
+        if (!owner || (k > 0 && ids.slice(0, k).some((other) => ownerOf(other) === owner))) continue;
+        if (!usersOnly) {
+          let list = lists.get(owner);
+          if (!list) lists.set(owner, (list = []));
+          list.push(id);
+        } else if (spokenByAllegedUser(then.speakers, owner.details.allegedUser.stateCodes)) owner.userStatementIds.push(id);
+      }
     }
-  }
+  };
+  link(true);
+  let linkedAll = false;
+  const listOf = (incident: IncidentView) => {
+    if (!linkedAll) link(false);
+    linkedAll = true;
+    return lists.get(incident) ?? [];
+  };
+  for (const incident of model.incidents.values()) lazyProperty(incident, 'statementIds', () => listOf(incident));
   for (const incident of model.incidents.values()) {
     if (incident.mergedInto) continue;
     const now = live.incidents.get(incident.incidentId)!;

@@ -35,17 +35,12 @@ const readOnly = (): never => {
  */
 export class MapAsOf<V> extends Map<string, V> {
   private readonly reworked = new Map<string, V | null>();
-  private readonly count: number;
+  private count: number | null = null;
 
   constructor(private readonly live: ReadonlyMap<string, V>, private readonly kept: (value: V) => boolean,
     private readonly needsRework: (value: V) => boolean, rework: (value: V) => V | null) {
     super();
-    let count = 0;
-    for (const [key, value] of live) {
-      if (needsRework(value)) this.reworked.set(key, rework(value));
-      if (this.at(key, value)) count++;
-    }
-    this.count = count;
+    for (const [key, value] of live) if (needsRework(value)) this.reworked.set(key, rework(value));
   }
 
   /** The live value as of the cut; undefined when it is outside. */
@@ -63,7 +58,13 @@ export class MapAsOf<V> extends Map<string, V> {
     return this.get(key) !== undefined;
   }
 
+  /** Counted on first read (a pass over the live map). */
   override get size(): number {
+    if (this.count === null) {
+      let count = 0;
+      for (const [key, value] of this.live) if (this.at(key, value) !== undefined) count++;
+      this.count = count;
+    }
     return this.count;
   }
 

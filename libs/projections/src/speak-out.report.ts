@@ -129,10 +129,9 @@ function aboutMatched(model: RegistryModel, ids: readonly string[], matched: Rea
 }
 
 /**
- * The statements about the matched incidents delivered on or before `asOf`, in recording order. When the
- * incidents' lists name a good part of all statements (a report on most of the registry), one pass over
- * every statement in recording order is far cheaper than looking each id up; otherwise only their lists
- * are read, and the few statements found are put in recording order.
+ * The statements about the matched incidents delivered on or before `asOf`, in recording order. For a report
+ * on much of the registry, one pass over every statement in recording order is far cheaper than looking each
+ * id up; otherwise only the incidents' lists are read, and the few statements found are put in recording order.
  */
 function statementsAbout(model: RegistryModel, incidents: IncidentView[], asOf: IsoDate, scanAll: boolean): Spoken {
   const matchedIds = new Set<string>();
@@ -159,11 +158,13 @@ function statementsAbout(model: RegistryModel, incidents: IncidentView[], asOf: 
   return spoken;
 }
 
-/** Whether the incidents' statement lists name at least a quarter of all statements (see statementsAbout). */
-function namesManyStatements(model: RegistryModel, incidents: IncidentView[]): boolean {
-  let linked = 0;
-  for (const incident of incidents) linked += incident.statementIds.length;
-  return linked * 4 >= model.statements.size;
+/**
+ * Whether the report is on a good part of the registry (a quarter of its incidents or more), so that one pass
+ * over every statement beats looking up the incidents' own (see statementsAbout): statements spread over
+ * incidents, and counting them would be a pass of its own.
+ */
+function coversMuchOfRegistry(model: RegistryModel, incidents: IncidentView[]): boolean {
+  return incidents.length * 4 >= model.incidents.size;
 }
 
 /** Each State's statements (indexes into `spoken`, recording order), once per co-signer. */
@@ -243,7 +244,7 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
   const parties = states.filter((st) => ccmStatusOn(st, asOf) === 'STATE_PARTY')
     .sort((a, b) => (a.iso3 < b.iso3 ? -1 : 1));
   const partyCodes = new Set(parties.map((p) => p.iso3));
-  const spoken = statementsAbout(model, incidents, asOf, options.scanAll ?? namesManyStatements(model, incidents));
+  const spoken = statementsAbout(model, incidents, asOf, options.scanAll ?? coversMuchOfRegistry(model, incidents));
   const byState = statementsByState(spoken);
   const condemned: StateResponse[] = [];
   const expressedConcern: StateResponse[] = [];
