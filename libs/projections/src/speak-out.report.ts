@@ -110,20 +110,35 @@ function confirmations(model: RegistryModel, incidents: IncidentView[], asOfDate
 
 /**
  * The statements about the matched incidents, as parallel arrays (no object per statement: a report on the
- * whole registry reads most of a million): the statement, and the matched incidents it is about.
+ * whole registry reads most of a million, and the loops over them read only a kind or a date): the
+ * statement, the matched incidents it is about, its kind and its delivery date.
  */
-interface Spoken { statements: StatementView[]; about: (readonly string[])[] }
+interface Spoken { statements: StatementView[]; about: (readonly string[])[]; kinds: StatementKind[]; dates: IsoDate[] }
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/** Every incident id (duplicates too) that resolves to a matched incident, with that incident's id. */
+function matchedIdsOf(model: RegistryModel, incidents: IncidentView[]): Map<string, string> {
+  const matched = new Set<string>();
+  for (const incident of incidents) matched.add(incident.incidentId);
+  const canonicalOf = new Map<string, string>();
+  for (const id of model.incidents.keys()) {
+    const canonical = resolveIncidentId(model, id);
+    if (matched.has(canonical)) canonicalOf.set(id, canonical);
+  }
+  return canonicalOf;
+}
 
 /** A statement's incident ids resolved, without repeats, among the matched ones (the statement's own list when it can be). */
-function aboutMatched(model: RegistryModel, ids: readonly string[], matched: ReadonlySet<string>): readonly string[] {
+function aboutMatched(ids: readonly string[], canonicalOf: ReadonlyMap<string, string>): readonly string[] {
   if (ids.length === 1) {
-    const id = resolveIncidentId(model, ids[0]);
-    return !matched.has(id) ? [] : id === ids[0] ? ids : [id];
+    const id = canonicalOf.get(ids[0]);
+    return id === undefined ? NONE : id === ids[0] ? ids : [id];
   }
   const about: string[] = [];
   for (const raw of ids) {
-    const id = resolveIncidentId(model, raw);
-    if (matched.has(id) && !about.includes(id)) about.push(id);
+    const id = canonicalOf.get(raw);
+    if (id !== undefined && !about.includes(id)) about.push(id);
   }
   return about;
 }
@@ -134,8 +149,7 @@ function aboutMatched(model: RegistryModel, ids: readonly string[], matched: Rea
  * id up; otherwise only the incidents' lists are read, and the few statements found are put in recording order.
  */
 function statementsAbout(model: RegistryModel, incidents: IncidentView[], asOf: IsoDate, scanAll: boolean): Spoken {
-  const matchedIds = new Set<string>();
-  for (const incident of incidents) matchedIds.add(incident.incidentId);
+  const canonicalOf = matchedIdsOf(model, incidents);
   let found: Iterable<StatementView> = model.statements.values();
   if (!scanAll) {
     const listed = new Map<string, StatementView>();
@@ -147,13 +161,15 @@ function statementsAbout(model: RegistryModel, incidents: IncidentView[], asOf: 
     }
     found = [...listed.values()].sort((a, b) => a.seq - b.seq);
   }
-  const spoken: Spoken = { statements: [], about: [] };
+  const spoken: Spoken = { statements: [], about: [], kinds: [], dates: [] };
   for (const s of found) {
     if (s.deliveredOn > asOf) continue;
-    const about = aboutMatched(model, s.incidentIds, matchedIds);
+    const about = aboutMatched(s.incidentIds, canonicalOf);
     if (about.length === 0) continue;
     spoken.statements.push(s);
     spoken.about.push(about);
+    spoken.kinds.push(s.kind);
+    spoken.dates.push(s.deliveredOn);
   }
   return spoken;
 }
@@ -189,7 +205,7 @@ interface FirstCondemnations { stateCode: string; firstOn: Map<string, IsoDate> 
 function firstCondemnations(stateCode: string, spoken: Spoken, condemnations: number[]): FirstCondemnations {
   const firstOn = new Map<string, IsoDate>();
   for (const i of condemnations) {
-    const on = spoken.statements[i].deliveredOn;
+    const on = spoken.dates[i];
     for (const id of spoken.about[i]) {
       const earlier = firstOn.get(id);
       if (earlier === undefined || on < earlier) firstOn.set(id, on);
@@ -254,7 +270,7 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
     const condemnations: number[] = [];
     const concerns: number[] = [];
     for (const i of byState.get(party.iso3) ?? []) {
-      const kind = spoken.statements[i].kind;
+      const kind = spoken.kinds[i];
       if (kind === 'CONDEMNATION') condemnations.push(i);
       else if (CONCERN_KINDS.includes(kind)) concerns.push(i);
     }
@@ -297,7 +313,7 @@ function maxOf(values: number[]): number | null {
 
 /** A party's answer from its statements of one kind group (indexes in recording order): oldest first by delivery date. */
 function response(state: CcmState, spoken: Spoken, indexes: number[]): StateResponse {
-  const dateOf = (i: number) => spoken.statements[i].deliveredOn;
+  const dateOf = (i: number) => spoken.dates[i];
   let firstOn = dateOf(indexes[0]);
   for (const i of indexes) if (dateOf(i) < firstOn) firstOn = dateOf(i);
   const answer: StateResponse = { stateCode: state.iso3, name: state.name, statementIds: [], firstOn, incidentIds: [] };
