@@ -150,6 +150,18 @@ describe('listIncidents: pagination', () => {
     expect(byStatusDate()).toEqual(['inc-03', 'inc-02', 'inc-01', 'inc-00']);
   });
 
+  it("keeps each country's list only while nothing changes, whatever the filter's case", () => {
+    const { model, log } = many(3);
+    expect(ids(model, { countryCode: 'yem' })).toEqual(['inc-03', 'inc-02', 'inc-01']);
+    expect(ids(model, { countryCode: 'SYR' })).toEqual([]);
+    evolveRegistry(model, log.add(allege('inc-00', '2016-02-01', corroboration('c-00', 'ai', '2016-02-01'),
+      { occurredFrom: '2016-01-20', occurredTo: '2016-01-20', location: { countryCode: 'SYR', placeName: 'Idlib' } })));
+    evolveRegistry(model, log.add({ type: 'IncidentCorrected', data: { incidentId: 'inc-02',
+      changes: { location: { countryCode: 'SYR', placeName: 'Aleppo' } }, reason: 'wrong country', correctedOn: '2016-03-01' } }));
+    expect(ids(model, { countryCode: 'SYR' })).toEqual(['inc-00', 'inc-02']);
+    expect(ids(model, { countryCode: 'YEM' })).toEqual(['inc-03', 'inc-01']);
+  });
+
   it('refuses a cursor it did not make, and an out-of-range page size', () => {
     const { model } = many(1);
     expect(() => listIncidents(model, {}, { after: 'garbage' })).toThrow(DomainError);

@@ -171,6 +171,7 @@ export function incidentMatcher(f: IncidentFilter): (incident: IncidentView) => 
   if (needle) {
     checks.push(({ details: d }) => `${d.location.placeName}\n${d.munition.type}\n${d.summary}`.toLowerCase().includes(needle));
   }
+  if (checks.length === 0) return () => true;
   if (checks.length === 1) return checks[0];
   return (incident) => {
     for (const check of checks) if (!check(incident)) return false;
@@ -192,24 +193,33 @@ export function modelStamp(model: RegistryModel): string | null {
   return `${model.checkpoint ?? ''}|${model.eventsApplied}|${model.skipped}`;
 }
 
-/** The canonical incidents sorted by each key, kept while the model stands still (cheap to look up, costly to sort). */
-const sortedIncidents = new WeakMap<RegistryModel, { stamp: string; bySort: Map<IncidentSort, Keyed<IncidentView>[]> }>();
+/**
+ * The canonical incidents sorted by each key, and those of each country (the filter lists use most), kept
+ * while the model stands still: cheap to look up, costly to sort, and a country's list spares a request a
+ * pass over every incident.
+ */
+const sortedIncidents = new WeakMap<RegistryModel, { stamp: string; lists: Map<string, Keyed<IncidentView>[]> }>();
 
-function incidentsSortedBy(model: RegistryModel, sort: IncidentSort): Keyed<IncidentView>[] {
-  const canonical = () => sortByKey([...model.incidents.values()].filter((i) => !i.mergedInto), SORT_KEYS[sort]);
+function incidentsSortedBy(model: RegistryModel, sort: IncidentSort, countryCode?: string): Keyed<IncidentView>[] {
+  const build = (): Keyed<IncidentView>[] => (countryCode === undefined
+    ? sortByKey([...model.incidents.values()].filter((i) => !i.mergedInto), SORT_KEYS[sort])
+    : incidentsSortedBy(model, sort).filter((k) => k.node.details.location.countryCode === countryCode));
   const stamp = modelStamp(model);
-  if (stamp === null) return canonical();
+  if (stamp === null) return build();
   let cached = sortedIncidents.get(model);
-  if (!cached || cached.stamp !== stamp) sortedIncidents.set(model, (cached = { stamp, bySort: new Map() }));
-  let sorted = cached.bySort.get(sort);
-  if (!sorted) cached.bySort.set(sort, (sorted = canonical()));
+  if (!cached || cached.stamp !== stamp) sortedIncidents.set(model, (cached = { stamp, lists: new Map() }));
+  const key = countryCode === undefined ? sort : `${sort}|${countryCode}`;
+  let sorted = cached.lists.get(key);
+  if (!sorted) cached.lists.set(key, (sorted = build()));
   return sorted;
 }
 
 /** Canonical incidents only (merged duplicates live on inside their canonical incident). */
 export function listIncidents(model: RegistryModel, filter: IncidentFilter = {},
   args: IncidentPageArgs = {}): Connection<IncidentView> {
-  return paginateSorted(incidentsSortedBy(model, args.sort ?? 'OCCURRED'), incidentMatcher(filter),
+  // A country's list holds only its incidents: the other checks are left (an incident's details sit far apart in memory).
+  const { countryCode, ...rest } = filter;
+  return paginateSorted(incidentsSortedBy(model, args.sort ?? 'OCCURRED', countryCode?.toUpperCase()), incidentMatcher(rest),
     { ...args, descending: args.descending ?? true });
 }
 
