@@ -124,9 +124,9 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
   for (const incident of model.incidents.values()) for (const code of incident.details.allegedUser.stateCodes) userCodes.add(code);
   const lists = new Map<IncidentView, string[]>();
   const link = (usersOnly: boolean) => {
-    for (const [id, s] of live.statements) {
-      const then = statements.at(id, s);
-      if (!then || (usersOnly && !then.speakers.some((code) => userCodes.has(code)))) continue;
+    for (const then of statements.values()) {
+      if (usersOnly && !then.speakers.some((code) => userCodes.has(code))) continue;
+      const id = then.statementId;
       const ids = then.incidentIds;
       for (let k = 0; k < ids.length; k++) {
         const owner = ownerOf(ids[k]);

@@ -32,10 +32,12 @@ const readOnly = (): never => {
  * a second to build): a value is the live one when `kept` says so, absent when not, except the few that
  * `needsRework` flags (a correction, a retraction outside the cut), worked out once by `rework` up front
  * (null: absent). Unchanged values are the live objects themselves, so identity tells what changed.
+ * The values within the cut are listed on the first pass over them (an array of references) for the next.
  */
 export class MapAsOf<V> extends Map<string, V> {
   private readonly reworked = new Map<string, V | null>();
-  private count: number | null = null;
+  /** The values as of the cut, in the live map's order: worked out on the first pass over them, then kept. */
+  private list: V[] | null = null;
 
   constructor(private readonly live: ReadonlyMap<string, V>, private readonly kept: (value: V) => boolean,
     private readonly needsRework: (value: V) => boolean, rework: (value: V) => V | null) {
@@ -58,14 +60,20 @@ export class MapAsOf<V> extends Map<string, V> {
     return this.get(key) !== undefined;
   }
 
-  /** Counted on first read (a pass over the live map). */
-  override get size(): number {
-    if (this.count === null) {
-      let count = 0;
-      for (const [key, value] of this.live) if (this.at(key, value) !== undefined) count++;
-      this.count = count;
+  private valuesList(): V[] {
+    if (this.list === null) {
+      const list: V[] = [];
+      for (const [key, value] of this.live) {
+        const then = this.at(key, value);
+        if (then !== undefined) list.push(then);
+      }
+      this.list = list;
     }
-    return this.count;
+    return this.list;
+  }
+
+  override get size(): number {
+    return this.valuesList().length;
   }
 
   override *entries(): MapIterator<[string, V]> {
@@ -75,11 +83,8 @@ export class MapAsOf<V> extends Map<string, V> {
     }
   }
 
-  override *values(): MapIterator<V> {
-    for (const [key, value] of this.live) {
-      const then = this.at(key, value);
-      if (then !== undefined) yield then;
-    }
+  override values(): MapIterator<V> {
+    return this.valuesList()[Symbol.iterator]() as unknown as MapIterator<V>;
   }
 
   override *keys(): MapIterator<string> {
