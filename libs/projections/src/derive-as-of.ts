@@ -7,6 +7,7 @@ import { buildEvidence, spokenByAllegedUser } from './evidence';
 import { corrected, graded, MapAsOf, type Within } from './map-as-of';
 import type { Correction, CorroborationView, IncidentView, InvestigationView, RegistryModel, StatementView } from './model';
 import { createRegistryModel, resolveIncidentId } from './model';
+import { ABSENT_DAY, dayNumber, type StatementColumns } from './statement-columns';
 import type { Cut } from './time-travel';
 
 /** The cut as a test on a fact's evidence date and recording time (the same test `cutFilter` makes on events). */
@@ -41,6 +42,24 @@ function statementAt(s: StatementView, within: Within): StatementView | null {
   if (!within(original.deliveredOn, s.recordedAt)) return null;
   then.corrections = s.corrections.filter((c) => within(c.correctedOn, c.recordedAt)) as Correction<StatementDetails>[];
   return then;
+}
+
+/**
+ * The packed statement columns as of the cut (see StatementColumns): a copy with the rows outside the cut
+ * emptied and the corrected statements' rows rewritten as they stood.
+ */
+function columnsAt(live: RegistryModel, statements: MapAsOf<StatementView>, cut: Cut): StatementColumns {
+  const columns = live.statementColumns.copy();
+  const lastDay = cut.clock === 'KNOWN' ? dayNumber(isoDateOf(cut.at)) : Infinity;
+  const lastMs = cut.clock === 'RECORDED' ? cut.at.getTime() : Infinity;
+  for (let row = 0; row < columns.length; row++) {
+    if (columns.days[row] > lastDay || columns.recordedMs[row] > lastMs) columns.write(row, null);
+  }
+  for (const row of columns.corrected) {
+    const view = live.statementColumns.view(row);
+    columns.write(row, statements.at(view.statementId, view) ?? null);
+  }
+  return columns;
 }
 
 /**
@@ -104,8 +123,13 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
     (i) => within(i.openedOn, i.recordedAt),
     (i) => i.concludedOn !== null && !within(i.concludedOn, i.conclusionRecordedAt!),
     (i) => (within(i.openedOn, i.recordedAt) ? { ...i, outcome: null, findings: null, concludedOn: null, conclusionRecordedAt: null } : null));
+  // Only corrected statements need rework: the columns know which.
+  const corrected = [...live.statementColumns.corrected].map((row): [string, StatementView] => {
+    const s = live.statementColumns.view(row);
+    return [s.statementId, s];
+  });
   const statements = new MapAsOf<StatementView>(live.statements,
-    (s) => within(s.deliveredOn, s.recordedAt), (s) => s.corrections.length > 0, (s) => statementAt(s, within));
+    (s) => within(s.deliveredOn, s.recordedAt), (s) => s.corrections.length > 0, (s) => statementAt(s, within), corrected);
   model.corroborations = corroborations;
   model.investigations = investigations;
   model.statements = statements;
@@ -122,10 +146,18 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
   // list only when first read: a report on much of the registry scans the statements instead.
   const userCodes = new Set<string>();
   for (const incident of model.incidents.values()) for (const code of incident.details.allegedUser.stateCodes) userCodes.add(code);
+  const columns = columnsAt(live, statements, cut);
+  model.statementColumns = columns;
+  const users = new Uint8Array(columns.stateCodes.length);
+  for (const code of userCodes) {
+    const number = columns.stateNumber(code);
+    if (number !== undefined) users[number] = 1;
+  }
   const lists = new Map<IncidentView, string[]>();
   const link = (usersOnly: boolean) => {
-    for (const then of statements.values()) {
-      if (usersOnly && !then.speakers.some((code) => userCodes.has(code))) continue;
+    for (let row = 0; row < columns.length; row++) {
+      if (columns.days[row] === ABSENT_DAY || (usersOnly && !columns.spokenByAny(row, users))) continue;
+      const then = columns.view(row);
       const id = then.statementId;
       const ids = then.incidentIds;
       for (let k = 0; k < ids.length; k++) {

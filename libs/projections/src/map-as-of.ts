@@ -39,10 +39,12 @@ export class MapAsOf<V> extends Map<string, V> {
   /** The values as of the cut, in the live map's order: worked out on the first pass over them, then kept. */
   private list: V[] | null = null;
 
+  /** `candidates`: the only entries that can need rework, when the caller knows them (else all are asked). */
   constructor(private readonly live: ReadonlyMap<string, V>, private readonly kept: (value: V) => boolean,
-    private readonly needsRework: (value: V) => boolean, rework: (value: V) => V | null) {
+    private readonly needsRework: (value: V) => boolean, rework: (value: V) => V | null,
+    candidates: Iterable<[string, V]> = live) {
     super();
-    for (const [key, value] of live) if (needsRework(value)) this.reworked.set(key, rework(value));
+    for (const [key, value] of candidates) if (needsRework(value)) this.reworked.set(key, rework(value));
   }
 
   /** The live value as of the cut; undefined when it is outside. */

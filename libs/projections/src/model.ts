@@ -4,6 +4,7 @@ import type {
 } from '@app/domain';
 import type { Position } from '@app/event-store';
 import { AuditTrail } from './audit-trail';
+import { StatementColumns } from './statement-columns';
 
 export { AuditTrail, type AuditEntry } from './audit-trail';
 
@@ -125,6 +126,8 @@ export interface RegistryModel {
   corroborations: Map<string, CorroborationView>;
   investigations: Map<string, InvestigationView>;
   statements: Map<string, StatementView>;
+  /** The statements again, by recording order, in the packed form reports scan (see StatementColumns). */
+  statementColumns: StatementColumns;
   /** State code -> ids of the statements it delivered or co-signed, in recording order, no repeats. */
   statementsByState: Map<string, string[]>;
   /** Source id -> ids of its corroborations (to re-assess on a regrade). */
@@ -185,7 +188,7 @@ export interface ModelOptions {
 export function createRegistryModel(options: ModelOptions = {}): RegistryModel {
   return {
     sources: new Map(), incidents: new Map(), corroborations: new Map(), investigations: new Map(),
-    statements: new Map(), statementsByState: new Map(), corroborationsBySource: new Map(), mergedInto: new Map(),
+    statements: new Map(), statementColumns: new StatementColumns(), statementsByState: new Map(), corroborationsBySource: new Map(), mergedInto: new Map(),
     orphans: new Map(), idempotency: new Map(),
     checkpoint: null, eventsApplied: 0, skipped: 0, skippedEventIds: [], irregularEvents: 0, assessedOn: null, latestEvidenceDate: null,
     policy: options.policy, deferAssessments: options.deferAssessments ?? false, dirty: new Set(),

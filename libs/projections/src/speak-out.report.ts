@@ -1,11 +1,12 @@
 import { lazyProperty } from './lazy-property';
-import { assessWithHistory, ccmStatusOn } from '@app/domain';
+import { assessWithHistory, ccmStatusOn, STATEMENT_KINDS } from '@app/domain';
 import type { CcmState, CcmStatus, IncidentEvidence, IsoDate, StatementKind, Status } from '@app/domain';
 import { daysBetween, milestonesOf } from './dates';
 import { buildEvidence } from './evidence';
 import { incidentMatcher } from './incident.queries';
-import type { IncidentView, RegistryModel, StatementView } from './model';
+import type { IncidentView, RegistryModel } from './model';
 import { resolveIncidentId } from './model';
+import { dayNumber, type StatementColumns } from './statement-columns';
 import { ccmStatusOf } from './statement.queries';
 
 export interface SpeakOutFilter {
@@ -109,137 +110,146 @@ function confirmations(model: RegistryModel, incidents: IncidentView[], asOfDate
 }
 
 /**
- * The statements about the matched incidents, as parallel arrays (no object per statement: a report on the
- * whole registry reads most of a million, and the loops over them read only a kind or a date): the
- * statement, the matched incidents it is about, its kind and its delivery date.
+ * The statements about the matched incidents up to the report date, read from the packed columns (see
+ * StatementColumns), as typed arrays: each one's row, kind code and delivery day, and the matched incidents
+ * it is about (as one incident's number, or a list for the few about several). Nothing here touches a
+ * statement object; outputs read the few they show.
  */
-interface Spoken { statements: StatementView[]; about: (readonly string[])[]; kinds: StatementKind[]; dates: IsoDate[] }
+interface Spoken {
+  columns: StatementColumns;
+  count: number;
+  rows: Int32Array;
+  kinds: Uint8Array;
+  days: Int32Array;
+  /**
+   * The row's matched incidents as numbers into `aboutOne` (a second one, or -1), or -1 in `incident` when
+   * `aboutMany` holds the list (a statement naming more than two incidents).
+   */
+  incident: Int32Array;
+  incident2: Int32Array;
+  aboutOne: (readonly string[] | null)[];
+  aboutMany: Map<number, readonly string[]>;
+}
 
-const NONE: readonly string[] = Object.freeze([]);
+/** Calls `each` with the matched incidents statement `i` of `spoken` is about, each once. */
+function forEachAbout(spoken: Spoken, i: number, each: (incidentId: string) => void): void {
+  const first = spoken.incident[i];
+  if (first < 0) {
+    spoken.aboutMany.get(i)!.forEach((id) => each(id));
+    return;
+  }
+  const id = spoken.aboutOne[first]![0];
+  each(id);
+  const second = spoken.incident2[i];
+  if (second >= 0 && spoken.aboutOne[second]![0] !== id) each(spoken.aboutOne[second]![0]);
+}
 
-/** Every incident id (duplicates too) that resolves to a matched incident, with that incident's id. */
-function matchedIdsOf(model: RegistryModel, incidents: IncidentView[]): Map<string, string> {
+const CONDEMNATION = STATEMENT_KINDS.indexOf('CONDEMNATION');
+const CONCERN_CODES = CONCERN_KINDS.map((kind) => STATEMENT_KINDS.indexOf(kind));
+
+function statementsAbout(model: RegistryModel, incidents: IncidentView[], asOf: IsoDate): Spoken {
+  const columns = model.statementColumns;
   const matched = new Set<string>();
   for (const incident of incidents) matched.add(incident.incidentId);
-  const canonicalOf = new Map<string, string>();
-  for (const id of model.incidents.keys()) {
+  // Per incident number: the matched incident it resolves to (a duplicate to its canonical one), as a one-id list.
+  const aboutOne = columns.incidentIds.map((id): readonly string[] | null => {
     const canonical = resolveIncidentId(model, id);
-    if (matched.has(canonical)) canonicalOf.set(id, canonical);
-  }
-  return canonicalOf;
-}
-
-/** A statement's incident ids resolved, without repeats, among the matched ones (the statement's own list when it can be). */
-function aboutMatched(ids: readonly string[], canonicalOf: ReadonlyMap<string, string>): readonly string[] {
-  if (ids.length === 1) {
-    const id = canonicalOf.get(ids[0]);
-    return id === undefined ? NONE : id === ids[0] ? ids : [id];
-  }
-  const about: string[] = [];
-  for (const raw of ids) {
-    const id = canonicalOf.get(raw);
-    if (id !== undefined && !about.includes(id)) about.push(id);
-  }
-  return about;
-}
-
-/**
- * The statements about the matched incidents delivered on or before `asOf`, in recording order. For a report
- * on much of the registry, one pass over every statement in recording order is far cheaper than looking each
- * id up; otherwise only the incidents' lists are read, and the few statements found are put in recording order.
- */
-function statementsAbout(model: RegistryModel, incidents: IncidentView[], asOf: IsoDate, scanAll: boolean): Spoken {
-  const canonicalOf = matchedIdsOf(model, incidents);
-  let found: Iterable<StatementView> = model.statements.values();
-  if (!scanAll) {
-    const listed = new Map<string, StatementView>();
-    for (const incident of incidents) {
-      for (const id of incident.statementIds) {
-        const s = listed.has(id) ? undefined : model.statements.get(id);
-        if (s) listed.set(id, s);
-      }
+    return matched.has(canonical) ? [canonical] : null;
+  });
+  const many = (row: number): readonly string[] | null => {
+    const about: string[] = [];
+    for (const n of columns.incidentsOf(row)) {
+      const id = aboutOne[n]?.[0];
+      if (id !== undefined && !about.includes(id)) about.push(id);
     }
-    found = [...listed.values()].sort((a, b) => a.seq - b.seq);
-  }
-  const spoken: Spoken = { statements: [], about: [], kinds: [], dates: [] };
-  for (const s of found) {
-    if (s.deliveredOn > asOf) continue;
-    const about = aboutMatched(s.incidentIds, canonicalOf);
-    if (about.length === 0) continue;
-    spoken.statements.push(s);
-    spoken.about.push(about);
-    spoken.kinds.push(s.kind);
-    spoken.dates.push(s.deliveredOn);
+    return about.length > 0 ? about : null;
+  };
+  const size = columns.length;
+  const spoken: Spoken = {
+    columns, count: 0, rows: new Int32Array(size), kinds: new Uint8Array(size), days: new Int32Array(size),
+    incident: new Int32Array(size), incident2: new Int32Array(size), aboutOne, aboutMany: new Map(),
+  };
+  const { days, kinds, incidents: numbers, moreIncidents } = columns;
+  const last = dayNumber(asOf);
+  for (let row = 0; row < size; row++) {
+    const day = days[row];
+    if (day > last) continue;
+    const i = spoken.count;
+    let first = numbers[row * 2];
+    let second = numbers[row * 2 + 1];
+    if (second >= 0 && moreIncidents.size > 0 && moreIncidents.has(row)) {
+      const about = many(row);
+      if (about === null) continue;
+      spoken.aboutMany.set(i, about);
+      first = second = -1;
+    } else {
+      if (first >= 0 && aboutOne[first] === null) first = -1;
+      if (second >= 0 && aboutOne[second] === null) second = -1;
+      if (first < 0) [first, second] = [second, -1];
+      if (first < 0) continue;
+    }
+    spoken.incident[i] = first;
+    spoken.incident2[i] = second;
+    spoken.rows[i] = row;
+    spoken.kinds[i] = kinds[row];
+    spoken.days[i] = day;
+    spoken.count++;
   }
   return spoken;
 }
 
-/**
- * Whether the report is on a good part of the registry (a quarter of its incidents or more), so that one pass
- * over every statement beats looking up the incidents' own (see statementsAbout): statements spread over
- * incidents, and counting them would be a pass of its own.
- */
-function coversMuchOfRegistry(model: RegistryModel, incidents: IncidentView[]): boolean {
-  return incidents.length * 4 >= model.incidents.size;
-}
-
-/** Each State's statements (indexes into `spoken`, recording order), once per co-signer. */
-function statementsByState(spoken: Spoken): Map<string, number[]> {
-  const byState = new Map<string, number[]>();
-  for (let i = 0; i < spoken.statements.length; i++) {
-    const speakers = spoken.statements[i].speakers;
-    for (let k = 0; k < speakers.length; k++) {
-      const code = speakers[k];
-      if (k > 0 && speakers.indexOf(code) !== k) continue;
-      let list = byState.get(code);
-      if (!list) byState.set(code, (list = []));
-      list.push(i);
-    }
+/** Each State's statements (indexes into `spoken`, recording order), once per co-signer, by State number. */
+function statementsByState(spoken: Spoken): Map<number, number[]> {
+  const lists: number[][] = [];
+  const { columns } = spoken;
+  const add = (state: number, i: number) => (lists[state] ??= []).push(i);
+  for (let i = 0; i < spoken.count; i++) {
+    const row = spoken.rows[i];
+    // Most statements have one speaker: read it straight from the column.
+    if (columns.speakerCount(row) === 1) add(columns.speakers[row * columns.speakersInline], i);
+    else columns.forEachSpeaker(row, (state) => add(state, i));
   }
+  const byState = new Map<number, number[]>();
+  lists.forEach((list, state) => byState.set(state, list));
   return byState;
 }
 
-/** A party's first condemnation of each incident it condemned. */
-interface FirstCondemnations { stateCode: string; firstOn: Map<string, IsoDate> }
+/** A party's first condemnation (an index into `spoken`) of each incident it condemned. */
+interface FirstCondemnations { stateCode: string; first: Map<string, number> }
 
 function firstCondemnations(stateCode: string, spoken: Spoken, condemnations: number[]): FirstCondemnations {
-  const firstOn = new Map<string, IsoDate>();
+  const first = new Map<string, number>();
   for (const i of condemnations) {
-    const on = spoken.dates[i];
-    for (const id of spoken.about[i]) {
-      const earlier = firstOn.get(id);
-      if (earlier === undefined || on < earlier) firstOn.set(id, on);
-    }
+    forEachAbout(spoken, i, (id) => {
+      const earlier = first.get(id);
+      if (earlier === undefined || spoken.days[i] < spoken.days[earlier]) first.set(id, i);
+    });
   }
-  return { stateCode, firstOn };
+  return { stateCode, first };
 }
 
 /** Lags from confirmation to each party's first condemnation of each confirmed incident (parties, then `confirmedOn` order). */
-function lagsOf(parties: FirstCondemnations[], confirmedOn: ReadonlyMap<string, IsoDate>): CondemnationLag[] {
+function lagsOf(spoken: Spoken, parties: FirstCondemnations[], confirmedOn: ReadonlyMap<string, IsoDate>): CondemnationLag[] {
   const lags: CondemnationLag[] = [];
-  for (const { stateCode, firstOn } of parties) {
+  for (const { stateCode, first } of parties) {
     for (const [incidentId, confirmed] of confirmedOn) {
-      const condemnedOn = firstOn.get(incidentId);
-      if (condemnedOn === undefined) continue;
+      const i = first.get(incidentId);
+      if (i === undefined) continue;
+      const condemnedOn = spoken.columns.view(spoken.rows[i]).deliveredOn;
       lags.push({ stateCode, incidentId, confirmedOn: confirmed, condemnedOn, days: Math.max(0, daysBetween(confirmed, condemnedOn)) });
     }
   }
   return lags;
 }
 
-/** The lags in days alone (as lagsOf), without building the lag objects; each date parsed once. */
-function lagDaysOf(parties: FirstCondemnations[], confirmedOn: ReadonlyMap<string, IsoDate>): number[] {
-  const dayNumbers = new Map<IsoDate, number>();
-  const dayOf = (date: IsoDate) => {
-    let n = dayNumbers.get(date);
-    if (n === undefined) dayNumbers.set(date, (n = daysBetween('1970-01-01', date)));
-    return n;
-  };
+/** The lags in days alone (as lagsOf), without building the lag objects. */
+function lagDaysOf(spoken: Spoken, parties: FirstCondemnations[], confirmedOn: ReadonlyMap<string, IsoDate>): number[] {
+  const confirmedDays = [...confirmedOn].map(([id, on]) => [id, dayNumber(on)] as const);
   const days: number[] = [];
-  for (const { firstOn } of parties) {
-    for (const [incidentId, confirmed] of confirmedOn) {
-      const condemnedOn = firstOn.get(incidentId);
-      if (condemnedOn !== undefined) days.push(Math.max(0, dayOf(condemnedOn) - dayOf(confirmed)));
+  for (const { first } of parties) {
+    for (const [incidentId, confirmed] of confirmedDays) {
+      const i = first.get(incidentId);
+      if (i !== undefined) days.push(Math.max(0, spoken.days[i] - confirmed));
     }
   }
   return days;
@@ -248,20 +258,20 @@ function lagDaysOf(parties: FirstCondemnations[], confirmedOn: ReadonlyMap<strin
 /**
  * Who spoke out on a set of incidents. States Parties are those on `asOfDate` (default: the latest
  * evidence date in the registry); condemned, concerned and silent partition them. A condemnation
- * before the registry confirmed the incident counts with lag 0. Linear in the statements about the
- * matched incidents, or in all statements when they are a good part of them; `scanAll` forces one of the
- * two ways (they give the same report: the tests compare them).
+ * before the registry confirmed the incident counts with lag 0. One pass over the packed statement
+ * columns (a few milliseconds per million statements), plus the policy where the date asks for it.
  */
 export function speakOutReport(model: RegistryModel, states: readonly CcmState[], filter: SpeakOutFilter = {},
-  asOfDate?: IsoDate, options: { scanAll?: boolean } = {}): SpeakOutReport {
+  asOfDate?: IsoDate): SpeakOutReport {
   const asOf = asOfDate ?? model.latestEvidenceDate ?? '1970-01-01';
   const incidents = matchedIncidents(model, filter);
   const confirmedOn = confirmations(model, incidents, asOfDate);
   const parties = states.filter((st) => ccmStatusOn(st, asOf) === 'STATE_PARTY')
     .sort((a, b) => (a.iso3 < b.iso3 ? -1 : 1));
   const partyCodes = new Set(parties.map((p) => p.iso3));
-  const spoken = statementsAbout(model, incidents, asOf, options.scanAll ?? coversMuchOfRegistry(model, incidents));
+  const spoken = statementsAbout(model, incidents, asOf);
   const byState = statementsByState(spoken);
+  const { columns } = spoken;
   const condemned: StateResponse[] = [];
   const expressedConcern: StateResponse[] = [];
   const silent: SpeakOutReport['silent'] = [];
@@ -269,10 +279,11 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
   for (const party of parties) {
     const condemnations: number[] = [];
     const concerns: number[] = [];
-    for (const i of byState.get(party.iso3) ?? []) {
+    const number = columns.stateNumber(party.iso3);
+    for (const i of (number === undefined ? undefined : byState.get(number)) ?? []) {
       const kind = spoken.kinds[i];
-      if (kind === 'CONDEMNATION') condemnations.push(i);
-      else if (CONCERN_KINDS.includes(kind)) concerns.push(i);
+      if (kind === CONDEMNATION) condemnations.push(i);
+      else if (CONCERN_CODES.includes(kind)) concerns.push(i);
     }
     if (condemnations.length > 0) {
       condemned.push(response(party, spoken, condemnations));
@@ -281,16 +292,17 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
     else if (confirmedOn.size > 0) silent.push({ stateCode: party.iso3, name: party.name });
   }
   const nonPartiesThatSpoke: NonPartySpeaker[] = [];
-  for (const [code, indexes] of byState) {
+  for (const [number, indexes] of byState) {
+    const code = columns.stateCodes[number];
     if (partyCodes.has(code)) continue;
-    const said = indexes.map((i) => spoken.statements[i]);
-    nonPartiesThatSpoke.push({
+    const speaker: NonPartySpeaker = {
       stateCode: code, name: states.find((st) => st.iso3 === code)?.name ?? null, ccmStatus: ccmStatusOf(states, code, asOf),
-      kinds: [...new Set(said.map((s) => s.kind))], statementIds: said.map((s) => s.statementId),
-    });
+      kinds: [...new Set(indexes.map((i) => spoken.kinds[i]))].map((kind) => STATEMENT_KINDS[kind]), statementIds: [],
+    };
+    nonPartiesThatSpoke.push(lazyProperty(speaker, 'statementIds', () => indexes.map((i) => columns.view(spoken.rows[i]).statementId)));
   }
   nonPartiesThatSpoke.sort((a, b) => (a.stateCode < b.stateCode ? -1 : 1));
-  const days = lagDaysOf(firsts, confirmedOn);
+  const days = lagDaysOf(spoken, firsts, confirmedOn);
   const report: SpeakOutReport = {
     asOf,
     incidentIds: incidents.map((i) => i.incidentId).sort(),
@@ -301,7 +313,7 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
     maxLagDays: maxOf(days),
     nonPartiesThatSpoke,
   };
-  return lazyProperty(report, 'lags', () => lagsOf(firsts, confirmedOn));
+  return lazyProperty(report, 'lags', () => lagsOf(spoken, firsts, confirmedOn));
 }
 
 // Math.max(...values) overflows the stack for very long lists.
@@ -313,16 +325,15 @@ function maxOf(values: number[]): number | null {
 
 /** A party's answer from its statements of one kind group (indexes in recording order): oldest first by delivery date. */
 function response(state: CcmState, spoken: Spoken, indexes: number[]): StateResponse {
-  const dateOf = (i: number) => spoken.dates[i];
-  let firstOn = dateOf(indexes[0]);
-  for (const i of indexes) if (dateOf(i) < firstOn) firstOn = dateOf(i);
-  const answer: StateResponse = { stateCode: state.iso3, name: state.name, statementIds: [], firstOn, incidentIds: [] };
+  const view = (i: number) => spoken.columns.view(spoken.rows[i]);
+  let earliest = indexes[0];
+  for (const i of indexes) if (spoken.days[i] < spoken.days[earliest]) earliest = i;
+  const answer: StateResponse = { stateCode: state.iso3, name: state.name, statementIds: [], firstOn: view(earliest).deliveredOn, incidentIds: [] };
   // A stable sort: ties keep recording order.
-  lazyProperty(answer, 'statementIds', () => [...indexes].sort((a, b) => (dateOf(a) < dateOf(b) ? -1 : dateOf(a) > dateOf(b) ? 1 : 0))
-    .map((i) => spoken.statements[i].statementId));
+  lazyProperty(answer, 'statementIds', () => [...indexes].sort((a, b) => spoken.days[a] - spoken.days[b]).map((i) => view(i).statementId));
   return lazyProperty(answer, 'incidentIds', () => {
     const incidentIds = new Set<string>();
-    for (const i of indexes) for (const id of spoken.about[i]) incidentIds.add(id);
+    for (const i of indexes) forEachAbout(spoken, i, (id) => incidentIds.add(id));
     return [...incidentIds].sort();
   });
 }

@@ -1,0 +1,202 @@
+import { STATEMENT_KINDS, type IsoDate, type StatementKind } from '@app/domain';
+import type { StatementView } from './model';
+
+const DAY_MS = 86_400_000;
+/** Days since 1970-01-01 of an ISO date (a number compares and subtracts without parsing again). */
+export const dayNumber = (date: IsoDate): number => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+/** A row no report sees (a statement outside a cut). */
+export const ABSENT_DAY = 2 ** 31 - 1;
+const KIND_CODES = new Map<StatementKind, number>(STATEMENT_KINDS.map((kind, code) => [kind, code]));
+const INCIDENTS_INLINE = 2;
+const SPEAKERS_INLINE = 4;
+
+/**
+ * What a report scans of every statement, by recording order (`seq`), packed in typed arrays: the delivery
+ * day, the kind, when it was recorded, up to two incidents and four speakers inline (more in side maps),
+ * incidents and States as small numbers. A report over a million statements reads these instead of a
+ * million objects scattered over the heap (each a few cache misses), and a past cut is a copy of the
+ * arrays with a few rows rewritten. Kept by the fold beside the statement map: a row per recorded
+ * statement, rewritten when it is corrected.
+ */
+export class StatementColumns {
+  /** The live statement of each row (shared by copies). */
+  private views: StatementView[] = [];
+  /** In a copy for a cut: the rows whose statement it rewrote (their version as of the cut). */
+  private rewritten: Map<number, StatementView> | null = null;
+  days = new Int32Array(1024);
+  kinds = new Uint8Array(1024);
+  recordedMs = new Float64Array(1024);
+  /** INCIDENTS_INLINE incident numbers per row, -1 for none; rows naming more keep the rest in `moreIncidents`. */
+  incidents = new Int32Array(1024 * INCIDENTS_INLINE).fill(-1);
+  /** SPEAKERS_INLINE State numbers per row, -1 for none; more in `moreSpeakers` (16 bits: States are ISO alpha-3 codes). */
+  speakers = new Int16Array(1024 * SPEAKERS_INLINE).fill(-1);
+  moreIncidents = new Map<number, number[]>();
+  moreSpeakers = new Map<number, number[]>();
+  /** Rows of statements corrected at least once (a cut works them out again). */
+  corrected = new Set<number>();
+  /** Incident ids and State codes by number (append-only, so numbers stay valid in copies). */
+  readonly incidentIds: string[] = [];
+  readonly stateCodes: string[] = [];
+  private readonly incidentNumbers = new Map<string, number>();
+  private readonly stateNumbers = new Map<string, number>();
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** The statement of a row (as of the cut in a copy for one). */
+  view(seq: number): StatementView {
+    return this.rewritten?.get(seq) ?? this.views[seq];
+  }
+
+  incidentNumber(id: string): number | undefined {
+    return this.incidentNumbers.get(id);
+  }
+
+  stateNumber(code: string): number | undefined {
+    return this.stateNumbers.get(code);
+  }
+
+  /** Appends the row of a newly recorded statement (its `seq` is the next row). */
+  add(view: StatementView): void {
+    const seq = this.count++;
+    this.views.push(view);
+    if (seq >= this.days.length) this.grow();
+    this.write(seq, view);
+  }
+
+  /** Rewrites the row of a corrected statement. */
+  correct(view: StatementView): void {
+    this.corrected.add(view.seq);
+    this.write(view.seq, view);
+  }
+
+  /**
+   * Rewrites a row from a statement's values (its version as of a cut in a copy); null: absent from the cut
+   * (its day says so, and nothing else of an absent row is read).
+   */
+  write(seq: number, view: StatementView | null): void {
+    if (view === null) {
+      this.days[seq] = ABSENT_DAY;
+      return;
+    }
+    this.moreIncidents.delete(seq);
+    this.moreSpeakers.delete(seq);
+    if (this.rewritten) this.rewritten.set(seq, view);
+    else this.views[seq] = view;
+    this.days[seq] = dayNumber(view.deliveredOn);
+    this.kinds[seq] = KIND_CODES.get(view.kind) ?? 0;
+    this.recordedMs[seq] = view.recordedAt.getTime();
+    this.spread(seq, view.incidentIds.map((id) => this.numberOf(this.incidentNumbers, this.incidentIds, id)),
+      this.incidents, INCIDENTS_INLINE, this.moreIncidents);
+    this.spread(seq, view.speakers.map((code) => this.numberOf(this.stateNumbers, this.stateCodes, code)),
+      this.speakers, SPEAKERS_INLINE, this.moreSpeakers);
+  }
+
+  /** The row's incident numbers (with repeats, as the statement lists them). */
+  incidentsOf(seq: number): number[] {
+    return this.gather(seq, this.incidents, INCIDENTS_INLINE, this.moreIncidents);
+  }
+
+  /** Calls `each` with the row's State numbers, each once, without building a list (this runs per row of a scan). */
+  forEachSpeaker(seq: number, each: (state: number) => void): void {
+    const at = seq * SPEAKERS_INLINE;
+    const { speakers } = this;
+    for (let i = 0; i < SPEAKERS_INLINE; i++) {
+      const state = speakers[at + i];
+      if (state < 0) return;
+      let repeated = false;
+      for (let j = 0; j < i; j++) if (speakers[at + j] === state) repeated = true;
+      if (!repeated) each(state);
+    }
+    const rest = this.moreSpeakers.get(seq);
+    if (!rest) return;
+    const seen = this.gather(seq, speakers, SPEAKERS_INLINE, this.moreSpeakers);
+    rest.forEach((state, i) => {
+      if (seen.indexOf(state) === SPEAKERS_INLINE + i) each(state);
+    });
+  }
+
+  /** Whether one of the row's speakers is flagged in `states` (a flag per State number: this runs per row of a scan). */
+  spokenByAny(seq: number, states: Uint8Array): boolean {
+    const at = seq * SPEAKERS_INLINE;
+    for (let i = 0; i < SPEAKERS_INLINE; i++) {
+      const state = this.speakers[at + i];
+      if (state < 0) return false;
+      if (states[state] === 1) return true;
+    }
+    return this.moreSpeakers.get(seq)?.some((state) => states[state] === 1) ?? false;
+  }
+
+  /** Speakers held inline per row. */
+  readonly speakersInline = SPEAKERS_INLINE;
+
+  /** How many speakers a row names inline (1 for most; more may sit in `moreSpeakers` when all inline slots are used). */
+  speakerCount(seq: number): number {
+    const at = seq * SPEAKERS_INLINE;
+    let n = 0;
+    while (n < SPEAKERS_INLINE && this.speakers[at + n] >= 0) n++;
+    return n;
+  }
+
+  kindOf(seq: number): StatementKind {
+    return STATEMENT_KINDS[this.kinds[seq]];
+  }
+
+  /**
+   * A copy to rewrite for a cut, of the rows there are now: the typed arrays are copied, the statements,
+   * the id and code numbering shared (they only grow), rewritten statements kept aside.
+   */
+  copy(): StatementColumns {
+    const copy = Object.create(StatementColumns.prototype) as StatementColumns;
+    Object.assign(copy, this, {
+      // Recording times never change: shared.
+      rewritten: new Map(), days: this.days.slice(), kinds: this.kinds.slice(),
+      incidents: this.incidents.slice(), speakers: this.speakers.slice(),
+      moreIncidents: new Map(this.moreIncidents), moreSpeakers: new Map(this.moreSpeakers), corrected: new Set(this.corrected),
+    });
+    return copy;
+  }
+
+  private numberOf(numbers: Map<string, number>, names: string[], name: string): number {
+    let n = numbers.get(name);
+    if (n === undefined) {
+      n = names.length;
+      names.push(name);
+      numbers.set(name, n);
+    }
+    return n;
+  }
+
+  private spread(seq: number, values: number[], inline: Int32Array | Int16Array, width: number, more: Map<number, number[]>): void {
+    for (let i = 0; i < width; i++) inline[seq * width + i] = i < values.length ? values[i] : -1;
+    if (values.length > width) more.set(seq, values.slice(width));
+  }
+
+  private gather(seq: number, inline: Int32Array | Int16Array, width: number, more: Map<number, number[]>): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < width; i++) {
+      const value = inline[seq * width + i];
+      if (value < 0) break;
+      out.push(value);
+    }
+    const rest = more.get(seq);
+    return rest ? out.concat(rest) : out;
+  }
+
+  private grow(): void {
+    const size = this.days.length * 2;
+    const grown = <T extends Int32Array | Int16Array | Uint8Array | Float64Array>(old: T, length: number, fill?: number): T => {
+      const next = new (old.constructor as new (n: number) => T)(length);
+      if (fill !== undefined) next.fill(fill);
+      next.set(old);
+      return next;
+    };
+    this.days = grown(this.days, size);
+    this.kinds = grown(this.kinds, size);
+    this.recordedMs = grown(this.recordedMs, size);
+    this.incidents = grown(this.incidents, size * INCIDENTS_INLINE, -1);
+    this.speakers = grown(this.speakers, size * SPEAKERS_INLINE, -1);
+  }
+}
