@@ -154,11 +154,11 @@ export interface RegistryModel {
   /**
    * Events the deciders never emit but the fold still takes in (a correction or withdrawal addressed to a
    * merged duplicate, a second withdrawal, retraction or conclusion, an id logged twice, a merge into no
-   * incident). Their effect depends on the order of events, so views derived from dates alone (knownOn)
+   * incident). Their effect depends on the order of events, so models derived from dates and recording times alone (deriveAsOf)
    * are not exact once there is one: the registry replays instead.
    */
   irregularEvents: number;
-  /** Set on a model derived as of a day (knownOn): every assessment and status history is as of that day. */
+  /** Set on a model derived as of a cut (deriveAsOf): every assessment and status history is as of that day. */
   assessedOn: IsoDate | null;
   /** Latest evidence date seen (the default report date for speak-out reports). */
   latestEvidenceDate: IsoDate | null;

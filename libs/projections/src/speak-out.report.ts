@@ -84,7 +84,7 @@ function latestEvidenceDate(e: IncidentEvidence): IsoDate | null {
 
 /**
  * The confirmation date of each matched incident confirmed on `asOf`. When all of an incident's evidence
- * is dated on or before `asOf`, or the model was assessed as of that very day (knownOn), the policy as of
+ * is dated on or before `asOf`, or the model was assessed as of that very day (deriveAsOf), the policy as of
  * that date sees exactly what the model assessed, so its assessment and history are used as they stand;
  * otherwise the policy runs again as of the date.
  */
