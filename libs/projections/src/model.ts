@@ -154,8 +154,8 @@ export interface RegistryModel {
   /**
    * Events the deciders never emit but the fold still takes in (a correction or withdrawal addressed to a
    * merged duplicate, a second withdrawal, retraction or conclusion, an id logged twice, a merge into no
-   * incident). Their effect depends on the order of events, so models derived from dates and recording times alone (deriveAsOf)
-   * are not exact once there is one: the registry replays instead.
+   * incident). Their effect depends on the order of events, so models derived from dates and recording
+   * times alone (deriveAsOf) are not exact once there is one: the registry replays instead.
    */
   irregularEvents: number;
   /** Set on a model derived as of a cut (deriveAsOf): every assessment and status history is as of that day. */
