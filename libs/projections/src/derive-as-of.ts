@@ -4,21 +4,11 @@ import { AuditTrail } from './audit-trail';
 import { isoDateOf } from './dates';
 import { lazyProperty } from './lazy-property';
 import { buildEvidence, spokenByAllegedUser } from './evidence';
-import { corrected, graded, MapAsOf, type Within } from './map-as-of';
+import { corrected, graded, MapAsOf } from './map-as-of';
 import type { Correction, CorroborationView, IncidentView, InvestigationView, RegistryModel, StatementView } from './model';
 import { createRegistryModel, resolveIncidentId } from './model';
 import { ABSENT_DAY, dayNumber, type StatementColumns } from './statement-columns';
-import type { Cut } from './time-travel';
-
-/** The cut as a test on a fact's evidence date and recording time (the same test `cutFilter` makes on events). */
-function withinOf(cut: Cut): Within {
-  if (cut.clock === 'RECORDED') {
-    const at = cut.at.getTime();
-    return (_date, recordedAt) => recordedAt.getTime() <= at;
-  }
-  const day = isoDateOf(cut.at);
-  return (date) => date === null || date <= day;
-}
+import { type Cut, type Within, withinOf } from './time-travel';
 
 /** An incident within the cut as it stood then, with empty evidence links (linked by deriveAsOf). */
 function incidentAt(view: IncidentView, within: Within): IncidentView {

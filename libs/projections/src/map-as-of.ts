@@ -1,8 +1,5 @@
-import type { IsoDate } from '@app/domain';
 import type { Correction, SourceView } from './model';
-
-/** Whether a fact falls within a cut: by its event's evidence date (KNOWN) or its recording time (RECORDED). */
-export type Within = (evidenceDate: IsoDate | null, recordedAt: Date) => boolean;
+import type { Within } from './time-travel';
 
 /**
  * A value with only the corrections within the cut: all of them undone back to the original, then those

@@ -206,7 +206,8 @@ function statementsByState(spoken: Spoken): Map<number, number[]> {
   for (let i = 0; i < spoken.count; i++) {
     const row = spoken.rows[i];
     // Most statements have one speaker: read it straight from the column.
-    if (columns.speakerCount(row) === 1) add(columns.speakers[row * columns.speakersInline], i);
+    const sole = columns.soleSpeaker(row);
+    if (sole >= 0) add(sole, i);
     else columns.forEachSpeaker(row, (state) => add(state, i));
   }
   const byState = new Map<number, number[]>();

@@ -1,3 +1,4 @@
+import { STATEMENT_KINDS } from '@app/domain';
 import type { StatementView } from './model';
 import { ABSENT_DAY, dayNumber, StatementColumns } from './statement-columns';
 
@@ -23,7 +24,7 @@ describe('StatementColumns', () => {
     expect([columns.days[0], columns.days[2999]]).toEqual([dayNumber('2016-04-01'), dayNumber('2016-04-02')]);
     expect(speakersOf(columns, 3000)).toEqual(['NOR', 'IRL', 'DEU', 'GBR', 'FRA']);
     expect(columns.incidentsOf(3000).map((n) => columns.incidentIds[n])).toEqual(['inc-1', 'inc-2', 'inc-3']);
-    expect(columns.kindOf(3000)).toBe('CONCERN');
+    expect(STATEMENT_KINDS[columns.kinds[3000]]).toBe('CONCERN');
     const flags = new Uint8Array(columns.stateCodes.length);
     flags[columns.stateNumber('FRA')!] = 1;
     expect([columns.spokenByAny(3000, flags), columns.spokenByAny(0, flags)]).toEqual([true, false]);

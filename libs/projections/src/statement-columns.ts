@@ -129,19 +129,9 @@ export class StatementColumns {
     return this.moreSpeakers.get(seq)?.some((state) => states[state] === 1) ?? false;
   }
 
-  /** Speakers held inline per row. */
-  readonly speakersInline = SPEAKERS_INLINE;
-
-  /** How many speakers a row names inline (1 for most; more may sit in `moreSpeakers` when all inline slots are used). */
-  speakerCount(seq: number): number {
-    const at = seq * SPEAKERS_INLINE;
-    let n = 0;
-    while (n < SPEAKERS_INLINE && this.speakers[at + n] >= 0) n++;
-    return n;
-  }
-
-  kindOf(seq: number): StatementKind {
-    return STATEMENT_KINDS[this.kinds[seq]];
+  /** The State number of a row's only speaker (most statements have one), or -1 when it has several. */
+  soleSpeaker(seq: number): number {
+    return this.speakers[seq * SPEAKERS_INLINE + 1] < 0 ? this.speakers[seq * SPEAKERS_INLINE] : -1;
   }
 
   /**

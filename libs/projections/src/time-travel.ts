@@ -1,5 +1,5 @@
 import { upcast } from '@app/domain';
-import type { PolicyConfig } from '@app/domain';
+import type { IsoDate, PolicyConfig } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import { isoDateOf } from './dates';
 import { evidenceDateOf } from './event-facts';
@@ -11,19 +11,27 @@ import { foldRegistry, settleRegistry } from './registry.projection';
 export type Clock = 'RECORDED' | 'KNOWN';
 export interface Cut { clock: Clock; at: Date }
 
-/** Whether an event falls on or before the cut on its clock: a test made once per cut, run on every event of a replay. */
-export function cutFilter(cut: Cut): (stored: StoredEvent) => boolean {
+/** Whether a fact falls within a cut, from its event's evidence date (KNOWN) or its recording time (RECORDED). */
+export type Within = (evidenceDate: IsoDate | null, recordedAt: Date) => boolean;
+
+/** The cut as a test on an evidence date and a recording time, made once per cut. */
+export function withinOf(cut: Cut): Within {
   if (cut.clock === 'RECORDED') {
     const at = cut.at.getTime();
-    return (stored) => stored.recordedAt.getTime() <= at;
+    return (_date, recordedAt) => recordedAt.getTime() <= at;
   }
   const day = isoDateOf(cut.at);
+  return (date) => date === null || date <= day;
+}
+
+/** Whether an event falls on or before the cut on its clock: a test made once per cut, run on every event of a replay. */
+export function cutFilter(cut: Cut): (stored: StoredEvent) => boolean {
+  const within = withinOf(cut);
+  if (cut.clock === 'RECORDED') return (stored) => within(null, stored.recordedAt);
   return (stored) => {
     const event = upcast(stored.type, stored.data, stored.metadata?.schemaVersion ?? 1);
     // An unreadable event is let through so that the model skips and counts it as the live one does.
-    if (event === null) return true;
-    const date = evidenceDateOf(event);
-    return date === null || date <= day;
+    return event === null || within(evidenceDateOf(event), stored.recordedAt);
   };
 }
 
