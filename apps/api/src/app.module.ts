@@ -13,6 +13,7 @@ import { StatementsModule } from './statements/statements.module';
 import { SourcesModule } from './sources/sources.module';
 import { QueriesModule } from './queries/queries.module';
 import { ReadModelModule } from './read-model/read-model.module';
+import { EvidenceModule } from './evidence/evidence.module';
 
 @Module({})
 export class AppModule {
@@ -25,6 +26,7 @@ export class AppModule {
         EventStoreModule.forRoot(),
         AuthModule,
         ReadModelModule,
+        EvidenceModule,
         GraphQLModule.forRoot(graphqlOptions(config)),
         SourcesModule,
         IncidentsModule,

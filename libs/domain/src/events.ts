@@ -62,7 +62,29 @@ export interface IncidentDetails {
   summary: string;
 }
 
-export interface Citation { url: string; archivedUrl?: string; archivedSha256?: string }
+export interface Citation {
+  url: string; archivedUrl?: string; archivedSha256?: string;
+  /** Stored evidence files (by content hash) that back this citation: references, never bytes. */
+  files?: EvidenceFileRef[];
+}
+
+/**
+ * A file held by the evidence store, as cited: the server fills everything but the caption from its
+ * upload record, so the event alone says what was cited, who brought it in and when.
+ */
+export interface EvidenceFileRef {
+  /** Lower-case hex SHA-256 of the bytes: also the file's name in the store. */
+  sha256: string;
+  size: number;
+  /** Detected from the bytes on upload, never from the name. */
+  mediaType: string;
+  originalName: string;
+  caption?: string;
+  /** The token holder who uploaded it first. */
+  uploadedBy: string;
+  /** ISO instant of that first upload. */
+  uploadedAt: string;
+}
 
 export interface CorroborationFacts {
   corroborationId: string;
@@ -109,9 +131,13 @@ export interface Investigator { kind: InvestigatorKind; stateCode?: CountryCode;
 
 export type InvestigationOpened = Event<'InvestigationOpened', {
   investigationId: string; investigator: Investigator; incidentIds: string[]; mandate: string; openedOn: IsoDate;
+  /** Where the mandate was published, with any stored files. */
+  citations?: Citation[];
 }>;
 export type InvestigationConcluded = Event<'InvestigationConcluded', {
   investigationId: string; outcome: InvestigationOutcome; findings: string; concludedOn: IsoDate;
+  /** Where the findings were published, with any stored files. */
+  citations?: Citation[];
 }>;
 export type InvestigationEvent = InvestigationOpened | InvestigationConcluded;
 

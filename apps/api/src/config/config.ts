@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { GraphQLLimits } from '../graphql/limits';
+import { EVIDENCE_TYPE_NAMES, type EvidenceTypeName } from '../evidence/media-types';
 
 /** The service's configuration, read once from the environment and validated at start. */
 export interface AppConfig {
@@ -27,6 +28,17 @@ export interface AppConfig {
   /** Largest request body Fastify accepts, in bytes. */
   bodyLimitBytes: number;
   graphqlLimits: GraphQLLimits;
+  evidence: EvidenceConfig;
+}
+
+/** Evidence files: stored by content under `dir` (see apps/api/src/evidence). */
+export interface EvidenceConfig {
+  dir: string;
+  maxBytes: number;
+  /** Short names from EVIDENCE_TYPES (pdf, png, ...): what an upload may be, judged from its bytes. */
+  allowedTypes: EvidenceTypeName[];
+  /** With PUBLIC_READ, whether files open without a token too. */
+  publicRead: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -109,5 +121,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFirst: integer('GRAPHQL_MAX_FIRST', env.GRAPHQL_MAX_FIRST, 500, 1, 500),
       introspection: !production,
     },
+    evidence: evidenceConfig(env, sqlitePath),
+  };
+}
+
+const DEFAULT_EVIDENCE_TYPES: EvidenceTypeName[] = ['pdf', 'png', 'jpeg', 'webp', 'gif', 'tiff', 'mp4', 'mov', 'webm'];
+
+/** Files live next to the event store's directory by default (data/evidence), like the tokens. */
+function evidenceConfig(env: NodeJS.ProcessEnv, sqlitePath: string): EvidenceConfig {
+  const dataDir = sqlitePath === ':memory:' ? path.join(repoRoot, 'data') : path.dirname(sqlitePath);
+  const listed = (env.EVIDENCE_ALLOWED_TYPES ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const unknown = listed.find((t) => !(EVIDENCE_TYPE_NAMES as readonly string[]).includes(t));
+  if (unknown) throw new ConfigError(`EVIDENCE_ALLOWED_TYPES may list ${EVIDENCE_TYPE_NAMES.join(', ')} (got "${unknown}")`);
+  return {
+    dir: path.resolve(env.EVIDENCE_DIR || path.join(dataDir, 'evidence')),
+    maxBytes: integer('EVIDENCE_MAX_BYTES', env.EVIDENCE_MAX_BYTES, 200 * 1_048_576, 1, 2 ** 40),
+    allowedTypes: listed.length ? [...new Set(listed as EvidenceTypeName[])] : DEFAULT_EVIDENCE_TYPES,
+    publicRead: flag('EVIDENCE_PUBLIC_READ', env.EVIDENCE_PUBLIC_READ, false),
   };
 }

@@ -41,7 +41,10 @@ function decide(command: InvestigationCommand, state: InvestigationState, ctx: D
       if (incidentIds.length === 0) throw badInput('an investigation covers at least one incident', 'incidentIds');
       distinct(incidentIds, 'incidentIds');
       evidenceDate(openedOn, 'openedOn', ctx);
-      return [{ type: 'InvestigationOpened', data: { investigationId, investigator, incidentIds: [...incidentIds], mandate, openedOn } }];
+      const { citations } = command.data;
+      return [{ type: 'InvestigationOpened', data: {
+        investigationId, investigator, incidentIds: [...incidentIds], mandate, openedOn, ...(citations?.length && { citations }),
+      } }];
     }
     case 'ConcludeInvestigation': {
       const { investigationId, outcome, findings, concludedOn } = command.data;
@@ -51,7 +54,10 @@ function decide(command: InvestigationCommand, state: InvestigationState, ctx: D
       }
       evidenceDate(concludedOn, 'concludedOn', ctx);
       notBefore(concludedOn, state.openedOn, 'concludedOn', 'openedOn');
-      return [{ type: 'InvestigationConcluded', data: { investigationId, outcome, findings, concludedOn } }];
+      const { citations } = command.data;
+      return [{ type: 'InvestigationConcluded', data: {
+        investigationId, outcome, findings, concludedOn, ...(citations?.length && { citations }),
+      } }];
     }
     default: {
       const _exhaustive: never = command;

@@ -6,6 +6,7 @@ import type { RequestMeta } from '../../shared/request-meta';
 import { ReferenceChecks } from '../../shared/reference-checks';
 import type { AddCorroborationInput, RetractCorroborationInput } from '../dto/corroboration.inputs';
 import { withoutNulls } from '../without-nulls';
+import { EvidenceCitations } from '../../evidence/evidence-citations';
 
 export class AddCorroborationCommand extends Command<string> {
   constructor(readonly input: AddCorroborationInput, readonly meta: RequestMeta) { super(); }
@@ -18,17 +19,22 @@ export class RetractCorroborationCommand extends Command<string> {
 /** Adds one source's evidence to the (canonical) incident; returns the incident's id. */
 @CommandHandler(AddCorroborationCommand)
 export class AddCorroborationHandler implements ICommandHandler<AddCorroborationCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly checks: ReferenceChecks,
+    private readonly evidence: EvidenceCitations,
+  ) {}
 
   async execute({ input, meta }: AddCorroborationCommand): Promise<string> {
     const incidentId = this.checks.incident(input.incidentId, 'incidentId');
     this.checks.source(input.sourceId, 'sourceId');
     const { sourceId, stance, evidenceKinds, publishedOn, citation, derivedFrom, summary } = withoutNulls({ ...input });
+    const cited = await this.evidence.citation(citation, 'citation');
     const command: AddCorroboration = {
       type: 'AddCorroboration',
       data: {
         incidentId, corroborationId: newId(input, 'corroboration'), sourceId, stance, evidenceKinds, publishedOn,
-        citation: { ...citation }, ...(derivedFrom !== undefined && { derivedFrom }), summary,
+        citation: cited, ...(derivedFrom !== undefined && { derivedFrom }), summary,
       },
     };
     await this.executor.execute(command, commandMeta(command.type, input, meta));

@@ -1,5 +1,9 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsOptional, IsUrl, Matches, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUrl, Matches, MaxLength, ValidateNested,
+} from 'class-validator';
+import { EvidenceFileInput, MAX_FILES_PER_CITATION } from '../../evidence/dto/evidence-file.input';
 import { SHA256 } from '../../graphql/validators';
 
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
@@ -17,4 +21,11 @@ export class CitationInput {
   @Field({ nullable: true, description: 'SHA-256 of the archived file (64 hex characters), for chain of custody' })
   @IsOptional() @Matches(SHA256, { message: 'archivedSha256 must be 64 hexadecimal characters' })
   archivedSha256?: string;
+
+  @Field(() => [EvidenceFileInput], {
+    nullable: true, description: 'Stored evidence files (uploaded with POST /evidence) that back this citation, by SHA-256',
+  })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_FILES_PER_CITATION) @ValidateNested({ each: true }) @Type(() => EvidenceFileInput)
+  @ArrayUnique((file: EvidenceFileInput) => file?.sha256?.toLowerCase(), { message: 'files must not list a file twice' })
+  files?: EvidenceFileInput[];
 }

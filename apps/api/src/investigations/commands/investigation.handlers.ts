@@ -5,6 +5,7 @@ import { commandMeta, newId } from '../../shared/command-meta';
 import type { RequestMeta } from '../../shared/request-meta';
 import { ReferenceChecks } from '../../shared/reference-checks';
 import type { ConcludeInvestigationInput, OpenInvestigationInput } from '../dto/investigation.inputs';
+import { EvidenceCitations } from '../../evidence/evidence-citations';
 
 export class OpenInvestigationCommand extends Command<string> {
   constructor(readonly input: OpenInvestigationInput, readonly meta: RequestMeta) { super(); }
@@ -17,12 +18,17 @@ export class ConcludeInvestigationCommand extends Command<string> {
 /** Opens an investigation over existing incidents (canonical ids); returns its id. */
 @CommandHandler(OpenInvestigationCommand)
 export class OpenInvestigationHandler implements ICommandHandler<OpenInvestigationCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly checks: ReferenceChecks,
+    private readonly evidence: EvidenceCitations,
+  ) {}
 
   async execute({ input, meta }: OpenInvestigationCommand): Promise<string> {
     const { kind, stateCode, name } = input.investigator;
     if (stateCode != null) this.checks.states([stateCode], 'investigator.stateCode');
     const incidentIds = this.checks.incidents(input.incidentIds, 'incidentIds');
+    const citations = await this.evidence.citations(input.citations, 'citations');
     const investigationId = newId(input, 'investigation');
     const command: OpenInvestigation = {
       type: 'OpenInvestigation',
@@ -30,6 +36,7 @@ export class OpenInvestigationHandler implements ICommandHandler<OpenInvestigati
         investigationId,
         investigator: { kind, ...(stateCode != null && { stateCode }), ...(name != null && { name }) },
         incidentIds, mandate: input.mandate, openedOn: input.openedOn,
+        ...(citations && { citations }),
       },
     };
     await this.executor.execute(command, commandMeta(command.type, input, meta));
@@ -39,12 +46,19 @@ export class OpenInvestigationHandler implements ICommandHandler<OpenInvestigati
 
 @CommandHandler(ConcludeInvestigationCommand)
 export class ConcludeInvestigationHandler implements ICommandHandler<ConcludeInvestigationCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly checks: ReferenceChecks,
+    private readonly evidence: EvidenceCitations,
+  ) {}
 
   async execute({ input, meta }: ConcludeInvestigationCommand): Promise<string> {
     const { investigationId, outcome, findings, concludedOn } = input;
     this.checks.investigation(investigationId, 'investigationId');
-    const command: ConcludeInvestigation = { type: 'ConcludeInvestigation', data: { investigationId, outcome, findings, concludedOn } };
+    const citations = await this.evidence.citations(input.citations, 'citations');
+    const command: ConcludeInvestigation = {
+      type: 'ConcludeInvestigation', data: { investigationId, outcome, findings, concludedOn, ...(citations && { citations }) },
+    };
     await this.executor.execute(command, commandMeta(command.type, input, meta));
     return investigationId;
   }

@@ -7,6 +7,9 @@ import type { InvestigationOutcome, InvestigatorKind } from '@app/domain';
 import { CommandInput } from '../../shared/command.input';
 import { InvestigatorKindEnum, OutcomeEnum } from '../../graphql/enums';
 import { COUNTRY_CODE, IsEntityId, IsIsoDate } from '../../graphql/validators';
+import { CitationInput } from '../../incidents/dto/citation.input';
+
+const MAX_CITATIONS = 20;
 
 /** A State investigates under its code; the UN, an NGO or a court under a name. */
 @InputType()
@@ -37,6 +40,10 @@ export class OpenInvestigationInput extends CommandInput {
 
   @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate()
   openedOn: string;
+
+  @Field(() => [CitationInput], { nullable: true, description: 'Where the mandate was published, with any stored files' })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CITATIONS) @ValidateNested({ each: true }) @Type(() => CitationInput)
+  citations?: CitationInput[];
 }
 
 @InputType()
@@ -52,4 +59,8 @@ export class ConcludeInvestigationInput extends CommandInput {
 
   @Field({ description: 'YYYY-MM-DD: when the conclusion was published' }) @IsIsoDate()
   concludedOn: string;
+
+  @Field(() => [CitationInput], { nullable: true, description: 'Where the findings were published, with any stored files' })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_CITATIONS) @ValidateNested({ each: true }) @Type(() => CitationInput)
+  citations?: CitationInput[];
 }

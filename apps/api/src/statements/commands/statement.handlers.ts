@@ -6,6 +6,7 @@ import type { RequestMeta } from '../../shared/request-meta';
 import { ReferenceChecks } from '../../shared/reference-checks';
 import { withoutNulls } from '../../incidents/without-nulls';
 import type { CorrectStatementInput, RecordStatementInput } from '../dto/statement.inputs';
+import { EvidenceCitations } from '../../evidence/evidence-citations';
 
 export class RecordStatementCommand extends Command<string> {
   constructor(readonly input: RecordStatementInput, readonly meta: RequestMeta) { super(); }
@@ -18,18 +19,23 @@ export class CorrectStatementCommand extends Command<string> {
 /** Records what one or more States said; returns the statement's id. */
 @CommandHandler(RecordStatementCommand)
 export class RecordStatementHandler implements ICommandHandler<RecordStatementCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly checks: ReferenceChecks,
+    private readonly evidence: EvidenceCitations,
+  ) {}
 
   async execute({ input, meta }: RecordStatementCommand): Promise<string> {
     this.checks.states(input.speakers, 'speakers');
     const incidentIds = this.checks.incidents(input.incidentIds, 'incidentIds');
     const { speakers, onBehalfOf, kind, venue, deliveredOn, namesUser, quote, citation } = withoutNulls({ ...input });
+    const cited = await this.evidence.citation(citation, 'citation');
     const statementId = newId(input, 'statement');
     const command: RecordStatement = {
       type: 'RecordStatement',
       data: {
         statementId, speakers, ...(onBehalfOf !== undefined && { onBehalfOf }), kind, venue, deliveredOn, incidentIds,
-        namesUser, quote, citation: { ...citation },
+        namesUser, quote, citation: cited,
       },
     };
     await this.executor.execute(command, commandMeta(command.type, input, meta));
@@ -39,7 +45,11 @@ export class RecordStatementHandler implements ICommandHandler<RecordStatementCo
 
 @CommandHandler(CorrectStatementCommand)
 export class CorrectStatementHandler implements ICommandHandler<CorrectStatementCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly checks: ReferenceChecks,
+    private readonly evidence: EvidenceCitations,
+  ) {}
 
   async execute({ input, meta }: CorrectStatementCommand): Promise<string> {
     const { statementId, reason, correctedOn } = input;
@@ -47,6 +57,7 @@ export class CorrectStatementHandler implements ICommandHandler<CorrectStatement
     const changes = withoutNulls({ ...input.changes }) as Partial<StatementDetails>;
     if (changes.speakers) this.checks.states(changes.speakers, 'changes.speakers');
     if (changes.incidentIds) changes.incidentIds = this.checks.incidents(changes.incidentIds, 'changes.incidentIds');
+    if (input.changes.citation) changes.citation = await this.evidence.citation(input.changes.citation, 'changes.citation');
     const command: CorrectStatement = { type: 'CorrectStatement', data: { statementId, changes, reason, correctedOn } };
     await this.executor.execute(command, commandMeta(command.type, input, meta));
     return statementId;

@@ -1,0 +1,69 @@
+import { Inject } from '@nestjs/common';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { type Citation, type EvidenceFileRef, investigationStream } from '@app/domain';
+import { EventStore, type StoredEvent } from '@app/event-store';
+import { findIncident, holdsStatementTexts, investigationsOf, type StatementView } from '@app/projections';
+import { CitationObject, IncidentObject } from '../incidents/objects/incident.object';
+import { InvestigationObject } from '../investigations/objects/investigation.object';
+import { modelOf } from '../queries/model-context';
+import { ReadModelService } from '../read-model/read-model.service';
+import { CitedFiles, investigationCitationsOf } from './evidence-files';
+import { EvidenceFileObject, IncidentEvidenceFileObject } from './objects/evidence-file.object';
+
+/**
+ * Investigation citations stay in the store, like statement texts: no query selects on them, so the
+ * read model does not carry them; they are read from the investigation's stream when asked for.
+ */
+async function investigationCitations(store: EventStore, id: string, concluded: boolean): Promise<Citation[]> {
+  const events: StoredEvent[] = [];
+  for await (const stored of store.readStream(investigationStream(id))) events.push(stored);
+  return investigationCitationsOf(events, concluded);
+}
+
+@Resolver(() => CitationObject)
+export class CitationFilesResolver {
+  @ResolveField(() => [EvidenceFileObject], { description: 'Stored files backing this citation' })
+  files(@Parent() citation: Citation): EvidenceFileRef[] {
+    return citation.files ?? [];
+  }
+}
+
+@Resolver(() => InvestigationObject)
+export class InvestigationCitationsResolver {
+  constructor(@Inject(EventStore) private readonly store: EventStore) {}
+
+  @ResolveField(() => [CitationObject], { description: 'Where the mandate and (once concluded) the findings were published' })
+  citations(@Parent() investigation: InvestigationObject): Promise<Citation[]> {
+    return investigationCitations(this.store, investigation.id, investigation.concludedOn !== null);
+  }
+}
+
+@Resolver(() => IncidentObject)
+export class IncidentFilesResolver {
+  constructor(private readonly readModel: ReadModelService, @Inject(EventStore) private readonly store: EventStore) {}
+
+  @ResolveField(() => [IncidentEvidenceFileObject], {
+    description: 'Stored files cited by its corroborations, the investigations covering it and the statements referring to it',
+  })
+  async files(@Parent() parent: IncidentObject): Promise<IncidentEvidenceFileObject[]> {
+    const model = modelOf(parent, this.readModel.model);
+    const view = findIncident(model, parent.id);
+    if (!view) return [];
+    const files = new CitedFiles();
+    for (const id of view.corroborationIds) files.add([model.corroborations.get(id)?.citation], id);
+    for (const investigation of investigationsOf(model, view)) {
+      const id = investigation.investigationId;
+      files.add(await investigationCitations(this.store, id, investigation.concludedOn !== null), id);
+    }
+    for (const id of view.statementIds) {
+      const statement = model.statements.get(id);
+      if (statement) files.add([await this.statementCitation(statement)], id);
+    }
+    return files.list();
+  }
+
+  private async statementCitation(statement: StatementView): Promise<Citation | undefined> {
+    if (holdsStatementTexts(statement)) return statement.citation;
+    return (await this.readModel.statementTexts(statement.statementId))?.citation;
+  }
+}
