@@ -17,8 +17,12 @@ jest.setTimeout(120_000);
 
 const MAX_BYTES = 64 * 1024;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'), randomBytes(20_000), Buffer.from('\n%%EOF\n')]);
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const PDF = Buffer.concat([
+  Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'), randomBytes(20_000), Buffer.from('\n%%EOF\n'),
+]);
+/** A real 1x1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 const ZIP = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(200)]);
 const ISSUE_TOKEN = 'mutation ($i: IssueTokenInput!) { issueToken(input: $i) { token } }';
 const FILE_FIELDS = 'sha256 size mediaType originalName caption uploadedBy uploadedAt';
@@ -42,8 +46,10 @@ describe('evidence files over HTTP', () => {
     app = await TestApp.start({ EVIDENCE_MAX_BYTES: String(MAX_BYTES) });
     base = baseUrlOf(app.url);
     evidenceDir = path.join(app.dir, 'evidence');
-    researcher = (await app.ok(ISSUE_TOKEN, { i: { holder: 'Rita (researcher)', role: 'RESEARCHER' } })).issueToken.token;
-    viewer = (await app.ok(ISSUE_TOKEN, { i: { holder: 'Vera (viewer)', role: 'VIEWER' } })).issueToken.token;
+    const issue = async (holder: string, role: string) =>
+      (await app.ok(ISSUE_TOKEN, { i: { holder, role } })).issueToken.token;
+    researcher = await issue('Rita (researcher)', 'RESEARCHER');
+    viewer = await issue('Vera (viewer)', 'VIEWER');
     sourceId = (await app.ok(REGISTER_SOURCE, { input: sourceInput() })).registerSource.id;
   }, 180_000);
   afterAll(async () => { await app?.stop(); });
@@ -74,12 +80,14 @@ describe('evidence files over HTTP', () => {
     expect(incoming()).toEqual([]);
   });
 
-  it('refuses types outside the list (415), oversized files (413) and callers below RESEARCHER, keeping nothing', async () => {
+  it('refuses other types (415), oversized files (413), callers below RESEARCHER; keeps nothing', async () => {
     const before = storedFiles().length;
     const zip = await uploadEvidence(base, researcher, ZIP, 'bundle.zip');
-    expect(zip).toEqual({ status: 415, body: expect.objectContaining({ code: 'UNSUPPORTED_FILE_TYPE', detectedType: 'application/zip' }) });
+    const unsupported = (detectedType: string | null) =>
+      ({ status: 415, body: expect.objectContaining({ code: 'UNSUPPORTED_FILE_TYPE', detectedType }) });
+    expect(zip).toEqual(unsupported('application/zip'));
     const text = await uploadEvidence(base, researcher, Buffer.from('just some words'), 'notes.pdf');
-    expect(text).toEqual({ status: 415, body: expect.objectContaining({ code: 'UNSUPPORTED_FILE_TYPE', detectedType: null }) });
+    expect(text).toEqual(unsupported(null));
 
     const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(MAX_BYTES)]);
     expect(await uploadEvidence(base, researcher, big)).toEqual({
@@ -92,14 +100,17 @@ describe('evidence files over HTTP', () => {
     });
 
     expect((await uploadEvidence(base, viewer, PNG)).status).toBe(403);
-    expect(await uploadEvidence(base, null, PNG)).toEqual({ status: 401, body: expect.objectContaining({ code: 'UNAUTHENTICATED' }) });
+    expect(await uploadEvidence(base, null, PNG)).toEqual({
+      status: 401, body: expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+    });
     expect(storedFiles()).toHaveLength(before);
     expect(incoming()).toEqual([]);
   });
 
   it('leaves nothing behind when the connection breaks midway', async () => {
     const before = storedFiles();
-    const cut = await startUpload(base, researcher, 60_000, Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(30_000)]));
+    const half = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(30_000)]);
+    const cut = await startUpload(base, researcher, 60_000, half);
     // The upload is under way (its temporary file exists) before the cut, so the check below means something.
     await eventually(() => incoming().length === 1);
     cut();
@@ -113,14 +124,16 @@ describe('evidence files over HTTP', () => {
     const res = await fetch(`${base}/evidence/${sha256(PDF)}`, { headers: { authorization: `Bearer ${viewer}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="amnesty report.pdf"; filename*=UTF-8''amnesty%20report.pdf`);
+    expect(res.headers.get('content-disposition'))
+      .toBe(`attachment; filename="amnesty report.pdf"; filename*=UTF-8''amnesty%20report.pdf`);
     expect(Buffer.from(await res.arrayBuffer()).equals(PDF)).toBe(true);
-    const png = await fetch(`${base}/evidence/${sha256(PNG).toUpperCase()}`, { headers: { authorization: `Bearer ${viewer}` } });
+    const asViewer = { headers: { authorization: `Bearer ${viewer}` } };
+    const png = await fetch(`${base}/evidence/${sha256(PNG).toUpperCase()}`, asViewer);
     expect(png.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await png.arrayBuffer()).equals(PNG)).toBe(true);
 
     expect((await fetch(`${base}/evidence/${sha256(PDF)}`)).status).toBe(401);
-    const unknown = await fetch(`${base}/evidence/${'0'.repeat(64)}`, { headers: { authorization: `Bearer ${viewer}` } });
+    const unknown = await fetch(`${base}/evidence/${'0'.repeat(64)}`, asViewer);
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -135,15 +148,17 @@ describe('evidence files over HTTP', () => {
     } } as never;
     const incidentId = (await app.as(researcher).ok(ALLEGE_USE, { input: allegation })).allegeUse.id;
 
-    const added = await app.as(researcher).ok(ADD_CORROBORATION.replace('corroborations {', `corroborations { citation { files { ${FILE_FIELDS} } }`), {
-      input: {
-        incidentId, sourceId, stance: 'SUPPORTS', evidenceKinds: ['REMNANT_PHOTO'], publishedOn: '2016-05-25', summary: 'Photo',
-        citation: { url: 'https://example.org/photo', files: [cite(pngHash.toUpperCase(), 'BL-755 remnant near Hajjah')] },
+    const withFiles = ADD_CORROBORATION
+      .replace('corroborations {', `corroborations { citation { files { ${FILE_FIELDS} } }`);
+    const added = await app.as(researcher).ok(withFiles, { input: {
+      incidentId, sourceId, stance: 'SUPPORTS', evidenceKinds: ['REMNANT_PHOTO'], publishedOn: '2016-05-25',
+      summary: 'Photo', citation: {
+        url: 'https://example.org/photo', files: [cite(pngHash.toUpperCase(), 'BL-755 remnant near Hajjah')],
       },
-    });
+    } });
     expect(added.addCorroboration.corroborations[1].citation.files).toEqual([{
-      sha256: pngHash, size: PNG.length, mediaType: 'image/png', originalName: 'remnant.pdf', caption: 'BL-755 remnant near Hajjah',
-      uploadedBy: 'Rita (researcher)', uploadedAt: expect.any(String),
+      sha256: pngHash, size: PNG.length, mediaType: 'image/png', originalName: 'remnant.pdf',
+      caption: 'BL-755 remnant near Hajjah', uploadedBy: 'Rita (researcher)', uploadedAt: expect.any(String),
     }]);
 
     const opened = (await app.as(researcher).ok(OPEN_INVESTIGATION, { input: investigationInput([incidentId], {
@@ -177,8 +192,10 @@ describe('evidence files over HTTP', () => {
     const events = await allEvents();
     const citing = (sha: string) => events.filter((e) => JSON.stringify(e.data).includes(sha)).map((e) => e.id);
     expect(evidenceManifest(events)).toEqual([
-      { sha256: pdfHash, size: PDF.length, mediaType: 'application/pdf', originalName: 'amnesty report.pdf', eventIds: citing(pdfHash) },
-      { sha256: pngHash, size: PNG.length, mediaType: 'image/png', originalName: 'remnant.pdf', eventIds: citing(pngHash) },
+      { sha256: pdfHash, size: PDF.length, mediaType: 'application/pdf', originalName: 'amnesty report.pdf',
+        eventIds: citing(pdfHash) },
+      { sha256: pngHash, size: PNG.length, mediaType: 'image/png', originalName: 'remnant.pdf',
+        eventIds: citing(pngHash) },
     ]);
     expect(citing(pdfHash)).toHaveLength(3);
     expect(citing(pngHash)).toHaveLength(2);
@@ -200,7 +217,7 @@ describe('evidence files over HTTP', () => {
     expect(await app.eventCount()).toBe(count + 1);
   });
 
-  it('verifyEvidenceFiles re-hashes every stored file and reports the one corrupted on disk, and a missing one', async () => {
+  it('verifyEvidenceFiles re-hashes every stored file; reports one corrupted on disk and one missing', async () => {
     const clean = await verifyEvidenceFiles(evidenceDir, [sha256(PDF), sha256(PNG)]);
     expect(clean).toEqual({ checked: 2, ok: 2, mismatches: [], missing: [], strays: [] });
 
@@ -210,7 +227,8 @@ describe('evidence files over HTTP', () => {
     bytes[100] ^= 0xff;
     fs.writeFileSync(file, bytes);
     const absent = 'cd'.repeat(32);
-    const report = await verifyEvidenceFiles(evidenceDir, evidenceManifest(await allEvents()).map((e) => e.sha256).concat(absent));
+    const cited = evidenceManifest(await allEvents()).map((e) => e.sha256);
+    const report = await verifyEvidenceFiles(evidenceDir, [...cited, absent]);
     expect(report).toEqual({
       checked: 2, ok: 1, strays: [],
       mismatches: [{ sha256: sha256(PDF), path: file, actualSha256: sha256(bytes), size: PDF.length }],
@@ -232,7 +250,9 @@ describe('evidence files and PUBLIC_READ', () => {
   });
 
   it('opens files without a token only when EVIDENCE_PUBLIC_READ says so too', async () => {
-    for (const app of [open, closed]) expect((await uploadEvidence(baseUrlOf(app.url), app.token, PNG)).status).toBe(201);
+    for (const app of [open, closed]) {
+      expect((await uploadEvidence(baseUrlOf(app.url), app.token, PNG)).status).toBe(201);
+    }
     const anonymous = async (app: TestApp) => fetch(`${baseUrlOf(app.url)}/evidence/${sha256(PNG)}`);
     const served = await anonymous(open);
     expect(served.status).toBe(200);

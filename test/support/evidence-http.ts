@@ -5,7 +5,9 @@ export interface UploadAnswer { status: number; body: Record<string, any> }
 
 export const baseUrlOf = (graphqlUrl: string): string => graphqlUrl.replace(/\/graphql$/, '');
 
-export async function uploadEvidence(base: string, token: string | null, bytes: Buffer, name?: string): Promise<UploadAnswer> {
+export async function uploadEvidence(
+  base: string, token: string | null, bytes: Buffer, name?: string,
+): Promise<UploadAnswer> {
   const query = name === undefined ? '' : `?name=${encodeURIComponent(name)}`;
   const res = await fetch(`${base}/evidence${query}`, {
     method: 'POST',

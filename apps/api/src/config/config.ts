@@ -132,7 +132,9 @@ function evidenceConfig(env: NodeJS.ProcessEnv, sqlitePath: string): EvidenceCon
   const dataDir = sqlitePath === ':memory:' ? path.join(repoRoot, 'data') : path.dirname(sqlitePath);
   const listed = (env.EVIDENCE_ALLOWED_TYPES ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
   const unknown = listed.find((t) => !(EVIDENCE_TYPE_NAMES as readonly string[]).includes(t));
-  if (unknown) throw new ConfigError(`EVIDENCE_ALLOWED_TYPES may list ${EVIDENCE_TYPE_NAMES.join(', ')} (got "${unknown}")`);
+  if (unknown) {
+    throw new ConfigError(`EVIDENCE_ALLOWED_TYPES may list ${EVIDENCE_TYPE_NAMES.join(', ')} (got "${unknown}")`);
+  }
   return {
     dir: path.resolve(env.EVIDENCE_DIR || path.join(dataDir, 'evidence')),
     maxBytes: integer('EVIDENCE_MAX_BYTES', env.EVIDENCE_MAX_BYTES, 200 * 1_048_576, 1, 2 ** 40),

@@ -22,7 +22,8 @@ export class EvidenceCitations {
       const sha256 = file.sha256.toLowerCase();
       const record = await this.evidence.citable(sha256);
       if (!record) {
-        throw notFound(`No stored evidence file with SHA-256 ${sha256}: upload it first (POST /evidence)`, `${field}.files.${i}.sha256`);
+        const message = `No stored evidence file with SHA-256 ${sha256}: upload it first (POST /evidence)`;
+        throw notFound(message, `${field}.files.${i}.sha256`);
       }
       refs.push({ ...record, ...(file.caption !== undefined && { caption: file.caption }) });
     }

@@ -52,7 +52,9 @@ async function* storedFiles(root: string, depth = 0): AsyncGenerator<{ file: str
  * Re-hashes every stored file under `dir` (EVIDENCE_DIR) and compares with its name. `expected` (the
  * hashes events cite, e.g. from evidenceManifest) adds the check that each is still there.
  */
-export async function verifyEvidenceFiles(dir: string, expected: Iterable<string | { sha256: string }> = []): Promise<CustodyReport> {
+export async function verifyEvidenceFiles(
+  dir: string, expected: Iterable<string | { sha256: string }> = [],
+): Promise<CustodyReport> {
   const report: CustodyReport = { checked: 0, ok: 0, mismatches: [], missing: [], strays: [] };
   const held = new Set<string>();
   for await (const { file, depth } of storedFiles(path.join(dir, CONTENT_FOLDER))) {
@@ -65,7 +67,10 @@ export async function verifyEvidenceFiles(dir: string, expected: Iterable<string
     report.checked++;
     const actual = await sha256OfFile(file);
     if (actual === name) report.ok++;
-    else report.mismatches.push({ sha256: name, path: file, actualSha256: actual, size: (await fs.promises.stat(file)).size });
+    else {
+      const { size } = await fs.promises.stat(file);
+      report.mismatches.push({ sha256: name, path: file, actualSha256: actual, size });
+    }
   }
   for (const item of expected) {
     const sha256 = typeof item === 'string' ? item : item.sha256;
@@ -77,7 +82,11 @@ export async function verifyEvidenceFiles(dir: string, expected: Iterable<string
 }
 
 /** One stored file as an export lists it: what it is and which events cite it. */
-export interface ManifestEntry { sha256: string; size: number; mediaType: string; originalName: string; eventIds: string[] }
+export interface ManifestEntry {
+  sha256: string; size: number; mediaType: string; originalName: string;
+  /** The events citing it, in store order. */
+  eventIds: string[];
+}
 
 const isFileRef = (value: unknown): value is EvidenceFileRef =>
   typeof value === 'object' && value !== null && typeof (value as EvidenceFileRef).sha256 === 'string';
@@ -104,8 +113,8 @@ export class EvidenceManifest {
     for (const ref of refs) {
       let entry = this.files.get(ref.sha256);
       if (!entry) {
-        entry = { sha256: ref.sha256, size: ref.size, mediaType: ref.mediaType, originalName: ref.originalName, eventIds: [] };
-        this.files.set(ref.sha256, entry);
+        const { sha256, size, mediaType, originalName } = ref;
+        this.files.set(sha256, (entry = { sha256, size, mediaType, originalName, eventIds: [] }));
       }
       if (!entry.eventIds.includes(event.id)) entry.eventIds.push(event.id);
     }

@@ -32,7 +32,9 @@ export class CitationFilesResolver {
 export class InvestigationCitationsResolver {
   constructor(@Inject(EventStore) private readonly store: EventStore) {}
 
-  @ResolveField(() => [CitationObject], { description: 'Where the mandate and (once concluded) the findings were published' })
+  @ResolveField(() => [CitationObject], {
+    description: 'Where the mandate and (once concluded) the findings were published',
+  })
   citations(@Parent() investigation: InvestigationObject): Promise<Citation[]> {
     return investigationCitations(this.store, investigation.id, investigation.concludedOn !== null);
   }
@@ -43,7 +45,8 @@ export class IncidentFilesResolver {
   constructor(private readonly readModel: ReadModelService, @Inject(EventStore) private readonly store: EventStore) {}
 
   @ResolveField(() => [IncidentEvidenceFileObject], {
-    description: 'Stored files cited by its corroborations, the investigations covering it and the statements referring to it',
+    description: 'Stored files cited by its corroborations, by the investigations covering it and by the statements '
+      + 'referring to it',
   })
   async files(@Parent() parent: IncidentObject): Promise<IncidentEvidenceFileObject[]> {
     const model = modelOf(parent, this.readModel.model);

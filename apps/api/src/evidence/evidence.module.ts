@@ -6,7 +6,9 @@ import { TokenStore } from '../auth/token-store';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { EvidenceCitations } from './evidence-citations';
-import { CitationFilesResolver, IncidentFilesResolver, InvestigationCitationsResolver } from './evidence-files.resolver';
+import {
+  CitationFilesResolver, IncidentFilesResolver, InvestigationCitationsResolver,
+} from './evidence-files.resolver';
 import { UPLOAD_INDEX_FILE } from './evidence-layout';
 import { EvidenceStore } from './evidence-store.port';
 import { registerEvidenceRoutes } from './evidence.routes';
@@ -18,7 +20,10 @@ import { UploadIndex } from './upload-index';
 @Global()
 @Module({
   providers: [
-    { provide: EvidenceStore, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new FsEvidenceStore(config.evidence.dir) },
+    {
+      provide: EvidenceStore, inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new FsEvidenceStore(config.evidence.dir),
+    },
     {
       provide: UploadIndex, inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => UploadIndex.open(path.join(config.evidence.dir, UPLOAD_INDEX_FILE)),

@@ -19,16 +19,20 @@ const DISCARD_BYTES = 8 * 1_048_576;
 
 type Failure = { status: number; code: string; message: string };
 
-function refuse(reply: FastifyReply, { status, code, message }: Failure, extra: Record<string, unknown> = {}): FastifyReply {
+function refuse(reply: FastifyReply, failure: Failure, extra: Record<string, unknown> = {}): FastifyReply {
+  const { status, code, message } = failure;
   return reply.code(status).header('cache-control', 'no-store').send({ code, message, ...extra });
 }
 
 /** The token holder, or why not: 401 without a valid token, 403 below `needed`. `anonymous` lets no-token through. */
-function authorize(tokens: TokenStore, request: FastifyRequest, needed: Role, anonymous: boolean): { name: string } | Failure {
+function authorize(
+  tokens: TokenStore, request: FastifyRequest, needed: Role, anonymous: boolean,
+): { name: string } | Failure {
   const credential = credentialFromHeaders(request.headers);
   if (credential.kind === 'none' && anonymous) return { name: 'anonymous' };
   if (credential.kind !== 'token') {
-    return { status: 401, code: 'UNAUTHENTICATED', message: 'An API token is required: send the header Authorization: Bearer <token>' };
+    const message = 'An API token is required: send the header Authorization: Bearer <token>';
+    return { status: 401, code: 'UNAUTHENTICATED', message };
   }
   const record = tokens.authenticate(credential.token);
   if (!record) return { status: 401, code: 'UNAUTHENTICATED', message: 'The API token is unknown or revoked' };
@@ -63,7 +67,9 @@ export function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-export function registerEvidenceRoutes(fastify: FastifyInstance, service: EvidenceService, tokens: TokenStore, config: AppConfig): void {
+export function registerEvidenceRoutes(
+  fastify: FastifyInstance, service: EvidenceService, tokens: TokenStore, config: AppConfig,
+): void {
   void fastify.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
@@ -109,7 +115,9 @@ export function registerEvidenceRoutes(fastify: FastifyInstance, service: Eviden
       if ('status' in user) return refuse(reply, user);
       const sha256 = request.params.sha256.toLowerCase();
       const found = await service.find(sha256);
-      if (!found) return refuse(reply, { status: 404, code: 'NOT_FOUND', message: `No evidence file with SHA-256 ${sha256}` });
+      if (!found) {
+        return refuse(reply, { status: 404, code: 'NOT_FOUND', message: `No evidence file with SHA-256 ${sha256}` });
+      }
       return reply
         .header('content-type', found.record?.mediaType ?? 'application/octet-stream')
         .header('content-length', found.size)

@@ -10,7 +10,8 @@ import { type UploadRecord, UploadIndex } from './upload-index';
 /** The bytes are of a type the registry does not accept (EVIDENCE_ALLOWED_TYPES): nothing was kept. */
 export class UnsupportedTypeError extends Error {
   constructor(readonly detected: DetectedType | null, readonly allowed: readonly string[]) {
-    super(`${detected ? `The file is ${detected.mediaType}` : 'The file type was not recognised from its bytes'}; accepted: ${allowed.join(', ')}`);
+    const what = detected ? `The file is ${detected.mediaType}` : 'The file type was not recognised from its bytes';
+    super(`${what}; accepted: ${allowed.join(', ')}`);
   }
 }
 
@@ -42,7 +43,9 @@ export class EvidenceService {
    * Receives a file, detects its type from its first bytes and keeps it when accepted. The same bytes
    * twice are stored once, and the first upload's record is the one kept.
    */
-  async upload(source: AsyncIterable<Buffer>, name: string | undefined, uploadedBy: string, now = new Date()): Promise<UploadResult> {
+  async upload(
+    source: AsyncIterable<Buffer>, name: string | undefined, uploadedBy: string, now = new Date(),
+  ): Promise<UploadResult> {
     const staged = await this.store.stage(source, this.config.evidence.maxBytes);
     const detected = detectType(staged.head);
     const allowed = this.config.evidence.allowedTypes;

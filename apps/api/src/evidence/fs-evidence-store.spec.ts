@@ -14,7 +14,8 @@ async function* failingAfter(part: Buffer): AsyncGenerator<Buffer> {
   yield part;
   throw new Error('aborted');
 }
-const filesUnder = (dir: string) => fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+const filesUnder = (dir: string) =>
+  fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
 
 describe('FsEvidenceStore', () => {
   let dir: string;
@@ -51,7 +52,8 @@ describe('FsEvidenceStore', () => {
   });
 
   it('keeps nothing of an upload over the limit, a discarded one, or one whose source fails midway', async () => {
-    await expect(store.stage(chunks(Buffer.alloc(60), Buffer.alloc(60)), 100)).rejects.toBeInstanceOf(FileTooLargeError);
+    const tooLarge = store.stage(chunks(Buffer.alloc(60), Buffer.alloc(60)), 100);
+    await expect(tooLarge).rejects.toBeInstanceOf(FileTooLargeError);
     await (await store.stage(chunks(Buffer.from('refused')), 100)).discard();
     await expect(store.stage(failingAfter(Buffer.alloc(10)), 100)).rejects.toThrow('aborted');
     expect(filesUnder(dir)).toEqual([]);

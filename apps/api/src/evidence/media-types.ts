@@ -55,7 +55,10 @@ function nameOf(head: Buffer): EvidenceTypeName | null {
   if (startsWith(head, 'RIFF') && startsWith(head, 'WEBP', 8)) return 'webp';
   if (startsWith(head, 'RIFF') && startsWith(head, 'WAVE', 8)) return 'wav';
   if (startsWith(head, [0x49, 0x49, 0x2a, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
-  if (startsWith(head, [0x1a, 0x45, 0xdf, 0xa3])) return head.subarray(0, 64).includes('webm', 0, 'latin1') ? 'webm' : 'mkv';
+  // Matroska; WebM is the Matroska profile whose DocType (in the first bytes) says "webm".
+  if (startsWith(head, [0x1a, 0x45, 0xdf, 0xa3])) {
+    return head.subarray(0, 64).includes('webm', 0, 'latin1') ? 'webm' : 'mkv';
+  }
   if (startsWith(head, 'OggS')) return 'ogg';
   if (startsWith(head, 'ID3') || (head.length >= 2 && head[0] === 0xff && (head[1] & 0xe0) === 0xe0)) return 'mp3';
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) return 'zip';

@@ -14,7 +14,9 @@ export interface UploadRecord {
   uploadedAt: string;
 }
 
-interface UploadRow { sha256: string; size: number; media_type: string; original_name: string; uploaded_by: string; uploaded_at: string }
+interface UploadRow {
+  sha256: string; size: number; media_type: string; original_name: string; uploaded_by: string; uploaded_at: string;
+}
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS uploads (
   sha256 TEXT PRIMARY KEY,
@@ -41,7 +43,8 @@ export class UploadIndex {
   private readonly byHash: Database.Statement;
 
   private constructor(private readonly db: Database.Database) {
-    this.insert = db.prepare(`INSERT OR IGNORE INTO uploads (sha256, size, media_type, original_name, uploaded_by, uploaded_at)
+    this.insert = db.prepare(`INSERT OR IGNORE INTO uploads
+      (sha256, size, media_type, original_name, uploaded_by, uploaded_at)
       VALUES (@sha256, @size, @mediaType, @originalName, @uploadedBy, @uploadedAt)`);
     this.byHash = db.prepare('SELECT * FROM uploads WHERE sha256 = ?');
   }
@@ -58,7 +61,8 @@ export class UploadIndex {
       return new UploadIndex(db);
     } catch (error) {
       db?.close();
-      throw new StoreUnavailableError(`Cannot open the evidence upload index '${file}' (set EVIDENCE_DIR to move it): ${(error as Error).message}`);
+      const why = (error as Error).message;
+      throw new StoreUnavailableError(`Cannot open the evidence upload index '${file}' (set EVIDENCE_DIR): ${why}`);
     }
   }
 

@@ -18,7 +18,10 @@ const openData: OpenInvestigation['data'] = {
 const opened: InvestigationOpened = { type: 'InvestigationOpened', data: openData };
 const conclude = (citations?: Citation[]): ConcludeInvestigation => ({
   type: 'ConcludeInvestigation',
-  data: { investigationId: 'inv1', outcome: 'USE_CONFIRMED', findings: 'used', concludedOn: '2017-01-27', ...(citations && { citations }) },
+  data: {
+    investigationId: 'inv1', outcome: 'USE_CONFIRMED', findings: 'used', concludedOn: '2017-01-27',
+    ...(citations && { citations }),
+  },
 });
 
 describe('investigation decider: citations (references to stored files, never bytes)', () => {

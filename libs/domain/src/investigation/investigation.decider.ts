@@ -43,7 +43,8 @@ function decide(command: InvestigationCommand, state: InvestigationState, ctx: D
       evidenceDate(openedOn, 'openedOn', ctx);
       const { citations } = command.data;
       return [{ type: 'InvestigationOpened', data: {
-        investigationId, investigator, incidentIds: [...incidentIds], mandate, openedOn, ...(citations?.length && { citations }),
+        investigationId, investigator, incidentIds: [...incidentIds], mandate, openedOn,
+        ...(citations?.length && { citations }),
       } }];
     }
     case 'ConcludeInvestigation': {

@@ -31,7 +31,9 @@ export class AllegeUseHandler implements ICommandHandler<AllegeUseCommand> {
         ...details,
         incidentId,
         occurredTo: input.occurredTo ?? input.occurredFrom,
-        firstCorroboration: { ...firstSource, citation, corroborationId: newId(input, 'corroboration'), stance: 'SUPPORTS' },
+        firstCorroboration: {
+          ...firstSource, citation, corroborationId: newId(input, 'corroboration'), stance: 'SUPPORTS',
+        },
       },
     };
     await this.executor.execute(command, commandMeta(command.type, input, meta));

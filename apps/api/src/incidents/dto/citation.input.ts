@@ -23,9 +23,10 @@ export class CitationInput {
   archivedSha256?: string;
 
   @Field(() => [EvidenceFileInput], {
-    nullable: true, description: 'Stored evidence files (uploaded with POST /evidence) that back this citation, by SHA-256',
+    nullable: true, description: 'Stored files (uploaded with POST /evidence) backing this citation, by SHA-256',
   })
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_FILES_PER_CITATION) @ValidateNested({ each: true }) @Type(() => EvidenceFileInput)
-  @ArrayUnique((file: EvidenceFileInput) => file?.sha256?.toLowerCase(), { message: 'files must not list a file twice' })
+  @IsOptional() @IsArray() @ArrayMaxSize(MAX_FILES_PER_CITATION)
+  @ValidateNested({ each: true }) @Type(() => EvidenceFileInput)
+  @ArrayUnique((file: EvidenceFileInput) => file?.sha256?.toLowerCase(), { message: 'files must not repeat a file' })
   files?: EvidenceFileInput[];
 }

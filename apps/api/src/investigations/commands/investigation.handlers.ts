@@ -57,7 +57,8 @@ export class ConcludeInvestigationHandler implements ICommandHandler<ConcludeInv
     this.checks.investigation(investigationId, 'investigationId');
     const citations = await this.evidence.citations(input.citations, 'citations');
     const command: ConcludeInvestigation = {
-      type: 'ConcludeInvestigation', data: { investigationId, outcome, findings, concludedOn, ...(citations && { citations }) },
+      type: 'ConcludeInvestigation',
+      data: { investigationId, outcome, findings, concludedOn, ...(citations && { citations }) },
     };
     await this.executor.execute(command, commandMeta(command.type, input, meta));
     return investigationId;

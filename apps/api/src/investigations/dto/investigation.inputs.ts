@@ -41,7 +41,7 @@ export class OpenInvestigationInput extends CommandInput {
   @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate()
   openedOn: string;
 
-  @Field(() => [CitationInput], { nullable: true, description: 'Where the mandate was published, with any stored files' })
+  @Field(() => [CitationInput], { nullable: true, description: 'Where the mandate was published, with stored files' })
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_CITATIONS) @ValidateNested({ each: true }) @Type(() => CitationInput)
   citations?: CitationInput[];
 }
@@ -60,7 +60,7 @@ export class ConcludeInvestigationInput extends CommandInput {
   @Field({ description: 'YYYY-MM-DD: when the conclusion was published' }) @IsIsoDate()
   concludedOn: string;
 
-  @Field(() => [CitationInput], { nullable: true, description: 'Where the findings were published, with any stored files' })
+  @Field(() => [CitationInput], { nullable: true, description: 'Where the findings were published, with stored files' })
   @IsOptional() @IsArray() @ArrayMaxSize(MAX_CITATIONS) @ValidateNested({ each: true }) @Type(() => CitationInput)
   citations?: CitationInput[];
 }

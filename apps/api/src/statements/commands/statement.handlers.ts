@@ -57,7 +57,9 @@ export class CorrectStatementHandler implements ICommandHandler<CorrectStatement
     const changes = withoutNulls({ ...input.changes }) as Partial<StatementDetails>;
     if (changes.speakers) this.checks.states(changes.speakers, 'changes.speakers');
     if (changes.incidentIds) changes.incidentIds = this.checks.incidents(changes.incidentIds, 'changes.incidentIds');
-    if (input.changes.citation) changes.citation = await this.evidence.citation(input.changes.citation, 'changes.citation');
+    if (input.changes.citation) {
+      changes.citation = await this.evidence.citation(input.changes.citation, 'changes.citation');
+    }
     const command: CorrectStatement = { type: 'CorrectStatement', data: { statementId, changes, reason, correctedOn } };
     await this.executor.execute(command, commandMeta(command.type, input, meta));
     return statementId;
