@@ -8,7 +8,8 @@ import {
   baseUrlOf, eventually, startUpload, uploadChunked, uploadEvidence,
 } from './support/evidence-http';
 import {
-  ADD_CORROBORATION, ALLEGE_USE, CONCLUDE_INVESTIGATION, expectRefusal, investigationInput, OPEN_INVESTIGATION,
+  ADD_CORROBORATION, ALLEGE_USE, CONCLUDE_INVESTIGATION, CORRECT_STATEMENT, expectRefusal, investigationInput,
+  OPEN_INVESTIGATION,
   RECORD_STATEMENT, REGISTER_SOURCE, sourceInput, statementInput, yemenAllegation,
 } from './support/fixtures';
 import { TestApp } from './support/test-app';
@@ -172,6 +173,14 @@ describe('evidence files over HTTP', () => {
       citation: { url: 'https://example.org/gov-uk/statement', files: [cite(pdfHash, 'Transcript')] },
     }) })).recordStatement;
 
+    const correctWithFiles = CORRECT_STATEMENT.replace('archivedSha256 }', 'files { sha256 } }');
+    const corrected = await app.as(researcher).ok(correctWithFiles, { input: {
+      statementId: statement.id, reason: 'The transcript and the video', correctedOn: '2016-05-25', changes: {
+        citation: { url: 'https://example.org/gov-uk/statement', files: [cite(pdfHash, 'Transcript'), cite(pngHash)] },
+      },
+    } });
+    expect(corrected.correctStatement.citation.files).toEqual([{ sha256: pdfHash }, { sha256: pngHash }]);
+
     const { investigation } = await app.as(viewer).ok(`query ($id: ID!) { investigation(id: $id) {
       citations { url files { sha256 caption } } } }`, { id: opened.id });
     expect(investigation.citations).toEqual([
@@ -185,7 +194,7 @@ describe('evidence files over HTTP', () => {
       { sha256: pdfHash, size: PDF.length, mediaType: 'application/pdf', originalName: 'amnesty report.pdf',
         caption: 'The report as published', citedBy: [first, opened.id, statement.id] },
       { sha256: pngHash, size: PNG.length, mediaType: 'image/png', originalName: 'remnant.pdf',
-        caption: 'BL-755 remnant near Hajjah', citedBy: [second, opened.id] },
+        caption: 'BL-755 remnant near Hajjah', citedBy: [second, opened.id, statement.id] },
     ]);
 
     // The events keep references with the upload record, never bytes; the manifest finds them all.
@@ -197,8 +206,8 @@ describe('evidence files over HTTP', () => {
       { sha256: pngHash, size: PNG.length, mediaType: 'image/png', originalName: 'remnant.pdf',
         eventIds: citing(pngHash) },
     ]);
-    expect(citing(pdfHash)).toHaveLength(3);
-    expect(citing(pngHash)).toHaveLength(2);
+    expect(citing(pdfHash)).toHaveLength(4);
+    expect(citing(pngHash)).toHaveLength(3);
   });
 
   it('refuses a citation of a hash the store does not hold (NOT_FOUND with field), appending nothing', async () => {

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
+import { StoreUnavailableError } from '@app/event-store';
 import { CONTENT_FOLDER, evidenceFilePath, INCOMING_FOLDER } from './evidence-layout';
 import { EvidenceStore, FileTooLargeError, type StagedFile } from './evidence-store.port';
 import { HEAD_BYTES } from './media-types';
@@ -49,9 +50,15 @@ export class FsEvidenceStore extends EvidenceStore {
   constructor(private readonly dir: string) {
     super();
     this.incoming = path.join(dir, INCOMING_FOLDER);
-    fs.mkdirSync(path.join(dir, CONTENT_FOLDER), { recursive: true });
-    fs.mkdirSync(this.incoming, { recursive: true });
-    this.sweepIncoming();
+    try {
+      fs.mkdirSync(path.join(dir, CONTENT_FOLDER), { recursive: true });
+      fs.mkdirSync(this.incoming, { recursive: true });
+      fs.accessSync(this.incoming, fs.constants.W_OK);
+      this.sweepIncoming();
+    } catch (error) {
+      const why = (error as Error).message;
+      throw new StoreUnavailableError(`Cannot use the evidence folder '${dir}' (set EVIDENCE_DIR): ${why}`);
+    }
   }
 
   async stage(source: AsyncIterable<Buffer>, maxBytes: number): Promise<StagedFile> {
