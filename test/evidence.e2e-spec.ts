@@ -246,12 +246,12 @@ describe('evidence files over HTTP', () => {
   });
 });
 
-describe('evidence files and PUBLIC_READ', () => {
+describe('evidence file settings', () => {
   let open: TestApp;
   let closed: TestApp;
   beforeAll(async () => {
     open = await TestApp.start({ PUBLIC_READ: 'true', EVIDENCE_PUBLIC_READ: 'true' });
-    closed = await TestApp.start({ PUBLIC_READ: 'true' });
+    closed = await TestApp.start({ PUBLIC_READ: 'true', EVIDENCE_UPLOAD_IDLE_MS: '1500' });
   }, 180_000);
   afterAll(async () => {
     await open?.stop();
@@ -267,5 +267,20 @@ describe('evidence files and PUBLIC_READ', () => {
     expect(served.status).toBe(200);
     expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true);
     expect((await anonymous(closed)).status).toBe(401);
+  });
+
+  it('cuts an upload that stalls (EVIDENCE_UPLOAD_IDLE_MS), removing its temporary file', async () => {
+    const incoming = () => filesUnder(path.join(closed.dir, 'evidence', 'tmp'));
+    const stored = () => filesUnder(path.join(closed.dir, 'evidence', 'sha256'));
+    const before = stored();
+    const cut = await startUpload(baseUrlOf(closed.url), closed.token!, 10_000, Buffer.from('%PDF-1.4\n'));
+    try {
+      await eventually(() => incoming().length === 1);
+      // Nothing more is sent: the server gives up on its own.
+      await eventually(() => incoming().length === 0);
+      expect(stored()).toEqual(before);
+    } finally {
+      cut();
+    }
   });
 });

@@ -39,6 +39,8 @@ export interface EvidenceConfig {
   allowedTypes: EvidenceTypeName[];
   /** With PUBLIC_READ, whether files open without a token too. */
   publicRead: boolean;
+  /** An upload that sends nothing for this long is cut, and its temporary file removed. */
+  uploadIdleMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -140,5 +142,6 @@ function evidenceConfig(env: NodeJS.ProcessEnv, sqlitePath: string): EvidenceCon
     maxBytes: integer('EVIDENCE_MAX_BYTES', env.EVIDENCE_MAX_BYTES, 200 * 1_048_576, 1, 2 ** 40),
     allowedTypes: listed.length ? [...new Set(listed as EvidenceTypeName[])] : DEFAULT_EVIDENCE_TYPES,
     publicRead: flag('EVIDENCE_PUBLIC_READ', env.EVIDENCE_PUBLIC_READ, false),
+    uploadIdleMs: integer('EVIDENCE_UPLOAD_IDLE_MS', env.EVIDENCE_UPLOAD_IDLE_MS, 60_000, 100, 3_600_000),
   };
 }

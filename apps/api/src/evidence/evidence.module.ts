@@ -46,8 +46,9 @@ export class EvidenceModule implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    registerEvidenceRoutes(fastify, this.service, this.tokens, this.config);
+    // An application context without HTTP (a CLI) has no adapter: the routes are the server's only.
+    const adapter = this.adapterHost.httpAdapter;
+    if (adapter) registerEvidenceRoutes(adapter.getInstance<FastifyInstance>(), this.service, this.tokens, this.config);
   }
 
   onApplicationShutdown(): void {

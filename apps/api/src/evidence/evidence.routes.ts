@@ -60,6 +60,19 @@ function discardRest(raw: IncomingMessage, budget: number): Promise<void> {
   });
 }
 
+/** The body's chunks; the request is destroyed when none comes for `idleMs`. Not destroyed on an early stop. */
+async function* bodyOf(raw: IncomingMessage, idleMs: number): AsyncGenerator<Buffer> {
+  const timer = setTimeout(() => raw.destroy(new Error('upload stalled')), idleMs);
+  try {
+    for await (const chunk of raw.iterator({ destroyOnReturn: false })) {
+      timer.refresh();
+      yield chunk as Buffer;
+    }
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** `attachment` with the original name: a plain-ASCII fallback and the exact name (RFC 6266 / 8187). */
 export function contentDisposition(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
@@ -90,8 +103,8 @@ export function registerEvidenceRoutes(
       }
       const name = typeof request.query.name === 'string' ? request.query.name : undefined;
       try {
-        // Not destroyed on an early stop: the request must stay open for the answer.
-        const body = request.raw.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>;
+        // An early stop (too large) must leave the request open for the answer.
+        const body = bodyOf(request.raw, config.evidence.uploadIdleMs);
         const { record, alreadyStored } = await service.upload(body, name, user.name);
         return reply.code(alreadyStored ? 200 : 201).send({ ...record, alreadyStored });
       } catch (error) {
