@@ -1,6 +1,6 @@
-import type { IsoDate } from '../events';
+import type { Grade, IsoDate } from '../events';
 import { assess } from './assess';
-import type { Assessment, IncidentEvidence } from './assessment';
+import type { Assessment, CorroborationEvidence, IncidentEvidence } from './assessment';
 import { DEFAULT_POLICY, POLICY_V1 } from './policy-config';
 import { statusHistory } from './status-history';
 import { byUser, derivedFrom, dis, incident, incidentBy, inv, kinds, photos, retracted, said, sup, withdrawn } from './policy-test.factory';
@@ -167,5 +167,102 @@ describe('assess under policy 1.0.0', () => {
     });
     expect(assess(incident(amnesty), { ...strict, minIndependentSources: 4 }).missing).toEqual(['three more independent sources graded A–C']);
     expect(assess(incident(amnesty, hrw, sup('c3', 'bbc', 'B', '2016-06-01', photos)), strict).missing[0]).toContain('graded A');
+  });
+});
+
+// ---------- Policy 2.0.0 (issue 12): one case per rule it adds ----------
+const gb = { sourceStateCode: 'GBR' };
+const ukSupplied = (e: IncidentEvidence): IncidentEvidence => ({ ...e, producerStateCodes: ['GBR'], supplierStateCodes: ['GBR'] });
+const by = (investigatorKind: 'NGO' | 'COURT', grade: Grade, name: string) =>
+  ({ investigatorKind, investigatorGrade: grade, investigatorName: name, investigatorOrganisationId: name });
+const ngo = (grade: Grade, outcome: 'USE_CONFIRMED' | 'USE_NOT_CONFIRMED' = 'USE_CONFIRMED') =>
+  ({ ...inv('i-ngo', '2016-06-01', [outcome, '2016-07-01']), ...by('NGO', grade, 'Some NGO') });
+const seen = (id: string, sourceId: string, grade: Grade, more: Partial<CorroborationEvidence>) =>
+  sup(id, sourceId, grade, '2016-05-27', more);
+
+const v2Cases: Row[] = [
+  // sources that are who they are: matched by State code, judged by organisation
+  ["the user's ministry disputing is shown but does not lower", incident(amnesty, hrwExpert, dis('c-mod', 'sau-mod', 'B', '2016-06-01', byUser)),
+    undefined, { status: 'CONFIRMED', readiness: 'CONDEMN', reasons: note('Saudi Arabia Ministry of Defence (graded B) disputed the use') }],
+  ['a State source named "SAU" with Norway\'s code is independent', incident(amnesty, hrwExpert,
+    dis('c-nor', 'nor', 'B', '2016-06-01', { sourceName: 'SAU', sourceStateCode: 'NOR' })), undefined, { status: 'CONTESTED' }],
+  ['two offices of one organisation count once', incident(amnesty, sup('c-uk', 'amnesty-uk', 'B', '2016-05-27', { organisationId: 'amnesty' })),
+    undefined, { status: 'ALLEGED', independentSupportingSources: 1 }],
+  // interested parties: the producer and supplier States
+  ["the supplier State's dispute does not contest", ukSupplied(incident(amnesty, hrw, dis('c-fco', 'fco', 'A', '2016-06-01', gb))), undefined,
+    { status: 'CORROBORATED', reasons: note('a State that produced the munition, an interested party') }],
+  ["the producer's finding of no use does not clear", ukSupplied(incident(amnesty, hrwExpert,
+    inv('i-uk', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-12-19'], 'GBR'))), undefined,
+  { status: 'CONFIRMED', confirmedOn: '2016-05-27', reasons: note('GBR (graded F) concluded an investigation on 2016-12-19') }],
+  ['a coalition says which members are known', { ...incidentBy(['SAU'], amnesty), allegedUserKind: 'COALITION',
+    allegedUserName: 'Saudi Arabia-led coalition' }, undefined,
+  { status: 'ALLEGED', reasons: note('The alleged user is Saudi Arabia-led coalition; its members known so far: SAU.') }],
+  // who confirms or clears alone
+  ['an investigation by a C-graded NGO counts as one supporting source', incident(sup('c1', 'amnesty', 'B', '2016-05-23'), ngo('C')), undefined,
+    { status: 'CORROBORATED', evidenceIds: ['c1', 'i-ngo'], reasons: note('Some NGO (graded C) on 2016-07-01') }],
+  ['an investigation by an independent A-graded NGO confirms alone', incident(amnesty, ngo('A')), undefined,
+    { status: 'CONFIRMED', rule: 'CONFIRMED_BY_INVESTIGATION', reasons: note('The investigation by Some NGO concluded on 2016-07-01') }],
+  ['a court confirms alone, whatever its grade', incident(amnesty, { ...ngo('F'), ...by('COURT', 'F', 'A court') }), undefined,
+    { status: 'CONFIRMED', rule: 'CONFIRMED_BY_INVESTIGATION' }],
+  ['an ungraded State investigator is one report graded F', incident(amnesty, inv('i-nor', '2016-06-01', ['USE_CONFIRMED', '2016-07-01'], 'NOR')),
+    undefined, { status: 'ALLEGED', independentSupportingSources: 2, independentCorroboratingSources: 1 }],
+  ["the user's own finding of use is its acknowledgement", incident(amnesty, inv('i-sau', '2016-06-01', ['USE_CONFIRMED', '2016-07-01'], 'SAU')),
+    undefined, { status: 'CONFIRMED', rule: 'CONFIRMED_BY_ACKNOWLEDGEMENT', evidenceIds: ['i-sau'] }],
+  ['a C-graded NGO finding no use is one dispute of its grade: no effect', incident(amnesty, hrw, ngo('C', 'USE_NOT_CONFIRMED')), undefined,
+    { status: 'CORROBORATED' }],
+  ['a finding of no use facing A/B physical evidence contests, not clears', incident(amnesty, hrwExpert,
+    inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01'])), undefined,
+  { status: 'CONTESTED', rule: 'CONTESTED_BY_INVESTIGATION', readiness: 'CONCERN', evidenceIds: ['i-un', 'c-hrw'], statusSince: '2016-09-01',
+    reasons: note('Human Rights Watch (graded A) reported expert identification on 2016-05-27') }],
+  ['... and without physical evidence it still clears', incident(amnesty, hrw, inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01'])),
+    undefined, { status: 'NOT_CONFIRMED', rule: 'NOT_CONFIRMED_BY_INVESTIGATION' }],
+  // both halves of the Admiralty grade
+  ['a report rated improbable (5) does not corroborate', incident(amnesty, seen('c2', 'hrw', 'A', { credibility: 5 })), undefined,
+    { status: 'ALLEGED', independentSupportingSources: 2, independentCorroboratingSources: 1 }],
+  ['physical evidence rated doubtful (4) does not confirm', incident(amnesty, hrw, seen('c3', 'bbc', 'A', { ...photos, credibility: 4 })),
+    undefined, { status: 'CORROBORATED' }],
+  ['a source graded F counts when its information is confirmed (1)', incident(amnesty, seen('c2', 'anon', 'F', { credibility: 1 })), undefined,
+    { status: 'CORROBORATED' }],
+  ['a source graded E (unreliable) never counts, even rated 1', incident(amnesty, seen('c2', 'anon', 'E', { credibility: 1 })), undefined,
+    { status: 'ALLEGED', independentCorroboratingSources: 1 }],
+  // evidence kinds
+  ['video geolocated within 50 m from an A source is physical evidence', incident(amnesty,
+    seen('c2', 'hrw', 'A', { ...kinds('VIDEO'), geolocationPrecisionMeters: 50 })), undefined,
+  { status: 'CONFIRMED', rule: 'CONFIRMED_BY_PHYSICAL_EVIDENCE' }],
+  ['satellite imagery fixed within 500 m is not', incident(amnesty, seen('c2', 'hrw', 'A', { ...kinds('SATELLITE_IMAGERY'),
+    geolocationPrecisionMeters: 500 })), undefined, { status: 'CORROBORATED' }],
+  // regrades take effect from their date
+  ['a regrade to D in 2020 drops the status on that day, not before', incident(amnesty,
+    { ...hrwExpert, regrades: [{ grade: 'D', from: '2020-01-01' }] }), undefined,
+  { status: 'ALLEGED', statusSince: '2020-01-01', confirmedOn: null }],
+  ['... and the status before it stands', incident(amnesty, { ...hrwExpert, regrades: [{ grade: 'D', from: '2020-01-01' }] }), '2019-12-31',
+    { status: 'CONFIRMED', confirmedOn: '2016-05-27' }],
+  // reasons in words
+  ['reasons name the sources, grades, kinds and dates; ids stay in evidenceIds', incident(amnesty, hrwExpert), undefined,
+    { evidenceIds: ['c-amnesty', 'c-hrw'], reasons: [
+      'Two independent sources graded A–C support the use: Amnesty International (graded B) on 2016-05-23 and Human Rights Watch (graded A) on 2016-05-27.',
+      'Human Rights Watch (graded A) reported expert identification on 2016-05-27: physical or forensic evidence from a source graded A or B.',
+    ] }],
+];
+
+describe('assess under policy 2.0.0', () => {
+  it.each(v2Cases)('%s', (_title, evidence, asOf, expected) => {
+    expect(assess(evidence, DEFAULT_POLICY, asOf)).toMatchObject({ policyVersion: '2.0.0', ...expected });
+  });
+
+  it('dates every status as statusHistory does', () => {
+    for (const [title, evidence, asOf] of v2Cases) {
+      const now = assess(evidence, DEFAULT_POLICY, asOf);
+      const last = statusHistory(evidence, DEFAULT_POLICY, asOf).at(-1);
+      expect({ title, since: now.rule === 'NO_SUPPORTING_SOURCE' ? null : last?.on }).toEqual({ title, since: now.statusSince });
+    }
+  });
+
+  it('keeps 1.0.0 available, and 2.0.0 moves what issue 12 found', () => {
+    expect(assess(incident(sup('c1', 'amnesty', 'B', '2016-05-23'), ngo('C')), POLICY_V1).status).toBe('CONFIRMED');
+    expect(assess(ukSupplied(incident(amnesty, hrwExpert, inv('i-uk', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-12-19'], 'GBR'))), POLICY_V1)
+      .status).toBe('NOT_CONFIRMED');
+    expect(assess(incident(amnesty, seen('c2', 'hrw', 'A', { ...kinds('VIDEO'), geolocationPrecisionMeters: 50 })), POLICY_V1).status)
+      .toBe('CORROBORATED');
   });
 });
