@@ -121,7 +121,7 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
     expect(live.assessment).toMatchObject({ status: 'ALLEGED', statusSince: '2020-01-01', confirmedOn: null });
     const known2016 = (await app.ok(READ_AS_OF, { id: incidentId, asOf: '2016-12-31T23:59:59Z' })).incident;
     expect(known2016.assessment).toMatchObject({ status: 'CONFIRMED', confirmedOn: '2016-05-25' });
-    expect(known2016.statusHistory).toEqual(live.statusHistory.slice(0, 2));
+    expect(known2016.statusHistory).toEqual(live.statusHistory.slice(0, 2).map(({ status, on }: { status: string; on: string }) => ({ status, on })));
   });
 
   it('6. reasons and missing name the sources, their grades, kinds and dates in words, never bare ids', async () => {
@@ -138,7 +138,8 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
 
   it('7. an incident can be assessed under the earlier policy version, and the differences are listed', async () => {
     const amnesty = await source({ name: 'Amnesty International (3)', grade: 'B' });
-    const incidentId = (await app.ok(ALLEGE_USE, { input: yemenAllegation(amnesty) })).allegeUse.id;
+    const incidentId = (await app.ok(ALLEGE_USE, { input: yemenAllegation(amnesty, {
+      firstSource: { ...yemenAllegation(amnesty).firstSource, evidenceKinds: ['WITNESS_TESTIMONY'] } }) })).allegeUse.id;
     const ngo = await source({ name: 'Another NGO', grade: 'C', homepage: undefined });
     const opened = (await app.ok(OPEN_INVESTIGATION, { input: investigationInput([incidentId], {
       investigator: { kind: 'NGO', sourceId: ngo } }) })).openInvestigation;

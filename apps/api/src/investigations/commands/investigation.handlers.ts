@@ -5,6 +5,8 @@ import { commandMeta, newId } from '../../shared/command-meta';
 import type { RequestMeta } from '../../shared/request-meta';
 import { ReferenceChecks } from '../../shared/reference-checks';
 import type { ConcludeInvestigationInput, OpenInvestigationInput } from '../dto/investigation.inputs';
+import { ReadModelService } from '../../read-model/read-model.service';
+import { ReferenceData } from '../../reference/reference-data';
 
 export class OpenInvestigationCommand extends Command<string> {
   constructor(readonly input: OpenInvestigationInput, readonly meta: RequestMeta) { super(); }
@@ -17,18 +19,23 @@ export class ConcludeInvestigationCommand extends Command<string> {
 /** Opens an investigation over existing incidents (canonical ids); returns its id. */
 @CommandHandler(OpenInvestigationCommand)
 export class OpenInvestigationHandler implements ICommandHandler<OpenInvestigationCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks,
+    private readonly readModel: ReadModelService, private readonly reference: ReferenceData) {}
 
   async execute({ input, meta }: OpenInvestigationCommand): Promise<string> {
-    const { kind, stateCode, name } = input.investigator;
+    const { kind, stateCode, sourceId } = input.investigator;
     if (stateCode != null) this.checks.states([stateCode], 'investigator.stateCode');
+    if (sourceId != null) this.checks.source(sourceId, 'investigator.sourceId');
+    // The name as it stood when opened, for reasons read aloud: the source's, or the State's.
+    const name = input.investigator.name ?? (sourceId != null ? this.readModel.model.sources.get(sourceId)?.name : undefined) ??
+      (stateCode != null ? this.reference.countries.get(stateCode) : undefined);
     const incidentIds = this.checks.incidents(input.incidentIds, 'incidentIds');
     const investigationId = newId(input, 'investigation');
     const command: OpenInvestigation = {
       type: 'OpenInvestigation',
       data: {
         investigationId,
-        investigator: { kind, ...(stateCode != null && { stateCode }), ...(name != null && { name }) },
+        investigator: { kind, ...(stateCode != null && { stateCode }), ...(name != null && { name }), ...(sourceId != null && { sourceId }) },
         incidentIds, mandate: input.mandate, openedOn: input.openedOn,
       },
     };
