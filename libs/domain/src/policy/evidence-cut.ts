@@ -18,19 +18,35 @@ export function gradeOn(first: Grade, regrades: readonly GradeFrom[] | undefined
  */
 export function cutEvidence(evidence: IncidentEvidence, asOf: IsoDate = END_OF_TIME): IncidentEvidence {
   const known = (date: IsoDate | undefined): date is IsoDate => date !== undefined && date <= asOf;
+  // Items the cut leaves as they are are shared, not copied: statusHistory cuts at every evidence date.
+  const corroborations = [];
+  for (const c of evidence.corroborations) {
+    if (!known(c.publishedOn)) continue;
+    const sourceGrade = c.regrades ? gradeOn(c.sourceGrade, c.regrades, asOf) : c.sourceGrade;
+    const retractedOn = known(c.retractedOn) ? c.retractedOn : undefined;
+    corroborations.push(sourceGrade === c.sourceGrade && retractedOn === c.retractedOn && !c.regrades ? c
+      : { ...c, sourceGrade, retractedOn, regrades: undefined });
+  }
+  const investigations = [];
+  for (const i of evidence.investigations) {
+    if (!known(i.openedOn)) continue;
+    const concluded = known(i.concludedOn) && i.outcome !== undefined;
+    const graded = i.investigatorRegrades !== undefined && i.investigatorGrade !== undefined;
+    if (!graded && (concluded || (i.outcome === undefined && i.concludedOn === undefined))) {
+      investigations.push(i);
+      continue;
+    }
+    investigations.push({
+      ...i, ...(graded && { investigatorGrade: gradeOn(i.investigatorGrade!, i.investigatorRegrades, asOf), investigatorRegrades: undefined }),
+      ...(!concluded && { outcome: undefined, concludedOn: undefined }),
+    });
+  }
   return {
     ...evidence,
     withdrawnOn: known(evidence.withdrawnOn) ? evidence.withdrawnOn : undefined,
-    corroborations: evidence.corroborations
-      .filter((c) => known(c.publishedOn))
-      .map((c) => ({ ...c, sourceGrade: gradeOn(c.sourceGrade, c.regrades, asOf), retractedOn: known(c.retractedOn) ? c.retractedOn : undefined })),
-    investigations: evidence.investigations
-      .filter((i) => known(i.openedOn))
-      .map((i) => {
-        const graded = i.investigatorGrade === undefined ? i : { ...i, investigatorGrade: gradeOn(i.investigatorGrade, i.investigatorRegrades, asOf) };
-        return known(i.concludedOn) && i.outcome ? { ...graded } : { ...graded, outcome: undefined, concludedOn: undefined };
-      }),
-    statements: evidence.statements.filter((s) => known(s.deliveredOn)),
+    corroborations,
+    investigations,
+    statements: evidence.statements.every((s) => known(s.deliveredOn)) ? evidence.statements : evidence.statements.filter((s) => known(s.deliveredOn)),
   };
 }
 
