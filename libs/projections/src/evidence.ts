@@ -13,7 +13,8 @@ export function spokenByAllegedUser(speakers: readonly string[], userCodes: read
 }
 
 /** Who a source is, for the policy: name, organisation, State code and grade over time. */
-type SourceFacts = Pick<CorroborationEvidence, 'sourceGrade' | 'regrades' | 'sourceName' | 'organisationId' | 'sourceStateCode'>;
+type SourceFacts =
+  Pick<CorroborationEvidence, 'sourceGrade' | 'regrades' | 'sourceName' | 'organisationId' | 'sourceStateCode'>;
 
 function sourceFacts(model: RegistryModel, sourceId: string): SourceFacts {
   const source = model.sources.get(sourceId);
@@ -22,7 +23,8 @@ function sourceFacts(model: RegistryModel, sourceId: string): SourceFacts {
   const { first, regrades } = gradeTimeline(source);
   return {
     sourceGrade: first, ...(regrades.length > 0 && { regrades }), sourceName: source.name,
-    organisationId: organisationOf(model, sourceId), ...(source.stateCode !== null && { sourceStateCode: source.stateCode }),
+    organisationId: organisationOf(model, sourceId),
+    ...(source.stateCode !== null && { sourceStateCode: source.stateCode }),
   };
 }
 

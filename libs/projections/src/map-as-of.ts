@@ -19,7 +19,7 @@ export function corrected<T extends object>(current: T, corrections: readonly Co
  */
 export function graded(source: SourceView, within: Within): SourceView {
   let grade = source.grades[0]?.grade ?? source.grade;
-  const grades = source.grades.filter((change) => change.regradedOn === null || within(change.regradedOn, change.recordedAt));
+  const grades = source.grades.filter((g) => g.regradedOn === null || within(g.regradedOn, g.recordedAt));
   for (const change of grades) if (change.regradedOn !== null) grade = change.grade;
   const merged = source.mergedInto;
   const mergedInto = merged && within(merged.mergedOn, merged.recordedAt) ? merged : null;

@@ -34,7 +34,8 @@ export function gradeTimeline(source: SourceView): { first: SourceView['grade'];
  * A STATE source registered before codes were required: its name read as a code ("SAU") or as a
  * State's name ("Saudi Arabia"); null (flagged) otherwise, never guessed from a longer name.
  */
-export function inferStateCode(kind: SourceKind, name: string, countries: ReadonlyMap<string, string> | undefined): string | null {
+export function inferStateCode(kind: SourceKind, name: string, countries: ReadonlyMap<string, string> | undefined):
+  string | null {
   if (kind !== 'STATE') return null;
   const upper = name.trim().toUpperCase();
   if (/^[A-Z]{3}$/.test(upper) && (countries === undefined || countries.has(upper))) return upper;
@@ -85,7 +86,8 @@ function formsOf(names: string[]): Set<string> {
  * one the acronym of the other (HRW, Human Rights Watch), an alias of the other, or a small edit apart
  * (one edit per 8 characters, at least one). Merged duplicates are left out: their canonical source answers.
  */
-export function similarSources(model: RegistryModel, name: string, aliases: string[] = [], exceptId?: string): SourceView[] {
+export function similarSources(model: RegistryModel, name: string, aliases: string[] = [],
+  exceptId?: string): SourceView[] {
   const mine = formsOf([name, ...aliases]);
   const close = (a: string, b: string) => a === b || (Math.min(a.length, b.length) >= 4 &&
     editDistance(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 8)));

@@ -1,8 +1,10 @@
 /** Validation of incident details and corroborations, shared by allegation, correction and addition. */
 import type { DecideContext } from '../decider';
 import { badInput, notFound } from '../errors';
-import { type AllegedUser, type Casualties, type CorroborationFacts, CREDIBILITIES, type IncidentDetails, type IsoDate, type Location,
-  type Munition } from '../events';
+import {
+  type AllegedUser, type Casualties, type CorroborationFacts, CREDIBILITIES, type IncidentDetails, type IsoDate,
+  type Location, type Munition,
+} from '../events';
 import { blank, evidenceDate, keysOf, knownCountries, notBefore } from '../validation';
 
 export const DETAIL_KEYS = keysOf<IncidentDetails>({
@@ -59,7 +61,9 @@ function checkAllegedUser(user: AllegedUser, ctx: DecideContext): void {
     case 'COALITION':
       // Researchers often know only the lead State ("the Saudi Arabia-led coalition"); corrections add members.
       if (count < 1) throw badInput('a COALITION alleged user has at least one known state code', field);
-      if (count === 1 && blank(user.name)) throw badInput('a COALITION known by one State needs its name', 'allegedUser.name');
+      if (count === 1 && blank(user.name)) {
+        throw badInput('a COALITION known by one State needs its name', 'allegedUser.name');
+      }
       break;
     case 'NON_STATE_ARMED_GROUP':
       if (blank(user.name)) throw badInput('a NON_STATE_ARMED_GROUP alleged user needs a name', 'allegedUser.name');

@@ -35,7 +35,8 @@ function checkInvestigator(investigator: Investigator, ctx: DecideContext): Inve
   }
   if (stateCode !== undefined) knownCountries([stateCode], 'investigator.stateCode', ctx);
   return {
-    kind, ...(stateCode !== undefined && { stateCode }), ...(name !== undefined && { name }), ...(sourceId !== undefined && { sourceId }),
+    kind, ...(stateCode !== undefined && { stateCode }), ...(name !== undefined && { name }),
+    ...(sourceId !== undefined && { sourceId }),
   };
 }
 

@@ -28,7 +28,7 @@ export interface IncidentEvidence {
 export interface CorroborationEvidence {
   corroborationId: string;
   sourceId: string;
-  /** The source's grade at registration (changed from their dates by `regrades`); cutEvidence sets the grade on its day. */
+  /** The grade at registration, changed from their dates by `regrades` (cutEvidence sets the grade of its day). */
   sourceGrade: Grade;
   /** Regrades in recording order, each in effect from its date. */
   regrades?: GradeFrom[];

@@ -1,4 +1,4 @@
-import type { IncidentEvidence } from './assessment';
+import type { CorroborationEvidence, IncidentEvidence } from './assessment';
 import { acknowledgements, corroborates, credibleDisputes, denials, disputingSources, openInvestigations,
   physicalEvidence, standingConclusions } from './evidence-rules';
 import { independentSources, liveSupporting } from './independence';
@@ -51,16 +51,17 @@ function findings(e: IncidentEvidence, policy: PolicyConfig): Findings {
 function decide(e: IncidentEvidence, policy: PolicyConfig, f: Findings): Verdict {
   const open = f.open.map((id) => openInvestigationNeeded(e, id));
   if (e.withdrawnOn !== undefined) {
-    return { status: 'WITHDRAWN', rule: 'WITHDRAWN_INCIDENT', reasons: [`The incident was withdrawn on ${e.withdrawnOn}.`],
-      evidenceIds: [], missing: [] };
+    return { status: 'WITHDRAWN', rule: 'WITHDRAWN_INCIDENT', evidenceIds: [], missing: [],
+      reasons: [`The incident was withdrawn on ${e.withdrawnOn}.`] };
   }
   // Acknowledgement and a concluded investigation stand on their own; the reports are not needed.
   const supports = e.corroborations.filter((c) => c.stance === 'SUPPORTS');
   const selfStanding = f.confirmations.ACKNOWLEDGEMENT.length + f.confirmations.INVESTIGATION.length;
   if (supports.length > 0 && liveSupporting(supports).length === 0 && selfStanding === 0) {
     return { status: 'WITHDRAWN', rule: 'WITHDRAWN_ALL_SOURCES_RETRACTED',
-      reasons: [`Every supporting source retracted: ${andList(supports.map((c) => `${c.sourceName ?? 'an unnamed source'} on ${c.retractedOn}`))}.`],
-      evidenceIds: supports.map((c) => c.corroborationId), missing: ['a supporting source that has not retracted', ...open] };
+      reasons: [`Every supporting source retracted: ${andList(supports.map(retractionInWords))}.`],
+      evidenceIds: supports.map((c) => c.corroborationId),
+      missing: ['a supporting source that has not retracted', ...open] };
   }
   const positive = positiveVerdict(e, policy, f);
   const negatives = standingConclusions(e, policy, 'USE_NOT_CONFIRMED');
@@ -70,7 +71,8 @@ function decide(e: IncidentEvidence, policy: PolicyConfig, f: Findings): Verdict
   // A finding of no use stands until evidence that confirms the use is dated after it.
   const later = Object.values(f.confirmations).flat().filter((d) => d.on > negative.on);
   if (later.length > 0) {
-    const note = `${by} found no use on ${negative.on}, but stronger evidence came later: ${andList(later.map((d) => datedInWords(e, d)))}.`;
+    const stronger = andList(later.map((d) => datedInWords(e, d)));
+    const note = `${by} found no use on ${negative.on}, but stronger evidence came later: ${stronger}.`;
     return { ...positive, reasons: [...positive.reasons, note] };
   }
   // "Not confirmed" often means "no access": it does not clear physical evidence from a credible source.
@@ -78,7 +80,8 @@ function decide(e: IncidentEvidence, policy: PolicyConfig, f: Findings): Verdict
     const rule: AssessmentRule = 'CONTESTED_BY_INVESTIGATION';
     return {
       status: 'CONTESTED', rule,
-      reasons: [`${by} concluded on ${negative.on} that use was not confirmed, but physical evidence stands against it: ` +
+      reasons: [`${by} concluded on ${negative.on} that use was not confirmed, ` +
+        'but physical evidence stands against it: ' +
         `${andList(f.physical.map((d) => reportInWords(d.report!)))}.`],
       evidenceIds: [negative.id, ...f.physical.map((d) => d.id)],
       missing: [strongerEvidenceNeeded(negative.on, policy), ...open],
@@ -92,12 +95,15 @@ function decide(e: IncidentEvidence, policy: PolicyConfig, f: Findings): Verdict
   };
 }
 
+const retractionInWords = (c: CorroborationEvidence) => `${c.sourceName ?? 'an unnamed source'} on ${c.retractedOn}`;
+
 /** Facts shown with every status that never change it: interested parties' denials, disputes and findings. */
 function standingNotes(e: IncidentEvidence, policy: PolicyConfig): string[] {
   const notes = denials(e, policy).map((d) => {
     const role = roleOf(e, policy, d.report?.sourceStateCode) ?? 'ALLEGED_USER';
     const who = d.report ? reportInWords(d.report) : `${datedInWords(e, d)} denied the use`;
-    return `${capital(who)}: ${roleInWords(role)}, an interested party; this is shown but does not lower or clear the status.`;
+    return `${capital(who)}: ${roleInWords(role)}, an interested party; ` +
+      'this is shown but does not lower or clear the status.';
   });
   if (e.allegedUserKind === 'COALITION') {
     const known = e.allegedUserStateCodes.length === 0 ? 'none yet' : andList(e.allegedUserStateCodes);

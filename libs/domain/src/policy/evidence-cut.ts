@@ -37,7 +37,10 @@ export function cutEvidence(evidence: IncidentEvidence, asOf: IsoDate = END_OF_T
       continue;
     }
     investigations.push({
-      ...i, ...(graded && { investigatorGrade: gradeOn(i.investigatorGrade!, i.investigatorRegrades, asOf), investigatorRegrades: undefined }),
+      ...i,
+      ...(graded && {
+        investigatorGrade: gradeOn(i.investigatorGrade!, i.investigatorRegrades, asOf), investigatorRegrades: undefined,
+      }),
       ...(!concluded && { outcome: undefined, concludedOn: undefined }),
     });
   }
@@ -46,7 +49,8 @@ export function cutEvidence(evidence: IncidentEvidence, asOf: IsoDate = END_OF_T
     withdrawnOn: known(evidence.withdrawnOn) ? evidence.withdrawnOn : undefined,
     corroborations,
     investigations,
-    statements: evidence.statements.every((s) => known(s.deliveredOn)) ? evidence.statements : evidence.statements.filter((s) => known(s.deliveredOn)),
+    statements: evidence.statements.every((s) => known(s.deliveredOn)) ? evidence.statements
+      : evidence.statements.filter((s) => known(s.deliveredOn)),
   };
 }
 

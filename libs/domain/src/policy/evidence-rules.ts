@@ -59,7 +59,8 @@ export function denials(e: IncidentEvidence, policy: PolicyConfig): Dated[] {
 /** Physical or forensic evidence from a source graded high enough (confirms once corroborated). */
 export function physicalEvidence(e: IncidentEvidence, policy: PolicyConfig): Dated[] {
   return byDate(liveSupporting(e.corroborations)
-    .filter((c) => policy.physicalEvidenceGrades.includes(c.sourceGrade) && credibilityCounts(c, policy) && isPhysical(c, policy))
+    .filter((c) => policy.physicalEvidenceGrades.includes(c.sourceGrade) && credibilityCounts(c, policy))
+    .filter((c) => isPhysical(c, policy))
     .map(dated));
 }
 
@@ -77,7 +78,8 @@ export function disputingSources(disputes: Dated[]): number {
 }
 
 /** Conclusions that stand alone (see standsAlone): a finding of use confirms, a finding of no use clears. */
-export function standingConclusions(e: IncidentEvidence, policy: PolicyConfig, outcome: 'USE_CONFIRMED' | 'USE_NOT_CONFIRMED'): Dated[] {
+export function standingConclusions(e: IncidentEvidence, policy: PolicyConfig,
+  outcome: 'USE_CONFIRMED' | 'USE_NOT_CONFIRMED'): Dated[] {
   return byDate(e.investigations
     .filter((i) => i.outcome === outcome && i.concludedOn !== undefined && standsAlone(e, policy, i))
     .map((i) => ({ id: i.investigationId, on: i.concludedOn as IsoDate })));

@@ -9,7 +9,8 @@ const ROLE_WORDS: Record<InterestedRole, string> = {
 };
 
 /** The interested role of a State in this incident under the policy (the user first), if any. */
-export function roleOf(e: IncidentEvidence, policy: PolicyConfig, code: string | undefined): InterestedRole | undefined {
+export function roleOf(e: IncidentEvidence, policy: PolicyConfig, code: string | undefined):
+  InterestedRole | undefined {
   if (code === undefined) return undefined;
   const codes: Record<InterestedRole, readonly string[] | undefined> = {
     ALLEGED_USER: e.allegedUserStateCodes, PRODUCER: e.producerStateCodes, SUPPLIER: e.supplierStateCodes,
@@ -39,7 +40,8 @@ export const isIndependent = (e: IncidentEvidence, policy: PolicyConfig, i: Inve
 export function standsAlone(e: IncidentEvidence, policy: PolicyConfig, i: InvestigationEvidence): boolean {
   const grade: Grade = i.investigatorGrade ?? 'F';
   return isIndependent(e, policy, i) &&
-    (policy.selfStandingInvestigatorKinds.includes(i.investigatorKind) || policy.selfStandingInvestigatorGrades.includes(grade));
+    (policy.selfStandingInvestigatorKinds.includes(i.investigatorKind) ||
+      policy.selfStandingInvestigatorGrades.includes(grade));
 }
 
 /**
@@ -50,14 +52,18 @@ export function standsAlone(e: IncidentEvidence, policy: PolicyConfig, i: Invest
 export function investigationReports(e: IncidentEvidence, policy: PolicyConfig): CorroborationEvidence[] {
   const reports: CorroborationEvidence[] = [];
   for (const i of e.investigations) {
-    if (i.concludedOn === undefined || i.outcome === undefined || i.outcome === 'INCONCLUSIVE' || standsAlone(e, policy, i)) continue;
-    const organisation = i.investigatorOrganisationId ?? (i.investigatorStateCode ? `state:${i.investigatorStateCode}` : i.investigationId);
+    if (i.concludedOn === undefined || i.outcome === undefined || i.outcome === 'INCONCLUSIVE') continue;
+    if (standsAlone(e, policy, i)) continue;
+    const organisation = i.investigatorOrganisationId ??
+      (i.investigatorStateCode ? `state:${i.investigatorStateCode}` : i.investigationId);
     const admits = i.outcome === 'USE_CONFIRMED' && investigatorRole(e, policy, i) === 'ALLEGED_USER';
     reports.push({
-      corroborationId: i.investigationId, sourceId: organisation, organisationId: organisation, sourceGrade: i.investigatorGrade ?? 'F',
+      corroborationId: i.investigationId, sourceId: organisation, organisationId: organisation,
+      sourceGrade: i.investigatorGrade ?? 'F',
       sourceName: i.investigatorName, sourceStateCode: i.investigatorStateCode,
       stance: i.outcome === 'USE_CONFIRMED' ? 'SUPPORTS' : 'DISPUTES',
-      evidenceKinds: admits ? [...policy.admissionKinds.slice(0, 1)] : [], publishedOn: i.concludedOn, fromInvestigation: true,
+      evidenceKinds: admits ? [...policy.admissionKinds.slice(0, 1)] : [], publishedOn: i.concludedOn,
+      fromInvestigation: true,
     });
   }
   return reports;

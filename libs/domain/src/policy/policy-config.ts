@@ -15,7 +15,7 @@ export interface PolicyConfig {
   corroborationGrades: readonly Grade[];
   /** Information credibilities (1–6) whose reports count towards corroboration and confirmation. */
   countedCredibilities: readonly Credibility[];
-  /** A source graded F (reliability cannot be judged, unlike E: unreliable) counts when its report is rated one of these. */
+  /** A source graded F (reliability cannot be judged; E is unreliable) counts when its report is rated one of these. */
   unjudgedSourceCredibilities: readonly Credibility[];
   /** Independent supporting sources (graded as above) needed for CORROBORATED. */
   minIndependentSources: number;
@@ -95,4 +95,5 @@ export const DEFAULT_POLICY: PolicyConfig = POLICY_V2;
 /** Every policy version the registry can assess under, oldest first. */
 export const POLICIES: readonly PolicyConfig[] = Object.freeze([POLICY_V1, POLICY_V2]);
 
-export const policyByVersion = (version: string): PolicyConfig | undefined => POLICIES.find((p) => p.version === version);
+export const policyByVersion = (version: string): PolicyConfig | undefined =>
+  POLICIES.find((p) => p.version === version);

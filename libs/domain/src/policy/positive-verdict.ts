@@ -1,5 +1,6 @@
 import type { IncidentEvidence } from './assessment';
-import { andList, capital, datedInWords, disputeOutweighed, disputeRetracted, gradesInWords, inWords, investigationInWords, moreSourcesNeeded,
+import { andList, capital, datedInWords, disputeOutweighed, disputeRetracted, gradesInWords, inWords, investigationInWords,
+  moreSourcesNeeded,
   openInvestigationNeeded, physicalEvidenceNeeded, reportInWords, reportOn } from './wording';
 import { liveSupporting } from './independence';
 import type { ConfirmationBasis, PolicyConfig } from './policy-config';
@@ -22,7 +23,9 @@ export function positiveVerdict(e: IncidentEvidence, policy: PolicyConfig, f: Fi
   if (standing.length > 0) {
     const basis = standing[0];
     const reasons = confirmedReasons(e, basis, policy, f);
-    if (f.contested) reasons.push(`${capital(disputesInWords(e, f))} ${f.disputes.length === 1 ? 'is' : 'are'} outweighed by it.`);
+    if (f.contested) {
+      reasons.push(`${capital(disputesInWords(e, f))} ${f.disputes.length === 1 ? 'is' : 'are'} outweighed by it.`);
+    }
     return { status: 'CONFIRMED', rule: CONFIRMED_RULE[basis], reasons, evidenceIds: basisIds(basis, f), missing: [] };
   }
   if (f.contested && (holding.length > 0 || corroborated)) {
@@ -51,7 +54,8 @@ export function positiveVerdict(e: IncidentEvidence, policy: PolicyConfig, f: Fi
     return {
       status: 'ALLEGED', rule: 'ALLEGED_BY_SOURCE',
       reasons: [`${capital(andList(live.map(reportInWords)))}.`,
-        `${capital(inWords(n))} independent source${n === 1 ? ' is' : 's are'} graded ${gradesInWords(policy.corroborationGrades)} so far.`],
+        `${capital(inWords(n))} independent source${n === 1 ? ' is' : 's are'} graded ` +
+        `${gradesInWords(policy.corroborationGrades)} so far.`],
       evidenceIds: live.map((c) => c.corroborationId),
       missing: [moreSourcesNeeded(f.corroborating.count, policy), ...open],
     };
@@ -72,7 +76,8 @@ const disputesInWords = (e: IncidentEvidence, f: Findings) => andList(f.disputes
 function corroboratedReason(e: IncidentEvidence, policy: PolicyConfig, f: Findings): string {
   const byId = new Map(e.corroborations.map((c) => [c.corroborationId, c]));
   const credited = f.corroborating.corroborationIds.flatMap((id) => byId.get(id) ?? []);
-  return `${capital(inWords(f.corroborating.count))} independent sources graded ${gradesInWords(policy.corroborationGrades)} ` +
+  return `${capital(inWords(f.corroborating.count))} independent sources graded ` +
+    `${gradesInWords(policy.corroborationGrades)} ` +
     `support the use: ${andList(credited.map(reportOn))}.`;
 }
 
@@ -80,11 +85,13 @@ function confirmedReasons(e: IncidentEvidence, basis: ConfirmationBasis, policy:
   const first = f.confirmations[basis][0];
   switch (basis) {
     case 'ACKNOWLEDGEMENT':
-      return [`The alleged user acknowledged the use on ${first.on}: ${andList(f.confirmations[basis].map((d) => datedInWords(e, d)))}.`];
+      return [`The alleged user acknowledged the use on ${first.on}: ` +
+        `${andList(f.confirmations[basis].map((d) => datedInWords(e, d)))}.`];
     case 'INVESTIGATION':
       return [`${capital(investigationInWords(e, first.id))} concluded on ${first.on} that use happened.`];
     case 'PHYSICAL_EVIDENCE':
-      return [corroboratedReason(e, policy, f), `${capital(andList(f.confirmations[basis].map((d) => reportInWords(d.report!))))}: ` +
+      return [corroboratedReason(e, policy, f),
+        `${capital(andList(f.confirmations[basis].map((d) => reportInWords(d.report!))))}: ` +
         `physical or forensic evidence from a source graded ${gradesInWords(policy.physicalEvidenceGrades)}.`];
     default: {
       const _exhaustive: never = basis;

@@ -42,7 +42,8 @@ export function reportInWords(c: CorroborationEvidence): string {
     return `${sourceInWords(c)} concluded an investigation on ${c.publishedOn} ${found}`;
   }
   const kinds = c.evidenceKinds.length === 0 ? 'a report' : andList(c.evidenceKinds.map((k) => KIND_WORDS[k]));
-  return `${sourceInWords(c)} ${c.stance === 'SUPPORTS' ? 'reported' : 'disputed the use with'} ${kinds} on ${c.publishedOn}`;
+  const verb = c.stance === 'SUPPORTS' ? 'reported' : 'disputed the use with';
+  return `${sourceInWords(c)} ${verb} ${kinds} on ${c.publishedOn}`;
 }
 
 /** A piece of evidence in words: a report by its source, else a statement or investigation by its date. */
@@ -70,7 +71,8 @@ export function physicalEvidenceNeeded(policy: PolicyConfig): string {
   const kinds = policy.physicalEvidenceKinds.map((k) => KIND_WORDS[k]);
   const { kinds: geo, maxPrecisionMeters } = policy.geolocatedEvidence;
   if (geo.length > 0) kinds.push(`${orList(geo.map((k) => KIND_WORDS[k]))} geolocated within ${maxPrecisionMeters} m`);
-  return `physical or forensic evidence (${kinds.join(', ')}) from a source graded ${gradesInWords(policy.physicalEvidenceGrades)}`;
+  const grades = gradesInWords(policy.physicalEvidenceGrades);
+  return `physical or forensic evidence (${kinds.join(', ')}) from a source graded ${grades}`;
 }
 
 export function openInvestigationNeeded(e: IncidentEvidence, id: string): string {
@@ -93,7 +95,8 @@ export function disputeOutweighed(policy: PolicyConfig): string | undefined {
 }
 
 export const disputeRetracted = (e: IncidentEvidence, disputes: Dated[]) =>
-  `the retraction of the dispute${disputes.length === 1 ? '' : 's'} by ${andList(disputes.map((d) => datedInWords(e, d)))}`;
+  `the retraction of the dispute${disputes.length === 1 ? '' : 's'} by ` +
+  `${andList(disputes.map((d) => datedInWords(e, d)))}`;
 
 export function strongerEvidenceNeeded(after: IsoDate, policy: PolicyConfig): string {
   const bases = policy.confirmationOrder.map((b) => basisInWords(b, policy));

@@ -35,7 +35,8 @@ function registered(data: RegisterSource['data'], ctx: DecideContext): SourceReg
   if (parentOrganisation === sourceId) throw badInput('a source cannot be its own parent', 'parentOrganisation');
   const aliases = [...new Set((data.aliases ?? []).map((a) => a.trim()).filter((a) => a !== '' && a !== name))];
   return { type: 'SourceRegistered', data: {
-    sourceId, name, kind, grade, ...(homepage !== undefined && { homepage }), ...(stateCode !== undefined && { stateCode }),
+    sourceId, name, kind, grade, ...(homepage !== undefined && { homepage }),
+    ...(stateCode !== undefined && { stateCode }),
     ...(parentOrganisation !== undefined && { parentOrganisation }), ...(aliases.length > 0 && { aliases }),
   } };
 }
@@ -59,7 +60,9 @@ export const sourceDecider: Decider<SourceCommand, SourceState, SourceEvent> = {
       case 'MergeSources': {
         const { duplicateSourceId, canonicalSourceId, reason, mergedOn } = command.data;
         if (!state.exists) throw notFound(`source ${duplicateSourceId} not found`, 'duplicateSourceId');
-        if (duplicateSourceId === canonicalSourceId) throw badInput('a source cannot be merged into itself', 'canonicalSourceId');
+        if (duplicateSourceId === canonicalSourceId) {
+          throw badInput('a source cannot be merged into itself', 'canonicalSourceId');
+        }
         if (state.mergedInto !== undefined) {
           throw conflict(`source ${duplicateSourceId} is already merged into ${state.mergedInto}`, 'duplicateSourceId');
         }
