@@ -36,7 +36,8 @@ export function summarizeEvent(model: RegistryModel, event: RegistryEvent): stri
       return `Source ${sourceName(model, event.data.sourceId)} regraded ${event.data.previousGrade} -> ` +
         `${event.data.grade}: ${event.data.reason}`;
     case 'SourcesMerged':
-      return `Source ${sourceName(model, event.data.sourceId)} merged into ${sourceName(model, event.data.canonicalSourceId)}: ` +
+      return `Source ${sourceName(model, event.data.sourceId)} merged into ` +
+        `${sourceName(model, event.data.canonicalSourceId)}: ` +
         `${event.data.reason}`;
     case 'UseAlleged': {
       const d = event.data;

@@ -188,7 +188,9 @@ function mergeSources(model: RegistryModel, d: SourcesMerged['data'], meta: Even
   const duplicate = model.sources.get(d.sourceId);
   const canonical = model.sources.get(d.canonicalSourceId);
   if (!duplicate || !canonical) return;
-  duplicate.mergedInto = { canonicalSourceId: d.canonicalSourceId, reason: d.reason, mergedOn: d.mergedOn, recordedAt: meta.recordedAt };
+  duplicate.mergedInto = {
+    canonicalSourceId: d.canonicalSourceId, reason: d.reason, mergedOn: d.mergedOn, recordedAt: meta.recordedAt,
+  };
   canonical.mergedDuplicates.push(d.sourceId);
   for (const name of [duplicate.name, ...duplicate.aliases]) {
     if (name !== canonical.name && !canonical.aliases.includes(name)) canonical.aliases.push(name);
@@ -201,7 +203,8 @@ function mergeSources(model: RegistryModel, d: SourcesMerged['data'], meta: Even
     }
   }
   for (const inv of model.investigations.values()) {
-    if (inv.investigator.sourceId === undefined || organisationOf(model, inv.investigator.sourceId) !== organisationOf(model, d.canonicalSourceId)) continue;
+    const by = inv.investigator.sourceId;
+    if (by === undefined || organisationOf(model, by) !== organisationOf(model, d.canonicalSourceId)) continue;
     for (const incidentId of inv.incidentIds) touch(fx, resolveIncidentId(model, incidentId));
   }
 }
@@ -216,7 +219,8 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
         sourceId: d.sourceId, revision: 0, name: d.name, kind: d.kind, grade: d.grade, homepage: d.homepage,
         grades: [{ grade: d.grade, previousGrade: null, regradedOn: null, reason: null, ...meta }],
         recordedAt: meta.recordedAt,
-        stateCode, stateCodeUnresolved: d.kind === 'STATE' && stateCode === null, parentOrganisation: d.parentOrganisation ?? null,
+        stateCode, stateCodeUnresolved: d.kind === 'STATE' && stateCode === null,
+        parentOrganisation: d.parentOrganisation ?? null,
         aliases: d.aliases ?? [], mergedInto: null, mergedDuplicates: [],
       });
       for (const cid of model.corroborationsBySource.get(d.sourceId) ?? []) {
@@ -237,7 +241,8 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       }
       // An investigator's grade decides whether its conclusion stands alone.
       for (const inv of model.investigations.values()) {
-        if (inv.investigator.sourceId === d.sourceId) for (const incidentId of inv.incidentIds) touch(fx, resolveIncidentId(model, incidentId));
+        if (inv.investigator.sourceId !== d.sourceId) continue;
+        for (const incidentId of inv.incidentIds) touch(fx, resolveIncidentId(model, incidentId));
       }
       break;
     }

@@ -23,7 +23,8 @@ class PolicyVersionObject {
 function policyOf(version: string, field: string): PolicyConfig {
   const policy = policyByVersion(version);
   if (!policy) {
-    throw new ApiError(ErrorCode.BAD_USER_INPUT, `No policy version ${version} (known: ${POLICIES.map((p) => p.version).join(', ')})`, { field });
+    const known = POLICIES.map((p) => p.version).join(', ');
+    throw new ApiError(ErrorCode.BAD_USER_INPUT, `No policy version ${version} (known: ${known})`, { field });
   }
   return policy;
 }
@@ -33,18 +34,18 @@ function policyOf(version: string, field: string): PolicyConfig {
 export class PolicyVersionsResolver {
   constructor(private readonly readModel: ReadModelService) {}
 
-  @Query(() => [PolicyVersionObject], { description: 'The confirmation policy versions the registry can assess under, oldest first' })
+  @Query(() => [PolicyVersionObject], { description: 'The policy versions the registry can assess under, oldest first' })
   policyVersions(): PolicyVersionObject[] {
     const current = (this.readModel.model.policy ?? DEFAULT_POLICY).version;
     return POLICIES.map((p) => ({ version: p.version, current: p.version === current }));
   }
 
-  @Query(() => [PolicyDifferenceObject], { description: 'Incidents whose status differs between two policy versions, by id' })
+  @Query(() => [PolicyDifferenceObject], { description: 'Incidents whose status differs between two policy versions' })
   policyDifferences(@Args('from') from: string, @Args('to') to: string): PolicyDifferenceObject[] {
     return policyDifferences(this.readModel.model, policyOf(from, 'from'), policyOf(to, 'to'));
   }
 
-  @ResolveField(() => AssessmentObject, { description: 'The assessment under another policy version (e.g. "1.0.0"), as of the same cut' })
+  @ResolveField(() => AssessmentObject, { description: 'The assessment under another policy version, as of the same cut' })
   assessmentUnder(@Parent() parent: IncidentObject, @Args('policyVersion') policyVersion: string): AssessmentObject {
     const policy = policyOf(policyVersion, 'policyVersion');
     const model = modelOf(parent, this.readModel.model);

@@ -10,7 +10,9 @@ import { SourceObject, SourceWarningObject } from './objects/source.object';
 
 const toSourceObject = (s: SourceView, model: RegistryModel): SourceObject => ({
   ...s, id: s.sourceId, organisationId: organisationOf(model, s.sourceId),
-  mergedInto: s.mergedInto && { canonicalSourceId: s.mergedInto.canonicalSourceId, reason: s.mergedInto.reason, mergedOn: s.mergedInto.mergedOn },
+  mergedInto: s.mergedInto && {
+    canonicalSourceId: s.mergedInto.canonicalSourceId, reason: s.mergedInto.reason, mergedOn: s.mergedInto.mergedOn,
+  },
 });
 
 @Resolver(() => SourceObject)
@@ -25,11 +27,12 @@ export class SourcesResolver {
   @Query(() => [SourceObject], { description: 'Every registered source, by name' })
   sources(): SourceObject[] {
     const model = this.readModel.model;
-    return [...model.sources.values()].sort((a, b) => a.name.localeCompare(b.name)).map((s) => toSourceObject(s, model));
+    return [...model.sources.values()].sort((a, b) => a.name.localeCompare(b.name))
+      .map((s) => toSourceObject(s, model));
   }
 
   @Mutation(() => SourceObject, {
-    description: 'Register an organisation or outlet that reports evidence; `warnings` names registered sources with a close name',
+    description: 'Register an organisation or outlet that reports evidence; `warnings` names sources with a close name',
   })
   async registerSource(@Args('input') input: RegisterSourceInput, @Meta() meta: RequestMeta): Promise<SourceObject> {
     return this.load(await this.commandBus.execute(new RegisterSourceCommand(input, meta)));
@@ -40,19 +43,22 @@ export class SourcesResolver {
     return this.load(await this.commandBus.execute(new RegradeSourceCommand(input, meta)));
   }
 
-  @Mutation(() => SourceObject, { description: 'Fold a source registered twice into the canonical one; returns the canonical source' })
+  @Mutation(() => SourceObject, { description: 'Fold a source registered twice into the canonical one; returns that one' })
   async mergeSources(@Args('input') input: MergeSourcesInput, @Meta() meta: RequestMeta): Promise<SourceObject> {
     return this.load(await this.commandBus.execute(new MergeSourcesCommand(input, meta)));
   }
 
-  @ResolveField(() => [SourceWarningObject], { description: 'Other sources with a close name (normalised, acronyms and aliases included)' })
+  @ResolveField(() => [SourceWarningObject], {
+    description: 'Other sources with a close name (normalised, acronyms and aliases included)',
+  })
   warnings(@Parent() source: SourceObject): SourceWarningObject[] {
     const candidates = similarSources(this.readModel.model, source.name, source.aliases, source.id)
       .filter((s) => !source.mergedDuplicates.includes(s.sourceId));
     if (candidates.length === 0) return [];
     return [{
       code: 'SIMILAR_NAME',
-      message: `${candidates.length === 1 ? 'A source goes' : 'Sources go'} by a close name: ${candidates.map((c) => c.name).join(', ')}. ` +
+      message: `${candidates.length === 1 ? 'A source goes' : 'Sources go'} by a close name: ` +
+        `${candidates.map((c) => c.name).join(', ')}. ` +
         'If it is the same organisation, merge the duplicate (mergeSources) or name the parent (parentOrganisation).',
       candidates: candidates.map((c) => ({ id: c.sourceId, name: c.name, aliases: c.aliases })),
     }];

@@ -23,8 +23,9 @@ export class AddCorroborationHandler implements ICommandHandler<AddCorroboration
   async execute({ input, meta }: AddCorroborationCommand): Promise<string> {
     const incidentId = this.checks.incident(input.incidentId, 'incidentId');
     this.checks.source(input.sourceId, 'sourceId');
-    const { sourceId, stance, evidenceKinds, publishedOn, citation, derivedFrom, summary, credibility, geolocationPrecisionMeters } =
-      withoutNulls({ ...input });
+    const {
+      sourceId, stance, evidenceKinds, publishedOn, citation, derivedFrom, summary, credibility, geolocationPrecisionMeters,
+    } = withoutNulls({ ...input });
     const command: AddCorroboration = {
       type: 'AddCorroboration',
       data: {

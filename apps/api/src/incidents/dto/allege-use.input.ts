@@ -29,11 +29,13 @@ export class FirstSourceInput {
   @Field({ defaultValue: '' }) @IsString() @Length(0, 5000)
   summary: string = '';
 
-  @Field(() => Int, { nullable: true, description: 'Admiralty information credibility: 1 confirmed .. 5 improbable, 6 cannot be judged (default)' })
+  @Field(() => Int, {
+    nullable: true, description: 'Admiralty information credibility: 1 confirmed .. 5 improbable, 6 cannot be judged (default)',
+  })
   @IsOptional() @IsInt() @Min(1) @Max(6)
   credibility?: Credibility;
 
-  @Field(() => Int, { nullable: true, description: 'Geolocated video or imagery: radius in metres within which the place is fixed' })
+  @Field(() => Int, { nullable: true, description: 'Geolocated video or imagery: radius in metres fixing the place' })
   @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
   geolocationPrecisionMeters?: number;
 }

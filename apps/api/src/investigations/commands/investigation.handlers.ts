@@ -27,7 +27,8 @@ export class OpenInvestigationHandler implements ICommandHandler<OpenInvestigati
     if (stateCode != null) this.checks.states([stateCode], 'investigator.stateCode');
     if (sourceId != null) this.checks.source(sourceId, 'investigator.sourceId');
     // The name as it stood when opened, for reasons read aloud: the source's, or the State's.
-    const name = input.investigator.name ?? (sourceId != null ? this.readModel.model.sources.get(sourceId)?.name : undefined) ??
+    const name = input.investigator.name ??
+      (sourceId != null ? this.readModel.model.sources.get(sourceId)?.name : undefined) ??
       (stateCode != null ? this.reference.countries.get(stateCode) : undefined);
     const incidentIds = this.checks.incidents(input.incidentIds, 'incidentIds');
     const investigationId = newId(input, 'investigation');
@@ -35,7 +36,9 @@ export class OpenInvestigationHandler implements ICommandHandler<OpenInvestigati
       type: 'OpenInvestigation',
       data: {
         investigationId,
-        investigator: { kind, ...(stateCode != null && { stateCode }), ...(name != null && { name }), ...(sourceId != null && { sourceId }) },
+        investigator: {
+          kind, ...(stateCode != null && { stateCode }), ...(name != null && { name }), ...(sourceId != null && { sourceId }),
+        },
         incidentIds, mandate: input.mandate, openedOn: input.openedOn,
       },
     };

@@ -22,7 +22,9 @@ export class InvestigatorInput {
   @IsOptional() @IsString() @Length(1, 200)
   name?: string;
 
-  @Field(() => ID, { nullable: true, description: 'The registered source that investigates: required unless a STATE (optional then: its grade)' })
+  @Field(() => ID, {
+    nullable: true, description: 'The registered source that investigates: required unless a STATE (then optional: its grade)',
+  })
   @IsOptional() @IsEntityId()
   sourceId?: string;
 }

@@ -54,7 +54,7 @@ export class RegradeSourceHandler implements ICommandHandler<RegradeSourceComman
   }
 }
 
-/** Folds a duplicate into the canonical source (a merged canonical id resolves to its own canonical); returns the canonical id. */
+/** Folds a duplicate into the canonical source (a merged canonical id resolves further); returns the canonical id. */
 @CommandHandler(MergeSourcesCommand)
 export class MergeSourcesHandler implements ICommandHandler<MergeSourcesCommand> {
   constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks,
@@ -65,7 +65,8 @@ export class MergeSourcesHandler implements ICommandHandler<MergeSourcesCommand>
     this.checks.source(input.canonicalSourceId, 'canonicalSourceId');
     const canonical = canonicalSourceId(this.readModel.model, input.canonicalSourceId);
     if (canonical === input.duplicateSourceId) {
-      throw conflict(`source ${input.canonicalSourceId} is itself merged into ${input.duplicateSourceId}`, 'canonicalSourceId');
+      throw conflict(`source ${input.canonicalSourceId} is itself merged into ${input.duplicateSourceId}`,
+        'canonicalSourceId');
     }
     const { duplicateSourceId, reason, mergedOn } = input;
     await this.executor.execute(

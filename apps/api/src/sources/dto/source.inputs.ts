@@ -1,5 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUrl, Length, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUrl, Length, Matches, MaxLength,
+} from 'class-validator';
 import type { Grade, SourceKind } from '@app/domain';
 import { GradeEnum, SourceKindEnum } from '../../graphql/enums';
 import { CommandInput } from '../../shared/command.input';
@@ -22,11 +24,12 @@ export class RegisterSourceInput extends CommandInput {
   @MaxLength(2048)
   homepage?: string;
 
-  @Field({ nullable: true, description: 'ISO 3166-1 alpha-3: required for a STATE source, which is matched by it (never by name)' })
-  @IsOptional() @Matches(COUNTRY_CODE, { message: 'stateCode must be an ISO 3166-1 alpha-3 code in capitals, e.g. SAU' })
+  @Field({ nullable: true, description: 'ISO 3166-1 alpha-3, required for a STATE source: it is matched by it, never by name' })
+  @IsOptional()
+  @Matches(COUNTRY_CODE, { message: 'stateCode must be an ISO 3166-1 alpha-3 code in capitals, e.g. SAU' })
   stateCode?: string;
 
-  @Field(() => ID, { nullable: true, description: 'The organisation it belongs to (Amnesty UK -> Amnesty International)' })
+  @Field(() => ID, { nullable: true, description: 'The organisation it belongs to (Amnesty UK: Amnesty International)' })
   @IsOptional() @IsEntityId()
   parentOrganisation?: string;
 

@@ -20,7 +20,7 @@ export class SourceCandidateObject {
 
 @ObjectType('SourceWarning', { description: 'Something to check, not a refusal' })
 export class SourceWarningObject {
-  @Field({ description: 'SIMILAR_NAME: other sources go by a close name (perhaps the same organisation: mergeSources)' })
+  @Field({ description: 'SIMILAR_NAME: other sources go by a close name (the same organisation? mergeSources)' })
   code: string;
   @Field() message: string;
   @Field(() => [SourceCandidateObject]) candidates: SourceCandidateObject[];
@@ -45,7 +45,7 @@ export class SourceObject {
   @Field(() => [GradeChangeObject]) grades: GradeChangeObject[];
   @Field() recordedAt: Date;
   @Field(() => String, { nullable: true, description: "A STATE source's ISO alpha-3 code" }) stateCode: string | null;
-  @Field({ description: 'True for an older STATE source whose code could not be read from its name: register it again with stateCode' })
+  @Field({ description: 'True for an older STATE source whose code its name does not give: register it again with stateCode' })
   stateCodeUnresolved: boolean;
   @Field(() => ID, { nullable: true }) parentOrganisation: string | null;
   @Field(() => ID, { description: 'The organisation it counts as for independence (its root parent, merges followed)' })
