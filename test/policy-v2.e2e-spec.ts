@@ -1,5 +1,5 @@
 import {
-  ADD_CORROBORATION, ALLEGE_USE, CONCLUDE_INVESTIGATION, OPEN_INVESTIGATION, REGISTER_SOURCE, corroborationInput,
+  ADD_CORROBORATION, ALLEGE_USE, CONCLUDE_INVESTIGATION, CORRECT_INCIDENT, OPEN_INVESTIGATION, REGISTER_SOURCE, corroborationInput,
   investigationInput, sourceInput, yemenAllegation,
 } from './support/fixtures';
 import { TestApp } from './support/test-app';
@@ -157,5 +157,19 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
     expect(diff).toEqual(expect.arrayContaining([{ incidentId, from: { status: 'CONFIRMED' }, to: { status: 'CORROBORATED' } }]));
     const unknown = await app.gql(`{ policyDifferences(from: "0.9", to: "2.0.0") { incidentId } }`);
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
+  });
+
+  it('a coalition known by its lead State is accepted when named; a correction adds members; the reasons say which are known', async () => {
+    const amnesty = await source({ name: 'Amnesty International (4)', grade: 'B' });
+    const lead = { kind: 'COALITION', stateCodes: ['SAU'], name: 'Saudi Arabia-led coalition' };
+    const incidentId = (await app.ok(ALLEGE_USE, { input: yemenAllegation(amnesty, { allegedUser: lead }) })).allegeUse.id;
+    expect((await read(incidentId)).assessment.reasons)
+      .toContain('The alleged user is Saudi Arabia-led coalition; its members known so far: SAU.');
+    await app.ok(CORRECT_INCIDENT, { input: { incidentId, changes: { allegedUser: { ...lead, stateCodes: ['SAU', 'ARE'] } },
+      reason: 'The UAE confirmed its part', correctedOn: '2016-06-01' } });
+    expect((await read(incidentId)).assessment.reasons)
+      .toContain('The alleged user is Saudi Arabia-led coalition; its members known so far: SAU and ARE.');
+    const unnamed = await app.gql(ALLEGE_USE, { input: yemenAllegation(amnesty, { allegedUser: { kind: 'COALITION', stateCodes: ['SAU'] } }) });
+    expect(unnamed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'allegedUser.name' });
   });
 });
