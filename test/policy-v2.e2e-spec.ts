@@ -50,7 +50,9 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
 
   it("1. the alleged user's own ministry cannot lower a confirmed incident; a State source is matched by its code", async () => {
     const { incidentId } = await confirmedIncident();
-    const mod = await source({ name: 'Saudi Arabia Ministry of Defence', kind: 'STATE', stateCode: 'SAU', grade: 'B', homepage: undefined });
+    const mod = await source({
+      name: 'Saudi Arabia Ministry of Defence', kind: 'STATE', stateCode: 'SAU', grade: 'B', homepage: undefined,
+    });
     await app.ok(ADD_CORROBORATION, { input: corroborationInput(incidentId, mod, {
       stance: 'DISPUTES', evidenceKinds: ['OFFICIAL_ADMISSION'], publishedOn: '2016-06-01', summary: 'The ministry denies it.' }) });
     const { assessment } = await read(incidentId);
@@ -101,7 +103,9 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
     const hrw = (await app.ok(REGISTER_WITH_WARNINGS, { input: sourceInput({ name: 'Human Rights Watch (Yemen desk)', grade: 'A' }) }))
       .registerSource.id;
     const dup = (await app.ok(REGISTER_WITH_WARNINGS, { input: sourceInput({ name: 'HRW (Yemen desk)', grade: 'A' }) })).registerSource;
-    expect(dup.warnings).toEqual([expect.objectContaining({ code: 'SIMILAR_NAME', candidates: [{ id: hrw, name: 'Human Rights Watch (Yemen desk)' }] })]);
+    expect(dup.warnings).toEqual([expect.objectContaining({
+      code: 'SIMILAR_NAME', candidates: [{ id: hrw, name: 'Human Rights Watch (Yemen desk)' }],
+    })]);
     const incidentId = (await app.ok(ALLEGE_USE, { input: yemenAllegation(dup.id) })).allegeUse.id;
     await app.ok(ADD_CORROBORATION, { input: corroborationInput(incidentId, hrw) });
     expect((await read(incidentId)).assessment.status).toBe('CONFIRMED');
@@ -121,7 +125,8 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
     expect(live.assessment).toMatchObject({ status: 'ALLEGED', statusSince: '2020-01-01', confirmedOn: null });
     const known2016 = (await app.ok(READ_AS_OF, { id: incidentId, asOf: '2016-12-31T23:59:59Z' })).incident;
     expect(known2016.assessment).toMatchObject({ status: 'CONFIRMED', confirmedOn: '2016-05-25' });
-    expect(known2016.statusHistory).toEqual(live.statusHistory.slice(0, 2).map(({ status, on }: { status: string; on: string }) => ({ status, on })));
+    const before2020 = live.statusHistory.slice(0, 2).map(({ status, on }: { status: string; on: string }) => ({ status, on }));
+    expect(known2016.statusHistory).toEqual(before2020);
   });
 
   it('6. reasons and missing name the sources, their grades, kinds and dates in words, never bare ids', async () => {
@@ -169,7 +174,9 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
       reason: 'The UAE confirmed its part', correctedOn: '2016-06-01' } });
     expect((await read(incidentId)).assessment.reasons)
       .toContain('The alleged user is Saudi Arabia-led coalition; its members known so far: SAU and ARE.');
-    const unnamed = await app.gql(ALLEGE_USE, { input: yemenAllegation(amnesty, { allegedUser: { kind: 'COALITION', stateCodes: ['SAU'] } }) });
+    const unnamed = await app.gql(ALLEGE_USE, {
+      input: yemenAllegation(amnesty, { allegedUser: { kind: 'COALITION', stateCodes: ['SAU'] } }),
+    });
     expect(unnamed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'allegedUser.name' });
   });
 });
