@@ -27,14 +27,20 @@ describe('investigation and statement mutations over HTTP', () => {
   describe('openInvestigation and concludeInvestigation', () => {
     it('opens an investigation the incident lists and waits for, then concludes it: CONFIRMED_BY_INVESTIGATION', async () => {
       const incidentId = await incident();
-      const { openInvestigation } = await app.ok(OPEN_INVESTIGATION, { input: investigationInput([incidentId]) });
+      const byState = (await app.ok(OPEN_INVESTIGATION, { input: investigationInput([incidentId]) })).openInvestigation;
+      expect(byState.investigator).toEqual({ kind: 'STATE', stateCode: 'GBR', name: 'United Kingdom' });
+      // Policy 2.0.0: a UN body's conclusion stands on its own (an ungraded State's would count as one report).
+      const panel = (await app.ok(REGISTER_SOURCE, { input: sourceInput({ name: 'UN Panel of Experts on Yemen', kind: 'UN_BODY', grade: 'A' }) }))
+        .registerSource.id;
+      const { openInvestigation } = await app.ok(OPEN_INVESTIGATION, { input: investigationInput([incidentId], {
+        investigator: { kind: 'UN', sourceId: panel } }) });
       expect(openInvestigation).toMatchObject({
-        investigator: { kind: 'STATE', stateCode: 'GBR', name: 'United Kingdom' },
+        investigator: { kind: 'UN', stateCode: null, name: 'UN Panel of Experts on Yemen' },
         incidentIds: [incidentId], openedOn: '2016-05-24', outcome: null, findings: null, concludedOn: null,
       });
       const opened = (await app.ok(INCIDENT, { id: incidentId })).incident;
-      expect(opened.investigations).toEqual([{ id: openInvestigation.id, outcome: null }]);
-      expect(opened.assessment.missing).toContain(`the conclusion of the open investigation ${openInvestigation.id}`);
+      expect(opened.investigations).toEqual([{ id: byState.id, outcome: null }, { id: openInvestigation.id, outcome: null }]);
+      expect(opened.assessment.missing).toContain('the conclusion of the investigation by UN Panel of Experts on Yemen opened on 2016-05-24');
 
       const { concludeInvestigation } = await app.ok(CONCLUDE_INVESTIGATION, { input: {
         investigationId: openInvestigation.id, outcome: 'USE_CONFIRMED', findings: 'BL-755 were used.', concludedOn: '2016-12-19',
@@ -62,7 +68,8 @@ describe('investigation and statement mutations over HTTP', () => {
       const before = await app.eventCount();
       const open = (over: Record<string, unknown>) => app.gql(OPEN_INVESTIGATION, { input: investigationInput([incidentId], over) });
       expectRefusal(await open({ investigator: { kind: 'STATE' } }), 'BAD_USER_INPUT', 'investigator.stateCode');
-      expectRefusal(await open({ investigator: { kind: 'UN' } }), 'BAD_USER_INPUT', 'investigator.name');
+      expectRefusal(await open({ investigator: { kind: 'UN', name: 'A panel' } }), 'BAD_USER_INPUT', 'investigator.sourceId');
+      expectRefusal(await open({ investigator: { kind: 'NGO', sourceId: UNKNOWN_ID } }), 'NOT_FOUND', 'investigator.sourceId');
       expectRefusal(await open({ investigator: { kind: 'STATE', stateCode: 'gbr' } }), 'BAD_USER_INPUT', 'investigator.stateCode');
       expectRefusal(await open({ investigator: { kind: 'STATE', stateCode: 'ZZZ' } }), 'NOT_FOUND', 'investigator.stateCode');
       expectRefusal(await open({ incidentIds: [] }), 'BAD_USER_INPUT', 'incidentIds');

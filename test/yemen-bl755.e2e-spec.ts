@@ -38,7 +38,7 @@ describe('the Yemen BL-755 case, logged through GraphQL', () => {
     expect(assessment).toMatchObject({
       status: 'ALLEGED', readiness: 'CONCERN', rule: 'ALLEGED_BY_SOURCE', evidenceIds: [amnestyCorroboration],
       missing: ['one more independent source graded A–C'], independentSupportingSources: 1,
-      statusSince: '2016-05-23', confirmedOn: null, policyVersion: '1.0.0',
+      statusSince: '2016-05-23', confirmedOn: null, policyVersion: '2.0.0',
     });
     expect(statusHistory).toEqual([{ status: 'ALLEGED', readiness: 'CONCERN', on: '2016-05-23', rule: 'ALLEGED_BY_SOURCE' }]);
   });

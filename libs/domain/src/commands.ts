@@ -14,11 +14,16 @@ export type Command<Type extends string, Data extends object> = Readonly<{ type:
 // ---------- Source ----------
 export type RegisterSource = Command<'RegisterSource', {
   sourceId: string; name: string; kind: SourceKind; grade: Grade; homepage?: string;
+  stateCode?: string; parentOrganisation?: string; aliases?: string[];
 }>;
 export type RegradeSource = Command<'RegradeSource', {
   sourceId: string; newGrade: Grade; reason: string; regradedOn: IsoDate;
 }>;
-export type SourceCommand = RegisterSource | RegradeSource;
+/** Decided against the duplicate's stream; the app checks that the canonical source exists. */
+export type MergeSources = Command<'MergeSources', {
+  duplicateSourceId: string; canonicalSourceId: string; reason: string; mergedOn: IsoDate;
+}>;
+export type SourceCommand = RegisterSource | RegradeSource | MergeSources;
 
 // ---------- Incident (corroborations live on the incident's stream) ----------
 export type AllegeUse = Command<'AllegeUse', IncidentDetails & {
@@ -71,6 +76,8 @@ export function commandStream(command: RegistryCommand): string {
     case 'RegisterSource':
     case 'RegradeSource':
       return sourceStream(command.data.sourceId);
+    case 'MergeSources':
+      return sourceStream(command.data.duplicateSourceId);
     case 'MergeIncidents':
       return incidentStream(command.data.duplicateIncidentId);
     case 'AllegeUse':

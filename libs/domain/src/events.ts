@@ -23,11 +23,24 @@ export type Grade = (typeof GRADES)[number];
 
 export type SourceRegistered = Event<'SourceRegistered', {
   sourceId: string; name: string; kind: SourceKind; grade: Grade; homepage?: string;
+  /** Required for a STATE source (older events may lack it: read models infer it from the name or flag it). */
+  stateCode?: CountryCode;
+  /** The source id of the organisation this one belongs to (Amnesty UK -> Amnesty International). */
+  parentOrganisation?: string;
+  /** Other names the organisation goes by (acronyms, translations). */
+  aliases?: string[];
 }>;
 export type SourceRegraded = Event<'SourceRegraded', {
   sourceId: string; grade: Grade; previousGrade: Grade; reason: string; regradedOn: IsoDate;
 }>;
-export type SourceEvent = SourceRegistered | SourceRegraded;
+/**
+ * On the duplicate's stream: a source registered twice is folded into the canonical one. The duplicate
+ * keeps its id and history; its corroborations count as the canonical organisation's from then on.
+ */
+export type SourcesMerged = Event<'SourcesMerged', {
+  sourceId: string; canonicalSourceId: string; reason: string; mergedOn: IsoDate;
+}>;
+export type SourceEvent = SourceRegistered | SourceRegraded | SourcesMerged;
 
 // ---------- Incident ----------
 export const DELIVERIES = ['AIR_DROPPED', 'GROUND_LAUNCHED_ROCKET', 'ARTILLERY', 'MISSILE', 'UNKNOWN'] as const;
@@ -48,7 +61,12 @@ export interface Location {
   /** Radius in metres within which the point is known to lie. */
   precisionMeters?: number;
 }
-export interface Munition { type: string; delivery: Delivery }
+export interface Munition {
+  type: string; delivery: Delivery;
+  /** States that produced or supplied the munition: interested parties, like the alleged user. */
+  producerStateCodes?: CountryCode[];
+  supplierStateCodes?: CountryCode[];
+}
 export interface AllegedUser { kind: AllegedUserKind; stateCodes: CountryCode[]; name?: string }
 export interface Casualties { killed?: number; injured?: number }
 
@@ -96,7 +114,13 @@ export interface CorroborationFacts {
   /** The corroboration this one merely repeats: derived reporting is not independent. */
   derivedFrom?: string;
   summary: string;
+  /** Admiralty information credibility: 1 confirmed .. 5 improbable, 6 cannot be judged (the default). */
+  credibility?: Credibility;
+  /** For geolocated video or satellite imagery: the radius in metres within which the place is fixed. */
+  geolocationPrecisionMeters?: number;
 }
+export const CREDIBILITIES = [1, 2, 3, 4, 5, 6] as const;
+export type Credibility = (typeof CREDIBILITIES)[number];
 
 export type UseAlleged = Event<'UseAlleged', IncidentDetails & {
   incidentId: string; reportedOn: IsoDate;
@@ -127,7 +151,8 @@ export const INVESTIGATOR_KINDS = ['STATE', 'UN', 'NGO', 'COURT'] as const;
 export type InvestigatorKind = (typeof INVESTIGATOR_KINDS)[number];
 export const OUTCOMES = ['USE_CONFIRMED', 'USE_NOT_CONFIRMED', 'INCONCLUSIVE'] as const;
 export type InvestigationOutcome = (typeof OUTCOMES)[number];
-export interface Investigator { kind: InvestigatorKind; stateCode?: CountryCode; name?: string }
+/** A State (by its code) or a registered source (by its id); `name` is kept from older events. */
+export interface Investigator { kind: InvestigatorKind; stateCode?: CountryCode; name?: string; sourceId?: string }
 
 export type InvestigationOpened = Event<'InvestigationOpened', {
   investigationId: string; investigator: Investigator; incidentIds: string[]; mandate: string; openedOn: IsoDate;

@@ -23,6 +23,7 @@ const corroboration: Shape = {
 const V1_SHAPES: Readonly<Record<RegistryEventType, Shape>> = {
   SourceRegistered: { sourceId: 'string', name: 'string', kind: SOURCE_KINDS, grade: GRADES },
   SourceRegraded: { sourceId: 'string', grade: GRADES, previousGrade: GRADES, reason: 'string', regradedOn: 'date' },
+  SourcesMerged: { sourceId: 'string', canonicalSourceId: 'string', reason: 'string', mergedOn: 'date' },
   UseAlleged: {
     incidentId: 'string', occurredFrom: 'date', occurredTo: 'date', reportedOn: 'date', summary: 'string',
     location: 'object', 'location.countryCode': 'string', 'location.placeName': 'string',

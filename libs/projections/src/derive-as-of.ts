@@ -52,6 +52,17 @@ function columnsAt(live: RegistryModel, statements: MapAsOf<StatementView>, cut:
   return columns;
 }
 
+/** The source, and every source on its way to its organisation (merges, parents), as it stands now. */
+function sameOrganisation(live: RegistryModel, derived: RegistryModel, sourceId: string): boolean {
+  let id: string | null | undefined = sourceId;
+  for (let i = 0; i < 64 && id; i++) {
+    const now = live.sources.get(id);
+    if (derived.sources.get(id) !== now) return false;
+    id = now?.mergedInto?.canonicalSourceId ?? now?.parentOrganisation;
+  }
+  return true;
+}
+
 /**
  * Whether an incident stood at the cut as it stands now (`then` as derived, `now` live): the same details,
  * merge and withdrawal, the very same evidence objects (a value changed by the cut is a copy) and every
@@ -67,11 +78,13 @@ function unchanged(live: RegistryModel, now: IncidentView, derived: RegistryMode
   for (const id of now.corroborationIds) {
     const c = live.corroborations.get(id);
     if (!c || derived.corroborations.get(id) !== c || c.publishedOn > day || (c.retraction && c.retraction.retractedOn > day)) return false;
-    if (derived.sources.get(c.sourceId) !== live.sources.get(c.sourceId)) return false;
+    if (!sameOrganisation(live, derived, c.sourceId)) return false;
   }
   for (const id of now.investigationIds) {
     const i = live.investigations.get(id);
     if (!i || derived.investigations.get(id) !== i || i.openedOn > day || (i.concludedOn !== null && i.concludedOn > day)) return false;
+    const by = i.investigator.sourceId;
+    if (by !== undefined && !sameOrganisation(live, derived, by)) return false;
   }
   for (const id of now.userStatementIds) {
     const s = live.statements.get(id);

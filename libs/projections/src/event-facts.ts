@@ -6,6 +6,7 @@ export function evidenceDateOf(event: RegistryEvent): IsoDate | null {
   switch (event.type) {
     case 'SourceRegistered': return null;
     case 'SourceRegraded': return event.data.regradedOn;
+    case 'SourcesMerged': return event.data.mergedOn;
     case 'UseAlleged': return event.data.reportedOn;
     case 'IncidentCorrected': return event.data.correctedOn;
     case 'IncidentMergedInto': return event.data.mergedOn;
@@ -34,6 +35,10 @@ export function summarizeEvent(model: RegistryModel, event: RegistryEvent): stri
     case 'SourceRegraded':
       return `Source ${sourceName(model, event.data.sourceId)} regraded ${event.data.previousGrade} -> ` +
         `${event.data.grade}: ${event.data.reason}`;
+    case 'SourcesMerged':
+      return `Source ${sourceName(model, event.data.sourceId)} merged into ` +
+        `${sourceName(model, event.data.canonicalSourceId)}: ` +
+        `${event.data.reason}`;
     case 'UseAlleged': {
       const d = event.data;
       return `Use of ${d.munition.type} alleged in ${d.location.placeName}, ${d.location.countryCode} ` +

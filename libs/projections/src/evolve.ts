@@ -1,5 +1,6 @@
 import { STATEMENT_KINDS, VENUES } from '@app/domain';
-import type { Assessment, CorroborationFacts, RegistryEvent, StatementDetails } from '@app/domain';
+import type { Assessment, CorroborationFacts, RegistryEvent, SourcesMerged, StatementDetails } from '@app/domain';
+import { inferStateCode, organisationOf } from './source-identity';
 import { AuditTrail } from './audit-trail';
 import { TEXTS_IN_STORE } from './statement-texts';
 import { reassessIncident } from './assess-incident';
@@ -90,6 +91,7 @@ function addCorroboration(model: RegistryModel, facts: CorroborationFacts, incid
     corroborationId: facts.corroborationId, sourceId: facts.sourceId, stance: facts.stance,
     evidenceKinds: facts.evidenceKinds, publishedOn: facts.publishedOn, citation: facts.citation,
     derivedFrom: facts.derivedFrom, summary: facts.summary,
+    credibility: facts.credibility, geolocationPrecisionMeters: facts.geolocationPrecisionMeters,
     incidentId: id, originalIncidentId: incidentId, retraction: null, eventId: meta.eventId, recordedAt: meta.recordedAt,
   });
   if (!links.corroborationIds.includes(facts.corroborationId)) links.corroborationIds.push(facts.corroborationId);
@@ -178,15 +180,48 @@ function touch(fx: EventEffect, id: string): void {
   addOnce(fx.audit, id);
 }
 
+/**
+ * A duplicate source folded into its canonical one: the canonical source learns the duplicate's name as an
+ * alias, and every incident whose evidence comes from an organisation that changes is re-assessed.
+ */
+function mergeSources(model: RegistryModel, d: SourcesMerged['data'], meta: EventMeta, fx: EventEffect): void {
+  const duplicate = model.sources.get(d.sourceId);
+  const canonical = model.sources.get(d.canonicalSourceId);
+  if (!duplicate || !canonical) return;
+  duplicate.mergedInto = {
+    canonicalSourceId: d.canonicalSourceId, reason: d.reason, mergedOn: d.mergedOn, recordedAt: meta.recordedAt,
+  };
+  canonical.mergedDuplicates.push(d.sourceId);
+  for (const name of [duplicate.name, ...duplicate.aliases]) {
+    if (name !== canonical.name && !canonical.aliases.includes(name)) canonical.aliases.push(name);
+  }
+  for (const s of model.sources.values()) {
+    if (organisationOf(model, s.sourceId) !== organisationOf(model, d.canonicalSourceId)) continue;
+    for (const cid of model.corroborationsBySource.get(s.sourceId) ?? []) {
+      const c = model.corroborations.get(cid);
+      if (c) touch(fx, c.incidentId);
+    }
+  }
+  for (const inv of model.investigations.values()) {
+    const by = inv.investigator.sourceId;
+    if (by === undefined || organisationOf(model, by) !== organisationOf(model, d.canonicalSourceId)) continue;
+    for (const incidentId of inv.incidentIds) touch(fx, resolveIncidentId(model, incidentId));
+  }
+}
+
 /** Folds one upcast event into the model in place. */
 export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: EventMeta, fx: EventEffect): void {
   switch (event.type) {
     case 'SourceRegistered': {
       const d = event.data;
+      const stateCode = d.stateCode ?? inferStateCode(d.kind, d.name, model.countries);
       model.sources.set(d.sourceId, {
         sourceId: d.sourceId, revision: 0, name: d.name, kind: d.kind, grade: d.grade, homepage: d.homepage,
         grades: [{ grade: d.grade, previousGrade: null, regradedOn: null, reason: null, ...meta }],
         recordedAt: meta.recordedAt,
+        stateCode, stateCodeUnresolved: d.kind === 'STATE' && stateCode === null,
+        parentOrganisation: d.parentOrganisation ?? null,
+        aliases: d.aliases ?? [], mergedInto: null, mergedDuplicates: [],
       });
       for (const cid of model.corroborationsBySource.get(d.sourceId) ?? []) {
         const c = model.corroborations.get(cid);
@@ -204,6 +239,15 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
         const c = model.corroborations.get(cid);
         if (c) touch(fx, c.incidentId);
       }
+      // An investigator's grade decides whether its conclusion stands alone.
+      for (const inv of model.investigations.values()) {
+        if (inv.investigator.sourceId !== d.sourceId) continue;
+        for (const incidentId of inv.incidentIds) touch(fx, resolveIncidentId(model, incidentId));
+      }
+      break;
+    }
+    case 'SourcesMerged': {
+      mergeSources(model, event.data, meta, fx);
       break;
     }
     case 'UseAlleged': {

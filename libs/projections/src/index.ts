@@ -15,3 +15,5 @@ export { deriveAsOf } from './derive-as-of';
 export * from './statement-texts';
 export * from './projection-runner';
 export { lazyProperty } from './lazy-property';
+export { canonicalSourceId, organisationOf, similarSources, normaliseName } from './source-identity';
+export { assessUnder, policyDifferences, type PolicyDifference } from './policy-versions';

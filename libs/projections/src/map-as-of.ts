@@ -13,11 +13,18 @@ export function corrected<T extends object>(current: T, corrections: readonly Co
   return { original, then };
 }
 
-/** A source with the grade of its last regrade within the cut (in recording order); the live object when unchanged. */
+/**
+ * A source with only the regrades within the cut (the grade of the last one, in recording order) and its
+ * merge if within; the live object when unchanged.
+ */
 export function graded(source: SourceView, within: Within): SourceView {
   let grade = source.grades[0]?.grade ?? source.grade;
-  for (const change of source.grades) if (change.regradedOn !== null && within(change.regradedOn, change.recordedAt)) grade = change.grade;
-  return grade === source.grade ? source : { ...source, grade };
+  const grades = source.grades.filter((g) => g.regradedOn === null || within(g.regradedOn, g.recordedAt));
+  for (const change of grades) if (change.regradedOn !== null) grade = change.grade;
+  const merged = source.mergedInto;
+  const mergedInto = merged && within(merged.mergedOn, merged.recordedAt) ? merged : null;
+  if (grade === source.grade && grades.length === source.grades.length && mergedInto === merged) return source;
+  return { ...source, grade, grades, mergedInto };
 }
 
 const readOnly = (): never => {

@@ -33,6 +33,15 @@ export interface SourceView {
   homepage?: string;
   grades: GradeChange[];
   recordedAt: Date;
+  /** A STATE source's code; null when an older registration gave none and its name names no State. */
+  stateCode: string | null;
+  /** True when an older STATE registration's code could not be inferred from its name: to be corrected. */
+  stateCodeUnresolved: boolean;
+  parentOrganisation: string | null;
+  aliases: string[];
+  /** Set on a duplicate folded into its canonical source (see SourcesMerged). */
+  mergedInto: { canonicalSourceId: string; reason: string; mergedOn: IsoDate; recordedAt: Date } | null;
+  mergedDuplicates: string[];
 }
 
 export interface Retraction { reason: string; retractedOn: IsoDate; eventId: string; recordedAt: Date }
@@ -172,6 +181,8 @@ export interface RegistryModel {
   keepStatementTexts: boolean;
   /** Id -> a frozen one-id list, shared by the statements naming only that speaker or incident. */
   sharedLists: Map<string, string[]>;
+  /** ISO 3166-1 code -> name, to infer the code of STATE sources registered before codes were required. */
+  countries: ReadonlyMap<string, string> | undefined;
 }
 
 export const SKIPPED_IDS_KEPT = 100;
@@ -183,6 +194,7 @@ export interface ModelOptions {
   keepAuditEntries?: boolean;
   /** Default true; the live projection passes false (see TEXTS_IN_STORE). */
   keepStatementTexts?: boolean;
+  countries?: ReadonlyMap<string, string>;
 }
 
 export function createRegistryModel(options: ModelOptions = {}): RegistryModel {
@@ -193,7 +205,7 @@ export function createRegistryModel(options: ModelOptions = {}): RegistryModel {
     checkpoint: null, eventsApplied: 0, skipped: 0, skippedEventIds: [], irregularEvents: 0, assessedOn: null, latestEvidenceDate: null,
     policy: options.policy, deferAssessments: options.deferAssessments ?? false, dirty: new Set(),
     keepAuditEntries: options.keepAuditEntries ?? true, keepStatementTexts: options.keepStatementTexts ?? true,
-    sharedLists: new Map(),
+    sharedLists: new Map(), countries: options.countries,
   };
 }
 

@@ -118,7 +118,8 @@ describe('evolveRegistry: investigations', () => {
     const { model, when } = given(...sources, alleged);
     when({ type: 'InvestigationOpened', data: { investigationId: 'inv-1', investigator: { kind: 'UN', name: 'Panel' }, incidentIds: ['inc-1'], mandate: 'm', openedOn: '2016-03-01' } });
     expect([...model.incidents.get('inc-1')!.investigationIds]).toEqual(['inv-1']);
-    expect(model.incidents.get('inc-1')!.assessment.missing.join(' ')).toContain('inv-1');
+    // Missing names the investigation in words (its investigator and date), not by id (issue 12).
+    expect(model.incidents.get('inc-1')!.assessment.missing.join(' ')).toContain('the investigation by Panel opened on 2016-03-01');
     const changes = when({ type: 'InvestigationConcluded', data: { investigationId: 'inv-1', outcome: 'USE_CONFIRMED', findings: 'f', concludedOn: '2016-06-01' } });
     expect(model.investigations.get('inv-1')).toMatchObject({ outcome: 'USE_CONFIRMED', concludedOn: '2016-06-01', eventIds: ['evt-6', 'evt-7'] });
     expect(changes.statusChanges).toEqual([expect.objectContaining({ before: 'ALLEGED', after: 'CONFIRMED' })]);

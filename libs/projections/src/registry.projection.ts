@@ -58,6 +58,8 @@ function trackRevision(model: RegistryModel, event: RegistryEvent, revision: num
   switch (event.type) {
     case 'SourceRegistered': case 'SourceRegraded':
       view = model.sources.get(event.data.sourceId); break;
+    case 'SourcesMerged':
+      view = model.sources.get(event.data.sourceId); break;
     case 'UseAlleged': case 'IncidentCorrected': case 'IncidentMergedInto': case 'IncidentWithdrawn':
     case 'CorroborationAdded': case 'CorroborationRetracted':
       view = model.incidents.get(event.data.incidentId); break;

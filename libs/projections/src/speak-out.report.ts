@@ -79,6 +79,9 @@ function latestEvidenceDate(e: IncidentEvidence): IsoDate | null {
   for (const c of e.corroborations) { see(c.publishedOn); see(c.retractedOn); }
   for (const i of e.investigations) { see(i.openedOn); see(i.concludedOn); }
   for (const s of e.statements) see(s.deliveredOn);
+  // Regrades take effect from their dates (issue 12): a later one changes the status on its day.
+  for (const c of e.corroborations) for (const r of c.regrades ?? []) see(r.from);
+  for (const i of e.investigations) for (const r of i.investigatorRegrades ?? []) see(r.from);
   return latest;
 }
 

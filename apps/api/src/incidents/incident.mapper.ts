@@ -118,6 +118,8 @@ function toCorroborationObject(c: NonNullable<ReturnType<RegistryModel['corrobor
     citation: c.citation,
     derivedFrom: c.derivedFrom,
     summary: c.summary,
+    credibility: c.credibility,
+    geolocationPrecisionMeters: c.geolocationPrecisionMeters,
     retractedOn: c.retraction?.retractedOn ?? null,
     retractionReason: c.retraction?.reason ?? null,
     recordedAt: c.recordedAt,

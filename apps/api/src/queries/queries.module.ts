@@ -4,6 +4,7 @@ import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { IncidentFieldsResolver } from './incident-fields.resolver';
 import { IncidentQueriesResolver } from './incident.queries.resolver';
 import { SpeakOutResolver } from './speak-out.resolver';
+import { PolicyVersionsResolver } from './policy-versions.resolver';
 import { StatementQueriesResolver } from './statement.queries.resolver';
 import { StatementTextsResolver } from './statement-texts.resolver';
 
@@ -13,6 +14,7 @@ import { StatementTextsResolver } from './statement-texts.resolver';
  */
 @Module({
   imports: [SubscriptionsModule, AdminModule],
-  providers: [IncidentQueriesResolver, IncidentFieldsResolver, StatementQueriesResolver, StatementTextsResolver, SpeakOutResolver],
+  providers: [IncidentQueriesResolver, IncidentFieldsResolver, StatementQueriesResolver, StatementTextsResolver, SpeakOutResolver,
+    PolicyVersionsResolver],
 })
 export class QueriesModule {}

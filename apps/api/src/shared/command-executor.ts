@@ -28,7 +28,7 @@ const LATEST_TIME_ZONE_MS = 14 * 3600_000;
 
 function deciderFor(command: RegistryCommand): AnyDecider {
   switch (command.type) {
-    case 'RegisterSource': case 'RegradeSource': return sourceDecider as AnyDecider;
+    case 'RegisterSource': case 'RegradeSource': case 'MergeSources': return sourceDecider as AnyDecider;
     case 'AllegeUse': case 'CorrectIncident': case 'MergeIncidents': case 'WithdrawIncident':
     case 'AddCorroboration': case 'RetractCorroboration': return incidentDecider as AnyDecider;
     case 'OpenInvestigation': case 'ConcludeInvestigation': return investigationDecider as AnyDecider;

@@ -1,14 +1,19 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
-import type { SourceView } from '@app/projections';
+import { organisationOf, similarSources, type RegistryModel, type SourceView } from '@app/projections';
 import { ReadModelService } from '../read-model/read-model.service';
 import { type RequestMeta, Meta } from '../shared/request-meta';
-import { RegisterSourceCommand, RegradeSourceCommand } from './commands/source.handlers';
-import { RegisterSourceInput, RegradeSourceInput } from './dto/source.inputs';
-import { SourceObject } from './objects/source.object';
+import { MergeSourcesCommand, RegisterSourceCommand, RegradeSourceCommand } from './commands/source.handlers';
+import { MergeSourcesInput, RegisterSourceInput, RegradeSourceInput } from './dto/source.inputs';
+import { SourceObject, SourceWarningObject } from './objects/source.object';
 
-const toSourceObject = (s: SourceView): SourceObject => ({ ...s, id: s.sourceId });
+const toSourceObject = (s: SourceView, model: RegistryModel): SourceObject => ({
+  ...s, id: s.sourceId, organisationId: organisationOf(model, s.sourceId),
+  mergedInto: s.mergedInto && {
+    canonicalSourceId: s.mergedInto.canonicalSourceId, reason: s.mergedInto.reason, mergedOn: s.mergedInto.mergedOn,
+  },
+});
 
 @Resolver(() => SourceObject)
 export class SourcesResolver {
@@ -21,10 +26,14 @@ export class SourcesResolver {
 
   @Query(() => [SourceObject], { description: 'Every registered source, by name' })
   sources(): SourceObject[] {
-    return [...this.readModel.model.sources.values()].sort((a, b) => a.name.localeCompare(b.name)).map(toSourceObject);
+    const model = this.readModel.model;
+    return [...model.sources.values()].sort((a, b) => a.name.localeCompare(b.name))
+      .map((s) => toSourceObject(s, model));
   }
 
-  @Mutation(() => SourceObject, { description: 'Register an organisation or outlet that reports evidence' })
+  @Mutation(() => SourceObject, {
+    description: 'Register an organisation or outlet that reports evidence; `warnings` names sources with a close name',
+  })
   async registerSource(@Args('input') input: RegisterSourceInput, @Meta() meta: RequestMeta): Promise<SourceObject> {
     return this.load(await this.commandBus.execute(new RegisterSourceCommand(input, meta)));
   }
@@ -34,9 +43,31 @@ export class SourcesResolver {
     return this.load(await this.commandBus.execute(new RegradeSourceCommand(input, meta)));
   }
 
+  @Mutation(() => SourceObject, { description: 'Fold a source registered twice into the canonical one; returns that one' })
+  async mergeSources(@Args('input') input: MergeSourcesInput, @Meta() meta: RequestMeta): Promise<SourceObject> {
+    return this.load(await this.commandBus.execute(new MergeSourcesCommand(input, meta)));
+  }
+
+  @ResolveField(() => [SourceWarningObject], {
+    description: 'Other sources with a close name (normalised, acronyms and aliases included)',
+  })
+  warnings(@Parent() source: SourceObject): SourceWarningObject[] {
+    const candidates = similarSources(this.readModel.model, source.name, source.aliases, source.id)
+      .filter((s) => !source.mergedDuplicates.includes(s.sourceId));
+    if (candidates.length === 0) return [];
+    return [{
+      code: 'SIMILAR_NAME',
+      message: `${candidates.length === 1 ? 'A source goes' : 'Sources go'} by a close name: ` +
+        `${candidates.map((c) => c.name).join(', ')}. ` +
+        'If it is the same organisation, merge the duplicate (mergeSources) or name the parent (parentOrganisation).',
+      candidates: candidates.map((c) => ({ id: c.sourceId, name: c.name, aliases: c.aliases })),
+    }];
+  }
+
   private load(id: string): SourceObject {
-    const source = this.readModel.model.sources.get(id);
+    const model = this.readModel.model;
+    const source = model.sources.get(id);
     if (!source) throw notFound(`No source with id ${id}`, 'id');
-    return toSourceObject(source);
+    return toSourceObject(source, model);
   }
 }

@@ -39,7 +39,11 @@ describe('incident decider: AllegeUse', () => {
     ['negative casualties', { casualties: { killed: -1 } }, 'casualties.killed'],
     ['a STATE user with two codes', { allegedUser: { kind: 'STATE', stateCodes: ['SAU', 'ARE'] } }, 'allegedUser.stateCodes'],
     ['a STATE user with no code', { allegedUser: { kind: 'STATE', stateCodes: [] } }, 'allegedUser.stateCodes'],
-    ['a COALITION of one', { allegedUser: { kind: 'COALITION', stateCodes: ['SAU'] } }, 'allegedUser.stateCodes'],
+    // Issue 12: a coalition known by its lead State alone is accepted when named (see below); unnamed it is refused.
+    ['a COALITION of one without a name', { allegedUser: { kind: 'COALITION', stateCodes: ['SAU'] } }, 'allegedUser.name'],
+    ['a COALITION with no known member', { allegedUser: { kind: 'COALITION', stateCodes: [], name: 'Coalition' } }, 'allegedUser.stateCodes'],
+    ['an unknown supplier State', { munition: { type: 'BL-755', delivery: 'AIR_DROPPED', supplierStateCodes: ['GBX'] } }, 'munition.supplierStateCodes'],
+    ['a credibility of 7', { firstCorroboration: { ...amnestyReport, credibility: 7 as 1 } }, 'firstCorroboration.credibility'],
     ['a COALITION naming a State twice', { allegedUser: { kind: 'COALITION', stateCodes: ['SAU', 'SAU'] } }, 'allegedUser.stateCodes'],
     ['an UNKNOWN user with a code', { allegedUser: { kind: 'UNKNOWN', stateCodes: ['SAU'] } }, 'allegedUser.stateCodes'],
     ['an armed group without a name', { allegedUser: { kind: 'NON_STATE_ARMED_GROUP', stateCodes: [], name: ' ' } }, 'allegedUser.name'],
@@ -50,6 +54,11 @@ describe('incident decider: AllegeUse', () => {
   ];
   it.each(refusals)('refuses %s', (_, data, field) => {
     spec.given().when(allegeUse(data)).thenFails('BAD_USER_INPUT', field);
+  });
+  it('accepts a named coalition known by its lead State, and a munition with its producer and supplier', () => {
+    const allegedUser = { kind: 'COALITION' as const, stateCodes: ['SAU'], name: 'Saudi Arabia-led coalition' };
+    const munition = { type: 'BL-755', delivery: 'AIR_DROPPED' as const, producerStateCodes: ['GBR'], supplierStateCodes: ['GBR'] };
+    spec.given().when(allegeUse({ allegedUser, munition })).then({ type: 'UseAlleged', data: { ...base, allegedUser, munition } });
   });
   it('accepts an armed group with a name', () => {
     const allegedUser = { kind: 'NON_STATE_ARMED_GROUP' as const, stateCodes: [], name: 'Islamic State' };

@@ -1,7 +1,10 @@
 /** Validation of incident details and corroborations, shared by allegation, correction and addition. */
 import type { DecideContext } from '../decider';
 import { badInput, notFound } from '../errors';
-import type { AllegedUser, Casualties, CorroborationFacts, IncidentDetails, IsoDate, Location } from '../events';
+import {
+  type AllegedUser, type Casualties, type CorroborationFacts, CREDIBILITIES, type IncidentDetails, type IsoDate,
+  type Location, type Munition,
+} from '../events';
 import { blank, evidenceDate, keysOf, knownCountries, notBefore } from '../validation';
 
 export const DETAIL_KEYS = keysOf<IncidentDetails>({
@@ -10,6 +13,7 @@ export const DETAIL_KEYS = keysOf<IncidentDetails>({
 export const CORROBORATION_KEYS = keysOf<CorroborationFacts>({
   corroborationId: true, sourceId: true, stance: true, evidenceKinds: true, publishedOn: true, citation: true,
   derivedFrom: true, summary: true,
+  credibility: true, geolocationPrecisionMeters: true,
 });
 
 /**
@@ -27,6 +31,7 @@ export function checkDetails(
   }
   checkLocation(details.location, ctx);
   checkAllegedUser(details.allegedUser, ctx);
+  checkMunitionStates(details.munition, ctx);
   if (details.casualties) checkCasualties(details.casualties);
 }
 
@@ -54,7 +59,11 @@ function checkAllegedUser(user: AllegedUser, ctx: DecideContext): void {
       if (count !== 1) throw badInput('a STATE alleged user has exactly one state code', field);
       break;
     case 'COALITION':
-      if (count < 2) throw badInput('a COALITION alleged user has at least two state codes', field);
+      // Researchers often know only the lead State ("the Saudi Arabia-led coalition"); corrections add members.
+      if (count < 1) throw badInput('a COALITION alleged user has at least one known state code', field);
+      if (count === 1 && blank(user.name)) {
+        throw badInput('a COALITION known by one State needs its name', 'allegedUser.name');
+      }
       break;
     case 'NON_STATE_ARMED_GROUP':
       if (blank(user.name)) throw badInput('a NON_STATE_ARMED_GROUP alleged user needs a name', 'allegedUser.name');
@@ -70,6 +79,12 @@ function checkAllegedUser(user: AllegedUser, ctx: DecideContext): void {
   knownCountries(user.stateCodes, field, ctx);
 }
 
+/** Producer and supplier States: interested parties, so they must be real codes. */
+function checkMunitionStates(munition: Munition, ctx: DecideContext): void {
+  if (munition.producerStateCodes) knownCountries(munition.producerStateCodes, 'munition.producerStateCodes', ctx);
+  if (munition.supplierStateCodes) knownCountries(munition.supplierStateCodes, 'munition.supplierStateCodes', ctx);
+}
+
 function checkCasualties(casualties: Casualties): void {
   for (const key of ['killed', 'injured'] as const) {
     const n = casualties[key];
@@ -80,6 +95,17 @@ function checkCasualties(casualties: Casualties): void {
 }
 
 const SHA256 = /^[0-9a-fA-F]{64}$/;
+
+/** Admiralty information credibility 1–6, and a geolocation precision only where it is not negative. */
+function checkGradingOfInformation(facts: CorroborationFacts, prefix: string): void {
+  const { credibility, geolocationPrecisionMeters } = facts;
+  if (credibility !== undefined && !CREDIBILITIES.includes(credibility)) {
+    throw badInput('credibility is a whole number from 1 to 6', `${prefix}credibility`);
+  }
+  if (geolocationPrecisionMeters !== undefined && !(geolocationPrecisionMeters >= 0)) {
+    throw badInput('geolocationPrecisionMeters must not be negative', `${prefix}geolocationPrecisionMeters`);
+  }
+}
 
 /** `existing` are the incident's corroboration ids; `prefix` locates the facts inside the command. */
 export function checkCorroboration(
@@ -93,6 +119,7 @@ export function checkCorroboration(
   if (new Set(facts.evidenceKinds).size !== facts.evidenceKinds.length) {
     throw badInput('an evidence kind is listed twice', `${prefix}evidenceKinds`);
   }
+  checkGradingOfInformation(facts, prefix);
   const { derivedFrom } = facts;
   if (derivedFrom === undefined) return;
   if (derivedFrom === facts.corroborationId) {

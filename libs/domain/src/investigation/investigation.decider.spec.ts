@@ -22,8 +22,8 @@ describe('investigation decider: OpenInvestigation', () => {
   it('opens an investigation by a State', () => {
     spec.given().when(open()).then(opened);
   });
-  it('opens an investigation by the UN, named, covering several incidents', () => {
-    const data = { investigator: { kind: 'UN' as const, name: 'UN Panel of Experts on Yemen' }, incidentIds: ['i1', 'i2'] };
+  it('opens an investigation by the UN, a registered source, covering several incidents', () => {
+    const data = { investigator: { kind: 'UN' as const, sourceId: 'src-un-panel' }, incidentIds: ['i1', 'i2'] };
     spec.given().when(open(data)).then({ type: 'InvestigationOpened', data: { ...opened.data, ...data } });
   });
   it('refuses an investigation that already exists', () => {
@@ -35,8 +35,8 @@ describe('investigation decider: OpenInvestigation', () => {
   it('refuses an unknown state code', () => {
     spec.given().when(open({ investigator: { kind: 'STATE', stateCode: 'GBX' } })).thenFails('BAD_USER_INPUT', 'investigator.stateCode');
   });
-  it('refuses an NGO investigator without a name', () => {
-    spec.given().when(open({ investigator: { kind: 'NGO' } })).thenFails('BAD_USER_INPUT', 'investigator.name');
+  it('refuses an NGO investigator that is not a registered source (a free-text name is not enough)', () => {
+    spec.given().when(open({ investigator: { kind: 'NGO', name: 'Some NGO' } })).thenFails('BAD_USER_INPUT', 'investigator.sourceId');
   });
   it('refuses an investigation covering no incident', () => {
     spec.given().when(open({ incidentIds: [] })).thenFails('BAD_USER_INPUT', 'incidentIds');

@@ -23,13 +23,21 @@ export function evolveInvestigation(state: InvestigationState, event: Investigat
   }
 }
 
-/** A State investigates under its code; the UN, an NGO or a court under a name (a court may add its State). */
+/**
+ * A State investigates under its code; the UN, an NGO or a court as a registered source (its id: the
+ * policy judges it by that source's grade and organisation). A court may add its State.
+ */
 function checkInvestigator(investigator: Investigator, ctx: DecideContext): Investigator {
-  const { kind, stateCode, name } = investigator;
+  const { kind, stateCode, name, sourceId } = investigator;
   if (kind === 'STATE' && stateCode === undefined) throw badInput('a STATE investigator needs its state code', 'investigator.stateCode');
-  if (kind !== 'STATE' && blank(name)) throw badInput(`a ${kind} investigator needs a name`, 'investigator.name');
+  if (kind !== 'STATE' && blank(sourceId)) {
+    throw badInput(`a ${kind} investigator is a registered source: give its sourceId`, 'investigator.sourceId');
+  }
   if (stateCode !== undefined) knownCountries([stateCode], 'investigator.stateCode', ctx);
-  return { kind, ...(stateCode !== undefined && { stateCode }), ...(name !== undefined && { name }) };
+  return {
+    kind, ...(stateCode !== undefined && { stateCode }), ...(name !== undefined && { name }),
+    ...(sourceId !== undefined && { sourceId }),
+  };
 }
 
 function decide(command: InvestigationCommand, state: InvestigationState, ctx: DecideContext): InvestigationEvent[] {

@@ -1,13 +1,14 @@
-import type { IsoDate } from '../events';
+import type { Grade, IsoDate } from '../events';
 import { assess } from './assess';
-import type { Assessment, IncidentEvidence } from './assessment';
-import { DEFAULT_POLICY } from './policy-config';
+import type { Assessment, CorroborationEvidence, IncidentEvidence } from './assessment';
+import { DEFAULT_POLICY, POLICY_V1 } from './policy-config';
 import { statusHistory } from './status-history';
 import { byUser, derivedFrom, dis, incident, incidentBy, inv, kinds, photos, retracted, said, sup, withdrawn } from './policy-test.factory';
 
 const ONE_MORE = 'one more independent source graded A–C';
 const PHYSICAL = 'physical or forensic evidence (remnants, field visit, expert identification) from a source graded A or B';
-const OPEN = (id: string) => `the conclusion of the open investigation ${id}`;
+// Reasons and missing name sources, investigators and dates (issue 12): the wording changed for every version.
+const OPEN = (by: string, on: IsoDate) => `the conclusion of the investigation by ${by} opened on ${on}`;
 const OUTWEIGH = 'an acknowledgement by the alleged user or an investigation concluding that use happened, either of which outweighs the dispute';
 const STRONGER = (after: IsoDate) => `evidence dated after ${after} that confirms the use: an acknowledgement by the alleged user, ` +
   `an investigation concluding that use happened or ${PHYSICAL}`;
@@ -69,18 +70,18 @@ const cases: Row[] = [
   ['an official admission published by the user as a source', incident(amnesty, sup('c-sau', 'sau-mod', 'E', '2016-12-19', { ...byUser, ...kinds('OFFICIAL_ADMISSION') })), undefined,
     { status: 'CONFIRMED', rule: 'CONFIRMED_BY_ACKNOWLEDGEMENT', evidenceIds: ['c-sau'] }],
   ['an open investigation is named in missing', incident(amnesty, inv('i-uk', '2016-06-15')), undefined,
-    { status: 'ALLEGED', missing: [ONE_MORE, OPEN('i-uk')] }],
+    { status: 'ALLEGED', missing: [ONE_MORE, OPEN('the UN Panel', '2016-06-15')] }],
   ['an inconclusive investigation changes nothing', incident(amnesty, hrw, inv('i-uk', '2016-06-15', ['INCONCLUSIVE', '2016-10-01'])), undefined,
     { status: 'CORROBORATED', missing: [PHYSICAL], statusSince: '2016-05-27' }],
   // denial and dispute by the user itself
   ['the user\'s denial is recorded and does not lower the status', incident(amnesty, hrwExpert, said('s-den', 'DENIAL', ['SAU'], '2016-06-01')), undefined,
-    { status: 'CONFIRMED', reasons: note('denied the use (s-den)'), confirmedOn: '2016-05-27' }],
+    { status: 'CONFIRMED', reasons: note('A statement by SAU on 2016-06-01 denied the use: the alleged user, an interested party'), confirmedOn: '2016-05-27' }],
   ['a dispute published by the user does not contest', incident(amnesty, hrw, dis('c-sau', 'sau-mod', 'A', '2016-06-01', byUser)), undefined,
-    { status: 'CORROBORATED', reasons: note('denied the use (c-sau)') }],
+    { status: 'CORROBORATED', reasons: note('Saudi Arabia Ministry of Defence (graded A) disputed the use with witness testimony on 2016-06-01: the alleged user') }],
   // CONTESTED
   ['an independent A source disputes a corroborated use', incident(amnesty, hrw, unPanel('2016-07-01')), undefined,
     { status: 'CONTESTED', rule: 'CONTESTED_BY_CREDIBLE_SOURCE', readiness: 'CONCERN', evidenceIds: ['c-amnesty', 'c-hrw', 'c-panel'],
-      missing: [OUTWEIGH, 'the retraction of the dispute c-panel'], statusSince: '2016-07-01' }],
+      missing: [OUTWEIGH, 'the retraction of the dispute by UN Panel of Experts (graded A) on 2016-07-01'], statusSince: '2016-07-01' }],
   ['an independent A source disputes a physically confirmed use', incident(amnesty, hrwExpert, unPanel('2016-07-01')), undefined,
     { status: 'CONTESTED', reasons: note('would be confirmed'), confirmedOn: null }],
   ['a dispute by a C source does not contest', incident(amnesty, hrw, dis('c-x', 'local', 'C', '2016-07-01')), undefined,
@@ -100,10 +101,10 @@ const cases: Row[] = [
   ['it also outweighs physical evidence dated before it', incident(amnesty, hrwExpert, inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01'])), undefined,
     { status: 'NOT_CONFIRMED', confirmedOn: null }],
   ['the user\'s own investigation cannot clear it', incident(amnesty, hrw, inv('i-sau', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01'], 'SAU')), undefined,
-    { status: 'CORROBORATED', reasons: note('own investigation (i-sau)'), statusSince: '2016-05-27' }],
+    { status: 'CORROBORATED', reasons: note('SAU (graded F) concluded an investigation on 2016-09-01 that use was not confirmed: the alleged user, an interested party'), statusSince: '2016-05-27' }],
   ['physical evidence dated after a finding of no use confirms', incident(amnesty, hrw, inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01']),
     sup('c-ai2', 'amnesty', 'B', '2016-11-01', photos)), undefined,
-    { status: 'CONFIRMED', rule: 'CONFIRMED_BY_PHYSICAL_EVIDENCE', reasons: note('stronger evidence came later (c-ai2)'), confirmedOn: '2016-11-01' }],
+    { status: 'CONFIRMED', rule: 'CONFIRMED_BY_PHYSICAL_EVIDENCE', reasons: note('stronger evidence came later: Amnesty International (graded B) on 2016-11-01'), confirmedOn: '2016-11-01' }],
   ['an acknowledgement after a finding of no use confirms', incident(amnesty, inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01']),
     said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19')), undefined,
     { status: 'CONFIRMED', confirmedOn: '2016-12-19' }],
@@ -131,7 +132,7 @@ const cases: Row[] = [
   ['asOf before a retraction ignores it', incident(amnesty, sup('c-hrw', 'hrw', 'A', '2016-05-27', retracted('2016-06-10'))), '2016-06-09',
     { status: 'CORROBORATED' }],
   ['asOf before a conclusion sees the investigation open', incident(amnesty, inv('i-uk', '2016-06-15', ['USE_CONFIRMED', '2016-12-19'])), '2016-12-18',
-    { status: 'ALLEGED', missing: [ONE_MORE, OPEN('i-uk')] }],
+    { status: 'ALLEGED', missing: [ONE_MORE, OPEN('the UN Panel', '2016-06-15')] }],
   ['asOf before a withdrawal', incident(amnesty, hrwExpert, withdrawn('2017-02-01')), '2017-01-31',
     { status: 'CONFIRMED', confirmedOn: '2016-05-27' }],
   // the evidence date of a status: the start of its current run
@@ -143,15 +144,16 @@ const cases: Row[] = [
     { status: 'CONFIRMED', confirmedOn: '2016-08-01' }],
 ];
 
-describe('assess', () => {
+// The table of policy 1.0.0, kept whole: that version stays available (assessmentUnder, policyDifferences).
+describe('assess under policy 1.0.0', () => {
   it.each(cases)('%s', (_title, evidence, asOf, expected) => {
-    expect(assess(evidence, DEFAULT_POLICY, asOf)).toMatchObject({ policyVersion: '1.0.0', ...expected });
+    expect(assess(evidence, POLICY_V1, asOf)).toMatchObject({ policyVersion: '1.0.0', ...expected });
   });
 
   it('dates every status as statusHistory does (statusSince, confirmedOn)', () => {
     for (const [title, evidence, asOf] of cases) {
-      const now = assess(evidence, DEFAULT_POLICY, asOf);
-      const last = statusHistory(evidence, DEFAULT_POLICY, asOf).at(-1);
+      const now = assess(evidence, POLICY_V1, asOf);
+      const last = statusHistory(evidence, POLICY_V1, asOf).at(-1);
       const since = now.rule === 'NO_SUPPORTING_SOURCE' ? null : last?.on;
       expect({ title, status: last?.status ?? now.status, since }).toEqual({ title, status: now.status, since: now.statusSince });
       expect({ title, confirmedOn: now.confirmedOn }).toEqual({ title, confirmedOn: now.status === 'CONFIRMED' ? last?.on : null });
@@ -159,11 +161,108 @@ describe('assess', () => {
   });
 
   it('takes its thresholds and version from the policy', () => {
-    const strict = { ...DEFAULT_POLICY, version: '2.0.0', minIndependentSources: 3, physicalEvidenceGrades: ['A' as const] };
+    const strict = { ...POLICY_V1, version: '9.0.0', minIndependentSources: 3, physicalEvidenceGrades: ['A' as const] };
     expect(assess(incident(amnesty, hrw), strict)).toMatchObject({
-      status: 'ALLEGED', policyVersion: '2.0.0', missing: ['one more independent source graded A–C'],
+      status: 'ALLEGED', policyVersion: '9.0.0', missing: ['one more independent source graded A–C'],
     });
     expect(assess(incident(amnesty), { ...strict, minIndependentSources: 4 }).missing).toEqual(['three more independent sources graded A–C']);
     expect(assess(incident(amnesty, hrw, sup('c3', 'bbc', 'B', '2016-06-01', photos)), strict).missing[0]).toContain('graded A');
+  });
+});
+
+// ---------- Policy 2.0.0 (issue 12): one case per rule it adds ----------
+const gb = { sourceStateCode: 'GBR' };
+const ukSupplied = (e: IncidentEvidence): IncidentEvidence => ({ ...e, producerStateCodes: ['GBR'], supplierStateCodes: ['GBR'] });
+const by = (investigatorKind: 'NGO' | 'COURT', grade: Grade, name: string) =>
+  ({ investigatorKind, investigatorGrade: grade, investigatorName: name, investigatorOrganisationId: name });
+const ngo = (grade: Grade, outcome: 'USE_CONFIRMED' | 'USE_NOT_CONFIRMED' = 'USE_CONFIRMED') =>
+  ({ ...inv('i-ngo', '2016-06-01', [outcome, '2016-07-01']), ...by('NGO', grade, 'Some NGO') });
+const seen = (id: string, sourceId: string, grade: Grade, more: Partial<CorroborationEvidence>) =>
+  sup(id, sourceId, grade, '2016-05-27', more);
+
+const v2Cases: Row[] = [
+  // sources that are who they are: matched by State code, judged by organisation
+  ["the user's ministry disputing is shown but does not lower", incident(amnesty, hrwExpert, dis('c-mod', 'sau-mod', 'B', '2016-06-01', byUser)),
+    undefined, { status: 'CONFIRMED', readiness: 'CONDEMN', reasons: note('Saudi Arabia Ministry of Defence (graded B) disputed the use') }],
+  ['a State source named "SAU" with Norway\'s code is independent', incident(amnesty, hrwExpert,
+    dis('c-nor', 'nor', 'B', '2016-06-01', { sourceName: 'SAU', sourceStateCode: 'NOR' })), undefined, { status: 'CONTESTED' }],
+  ['two offices of one organisation count once', incident(amnesty, sup('c-uk', 'amnesty-uk', 'B', '2016-05-27', { organisationId: 'amnesty' })),
+    undefined, { status: 'ALLEGED', independentSupportingSources: 1 }],
+  // interested parties: the producer and supplier States
+  ["the supplier State's dispute does not contest", ukSupplied(incident(amnesty, hrw, dis('c-fco', 'fco', 'A', '2016-06-01', gb))), undefined,
+    { status: 'CORROBORATED', reasons: note('a State that produced the munition, an interested party') }],
+  ["the producer's finding of no use does not clear", ukSupplied(incident(amnesty, hrwExpert,
+    inv('i-uk', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-12-19'], 'GBR'))), undefined,
+  { status: 'CONFIRMED', confirmedOn: '2016-05-27', reasons: note('GBR (graded F) concluded an investigation on 2016-12-19') }],
+  ['a coalition says which members are known', { ...incidentBy(['SAU'], amnesty), allegedUserKind: 'COALITION',
+    allegedUserName: 'Saudi Arabia-led coalition' }, undefined,
+  { status: 'ALLEGED', reasons: note('The alleged user is Saudi Arabia-led coalition; its members known so far: SAU.') }],
+  // who confirms or clears alone
+  ['an investigation by a C-graded NGO counts as one supporting source', incident(sup('c1', 'amnesty', 'B', '2016-05-23'), ngo('C')), undefined,
+    { status: 'CORROBORATED', evidenceIds: ['c1', 'i-ngo'], reasons: note('Some NGO (graded C) on 2016-07-01') }],
+  ['an investigation by an independent A-graded NGO confirms alone', incident(amnesty, ngo('A')), undefined,
+    { status: 'CONFIRMED', rule: 'CONFIRMED_BY_INVESTIGATION', reasons: note('The investigation by Some NGO concluded on 2016-07-01') }],
+  ['a court confirms alone, whatever its grade', incident(amnesty, { ...ngo('F'), ...by('COURT', 'F', 'A court') }), undefined,
+    { status: 'CONFIRMED', rule: 'CONFIRMED_BY_INVESTIGATION' }],
+  ['an ungraded State investigator is one report graded F', incident(amnesty, inv('i-nor', '2016-06-01', ['USE_CONFIRMED', '2016-07-01'], 'NOR')),
+    undefined, { status: 'ALLEGED', independentSupportingSources: 2, independentCorroboratingSources: 1 }],
+  ["the user's own finding of use is its acknowledgement", incident(amnesty, inv('i-sau', '2016-06-01', ['USE_CONFIRMED', '2016-07-01'], 'SAU')),
+    undefined, { status: 'CONFIRMED', rule: 'CONFIRMED_BY_ACKNOWLEDGEMENT', evidenceIds: ['i-sau'] }],
+  ['a C-graded NGO finding no use is one dispute of its grade: no effect', incident(amnesty, hrw, ngo('C', 'USE_NOT_CONFIRMED')), undefined,
+    { status: 'CORROBORATED' }],
+  ['a finding of no use facing A/B physical evidence contests, not clears', incident(amnesty, hrwExpert,
+    inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01'])), undefined,
+  { status: 'CONTESTED', rule: 'CONTESTED_BY_INVESTIGATION', readiness: 'CONCERN', evidenceIds: ['i-un', 'c-hrw'], statusSince: '2016-09-01',
+    reasons: note('Human Rights Watch (graded A) reported expert identification on 2016-05-27') }],
+  ['... and without physical evidence it still clears', incident(amnesty, hrw, inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01'])),
+    undefined, { status: 'NOT_CONFIRMED', rule: 'NOT_CONFIRMED_BY_INVESTIGATION' }],
+  // both halves of the Admiralty grade
+  ['a report rated improbable (5) does not corroborate', incident(amnesty, seen('c2', 'hrw', 'A', { credibility: 5 })), undefined,
+    { status: 'ALLEGED', independentSupportingSources: 2, independentCorroboratingSources: 1 }],
+  ['physical evidence rated doubtful (4) does not confirm', incident(amnesty, hrw, seen('c3', 'bbc', 'A', { ...photos, credibility: 4 })),
+    undefined, { status: 'CORROBORATED' }],
+  ['a source graded F counts when its information is confirmed (1)', incident(amnesty, seen('c2', 'anon', 'F', { credibility: 1 })), undefined,
+    { status: 'CORROBORATED' }],
+  ['a source graded E (unreliable) never counts, even rated 1', incident(amnesty, seen('c2', 'anon', 'E', { credibility: 1 })), undefined,
+    { status: 'ALLEGED', independentCorroboratingSources: 1 }],
+  // evidence kinds
+  ['video geolocated within 50 m from an A source is physical evidence', incident(amnesty,
+    seen('c2', 'hrw', 'A', { ...kinds('VIDEO'), geolocationPrecisionMeters: 50 })), undefined,
+  { status: 'CONFIRMED', rule: 'CONFIRMED_BY_PHYSICAL_EVIDENCE' }],
+  ['satellite imagery fixed within 500 m is not', incident(amnesty, seen('c2', 'hrw', 'A', { ...kinds('SATELLITE_IMAGERY'),
+    geolocationPrecisionMeters: 500 })), undefined, { status: 'CORROBORATED' }],
+  // regrades take effect from their date
+  ['a regrade to D in 2020 drops the status on that day, not before', incident(amnesty,
+    { ...hrwExpert, regrades: [{ grade: 'D', from: '2020-01-01' }] }), undefined,
+  { status: 'ALLEGED', statusSince: '2020-01-01', confirmedOn: null }],
+  ['... and the status before it stands', incident(amnesty, { ...hrwExpert, regrades: [{ grade: 'D', from: '2020-01-01' }] }), '2019-12-31',
+    { status: 'CONFIRMED', confirmedOn: '2016-05-27' }],
+  // reasons in words
+  ['reasons name the sources, grades, kinds and dates; ids stay in evidenceIds', incident(amnesty, hrwExpert), undefined,
+    { evidenceIds: ['c-amnesty', 'c-hrw'], reasons: [
+      'Two independent sources graded A–C support the use: Amnesty International (graded B) on 2016-05-23 and Human Rights Watch (graded A) on 2016-05-27.',
+      'Human Rights Watch (graded A) reported expert identification on 2016-05-27: physical or forensic evidence from a source graded A or B.',
+    ] }],
+];
+
+describe('assess under policy 2.0.0', () => {
+  it.each(v2Cases)('%s', (_title, evidence, asOf, expected) => {
+    expect(assess(evidence, DEFAULT_POLICY, asOf)).toMatchObject({ policyVersion: '2.0.0', ...expected });
+  });
+
+  it('dates every status as statusHistory does', () => {
+    for (const [title, evidence, asOf] of v2Cases) {
+      const now = assess(evidence, DEFAULT_POLICY, asOf);
+      const last = statusHistory(evidence, DEFAULT_POLICY, asOf).at(-1);
+      expect({ title, since: now.rule === 'NO_SUPPORTING_SOURCE' ? null : last?.on }).toEqual({ title, since: now.statusSince });
+    }
+  });
+
+  it('keeps 1.0.0 available, and 2.0.0 moves what issue 12 found', () => {
+    expect(assess(incident(sup('c1', 'amnesty', 'B', '2016-05-23'), ngo('C')), POLICY_V1).status).toBe('CONFIRMED');
+    expect(assess(ukSupplied(incident(amnesty, hrwExpert, inv('i-uk', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-12-19'], 'GBR'))), POLICY_V1)
+      .status).toBe('NOT_CONFIRMED');
+    expect(assess(incident(amnesty, seen('c2', 'hrw', 'A', { ...kinds('VIDEO'), geolocationPrecisionMeters: 50 })), POLICY_V1).status)
+      .toBe('CORROBORATED');
   });
 });

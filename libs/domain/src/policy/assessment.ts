@@ -1,4 +1,6 @@
-import type { EvidenceKind, Grade, InvestigationOutcome, InvestigatorKind, IsoDate, Stance, StatementKind } from '../events';
+import type {
+  AllegedUserKind, Credibility, EvidenceKind, Grade, InvestigationOutcome, InvestigatorKind, IsoDate, Stance, StatementKind,
+} from '../events';
 
 /** The statuses, weakest to strongest, plus the two that end an incident's case. */
 export const STATUSES = ['ALLEGED', 'CORROBORATED', 'CONTESTED', 'CONFIRMED', 'NOT_CONFIRMED', 'WITHDRAWN'] as const;
@@ -9,8 +11,13 @@ export type Readiness = 'CONDEMN' | 'CONCERN' | 'NONE';
 /** Everything the policy looks at for one incident, as plain data, each item with its evidence date. */
 export interface IncidentEvidence {
   incidentId: string;
-  /** State codes of the alleged user (empty when unknown or a non-State armed group). */
+  /** State codes of the alleged user (empty when unknown or a non-State armed group); a coalition's known members. */
   allegedUserStateCodes: string[];
+  allegedUserKind?: AllegedUserKind;
+  allegedUserName?: string;
+  /** States named as producer or supplier of the munition: interested parties where the policy says so. */
+  producerStateCodes?: string[];
+  supplierStateCodes?: string[];
   withdrawnOn?: IsoDate;
   corroborations: CorroborationEvidence[];
   investigations: InvestigationEvidence[];
@@ -21,10 +28,20 @@ export interface IncidentEvidence {
 export interface CorroborationEvidence {
   corroborationId: string;
   sourceId: string;
-  /** The source's grade as known at the assessment's cut. */
+  /** The grade at registration, changed from their dates by `regrades` (cutEvidence sets the grade of its day). */
   sourceGrade: Grade;
-  /** True when the source is the alleged user itself (a State source whose code is the user's). */
-  sourceIsAllegedUser?: boolean;
+  /** Regrades in recording order, each in effect from its date. */
+  regrades?: GradeFrom[];
+  sourceName?: string;
+  /** The organisation the source belongs to (its root parent, merges followed): independence is judged by it. */
+  organisationId?: string;
+  /** A STATE source's code: how it is matched to the alleged user and the other interested parties. */
+  sourceStateCode?: string;
+  /** Admiralty information credibility 1–6; 6 ("cannot be judged") when not given. */
+  credibility?: Credibility;
+  geolocationPrecisionMeters?: number;
+  /** Set on the report an investigation's conclusion counts as (see investigationReports). */
+  fromInvestigation?: boolean;
   stance: Stance;
   evidenceKinds: EvidenceKind[];
   publishedOn: IsoDate;
@@ -36,10 +53,18 @@ export interface InvestigationEvidence {
   investigationId: string;
   investigatorKind: InvestigatorKind;
   investigatorStateCode?: string;
+  investigatorName?: string;
+  /** The investigator's organisation (a registered source's root organisation), grade and regrades. */
+  investigatorOrganisationId?: string;
+  investigatorGrade?: Grade;
+  investigatorRegrades?: GradeFrom[];
   openedOn: IsoDate;
   outcome?: InvestigationOutcome;
   concludedOn?: IsoDate;
 }
+
+/** A regrade in effect from `from` (an evidence date). */
+export interface GradeFrom { grade: Grade; from: IsoDate }
 
 export interface StatementEvidence {
   statementId: string;

@@ -1,4 +1,3 @@
-import type { Grade } from '../events';
 import type { CorroborationEvidence } from './assessment';
 
 export interface IndependentSources {
@@ -7,6 +6,9 @@ export interface IndependentSources {
   /** One corroboration per independent source, the one that made it count. */
   corroborationIds: string[];
 }
+
+/** Independence is judged by organisation (the root parent, a merged duplicate's canonical source), never by id. */
+export const organisationOf = (c: CorroborationEvidence): string => c.organisationId ?? c.sourceId;
 
 /**
  * The original report a corroboration goes back to: derived reporting repeats its origin, so two
@@ -30,35 +32,35 @@ export function liveSupporting(all: readonly CorroborationEvidence[]): Corrobora
 }
 
 /**
- * The largest set of supporting sources (graded as asked) that can each be credited with a different
- * original report: different organisations, neither repeating the other. A source that only repeats
- * another's report adds nothing; a source with one report of its own counts even if it also repeats
- * others. Solved as a bipartite matching of sources to origins (Kuhn's algorithm; n is tiny).
+ * The largest set of supporting organisations (reports as `counts` says) that can each be credited with a
+ * different original report: different organisations, neither repeating the other. An organisation that
+ * only repeats another's report adds nothing; one with one report of its own counts even if it also repeats
+ * others. Solved as a bipartite matching of organisations to origins (Kuhn's algorithm; n is tiny).
  */
 export function independentSources(
   all: readonly CorroborationEvidence[],
-  grades: readonly Grade[],
+  counts: (c: CorroborationEvidence) => boolean,
 ): IndependentSources {
-  const counted = liveSupporting(all).filter((c) => grades.includes(c.sourceGrade));
-  const bySource = new Map<string, CorroborationEvidence[]>();
-  for (const c of counted) bySource.set(c.sourceId, [...(bySource.get(c.sourceId) ?? []), c]);
+  const counted = liveSupporting(all).filter(counts);
+  const byOrganisation = new Map<string, CorroborationEvidence[]>();
+  for (const c of counted) byOrganisation.set(organisationOf(c), [...(byOrganisation.get(organisationOf(c)) ?? []), c]);
   const byId = new Map(all.map((c) => [c.corroborationId, c]));
   const creditedTo = new Map<string, CorroborationEvidence>(); // origin -> the report credited for it
 
-  const credit = (sourceId: string, tried: Set<string>): boolean => {
-    for (const c of bySource.get(sourceId) ?? []) {
+  const credit = (organisation: string, tried: Set<string>): boolean => {
+    for (const c of byOrganisation.get(organisation) ?? []) {
       const origin = originOf(c.corroborationId, byId);
       if (tried.has(origin)) continue;
       tried.add(origin);
       const holder = creditedTo.get(origin);
-      if (holder === undefined || credit(holder.sourceId, tried)) {
+      if (holder === undefined || credit(organisationOf(holder), tried)) {
         creditedTo.set(origin, c);
         return true;
       }
     }
     return false;
   };
-  for (const sourceId of bySource.keys()) credit(sourceId, new Set());
+  for (const organisation of byOrganisation.keys()) credit(organisation, new Set());
 
   const credited = [...creditedTo.values()].sort((a, b) => a.publishedOn.localeCompare(b.publishedOn));
   return { count: credited.length, corroborationIds: credited.map((c) => c.corroborationId) };

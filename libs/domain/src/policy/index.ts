@@ -2,4 +2,7 @@ export * from './assessment';
 export { assess, assessWithHistory } from './assess';
 export { statusHistory } from './status-history';
 export { readinessOf, ASSESSMENT_RULES, type AssessmentRule } from './rules';
-export { DEFAULT_POLICY, type PolicyConfig, type ConfirmationBasis } from './policy-config';
+export {
+  DEFAULT_POLICY, POLICIES, POLICY_V1, POLICY_V2, policyByVersion, type PolicyConfig, type ConfirmationBasis, type InterestedRole,
+} from './policy-config';
+export { gradeOn } from './evidence-cut';

@@ -24,9 +24,16 @@ export function incidentBy(allegedUserStateCodes: string[], ...items: Item[]): I
 
 type More = Partial<CorroborationEvidence>;
 
+/** The names the specs' source ids stand for (reasons name sources; ids stay in evidenceIds). */
+const NAMES: Record<string, string> = {
+  amnesty: 'Amnesty International', hrw: 'Human Rights Watch', 'un-panel': 'UN Panel of Experts', bbc: 'BBC',
+  'sau-mod': 'Saudi Arabia Ministry of Defence', blog: 'a blog', local: 'a local group', guardian: 'The Guardian',
+};
+
 /** A report by `sourceId` supporting the use, witness testimony unless said otherwise. */
 export const sup = (id: string, sourceId: string, sourceGrade: Grade, publishedOn: IsoDate, more: More = {}): CorroborationEvidence =>
-  ({ corroborationId: id, sourceId, sourceGrade, stance: 'SUPPORTS', evidenceKinds: ['WITNESS_TESTIMONY'], publishedOn, ...more });
+  ({ corroborationId: id, sourceId, sourceName: NAMES[sourceId] ?? sourceId, sourceGrade, stance: 'SUPPORTS',
+    evidenceKinds: ['WITNESS_TESTIMONY'], publishedOn, ...more });
 
 export const dis = (id: string, sourceId: string, sourceGrade: Grade, publishedOn: IsoDate, more: More = {}): CorroborationEvidence =>
   ({ ...sup(id, sourceId, sourceGrade, publishedOn, more), stance: 'DISPUTES' });
@@ -35,11 +42,12 @@ export const kinds = (...evidenceKinds: EvidenceKind[]): More => ({ evidenceKind
 export const photos: More = kinds('REMNANT_PHOTO', 'WITNESS_TESTIMONY');
 export const derivedFrom = (origin: string): More => ({ derivedFrom: origin });
 export const retracted = (retractedOn: IsoDate): More => ({ retractedOn });
-export const byUser: More = { sourceIsAllegedUser: true };
+/** A State source matched to the alleged user by its code (SAU), whatever its name. */
+export const byUser: More = { sourceStateCode: 'SAU' };
 
-/** A UN investigation; `closed` adds its conclusion. */
+/** A UN investigation (by a State when `by` gives its code); `closed` adds its conclusion. */
 export const inv = (id: string, openedOn: IsoDate, closed?: [InvestigationOutcome, IsoDate], by?: string): InvestigationEvidence => ({
-  investigationId: id, investigatorKind: by ? 'STATE' : 'UN', investigatorStateCode: by, openedOn,
+  investigationId: id, investigatorKind: by ? 'STATE' : 'UN', investigatorStateCode: by, investigatorName: by ?? 'the UN Panel', openedOn,
   ...(closed ? { outcome: closed[0], concludedOn: closed[1] } : {}),
 });
 

@@ -1,6 +1,7 @@
 import type { IncidentEvidence } from './assessment';
-import { ids, disputeOutweighed, disputeRetracted, gradesInWords, inWords, moreSourcesNeeded,
-  openInvestigationNeeded, physicalEvidenceNeeded } from './wording';
+import { andList, capital, datedInWords, disputeOutweighed, disputeRetracted, gradesInWords, inWords, investigationInWords,
+  moreSourcesNeeded,
+  openInvestigationNeeded, physicalEvidenceNeeded, reportInWords, reportOn } from './wording';
 import { liveSupporting } from './independence';
 import type { ConfirmationBasis, PolicyConfig } from './policy-config';
 import { type Findings, type Verdict, uniqueIds } from './verdict';
@@ -14,15 +15,17 @@ const CONFIRMED_RULE: Record<ConfirmationBasis, AssessmentRule> = {
 
 /** The status the evidence for the use reaches, before any finding of no use is weighed. */
 export function positiveVerdict(e: IncidentEvidence, policy: PolicyConfig, f: Findings): Verdict {
-  const open = f.open.map(openInvestigationNeeded);
+  const open = f.open.map((id) => openInvestigationNeeded(e, id));
   const holding = policy.confirmationOrder.filter((b) => f.confirmations[b].length > 0);
   const standing = holding.filter((b) => !f.contested || policy.disputeOverriddenBy.includes(b));
   const corroborated = f.corroborating.count >= policy.minIndependentSources;
 
   if (standing.length > 0) {
     const basis = standing[0];
-    const reasons = [confirmedReason(basis, policy, f)];
-    if (f.contested) reasons.push(`Disputes by credible sources (${ids(f.disputes)}) are outweighed by it.`);
+    const reasons = confirmedReasons(e, basis, policy, f);
+    if (f.contested) {
+      reasons.push(`${capital(disputesInWords(e, f))} ${f.disputes.length === 1 ? 'is' : 'are'} outweighed by it.`);
+    }
     return { status: 'CONFIRMED', rule: CONFIRMED_RULE[basis], reasons, evidenceIds: basisIds(basis, f), missing: [] };
   }
   if (f.contested && (holding.length > 0 || corroborated)) {
@@ -32,27 +35,28 @@ export function positiveVerdict(e: IncidentEvidence, policy: PolicyConfig, f: Fi
     return {
       status: 'CONTESTED', rule: 'CONTESTED_BY_CREDIBLE_SOURCE',
       reasons: [`The use would be ${wouldBe}, but an independent source graded ` +
-        `${gradesInWords(policy.contestingGrades)} disputes it (${ids(f.disputes)}).`],
+        `${gradesInWords(policy.contestingGrades)} disputes it: ${disputesInWords(e, f)}.`],
       evidenceIds: uniqueIds(supportIds, f.disputes.map((d) => d.id)),
-      missing: [...(outweighed ? [outweighed] : []), disputeRetracted(f.disputes.map((d) => d.id)), ...open],
+      missing: [...(outweighed ? [outweighed] : []), disputeRetracted(e, f.disputes), ...open],
     };
   }
   if (corroborated) {
     return {
       status: 'CORROBORATED', rule: 'CORROBORATED_BY_INDEPENDENT_SOURCES',
-      reasons: [corroboratedReason(policy, f)],
+      reasons: [corroboratedReason(e, policy, f)],
       evidenceIds: f.corroborating.corroborationIds,
       missing: [physicalEvidenceNeeded(policy), ...open],
     };
   }
-  const live = liveSupporting(e.corroborations).map((c) => c.corroborationId);
+  const live = liveSupporting(e.corroborations);
   if (live.length > 0) {
+    const n = f.corroborating.count;
     return {
       status: 'ALLEGED', rule: 'ALLEGED_BY_SOURCE',
-      reasons: [`Alleged by ${live.length === 1 ? 'a supporting report' : 'supporting reports'} (${live.join(', ')}); ` +
-        `${inWords(f.corroborating.count)} independent source${f.corroborating.count === 1 ? '' : 's'} graded ` +
+      reasons: [`${capital(andList(live.map(reportInWords)))}.`,
+        `${capital(inWords(n))} independent source${n === 1 ? ' is' : 's are'} graded ` +
         `${gradesInWords(policy.corroborationGrades)} so far.`],
-      evidenceIds: live,
+      evidenceIds: live.map((c) => c.corroborationId),
       missing: [moreSourcesNeeded(f.corroborating.count, policy), ...open],
     };
   }
@@ -67,20 +71,28 @@ function basisIds(basis: ConfirmationBasis, f: Findings): string[] {
   return basis === 'PHYSICAL_EVIDENCE' ? uniqueIds(f.corroborating.corroborationIds, own) : own;
 }
 
-const corroboratedReason = (policy: PolicyConfig, f: Findings) =>
-  `${inWords(f.corroborating.count)} independent sources graded ${gradesInWords(policy.corroborationGrades)} ` +
-  `support the use (${f.corroborating.corroborationIds.join(', ')}).`;
+const disputesInWords = (e: IncidentEvidence, f: Findings) => andList(f.disputes.map((d) => datedInWords(e, d)));
 
-function confirmedReason(basis: ConfirmationBasis, policy: PolicyConfig, f: Findings): string {
+function corroboratedReason(e: IncidentEvidence, policy: PolicyConfig, f: Findings): string {
+  const byId = new Map(e.corroborations.map((c) => [c.corroborationId, c]));
+  const credited = f.corroborating.corroborationIds.flatMap((id) => byId.get(id) ?? []);
+  return `${capital(inWords(f.corroborating.count))} independent sources graded ` +
+    `${gradesInWords(policy.corroborationGrades)} ` +
+    `support the use: ${andList(credited.map(reportOn))}.`;
+}
+
+function confirmedReasons(e: IncidentEvidence, basis: ConfirmationBasis, policy: PolicyConfig, f: Findings): string[] {
   const first = f.confirmations[basis][0];
   switch (basis) {
     case 'ACKNOWLEDGEMENT':
-      return `The alleged user acknowledged the use on ${first.on} (${ids(f.confirmations[basis])}).`;
+      return [`The alleged user acknowledged the use on ${first.on}: ` +
+        `${andList(f.confirmations[basis].map((d) => datedInWords(e, d)))}.`];
     case 'INVESTIGATION':
-      return `Investigation ${first.id} concluded on ${first.on} that use happened.`;
+      return [`${capital(investigationInWords(e, first.id))} concluded on ${first.on} that use happened.`];
     case 'PHYSICAL_EVIDENCE':
-      return `${corroboratedReason(policy, f).slice(0, -1)}, with physical or forensic evidence from a source ` +
-        `graded ${gradesInWords(policy.physicalEvidenceGrades)} (${ids(f.confirmations[basis])}).`;
+      return [corroboratedReason(e, policy, f),
+        `${capital(andList(f.confirmations[basis].map((d) => reportInWords(d.report!))))}: ` +
+        `physical or forensic evidence from a source graded ${gradesInWords(policy.physicalEvidenceGrades)}.`];
     default: {
       const _exhaustive: never = basis;
       return _exhaustive;

@@ -6,6 +6,7 @@ export const ASSESSMENT_RULES = [
   'ALLEGED_BY_SOURCE',
   'CORROBORATED_BY_INDEPENDENT_SOURCES',
   'CONTESTED_BY_CREDIBLE_SOURCE',
+  'CONTESTED_BY_INVESTIGATION',
   'CONFIRMED_BY_ACKNOWLEDGEMENT',
   'CONFIRMED_BY_INVESTIGATION',
   'CONFIRMED_BY_PHYSICAL_EVIDENCE',
@@ -15,7 +16,10 @@ export const ASSESSMENT_RULES = [
 ] as const;
 export type AssessmentRule = (typeof ASSESSMENT_RULES)[number];
 
-/** Dubrovnik Action Plan: confirmed use warrants condemnation; anything short of it, concern. */
+/**
+ * Dubrovnik Action Plan (2015), carried on by the Lausanne Action Plan (2021) and the Lausanne Political
+ * Declaration: condemn documented use, raise concern at alleged use.
+ */
 export function readinessOf(status: Status): Readiness {
   switch (status) {
     case 'CONFIRMED':

@@ -18,6 +18,8 @@ export interface Findings {
   corroborating: IndependentSources;
   /** Confirmations that hold now, by basis (physical evidence only once corroborated). */
   confirmations: Record<ConfirmationBasis, Dated[]>;
+  /** Physical evidence from a source graded high enough, corroborated or not. */
+  physical: Dated[];
   disputes: Dated[];
   contested: boolean;
   open: string[];

@@ -1,10 +1,12 @@
 import type { EvidenceKind, Grade, IsoDate } from '../events';
+import type { CorroborationEvidence, IncidentEvidence } from './assessment';
+import type { Dated } from './evidence-rules';
 import type { ConfirmationBasis, PolicyConfig } from './policy-config';
 
-// Plain words for reasons and "missing": read by diplomats, so no machine names in them.
-
+// Plain words for reasons and "missing": read aloud by diplomats, so names, kinds and dates, never ids.
 const NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 export const inWords = (n: number): string => NUMBERS[n] ?? String(n);
+export const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** ['A','B'] -> "A or B"; ['A','B','C'] -> "A–C"; a gap in the scale lists them. */
 export function gradesInWords(grades: readonly Grade[]): string {
@@ -21,6 +23,43 @@ const KIND_WORDS: Record<EvidenceKind, string> = {
   EXPERT_IDENTIFICATION: 'expert identification', OFFICIAL_ADMISSION: 'official admission',
 };
 
+export const andList = (items: string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+const orList = (items: string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+
+/** "Human Rights Watch (graded A)". */
+export const sourceInWords = (c: CorroborationEvidence): string =>
+  `${c.sourceName ?? 'an unnamed source'} (graded ${c.sourceGrade})`;
+
+/** "Human Rights Watch (graded A) on 2016-05-25". */
+export const reportOn = (c: CorroborationEvidence): string => `${sourceInWords(c)} on ${c.publishedOn}`;
+
+/** "Human Rights Watch (graded A) reported expert identification on 2016-05-25". */
+export function reportInWords(c: CorroborationEvidence): string {
+  if (c.fromInvestigation) {
+    const found = c.stance === 'SUPPORTS' ? 'that use happened' : 'that use was not confirmed';
+    return `${sourceInWords(c)} concluded an investigation on ${c.publishedOn} ${found}`;
+  }
+  const kinds = c.evidenceKinds.length === 0 ? 'a report' : andList(c.evidenceKinds.map((k) => KIND_WORDS[k]));
+  const verb = c.stance === 'SUPPORTS' ? 'reported' : 'disputed the use with';
+  return `${sourceInWords(c)} ${verb} ${kinds} on ${c.publishedOn}`;
+}
+
+/** A piece of evidence in words: a report by its source, else a statement or investigation by its date. */
+export function datedInWords(e: IncidentEvidence, d: Dated): string {
+  if (d.report) return reportOn(d.report);
+  const statement = e.statements.find((s) => s.statementId === d.id);
+  if (statement) return `a statement by ${andList(statement.speakers)} on ${statement.deliveredOn}`;
+  return `${investigationInWords(e, d.id)} on ${d.on}`;
+}
+
+export function investigationInWords(e: IncidentEvidence, id: string): string {
+  const i = e.investigations.find((x) => x.investigationId === id);
+  const by = i?.investigatorName ?? i?.investigatorStateCode;
+  return by === undefined ? 'an investigation' : `the investigation by ${by}`;
+}
+
 export function moreSourcesNeeded(have: number, policy: PolicyConfig): string {
   const need = policy.minIndependentSources - have;
   const grades = gradesInWords(policy.corroborationGrades);
@@ -29,11 +68,17 @@ export function moreSourcesNeeded(have: number, policy: PolicyConfig): string {
 }
 
 export function physicalEvidenceNeeded(policy: PolicyConfig): string {
-  const kinds = policy.physicalEvidenceKinds.map((k) => KIND_WORDS[k]).join(', ');
-  return `physical or forensic evidence (${kinds}) from a source graded ${gradesInWords(policy.physicalEvidenceGrades)}`;
+  const kinds = policy.physicalEvidenceKinds.map((k) => KIND_WORDS[k]);
+  const { kinds: geo, maxPrecisionMeters } = policy.geolocatedEvidence;
+  if (geo.length > 0) kinds.push(`${orList(geo.map((k) => KIND_WORDS[k]))} geolocated within ${maxPrecisionMeters} m`);
+  const grades = gradesInWords(policy.physicalEvidenceGrades);
+  return `physical or forensic evidence (${kinds.join(', ')}) from a source graded ${grades}`;
 }
 
-export const openInvestigationNeeded = (id: string) => `the conclusion of the open investigation ${id}`;
+export function openInvestigationNeeded(e: IncidentEvidence, id: string): string {
+  const i = e.investigations.find((x) => x.investigationId === id);
+  return `the conclusion of ${investigationInWords(e, id)}${i ? ` opened on ${i.openedOn}` : ''}`;
+}
 
 const BASIS_WORDS: Record<ConfirmationBasis, string> = {
   ACKNOWLEDGEMENT: 'an acknowledgement by the alleged user',
@@ -42,8 +87,6 @@ const BASIS_WORDS: Record<ConfirmationBasis, string> = {
 };
 const basisInWords = (b: ConfirmationBasis, policy: PolicyConfig) =>
   b === 'PHYSICAL_EVIDENCE' ? physicalEvidenceNeeded(policy) : BASIS_WORDS[b];
-const orList = (items: string[]) =>
-  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 
 export function disputeOutweighed(policy: PolicyConfig): string | undefined {
   const overriders = policy.disputeOverriddenBy.map((b) => basisInWords(b, policy));
@@ -51,12 +94,11 @@ export function disputeOutweighed(policy: PolicyConfig): string | undefined {
   return `${orList(overriders)}, ${overriders.length === 1 ? 'which' : 'either of which'} outweighs the dispute`;
 }
 
-export const disputeRetracted = (ids: string[]) =>
-  `the retraction of the dispute${ids.length === 1 ? '' : 's'} ${ids.join(', ')}`;
+export const disputeRetracted = (e: IncidentEvidence, disputes: Dated[]) =>
+  `the retraction of the dispute${disputes.length === 1 ? '' : 's'} by ` +
+  `${andList(disputes.map((d) => datedInWords(e, d)))}`;
 
 export function strongerEvidenceNeeded(after: IsoDate, policy: PolicyConfig): string {
   const bases = policy.confirmationOrder.map((b) => basisInWords(b, policy));
   return `evidence dated after ${after} that confirms the use: ${orList(bases)}`;
 }
-
-export const ids = (items: { id: string }[]) => items.map((i) => i.id).join(', ');

@@ -6,6 +6,7 @@ import type { RequestMeta } from '../../shared/request-meta';
 import { ReferenceChecks } from '../../shared/reference-checks';
 import type { AllegeUseInput } from '../dto/allege-use.input';
 import { EvidenceCitations } from '../../evidence/evidence-citations';
+import { withoutNulls } from '../without-nulls';
 
 export class AllegeUseCommand extends Command<string> {
   constructor(readonly input: AllegeUseInput, readonly meta: RequestMeta) { super(); }
@@ -23,7 +24,7 @@ export class AllegeUseHandler implements ICommandHandler<AllegeUseCommand> {
   async execute({ input, meta }: AllegeUseCommand): Promise<string> {
     this.checks.source(input.firstSource.sourceId, 'firstSource.sourceId');
     const incidentId = newId(input, 'incident');
-    const { firstSource, idempotencyKey: _k, expectedRevision: _r, ...details } = input;
+    const { firstSource, idempotencyKey: _k, expectedRevision: _r, ...details } = withoutNulls({ ...input });
     const citation = await this.evidence.citation(firstSource.citation, 'firstSource.citation');
     const command: AllegeUse = {
       type: 'AllegeUse',

@@ -28,13 +28,17 @@ export class AddCorroborationHandler implements ICommandHandler<AddCorroboration
   async execute({ input, meta }: AddCorroborationCommand): Promise<string> {
     const incidentId = this.checks.incident(input.incidentId, 'incidentId');
     this.checks.source(input.sourceId, 'sourceId');
-    const { sourceId, stance, evidenceKinds, publishedOn, citation, derivedFrom, summary } = withoutNulls({ ...input });
+    const {
+      sourceId, stance, evidenceKinds, publishedOn, citation, derivedFrom, summary, credibility, geolocationPrecisionMeters,
+    } = withoutNulls({ ...input });
     const cited = await this.evidence.citation(citation, 'citation');
     const command: AddCorroboration = {
       type: 'AddCorroboration',
       data: {
         incidentId, corroborationId: newId(input, 'corroboration'), sourceId, stance, evidenceKinds, publishedOn,
         citation: cited, ...(derivedFrom !== undefined && { derivedFrom }), summary,
+        ...(credibility !== undefined && { credibility }),
+        ...(geolocationPrecisionMeters !== undefined && { geolocationPrecisionMeters }),
       },
     };
     await this.executor.execute(command, commandMeta(command.type, input, meta));

@@ -1,9 +1,9 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, Length, ValidateNested,
+  ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested,
 } from 'class-validator';
-import type { EvidenceKind } from '@app/domain';
+import type { Credibility, EvidenceKind } from '@app/domain';
 import { CommandInput } from '../../shared/command.input';
 import { EvidenceKindEnum } from '../../graphql/enums';
 import { IsEntityId, IsIsoDate } from '../../graphql/validators';
@@ -28,6 +28,16 @@ export class FirstSourceInput {
 
   @Field({ defaultValue: '' }) @IsString() @Length(0, 5000)
   summary: string = '';
+
+  @Field(() => Int, {
+    nullable: true, description: 'Admiralty information credibility: 1 confirmed .. 5 improbable, 6 cannot be judged (default)',
+  })
+  @IsOptional() @IsInt() @Min(1) @Max(6)
+  credibility?: Credibility;
+
+  @Field(() => Int, { nullable: true, description: 'Geolocated video or imagery: radius in metres fixing the place' })
+  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  geolocationPrecisionMeters?: number;
 }
 
 @InputType()

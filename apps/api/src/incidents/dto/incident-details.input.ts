@@ -33,6 +33,16 @@ export class MunitionInput {
 
   @Field(() => DeliveryEnum) @IsEnum(DeliveryEnum)
   delivery: Delivery;
+
+  @Field(() => [String], { nullable: true, description: 'ISO alpha-3 codes of the States that produced it: interested parties' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20)
+  @Matches(COUNTRY_CODE, { each: true, message: 'producerStateCodes must be ISO 3166-1 alpha-3 codes' })
+  producerStateCodes?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'ISO alpha-3 codes of the States that supplied it: interested parties' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20)
+  @Matches(COUNTRY_CODE, { each: true, message: 'supplierStateCodes must be ISO 3166-1 alpha-3 codes' })
+  supplierStateCodes?: string[];
 }
 
 @InputType()
@@ -40,7 +50,9 @@ export class AllegedUserInput {
   @Field(() => AllegedUserKindEnum) @IsEnum(AllegedUserKindEnum)
   kind: AllegedUserKind;
 
-  @Field(() => [String], { defaultValue: [], description: 'ISO alpha-3 codes: one for a State, several for a coalition' })
+  @Field(() => [String], {
+    defaultValue: [], description: 'ISO alpha-3 codes: one for a State; for a coalition the members known (at least one)',
+  })
   @IsArray() @ArrayMaxSize(50) @Matches(COUNTRY_CODE, { each: true, message: 'stateCodes must be ISO 3166-1 alpha-3 codes' })
   stateCodes: string[] = [];
 

@@ -20,6 +20,8 @@ export class LocationObject {
 export class MunitionObject {
   @Field() type: string;
   @Field(() => DeliveryEnum) delivery: Delivery;
+  @Field(() => [String], { nullable: true }) producerStateCodes?: string[];
+  @Field(() => [String], { nullable: true }) supplierStateCodes?: string[];
 }
 
 @ObjectType('AllegedUser')
@@ -59,6 +61,8 @@ export class CorroborationObject {
   @Field(() => CitationObject) citation: CitationObject;
   @Field(() => ID, { nullable: true }) derivedFrom?: string;
   @Field() summary: string;
+  @Field(() => Int, { nullable: true, description: 'Admiralty information credibility 1–6 (6 when not given)' }) credibility?: number;
+  @Field(() => Int, { nullable: true }) geolocationPrecisionMeters?: number;
   @Field(() => String, { nullable: true }) retractedOn: string | null;
   @Field(() => String, { nullable: true }) retractionReason: string | null;
   @Field() recordedAt: Date;

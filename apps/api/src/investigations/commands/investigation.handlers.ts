@@ -6,6 +6,8 @@ import type { RequestMeta } from '../../shared/request-meta';
 import { ReferenceChecks } from '../../shared/reference-checks';
 import type { ConcludeInvestigationInput, OpenInvestigationInput } from '../dto/investigation.inputs';
 import { EvidenceCitations } from '../../evidence/evidence-citations';
+import { ReadModelService } from '../../read-model/read-model.service';
+import { ReferenceData } from '../../reference/reference-data';
 
 export class OpenInvestigationCommand extends Command<string> {
   constructor(readonly input: OpenInvestigationInput, readonly meta: RequestMeta) { super(); }
@@ -22,11 +24,18 @@ export class OpenInvestigationHandler implements ICommandHandler<OpenInvestigati
     private readonly executor: CommandExecutor,
     private readonly checks: ReferenceChecks,
     private readonly evidence: EvidenceCitations,
+    private readonly readModel: ReadModelService,
+    private readonly reference: ReferenceData,
   ) {}
 
   async execute({ input, meta }: OpenInvestigationCommand): Promise<string> {
-    const { kind, stateCode, name } = input.investigator;
+    const { kind, stateCode, sourceId } = input.investigator;
     if (stateCode != null) this.checks.states([stateCode], 'investigator.stateCode');
+    if (sourceId != null) this.checks.source(sourceId, 'investigator.sourceId');
+    // The name as it stood when opened, for reasons read aloud: the source's, or the State's.
+    const name = input.investigator.name ??
+      (sourceId != null ? this.readModel.model.sources.get(sourceId)?.name : undefined) ??
+      (stateCode != null ? this.reference.countries.get(stateCode) : undefined);
     const incidentIds = this.checks.incidents(input.incidentIds, 'incidentIds');
     const citations = await this.evidence.citations(input.citations, 'citations');
     const investigationId = newId(input, 'investigation');
@@ -34,7 +43,9 @@ export class OpenInvestigationHandler implements ICommandHandler<OpenInvestigati
       type: 'OpenInvestigation',
       data: {
         investigationId,
-        investigator: { kind, ...(stateCode != null && { stateCode }), ...(name != null && { name }) },
+        investigator: {
+          kind, ...(stateCode != null && { stateCode }), ...(name != null && { name }), ...(sourceId != null && { sourceId }),
+        },
         incidentIds, mandate: input.mandate, openedOn: input.openedOn,
         ...(citations && { citations }),
       },

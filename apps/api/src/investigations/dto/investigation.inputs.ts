@@ -11,7 +11,7 @@ import { CitationInput } from '../../incidents/dto/citation.input';
 
 const MAX_CITATIONS = 20;
 
-/** A State investigates under its code; the UN, an NGO or a court under a name. */
+/** A State investigates under its code; the UN, an NGO or a court as a registered source (sourceId). */
 @InputType()
 export class InvestigatorInput {
   @Field(() => InvestigatorKindEnum) @IsEnum(InvestigatorKindEnum)
@@ -21,9 +21,15 @@ export class InvestigatorInput {
   @IsOptional() @Matches(COUNTRY_CODE, { message: 'stateCode must be an ISO 3166-1 alpha-3 code in capitals, e.g. GBR' })
   stateCode?: string;
 
-  @Field({ nullable: true, description: 'Required unless the investigator is a STATE' })
+  @Field({ nullable: true, description: "Shown in reasons; defaults to the source's or the State's name" })
   @IsOptional() @IsString() @Length(1, 200)
   name?: string;
+
+  @Field(() => ID, {
+    nullable: true, description: 'The registered source that investigates: required unless a STATE (then optional: its grade)',
+  })
+  @IsOptional() @IsEntityId()
+  sourceId?: string;
 }
 
 @InputType()

@@ -8,6 +8,7 @@ export class InvestigatorObject {
   @Field(() => String, { nullable: true }) stateCode?: string;
   @Field(() => String, { nullable: true, description: 'The name given, or the State\'s name for a STATE investigator' })
   name?: string;
+  @Field(() => ID, { nullable: true, description: 'The registered source that investigates' }) sourceId?: string;
 }
 
 @ObjectType('Investigation')

@@ -11,6 +11,28 @@ export class GradeChangeObject {
   @Field() recordedAt: Date;
 }
 
+@ObjectType('SourceCandidate')
+export class SourceCandidateObject {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field(() => [String]) aliases: string[];
+}
+
+@ObjectType('SourceWarning', { description: 'Something to check, not a refusal' })
+export class SourceWarningObject {
+  @Field({ description: 'SIMILAR_NAME: other sources go by a close name (the same organisation? mergeSources)' })
+  code: string;
+  @Field() message: string;
+  @Field(() => [SourceCandidateObject]) candidates: SourceCandidateObject[];
+}
+
+@ObjectType('SourceMerge')
+export class SourceMergeObject {
+  @Field(() => ID) canonicalSourceId: string;
+  @Field() reason: string;
+  @Field() mergedOn: string;
+}
+
 @ObjectType('Source')
 export class SourceObject {
   @Field(() => ID) id: string;
@@ -22,4 +44,15 @@ export class SourceObject {
   @Field(() => String, { nullable: true }) homepage?: string;
   @Field(() => [GradeChangeObject]) grades: GradeChangeObject[];
   @Field() recordedAt: Date;
+  @Field(() => String, { nullable: true, description: "A STATE source's ISO alpha-3 code" }) stateCode: string | null;
+  @Field({ description: 'True for an older STATE source whose code its name does not give: register it again with stateCode' })
+  stateCodeUnresolved: boolean;
+  @Field(() => ID, { nullable: true }) parentOrganisation: string | null;
+  @Field(() => ID, { description: 'The organisation it counts as for independence (its root parent, merges followed)' })
+  organisationId: string;
+  @Field(() => [String]) aliases: string[];
+  @Field(() => SourceMergeObject, { nullable: true, description: 'Set when it was merged into a canonical source' })
+  mergedInto: SourceMergeObject | null;
+  @Field(() => [ID]) mergedDuplicates: string[];
+  // `warnings` is resolved on demand (see SourcesResolver): it compares names with every other source.
 }

@@ -1,0 +1,27 @@
+import { DEFAULT_POLICY, assess } from '@app/domain';
+import type { Assessment, PolicyConfig } from '@app/domain';
+import { buildEvidence } from './evidence';
+import type { IncidentView, RegistryModel } from './model';
+
+/** An incident's assessment under another policy version, on the day the model was assessed (live: all evidence). */
+export function assessUnder(model: RegistryModel, incident: IncidentView, policy: PolicyConfig): Assessment {
+  if ((model.policy ?? DEFAULT_POLICY).version === policy.version) return incident.assessment;
+  return assess(buildEvidence(model, incident), policy, model.assessedOn ?? undefined);
+}
+
+export interface PolicyDifference { incidentId: string; from: Assessment; to: Assessment }
+
+/**
+ * The canonical incidents whose status differs between two policy versions: what adopting `to` in place of
+ * `from` would move. Runs both policies over every incident, so it is asked for, not kept.
+ */
+export function policyDifferences(model: RegistryModel, from: PolicyConfig, to: PolicyConfig): PolicyDifference[] {
+  const differences: PolicyDifference[] = [];
+  for (const incident of model.incidents.values()) {
+    if (incident.mergedInto) continue;
+    const before = assessUnder(model, incident, from);
+    const after = assessUnder(model, incident, to);
+    if (before.status !== after.status) differences.push({ incidentId: incident.incidentId, from: before, to: after });
+  }
+  return differences.sort((a, b) => (a.incidentId < b.incidentId ? -1 : a.incidentId > b.incidentId ? 1 : 0));
+}
