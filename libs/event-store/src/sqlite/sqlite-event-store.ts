@@ -200,6 +200,15 @@ export class SqliteEventStore extends EventStore {
     this.db.close();
   }
 
+  /**
+   * A consistent copy of the file at `destination` while it stays in use (SQLite's online backup API):
+   * appends go on during the copy, and the copy holds the store as of one commit.
+   */
+  async backup(destination: string): Promise<void> {
+    if (this.closed) throw closedStoreError();
+    await this.db.backup(destination);
+  }
+
   stats(): SqliteEventStoreStats {
     const level = this.query(() => this.db.pragma('synchronous', { simple: true })) as number;
     return { ...this.counters, synchronous: SYNCHRONOUS_NAMES[level] };
