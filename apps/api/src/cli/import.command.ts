@@ -1,13 +1,7 @@
-import * as path from 'node:path';
-import { SingleBar } from 'cli-progress';
 import { Command, CommandRunner, Option } from 'nest-commander';
-import { uuidv7 } from '@app/event-store';
-import { CliConfig, CliError, note, parseIsoDate, print } from './cli-support';
-import { IMPORT_KINDS, readImportFile } from './import/import-file';
-import { checkImport, type ImportSummary, planImport, type Rejection, rejectedRows, runImport } from './import/importer';
-import { openRegistry } from './registry-context';
-
-interface ImportOptions { kind?: string; strict?: boolean; asOf?: string; dataset: string; actor: string; json?: boolean }
+import { CliConfig, CliError, parseIsoDate } from './cli-support';
+import { IMPORT_KINDS } from './import/import-file';
+import type { ImportOptions } from './import/import-run';
 
 const DATASET = /^[A-Za-z0-9_-]{1,32}$/;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -25,41 +19,9 @@ export class ImportCommand extends CommandRunner {
 
   async run([file]: string[], options: ImportOptions): Promise<void> {
     if (!DATASET.test(options.dataset)) throw new CliError('--dataset must be 1-32 letters, digits, _ or -', 2);
-    const asOf = options.asOf ?? today();
-    if (asOf > today()) throw new CliError('--as-of cannot be in the future', 2);
-    const read = readImportFile(file, options.kind);
-    const registry = await openRegistry(this.config.get());
-    try {
-      const ctx = {
-        dataset: options.dataset, asOf, reason: `Import of ${path.basename(file)} (dataset ${options.dataset}, as of ${asOf})`,
-        meta: { actor: options.actor, correlationId: uuidv7() }, model: registry.readModel.model,
-        readModel: registry.readModel, reference: registry.reference,
-      };
-      const plan = await planImport(read, ctx);
-      await checkImport(plan, registry.commands);
-      let summary: ImportSummary;
-      if (options.strict && plan.rejections.length > 0) {
-        summary = { added: 0, corrected: 0, withdrawn: 0, unchanged: plan.unchanged, rejected: rejectedRows(plan), kept: plan.kept.length };
-        note(`--strict: ${summary.rejected} row(s) rejected, nothing written`);
-      } else {
-        const bar = process.stderr.isTTY && plan.writes.length > 20 ? new SingleBar({ stream: process.stderr }) : undefined;
-        bar?.start(plan.writes.length, 0);
-        summary = await runImport(plan, registry.commands, (done) => bar?.update(done));
-        bar?.stop();
-      }
-      this.report(file, plan.rejections, plan.kept, plan.withdrawalsSkipped, summary, options.json);
-      if (summary.rejected > 0) process.exitCode = 1;
-    } finally {
-      await registry.close();
-    }
-  }
-
-  private report(file: string, rejections: Rejection[], kept: string[], skipped: string | undefined, summary: ImportSummary, json?: boolean) {
-    for (const r of rejections) note(`${file}:${r.line}${r.externalId ? ` (${r.externalId})` : ''}: ${r.field}: ${r.message}`);
-    if (kept.length > 0) note(`kept (this kind cannot be withdrawn): ${kept.join(', ')}`);
-    if (skipped) note(`withdrawals not looked for: ${skipped}`);
-    if (json) print(JSON.stringify({ ...summary, rejections, kept }));
-    else print(`added ${summary.added}, corrected ${summary.corrected}, withdrawn ${summary.withdrawn}, unchanged ${summary.unchanged}, rejected ${summary.rejected}`);
+    // Loaded here: the command path (GraphQL DTOs, CQRS) is heavy, and `--help` or other commands need none of it.
+    const { importFile } = await import('./import/import-run.js');
+    process.exitCode = await importFile(file, { ...options, asOf: options.asOf ?? today() }, this.config.get());
   }
 
   @Option({ flags: '--kind <kind>', description: `what the file holds (${IMPORT_KINDS.join('|')}); default: from the file name` })
