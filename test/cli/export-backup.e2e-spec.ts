@@ -10,7 +10,14 @@ import { ensureBuilt } from '../support/child-service';
 jest.setTimeout(180_000);
 
 const SAMPLES = path.resolve(__dirname, '../../data/samples');
-const portable = (e: StoredEvent) => ({ id: e.id, stream: e.stream, revision: e.revision, type: e.type, data: e.data, metadata: e.metadata });
+const portable = (e: StoredEvent) => ({
+  id: e.id,
+  stream: e.stream,
+  revision: e.revision,
+  type: e.type,
+  data: e.data,
+  metadata: e.metadata,
+});
 
 describe('CLI export, backup, restore, migrate, verify', () => {
   let dir: string;
@@ -33,23 +40,45 @@ describe('CLI export, backup, restore, migrate, verify', () => {
   it('exports incidents with their assessment as CSV and GeoJSON, statements as CSV and the log as NDJSON', async () => {
     const rows = parse((await onSource('export', 'incidents')).stdout, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.placeName, r.status, r.readiness])).toEqual([
-      ['Hajjah governorate', 'CONFIRMED', 'CONDEMN'], ['Sanaa', 'ALLEGED', 'CONCERN'],
+      ['Hajjah governorate', 'CONFIRMED', 'CONDEMN'],
+      ['Sanaa', 'ALLEGED', 'CONCERN'],
     ]);
     const out = path.join(dir, 'incidents.geojson');
     expect((await onSource('export', 'incidents', '--format', 'geojson', '--out', out)).code).toBe(0);
     const geo = JSON.parse(fs.readFileSync(out, 'utf8'));
     expect(geo.type).toBe('FeatureCollection');
-    expect(geo.features.map((f: { id: string; geometry: { coordinates: number[] }; properties: { status: string; readiness: string } }) =>
-      [f.id, f.geometry.coordinates, f.properties.status, f.properties.readiness])).toEqual([
-      [rows[0].id, [43.6, 15.69], 'CONFIRMED', 'CONDEMN'], [rows[1].id, [44.2, 15.35], 'ALLEGED', 'CONCERN'],
+    expect(
+      geo.features.map(
+        (f: { id: string; geometry: { coordinates: number[] }; properties: { status: string; readiness: string } }) => [
+          f.id,
+          f.geometry.coordinates,
+          f.properties.status,
+          f.properties.readiness,
+        ],
+      ),
+    ).toEqual([
+      [rows[0].id, [43.6, 15.69], 'CONFIRMED', 'CONDEMN'],
+      [rows[1].id, [44.2, 15.35], 'ALLEGED', 'CONCERN'],
     ]);
-    const statements = parse((await onSource('export', 'statements')).stdout, { columns: true }) as Record<string, string>[];
+    const statements = parse((await onSource('export', 'statements')).stdout, { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(statements.map((s) => [s.kind, s.namesUser, s.quote])).toEqual([
       ['INVESTIGATION_ANNOUNCED', 'true', 'We will carry out a full investigation.'],
       ['CONCERN', 'false', 'We are deeply concerned by reports of use in Yemen.'],
     ]);
-    const lines = (await onSource('export', 'events')).stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines).toEqual((await readEventsFile(source)).map((e) => ({ ...portable(e), position: e.position, recordedAt: e.recordedAt.toISOString() })));
+    const lines = (await onSource('export', 'events')).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toEqual(
+      (await readEventsFile(source)).map((e) => ({
+        ...portable(e),
+        position: e.position,
+        recordedAt: e.recordedAt.toISOString(),
+      })),
+    );
   });
 
   it('backs up (events and tokens) and restores a backup and an NDJSON log into empty stores, event by event', async () => {
@@ -80,7 +109,10 @@ describe('CLI export, backup, restore, migrate, verify', () => {
     const target = path.join(dir, 'migrated/registry.db');
     // An interrupted migration: the first events only, as a copy through the port would have left them.
     const partial = openSqliteEventStore(target);
-    for (const e of original.slice(0, 3)) await partial.append(e.stream, [portable(e)], { expectedRevision: e.revision === 0 ? 'no_stream' : e.revision - 1 });
+    for (const e of original.slice(0, 3))
+      await partial.append(e.stream, [portable(e)], {
+        expectedRevision: e.revision === 0 ? 'no_stream' : e.revision - 1,
+      });
     await partial.close();
 
     const refused = await onSource('migrate', '--from', 'sqlite', '--to', 'sqlite', '--to-path', target);
@@ -88,7 +120,11 @@ describe('CLI export, backup, restore, migrate, verify', () => {
     expect(refused.stderr).toContain('--resume');
     const resumed = await onSource('migrate', '--from', 'sqlite', '--to', 'sqlite', '--to-path', target, '--resume');
     expect(resumed.code).toBe(0);
-    expect(JSON.parse(resumed.stdout)).toMatchObject({ resumedAfter: 3, verified: true, target: { events: original.length } });
+    expect(JSON.parse(resumed.stdout)).toMatchObject({
+      resumedAfter: 3,
+      verified: true,
+      target: { events: original.length },
+    });
     expect((await readEventsFile(target)).map(portable)).toEqual(original.map(portable));
 
     const verified = await cli({ SQLITE_PATH: target }, 'verify');
@@ -102,11 +138,20 @@ describe('CLI export, backup, restore, migrate, verify', () => {
     await onSource('export', 'events', '--out', log);
     await cli({ SQLITE_PATH: broken }, 'restore', log);
     const store = openSqliteEventStore(broken);
-    await store.append('incident-x', [{ id: '0190a0a0-0000-7000-8000-000000000001', type: 'UseAlleged', data: { nonsense: true }, metadata: { actor: 't', correlationId: 'c' } }]);
+    await store.append('incident-x', [
+      {
+        id: '0190a0a0-0000-7000-8000-000000000001',
+        type: 'UseAlleged',
+        data: { nonsense: true },
+        metadata: { actor: 't', correlationId: 'c' },
+      },
+    ]);
     await store.close();
     const run = await cli({ SQLITE_PATH: broken }, 'verify');
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout).problems).toEqual(['event 0190a0a0-0000-7000-8000-000000000001 (UseAlleged) does not parse or upcast']);
+    expect(JSON.parse(run.stdout).problems).toEqual([
+      'event 0190a0a0-0000-7000-8000-000000000001 (UseAlleged) does not parse or upcast',
+    ]);
   });
 
   const kurrent = process.env.KURRENTDB_CONNECTION_STRING;
@@ -115,7 +160,18 @@ describe('CLI export, backup, restore, migrate, verify', () => {
       const there = await onSource('migrate', '--from', 'sqlite', '--to', 'kurrentdb', '--to-url', kurrent);
       expect(JSON.parse(there.stdout)).toMatchObject({ verified: true });
       const back = path.join(dir, 'back/registry.db');
-      const home = await cli({ SQLITE_PATH: back }, 'migrate', '--from', 'kurrentdb', '--from-url', kurrent, '--to', 'sqlite', '--to-path', back);
+      const home = await cli(
+        { SQLITE_PATH: back },
+        'migrate',
+        '--from',
+        'kurrentdb',
+        '--from-url',
+        kurrent,
+        '--to',
+        'sqlite',
+        '--to-path',
+        back,
+      );
       expect(JSON.parse(home.stdout)).toMatchObject({ verified: true });
       expect((await readEventsFile(back)).map(portable)).toEqual((await readEventsFile(source)).map(portable));
     });

@@ -9,7 +9,19 @@ import { ensureBuilt } from '../support/child-service';
 jest.setTimeout(180_000);
 
 const SAMPLES = path.resolve(__dirname, '../../data/samples');
-const COMMANDS = ['tokens', 'tokens create', 'tokens list', 'tokens revoke', 'import', 'export', 'backup', 'restore', 'migrate', 'rebuild', 'verify'];
+const COMMANDS = [
+  'tokens',
+  'tokens create',
+  'tokens list',
+  'tokens revoke',
+  'import',
+  'export',
+  'backup',
+  'restore',
+  'migrate',
+  'rebuild',
+  'verify',
+];
 
 describe('CLI import', () => {
   let dir: string;
@@ -44,7 +56,8 @@ describe('CLI import', () => {
     expect(strict.code).toBe(1);
     expect(await readEventsFile(db())).toHaveLength(before);
     const lines = strict.stderr.split('\n');
-    const problem = (line: number, field: string) => lines.some((l) => l.startsWith(`${bad}:${line} `) && l.includes(`: ${field}: `));
+    const problem = (line: number, field: string) =>
+      lines.some((l) => l.startsWith(`${bad}:${line} `) && l.includes(`: ${field}: `));
     expect(problem(3, 'countryCode')).toBe(true);
     expect(problem(4, 'occurredFrom')).toBe(true);
     expect(problem(5, 'delivery')).toBe(true);
@@ -57,7 +70,10 @@ describe('CLI import', () => {
     expect(JSON.parse(lenient.stdout)).toMatchObject({ added: 1, corrected: 0, withdrawn: 0, rejected: 5 });
     const events = await readEventsFile(db());
     expect(events.slice(before).map((e) => e.type)).toEqual(['UseAlleged']);
-    expect(events[before].metadata).toMatchObject({ idempotencyKey: 'import:default:incident:hajjah-2015', actor: 'cli-import' });
+    expect(events[before].metadata).toMatchObject({
+      idempotencyKey: 'import:default:incident:hajjah-2015',
+      actor: 'cli-import',
+    });
   });
 
   it('re-imports idempotently and appends exactly the differences, dated --as-of, so that clock KNOWN shows each snapshot', async () => {
@@ -72,16 +88,28 @@ describe('CLI import', () => {
 
     // Version 2: Hajjah's summary and casualties corrected, Sanaa gone, Saada new.
     const rows = fs.readFileSync(path.join(SAMPLES, 'incidents.csv'), 'utf8').trim().split('\n');
-    const hajjah = rows[1].replace('UK-made BL-755 cluster bombs found near Hajjah', 'BL-755 bombs confirmed near Hajjah').replace(',,2,', ',1,4,');
-    const saada = 'saada-2015,2015-04-17,,YEM,Saada,,,,CBU-87,AIR_DROPPED,STATE,SAU,,,,CBU-87 remnants near Saada,2015-05-03,hrw,'
-      + 'REMNANT_PHOTO,2015-05-03,https://www.hrw.org/news/2015/05/03/yemen,,,';
+    const hajjah = rows[1]
+      .replace('UK-made BL-755 cluster bombs found near Hajjah', 'BL-755 bombs confirmed near Hajjah')
+      .replace(',,2,', ',1,4,');
+    const saada =
+      'saada-2015,2015-04-17,,YEM,Saada,,,,CBU-87,AIR_DROPPED,STATE,SAU,,,,CBU-87 remnants near Saada,2015-05-03,hrw,' +
+      'REMNANT_PHOTO,2015-05-03,https://www.hrw.org/news/2015/05/03/yemen,,,';
     const v2 = path.join(dir, 'incidents-v2.csv');
     fs.writeFileSync(v2, [rows[0], hajjah, saada].join('\n'));
     const second = await cli('import', v2, '--as-of', '2016-07-01', '--json');
-    expect(JSON.parse(second.stdout)).toMatchObject({ added: 1, corrected: 1, withdrawn: 1, unchanged: 0, rejected: 0 });
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      added: 1,
+      corrected: 1,
+      withdrawn: 1,
+      unchanged: 0,
+      rejected: 0,
+    });
     const appended = (await readEventsFile(db())).slice(afterFirst);
     expect(appended.map((e) => e.type)).toEqual(['IncidentCorrected', 'UseAlleged', 'IncidentWithdrawn']);
-    expect(appended[0].data).toMatchObject({ correctedOn: '2016-07-01', changes: { summary: 'BL-755 bombs confirmed near Hajjah', casualties: { killed: 1, injured: 4 } } });
+    expect(appended[0].data).toMatchObject({
+      correctedOn: '2016-07-01',
+      changes: { summary: 'BL-755 bombs confirmed near Hajjah', casualties: { killed: 1, injured: 4 } },
+    });
     expect(Object.keys(appended[0].data.changes as object).sort()).toEqual(['casualties', 'summary']);
     expect(appended[2].data).toMatchObject({ withdrawnOn: '2016-07-01' });
 
@@ -89,9 +117,12 @@ describe('CLI import', () => {
     expect(JSON.parse(repeat.stdout)).toMatchObject({ added: 0, corrected: 0, withdrawn: 0, unchanged: 2 });
     expect(await readEventsFile(db())).toHaveLength(afterFirst + 3);
 
-    const known = async (day: string) => csv((await cli('export', 'incidents', '--as-of', day, '--clock', 'KNOWN')).stdout);
+    const known = async (day: string) =>
+      csv((await cli('export', 'incidents', '--as-of', day, '--clock', 'KNOWN')).stdout);
     const june = await known('2016-06-30');
-    expect(june.find((r) => r.placeName === 'Hajjah governorate')?.summary).toBe('UK-made BL-755 cluster bombs found near Hajjah');
+    expect(june.find((r) => r.placeName === 'Hajjah governorate')?.summary).toBe(
+      'UK-made BL-755 cluster bombs found near Hajjah',
+    );
     expect(june.find((r) => r.placeName === 'Sanaa')?.status).toBe('ALLEGED');
     const july = await known('2016-07-01');
     expect(july.find((r) => r.placeName === 'Hajjah governorate')?.summary).toBe('BL-755 bombs confirmed near Hajjah');
@@ -104,13 +135,22 @@ describe('CLI import', () => {
     }
     const statements = csv((await cli('export', 'statements')).stdout);
     expect(statements.map((s) => [s.kind, s.speakers, s.incidentIds.split(';').length])).toEqual([
-      ['INVESTIGATION_ANNOUNCED', 'GBR', 1], ['CONCERN', 'NOR;IRL', 2],
+      ['INVESTIGATION_ANNOUNCED', 'GBR', 1],
+      ['CONCERN', 'NOR;IRL', 2],
     ]);
     const regraded = path.join(dir, 'sources.csv');
-    fs.writeFileSync(regraded, fs.readFileSync(path.join(SAMPLES, 'sources.csv'), 'utf8').replace('NGO,B,https://www.hrw.org', 'NGO,A,https://www.hrw.org'));
+    fs.writeFileSync(
+      regraded,
+      fs
+        .readFileSync(path.join(SAMPLES, 'sources.csv'), 'utf8')
+        .replace('NGO,B,https://www.hrw.org', 'NGO,A,https://www.hrw.org'),
+    );
     const run = await cli('import', regraded, '--as-of', '2016-08-01', '--json');
     expect(JSON.parse(run.stdout)).toMatchObject({ added: 0, corrected: 1, unchanged: 2 });
     const last = (await readEventsFile(db())).at(-1)!;
-    expect(last).toMatchObject({ type: 'SourceRegraded', data: { grade: 'A', previousGrade: 'B', regradedOn: '2016-08-01' } });
+    expect(last).toMatchObject({
+      type: 'SourceRegraded',
+      data: { grade: 'A', previousGrade: 'B', regradedOn: '2016-08-01' },
+    });
   });
 });

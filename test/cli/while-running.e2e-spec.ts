@@ -29,7 +29,8 @@ describe('CLI while the service runs', () => {
   it('imports into the running service’s store, and the service shows the result through GraphQL', async () => {
     // A source registered over GraphQL, referred to by its id in an imported row.
     const { registerSource } = await service!.ok<{ registerSource: { id: string } }>(
-      'mutation { registerSource(input: { name: "Landmine Monitor", kind: NGO, grade: C }) { id } }');
+      'mutation { registerSource(input: { name: "Landmine Monitor", kind: NGO, grade: C }) { id } }',
+    );
     expect((await runCli(['import', path.join(SAMPLES, 'sources.csv')], env)).code).toBe(0);
     const rows = fs.readFileSync(path.join(SAMPLES, 'incidents.csv'), 'utf8').trim().split('\n');
     const file = path.join(dir, 'incidents.csv');
@@ -38,8 +39,16 @@ describe('CLI while the service runs', () => {
     expect(run).toMatchObject({ code: 0 });
     expect(run.stdout).toContain('added 2,');
 
-    const query = '{ incidents(first: 10) { totalCount edges { node { summary corroborations { source { name } } assessment { status } } } } }';
-    let seen: { incidents: { totalCount: number; edges: { node: { summary: string; corroborations: { source: { name: string } }[] } }[] } } | undefined;
+    const query =
+      '{ incidents(first: 10) { totalCount edges { node { summary corroborations { source { name } } assessment { status } } } } }';
+    let seen:
+      | {
+          incidents: {
+            totalCount: number;
+            edges: { node: { summary: string; corroborations: { source: { name: string } }[] } }[];
+          };
+        }
+      | undefined;
     for (const deadline = Date.now() + 15_000; Date.now() < deadline; await sleep(200)) {
       seen = await service!.ok(query);
       if (seen!.incidents.totalCount === 2) break;
@@ -53,7 +62,8 @@ describe('CLI while the service runs', () => {
 
   it('backs up while the service writes, and the copy verifies', async () => {
     const writes = Array.from({ length: 10 }, (_, i) =>
-      service!.ok(`mutation { registerSource(input: { name: "Outlet ${i}", kind: MEDIA, grade: D }) { id } }`));
+      service!.ok(`mutation { registerSource(input: { name: "Outlet ${i}", kind: MEDIA, grade: D }) { id } }`),
+    );
     const backup = path.join(dir, 'backup');
     const run = await runCli(['backup', backup], env);
     await Promise.all(writes);

@@ -5,7 +5,11 @@ import { builtFile } from './child-service';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-export interface CliRun { code: number | null; stdout: string; stderr: string }
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /**
  * Runs the BUILT CLI (`node <build>/apps/api/src/cli/main.js …`, the build of child-service.ts: call
@@ -13,7 +17,9 @@ export interface CliRun { code: number | null; stdout: string; stderr: string }
  */
 export async function runCli(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<CliRun> {
   const child = spawn(process.execPath, [builtFile('apps/api/src/cli/main.js'), ...args], {
-    cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';

@@ -6,13 +6,19 @@ import { TokenStore } from '../auth/token-store';
 import { CliConfig, CliError, note, print } from './cli-support';
 import { idChecksum } from './store/copy-events';
 
-export const BACKUP_FILES = { events: 'registry.db', tokens: 'tokens.db', evidence: 'evidence', manifest: 'backup.json' } as const;
+export const BACKUP_FILES = {
+  events: 'registry.db',
+  tokens: 'tokens.db',
+  evidence: 'evidence',
+  manifest: 'backup.json',
+} as const;
 
 @Command({
   name: 'backup',
   arguments: '<dir>',
-  description: 'a consistent copy of the SQLite event store and tokens.db (SQLite online backup: the service may keep '
-    + 'running and writing), plus the evidence folder, into a new directory',
+  description:
+    'a consistent copy of the SQLite event store and tokens.db (SQLite online backup: the service may keep ' +
+    'running and writing), plus the evidence folder, into a new directory',
 })
 export class BackupCommand extends CommandRunner {
   constructor(private readonly config: CliConfig) {
@@ -21,7 +27,8 @@ export class BackupCommand extends CommandRunner {
 
   async run([dir]: string[]): Promise<void> {
     const config = this.config.get();
-    if (config.eventStore !== 'sqlite') throw new CliError('backup copies the SQLite files; for KurrentDB use its own backups, or `export events`', 2);
+    if (config.eventStore !== 'sqlite')
+      throw new CliError('backup copies the SQLite files; for KurrentDB use its own backups, or `export events`', 2);
     if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) throw new CliError(`${dir} is not empty`, 2);
     fs.mkdirSync(dir, { recursive: true });
     const store = openSqliteEventStore(config.sqlitePath, { synchronous: config.sqliteSynchronous });

@@ -5,7 +5,10 @@ import { type AppConfig, loadConfig } from '../config/config';
 
 /** An operator's error: one line on stderr and this exit code (2: usage or configuration). */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }
@@ -23,7 +26,8 @@ export class CliConfig {
   /** Evidence files (issue 16): EVIDENCE_DIR, else `evidence` beside the SQLite file. */
   evidenceDir(): string {
     const config = this.get();
-    const beside = config.sqlitePath === ':memory:' ? path.resolve('data') : path.dirname(path.resolve(config.sqlitePath));
+    const beside =
+      config.sqlitePath === ':memory:' ? path.resolve('data') : path.dirname(path.resolve(config.sqlitePath));
     return process.env.EVIDENCE_DIR || path.join(beside, 'evidence');
   }
 }
@@ -33,7 +37,11 @@ export const note = (line: string): void => void process.stderr.write(`${line}\n
 
 export type StoreKind = 'sqlite' | 'kurrentdb';
 
-export interface StoreAddress { kind: StoreKind; sqlitePath?: string; connectionString?: string }
+export interface StoreAddress {
+  kind: StoreKind;
+  sqlitePath?: string;
+  connectionString?: string;
+}
 
 /** The configured store's address (EVENT_STORE, SQLITE_PATH, KURRENTDB_CONNECTION_STRING). */
 export function configuredStore(config: AppConfig): StoreAddress {
@@ -44,7 +52,8 @@ export function configuredStore(config: AppConfig): StoreAddress {
 
 export async function openStore(address: StoreAddress, config?: AppConfig): Promise<EventStore> {
   if (address.kind === 'kurrentdb') {
-    if (!address.connectionString) throw new CliError('a KurrentDB store needs a connection string (KURRENTDB_CONNECTION_STRING)', 2);
+    if (!address.connectionString)
+      throw new CliError('a KurrentDB store needs a connection string (KURRENTDB_CONNECTION_STRING)', 2);
     return KurrentDbEventStore.fromConnectionString(address.connectionString);
   }
   if (!address.sqlitePath) throw new CliError('a SQLite store needs a file path (SQLITE_PATH)', 2);
@@ -52,7 +61,11 @@ export async function openStore(address: StoreAddress, config?: AppConfig): Prom
 }
 
 /** Runs `task` with an open store and closes it whatever happens. */
-export async function withStore<T>(address: StoreAddress, task: (store: EventStore) => Promise<T>, config?: AppConfig): Promise<T> {
+export async function withStore<T>(
+  address: StoreAddress,
+  task: (store: EventStore) => Promise<T>,
+  config?: AppConfig,
+): Promise<T> {
   const store = await openStore(address, config);
   try {
     return await task(store);

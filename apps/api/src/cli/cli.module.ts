@@ -12,8 +12,18 @@ import { TokensCommand, TokensCreateCommand, TokensListCommand, TokensRevokeComm
 /** Every command of the CLI. Commands open the store (or the command path) themselves, only when they run. */
 @Module({
   providers: [
-    CliConfig, BackupCommand, ExportCommand, ImportCommand, MigrateCommand, RebuildCommand, RestoreCommand, VerifyCommand,
-    TokensCommand, TokensCreateCommand, TokensListCommand, TokensRevokeCommand,
+    CliConfig,
+    BackupCommand,
+    ExportCommand,
+    ImportCommand,
+    MigrateCommand,
+    RebuildCommand,
+    RestoreCommand,
+    VerifyCommand,
+    TokensCommand,
+    TokensCreateCommand,
+    TokensListCommand,
+    TokensRevokeCommand,
   ],
 })
 export class CliModule {}

@@ -12,13 +12,20 @@ import { foldStore, parseAsOfInstant, parseClock } from './export/export-model';
 const WHAT = ['incidents', 'statements', 'events', 'evidence', 'all'] as const;
 type What = (typeof WHAT)[number];
 
-interface ExportOptions { format?: 'csv' | 'geojson'; asOf?: Date; clock: Clock; out?: string; dir?: string }
+interface ExportOptions {
+  format?: 'csv' | 'geojson';
+  asOf?: Date;
+  clock: Clock;
+  out?: string;
+  dir?: string;
+}
 
 @Command({
   name: 'export',
   arguments: '<what>',
-  description: 'export incidents with their assessment (CSV or GeoJSON), statements (CSV), the event log (NDJSON: a '
-    + 'complete, ordered backup), the evidence manifest (JSON), or all of them into --dir',
+  description:
+    'export incidents with their assessment (CSV or GeoJSON), statements (CSV), the event log (NDJSON: a ' +
+    'complete, ordered backup), the evidence manifest (JSON), or all of them into --dir',
 })
 export class ExportCommand extends CommandRunner {
   constructor(private readonly config: CliConfig) {
@@ -68,8 +75,15 @@ export class ExportCommand extends CommandRunner {
     fs.writeFileSync(path.join(dir, 'incidents.geojson'), incidentsGeoJson(model));
     fs.writeFileSync(path.join(dir, 'statements.csv'), statementsCsv(model));
     // Only when some event cites files (evidence files, issue 16).
-    if (manifest.files.length > 0) fs.writeFileSync(path.join(dir, 'evidence-manifest.json'), `${JSON.stringify({ files: manifest.files }, null, 1)}\n`);
-    note(`${count} events; ${model.incidents.size} incidents; ${model.statements.size} statements; ${manifest.files.length} evidence files -> ${dir}`);
+    if (manifest.files.length > 0)
+      fs.writeFileSync(
+        path.join(dir, 'evidence-manifest.json'),
+        `${JSON.stringify({ files: manifest.files }, null, 1)}\n`,
+      );
+    note(
+      `${count} events; ${model.incidents.size} incidents; ${model.statements.size} statements; ` +
+        `${manifest.files.length} evidence files -> ${dir}`,
+    );
   }
 
   @Option({ flags: '--format <format>', description: 'incidents: csv (default) or geojson' })
@@ -83,7 +97,11 @@ export class ExportCommand extends CommandRunner {
     return parseAsOfInstant(value);
   }
 
-  @Option({ flags: '--clock <clock>', description: 'with --as-of: RECORDED (what the registry held; default) or KNOWN (evidence dates)', defaultValue: 'RECORDED' })
+  @Option({
+    flags: '--clock <clock>',
+    description: 'with --as-of: RECORDED (what the registry held; default) or KNOWN (evidence dates)',
+    defaultValue: 'RECORDED',
+  })
   parseClock(value: string): Clock {
     return parseClock(value);
   }

@@ -9,8 +9,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 @Command({
   name: 'import',
   arguments: '<file>',
-  description: `import a CSV or JSON file of ${IMPORT_KINDS.join(', ')} (columns: see the README); every row is validated `
-    + 'before anything is written; a re-import appends only what changed (new rows, corrections, withdrawals of rows that disappeared)',
+  description:
+    `import a CSV or JSON file of ${IMPORT_KINDS.join(', ')} (columns: see the README); every row is validated ` +
+    'before anything is written; a re-import appends only what changed (new rows, corrections, withdrawals of rows ' +
+    'that disappeared)',
 })
 export class ImportCommand extends CommandRunner {
   constructor(private readonly config: CliConfig) {
@@ -24,7 +26,10 @@ export class ImportCommand extends CommandRunner {
     process.exitCode = await importFile(file, { ...options, asOf: options.asOf ?? today() }, this.config.get());
   }
 
-  @Option({ flags: '--kind <kind>', description: `what the file holds (${IMPORT_KINDS.join('|')}); default: from the file name` })
+  @Option({
+    flags: '--kind <kind>',
+    description: `what the file holds (${IMPORT_KINDS.join('|')}); default: from the file name`,
+  })
   parseKind(value: string): string {
     return value;
   }
@@ -34,13 +39,21 @@ export class ImportCommand extends CommandRunner {
     return true;
   }
 
-  @Option({ flags: '--as-of <date>', description: 'the evidence date of this snapshot (YYYY-MM-DD, default today): '
-    + 'corrections and withdrawals are dated with it, so that clock KNOWN reproduces each snapshot' })
+  @Option({
+    flags: '--as-of <date>',
+    description:
+      'the evidence date of this snapshot (YYYY-MM-DD, default today): ' +
+      'corrections and withdrawals are dated with it, so that clock KNOWN reproduces each snapshot',
+  })
   parseAsOf(value: string): string {
     return parseIsoDate(value, '--as-of');
   }
 
-  @Option({ flags: '--dataset <name>', description: 'the dataset the rows belong to (external ids are unique within it)', defaultValue: 'default' })
+  @Option({
+    flags: '--dataset <name>',
+    description: 'the dataset the rows belong to (external ids are unique within it)',
+    defaultValue: 'default',
+  })
   parseDataset(value: string): string {
     return value;
   }

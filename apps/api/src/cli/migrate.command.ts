@@ -5,7 +5,13 @@ import { CliConfig, CliError, note, openStore, print, type StoreAddress, type St
 import { copyEvents, eventsAfter, idChecksum } from './store/copy-events';
 
 interface MigrateOptions {
-  from: StoreKind; to: StoreKind; fromPath?: string; toPath?: string; fromUrl?: string; toUrl?: string; resume?: boolean;
+  from: StoreKind;
+  to: StoreKind;
+  fromPath?: string;
+  toPath?: string;
+  fromUrl?: string;
+  toUrl?: string;
+  resume?: boolean;
 }
 
 const storeKind = (value: string, option: string): StoreKind => {
@@ -21,7 +27,10 @@ async function verifiedPrefix(source: EventStore, target: EventStore): Promise<n
   for await (const batch of source.readAllBatches()) {
     for (const e of batch) {
       if (index >= targetIds.length) return index;
-      if (e.id !== targetIds[index]) throw new CliError(`cannot resume: the target's event ${index + 1} (${targetIds[index]}) is not the source's (${e.id})`);
+      if (e.id !== targetIds[index])
+        throw new CliError(
+          `cannot resume: the target's event ${index + 1} (${targetIds[index]}) is not the source's (${e.id})`,
+        );
       index++;
     }
   }
@@ -31,15 +40,21 @@ async function verifiedPrefix(source: EventStore, target: EventStore): Promise<n
 
 @Command({
   name: 'migrate',
-  description: 'copy every event (id, type, data, metadata, order) from one store to another (sqlite or kurrentdb, either '
-    + 'way); counts and a checksum over the ids are compared at the end; refuses a non-empty target unless --resume',
+  description:
+    'copy every event (id, type, data, metadata, order) from one store to another (sqlite or kurrentdb, either ' +
+    'way); counts and a checksum over the ids are compared at the end; refuses a non-empty target unless --resume',
 })
 export class MigrateCommand extends CommandRunner {
   constructor(private readonly config: CliConfig) {
     super();
   }
 
-  private address(kind: StoreKind, path: string | undefined, url: string | undefined, side: 'from' | 'to'): StoreAddress {
+  private address(
+    kind: StoreKind,
+    path: string | undefined,
+    url: string | undefined,
+    side: 'from' | 'to',
+  ): StoreAddress {
     const config = this.config.get();
     if (kind === 'sqlite') return { kind, sqlitePath: path ?? (side === 'from' ? config.sqlitePath : undefined) };
     return { kind, connectionString: url ?? config.kurrentdbConnectionString };
@@ -70,7 +85,8 @@ export class MigrateCommand extends CommandRunner {
     const expected = await idChecksum(source);
     let skip = 0;
     for await (const _event of target.readAll({ maxCount: 1 })) {
-      if (!resume) throw new CliError('the target store is not empty: give --resume to continue an interrupted migration');
+      if (!resume)
+        throw new CliError('the target store is not empty: give --resume to continue an interrupted migration');
       skip = await verifiedPrefix(source, target);
     }
     if (skip > 0) note(`resuming after ${skip} events already in the target`);
@@ -81,7 +97,8 @@ export class MigrateCommand extends CommandRunner {
     const actual = await idChecksum(target);
     const verified = actual.events === expected.events && actual.checksum === expected.checksum;
     print(JSON.stringify({ source: expected, target: actual, resumedAfter: skip, verified }));
-    if (!verified) throw new CliError('the target does not hold the same events as the source (count or checksum differ)');
+    if (!verified)
+      throw new CliError('the target does not hold the same events as the source (count or checksum differ)');
   }
 
   @Option({ flags: '--from <store>', description: 'sqlite or kurrentdb', required: true })
@@ -104,17 +121,26 @@ export class MigrateCommand extends CommandRunner {
     return value;
   }
 
-  @Option({ flags: '--from-url <connection>', description: 'source KurrentDB connection string (default KURRENTDB_CONNECTION_STRING)' })
+  @Option({
+    flags: '--from-url <connection>',
+    description: 'source KurrentDB connection string (default KURRENTDB_CONNECTION_STRING)',
+  })
   parseFromUrl(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--to-url <connection>', description: 'target KurrentDB connection string (default KURRENTDB_CONNECTION_STRING)' })
+  @Option({
+    flags: '--to-url <connection>',
+    description: 'target KurrentDB connection string (default KURRENTDB_CONNECTION_STRING)',
+  })
   parseToUrl(value: string): string {
     return value;
   }
 
-  @Option({ flags: '--resume', description: 'continue an interrupted migration into a target holding a prefix of the source' })
+  @Option({
+    flags: '--resume',
+    description: 'continue an interrupted migration into a target holding a prefix of the source',
+  })
   parseResume(): boolean {
     return true;
   }

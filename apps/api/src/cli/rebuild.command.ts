@@ -2,12 +2,15 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { CliConfig, configuredStore, print, withStore } from './cli-support';
 import { rebuildRemote, replayStore } from './store/replay-store';
 
-interface RebuildOptions { url?: string }
+interface RebuildOptions {
+  url?: string;
+}
 
 @Command({
   name: 'rebuild',
-  description: 'replay the configured store into a fresh read model and print the counts (or, with --url, ask a running '
-    + 'instance to rebuild; token from API_TOKEN or ADMIN_TOKEN)',
+  description:
+    'replay the configured store into a fresh read model and print the counts (or, with --url, ask a running ' +
+    'instance to rebuild; token from API_TOKEN or ADMIN_TOKEN)',
 })
 export class RebuildCommand extends CommandRunner {
   constructor(private readonly config: CliConfig) {

@@ -24,10 +24,23 @@ class RegistryCommandModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: RegistryCommandModule,
-      imports: [ConfigModule.forRoot(config), CqrsModule.forRoot(), EventStoreModule.forRoot(), ReadModelModule, SharedModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        CqrsModule.forRoot(),
+        EventStoreModule.forRoot(),
+        ReadModelModule,
+        SharedModule,
+      ],
       providers: [
-        RegisterSourceHandler, RegradeSourceHandler, AllegeUseHandler, CorrectIncidentHandler, WithdrawIncidentHandler,
-        AddCorroborationHandler, RetractCorroborationHandler, RecordStatementHandler, CorrectStatementHandler,
+        RegisterSourceHandler,
+        RegradeSourceHandler,
+        AllegeUseHandler,
+        CorrectIncidentHandler,
+        WithdrawIncidentHandler,
+        AddCorroborationHandler,
+        RetractCorroborationHandler,
+        RecordStatementHandler,
+        CorrectStatementHandler,
       ],
     };
   }
@@ -44,11 +57,15 @@ export interface RegistryContext {
 /** Opens the command path (catching the read model up with the store first). */
 export async function openRegistry(config: AppConfig): Promise<RegistryContext> {
   const app: INestApplicationContext = await NestFactory.createApplicationContext(
-    RegistryCommandModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false },
+    RegistryCommandModule.forRoot(config),
+    { logger: ['error', 'warn'], abortOnError: false },
   );
   await app.init();
   return {
-    commands: app.get(CommandBus), readModel: app.get(ReadModelService), reference: app.get(ReferenceData),
-    store: app.get(EventStore), close: () => app.close(),
+    commands: app.get(CommandBus),
+    readModel: app.get(ReadModelService),
+    reference: app.get(ReferenceData),
+    store: app.get(EventStore),
+    close: () => app.close(),
   };
 }

@@ -19,7 +19,12 @@ async function* ndjsonEvents(file: string): AsyncIterable<PortableEvent> {
     } catch (error) {
       throw new CliError(`${file}:${n}: not JSON (${(error as Error).message})`);
     }
-    if (typeof e.id !== 'string' || typeof e.stream !== 'string' || typeof e.type !== 'string' || !Number.isInteger(e.revision)) {
+    if (
+      typeof e.id !== 'string' ||
+      typeof e.stream !== 'string' ||
+      typeof e.type !== 'string' ||
+      !Number.isInteger(e.revision)
+    ) {
       throw new CliError(`${file}:${n}: not an exported event (id, stream, revision, type, data, metadata)`);
     }
     yield e;
@@ -29,7 +34,8 @@ async function* ndjsonEvents(file: string): AsyncIterable<PortableEvent> {
 @Command({
   name: 'restore',
   arguments: '<source>',
-  description: 'restore an exported event log (.ndjson) or a backup directory into the configured store, which must be empty',
+  description:
+    'restore an exported event log (.ndjson) or a backup directory into the configured store, which must be empty',
 })
 export class RestoreCommand extends CommandRunner {
   constructor(private readonly config: CliConfig) {
@@ -41,14 +47,22 @@ export class RestoreCommand extends CommandRunner {
     if (!fs.existsSync(source)) throw new CliError(`${source} does not exist`, 2);
     const directory = fs.statSync(source).isDirectory();
     const eventsFile = path.join(source, BACKUP_FILES.events);
-    if (directory && !fs.existsSync(eventsFile)) throw new CliError(`${source} holds no ${BACKUP_FILES.events}: not a backup directory`, 2);
-    await withStore(configuredStore(config), async (target) => {
-      if (!(await isEmptyStore(target))) throw new CliError('the configured store is not empty: restore only into an empty store');
-      if (!directory) await copyEvents(ndjsonEvents(source), target);
-      else if (config.eventStore !== 'sqlite') await this.copyBackup(eventsFile, (backup) => copyEvents(eventsAfter(backup, 0), target));
-    }, config);
+    if (directory && !fs.existsSync(eventsFile))
+      throw new CliError(`${source} holds no ${BACKUP_FILES.events}: not a backup directory`, 2);
+    await withStore(
+      configuredStore(config),
+      async (target) => {
+        if (!(await isEmptyStore(target)))
+          throw new CliError('the configured store is not empty: restore only into an empty store');
+        if (!directory) await copyEvents(ndjsonEvents(source), target);
+        else if (config.eventStore !== 'sqlite')
+          await this.copyBackup(eventsFile, (backup) => copyEvents(eventsAfter(backup, 0), target));
+      },
+      config,
+    );
     // Into SQLite, the backup's pages are copied whole (online backup again): recording times are kept too.
-    if (directory && config.eventStore === 'sqlite') await this.copyBackup(eventsFile, (backup) => backup.backup(config.sqlitePath));
+    if (directory && config.eventStore === 'sqlite')
+      await this.copyBackup(eventsFile, (backup) => backup.backup(config.sqlitePath));
     if (directory) this.restoreFiles(source);
     print(JSON.stringify(await withStore(configuredStore(config), idChecksum, config)));
   }

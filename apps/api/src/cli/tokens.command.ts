@@ -18,7 +18,11 @@ abstract class TokenSubCommand extends CommandRunner {
   }
 }
 
-@SubCommand({ name: 'create', arguments: '<holder> <role>', description: `issue a token (${ROLES.join(', ')}); its secret is printed once` })
+@SubCommand({
+  name: 'create',
+  arguments: '<holder> <role>',
+  description: `issue a token (${ROLES.join(', ')}); its secret is printed once`,
+})
 export class TokensCreateCommand extends TokenSubCommand {
   async run([holder, role]: string[]): Promise<void> {
     this.tokens(['issue', holder, role]);
@@ -40,7 +44,8 @@ export class TokensRevokeCommand extends TokenSubCommand {
 }
 
 @Command({
-  name: 'tokens', description: 'manage API tokens in tokens.db (TOKENS_PATH)',
+  name: 'tokens',
+  description: 'manage API tokens in tokens.db (TOKENS_PATH)',
   subCommands: [TokensCreateCommand, TokensListCommand, TokensRevokeCommand],
 })
 export class TokensCommand extends CommandRunner {

@@ -8,7 +8,10 @@ const USAGE = `Usage: npm run cli -- tokens <command>
   revoke <token id>                     revoke a token; it fails from its next request on
 Uses the same environment as the service (TOKENS_PATH, or SQLITE_PATH's directory).`;
 
-export interface CliOutput { out(line: string): void; err(line: string): void }
+export interface CliOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
 
 /** Runs one token command against the service's token file; returns the process exit code. */
 export function runTokensCli(args: string[], config: Pick<AppConfig, 'tokensPath'>, io: CliOutput): number {
@@ -34,7 +37,11 @@ export function runTokensCli(args: string[], config: Pick<AppConfig, 'tokensPath
       }
       case 'list':
         for (const t of store.list()) {
-          io.out([t.id, t.role.padEnd(10), t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active', t.holder].join('  '));
+          io.out(
+            [t.id, t.role.padEnd(10), t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active', t.holder].join(
+              '  ',
+            ),
+          );
         }
         return 0;
       case 'revoke': {

@@ -4,8 +4,9 @@ import { verifyStore } from './store/verify-store';
 
 @Command({
   name: 'verify',
-  description: 'check the configured store: gap-free positions, revisions in order, every event parses and upcasts, the '
-    + 'projection equals a rebuild, and evidence files re-hash to their names',
+  description:
+    'check the configured store: gap-free positions, revisions in order, every event parses and upcasts, the ' +
+    'projection equals a rebuild, and evidence files re-hash to their names',
 })
 export class VerifyCommand extends CommandRunner {
   constructor(private readonly config: CliConfig) {
@@ -15,7 +16,11 @@ export class VerifyCommand extends CommandRunner {
   async run(): Promise<void> {
     const config = this.config.get();
     const sequential = config.eventStore === 'sqlite';
-    const report = await withStore(configuredStore(config), (store) => verifyStore(store, sequential, this.config.evidenceDir()), config);
+    const report = await withStore(
+      configuredStore(config),
+      (store) => verifyStore(store, sequential, this.config.evidenceDir()),
+      config,
+    );
     print(JSON.stringify(report, null, 2));
     if (report.problems.length > 0) throw new CliError(`${report.problems.length} problem(s) found`);
   }

@@ -1,9 +1,20 @@
 import type { StoredEvent } from '@app/event-store';
 
 /** An evidence file as events cite it (contracts: EvidenceFileRef). */
-export interface ManifestEntry { sha256: string; size: number; mediaType: string; originalNames: string[]; citedBy: string[] }
+export interface ManifestEntry {
+  sha256: string;
+  size: number;
+  mediaType: string;
+  originalNames: string[];
+  citedBy: string[];
+}
 
-interface FileRef { sha256?: unknown; size?: unknown; mediaType?: unknown; originalName?: unknown }
+interface FileRef {
+  sha256?: unknown;
+  size?: unknown;
+  mediaType?: unknown;
+  originalName?: unknown;
+}
 
 /** Every `files` list under a `citation` or in a `citations` list, wherever the event carries one. */
 function* citedFiles(value: unknown, inCitation = false): Generator<FileRef> {
@@ -13,7 +24,8 @@ function* citedFiles(value: unknown, inCitation = false): Generator<FileRef> {
   }
   if (value === null || typeof value !== 'object') return;
   for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-    if (inCitation && key === 'files' && Array.isArray(child)) yield* child.filter((f): f is FileRef => f !== null && typeof f === 'object');
+    if (inCitation && key === 'files' && Array.isArray(child))
+      yield* child.filter((f): f is FileRef => f !== null && typeof f === 'object');
     else yield* citedFiles(child, key === 'citation' || key === 'citations');
   }
 }
@@ -28,10 +40,17 @@ export class EvidenceManifest {
       const hash = file.sha256.toLowerCase();
       let entry = this.entries.get(hash);
       if (!entry) {
-        entry = { sha256: hash, size: Number(file.size), mediaType: String(file.mediaType ?? ''), originalNames: [], citedBy: [] };
+        entry = {
+          sha256: hash,
+          size: Number(file.size),
+          mediaType: String(file.mediaType ?? ''),
+          originalNames: [],
+          citedBy: [],
+        };
         this.entries.set(hash, entry);
       }
-      if (typeof file.originalName === 'string' && !entry.originalNames.includes(file.originalName)) entry.originalNames.push(file.originalName);
+      if (typeof file.originalName === 'string' && !entry.originalNames.includes(file.originalName))
+        entry.originalNames.push(file.originalName);
       if (!entry.citedBy.includes(stored.id)) entry.citedBy.push(stored.id);
     }
   }

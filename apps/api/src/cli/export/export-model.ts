@@ -1,13 +1,20 @@
 import type { EventStore } from '@app/event-store';
 import {
-  type Clock, createRegistryModel, type Cut, cutFilter, foldRegistry, type RegistryModel, settleRegistry,
+  type Clock,
+  createRegistryModel,
+  type Cut,
+  cutFilter,
+  foldRegistry,
+  type RegistryModel,
+  settleRegistry,
 } from '@app/projections';
 import { CliError } from '../cli-support';
 
 /** `--as-of`: a day (its end, UTC) or an instant. */
 export function parseAsOfInstant(value: string): Date {
   const instant = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999Z`) : new Date(value);
-  if (Number.isNaN(instant.getTime())) throw new CliError(`--as-of must be YYYY-MM-DD or an ISO instant (got "${value}")`, 2);
+  if (Number.isNaN(instant.getTime()))
+    throw new CliError(`--as-of must be YYYY-MM-DD or an ISO instant (got "${value}")`, 2);
   return instant;
 }
 

@@ -7,20 +7,34 @@ export const IMPORT_KINDS = ['sources', 'incidents', 'corroborations', 'statemen
 export type ImportKindName = (typeof IMPORT_KINDS)[number];
 
 /** One row as read: its line in the file (the JSON array index + 1 for JSON) and its cells by column name. */
-export interface ImportRow { line: number; cells: Record<string, unknown> }
+export interface ImportRow {
+  line: number;
+  cells: Record<string, unknown>;
+}
 
-export interface ImportFile { kind: ImportKindName; rows: ImportRow[] }
+export interface ImportFile {
+  kind: ImportKindName;
+  rows: ImportRow[];
+}
 
 function kindFrom(file: string, given?: string): ImportKindName {
   const named = given ?? IMPORT_KINDS.find((kind) => path.basename(file).toLowerCase().startsWith(kind));
-  if (!named) throw new CliError(`cannot tell what ${file} holds: name it ${IMPORT_KINDS.join('|')}*.csv or give --kind`, 2);
-  if (!(IMPORT_KINDS as readonly string[]).includes(named)) throw new CliError(`--kind must be one of ${IMPORT_KINDS.join(', ')}`, 2);
+  if (!named)
+    throw new CliError(`cannot tell what ${file} holds: name it ${IMPORT_KINDS.join('|')}*.csv or give --kind`, 2);
+  if (!(IMPORT_KINDS as readonly string[]).includes(named))
+    throw new CliError(`--kind must be one of ${IMPORT_KINDS.join(', ')}`, 2);
   return named as ImportKindName;
 }
 
 function csvRows(text: string): ImportRow[] {
-  const records = parse(text, { columns: true, bom: true, skip_empty_lines: true, trim: true, info: true, relax_column_count: false }) as
-    { record: Record<string, string>; info: { lines: number } }[];
+  const records = parse(text, {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    relax_column_count: false,
+  }) as { record: Record<string, string>; info: { lines: number } }[];
   return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
 }
 
@@ -32,9 +46,12 @@ function jsonRows(text: string, file: string): { rows: ImportRow[]; kind?: strin
     throw new CliError(`${file} is not JSON: ${(error as Error).message}`);
   }
   const envelope = Array.isArray(parsed) ? { rows: parsed } : (parsed as { kind?: string; rows?: unknown });
-  if (!Array.isArray(envelope.rows)) throw new CliError(`${file}: expected an array of rows, or { "kind": …, "rows": [ … ] }`);
+  if (!Array.isArray(envelope.rows))
+    throw new CliError(`${file}: expected an array of rows, or { "kind": …, "rows": [ … ] }`);
   const rows = envelope.rows.map((cells, i) => ({
-    line: i + 1, cells: cells !== null && typeof cells === 'object' && !Array.isArray(cells) ? (cells as Record<string, unknown>) : {},
+    line: i + 1,
+    cells:
+      cells !== null && typeof cells === 'object' && !Array.isArray(cells) ? (cells as Record<string, unknown>) : {},
   }));
   return { rows, kind: envelope.kind };
 }
@@ -76,7 +93,12 @@ export const cell = {
   list(value: unknown): string[] {
     if (Array.isArray(value)) return value.map(String);
     const text = cell.text(value);
-    return text === undefined ? [] : text.split(';').map((v) => v.trim()).filter((v) => v !== '');
+    return text === undefined
+      ? []
+      : text
+          .split(';')
+          .map((v) => v.trim())
+          .filter((v) => v !== '');
   },
   flag(value: unknown): boolean | string | undefined {
     if (typeof value === 'boolean') return value;

@@ -8,7 +8,10 @@ import type { ImportKindName } from './import-file';
 import { cell } from './import-file';
 
 /** A problem with one row: the column it is about and what is wrong. */
-export interface FieldProblem { field: string; message: string }
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
 
 /** What a kind needs to decide about a row: where it imports to, as of when, and the registry as it is. */
 export interface KindContext {
@@ -22,7 +25,10 @@ export interface KindContext {
 }
 
 /** What importing a row (or a row's absence) changes: a command for the one command path, or nothing. */
-export interface Change { verb: 'correct' | 'withdraw'; command: Command<string> }
+export interface Change {
+  verb: 'correct' | 'withdraw';
+  command: Command<string>;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const EXTERNAL_ID = /^[A-Za-z0-9_-]{1,48}$/;
@@ -31,7 +37,8 @@ export const EXTERNAL_ID = /^[A-Za-z0-9_-]{1,48}$/;
  * The idempotency key of the command that created the row with this external id: the import's link between a
  * row and what it wrote. The entity's id derives from it (keyedId), as for any mutation with a key.
  */
-export const creationKey = (dataset: string, short: string, externalId: string) => `import:${dataset}:${short}:${externalId}`;
+export const creationKey = (dataset: string, short: string, externalId: string) =>
+  `import:${dataset}:${short}:${externalId}`;
 
 /** An id given in a cell: a registry id (UUID) as is, or the external id of a row imported into this dataset. */
 export function refId(ctx: { dataset: string }, short: string, purpose: string, value: unknown): string | undefined {
@@ -45,7 +52,9 @@ export function canon(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canon).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null).sort(([a], [b]) => (a < b ? -1 : 1));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canon(v)}`).join(',')}}`;
 }
 
@@ -84,4 +93,5 @@ export interface ImportKind {
 export type KindTable = Readonly<Record<ImportKindName, ImportKind | null>>;
 
 export const sourceExists = (model: RegistryModel, id: string | undefined) => id !== undefined && model.sources.has(id);
-export const incidentExists = (model: RegistryModel, id: string | undefined) => id !== undefined && !!findIncident(model, id);
+export const incidentExists = (model: RegistryModel, id: string | undefined) =>
+  id !== undefined && !!findIncident(model, id);

@@ -7,14 +7,26 @@ import { openRegistry } from '../registry-context';
 import { readImportFile } from './import-file';
 import { checkImport, type ImportPlan, type ImportSummary, planImport, rejectedRows, runImport } from './importer';
 
-export interface ImportOptions { kind?: string; strict?: boolean; asOf: string; dataset: string; actor: string; json?: boolean }
+export interface ImportOptions {
+  kind?: string;
+  strict?: boolean;
+  asOf: string;
+  dataset: string;
+  actor: string;
+  json?: boolean;
+}
 
 function report(file: string, plan: ImportPlan, summary: ImportSummary, json?: boolean): void {
-  for (const r of plan.rejections) note(`${file}:${r.line}${r.externalId ? ` (${r.externalId})` : ''}: ${r.field}: ${r.message}`);
+  for (const r of plan.rejections)
+    note(`${file}:${r.line}${r.externalId ? ` (${r.externalId})` : ''}: ${r.field}: ${r.message}`);
   if (plan.kept.length > 0) note(`kept (this kind cannot be withdrawn): ${plan.kept.join(', ')}`);
   if (plan.withdrawalsSkipped) note(`withdrawals not looked for: ${plan.withdrawalsSkipped}`);
   if (json) print(JSON.stringify({ ...summary, rejections: plan.rejections, kept: plan.kept }));
-  else print(`added ${summary.added}, corrected ${summary.corrected}, withdrawn ${summary.withdrawn}, unchanged ${summary.unchanged}, rejected ${summary.rejected}`);
+  else
+    print(
+      `added ${summary.added}, corrected ${summary.corrected}, withdrawn ${summary.withdrawn}, ` +
+        `unchanged ${summary.unchanged}, rejected ${summary.rejected}`,
+    );
 }
 
 /**
@@ -29,18 +41,30 @@ export async function importFile(file: string, options: ImportOptions, config: A
   const registry = await openRegistry(config);
   try {
     const ctx = {
-      dataset, asOf, reason: `Import of ${path.basename(file)} (dataset ${dataset}, as of ${asOf})`,
-      meta: { actor: options.actor, correlationId: uuidv7() }, model: registry.readModel.model,
-      readModel: registry.readModel, reference: registry.reference,
+      dataset,
+      asOf,
+      reason: `Import of ${path.basename(file)} (dataset ${dataset}, as of ${asOf})`,
+      meta: { actor: options.actor, correlationId: uuidv7() },
+      model: registry.readModel.model,
+      readModel: registry.readModel,
+      reference: registry.reference,
     };
     const plan = await planImport(read, ctx);
     await checkImport(plan, registry.commands);
     let summary: ImportSummary;
     if (options.strict && plan.rejections.length > 0) {
-      summary = { added: 0, corrected: 0, withdrawn: 0, unchanged: plan.unchanged, rejected: rejectedRows(plan), kept: plan.kept.length };
+      summary = {
+        added: 0,
+        corrected: 0,
+        withdrawn: 0,
+        unchanged: plan.unchanged,
+        rejected: rejectedRows(plan),
+        kept: plan.kept.length,
+      };
       note(`--strict: ${summary.rejected} row(s) rejected, nothing written`);
     } else {
-      const bar = process.stderr.isTTY && plan.writes.length > 20 ? new SingleBar({ stream: process.stderr }) : undefined;
+      const bar =
+        process.stderr.isTTY && plan.writes.length > 20 ? new SingleBar({ stream: process.stderr }) : undefined;
       bar?.start(plan.writes.length, 0);
       summary = await runImport(plan, registry.commands, (done) => bar?.update(done));
       bar?.stop();

@@ -8,7 +8,12 @@ import type { RequestMeta } from '../../shared/request-meta';
 import { CliError } from '../cli-support';
 import type { ImportFile, ImportKindName } from './import-file';
 import {
-  creationKey, EXTERNAL_ID, type FieldProblem, type ImportKind, type KindContext, type KindTable,
+  creationKey,
+  EXTERNAL_ID,
+  type FieldProblem,
+  type ImportKind,
+  type KindContext,
+  type KindTable,
 } from './import-kinds';
 import { INCIDENT_ROWS, SOURCE_ROWS } from './incident-rows';
 import { CORROBORATION_ROWS, STATEMENT_ROWS } from './evidence-rows';
@@ -18,14 +23,25 @@ import { CORROBORATION_ROWS, STATEMENT_ROWS } from './evidence-rows';
  * ResolutionVoteRecorded: its row mapping (an ImportKind) goes here once that event and its command exist.
  */
 export const KINDS: KindTable = {
-  sources: SOURCE_ROWS, incidents: INCIDENT_ROWS, corroborations: CORROBORATION_ROWS, statements: STATEMENT_ROWS,
+  sources: SOURCE_ROWS,
+  incidents: INCIDENT_ROWS,
+  corroborations: CORROBORATION_ROWS,
+  statements: STATEMENT_ROWS,
   'resolution-votes': null,
 };
 
-export interface Rejection extends FieldProblem { line: number; externalId?: string }
+export interface Rejection extends FieldProblem {
+  line: number;
+  externalId?: string;
+}
 
 /** One write the import will make, in order. */
-export interface PlannedWrite { line: number; externalId: string; verb: 'add' | 'correct' | 'withdraw'; command: Command<string> }
+export interface PlannedWrite {
+  line: number;
+  externalId: string;
+  verb: 'add' | 'correct' | 'withdraw';
+  command: Command<string>;
+}
 
 export interface ImportPlan {
   writes: PlannedWrite[];
@@ -37,11 +53,19 @@ export interface ImportPlan {
   withdrawalsSkipped?: string;
 }
 
-export interface ImportSummary { added: number; corrected: number; withdrawn: number; unchanged: number; rejected: number; kept: number }
+export interface ImportSummary {
+  added: number;
+  corrected: number;
+  withdrawn: number;
+  unchanged: number;
+  rejected: number;
+  kept: number;
+}
 
 export function kindOf(name: ImportKindName): ImportKind {
   const kind = KINDS[name];
-  if (!kind) throw new CliError(`${name}: resolution votes cannot be imported yet (their event arrives with issue 11)`, 2);
+  if (!kind)
+    throw new CliError(`${name}: resolution votes cannot be imported yet (their event arrives with issue 11)`, 2);
   return kind;
 }
 
@@ -59,7 +83,8 @@ async function validateRow(kind: ImportKind, input: object): Promise<{ instance:
   const instance = plainToInstance(kind.dto, input, { exposeDefaultValues: true }) as object;
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   const problems = flatten(errors, '', []).map(({ path, message }) => ({
-    field: kind.fieldColumns[path] ?? kind.fieldColumns[path.replace(/\.\d+$/, '')] ?? path.replace(/\.\d+$/, ''), message,
+    field: kind.fieldColumns[path] ?? kind.fieldColumns[path.replace(/\.\d+$/, '')] ?? path.replace(/\.\d+$/, ''),
+    message,
   }));
   return { instance, problems };
 }
@@ -71,11 +96,17 @@ export async function planImport(file: ImportFile, ctx: KindContext): Promise<Im
   const seen = new Set<string>();
   const known = new Set(kind.columns);
   for (const row of file.rows) {
-    const externalId = typeof row.cells.externalId === 'string' || typeof row.cells.externalId === 'number' ? String(row.cells.externalId).trim() : '';
-    const reject = (problems: FieldProblem[]) => plan.rejections.push(...problems.map((p) => ({ ...p, line: row.line, externalId })));
+    const externalId =
+      typeof row.cells.externalId === 'string' || typeof row.cells.externalId === 'number'
+        ? String(row.cells.externalId).trim()
+        : '';
+    const reject = (problems: FieldProblem[]) =>
+      plan.rejections.push(...problems.map((p) => ({ ...p, line: row.line, externalId })));
     const unknown = Object.keys(row.cells).filter((column) => !known.has(column));
     if (unknown.length > 0) {
-      reject(unknown.map((column) => ({ field: column, message: `unknown column (expected: ${kind.columns.join(', ')})` })));
+      reject(
+        unknown.map((column) => ({ field: column, message: `unknown column (expected: ${kind.columns.join(', ')})` })),
+      );
       continue;
     }
     if (!EXTERNAL_ID.test(externalId)) {
@@ -103,7 +134,8 @@ export async function planImport(file: ImportFile, ctx: KindContext): Promise<Im
     const changeKey = `${key}:fix:${ctx.asOf}:${inputHash(instance).slice(0, 8)}`;
     const change = await kind.change(id, instance, changeKey, ctx);
     if (change === null) plan.unchanged++;
-    else if ('command' in change) plan.writes.push({ line: row.line, externalId, verb: change.verb, command: change.command });
+    else if ('command' in change)
+      plan.writes.push({ line: row.line, externalId, verb: change.verb, command: change.command });
     else reject([change]);
   }
   if (!plan.withdrawalsSkipped) planWithdrawals(kind, seen, ctx, plan);
@@ -126,18 +158,30 @@ function planWithdrawals(kind: ImportKind, seen: Set<string>, ctx: KindContext, 
 /** The same command, decided but not appended (see CommandMeta.dryRun). */
 function dryRunOf(command: Command<string>): Command<string> {
   const { meta } = command as unknown as { meta: RequestMeta };
-  return Object.assign(Object.create(Object.getPrototypeOf(command) as object) as Command<string>, command, { meta: { ...meta, dryRun: true } });
+  return Object.assign(Object.create(Object.getPrototypeOf(command) as object) as Command<string>, command, {
+    meta: { ...meta, dryRun: true },
+  });
 }
 
 /** Runs one write; a refusal by the handler or the decider becomes a rejection of its row. */
-async function attempt(write: PlannedWrite, command: Command<string>, commands: CommandBus, plan: ImportPlan): Promise<boolean> {
+async function attempt(
+  write: PlannedWrite,
+  command: Command<string>,
+  commands: CommandBus,
+  plan: ImportPlan,
+): Promise<boolean> {
   try {
     await commands.execute(command);
     return true;
   } catch (error) {
     if (!(error instanceof DomainError) && !(error instanceof ApiError)) throw error;
     const field = error instanceof DomainError ? error.field : (error.details.field as string | undefined);
-    plan.rejections.push({ line: write.line, externalId: write.externalId, field: field ?? 'row', message: error.message });
+    plan.rejections.push({
+      line: write.line,
+      externalId: write.externalId,
+      field: field ?? 'row',
+      message: error.message,
+    });
     return false;
   }
 }
@@ -148,15 +192,27 @@ async function attempt(write: PlannedWrite, command: Command<string>, commands: 
  */
 export async function checkImport(plan: ImportPlan, commands: CommandBus): Promise<void> {
   const passed: PlannedWrite[] = [];
-  for (const write of plan.writes) if (await attempt(write, dryRunOf(write.command), commands, plan)) passed.push(write);
+  for (const write of plan.writes)
+    if (await attempt(write, dryRunOf(write.command), commands, plan)) passed.push(write);
   plan.writes = passed;
 }
 
 export const rejectedRows = (plan: ImportPlan) => new Set(plan.rejections.map((r) => `${r.line}|${r.externalId}`)).size;
 
 /** Runs the planned writes in order through the command bus (the service's handlers and executor). */
-export async function runImport(plan: ImportPlan, commands: CommandBus, progress: (done: number) => void): Promise<ImportSummary> {
-  const summary: ImportSummary = { added: 0, corrected: 0, withdrawn: 0, unchanged: plan.unchanged, rejected: 0, kept: plan.kept.length };
+export async function runImport(
+  plan: ImportPlan,
+  commands: CommandBus,
+  progress: (done: number) => void,
+): Promise<ImportSummary> {
+  const summary: ImportSummary = {
+    added: 0,
+    corrected: 0,
+    withdrawn: 0,
+    unchanged: plan.unchanged,
+    rejected: 0,
+    kept: plan.kept.length,
+  };
   for (const [i, write] of plan.writes.entries()) {
     if (await attempt(write, write.command, commands, plan)) {
       summary[write.verb === 'add' ? 'added' : write.verb === 'correct' ? 'corrected' : 'withdrawn']++;

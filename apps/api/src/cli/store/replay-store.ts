@@ -11,9 +11,16 @@ export async function replayStore(store: EventStore) {
   let incidents = 0;
   for (const i of model.incidents.values()) if (!i.mergedInto) incidents++;
   return {
-    projectionVersion: PROJECTION_VERSION, checkpoint: model.checkpoint, eventsApplied: model.eventsApplied,
-    skipped: model.skipped, skippedEventIds: model.skippedEventIds, sources: model.sources.size, incidents,
-    corroborations: model.corroborations.size, investigations: model.investigations.size, statements: model.statements.size,
+    projectionVersion: PROJECTION_VERSION,
+    checkpoint: model.checkpoint,
+    eventsApplied: model.eventsApplied,
+    skipped: model.skipped,
+    skippedEventIds: model.skippedEventIds,
+    sources: model.sources.size,
+    incidents,
+    corroborations: model.corroborations.size,
+    investigations: model.investigations.size,
+    statements: model.statements.size,
     durationMs: Date.now() - started,
   };
 }
@@ -24,7 +31,8 @@ export async function rebuildRemote(url: string, token: string | undefined): Pro
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({
-      query: 'mutation { rebuildProjections { projectionVersion checkpoint eventsApplied skipped skippedEventIds sources incidents corroborations investigations statements durationMs } }',
+      query:
+        'mutation { rebuildProjections { projectionVersion checkpoint eventsApplied skipped skippedEventIds sources incidents corroborations investigations statements durationMs } }',
     }),
   });
   const body = (await res.json()) as { data?: { rebuildProjections: unknown }; errors?: { message: string }[] };

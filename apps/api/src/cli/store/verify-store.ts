@@ -3,21 +3,44 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { upcast } from '@app/domain';
 import type { EventStore } from '@app/event-store';
-import { createRegistryModel, evolveRegistry, foldRegistry, type RegistryModel, settleRegistry } from '@app/projections';
+import {
+  createRegistryModel,
+  evolveRegistry,
+  foldRegistry,
+  type RegistryModel,
+  settleRegistry,
+} from '@app/projections';
 import { EvidenceManifest } from '../export/evidence-manifest';
 
-export interface VerifyReport { events: number; streams: number; evidenceFiles: number; problems: string[] }
+export interface VerifyReport {
+  events: number;
+  streams: number;
+  evidenceFiles: number;
+  problems: string[];
+}
 
 const MAX_LISTED = 20;
 
 /** What a projection shows, in a comparable form: incidents with their assessments, sources, statements. */
 function snapshot(model: RegistryModel): string {
   const incidents = [...model.incidents.values()].map((i) => [
-    i.incidentId, i.mergedInto?.canonicalIncidentId ?? null, i.withdrawal?.withdrawnOn ?? null, i.details, i.assessment,
-    i.corroborationIds, [...i.investigationIds].sort(), i.statementIds,
+    i.incidentId,
+    i.mergedInto?.canonicalIncidentId ?? null,
+    i.withdrawal?.withdrawnOn ?? null,
+    i.details,
+    i.assessment,
+    i.corroborationIds,
+    [...i.investigationIds].sort(),
+    i.statementIds,
   ]);
   const sources = [...model.sources.values()].map((s) => [s.sourceId, s.grade, s.name]);
-  const statements = [...model.statements.values()].map((s) => [s.statementId, s.kind, s.deliveredOn, s.speakers, s.incidentIds]);
+  const statements = [...model.statements.values()].map((s) => [
+    s.statementId,
+    s.kind,
+    s.deliveredOn,
+    s.speakers,
+    s.incidentIds,
+  ]);
   return JSON.stringify([incidents, sources, statements, model.skipped, model.checkpoint]);
 }
 
@@ -57,20 +80,24 @@ export async function verifyStore(store: EventStore, sequential: boolean, eviden
   for await (const batch of store.readAllBatches()) {
     for (const e of batch) {
       events++;
-      if (previous !== null && store.comparePositions(previous, e.position) >= 0) problem(`position ${e.position} does not follow ${previous}`);
-      if (sequential && e.position !== String(events)) problem(`position ${e.position} where ${events} was expected (a gap)`);
+      if (previous !== null && store.comparePositions(previous, e.position) >= 0)
+        problem(`position ${e.position} does not follow ${previous}`);
+      if (sequential && e.position !== String(events))
+        problem(`position ${e.position} where ${events} was expected (a gap)`);
       previous = e.position;
       const expected = (revisions.get(e.stream) ?? -1) + 1;
       if (e.revision !== expected) problem(`${e.stream}: revision ${e.revision} where ${expected} was expected`);
       revisions.set(e.stream, e.revision);
-      if (!upcast(e.type, e.data, e.metadata?.schemaVersion ?? 1)) problem(`event ${e.id} (${e.type}) does not parse or upcast`);
+      if (!upcast(e.type, e.data, e.metadata?.schemaVersion ?? 1))
+        problem(`event ${e.id} (${e.type}) does not parse or upcast`);
       evolveRegistry(live, e);
       foldRegistry(rebuilt, e);
       manifest.add(e);
     }
   }
   settleRegistry(rebuilt);
-  if (snapshot(live) !== snapshot(rebuilt)) problem('the projection folded event by event differs from the bulk rebuild');
+  if (snapshot(live) !== snapshot(rebuilt))
+    problem('the projection folded event by event differs from the bulk rebuild');
   const evidenceFiles = verifyEvidence(evidenceDir, manifest, problems);
   return { events, streams: revisions.size, evidenceFiles, problems };
 }
