@@ -63,7 +63,8 @@ export const CORROBORATION_ROWS: ImportKind = {
       problems.push({ field: 'source', message: 'no such source in the registry' });
     return problems;
   },
-  exists: (id, ctx) => ctx.model.corroborations.has(id),
+  // Corroborations are never corrected by an import (no command does it): only whether it exists matters.
+  revision: (id, ctx) => (ctx.model.corroborations.has(id) ? 0 : undefined),
   create: (input, meta) => new AddCorroborationCommand(input as AddCorroborationInput, meta),
   async change(id, raw, _key, ctx) {
     const input = raw as AddCorroborationInput;
@@ -158,7 +159,7 @@ export const STATEMENT_ROWS: ImportKind = {
       problems.push({ field: 'incidents', message: 'no such incident in the registry' });
     return problems;
   },
-  exists: (id, ctx) => ctx.model.statements.has(id),
+  revision: (id, ctx) => ctx.model.statements.get(id)?.revision,
   create: (input, meta) => new RecordStatementCommand(input as RecordStatementInput, meta),
   async change(id, raw, key, ctx) {
     const view = ctx.model.statements.get(id)!;

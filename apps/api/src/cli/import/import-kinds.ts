@@ -82,7 +82,11 @@ export interface ImportKind {
   /** Checks against the registry and reference data that validation cannot make (e.g. that a source exists). */
   check(input: object, ctx: KindContext): FieldProblem[];
   /** Whether the entity this row created is in the registry. */
-  exists(id: string, ctx: KindContext): boolean;
+  /**
+   * The revision of the entity this row created (undefined when it is not in the registry): a correction's
+   * idempotency key carries it, so that a change made, undone and made again is recorded each time.
+   */
+  revision(id: string, ctx: KindContext): number | undefined;
   create(input: object, meta: RequestMeta): Command<string>;
   /** A correction for what changed since the last import, nothing if nothing did, or why it cannot be recorded. */
   change(id: string, input: object, key: string, ctx: KindContext): Promise<Change | FieldProblem | null>;

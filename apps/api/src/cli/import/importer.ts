@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate, type ValidationError } from 'class-validator';
 import { DomainError } from '@app/domain';
 import { ApiError } from '../../graphql/error-codes';
-import { inputHash, keyedId } from '../../shared/keyed-id';
+import { keyedId } from '../../shared/keyed-id';
 import type { RequestMeta } from '../../shared/request-meta';
 import { CliError } from '../cli-support';
 import type { ImportFile, ImportKindName } from './import-file';
@@ -127,11 +127,12 @@ export async function planImport(file: ImportFile, ctx: KindContext): Promise<Im
       continue;
     }
     const id = keyedId(key, kind.purpose);
-    if (!kind.exists(id, ctx)) {
+    const revision = kind.revision(id, ctx);
+    if (revision === undefined) {
       plan.writes.push({ line: row.line, externalId, verb: 'add', command: kind.create(instance, ctx.meta) });
       continue;
     }
-    const changeKey = `${key}:fix:${ctx.asOf}:${inputHash(instance).slice(0, 8)}`;
+    const changeKey = `${key}:fix:${ctx.asOf}:r${revision}`;
     const change = await kind.change(id, instance, changeKey, ctx);
     if (change === null) plan.unchanged++;
     else if ('command' in change)

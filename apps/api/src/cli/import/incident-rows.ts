@@ -12,8 +12,6 @@ import {
   changedFields,
   type FieldProblem,
   type ImportKind,
-  incidentExists,
-  type KindContext,
   refId,
   sourceExists,
 } from './import-kinds';
@@ -31,7 +29,7 @@ export const SOURCE_ROWS: ImportKind = {
     homepage: cell.text(c.homepage),
   }),
   check: () => [],
-  exists: (id, ctx) => ctx.model.sources.has(id),
+  revision: (id, ctx) => ctx.model.sources.get(id)?.revision,
   create: (input, meta) => new RegisterSourceCommand(input as RegisterSourceInput, meta),
   async change(id, raw, key, ctx) {
     const input = raw as RegisterSourceInput;
@@ -166,7 +164,7 @@ export const INCIDENT_ROWS: ImportKind = {
     if (unknown) problems.push({ field: 'allegedUserStates', message: `unknown ISO 3166-1 alpha-3 code ${unknown}` });
     return problems;
   },
-  exists: (id, ctx) => incidentExists(ctx.model, id),
+  revision: (id, ctx) => ctx.model.incidents.get(id)?.revision,
   create: (input, meta) => new AllegeUseCommand(input as AllegeUseInput, meta),
   async change(id, raw, key, ctx) {
     const current = ctx.model.incidents.get(id)!;
