@@ -7,7 +7,7 @@ import { type CliRun, readEventsFile, runCli } from '../support/child-cli';
 import { ensureBuilt } from '../support/child-service';
 
 /** export, backup, restore, migrate and verify as real processes on real SQLite files. */
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 const SAMPLES = path.resolve(__dirname, '../../data/samples');
 const portable = (e: StoredEvent) => ({

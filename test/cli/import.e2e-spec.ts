@@ -6,7 +6,7 @@ import { type CliRun, readEventsFile, runCli } from '../support/child-cli';
 import { ensureBuilt } from '../support/child-service';
 
 /** `import` as a real process on a real SQLite file: validation, --strict, and re-imports that append only differences. */
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 const SAMPLES = path.resolve(__dirname, '../../data/samples');
 const COMMANDS = [

@@ -5,7 +5,7 @@ import { readEventsFile, runCli } from '../support/child-cli';
 import { ChildService, ensureBuilt } from '../support/child-service';
 
 /** The CLI beside a running service on the same SQLite file: each sees the other's writes. */
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 const SAMPLES = path.resolve(__dirname, '../../data/samples');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
