@@ -1,5 +1,5 @@
 import { EventStore, uuidv7 } from '@app/event-store';
-import { replayStore } from '../apps/api/src/cli/rebuild';
+import { replayStore } from '../apps/api/src/cli/store/replay-store';
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
 import { TestApp } from './support/test-app';
 import { logYearOfEvidence } from './support/read-side';

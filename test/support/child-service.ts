@@ -195,3 +195,8 @@ export class ChildService {
     return this.exited;
   }
 }
+
+/** A file of the private build (call ensureBuilt() first), e.g. `apps/api/src/cli/main.js`. */
+export function builtFile(relative: string): string {
+  return path.join(path.resolve(path.dirname(mainJsOrThrow()), '../../..'), relative);
+}

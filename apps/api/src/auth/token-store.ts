@@ -138,6 +138,11 @@ export class TokenStore {
     return this.db.prepare("SELECT 1 FROM tokens WHERE role = 'ADMIN' AND revoked_at IS NULL LIMIT 1").get() !== undefined;
   }
 
+  /** A consistent copy of the token file (SQLite's online backup), taken while the service uses it. */
+  async backup(destination: string): Promise<void> {
+    await this.db.backup(destination);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

@@ -40,6 +40,13 @@ describe('tokens CLI', () => {
     check.close();
   });
 
+  it('creates a token with `create` (the CLI sub-command name)', () => {
+    expect(run('create', 'Ops Robot', 'VIEWER')).toBe(0);
+    const check = TokenStore.open(tokensPath);
+    expect(check.authenticate(out[0])).toMatchObject({ holder: 'Ops Robot', role: 'VIEWER' });
+    check.close();
+  });
+
   it('refuses unknown commands, roles and ids with usage or a clear message', () => {
     expect(run()).toBe(2);
     expect(run('issue', 'Jane', 'OWNER')).toBe(2);

@@ -1,18 +1,22 @@
-import { type AppConfig, ConfigError, loadConfig } from '../config/config';
+import type { AppConfig } from '../config/config';
 import { isRole, ROLES } from '../auth/roles';
 import { TokenStore } from '../auth/token-store';
 
-const USAGE = `Usage: node dist/apps/api/src/cli/tokens.js <command>
-  issue <holder> <${ROLES.join('|')}>   issue a token (its secret is printed once)
+const USAGE = `Usage: npm run cli -- tokens <command>
+  create <holder> <${ROLES.join('|')}>  issue a token (its secret is printed once)
   list                                  list tokens (never their secrets)
   revoke <token id>                     revoke a token; it fails from its next request on
 Uses the same environment as the service (TOKENS_PATH, or SQLITE_PATH's directory).`;
 
-export interface CliOutput { out(line: string): void; err(line: string): void }
+export interface CliOutput {
+  out(line: string): void;
+  err(line: string): void;
+}
 
 /** Runs one token command against the service's token file; returns the process exit code. */
 export function runTokensCli(args: string[], config: Pick<AppConfig, 'tokensPath'>, io: CliOutput): number {
-  const [command, ...rest] = args;
+  const [given, ...rest] = args;
+  const command = given === 'create' ? 'issue' : given;
   if (command !== 'issue' && command !== 'list' && command !== 'revoke') {
     io.err(USAGE);
     return 2;
@@ -33,7 +37,11 @@ export function runTokensCli(args: string[], config: Pick<AppConfig, 'tokensPath
       }
       case 'list':
         for (const t of store.list()) {
-          io.out([t.id, t.role.padEnd(10), t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active', t.holder].join('  '));
+          io.out(
+            [t.id, t.role.padEnd(10), t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active', t.holder].join(
+              '  ',
+            ),
+          );
         }
         return 0;
       case 'revoke': {
@@ -52,18 +60,5 @@ export function runTokensCli(args: string[], config: Pick<AppConfig, 'tokensPath
     }
   } finally {
     store.close();
-  }
-}
-
-if (require.main === module) {
-  try {
-    const code = runTokensCli(process.argv.slice(2), loadConfig(), {
-      out: (line) => process.stdout.write(`${line}\n`),
-      err: (line) => process.stderr.write(`${line}\n`),
-    });
-    process.exitCode = code;
-  } catch (error) {
-    process.stderr.write(`${error instanceof ConfigError ? 'Configuration error' : 'Failed'}: ${(error as Error).message}\n`);
-    process.exitCode = error instanceof ConfigError ? 2 : 1;
   }
 }

@@ -16,6 +16,8 @@ export interface CommandMeta {
   /** With `inputHash`: the same key and input return the first result; another input is a CONFLICT. */
   idempotencyKey?: string;
   inputHash?: string;
+  /** Decide only: every check runs (references, the decider's rules) and nothing is appended (CLI import --strict). */
+  dryRun?: boolean;
 }
 
 export interface CommandResult { position: string; stream: string; replayed: boolean }
@@ -85,6 +87,7 @@ export class CommandExecutor {
           throw new ConcurrencyConflictError(stream, meta.expectedRevision, revision < 0 ? 'no_stream' : revision);
         }
         const events = decider.decide(command, state, this.context());
+        if (meta.dryRun) return { position: '', stream, replayed: false };
         try {
           const appended = await this.append(stream, events, revision, meta);
           return { position: appended.position, stream, replayed: false };
@@ -94,7 +97,7 @@ export class CommandExecutor {
         }
       }
     });
-    await this.readModel.waitFor(result.position);
+    if (!meta.dryRun) await this.readModel.waitFor(result.position);
     return result;
   }
 

@@ -3,7 +3,12 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { uuidv7 } from '@app/event-store';
 
 /** Who is asking and under which correlation id: the part of a command's metadata the request gives. */
-export interface RequestMeta { actor: string; correlationId: string }
+export interface RequestMeta {
+  actor: string;
+  correlationId: string;
+  /** Decide without appending (the CLI checks a whole import before writing any of it). */
+  dryRun?: boolean;
+}
 
 const CORRELATION_ID = /^[\w.:-]{1,128}$/;
 

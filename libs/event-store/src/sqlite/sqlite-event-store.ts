@@ -58,6 +58,8 @@ interface PendingAppend {
 
 const DEFAULT_MAX_EVENT_BYTES = 4 * 1024 * 1024;
 const SYNCHRONOUS_NAMES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
+/** How often subscriptions look for commits made by other processes (the CLI beside a running service). */
+const OTHER_WRITERS_POLL_MS = 250;
 
 /**
  * The embedded event store. Appends are group-committed: every append that arrives before the
@@ -72,6 +74,7 @@ export class SqliteEventStore extends EventStore {
   private readonly subscriptions = new Set<SqliteSubscription>();
   private queue: PendingAppend[] = [];
   private flushHandle: NodeJS.Immediate | undefined;
+  private otherWriters: NodeJS.Timeout | undefined;
   private closed = false;
   private counters = { commits: 0, appends: 0, events: 0 };
 
@@ -151,7 +154,29 @@ export class SqliteEventStore extends EventStore {
       after,
     );
     this.subscriptions.add(subscription);
+    this.watchOtherWriters();
     return subscription;
+  }
+
+  /**
+   * Another connection's commit (another process on the same file) never passes through `flush`: SQLite's
+   * `data_version` changes when one happened, so subscriptions are woken when it moves.
+   */
+  private watchOtherWriters(): void {
+    if (this.otherWriters) return;
+    let version = this.dataVersion();
+    this.otherWriters = setInterval(() => {
+      if (this.closed || this.subscriptions.size === 0) return;
+      const now = this.dataVersion();
+      if (now === version) return;
+      version = now;
+      for (const subscription of this.subscriptions) subscription.notify();
+    }, OTHER_WRITERS_POLL_MS);
+    this.otherWriters.unref();
+  }
+
+  private dataVersion(): number {
+    return this.query(() => this.db.pragma('data_version', { simple: true })) as number;
   }
 
   comparePositions(a: Position, b: Position): number {
@@ -170,8 +195,18 @@ export class SqliteEventStore extends EventStore {
       this.flush();
     }
     this.closed = true;
+    clearInterval(this.otherWriters);
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.db.close();
+  }
+
+  /**
+   * A consistent copy of the file at `destination` while it stays in use (SQLite's online backup API):
+   * appends go on during the copy, and the copy holds the store as of one commit.
+   */
+  async backup(destination: string): Promise<void> {
+    if (this.closed) throw closedStoreError();
+    await this.db.backup(destination);
   }
 
   stats(): SqliteEventStoreStats {

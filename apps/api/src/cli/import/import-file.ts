@@ -1,0 +1,111 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { CliError } from '../cli-support';
+
+export const IMPORT_KINDS = ['sources', 'incidents', 'corroborations', 'statements', 'resolution-votes'] as const;
+export type ImportKindName = (typeof IMPORT_KINDS)[number];
+
+/** One row as read: its line in the file (the JSON array index + 1 for JSON) and its cells by column name. */
+export interface ImportRow {
+  line: number;
+  cells: Record<string, unknown>;
+}
+
+export interface ImportFile {
+  kind: ImportKindName;
+  rows: ImportRow[];
+}
+
+function kindFrom(file: string, given?: string): ImportKindName {
+  const named = given ?? IMPORT_KINDS.find((kind) => path.basename(file).toLowerCase().startsWith(kind));
+  if (!named)
+    throw new CliError(`cannot tell what ${file} holds: name it ${IMPORT_KINDS.join('|')}*.csv or give --kind`, 2);
+  if (!(IMPORT_KINDS as readonly string[]).includes(named))
+    throw new CliError(`--kind must be one of ${IMPORT_KINDS.join(', ')}`, 2);
+  return named as ImportKindName;
+}
+
+function csvRows(text: string): ImportRow[] {
+  const records = parse(text, {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    trim: true,
+    info: true,
+    relax_column_count: false,
+  }) as { record: Record<string, string>; info: { lines: number } }[];
+  return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
+}
+
+function jsonRows(text: string, file: string): { rows: ImportRow[]; kind?: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${file} is not JSON: ${(error as Error).message}`);
+  }
+  const envelope = Array.isArray(parsed) ? { rows: parsed } : (parsed as { kind?: string; rows?: unknown });
+  if (!Array.isArray(envelope.rows))
+    throw new CliError(`${file}: expected an array of rows, or { "kind": …, "rows": [ … ] }`);
+  const rows = envelope.rows.map((cells, i) => ({
+    line: i + 1,
+    cells:
+      cells !== null && typeof cells === 'object' && !Array.isArray(cells) ? (cells as Record<string, unknown>) : {},
+  }));
+  return { rows, kind: envelope.kind };
+}
+
+/** Reads a CSV (header row; lists separated by `;`) or JSON file of one kind of rows. */
+export function readImportFile(file: string, kind?: string): ImportFile {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (file.toLowerCase().endsWith('.json')) {
+    const { rows, kind: inFile } = jsonRows(text, file);
+    return { kind: kindFrom(file, kind ?? inFile), rows };
+  }
+  try {
+    return { kind: kindFrom(file, kind), rows: csvRows(text) };
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(`${file} is not valid CSV: ${(error as Error).message}`);
+  }
+}
+
+/** Cell readers: empty cells are absent; malformed numbers stay strings so that validation names them. */
+export const cell = {
+  text(value: unknown): string | undefined {
+    if (value === undefined || value === null) return undefined;
+    const text = String(value).trim();
+    return text === '' ? undefined : text;
+  },
+  number(value: unknown): number | string | undefined {
+    if (typeof value === 'number') return value;
+    const text = cell.text(value);
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    return Number.isFinite(n) ? n : text;
+  },
+  list(value: unknown): string[] {
+    if (Array.isArray(value)) return value.map(String);
+    const text = cell.text(value);
+    return text === undefined
+      ? []
+      : text
+          .split(';')
+          .map((v) => v.trim())
+          .filter((v) => v !== '');
+  },
+  flag(value: unknown): boolean | string | undefined {
+    if (typeof value === 'boolean') return value;
+    const text = cell.text(value);
+    if (text === undefined) return undefined;
+    if (/^(true|yes|1)$/i.test(text)) return true;
+    if (/^(false|no|0)$/i.test(text)) return false;
+    return text;
+  },
+};

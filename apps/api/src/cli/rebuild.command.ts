@@ -1,0 +1,34 @@
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { CliConfig, configuredStore, print, withStore } from './cli-support';
+import { rebuildRemote, replayStore } from './store/replay-store';
+
+interface RebuildOptions {
+  url?: string;
+}
+
+@Command({
+  name: 'rebuild',
+  description:
+    'replay the configured store into a fresh read model and print the counts (or, with --url, ask a running ' +
+    'instance to rebuild; token from API_TOKEN or ADMIN_TOKEN)',
+})
+export class RebuildCommand extends CommandRunner {
+  constructor(private readonly config: CliConfig) {
+    super();
+  }
+
+  async run(_args: string[], options: RebuildOptions): Promise<void> {
+    if (options.url) {
+      const result = await rebuildRemote(options.url, process.env.API_TOKEN || process.env.ADMIN_TOKEN);
+      print(JSON.stringify(result, null, 2));
+      return;
+    }
+    const config = this.config.get();
+    print(JSON.stringify(await withStore(configuredStore(config), replayStore, config), null, 2));
+  }
+
+  @Option({ flags: '--url <graphql>', description: 'a running instance, e.g. http://localhost:3000/graphql' })
+  parseUrl(value: string): string {
+    return value;
+  }
+}

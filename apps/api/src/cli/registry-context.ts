@@ -1,0 +1,71 @@
+import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
+import { EventStore } from '@app/event-store';
+import type { AppConfig } from '../config/config';
+import { ConfigModule } from '../config/config.module';
+import { EventStoreModule } from '../event-store/event-store.module';
+import { AllegeUseHandler } from '../incidents/commands/allege-use.handler';
+import { AddCorroborationHandler, RetractCorroborationHandler } from '../incidents/commands/corroboration.handlers';
+import { CorrectIncidentHandler, WithdrawIncidentHandler } from '../incidents/commands/incident-lifecycle.handlers';
+import { ReadModelModule } from '../read-model/read-model.module';
+import { ReadModelService } from '../read-model/read-model.service';
+import { ReferenceData } from '../reference/reference-data';
+import { SharedModule } from '../shared/shared.module';
+import { RegisterSourceHandler, RegradeSourceHandler } from '../sources/commands/source.handlers';
+import { CorrectStatementHandler, RecordStatementHandler } from '../statements/commands/statement.handlers';
+
+/**
+ * The service's command path without its HTTP side: the same store, read model, executor and handlers,
+ * so that the CLI writes exactly as a GraphQL mutation does (and beside a running service on one file).
+ */
+@Module({})
+class RegistryCommandModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: RegistryCommandModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CqrsModule.forRoot(),
+        EventStoreModule.forRoot(),
+        ReadModelModule,
+        SharedModule,
+      ],
+      providers: [
+        RegisterSourceHandler,
+        RegradeSourceHandler,
+        AllegeUseHandler,
+        CorrectIncidentHandler,
+        WithdrawIncidentHandler,
+        AddCorroborationHandler,
+        RetractCorroborationHandler,
+        RecordStatementHandler,
+        CorrectStatementHandler,
+      ],
+    };
+  }
+}
+
+export interface RegistryContext {
+  commands: CommandBus;
+  readModel: ReadModelService;
+  reference: ReferenceData;
+  store: EventStore;
+  close(): Promise<void>;
+}
+
+/** Opens the command path (catching the read model up with the store first). */
+export async function openRegistry(config: AppConfig): Promise<RegistryContext> {
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(
+    RegistryCommandModule.forRoot(config),
+    { logger: ['error', 'warn'], abortOnError: false },
+  );
+  await app.init();
+  return {
+    commands: app.get(CommandBus),
+    readModel: app.get(ReadModelService),
+    reference: app.get(ReferenceData),
+    store: app.get(EventStore),
+    close: () => app.close(),
+  };
+}

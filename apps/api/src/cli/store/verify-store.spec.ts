@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { incidentStream, sourceStream } from '@app/domain';
+import { type JsonObject, NO_STREAM, openSqliteEventStore, type SqliteEventStore, uuidv7 } from '@app/event-store';
+import { allege, corroborate, corroboration, source } from '../../../../../libs/projections/src/testing/event-log.fixtures';
+import { EvidenceManifest } from '../export/evidence-manifest';
+import { verifyStore } from './verify-store';
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const fileRef = (content: string, originalName: string) => ({
+  sha256: sha(content), size: content.length, mediaType: 'image/jpeg', originalName, uploadedBy: 'r', uploadedAt: '2016-05-23T10:00:00Z',
+});
+
+describe('verify and the evidence manifest (contracts: EvidenceFileRef in citations)', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  const meta = { actor: 'researcher', correlationId: 'c-1', schemaVersion: 1 };
+  const append = (stream: string, revision: number, event: { type: string; data: unknown }) =>
+    store.append(stream, [{ id: uuidv7(), type: event.type, data: event.data as JsonObject, metadata: meta }], {
+      expectedRevision: revision === 0 ? NO_STREAM : revision - 1,
+    });
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmur-verify-'));
+    store = openSqliteEventStore(':memory:');
+    await append(sourceStream('s-1'), 0, source('s-1', 'Amnesty International', 'B'));
+    const photo = fileRef('photo of remnants', 'remnants.jpg');
+    const first = corroboration('c-1', 's-1', '2016-05-23', { citation: { url: 'https://a.org/1', files: [photo] } as never });
+    await append(incidentStream('i-1'), 0, allege('i-1', '2016-05-23', first));
+    const later = corroboration('c-2', 's-1', '2016-05-25', {
+      citation: { url: 'https://a.org/2', files: [photo, fileRef('never stored', 'video.mp4')] } as never,
+    });
+    await append(incidentStream('i-1'), 1, corroborate('i-1', later));
+  });
+  afterEach(async () => {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const put = (content: string, name = sha(content)) => {
+    const folder = path.join(dir, 'sha256', name.slice(0, 2), name.slice(2, 4));
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, name), content);
+  };
+
+  it('lists every distinct cited file once, with the events citing it', async () => {
+    const manifest = new EvidenceManifest();
+    const ids: string[] = [];
+    for await (const e of store.readAll()) {
+      manifest.add(e);
+      ids.push(e.id);
+    }
+    expect(manifest.files).toEqual([
+      { sha256: sha('photo of remnants'), size: 17, mediaType: 'image/jpeg', originalNames: ['remnants.jpg'], citedBy: [ids[1], ids[2]] },
+      { sha256: sha('never stored'), size: 12, mediaType: 'image/jpeg', originalNames: ['video.mp4'], citedBy: [ids[2]] },
+    ]);
+  });
+
+  it('passes a sound store, and names a file that does not hash to its name and a cited file that is absent', async () => {
+    put('photo of remnants');
+    put('never stored');
+    expect(await verifyStore(store, true, dir)).toEqual({ events: 3, streams: 2, evidenceFiles: 2, problems: [] });
+
+    fs.rmSync(path.join(dir, 'sha256'), { recursive: true });
+    put('photo of remnants');
+    put('tampered', sha('something else'));
+    const report = await verifyStore(store, true, dir);
+    expect(report.problems).toEqual([
+      expect.stringContaining(`hashes to ${sha('tampered')}, not to its name`),
+      `evidence file ${sha('never stored')} is cited but not in ${dir}`,
+    ]);
+  });
+});
