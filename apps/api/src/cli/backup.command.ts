@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { Command, CommandRunner } from 'nest-commander';
 import { openSqliteEventStore } from '@app/event-store';
 import { TokenStore } from '../auth/token-store';
+import { CONTENT_FOLDER, UPLOAD_INDEX_FILE } from '../evidence/evidence-layout';
+import { UploadIndex } from '../evidence/upload-index';
 import { CliConfig, CliError, note, print } from './cli-support';
 import { idChecksum } from './store/copy-events';
 
@@ -54,13 +56,31 @@ export class BackupCommand extends CommandRunner {
         tokenStore.close();
       }
     }
-    const evidenceDir = this.config.evidenceDir();
-    const evidence = fs.existsSync(evidenceDir);
-    // Evidence files never change once written (their name is their hash): a plain copy is consistent.
-    if (evidence) fs.cpSync(evidenceDir, path.join(dir, BACKUP_FILES.evidence), { recursive: true });
+    const evidence = await copyEvidence(this.config.evidenceDir(), path.join(dir, BACKUP_FILES.evidence));
     const manifest = { createdAt: new Date().toISOString(), ...copied, tokens, evidence };
     fs.writeFileSync(path.join(dir, BACKUP_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
     note(`backed up ${copied.events} events${tokens ? ', tokens' : ''}${evidence ? ', evidence files' : ''} to ${dir}`);
     print(JSON.stringify(manifest));
   }
+}
+
+/**
+ * Stored files never change once written (their name is their hash), so a plain copy of them is consistent;
+ * the upload index is a live SQLite file, so it goes through SQLite's online backup.
+ */
+async function copyEvidence(from: string, to: string): Promise<boolean> {
+  if (!fs.existsSync(from)) return false;
+  fs.mkdirSync(to, { recursive: true });
+  const content = path.join(from, CONTENT_FOLDER);
+  if (fs.existsSync(content)) fs.cpSync(content, path.join(to, CONTENT_FOLDER), { recursive: true });
+  const indexFile = path.join(from, UPLOAD_INDEX_FILE);
+  if (fs.existsSync(indexFile)) {
+    const index = UploadIndex.open(indexFile);
+    try {
+      await index.backup(path.join(to, UPLOAD_INDEX_FILE));
+    } finally {
+      index.close();
+    }
+  }
+  return true;
 }

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { EventStore, KurrentDbEventStore, openSqliteEventStore } from '@app/event-store';
 import { type AppConfig, loadConfig } from '../config/config';
@@ -23,12 +22,9 @@ export class CliConfig {
     return this.cached;
   }
 
-  /** Evidence files (issue 16): EVIDENCE_DIR, else `evidence` beside the SQLite file. */
+  /** Where evidence files live: the service's own setting (EVIDENCE_DIR). */
   evidenceDir(): string {
-    const config = this.get();
-    const beside =
-      config.sqlitePath === ':memory:' ? path.resolve('data') : path.dirname(path.resolve(config.sqlitePath));
-    return process.env.EVIDENCE_DIR || path.join(beside, 'evidence');
+    return this.get().evidence.dir;
   }
 }
 

@@ -5,7 +5,7 @@ import type { EventStore } from '@app/event-store';
 import type { Clock, Cut } from '@app/projections';
 import { CliConfig, CliError, configuredStore, note, withStore } from './cli-support';
 import { writeEventLog, writeText } from './export/event-lines';
-import { EvidenceManifest } from './export/evidence-manifest';
+import { EvidenceManifest } from '../evidence/evidence-custody';
 import { incidentsCsv, incidentsGeoJson, statementsCsv } from './export/export-formats';
 import { foldStore, parseAsOfInstant, parseClock } from './export/export-model';
 
@@ -54,7 +54,7 @@ export class ExportCommand extends CommandRunner {
       case 'evidence': {
         const manifest = new EvidenceManifest();
         for await (const batch of store.readAllBatches()) for (const stored of batch) manifest.add(stored);
-        return writeText(options.out, `${JSON.stringify({ files: manifest.files }, null, 1)}\n`);
+        return writeText(options.out, `${JSON.stringify({ files: manifest.entries() }, null, 1)}\n`);
       }
       case 'all':
         return this.exportAll(store, cut, options.dir);
@@ -75,14 +75,14 @@ export class ExportCommand extends CommandRunner {
     fs.writeFileSync(path.join(dir, 'incidents.geojson'), incidentsGeoJson(model));
     fs.writeFileSync(path.join(dir, 'statements.csv'), statementsCsv(model));
     // Only when some event cites files (evidence files, issue 16).
-    if (manifest.files.length > 0)
+    if (manifest.entries().length > 0)
       fs.writeFileSync(
         path.join(dir, 'evidence-manifest.json'),
-        `${JSON.stringify({ files: manifest.files }, null, 1)}\n`,
+        `${JSON.stringify({ files: manifest.entries() }, null, 1)}\n`,
       );
     note(
       `${count} events; ${model.incidents.size} incidents; ${model.statements.size} statements; ` +
-        `${manifest.files.length} evidence files -> ${dir}`,
+        `${manifest.entries().length} evidence files -> ${dir}`,
     );
   }
 

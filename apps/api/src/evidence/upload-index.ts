@@ -77,6 +77,11 @@ export class UploadIndex {
     return row ? toRecord(row) : null;
   }
 
+  /** A consistent copy while uploads go on (SQLite's online backup). */
+  async backup(destination: string): Promise<void> {
+    await this.db.backup(destination);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

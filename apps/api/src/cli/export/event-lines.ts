@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import type { EventStore, StoredEvent } from '@app/event-store';
-import { EvidenceManifest } from './evidence-manifest';
+import type { EvidenceManifest } from '../../evidence/evidence-custody';
 
 /** One event as an NDJSON line: everything the store keeps, so that the file is a complete, ordered backup. */
 export const eventLine = (e: StoredEvent): string =>

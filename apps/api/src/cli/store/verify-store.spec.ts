@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { incidentStream, sourceStream } from '@app/domain';
 import { type JsonObject, NO_STREAM, openSqliteEventStore, type SqliteEventStore, uuidv7 } from '@app/event-store';
 import { allege, corroborate, corroboration, source } from '../../../../../libs/projections/src/testing/event-log.fixtures';
-import { EvidenceManifest } from '../export/evidence-manifest';
+import { EvidenceManifest } from '../../evidence/evidence-custody';
 import { verifyStore } from './verify-store';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -52,9 +52,9 @@ describe('verify and the evidence manifest (contracts: EvidenceFileRef in citati
       manifest.add(e);
       ids.push(e.id);
     }
-    expect(manifest.files).toEqual([
-      { sha256: sha('photo of remnants'), size: 17, mediaType: 'image/jpeg', originalNames: ['remnants.jpg'], citedBy: [ids[1], ids[2]] },
-      { sha256: sha('never stored'), size: 12, mediaType: 'image/jpeg', originalNames: ['video.mp4'], citedBy: [ids[2]] },
+    expect(manifest.entries()).toEqual([
+      { sha256: sha('photo of remnants'), size: 17, mediaType: 'image/jpeg', originalName: 'remnants.jpg', eventIds: [ids[1], ids[2]] },
+      { sha256: sha('never stored'), size: 12, mediaType: 'image/jpeg', originalName: 'video.mp4', eventIds: [ids[2]] },
     ]);
   });
 

@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { upcast } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import {
@@ -10,7 +7,7 @@ import {
   type RegistryModel,
   settleRegistry,
 } from '@app/projections';
-import { EvidenceManifest } from '../export/evidence-manifest';
+import { EvidenceManifest, verifyEvidenceFiles } from '../../evidence/evidence-custody';
 
 export interface VerifyReport {
   events: number;
@@ -45,22 +42,12 @@ function snapshot(model: RegistryModel): string {
 }
 
 /** The evidence folder: every file's content hashes to its name, and every cited file is there. */
-function verifyEvidence(dir: string, manifest: EvidenceManifest, problems: string[]): number {
-  const cited = new Set(manifest.files.map((f) => f.sha256));
-  let files = 0;
-  const root = path.join(dir, 'sha256');
-  if (fs.existsSync(root)) {
-    for (const entry of fs.readdirSync(root, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      files++;
-      const full = path.join(entry.parentPath, entry.name);
-      const hash = createHash('sha256').update(fs.readFileSync(full)).digest('hex');
-      if (hash !== entry.name) problems.push(`evidence file ${full} hashes to ${hash}, not to its name`);
-      cited.delete(entry.name);
-    }
-  }
-  for (const missing of cited) problems.push(`evidence file ${missing} is cited but not in ${dir}`);
-  return files;
+async function verifyEvidence(dir: string, manifest: EvidenceManifest, problems: string[]): Promise<number> {
+  const report = await verifyEvidenceFiles(dir, manifest.entries());
+  for (const bad of report.mismatches) problems.push(`evidence file ${bad.path} hashes to ${bad.actualSha256}, not to its name`);
+  for (const stray of report.strays) problems.push(`evidence folder holds ${stray}, which is not named by its hash`);
+  for (const missing of report.missing) problems.push(`evidence file ${missing.sha256} is cited but not in ${dir}`);
+  return report.checked;
 }
 
 /**
@@ -98,6 +85,6 @@ export async function verifyStore(store: EventStore, sequential: boolean, eviden
   settleRegistry(rebuilt);
   if (snapshot(live) !== snapshot(rebuilt))
     problem('the projection folded event by event differs from the bulk rebuild');
-  const evidenceFiles = verifyEvidence(evidenceDir, manifest, problems);
+  const evidenceFiles = await verifyEvidence(evidenceDir, manifest, problems);
   return { events, streams: revisions.size, evidenceFiles, problems };
 }
