@@ -5,6 +5,7 @@ import { EventStore } from '@app/event-store';
 import type { AppConfig } from '../config/config';
 import { ConfigModule } from '../config/config.module';
 import { EventStoreModule } from '../event-store/event-store.module';
+import { EvidenceCoreModule } from '../evidence/evidence-core.module';
 import { AllegeUseHandler } from '../incidents/commands/allege-use.handler';
 import { AddCorroborationHandler, RetractCorroborationHandler } from '../incidents/commands/corroboration.handlers';
 import { CorrectIncidentHandler, WithdrawIncidentHandler } from '../incidents/commands/incident-lifecycle.handlers';
@@ -30,6 +31,7 @@ class RegistryCommandModule {
         EventStoreModule.forRoot(),
         ReadModelModule,
         SharedModule,
+        EvidenceCoreModule,
       ],
       providers: [
         RegisterSourceHandler,
