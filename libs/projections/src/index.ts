@@ -15,3 +15,4 @@ export { deriveAsOf } from './derive-as-of';
 export * from './statement-texts';
 export * from './projection-runner';
 export { lazyProperty } from './lazy-property';
+export { loopYielder } from './event-loop';

@@ -1,20 +1,35 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { EventStore, StoreUnavailableError, type StoredEvent } from '@app/event-store';
 import { statementStream } from '@app/domain';
+import { EventStore, StoreUnavailableError, type StoreLag, type StoredEvent } from '@app/event-store';
 import {
-  type AuditEntry, type ChangeSet, type Clock, incidentHistory, ProjectionRunner, type RegistryModel, type StatementTexts,
-  statementTextsOf,
+  type AuditEntry, type ChangeSet, type Clock, incidentHistory, ProjectionRunner, type ProjectionHealth, type RegistryModel,
+  type StatementTexts, statementTextsOf,
 } from '@app/projections';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
 import { ModelsAt } from './model-at';
+import { ReplayGate } from './replay-gate';
 
 const SUPERVISE_EVERY_MS = 2000;
+/** Lag beyond this is reported as "at least" (a count costs time in proportion to what it counts). */
+const LAG_CAP = 10_000_000;
+
+export interface ProjectionReadiness {
+  /** Caught up (the first catch-up done), following the store live, and not rebuilding. */
+  ready: boolean;
+  /** The first catch-up has finished: queries are answered. */
+  caughtUp: boolean;
+  projection: ProjectionHealth;
+  /** Events between the projection's checkpoint and the store's head; null when the store cannot say. */
+  lag: ({ checkpoint: string | null } & StoreLag) | null;
+  lagError?: string;
+}
 
 /**
- * This instance's read model: the registry projection, caught up on start and kept live by the
- * catch-up subscription. Mutations wait here until their own write is visible (read-your-writes).
+ * This instance's read model: the registry projection, caught up in the background from the start (the
+ * service listens at once and answers UNAVAILABLE to queries until then) and kept live by the catch-up
+ * subscription. Mutations wait here until their own write is visible (read-your-writes).
  */
 @Injectable()
 export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
@@ -22,55 +37,69 @@ export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
   private readonly runner: ProjectionRunner;
   private readonly modelsAt: ModelsAt;
   private caughtUp = false;
-  private restarting = false;
+  private starting: Promise<void> | null = null;
+  private shuttingDown = false;
+  private storeUnreachable: string | null = null;
   private supervisor?: NodeJS.Timeout;
 
   constructor(@Inject(EventStore) private readonly store: EventStore, @Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.runner = new ProjectionRunner(store);
-    this.modelsAt = new ModelsAt(store);
+    this.modelsAt = new ModelsAt(store, new ReplayGate(config.maxConcurrentReplays, config.maxQueuedReplays));
   }
 
   /**
-   * Catches up before the service starts listening. If the store cannot be reached (KurrentDB down), the
-   * service starts anyway, reports not ready, and keeps retrying in the background until it recovers.
+   * Starts the catch-up without waiting for it, so that the service listens (and answers /health/live) at
+   * once. If the store cannot be reached (KurrentDB down), it keeps retrying in the background.
    */
-  async onModuleInit(): Promise<void> {
-    await this.startRunner();
+  onModuleInit(): void {
+    void this.start();
     this.supervisor = setInterval(() => void this.superviseRunner(), SUPERVISE_EVERY_MS);
     this.supervisor.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
     clearInterval(this.supervisor);
     await this.runner.stop();
+    await this.starting;
+  }
+
+  /** One start at a time: the initial one, or the supervisor's restart after a failure. */
+  private start(): Promise<void> {
+    this.starting ??= this.startRunner().finally(() => (this.starting = null));
+    return this.starting;
   }
 
   private async startRunner(): Promise<void> {
     const started = Date.now();
     try {
       await this.runner.start();
+      if (this.shuttingDown) return;
+      this.storeUnreachable = null;
+      if (!this.caughtUp) this.logger.log(`caught up: ${this.runner.model.eventsApplied} events in ${Date.now() - started} ms`);
       this.caughtUp = true;
-      this.logger.log(`caught up: ${this.runner.model.eventsApplied} events in ${Date.now() - started} ms`);
     } catch (error) {
-      if (!(error instanceof StoreUnavailableError)) throw error;
-      this.logger.warn(`event store unavailable, retrying in the background: ${error.message}`);
+      // Nothing may escape: this runs in the background, and a rejection would end the process.
+      if (this.shuttingDown) return;
+      this.storeUnreachable = (error as Error).message;
+      if (error instanceof StoreUnavailableError) this.logger.warn(`event store unavailable, retrying in the background: ${error.message}`);
+      else this.logger.error(`catch-up failed, retrying in the background: ${(error as Error).stack ?? String(error)}`);
     }
   }
 
   /** Restarts the projection (from its checkpoint) when the store was unreachable or its subscription failed. */
   private async superviseRunner(): Promise<void> {
-    if (this.restarting || this.runner.health().live) return;
-    this.restarting = true;
-    try {
-      await this.startRunner();
-    } finally {
-      this.restarting = false;
-    }
+    if (this.starting || this.shuttingDown || this.runner.health().live) return;
+    await this.start();
   }
 
   /** The live model; UNAVAILABLE until the first catch-up has succeeded (an empty model would mislead). */
   get model(): RegistryModel {
-    if (!this.caughtUp) throw new ApiError(ErrorCode.UNAVAILABLE, 'The registry is starting: its event store cannot be reached yet.');
+    if (!this.caughtUp) {
+      throw new ApiError(ErrorCode.UNAVAILABLE, this.storeUnreachable === null
+        ? `The registry is starting: its read model is catching up with the event store (${this.runner.model.eventsApplied} events so far); retry shortly.`
+        : 'The registry is starting: its event store cannot be reached yet.', { retryable: true });
+    }
     return this.runner.model;
   }
 
@@ -132,15 +161,21 @@ export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
     this.modelsAt.clear();
   }
 
-  /** Whether the store answers and the projection follows it live. */
-  async ready(): Promise<{ store: boolean; storeError: string | null; projection: ReturnType<ProjectionRunner['health']> }> {
+  /** Whether queries are answered and follow the store live, and how far behind the store the projection is. */
+  async projectionReadiness(): Promise<ProjectionReadiness> {
     const projection = this.runner.health();
+    const ready = this.caughtUp && projection.live && !projection.rebuilding;
     try {
-      await this.store.ping();
-      return { store: true, storeError: null, projection };
+      const lag = { checkpoint: projection.checkpoint, ...(await this.store.lagAfter(projection.checkpoint, LAG_CAP)) };
+      return { ready, caughtUp: this.caughtUp, projection, lag };
     } catch (error) {
-      return { store: false, storeError: (error as Error).message, projection };
+      return { ready, caughtUp: this.caughtUp, projection, lag: null, lagError: (error as Error).message };
     }
+  }
+
+  /** Holds live folding until the returned function is called (see ProjectionRunner.hold): for tests. */
+  holdLiveFolding(): () => void {
+    return this.runner.hold();
   }
 
   onChange(listener: (change: ChangeSet) => void): () => void {
