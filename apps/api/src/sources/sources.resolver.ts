@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
-import type { SourceView } from '@app/projections';
+import type { RegistryModel, SourceView } from '@app/projections';
 import { ReadModelService } from '../read-model/read-model.service';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { RegisterSourceCommand, RegradeSourceCommand } from './commands/source.handlers';
@@ -26,16 +26,18 @@ export class SourcesResolver {
 
   @Mutation(() => SourceObject, { description: 'Register an organisation or outlet that reports evidence' })
   async registerSource(@Args('input') input: RegisterSourceInput, @Meta() meta: RequestMeta): Promise<SourceObject> {
-    return this.load(await this.commandBus.execute(new RegisterSourceCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new RegisterSourceCommand(input, meta));
+    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
   @Mutation(() => SourceObject, { description: "Change a source's reliability grade, with the reason" })
   async regradeSource(@Args('input') input: RegradeSourceInput, @Meta() meta: RequestMeta): Promise<SourceObject> {
-    return this.load(await this.commandBus.execute(new RegradeSourceCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new RegradeSourceCommand(input, meta));
+    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
-  private load(id: string): SourceObject {
-    const source = this.readModel.model.sources.get(id);
+  private load(id: string, model: RegistryModel = this.readModel.model): SourceObject {
+    const source = model.sources.get(id);
     if (!source) throw notFound(`No source with id ${id}`, 'id');
     return toSourceObject(source);
   }
