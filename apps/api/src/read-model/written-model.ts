@@ -12,9 +12,11 @@ const MAX_ROUNDS = 4;
  */
 export function incidentStreamsOf(model: RegistryModel, canonicalId: string, into = new Set<string>()): Set<string> {
   const pending = [canonicalId];
+  const seen = new Set<string>();
   for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
     const view = model.incidents.get(id);
-    if (!view || into.has(incidentStream(id))) continue;
+    if (!view || seen.has(id)) continue;
+    seen.add(id);
     into.add(incidentStream(id));
     pending.push(...view.mergedDuplicates);
     for (const cid of view.corroborationIds) {
