@@ -91,6 +91,11 @@ export async function ensureBuilt(): Promise<void> {
   }
 }
 
+/** A file of the same private build (e.g. `libs/event-store/src/index.js`), for child scripts; after ensureBuilt(). */
+export function builtFile(relative: string): string {
+  return path.join(path.dirname(mainJsOrThrow()), '../../..', relative);
+}
+
 export interface Exit { code: number | null; signal: NodeJS.Signals | null }
 
 function mainJsOrThrow(): string {
