@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { statementStream } from '@app/domain';
 import { EventStore, StoreUnavailableError, type StoreLag, type StoredEvent } from '@app/event-store';
 import {
@@ -29,12 +29,11 @@ export interface ProjectionReadiness {
 }
 
 /**
- * This instance's read model: the registry projection, caught up in the background from the start (the
- * service listens at once and answers UNAVAILABLE to queries until then) and kept live by the catch-up
- * subscription. Mutations wait here until their own write is visible (read-your-writes).
+ * This instance's read model: the registry projection, caught up in the background once the service
+ * listens (queries answer UNAVAILABLE until then) and kept live by the catch-up subscription. Mutations wait here until their own write is visible (read-your-writes).
  */
 @Injectable()
-export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
+export class ReadModelService implements OnApplicationShutdown {
   private readonly logger = new Logger('ReadModel');
   private readonly runner: ProjectionRunner;
   private readonly modelsAt: ModelsAt;
@@ -49,16 +48,6 @@ export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
     this.modelsAt = new ModelsAt(store, new ReplayGate(config.maxConcurrentReplays, config.maxQueuedReplays));
   }
 
-  /**
-   * Starts the catch-up without waiting for it, so that the service listens (and answers /health/live) at
-   * once. If the store cannot be reached (KurrentDB down), it keeps retrying in the background.
-   */
-  onModuleInit(): void {
-    void this.start();
-    this.supervisor = setInterval(() => void this.superviseRunner(), SUPERVISE_EVERY_MS);
-    this.supervisor.unref();
-  }
-
   async onApplicationShutdown(): Promise<void> {
     this.shuttingDown = true;
     clearInterval(this.supervisor);
@@ -66,8 +55,22 @@ export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
     await this.starting;
   }
 
-  /** One start at a time: the initial one, or the supervisor's restart after a failure. */
-  private start(): Promise<void> {
+  /**
+   * Starts the catch-up, and the supervisor that restarts it after a failure (the store unreachable, the
+   * subscription broken). main.ts calls it once the server listens, so that the catch-up neither delays
+   * listening nor competes with the start-up's many event-loop turns. Resolves once caught up (or failed:
+   * the supervisor retries in the background). Calling it again is harmless.
+   */
+  start(): Promise<void> {
+    if (this.supervisor === undefined && !this.shuttingDown) {
+      this.supervisor = setInterval(() => void this.superviseRunner(), SUPERVISE_EVERY_MS);
+      this.supervisor.unref();
+    }
+    return this.startOnce();
+  }
+
+  /** One start at a time: the first one, or the supervisor's restart after a failure. */
+  private startOnce(): Promise<void> {
     this.starting ??= this.startRunner().finally(() => (this.starting = null));
     return this.starting;
   }
@@ -92,7 +95,7 @@ export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
   /** Restarts the projection (from its checkpoint) when the store was unreachable or its subscription failed. */
   private async superviseRunner(): Promise<void> {
     if (this.starting || this.shuttingDown || this.runner.health().live) return;
-    await this.start();
+    await this.startOnce();
   }
 
   /** The live model; UNAVAILABLE until the first catch-up has succeeded (an empty model would mislead). */
