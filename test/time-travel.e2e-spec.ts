@@ -25,6 +25,8 @@ const REPORT_AT = /* GraphQL */ `
   }`;
 const day = (d: string) => `${d}T23:59:59Z`;
 
+jest.setTimeout(120_000);
+
 describe('time travel on two clocks over a year of backfilled evidence', () => {
   let app: TestApp;
   let seeded: Awaited<ReturnType<typeof logYearOfEvidence>>;

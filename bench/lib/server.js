@@ -22,8 +22,12 @@ async function gql(url, query, variables, headers = {}, timeoutMs = 120_000) {
   return { status: res.status, json };
 }
 
-/** Spawns `node script` with env; resolves once `{ __typename }` answers, or rejects at the deadline. */
-async function startServer(script, env, { deadlineMs, headers = {}, args = [] }) {
+/**
+ * Spawns `node script` with env; resolves once `{ __typename }` answers (and, with `readyPath`, once that
+ * path answers 200: the registry listens before its read model has caught up), or rejects at the deadline.
+ * `listenMs` is when it first answered, `startMs` when it was ready.
+ */
+async function startServer(script, env, { deadlineMs, headers = {}, args = [], readyPath = null }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   const t0 = now();
@@ -40,6 +44,7 @@ async function startServer(script, env, { deadlineMs, headers = {}, args = [] })
     child.kill('SIGTERM');
     setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 5000).unref();
   });
+  let listenMs = null;
   for (;;) {
     if (exited) throw new Error(`server exited (${exited.code ?? exited.signal}) before answering: ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
     if (now() - t0 > deadlineMs) {
@@ -47,12 +52,19 @@ async function startServer(script, env, { deadlineMs, headers = {}, args = [] })
       throw new Error(`server did not answer within ${Math.round(deadlineMs / 1000)} s`);
     }
     try {
-      const r = await gql(url, '{ __typename }', undefined, headers);
-      if (r.status === 200) break;
+      if (listenMs === null) {
+        const r = await gql(url, '{ __typename }', undefined, headers);
+        if (r.status === 200) listenMs = now() - t0;
+      }
+      if (listenMs !== null) {
+        if (!readyPath) break;
+        const ready = await fetch(url.replace(/\/graphql$/, readyPath), { signal: AbortSignal.timeout(10_000) });
+        if (ready.status === 200) break;
+      }
     } catch { /* not listening yet */ }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, port, pid: child.pid, startMs: now() - t0, stop, stderr: () => stderr };
+  return { url, port, pid: child.pid, listenMs, startMs: now() - t0, stop, stderr: () => stderr };
 }
 
 /** Waits until a bare query answers quickly again (work left by abandoned requests is done); returns the wait. */

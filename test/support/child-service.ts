@@ -91,6 +91,11 @@ export async function ensureBuilt(): Promise<void> {
   }
 }
 
+/** A file of the private build (call ensureBuilt() first), e.g. `apps/api/src/cli/main.js`, for child processes. */
+export function builtFile(relative: string): string {
+  return path.join(path.dirname(mainJsOrThrow()), '../../..', relative);
+}
+
 export interface Exit { code: number | null; signal: NodeJS.Signals | null }
 
 function mainJsOrThrow(): string {
@@ -194,9 +199,4 @@ export class ChildService {
     if (!this.exit) this.child.kill(signal);
     return this.exited;
   }
-}
-
-/** A file of the private build (call ensureBuilt() first), e.g. `apps/api/src/cli/main.js`. */
-export function builtFile(relative: string): string {
-  return path.join(path.resolve(path.dirname(mainJsOrThrow()), '../../..'), relative);
 }

@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { AppModule } from './app.module';
 import { type AppConfig, ConfigError, loadConfig } from './config/config';
 import { QuietExceptionFilter } from './graphql/quiet-exception.filter';
+import { ReadModelService } from './read-model/read-model.service';
 import { createValidationPipe } from './graphql/validation.pipe';
 
 const LEVELS = ['error', 'warn', 'log', 'debug'] as const;
@@ -23,7 +24,10 @@ class AppLogger extends ConsoleLogger {
   }
 }
 
-/** Builds and starts the service; resolves once it listens. Used by main and by the end-to-end tests. */
+/**
+ * Builds and starts the service; resolves once it listens, with the read model's catch-up under way. Used by
+ * main and by the end-to-end tests.
+ */
 export async function bootstrap(config: AppConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
@@ -33,6 +37,8 @@ export async function bootstrap(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new QuietExceptionFilter());
   await app.listen(config.port, config.host);
+  // Listening first: /health/live answers at once, /health/ready and queries say how far the catch-up is.
+  void app.get(ReadModelService).start();
   return app;
 }
 

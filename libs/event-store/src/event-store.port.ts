@@ -82,6 +82,16 @@ export interface Subscription extends AsyncIterable<StoredEvent> {
   close(): Promise<void>;
 }
 
+/** How far a reader at a checkpoint is behind the end of `$all`. */
+export interface StoreLag {
+  /** Events after the checkpoint, counted up to the cap asked for. */
+  events: number;
+  /** False when the count stopped at the cap (there are at least `events`). */
+  exact: boolean;
+  /** The position of the last event in `$all`; null when the store is empty or the count stopped at the cap. */
+  head: Position | null;
+}
+
 /** Events per page of `readAllBatches` (at most). */
 export const READ_BATCH_SIZE = 1000;
 
@@ -106,6 +116,21 @@ export abstract class EventStore {
     }
     if (batch.length > 0) yield batch;
   }
+
+  /**
+   * How many events lie after `checkpoint` (all of them when null), counted up to `cap`: the lag of a
+   * projection at that checkpoint. This default reads them; an adapter that can count does so instead.
+   */
+  async lagAfter(checkpoint: Position | null, cap = 100_000): Promise<StoreLag> {
+    let events = 0;
+    let head: Position | null = checkpoint;
+    for await (const page of this.readAllBatches({ ...(checkpoint === null ? {} : { fromPosition: checkpoint }), maxCount: cap + 1 })) {
+      events += page.length;
+      head = page[page.length - 1].position;
+    }
+    return events > cap ? { events: cap, exact: false, head: null } : { events, exact: true, head };
+  }
+
   /** Catch-up from the checkpoint, then live; no event lost and none delivered twice. */
   abstract subscribeToAll(options?: SubscribeOptions): Subscription;
   /** Orders two positions of this store: negative, zero or positive. */

@@ -2,6 +2,7 @@ import type { PolicyConfig } from '@app/domain';
 import type { EventStore, Position, Subscription } from '@app/event-store';
 import type { RegistryModel } from './model';
 import { createRegistryModel } from './model';
+import { loopYielder } from './event-loop';
 import type { ChangeSet } from './registry.projection';
 import { evolveRegistry, foldRegistry, PROJECTION_VERSION, settleRegistry } from './registry.projection';
 
@@ -36,6 +37,7 @@ export class ProjectionRunner {
   private rebuilding: Promise<void> | null = null;
   private lastError: string | null = null;
   private stopped = false;
+  private held: Promise<void> | null = null;
 
   /**
    * The models it builds are lean unless `fullModel`: no full audit entries (see AuditTrail) and no
@@ -98,6 +100,20 @@ export class ProjectionRunner {
     });
   }
 
+  /**
+   * Holds live folding (new events wait in the subscription) until the returned function is called: a
+   * read side that is late on purpose, for tests of what clients see then.
+   */
+  hold(): () => void {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    this.held = held;
+    return () => {
+      if (this.held === held) this.held = null;
+      release();
+    };
+  }
+
   /** Rebuilds a fresh model from the start of the store and swaps it in once it has caught up. */
   rebuild(): Promise<void> {
     this.rebuilding ??= this.rebuildNow().finally(() => (this.rebuilding = null));
@@ -145,13 +161,18 @@ export class ProjectionRunner {
     const deferred = model.deferAssessments;
     model.deferAssessments = true;
     try {
+      const pause = loopYielder();
       for (;;) {
         let read = 0;
         const from = model.checkpoint;
-        // A whole page folds synchronously: one await per page, none per event.
+        // A whole page folds synchronously: one await per page, none per event; now and then a turn of the
+        // event loop, so that the service answers (health, UNAVAILABLE) while it catches up.
         for await (const page of this.store.readAllBatches(from === null ? {} : { fromPosition: from })) {
           for (let i = 0; i < page.length; i++) foldRegistry(model, page[i]);
           read += page.length;
+          const turn = pause();
+          if (turn) await turn;
+          if (this.stopped) return;
         }
         if (read === 0) break;
       }
@@ -164,6 +185,7 @@ export class ProjectionRunner {
   private async follow(subscription: Subscription): Promise<void> {
     try {
       for await (const stored of subscription) {
+        while (this.held) await this.held;
         const model = this.current;
         // After a rebuild swap the fresh model may already hold events the subscription still delivers.
         if (model.checkpoint !== null && this.store.comparePositions(stored.position, model.checkpoint) <= 0) continue;

@@ -28,6 +28,9 @@ export interface AppConfig {
   /** Largest request body Fastify accepts, in bytes. */
   bodyLimitBytes: number;
   graphqlLimits: GraphQLLimits;
+  /** Replays of the store (time travel) running at once, and waiting behind them; any more is UNAVAILABLE. */
+  maxConcurrentReplays: number;
+  maxQueuedReplays: number;
   evidence: EvidenceConfig;
 }
 
@@ -123,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFirst: integer('GRAPHQL_MAX_FIRST', env.GRAPHQL_MAX_FIRST, 500, 1, 500),
       introspection: !production,
     },
+    maxConcurrentReplays: integer('MAX_CONCURRENT_REPLAYS', env.MAX_CONCURRENT_REPLAYS, 2, 1, 64),
+    maxQueuedReplays: integer('MAX_QUEUED_REPLAYS', env.MAX_QUEUED_REPLAYS, 16, 0, 10_000),
     evidence: evidenceConfig(env, sqlitePath),
   };
 }

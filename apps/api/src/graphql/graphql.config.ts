@@ -5,6 +5,7 @@ import { errorFormatter } from './error-formatter';
 import { graphqlHttpHooks } from './graphql-http.hooks';
 import { limitHooks } from './limits.hooks';
 import { limitRules } from './limits';
+import { readYourWritesHook } from './read-your-writes.hook';
 
 /**
  * Code-first schema served by Mercurius on Fastify; GraphiQL at /graphiql in development. Limits
@@ -23,7 +24,7 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig & { dri
     errorFormatter: errorFormatter as never,
     allowBatchedQueries: false,
     validationRules: limitRules(config.graphqlLimits),
-    hooks: limitHooks(config.graphqlLimits) as never,
+    hooks: { ...limitHooks(config.graphqlLimits), onResolution: readYourWritesHook } as never,
     additionalRouteOptions: graphqlHttpHooks as never,
   };
 }

@@ -1,6 +1,6 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { findIncident } from '@app/projections';
+import { findIncident, type RegistryModel } from '@app/projections';
 import { notFound } from '@app/domain';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
@@ -26,31 +26,36 @@ export class IncidentCommandsResolver {
 
   @Mutation(() => IncidentObject, { description: "Correct an incident's details; the history of corrections is kept" })
   async correctIncident(@Args('input') input: CorrectIncidentInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
-    return this.load(await this.commandBus.execute(new CorrectIncidentCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new CorrectIncidentCommand(input, meta));
+    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
   @Mutation(() => IncidentObject, { description: 'Fold a duplicate report into the canonical incident; returns the canonical incident' })
   async mergeIncidents(@Args('input') input: MergeIncidentsInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
-    return this.load(await this.commandBus.execute(new MergeIncidentsCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new MergeIncidentsCommand(input, meta));
+    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
   @Mutation(() => IncidentObject, { description: 'Withdraw an incident no longer considered a use, or logged in error' })
   async withdrawIncident(@Args('input') input: WithdrawIncidentInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
-    return this.load(await this.commandBus.execute(new WithdrawIncidentCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new WithdrawIncidentCommand(input, meta));
+    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
   @Mutation(() => IncidentObject, { description: "Add one source's evidence about an incident (supporting or disputing)" })
   async addCorroboration(@Args('input') input: AddCorroborationInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
-    return this.load(await this.commandBus.execute(new AddCorroborationCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new AddCorroborationCommand(input, meta));
+    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
   @Mutation(() => IncidentObject, { description: 'Record that a source retracted its evidence' })
   async retractCorroboration(@Args('input') input: RetractCorroborationInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
-    return this.load(await this.commandBus.execute(new RetractCorroborationCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new RetractCorroborationCommand(input, meta));
+    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
-  private load(id: string): IncidentObject {
-    const model = this.readModel.model;
+  /** From the live model, or after a mutation from the model that shows its write (modelAfterWrites). */
+  private load(id: string, model: RegistryModel = this.readModel.model): IncidentObject {
     const view = findIncident(model, id);
     if (!view) throw notFound(`No incident with id ${id}`, 'id');
     return toIncidentObject(view, model, this.reference);

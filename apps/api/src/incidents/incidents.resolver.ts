@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { findIncident } from '@app/projections';
+import { findIncident, type RegistryModel } from '@app/projections';
 import { notFound } from '@app/domain';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
@@ -20,11 +20,12 @@ export class IncidentsResolver {
 
   @Mutation(() => IncidentObject, { description: 'Log an allegation of use with its first source' })
   async allegeUse(@Args('input') input: AllegeUseInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
-    return this.load(await this.commandBus.execute(new AllegeUseCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new AllegeUseCommand(input, meta));
+    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
-  private load(id: string): IncidentObject {
-    const model = this.readModel.model;
+  /** From the live model, or after a mutation from the model that shows its write (modelAfterWrites). */
+  private load(id: string, model: RegistryModel = this.readModel.model): IncidentObject {
     const view = findIncident(model, id);
     if (!view) throw notFound(`No incident with id ${id}`, 'id');
     return toIncidentObject(view, model, this.reference);

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
+import type { RegistryModel } from '@app/projections';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
 import { type RequestMeta, Meta } from '../shared/request-meta';
@@ -24,16 +25,18 @@ export class InvestigationsResolver {
 
   @Mutation(() => InvestigationObject, { description: 'Log an investigation opened by a State, the UN, an NGO or a court' })
   async openInvestigation(@Args('input') input: OpenInvestigationInput, @Meta() meta: RequestMeta): Promise<InvestigationObject> {
-    return this.load(await this.commandBus.execute(new OpenInvestigationCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new OpenInvestigationCommand(input, meta));
+    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
   @Mutation(() => InvestigationObject, { description: "Log an investigation's outcome and findings" })
   async concludeInvestigation(@Args('input') input: ConcludeInvestigationInput, @Meta() meta: RequestMeta): Promise<InvestigationObject> {
-    return this.load(await this.commandBus.execute(new ConcludeInvestigationCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new ConcludeInvestigationCommand(input, meta));
+    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
-  private load(id: string): InvestigationObject {
-    const model = this.readModel.model;
+  /** From the live model, or after a mutation from the model that shows its write (modelAfterWrites). */
+  private load(id: string, model: RegistryModel = this.readModel.model): InvestigationObject {
     const view = model.investigations.get(id);
     if (!view) throw notFound(`No investigation with id ${id}`, 'id');
     return toInvestigationObject(view, model, this.reference);

@@ -1,10 +1,11 @@
-import { incidentStream, investigationStream, sourceStream, statementStream } from '@app/domain';
 import type { EventStore, StoredEvent } from '@app/event-store';
 import {
   type AuditEntry, buildModel, createRegistryModel, type Cut, findIncident, foldRegistry, deriveAsOf, incidentHistory,
   type RegistryModel,
-  settleRegistry, cutFilter,
+  settleRegistry, cutFilter, loopYielder,
 } from '@app/projections';
+import { ReplayGate } from './replay-gate';
+import { incidentStreamsOf } from './written-model';
 
 /** How many time-travel models are kept: full registries are big, so only a few; one-incident models are small. */
 const KEPT_FULL = 2;
@@ -16,18 +17,21 @@ const KEPT_INCIDENT = 64;
  * linear in its size (about 1.3 s for a 28k-event store in the quick benchmark). One incident replays
  * only its own streams.
  * Models are cached by cut and live checkpoint, so a page of queries at one date replays once, and a new
- * event (which moves the checkpoint) makes the cache miss instead of serving a stale replay.
+ * event (which moves the checkpoint) makes the cache miss instead of serving a stale replay. Identical
+ * requests in flight share one replay even when the cache has evicted it; full replays pass a ReplayGate.
  */
 export class ModelsAt {
   private readonly full = new Map<string, Promise<RegistryModel>>();
   private readonly incidents = new Map<string, Promise<RegistryModel>>();
   /** The cut each full replay was built for (its audit trails are read by replaying one incident). */
   private readonly cuts = new WeakMap<RegistryModel, Cut>();
+  private readonly inFlight = new Map<string, Promise<RegistryModel>>();
 
-  constructor(private readonly store: EventStore) {}
+  constructor(private readonly store: EventStore, private readonly gate = new ReplayGate(2, 16)) {}
 
   at(cut: Cut, live: RegistryModel): Promise<RegistryModel> {
-    return this.cached(`${cut.clock}|${cut.at.toISOString()}|${live.checkpoint ?? ''}`, () => this.replay(cut, live), this.full, KEPT_FULL);
+    const key = `${cut.clock}|${cut.at.toISOString()}|${live.checkpoint ?? ''}`;
+    return this.cached(key, () => this.gate.run(() => this.replay(cut, live)), this.full, KEPT_FULL);
   }
 
   /**
@@ -74,22 +78,7 @@ export class ModelsAt {
   }
 
   private streamsOf(live: RegistryModel, canonicalId: string): string[] {
-    const streams = new Set<string>();
-    const pending = [canonicalId];
-    for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
-      const view = live.incidents.get(id);
-      if (!view || streams.has(incidentStream(id))) continue;
-      streams.add(incidentStream(id));
-      pending.push(...view.mergedDuplicates);
-      for (const cid of view.corroborationIds) {
-        const c = live.corroborations.get(cid);
-        if (c) streams.add(sourceStream(c.sourceId));
-      }
-      for (const iid of view.investigationIds) streams.add(investigationStream(iid));
-      for (const sid of view.statementIds) streams.add(statementStream(sid));
-      for (const sid of view.formerStatementIds) streams.add(statementStream(sid));
-    }
-    return [...streams];
+    return [...incidentStreamsOf(live, canonicalId)];
   }
 
   /** Replays the streams up to the live checkpoint, keeping the events within `cut` (all of them when null). */
@@ -115,9 +104,16 @@ export class ModelsAt {
       cache.set(key, model);
       return model;
     }
+    model = this.inFlight.get(key);
+    if (model) return model;
     model = build();
-    cache.set(key, model);
-    model.catch(() => cache.delete(key));
+    const building = model;
+    this.inFlight.set(key, building);
+    cache.set(key, building);
+    building.then(() => this.inFlight.delete(key), () => {
+      this.inFlight.delete(key);
+      if (cache.get(key) === building) cache.delete(key);
+    });
     while (cache.size > kept) cache.delete(cache.keys().next().value as string);
     return model;
   }
@@ -136,8 +132,11 @@ export class ModelsAt {
     this.cuts.set(model, cut);
     const end = live.checkpoint;
     const within = cutFilter(cut);
+    const pause = loopYielder();
     // Each page folds synchronously; positions grow, so only a page reaching the live checkpoint is checked per event.
     pages: for await (const page of this.store.readAllBatches()) {
+      const turn = pause();
+      if (turn) await turn;
       const last = page[page.length - 1];
       const reachesEnd = end !== null && this.store.comparePositions(last.position, end) >= 0;
       for (let i = 0; i < page.length; i++) {

@@ -1,83 +1,132 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { EventStore, StoreUnavailableError, type StoredEvent } from '@app/event-store';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { statementStream } from '@app/domain';
+import { EventStore, StoreUnavailableError, type StoreLag, type StoredEvent } from '@app/event-store';
 import {
-  type AuditEntry, type ChangeSet, type Clock, incidentHistory, ProjectionRunner, type RegistryModel, type StatementTexts,
-  statementTextsOf,
+  type AuditEntry, type ChangeSet, type Clock, incidentHistory, ProjectionRunner, type ProjectionHealth, type RegistryModel,
+  type StatementTexts, statementTextsOf,
 } from '@app/projections';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
 import { ModelsAt } from './model-at';
+import { ReplayGate } from './replay-gate';
+import { writtenModel } from './written-model';
+import type { WriteReceipt } from '../shared/write-receipt';
 
 const SUPERVISE_EVERY_MS = 2000;
+/** Lag beyond this is reported as "at least" (a count costs time in proportion to what it counts). */
+const LAG_CAP = 10_000_000;
+
+export interface ProjectionReadiness {
+  /** Caught up (the first catch-up done), following the store live, and not rebuilding. */
+  ready: boolean;
+  /** The first catch-up has finished: queries are answered. */
+  caughtUp: boolean;
+  projection: ProjectionHealth;
+  /** Events between the projection's checkpoint and the store's head; null when the store cannot say. */
+  lag: ({ checkpoint: string | null } & StoreLag) | null;
+  lagError?: string;
+}
 
 /**
- * This instance's read model: the registry projection, caught up on start and kept live by the
- * catch-up subscription. Mutations wait here until their own write is visible (read-your-writes).
+ * This instance's read model: the registry projection, caught up in the background once the service
+ * listens (queries answer UNAVAILABLE until then) and kept live by the catch-up subscription. Mutations wait here until their own write is visible (read-your-writes).
  */
 @Injectable()
-export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
+export class ReadModelService implements OnApplicationShutdown {
   private readonly logger = new Logger('ReadModel');
   private readonly runner: ProjectionRunner;
   private readonly modelsAt: ModelsAt;
   private caughtUp = false;
-  private restarting = false;
+  private starting: Promise<void> | null = null;
+  private shuttingDown = false;
+  private storeUnreachable: string | null = null;
   private supervisor?: NodeJS.Timeout;
 
   constructor(@Inject(EventStore) private readonly store: EventStore, @Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.runner = new ProjectionRunner(store);
-    this.modelsAt = new ModelsAt(store);
-  }
-
-  /**
-   * Catches up before the service starts listening. If the store cannot be reached (KurrentDB down), the
-   * service starts anyway, reports not ready, and keeps retrying in the background until it recovers.
-   */
-  async onModuleInit(): Promise<void> {
-    await this.startRunner();
-    this.supervisor = setInterval(() => void this.superviseRunner(), SUPERVISE_EVERY_MS);
-    this.supervisor.unref();
+    this.modelsAt = new ModelsAt(store, new ReplayGate(config.maxConcurrentReplays, config.maxQueuedReplays));
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
     clearInterval(this.supervisor);
     await this.runner.stop();
+    await this.starting;
+  }
+
+  /**
+   * Starts the catch-up, and the supervisor that restarts it after a failure (the store unreachable, the
+   * subscription broken). main.ts calls it once the server listens, so that the catch-up neither delays
+   * listening nor competes with the start-up's many event-loop turns. Resolves once caught up (or failed:
+   * the supervisor retries in the background). Calling it again is harmless.
+   */
+  start(): Promise<void> {
+    if (this.supervisor === undefined && !this.shuttingDown) {
+      this.supervisor = setInterval(() => void this.superviseRunner(), SUPERVISE_EVERY_MS);
+      this.supervisor.unref();
+    }
+    return this.startOnce();
+  }
+
+  /** One start at a time: the first one, or the supervisor's restart after a failure. */
+  private startOnce(): Promise<void> {
+    this.starting ??= this.startRunner().finally(() => (this.starting = null));
+    return this.starting;
   }
 
   private async startRunner(): Promise<void> {
     const started = Date.now();
     try {
       await this.runner.start();
+      if (this.shuttingDown) return;
+      this.storeUnreachable = null;
+      if (!this.caughtUp) this.logger.log(`caught up: ${this.runner.model.eventsApplied} events in ${Date.now() - started} ms`);
       this.caughtUp = true;
-      this.logger.log(`caught up: ${this.runner.model.eventsApplied} events in ${Date.now() - started} ms`);
     } catch (error) {
-      if (!(error instanceof StoreUnavailableError)) throw error;
-      this.logger.warn(`event store unavailable, retrying in the background: ${error.message}`);
+      // Nothing may escape: this runs in the background, and a rejection would end the process.
+      if (this.shuttingDown) return;
+      this.storeUnreachable = (error as Error).message;
+      if (error instanceof StoreUnavailableError) this.logger.warn(`event store unavailable, retrying in the background: ${error.message}`);
+      else this.logger.error(`catch-up failed, retrying in the background: ${(error as Error).stack ?? String(error)}`);
     }
   }
 
   /** Restarts the projection (from its checkpoint) when the store was unreachable or its subscription failed. */
   private async superviseRunner(): Promise<void> {
-    if (this.restarting || this.runner.health().live) return;
-    this.restarting = true;
-    try {
-      await this.startRunner();
-    } finally {
-      this.restarting = false;
-    }
+    if (this.starting || this.shuttingDown || this.runner.health().live) return;
+    await this.startOnce();
   }
 
   /** The live model; UNAVAILABLE until the first catch-up has succeeded (an empty model would mislead). */
   get model(): RegistryModel {
-    if (!this.caughtUp) throw new ApiError(ErrorCode.UNAVAILABLE, 'The registry is starting: its event store cannot be reached yet.');
+    if (!this.caughtUp) {
+      throw new ApiError(ErrorCode.UNAVAILABLE, this.storeUnreachable === null
+        ? `The registry is starting: its read model is catching up with the event store (${this.runner.model.eventsApplied} events so far); retry shortly.`
+        : 'The registry is starting: its event store cannot be reached yet.', { retryable: true });
+    }
     return this.runner.model;
   }
 
-  /** Waits until this instance's model shows the write at `position`; logs (and goes on) after the timeout. */
-  async waitFor(position: string): Promise<void> {
+  /**
+   * Waits until this instance's model shows the write at `position`; false after the timeout (the caller
+   * then answers from the write itself: see modelAfterWrites).
+   */
+  async waitFor(position: string): Promise<boolean> {
     const reached = await this.runner.waitFor(position, this.config.readYourWritesTimeoutMs);
     if (!reached) this.logger.warn(`read model did not reach ${position} within ${this.config.readYourWritesTimeoutMs} ms`);
+    return reached;
+  }
+
+  /**
+   * The model a mutation answers from: the live one when it shows the request's writes; otherwise a model of
+   * the written streams (and what they link to) read straight from the store, so that a write that happened
+   * is shown, never NOT_FOUND (the response's extensions say that the read side is behind).
+   */
+  async modelAfterWrites(writes: readonly WriteReceipt[] | undefined): Promise<RegistryModel> {
+    const late = (writes ?? []).filter((w) => !w.visible);
+    if (late.length === 0) return this.model;
+    return writtenModel(this.store, [...new Set(late.map((w) => w.stream))], this.runner.model);
   }
 
   health() {
@@ -132,15 +181,21 @@ export class ReadModelService implements OnModuleInit, OnApplicationShutdown {
     this.modelsAt.clear();
   }
 
-  /** Whether the store answers and the projection follows it live. */
-  async ready(): Promise<{ store: boolean; storeError: string | null; projection: ReturnType<ProjectionRunner['health']> }> {
+  /** Whether queries are answered and follow the store live, and how far behind the store the projection is. */
+  async projectionReadiness(): Promise<ProjectionReadiness> {
     const projection = this.runner.health();
+    const ready = this.caughtUp && projection.live && !projection.rebuilding;
     try {
-      await this.store.ping();
-      return { store: true, storeError: null, projection };
+      const lag = { checkpoint: projection.checkpoint, ...(await this.store.lagAfter(projection.checkpoint, LAG_CAP)) };
+      return { ready, caughtUp: this.caughtUp, projection, lag };
     } catch (error) {
-      return { store: false, storeError: (error as Error).message, projection };
+      return { ready, caughtUp: this.caughtUp, projection, lag: null, lagError: (error as Error).message };
     }
+  }
+
+  /** Holds live folding until the returned function is called (see ProjectionRunner.hold): for tests. */
+  holdLiveFolding(): () => void {
+    return this.runner.hold();
   }
 
   onChange(listener: (change: ChangeSet) => void): () => void {

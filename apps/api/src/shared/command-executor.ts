@@ -7,6 +7,7 @@ import { type AppendResult, ConcurrencyConflictError, EventStore, NO_STREAM, uui
 import { ReferenceData } from '../reference/reference-data';
 import { ReadModelService } from '../read-model/read-model.service';
 import { keyedId } from './keyed-id';
+import type { WriteReceipt } from './write-receipt';
 
 export interface CommandMeta {
   actor: string;
@@ -18,9 +19,11 @@ export interface CommandMeta {
   inputHash?: string;
   /** Decide only: every check runs (references, the decider's rules) and nothing is appended (CLI import --strict). */
   dryRun?: boolean;
+  /** Where the request collects what was written (read by the mutation's answer and the response extensions). */
+  writes?: WriteReceipt[];
 }
 
-export interface CommandResult { position: string; stream: string; replayed: boolean }
+export interface CommandResult { position: string; stream: string; replayed: boolean; visible: boolean }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDecider = Decider<any, any, RegistryEvent>;
@@ -76,29 +79,38 @@ export class CommandExecutor {
   async execute(command: RegistryCommand, meta: CommandMeta): Promise<CommandResult> {
     const stream = commandStream(command);
     const replay = this.replayed(meta);
-    if (replay) return { ...replay, replayed: true };
     const decider = deciderFor(command);
-    const result = await this.queue.run(stream, async () => {
+    const written: Omit<WriteReceipt, 'visible'> = replay ? this.replayReceipt(replay) : await this.queue.run(stream, async () => {
       for (let attempt = 1; ; attempt++) {
         const { state, revision, keyed } = await this.load(stream, decider, meta.idempotencyKey);
         // The store is the truth: a retry that overtook the read model is recognised here.
-        if (keyed) return { ...this.replayOf(keyed, stream, meta), replayed: true };
+        if (keyed) return this.replayReceipt(this.replayOf(keyed, stream, meta));
         if (meta.expectedRevision !== undefined && meta.expectedRevision !== revision) {
           throw new ConcurrencyConflictError(stream, meta.expectedRevision, revision < 0 ? 'no_stream' : revision);
         }
         const events = decider.decide(command, state, this.context());
-        if (meta.dryRun) return { position: '', stream, replayed: false };
+        if (meta.dryRun) return { stream, eventIds: [], fromRevision: null, revision: null, position: '', replayed: false };
         try {
-          const appended = await this.append(stream, events, revision, meta);
-          return { position: appended.position, stream, replayed: false };
+          const { appended, eventIds } = await this.append(stream, events, revision, meta);
+          return {
+            stream, eventIds, fromRevision: appended.nextExpectedRevision - eventIds.length + 1, revision: appended.nextExpectedRevision,
+            position: appended.position, replayed: false,
+          };
         } catch (error) {
           const retry = error instanceof ConcurrencyConflictError && meta.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
           if (!retry) throw error;
         }
       }
     });
-    if (!meta.dryRun) await this.readModel.waitFor(result.position);
-    return result;
+    if (meta.dryRun) return { position: '', stream, replayed: false, visible: false };
+    // From here on the write has happened: whatever the read model does, the answer reports it.
+    const visible = await this.readModel.waitFor(written.position);
+    meta.writes?.push({ ...written, visible });
+    return { position: written.position, stream: written.stream, replayed: written.replayed, visible };
+  }
+
+  private replayReceipt(replay: { position: string; stream: string }): Omit<WriteReceipt, 'visible'> {
+    return { ...replay, eventIds: [], fromRevision: null, revision: null, replayed: true };
   }
 
   private replayed(meta: CommandMeta): { position: string; stream: string } | undefined {
@@ -114,7 +126,8 @@ export class CommandExecutor {
     return { position: seen.position, stream };
   }
 
-  private append(stream: string, events: RegistryEvent[], revision: number, meta: CommandMeta): Promise<AppendResult> {
+  private async append(stream: string, events: RegistryEvent[], revision: number, meta: CommandMeta):
+    Promise<{ appended: AppendResult; eventIds: string[] }> {
     const metadata = {
       actor: meta.actor,
       correlationId: meta.correlationId,
@@ -127,7 +140,8 @@ export class CommandExecutor {
       data: event.data as never,
       metadata,
     }));
-    return this.store.append(stream, newEvents, { expectedRevision: meta.expectedRevision ?? (revision < 0 ? NO_STREAM : revision) });
+    const expectedRevision = meta.expectedRevision ?? (revision < 0 ? NO_STREAM : revision);
+    return { appended: await this.store.append(stream, newEvents, { expectedRevision }), eventIds: newEvents.map((e) => e.id) };
   }
 
   /** The stream's state and revision, and the last event an earlier run of this idempotency key wrote. */

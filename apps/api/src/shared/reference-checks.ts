@@ -6,7 +6,8 @@ import { ReferenceData } from '../reference/reference-data';
 
 /**
  * Existence checks for what a command refers to in OTHER aggregates (NOT_FOUND otherwise), against this
- * instance's read model, which is up to date with this instance's own writes.
+ * instance's read model: up to date with this instance's own writes unless it is late (README, Operations,
+ * read-your-writes), when a reference it has not shown yet is refused and nothing is written.
  */
 @Injectable()
 export class ReferenceChecks {

@@ -35,17 +35,20 @@ export class SourcesResolver {
     description: 'Register an organisation or outlet that reports evidence; `warnings` names sources with a close name',
   })
   async registerSource(@Args('input') input: RegisterSourceInput, @Meta() meta: RequestMeta): Promise<SourceObject> {
-    return this.load(await this.commandBus.execute(new RegisterSourceCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new RegisterSourceCommand(input, meta));
+    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
   @Mutation(() => SourceObject, { description: "Change a source's reliability grade, with the reason" })
   async regradeSource(@Args('input') input: RegradeSourceInput, @Meta() meta: RequestMeta): Promise<SourceObject> {
-    return this.load(await this.commandBus.execute(new RegradeSourceCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new RegradeSourceCommand(input, meta));
+    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
   @Mutation(() => SourceObject, { description: 'Fold a source registered twice into the canonical one; returns that one' })
   async mergeSources(@Args('input') input: MergeSourcesInput, @Meta() meta: RequestMeta): Promise<SourceObject> {
-    return this.load(await this.commandBus.execute(new MergeSourcesCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new MergeSourcesCommand(input, meta));
+    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
   @ResolveField(() => [SourceWarningObject], {
@@ -64,8 +67,7 @@ export class SourcesResolver {
     }];
   }
 
-  private load(id: string): SourceObject {
-    const model = this.readModel.model;
+  private load(id: string, model: RegistryModel = this.readModel.model): SourceObject {
     const source = model.sources.get(id);
     if (!source) throw notFound(`No source with id ${id}`, 'id');
     return toSourceObject(source, model);

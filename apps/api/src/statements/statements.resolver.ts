@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
+import type { RegistryModel } from '@app/projections';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
 import { type RequestMeta, Meta } from '../shared/request-meta';
@@ -24,16 +25,18 @@ export class StatementsResolver {
 
   @Mutation(() => StatementObject, { description: 'Record what one State, or several jointly, said about incidents or a conflict' })
   async recordStatement(@Args('input') input: RecordStatementInput, @Meta() meta: RequestMeta): Promise<StatementObject> {
-    return this.load(await this.commandBus.execute(new RecordStatementCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new RecordStatementCommand(input, meta));
+    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
   @Mutation(() => StatementObject, { description: 'Correct a recorded statement; the history of corrections is kept' })
   async correctStatement(@Args('input') input: CorrectStatementInput, @Meta() meta: RequestMeta): Promise<StatementObject> {
-    return this.load(await this.commandBus.execute(new CorrectStatementCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new CorrectStatementCommand(input, meta));
+    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
-  private load(id: string): StatementObject {
-    const model = this.readModel.model;
+  /** From the live model, or after a mutation from the model that shows its write (modelAfterWrites). */
+  private load(id: string, model: RegistryModel = this.readModel.model): StatementObject {
     const view = model.statements.get(id);
     if (!view) throw notFound(`No statement with id ${id}`, 'id');
     return toStatementObject(view, model, this.reference);

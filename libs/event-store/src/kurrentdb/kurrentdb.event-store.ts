@@ -24,6 +24,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
+  type StoreLag,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
@@ -38,6 +39,8 @@ import {
   toStoredEvent,
   toStreamState,
 } from './kurrentdb.mapping';
+
+const KURRENTDB_LAG_CAP = 10_000;
 
 export class KurrentDbEventStore extends EventStore {
   private readonly subscriptions = new Set<Subscription>();
@@ -128,6 +131,11 @@ export class KurrentDbEventStore extends EventStore {
 
   comparePositions(a: Position, b: Position): number {
     return comparePositions(a, b);
+  }
+
+  /** $all positions are byte offsets, not counts: the events are read to count them, so at most 10,000. */
+  override lagAfter(checkpoint: Position | null, cap = KURRENTDB_LAG_CAP): Promise<StoreLag> {
+    return super.lagAfter(checkpoint, Math.min(cap, KURRENTDB_LAG_CAP));
   }
 
   /** The cheapest round trip that needs a live server: the last event of $all, if any. */

@@ -13,6 +13,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
+  type StoreLag,
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
@@ -20,6 +21,7 @@ import { closedStoreError, toStoreError } from './sqlite-errors';
 import { compareSqlitePositions, parseSqlitePosition } from './sqlite-positions';
 import { pagedBatches, pagedEvents } from './sqlite-rows';
 import { SCHEMA, prepareStatements, type EventRow, type SqliteStatements } from './sqlite-schema';
+import { SqliteCommitWatch } from './sqlite-commit-watch';
 import { SqliteSubscription } from './sqlite-subscription';
 
 export interface SqliteEventStoreOptions {
@@ -29,6 +31,11 @@ export interface SqliteEventStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** Largest accepted event (JSON data + metadata, UTF-8 bytes). Default 4 MiB. */
   maxEventBytes?: number;
+  /**
+   * How often live subscriptions look for commits made by other connections (another process, a CLI
+   * import, a restore): `PRAGMA data_version` on this connection, a few microseconds. Default 250 ms.
+   */
+  foreignCommitPollMs?: number;
 }
 
 export interface SqliteEventStoreStats {
@@ -57,9 +64,8 @@ interface PendingAppend {
 }
 
 const DEFAULT_MAX_EVENT_BYTES = 4 * 1024 * 1024;
+const DEFAULT_FOREIGN_COMMIT_POLL_MS = 250;
 const SYNCHRONOUS_NAMES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
-/** How often subscriptions look for commits made by other processes (the CLI beside a running service). */
-const OTHER_WRITERS_POLL_MS = 250;
 
 /**
  * The embedded event store. Appends are group-committed: every append that arrives before the
@@ -72,9 +78,9 @@ export class SqliteEventStore extends EventStore {
   private readonly maxEventBytes: number;
   private readonly commitBatch: (batch: PendingAppend[], outcomes: (AppendResult | Error)[]) => void;
   private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly commitWatch: SqliteCommitWatch;
   private queue: PendingAppend[] = [];
   private flushHandle: NodeJS.Immediate | undefined;
-  private otherWriters: NodeJS.Timeout | undefined;
   private closed = false;
   private counters = { commits: 0, appends: 0, events: 0 };
 
@@ -95,6 +101,9 @@ export class SqliteEventStore extends EventStore {
       throw new StoreUnavailableError(`Cannot open the SQLite event store at '${options.path}': ${errorText(error)}`, error);
     }
     this.db = db;
+    // Nobody else can write to a private in-memory database.
+    const pollMs = options.path === ':memory:' || options.path === '' ? 0 : options.foreignCommitPollMs ?? DEFAULT_FOREIGN_COMMIT_POLL_MS;
+    this.commitWatch = new SqliteCommitWatch(() => this.statements.dataVersion.get() ?? 0, pollMs, () => this.notifySubscriptions());
     this.commitBatch = db.transaction((batch: PendingAppend[], outcomes: (AppendResult | Error)[]) => {
       const recordedAt = Date.now(); // the store's clock, once per commit
       for (let i = 0; i < batch.length; i++) outcomes[i] = this.applyAppend(batch[i], recordedAt);
@@ -150,33 +159,21 @@ export class SqliteEventStore extends EventStore {
     if (this.closed) throw closedStoreError();
     const after = options.fromPosition === undefined ? 0 : parseSqlitePosition(options.fromPosition);
     const subscription = new SqliteSubscription(
-      { readAfter: (position, limit) => this.readAfter(position, limit), detach: (s) => this.subscriptions.delete(s) },
+      { readAfter: (position, limit) => this.readAfter(position, limit), detach: (s) => this.detach(s) },
       after,
     );
     this.subscriptions.add(subscription);
-    this.watchOtherWriters();
+    this.commitWatch.start();
     return subscription;
   }
 
-  /**
-   * Another connection's commit (another process on the same file) never passes through `flush`: SQLite's
-   * `data_version` changes when one happened, so subscriptions are woken when it moves.
-   */
-  private watchOtherWriters(): void {
-    if (this.otherWriters) return;
-    let version = this.dataVersion();
-    this.otherWriters = setInterval(() => {
-      if (this.closed || this.subscriptions.size === 0) return;
-      const now = this.dataVersion();
-      if (now === version) return;
-      version = now;
-      for (const subscription of this.subscriptions) subscription.notify();
-    }, OTHER_WRITERS_POLL_MS);
-    this.otherWriters.unref();
+  private detach(subscription: SqliteSubscription): void {
+    this.subscriptions.delete(subscription);
+    if (this.subscriptions.size === 0) this.commitWatch.stop();
   }
 
-  private dataVersion(): number {
-    return this.query(() => this.db.pragma('data_version', { simple: true })) as number;
+  private notifySubscriptions(): void {
+    for (const subscription of this.subscriptions) subscription.notify();
   }
 
   comparePositions(a: Position, b: Position): number {
@@ -187,6 +184,15 @@ export class SqliteEventStore extends EventStore {
     this.query(() => this.statements.ping.get());
   }
 
+  /** Positions are the rowid and have no gaps: an index range count, no event read. */
+  override async lagAfter(checkpoint: Position | null, cap = 100_000): Promise<StoreLag> {
+    const after = checkpoint === null ? 0 : parseSqlitePosition(checkpoint);
+    const counted = this.query(() => this.statements.countAfter.get(after, cap + 1)) ?? 0;
+    if (counted > cap) return { events: cap, exact: false, head: null };
+    const head = this.query(() => this.statements.head.get()) ?? null;
+    return { events: counted, exact: true, head: head === null ? null : String(head) };
+  }
+
   /** Flushes appends still waiting for their group commit, ends subscriptions, closes the file. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -195,7 +201,7 @@ export class SqliteEventStore extends EventStore {
       this.flush();
     }
     this.closed = true;
-    clearInterval(this.otherWriters);
+    this.commitWatch.stop();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     this.db.close();
   }
@@ -234,7 +240,7 @@ export class SqliteEventStore extends EventStore {
       if (outcome instanceof Error) batch[i].reject(outcome);
       else batch[i].resolve(outcome);
     }
-    for (const subscription of this.subscriptions) subscription.notify();
+    this.notifySubscriptions();
   };
 
   /** Runs inside the batch transaction. Returns (never throws) a conflict so the others commit. */

@@ -48,6 +48,12 @@ export interface SqliteStatements {
   readBackwards: Statement<[string, number, number], EventRow>;
   readAll: Statement<[number, number], EventRow>;
   ping: Statement<[], number>;
+  /** The last position, or null when empty. */
+  head: Statement<[], number | null>;
+  /** Events after a position, counted up to a limit. */
+  countAfter: Statement<[number, number], number>;
+  /** Changes whenever another connection commits to the file (SQLite's cheap cross-process signal). */
+  dataVersion: Statement<[], number>;
 }
 
 export function prepareStatements(db: Database): SqliteStatements {
@@ -84,5 +90,10 @@ export function prepareStatements(db: Database): SqliteStatements {
       .prepare<[number, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
       .raw(),
     ping: db.prepare<[], number>('SELECT 1').pluck(),
+    head: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
+    countAfter: db
+      .prepare<[number, number], number>('SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE position > ? LIMIT ?)')
+      .pluck(),
+    dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
   };
 }

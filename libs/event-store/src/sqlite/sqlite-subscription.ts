@@ -13,8 +13,9 @@ const DONE: IteratorReturnResult<undefined> = { value: undefined, done: true };
 
 /**
  * Catch-up then live: read pages after the last position seen; when none is left, sleep until
- * the store signals a commit. Commits happen on this thread and are visible in position order,
- * so "read, then wait if empty" (with no await in between) can neither skip nor repeat an event.
+ * the store signals a commit (its own, or another connection's: see SqliteCommitWatch). Commits
+ * become visible whole and in position order, and "read, then wait if empty" has no await in
+ * between, so a commit is either in the read or signalled after it: none skipped, none repeated.
  */
 export class SqliteSubscription implements Subscription, AsyncIterator<StoredEvent> {
   private page: EventRow[] = [];
@@ -42,7 +43,7 @@ export class SqliteSubscription implements Subscription, AsyncIterator<StoredEve
     return DONE;
   }
 
-  /** Called by the store after every commit. */
+  /** Called by the store after every commit it sees. */
   notify(): void {
     const wake = this.wake;
     this.wake = undefined;

@@ -214,6 +214,22 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
       expect(await readAllOf([stream], start)).toHaveLength(3);
     });
 
+    it('counts the lag after a checkpoint (up to a cap) and names the head', async () => {
+      const from = await headPosition();
+      const streams = [streamName('lag-a'), streamName('lag-b')];
+      await store.append(streams[0], [newEvent('A'), newEvent('B')]);
+      const last = await store.append(streams[1], [newEvent('C')]);
+      // A shared server may hold other writers' events after ours: at least ours are counted.
+      const lag = await store.lagAfter(from);
+      expect(lag.exact).toBe(true);
+      expect(lag.events).toBeGreaterThanOrEqual(3);
+      expect(store.comparePositions(lag.head!, last.position)).toBeGreaterThanOrEqual(0);
+      expect(await store.lagAfter(from, 2)).toEqual({ events: 2, exact: false, head: null });
+      const caughtUp = await store.lagAfter(lag.head);
+      expect(caughtUp.events).toBe(0);
+      expect(caughtUp.head).toBe(lag.head);
+    });
+
     describe('subscribeToAll', () => {
       let subscriptions: Subscription[] = [];
       afterEach(async () => {

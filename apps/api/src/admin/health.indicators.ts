@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { EventStore } from '@app/event-store';
+import { ReadModelService } from '../read-model/read-model.service';
+
+/** Up when the event store answers a ping (SQLite: the file is open; KurrentDB: the server answers a read). */
+@Injectable()
+export class StoreHealthIndicator {
+  constructor(@Inject(EventStore) private readonly store: EventStore, private readonly indicators: HealthIndicatorService) {}
+
+  async check<const Key extends string>(key: Key) {
+    const indicator = this.indicators.check(key);
+    try {
+      await this.store.ping();
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+}
+
+/**
+ * Up when the projection has caught up with the store and follows it live (not rebuilding); carries its
+ * health and its lag in events either way.
+ */
+@Injectable()
+export class ProjectionHealthIndicator {
+  constructor(private readonly readModel: ReadModelService, private readonly indicators: HealthIndicatorService) {}
+
+  async check<const Key extends string>(key: Key) {
+    const indicator = this.indicators.check(key);
+    const { ready, caughtUp, projection, lag, lagError } = await this.readModel.projectionReadiness();
+    const data = { ...projection, caughtUp, lag, ...(lagError ? { lagError } : {}) };
+    return ready ? indicator.up(data) : indicator.down(data);
+  }
+}
