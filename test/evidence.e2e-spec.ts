@@ -236,7 +236,7 @@ describe('evidence files over HTTP', () => {
       } });
     const photo = await corroborate({ files: [{ sha256: sha256(PNG), caption: 'Taken on site' }] });
     expect(photo.errors).toBeUndefined();
-    expect(photo.data.addCorroboration.corroborations[1].citation).toEqual({ url: null, files: [{ sha256: sha256(PNG) }] });
+    expect(photo.data!.addCorroboration.corroborations[1].citation).toEqual({ url: null, files: [{ sha256: sha256(PNG) }] });
 
     const count = await app.eventCount();
     expectRefusal(await corroborate({}), 'BAD_USER_INPUT', 'citation.url');
