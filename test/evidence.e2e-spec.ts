@@ -226,7 +226,7 @@ describe('evidence files over HTTP', () => {
     expect(await app.eventCount()).toBe(count + 1);
   });
 
-  it("cites a researcher's own photo by its stored file alone; a citation of neither url nor file is refused", async () => {
+  it("cites a researcher's own photo by its stored file alone; a citation with neither is refused", async () => {
     const incidentId = (await app.ok(ALLEGE_USE, { input: yemenAllegation(sourceId) })).allegeUse.id;
     const corroborate = (citation: Record<string, unknown>) => app.as(researcher).gql(
       ADD_CORROBORATION.replace('corroborations {', 'corroborations { citation { url files { sha256 } }'),
@@ -236,7 +236,8 @@ describe('evidence files over HTTP', () => {
       } });
     const photo = await corroborate({ files: [{ sha256: sha256(PNG), caption: 'Taken on site' }] });
     expect(photo.errors).toBeUndefined();
-    expect(photo.data!.addCorroboration.corroborations[1].citation).toEqual({ url: null, files: [{ sha256: sha256(PNG) }] });
+    expect(photo.data!.addCorroboration.corroborations[1].citation)
+      .toEqual({ url: null, files: [{ sha256: sha256(PNG) }] });
 
     const count = await app.eventCount();
     expectRefusal(await corroborate({}), 'BAD_USER_INPUT', 'citation.url');

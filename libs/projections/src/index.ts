@@ -16,4 +16,5 @@ export * from './statement-texts';
 export * from './projection-runner';
 export { lazyProperty } from './lazy-property';
 export { canonicalSourceId, organisationOf, similarSources, normaliseName } from './source-identity';
+export { stateSourceOf } from './source-identity';
 export { assessUnder, policyDifferences, type PolicyDifference } from './policy-versions';

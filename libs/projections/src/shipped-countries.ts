@@ -12,7 +12,7 @@ import { normaliseName } from './source-identity';
 export interface ShippedCountries {
   /** The alpha-3 codes the table holds. */
   readonly codes: ReadonlySet<string>;
-  /** A State's code from its name as the table spells it ("United Kingdom" -> GBR), compared as people compare names. */
+  /** A State's code from its name as the table spells it ("United Kingdom" -> GBR), compared as people do. */
   codeNamed(name: string): string | undefined;
 }
 
@@ -28,7 +28,8 @@ function load(): ShippedCountries {
   const countries = parseIsoCountries(fs.readFileSync(path.join(referenceDir(), 'iso-3166-1.csv'), 'utf8'));
   const byName = new Map<string, string>();
   for (const [code, name] of countries) byName.set(normaliseName(name), code);
-  return Object.freeze({ codes: new Set(countries.keys()), codeNamed: (name: string) => byName.get(normaliseName(name)) });
+  const codeNamed = (name: string) => byName.get(normaliseName(name));
+  return Object.freeze({ codes: new Set(countries.keys()), codeNamed });
 }
 
 let shipped: ShippedCountries | undefined;

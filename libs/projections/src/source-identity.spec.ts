@@ -3,7 +3,7 @@ import { createRegistryModel, type RegistryModel } from './model';
 import { evolveRegistry } from './registry.projection';
 import { allege, corroborate, corroboration, EventLog, source } from './testing/event-log.fixtures';
 import { buildModel, buildModelAsOf } from './time-travel';
-import { inferStateCode, normaliseName, organisationOf, similarSources } from './source-identity';
+import { inferStateCode, normaliseName, organisationOf, similarSources, stateSourceOf } from './source-identity';
 
 function given(...events: RegistryEvent[]): { model: RegistryModel; when: (e: RegistryEvent) => void } {
   const model = createRegistryModel();
@@ -62,7 +62,20 @@ describe('sources that are who they are', () => {
     expect(normaliseName('The Human Rights & Watch!')).toBe('human rights watch');
   });
 
-  it('reads an older STATE source named "Saudi Arabia" as the alleged user in the live fold and in every replay', () => {
+  it("finds a State's own STATE source by its code: merged duplicates skipped, the root before its parts", () => {
+    const state = (id: string, name: string, more: object = {}) => registered(id, name, { kind: 'STATE', ...more });
+    const { model, when } = given(
+      state('mod', 'UK Ministry of Defence', { stateCode: 'GBR', parentOrganisation: 'uk' }),
+      state('uk', 'United Kingdom'), state('uk2', 'UK Government', { stateCode: 'GBR' }),
+      state('fr', 'France', { stateCode: 'FRA' }));
+    expect(stateSourceOf(model, 'GBR')?.sourceId).toBe('uk');
+    const merged = { sourceId: 'uk', canonicalSourceId: 'uk2', reason: 'same', mergedOn: '2016-02-01' };
+    when({ type: 'SourcesMerged', data: merged });
+    expect(stateSourceOf(model, 'GBR')?.sourceId).toBe('uk2');
+    expect(stateSourceOf(model, 'NOR')).toBeUndefined();
+  });
+
+  it('reads an older STATE source named "Saudi Arabia" as the alleged user, live and in every replay', () => {
     const log = new EventLog();
     const events = [
       source('ai', 'Amnesty International', 'B'), source('hrw', 'Human Rights Watch', 'A'),
@@ -74,7 +87,8 @@ describe('sources that are who they are', () => {
     ].map((e) => log.add(e));
     const live = createRegistryModel();
     for (const stored of events) evolveRegistry(live, stored);
-    const models = [live, buildModel(events), buildModelAsOf(events, { clock: 'RECORDED', at: new Date('2100-01-01') })];
+    const replayed = buildModelAsOf(events, { clock: 'RECORDED', at: new Date('2100-01-01') });
+    const models = [live, buildModel(events), replayed];
     for (const model of models) {
       expect(model.sources.get('ksa')).toMatchObject({ stateCode: 'SAU', stateCodeUnresolved: false });
       expect(model.incidents.get('inc-1')!.assessment.status).toBe('CONFIRMED');

@@ -44,6 +44,22 @@ export function inferStateCode(kind: SourceKind, name: string): string | null {
   return countries.codeNamed(name) ?? null;
 }
 
+/**
+ * The registered STATE source that speaks for a State, for an investigation opened under its code alone:
+ * merged duplicates left out, the State's own (root) organisation before its parts, then the first
+ * registered. Undefined when none is registered (the investigator is then graded F, as any unknown source).
+ */
+export function stateSourceOf(model: RegistryModel, stateCode: string): SourceView | undefined {
+  let best: SourceView | undefined;
+  const rank = (s: SourceView) => (s.parentOrganisation === null ? 0 : 1);
+  for (const s of model.sources.values()) {
+    if (s.kind !== 'STATE' || s.stateCode !== stateCode || s.mergedInto !== null) continue;
+    if (best === undefined || rank(s) < rank(best) ||
+      (rank(s) === rank(best) && s.recordedAt.getTime() < best.recordedAt.getTime())) best = s;
+  }
+  return best;
+}
+
 /** Lower case, accents and punctuation dropped, "the" and "&"/"and" ignored: names as a person compares them. */
 export function normaliseName(name: string): string {
   return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
