@@ -226,6 +226,28 @@ describe('evidence files over HTTP', () => {
     expect(await app.eventCount()).toBe(count + 1);
   });
 
+  it("cites a researcher's own photo by its stored file alone; a citation with neither is refused", async () => {
+    const incidentId = (await app.ok(ALLEGE_USE, { input: yemenAllegation(sourceId) })).allegeUse.id;
+    const corroborate = (citation: Record<string, unknown>) => app.as(researcher).gql(
+      ADD_CORROBORATION.replace('corroborations {', 'corroborations { citation { url files { sha256 } }'),
+      { input: {
+        incidentId, sourceId, stance: 'SUPPORTS', evidenceKinds: ['REMNANT_PHOTO'], publishedOn: '2016-05-26',
+        summary: 'My own photo of a remnant', citation,
+      } });
+    const photo = await corroborate({ files: [{ sha256: sha256(PNG), caption: 'Taken on site' }] });
+    expect(photo.errors).toBeUndefined();
+    expect(photo.data!.addCorroboration.corroborations[1].citation)
+      .toEqual({ url: null, files: [{ sha256: sha256(PNG) }] });
+
+    const count = await app.eventCount();
+    expectRefusal(await corroborate({}), 'BAD_USER_INPUT', 'citation.url');
+    expectRefusal(await corroborate({ files: [] }), 'BAD_USER_INPUT', 'citation.url');
+    const statement = await app.as(researcher).gql(RECORD_STATEMENT, { input: statementInput([incidentId], {
+      citation: { url: null } }) });
+    expectRefusal(statement, 'BAD_USER_INPUT', 'citation.url');
+    expect(await app.eventCount()).toBe(count);
+  });
+
   it('verifyEvidenceFiles re-hashes every stored file; reports one corrupted on disk and one missing', async () => {
     const clean = await verifyEvidenceFiles(evidenceDir, [sha256(PDF), sha256(PNG)]);
     expect(clean).toEqual({ checked: 2, ok: 2, mismatches: [], missing: [], strays: [] });

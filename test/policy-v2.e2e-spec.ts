@@ -179,4 +179,28 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
     });
     expect(unnamed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'allegedUser.name' });
   });
+
+  it('a State investigating under its code alone is judged by its registered STATE source', async () => {
+    const amnesty = await source({ name: 'Amnesty International (5)', grade: 'B' });
+    const firstSource = { ...yemenAllegation(amnesty).firstSource, evidenceKinds: ['WITNESS_TESTIMONY'] };
+    const alleged = await app.ok(ALLEGE_USE, { input: yemenAllegation(amnesty, { firstSource }) });
+    const incidentId = alleged.allegeUse.id;
+    const uk = await source({ name: 'UK Government', kind: 'STATE', stateCode: 'GBR', grade: 'A', homepage: undefined });
+    const opened = (await app.ok(OPEN_INVESTIGATION.replace('investigator { kind', 'investigator { sourceId kind'), {
+      input: investigationInput([incidentId]) })).openInvestigation;
+    expect(opened.investigator).toMatchObject({ kind: 'STATE', stateCode: 'GBR', sourceId: uk, name: 'UK Government' });
+    await app.ok(CONCLUDE_INVESTIGATION, { input: { investigationId: opened.id, outcome: 'USE_CONFIRMED',
+      findings: 'BL-755 were used.', concludedOn: '2016-12-19' } });
+    // Graded A and no interested party here: the State's own finding confirms (an unknown source, F, would not).
+    const { assessment } = await read(incidentId);
+    expect(assessment).toMatchObject({ status: 'CONFIRMED', confirmedOn: '2016-12-19' });
+    expect(assessment.reasons.join(' ')).toContain('UK Government');
+  });
+
+  it('/health/ready reports the projection version, moved on with the policy\'s output', async () => {
+    const res = await fetch(app.url.replace(/\/graphql$/, '/health/ready'));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { projection: { projectionVersion: string } }).projection.projectionVersion)
+      .toBe('registry-2');
+  });
 });

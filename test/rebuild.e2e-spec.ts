@@ -45,7 +45,7 @@ describe('rebuild, skipped events and health', () => {
     const before = await app.ok(SNAPSHOT, { id: seeded.yemen });
     const { rebuildProjections } = await app.ok(REBUILD);
     expect(rebuildProjections).toMatchObject({
-      projectionVersion: 'registry-1', skipped: 0, skippedEventIds: [], sources: 4, incidents: 2, corroborations: 4,
+      projectionVersion: 'registry-2', skipped: 0, skippedEventIds: [], sources: 4, incidents: 2, corroborations: 4,
       investigations: 0, statements: 3,
     });
     // 4 sources, 2 allegations (each with its first corroboration's event), 2 corroborations, 3 statements.

@@ -81,7 +81,8 @@ export interface IncidentDetails {
 }
 
 export interface Citation {
-  url: string; archivedUrl?: string; archivedSha256?: string;
+  /** Where it was published; absent only when stored files back the citation (a researcher's own photo). */
+  url?: string; archivedUrl?: string; archivedSha256?: string;
   /** Stored evidence files (by content hash) that back this citation: references, never bytes. */
   files?: EvidenceFileRef[];
 }

@@ -16,7 +16,8 @@ const prefixed = (prefix: string, shape: Shape): Shape =>
 
 const corroboration: Shape = {
   corroborationId: 'string', sourceId: 'string', stance: STANCES, evidenceKinds: 'array', publishedOn: 'date',
-  citation: 'object', 'citation.url': 'string',
+  // A citation holds a url, stored files or both (issue 16): only the object itself is required.
+  citation: 'object',
 };
 
 /** v1 required fields per event type, nested ones by dotted path (a record: no type is forgotten). */
@@ -43,7 +44,7 @@ const V1_SHAPES: Readonly<Record<RegistryEventType, Shape>> = {
   InvestigationConcluded: { investigationId: 'string', outcome: OUTCOMES, findings: 'string', concludedOn: 'date' },
   StatementRecorded: {
     statementId: 'string', speakers: 'array', kind: STATEMENT_KINDS, venue: VENUES, deliveredOn: 'date',
-    incidentIds: 'array', namesUser: 'boolean', quote: 'string', citation: 'object', 'citation.url': 'string',
+    incidentIds: 'array', namesUser: 'boolean', quote: 'string', citation: 'object',
   },
   StatementCorrected: { statementId: 'string', changes: 'object', reason: 'string', correctedOn: 'date' },
 };

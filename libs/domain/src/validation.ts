@@ -70,3 +70,10 @@ export function actualChanges<T extends object>(current: T, patch: Partial<T>, k
   if (Object.keys(changes).length === 0) throw badInput('the correction changes nothing', 'changes');
   return changes;
 }
+
+/** A citation says where the evidence is: a published address, stored files, or both. */
+export function checkCitation(citation: { url?: string; files?: readonly unknown[] }, field: string): void {
+  if (blank(citation.url) && !citation.files?.length) {
+    throw badInput('a citation needs a url or at least one stored file', `${field}.url`);
+  }
+}

@@ -214,7 +214,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
   switch (event.type) {
     case 'SourceRegistered': {
       const d = event.data;
-      const stateCode = d.stateCode ?? inferStateCode(d.kind, d.name, model.countries);
+      const stateCode = d.stateCode ?? inferStateCode(d.kind, d.name);
       model.sources.set(d.sourceId, {
         sourceId: d.sourceId, revision: 0, name: d.name, kind: d.kind, grade: d.grade, homepage: d.homepage,
         grades: [{ grade: d.grade, previousGrade: null, regradedOn: null, reason: null, ...meta }],

@@ -16,5 +16,6 @@ export * from './statement-texts';
 export * from './projection-runner';
 export { lazyProperty } from './lazy-property';
 export { canonicalSourceId, organisationOf, similarSources, normaliseName } from './source-identity';
+export { stateSourceOf } from './source-identity';
 export { assessUnder, policyDifferences, type PolicyDifference } from './policy-versions';
 export { loopYielder } from './event-loop';

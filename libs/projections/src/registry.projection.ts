@@ -8,7 +8,7 @@ import type { AuditEntry, RegistryModel } from './model';
 import { SKIPPED_IDS_KEPT } from './model';
 
 /** Bumped whenever the fold or the policy it applies changes: a new version means a rebuild. */
-export const PROJECTION_VERSION = 'registry-1';
+export const PROJECTION_VERSION = 'registry-2';
 
 export { reassessIncident, type StatusChanged };
 

@@ -1,5 +1,6 @@
 import type { GradeFrom, SourceKind } from '@app/domain';
 import type { RegistryModel, SourceView } from './model';
+import { shippedCountries } from './shipped-countries';
 
 /** The canonical source a merged duplicate resolves to (itself unless merged). */
 export function canonicalSourceId(model: RegistryModel, id: string): string {
@@ -32,15 +33,31 @@ export function gradeTimeline(source: SourceView): { first: SourceView['grade'];
 
 /**
  * A STATE source registered before codes were required: its name read as a code ("SAU") or as a
- * State's name ("Saudi Arabia"); null (flagged) otherwise, never guessed from a longer name.
+ * State's name ("Saudi Arabia", "united kingdom") in the shipped ISO 3166-1 table; null (flagged)
+ * otherwise, never guessed from a longer name. The table is the one every model builder shares.
  */
-export function inferStateCode(kind: SourceKind, name: string, countries: ReadonlyMap<string, string> | undefined):
-  string | null {
+export function inferStateCode(kind: SourceKind, name: string): string | null {
   if (kind !== 'STATE') return null;
+  const countries = shippedCountries();
   const upper = name.trim().toUpperCase();
-  if (/^[A-Z]{3}$/.test(upper) && (countries === undefined || countries.has(upper))) return upper;
-  for (const [code, country] of countries ?? []) if (country.toUpperCase() === upper) return code;
-  return null;
+  if (countries.codes.has(upper)) return upper;
+  return countries.codeNamed(name) ?? null;
+}
+
+/**
+ * The registered STATE source that speaks for a State, for an investigation opened under its code alone:
+ * merged duplicates left out, the State's own (root) organisation before its parts, then the first
+ * registered. Undefined when none is registered (the investigator is then graded F, as any unknown source).
+ */
+export function stateSourceOf(model: RegistryModel, stateCode: string): SourceView | undefined {
+  let best: SourceView | undefined;
+  const rank = (s: SourceView) => (s.parentOrganisation === null ? 0 : 1);
+  for (const s of model.sources.values()) {
+    if (s.kind !== 'STATE' || s.stateCode !== stateCode || s.mergedInto !== null) continue;
+    if (best === undefined || rank(s) < rank(best) ||
+      (rank(s) === rank(best) && s.recordedAt.getTime() < best.recordedAt.getTime())) best = s;
+  }
+  return best;
 }
 
 /** Lower case, accents and punctuation dropped, "the" and "&"/"and" ignored: names as a person compares them. */

@@ -5,7 +5,7 @@ import {
   type AllegedUser, type Casualties, type CorroborationFacts, CREDIBILITIES, type IncidentDetails, type IsoDate,
   type Location, type Munition,
 } from '../events';
-import { blank, evidenceDate, keysOf, knownCountries, notBefore } from '../validation';
+import { blank, checkCitation, evidenceDate, keysOf, knownCountries, notBefore } from '../validation';
 
 export const DETAIL_KEYS = keysOf<IncidentDetails>({
   occurredFrom: true, occurredTo: true, location: true, munition: true, allegedUser: true, casualties: true, summary: true,
@@ -112,6 +112,7 @@ export function checkCorroboration(
   facts: CorroborationFacts, existing: readonly string[], prefix: string, ctx: DecideContext,
 ): void {
   evidenceDate(facts.publishedOn, `${prefix}publishedOn`, ctx);
+  checkCitation(facts.citation, `${prefix}citation`);
   const sha = facts.citation.archivedSha256;
   if (sha !== undefined && !SHA256.test(sha)) {
     throw badInput('archivedSha256 must be 64 hexadecimal characters', `${prefix}citation.archivedSha256`);

@@ -12,7 +12,8 @@ const report: Citation = {
   }],
 };
 const openData: OpenInvestigation['data'] = {
-  investigationId: 'inv1', investigator: { kind: 'UN', name: 'UN Panel of Experts on Yemen' }, incidentIds: ['i1'],
+  investigationId: 'inv1', investigator: { kind: 'UN', sourceId: 'un-panel', name: 'UN Panel of Experts on Yemen' },
+  incidentIds: ['i1'],
   mandate: 'investigate', openedOn: '2016-05-24',
 };
 const opened: InvestigationOpened = { type: 'InvestigationOpened', data: openData };

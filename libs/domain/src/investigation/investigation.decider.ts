@@ -1,8 +1,8 @@
 import type { InvestigationCommand } from '../commands';
 import type { DecideContext, Decider } from '../decider';
 import { badInput, conflict, notFound } from '../errors';
-import type { InvestigationEvent, Investigator, IsoDate } from '../events';
-import { blank, distinct, evidenceDate, knownCountries, notBefore } from '../validation';
+import type { Citation, InvestigationEvent, Investigator, IsoDate } from '../events';
+import { blank, checkCitation, distinct, evidenceDate, knownCountries, notBefore } from '../validation';
 
 export type InvestigationState =
   | { exists: false }
@@ -40,6 +40,10 @@ function checkInvestigator(investigator: Investigator, ctx: DecideContext): Inve
   };
 }
 
+function checkCitations(citations: readonly Citation[] | undefined): void {
+  citations?.forEach((citation, i) => checkCitation(citation, `citations.${i}`));
+}
+
 function decide(command: InvestigationCommand, state: InvestigationState, ctx: DecideContext): InvestigationEvent[] {
   switch (command.type) {
     case 'OpenInvestigation': {
@@ -50,6 +54,7 @@ function decide(command: InvestigationCommand, state: InvestigationState, ctx: D
       distinct(incidentIds, 'incidentIds');
       evidenceDate(openedOn, 'openedOn', ctx);
       const { citations } = command.data;
+      checkCitations(citations);
       return [{ type: 'InvestigationOpened', data: {
         investigationId, investigator, incidentIds: [...incidentIds], mandate, openedOn,
         ...(citations?.length && { citations }),
@@ -64,6 +69,7 @@ function decide(command: InvestigationCommand, state: InvestigationState, ctx: D
       evidenceDate(concludedOn, 'concludedOn', ctx);
       notBefore(concludedOn, state.openedOn, 'concludedOn', 'openedOn');
       const { citations } = command.data;
+      checkCitations(citations);
       return [{ type: 'InvestigationConcluded', data: {
         investigationId, outcome, findings, concludedOn, ...(citations?.length && { citations }),
       } }];

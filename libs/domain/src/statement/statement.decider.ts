@@ -2,7 +2,7 @@ import type { StatementCommand } from '../commands';
 import type { DecideContext, Decider } from '../decider';
 import { badInput, conflict, notFound } from '../errors';
 import type { StatementDetails, StatementEvent } from '../events';
-import { actualChanges, distinct, evidenceDate, keysOf, knownCountries, pick } from '../validation';
+import { actualChanges, checkCitation, distinct, evidenceDate, keysOf, knownCountries, pick } from '../validation';
 
 export type StatementState = { exists: false } | { exists: true; statementId: string; details: StatementDetails };
 
@@ -34,6 +34,7 @@ function checkStatement(details: StatementDetails, ctx: DecideContext): void {
   knownCountries(details.speakers, 'speakers', ctx);
   evidenceDate(details.deliveredOn, 'deliveredOn', ctx);
   distinct(details.incidentIds, 'incidentIds');
+  checkCitation(details.citation, 'citation');
 }
 
 function decide(command: StatementCommand, state: StatementState, ctx: DecideContext): StatementEvent[] {

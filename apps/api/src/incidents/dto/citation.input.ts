@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsUrl, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize, ArrayUnique, IsArray, IsDefined, IsOptional, IsUrl, Matches, MaxLength, ValidateIf, ValidateNested,
 } from 'class-validator';
 import { EvidenceFileInput, MAX_FILES_PER_CITATION } from '../../evidence/dto/evidence-file.input';
 import { SHA256 } from '../../graphql/validators';
@@ -10,9 +10,14 @@ const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, requ
 
 @InputType()
 export class CitationInput {
-  @Field({ description: 'Where the evidence was published' })
+  @Field(() => String, {
+    nullable: true, description: 'Where the evidence was published; may be left out when `files` cites stored files',
+  })
+  // Checked when given, and required when no file is cited: a citation must say where the evidence is.
+  @ValidateIf((citation: CitationInput) => citation.url != null || !citation.files?.length)
+  @IsDefined({ message: 'a citation needs a url or at least one stored file' })
   @IsUrl(URL_OPTIONS, { message: 'url must be an http(s) address' }) @MaxLength(2048)
-  url: string;
+  url?: string;
 
   @Field({ nullable: true, description: 'An archived copy (e.g. a web archive snapshot)' })
   @IsOptional() @IsUrl(URL_OPTIONS, { message: 'archivedUrl must be an http(s) address' }) @MaxLength(2048)

@@ -39,7 +39,8 @@ export class CasualtiesObject {
 
 @ObjectType('Citation')
 export class CitationObject {
-  @Field() url: string;
+  @Field(() => String, { nullable: true, description: 'Absent when stored files alone back the citation' })
+  url?: string;
   @Field(() => String, { nullable: true }) archivedUrl?: string;
   @Field(() => String, { nullable: true }) archivedSha256?: string;
 }

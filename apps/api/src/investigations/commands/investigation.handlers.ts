@@ -1,5 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ConcludeInvestigation, OpenInvestigation } from '@app/domain';
+import { stateSourceOf } from '@app/projections';
 import { CommandExecutor } from '../../shared/command-executor';
 import { commandMeta, newId } from '../../shared/command-meta';
 import type { RequestMeta } from '../../shared/request-meta';
@@ -29,8 +30,12 @@ export class OpenInvestigationHandler implements ICommandHandler<OpenInvestigati
   ) {}
 
   async execute({ input, meta }: OpenInvestigationCommand): Promise<string> {
-    const { kind, stateCode, sourceId } = input.investigator;
+    const { kind, stateCode } = input.investigator;
     if (stateCode != null) this.checks.states([stateCode], 'investigator.stateCode');
+    // A State opening under its code alone is judged by its registered STATE source, if there is one: found
+    // now and kept in the event (replays agree), so the investigation is not silently graded F.
+    const sourceId = input.investigator.sourceId ??
+      (kind === 'STATE' && stateCode != null ? stateSourceOf(this.readModel.model, stateCode)?.sourceId : undefined);
     if (sourceId != null) this.checks.source(sourceId, 'investigator.sourceId');
     // The name as it stood when opened, for reasons read aloud: the source's, or the State's.
     const name = input.investigator.name ??
