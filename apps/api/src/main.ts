@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { type AppConfig, ConfigError, loadConfig } from './config/config';
 import { QuietExceptionFilter } from './graphql/quiet-exception.filter';
 import { createValidationPipe } from './graphql/validation.pipe';
+import { serveWebPage } from './web/web-page';
 
 const LEVELS = ['error', 'warn', 'log', 'debug'] as const;
 const logLevelsFrom = (lowest: AppConfig['logLevel']) => LEVELS.slice(0, LEVELS.indexOf(lowest) + 1) as LogLevel[];
@@ -32,6 +33,7 @@ export async function bootstrap(config: AppConfig): Promise<NestFastifyApplicati
   );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new QuietExceptionFilter());
+  serveWebPage(app, config.webDir);
   await app.listen(config.port, config.host);
   return app;
 }

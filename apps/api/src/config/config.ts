@@ -27,6 +27,8 @@ export interface AppConfig {
   /** Largest request body Fastify accepts, in bytes. */
   bodyLimitBytes: number;
   graphqlLimits: GraphQLLimits;
+  /** The built web page served at `/` (vite's output). */
+  webDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -109,5 +111,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFirst: integer('GRAPHQL_MAX_FIRST', env.GRAPHQL_MAX_FIRST, 500, 1, 500),
       introspection: !production,
     },
+    webDir: env.WEB_DIR || path.join(repoRoot, 'dist', 'web'),
   };
 }

@@ -1,0 +1,44 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+/**
+ * The page may load only what this service serves: its own script, styles and the GraphQL API. No inline
+ * script or style, no other origin, no framing (the page shows no third-party content).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+interface HeaderSink { setHeader(name: string, value: string): unknown }
+
+/**
+ * Serves the built web page (`npm run build` writes it to dist/web) at `/`. Without a build (e.g. a test
+ * run from source before any build) the API runs alone and says so once.
+ */
+export function serveWebPage(app: NestFastifyApplication, webDir: string): boolean {
+  if (!fs.existsSync(path.join(webDir, 'index.html'))) {
+    new Logger('WebPage').warn(`No web page at ${webDir} (run npm run build): serving the API only`);
+    return false;
+  }
+  app.useStaticAssets({
+    root: webDir,
+    prefix: '/',
+    // One route per built file (the page uses hash routing): unknown paths stay the API's 404s.
+    wildcard: false,
+    setHeaders: (res: HeaderSink) => {
+      res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.setHeader('referrer-policy', 'no-referrer');
+    },
+  } as never);
+  return true;
+}
