@@ -67,4 +67,7 @@ function addSignOut(): void {
   document.querySelector('header.top')?.appendChild(button);
 }
 
+// The skip link must not change the hash: that is the route.
+document.getElementById('skip')?.addEventListener('click', (e) => { e.preventDefault(); main.focus(); });
+
 void start();

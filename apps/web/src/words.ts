@@ -40,6 +40,12 @@ export function day(iso: string | null | undefined): string {
   return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
 }
 
+/** `2016-05-25` as `25 May 2016` in a narrow column. */
+export function shortDay(iso: string | null | undefined): string {
+  const long = day(iso);
+  return long.replace(/^(\d+ )(\w{3})\w*( \d{4})$/, '$1$2$3');
+}
+
 export function period(from: string, to: string | null | undefined): string {
   return !to || to === from ? day(from) : `${day(from)} – ${day(to)}`;
 }

@@ -18,7 +18,8 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-interface HeaderSink { setHeader(name: string, value: string): unknown }
+/** @fastify/static 10 hands its `setHeaders` the Fastify reply. */
+interface HeaderSink { header(name: string, value: string): unknown }
 
 /**
  * Serves the built web page (`npm run build` writes it to dist/web) at `/`. Without a build (e.g. a test
@@ -32,12 +33,12 @@ export function serveWebPage(app: NestFastifyApplication, webDir: string): boole
   app.useStaticAssets({
     root: webDir,
     prefix: '/',
-    // One route per built file (the page uses hash routing): unknown paths stay the API's 404s.
-    wildcard: false,
+    // Files are looked up on each request, so a rebuilt page is served without a restart.
+    wildcard: true,
     setHeaders: (res: HeaderSink) => {
-      res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
-      res.setHeader('x-content-type-options', 'nosniff');
-      res.setHeader('referrer-policy', 'no-referrer');
+      res.header('content-security-policy', CONTENT_SECURITY_POLICY);
+      res.header('x-content-type-options', 'nosniff');
+      res.header('referrer-policy', 'no-referrer');
     },
   } as never);
   return true;

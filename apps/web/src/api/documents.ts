@@ -6,7 +6,7 @@ import type { Clock, Readiness, Status } from '../words';
 
 export interface IncidentFilter {
   countryCode?: string; allegedUser?: string; status?: Status[]; readiness?: Readiness[];
-  occurredFrom?: string; occurredTo?: string;
+  occurredFrom?: string; occurredTo?: string; text?: string;
 }
 export interface AsOfArgs { asOf?: string; clock?: Clock }
 

@@ -7,18 +7,18 @@ import {
 import { asOfArgs } from '../as-of';
 import { allCountries, countryName } from '../countries';
 import { field, h, replace } from '../dom';
-import { READINESS, READINESS_SHORT, type Readiness, STATUSES, STATUS_LABEL, type Status, period } from '../words';
+import { READINESS, READINESS_SHORT, type Readiness, STATUSES, STATUS_LABEL, type Status, shortDay } from '../words';
 import { worldMap } from '../world-map';
 import { errorBox, isAbort, loading, readinessBadge, statusBadge, type ViewContext, viewLink } from './parts';
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 25;
 const MAP_PAGE = 500;
 
 export function filterFromParams(p: Record<string, string>): IncidentFilter {
   return {
     countryCode: p.country, allegedUser: p.user,
     status: p.status ? [p.status as Status] : undefined, readiness: p.readiness ? [p.readiness as Readiness] : undefined,
-    occurredFrom: p.from, occurredTo: p.to,
+    occurredFrom: p.from, occurredTo: p.to, text: p.text,
   };
 }
 
@@ -82,10 +82,10 @@ function legend() {
 
 function countsView(ctx: ViewContext, c: CountsResult) {
   const to = (params: Record<string, string>) => viewLink(ctx, { view: 'overview', params: { ...ctx.route.params, after: '', page: '', ...params } },
-    String(c[(params.status ?? params.readiness) as Status]?.totalCount ?? 0));
+    String(c[(params.status || params.readiness) as Status]?.totalCount ?? 0));
   return h('div', { class: 'count-grid' },
     h('dl', { class: 'count-list' },
-      h('div', {}, h('dt', {}, 'All'), h('dd', {}, String(c.all.totalCount))),
+      h('div', {}, h('dt', {}, 'All'), h('dd', { 'data-testid': 'count-all' }, String(c.all.totalCount))),
       STATUSES.map((st) => h('div', {}, h('dt', {}, statusBadge(st)), h('dd', {}, to({ status: st, readiness: '' }))))),
     h('dl', { class: 'count-list', 'aria-label': 'By readiness to speak out' },
       READINESS.map((r) => h('div', {}, h('dt', {}, readinessBadge(r)), h('dd', {}, to({ readiness: r, status: '' }))))));
@@ -122,10 +122,10 @@ function listView(ctx: ViewContext, r: IncidentListResult, sort: string) {
 function row(ctx: ViewContext, i: ListIncident) {
   const where = `${i.location.placeName}, ${i.location.countryName ?? countryName(i.location.countryCode)}`;
   return h('tr', {},
-    h('td', {}, period(i.occurredFrom, i.occurredTo)),
+    h('td', { class: 'nowrap' }, shortDay(i.occurredFrom)),
     h('td', {}, viewLink(ctx, { view: 'incident', id: i.id }, where), h('br'), h('span', { class: 'muted' }, i.munition.type)),
-    h('td', {}, i.allegedUser.name ?? (i.allegedUser.stateCodes.join(', ') || 'unknown')),
-    h('td', {}, statusBadge(i.assessment.status), i.assessment.statusSince ? h('span', { class: 'muted' }, ` ${i.assessment.statusSince}`) : null));
+    h('td', {}, i.allegedUser.name ?? (i.allegedUser.stateCodes.map(countryName).join(', ') || 'unknown')),
+    h('td', {}, statusBadge(i.assessment.status), i.assessment.statusSince ? [h('br'), h('span', { class: 'muted nowrap' }, shortDay(i.assessment.statusSince))] : null));
 }
 
 function filtersForm(ctx: ViewContext) {
@@ -149,6 +149,7 @@ function filtersForm(ctx: ViewContext) {
   countryList,
   field('Country', code('country', p.country), 'ISO code, e.g. YEM'),
   field('Alleged user', code('user', p.user), 'ISO code, e.g. SAU'),
+  field('Search', h('input', { type: 'search', name: 'text', value: p.text ?? '', maxlength: 200 }), 'place, munition or summary'),
   field('Status', select('status', STATUSES, STATUS_LABEL, p.status)),
   field('Readiness', select('readiness', READINESS, READINESS_SHORT, p.readiness)),
   field('Occurred from', h('input', { type: 'date', name: 'from', value: p.from ?? '' })),
