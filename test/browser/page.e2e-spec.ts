@@ -63,9 +63,16 @@ describe('the web page', () => {
     expect(all).toBe(121);
     expect(await page.locator('.world-map .points path').count()).toBeGreaterThan(0);
     expect(await page.locator('.world-map .countries path.has-incidents').count()).toBe(5);
-    expect(await page.locator('.list tbody tr').count()).toBe(50);
+    expect(await page.locator('.list tbody tr').count()).toBe(25);
     await screenshot(page, 'overview');
     await expectAccessible();
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await page.locator('.list-summary', { hasText: '26–50 of 121' }).waitFor();
+    await page.getByRole('link', { name: 'Occurred', exact: false }).click();
+    await page.locator('th[aria-sort="ascending"]').waitFor();
+    const days = (await page.locator('.list tbody tr td:first-child').allTextContents()).map((d) => Date.parse(`${d} UTC`));
+    expect(days.every((d) => !Number.isNaN(d))).toBe(true);
+    expect(days).toEqual([...days].sort((a, b) => a - b));
   });
 
   it('filters by country, status and text, and follows an incident', async () => {
@@ -94,7 +101,7 @@ describe('the web page', () => {
     await expectAccessible();
 
     await page.getByLabel('As of', { exact: true }).fill('2016-05-24');
-    await page.getByLabel('Clock').selectOption('KNOWN');
+    await page.getByLabel('Clock', { exact: true }).selectOption('KNOWN');
     await page.getByRole('button', { name: 'Show' }).click();
     await page.locator('.verdict h2', { hasText: 'as of 24 May 2016' }).waitFor();
     await expect(verdict.textContent()).resolves.toBe('Alleged since 23 May 2016. Concern and a call for investigation are warranted.');

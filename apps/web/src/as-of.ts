@@ -20,7 +20,7 @@ export function renderAsOfPicker(host: HTMLElement, route: Route, go: (params: R
     h('option', { value: 'RECORDED', selected: clock === 'RECORDED' }, 'What the registry showed on'));
   const apply = (params: Record<string, string>) => go({ ...route.params, ...params });
   const form = h('form', {
-    class: 'as-of', 'aria-label': 'As of',
+    class: 'as-of', 'aria-label': 'Date and clock',
     onsubmit: ((e: Event) => { e.preventDefault(); apply({ asOf: date.value, clock: clockSelect.value }); }) as EventListener,
   },
   field('As of', date), field('Clock', clockSelect),
