@@ -64,7 +64,7 @@ describe('the web page', () => {
     expect(await page.locator('.world-map .points path').count()).toBeGreaterThan(0);
     expect(await page.locator('.world-map .countries path.has-incidents').count()).toBe(5);
     expect(await page.locator('.list tbody tr').count()).toBe(25);
-    await screenshot(page, 'overview');
+    await screenshot(page, 'overview', false);
     await expectAccessible();
     await page.getByRole('link', { name: 'Next page' }).click();
     await page.locator('.list-summary', { hasText: '26–50 of 121' }).waitFor();

@@ -130,7 +130,7 @@ export function planDemo(incidents: number, seed = 2016): { incidents: PlannedIn
       key: `st-${n}`, incidentKeys: about.map((p) => p.key),
       input: {
         speakers, onBehalfOf: joint ? 'a group of States (demo)' : undefined, kind, venue: pick(VENUES),
-        deliveredOn: capped(addDays(after, Math.floor(rnd() * 400))), namesUser: rnd() < 0.5,
+        deliveredOn: capped(addDays(after, Math.floor(rnd() ** 2 * 500))), namesUser: rnd() < 0.5,
         quote: `${kind === 'CONDEMNATION' ? 'We condemn' : 'We are deeply concerned about'} the use of cluster munitions reported here (demo statement ${n}).`,
         citation: { url: `https://example.org/demo/statements/${n}` },
       },

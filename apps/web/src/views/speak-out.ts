@@ -23,7 +23,7 @@ const scopeWords = (p: Record<string, string>) => [
 ].join('');
 
 function report(ctx: ViewContext, r: SpeakOutResult['speakOutReport']) {
-  const stateLink = (code: string, name: string | null) => viewLink(ctx, { view: 'state', id: code }, name ?? code);
+  const stateLink = (code: string, name: string | null) => viewLink(ctx, { view: 'state', id: code }, name ?? countryName(code));
   const group = (id: string, title: string, rows: { stateCode: string; name: string; firstOn?: string }[], empty: string) =>
     h('section', { class: 'group', 'aria-labelledby': id }, h('h3', { id }, `${title} (${rows.length})`),
       rows.length === 0 ? h('p', {}, empty) : h('ul', { class: 'states' }, rows.map((x) =>
