@@ -50,6 +50,9 @@ describe('the web page', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(await res.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    // The page takes `/` and its files only: the API's routes and 404s are unchanged.
+    expect((await fetch(`${base}health/live`)).status).toBe(200);
+    expect((await fetch(`${base}no-such-page`)).status).toBe(404);
   });
 
   it('asks for a token once, then shows the overview: counts, map and list', async () => {

@@ -27,7 +27,7 @@ interface HeaderSink { header(name: string, value: string): unknown }
  */
 export function serveWebPage(app: NestFastifyApplication, webDir: string): boolean {
   if (!fs.existsSync(path.join(webDir, 'index.html'))) {
-    new Logger('WebPage').warn(`No web page at ${webDir} (run npm run build): serving the API only`);
+    new Logger('WebPage').log(`No web page at ${webDir} (run npm run build): serving the API only`);
     return false;
   }
   app.useStaticAssets({
