@@ -147,3 +147,35 @@ describe('the web page', () => {
     expect(watch.requests.length).toBeGreaterThan(5);
   });
 });
+
+describe('the web page on a public registry (PUBLIC_READ=true)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let webDir: string;
+
+  beforeAll(async () => {
+    webDir = buildWebPage(fs.mkdtempSync(path.join(os.tmpdir(), 'cmur-web-')));
+    app = await TestApp.start({ WEB_DIR: webDir, PUBLIC_READ: 'true' });
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    if (webDir) fs.rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it('asks for no token and shows an empty registry as empty', async () => {
+    const page = await browser.newPage();
+    const watch = await watchPage(page);
+    await page.goto(app.url.replace(/\/graphql$/, '/'));
+    await page.locator('.list-summary', { hasText: 'No incident matches these filters.' }).waitFor();
+    await expect(page.getByTestId('count-all').textContent()).resolves.toBe('0');
+    expect(await page.getByLabel('API token').count()).toBe(0);
+    expect(await page.locator('#sign-out').count()).toBe(0);
+    await page.getByRole('link', { name: 'Who spoke out' }).click();
+    await page.locator('#silent-h').waitFor();
+    expect(watch.problems).toEqual([]);
+    expect(watch.offHost).toEqual([]);
+  });
+});
