@@ -3,7 +3,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loadDemoData } from '../../apps/demo/src/demo-loader';
-import { axeViolations, buildWebPage, launchChromium, type PageWatch, screenshot, serious, watchPage } from '../support/browser';
+import {
+  axeViolations,
+  buildWebPage,
+  launchChromium,
+  type PageWatch,
+  screenshot,
+  serious,
+  watchPage,
+} from '../support/browser';
 import { TEST_ADMIN_TOKEN, TestApp } from '../support/test-app';
 
 /**
@@ -73,7 +81,9 @@ describe('the web page', () => {
     await page.locator('.list-summary', { hasText: '26–50 of 121' }).waitFor();
     await page.getByRole('link', { name: 'Occurred', exact: false }).click();
     await page.locator('th[aria-sort="ascending"]').waitFor();
-    const days = (await page.locator('.list tbody tr td:first-child').allTextContents()).map((d) => Date.parse(`${d} UTC`));
+    const days = (await page.locator('.list tbody tr td:first-child').allTextContents()).map((d) =>
+      Date.parse(`${d} UTC`),
+    );
     expect(days.every((d) => !Number.isNaN(d))).toBe(true);
     expect(days).toEqual([...days].sort((a, b) => a - b));
   });
@@ -95,9 +105,12 @@ describe('the web page', () => {
     const verdict = page.getByTestId('verdict');
     await expect(verdict.textContent()).resolves.toBe('Confirmed since 25 May 2016. States can condemn.');
     const text = await page.locator('main').textContent();
-    expect(await page.getByTestId('sources').textContent())
-      .toBe('Amnesty International (grade B, supports); Human Rights Watch (grade A, supports)');
-    expect(text).toContain('The alleged user acknowledged the use on 2016-12-19 (acknowledgement by Saudi Arabia (19 December 2016))');
+    expect(await page.getByTestId('sources').textContent()).toBe(
+      'Amnesty International (grade B, supports); Human Rights Watch (grade A, supports)',
+    );
+    expect(text).toContain(
+      'The alleged user acknowledged the use on 2016-12-19 (acknowledgement by Saudi Arabia (19 December 2016))',
+    );
     expect(text).toContain('1 day before it was confirmed');
     expect(await page.locator('.timeline li').count()).toBe(2);
     await screenshot(page, 'incident');
@@ -107,7 +120,9 @@ describe('the web page', () => {
     await page.getByLabel('Clock', { exact: true }).selectOption('KNOWN');
     await page.getByRole('button', { name: 'Show' }).click();
     await page.locator('.verdict h2', { hasText: 'as of 24 May 2016' }).waitFor();
-    await expect(verdict.textContent()).resolves.toBe('Alleged since 23 May 2016. Concern and a call for investigation are warranted.');
+    await expect(verdict.textContent()).resolves.toBe(
+      'Alleged since 23 May 2016. Concern and a call for investigation are warranted.',
+    );
     await expect(page.locator('.missing').textContent()).resolves.toContain('one more independent source');
     await expect(page.locator('.clock-explained').textContent()).resolves.toContain('Publicly known on');
   });
@@ -132,7 +147,7 @@ describe('the web page', () => {
     await expectAccessible();
   });
 
-  it('opens a State page from the speak-out view: statements with the incidents\' status then', async () => {
+  it("opens a State page from the speak-out view: statements with the incidents' status then", async () => {
     await page.locator('.group').first().locator('li a').first().click();
     await page.locator('ol.timeline.statements > li').first().waitFor();
     expect(await page.locator('.lead').textContent()).toMatch(/CCM status: State Party/);

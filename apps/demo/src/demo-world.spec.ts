@@ -12,7 +12,8 @@ describe('the demo world', () => {
     for (const p of incidents) {
       const a = p.allegation as { occurredFrom: string; reportedOn: string };
       expect(a.occurredFrom <= a.reportedOn).toBe(true);
-      for (const c of p.corroborations) expect(c.publishedOn >= a.reportedOn && c.publishedOn <= '2025-06-30').toBe(true);
+      for (const c of p.corroborations)
+        expect(c.publishedOn >= a.reportedOn && c.publishedOn <= '2025-06-30').toBe(true);
     }
     for (const st of statements) {
       const delivered = st.input.deliveredOn as string;

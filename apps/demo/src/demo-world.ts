@@ -2,46 +2,9 @@
  * The generated part of the demo data: a fixed, seeded world (same seed, same inputs), so that loading it
  * again sends the same idempotency keys with the same inputs and appends nothing.
  */
-export interface DemoSource { key: string; name: string; kind: string; grade: string; homepage: string }
+import { DEMO_SOURCES, KINDS, SITUATIONS, SPEAKERS, VENUES } from './demo-catalogue';
 
-export const DEMO_SOURCES: DemoSource[] = [
-  { key: 'amnesty', name: 'Amnesty International', kind: 'NGO', grade: 'B', homepage: 'https://www.amnesty.org' },
-  { key: 'hrw', name: 'Human Rights Watch', kind: 'NGO', grade: 'A', homepage: 'https://www.hrw.org' },
-  { key: 'un-panel', name: 'UN Panel of Experts (demo)', kind: 'UN_BODY', grade: 'A', homepage: 'https://www.un.org' },
-  { key: 'monitor', name: 'Cluster Munition Monitor (demo)', kind: 'NGO', grade: 'B', homepage: 'https://www.the-monitor.org' },
-  { key: 'local-ngo', name: 'Local documentation centre (demo)', kind: 'NGO', grade: 'C', homepage: 'https://example.org/local' },
-  { key: 'wire', name: 'International wire service (demo)', kind: 'MEDIA', grade: 'C', homepage: 'https://example.org/wire' },
-  { key: 'osint', name: 'Open-source investigators (demo)', kind: 'ACADEMIC', grade: 'B', homepage: 'https://example.org/osint' },
-  { key: 'blog', name: 'Anonymous blog (demo)', kind: 'INDIVIDUAL', grade: 'E', homepage: 'https://example.org/blog' },
-];
-
-interface Situation {
-  key: string; country: string; places: string[]; box: [number, number, number, number]; from: string; to: string;
-  munitions: [string, string][]; user: { kind: string; stateCodes: string[]; name?: string };
-}
-const SITUATIONS: Situation[] = [
-  { key: 'yem', country: 'YEM', places: ['Saada', 'Hajjah', 'Sanaa', 'Hodeidah', 'Amran'], box: [13.0, 17.3, 42.8, 45.5],
-    from: '2015-04-01', to: '2019-12-31', munitions: [['BL-755', 'AIR_DROPPED'], ['CBU-97', 'AIR_DROPPED'], ['M26', 'GROUND_LAUNCHED_ROCKET']],
-    user: { kind: 'COALITION', stateCodes: ['SAU', 'ARE'], name: 'Saudi-led coalition' } },
-  { key: 'syr', country: 'SYR', places: ['Idlib', 'Aleppo', 'Douma', 'Hama', 'Deraa'], box: [32.5, 36.8, 35.8, 41.0],
-    from: '2012-07-01', to: '2020-03-31', munitions: [['RBK-500 AO-1SCh', 'AIR_DROPPED'], ['9M27K', 'GROUND_LAUNCHED_ROCKET'], ['ZP-39', 'ARTILLERY']],
-    user: { kind: 'STATE', stateCodes: ['SYR'] } },
-  { key: 'ukr', country: 'UKR', places: ['Kharkiv', 'Mykolaiv', 'Kramatorsk', 'Kherson', 'Chernihiv'], box: [46.4, 50.5, 30.5, 38.0],
-    from: '2022-02-24', to: '2024-12-31', munitions: [['9M55K', 'GROUND_LAUNCHED_ROCKET'], ['9N210', 'GROUND_LAUNCHED_ROCKET'], ['Tornado-S', 'MISSILE']],
-    user: { kind: 'STATE', stateCodes: ['RUS'] } },
-  { key: 'sdn', country: 'SDN', places: ['South Kordofan', 'Blue Nile', 'Darfur'], box: [10.5, 14.5, 23.0, 34.5],
-    from: '2015-01-01', to: '2016-12-31', munitions: [['RBK-500 PTAB-2.5M', 'AIR_DROPPED']],
-    user: { kind: 'STATE', stateCodes: ['SDN'] } },
-  { key: 'lby', country: 'LBY', places: ['Sirte', 'Tripoli outskirts', 'Misrata'], box: [29.0, 32.8, 13.0, 20.0],
-    from: '2011-04-01', to: '2019-12-31', munitions: [['MAT-120', 'ARTILLERY'], ['RBK-250', 'AIR_DROPPED']],
-    user: { kind: 'UNKNOWN', stateCodes: [] } },
-];
-
-/** States Parties that speak in the demo (all on the CCM list). */
-const SPEAKERS = ['NOR', 'IRL', 'AUT', 'DEU', 'FRA', 'GBR', 'NLD', 'BEL', 'CHE', 'ESP', 'ITA', 'MEX', 'NZL', 'CAN', 'JPN',
-  'CHL', 'PHL', 'ZAF', 'SWE', 'DNK', 'LIE', 'HRV', 'CRI', 'GHA', 'SEN'];
-const VENUES = ['MSP', 'UNGA_FIRST_COMMITTEE', 'HUMAN_RIGHTS_COUNCIL', 'NATIONAL'];
-const KINDS = ['REMNANT_PHOTO', 'FIELD_VISIT', 'WITNESS_TESTIMONY', 'SATELLITE_IMAGERY', 'VIDEO', 'MEDICAL_RECORD', 'EXPERT_IDENTIFICATION'];
+export { DEMO_SOURCES, type DemoSource } from './demo-catalogue';
 
 /** mulberry32: a tiny seeded generator; the demo must be the same on every run. */
 export function random(seed: number): () => number {
@@ -61,16 +24,38 @@ const addDays = (date: string, days: number) => toDay(Date.parse(`${date}T00:00:
 const WORLD_ENDS = '2025-06-30';
 const capped = (date: string) => (date > WORLD_ENDS ? WORLD_ENDS : date);
 
-export interface PlannedCorroboration { key: string; source: string; stance: 'SUPPORTS' | 'DISPUTES'; evidenceKinds: string[]; publishedOn: string }
+export interface PlannedCorroboration {
+  key: string;
+  source: string;
+  stance: 'SUPPORTS' | 'DISPUTES';
+  evidenceKinds: string[];
+  publishedOn: string;
+}
 export interface PlannedIncident {
-  key: string; situation: string; allegation: Record<string, unknown>; firstSource: string;
+  key: string;
+  situation: string;
+  allegation: Record<string, unknown>;
+  firstSource: string;
   corroborations: PlannedCorroboration[];
-  investigation?: { key: string; opener: Record<string, unknown>; openedOn: string; outcome?: string; concludedOn?: string };
+  investigation?: {
+    key: string;
+    opener: Record<string, unknown>;
+    openedOn: string;
+    outcome?: string;
+    concludedOn?: string;
+  };
   lastEvidence: string;
 }
-export interface PlannedStatement { key: string; incidentKeys: string[]; input: Record<string, unknown> }
+export interface PlannedStatement {
+  key: string;
+  incidentKeys: string[];
+  input: Record<string, unknown>;
+}
 
-export function planDemo(incidents: number, seed = 2016): { incidents: PlannedIncident[]; statements: PlannedStatement[] } {
+export function planDemo(
+  incidents: number,
+  seed = 2016,
+): { incidents: PlannedIncident[]; statements: PlannedStatement[] } {
   const rnd = random(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const some = <T>(xs: readonly T[], n: number): T[] => [...xs].sort(() => rnd() - 0.5).slice(0, n);
@@ -86,31 +71,55 @@ export function planDemo(incidents: number, seed = 2016): { incidents: PlannedIn
     const corroborations: PlannedCorroboration[] = [];
     let last = reported;
     const extra = Math.floor(rnd() * 4);
-    for (const [k, source] of some(DEMO_SOURCES.map((x) => x.key).filter((x) => x !== firstSource), extra).entries()) {
+    for (const [k, source] of some(
+      DEMO_SOURCES.map((x) => x.key).filter((x) => x !== firstSource),
+      extra,
+    ).entries()) {
       last = capped(addDays(last, 1 + Math.floor(rnd() * 60)));
       const disputes = rnd() < 0.08;
-      corroborations.push({ key: `c${k}`, source, stance: disputes ? 'DISPUTES' : 'SUPPORTS', evidenceKinds: some(KINDS, 1 + Math.floor(rnd() * 2)), publishedOn: last });
+      corroborations.push({
+        key: `c${k}`,
+        source,
+        stance: disputes ? 'DISPUTES' : 'SUPPORTS',
+        evidenceKinds: some(KINDS, 1 + Math.floor(rnd() * 2)),
+        publishedOn: last,
+      });
     }
     const plan: PlannedIncident = {
-      key: `inc-${i}`, situation: sit.key, firstSource, corroborations, lastEvidence: last,
+      key: `inc-${i}`,
+      situation: sit.key,
+      firstSource,
+      corroborations,
+      lastEvidence: last,
       allegation: {
-        occurredFrom: occurred, location: {
-          countryCode: sit.country, placeName: `${place} (demo ${i})`, precisionMeters: 5000,
+        occurredFrom: occurred,
+        location: {
+          countryCode: sit.country,
+          placeName: `${place} (demo ${i})`,
+          precisionMeters: 5000,
           latitude: Number((sit.box[0] + rnd() * (sit.box[1] - sit.box[0])).toFixed(3)),
           longitude: Number((sit.box[2] + rnd() * (sit.box[3] - sit.box[2])).toFixed(3)),
         },
-        munition: { type, delivery }, allegedUser: sit.user,
+        munition: { type, delivery },
+        allegedUser: sit.user,
         casualties: rnd() < 0.6 ? { killed: Math.floor(rnd() * 6), injured: Math.floor(rnd() * 12) } : undefined,
-        summary: `Demo incident ${i}: ${type} remnants reported near ${place}.`, reportedOn: reported,
-        firstSource: { evidenceKinds: some(KINDS, 1 + Math.floor(rnd() * 2)), publishedOn: reported,
-          citation: { url: `https://example.org/demo/${sit.key}/${i}` }, summary: 'First report (demo).' },
+        summary: `Demo incident ${i}: ${type} remnants reported near ${place}.`,
+        reportedOn: reported,
+        firstSource: {
+          evidenceKinds: some(KINDS, 1 + Math.floor(rnd() * 2)),
+          publishedOn: reported,
+          citation: { url: `https://example.org/demo/${sit.key}/${i}` },
+          summary: 'First report (demo).',
+        },
       },
     };
     if (i % 12 === 5) {
       const openedOn = capped(addDays(last, 10));
       const concludes = rnd() < 0.7;
       plan.investigation = {
-        key: `inv-${i}`, openedOn, opener: { kind: 'UN', name: 'UN Commission of Inquiry (demo)' },
+        key: `inv-${i}`,
+        openedOn,
+        opener: { kind: 'UN', name: 'UN Commission of Inquiry (demo)' },
         outcome: concludes ? pick(['USE_CONFIRMED', 'USE_CONFIRMED', 'USE_NOT_CONFIRMED', 'INCONCLUSIVE']) : undefined,
         concludedOn: concludes ? capped(addDays(openedOn, 60 + Math.floor(rnd() * 200))) : undefined,
       };
@@ -121,17 +130,31 @@ export function planDemo(incidents: number, seed = 2016): { incidents: PlannedIn
   const statements: PlannedStatement[] = [];
   const count = Math.round(incidents / 2);
   for (let n = 0; n < count; n++) {
-    const about = some(planned.filter((p) => p.situation === SITUATIONS[n % SITUATIONS.length].key), 1 + Math.floor(rnd() * 3));
-    const after = about.map((p) => p.lastEvidence).sort().at(-1) ?? WORLD_ENDS;
+    const about = some(
+      planned.filter((p) => p.situation === SITUATIONS[n % SITUATIONS.length].key),
+      1 + Math.floor(rnd() * 3),
+    );
+    const after =
+      about
+        .map((p) => p.lastEvidence)
+        .sort()
+        .at(-1) ?? WORLD_ENDS;
     const joint = rnd() < 0.15;
     const speakers = joint ? some(SPEAKERS, 3 + Math.floor(rnd() * 5)) : [pick(SPEAKERS)];
     const kind = rnd() < 0.55 ? 'CONDEMNATION' : pick(['CONCERN', 'CONCERN', 'CALL_FOR_INVESTIGATION']);
     statements.push({
-      key: `st-${n}`, incidentKeys: about.map((p) => p.key),
+      key: `st-${n}`,
+      incidentKeys: about.map((p) => p.key),
       input: {
-        speakers, onBehalfOf: joint ? 'a group of States (demo)' : undefined, kind, venue: pick(VENUES),
-        deliveredOn: capped(addDays(after, Math.floor(rnd() ** 2 * 500))), namesUser: rnd() < 0.5,
-        quote: `${kind === 'CONDEMNATION' ? 'We condemn' : 'We are deeply concerned about'} the use of cluster munitions reported here (demo statement ${n}).`,
+        speakers,
+        onBehalfOf: joint ? 'a group of States (demo)' : undefined,
+        kind,
+        venue: pick(VENUES),
+        deliveredOn: capped(addDays(after, Math.floor(rnd() ** 2 * 500))),
+        namesUser: rnd() < 0.5,
+        quote:
+          `${kind === 'CONDEMNATION' ? 'We condemn' : 'We are deeply concerned about'} ` +
+          `the use of cluster munitions reported here (demo statement ${n}).`,
         citation: { url: `https://example.org/demo/statements/${n}` },
       },
     });

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const summary = await loadDemoData({ url, token, incidents, log: (line) => process.stdout.write(`${line}\n`) });
-  process.stdout.write(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}\n`);
+  process.stdout.write(
+    `Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}\n`,
+  );
   process.stdout.write(`Open ${url.replace(/\/graphql$/, '/')}#/incident/${summary.yemenIncidentId}\n`);
 }
 

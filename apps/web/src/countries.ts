@@ -6,7 +6,7 @@ const names = (english as { countries: Record<string, string | string[]> }).coun
 const byAlpha3 = new Map<string, { name: string; numeric: string }>();
 for (const [alpha2, alpha3, numeric] of codes as string[][]) {
   const name = names[alpha2];
-  byAlpha3.set(alpha3, { name: Array.isArray(name) ? name[0] : name ?? alpha3, numeric });
+  byAlpha3.set(alpha3, { name: Array.isArray(name) ? name[0] : (name ?? alpha3), numeric });
 }
 
 export const countryName = (alpha3: string): string => byAlpha3.get(alpha3)?.name ?? alpha3;

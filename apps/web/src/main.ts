@@ -16,7 +16,9 @@ const asOfHost = document.getElementById('as-of') as HTMLElement;
 let current: AbortController | undefined;
 let firstRender = true;
 
-const go = (route: Route) => { location.hash = formatRoute(route); };
+const go = (route: Route) => {
+  location.hash = formatRoute(route);
+};
 
 function render(): void {
   current?.abort();
@@ -26,14 +28,26 @@ function render(): void {
   renderAsOfPicker(asOfHost, route, (params) => go({ ...route, params }));
   for (const a of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
     const active = parseRoute(a.hash).view === route.view;
-    if (active) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+    if (active) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
   }
   switch (route.view) {
-    case 'overview': renderOverview(main, ctx); break;
-    case 'incident': renderIncident(main, ctx); break;
-    case 'speak-out': renderSpeakOut(main, ctx); break;
-    case 'state': renderState(main, ctx); break;
-    default: { const _exhaustive: never = route.view; return _exhaustive; }
+    case 'overview':
+      renderOverview(main, ctx);
+      break;
+    case 'incident':
+      renderIncident(main, ctx);
+      break;
+    case 'speak-out':
+      renderSpeakOut(main, ctx);
+      break;
+    case 'state':
+      renderState(main, ctx);
+      break;
+    default: {
+      const _exhaustive: never = route.view;
+      return _exhaustive;
+    }
   }
   document.title = `${main.querySelector('h1')?.textContent ?? 'Registry'} · Cluster Munition Use Registry`;
   // Moving between views by keyboard: start reading at the new content, not at the top of the page.
@@ -63,11 +77,17 @@ function addSignOut(): void {
   button.id = 'sign-out';
   button.type = 'button';
   button.textContent = 'Sign out';
-  button.addEventListener('click', () => { token.clear(); location.reload(); });
+  button.addEventListener('click', () => {
+    token.clear();
+    location.reload();
+  });
   document.querySelector('header.top')?.appendChild(button);
 }
 
 // The skip link must not change the hash: that is the route.
-document.getElementById('skip')?.addEventListener('click', (e) => { e.preventDefault(); main.focus(); });
+document.getElementById('skip')?.addEventListener('click', (e) => {
+  e.preventDefault();
+  main.focus();
+});
 
 void start();

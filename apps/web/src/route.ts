@@ -1,6 +1,10 @@
 /** Hash routes: `#/`, `#/incident/<id>`, `#/speak-out`, `#/state/<code>`, each with `?key=value` parameters. */
 export type View = 'overview' | 'incident' | 'speak-out' | 'state';
-export interface Route { view: View; id?: string; params: Record<string, string> }
+export interface Route {
+  view: View;
+  id?: string;
+  params: Record<string, string>;
+}
 
 export function parseRoute(hash: string): Route {
   const [pathPart, query = ''] = hash.replace(/^#/, '').split('?', 2);
@@ -8,16 +12,22 @@ export function parseRoute(hash: string): Route {
   const params: Record<string, string> = {};
   for (const [k, v] of new URLSearchParams(query)) if (v !== '') params[k] = v;
   switch (parts[0]) {
-    case 'incident': return { view: 'incident', id: parts[1], params };
-    case 'speak-out': return { view: 'speak-out', params };
-    case 'state': return { view: 'state', id: parts[1], params };
-    default: return { view: 'overview', params };
+    case 'incident':
+      return { view: 'incident', id: parts[1], params };
+    case 'speak-out':
+      return { view: 'speak-out', params };
+    case 'state':
+      return { view: 'state', id: parts[1], params };
+    default:
+      return { view: 'overview', params };
   }
 }
 
 export function formatRoute(route: Route): string {
   const path = route.view === 'overview' ? '/' : `/${route.view}${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
-  const query = new URLSearchParams(Object.entries(route.params).filter(([, v]) => v !== '' && v !== undefined)).toString();
+  const query = new URLSearchParams(
+    Object.entries(route.params).filter(([, v]) => v !== '' && v !== undefined),
+  ).toString();
   return `#${path}${query ? `?${query}` : ''}`;
 }
 

@@ -6,33 +6,79 @@ export type Readiness = (typeof READINESS)[number];
 export type Clock = 'KNOWN' | 'RECORDED';
 
 export const STATUS_LABEL: Record<Status, string> = {
-  CONFIRMED: 'Confirmed', CORROBORATED: 'Corroborated', CONTESTED: 'Contested', ALLEGED: 'Alleged',
-  NOT_CONFIRMED: 'Not confirmed', WITHDRAWN: 'Withdrawn',
+  CONFIRMED: 'Confirmed',
+  CORROBORATED: 'Corroborated',
+  CONTESTED: 'Contested',
+  ALLEGED: 'Alleged',
+  NOT_CONFIRMED: 'Not confirmed',
+  WITHDRAWN: 'Withdrawn',
 };
 export const READINESS_LABEL: Record<Readiness, string> = {
-  CONDEMN: 'States can condemn', CONCERN: 'Concern and a call for investigation are warranted', NONE: 'No call to speak out',
+  CONDEMN: 'States can condemn',
+  CONCERN: 'Concern and a call for investigation are warranted',
+  NONE: 'No call to speak out',
 };
 export const READINESS_SHORT: Record<Readiness, string> = { CONDEMN: 'Condemn', CONCERN: 'Concern', NONE: 'None' };
 
 const WORDS: Record<string, string> = {
-  REMNANT_PHOTO: 'remnant photos', FIELD_VISIT: 'field visit', WITNESS_TESTIMONY: 'witness testimony',
-  SATELLITE_IMAGERY: 'satellite imagery', VIDEO: 'video', MEDICAL_RECORD: 'medical records',
-  EXPERT_IDENTIFICATION: 'expert identification', OFFICIAL_ADMISSION: 'official admission',
-  CONDEMNATION: 'Condemnation', CONCERN: 'Concern', CALL_FOR_INVESTIGATION: 'Call for investigation', DENIAL: 'Denial',
-  ACKNOWLEDGEMENT: 'Acknowledgement', INVESTIGATION_ANNOUNCED: 'Investigation announced',
-  MSP: 'Meeting of States Parties', UNGA: 'UN General Assembly', UNGA_FIRST_COMMITTEE: 'UNGA First Committee',
-  HUMAN_RIGHTS_COUNCIL: 'Human Rights Council', SECURITY_COUNCIL: 'Security Council', NATIONAL: 'National statement',
-  OTHER: 'Other', USE_CONFIRMED: 'use confirmed', USE_NOT_CONFIRMED: 'use not confirmed', INCONCLUSIVE: 'inconclusive',
-  AIR_DROPPED: 'air-dropped', ARTILLERY: 'artillery', GROUND_LAUNCHED_ROCKET: 'ground-launched rocket', MISSILE: 'missile',
-  UNKNOWN: 'unknown', STATE_PARTY: 'State Party', SIGNATORY: 'Signatory', NOT_PARTY: 'Not party',
-  SUPPORTS: 'supports', DISPUTES: 'disputes', COALITION: 'coalition', NON_STATE_ARMED_GROUP: 'non-State armed group',
-  STATE: 'State', UN: 'UN', NGO: 'NGO', COURT: 'court',
+  REMNANT_PHOTO: 'remnant photos',
+  FIELD_VISIT: 'field visit',
+  WITNESS_TESTIMONY: 'witness testimony',
+  SATELLITE_IMAGERY: 'satellite imagery',
+  VIDEO: 'video',
+  MEDICAL_RECORD: 'medical records',
+  EXPERT_IDENTIFICATION: 'expert identification',
+  OFFICIAL_ADMISSION: 'official admission',
+  CONDEMNATION: 'Condemnation',
+  CONCERN: 'Concern',
+  CALL_FOR_INVESTIGATION: 'Call for investigation',
+  DENIAL: 'Denial',
+  ACKNOWLEDGEMENT: 'Acknowledgement',
+  INVESTIGATION_ANNOUNCED: 'Investigation announced',
+  MSP: 'Meeting of States Parties',
+  UNGA: 'UN General Assembly',
+  UNGA_FIRST_COMMITTEE: 'UNGA First Committee',
+  HUMAN_RIGHTS_COUNCIL: 'Human Rights Council',
+  SECURITY_COUNCIL: 'Security Council',
+  NATIONAL: 'National statement',
+  OTHER: 'Other',
+  USE_CONFIRMED: 'use confirmed',
+  USE_NOT_CONFIRMED: 'use not confirmed',
+  INCONCLUSIVE: 'inconclusive',
+  AIR_DROPPED: 'air-dropped',
+  ARTILLERY: 'artillery',
+  GROUND_LAUNCHED_ROCKET: 'ground-launched rocket',
+  MISSILE: 'missile',
+  UNKNOWN: 'unknown',
+  STATE_PARTY: 'State Party',
+  SIGNATORY: 'Signatory',
+  NOT_PARTY: 'Not party',
+  SUPPORTS: 'supports',
+  DISPUTES: 'disputes',
+  COALITION: 'coalition',
+  NON_STATE_ARMED_GROUP: 'non-State armed group',
+  STATE: 'State',
+  UN: 'UN',
+  NGO: 'NGO',
+  COURT: 'court',
 };
 /** A code in words; an unknown code (a newer API) is shown as it is, lower-cased. */
 export const say = (code: string): string => WORDS[code] ?? code.toLowerCase().replace(/_/g, ' ');
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-  'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 /** `2016-05-25` as `25 May 2016`; anything else unchanged. */
 export function day(iso: string | null | undefined): string {
   if (!iso) return '—';
@@ -56,7 +102,12 @@ export const CLOCK_EXPLAINED: Record<Clock, string> = {
   RECORDED: 'What the registry showed on: the registry exactly as it stood at the end of that day.',
 };
 
-export interface Verdict { status: Status; readiness: Readiness; statusSince: string | null; confirmedOn: string | null }
+export interface Verdict {
+  status: Status;
+  readiness: Readiness;
+  statusSince: string | null;
+  confirmedOn: string | null;
+}
 
 /** The headline of an incident's verdict: status, since when, and what it means for speaking out. */
 export function verdictHeadline(a: Verdict): string {

@@ -19,7 +19,10 @@ const topology = atlas as unknown as Topology<{ countries: GeometryCollection<{ 
 const countries = feature(topology, topology.objects.countries).features;
 const SPHERE: GeoPermissibleObjects = { type: 'Sphere' };
 
-export interface WorldMap { svg: SVGElement; draw(points: readonly MapPoint[]): void }
+export interface WorldMap {
+  svg: SVGElement;
+  draw(points: readonly MapPoint[]): void;
+}
 
 export function worldMap(titleId: string): WorldMap {
   const projection = geoNaturalEarth1();
@@ -28,10 +31,20 @@ export function worldMap(titleId: string): WorldMap {
   const countryPaths = countries.map((c) => s('path', { 'data-id': String(c.id) }, s('title', {}, c.properties.name)));
   const pointLayer = s('g', { class: 'points' });
   const desc = s('desc', { id: `${titleId}-desc` });
-  const svg = s('svg', {
-    viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', class: 'world-map', 'aria-labelledby': titleId,
-    'aria-describedby': `${titleId}-desc`,
-  }, desc, sphere, s('g', { class: 'countries' }, ...countryPaths), pointLayer);
+  const svg = s(
+    'svg',
+    {
+      viewBox: `0 0 ${WIDTH} ${HEIGHT}`,
+      role: 'img',
+      class: 'world-map',
+      'aria-labelledby': titleId,
+      'aria-describedby': `${titleId}-desc`,
+    },
+    desc,
+    sphere,
+    s('g', { class: 'countries' }, ...countryPaths),
+    pointLayer,
+  );
 
   let framed: string | undefined;
   /** Frames the countries with incidents (the whole world when there are none); redraws the shapes. */
@@ -40,7 +53,13 @@ export function worldMap(titleId: string): WorldMap {
     if (key === framed) return;
     framed = key;
     const focus = countries.filter((c) => shaded.has(String(c.id)));
-    projection.fitExtent([[PAD, PAD], [WIDTH - PAD, HEIGHT - PAD]], focus.length ? { type: 'FeatureCollection', features: focus } : SPHERE);
+    projection.fitExtent(
+      [
+        [PAD, PAD],
+        [WIDTH - PAD, HEIGHT - PAD],
+      ],
+      focus.length ? { type: 'FeatureCollection', features: focus } : SPHERE,
+    );
     sphere.setAttribute('d', path(SPHERE) ?? '');
     countries.forEach((c, n) => countryPaths[n].setAttribute('d', path(c) ?? ''));
   };
@@ -66,10 +85,17 @@ export function worldMap(titleId: string): WorldMap {
         byStatus.set(p.assessment.status, list);
       }
       // Weakest first, so confirmed incidents are drawn on top.
-      pointLayer.replaceChildren(...[...STATUSES].reverse().filter((st) => byStatus.has(st)).map((st) =>
-        s('path', { d: byStatus.get(st)!.join(''), class: `status-${st}` })));
-      const counts = STATUSES.filter((st) => byStatus.has(st)).map((st) => `${byStatus.get(st)!.length} ${STATUS_LABEL[st].toLowerCase()}`);
-      desc.textContent = `${placed} incidents with coordinates in ${shaded.size} countries: ${counts.join(', ') || 'none'}.`;
+      pointLayer.replaceChildren(
+        ...[...STATUSES]
+          .reverse()
+          .filter((st) => byStatus.has(st))
+          .map((st) => s('path', { d: byStatus.get(st)!.join(''), class: `status-${st}` })),
+      );
+      const counts = STATUSES.filter((st) => byStatus.has(st)).map(
+        (st) => `${byStatus.get(st)!.length} ${STATUS_LABEL[st].toLowerCase()}`,
+      );
+      desc.textContent =
+        `${placed} incidents with coordinates in ${shaded.size} countries: ${counts.join(', ') || 'none'}.`;
     },
   };
 }

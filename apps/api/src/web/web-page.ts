@@ -19,7 +19,9 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /** @fastify/static 10 hands its `setHeaders` the Fastify reply. */
-interface HeaderSink { header(name: string, value: string): unknown }
+interface HeaderSink {
+  header(name: string, value: string): unknown;
+}
 
 /**
  * Serves the built web page (`npm run build` writes it to dist/web) at `/`. Without a build (e.g. a test

@@ -2,7 +2,12 @@
 const TOKEN_KEY = 'cmur.token';
 
 export class ApiError extends Error {
-  constructor(message: string, readonly code: string) { super(message); }
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
 }
 
 export const token = {
@@ -18,12 +23,20 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   if (bearer) headers.authorization = `Bearer ${bearer}`;
   let res: Response;
   try {
-    res = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables: withoutEmpty(variables) }), signal });
+    res = await fetch('/graphql', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables: withoutEmpty(variables) }),
+      signal,
+    });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError('The registry cannot be reached.', 'UNAVAILABLE');
   }
-  const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+  const body = (await res.json().catch(() => ({}))) as {
+    data?: T;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
   const first = body.errors?.[0];
   if (first) throw new ApiError(first.message, first.extensions?.code ?? 'ERROR');
   if (!res.ok || body.data === undefined) throw new ApiError(`The registry answered ${res.status}.`, 'UNAVAILABLE');
