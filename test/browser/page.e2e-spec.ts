@@ -156,6 +156,13 @@ describe('the web page', () => {
     await expectAccessible();
   });
 
+  it('loads the demo data again without appending anything (idempotency keys)', async () => {
+    const before = await app.eventCount();
+    const again = await loadDemoData({ url: app.url, token: TEST_ADMIN_TOKEN, incidents: 120 });
+    expect(again.yemenIncidentId).toBe(yemenIncidentId);
+    expect(await app.eventCount()).toBe(before);
+  });
+
   it('made no request off this machine and logged no error', () => {
     expect(watch.offHost).toEqual([]);
     expect(watch.problems).toEqual([]);
