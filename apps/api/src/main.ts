@@ -8,6 +8,7 @@ import { type AppConfig, ConfigError, loadConfig } from './config/config';
 import { QuietExceptionFilter } from './graphql/quiet-exception.filter';
 import { ReadModelService } from './read-model/read-model.service';
 import { createValidationPipe } from './graphql/validation.pipe';
+import { serveWebPage } from './web/web-page';
 
 const LEVELS = ['error', 'warn', 'log', 'debug'] as const;
 const logLevelsFrom = (lowest: AppConfig['logLevel']) => LEVELS.slice(0, LEVELS.indexOf(lowest) + 1) as LogLevel[];
@@ -36,6 +37,7 @@ export async function bootstrap(config: AppConfig): Promise<NestFastifyApplicati
   );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new QuietExceptionFilter());
+  serveWebPage(app, config.webDir);
   await app.listen(config.port, config.host);
   // Listening first: /health/live answers at once, /health/ready and queries say how far the catch-up is.
   void app.get(ReadModelService).start();

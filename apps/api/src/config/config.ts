@@ -32,6 +32,8 @@ export interface AppConfig {
   maxConcurrentReplays: number;
   maxQueuedReplays: number;
   evidence: EvidenceConfig;
+  /** The built web page served at `/` (vite's output). */
+  webDir: string;
 }
 
 /** Evidence files: stored by content under `dir` (see apps/api/src/evidence). */
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxConcurrentReplays: integer('MAX_CONCURRENT_REPLAYS', env.MAX_CONCURRENT_REPLAYS, 2, 1, 64),
     maxQueuedReplays: integer('MAX_QUEUED_REPLAYS', env.MAX_QUEUED_REPLAYS, 16, 0, 10_000),
     evidence: evidenceConfig(env, sqlitePath),
+    webDir: env.WEB_DIR || path.join(repoRoot, 'dist', 'web'),
   };
 }
 

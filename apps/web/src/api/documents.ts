@@ -1,0 +1,413 @@
+/**
+ * Every GraphQL document the page sends, in one place, so that a schema change is adapted here only.
+ * The result types below describe just the fields asked for.
+ */
+import type { Clock, Readiness, Status } from '../words';
+
+export interface IncidentFilter {
+  countryCode?: string;
+  allegedUser?: string;
+  status?: Status[];
+  readiness?: Readiness[];
+  occurredFrom?: string;
+  occurredTo?: string;
+  text?: string;
+}
+export interface AsOfArgs {
+  asOf?: string;
+  clock?: Clock;
+}
+
+/** Counts by status and readiness: one aliased field each, every one with its own filter variable. */
+export const COUNTS = /* GraphQL */ `
+  query Counts(
+    $asOf: DateTime
+    $clock: Clock
+    $CONFIRMED: IncidentFilterInput
+    $CORROBORATED: IncidentFilterInput
+    $CONTESTED: IncidentFilterInput
+    $ALLEGED: IncidentFilterInput
+    $NOT_CONFIRMED: IncidentFilterInput
+    $WITHDRAWN: IncidentFilterInput
+    $CONDEMN: IncidentFilterInput
+    $CONCERN: IncidentFilterInput
+    $NONE: IncidentFilterInput
+    $all: IncidentFilterInput
+  ) {
+    all: incidents(filter: $all, first: 0, asOf: $asOf, clock: $clock) {
+      totalCount
+    }
+    CONFIRMED: incidents(filter: $CONFIRMED, first: 0, asOf: $asOf, clock: $clock) {
+      totalCount
+    }
+    CORROBORATED: incidents(filter: $CORROBORATED, first: 0, asOf: $asOf, clock: $clock) {
+      totalCount
+    }
+    CONTESTED: incidents(filter: $CONTESTED, first: 0, asOf: $asOf, clock: $clock) {
+      totalCount
+    }
+    ALLEGED: incidents(filter: $ALLEGED, first: 0, asOf: $asOf, clock: $clock) {
+      totalCount
+    }
+    NOT_CONFIRMED: incidents(filter: $NOT_CONFIRMED, first: 0, asOf: $asOf, clock: $clock) {
+      totalCount
+    }
+    WITHDRAWN: incidents(filter: $WITHDRAWN, first: 0, asOf: $asOf, clock: $clock) {
+      totalCount
+    }
+    CONDEMN: incidents(filter: $CONDEMN, first: 0, asOf: $asOf, clock: $clock) {
+      totalCount
+    }
+    CONCERN: incidents(filter: $CONCERN, first: 0, asOf: $asOf, clock: $clock) {
+      totalCount
+    }
+    NONE: incidents(filter: $NONE, first: 0, asOf: $asOf, clock: $clock) {
+      totalCount
+    }
+  }
+`;
+export type CountsResult = Record<Status | Readiness | 'all', { totalCount: number }>;
+
+export const INCIDENT_LIST = /* GraphQL */ `
+  query IncidentList(
+    $filter: IncidentFilterInput
+    $first: Int
+    $after: String
+    $sort: IncidentSort
+    $descending: Boolean
+    $asOf: DateTime
+    $clock: Clock
+  ) {
+    incidents(
+      filter: $filter
+      first: $first
+      after: $after
+      sort: $sort
+      descending: $descending
+      asOf: $asOf
+      clock: $clock
+    ) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          occurredFrom
+          occurredTo
+          summary
+          location {
+            countryCode
+            countryName
+            placeName
+          }
+          munition {
+            type
+          }
+          allegedUser {
+            kind
+            name
+            stateCodes
+          }
+          assessment {
+            status
+            readiness
+            statusSince
+          }
+        }
+      }
+    }
+  }
+`;
+export interface ListIncident {
+  id: string;
+  occurredFrom: string;
+  occurredTo: string;
+  summary: string;
+  location: { countryCode: string; countryName: string | null; placeName: string };
+  munition: { type: string };
+  allegedUser: { kind: string; name: string | null; stateCodes: string[] };
+  assessment: { status: Status; readiness: Readiness; statusSince: string | null };
+}
+export interface IncidentListResult {
+  incidents: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: ListIncident }[];
+  };
+}
+
+/** Map points: as few fields as possible, fetched in large pages. */
+export const MAP_POINTS = /* GraphQL */ `
+  query MapPoints($filter: IncidentFilterInput, $first: Int, $after: String, $asOf: DateTime, $clock: Clock) {
+    incidents(filter: $filter, first: $first, after: $after, asOf: $asOf, clock: $clock) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          location {
+            countryCode
+            latitude
+            longitude
+          }
+          assessment {
+            status
+          }
+        }
+      }
+    }
+  }
+`;
+export interface MapPoint {
+  id: string;
+  location: { countryCode: string; latitude: number | null; longitude: number | null };
+  assessment: { status: Status };
+}
+export interface MapPointsResult {
+  incidents: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: MapPoint }[] };
+}
+
+const STATEMENT_FIELDS = /* GraphQL */ `
+  id kind venue deliveredOn recordedAt onBehalfOf namesUser quote incidentIds
+  speakers { stateCode name } citation { url archivedUrl archivedSha256 }`;
+export interface Statement {
+  id: string;
+  kind: string;
+  venue: string;
+  deliveredOn: string;
+  recordedAt: string;
+  onBehalfOf: string | null;
+  namesUser: boolean;
+  quote: string;
+  incidentIds: string[];
+  speakers: { stateCode: string; name: string | null }[];
+  citation: Citation;
+}
+export interface Citation {
+  url: string;
+  archivedUrl: string | null;
+  archivedSha256: string | null;
+}
+
+export const INCIDENT = /* GraphQL */ `
+query Incident($id: ID!, $asOf: DateTime, $clock: Clock) {
+  incident(id: $id, asOf: $asOf, clock: $clock) {
+    id occurredFrom occurredTo reportedOn recordedAt summary mergedDuplicates
+    location { countryCode countryName placeName latitude longitude precisionMeters }
+    munition { type delivery }
+    allegedUser { kind name stateCodes }
+    casualties { killed injured }
+    withdrawal { reason withdrawnOn }
+    assessment {
+      status readiness rule reasons evidenceIds missing independentSupportingSources
+      statusSince confirmedOn policyVersion
+    }
+    statusChanges { status readiness on rule evidenceIds }
+    corroborations {
+      id stance evidenceKinds publishedOn summary derivedFrom retractedOn retractionReason
+      source { id name grade } citation { url archivedUrl archivedSha256 }
+    }
+    investigations { id investigator { kind stateCode name } mandate openedOn outcome findings concludedOn }
+    referringStatements { lagFrom lagDays statement { ${STATEMENT_FIELDS} } }
+  }
+}`;
+export interface Assessment {
+  status: Status;
+  readiness: Readiness;
+  rule: string;
+  reasons: string[];
+  evidenceIds: string[];
+  missing: string[];
+  independentSupportingSources: number;
+  statusSince: string | null;
+  confirmedOn: string | null;
+  policyVersion: string;
+}
+export interface Corroboration {
+  id: string;
+  stance: 'SUPPORTS' | 'DISPUTES';
+  evidenceKinds: string[];
+  publishedOn: string;
+  summary: string;
+  derivedFrom: string | null;
+  retractedOn: string | null;
+  retractionReason: string | null;
+  source: { id: string; name: string; grade: string };
+  citation: Citation;
+}
+export interface Investigation {
+  id: string;
+  investigator: { kind: string; stateCode: string | null; name: string | null };
+  mandate: string;
+  openedOn: string;
+  outcome: string | null;
+  findings: string | null;
+  concludedOn: string | null;
+}
+export interface IncidentDetail {
+  id: string;
+  occurredFrom: string;
+  occurredTo: string;
+  reportedOn: string;
+  recordedAt: string;
+  summary: string;
+  mergedDuplicates: string[];
+  location: {
+    countryCode: string;
+    countryName: string | null;
+    placeName: string;
+    latitude: number | null;
+    longitude: number | null;
+    precisionMeters: number | null;
+  };
+  munition: { type: string; delivery: string };
+  allegedUser: { kind: string; name: string | null; stateCodes: string[] };
+  casualties: { killed: number | null; injured: number | null } | null;
+  withdrawal: { reason: string; withdrawnOn: string } | null;
+  assessment: Assessment;
+  statusChanges: { status: Status; readiness: Readiness; on: string; rule: string; evidenceIds: string[] }[];
+  corroborations: Corroboration[];
+  investigations: Investigation[];
+  referringStatements: { lagFrom: string; lagDays: number | null; statement: Statement }[];
+}
+export interface IncidentResult {
+  incident: IncidentDetail;
+}
+
+export const SPEAK_OUT = /* GraphQL */ `
+  query SpeakOut($filter: SpeakOutFilterInput, $asOf: DateTime, $clock: Clock) {
+    speakOutReport(filter: $filter, asOf: $asOf, clock: $clock) {
+      asOf
+      statesPartiesCount
+      incidentIds
+      confirmedIncidentIds
+      medianLagDays
+      maxLagDays
+      condemned {
+        stateCode
+        name
+        firstOn
+        incidentIds
+      }
+      expressedConcern {
+        stateCode
+        name
+        firstOn
+        incidentIds
+      }
+      silent {
+        stateCode
+        name
+      }
+      lags {
+        stateCode
+        incidentId
+        confirmedOn
+        condemnedOn
+        days
+      }
+      nonPartiesThatSpoke {
+        stateCode
+        name
+        ccmStatus
+        kinds
+      }
+    }
+  }
+`;
+export interface SpeakOutFilter {
+  allegedUser?: string;
+  countryCode?: string;
+  from?: string;
+  to?: string;
+}
+interface StateResponse {
+  stateCode: string;
+  name: string;
+  firstOn: string;
+  incidentIds: string[];
+}
+export interface SpeakOutResult {
+  speakOutReport: {
+    asOf: string;
+    statesPartiesCount: number;
+    incidentIds: string[];
+    confirmedIncidentIds: string[];
+    medianLagDays: number | null;
+    maxLagDays: number | null;
+    condemned: StateResponse[];
+    expressedConcern: StateResponse[];
+    silent: { stateCode: string; name: string }[];
+    lags: { stateCode: string; incidentId: string; confirmedOn: string; condemnedOn: string; days: number }[];
+    nonPartiesThatSpoke: { stateCode: string; name: string | null; ccmStatus: string; kinds: string[] }[];
+  };
+}
+
+export const STATE_TIMELINE = /* GraphQL */ `
+query StateTimeline($stateCode: String!, $on: String) {
+  stateTimeline(stateCode: $stateCode) {
+    stateCode name
+    entries {
+      ccmStatus
+      statement { ${STATEMENT_FIELDS} }
+      incidents { incidentId canonicalIncidentId status readiness rule }
+    }
+  }
+  states(filter: { on: $on }) { stateCode name ccmStatus signedOn ratifiedOrAccededOn withdrawnOn }
+}`;
+export interface StateInfo {
+  stateCode: string;
+  name: string;
+  ccmStatus: string;
+  signedOn: string | null;
+  ratifiedOrAccededOn: string | null;
+  withdrawnOn: string | null;
+}
+export interface StateTimelineResult {
+  stateTimeline: {
+    stateCode: string;
+    name: string | null;
+    entries: {
+      ccmStatus: string;
+      statement: Statement;
+      incidents: {
+        incidentId: string;
+        canonicalIncidentId: string | null;
+        status: Status | null;
+        readiness: Readiness;
+        rule: string | null;
+      }[];
+    }[];
+  };
+  states: StateInfo[];
+}
+
+/** A cheap query that tells whether this reader may read (PUBLIC_READ or a valid token). */
+export const PROBE = /* GraphQL */ `
+  query Probe {
+    incidents(first: 0) {
+      totalCount
+    }
+  }
+`;
+
+export const STATES = /* GraphQL */ `
+  query States($on: String) {
+    states(filter: { on: $on }) {
+      stateCode
+      name
+      ccmStatus
+      signedOn
+      ratifiedOrAccededOn
+      withdrawnOn
+    }
+  }
+`;
+export interface StatesResult {
+  states: StateInfo[];
+}

@@ -1,0 +1,15 @@
+/** ISO 3166-1 names and numeric codes (the world atlas keys its shapes by numeric code). */
+import codes from 'i18n-iso-countries/codes.json';
+import english from 'i18n-iso-countries/langs/en.json';
+
+const names = (english as { countries: Record<string, string | string[]> }).countries;
+const byAlpha3 = new Map<string, { name: string; numeric: string }>();
+for (const [alpha2, alpha3, numeric] of codes as string[][]) {
+  const name = names[alpha2];
+  byAlpha3.set(alpha3, { name: Array.isArray(name) ? name[0] : (name ?? alpha3), numeric });
+}
+
+export const countryName = (alpha3: string): string => byAlpha3.get(alpha3)?.name ?? alpha3;
+export const numericCode = (alpha3: string): string | undefined => byAlpha3.get(alpha3)?.numeric;
+export const allCountries = (): { code: string; name: string }[] =>
+  [...byAlpha3].map(([code, { name }]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name));

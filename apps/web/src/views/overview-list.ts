@@ -1,0 +1,161 @@
+/** The overview's list (sortable, paged) and its filters. */
+import type { IncidentListResult, ListIncident } from '../api/documents';
+import { allCountries, countryName } from '../countries';
+import { field, h } from '../dom';
+import { READINESS, READINESS_SHORT, STATUSES, STATUS_LABEL, shortDay } from '../words';
+import { statusBadge, type ViewContext, viewLink } from './parts';
+
+export const PAGE_SIZE = 25;
+
+export function listView(ctx: ViewContext, r: IncidentListResult, sort: string) {
+  const p = ctx.route.params;
+  const page = Number(p.page ?? '1');
+  const desc = p.order !== 'asc';
+  const header = (label: string, key: string) => {
+    const active = sort === key;
+    const next = active && desc ? 'asc' : 'desc';
+    return h(
+      'th',
+      { scope: 'col', 'aria-sort': active ? (desc ? 'descending' : 'ascending') : 'none' },
+      viewLink(
+        ctx,
+        { view: 'overview', params: { ...p, sort: key, order: next, after: '', page: '' } },
+        label,
+        active ? (desc ? ' ↓' : ' ↑') : '',
+      ),
+    );
+  };
+  const rows = r.incidents.edges.map(({ node }) => row(ctx, node));
+  const first = (page - 1) * PAGE_SIZE + 1;
+  return [
+    h(
+      'p',
+      { class: 'list-summary' },
+      r.incidents.totalCount === 0
+        ? 'No incident matches these filters.'
+        : `${first}–${first + rows.length - 1} of ${r.incidents.totalCount}`,
+    ),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        {},
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            header('Occurred', 'OCCURRED'),
+            h('th', { scope: 'col' }, 'Where'),
+            h('th', { scope: 'col' }, 'Alleged user'),
+            header('Status (since)', 'STATUS_CHANGED'),
+          ),
+        ),
+        h('tbody', {}, rows),
+      ),
+    ),
+    h(
+      'nav',
+      { class: 'pager', 'aria-label': 'Pages' },
+      page > 1 ? viewLink(ctx, { view: 'overview', params: { ...p, after: '', page: '' } }, 'First page') : null,
+      r.incidents.pageInfo.hasNextPage && r.incidents.pageInfo.endCursor
+        ? viewLink(
+            ctx,
+            { view: 'overview', params: { ...p, after: r.incidents.pageInfo.endCursor, page: String(page + 1) } },
+            'Next page',
+          )
+        : null,
+    ),
+  ];
+}
+
+function row(ctx: ViewContext, i: ListIncident) {
+  const where = `${i.location.placeName}, ${i.location.countryName ?? countryName(i.location.countryCode)}`;
+  return h(
+    'tr',
+    {},
+    h('td', { class: 'nowrap' }, shortDay(i.occurredFrom)),
+    h(
+      'td',
+      {},
+      viewLink(ctx, { view: 'incident', id: i.id }, where),
+      h('br'),
+      h('span', { class: 'muted' }, i.munition.type),
+    ),
+    h('td', {}, i.allegedUser.name ?? (i.allegedUser.stateCodes.map(countryName).join(', ') || 'unknown')),
+    h(
+      'td',
+      {},
+      statusBadge(i.assessment.status),
+      i.assessment.statusSince
+        ? [h('br'), h('span', { class: 'muted nowrap' }, shortDay(i.assessment.statusSince))]
+        : null,
+    ),
+  );
+}
+
+export function filtersForm(ctx: ViewContext) {
+  const p = ctx.route.params;
+  const countryList = h(
+    'datalist',
+    { id: 'country-codes' },
+    allCountries().map((c) => h('option', { value: c.code }, c.name)),
+  );
+  const code = (name: string, value?: string) =>
+    h('input', {
+      name,
+      value: value ?? '',
+      list: 'country-codes',
+      pattern: '[A-Za-z]{3}',
+      maxlength: 3,
+      size: 5,
+      autocomplete: 'off',
+    });
+  const select = (name: string, values: readonly string[], labels: Record<string, string>, value?: string) =>
+    h(
+      'select',
+      { name },
+      h('option', { value: '' }, 'Any'),
+      values.map((v) => h('option', { value: v, selected: v === value }, labels[v] ?? v)),
+    );
+  const form = h(
+    'form',
+    {
+      class: 'filters',
+      'aria-label': 'Filters',
+      onsubmit: ((e: Event) => {
+        e.preventDefault();
+        const data = new FormData(form);
+        const next: Record<string, string> = {
+          asOf: p.asOf ?? '',
+          clock: p.clock ?? '',
+          sort: p.sort ?? '',
+          order: p.order ?? '',
+        };
+        for (const [k, v] of data) next[k] = k === 'country' || k === 'user' ? String(v).toUpperCase() : String(v);
+        ctx.go({ view: 'overview', params: next });
+      }) as EventListener,
+    },
+    countryList,
+    field('Country', code('country', p.country), 'ISO code, e.g. YEM'),
+    field('Alleged user', code('user', p.user), 'ISO code, e.g. SAU'),
+    field(
+      'Search',
+      h('input', { type: 'search', name: 'text', value: p.text ?? '', maxlength: 200 }),
+      'place, munition or summary',
+    ),
+    field('Status', select('status', STATUSES, STATUS_LABEL, p.status)),
+    field('Readiness', select('readiness', READINESS, READINESS_SHORT, p.readiness)),
+    field('Occurred from', h('input', { type: 'date', name: 'from', value: p.from ?? '' })),
+    field('Occurred to', h('input', { type: 'date', name: 'to', value: p.to ?? '' })),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'submit' }, 'Filter'),
+      viewLink(ctx, { view: 'overview' }, 'Clear'),
+    ),
+  );
+  return form;
+}

@@ -1,0 +1,203 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { loadDemoData } from '../../apps/demo/src/demo-loader';
+import {
+  axeViolations,
+  buildWebPage,
+  launchChromium,
+  type PageWatch,
+  screenshot,
+  serious,
+  watchPage,
+} from '../support/browser';
+import { TEST_ADMIN_TOKEN, TestApp } from '../support/test-app';
+
+/**
+ * The web page against the real service: built with vite, served by the API at `/`, driven in Chromium.
+ * The registry is private here (no PUBLIC_READ), so the reader signs in with a token first.
+ */
+jest.setTimeout(180_000);
+
+describe('the web page', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let watch: PageWatch;
+  let base: string;
+  let webDir: string;
+  let yemenIncidentId: string;
+
+  beforeAll(async () => {
+    webDir = buildWebPage(fs.mkdtempSync(path.join(os.tmpdir(), 'cmur-web-')));
+    app = await TestApp.start({ WEB_DIR: webDir, SQLITE_SYNCHRONOUS: 'NORMAL' });
+    base = app.url.replace(/\/graphql$/, '/');
+    ({ yemenIncidentId } = await loadDemoData({ url: app.url, token: TEST_ADMIN_TOKEN, incidents: 120 }));
+    browser = await launchChromium();
+    page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+    watch = await watchPage(page);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    if (webDir) fs.rmSync(webDir, { recursive: true, force: true });
+  });
+
+  const expectAccessible = async () => {
+    const violations = serious(await axeViolations(page));
+    expect(violations).toEqual([]);
+  };
+
+  it('is served at / with a strict Content-Security-Policy', async () => {
+    const res = await fetch(base);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(await res.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    // The page takes `/` and its files only: the API's routes and 404s are unchanged.
+    expect((await fetch(`${base}health/live`)).status).toBe(200);
+    expect((await fetch(`${base}no-such-page`)).status).toBe(404);
+  });
+
+  it('asks for a token once, then shows the overview: counts, map and list', async () => {
+    await page.goto(base);
+    await page.getByLabel('API token').fill(TEST_ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('.count-list dd a').first().waitFor();
+    await page.locator('.list tbody tr').first().waitFor();
+    await page.locator('.map-note', { hasText: 'incidents on the map' }).waitFor();
+    const all = Number(await page.getByTestId('count-all').textContent());
+    expect(all).toBe(121);
+    expect(await page.locator('.world-map .points path').count()).toBeGreaterThan(0);
+    expect(await page.locator('.world-map .countries path.has-incidents').count()).toBe(5);
+    expect(await page.locator('.list tbody tr').count()).toBe(25);
+    await screenshot(page, 'overview', false);
+    await expectAccessible();
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await page.locator('.list-summary', { hasText: '26–50 of 121' }).waitFor();
+    await page.getByRole('link', { name: 'Occurred', exact: false }).click();
+    await page.locator('th[aria-sort="ascending"]').waitFor();
+    const days = (await page.locator('.list tbody tr td:first-child').allTextContents()).map((d) =>
+      Date.parse(`${d} UTC`),
+    );
+    expect(days.every((d) => !Number.isNaN(d))).toBe(true);
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+  });
+
+  it('filters by country, status and text, and follows an incident', async () => {
+    await page.getByLabel('Country', { exact: true }).fill('YEM');
+    await page.getByLabel('Status', { exact: true }).selectOption('CONFIRMED');
+    await page.getByLabel('Search').fill('governorate');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.locator('.list-summary', { hasText: '1–1 of 1' }).waitFor();
+    const row = page.locator('.list tbody tr');
+    await expect(row.locator('.badge').textContent()).resolves.toBe('Confirmed');
+    await row.getByRole('link', { name: 'Hajjah governorate, Yemen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'BL-755 in Hajjah governorate, Yemen' }).waitFor();
+    expect(page.url()).toContain(`#/incident/${yemenIncidentId}`);
+  });
+
+  it('shows the verdict in words, the evidence and the statements; the as-of date changes the verdict', async () => {
+    const verdict = page.getByTestId('verdict');
+    await expect(verdict.textContent()).resolves.toBe('Confirmed since 25 May 2016. States can condemn.');
+    const text = await page.locator('main').textContent();
+    expect(await page.getByTestId('sources').textContent()).toBe(
+      'Amnesty International (grade B, supports); Human Rights Watch (grade A, supports)',
+    );
+    expect(text).toContain(
+      'The alleged user acknowledged the use on 2016-12-19 (acknowledgement by Saudi Arabia (19 December 2016))',
+    );
+    expect(text).toContain('1 day before it was confirmed');
+    expect(await page.locator('.timeline li').count()).toBe(2);
+    await screenshot(page, 'incident');
+    await expectAccessible();
+
+    await page.getByLabel('As of', { exact: true }).fill('2016-05-24');
+    await page.getByLabel('Clock', { exact: true }).selectOption('KNOWN');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.locator('.verdict h2', { hasText: 'as of 24 May 2016' }).waitFor();
+    await expect(verdict.textContent()).resolves.toBe(
+      'Alleged since 23 May 2016. Concern and a call for investigation are warranted.',
+    );
+    await expect(page.locator('.missing').textContent()).resolves.toContain('one more independent source');
+    await expect(page.locator('.clock-explained').textContent()).resolves.toContain('Publicly known on');
+  });
+
+  it('prints as a one-page briefing', async () => {
+    await page.getByRole('button', { name: 'Today' }).click();
+    await page.locator('.verdict h2', { hasText: /^Verdict$/ }).waitFor();
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+  });
+
+  it('opens the speak-out view for the alleged user and country, with the lag chart', async () => {
+    await page.getByRole('link', { name: 'who spoke out', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Who spoke out about use by Saudi Arabia in Yemen' }).waitFor();
+    await page.locator('#condemned-h').waitFor();
+    const condemned = Number(/\((\d+)\)/.exec((await page.locator('#condemned-h').textContent()) ?? '')?.[1]);
+    const silent = Number(/\((\d+)\)/.exec((await page.locator('#silent-h').textContent()) ?? '')?.[1]);
+    expect(condemned).toBeGreaterThan(0);
+    expect(silent).toBeGreaterThan(0);
+    expect(await page.locator('svg.lag-chart rect.bar').count()).toBe(7);
+    await screenshot(page, 'speak-out');
+    await expectAccessible();
+  });
+
+  it("opens a State page from the speak-out view: statements with the incidents' status then", async () => {
+    await page.locator('.group').first().locator('li a').first().click();
+    await page.locator('ol.timeline.statements > li').first().waitFor();
+    expect(await page.locator('.lead').textContent()).toMatch(/CCM status: State Party/);
+    expect(await page.locator('ol.timeline .then .badge').count()).toBeGreaterThan(0);
+    await screenshot(page, 'state');
+    await expectAccessible();
+  });
+
+  it('loads the demo data again without appending anything (idempotency keys)', async () => {
+    const before = await app.eventCount();
+    const again = await loadDemoData({ url: app.url, token: TEST_ADMIN_TOKEN, incidents: 120 });
+    expect(again.yemenIncidentId).toBe(yemenIncidentId);
+    expect(await app.eventCount()).toBe(before);
+  });
+
+  it('made no request off this machine and logged no error', () => {
+    expect(watch.offHost).toEqual([]);
+    expect(watch.problems).toEqual([]);
+    expect(watch.requests.length).toBeGreaterThan(5);
+  });
+});
+
+describe('the web page on a public registry (PUBLIC_READ=true)', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let webDir: string;
+
+  beforeAll(async () => {
+    webDir = buildWebPage(fs.mkdtempSync(path.join(os.tmpdir(), 'cmur-web-')));
+    app = await TestApp.start({ WEB_DIR: webDir, PUBLIC_READ: 'true' });
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    if (webDir) fs.rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it('asks for no token and shows an empty registry as empty', async () => {
+    const page = await browser.newPage();
+    const watch = await watchPage(page);
+    await page.goto(app.url.replace(/\/graphql$/, '/'));
+    await page.locator('.list-summary', { hasText: 'No incident matches these filters.' }).waitFor();
+    await expect(page.getByTestId('count-all').textContent()).resolves.toBe('0');
+    expect(await page.getByLabel('API token').count()).toBe(0);
+    expect(await page.locator('#sign-out').count()).toBe(0);
+    await page.getByRole('link', { name: 'Who spoke out' }).click();
+    await page.locator('#silent-h').waitFor();
+    expect(watch.problems).toEqual([]);
+    expect(watch.offHost).toEqual([]);
+  });
+});

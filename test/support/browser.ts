@@ -1,0 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { type Browser, type Page, chromium } from 'playwright-core';
+
+/**
+ * Browser tests drive Debian's Chromium (`apt-get install chromium`; .ci/run installs it) through
+ * playwright-core, which downloads nothing. Artefacts (screenshots) go to a gitignored folder.
+ */
+const ROOT = path.resolve(__dirname, '../..');
+export const ARTEFACTS = path.join(ROOT, 'artefacts', 'browser');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Builds the page into a private folder (a concurrent `npm run build` empties dist/web). */
+export function buildWebPage(outDir: string): string {
+  execFileSync(
+    process.execPath,
+    [
+      path.join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'apps/web/vite.config.ts',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  return outDir;
+}
+
+export function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (never npx playwright install)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** What a page did wrong: console errors (CSP violations among them), uncaught errors, requests off this machine. */
+export interface PageWatch {
+  problems: string[];
+  offHost: string[];
+  requests: string[];
+}
+
+export async function watchPage(page: Page): Promise<PageWatch> {
+  const watch: PageWatch = { problems: [], offHost: [], requests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') watch.problems.push(`console ${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => watch.problems.push(`page error: ${error.message}`));
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    watch.requests.push(url.href);
+    if (url.protocol === 'data:' || url.hostname === '127.0.0.1' || url.hostname === 'localhost')
+      return route.continue();
+    watch.offHost.push(url.href);
+    return route.abort();
+  });
+  return watch;
+}
+
+/** axe-core from node_modules, evaluated in the page (through the debugger protocol, so the page's CSP stays on). */
+export async function axeViolations(
+  page: Page,
+): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
+  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  // A string, evaluated in the page: this file is compiled without the DOM's types.
+  return page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({
+    id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`);
+}
+
+export const serious = (violations: { impact: string }[]) =>
+  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
+  fs.mkdirSync(ARTEFACTS, { recursive: true });
+  const file = path.join(ARTEFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage });
+  return file;
+}
