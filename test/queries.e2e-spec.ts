@@ -212,14 +212,20 @@ describe('read-side queries', () => {
     expect(source).toEqual({ name: 'UN Panel of Experts on Yemen', kind: 'UN_BODY', grade: 'A' });
   });
 
-  it('states: CCM status on a date', async () => {
-    const STATES = 'query ($filter: StateFilterInput) { states(filter: $filter) { stateCode name ccmStatus ratifiedOrAccededOn } }';
-    const parties2009 = (await app.ok(STATES, { filter: { status: 'STATE_PARTY', on: '2009-01-01' } })).states;
-    const partiesNow = (await app.ok(STATES, { filter: { status: 'STATE_PARTY' } })).states;
-    expect(parties2009.length).toBeGreaterThan(0);
-    expect(partiesNow.length).toBeGreaterThan(parties2009.length);
+  it('states: CCM status on a date, from entry into force (Article 17) until withdrawal', async () => {
+    const STATES = `query ($filter: StateFilterInput) { states(filter: $filter) {
+      stateCode name ccmStatus signedOn ratifiedOrAccededOn entryIntoForceOn withdrawnOn } }`;
+    const parties = async (on?: string) => (await app.ok(STATES, { filter: { status: 'STATE_PARTY', on } })).states;
+    expect(await parties('2010-06-01')).toEqual([]);
+    expect(await parties('2010-08-01')).toHaveLength(30);
+    const partiesNow = await parties();
     expect(partiesNow.find((x: any) => x.stateCode === 'NOR')).toMatchObject({ name: 'Norway', ccmStatus: 'STATE_PARTY' });
-    expect(parties2009.find((x: any) => x.stateCode === 'GBR')).toBeUndefined();
+    expect((await parties('2010-10-31')).find((x: any) => x.stateCode === 'GBR')).toBeUndefined();
+    expect((await parties('2010-11-01')).find((x: any) => x.stateCode === 'GBR')).toEqual({ stateCode: 'GBR',
+      name: 'United Kingdom of Great Britain and Northern Ireland', ccmStatus: 'STATE_PARTY', signedOn: '2008-12-03',
+      ratifiedOrAccededOn: '2010-05-04', entryIntoForceOn: '2010-11-01', withdrawnOn: null });
+    const lithuania = (await app.ok(STATES, { filter: { on: '2025-03-06' } })).states.find((x: any) => x.stateCode === 'LTU');
+    expect(lithuania).toMatchObject({ ccmStatus: 'NOT_PARTY', entryIntoForceOn: '2011-09-01', withdrawnOn: '2025-03-06' });
     expect((await app.gql(STATES, { filter: { on: '2009-02-30' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
