@@ -9,6 +9,7 @@ export * from './pagination';
 export * from './incident.queries';
 export * from './statement.queries';
 export * from './speak-out.report';
+export * from './coverage';
 export * from './source.queries';
 export * from './time-travel';
 export { deriveAsOf } from './derive-as-of';
