@@ -17,12 +17,14 @@ export class AllegeUseHandler implements ICommandHandler<AllegeUseCommand> {
 
   async execute({ input, meta }: AllegeUseCommand): Promise<string> {
     this.checks.source(input.firstSource.sourceId, 'firstSource.sourceId');
+    if (input.situationId != null) this.checks.situation(input.situationId, 'situationId');
     const incidentId = newId(input, 'incident');
     const { firstSource, idempotencyKey: _k, expectedRevision: _r, ...details } = input;
     const command: AllegeUse = {
       type: 'AllegeUse',
       data: {
         ...details,
+        situationId: input.situationId ?? undefined,
         incidentId,
         occurredTo: input.occurredTo ?? input.occurredFrom,
         firstCorroboration: { ...firstSource, corroborationId: newId(input, 'corroboration'), stance: 'SUPPORTS' },

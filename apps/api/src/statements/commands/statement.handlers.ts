@@ -6,6 +6,7 @@ import type { RequestMeta } from '../../shared/request-meta';
 import { ReferenceChecks } from '../../shared/reference-checks';
 import { withoutNulls } from '../../incidents/without-nulls';
 import type { CorrectStatementInput, RecordStatementInput } from '../dto/statement.inputs';
+import { checkedScope } from './resolution.handlers';
 
 export class RecordStatementCommand extends Command<string> {
   constructor(readonly input: RecordStatementInput, readonly meta: RequestMeta) { super(); }
@@ -24,12 +25,13 @@ export class RecordStatementHandler implements ICommandHandler<RecordStatementCo
     this.checks.states(input.speakers, 'speakers');
     const incidentIds = this.checks.incidents(input.incidentIds, 'incidentIds');
     const { speakers, onBehalfOf, kind, venue, deliveredOn, namesUser, quote, citation } = withoutNulls({ ...input });
+    const scope = checkedScope(this.checks, input.scope ?? undefined, 'scope');
     const statementId = newId(input, 'statement');
     const command: RecordStatement = {
       type: 'RecordStatement',
       data: {
         statementId, speakers, ...(onBehalfOf !== undefined && { onBehalfOf }), kind, venue, deliveredOn, incidentIds,
-        namesUser, quote, citation: { ...citation },
+        namesUser, quote, citation: { ...citation }, ...(scope !== undefined && { scope }),
       },
     };
     await this.executor.execute(command, commandMeta(command.type, input, meta));
@@ -47,6 +49,7 @@ export class CorrectStatementHandler implements ICommandHandler<CorrectStatement
     const changes = withoutNulls({ ...input.changes }) as Partial<StatementDetails>;
     if (changes.speakers) this.checks.states(changes.speakers, 'changes.speakers');
     if (changes.incidentIds) changes.incidentIds = this.checks.incidents(changes.incidentIds, 'changes.incidentIds');
+    if (changes.scope) changes.scope = checkedScope(this.checks, changes.scope, 'changes.scope');
     const command: CorrectStatement = { type: 'CorrectStatement', data: { statementId, changes, reason, correctedOn } };
     await this.executor.execute(command, commandMeta(command.type, input, meta));
     return statementId;

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Citation, StatementKind, Venue } from '@app/domain';
 import { StatementKindEnum, VenueEnum } from '../../graphql/enums';
 import { CorrectionObject } from '../../incidents/objects/correction.object';
+import { StatementScopeObject } from './scope.object';
 // incident.object.ts imports this file too: CitationObject is only referenced lazily (thunk, no design type).
 import { CitationObject } from '../../incidents/objects/incident.object';
 
@@ -24,6 +25,8 @@ export class StatementObject {
   @Field(() => [ID], { description: 'The incidents referred to (canonical ids); empty for a statement about a conflict' })
   incidentIds: string[];
   @Field() namesUser: boolean;
+  @Field(() => StatementScopeObject, { description: 'What it speaks about (statements recorded before scopes: their incidents)' })
+  scope: StatementScopeObject;
   @Field() quote: string;
   @Field(() => CitationObject) citation: Citation;
   @Field(() => [CorrectionObject], { description: 'Corrections, oldest first; the fields above are as corrected' })
