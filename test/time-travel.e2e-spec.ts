@@ -19,11 +19,13 @@ const LIST_AT = /* GraphQL */ `
 const REPORT_AT = /* GraphQL */ `
   query ($asOf: DateTime, $clock: Clock) {
     speakOutReport(filter: { countryCode: "YEM" }, asOf: $asOf, clock: $clock) {
-      asOf confirmedIncidentIds condemned { stateCode firstOn } expressedConcern { stateCode }
+      asOf confirmedIncidentIds condemned { stateCode firstCondemnationOn } expressedConcern { stateCode }
       lags { stateCode days } medianLagDays maxLagDays nonPartiesThatSpoke { stateCode kinds }
     }
   }`;
 const day = (d: string) => `${d}T23:59:59Z`;
+
+jest.setTimeout(120_000);
 
 describe('time travel on two clocks over a year of backfilled evidence', () => {
   let app: TestApp;
@@ -31,7 +33,7 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     seeded = await logYearOfEvidence(app);
-  });
+  }, 180_000);
   afterAll(async () => { await app.stop(); });
 
   const incidentAt = (asOf: string | Date | undefined, clock?: string) =>
