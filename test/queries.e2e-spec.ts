@@ -44,30 +44,31 @@ describe('read-side queries', () => {
       id mergedDuplicates assessment { status confirmedOn }
       corroborations { publishedOn source { name grade } }
       investigations { id investigator { stateCode } }
-      referringStatements { lagFrom lagDays statement { kind deliveredOn speakers { stateCode } } }
-      statusChanges { status on eventIds } corroboratedOn confirmedOn
+      referringStatements { lagDays anticipatory statement { kind deliveredOn speakers { stateCode } } }
+      statusHistory { status on eventIds } firstCorroboratedOn firstConfirmedOn
       history { type evidenceDate actor summary }
     } }`;
 
     it('gives details, sources, investigations, statements with lags and the status history with causes', async () => {
       const { incident } = await app.ok(QUERY, { id: s.yemen });
-      expect(incident).toMatchObject({ id: s.yemen, mergedDuplicates: [duplicate], corroboratedOn: '2016-02-02', confirmedOn: '2016-05-25' });
+      expect(incident).toMatchObject({ id: s.yemen, mergedDuplicates: [duplicate], firstCorroboratedOn: '2016-02-02', firstConfirmedOn: '2016-05-25' });
       expect(incident.corroborations.map((c: any) => [c.publishedOn, c.source.name])).toEqual(expect.arrayContaining([
         ['2016-01-10', 'Amnesty International'], ['2016-05-25', 'UN Panel of Experts on Yemen'], ['2016-03-01', 'Human Rights Watch'],
         ['2016-02-02', 'Aleppo Media Centre'],
       ]));
       expect(incident.investigations).toEqual([{ id: investigation, investigator: { stateCode: 'GBR' } }]);
-      expect(incident.referringStatements.map((r: any) => [r.statement.deliveredOn, r.statement.kind, r.lagFrom, r.lagDays])).toEqual([
-        ['2016-03-15', 'CONCERN', 'CORROBORATED', 42],
-        ['2016-05-24', 'INVESTIGATION_ANNOUNCED', 'CONFIRMED', -1],
-        ['2016-06-10', 'CONDEMNATION', 'CONFIRMED', 16],
-        ['2016-07-01', 'CONCERN', 'CORROBORATED', 150],
+      expect(incident.referringStatements.map((r: any) => [r.statement.deliveredOn, r.statement.kind, r.lagDays, r.anticipatory])).toEqual([
+        // One definition for every kind: days from the first confirmation (2016-05-25); earlier is negative.
+        ['2016-03-15', 'CONCERN', -71, true],
+        ['2016-05-24', 'INVESTIGATION_ANNOUNCED', -1, true],
+        ['2016-06-10', 'CONDEMNATION', 16, false],
+        ['2016-07-01', 'CONCERN', 37, false],
       ]);
-      expect(incident.statusChanges.map((c: any) => [c.status, c.on])).toEqual([
+      expect(incident.statusHistory.map((c: any) => [c.status, c.on])).toEqual([
         // The merged duplicate's local report (C, 2016-02-02) is the second independent source.
         ['ALLEGED', '2016-01-10'], ['CORROBORATED', '2016-02-02'], ['CONFIRMED', '2016-05-25'],
       ]);
-      expect(incident.statusChanges.every((c: any) => c.eventIds.length > 0)).toBe(true);
+      expect(incident.statusHistory.every((c: any) => c.eventIds.length > 0)).toBe(true);
       expect(incident.history.map((h: any) => h.type)).toContain('IncidentMergedInto');
     });
 

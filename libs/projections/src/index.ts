@@ -10,6 +10,7 @@ export * from './incident.queries';
 export * from './statement.queries';
 export * from './speak-out.report';
 export * from './coverage';
+export { condemnersByIncident } from './condemnations';
 export * from './source.queries';
 export * from './time-travel';
 export { deriveAsOf } from './derive-as-of';

@@ -1,4 +1,4 @@
-import { type RegistryModel, type StatementView, resolveIncidentId } from '@app/projections';
+import { ccmStatusOf, type RegistryModel, type StatementView, resolveIncidentId } from '@app/projections';
 import type { ReferenceData } from '../reference/reference-data';
 import { toCorrectionObject } from '../incidents/objects/correction.object';
 import type { StatementObject } from './objects/statement.object';
@@ -10,7 +10,9 @@ export function toStatementObject(view: StatementView, model: RegistryModel, ref
   return {
     id: view.statementId,
     revision: view.revision,
-    speakers: view.speakers.map((stateCode) => ({ stateCode, name: reference.countries.get(stateCode) })),
+    speakers: view.speakers.map((stateCode) => ({
+      stateCode, name: reference.countries.get(stateCode), ccmStatus: ccmStatusOf(reference.ccmStates, stateCode, view.deliveredOn),
+    })),
     onBehalfOf: view.onBehalfOf,
     kind: view.kind,
     venue: view.venue,

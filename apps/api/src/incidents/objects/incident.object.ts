@@ -3,7 +3,8 @@ import type { AllegedUserKind, Delivery, EvidenceKind, Grade, Stance } from '@ap
 import { AllegedUserKindEnum, DeliveryEnum, EvidenceKindEnum, GradeEnum, StanceEnum } from '../../graphql/enums';
 import { InvestigationObject } from '../../investigations/objects/investigation.object';
 import { StatementObject } from '../../statements/objects/statement.object';
-import { AssessmentObject, StatusChangeObject } from './assessment.object';
+import type { StatusChange } from '@app/domain';
+import { AssessmentObject } from './assessment.object';
 import { CorrectionObject } from './correction.object';
 
 @ObjectType('Location')
@@ -88,7 +89,8 @@ export class IncidentObject {
   @Field(() => [ID], { description: 'Duplicate reports merged into this incident' }) mergedDuplicates: string[];
   @Field(() => WithdrawalObject, { nullable: true }) withdrawal: WithdrawalObject | null;
   @Field(() => AssessmentObject) assessment: AssessmentObject;
-  @Field(() => [StatusChangeObject]) statusHistory: StatusChangeObject[];
+  /** Exposed with the events behind each change by IncidentFieldsResolver.statusHistory. */
+  statusHistory: StatusChange[];
   @Field(() => [CorroborationObject]) corroborations: CorroborationObject[];
   @Field(() => [InvestigationObject], { description: 'Investigations covering it, by opening date' })
   investigations: InvestigationObject[];

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { Citation, StatementKind, Venue } from '@app/domain';
+import type { CcmStatus, Citation, StatementKind, Venue } from '@app/domain';
+import { CcmStatusEnum } from '../../graphql/ccm-status.enum';
 import { StatementKindEnum, VenueEnum } from '../../graphql/enums';
 import { CorrectionObject } from '../../incidents/objects/correction.object';
 import { StatementScopeObject } from './scope.object';
@@ -10,6 +11,7 @@ import { CitationObject } from '../../incidents/objects/incident.object';
 export class SpeakerObject {
   @Field() stateCode: string;
   @Field(() => String, { nullable: true }) name?: string;
+  @Field(() => CcmStatusEnum, { description: 'Its CCM status on the delivery date' }) ccmStatus: CcmStatus;
 }
 
 @ObjectType('Statement')
