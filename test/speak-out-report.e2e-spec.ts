@@ -105,4 +105,32 @@ describe('the speak-out report for a situation, through GraphQL', () => {
     const { incident } = await app.ok('query ($id: ID!) { incident(id: $id) { situationId corrections { fields } } }', { id: saada });
     expect(incident).toEqual({ situationId: situation, corrections: [{ fields: ['situationId'] }] });
   });
+
+  it('answers the presidency\'s questions as queries: not yet condemned, first confirmed in a range, the response matrix', async () => {
+    const LIST = `query ($filter: IncidentFilterInput, $asOf: DateTime) {
+      incidents(filter: $filter, asOf: $asOf, clock: KNOWN, first: 500) { edges { node { id firstConfirmedOn } } } }`;
+    const ids = async (filter: object, asOf = '2016-12-31T23:59:59Z') =>
+      (await app.ok(LIST, { filter: { situationId: situation, ...filter }, asOf })).incidents.edges.map((e: any) => e.node.id).sort();
+    expect(await ids({})).toEqual([hajjah, saada].sort());
+    expect(await ids({ firstConfirmedFrom: '2016-08-01', firstConfirmedTo: '2016-12-31' })).toEqual([saada]);
+    expect(await ids({ notYetCondemnedBy: { stateCodes: ['NOR'] } })).toEqual([saada]); // NOR named Hajjah only
+    expect(await ids({ notYetCondemnedBy: { stateCodes: ['ESP'] } })).toEqual([hajjah, saada].sort());
+    expect(await ids({ notYetCondemnedBy: { statesParties: true } })).toEqual([]); // IRL condemned the situation
+    // By 2021 ESP only condemned any use by any actor: that names neither incident, unless asked to count it.
+    expect(await ids({ notYetCondemnedBy: { stateCodes: ['ESP'] } }, '2021-12-31T23:59:59Z')).toEqual([hajjah, saada].sort());
+    expect(await ids({ notYetCondemnedBy: { stateCodes: ['ESP'], countGeneric: true } }, '2021-12-31T23:59:59Z')).toEqual([]);
+
+    const MATRIX = `query ($filter: ResponseMatrixFilterInput!) { responseMatrix(filter: $filter, asOf: "2016-12-31T23:59:59Z") {
+      asOf rows { stateCode subjectKind subjectId kind scope on lagDays } } }`;
+    const { responseMatrix } = await app.ok(MATRIX, { filter: { situationIds: [situation], incidentIds: [saada] } });
+    const cell = (code: string, id: string) => responseMatrix.rows.find((r: any) => r.stateCode === code && r.subjectId === id);
+    expect(cell('NOR', situation)).toEqual({ stateCode: 'NOR', subjectKind: 'SITUATION', subjectId: situation, kind: 'CONDEMNATION',
+      scope: 'INCIDENT', on: '2016-06-01', lagDays: 7 });
+    expect(cell('NOR', saada)).toMatchObject({ subjectKind: 'INCIDENT', kind: null });
+    expect(cell('IRL', saada)).toMatchObject({ kind: 'CONDEMNATION', scope: 'SITUATION', lagDays: -82 });
+
+    const { statements } = await app.ok(`{ statements(filter: { stateCodes: ["NOR"] }, first: 5) {
+      edges { node { deliveredOn speakers { stateCode ccmStatus } } } } }`);
+    expect(statements.edges[0].node.speakers).toEqual([{ stateCode: 'NOR', ccmStatus: 'STATE_PARTY' }]);
+  });
 });

@@ -11,6 +11,7 @@ export * from './statement.queries';
 export * from './speak-out.report';
 export * from './coverage';
 export { condemnersByIncident } from './condemnations';
+export * from './response-matrix';
 export * from './source.queries';
 export * from './time-travel';
 export { deriveAsOf } from './derive-as-of';

@@ -1,5 +1,6 @@
 import type { RegistryEvent, StatementScope } from '@app/domain';
 import { type ResponseLine, speakOutReport } from './speak-out.report';
+import { responseMatrix } from './response-matrix';
 import { ccmStates, EventLog, statement, yemenStory } from './testing/event-log.fixtures';
 import { buildModel } from './time-travel';
 
@@ -121,5 +122,19 @@ describe('speakOutReport v2: the counting rules', () => {
 
   it('defaults the report date to the latest evidence date', () => {
     expect(speakOutReport(model, states).asOf).toBe('2024-06-01');
+  });
+});
+
+describe('responseMatrix', () => {
+  it('gives every State Party a cell per subject, each its line in that subject\'s report', () => {
+    const { asOf, rows } = responseMatrix(model, states, { situationIds: ['yemen', 'syria'], incidentIds: ['inc-2'] }, '2016-12-31');
+    const report = speakOutReport(model, states, { situationId: 'yemen' }, '2016-12-31');
+    expect(asOf).toBe('2016-12-31');
+    expect(rows).toHaveLength(report.statesPartiesCount * 3);
+    const cell = (code: string, id: string) => rows.find((r) => r.stateCode === code && r.subjectId === id);
+    expect(cell('IRL', 'yemen')).toMatchObject({ subjectKind: 'SITUATION', kind: 'CONDEMNATION', scope: 'SITUATION', lagDays: -19 });
+    expect(cell('IRL', 'inc-2')).toMatchObject({ subjectKind: 'INCIDENT', kind: 'CONDEMNATION', scope: 'SITUATION' });
+    expect(cell('SWE', 'syria')).toMatchObject({ kind: 'CONDEMNATION', scope: 'SITUATION', lagDays: null });
+    expect(cell('SWE', 'yemen')).toMatchObject({ kind: null });
   });
 });

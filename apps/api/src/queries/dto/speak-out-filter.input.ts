@@ -30,3 +30,12 @@ export class SpeakOutFilterInput {
   @Field({ nullable: true, description: 'Incidents that occurred on or before, YYYY-MM-DD' }) @IsOptional() @IsIsoDate()
   to?: string;
 }
+
+@InputType({ description: 'The columns of the matrix: situations and/or incidents' })
+export class ResponseMatrixFilterInput {
+  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsEntityId({ each: true })
+  situationIds?: string[];
+
+  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsEntityId({ each: true })
+  incidentIds?: string[];
+}

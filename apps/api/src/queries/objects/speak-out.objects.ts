@@ -82,3 +82,30 @@ export class SpeakOutReportObject {
   @Field(() => [ResponseLineObject], { description: 'States not party on the report date that spoke' })
   nonPartiesThatSpoke: ResponseLineObject[];
 }
+
+export const SubjectKindEnum = { SITUATION: 'SITUATION', INCIDENT: 'INCIDENT' } as const;
+registerEnumType(SubjectKindEnum, { name: 'SubjectKind' });
+
+@ObjectType('ResponseMatrixCell', { description: 'One State Party against one subject: one CSV row' })
+export class ResponseMatrixCellObject {
+  @Field() stateCode: string;
+  @Field(() => String, { nullable: true }) name: string | null;
+  @Field(() => CcmStatusEnum) ccmStatus: CcmStatus;
+  @Field(() => SubjectKindEnum) subjectKind: 'SITUATION' | 'INCIDENT';
+  @Field() subjectId: string;
+  @Field(() => ResponseKindEnum, { nullable: true }) kind: ResponseKind | null;
+  @Field(() => ScopeLevelEnum, { nullable: true }) scope: ScopeLevel | null;
+  @Field(() => String, { nullable: true }) on: string | null;
+  @Field(() => String, { nullable: true }) statementId: string | null;
+  @Field(() => String, { nullable: true }) resolutionId: string | null;
+  @Field(() => String, { nullable: true }) firstCondemnationOn: string | null;
+  @Field(() => Int, { nullable: true }) lagDays: number | null;
+  @Field() anticipatory: boolean;
+  @Field(() => String, { nullable: true }) genericCondemnationOn: string | null;
+}
+
+@ObjectType('ResponseMatrix', { description: 'States Parties x situations or incidents, as flat rows (State order, then subject order)' })
+export class ResponseMatrixObject {
+  @Field() asOf: string;
+  @Field(() => [ResponseMatrixCellObject]) rows: ResponseMatrixCellObject[];
+}
