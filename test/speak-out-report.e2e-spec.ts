@@ -133,4 +133,19 @@ describe('the speak-out report for a situation, through GraphQL', () => {
       edges { node { deliveredOn speakers { stateCode ccmStatus } } } } }`);
     expect(statements.edges[0].node.speakers).toEqual([{ stateCode: 'NOR', ccmStatus: 'STATE_PARTY' }]);
   });
+
+  it('asks statements, a State\'s timeline and sources as of a date, on either clock', async () => {
+    const Q = `query ($asOf: DateTime, $clock: Clock) {
+      statements(filter: { stateCodes: ["NOR"] }, first: 10, asOf: $asOf, clock: $clock) { totalCount }
+      stateTimeline(stateCode: "AUT", asOf: $asOf, clock: $clock) { entries { statement { kind deliveredOn } } }
+      sources(asOf: $asOf, clock: $clock) { name } }`;
+    const known2016 = await app.ok(Q, { asOf: '2016-12-31T23:59:59Z', clock: 'KNOWN' });
+    expect(known2016.statements.totalCount).toBe(1);
+    expect(known2016.stateTimeline.entries).toEqual([{ statement: { kind: 'CONCERN', deliveredOn: '2016-07-01' } }]);
+    expect(known2016.sources.map((x: any) => x.name)).toEqual(['Amnesty International', 'Human Rights Watch']);
+    const now = await app.ok(Q, {});
+    expect(now.statements.totalCount).toBe(2); // and the Lausanne declaration
+    const beforeAnything = await app.ok(Q, { asOf: '2000-01-01T00:00:00Z', clock: 'RECORDED' });
+    expect(beforeAnything).toEqual({ statements: { totalCount: 0 }, stateTimeline: { entries: [] }, sources: [] });
+  });
 });

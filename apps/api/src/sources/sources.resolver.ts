@@ -1,7 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
-import type { SourceView } from '@app/projections';
+import type { Clock, SourceView } from '@app/projections';
+import { timeTravel } from '../queries/model-context';
+import { AS_OF, CLOCK } from '../queries/time-travel.args';
 import { ReadModelService } from '../read-model/read-model.service';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { RegisterSourceCommand, RegradeSourceCommand } from './commands/source.handlers';
@@ -19,9 +21,14 @@ export class SourcesResolver {
     return this.load(id);
   }
 
-  @Query(() => [SourceObject], { description: 'Every registered source, by name' })
-  sources(): SourceObject[] {
-    return [...this.readModel.model.sources.values()].sort((a, b) => a.name.localeCompare(b.name)).map(toSourceObject);
+  @Query(() => [SourceObject], { description: 'Every registered source, by name (as graded then, with asOf)' })
+  async sources(
+    @Args('asOf', AS_OF) asOf?: Date,
+    @Args('clock', CLOCK) clock?: Clock,
+  ): Promise<SourceObject[]> {
+    const cut = timeTravel(asOf, clock);
+    const model = await this.readModel.modelAt(cut.asOf, cut.clock);
+    return [...model.sources.values()].sort((a, b) => a.name.localeCompare(b.name)).map(toSourceObject);
   }
 
   @Mutation(() => SourceObject, { description: 'Register an organisation or outlet that reports evidence' })
