@@ -15,6 +15,8 @@ const STATEMENTS = /* GraphQL */ `
     }
   }`;
 
+
+jest.setTimeout(120_000);
 describe('read-side queries', () => {
   let app: TestApp;
   let s: Awaited<ReturnType<typeof logYearOfEvidence>>;
@@ -36,7 +38,7 @@ describe('read-side queries', () => {
       investigator: { kind: 'STATE', stateCode: 'GBR' }, incidentIds: [duplicate], mandate: 'Full investigation', openedOn: '2016-05-24',
     } }));
     await speak(app, ['GBR'], 'INVESTIGATION_ANNOUNCED', '2016-05-24', [duplicate], { venue: 'NATIONAL' });
-  });
+  }, 180_000);
   afterAll(async () => { await app.stop(); });
 
   describe('incident(id)', () => {
