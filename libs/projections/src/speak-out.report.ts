@@ -233,7 +233,7 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
     }
   };
 
-  scanStatements(model, asOf, hear);
+  scanStatements(model, asOf, matched, hear);
   for (const { utterance, votes, symbol } of resolutionUtterances(model, asOf)) {
     if (!hear(utterance, Number.MAX_SAFE_INTEGER, utterance.speakers)) continue;
     for (const v of votes) {
@@ -294,13 +294,16 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
  * Every statement delivered by the report date, from the packed columns (see StatementColumns): a statement
  * without a scope is read from its inline incident numbers, and skipped unless one resolves to a matched incident.
  */
-function scanStatements(model: RegistryModel, asOf: IsoDate, hear: (u: Utterance, seq: number, speakers: Iterable<string>) => boolean) {
+function scanStatements(model: RegistryModel, asOf: IsoDate, matched: ReadonlySet<string>,
+  hear: (u: Utterance, seq: number, speakers: Iterable<string>) => boolean) {
   const columns = model.statementColumns;
   const last = dayNumber(asOf);
+  // Per incident number: whether it resolves to a matched incident (most rows are skipped on this alone).
+  const about = Uint8Array.from(columns.incidentIds, (id) => (matched.has(resolveIncidentId(model, id)) ? 1 : 0));
   for (let row = 0; row < columns.length; row++) {
     const day = columns.days[row];
     if (day > last || day === ABSENT_DAY) continue;
-    if (!columns.scoped.has(row) && columns.incidentsOf(row).length === 0) continue;
+    if (!columns.scoped.has(row) && !columns.incidentsOf(row).some((n) => about[n] === 1)) continue;
     const view = columns.view(row);
     const speakers: string[] = [];
     columns.forEachSpeaker(row, (state) => speakers.push(columns.stateCodes[state]));
