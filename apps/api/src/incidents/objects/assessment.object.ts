@@ -2,7 +2,9 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Readiness, Status } from '@app/domain';
 import { ReadinessEnum, StatusEnum } from '../../graphql/enums';
 
-@ObjectType('Assessment', { description: 'The confirmation status of an incident under a versioned policy, with the reasons behind it' })
+@ObjectType('Assessment', {
+  description: 'The confirmation status of an incident under a versioned policy, with the reasons behind it',
+})
 export class AssessmentObject {
   @Field(() => StatusEnum) status: Status;
   @Field(() => ReadinessEnum, { description: 'CONDEMN when confirmed; CONCERN when alleged, corroborated or contested' })

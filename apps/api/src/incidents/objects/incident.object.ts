@@ -83,7 +83,9 @@ export class IncidentObject {
   @Field(() => AllegedUserObject) allegedUser: AllegedUserObject;
   @Field(() => CasualtiesObject, { nullable: true }) casualties?: CasualtiesObject;
   @Field() summary: string;
-  @Field(() => ID, { nullable: true, description: 'The situation it belongs to (at most one); corrections keep the history' })
+  @Field(() => ID, { nullable: true,
+    description: 'The situation it belongs to (at most one); corrections keep the history',
+  })
   situationId?: string;
   @Field({ description: 'When the allegation became public' }) reportedOn: string;
   @Field(() => [ID], { description: 'Duplicate reports merged into this incident' }) mergedDuplicates: string[];

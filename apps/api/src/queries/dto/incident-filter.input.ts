@@ -9,7 +9,9 @@ const CODE_MESSAGE = 'must be an ISO 3166-1 alpha-3 code in capitals, e.g. YEM';
 
 @InputType({ description: 'Who has not condemned yet: every State Party on the date, and/or the given States' })
 export class NotYetCondemnedByInput {
-  @Field({ nullable: true, description: 'Every State Party on the date asked about (asOf, else the latest evidence date)' })
+  @Field({ nullable: true,
+    description: 'Every State Party on the date asked about (asOf, else the latest evidence date)',
+  })
   @IsOptional() @IsBoolean()
   statesParties?: boolean;
 
@@ -17,7 +19,9 @@ export class NotYetCondemnedByInput {
   @IsOptional() @IsArray() @ArrayMaxSize(250) @Matches(COUNTRY_CODE, { each: true, message: `stateCodes ${CODE_MESSAGE}` })
   stateCodes?: string[];
 
-  @Field({ nullable: true, description: 'Count generic condemnations ("any use by any actor") as condemning it (default false)' })
+  @Field({ nullable: true,
+    description: 'Count generic condemnations ("any use by any actor") as condemning it (default false)',
+  })
   @IsOptional() @IsBoolean()
   countGeneric?: boolean;
 }
@@ -59,13 +63,18 @@ export class IncidentFilterInput {
   @Field(() => ID, { nullable: true, description: 'Incidents of this situation' }) @IsOptional() @IsEntityId()
   situationId?: string;
 
-  @Field({ nullable: true, description: 'First CONFIRMED (evidence clock) on or after, YYYY-MM-DD' }) @IsOptional() @IsIsoDate()
+  @Field({ nullable: true,
+    description: 'First CONFIRMED (evidence clock) on or after, YYYY-MM-DD',
+  })
+  @IsOptional() @IsIsoDate()
   firstConfirmedFrom?: string;
 
   @Field({ nullable: true, description: 'First CONFIRMED on or before, YYYY-MM-DD' }) @IsOptional() @IsIsoDate()
   firstConfirmedTo?: string;
 
-  @Field(() => NotYetCondemnedByInput, { nullable: true, description: 'Incidents none of these States has condemned yet' })
+  @Field(() => NotYetCondemnedByInput, { nullable: true,
+    description: 'Incidents none of these States has condemned yet',
+  })
   @IsOptional() @ValidateNested() @Type(() => NotYetCondemnedByInput)
   notYetCondemnedBy?: NotYetCondemnedByInput;
 }

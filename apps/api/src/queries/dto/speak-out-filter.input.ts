@@ -2,7 +2,9 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { COUNTRY_CODE, IsEntityId, IsIsoDate } from '../../graphql/validators';
 
-@InputType({ description: 'What the report is about: a situation, an alleged user, or incidents; every field narrows the set' })
+@InputType({
+  description: 'What the report is about: a situation, an alleged user, or incidents; every field narrows the set',
+})
 export class SpeakOutFilterInput {
   @Field(() => [ID], { nullable: true, description: 'These incidents (merged duplicates resolve to their canonical incident)' })
   @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsEntityId({ each: true })
