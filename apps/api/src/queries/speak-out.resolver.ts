@@ -18,7 +18,9 @@ export class SpeakOutResolver {
   })
   async speakOutReport(
     @Args('filter', { type: () => SpeakOutFilterInput, nullable: true }) filter?: SpeakOutFilterInput,
-    @Args('asOf', { type: () => GraphQLISODateTime, nullable: true, description: 'Report date (default: the latest evidence date)' })
+    @Args('asOf', { type: () => GraphQLISODateTime, nullable: true,
+      description: 'Report date (default: the latest evidence date)',
+    })
     asOf?: Date,
     @Args('clock', {
       type: () => ClockEnum, nullable: true,
@@ -35,7 +37,9 @@ export class SpeakOutResolver {
   })
   async responseMatrix(
     @Args('filter', { type: () => ResponseMatrixFilterInput }) filter: ResponseMatrixFilterInput,
-    @Args('asOf', { type: () => GraphQLISODateTime, nullable: true, description: 'Report date (default: the latest evidence date)' })
+    @Args('asOf', { type: () => GraphQLISODateTime, nullable: true,
+      description: 'Report date (default: the latest evidence date)',
+    })
     asOf?: Date,
     @Args('clock', { type: () => ClockEnum, nullable: true, description: 'KNOWN (default) or RECORDED' }) clock?: Clock,
   ): Promise<ResponseMatrixObject> {

@@ -36,7 +36,9 @@ export class SituationsResolver {
     return [...model.situations.values()].sort((a, b) => a.name.localeCompare(b.name)).map((s) => toSituationObject(s, model));
   }
 
-  @Mutation(() => SituationObject, { description: 'Register a conflict or theatre of use: countries, alleged users, period' })
+  @Mutation(() => SituationObject, {
+    description: 'Register a conflict or theatre of use: countries, alleged users, period',
+  })
   async registerSituation(@Args('input') input: RegisterSituationInput, @Meta() meta: RequestMeta): Promise<SituationObject> {
     return this.load(await this.commandBus.execute(new RegisterSituationCommand(input, meta)));
   }

@@ -31,7 +31,9 @@ export class ResolutionsResolver {
       .map((r) => toResolutionObject(r, model));
   }
 
-  @Mutation(() => ResolutionObject, { description: 'Record a resolution on use with each State\'s vote (a YES counts as a statement)' })
+  @Mutation(() => ResolutionObject, {
+    description: 'Record a resolution on use with each State\'s vote (a YES counts as a statement)',
+  })
   async recordResolutionVote(@Args('input') input: RecordResolutionVoteInput, @Meta() meta: RequestMeta): Promise<ResolutionObject> {
     return this.load(await this.commandBus.execute(new RecordResolutionVoteCommand(input, meta)));
   }

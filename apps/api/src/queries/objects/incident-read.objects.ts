@@ -8,7 +8,9 @@ import { PageInfoObject } from './page-info.object';
 export const IncidentSortEnum = { OCCURRED: 'OCCURRED', STATUS_CHANGED: 'STATUS_CHANGED' } as const;
 registerEnumType(IncidentSortEnum, { name: 'IncidentSort' });
 
-@ObjectType('ReferringStatement', { description: 'A statement about the incident, with its lag after the incident\'s first confirmation' })
+@ObjectType('ReferringStatement', {
+  description: 'A statement about the incident, with its lag after the incident\'s first confirmation',
+})
 export class ReferringStatementObject {
   @Field(() => StatementObject) statement: StatementObject;
   @Field(() => Int, {

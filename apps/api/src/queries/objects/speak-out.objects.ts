@@ -5,7 +5,9 @@ import { StatementKindEnum, VoteEnum } from '../../graphql/enums';
 import { CcmStatusEnum } from './statement-read.objects';
 
 export const ResponseKindEnum = Object.fromEntries(RESPONSE_KINDS.map((k) => [k, k])) as { [K in ResponseKind]: K };
-registerEnumType(ResponseKindEnum, { name: 'ResponseKind', description: 'What counts as speaking out, strongest first' });
+registerEnumType(ResponseKindEnum, { name: 'ResponseKind',
+  description: 'What counts as speaking out, strongest first',
+});
 export const ScopeLevelEnum = Object.fromEntries(SCOPE_LEVELS.map((k) => [k, k])) as { [K in ScopeLevel]: K };
 registerEnumType(ScopeLevelEnum, {
   name: 'ScopeLevel', description: 'How specifically a statement reached the subject, most specific first: INCIDENT, SITUATION, USER, GENERIC',
@@ -24,8 +26,14 @@ export class ResponseLineObject {
   @Field() stateCode: string;
   @Field(() => String, { nullable: true }) name: string | null;
   @Field(() => CcmStatusEnum, { description: 'On the report date' }) ccmStatus: CcmStatus;
-  @Field(() => ResponseKindEnum, { nullable: true, description: 'Its strongest response; null: silent' }) kind: ResponseKind | null;
-  @Field(() => ScopeLevelEnum, { nullable: true, description: 'The scope that response came in' }) scope: ScopeLevel | null;
+  @Field(() => ResponseKindEnum, { nullable: true,
+    description: 'Its strongest response; null: silent',
+  })
+  kind: ResponseKind | null;
+  @Field(() => ScopeLevelEnum, { nullable: true,
+    description: 'The scope that response came in',
+  })
+  scope: ScopeLevel | null;
   @Field(() => String, { nullable: true, description: 'The date of that response' }) on: string | null;
   @Field(() => String, { nullable: true }) statementId: string | null;
   @Field(() => String, { nullable: true, description: 'Set when that response is a YES vote for a resolution' })
@@ -39,9 +47,15 @@ export class ResponseLineObject {
   @Field({ description: 'It condemned before a covered incident was confirmed' }) anticipatory: boolean;
   @Field(() => String, { nullable: true, description: 'Its first generic condemnation ("any use by any actor")' })
   genericCondemnationOn: string | null;
-  @Field(() => [String], { description: 'Its statements about the subject (any kind), oldest first' }) statementIds: string[];
+  @Field(() => [String], {
+    description: 'Its statements about the subject (any kind), oldest first',
+  })
+  statementIds: string[];
   @Field(() => [StatementKindEnum]) kinds: StatementKind[];
-  @Field(() => [VoteCastObject], { description: 'Its votes on resolutions about the subject (only YES counts)' }) votes: VoteCastObject[];
+  @Field(() => [VoteCastObject], {
+    description: 'Its votes on resolutions about the subject (only YES counts)',
+  })
+  votes: VoteCastObject[];
 }
 
 @ObjectType('CondemnationLag')
@@ -60,23 +74,35 @@ export class FirstConfirmationObject {
   @Field() firstConfirmedOn: string;
 }
 
-@ObjectType('SpeakOutReport', { description: 'Who spoke out on a situation, an alleged user or incidents, as of a date' })
+@ObjectType('SpeakOutReport', {
+  description: 'Who spoke out on a situation, an alleged user or incidents, as of a date',
+})
 export class SpeakOutReportObject {
   @Field({ description: 'The date the report speaks for (memberships, statuses and statements as of it)' }) asOf: string;
   @Field(() => [String]) incidentIds: string[];
   @Field(() => [String], { description: 'Incidents CONFIRMED on the report date' }) confirmedIncidentIds: string[];
-  @Field(() => [FirstConfirmationObject], { description: 'Incidents ever CONFIRMED by the report date, with the first date' })
+  @Field(() => [FirstConfirmationObject], {
+    description: 'Incidents ever CONFIRMED by the report date, with the first date',
+  })
   firstConfirmations: FirstConfirmationObject[];
   @Field(() => Int, { description: 'States Parties on the report date' }) statesPartiesCount: number;
   @Field(() => [ResponseLineObject], { description: 'Every State Party on the report date, silent ones included' })
   statesParties: ResponseLineObject[];
   @Field(() => [ResponseLineObject], { description: 'States Parties whose strongest response is a condemnation' })
   condemned: ResponseLineObject[];
-  @Field(() => [ResponseLineObject], { description: 'States Parties whose strongest response is concern or a call for investigation' })
+  @Field(() => [ResponseLineObject], {
+    description: 'States Parties whose strongest response is concern or a call for investigation',
+  })
   expressedConcern: ResponseLineObject[];
-  @Field(() => [ResponseLineObject], { description: 'States Parties with no response at any scope' }) silent: ResponseLineObject[];
+  @Field(() => [ResponseLineObject], {
+    description: 'States Parties with no response at any scope',
+  })
+  silent: ResponseLineObject[];
   @Field(() => [CondemnationLagObject]) lags: CondemnationLagObject[];
-  @Field(() => Float, { nullable: true, description: 'Over the States Parties\' lagDays' }) medianLagDays: number | null;
+  @Field(() => Float, { nullable: true,
+    description: 'Over the States Parties\' lagDays',
+  })
+  medianLagDays: number | null;
   @Field(() => Int, { nullable: true }) minLagDays: number | null;
   @Field(() => Int, { nullable: true }) maxLagDays: number | null;
   @Field(() => [ResponseLineObject], { description: 'States not party on the report date that spoke' })
@@ -104,7 +130,9 @@ export class ResponseMatrixCellObject {
   @Field(() => String, { nullable: true }) genericCondemnationOn: string | null;
 }
 
-@ObjectType('ResponseMatrix', { description: 'States Parties x situations or incidents, as flat rows (State order, then subject order)' })
+@ObjectType('ResponseMatrix', {
+  description: 'States Parties x situations or incidents, as flat rows (State order, then subject order)',
+})
 export class ResponseMatrixObject {
   @Field() asOf: string;
   @Field(() => [ResponseMatrixCellObject]) rows: ResponseMatrixCellObject[];

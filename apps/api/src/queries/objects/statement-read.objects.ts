@@ -54,10 +54,16 @@ export class StateObject {
   @Field() name: string;
   @Field(() => CcmStatusEnum) ccmStatus: CcmStatus;
   @Field(() => String, { nullable: true }) signedOn: string | null;
-  @Field(() => String, { nullable: true, description: 'Deposit of its instrument of ratification, acceptance or accession' })
+  @Field(() => String, { nullable: true,
+    description: 'Deposit of its instrument of ratification, acceptance or accession',
+  })
   ratifiedOrAccededOn: string | null;
-  @Field(() => String, { nullable: true, description: 'Entry into force for it (Article 17): a State Party from this date' })
+  @Field(() => String, { nullable: true,
+    description: 'Entry into force for it (Article 17): a State Party from this date',
+  })
   entryIntoForceOn: string | null;
-  @Field(() => String, { nullable: true, description: 'When its withdrawal took effect: no longer a party from this date' })
+  @Field(() => String, { nullable: true,
+    description: 'When its withdrawal took effect: no longer a party from this date',
+  })
   withdrawnOn: string | null;
 }

@@ -31,7 +31,9 @@ export class RecordResolutionVoteInput extends CommandInput {
   @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate()
   adoptedOn: string;
 
-  @Field(() => ResolutionKindEnum, { description: 'What it says about use: a YES vote counts as a statement of this kind' })
+  @Field(() => ResolutionKindEnum, {
+    description: 'What it says about use: a YES vote counts as a statement of this kind',
+  })
   @IsEnum(ResolutionKindEnum)
   kind: ResolutionKind;
 

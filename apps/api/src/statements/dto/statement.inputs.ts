@@ -47,7 +47,9 @@ export class RecordStatementInput extends CommandInput {
   @Field(() => CitationInput) @ValidateNested() @Type(() => CitationInput)
   citation: CitationInput;
 
-  @Field(() => StatementScopeInput, { nullable: true, description: 'Situations, an alleged user, or generic, besides incidentIds' })
+  @Field(() => StatementScopeInput, { nullable: true,
+    description: 'Situations, an alleged user, or generic, besides incidentIds',
+  })
   @IsOptional() @ValidateNested() @Type(() => StatementScopeInput)
   scope?: StatementScopeInput;
 }

@@ -10,7 +10,9 @@ export class ResolutionVoteObject {
   @Field(() => VoteEnum) vote: Vote;
 }
 
-@ObjectType('Resolution', { description: 'A resolution with each State\'s vote: a YES counts as that State\'s statement' })
+@ObjectType('Resolution', {
+  description: 'A resolution with each State\'s vote: a YES counts as that State\'s statement',
+})
 export class ResolutionObject {
   @Field(() => ID) id: string;
   @Field(() => Int) revision: number;

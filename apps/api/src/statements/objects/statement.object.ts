@@ -27,7 +27,9 @@ export class StatementObject {
   @Field(() => [ID], { description: 'The incidents referred to (canonical ids); empty for a statement about a conflict' })
   incidentIds: string[];
   @Field() namesUser: boolean;
-  @Field(() => StatementScopeObject, { description: 'What it speaks about (statements recorded before scopes: their incidents)' })
+  @Field(() => StatementScopeObject, {
+    description: 'What it speaks about (statements recorded before scopes: their incidents)',
+  })
   scope: StatementScopeObject;
   @Field() quote: string;
   @Field(() => CitationObject) citation: Citation;
