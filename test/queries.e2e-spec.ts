@@ -53,13 +53,15 @@ describe('read-side queries', () => {
 
     it('gives details, sources, investigations, statements with lags and the status history with causes', async () => {
       const { incident } = await app.ok(QUERY, { id: s.yemen });
-      expect(incident).toMatchObject({ id: s.yemen, mergedDuplicates: [duplicate], firstCorroboratedOn: '2016-02-02', firstConfirmedOn: '2016-05-25' });
+      expect(incident).toMatchObject({ id: s.yemen, mergedDuplicates: [duplicate], firstCorroboratedOn: '2016-02-02',
+        firstConfirmedOn: '2016-05-25' });
       expect(incident.corroborations.map((c: any) => [c.publishedOn, c.source.name])).toEqual(expect.arrayContaining([
         ['2016-01-10', 'Amnesty International'], ['2016-05-25', 'UN Panel of Experts on Yemen'], ['2016-03-01', 'Human Rights Watch'],
         ['2016-02-02', 'Aleppo Media Centre'],
       ]));
       expect(incident.investigations).toEqual([{ id: investigation, investigator: { stateCode: 'GBR' } }]);
-      expect(incident.referringStatements.map((r: any) => [r.statement.deliveredOn, r.statement.kind, r.lagDays, r.anticipatory])).toEqual([
+      expect(incident.referringStatements.map((r: any) => [r.statement.deliveredOn, r.statement.kind, r.lagDays,
+        r.anticipatory])).toEqual([
         // One definition for every kind: days from the first confirmation (2016-05-25); earlier is negative.
         ['2016-03-15', 'CONCERN', -71, true],
         ['2016-05-24', 'INVESTIGATION_ANNOUNCED', -1, true],
@@ -228,8 +230,10 @@ describe('read-side queries', () => {
     expect((await parties('2010-11-01')).find((x: any) => x.stateCode === 'GBR')).toEqual({ stateCode: 'GBR',
       name: 'United Kingdom of Great Britain and Northern Ireland', ccmStatus: 'STATE_PARTY', signedOn: '2008-12-03',
       ratifiedOrAccededOn: '2010-05-04', entryIntoForceOn: '2010-11-01', withdrawnOn: null });
-    const lithuania = (await app.ok(STATES, { filter: { on: '2025-03-06' } })).states.find((x: any) => x.stateCode === 'LTU');
-    expect(lithuania).toMatchObject({ ccmStatus: 'NOT_PARTY', entryIntoForceOn: '2011-09-01', withdrawnOn: '2025-03-06' });
+    const lithuania = (await app.ok(STATES,
+      { filter: { on: '2025-03-06' } })).states.find((x: any) => x.stateCode === 'LTU');
+    expect(lithuania).toMatchObject({ ccmStatus: 'NOT_PARTY', entryIntoForceOn: '2011-09-01',
+      withdrawnOn: '2025-03-06' });
     expect((await app.gql(STATES, { filter: { on: '2009-02-30' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

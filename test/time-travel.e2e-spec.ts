@@ -61,7 +61,8 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
       expect(incident.firstConfirmedOn).toBeNull();
       expect(incident.statusHistory).toEqual([{ status: 'ALLEGED', on: '2016-01-10' }, { status: 'CORROBORATED', on: '2016-03-01' }]);
       expect(incident.referringStatements).toEqual([
-        { lagDays: null, anticipatory: false, statement: { kind: 'CONCERN', deliveredOn: '2016-03-15', speakers: [{ stateCode: 'NOR' }] } },
+        { lagDays: null, anticipatory: false, statement: { kind: 'CONCERN', deliveredOn: '2016-03-15',
+          speakers: [{ stateCode: 'NOR' }] } },
       ]);
     });
 

@@ -72,7 +72,8 @@ export type SituationCommand = RegisterSituation | CorrectSituation;
 export type RecordResolutionVote = Command<'RecordResolutionVote', ResolutionDetails & { resolutionId: string }>;
 export type ResolutionCommand = RecordResolutionVote;
 
-export type RegistryCommand = SourceCommand | IncidentCommand | InvestigationCommand | StatementCommand | SituationCommand
+export type RegistryCommand = SourceCommand | IncidentCommand | InvestigationCommand | StatementCommand
+  | SituationCommand
   | ResolutionCommand;
 export type RegistryCommandType = RegistryCommand['type'];
 

@@ -144,7 +144,8 @@ export type StatementCorrected = Event<'StatementCorrected', {
 }>;
 export type StatementEvent = StatementRecorded | StatementCorrected;
 
-export type RegistryEvent = SourceEvent | IncidentEvent | InvestigationEvent | StatementEvent | SituationEvent | ResolutionEvent;
+export type RegistryEvent = SourceEvent | IncidentEvent | InvestigationEvent | StatementEvent | SituationEvent
+  | ResolutionEvent;
 export type RegistryEventType = RegistryEvent['type'];
 
 // ---------- Statement scope ----------

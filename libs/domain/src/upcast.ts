@@ -47,7 +47,8 @@ const V1_SHAPES: Readonly<Record<RegistryEventType, Shape>> = {
   },
   StatementCorrected: { statementId: 'string', changes: 'object', reason: 'string', correctedOn: 'date' },
   SituationRegistered: {
-    situationId: 'string', name: 'string', countryCodes: 'array', allegedUsers: 'array', period: 'object', 'period.from': 'date',
+    situationId: 'string', name: 'string', countryCodes: 'array', allegedUsers: 'array', period: 'object',
+    'period.from': 'date',
   },
   SituationCorrected: { situationId: 'string', changes: 'object', reason: 'string', correctedOn: 'date' },
   ResolutionVoteRecorded: {

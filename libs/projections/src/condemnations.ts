@@ -9,7 +9,8 @@ import { resolveIncidentId } from './model';
  * resolutions). Generic condemnations ("any use by any actor") count only when `countGeneric` says so: the
  * presidency asks who has not yet condemned *this* use.
  */
-export function condemnersByIncident(model: RegistryModel, on: IsoDate, countGeneric = false): Map<string, Set<string>> {
+export function condemnersByIncident(model: RegistryModel, on: IsoDate, countGeneric = false): Map<string,
+  Set<string>> {
   const incidents = [...model.incidents.values()].filter((i) => !i.mergedInto);
   const condemners = new Map<string, Set<string>>();
   const add = (incident: IncidentView | string, codes: readonly string[]) => {
@@ -22,12 +23,14 @@ export function condemnersByIncident(model: RegistryModel, on: IsoDate, countGen
     if (u.kind !== 'CONDEMNATION' || u.on > on) return;
     for (const raw of u.incidentIds) add(resolveIncidentId(model, raw), u.speakers);
     const scope = u.scope;
-    if (scope === undefined || (!countGeneric && scope.situationIds === undefined && scope.allegedUser === undefined)) return;
+    const named = scope !== undefined && (scope.situationIds !== undefined || scope.allegedUser !== undefined);
+    if (scope === undefined || (!countGeneric && !named)) return;
     const counted = countGeneric ? scope : { ...scope, generic: false };
     for (const incident of incidents) if (scopeCoverage(counted, incident) !== null) add(incident, u.speakers);
   };
   for (const s of model.statements.values()) {
-    hear({ kind: s.kind, on: s.deliveredOn, speakers: s.speakers, incidentIds: s.incidentIds, scope: s.scope, statementId: s.statementId,
+    hear({ kind: s.kind, on: s.deliveredOn, speakers: s.speakers, incidentIds: s.incidentIds, scope: s.scope,
+      statementId: s.statementId,
       resolutionId: null });
   }
   for (const { utterance } of resolutionUtterances(model, on)) hear(utterance);

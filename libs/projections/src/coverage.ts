@@ -2,7 +2,9 @@ import type { IsoDate, StatementKind, StatementScope, UserScope, Vote } from '@a
 import type { IncidentView, RegistryModel } from './model';
 import { resolveIncidentId } from './model';
 
-/** How specifically a statement reaches an incident, most specific first: a tie between equal kinds goes to the first. */
+/**
+ * How specifically a statement reaches an incident, most specific first: a tie between equal kinds goes to the first.
+ */
 export const SCOPE_LEVELS = ['INCIDENT', 'SITUATION', 'USER', 'GENERIC'] as const;
 export type ScopeLevel = (typeof SCOPE_LEVELS)[number];
 const rank = (level: ScopeLevel) => SCOPE_LEVELS.indexOf(level);

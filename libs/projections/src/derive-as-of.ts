@@ -59,7 +59,8 @@ function deriveFrames(live: RegistryModel, model: RegistryModel, within: Within)
     if (!within(null, s.recordedAt)) continue;
     const corrections = s.corrections as unknown as Correction<SituationView>[];
     const then = s.corrections.length === 0 ? s : corrected<SituationView>(s, corrections, within).then;
-    model.situations.set(id, then === s ? s : { ...then, corrections: s.corrections.filter((c) => within(c.correctedOn, c.recordedAt)) });
+    model.situations.set(id, then === s ? s : { ...then, corrections: s.corrections.filter((c) => within(c.correctedOn,
+      c.recordedAt)) });
   }
   for (const [id, r] of live.resolutions) if (within(r.adoptedOn, r.recordedAt)) model.resolutions.set(id, r);
 }

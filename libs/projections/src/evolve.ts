@@ -355,7 +355,8 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const before = replaced(situation, d.changes);
       Object.assign(situation, d.changes);
       situation.corrections = [...situation.corrections,
-        { changes: d.changes, before, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId, recordedAt: meta.recordedAt }];
+        { changes: d.changes, before, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId,
+          recordedAt: meta.recordedAt }];
       break;
     }
     case 'ResolutionVoteRecorded': {

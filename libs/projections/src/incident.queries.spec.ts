@@ -22,7 +22,8 @@ describe('getIncident', () => {
     expect(getIncident(model, 'nope')).toBeNull();
   });
 
-  it('gives each referring statement, of any kind, its lag after the first confirmation (negative: anticipatory)', () => {
+  it('gives each referring statement, of any kind, its lag after the first confirmation (negative: anticipatory)',
+    () => {
     const lags = getIncident(model, 'inc-1')!.statements.map((s) => [s.statementId, s.lagDays, s.anticipatory]);
     expect(lags).toEqual([
       ['st-sau', -60, true], // the denial came before confirmation
@@ -38,7 +39,8 @@ describe('getIncident', () => {
     log.add(allege('inc-1', '2016-01-10', corroboration('c1', 'ai', '2016-01-10')));
     log.add({ type: 'StatementRecorded', data: { statementId: 's', speakers: ['GBR'], kind: 'CONDEMNATION', venue: 'MSP',
       deliveredOn: '2016-02-01', incidentIds: ['inc-1'], namesUser: true, quote: 'q', citation: { url: 'u' } } });
-    expect(getIncident(buildModel(log.events), 'inc-1')!.statements[0]).toMatchObject({ lagDays: null, anticipatory: false });
+    expect(getIncident(buildModel(log.events), 'inc-1')!.statements[0]).toMatchObject({ lagDays: null,
+      anticipatory: false });
   });
 
   it('lists every status change with its evidence date and the events behind it', () => {

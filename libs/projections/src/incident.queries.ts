@@ -10,7 +10,10 @@ import { paginateSorted, sortByKey } from './pagination';
 export interface CorroborationDetail extends CorroborationView { source: SourceView | null }
 
 export interface ReferringStatement extends StatementView {
-  /** Days from the incident's first confirmation (evidence clock) to the statement; negative: anticipatory; null: never confirmed. */
+  /**
+   * Days from the incident's first confirmation (evidence clock) to the statement; negative: anticipatory; null: never
+   * confirmed.
+   */
   lagDays: number | null;
   anticipatory: boolean;
 }

@@ -2,7 +2,8 @@ import { assessWithHistory, statesPartiesOn } from '@app/domain';
 import type { CcmState, CcmStatus, IncidentEvidence, IsoDate, StatementKind, UserScope, Vote } from '@app/domain';
 import { buildEvidence } from './evidence';
 import {
-  moreSpecific, scopeCoverage, resolutionUtterances, type ScopeLevel, SCOPE_LEVELS, type Subject, subjectCoverage, type Utterance,
+  moreSpecific, scopeCoverage, resolutionUtterances, type ScopeLevel, SCOPE_LEVELS, type Subject, subjectCoverage,
+    type Utterance,
   usersOverlap,
 } from './coverage';
 import { milestonesOf } from './dates';
@@ -28,19 +29,26 @@ export interface SpeakOutFilter {
 }
 
 /** The kinds that count as speaking out, strongest first. */
-export const RESPONSE_KINDS = ['CONDEMNATION', 'CONCERN', 'CALL_FOR_INVESTIGATION'] as const satisfies readonly StatementKind[];
+export const RESPONSE_KINDS = ['CONDEMNATION', 'CONCERN',
+  'CALL_FOR_INVESTIGATION'] as const satisfies readonly StatementKind[];
 export type ResponseKind = (typeof RESPONSE_KINDS)[number];
 const kindRank = (kind: StatementKind) => (RESPONSE_KINDS as readonly StatementKind[]).indexOf(kind);
 
 export interface VoteCast { resolutionId: string; symbol: string; vote: Vote; adoptedOn: IsoDate }
 
-/** One State's line in the report: its strongest response about the subject, and how long after confirmation it condemned. */
+/**
+ * One State's line in the report: its strongest response about the subject, and how long after confirmation it
+ * condemned.
+ */
 export interface ResponseLine {
   stateCode: string;
   name: string | null;
   /** Its CCM status on the report date. */
   ccmStatus: CcmStatus;
-  /** The strongest response (CONDEMNATION > CONCERN > CALL_FOR_INVESTIGATION; then the most specific scope; then the earliest). */
+  /**
+   * The strongest response (CONDEMNATION > CONCERN > CALL_FOR_INVESTIGATION; then the most specific scope; then the
+   * earliest).
+   */
   kind: ResponseKind | null;
   /** How specifically that response reached the subject: INCIDENT, SITUATION, USER or GENERIC. */
   scope: ScopeLevel | null;
@@ -50,7 +58,10 @@ export interface ResponseLine {
   resolutionId: string | null;
   /** Its first condemnation covering the subject, at any scope. */
   firstCondemnationOn: IsoDate | null;
-  /** Days from the first confirmation of a covered incident to its first condemnation covering it; negative: anticipatory. */
+  /**
+   * Days from the first confirmation of a covered incident to its first condemnation covering it; negative:
+   * anticipatory.
+   */
   lagDays: number | null;
   anticipatory: boolean;
   /** Its first generic condemnation ("any use by any actor"), shown apart: it does not name this user or situation. */
@@ -64,7 +75,8 @@ export interface ResponseLine {
 }
 
 export interface CondemnationLag {
-  stateCode: string; incidentId: string; firstConfirmedOn: IsoDate; condemnedOn: IsoDate; days: number; anticipatory: boolean;
+  stateCode: string; incidentId: string; firstConfirmedOn: IsoDate; condemnedOn: IsoDate; days: number;
+  anticipatory: boolean;
 }
 
 export interface SpeakOutReport {
@@ -83,7 +95,9 @@ export interface SpeakOutReport {
   expressedConcern: ResponseLine[];
   /** States Parties with no response at any scope. */
   silent: ResponseLine[];
-  /** Per State Party and confirmed incident: first confirmation to its first condemnation covering it (never clamped). */
+  /**
+   * Per State Party and confirmed incident: first confirmation to its first condemnation covering it (never clamped).
+   */
   lags: CondemnationLag[];
   /** Over the States Parties' lagDays. */
   medianLagDays: number | null;
@@ -101,13 +115,15 @@ function median(values: number[]): number | null {
 
 function subjectOf(filter: SpeakOutFilter): Subject & { user: UserScope | undefined } {
   const codes = filter.allegedUser !== undefined ? [filter.allegedUser.toUpperCase()] : [];
-  const user = codes.length > 0 || filter.allegedGroup !== undefined ? { stateCodes: codes, name: filter.allegedGroup } : undefined;
+  const user = codes.length > 0 || filter.allegedGroup !== undefined ? { stateCodes: codes,
+    name: filter.allegedGroup } : undefined;
   return { situationId: filter.situationId, allegedUser: user, user };
 }
 
 function matchedIncidents(model: RegistryModel, filter: SpeakOutFilter, user: UserScope | undefined): IncidentView[] {
   const wanted = filter.incidentIds && new Set(filter.incidentIds.map((id) => resolveIncidentId(model, id)));
-  const matches = incidentMatcher({ countryCode: filter.countryCode, occurredFrom: filter.from, occurredTo: filter.to });
+  const matches = incidentMatcher({ countryCode: filter.countryCode, occurredFrom: filter.from,
+    occurredTo: filter.to });
   const result: IncidentView[] = [];
   for (const incident of model.incidents.values()) {
     if (incident.mergedInto || (wanted && !wanted.has(incident.incidentId))) continue;
@@ -163,13 +179,16 @@ interface Acc {
   votes: VoteCast[];
   genericOn: IsoDate | null;
   firstCondemnation: { day: number; on: IsoDate } | null;
-  /** The earliest condemnation covering a confirmed incident, and the earliest first confirmation among those it covers. */
+  /**
+   * The earliest condemnation covering a confirmed incident, and the earliest first confirmation among those it covers.
+   */
   lag: { day: number; from: number } | null;
   /** Confirmed incident -> the day of the first condemnation covering it. */
   byIncident: Map<string, { day: number; on: IsoDate }>;
 }
 
-const newAcc = (): Acc => ({ best: null, statements: [], kinds: new Set(), votes: [], genericOn: null, firstCondemnation: null,
+const newAcc = (): Acc => ({ best: null, statements: [], kinds: new Set(), votes: [], genericOn: null,
+  firstCondemnation: null,
   lag: null, byIncident: new Map() });
 
 /**
@@ -189,7 +208,8 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
   const accOf = (code: string) => accs.get(code) ?? accs.set(code, newAcc()).get(code)!;
 
   const matched = new Set(incidents.map((i) => i.incidentId));
-  // The covered incidents (as coverageOf decides): those named (merged duplicates resolve), then those the scope reaches.
+  // The covered incidents (as coverageOf decides): those named (merged duplicates resolve), then those the
+  // scope reaches.
   const hear = (u: Utterance, seq: number, speakers: Iterable<string>) => {
     let level = subjectCoverage(u, subject);
     const covered = new Set<string>();
@@ -212,15 +232,18 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
     for (const code of speakers) record(accOf(code), u, level, day, seq, covered);
     return true;
   };
-  const record = (acc: Acc, u: Utterance, level: ScopeLevel, day: number, seq: number, covered: ReadonlySet<string>) => {
+  const record = (acc: Acc, u: Utterance, level: ScopeLevel, day: number, seq: number,
+    covered: ReadonlySet<string>) => {
     acc.kinds.add(u.kind);
     if (u.statementId !== null) acc.statements.push({ day, seq, id: u.statementId });
     const rank = kindRank(u.kind);
     if (rank < 0) return;
     const b = acc.best;
+    const specific = b === null ? 0 : SCOPE_LEVELS.indexOf(level) - SCOPE_LEVELS.indexOf(b.level);
     const better = b === null || rank < kindRank(b.kind) || (rank === kindRank(b.kind)
-      && (SCOPE_LEVELS.indexOf(level) < SCOPE_LEVELS.indexOf(b.level) || (level === b.level && (day < b.day || (day === b.day && seq < b.seq)))));
-    if (better) acc.best = { kind: u.kind as ResponseKind, level, day, seq, on: u.on, statementId: u.statementId, resolutionId: u.resolutionId };
+      && (specific < 0 || (specific === 0 && (day < b.day || (day === b.day && seq < b.seq)))));
+    if (better) acc.best = { kind: u.kind as ResponseKind, level, day, seq, on: u.on, statementId: u.statementId,
+      resolutionId: u.resolutionId };
     if (u.kind !== 'CONDEMNATION') return;
     if (u.scope?.generic === true && (acc.genericOn === null || u.on < acc.genericOn)) acc.genericOn = u.on;
     if (acc.firstCondemnation === null || day < acc.firstCondemnation.day) acc.firstCondemnation = { day, on: u.on };
@@ -237,7 +260,8 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
   for (const { utterance, votes, symbol } of resolutionUtterances(model, asOf)) {
     if (!hear(utterance, Number.MAX_SAFE_INTEGER, utterance.speakers)) continue;
     for (const v of votes) {
-      accOf(v.stateCode).votes.push({ resolutionId: utterance.resolutionId!, symbol, vote: v.vote, adoptedOn: utterance.on });
+      accOf(v.stateCode).votes.push({ resolutionId: utterance.resolutionId!, symbol, vote: v.vote,
+        adoptedOn: utterance.on });
     }
   }
 
@@ -251,7 +275,8 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
       resolutionId: b?.resolutionId ?? null, firstCondemnationOn: acc.firstCondemnation?.on ?? null,
       lagDays, anticipatory: lagDays !== null && lagDays < 0, genericCondemnationOn: acc.genericOn,
       statementIds: [...acc.statements].sort((x, y) => x.day - y.day || x.seq - y.seq).map((s) => s.id),
-      kinds: [...acc.kinds], votes: [...acc.votes].sort((x, y) => (x.adoptedOn < y.adoptedOn ? -1 : x.adoptedOn > y.adoptedOn ? 1 : 0)),
+      kinds: [...acc.kinds], votes: [...acc.votes].sort((x,
+      y) => (x.adoptedOn < y.adoptedOn ? -1 : x.adoptedOn > y.adoptedOn ? 1 : 0)),
     };
   };
   const parties = statesPartiesOn(states, asOf).map((st) => st.iso3).sort();
@@ -267,7 +292,8 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
       const first = acc.byIncident.get(incidentId);
       if (!first) continue;
       const days = first.day - confirmedDay.get(incidentId)!;
-      lags.push({ stateCode: code, incidentId, firstConfirmedOn: on, condemnedOn: first.on, days, anticipatory: days < 0 });
+      lags.push({ stateCode: code, incidentId, firstConfirmedOn: on, condemnedOn: first.on, days,
+        anticipatory: days < 0 });
     }
   }
   const lagDays = statesParties.flatMap((l) => (l.lagDays === null ? [] : [l.lagDays]));

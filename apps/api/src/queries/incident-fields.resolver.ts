@@ -27,7 +27,8 @@ export class IncidentFieldsResolver {
     const { view, model } = this.view(parent);
     if (!view) return [];
     return statementLagsOf(model, view).map((s) => ({
-      statement: toStatementObject(s.statement, model, this.reference), lagDays: s.lagDays, anticipatory: s.anticipatory,
+      statement: toStatementObject(s.statement, model, this.reference), lagDays: s.lagDays,
+      anticipatory: s.anticipatory,
     }));
   }
 
@@ -44,7 +45,8 @@ export class IncidentFieldsResolver {
   }
 
   @ResolveField(() => String, {
-    nullable: true, description: 'Evidence date on which it first became CONFIRMED (kept if it is contested later): lags count from it',
+    nullable: true,
+    description: 'Evidence date on which it first became CONFIRMED (kept if it is contested later): lags count from it',
   })
   firstConfirmedOn(@Parent() parent: IncidentObject): string | null {
     const { view } = this.view(parent);

@@ -1,5 +1,6 @@
 import { Args, GraphQLISODateTime, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { type Clock, condemnersByIncident, findIncident, type IncidentSort, isoDateOf, listIncidents } from '@app/projections';
+import { type Clock, condemnersByIncident, findIncident, type IncidentSort, isoDateOf,
+  listIncidents } from '@app/projections';
 import { notFound, statesPartiesOn } from '@app/domain';
 import { ClockEnum } from '../graphql/enums';
 import { ReadModelService } from '../read-model/read-model.service';

@@ -45,6 +45,7 @@ export class SpeakOutResolver {
   ): Promise<ResponseMatrixObject> {
     const cut = timeTravel(asOf, clock, 'KNOWN');
     const model = await this.readModel.reportModelAt(cut.asOf, cut.clock);
-    return responseMatrix(model, this.reference.ccmStates, withoutNulls({ ...filter }), cut.asOf ? isoDateOf(cut.asOf) : undefined);
+    return responseMatrix(model, this.reference.ccmStates, withoutNulls({ ...filter }),
+      cut.asOf ? isoDateOf(cut.asOf) : undefined);
   }
 }

@@ -12,11 +12,14 @@ import { SituationObject } from './objects/situation.object';
 export function toSituationObject(view: SituationView, model: RegistryModel): SituationObject {
   const incidentIds: string[] = [];
   for (const incident of model.incidents.values()) {
-    if (!incident.mergedInto && incident.details.situationId === view.situationId) incidentIds.push(incident.incidentId);
+    const inIt = !incident.mergedInto && incident.details.situationId === view.situationId;
+    if (inIt) incidentIds.push(incident.incidentId);
   }
   return {
-    id: view.situationId, revision: view.revision, name: view.name, countryCodes: view.countryCodes, allegedUsers: view.allegedUsers,
-    period: view.period, note: view.note, incidentIds: incidentIds.sort(), corrections: view.corrections.map(toCorrectionObject),
+    id: view.situationId, revision: view.revision, name: view.name, countryCodes: view.countryCodes,
+    allegedUsers: view.allegedUsers,
+    period: view.period, note: view.note, incidentIds: incidentIds.sort(),
+    corrections: view.corrections.map(toCorrectionObject),
     recordedAt: view.recordedAt,
   };
 }
@@ -33,18 +36,21 @@ export class SituationsResolver {
   @Query(() => [SituationObject], { description: 'Every situation, by name' })
   situations(): SituationObject[] {
     const model = this.readModel.model;
-    return [...model.situations.values()].sort((a, b) => a.name.localeCompare(b.name)).map((s) => toSituationObject(s, model));
+    return [...model.situations.values()].sort((a, b) => a.name.localeCompare(b.name))
+      .map((s) => toSituationObject(s, model));
   }
 
   @Mutation(() => SituationObject, {
     description: 'Register a conflict or theatre of use: countries, alleged users, period',
   })
-  async registerSituation(@Args('input') input: RegisterSituationInput, @Meta() meta: RequestMeta): Promise<SituationObject> {
+  async registerSituation(@Args('input') input: RegisterSituationInput,
+    @Meta() meta: RequestMeta): Promise<SituationObject> {
     return this.load(await this.commandBus.execute(new RegisterSituationCommand(input, meta)));
   }
 
   @Mutation(() => SituationObject, { description: 'Correct a situation; the history of corrections is kept' })
-  async correctSituation(@Args('input') input: CorrectSituationInput, @Meta() meta: RequestMeta): Promise<SituationObject> {
+  async correctSituation(@Args('input') input: CorrectSituationInput,
+    @Meta() meta: RequestMeta): Promise<SituationObject> {
     return this.load(await this.commandBus.execute(new CorrectSituationCommand(input, meta)));
   }
 

@@ -11,7 +11,8 @@ export function toStatementObject(view: StatementView, model: RegistryModel, ref
     id: view.statementId,
     revision: view.revision,
     speakers: view.speakers.map((stateCode) => ({
-      stateCode, name: reference.countries.get(stateCode), ccmStatus: ccmStatusOf(reference.ccmStates, stateCode, view.deliveredOn),
+      stateCode, name: reference.countries.get(stateCode), ccmStatus: ccmStatusOf(reference.ccmStates, stateCode,
+        view.deliveredOn),
     })),
     onBehalfOf: view.onBehalfOf,
     kind: view.kind,

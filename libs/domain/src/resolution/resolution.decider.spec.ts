@@ -6,9 +6,11 @@ const spec = deciderSpec(resolutionDecider);
 const vote = (data: Partial<RecordResolutionVote['data']> = {}): RecordResolutionVote => ({
   type: 'RecordResolutionVote',
   data: {
-    resolutionId: 'r1', symbol: 'A/RES/71/203', title: 'Situation of human rights in the Syrian Arab Republic', venue: 'UNGA',
+    resolutionId: 'r1', symbol: 'A/RES/71/203', title: 'Situation of human rights in the Syrian Arab Republic',
+    venue: 'UNGA',
     adoptedOn: '2016-12-19', kind: 'CONDEMNATION', incidentIds: [], scope: { allegedUser: { stateCodes: ['SYR'] } },
-    votes: [{ stateCode: 'GBR', vote: 'YES' }, { stateCode: 'RUS', vote: 'NO' }, { stateCode: 'UKR', vote: 'ABSTAIN' }], ...data,
+    votes: [{ stateCode: 'GBR', vote: 'YES' }, { stateCode: 'RUS', vote: 'NO' }, { stateCode: 'UKR',
+    vote: 'ABSTAIN' }], ...data,
   },
 });
 

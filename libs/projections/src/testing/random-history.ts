@@ -14,8 +14,10 @@ const USERS: IncidentDetails['allegedUser'][] = [
 const COUNTRIES = ['YEM', 'SYR', 'UKR'];
 export const SITUATIONS = ['sit-a', 'sit-b'];
 /** A scope of each level, or none (a statement of before scopes existed). */
-const SCOPES: (StatementScope | undefined)[] = [undefined, undefined, { situationIds: ['sit-a'] }, { situationIds: ['sit-b', 'sit-a'] },
-  { allegedUser: { stateCodes: ['RUS'] } }, { allegedUser: { stateCodes: [], name: 'saudi-led COALITION' } }, { generic: true }];
+const SCOPES: (StatementScope | undefined)[] = [undefined, undefined, { situationIds: ['sit-a'] },
+  { situationIds: ['sit-b', 'sit-a'] },
+  { allegedUser: { stateCodes: ['RUS'] } }, { allegedUser: { stateCodes: [], name: 'saudi-led COALITION' } },
+    { generic: true }];
 
 /**
  * A random history the deciders could have produced (no command on a merged duplicate, one withdrawal,
@@ -42,7 +44,8 @@ export function randomHistory(seed: number, steps = 160): EventLog {
     record(source(id, id, grade, id.length === 3 && id === id.toUpperCase() ? 'STATE' : 'NGO'));
   }
   for (const id of SITUATIONS) {
-    record({ type: 'SituationRegistered', data: { situationId: id, name: id, countryCodes: [pick(COUNTRIES)], allegedUsers: [pick(USERS)],
+    record({ type: 'SituationRegistered', data: { situationId: id, name: id, countryCodes: [pick(COUNTRIES)],
+      allegedUsers: [pick(USERS)],
       period: { from: date() } } });
   }
   const situation = () => (rnd() < 0.7 ? { situationId: pick(SITUATIONS) } : {});
@@ -67,7 +70,8 @@ export function randomHistory(seed: number, steps = 160): EventLog {
     if (live.length < 3 || r < 0.1) {
       const id = `inc-${++n}`;
       const first = facts();
-      record(allege(id, date(), first, { location: { countryCode: pick(COUNTRIES), placeName: 'somewhere' }, allegedUser: pick(USERS), ...situation() }));
+      record(allege(id, date(), first, { location: { countryCode: pick(COUNTRIES), placeName: 'somewhere' },
+        allegedUser: pick(USERS), ...situation() }));
       live.push(id);
       unwithdrawn.add(id);
       corroborations.push(first.corroborationId);
@@ -88,7 +92,8 @@ export function randomHistory(seed: number, steps = 160): EventLog {
       record({ type: 'InvestigationConcluded', data: { investigationId: id, outcome: pick(OUTCOMES), findings: 'found', concludedOn: date() } });
     } else if (r < 0.46) {
       const changes: Partial<IncidentDetails> = pick([
-        () => ({ location: { countryCode: pick(COUNTRIES), placeName: 'corrected' } }), () => ({ allegedUser: pick(USERS) }),
+        () => ({ location: { countryCode: pick(COUNTRIES), placeName: 'corrected' } }),
+          () => ({ allegedUser: pick(USERS) }),
         () => ({ situationId: pick(SITUATIONS) })])();
       record({ type: 'IncidentCorrected', data: { incidentId: pick(live), changes, reason: 'corrected', correctedOn: date() } });
     } else if (r < 0.48 && unwithdrawn.size > 0) {
@@ -112,12 +117,14 @@ export function randomHistory(seed: number, steps = 160): EventLog {
       grades.set(id, grade);
     } else if (r < 0.58) {
       const votes = SPEAKERS.filter(() => rnd() < 0.6).map((stateCode) => ({ stateCode, vote: pick(VOTES) }));
-      record({ type: 'ResolutionVoteRecorded', data: { resolutionId: `res-${++n}`, symbol: `A/RES/${n}`, title: 'use', venue: 'UNGA',
+      record({ type: 'ResolutionVoteRecorded', data: { resolutionId: `res-${++n}`, symbol: `A/RES/${n}`, title: 'use',
+        venue: 'UNGA',
         adoptedOn: date(), kind: pick(RESOLUTION_KINDS), incidentIds: rnd() < 0.3 ? someIncidents() : [],
         scope: scope().scope ?? { generic: true },
         votes: votes.length > 0 ? votes : [{ stateCode: 'GBR', vote: 'YES' }] } });
     } else if (r < 0.59) {
-      record({ type: 'SituationCorrected', data: { situationId: pick(SITUATIONS), changes: { name: `renamed ${n++}` }, reason: 'renamed',
+      record({ type: 'SituationCorrected', data: { situationId: pick(SITUATIONS), changes: { name: `renamed ${n++}` },
+        reason: 'renamed',
         correctedOn: date() } });
     } else if (r < 0.9 || statements.length === 0) {
       const id = `st-${++n}`;

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, Length, Matches,
+  ValidateNested } from 'class-validator';
 import type { Readiness, Status } from '@app/domain';
 import { ReadinessEnum, StatusEnum } from '../../graphql/enums';
 import { COUNTRY_CODE, IsEntityId, IsIsoDate } from '../../graphql/validators';
@@ -16,7 +17,8 @@ export class NotYetCondemnedByInput {
   statesParties?: boolean;
 
   @Field(() => [String], { nullable: true, description: 'These States (ISO alpha-3)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(250) @Matches(COUNTRY_CODE, { each: true, message: `stateCodes ${CODE_MESSAGE}` })
+  @IsOptional() @IsArray() @ArrayMaxSize(250) @Matches(COUNTRY_CODE, { each: true,
+    message: `stateCodes ${CODE_MESSAGE}` })
   stateCodes?: string[];
 
   @Field({ nullable: true,

@@ -10,7 +10,8 @@ registerEnumType(ResponseKindEnum, { name: 'ResponseKind',
 });
 export const ScopeLevelEnum = Object.fromEntries(SCOPE_LEVELS.map((k) => [k, k])) as { [K in ScopeLevel]: K };
 registerEnumType(ScopeLevelEnum, {
-  name: 'ScopeLevel', description: 'How specifically a statement reached the subject, most specific first: INCIDENT, SITUATION, USER, GENERIC',
+  name: 'ScopeLevel',
+  description: 'How specifically a statement reached the subject, most specific first: INCIDENT, SITUATION, USER, GENERIC',
 });
 
 @ObjectType('VoteCast')

@@ -36,7 +36,8 @@ export class RegisterSituationInput extends CommandInput {
   @IsArray() @ArrayMaxSize(50) @Matches(COUNTRY_CODE, { each: true, message: CODES_MESSAGE })
   countryCodes: string[];
 
-  @Field(() => [UserScopeInput]) @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => UserScopeInput)
+  @Field(() => [UserScopeInput])
+  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => UserScopeInput)
   allegedUsers: UserScopeInput[];
 
   @Field(() => PeriodInput) @ValidateNested() @Type(() => PeriodInput)

@@ -12,7 +12,8 @@ export class RecordResolutionVoteCommand extends Command<string> {
 }
 
 /** Plain data for the event (no DTO prototypes), after checking that what it names exists. */
-export function checkedScope(checks: ReferenceChecks, scope: StatementScope | undefined, field: string): StatementScope | undefined {
+export function checkedScope(checks: ReferenceChecks, scope: StatementScope | undefined,
+  field: string): StatementScope | undefined {
   if (scope === undefined) return undefined;
   const plain = JSON.parse(JSON.stringify(withoutNulls(scope))) as StatementScope;
   plain.situationIds?.forEach((id) => checks.situation(id, `${field}.situationIds`));
@@ -34,7 +35,8 @@ export class RecordResolutionVoteHandler implements ICommandHandler<RecordResolu
       type: 'RecordResolutionVote',
       data: {
         resolutionId, symbol, title, venue, adoptedOn, kind, incidentIds, ...(scope !== undefined && { scope }),
-        votes: votes.map((v) => ({ stateCode: v.stateCode, vote: v.vote })), ...(citation !== undefined && { citation: { ...citation } }),
+        votes: votes.map((v) => ({ stateCode: v.stateCode, vote: v.vote })),
+        ...(citation !== undefined && { citation: { ...citation } }),
       },
     };
     await this.executor.execute(command, commandMeta(command.type, input, meta));

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsOptional, IsString, Length, Matches,
+  ValidateNested } from 'class-validator';
 import type { ResolutionKind, Venue, Vote } from '@app/domain';
 import { CommandInput } from '../../shared/command.input';
 import { ResolutionKindEnum, VenueEnum, VoteEnum } from '../../graphql/enums';
@@ -43,7 +44,8 @@ export class RecordResolutionVoteInput extends CommandInput {
   @Field(() => StatementScopeInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => StatementScopeInput)
   scope?: StatementScopeInput;
 
-  @Field(() => [VoteInput]) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => VoteInput)
+  @Field(() => [VoteInput])
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => VoteInput)
   votes: VoteInput[];
 
   @Field(() => CitationInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => CitationInput)
