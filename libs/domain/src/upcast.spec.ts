@@ -66,7 +66,8 @@ describe('upcast: situations, scopes and resolution votes', () => {
   const newEvents: RegistryEvent[] = [
     { type: 'SituationRegistered', data: { situationId: 'y', name: 'Yemen', countryCodes: ['YEM'],
       allegedUsers: [{ stateCodes: ['SAU'], name: 'Saudi-led coalition' }], period: { from: '2015-03-26' } } },
-    { type: 'SituationCorrected', data: { situationId: 'y', changes: { note: 'n' }, reason: 'r', correctedOn: '2016-01-01' } },
+    { type: 'SituationCorrected', data: { situationId: 'y', changes: { note: 'n' }, reason: 'r',
+      correctedOn: '2016-01-01' } },
     { type: 'ResolutionVoteRecorded', data: { resolutionId: 'r', symbol: 'A/RES/71/203', title: 't', venue: 'UNGA',
       adoptedOn: '2016-12-19', kind: 'CONDEMNATION', incidentIds: [], scope: { generic: true },
       votes: [{ stateCode: 'GBR', vote: 'YES' }] } },
