@@ -8,13 +8,15 @@ import { TestApp } from './support/test-app';
 const UNKNOWN_ID = '0190a0a0-0000-7000-8000-0000000000ff';
 const FUTURE = '2999-01-01';
 
+
+jest.setTimeout(120_000);
 describe('investigation and statement mutations over HTTP', () => {
   let app: TestApp;
   let sourceId: string;
   beforeAll(async () => {
     app = await TestApp.start();
     sourceId = (await app.ok(REGISTER_SOURCE, { input: sourceInput() })).registerSource.id;
-  });
+  }, 180_000);
   afterAll(async () => { await app.stop(); });
 
   /** An allegation from a single source without physical evidence: ALLEGED, so investigations can move it. */

@@ -13,17 +13,16 @@ const SNAPSHOT = /* GraphQL */ `
     incident(id: $id) {
       id summary reportedOn mergedDuplicates
       assessment { status readiness rule reasons evidenceIds missing independentSupportingSources statusSince confirmedOn policyVersion }
-      statusHistory { status readiness on rule evidenceIds }
-      statusChanges { status on eventIds }
+      statusHistory { status readiness on rule evidenceIds eventIds }
       corroborations { id stance evidenceKinds publishedOn source { id name grade } }
-      referringStatements { lagFrom lagDays statement { id kind deliveredOn } }
-      corroboratedOn confirmedOn
+      referringStatements { lagDays anticipatory statement { id kind deliveredOn } }
+      firstCorroboratedOn firstConfirmedOn
     }
     incidentHistory(id: $id) { eventId type evidenceDate recordedAt actor summary }
     incidents(first: 100) { totalCount edges { cursor node { id assessment { status statusSince } } } }
     statements(first: 100, filter: { stateCodes: ["NOR", "IRL", "DEU", "USA"] }) { totalCount edges { cursor speaker node { id } } }
     stateTimeline(stateCode: "NOR") { entries { statement { id } ccmStatus incidents { incidentId status } } }
-    speakOutReport { asOf confirmedIncidentIds condemned { stateCode } expressedConcern { stateCode } silent { stateCode } lags { days } }
+    speakOutReport { asOf confirmedIncidentIds condemned { stateCode } expressedConcern { stateCode } silent { stateCode } lags { days } statesParties { stateCode kind scope lagDays } }
     sources { id name grade }
   }`;
 

@@ -24,6 +24,8 @@ const STATEMENT_RECORDED = /* GraphQL */ `
     statementRecorded(filter: $filter) { id kind deliveredOn speakers { stateCode } incidentIds }
   }`;
 
+
+jest.setTimeout(120_000);
 describe('subscriptions over graphql-ws', () => {
   let app: TestApp;
   let client: Client;
@@ -38,7 +40,7 @@ describe('subscriptions over graphql-ws', () => {
     amnesty = await registerSource(app, 'Amnesty International', 'B');
     hrw = await registerSource(app, 'Human Rights Watch', 'A');
     un = await registerSource(app, 'UN Panel', 'A', 'UN_BODY');
-  });
+  }, 180_000);
   afterAll(async () => {
     await client.dispose();
     await app.stop();

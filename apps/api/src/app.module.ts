@@ -10,6 +10,7 @@ import './graphql/enums';
 import { IncidentsModule } from './incidents/incidents.module';
 import { InvestigationsModule } from './investigations/investigations.module';
 import { StatementsModule } from './statements/statements.module';
+import { SituationsModule } from './situations/situations.module';
 import { SourcesModule } from './sources/sources.module';
 import { QueriesModule } from './queries/queries.module';
 import { ReadModelModule } from './read-model/read-model.module';
@@ -32,6 +33,7 @@ export class AppModule {
         IncidentsModule,
         InvestigationsModule,
         StatementsModule,
+        SituationsModule,
         QueriesModule,
       ],
     };

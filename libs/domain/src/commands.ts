@@ -7,7 +7,9 @@ import type {
   CorroborationFacts, Grade, IncidentDetails, InvestigationOutcome, Investigator, IsoDate, SourceKind,
   StatementDetails,
 } from './events';
+import type { ResolutionDetails, SituationDetails } from './events';
 import { incidentStream, investigationStream, sourceStream, statementStream } from './streams';
+import { resolutionStream, situationStream } from './streams';
 
 export type Command<Type extends string, Data extends object> = Readonly<{ type: Type; data: Readonly<Data> }>;
 
@@ -67,7 +69,20 @@ export type CorrectStatement = Command<'CorrectStatement', {
 }>;
 export type StatementCommand = RecordStatement | CorrectStatement;
 
-export type RegistryCommand = SourceCommand | IncidentCommand | InvestigationCommand | StatementCommand;
+// ---------- Situation ----------
+export type RegisterSituation = Command<'RegisterSituation', SituationDetails & { situationId: string }>;
+export type CorrectSituation = Command<'CorrectSituation', {
+  situationId: string; changes: Partial<SituationDetails>; reason: string; correctedOn: IsoDate;
+}>;
+export type SituationCommand = RegisterSituation | CorrectSituation;
+
+// ---------- Resolution vote ----------
+export type RecordResolutionVote = Command<'RecordResolutionVote', ResolutionDetails & { resolutionId: string }>;
+export type ResolutionCommand = RecordResolutionVote;
+
+export type RegistryCommand = SourceCommand | IncidentCommand | InvestigationCommand | StatementCommand
+  | SituationCommand
+  | ResolutionCommand;
 export type RegistryCommandType = RegistryCommand['type'];
 
 /** The one stream a command is decided against (and appended to). */
@@ -92,6 +107,11 @@ export function commandStream(command: RegistryCommand): string {
     case 'RecordStatement':
     case 'CorrectStatement':
       return statementStream(command.data.statementId);
+    case 'RegisterSituation':
+    case 'CorrectSituation':
+      return situationStream(command.data.situationId);
+    case 'RecordResolutionVote':
+      return resolutionStream(command.data.resolutionId);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -78,6 +78,8 @@ export interface IncidentDetails {
   allegedUser: AllegedUser;
   casualties?: Casualties;
   summary: string;
+  /** The situation (conflict or theatre of use) it belongs to, if any: at most one. */
+  situationId?: string;
 }
 
 export interface Citation {
@@ -185,6 +187,8 @@ export interface StatementDetails {
   namesUser: boolean;
   quote: string;
   citation: Citation;
+  /** What else it speaks about besides `incidentIds`; absent on statements recorded before scopes existed. */
+  scope?: StatementScope;
 }
 export type StatementRecorded = Event<'StatementRecorded', StatementDetails & { statementId: string }>;
 export type StatementCorrected = Event<'StatementCorrected', {
@@ -192,5 +196,52 @@ export type StatementCorrected = Event<'StatementCorrected', {
 }>;
 export type StatementEvent = StatementRecorded | StatementCorrected;
 
-export type RegistryEvent = SourceEvent | IncidentEvent | InvestigationEvent | StatementEvent;
+export type RegistryEvent = SourceEvent | IncidentEvent | InvestigationEvent | StatementEvent | SituationEvent
+  | ResolutionEvent;
 export type RegistryEventType = RegistryEvent['type'];
+
+// ---------- Statement scope ----------
+/** An alleged user as a statement names it: State codes, or a named group (a coalition, an armed group), or both. */
+export interface UserScope { stateCodes: CountryCode[]; name?: string }
+/**
+ * What a statement (or resolution) speaks about besides the incidents it lists: situations, an alleged
+ * user, or any use by any actor (`generic`, as the Lausanne Political Declaration).
+ */
+export interface StatementScope { situationIds?: string[]; allegedUser?: UserScope; generic?: boolean }
+
+// ---------- Situation ----------
+/** A conflict or theatre of use: Yemen and the Saudi-led coalition since 2015; Syria; Ukraine since 2022. */
+export interface SituationDetails {
+  name: string;
+  countryCodes: CountryCode[];
+  allegedUsers: UserScope[];
+  period: { from: IsoDate; to?: IsoDate };
+  note?: string;
+}
+export type SituationRegistered = Event<'SituationRegistered', SituationDetails & { situationId: string }>;
+export type SituationCorrected = Event<'SituationCorrected', {
+  situationId: string; changes: Partial<SituationDetails>; reason: string; correctedOn: IsoDate;
+}>;
+export type SituationEvent = SituationRegistered | SituationCorrected;
+
+// ---------- Resolution vote ----------
+/** What a resolution says about use: a YES vote counts as the voter's statement of this kind. */
+export const RESOLUTION_KINDS = ['CONDEMNATION', 'CONCERN'] as const;
+export type ResolutionKind = (typeof RESOLUTION_KINDS)[number];
+export const VOTES = ['YES', 'NO', 'ABSTAIN', 'ABSENT'] as const;
+export type Vote = (typeof VOTES)[number];
+export interface ResolutionVote { stateCode: CountryCode; vote: Vote }
+export interface ResolutionDetails {
+  /** e.g. A/RES/71/203 */
+  symbol: string;
+  title: string;
+  venue: Venue;
+  adoptedOn: IsoDate;
+  kind: ResolutionKind;
+  incidentIds: string[];
+  scope?: StatementScope;
+  votes: ResolutionVote[];
+  citation?: Citation;
+}
+export type ResolutionVoteRecorded = Event<'ResolutionVoteRecorded', ResolutionDetails & { resolutionId: string }>;
+export type ResolutionEvent = ResolutionVoteRecorded;

@@ -62,6 +62,32 @@ describe('upcast', () => {
   });
 });
 
+describe('upcast: situations, scopes and resolution votes', () => {
+  const newEvents: RegistryEvent[] = [
+    { type: 'SituationRegistered', data: { situationId: 'y', name: 'Yemen', countryCodes: ['YEM'],
+      allegedUsers: [{ stateCodes: ['SAU'], name: 'Saudi-led coalition' }], period: { from: '2015-03-26' } } },
+    { type: 'SituationCorrected', data: { situationId: 'y', changes: { note: 'n' }, reason: 'r',
+      correctedOn: '2016-01-01' } },
+    { type: 'ResolutionVoteRecorded', data: { resolutionId: 'r', symbol: 'A/RES/71/203', title: 't', venue: 'UNGA',
+      adoptedOn: '2016-12-19', kind: 'CONDEMNATION', incidentIds: [], scope: { generic: true },
+      votes: [{ stateCode: 'GBR', vote: 'YES' }] } },
+    { type: 'StatementRecorded', data: { ...(v1Events[10].data as object), statementId: 'st2',
+      scope: { situationIds: ['y'], allegedUser: { stateCodes: ['SAU'] } } } } as RegistryEvent,
+  ];
+  it.each(newEvents.map((e) => [e.type, e] as const))('reads a stored %s back as itself', (type, event) => {
+    expect(upcast(type, stored(event), 1)).toEqual(event);
+  });
+  it('reads a statement stored before scopes existed as it was: about its incidents only (no scope)', () => {
+    const old = upcast('StatementRecorded', stored(v1Events[10]), 1);
+    expect(old).toEqual(v1Events[10]);
+    expect((old!.data as { scope?: unknown }).scope).toBeUndefined();
+  });
+  it('skips a vote of an unknown kind and a situation without its period', () => {
+    expect(upcast('ResolutionVoteRecorded', { ...stored(newEvents[2]), kind: 'PRAISE' }, 1)).toBeNull();
+    expect(upcast('SituationRegistered', { ...stored(newEvents[0]), period: undefined }, 1)).toBeNull();
+  });
+});
+
 describe('isIsoDateFast', () => {
   it('agrees with isIsoDate on every day of four centuries around leap rules, and on malformed strings', () => {
     const candidates: unknown[] = ['', '2016-1-01', '2016-01-1', '２０１６-01-01', '2016/01/01', '2016-01-01T00:00', ' 2016-01-01',

@@ -6,6 +6,7 @@ import {
   ALLEGED_USER_KINDS, DELIVERIES, GRADES, INVESTIGATOR_KINDS, OUTCOMES, type RegistryEvent, type RegistryEventType,
   SCHEMA_VERSION, SOURCE_KINDS, STANCES, STATEMENT_KINDS, VENUES,
 } from './events';
+import { RESOLUTION_KINDS } from './events';
 
 /** What a required field must be: a primitive kind, or one of a list of values. */
 type FieldShape = 'string' | 'date' | 'array' | 'object' | 'boolean' | readonly string[];
@@ -47,6 +48,15 @@ const V1_SHAPES: Readonly<Record<RegistryEventType, Shape>> = {
     incidentIds: 'array', namesUser: 'boolean', quote: 'string', citation: 'object',
   },
   StatementCorrected: { statementId: 'string', changes: 'object', reason: 'string', correctedOn: 'date' },
+  SituationRegistered: {
+    situationId: 'string', name: 'string', countryCodes: 'array', allegedUsers: 'array', period: 'object',
+    'period.from': 'date',
+  },
+  SituationCorrected: { situationId: 'string', changes: 'object', reason: 'string', correctedOn: 'date' },
+  ResolutionVoteRecorded: {
+    resolutionId: 'string', symbol: 'string', title: 'string', venue: VENUES, adoptedOn: 'date', kind: RESOLUTION_KINDS,
+    incidentIds: 'array', votes: 'array',
+  },
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -28,7 +28,3 @@ export function milestonesOf(incident: Pick<IncidentView, 'statusHistory'>): Mil
   }
   return { corroboratedOn, confirmedOn };
 }
-
-/** Concern and calls for investigation answer corroboration; everything else is measured from confirmation. */
-export const lagReference = (kind: string): 'CONFIRMED' | 'CORROBORATED' =>
-  kind === 'CONCERN' || kind === 'CALL_FOR_INVESTIGATION' ? 'CORROBORATED' : 'CONFIRMED';

@@ -7,7 +7,8 @@ import { isoDateOf } from './dates';
 
 const states = ccmStates();
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
-const FILTERS: SpeakOutFilter[] = [{}, { countryCode: 'YEM' }, { allegedUser: 'RUS' }];
+const FILTERS: SpeakOutFilter[] = [{}, { countryCode: 'YEM' }, { allegedUser: 'RUS' }, { situationId: 'sit-a' },
+  { allegedGroup: 'Saudi-led coalition' }];
 const DAYS = [100, 400, 700, 900, 1100, 1300, 1500].map(dayOf);
 const cutOn = (clock: Clock, day: string): Cut => ({ clock, at: new Date(`${day}T23:59:59Z`) });
 
@@ -47,6 +48,23 @@ describe('deriveAsOf: a past registry derived from the live model, as a replay w
       expect(differing).toBeGreaterThan(0);
       expect(confirmed).toBeGreaterThan(0);
     }
+  });
+
+  it('exercises every scope and resolution votes: the random reports hold responses at each scope level, and by vote',
+    () => {
+    const seen = new Set<string>();
+    for (const seed of [1, 2, 3, 4]) {
+      const live = buildModel(randomHistory(seed).events);
+      for (const filter of FILTERS) {
+        const report = speakOutReport(deriveAsOf(live, cutOn('KNOWN', DAYS[5]))!, states, filter, DAYS[5]);
+        for (const line of [...report.statesParties, ...report.nonPartiesThatSpoke]) {
+          if (line.scope) seen.add(line.scope);
+          if (line.resolutionId) seen.add('VOTE');
+          if (line.anticipatory) seen.add('ANTICIPATORY');
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual(['ANTICIPATORY', 'GENERIC', 'INCIDENT', 'SITUATION', 'USER', 'VOTE']);
   });
 
   it("takes the alleged user's own statement as it stood, when it was corrected after the cut", () => {

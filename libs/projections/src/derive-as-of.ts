@@ -6,6 +6,7 @@ import { lazyProperty } from './lazy-property';
 import { buildEvidence, spokenByAllegedUser } from './evidence';
 import { corrected, graded, MapAsOf } from './map-as-of';
 import type { Correction, CorroborationView, IncidentView, InvestigationView, RegistryModel, StatementView } from './model';
+import type { SituationView } from './model';
 import { createRegistryModel, resolveIncidentId } from './model';
 import { ABSENT_DAY, dayNumber, type StatementColumns } from './statement-columns';
 import { type Cut, type Within, withinOf } from './time-travel';
@@ -61,6 +62,18 @@ function sameOrganisation(live: RegistryModel, derived: RegistryModel, sourceId:
     id = now?.mergedInto?.canonicalSourceId ?? now?.parentOrganisation;
   }
   return true;
+}
+
+/** Situations as then registered and corrected, and the resolutions then adopted (few: plain copies). */
+function deriveFrames(live: RegistryModel, model: RegistryModel, within: Within): void {
+  for (const [id, s] of live.situations) {
+    if (!within(null, s.recordedAt)) continue;
+    const corrections = s.corrections as unknown as Correction<SituationView>[];
+    const then = s.corrections.length === 0 ? s : corrected<SituationView>(s, corrections, within).then;
+    model.situations.set(id, then === s ? s : { ...then, corrections: s.corrections.filter((c) => within(c.correctedOn,
+      c.recordedAt)) });
+  }
+  for (const [id, r] of live.resolutions) if (within(r.adoptedOn, r.recordedAt)) model.resolutions.set(id, r);
 }
 
 /**
@@ -136,6 +149,7 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
   model.corroborations = corroborations;
   model.investigations = investigations;
   model.statements = statements;
+  deriveFrames(live, model, within);
   // Evidence logged against an incident outside the cut has no incident to count for (an orphan in a replay).
   // Each id resolved once (a million statements name ten thousand incidents).
   const owners = new Map<string, IncidentView | undefined>();

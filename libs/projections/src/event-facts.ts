@@ -17,6 +17,10 @@ export function evidenceDateOf(event: RegistryEvent): IsoDate | null {
     case 'InvestigationConcluded': return event.data.concludedOn;
     case 'StatementRecorded': return event.data.deliveredOn;
     case 'StatementCorrected': return event.data.correctedOn;
+    // A situation is a frame for evidence, not evidence: known once registered.
+    case 'SituationRegistered': return null;
+    case 'SituationCorrected': return event.data.correctedOn;
+    case 'ResolutionVoteRecorded': return event.data.adoptedOn;
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
@@ -73,6 +77,15 @@ export function summarizeEvent(model: RegistryModel, event: RegistryEvent): stri
     }
     case 'StatementCorrected':
       return `Statement ${event.data.statementId} corrected ${keys(event.data.changes)}: ${event.data.reason}`;
+    case 'SituationRegistered':
+      return `Situation ${event.data.name} registered`;
+    case 'SituationCorrected':
+      return `Situation ${event.data.situationId} corrected ${keys(event.data.changes)}: ${event.data.reason}`;
+    case 'ResolutionVoteRecorded': {
+      const d = event.data;
+      const yes = d.votes.filter((v) => v.vote === 'YES').length;
+      return `Resolution ${d.symbol} (${d.kind}) adopted at ${d.venue}: ${yes} of ${d.votes.length} voted yes`;
+    }
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

@@ -171,6 +171,7 @@ function statementView(model: RegistryModel, d: StatementDetails & { statementId
     statementId: d.statementId, seq: model.statements.size, revision: 0, speakers, onBehalfOf: d.onBehalfOf,
     kind: oneCopy(d.kind), venue: oneCopy(d.venue),
     deliveredOn: d.deliveredOn, incidentIds, namesUser: d.namesUser, quote: texts.quote, citation: texts.citation,
+    scope: d.scope,
     corrections: NO_CORRECTIONS, eventId: meta.eventId, recordedAt: meta.recordedAt,
   };
 }
@@ -380,6 +381,35 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
           links.formerStatementIds.push(d.statementId);
         }
       }
+      break;
+    }
+    case 'SituationRegistered': {
+      const { situationId, ...details } = event.data;
+      if (model.situations.has(situationId)) {
+        model.irregularEvents++;
+        break;
+      }
+      model.situations.set(situationId, { ...details, situationId, revision: 0, corrections: [], ...meta });
+      break;
+    }
+    case 'SituationCorrected': {
+      const d = event.data;
+      const situation = model.situations.get(d.situationId);
+      if (!situation) break;
+      const before = replaced(situation, d.changes);
+      Object.assign(situation, d.changes);
+      situation.corrections = [...situation.corrections,
+        { changes: d.changes, before, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId,
+          recordedAt: meta.recordedAt }];
+      break;
+    }
+    case 'ResolutionVoteRecorded': {
+      const { resolutionId, ...details } = event.data;
+      if (model.resolutions.has(resolutionId)) {
+        model.irregularEvents++;
+        break;
+      }
+      model.resolutions.set(resolutionId, { ...details, resolutionId, revision: 0, ...meta });
       break;
     }
     default: {

@@ -22,13 +22,14 @@ describe('getIncident', () => {
     expect(getIncident(model, 'nope')).toBeNull();
   });
 
-  it('gives each referring statement its lag after confirmation, or after corroboration for concern', () => {
-    const lags = getIncident(model, 'inc-1')!.statements.map((s) => [s.statementId, s.lagFrom, s.lagDays]);
+  it('gives each referring statement, of any kind, its lag after the first confirmation (negative: anticipatory)',
+    () => {
+    const lags = getIncident(model, 'inc-1')!.statements.map((s) => [s.statementId, s.lagDays, s.anticipatory]);
     expect(lags).toEqual([
-      ['st-sau', 'CONFIRMED', -60], // the denial came before confirmation
-      ['st-nld', 'CORROBORATED', 5],
-      ['st-joint', 'CONFIRMED', 12],
-      ['st-usa', 'CORROBORATED', 50],
+      ['st-sau', -60, true], // the denial came before confirmation
+      ['st-nld', -29, true], // concern too is measured from confirmation
+      ['st-joint', 12, false],
+      ['st-usa', 16, false],
     ]);
   });
 
@@ -38,7 +39,8 @@ describe('getIncident', () => {
     log.add(allege('inc-1', '2016-01-10', corroboration('c1', 'ai', '2016-01-10')));
     log.add({ type: 'StatementRecorded', data: { statementId: 's', speakers: ['GBR'], kind: 'CONDEMNATION', venue: 'MSP',
       deliveredOn: '2016-02-01', incidentIds: ['inc-1'], namesUser: true, quote: 'q', citation: { url: 'u' } } });
-    expect(getIncident(buildModel(log.events), 'inc-1')!.statements[0]).toMatchObject({ lagFrom: 'CONFIRMED', lagDays: null });
+    expect(getIncident(buildModel(log.events), 'inc-1')!.statements[0]).toMatchObject({ lagDays: null,
+      anticipatory: false });
   });
 
   it('lists every status change with its evidence date and the events behind it', () => {

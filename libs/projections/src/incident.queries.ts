@@ -1,5 +1,5 @@
 import type { IsoDate, Readiness, Status, StatusChange } from '@app/domain';
-import { daysBetween, lagReference, milestonesOf } from './dates';
+import { daysBetween, milestonesOf } from './dates';
 import type {
   AuditEntry, CorroborationView, IncidentView, InvestigationView, RegistryModel, SourceView, StatementView,
 } from './model';
@@ -10,10 +10,12 @@ import { paginateSorted, sortByKey } from './pagination';
 export interface CorroborationDetail extends CorroborationView { source: SourceView | null }
 
 export interface ReferringStatement extends StatementView {
-  /** What the lag is measured from: confirmation (condemnation etc.) or corroboration (concern). */
-  lagFrom: 'CONFIRMED' | 'CORROBORATED';
-  /** Days from that milestone to the statement; negative when it spoke earlier; null when never reached. */
+  /**
+   * Days from the incident's first confirmation (evidence clock) to the statement; negative: anticipatory; null: never
+   * confirmed.
+   */
   lagDays: number | null;
+  anticipatory: boolean;
 }
 
 export interface StatusChangeDetail extends StatusChange {
@@ -83,14 +85,17 @@ export function investigationsOf(model: RegistryModel, incident: IncidentView): 
   return list.sort(byOpening);
 }
 
-export interface StatementLag extends Pick<ReferringStatement, 'lagFrom' | 'lagDays'> { statement: StatementView }
+export interface StatementLag extends Pick<ReferringStatement, 'lagDays' | 'anticipatory'> { statement: StatementView }
 
-/** The referring statements by delivery date, each with its lag (as `getIncident(...).statements`, without copies). */
+/**
+ * The referring statements by delivery date, each with its lag (as `getIncident(...).statements`, without copies):
+ * one definition for every kind, as in the speak-out report (see README, "How statements are counted").
+ */
 export function statementLagsOf(model: RegistryModel, incident: IncidentView, milestones = milestonesOf(incident)): StatementLag[] {
+  const from = milestones.confirmedOn;
   return statementsOf(model, incident).map((statement) => {
-    const lagFrom = lagReference(statement.kind);
-    const from = lagFrom === 'CONFIRMED' ? milestones.confirmedOn : milestones.corroboratedOn;
-    return { statement, lagFrom, lagDays: from === null ? null : daysBetween(from, statement.deliveredOn) };
+    const lagDays = from === null ? null : daysBetween(from, statement.deliveredOn);
+    return { statement, lagDays, anticipatory: lagDays !== null && lagDays < 0 };
   });
 }
 
@@ -114,7 +119,7 @@ export function getIncident(model: RegistryModel, id: string): IncidentDetail | 
     corroborations,
     investigations: investigationsOf(model, incident),
     statements: statementLagsOf(model, incident, milestones)
-      .map(({ statement, lagFrom, lagDays }): ReferringStatement => ({ ...statement, lagFrom, lagDays })),
+      .map(({ statement, lagDays, anticipatory }): ReferringStatement => ({ ...statement, lagDays, anticipatory })),
     statusChanges: statusChangesOf(model, incident),
     ...milestones,
   };
@@ -133,6 +138,15 @@ export interface IncidentFilter {
   occurredTo?: IsoDate;
   /** Case-insensitive text over place name, munition type and summary. */
   text?: string;
+  situationId?: string;
+  /** Incidents first CONFIRMED (evidence clock) within [firstConfirmedFrom, firstConfirmedTo]. */
+  firstConfirmedFrom?: IsoDate;
+  firstConfirmedTo?: IsoDate;
+  /**
+   * Incidents none of these States has condemned yet: `condemners` is condemnersByIncident's answer,
+   * `stateCodes` the States asked about (e.g. every State Party).
+   */
+  notCondemnedBy?: { stateCodes: ReadonlySet<string>; condemners: ReadonlyMap<string, ReadonlySet<string>> };
 }
 
 export type IncidentSort = 'OCCURRED' | 'STATUS_CHANGED';
@@ -170,6 +184,23 @@ export function incidentMatcher(f: IncidentFilter): (incident: IncidentView) => 
   const needle = f.text?.trim().toLowerCase();
   if (needle) {
     checks.push(({ details: d }) => `${d.location.placeName}\n${d.munition.type}\n${d.summary}`.toLowerCase().includes(needle));
+  }
+  if (f.situationId !== undefined) checks.push((i) => i.details.situationId === f.situationId);
+  const { firstConfirmedFrom: from, firstConfirmedTo: to } = f;
+  if (from !== undefined || to !== undefined) {
+    checks.push((i) => {
+      const on = milestonesOf(i).confirmedOn;
+      return on !== null && (from === undefined || on >= from) && (to === undefined || on <= to);
+    });
+  }
+  const notBy = f.notCondemnedBy;
+  if (notBy) {
+    checks.push((i) => {
+      const by = notBy.condemners.get(i.incidentId);
+      if (!by) return true;
+      for (const code of by) if (notBy.stateCodes.has(code)) return false;
+      return true;
+    });
   }
   if (checks.length === 0) return () => true;
   if (checks.length === 1) return checks[0];

@@ -2,6 +2,7 @@ import type {
   Assessment, CorroborationFacts, Grade, IncidentDetails, InvestigationOutcome, Investigator, IsoDate,
   PolicyConfig, SourceKind, StatementDetails, StatusChange,
 } from '@app/domain';
+import type { ResolutionDetails, SituationDetails } from '@app/domain';
 import type { Position } from '@app/event-store';
 import { AuditTrail } from './audit-trail';
 import { StatementColumns } from './statement-columns';
@@ -127,6 +128,23 @@ export interface IncidentLinks {
   audit: AuditTrail;
 }
 
+export interface SituationView extends SituationDetails {
+  situationId: string;
+  /** Revision of its own stream (the first event is 0): what a client sends as `expectedRevision`. */
+  revision: number;
+  corrections: Correction<SituationDetails>[];
+  eventId: string;
+  recordedAt: Date;
+}
+
+/** A resolution with each State's vote: a YES counts as that State's statement of the resolution's kind. */
+export interface ResolutionView extends ResolutionDetails {
+  resolutionId: string;
+  revision: number;
+  eventId: string;
+  recordedAt: Date;
+}
+
 export interface IdempotentResult { inputHash: string; stream: string; position: Position }
 
 export interface RegistryModel {
@@ -177,6 +195,8 @@ export interface RegistryModel {
   dirty: Set<string>;
   /** Whether audit trails keep full entries (with summaries); see AuditTrail. */
   keepAuditEntries: boolean;
+  situations: Map<string, SituationView>;
+  resolutions: Map<string, ResolutionView>;
   /** Whether statements keep their quote and citation; see TEXTS_IN_STORE. */
   keepStatementTexts: boolean;
   /** Id -> a frozen one-id list, shared by the statements naming only that speaker or incident. */
@@ -206,6 +226,7 @@ export function createRegistryModel(options: ModelOptions = {}): RegistryModel {
     policy: options.policy, deferAssessments: options.deferAssessments ?? false, dirty: new Set(),
     keepAuditEntries: options.keepAuditEntries ?? true, keepStatementTexts: options.keepStatementTexts ?? true,
     sharedLists: new Map(), countries: options.countries,
+    situations: new Map(), resolutions: new Map(),
   };
 }
 

@@ -263,3 +263,44 @@ describe('evolveRegistry: what it cannot read', () => {
     expect(model.idempotency.get('key-1')).toEqual({ inputHash: 'h1', stream: 'incident-inc-1', position: e.position });
   });
 });
+
+describe('evolveRegistry: situations and resolution votes', () => {
+  const yemen: RegistryEvent = { type: 'SituationRegistered', data: { situationId: 'yemen', name: 'Yemen',
+    countryCodes: ['YEM'],
+    allegedUsers: [{ stateCodes: ['SAU'] }], period: { from: '2015-03-26' } } };
+  const vote: RegistryEvent = { type: 'ResolutionVoteRecorded', data: { resolutionId: 'r1', symbol: 'A/RES/71/203',
+    title: 't',
+    venue: 'UNGA', adoptedOn: '2016-12-19', kind: 'CONCERN', incidentIds: [], scope: { situationIds: ['yemen'] },
+    votes: [{ stateCode: 'NOR', vote: 'YES' }] } };
+
+  it('registers and corrects a situation, keeping what each correction replaced', () => {
+    const { model, when } = given(yemen);
+    when({ type: 'SituationCorrected', data: { situationId: 'yemen', changes: { name: 'Yemen (Saudi-led coalition)' },
+      reason: 'clearer', correctedOn: '2016-02-01' } });
+    const s = model.situations.get('yemen')!;
+    expect(s).toMatchObject({ name: 'Yemen (Saudi-led coalition)' });
+    expect(s.corrections.map((c) => [c.changes, c.before])).toEqual([[{ name: 'Yemen (Saudi-led coalition)' },
+      { name: 'Yemen' }]]);
+  });
+
+  it('keeps a resolution with its votes; a second recording of one id is irregular and changes nothing', () => {
+    const { model, when } = given(vote);
+    expect(model.resolutions.get('r1')).toMatchObject({ symbol: 'A/RES/71/203', votes: [{ stateCode: 'NOR',
+      vote: 'YES' }] });
+    when({ ...vote, data: { ...vote.data, symbol: 'other' } } as RegistryEvent);
+    expect(model.resolutions.get('r1')!.symbol).toBe('A/RES/71/203');
+    expect(model.irregularEvents).toBe(1);
+  });
+
+  it('puts an incident in a situation on allegation and moves it by a correction, keeping the history', () => {
+    const { model, when } = given(...sources, yemen, allege('inc-1', '2016-01-10', corroboration('c1', 'ai',
+      '2016-01-10'),
+      { situationId: 'yemen' }));
+    expect(model.incidents.get('inc-1')!.details.situationId).toBe('yemen');
+    when({ type: 'IncidentCorrected', data: { incidentId: 'inc-1', changes: { situationId: 'other' }, reason: 'r',
+      correctedOn: '2016-02-01' } });
+    const incident = model.incidents.get('inc-1')!;
+    expect(incident.details.situationId).toBe('other');
+    expect(incident.corrections[0].before).toEqual({ situationId: 'yemen' });
+  });
+});

@@ -67,6 +67,10 @@ function trackRevision(model: RegistryModel, event: RegistryEvent, revision: num
       view = model.investigations.get(event.data.investigationId); break;
     case 'StatementRecorded': case 'StatementCorrected':
       view = model.statements.get(event.data.statementId); break;
+    case 'SituationRegistered': case 'SituationCorrected':
+      view = model.situations.get(event.data.situationId); break;
+    case 'ResolutionVoteRecorded':
+      view = model.resolutions.get(event.data.resolutionId); break;
     default: {
       const _exhaustive: never = event;
       return _exhaustive;

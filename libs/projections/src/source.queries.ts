@@ -49,6 +49,7 @@ export interface StateView {
   ccmStatus: CcmStatus;
   signedOn: IsoDate | null;
   ratifiedOrAccededOn: IsoDate | null;
+  entryIntoForceOn: IsoDate | null;
   withdrawnOn: IsoDate | null;
 }
 
@@ -58,7 +59,8 @@ export function listStates(states: readonly CcmState[], filter: StateFilter = {}
   return states
     .map((s): StateView => ({
       stateCode: s.iso3, name: s.name, ccmStatus: ccmStatusOn(s, on), signedOn: s.signedOn ?? null,
-      ratifiedOrAccededOn: s.ratifiedOrAccededOn ?? null, withdrawnOn: s.withdrawnOn ?? null,
+      ratifiedOrAccededOn: s.ratifiedOrAccededOn ?? null, entryIntoForceOn: s.entryIntoForceOn ?? null,
+      withdrawnOn: s.withdrawnOn ?? null,
     }))
     .filter((s) => filter.status === undefined || s.ccmStatus === filter.status)
     .sort((a, b) => (a.stateCode < b.stateCode ? -1 : 1));

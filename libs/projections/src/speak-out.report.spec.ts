@@ -1,111 +1,163 @@
-import { speakOutReport } from './speak-out.report';
-import { ccmStates, statement, yemenStory } from './testing/event-log.fixtures';
-import { resolveIncidentId } from './model';
+import type { RegistryEvent, StatementScope } from '@app/domain';
+import { type ResponseLine, speakOutReport } from './speak-out.report';
+import { responseMatrix } from './response-matrix';
+import { ccmStates, EventLog, statement, yemenStory } from './testing/event-log.fixtures';
 import { buildModel } from './time-travel';
 
 const states = ccmStates();
-const log = yemenStory();
-// Ireland condemns before the registry confirms; Benin (a signatory until 2017) condemns late.
-log.add(statement('st-irl', ['IRL'], 'CONDEMNATION', '2016-03-01', ['inc-1'], { venue: 'MSP' }));
-log.add(statement('st-ben', ['BEN'], 'CONDEMNATION', '2016-06-01', ['inc-1'], { venue: 'NATIONAL' }));
-const model = buildModel(log.events);
-const codes = (list: { stateCode: string }[]) => list.map((s) => s.stateCode);
 
-describe('speakOutReport', () => {
-  it('sorts the States Parties into condemned, concerned and silent, with lags to first condemnation', () => {
-    const report = speakOutReport(model, states, { countryCode: 'YEM' }, '2016-12-31');
-    expect(report).toMatchObject({ asOf: '2016-12-31', incidentIds: ['inc-1'], confirmedIncidentIds: ['inc-1'] });
-    expect(codes(report.condemned)).toEqual(['DEU', 'FRA', 'GBR', 'IRL']);
-    expect(report.condemned[2]).toMatchObject({ statementIds: ['st-joint'], firstOn: '2016-04-01', incidentIds: ['inc-1'] });
-    expect(codes(report.expressedConcern)).toEqual(['NLD']);
-    expect(report.silent).toHaveLength(report.statesPartiesCount - 5);
-    expect(codes(report.silent)).not.toContain('BEN'); // not a party on the report date
-    expect(report.lags.map((l) => [l.stateCode, l.days])).toEqual([['DEU', 12], ['FRA', 12], ['GBR', 12], ['IRL', 0]]);
-    expect(report).toMatchObject({ medianLagDays: 12, maxLagDays: 12 });
-    expect(report.nonPartiesThatSpoke.map((s) => [s.stateCode, s.ccmStatus, s.kinds])).toEqual([
-      ['BEN', 'SIGNATORY', ['CONDEMNATION']], ['SAU', 'NOT_PARTY', ['DENIAL']], ['USA', 'NOT_PARTY', ['CONCERN']]]);
+/**
+ * A situation, its alleged user and a generic declaration, on top of the Yemen story (inc-1 CONFIRMED on 2016-03-20).
+ */
+export function yemenSituationStory(log = new EventLog()): EventLog {
+  yemenStory(log);
+  const scoped = (id: string, speakers: string[], on: string, scope: StatementScope,
+    kind: 'CONDEMNATION' | 'CONCERN' = 'CONDEMNATION') =>
+    log.add(statement(id, speakers, kind, on, [], { scope }));
+  log.add({ type: 'SituationRegistered', data: { situationId: 'yemen', name: 'Yemen: the Saudi-led coalition',
+    countryCodes: ['YEM'],
+    allegedUsers: [{ stateCodes: ['SAU', 'ARE'], name: 'Saudi-led coalition' }], period: { from: '2015-03-26' } } });
+  log.add({ type: 'SituationRegistered', data: { situationId: 'syria', name: 'Syria', countryCodes: ['SYR'],
+    allegedUsers: [{ stateCodes: ['SYR', 'RUS'] }], period: { from: '2012-07-01' } } });
+  log.add({ type: 'IncidentCorrected', data: { incidentId: 'inc-1', changes: { situationId: 'yemen' },
+    reason: 'part of the war',
+    correctedOn: '2016-03-01' } });
+  scoped('st-irl', ['IRL'], '2016-03-01', { situationIds: ['yemen'] }); // anticipatory: before confirmation
+  scoped('st-esp', ['ESP'], '2016-05-01', { allegedUser: { stateCodes: ['SAU'] } });
+  scoped('st-ita', ['ITA'], '2016-06-01', { allegedUser: { stateCodes: [], name: 'saudi-led Coalition' } });
+  scoped('st-swe', ['SWE'], '2016-06-01', { situationIds: ['syria'] }); // another situation: not about Yemen
+  scoped('st-prt', ['PRT'], '2016-06-01', { allegedUser: { stateCodes: ['RUS'] } }); // another user
+  scoped('st-generic', ['AUT', 'CHE', 'DEU', 'NLD'], '2016-09-20', { generic: true });
+  log.add({ type: 'ResolutionVoteRecorded', data: { resolutionId: 'r1', symbol: 'A/RES/71/999', title: 'Yemen',
+    venue: 'UNGA',
+    adoptedOn: '2016-12-19', kind: 'CONDEMNATION', incidentIds: [], scope: { situationIds: ['yemen'] },
+    votes: [{ stateCode: 'BEL', vote: 'YES' }, { stateCode: 'MEX', vote: 'ABSTAIN' }, { stateCode: 'USA', vote: 'YES' },
+      { stateCode: 'SWE', vote: 'ABSENT' }] } } as RegistryEvent);
+  scoped('st-ltu', ['LTU'], '2024-06-01',
+    { situationIds: ['yemen'] }); // Lithuania's withdrawal took effect on 2025-03-06
+  return log;
+}
+
+const model = buildModel(yemenSituationStory().events);
+const line = (lines: ResponseLine[], code: string) => lines.find((l) => l.stateCode === code);
+const row = (l: ResponseLine | undefined) => l && [l.kind, l.scope, l.on, l.statementId ?? l.resolutionId, l.lagDays,
+  l.genericCondemnationOn];
+
+describe('speakOutReport v2: the counting rules', () => {
+  const report = speakOutReport(model, states, { situationId: 'yemen' }, '2016-12-31');
+
+  it('reports on the situation\'s incidents (a merged duplicate resolves), confirmed since 2016-03-20', () => {
+    expect(report).toMatchObject({ asOf: '2016-12-31', incidentIds: ['inc-1'], confirmedIncidentIds: ['inc-1'],
+      firstConfirmations: [{ incidentId: 'inc-1', firstConfirmedOn: '2016-03-20' }] });
+    expect(report.statesParties).toHaveLength(report.statesPartiesCount);
   });
 
-  it('counts a State Party by its membership on the report date', () => {
-    const report = speakOutReport(model, states, { incidentIds: ['inc-2'] }, '2018-01-01');
-    expect(codes(report.condemned)).toContain('BEN');
-    expect(report.lags.find((l) => l.stateCode === 'BEN')).toMatchObject({ confirmedOn: '2016-03-20', condemnedOn: '2016-06-01', days: 73 });
-    expect(report).toMatchObject({ medianLagDays: 12, maxLagDays: 73 });
+  it.each([
+    // State: [strongest kind, its scope, its date, the statement or resolution, lag in days, first generic condemnation]
+    ['GBR', 'CONDEMNATION', 'INCIDENT', '2016-04-01', 'st-joint', 12, null], // joint, naming the merged duplicate
+    ['FRA', 'CONDEMNATION', 'INCIDENT', '2016-04-01', 'st-joint', 12, null],
+    ['DEU', 'CONDEMNATION', 'INCIDENT', '2016-04-01', 'st-joint', 12, '2016-09-20'],
+      // the incident beats its generic one
+    ['IRL', 'CONDEMNATION', 'SITUATION', '2016-03-01', 'st-irl', -19, null], // anticipatory: negative, not clamped
+    ['ESP', 'CONDEMNATION', 'USER', '2016-05-01', 'st-esp', 42, null], // by State code
+    ['ITA', 'CONDEMNATION', 'USER', '2016-06-01', 'st-ita', 73, null], // by the group's name, case ignored
+    ['AUT', 'CONDEMNATION', 'GENERIC', '2016-09-20', 'st-generic', 184, '2016-09-20'],
+    ['NLD', 'CONDEMNATION', 'GENERIC', '2016-09-20', 'st-generic', 184, '2016-09-20'],
+      // a generic condemnation beats concern
+    ['BEL', 'CONDEMNATION', 'SITUATION', '2016-12-19', 'r1', 274, null], // a YES vote counts as a condemnation
+    ['MEX', null, null, null, null, null, null], // abstained: shown, not counted
+    ['SWE', null, null, null, null, null, null], // spoke about Syria only; absent from the vote
+    ['PRT', null, null, null, null, null, null], // named another user
+  ])('%s: %s at %s scope on %s (%s), lag %s', (code, kind, scope, on, id, lag, generic) => {
+    expect(row(line(report.statesParties, code))).toEqual([kind, scope, on, id, lag, generic]);
   });
 
-  it('has nobody silent between corroboration and confirmation', () => {
-    const report = speakOutReport(model, states, { allegedUser: 'SAU' }, '2016-03-10');
-    expect(report.confirmedIncidentIds).toEqual([]);
-    expect(codes(report.condemned)).toEqual(['IRL']);
-    expect(codes(report.expressedConcern)).toEqual(['NLD']);
-    expect(report).toMatchObject({ silent: [], lags: [], medianLagDays: null, maxLagDays: null });
-    expect(codes(report.nonPartiesThatSpoke)).toEqual(['SAU']);
+  it('partitions the States Parties into condemned, concerned and silent; votes other than YES are shown', () => {
+    const total = report.condemned.length + report.expressedConcern.length + report.silent.length;
+    expect(total).toBe(report.statesPartiesCount);
+    expect(report.expressedConcern).toEqual([]);
+    expect(line(report.silent, 'MEX')?.votes).toEqual([{ resolutionId: 'r1', symbol: 'A/RES/71/999', vote: 'ABSTAIN',
+      adoptedOn: '2016-12-19' }]);
+    expect(line(report.silent, 'SWE')?.votes.map((v) => v.vote)).toEqual(['ABSENT']);
+    expect(line(report.statesParties, 'IRL')).toMatchObject({ anticipatory: true, ccmStatus: 'STATE_PARTY' });
   });
 
-  it('matches incidents by occurrence range and alleged user; a withdrawn one confirms nothing', () => {
-    const syria = speakOutReport(model, states, { allegedUser: 'SYR', from: '2016-05-01', to: '2016-05-31' });
-    expect(syria).toMatchObject({ incidentIds: ['inc-3'], confirmedIncidentIds: [], condemned: [], silent: [] });
-    expect(speakOutReport(model, states, { from: '2017-01-01' }).incidentIds).toEqual([]);
+  it('lists non-parties that spoke with the same columns', () => {
+    expect(report.nonPartiesThatSpoke.map((l) => [l.stateCode, l.ccmStatus, l.kind, l.scope, l.kinds])).toEqual([
+      ['SAU', 'NOT_PARTY', null, null, ['DENIAL']],
+      ['USA', 'NOT_PARTY', 'CONDEMNATION', 'SITUATION', ['CONCERN', 'CONDEMNATION']]]);
+  });
+
+  it('computes one lag per State Party and per confirmed incident, and their median, minimum and maximum', () => {
+    expect(report.lags.find((l) => l.stateCode === 'IRL')).toEqual({ stateCode: 'IRL', incidentId: 'inc-1',
+      firstConfirmedOn: '2016-03-20',
+      condemnedOn: '2016-03-01', days: -19, anticipatory: true });
+    expect(report).toMatchObject({ minLagDays: -19, maxLagDays: 274 });
+    expect(report.medianLagDays).toBe(42 + (73 - 42) / 2); // -19 12 12 12 42 | 73 184 184 184 274
+  });
+
+  it('counts the same way for the alleged user and for the incidents (the situation statement covers its incident)',
+    () => {
+    for (const filter of [{ allegedUser: 'SAU' }, { allegedGroup: 'Saudi-led coalition' },
+      { incidentIds: ['inc-2'] }]) {
+      const other = speakOutReport(model, states, filter, '2016-12-31');
+      expect(other.statesParties.map(row)).toEqual(report.statesParties.map(row));
+    }
+  });
+
+  it('before confirmation: responses count, no lag yet; later ones are not seen', () => {
+    const early = speakOutReport(model, states, { situationId: 'yemen' }, '2016-03-10');
+    expect(early).toMatchObject({ confirmedIncidentIds: [], firstConfirmations: [], lags: [], medianLagDays: null });
+    expect(row(line(early.condemned, 'IRL'))).toEqual(['CONDEMNATION', 'SITUATION', '2016-03-01', 'st-irl', null,
+      null]);
+    expect(row(line(early.expressedConcern, 'NLD'))).toEqual(['CONCERN', 'INCIDENT', '2016-02-20', 'st-nld', null,
+      null]);
+    expect(line(early.silent, 'GBR')).toBeDefined();
+  });
+
+  it('counts a State by its membership on the report date: after its withdrawal it speaks as a non-party', () => {
+    const before = speakOutReport(model, states, { situationId: 'yemen' }, '2024-12-31');
+    expect(row(line(before.condemned, 'LTU'))).toEqual(['CONDEMNATION', 'SITUATION', '2024-06-01', 'st-ltu', 2995,
+      null]);
+    const after = speakOutReport(model, states, { situationId: 'yemen' }, '2025-12-31');
+    expect(line(after.statesParties, 'LTU')).toBeUndefined();
+    expect(line(after.nonPartiesThatSpoke, 'LTU')).toMatchObject({ ccmStatus: 'NOT_PARTY', kind: 'CONDEMNATION',
+      lagDays: 2995 });
+    expect(after.statesPartiesCount).toBe(before.statesPartiesCount - 1);
+  });
+
+  it('a statement corrected to another incident or scope counts where it now points', () => {
+    const log = yemenSituationStory();
+    log.add({ type: 'StatementCorrected', data: { statementId: 'st-irl',
+      changes: { scope: { situationIds: ['syria'] } },
+      reason: 'it was about Syria', correctedOn: '2016-03-02' } });
+    log.add({ type: 'StatementCorrected', data: { statementId: 'st-generic', changes: { speakers: ['AUT'] },
+      reason: 'only Austria',
+      correctedOn: '2016-09-21' } });
+    const corrected = speakOutReport(buildModel(log.events), states, { situationId: 'yemen' }, '2016-12-31');
+    expect(line(corrected.silent, 'IRL')).toBeDefined();
+    expect(row(line(corrected.statesParties, 'NLD'))).toEqual(['CONCERN', 'INCIDENT', '2016-02-20', 'st-nld', null,
+      null]);
+    expect(line(corrected.statesParties, 'DEU')?.genericCondemnationOn).toBeNull();
   });
 
   it('defaults the report date to the latest evidence date', () => {
-    expect(speakOutReport(model, states).asOf).toBe('2016-12-19');
+    expect(speakOutReport(model, states).asOf).toBe('2024-06-01');
   });
 });
 
-describe('speakOutReport over the packed statement columns', () => {
-  const more = yemenStory();
-  // Recorded out of delivery order, a joint one naming two incidents, one moved by a correction.
-  more.add(statement('st-usa-2', ['USA'], 'CONDEMNATION', '2016-03-01', ['inc-3', 'inc-1']));
-  more.add(statement('st-usa-0', ['USA', 'GBR'], 'CONCERN', '2016-01-25', ['inc-1']));
-  more.add(statement('st-moved', ['FRA'], 'CONDEMNATION', '2016-06-02', ['inc-1']));
-  more.add({ type: 'StatementCorrected', data: { statementId: 'st-moved', changes: { incidentIds: ['inc-3'] }, reason: 'wrong incident',
-    correctedOn: '2016-06-03' } });
-  // More speakers and incidents than the columns hold inline (and a repeated one).
-  more.add(statement('st-many', ['NOR', 'IRL', 'DEU', 'GBR', 'FRA', 'IRL'], 'CONDEMNATION', '2016-05-05', ['inc-1', 'inc-2', 'inc-3']));
-  const m = buildModel(more.events);
-  const filters = [{}, { countryCode: 'YEM' }, { countryCode: 'SYR' }, { incidentIds: ['inc-2'] }, { allegedUser: 'SAU' }];
-  const dates = [undefined, '2016-01-31', '2016-03-10', '2016-06-30'];
-
-  /** Each State's statements about the report's incidents, read the plain way from the statement objects. */
-  function spokenByState(filter: object, date: string | undefined) {
-    const report = speakOutReport(m, states, filter, date);
-    const about = new Set(report.incidentIds);
-    const byState = new Map<string, string[]>();
-    for (const s of m.statements.values()) {
-      if (s.deliveredOn > report.asOf || !s.incidentIds.some((id) => about.has(resolveIncidentId(m, id)))) continue;
-      for (const code of new Set(s.speakers)) byState.set(code, [...(byState.get(code) ?? []), s.statementId]);
-    }
-    return { report, byState };
-  }
-
-  it.each(filters.flatMap((f) => dates.map((d) => [f, d] as const)))('finds the statements the objects hold, for %j as of %s', (filter, date) => {
-    const { report, byState } = spokenByState(filter, date);
-    for (const speaker of report.nonPartiesThatSpoke) expect(speaker.statementIds).toEqual(byState.get(speaker.stateCode));
-    for (const party of [...report.condemned, ...report.expressedConcern]) {
-      const kinds = report.condemned.includes(party) ? ['CONDEMNATION'] : ['CONCERN', 'CALL_FOR_INVESTIGATION'];
-      const expected = (byState.get(party.stateCode) ?? []).map((id) => m.statements.get(id)!)
-        .filter((s) => kinds.includes(s.kind)).sort((a, b) => (a.deliveredOn < b.deliveredOn ? -1 : a.deliveredOn > b.deliveredOn ? 1 : 0));
-      expect(party.statementIds).toEqual(expected.map((s) => s.statementId));
-      expect(party.firstOn).toBe(expected[0].deliveredOn);
-    }
-    // Every State that spoke is somewhere in the report, and never among the silent.
-    const listed = new Set([...report.condemned, ...report.expressedConcern, ...report.nonPartiesThatSpoke].map((s) => s.stateCode));
-    const silent = new Set(report.silent.map((s) => s.stateCode));
-    for (const code of byState.keys()) {
-      const kinds = byState.get(code)!.map((id) => m.statements.get(id)!.kind);
-      if (kinds.some((k) => ['CONDEMNATION', 'CONCERN', 'CALL_FOR_INVESTIGATION'].includes(k))) expect(listed.has(code)).toBe(true);
-      if (kinds.includes('CONDEMNATION')) expect(silent.has(code)).toBe(false);
-    }
-  });
-
-  it('lists a State\'s statements in recording order, a State Party\'s by delivery date', () => {
-    const report = speakOutReport(m, states, {});
-    expect(report.nonPartiesThatSpoke.find((s) => s.stateCode === 'USA')?.statementIds).toEqual(['st-usa', 'st-usa-2', 'st-usa-0']);
-    expect(report.condemned.find((s) => s.stateCode === 'GBR')?.statementIds).toEqual(['st-joint', 'st-many']);
-    expect(report.condemned.find((s) => s.stateCode === 'IRL')?.statementIds).toEqual(['st-many']);
-    expect(report.expressedConcern.map((s) => [s.stateCode, s.statementIds])).toEqual([['NLD', ['st-nld']]]);
-    expect(report.condemned.find((s) => s.stateCode === 'FRA')).toMatchObject({ statementIds: ['st-joint', 'st-many', 'st-moved'],
-      incidentIds: ['inc-1', 'inc-3'] });
+describe('responseMatrix', () => {
+  it('gives every State Party a cell per subject, each its line in that subject\'s report', () => {
+    const { asOf, rows } = responseMatrix(model, states, { situationIds: ['yemen', 'syria'], incidentIds: ['inc-2'] },
+      '2016-12-31');
+    const report = speakOutReport(model, states, { situationId: 'yemen' }, '2016-12-31');
+    expect(asOf).toBe('2016-12-31');
+    expect(rows).toHaveLength(report.statesPartiesCount * 3);
+    const cell = (code: string, id: string) => rows.find((r) => r.stateCode === code && r.subjectId === id);
+    expect(cell('IRL', 'yemen')).toMatchObject({ subjectKind: 'SITUATION', kind: 'CONDEMNATION', scope: 'SITUATION',
+      lagDays: -19 });
+    expect(cell('IRL', 'inc-2')).toMatchObject({ subjectKind: 'INCIDENT', kind: 'CONDEMNATION', scope: 'SITUATION' });
+    expect(cell('SWE', 'syria')).toMatchObject({ kind: 'CONDEMNATION', scope: 'SITUATION', lagDays: null });
+    expect(cell('SWE', 'yemen')).toMatchObject({ kind: null });
   });
 });

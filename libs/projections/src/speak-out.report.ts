@@ -1,57 +1,110 @@
-import { lazyProperty } from './lazy-property';
-import { assessWithHistory, ccmStatusOn, STATEMENT_KINDS } from '@app/domain';
-import type { CcmState, CcmStatus, IncidentEvidence, IsoDate, StatementKind, Status } from '@app/domain';
-import { daysBetween, milestonesOf } from './dates';
+import { assessWithHistory, statesPartiesOn } from '@app/domain';
+import type { CcmState, CcmStatus, IncidentEvidence, IsoDate, StatementKind, UserScope, Vote } from '@app/domain';
 import { buildEvidence } from './evidence';
+import {
+  moreSpecific, scopeCoverage, resolutionUtterances, type ScopeLevel, SCOPE_LEVELS, type Subject, subjectCoverage,
+    type Utterance,
+  usersOverlap,
+} from './coverage';
+import { milestonesOf } from './dates';
 import { incidentMatcher } from './incident.queries';
 import type { IncidentView, RegistryModel } from './model';
 import { resolveIncidentId } from './model';
-import { dayNumber, type StatementColumns } from './statement-columns';
+import { ABSENT_DAY, dayNumber } from './statement-columns';
 import { ccmStatusOf } from './statement.queries';
 
 export interface SpeakOutFilter {
   /** Incidents (merged duplicates resolve to their canonical incident). */
   incidentIds?: readonly string[];
+  /** The incidents of a situation; statements naming the situation count even before any incident is logged. */
+  situationId?: string;
   countryCode?: string;
   /** A State code among the alleged user's. */
   allegedUser?: string;
+  /** A named alleged user (a coalition or an armed group), matched by name (case ignored). */
+  allegedGroup?: string;
   /** Incidents whose occurrence range overlaps [from, to]. */
   from?: IsoDate;
   to?: IsoDate;
 }
 
-export interface StateResponse {
+/** The kinds that count as speaking out, strongest first. */
+export const RESPONSE_KINDS = ['CONDEMNATION', 'CONCERN',
+  'CALL_FOR_INVESTIGATION'] as const satisfies readonly StatementKind[];
+export type ResponseKind = (typeof RESPONSE_KINDS)[number];
+const kindRank = (kind: StatementKind) => (RESPONSE_KINDS as readonly StatementKind[]).indexOf(kind);
+
+export interface VoteCast { resolutionId: string; symbol: string; vote: Vote; adoptedOn: IsoDate }
+
+/**
+ * One State's line in the report: its strongest response about the subject, and how long after confirmation it
+ * condemned.
+ */
+export interface ResponseLine {
   stateCode: string;
-  name: string;
-  /** Statements (joint ones included, counted for each co-signer) of this kind group, oldest first. */
+  name: string | null;
+  /** Its CCM status on the report date. */
+  ccmStatus: CcmStatus;
+  /**
+   * The strongest response (CONDEMNATION > CONCERN > CALL_FOR_INVESTIGATION; then the most specific scope; then the
+   * earliest).
+   */
+  kind: ResponseKind | null;
+  /** How specifically that response reached the subject: INCIDENT, SITUATION, USER or GENERIC. */
+  scope: ScopeLevel | null;
+  on: IsoDate | null;
+  statementId: string | null;
+  /** Set when the strongest response is a YES vote for a resolution. */
+  resolutionId: string | null;
+  /** Its first condemnation covering the subject, at any scope. */
+  firstCondemnationOn: IsoDate | null;
+  /**
+   * Days from the first confirmation of a covered incident to its first condemnation covering it; negative:
+   * anticipatory.
+   */
+  lagDays: number | null;
+  anticipatory: boolean;
+  /** Its first generic condemnation ("any use by any actor"), shown apart: it does not name this user or situation. */
+  genericCondemnationOn: IsoDate | null;
+  /** Every statement about the subject (any kind), oldest first by delivery date; ties in recording order. */
   statementIds: string[];
-  firstOn: IsoDate;
-  incidentIds: string[];
+  /** Every kind it used about the subject (denials and acknowledgements included). */
+  kinds: StatementKind[];
+  /** Its votes on resolutions about the subject (a YES counts as a response; the others are shown only). */
+  votes: VoteCast[];
 }
 
-export interface CondemnationLag { stateCode: string; incidentId: string; confirmedOn: IsoDate; condemnedOn: IsoDate; days: number }
-
-export interface NonPartySpeaker { stateCode: string; name: string | null; ccmStatus: CcmStatus; kinds: StatementKind[]; statementIds: string[] }
+export interface CondemnationLag {
+  stateCode: string; incidentId: string; firstConfirmedOn: IsoDate; condemnedOn: IsoDate; days: number;
+  anticipatory: boolean;
+}
 
 export interface SpeakOutReport {
   /** The date the report speaks for: memberships, statuses and statements are taken as of it. */
   asOf: IsoDate;
   incidentIds: string[];
+  /** Incidents CONFIRMED on the report date. */
   confirmedIncidentIds: string[];
+  /** Each matched incident that was ever CONFIRMED by the report date, with the first date it was (evidence clock). */
+  firstConfirmations: { incidentId: string; firstConfirmedOn: IsoDate }[];
   statesPartiesCount: number;
-  condemned: StateResponse[];
-  /** States Parties that expressed concern or called for an investigation, but did not condemn. */
-  expressedConcern: StateResponse[];
-  /** States Parties that said nothing about the incidents although at least one is confirmed. */
-  silent: { stateCode: string; name: string }[];
-  /** Lag from confirmation to each State Party's first condemnation of each confirmed incident. */
+  /** Every State Party on the report date, silent ones included, by State code. */
+  statesParties: ResponseLine[];
+  condemned: ResponseLine[];
+  /** States Parties whose strongest response is concern or a call for an investigation. */
+  expressedConcern: ResponseLine[];
+  /** States Parties with no response at any scope. */
+  silent: ResponseLine[];
+  /**
+   * Per State Party and confirmed incident: first confirmation to its first condemnation covering it (never clamped).
+   */
   lags: CondemnationLag[];
+  /** Over the States Parties' lagDays. */
   medianLagDays: number | null;
+  minLagDays: number | null;
   maxLagDays: number | null;
-  nonPartiesThatSpoke: NonPartySpeaker[];
+  nonPartiesThatSpoke: ResponseLine[];
 }
-
-const CONCERN_KINDS: readonly StatementKind[] = ['CONCERN', 'CALL_FOR_INVESTIGATION'];
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -60,13 +113,22 @@ function median(values: number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function matchedIncidents(model: RegistryModel, filter: SpeakOutFilter): IncidentView[] {
+function subjectOf(filter: SpeakOutFilter): Subject & { user: UserScope | undefined } {
+  const codes = filter.allegedUser !== undefined ? [filter.allegedUser.toUpperCase()] : [];
+  const user = codes.length > 0 || filter.allegedGroup !== undefined ? { stateCodes: codes,
+    name: filter.allegedGroup } : undefined;
+  return { situationId: filter.situationId, allegedUser: user, user };
+}
+
+function matchedIncidents(model: RegistryModel, filter: SpeakOutFilter, user: UserScope | undefined): IncidentView[] {
   const wanted = filter.incidentIds && new Set(filter.incidentIds.map((id) => resolveIncidentId(model, id)));
-  const matches = incidentMatcher({ countryCode: filter.countryCode, allegedUser: filter.allegedUser, occurredFrom: filter.from,
+  const matches = incidentMatcher({ countryCode: filter.countryCode, occurredFrom: filter.from,
     occurredTo: filter.to });
   const result: IncidentView[] = [];
   for (const incident of model.incidents.values()) {
     if (incident.mergedInto || (wanted && !wanted.has(incident.incidentId))) continue;
+    if (filter.situationId !== undefined && incident.details.situationId !== filter.situationId) continue;
+    if (user && !usersOverlap(user, incident.details.allegedUser)) continue;
     if (matches(incident)) result.push(incident);
   }
   return result;
@@ -86,15 +148,15 @@ function latestEvidenceDate(e: IncidentEvidence): IsoDate | null {
 }
 
 /**
- * The confirmation date of each matched incident confirmed on `asOf`. When all of an incident's evidence
- * is dated on or before `asOf`, or the model was assessed as of that very day (deriveAsOf), the policy as of
- * that date sees exactly what the model assessed, so its assessment and history are used as they stand;
- * otherwise the policy runs again as of the date.
+ * Each matched incident's status history as of the report date: as assessed when all its evidence is dated
+ * on or before it (or the model was derived as of that day), else the policy runs again as of the date.
+ * Returns the incidents CONFIRMED then, and the first date each was ever CONFIRMED by then.
  */
-function confirmations(model: RegistryModel, incidents: IncidentView[], asOfDate: IsoDate | undefined): Map<string, IsoDate> {
-  const confirmedOn = new Map<string, IsoDate>();
+function confirmations(model: RegistryModel, incidents: IncidentView[], asOfDate: IsoDate | undefined) {
+  const confirmedNow = new Set<string>();
+  const firstConfirmedOn = new Map<string, IsoDate>();
   for (const incident of incidents) {
-    let status: Status = incident.assessment.status;
+    let status = incident.assessment.status;
     let history = incident.statusHistory;
     if (asOfDate !== undefined && model.assessedOn !== asOfDate) {
       const evidence = buildEvidence(model, incident);
@@ -105,239 +167,176 @@ function confirmations(model: RegistryModel, incidents: IncidentView[], asOfDate
         history = then.history;
       }
     }
-    if (status !== 'CONFIRMED') continue;
-    const on = milestonesOf({ statusHistory: history }).confirmedOn;
-    if (on !== null) confirmedOn.set(incident.incidentId, on);
+    if (status === 'CONFIRMED') confirmedNow.add(incident.incidentId);
+    const first = milestonesOf({ statusHistory: history }).confirmedOn;
+    if (first !== null) firstConfirmedOn.set(incident.incidentId, first);
   }
-  return confirmedOn;
+  return { confirmedNow, firstConfirmedOn };
 }
 
-/**
- * The statements about the matched incidents up to the report date, read from the packed columns (see
- * StatementColumns), as typed arrays: each one's row, kind code and delivery day, and the matched incidents
- * it is about (as one incident's number, or a list for the few about several). Nothing here touches a
- * statement object; outputs read the few they show.
- */
-interface Spoken {
-  columns: StatementColumns;
-  count: number;
-  rows: Int32Array;
-  kinds: Uint8Array;
-  days: Int32Array;
+interface Acc {
+  best: { kind: ResponseKind; level: ScopeLevel; day: number; seq: number; on: IsoDate; statementId: string | null;
+    resolutionId: string | null } | null;
+  statements: { day: number; seq: number; id: string }[];
+  kinds: Set<StatementKind>;
+  votes: VoteCast[];
+  genericOn: IsoDate | null;
+  firstCondemnation: { day: number; on: IsoDate } | null;
   /**
-   * The row's matched incidents as numbers into `aboutOne` (a second one, or -1), or -1 in `incident` when
-   * `aboutMany` holds the list (a statement naming more than two incidents).
+   * The earliest condemnation covering a confirmed incident, and the earliest first confirmation among those it covers.
    */
-  incident: Int32Array;
-  incident2: Int32Array;
-  aboutOne: (readonly string[] | null)[];
-  aboutMany: Map<number, readonly string[]>;
+  lag: { day: number; from: number } | null;
+  /** Confirmed incident -> the day of the first condemnation covering it. */
+  byIncident: Map<string, { day: number; on: IsoDate }>;
 }
 
-/** Calls `each` with the matched incidents statement `i` of `spoken` is about, each once. */
-function forEachAbout(spoken: Spoken, i: number, each: (incidentId: string) => void): void {
-  const first = spoken.incident[i];
-  if (first < 0) {
-    spoken.aboutMany.get(i)!.forEach((id) => each(id));
-    return;
-  }
-  const id = spoken.aboutOne[first]![0];
-  each(id);
-  const second = spoken.incident2[i];
-  if (second >= 0 && spoken.aboutOne[second]![0] !== id) each(spoken.aboutOne[second]![0]);
-}
-
-const CONDEMNATION = STATEMENT_KINDS.indexOf('CONDEMNATION');
-const CONCERN_CODES = CONCERN_KINDS.map((kind) => STATEMENT_KINDS.indexOf(kind));
-
-function statementsAbout(model: RegistryModel, incidents: IncidentView[], asOf: IsoDate): Spoken {
-  const columns = model.statementColumns;
-  const matched = new Set<string>();
-  for (const incident of incidents) matched.add(incident.incidentId);
-  // Per incident number: the matched incident it resolves to (a duplicate to its canonical one), as a one-id list.
-  const aboutOne = columns.incidentIds.map((id): readonly string[] | null => {
-    const canonical = resolveIncidentId(model, id);
-    return matched.has(canonical) ? [canonical] : null;
-  });
-  const many = (row: number): readonly string[] | null => {
-    const about: string[] = [];
-    for (const n of columns.incidentsOf(row)) {
-      const id = aboutOne[n]?.[0];
-      if (id !== undefined && !about.includes(id)) about.push(id);
-    }
-    return about.length > 0 ? about : null;
-  };
-  const size = columns.length;
-  const spoken: Spoken = {
-    columns, count: 0, rows: new Int32Array(size), kinds: new Uint8Array(size), days: new Int32Array(size),
-    incident: new Int32Array(size), incident2: new Int32Array(size), aboutOne, aboutMany: new Map(),
-  };
-  const { days, kinds, incidents: numbers, moreIncidents } = columns;
-  const last = dayNumber(asOf);
-  for (let row = 0; row < size; row++) {
-    const day = days[row];
-    if (day > last) continue;
-    const i = spoken.count;
-    let first = numbers[row * 2];
-    let second = numbers[row * 2 + 1];
-    if (second >= 0 && moreIncidents.size > 0 && moreIncidents.has(row)) {
-      const about = many(row);
-      if (about === null) continue;
-      spoken.aboutMany.set(i, about);
-      first = second = -1;
-    } else {
-      if (first >= 0 && aboutOne[first] === null) first = -1;
-      if (second >= 0 && aboutOne[second] === null) second = -1;
-      if (first < 0) [first, second] = [second, -1];
-      if (first < 0) continue;
-    }
-    spoken.incident[i] = first;
-    spoken.incident2[i] = second;
-    spoken.rows[i] = row;
-    spoken.kinds[i] = kinds[row];
-    spoken.days[i] = day;
-    spoken.count++;
-  }
-  return spoken;
-}
-
-/** Each State's statements (indexes into `spoken`, recording order), once per co-signer, by State number. */
-function statementsByState(spoken: Spoken): Map<number, number[]> {
-  const lists: number[][] = [];
-  const { columns } = spoken;
-  const add = (state: number, i: number) => (lists[state] ??= []).push(i);
-  for (let i = 0; i < spoken.count; i++) {
-    const row = spoken.rows[i];
-    // Most statements have one speaker: read it straight from the column.
-    const sole = columns.soleSpeaker(row);
-    if (sole >= 0) add(sole, i);
-    else columns.forEachSpeaker(row, (state) => add(state, i));
-  }
-  const byState = new Map<number, number[]>();
-  lists.forEach((list, state) => byState.set(state, list));
-  return byState;
-}
-
-/** A party's first condemnation (an index into `spoken`) of each incident it condemned. */
-interface FirstCondemnations { stateCode: string; first: Map<string, number> }
-
-function firstCondemnations(stateCode: string, spoken: Spoken, condemnations: number[]): FirstCondemnations {
-  const first = new Map<string, number>();
-  for (const i of condemnations) {
-    forEachAbout(spoken, i, (id) => {
-      const earlier = first.get(id);
-      if (earlier === undefined || spoken.days[i] < spoken.days[earlier]) first.set(id, i);
-    });
-  }
-  return { stateCode, first };
-}
-
-/** Lags from confirmation to each party's first condemnation of each confirmed incident (parties, then `confirmedOn` order). */
-function lagsOf(spoken: Spoken, parties: FirstCondemnations[], confirmedOn: ReadonlyMap<string, IsoDate>): CondemnationLag[] {
-  const lags: CondemnationLag[] = [];
-  for (const { stateCode, first } of parties) {
-    for (const [incidentId, confirmed] of confirmedOn) {
-      const i = first.get(incidentId);
-      if (i === undefined) continue;
-      const condemnedOn = spoken.columns.view(spoken.rows[i]).deliveredOn;
-      lags.push({ stateCode, incidentId, confirmedOn: confirmed, condemnedOn, days: Math.max(0, daysBetween(confirmed, condemnedOn)) });
-    }
-  }
-  return lags;
-}
-
-/** The lags in days alone (as lagsOf), without building the lag objects. */
-function lagDaysOf(spoken: Spoken, parties: FirstCondemnations[], confirmedOn: ReadonlyMap<string, IsoDate>): number[] {
-  const confirmedDays = [...confirmedOn].map(([id, on]) => [id, dayNumber(on)] as const);
-  const days: number[] = [];
-  for (const { first } of parties) {
-    for (const [incidentId, confirmed] of confirmedDays) {
-      const i = first.get(incidentId);
-      if (i !== undefined) days.push(Math.max(0, spoken.days[i] - confirmed));
-    }
-  }
-  return days;
-}
+const newAcc = (): Acc => ({ best: null, statements: [], kinds: new Set(), votes: [], genericOn: null,
+  firstCondemnation: null,
+  lag: null, byIncident: new Map() });
 
 /**
- * Who spoke out on a set of incidents. States Parties are those on `asOfDate` (default: the latest
- * evidence date in the registry); condemned, concerned and silent partition them. A condemnation
- * before the registry confirmed the incident counts with lag 0. One pass over the packed statement
- * columns (a few milliseconds per million statements), plus the policy where the date asks for it.
+ * Who spoke out on a situation, an alleged user or a set of incidents, counted as analysts count it (see
+ * README, "How statements are counted"): every statement and every YES vote that covers a matched incident
+ * (or names the situation or user asked about, or any use) counts for each of its speakers; States Parties
+ * are those on `asOfDate` (default: the latest evidence date in the registry).
  */
 export function speakOutReport(model: RegistryModel, states: readonly CcmState[], filter: SpeakOutFilter = {},
   asOfDate?: IsoDate): SpeakOutReport {
   const asOf = asOfDate ?? model.latestEvidenceDate ?? '1970-01-01';
-  const incidents = matchedIncidents(model, filter);
-  const confirmedOn = confirmations(model, incidents, asOfDate);
-  const parties = states.filter((st) => ccmStatusOn(st, asOf) === 'STATE_PARTY')
-    .sort((a, b) => (a.iso3 < b.iso3 ? -1 : 1));
-  const partyCodes = new Set(parties.map((p) => p.iso3));
-  const spoken = statementsAbout(model, incidents, asOf);
-  const byState = statementsByState(spoken);
-  const { columns } = spoken;
-  const condemned: StateResponse[] = [];
-  const expressedConcern: StateResponse[] = [];
-  const silent: SpeakOutReport['silent'] = [];
-  const firsts: FirstCondemnations[] = [];
-  for (const party of parties) {
-    const condemnations: number[] = [];
-    const concerns: number[] = [];
-    const number = columns.stateNumber(party.iso3);
-    for (const i of (number === undefined ? undefined : byState.get(number)) ?? []) {
-      const kind = spoken.kinds[i];
-      if (kind === CONDEMNATION) condemnations.push(i);
-      else if (CONCERN_CODES.includes(kind)) concerns.push(i);
+  const subject = subjectOf(filter);
+  const incidents = matchedIncidents(model, filter, subject.user);
+  const { confirmedNow, firstConfirmedOn } = confirmations(model, incidents, asOfDate);
+  const confirmedDay = new Map([...firstConfirmedOn].map(([id, on]) => [id, dayNumber(on)]));
+  const accs = new Map<string, Acc>();
+  const accOf = (code: string) => accs.get(code) ?? accs.set(code, newAcc()).get(code)!;
+
+  const matched = new Set(incidents.map((i) => i.incidentId));
+  // The covered incidents (as coverageOf decides): those named (merged duplicates resolve), then those the
+  // scope reaches.
+  const hear = (u: Utterance, seq: number, speakers: Iterable<string>) => {
+    let level = subjectCoverage(u, subject);
+    const covered = new Set<string>();
+    for (const raw of u.incidentIds) {
+      const id = resolveIncidentId(model, raw);
+      if (!matched.has(id)) continue;
+      level = 'INCIDENT';
+      if (confirmedDay.has(id)) covered.add(id);
     }
-    if (condemnations.length > 0) {
-      condemned.push(response(party, spoken, condemnations));
-      firsts.push(firstCondemnations(party.iso3, spoken, condemnations));
-    } else if (concerns.length > 0) expressedConcern.push(response(party, spoken, concerns));
-    else if (confirmedOn.size > 0) silent.push({ stateCode: party.iso3, name: party.name });
+    if (u.scope !== undefined) {
+      for (const incident of incidents) {
+        const c = scopeCoverage(u.scope, incident);
+        if (c === null) continue;
+        level = moreSpecific(level, c);
+        if (confirmedDay.has(incident.incidentId)) covered.add(incident.incidentId);
+      }
+    }
+    if (level === null) return false;
+    const day = dayNumber(u.on);
+    for (const code of speakers) record(accOf(code), u, level, day, seq, covered);
+    return true;
+  };
+  const record = (acc: Acc, u: Utterance, level: ScopeLevel, day: number, seq: number,
+    covered: ReadonlySet<string>) => {
+    acc.kinds.add(u.kind);
+    if (u.statementId !== null) acc.statements.push({ day, seq, id: u.statementId });
+    const rank = kindRank(u.kind);
+    if (rank < 0) return;
+    const b = acc.best;
+    const specific = b === null ? 0 : SCOPE_LEVELS.indexOf(level) - SCOPE_LEVELS.indexOf(b.level);
+    const better = b === null || rank < kindRank(b.kind) || (rank === kindRank(b.kind)
+      && (specific < 0 || (specific === 0 && (day < b.day || (day === b.day && seq < b.seq)))));
+    if (better) acc.best = { kind: u.kind as ResponseKind, level, day, seq, on: u.on, statementId: u.statementId,
+      resolutionId: u.resolutionId };
+    if (u.kind !== 'CONDEMNATION') return;
+    if (u.scope?.generic === true && (acc.genericOn === null || u.on < acc.genericOn)) acc.genericOn = u.on;
+    if (acc.firstCondemnation === null || day < acc.firstCondemnation.day) acc.firstCondemnation = { day, on: u.on };
+    for (const id of covered) {
+      const first = acc.byIncident.get(id);
+      if (first === undefined || day < first.day) acc.byIncident.set(id, { day, on: u.on });
+      const from = confirmedDay.get(id)!;
+      if (acc.lag === null || day < acc.lag.day) acc.lag = { day, from };
+      else if (day === acc.lag.day && from < acc.lag.from) acc.lag.from = from;
+    }
+  };
+
+  scanStatements(model, asOf, matched, hear);
+  for (const { utterance, votes, symbol } of resolutionUtterances(model, asOf)) {
+    if (!hear(utterance, Number.MAX_SAFE_INTEGER, utterance.speakers)) continue;
+    for (const v of votes) {
+      accOf(v.stateCode).votes.push({ resolutionId: utterance.resolutionId!, symbol, vote: v.vote,
+        adoptedOn: utterance.on });
+    }
   }
-  const nonPartiesThatSpoke: NonPartySpeaker[] = [];
-  for (const [number, indexes] of byState) {
-    const code = columns.stateCodes[number];
-    if (partyCodes.has(code)) continue;
-    const speaker: NonPartySpeaker = {
-      stateCode: code, name: states.find((st) => st.iso3 === code)?.name ?? null, ccmStatus: ccmStatusOf(states, code, asOf),
-      kinds: [...new Set(indexes.map((i) => spoken.kinds[i]))].map((kind) => STATEMENT_KINDS[kind]), statementIds: [],
+
+  const name = (code: string) => states.find((st) => st.iso3 === code)?.name ?? null;
+  const line = (code: string, acc: Acc): ResponseLine => {
+    const b = acc.best;
+    const lagDays = acc.lag === null ? null : acc.lag.day - acc.lag.from;
+    return {
+      stateCode: code, name: name(code), ccmStatus: ccmStatusOf(states, code, asOf),
+      kind: b?.kind ?? null, scope: b?.level ?? null, on: b?.on ?? null, statementId: b?.statementId ?? null,
+      resolutionId: b?.resolutionId ?? null, firstCondemnationOn: acc.firstCondemnation?.on ?? null,
+      lagDays, anticipatory: lagDays !== null && lagDays < 0, genericCondemnationOn: acc.genericOn,
+      statementIds: [...acc.statements].sort((x, y) => x.day - y.day || x.seq - y.seq).map((s) => s.id),
+      kinds: [...acc.kinds], votes: [...acc.votes].sort((x,
+      y) => (x.adoptedOn < y.adoptedOn ? -1 : x.adoptedOn > y.adoptedOn ? 1 : 0)),
     };
-    nonPartiesThatSpoke.push(lazyProperty(speaker, 'statementIds', () => indexes.map((i) => columns.view(spoken.rows[i]).statementId)));
+  };
+  const parties = statesPartiesOn(states, asOf).map((st) => st.iso3).sort();
+  const partyCodes = new Set(parties);
+  const statesParties = parties.map((code) => line(code, accs.get(code) ?? newAcc()));
+  const nonPartiesThatSpoke = [...accs].filter(([code, acc]) => !partyCodes.has(code) && acc.kinds.size > 0)
+    .map(([code, acc]) => line(code, acc)).sort((a, b) => (a.stateCode < b.stateCode ? -1 : 1));
+  const lags: CondemnationLag[] = [];
+  for (const code of parties) {
+    const acc = accs.get(code);
+    if (!acc) continue;
+    for (const [incidentId, on] of [...firstConfirmedOn].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const first = acc.byIncident.get(incidentId);
+      if (!first) continue;
+      const days = first.day - confirmedDay.get(incidentId)!;
+      lags.push({ stateCode: code, incidentId, firstConfirmedOn: on, condemnedOn: first.on, days,
+        anticipatory: days < 0 });
+    }
   }
-  nonPartiesThatSpoke.sort((a, b) => (a.stateCode < b.stateCode ? -1 : 1));
-  const days = lagDaysOf(spoken, firsts, confirmedOn);
-  const report: SpeakOutReport = {
+  const lagDays = statesParties.flatMap((l) => (l.lagDays === null ? [] : [l.lagDays]));
+  return {
     asOf,
     incidentIds: incidents.map((i) => i.incidentId).sort(),
-    confirmedIncidentIds: [...confirmedOn.keys()].sort(),
+    confirmedIncidentIds: [...confirmedNow].sort(),
+    firstConfirmations: [...firstConfirmedOn].map(([incidentId, on]) => ({ incidentId, firstConfirmedOn: on }))
+      .sort((a, b) => (a.incidentId < b.incidentId ? -1 : 1)),
     statesPartiesCount: parties.length,
-    condemned, expressedConcern, silent, lags: [],
-    medianLagDays: median(days),
-    maxLagDays: maxOf(days),
+    statesParties,
+    condemned: statesParties.filter((l) => l.kind === 'CONDEMNATION'),
+    expressedConcern: statesParties.filter((l) => l.kind === 'CONCERN' || l.kind === 'CALL_FOR_INVESTIGATION'),
+    silent: statesParties.filter((l) => l.kind === null),
+    lags,
+    medianLagDays: median(lagDays),
+    minLagDays: lagDays.length > 0 ? lagDays.reduce((a, b) => Math.min(a, b)) : null,
+    maxLagDays: lagDays.length > 0 ? lagDays.reduce((a, b) => Math.max(a, b)) : null,
     nonPartiesThatSpoke,
   };
-  return lazyProperty(report, 'lags', () => lagsOf(spoken, firsts, confirmedOn));
 }
 
-// Math.max(...values) overflows the stack for very long lists.
-function maxOf(values: number[]): number | null {
-  let max: number | null = null;
-  for (const v of values) if (max === null || v > max) max = v;
-  return max;
-}
-
-/** A party's answer from its statements of one kind group (indexes in recording order): oldest first by delivery date. */
-function response(state: CcmState, spoken: Spoken, indexes: number[]): StateResponse {
-  const view = (i: number) => spoken.columns.view(spoken.rows[i]);
-  let earliest = indexes[0];
-  for (const i of indexes) if (spoken.days[i] < spoken.days[earliest]) earliest = i;
-  const answer: StateResponse = { stateCode: state.iso3, name: state.name, statementIds: [], firstOn: view(earliest).deliveredOn, incidentIds: [] };
-  // A stable sort: ties keep recording order.
-  lazyProperty(answer, 'statementIds', () => [...indexes].sort((a, b) => spoken.days[a] - spoken.days[b]).map((i) => view(i).statementId));
-  return lazyProperty(answer, 'incidentIds', () => {
-    const incidentIds = new Set<string>();
-    for (const i of indexes) forEachAbout(spoken, i, (id) => incidentIds.add(id));
-    return [...incidentIds].sort();
-  });
+/**
+ * Every statement delivered by the report date, from the packed columns (see StatementColumns): a statement
+ * without a scope is read from its inline incident numbers, and skipped unless one resolves to a matched incident.
+ */
+function scanStatements(model: RegistryModel, asOf: IsoDate, matched: ReadonlySet<string>,
+  hear: (u: Utterance, seq: number, speakers: Iterable<string>) => boolean) {
+  const columns = model.statementColumns;
+  const last = dayNumber(asOf);
+  // Per incident number: whether it resolves to a matched incident (most rows are skipped on this alone).
+  const about = Uint8Array.from(columns.incidentIds, (id) => (matched.has(resolveIncidentId(model, id)) ? 1 : 0));
+  for (let row = 0; row < columns.length; row++) {
+    const day = columns.days[row];
+    if (day > last || day === ABSENT_DAY) continue;
+    if (!columns.scoped.has(row) && !columns.incidentsOf(row).some((n) => about[n] === 1)) continue;
+    const view = columns.view(row);
+    const speakers: string[] = [];
+    columns.forEachSpeaker(row, (state) => speakers.push(columns.stateCodes[state]));
+    hear({ kind: view.kind, on: view.deliveredOn, speakers, incidentIds: view.incidentIds, scope: view.scope,
+      statementId: view.statementId, resolutionId: null }, row, speakers);
+  }
 }

@@ -34,6 +34,8 @@ export class StatementColumns {
   moreSpeakers = new Map<number, number[]>();
   /** Rows of statements corrected at least once (a cut works them out again). */
   corrected = new Set<number>();
+  /** Rows of statements with a scope beyond their incidents (situations, an alleged user, generic). */
+  scoped = new Set<number>();
   /** Incident ids and State codes by number (append-only, so numbers stay valid in copies). */
   readonly incidentIds: string[] = [];
   readonly stateCodes: string[] = [];
@@ -86,6 +88,8 @@ export class StatementColumns {
     if (this.rewritten) this.rewritten.set(seq, view);
     else this.views[seq] = view;
     this.days[seq] = dayNumber(view.deliveredOn);
+    if (view.scope !== undefined) this.scoped.add(seq);
+    else this.scoped.delete(seq);
     this.kinds[seq] = KIND_CODES.get(view.kind) ?? 0;
     this.recordedMs[seq] = view.recordedAt.getTime();
     this.spread(seq, view.incidentIds.map((id) => this.numberOf(this.incidentNumbers, this.incidentIds, id)),
@@ -145,6 +149,7 @@ export class StatementColumns {
       rewritten: new Map(), days: this.days.slice(), kinds: this.kinds.slice(),
       incidents: this.incidents.slice(), speakers: this.speakers.slice(),
       moreIncidents: new Map(this.moreIncidents), moreSpeakers: new Map(this.moreSpeakers), corrected: new Set(this.corrected),
+      scoped: new Set(this.scoped),
     });
     return copy;
   }

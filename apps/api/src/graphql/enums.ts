@@ -3,6 +3,7 @@ import {
   ALLEGED_USER_KINDS, DELIVERIES, EVIDENCE_KINDS, GRADES, INVESTIGATOR_KINDS, OUTCOMES, SOURCE_KINDS, STANCES,
   STATEMENT_KINDS, STATUSES, VENUES,
 } from '@app/domain';
+import { RESOLUTION_KINDS, VOTES } from '@app/domain';
 
 /** GraphQL enums are generated from the domain's value lists, so the two never drift apart. */
 function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -39,3 +40,8 @@ registerEnumType(ClockEnum, {
   name: 'Clock',
   description: 'RECORDED: what the registry showed at a time; KNOWN: what was publicly known at a date (evidence dates)',
 });
+
+export const VoteEnum = enumOf(VOTES);
+export const ResolutionKindEnum = enumOf(RESOLUTION_KINDS);
+registerEnumType(VoteEnum, { name: 'Vote' });
+registerEnumType(ResolutionKindEnum, { name: 'ResolutionKind', description: 'What a resolution says about use' });

@@ -41,6 +41,7 @@ function detailsOf(view: IncidentView, reference: ReferenceData): Omit<IncidentO
     allegedUser: d.allegedUser,
     casualties: d.casualties,
     summary: d.summary,
+    situationId: d.situationId,
     reportedOn: view.reportedOn,
     mergedDuplicates: view.mergedDuplicates,
     withdrawal: view.withdrawal,
@@ -74,6 +75,7 @@ class QueriedIncident implements IncidentObject {
   allegedUser: IncidentObject['allegedUser'];
   casualties?: IncidentObject['casualties'];
   summary: string;
+  situationId?: string;
   reportedOn: string;
   mergedDuplicates: string[];
   withdrawal: IncidentObject['withdrawal'];

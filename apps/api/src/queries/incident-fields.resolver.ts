@@ -21,30 +21,34 @@ export class IncidentFieldsResolver {
   }
 
   @ResolveField(() => [ReferringStatementObject], {
-    description: 'Statements referring to it, by delivery date, each with its lag in days after confirmation (after corroboration for concern)',
+    description: 'Statements referring to it, by delivery date, each with its lag in days after its first confirmation',
   })
   referringStatements(@Parent() parent: IncidentObject): ReferringStatementObject[] {
     const { view, model } = this.view(parent);
     if (!view) return [];
     return statementLagsOf(model, view).map((s) => ({
-      statement: toStatementObject(s.statement, model, this.reference), lagFrom: s.lagFrom, lagDays: s.lagDays,
+      statement: toStatementObject(s.statement, model, this.reference), lagDays: s.lagDays,
+      anticipatory: s.anticipatory,
     }));
   }
 
   @ResolveField(() => [IncidentStatusChangeObject], { description: 'Every status change with its evidence date and the events that caused it' })
-  statusChanges(@Parent() parent: IncidentObject): IncidentStatusChangeObject[] {
+  statusHistory(@Parent() parent: IncidentObject): IncidentStatusChangeObject[] {
     const { view, model } = this.view(parent);
     return view ? statusChangesOf(model, view) : [];
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Evidence date on which it first became CORROBORATED (or stronger)' })
-  corroboratedOn(@Parent() parent: IncidentObject): string | null {
+  firstCorroboratedOn(@Parent() parent: IncidentObject): string | null {
     const { view } = this.view(parent);
     return view ? milestonesOf(view).corroboratedOn : null;
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Evidence date on which it first became CONFIRMED' })
-  confirmedOn(@Parent() parent: IncidentObject): string | null {
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Evidence date on which it first became CONFIRMED (kept if it is contested later): lags count from it',
+  })
+  firstConfirmedOn(@Parent() parent: IncidentObject): string | null {
     const { view } = this.view(parent);
     return view ? milestonesOf(view).confirmedOn : null;
   }

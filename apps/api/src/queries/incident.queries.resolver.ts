@@ -1,6 +1,7 @@
 import { Args, GraphQLISODateTime, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { type Clock, findIncident, type IncidentSort, listIncidents } from '@app/projections';
-import { notFound } from '@app/domain';
+import { type Clock, condemnersByIncident, findIncident, type IncidentSort, isoDateOf,
+  listIncidents } from '@app/projections';
+import { notFound, statesPartiesOn } from '@app/domain';
 import { ClockEnum } from '../graphql/enums';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
@@ -49,7 +50,14 @@ export class IncidentQueriesResolver {
   ): Promise<IncidentConnectionObject> {
     const cut = timeTravel(asOf, clock);
     const model = await this.readModel.modelAt(cut.asOf, cut.clock);
-    const page = listIncidents(model, withoutNulls({ ...filter }), {
+    const { notYetCondemnedBy, ...rest } = withoutNulls({ ...filter });
+    const day = cut.asOf ? isoDateOf(cut.asOf) : (model.latestEvidenceDate ?? isoDateOf(new Date()));
+    const notCondemnedBy = notYetCondemnedBy && {
+      stateCodes: new Set([...(notYetCondemnedBy.stateCodes ?? []),
+        ...(notYetCondemnedBy.statesParties ? statesPartiesOn(this.reference.ccmStates, day).map((s) => s.iso3) : [])]),
+      condemners: condemnersByIncident(model, day, notYetCondemnedBy.countGeneric ?? false),
+    };
+    const page = listIncidents(model, { ...rest, ...(notCondemnedBy && { notCondemnedBy }) }, {
       first: first ?? undefined, after: after ?? undefined, sort: sort ?? undefined, descending: descending ?? undefined,
     });
     return {

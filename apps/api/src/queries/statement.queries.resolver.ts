@@ -1,5 +1,7 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { listStatements, listStates, stateTimeline } from '@app/projections';
+import { type Clock, listStatements, listStates, stateTimeline } from '@app/projections';
+import { AS_OF, CLOCK } from './time-travel.args';
+import { timeTravel } from './model-context';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
 import { withoutNulls } from '../incidents/without-nulls';
@@ -15,13 +17,16 @@ export class StatementQueriesResolver {
   constructor(private readonly readModel: ReadModelService, private readonly reference: ReferenceData) {}
 
   @Query(() => StatementConnectionObject, { description: 'Statements by delivery date, oldest first unless descending' })
-  statements(
+  async statements(
     @Args('filter', { type: () => StatementFilterInput, nullable: true }) filter?: StatementFilterInput,
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 0 to 500 (default 20)' }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
     @Args('descending', { type: () => Boolean, nullable: true }) descending?: boolean,
-  ): StatementConnectionObject {
-    const model = this.readModel.model;
+    @Args('asOf', AS_OF) asOf?: Date,
+    @Args('clock', CLOCK) clock?: Clock,
+  ): Promise<StatementConnectionObject> {
+    const cut = timeTravel(asOf, clock);
+    const model = await this.readModel.modelAt(cut.asOf, cut.clock);
     const { stateCodes, ...rest } = withoutNulls({ ...filter });
     const page = listStatements(model, { ...rest, stateCode: stateCodes }, {
       first: first ?? undefined, after: after ?? undefined, descending: descending ?? undefined,
@@ -35,11 +40,16 @@ export class StatementQueriesResolver {
   @Query(() => StateTimelineObject, {
     description: "A State's statements in order, each with the referred incidents' status on the day it spoke, and its CCM status then",
   })
-  stateTimeline(@Args('stateCode') stateCode: string): StateTimelineObject {
+  async stateTimeline(
+    @Args('stateCode') stateCode: string,
+    @Args('asOf', AS_OF) asOf?: Date,
+    @Args('clock', CLOCK) clock?: Clock,
+  ): Promise<StateTimelineObject> {
     if (!COUNTRY_CODE.test(stateCode)) {
       throw new ApiError(ErrorCode.BAD_USER_INPUT, 'stateCode must be an ISO 3166-1 alpha-3 code in capitals, e.g. GBR', { field: 'stateCode' });
     }
-    const model = this.readModel.model;
+    const cut = timeTravel(asOf, clock);
+    const model = await this.readModel.modelAt(cut.asOf, cut.clock);
     const timeline = stateTimeline(model, this.reference.ccmStates, stateCode);
     return {
       ...timeline,

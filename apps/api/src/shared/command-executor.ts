@@ -3,6 +3,7 @@ import {
   type DecideContext, type Decider, type RegistryCommand, type RegistryEvent, SCHEMA_VERSION, commandStream, conflict,
   incidentDecider, investigationDecider, sourceDecider, statementDecider, upcast,
 } from '@app/domain';
+import { resolutionDecider, situationDecider } from '@app/domain';
 import { type AppendResult, ConcurrencyConflictError, EventStore, NO_STREAM, uuidv7 } from '@app/event-store';
 import { ReferenceData } from '../reference/reference-data';
 import { ReadModelService } from '../read-model/read-model.service';
@@ -38,6 +39,8 @@ function deciderFor(command: RegistryCommand): AnyDecider {
     case 'AddCorroboration': case 'RetractCorroboration': return incidentDecider as AnyDecider;
     case 'OpenInvestigation': case 'ConcludeInvestigation': return investigationDecider as AnyDecider;
     case 'RecordStatement': case 'CorrectStatement': return statementDecider as AnyDecider;
+    case 'RegisterSituation': case 'CorrectSituation': return situationDecider as AnyDecider;
+    case 'RecordResolutionVote': return resolutionDecider as AnyDecider;
     default: { const _exhaustive: never = command; return _exhaustive; }
   }
 }

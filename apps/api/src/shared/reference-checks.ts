@@ -45,6 +45,10 @@ export class ReferenceChecks {
     if (!this.readModel.model.statements.has(id)) throw notFound(`No statement with id ${id}`, field);
   }
 
+  situation(id: string, field: string): void {
+    if (!this.readModel.model.situations.has(id)) throw notFound(`No situation with id ${id}`, field);
+  }
+
   states(codes: string[], field: string): void {
     const unknown = codes.find((code) => !this.reference.isKnownCountry(code));
     if (unknown) throw notFound(`No State with ISO 3166-1 alpha-3 code ${unknown}`, field);

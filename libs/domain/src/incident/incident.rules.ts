@@ -9,6 +9,7 @@ import { blank, checkCitation, evidenceDate, keysOf, knownCountries, notBefore }
 
 export const DETAIL_KEYS = keysOf<IncidentDetails>({
   occurredFrom: true, occurredTo: true, location: true, munition: true, allegedUser: true, casualties: true, summary: true,
+  situationId: true,
 });
 export const CORROBORATION_KEYS = keysOf<CorroborationFacts>({
   corroborationId: true, sourceId: true, stance: true, evidenceKinds: true, publishedOn: true, citation: true,

@@ -68,3 +68,24 @@ describe('statement decider: CorrectStatement', () => {
     spec.given().when(correct({ venue: 'MSP' })).thenFails('NOT_FOUND', 'statementId');
   });
 });
+
+describe('statement decider: scope', () => {
+  it('records a statement about a situation and an alleged user, and a generic one', () => {
+    const scope = { situationIds: ['ukraine'], allegedUser: { stateCodes: ['RUS'] } };
+    spec.given().when(record({ incidentIds: [], scope })).then({ type: 'StatementRecorded', data: { ...recorded.data,
+      incidentIds: [], scope } });
+    spec.given().when(record({ incidentIds: [], scope: { generic: true } }))
+      .then({ type: 'StatementRecorded', data: { ...recorded.data, incidentIds: [], scope: { generic: true } } });
+  });
+  it('refuses a situation listed twice and a user without codes or name', () => {
+    spec.given().when(record({ scope: { situationIds: ['s', 's'] } })).thenFails('BAD_USER_INPUT',
+      'scope.situationIds');
+    spec.given().when(record({ scope: { allegedUser: { stateCodes: [] } } })).thenFails('BAD_USER_INPUT',
+      'scope.allegedUser.stateCodes');
+  });
+  it('corrects the scope as a whole', () => {
+    spec.given(recorded).when(correct({ scope: { generic: true } })).then({ type: 'StatementCorrected',
+      data: { statementId: 'st1', changes: { scope: { generic: true } }, reason: 'wrong venue',
+        correctedOn: '2016-06-01' } });
+  });
+});

@@ -2,6 +2,7 @@ import type { StatementCommand } from '../commands';
 import type { DecideContext, Decider } from '../decider';
 import { badInput, conflict, notFound } from '../errors';
 import type { StatementDetails, StatementEvent } from '../events';
+import { checkScope } from './scope.rules';
 import { actualChanges, checkCitation, distinct, evidenceDate, keysOf, knownCountries, pick } from '../validation';
 
 export type StatementState = { exists: false } | { exists: true; statementId: string; details: StatementDetails };
@@ -25,7 +26,7 @@ export function evolveStatement(state: StatementState, event: StatementEvent): S
 
 const STATEMENT_KEYS = keysOf<StatementDetails>({
   speakers: true, onBehalfOf: true, kind: true, venue: true, deliveredOn: true, incidentIds: true, namesUser: true,
-  quote: true, citation: true,
+  quote: true, citation: true, scope: true,
 });
 
 /** Speakers are one or more real States; the incidents list may be empty (a statement about a conflict). */
@@ -35,6 +36,7 @@ function checkStatement(details: StatementDetails, ctx: DecideContext): void {
   evidenceDate(details.deliveredOn, 'deliveredOn', ctx);
   distinct(details.incidentIds, 'incidentIds');
   checkCitation(details.citation, 'citation');
+  checkScope(details.scope, 'scope', ctx);
 }
 
 function decide(command: StatementCommand, state: StatementState, ctx: DecideContext): StatementEvent[] {

@@ -4,6 +4,7 @@ import type {
   CcmState, CorroborationFacts, IncidentDetails, RegistryEvent, StatementDetails,
 } from '@app/domain';
 import { incidentStream, investigationStream, parseCcmStates, sourceStream, statementStream } from '@app/domain';
+import { resolutionStream, situationStream } from '@app/domain';
 import type { JsonObject, StoredEvent } from '@app/event-store';
 
 /** The real CCM membership list. */
@@ -16,6 +17,8 @@ function streamOf(event: RegistryEvent): string {
     case 'SourceRegistered': case 'SourceRegraded': return sourceStream(d.sourceId);
     case 'InvestigationOpened': case 'InvestigationConcluded': return investigationStream(d.investigationId);
     case 'StatementRecorded': case 'StatementCorrected': return statementStream(d.statementId);
+    case 'SituationRegistered': case 'SituationCorrected': return situationStream(d.situationId);
+    case 'ResolutionVoteRecorded': return resolutionStream(d.resolutionId);
     default: return incidentStream(d.incidentId);
   }
 }

@@ -2,6 +2,7 @@ import {
   prng, EVIDENCE_KINDS, INVESTIGATOR_KINDS, OUTCOMES, STATEMENT_KINDS,
   type EvidenceKind, type Grade, type IncidentDetails, type StatementDetails,
 } from '@app/domain';
+import { RESOLUTION_KINDS, VOTES, type StatementScope } from '@app/domain';
 import { allege, corroborate, corroboration, EventLog, source, statement } from './event-log.fixtures';
 
 const DAY_ZERO = Date.parse('2015-01-01T00:00:00Z');
@@ -11,6 +12,12 @@ const USERS: IncidentDetails['allegedUser'][] = [
   { kind: 'STATE', stateCodes: ['RUS'] }, { kind: 'STATE', stateCodes: ['SYR'] },
   { kind: 'COALITION', stateCodes: ['SAU'], name: 'Saudi-led coalition' }];
 const COUNTRIES = ['YEM', 'SYR', 'UKR'];
+export const SITUATIONS = ['sit-a', 'sit-b'];
+/** A scope of each level, or none (a statement of before scopes existed). */
+const SCOPES: (StatementScope | undefined)[] = [undefined, undefined, { situationIds: ['sit-a'] },
+  { situationIds: ['sit-b', 'sit-a'] },
+  { allegedUser: { stateCodes: ['RUS'] } }, { allegedUser: { stateCodes: [], name: 'saudi-led COALITION' } },
+    { generic: true }];
 
 /**
  * A random history the deciders could have produced (no command on a merged duplicate, one withdrawal,
@@ -36,6 +43,16 @@ export function randomHistory(seed: number, steps = 160): EventLog {
     grades.set(id, grade);
     record(source(id, id, grade, id.length === 3 && id === id.toUpperCase() ? 'STATE' : 'NGO'));
   }
+  for (const id of SITUATIONS) {
+    record({ type: 'SituationRegistered', data: { situationId: id, name: id, countryCodes: [pick(COUNTRIES)],
+      allegedUsers: [pick(USERS)],
+      period: { from: date() } } });
+  }
+  const situation = () => (rnd() < 0.7 ? { situationId: pick(SITUATIONS) } : {});
+  const scope = () => {
+    const picked = pick(SCOPES);
+    return picked === undefined ? {} : { scope: picked };
+  };
   const live: string[] = [];
   const unwithdrawn = new Set<string>();
   const corroborations: string[] = [];
@@ -53,7 +70,8 @@ export function randomHistory(seed: number, steps = 160): EventLog {
     if (live.length < 3 || r < 0.1) {
       const id = `inc-${++n}`;
       const first = facts();
-      record(allege(id, date(), first, { location: { countryCode: pick(COUNTRIES), placeName: 'somewhere' }, allegedUser: pick(USERS) }));
+      record(allege(id, date(), first, { location: { countryCode: pick(COUNTRIES), placeName: 'somewhere' },
+        allegedUser: pick(USERS), ...situation() }));
       live.push(id);
       unwithdrawn.add(id);
       corroborations.push(first.corroborationId);
@@ -73,8 +91,10 @@ export function randomHistory(seed: number, steps = 160): EventLog {
       const id = open.splice(Math.floor(rnd() * open.length), 1)[0];
       record({ type: 'InvestigationConcluded', data: { investigationId: id, outcome: pick(OUTCOMES), findings: 'found', concludedOn: date() } });
     } else if (r < 0.46) {
-      const changes: Partial<IncidentDetails> = rnd() < 0.5
-        ? { location: { countryCode: pick(COUNTRIES), placeName: 'corrected' } } : { allegedUser: pick(USERS) };
+      const changes: Partial<IncidentDetails> = pick([
+        () => ({ location: { countryCode: pick(COUNTRIES), placeName: 'corrected' } }),
+          () => ({ allegedUser: pick(USERS) }),
+        () => ({ situationId: pick(SITUATIONS) })])();
       record({ type: 'IncidentCorrected', data: { incidentId: pick(live), changes, reason: 'corrected', correctedOn: date() } });
     } else if (r < 0.48 && unwithdrawn.size > 0) {
       const id = pick([...unwithdrawn]);
@@ -95,15 +115,26 @@ export function randomHistory(seed: number, steps = 160): EventLog {
       const grade = pick(['A', 'B', 'C', 'D', 'E'] as const);
       record({ type: 'SourceRegraded', data: { sourceId: id, grade, previousGrade: grades.get(id)!, reason: 'track record', regradedOn: date() } });
       grades.set(id, grade);
+    } else if (r < 0.58) {
+      const votes = SPEAKERS.filter(() => rnd() < 0.6).map((stateCode) => ({ stateCode, vote: pick(VOTES) }));
+      record({ type: 'ResolutionVoteRecorded', data: { resolutionId: `res-${++n}`, symbol: `A/RES/${n}`, title: 'use',
+        venue: 'UNGA',
+        adoptedOn: date(), kind: pick(RESOLUTION_KINDS), incidentIds: rnd() < 0.3 ? someIncidents() : [],
+        scope: scope().scope ?? { generic: true },
+        votes: votes.length > 0 ? votes : [{ stateCode: 'GBR', vote: 'YES' }] } });
+    } else if (r < 0.59) {
+      record({ type: 'SituationCorrected', data: { situationId: pick(SITUATIONS), changes: { name: `renamed ${n++}` },
+        reason: 'renamed',
+        correctedOn: date() } });
     } else if (r < 0.9 || statements.length === 0) {
       const id = `st-${++n}`;
       const speakers = [...new Set([pick(SPEAKERS), ...(rnd() < 0.3 ? [pick(SPEAKERS), pick(SPEAKERS)] : [])])];
-      record(statement(id, speakers, pick(STATEMENT_KINDS), date(), someIncidents()));
+      record(statement(id, speakers, pick(STATEMENT_KINDS), date(), rnd() < 0.2 ? [] : someIncidents(), scope()));
       statements.push(id);
     } else {
       const changes: Partial<StatementDetails> = pick([
         () => ({ kind: pick(STATEMENT_KINDS) }), () => ({ incidentIds: someIncidents() }), () => ({ deliveredOn: date() }),
-        () => ({ speakers: [pick(SPEAKERS)] })])();
+        () => ({ speakers: [pick(SPEAKERS)] }), () => ({ scope: pick(SCOPES) ?? {} })])();
       record({ type: 'StatementCorrected', data: { statementId: pick(statements), changes, reason: 'corrected', correctedOn: date() } });
     }
   }

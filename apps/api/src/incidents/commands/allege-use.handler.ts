@@ -23,6 +23,7 @@ export class AllegeUseHandler implements ICommandHandler<AllegeUseCommand> {
 
   async execute({ input, meta }: AllegeUseCommand): Promise<string> {
     this.checks.source(input.firstSource.sourceId, 'firstSource.sourceId');
+    if (input.situationId != null) this.checks.situation(input.situationId, 'situationId');
     const incidentId = newId(input, 'incident');
     const { firstSource, idempotencyKey: _k, expectedRevision: _r, ...details } = withoutNulls({ ...input });
     const citation = await this.evidence.citation(firstSource.citation, 'firstSource.citation');
@@ -30,6 +31,7 @@ export class AllegeUseHandler implements ICommandHandler<AllegeUseCommand> {
       type: 'AllegeUse',
       data: {
         ...details,
+        situationId: input.situationId ?? undefined,
         incidentId,
         occurredTo: input.occurredTo ?? input.occurredFrom,
         firstCorroboration: {

@@ -28,6 +28,7 @@ export class CorrectIncidentHandler implements ICommandHandler<CorrectIncidentCo
   async execute({ input, meta }: CorrectIncidentCommand): Promise<string> {
     const incidentId = this.checks.incident(input.incidentId, 'incidentId');
     const changes = withoutNulls({ ...input.changes }) as Partial<IncidentDetails>;
+    if (changes.situationId !== undefined) this.checks.situation(changes.situationId, 'changes.situationId');
     const command: CorrectIncident = {
       type: 'CorrectIncident',
       data: { incidentId, changes, reason: input.reason, correctedOn: input.correctedOn },

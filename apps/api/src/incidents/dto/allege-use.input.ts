@@ -67,6 +67,10 @@ export class AllegeUseInput extends CommandInput {
   @Field({ description: 'YYYY-MM-DD: when the allegation became public' }) @IsIsoDate()
   reportedOn: string;
 
+  @Field(() => ID, { nullable: true, description: 'The situation (conflict or theatre of use) it belongs to' })
+  @IsOptional() @IsEntityId()
+  situationId?: string;
+
   @Field(() => FirstSourceInput) @ValidateNested() @Type(() => FirstSourceInput)
   firstSource: FirstSourceInput;
 }

@@ -28,6 +28,10 @@ export class IncidentChangesInput {
 
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 5000)
   summary?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Moves it to this situation (an incident belongs to at most one)' })
+  @IsOptional() @IsEntityId()
+  situationId?: string;
 }
 
 @InputType()

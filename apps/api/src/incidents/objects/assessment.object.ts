@@ -2,7 +2,9 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Readiness, Status } from '@app/domain';
 import { ReadinessEnum, StatusEnum } from '../../graphql/enums';
 
-@ObjectType({ description: 'The confirmation status of an incident under a versioned policy, with the reasons behind it' })
+@ObjectType('Assessment', {
+  description: 'The confirmation status of an incident under a versioned policy, with the reasons behind it',
+})
 export class AssessmentObject {
   @Field(() => StatusEnum) status: Status;
   @Field(() => ReadinessEnum, { description: 'CONDEMN when confirmed; CONCERN when alleged, corroborated or contested' })
@@ -15,16 +17,10 @@ export class AssessmentObject {
   @Field(() => Int) independentSupportingSources: number;
   @Field(() => String, { nullable: true, description: 'Evidence date on which the current status first held' })
   statusSince: string | null;
-  @Field(() => String, { nullable: true, description: 'Evidence date on which the incident became CONFIRMED' })
+  @Field(() => String, {
+    nullable: true, description: 'While CONFIRMED: the evidence date this run of CONFIRMED began (as statusSince)',
+    deprecationReason: 'Ambiguous: use statusSince (this status) or Incident.firstConfirmedOn (the first confirmation, which lags count from)',
+  })
   confirmedOn: string | null;
   @Field() policyVersion: string;
-}
-
-@ObjectType()
-export class StatusChangeObject {
-  @Field(() => StatusEnum) status: Status;
-  @Field(() => ReadinessEnum) readiness: Readiness;
-  @Field({ description: 'Evidence date of the change' }) on: string;
-  @Field() rule: string;
-  @Field(() => [String], { description: 'The evidence that caused the change' }) evidenceIds: string[];
 }

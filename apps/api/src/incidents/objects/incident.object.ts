@@ -3,7 +3,8 @@ import type { AllegedUserKind, Delivery, EvidenceKind, Grade, Stance } from '@ap
 import { AllegedUserKindEnum, DeliveryEnum, EvidenceKindEnum, GradeEnum, StanceEnum } from '../../graphql/enums';
 import { InvestigationObject } from '../../investigations/objects/investigation.object';
 import { StatementObject } from '../../statements/objects/statement.object';
-import { AssessmentObject, StatusChangeObject } from './assessment.object';
+import type { StatusChange } from '@app/domain';
+import { AssessmentObject } from './assessment.object';
 import { CorrectionObject } from './correction.object';
 
 @ObjectType('Location')
@@ -87,11 +88,16 @@ export class IncidentObject {
   @Field(() => AllegedUserObject) allegedUser: AllegedUserObject;
   @Field(() => CasualtiesObject, { nullable: true }) casualties?: CasualtiesObject;
   @Field() summary: string;
+  @Field(() => ID, { nullable: true,
+    description: 'The situation it belongs to (at most one); corrections keep the history',
+  })
+  situationId?: string;
   @Field({ description: 'When the allegation became public' }) reportedOn: string;
   @Field(() => [ID], { description: 'Duplicate reports merged into this incident' }) mergedDuplicates: string[];
   @Field(() => WithdrawalObject, { nullable: true }) withdrawal: WithdrawalObject | null;
   @Field(() => AssessmentObject) assessment: AssessmentObject;
-  @Field(() => [StatusChangeObject]) statusHistory: StatusChangeObject[];
+  /** Exposed with the events behind each change by IncidentFieldsResolver.statusHistory. */
+  statusHistory: StatusChange[];
   @Field(() => [CorroborationObject]) corroborations: CorroborationObject[];
   @Field(() => [InvestigationObject], { description: 'Investigations covering it, by opening date' })
   investigations: InvestigationObject[];

@@ -5,22 +5,22 @@ import { IncidentObject } from '../../incidents/objects/incident.object';
 import { StatementObject } from '../../statements/objects/statement.object';
 import { PageInfoObject } from './page-info.object';
 
-export const LagFromEnum = { CONFIRMED: 'CONFIRMED', CORROBORATED: 'CORROBORATED' } as const;
-registerEnumType(LagFromEnum, { name: 'LagFrom', description: 'The milestone a statement lag is measured from' });
-
 export const IncidentSortEnum = { OCCURRED: 'OCCURRED', STATUS_CHANGED: 'STATUS_CHANGED' } as const;
 registerEnumType(IncidentSortEnum, { name: 'IncidentSort' });
 
-@ObjectType('ReferringStatement', { description: 'A statement about the incident, with its lag after the milestone it answers' })
+@ObjectType('ReferringStatement', {
+  description: 'A statement about the incident, with its lag after the incident\'s first confirmation',
+})
 export class ReferringStatementObject {
   @Field(() => StatementObject) statement: StatementObject;
-  @Field(() => LagFromEnum, { description: 'CONFIRMED for condemnations and most kinds; CORROBORATED for concern and calls for investigation' })
-  lagFrom: 'CONFIRMED' | 'CORROBORATED';
-  @Field(() => Int, { nullable: true, description: 'Days from that milestone to delivery; negative if earlier; null if never reached' })
-  lagDays: number | null;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Days from firstConfirmedOn (evidence clock) to delivery; negative: anticipatory; null: never confirmed',
+  }) lagDays: number | null;
+  @Field({ description: 'Delivered before the incident was first confirmed' }) anticipatory: boolean;
 }
 
-@ObjectType('IncidentStatusChange', { description: 'One status change, its evidence date, and the events that caused it' })
+@ObjectType('StatusChange', { description: 'One status change, its evidence date, and the events that caused it' })
 export class IncidentStatusChangeObject {
   @Field(() => StatusEnum) status: Status;
   @Field(() => ReadinessEnum) readiness: Readiness;

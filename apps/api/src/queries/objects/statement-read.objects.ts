@@ -1,11 +1,12 @@
-import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { CcmStatus, Readiness, Status } from '@app/domain';
 import { ReadinessEnum, StatusEnum } from '../../graphql/enums';
 import { StatementObject } from '../../statements/objects/statement.object';
 import { PageInfoObject } from './page-info.object';
 
-export const CcmStatusEnum = { STATE_PARTY: 'STATE_PARTY', SIGNATORY: 'SIGNATORY', NOT_PARTY: 'NOT_PARTY' } as const;
-registerEnumType(CcmStatusEnum, { name: 'CcmStatus', description: 'A State\'s status under the Convention on Cluster Munitions on a date' });
+import { CcmStatusEnum } from '../../graphql/ccm-status.enum';
+
+export { CcmStatusEnum };
 
 @ObjectType('StatementEdge')
 export class StatementEdgeObject {
@@ -53,6 +54,16 @@ export class StateObject {
   @Field() name: string;
   @Field(() => CcmStatusEnum) ccmStatus: CcmStatus;
   @Field(() => String, { nullable: true }) signedOn: string | null;
-  @Field(() => String, { nullable: true }) ratifiedOrAccededOn: string | null;
-  @Field(() => String, { nullable: true }) withdrawnOn: string | null;
+  @Field(() => String, { nullable: true,
+    description: 'Deposit of its instrument of ratification, acceptance or accession',
+  })
+  ratifiedOrAccededOn: string | null;
+  @Field(() => String, { nullable: true,
+    description: 'Entry into force for it (Article 17): a State Party from this date',
+  })
+  entryIntoForceOn: string | null;
+  @Field(() => String, { nullable: true,
+    description: 'When its withdrawal took effect: no longer a party from this date',
+  })
+  withdrawnOn: string | null;
 }

@@ -7,6 +7,7 @@ import { ReferenceChecks } from '../../shared/reference-checks';
 import { withoutNulls } from '../../incidents/without-nulls';
 import type { CorrectStatementInput, RecordStatementInput } from '../dto/statement.inputs';
 import { EvidenceCitations } from '../../evidence/evidence-citations';
+import { checkedScope } from './resolution.handlers';
 
 export class RecordStatementCommand extends Command<string> {
   constructor(readonly input: RecordStatementInput, readonly meta: RequestMeta) { super(); }
@@ -30,12 +31,13 @@ export class RecordStatementHandler implements ICommandHandler<RecordStatementCo
     const incidentIds = this.checks.incidents(input.incidentIds, 'incidentIds');
     const { speakers, onBehalfOf, kind, venue, deliveredOn, namesUser, quote, citation } = withoutNulls({ ...input });
     const cited = await this.evidence.citation(citation, 'citation');
+    const scope = checkedScope(this.checks, input.scope ?? undefined, 'scope');
     const statementId = newId(input, 'statement');
     const command: RecordStatement = {
       type: 'RecordStatement',
       data: {
         statementId, speakers, ...(onBehalfOf !== undefined && { onBehalfOf }), kind, venue, deliveredOn, incidentIds,
-        namesUser, quote, citation: cited,
+        namesUser, quote, citation: cited, ...(scope !== undefined && { scope }),
       },
     };
     await this.executor.execute(command, commandMeta(command.type, input, meta));
@@ -60,6 +62,7 @@ export class CorrectStatementHandler implements ICommandHandler<CorrectStatement
     if (input.changes.citation) {
       changes.citation = await this.evidence.citation(input.changes.citation, 'changes.citation');
     }
+    if (changes.scope) changes.scope = checkedScope(this.checks, changes.scope, 'changes.scope');
     const command: CorrectStatement = { type: 'CorrectStatement', data: { statementId, changes, reason, correctedOn } };
     await this.executor.execute(command, commandMeta(command.type, input, meta));
     return statementId;

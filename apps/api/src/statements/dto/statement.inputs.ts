@@ -8,6 +8,7 @@ import { CommandInput } from '../../shared/command.input';
 import { StatementKindEnum, VenueEnum } from '../../graphql/enums';
 import { COUNTRY_CODE, IsEntityId, IsIsoDate } from '../../graphql/validators';
 import { CitationInput } from '../../incidents/dto/citation.input';
+import { StatementScopeInput } from './scope.input';
 
 const SPEAKERS_MESSAGE = 'speakers must be ISO 3166-1 alpha-3 codes in capitals, e.g. GBR';
 /** Joint statements can be long lists (a regional group, the EU with its members). */
@@ -45,6 +46,12 @@ export class RecordStatementInput extends CommandInput {
 
   @Field(() => CitationInput) @ValidateNested() @Type(() => CitationInput)
   citation: CitationInput;
+
+  @Field(() => StatementScopeInput, { nullable: true,
+    description: 'Situations, an alleged user, or generic, besides incidentIds',
+  })
+  @IsOptional() @ValidateNested() @Type(() => StatementScopeInput)
+  scope?: StatementScopeInput;
 }
 
 /** A patch: each given field replaces the current one. */
@@ -78,6 +85,10 @@ export class StatementChangesInput {
 
   @Field(() => CitationInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => CitationInput)
   citation?: CitationInput;
+
+  @Field(() => StatementScopeInput, { nullable: true, description: 'Replaces the whole scope (besides incidentIds)' })
+  @IsOptional() @ValidateNested() @Type(() => StatementScopeInput)
+  scope?: StatementScopeInput;
 }
 
 @InputType()

@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { Citation, StatementKind, Venue } from '@app/domain';
+import type { CcmStatus, Citation, StatementKind, Venue } from '@app/domain';
+import { CcmStatusEnum } from '../../graphql/ccm-status.enum';
 import { StatementKindEnum, VenueEnum } from '../../graphql/enums';
 import { CorrectionObject } from '../../incidents/objects/correction.object';
+import { StatementScopeObject } from './scope.object';
 // incident.object.ts imports this file too: CitationObject is only referenced lazily (thunk, no design type).
 import { CitationObject } from '../../incidents/objects/incident.object';
 
@@ -9,6 +11,7 @@ import { CitationObject } from '../../incidents/objects/incident.object';
 export class SpeakerObject {
   @Field() stateCode: string;
   @Field(() => String, { nullable: true }) name?: string;
+  @Field(() => CcmStatusEnum, { description: 'Its CCM status on the delivery date' }) ccmStatus: CcmStatus;
 }
 
 @ObjectType('Statement')
@@ -24,6 +27,10 @@ export class StatementObject {
   @Field(() => [ID], { description: 'The incidents referred to (canonical ids); empty for a statement about a conflict' })
   incidentIds: string[];
   @Field() namesUser: boolean;
+  @Field(() => StatementScopeObject, {
+    description: 'What it speaks about (statements recorded before scopes: their incidents)',
+  })
+  scope: StatementScopeObject;
   @Field() quote: string;
   @Field(() => CitationObject) citation: Citation;
   @Field(() => [CorrectionObject], { description: 'Corrections, oldest first; the fields above are as corrected' })
