@@ -4,6 +4,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { AuthGuard } from './auth.guard';
 import { ensureAdminAccess } from './first-admin';
+import { EventStore } from '@app/event-store';
 import { TokenStore } from './token-store';
 import { TokensResolver } from './tokens.resolver';
 
@@ -11,7 +12,11 @@ import { TokensResolver } from './tokens.resolver';
 @Global()
 @Module({
   providers: [
-    { provide: TokenStore, inject: [APP_CONFIG], useFactory: (config: AppConfig) => TokenStore.open(config.tokensPath) },
+    {
+      // After the event store: a data directory that cannot be used is then reported once, by the store.
+      provide: TokenStore, inject: [APP_CONFIG, EventStore],
+      useFactory: (config: AppConfig) => TokenStore.open(config.tokensPath),
+    },
     { provide: APP_GUARD, useClass: AuthGuard },
     TokensResolver,
   ],

@@ -63,6 +63,8 @@ export async function openRegistry(config: AppConfig): Promise<RegistryContext> 
     { logger: ['error', 'warn'], abortOnError: false },
   );
   await app.init();
+  // The service starts its catch-up once it listens; a command line has nothing to serve first.
+  await app.get(ReadModelService).start();
   return {
     commands: app.get(CommandBus),
     readModel: app.get(ReadModelService),

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { EventStore } from '@app/event-store';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { EvidenceCitations } from './evidence-citations';
@@ -16,12 +17,14 @@ import { UploadIndex } from './upload-index';
 @Global()
 @Module({
   providers: [
+    // After the event store (injected for the order only): a data directory that cannot be used is then
+    // reported once, by the store.
     {
-      provide: EvidenceStore, inject: [APP_CONFIG],
+      provide: EvidenceStore, inject: [APP_CONFIG, EventStore],
       useFactory: (config: AppConfig) => new FsEvidenceStore(config.evidence.dir),
     },
     {
-      provide: UploadIndex, inject: [APP_CONFIG],
+      provide: UploadIndex, inject: [APP_CONFIG, EventStore],
       useFactory: (config: AppConfig) => UploadIndex.open(path.join(config.evidence.dir, UPLOAD_INDEX_FILE)),
     },
     EvidenceService,
