@@ -107,7 +107,15 @@ export function verdict(ctx: ViewContext, i: IncidentDetail) {
     h(
       'p',
       { class: 'muted' },
-      a.confirmedOn ? `Confirmed on ${day(a.confirmedOn)}. ` : '',
+      i.firstConfirmedOn
+        ? h(
+            'span',
+            { 'data-testid': 'first-confirmed' },
+            `First confirmed on ${day(i.firstConfirmedOn)}: lags count from it. `,
+          )
+        : i.firstCorroboratedOn
+          ? `First corroborated on ${day(i.firstCorroboratedOn)}; never confirmed. `
+          : '',
       `Rule ${a.rule}; ${a.independentSupportingSources} independent supporting source(s); policy ${a.policyVersion}.`,
     ),
     i.withdrawal ? h('p', {}, `Withdrawn on ${day(i.withdrawal.withdrawnOn)}: ${i.withdrawal.reason}`) : null,
