@@ -131,10 +131,16 @@ describe('the web page', () => {
     expect(await page.getByTestId('sources').textContent()).toBe(
       'Amnesty International (grade B, supports); Human Rights Watch (grade A, supports)',
     );
-    expect(text).toContain(
-      'The alleged user acknowledged the use on 2016-12-19 (acknowledgement by Saudi Arabia (19 December 2016))',
+    // The policy's reasons name their sources; the evidence behind the rule is listed in words.
+    const why = await page.locator('.verdict ul').first().allTextContents();
+    expect(why[0]).toContain('The alleged user acknowledged the use on 2016-12-19: a statement by SAU on 2016-12-19.');
+    expect(text).toContain('acknowledgement by Saudi Arabia (19 December 2016)');
+    await expect(page.getByTestId('first-confirmed').textContent()).resolves.toBe(
+      'First confirmed on 25 May 2016: lags count from it. ',
     );
-    expect(text).toContain('1 day before it was confirmed');
+    // The United Kingdom announced its investigation the day before the incident was confirmed.
+    expect(text).toContain('1 day before it was confirmed (anticipatory)');
+    expect(text).toContain('208 days after it was confirmed');
     expect(await page.locator('.timeline li').count()).toBe(2);
     await screenshot(page, 'incident');
     await expectAccessible();
@@ -192,7 +198,7 @@ describe('the web page', () => {
   });
 
   it("opens a State page from the speak-out view: statements with the incidents' status then", async () => {
-    await page.locator('section[aria-labelledby="condemned-h"] tbody th a').first().click();
+    await page.locator('section[aria-labelledby="condemned-h"] tr:has(td.scope-INCIDENT) th a').first().click();
     await page.locator('ol.timeline.statements > li').first().waitFor();
     expect(await page.locator('.lead').textContent()).toMatch(/CCM status: State Party/);
     expect(await page.locator('ol.timeline .then .badge').count()).toBeGreaterThan(0);

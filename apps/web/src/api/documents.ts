@@ -375,6 +375,7 @@ query StateTimeline($stateCode: String!, $on: String) {
     }
   }
   states(filter: { on: $on }) { stateCode name ccmStatus signedOn ratifiedOrAccededOn withdrawnOn }
+  situations { id name }
 }`;
 export interface StateInfo {
   stateCode: string;
@@ -401,6 +402,7 @@ export interface StateTimelineResult {
     }[];
   };
   states: StateInfo[];
+  situations: SituationName[];
 }
 
 /** A cheap query that tells whether this reader may read (PUBLIC_READ or a valid token). */
