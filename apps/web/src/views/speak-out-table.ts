@@ -26,7 +26,7 @@ export function responseTable(ctx: ViewContext, lines: readonly ResponseLine[], 
     'Strongest response',
     'Scope',
     'Date',
-    'Lag after confirmation',
+    'Days from confirmation to its first condemnation',
     'Generic condemnation',
     'Votes',
   ];
@@ -70,6 +70,32 @@ export function silentList(ctx: ViewContext, lines: readonly ResponseLine[]) {
         { 'data-state': x.stateCode },
         stateLink(ctx, x),
         x.votes.length ? h('span', { class: 'muted' }, ` (${votes(x)})`) : null,
+      ),
+    ),
+  );
+}
+
+/**
+ * States whose only condemnation is generic (any use by any actor): one compact line each, since response, scope
+ * and date are mostly the same declaration's; the lag and the votes still differ.
+ */
+export function genericList(ctx: ViewContext, lines: readonly ResponseLine[]) {
+  return h(
+    'ul',
+    { class: 'states wide' },
+    lines.map((x) =>
+      h(
+        'li',
+        { 'data-state': x.stateCode },
+        stateLink(ctx, x),
+        h(
+          'span',
+          { class: 'muted' },
+          ` ${x.on ? shortDay(x.on) : '—'}`,
+          x.lagDays === null ? '' : ', ',
+          x.lagDays === null ? '' : h('span', { class: x.anticipatory ? 'anticipatory' : null }, lagCell(x.lagDays)),
+          x.votes.length ? `; ${votes(x)}` : '',
+        ),
       ),
     ),
   );

@@ -16,7 +16,7 @@ import { field, h, replace } from '../dom';
 import { lagChart } from '../lag-chart';
 import { day, lagCell } from '../words';
 import { errorBox, isAbort, loading, type ViewContext } from './parts';
-import { byDate, responseTable, silentList } from './speak-out-table';
+import { byDate, genericList, responseTable, silentList } from './speak-out-table';
 
 export function renderSpeakOut(main: HTMLElement, ctx: ViewContext): void {
   const p = ctx.route.params;
@@ -83,7 +83,14 @@ function report(ctx: ViewContext, r: SpeakOutResult['speakOutReport']) {
       'Condemned only any use by any actor',
       generalOnly,
       'No State Party condemned only in general terms.',
-      () => responseTable(ctx, generalOnly),
+      () =>
+        h(
+          'div',
+          {},
+          h('p', {}, 'Their strongest response names neither the incidents, nor the situation, nor the user. ',
+            'Date of that condemnation, lag after confirmation, votes:'),
+          genericList(ctx, generalOnly),
+        ),
     ),
     group('concern-h', 'Expressed concern or called for an investigation', concern, 'None.', () =>
       responseTable(ctx, concern),
