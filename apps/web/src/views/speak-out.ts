@@ -59,6 +59,7 @@ function report(ctx: ViewContext, r: SpeakOutResult['speakOutReport']) {
   const concern = lines.filter((x) => x.kind !== null && x.kind !== 'CONDEMNATION');
   const silent = lines.filter((x) => x.kind === null).sort((a, b) => a.stateCode.localeCompare(b.stateCode));
   const lags = lines.flatMap((x) => (x.lagDays === null ? [] : [x.lagDays]));
+  const counted = lags.length === 1 ? '1 State Party' : `${lags.length} States Parties`;
   const group = (id: string, title: string, rows: ResponseLine[], empty: string, body: () => Node) =>
     h(
       'section',
@@ -105,7 +106,7 @@ function report(ctx: ViewContext, r: SpeakOutResult['speakOutReport']) {
         {},
         lags.length === 0
           ? 'No State Party has condemned a confirmed incident yet.'
-          : `${lags.length} State(s) Parties, each counted once: median ${r.medianLagDays ?? '—'} days, ` +
+          : `${counted}, each counted once: median ${r.medianLagDays ?? '—'} days, ` +
               `shortest ${lagCell(r.minLagDays)}, longest ${lagCell(r.maxLagDays)}. ` +
               'A negative lag is an anticipatory condemnation, made before the incident was confirmed.',
       ),
