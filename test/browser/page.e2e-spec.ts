@@ -203,6 +203,10 @@ describe('the web page', () => {
     await page.locator('ol.timeline.statements > li').first().waitFor();
     expect(await page.locator('.lead').textContent()).toMatch(/CCM status: State Party/);
     expect(await page.locator('ol.timeline .then .badge').count()).toBeGreaterThan(0);
+    // A State Party since before 2021 also signed the Lausanne Political Declaration: a statement about no incident.
+    expect(await page.locator('ol.timeline .about').allTextContents()).toContain(
+      'About any use of cluster munitions by any actor.',
+    );
     await screenshot(page, 'state');
     await expectAccessible();
   });
