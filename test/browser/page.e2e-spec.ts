@@ -28,12 +28,17 @@ describe('the web page', () => {
   let base: string;
   let webDir: string;
   let yemenIncidentId: string;
+  let yemenSituationId: string;
 
   beforeAll(async () => {
     webDir = buildWebPage(fs.mkdtempSync(path.join(os.tmpdir(), 'cmur-web-')));
     app = await TestApp.start({ WEB_DIR: webDir, SQLITE_SYNCHRONOUS: 'NORMAL' });
     base = app.url.replace(/\/graphql$/, '/');
-    ({ yemenIncidentId } = await loadDemoData({ url: app.url, token: TEST_ADMIN_TOKEN, incidents: 120 }));
+    ({ yemenIncidentId, yemenSituationId } = await loadDemoData({
+      url: app.url,
+      token: TEST_ADMIN_TOKEN,
+      incidents: 120,
+    }));
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
     watch = await watchPage(page);
@@ -88,7 +93,9 @@ describe('the web page', () => {
     expect(days).toEqual([...days].sort((a, b) => a - b));
   });
 
-  it('filters by country, status and text, and follows an incident', async () => {
+  it('filters by situation, country, status and text, and follows an incident', async () => {
+    const yemen = { label: 'Yemen, Saudi-led coalition, since 2015' };
+    await page.getByLabel('Situation', { exact: true }).selectOption(yemen);
     await page.getByLabel('Country', { exact: true }).fill('YEM');
     await page.getByLabel('Status', { exact: true }).selectOption('CONFIRMED');
     await page.getByLabel('Search').fill('governorate');
@@ -99,6 +106,22 @@ describe('the web page', () => {
     await row.getByRole('link', { name: 'Hajjah governorate, Yemen' }).click();
     await page.getByRole('heading', { level: 1, name: 'BL-755 in Hajjah governorate, Yemen' }).waitFor();
     expect(page.url()).toContain(`#/incident/${yemenIncidentId}`);
+    expect(page.url()).not.toContain('situation=');
+  });
+
+  it('filters by situation alone: only the Yemen incidents', async () => {
+    await page.goto(`${base}#/?situation=${yemenSituationId}`);
+    await page.locator('.list tbody tr').first().waitFor();
+    await expect(page.getByLabel('Situation', { exact: true }).locator('option:checked').textContent()).resolves.toBe(
+      'Yemen, Saudi-led coalition, since 2015',
+    );
+    const yemen = Number(await page.getByTestId('count-all').textContent());
+    // 120 generated incidents over five theatres (a fifth in Yemen), and the seed's case.
+    expect(yemen).toBe(25);
+    const places = await page.locator('.list tbody tr td:nth-child(2) a').allTextContents();
+    expect(places.every((p) => p.endsWith(', Yemen'))).toBe(true);
+    await page.goto(`${base}#/incident/${yemenIncidentId}`);
+    await page.getByTestId('verdict').waitFor();
   });
 
   it('shows the verdict in words, the evidence and the statements; the as-of date changes the verdict', async () => {
@@ -108,10 +131,16 @@ describe('the web page', () => {
     expect(await page.getByTestId('sources').textContent()).toBe(
       'Amnesty International (grade B, supports); Human Rights Watch (grade A, supports)',
     );
-    expect(text).toContain(
-      'The alleged user acknowledged the use on 2016-12-19 (acknowledgement by Saudi Arabia (19 December 2016))',
+    // The policy's reasons name their sources; the evidence behind the rule is listed in words.
+    const why = await page.locator('.verdict ul').first().allTextContents();
+    expect(why[0]).toContain('The alleged user acknowledged the use on 2016-12-19: a statement by SAU on 2016-12-19.');
+    expect(text).toContain('acknowledgement by Saudi Arabia (19 December 2016)');
+    await expect(page.getByTestId('first-confirmed').textContent()).resolves.toBe(
+      'First confirmed on 25 May 2016: lags count from it. ',
     );
-    expect(text).toContain('1 day before it was confirmed');
+    // The United Kingdom announced its investigation the day before the incident was confirmed.
+    expect(text).toContain('1 day before it was confirmed (anticipatory)');
+    expect(text).toContain('208 days after it was confirmed');
     expect(await page.locator('.timeline li').count()).toBe(2);
     await screenshot(page, 'incident');
     await expectAccessible();
@@ -134,9 +163,11 @@ describe('the web page', () => {
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
   });
 
-  it('opens the speak-out view for the alleged user and country, with the lag chart', async () => {
+  it("opens the speak-out view for the incident's situation, with the lag chart", async () => {
     await page.getByRole('link', { name: 'who spoke out', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Who spoke out about use by Saudi Arabia in Yemen' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Who spoke out about Yemen, Saudi-led coalition, since 2015' })
+      .waitFor();
     await page.locator('#condemned-h').waitFor();
     const condemned = Number(/\((\d+)\)/.exec((await page.locator('#condemned-h').textContent()) ?? '')?.[1]);
     const silent = Number(/\((\d+)\)/.exec((await page.locator('#silent-h').textContent()) ?? '')?.[1]);
@@ -147,11 +178,35 @@ describe('the web page', () => {
     await expectAccessible();
   });
 
+  it('shows each State Party once: situation-scope and generic condemnations, anticipatory lags, votes', async () => {
+    const row = (code: string) => page.locator(`tr[data-state="${code}"]`);
+    // Portugal condemned the use in Yemen (the situation) in April 2015, before any Yemen incident was confirmed.
+    const portugal = row('PRT');
+    await expect(portugal.locator('td.scope').textContent()).resolves.toBe('situation');
+    await expect(portugal.locator('td').nth(0).textContent()).resolves.toBe('Condemnation');
+    await expect(portugal.locator('time').textContent()).resolves.toBe('2 Apr 2015');
+    await expect(portugal.locator('td.lag').textContent()).resolves.toMatch(/^−\d+ days? \(anticipatory\)$/);
+    await expect(portugal.locator('td.generic').textContent()).resolves.toBe('20 Sep 2021');
+    // States Parties that only signed the Lausanne Political Declaration: condemned any use by any actor.
+    const generic = page.locator('section[aria-labelledby="generic-h"] li[data-state]');
+    expect(await generic.count()).toBeGreaterThan(10);
+    for (const line of await generic.allTextContents()) expect(line).toContain(' 20 Sep 2021');
+    // Each State's votes on resolutions about the situation, whatever they were (Saudi Arabia, not party, voted NO).
+    const text = await page.locator('main').textContent();
+    expect(text).toContain('A/RES/DEMO/71/1: yes');
+    expect(text).toContain('A/RES/DEMO/71/1: abstained');
+    await expect(row('SAU').textContent()).resolves.toContain('A/RES/DEMO/71/1: no');
+  });
+
   it("opens a State page from the speak-out view: statements with the incidents' status then", async () => {
-    await page.locator('.group').first().locator('li a').first().click();
+    await page.locator('section[aria-labelledby="condemned-h"] tr:has(td.scope-INCIDENT) th a').first().click();
     await page.locator('ol.timeline.statements > li').first().waitFor();
     expect(await page.locator('.lead').textContent()).toMatch(/CCM status: State Party/);
     expect(await page.locator('ol.timeline .then .badge').count()).toBeGreaterThan(0);
+    // A State Party since before 2021 also signed the Lausanne Political Declaration: a statement about no incident.
+    expect(await page.locator('ol.timeline .about').allTextContents()).toContain(
+      'About any use of cluster munitions by any actor.',
+    );
     await screenshot(page, 'state');
     await expectAccessible();
   });

@@ -5,6 +5,8 @@ export interface DemoSource {
   kind: string;
   grade: string;
   homepage: string;
+  /** A STATE source's State (policy 2.0.0 matches it to the alleged user by this code, never by name). */
+  stateCode?: string;
 }
 
 export const DEMO_SOURCES: DemoSource[] = [
@@ -40,7 +42,24 @@ export const DEMO_SOURCES: DemoSource[] = [
     homepage: 'https://example.org/osint',
   },
   { key: 'blog', name: 'Anonymous blog (demo)', kind: 'INDIVIDUAL', grade: 'E', homepage: 'https://example.org/blog' },
+  {
+    key: 'un-coi',
+    name: 'UN Commission of Inquiry (demo)',
+    kind: 'UN_BODY',
+    grade: 'A',
+    homepage: 'https://www.ohchr.org',
+  },
+  {
+    key: 'gbr-mod',
+    name: 'United Kingdom Ministry of Defence',
+    kind: 'STATE',
+    stateCode: 'GBR',
+    grade: 'B',
+    homepage: 'https://www.gov.uk/government/organisations/ministry-of-defence',
+  },
 ];
+/** Sources that report incidents in the generated world (a State's ministry only speaks for its own inquiry). */
+export const REPORTERS = DEMO_SOURCES.filter((s) => s.kind !== 'STATE' && s.key !== 'un-coi').map((s) => s.key);
 
 export interface Situation {
   key: string;
@@ -51,6 +70,8 @@ export interface Situation {
   to: string;
   munitions: [string, string][];
   user: { kind: string; stateCodes: string[]; name?: string };
+  /** The situation (conflict) its incidents belong to, registered by the demo. */
+  situation?: { name: string; from: string; allegedUsers: { stateCodes: string[]; name?: string }[] };
 }
 export const SITUATIONS: Situation[] = [
   {
@@ -66,6 +87,11 @@ export const SITUATIONS: Situation[] = [
       ['M26', 'GROUND_LAUNCHED_ROCKET'],
     ],
     user: { kind: 'COALITION', stateCodes: ['SAU', 'ARE'], name: 'Saudi-led coalition' },
+    situation: {
+      name: 'Yemen, Saudi-led coalition, since 2015',
+      from: '2015-03-26',
+      allegedUsers: [{ stateCodes: ['SAU', 'ARE'], name: 'Saudi-led coalition' }],
+    },
   },
   {
     key: 'syr',
@@ -94,6 +120,11 @@ export const SITUATIONS: Situation[] = [
       ['Tornado-S', 'MISSILE'],
     ],
     user: { kind: 'STATE', stateCodes: ['RUS'] },
+    situation: {
+      name: 'Ukraine, Russian Federation, since 2022',
+      from: '2022-02-24',
+      allegedUsers: [{ stateCodes: ['RUS'] }],
+    },
   },
   {
     key: 'sdn',

@@ -1,8 +1,12 @@
 /**
  * Loads the demo data into a running registry through its GraphQL mutations, each with an idempotency key
  * (so a second run appends nothing): the Yemen BL-755 case of 2016 as the seed tells it, then a generated
- * world of incidents with sources, corroborations, investigations and statements.
+ * world of incidents in situations, with sources, corroborations, investigations and statements (about incidents,
+ * situations, alleged users and any use), and a resolution's votes.
  */
+import { SITUATIONS } from './demo-catalogue';
+import { type Ask, client, KEY, M, pool, type Send } from './demo-client';
+import { loadScopedStatements } from './demo-scopes-loader';
 import { DEMO_SOURCES, planDemo, type PlannedIncident } from './demo-world';
 
 export interface DemoOptions {
@@ -18,57 +22,16 @@ export interface DemoSummary {
   corroborations: number;
   investigations: number;
   statements: number;
+  situations: number;
   yemenIncidentId: string;
-}
-
-const KEY = 'demo-v1';
-const M = {
-  source: 'mutation ($input: RegisterSourceInput!) { registerSource(input: $input) { id } }',
-  allege: 'mutation ($input: AllegeUseInput!) { allegeUse(input: $input) { id } }',
-  corroborate: 'mutation ($input: AddCorroborationInput!) { addCorroboration(input: $input) { id } }',
-  open: 'mutation ($input: OpenInvestigationInput!) { openInvestigation(input: $input) { id } }',
-  conclude: 'mutation ($input: ConcludeInvestigationInput!) { concludeInvestigation(input: $input) { id } }',
-  statement: 'mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { id } }',
-};
-
-type Send = (mutation: string, input: Record<string, unknown>) => Promise<string>;
-
-function sender(url: string, token: string): Send {
-  return async (mutation, input) => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: mutation, variables: { input } }),
-    });
-    const body = (await res.json()) as {
-      data?: Record<string, { id: string }>;
-      errors?: { message: string; extensions?: { code?: string; field?: string } }[];
-    };
-    if (body.errors?.length) {
-      const e = body.errors[0];
-      throw new Error(
-        `${e.extensions?.code ?? 'ERROR'}${e.extensions?.field ? ` (${e.extensions.field})` : ''}: ${e.message}` +
-          ` [key ${String(input.idempotencyKey)}]`,
-      );
-    }
-    return Object.values(body.data ?? {})[0].id;
-  };
-}
-
-/** Runs tasks with at most `limit` in flight (the registry queues commands per stream anyway). */
-async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await task(items[next++]);
-    }),
-  );
+  yemenSituationId: string;
 }
 
 /** The seed's case, as test/yemen-bl755.e2e-spec.ts logs it: alleged 23 May, confirmed 25 May 2016. */
-async function yemenCase(send: Send, source: Record<string, string>): Promise<string> {
+async function yemenCase(send: Send, source: Record<string, string>, situationId: string): Promise<string> {
   const id = await send(M.allege, {
     idempotencyKey: `${KEY}-yemen-bl755`,
+    situationId,
     occurredFrom: '2015-05-01',
     occurredTo: '2016-01-06',
     location: {
@@ -140,10 +103,12 @@ async function generatedIncident(
   source: Record<string, string>,
   p: PlannedIncident,
   ids: Map<string, string>,
+  situations: ReadonlyMap<string, string>,
 ): Promise<number> {
   const allegation = p.allegation as { firstSource: Record<string, unknown> };
   const id = await send(M.allege, {
     ...allegation,
+    situationId: situations.get(p.situation),
     idempotencyKey: `${KEY}-${p.key}`,
     firstSource: { ...allegation.firstSource, sourceId: source[p.firstSource] },
   });
@@ -167,7 +132,7 @@ async function generatedIncident(
   if (inv) {
     const invId = await send(M.open, {
       idempotencyKey: `${KEY}-${inv.key}`,
-      investigator: inv.opener,
+      investigator: { kind: inv.opener.kind, sourceId: source[inv.opener.sourceKey] },
       incidentIds: [id],
       mandate: 'Inquiry into reported use (demo).',
       openedOn: inv.openedOn,
@@ -185,28 +150,55 @@ async function generatedIncident(
   return p.corroborations.length + 1;
 }
 
-export async function loadDemoData(options: DemoOptions): Promise<DemoSummary> {
-  const send = sender(options.url, options.token);
-  const log = options.log ?? (() => undefined);
-  const concurrency = options.concurrency ?? 6;
+/** One situation per theatre that has one; answers the theatre's key to the situation's id. */
+async function registerSituations(send: Send): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const t of SITUATIONS) {
+    if (!t.situation) continue;
+    ids.set(
+      t.key,
+      await send(M.situation, {
+        idempotencyKey: `${KEY}-situation-${t.key}`,
+        name: t.situation.name,
+        countryCodes: [t.country],
+        allegedUsers: t.situation.allegedUsers,
+        period: { from: t.situation.from },
+      }),
+    );
+  }
+  return ids;
+}
+
+async function registerSources(send: Send): Promise<Record<string, string>> {
   const source: Record<string, string> = {};
   for (const s of DEMO_SOURCES) {
     source[s.key] = await send(M.source, {
       idempotencyKey: `${KEY}-src-${s.key}`,
       name: s.name,
       kind: s.kind,
+      stateCode: s.stateCode,
       grade: s.grade,
       homepage: s.homepage,
     });
   }
-  const yemenIncidentId = await yemenCase(send, source);
+  return source;
+}
+
+export async function loadDemoData(options: DemoOptions): Promise<DemoSummary> {
+  const { send, ask }: { send: Send; ask: Ask } = client(options.url, options.token);
+  const log = options.log ?? (() => undefined);
+  const concurrency = options.concurrency ?? 6;
+  const source = await registerSources(send);
+  const situations = await registerSituations(send);
+  const yemenSituationId = situations.get('yem') ?? '';
+  const yemenIncidentId = await yemenCase(send, source, yemenSituationId);
   log(`Yemen BL-755 case: incident ${yemenIncidentId}`);
   const plan = planDemo(options.incidents ?? 300);
   const ids = new Map<string, string>();
   let corroborations = 0;
   let done = 0;
   await pool(plan.incidents, concurrency, async (p) => {
-    const added = await generatedIncident(send, source, p, ids);
+    const added = await generatedIncident(send, source, p, ids, situations);
     corroborations += added;
     if (++done % 50 === 0) log(`${done} of ${plan.incidents.length} incidents`);
   });
@@ -217,13 +209,16 @@ export async function loadDemoData(options: DemoOptions): Promise<DemoSummary> {
       incidentIds: st.incidentKeys.map((k) => ids.get(k)),
     });
   });
-  log(`${plan.statements.length} statements`);
+  const scoped = await loadScopedStatements(send, ask, situations);
+  log(`${plan.statements.length + scoped} statements and a resolution`);
   return {
     sources: DEMO_SOURCES.length,
     incidents: plan.incidents.length + 1,
     corroborations: corroborations + 2,
     investigations: plan.incidents.filter((p) => p.investigation).length + 1,
-    statements: plan.statements.length + 2,
+    statements: plan.statements.length + scoped + 2,
+    situations: situations.size,
     yemenIncidentId,
+    yemenSituationId,
   };
 }

@@ -2,7 +2,7 @@
  * The generated part of the demo data: a fixed, seeded world (same seed, same inputs), so that loading it
  * again sends the same idempotency keys with the same inputs and appends nothing.
  */
-import { DEMO_SOURCES, KINDS, SITUATIONS, SPEAKERS, VENUES } from './demo-catalogue';
+import { KINDS, REPORTERS, SITUATIONS, SPEAKERS, VENUES } from './demo-catalogue';
 
 export { DEMO_SOURCES, type DemoSource } from './demo-catalogue';
 
@@ -39,7 +39,8 @@ export interface PlannedIncident {
   corroborations: PlannedCorroboration[];
   investigation?: {
     key: string;
-    opener: Record<string, unknown>;
+    /** A UN investigator is a registered source (policy 2.0.0): its key in DEMO_SOURCES. */
+    opener: { kind: 'UN'; sourceKey: string };
     openedOn: string;
     outcome?: string;
     concludedOn?: string;
@@ -72,7 +73,7 @@ export function planDemo(
     let last = reported;
     const extra = Math.floor(rnd() * 4);
     for (const [k, source] of some(
-      DEMO_SOURCES.map((x) => x.key).filter((x) => x !== firstSource),
+      REPORTERS.filter((x) => x !== firstSource),
       extra,
     ).entries()) {
       last = capped(addDays(last, 1 + Math.floor(rnd() * 60)));
@@ -119,7 +120,7 @@ export function planDemo(
       plan.investigation = {
         key: `inv-${i}`,
         openedOn,
-        opener: { kind: 'UN', name: 'UN Commission of Inquiry (demo)' },
+        opener: { kind: 'UN', sourceKey: 'un-coi' },
         outcome: concludes ? pick(['USE_CONFIRMED', 'USE_CONFIRMED', 'USE_NOT_CONFIRMED', 'INCONCLUSIVE']) : undefined,
         concludedOn: concludes ? capped(addDays(openedOn, 60 + Math.floor(rnd() * 200))) : undefined,
       };

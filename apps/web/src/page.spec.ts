@@ -1,6 +1,6 @@
 import { lagBins } from './lag-chart';
 import { formatRoute, keepAsOf, parseRoute } from './route';
-import { day, endOfDay, lagWords, shortDay, verdictHeadline } from './words';
+import { day, endOfDay, lagCell, lagWords, shortDay, verdictHeadline } from './words';
 
 describe('hash routes', () => {
   it('parse each view with its id and parameters, and format back to the same address', () => {
@@ -40,13 +40,15 @@ describe('words', () => {
         status: 'CONFIRMED',
         readiness: 'CONDEMN',
         statusSince: '2016-05-25',
-        confirmedOn: '2016-05-25',
       }),
     ).toBe('Confirmed since 25 May 2016. States can condemn.');
-    expect(lagWords(-1, 'CONFIRMED')).toBe('1 day before it was confirmed');
-    expect(lagWords(0, 'CONFIRMED')).toBe('on the day it was confirmed');
-    expect(lagWords(208, 'CONFIRMED')).toBe('208 days after it was confirmed');
-    expect(lagWords(null, 'CORROBORATED')).toBe('the incident was never corroborated');
+    expect(lagWords(-1)).toBe('1 day before it was confirmed (anticipatory)');
+    expect(lagWords(0)).toBe('on the day it was confirmed');
+    expect(lagWords(208)).toBe('208 days after it was confirmed');
+    expect(lagWords(null)).toBe('the incident was never confirmed');
+    expect(lagCell(-12)).toBe('−12 days (anticipatory)');
+    expect(lagCell(208)).toBe('+208 days');
+    expect(lagCell(null)).toBe('—');
   });
 });
 

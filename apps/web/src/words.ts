@@ -106,7 +106,6 @@ export interface Verdict {
   status: Status;
   readiness: Readiness;
   statusSince: string | null;
-  confirmedOn: string | null;
 }
 
 /** The headline of an incident's verdict: status, since when, and what it means for speaking out. */
@@ -115,14 +114,34 @@ export function verdictHeadline(a: Verdict): string {
   return `${STATUS_LABEL[a.status] ?? a.status}${since}. ${READINESS_LABEL[a.readiness] ?? a.readiness}.`;
 }
 
-/** A statement's lag after the milestone it answers: negative when it came first, null when never reached. */
-export function lagWords(days: number | null | undefined, from: string): string {
-  const milestone = from.toLowerCase();
-  if (days === null || days === undefined) return `the incident was never ${milestone}`;
-  if (days === 0) return `on the day it was ${milestone}`;
+/**
+ * A statement's lag after the incident's first confirmation: negative when it came first (anticipatory, said so,
+ * never hidden), null when the incident was never confirmed.
+ */
+export function lagWords(days: number | null | undefined): string {
+  if (days === null || days === undefined) return 'the incident was never confirmed';
+  if (days === 0) return 'on the day it was confirmed';
   const n = Math.abs(days);
-  return `${n} day${n === 1 ? '' : 's'} ${days > 0 ? 'after' : 'before'} it was ${milestone}`;
+  const count = `${n} day${n === 1 ? '' : 's'}`;
+  return days > 0 ? `${count} after it was confirmed` : `${count} before it was confirmed (anticipatory)`;
 }
+
+/** A State's lag in a table cell: "+208 days", "−12 days (anticipatory)". */
+export function lagCell(days: number | null | undefined): string {
+  if (days === null || days === undefined) return '—';
+  const n = Math.abs(days);
+  const count = `${n} day${n === 1 ? '' : 's'}`;
+  return days < 0 ? `−${count} (anticipatory)` : days === 0 ? 'same day' : `+${count}`;
+}
+
+/** How specifically a response reached the subject, most specific first. */
+export const SCOPE_LABEL: Record<string, string> = {
+  INCIDENT: 'incident',
+  SITUATION: 'situation',
+  USER: 'alleged user',
+  GENERIC: 'generic (any use)',
+};
+export const VOTE_LABEL: Record<string, string> = { YES: 'yes', NO: 'no', ABSTAIN: 'abstained', ABSENT: 'absent' };
 
 /** An as-of date (YYYY-MM-DD) as the instant the API takes: the end of that day, UTC. */
 export const endOfDay = (date: string): string => `${date}T23:59:59Z`;

@@ -12,6 +12,7 @@ export interface IncidentFilter {
   occurredFrom?: string;
   occurredTo?: string;
   text?: string;
+  situationId?: string;
 }
 export interface AsOfArgs {
   asOf?: string;
@@ -174,7 +175,14 @@ export interface MapPointsResult {
 
 const STATEMENT_FIELDS = /* GraphQL */ `
   id kind venue deliveredOn recordedAt onBehalfOf namesUser quote incidentIds
+  scope { situationIds allegedUser { stateCodes name } generic }
   speakers { stateCode name } citation { url archivedUrl archivedSha256 }`;
+/** What a statement speaks about besides its incidents. */
+export interface StatementScope {
+  situationIds: string[];
+  allegedUser: { stateCodes: string[]; name: string | null } | null;
+  generic: boolean;
+}
 export interface Statement {
   id: string;
   kind: string;
@@ -185,11 +193,12 @@ export interface Statement {
   namesUser: boolean;
   quote: string;
   incidentIds: string[];
+  scope: StatementScope;
   speakers: { stateCode: string; name: string | null }[];
   citation: Citation;
 }
 export interface Citation {
-  url: string;
+  url: string | null;
   archivedUrl: string | null;
   archivedSha256: string | null;
 }
@@ -197,7 +206,8 @@ export interface Citation {
 export const INCIDENT = /* GraphQL */ `
 query Incident($id: ID!, $asOf: DateTime, $clock: Clock) {
   incident(id: $id, asOf: $asOf, clock: $clock) {
-    id occurredFrom occurredTo reportedOn recordedAt summary mergedDuplicates
+    id occurredFrom occurredTo reportedOn recordedAt summary mergedDuplicates situationId
+    firstCorroboratedOn firstConfirmedOn
     location { countryCode countryName placeName latitude longitude precisionMeters }
     munition { type delivery }
     allegedUser { kind name stateCodes }
@@ -205,16 +215,17 @@ query Incident($id: ID!, $asOf: DateTime, $clock: Clock) {
     withdrawal { reason withdrawnOn }
     assessment {
       status readiness rule reasons evidenceIds missing independentSupportingSources
-      statusSince confirmedOn policyVersion
+      statusSince policyVersion
     }
-    statusChanges { status readiness on rule evidenceIds }
+    statusHistory { status readiness on rule evidenceIds }
     corroborations {
       id stance evidenceKinds publishedOn summary derivedFrom retractedOn retractionReason
       source { id name grade } citation { url archivedUrl archivedSha256 }
     }
     investigations { id investigator { kind stateCode name } mandate openedOn outcome findings concludedOn }
-    referringStatements { lagFrom lagDays statement { ${STATEMENT_FIELDS} } }
+    referringStatements { lagDays anticipatory statement { ${STATEMENT_FIELDS} } }
   }
+  situations { id name }
 }`;
 export interface Assessment {
   status: Status;
@@ -225,7 +236,6 @@ export interface Assessment {
   missing: string[];
   independentSupportingSources: number;
   statusSince: string | null;
-  confirmedOn: string | null;
   policyVersion: string;
 }
 export interface Corroboration {
@@ -257,6 +267,10 @@ export interface IncidentDetail {
   recordedAt: string;
   summary: string;
   mergedDuplicates: string[];
+  situationId: string | null;
+  /** The first evidence dates it reached each status, kept if it is contested later: lags count from these. */
+  firstCorroboratedOn: string | null;
+  firstConfirmedOn: string | null;
   location: {
     countryCode: string;
     countryName: string | null;
@@ -270,67 +284,52 @@ export interface IncidentDetail {
   casualties: { killed: number | null; injured: number | null } | null;
   withdrawal: { reason: string; withdrawnOn: string } | null;
   assessment: Assessment;
-  statusChanges: { status: Status; readiness: Readiness; on: string; rule: string; evidenceIds: string[] }[];
+  statusHistory: { status: Status; readiness: Readiness; on: string; rule: string; evidenceIds: string[] }[];
   corroborations: Corroboration[];
   investigations: Investigation[];
-  referringStatements: { lagFrom: string; lagDays: number | null; statement: Statement }[];
+  referringStatements: { lagDays: number | null; anticipatory: boolean; statement: Statement }[];
 }
 export interface IncidentResult {
   incident: IncidentDetail;
+  situations: SituationName[];
 }
 
+const RESPONSE_LINE = /* GraphQL */ `
+  stateCode name ccmStatus kind scope on statementId resolutionId lagDays anticipatory genericCondemnationOn
+  votes { resolutionId symbol vote adoptedOn }`;
 export const SPEAK_OUT = /* GraphQL */ `
-  query SpeakOut($filter: SpeakOutFilterInput, $asOf: DateTime, $clock: Clock) {
-    speakOutReport(filter: $filter, asOf: $asOf, clock: $clock) {
-      asOf
-      statesPartiesCount
-      incidentIds
-      confirmedIncidentIds
-      medianLagDays
-      maxLagDays
-      condemned {
-        stateCode
-        name
-        firstOn
-        incidentIds
-      }
-      expressedConcern {
-        stateCode
-        name
-        firstOn
-        incidentIds
-      }
-      silent {
-        stateCode
-        name
-      }
-      lags {
-        stateCode
-        incidentId
-        confirmedOn
-        condemnedOn
-        days
-      }
-      nonPartiesThatSpoke {
-        stateCode
-        name
-        ccmStatus
-        kinds
-      }
-    }
+query SpeakOut($filter: SpeakOutFilterInput, $asOf: DateTime, $clock: Clock) {
+  speakOutReport(filter: $filter, asOf: $asOf, clock: $clock) {
+    asOf statesPartiesCount incidentIds confirmedIncidentIds medianLagDays minLagDays maxLagDays
+    firstConfirmations { incidentId firstConfirmedOn }
+    statesParties { ${RESPONSE_LINE} }
+    nonPartiesThatSpoke { ${RESPONSE_LINE} kinds }
   }
-`;
+  situations { id name }
+}`;
 export interface SpeakOutFilter {
+  situationId?: string;
   allegedUser?: string;
   countryCode?: string;
   from?: string;
   to?: string;
 }
-interface StateResponse {
+export type ResponseKind = 'CONDEMNATION' | 'CONCERN' | 'CALL_FOR_INVESTIGATION';
+export type ScopeLevel = 'INCIDENT' | 'SITUATION' | 'USER' | 'GENERIC';
+/** One State's line: its strongest response, how specific and when, its lag, its generic condemnation, its votes. */
+export interface ResponseLine {
   stateCode: string;
-  name: string;
-  firstOn: string;
-  incidentIds: string[];
+  name: string | null;
+  ccmStatus: string;
+  kind: ResponseKind | null;
+  scope: ScopeLevel | null;
+  on: string | null;
+  statementId: string | null;
+  resolutionId: string | null;
+  lagDays: number | null;
+  anticipatory: boolean;
+  genericCondemnationOn: string | null;
+  votes: { resolutionId: string; symbol: string; vote: 'YES' | 'NO' | 'ABSTAIN' | 'ABSENT'; adoptedOn: string }[];
 }
 export interface SpeakOutResult {
   speakOutReport: {
@@ -339,13 +338,30 @@ export interface SpeakOutResult {
     incidentIds: string[];
     confirmedIncidentIds: string[];
     medianLagDays: number | null;
+    minLagDays: number | null;
     maxLagDays: number | null;
-    condemned: StateResponse[];
-    expressedConcern: StateResponse[];
-    silent: { stateCode: string; name: string }[];
-    lags: { stateCode: string; incidentId: string; confirmedOn: string; condemnedOn: string; days: number }[];
-    nonPartiesThatSpoke: { stateCode: string; name: string | null; ccmStatus: string; kinds: string[] }[];
+    firstConfirmations: { incidentId: string; firstConfirmedOn: string }[];
+    statesParties: ResponseLine[];
+    nonPartiesThatSpoke: (ResponseLine & { kinds: string[] })[];
   };
+  situations: SituationName[];
+}
+
+/** The situations (conflicts) incidents belong to, for the filters. */
+export const SITUATIONS = /* GraphQL */ `
+  query Situations {
+    situations {
+      id
+      name
+    }
+  }
+`;
+export interface SituationName {
+  id: string;
+  name: string;
+}
+export interface SituationsResult {
+  situations: SituationName[];
 }
 
 export const STATE_TIMELINE = /* GraphQL */ `
@@ -359,6 +375,7 @@ query StateTimeline($stateCode: String!, $on: String) {
     }
   }
   states(filter: { on: $on }) { stateCode name ccmStatus signedOn ratifiedOrAccededOn withdrawnOn }
+  situations { id name }
 }`;
 export interface StateInfo {
   stateCode: string;
@@ -385,6 +402,7 @@ export interface StateTimelineResult {
     }[];
   };
   states: StateInfo[];
+  situations: SituationName[];
 }
 
 /** A cheap query that tells whether this reader may read (PUBLIC_READ or a valid token). */

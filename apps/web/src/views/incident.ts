@@ -1,6 +1,6 @@
 /** One incident: details, the verdict in words, its status history, the evidence, and who spoke about it. */
 import { gql } from '../api/client';
-import { INCIDENT, type IncidentDetail, type IncidentResult } from '../api/documents';
+import { INCIDENT, type IncidentDetail, type IncidentResult, type SituationName } from '../api/documents';
 import { asOfArgs } from '../as-of';
 import { countryName } from '../countries';
 import { h, replace } from '../dom';
@@ -11,7 +11,7 @@ import { verdict } from './verdict';
 export function renderIncident(main: HTMLElement, ctx: ViewContext): void {
   replace(main, h('h1', {}, 'Incident'), loading('the incident'));
   gql<IncidentResult>(INCIDENT, { id: ctx.route.id, ...asOfArgs(ctx.route.params) }, ctx.signal)
-    .then(({ incident }) => replace(main, ...incidentView(ctx, incident)))
+    .then(({ incident, situations }) => replace(main, ...incidentView(ctx, incident, situations)))
     .catch((e) => isAbort(e) || replace(main, h('h1', {}, 'Incident'), errorBox(e)));
 }
 
@@ -19,7 +19,7 @@ const where = (i: IncidentDetail) =>
   `${i.location.placeName}, ${i.location.countryName ?? countryName(i.location.countryCode)}`;
 const user = (i: IncidentDetail) => i.allegedUser.name ?? (i.allegedUser.stateCodes.join(', ') || 'unknown');
 
-function incidentView(ctx: ViewContext, i: IncidentDetail) {
+function incidentView(ctx: ViewContext, i: IncidentDetail, situations: SituationName[]) {
   return [
     h('p', { class: 'crumbs no-print' }, viewLink(ctx, { view: 'overview' }, '← Overview')),
     h('h1', {}, `${i.munition.type} in ${where(i)}`),
@@ -30,14 +30,28 @@ function incidentView(ctx: ViewContext, i: IncidentDetail) {
       h('button', { type: 'button', onclick: (() => window.print()) as EventListener }, 'Print briefing'),
     ),
     verdict(ctx, i),
-    h('div', { class: 'two-col' }, details(ctx, i), history(i)),
+    h('div', { class: 'two-col' }, details(ctx, i, situations), history(i)),
     corroborations(i),
     investigations(i),
     statements(ctx, i),
   ];
 }
 
-function details(ctx: ViewContext, i: IncidentDetail) {
+/** Who spoke out about it: its situation's report when it has one, else its alleged user's in its country. */
+const speakOutLink = (ctx: ViewContext, i: IncidentDetail) =>
+  viewLink(
+    ctx,
+    {
+      view: 'speak-out',
+      params: i.situationId
+        ? { situation: i.situationId }
+        : { user: i.allegedUser.stateCodes[0] ?? '', country: i.location.countryCode },
+    },
+    'who spoke out',
+  );
+
+function details(ctx: ViewContext, i: IncidentDetail, situations: SituationName[]) {
+  const situation = situations.find((x) => x.id === i.situationId);
   const { latitude, longitude, precisionMeters } = i.location;
   const row = (term: string, ...value: (string | Node | null)[]) =>
     h('div', {}, h('dt', {}, term), h('dd', {}, ...value));
@@ -63,12 +77,9 @@ function details(ctx: ViewContext, i: IncidentDetail) {
         user(i),
         ` (${say(i.allegedUser.kind)})`,
         ' · ',
-        viewLink(
-          ctx,
-          { view: 'speak-out', params: { user: i.allegedUser.stateCodes[0] ?? '', country: i.location.countryCode } },
-          'who spoke out',
-        ),
+        speakOutLink(ctx, i),
       ),
+      situation ? row('Situation', situation.name) : null,
       row(
         'Casualties',
         i.casualties ? `${i.casualties.killed ?? '?'} killed, ${i.casualties.injured ?? '?'} injured` : 'not known',
@@ -85,12 +96,12 @@ function history(i: IncidentDetail) {
     'section',
     { 'aria-labelledby': 'history-h' },
     h('h2', { id: 'history-h' }, 'Status history'),
-    i.statusChanges.length === 0
+    i.statusHistory.length === 0
       ? h('p', {}, 'No status yet on this date.')
       : h(
           'ol',
           { class: 'timeline' },
-          i.statusChanges.map((c) =>
+          i.statusHistory.map((c) =>
             h(
               'li',
               {},
@@ -210,7 +221,7 @@ function statements(ctx: ViewContext, i: IncidentDetail) {
             h(
               'tbody',
               {},
-              list.map(({ statement: st, lagDays, lagFrom }) =>
+              list.map(({ statement: st, lagDays }) =>
                 h(
                   'tr',
                   {},
@@ -226,7 +237,7 @@ function statements(ctx: ViewContext, i: IncidentDetail) {
                   ),
                   h('td', {}, say(st.kind)),
                   h('td', {}, say(st.venue)),
-                  h('td', {}, lagWords(lagDays, lagFrom)),
+                  h('td', { class: lagDays !== null && lagDays < 0 ? 'anticipatory' : null }, lagWords(lagDays)),
                   h('td', { class: 'quote' }, h('q', {}, st.quote), ' ', citationLinks(st.citation)),
                 ),
               ),

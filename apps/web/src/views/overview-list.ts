@@ -1,9 +1,10 @@
 /** The overview's list (sortable, paged) and its filters. */
-import type { IncidentListResult, ListIncident } from '../api/documents';
+import { gql } from '../api/client';
+import { type IncidentListResult, type ListIncident, SITUATIONS, type SituationsResult } from '../api/documents';
 import { allCountries, countryName } from '../countries';
 import { field, h } from '../dom';
 import { READINESS, READINESS_SHORT, STATUSES, STATUS_LABEL, shortDay } from '../words';
-import { statusBadge, type ViewContext, viewLink } from './parts';
+import { isAbort, statusBadge, type ViewContext, viewLink } from './parts';
 
 export const PAGE_SIZE = 25;
 
@@ -96,6 +97,28 @@ function row(ctx: ViewContext, i: ListIncident) {
   );
 }
 
+/** The situations to filter by, filled in when they arrive (the chosen one is kept meanwhile). */
+function situationSelect(ctx: ViewContext): HTMLSelectElement {
+  const chosen = ctx.route.params.situation;
+  const select = h(
+    'select',
+    { name: 'situation' },
+    h('option', { value: '' }, 'Any'),
+    chosen ? h('option', { value: chosen, selected: true }, 'Loading…') : null,
+  );
+  gql<SituationsResult>(SITUATIONS, {}, ctx.signal)
+    .then(({ situations }) =>
+      select.replaceChildren(
+        h('option', { value: '' }, 'Any'),
+        ...situations.map((x) => h('option', { value: x.id, selected: x.id === chosen }, x.name)),
+      ),
+    )
+    .catch((e) => {
+      if (!isAbort(e)) select.replaceChildren(h('option', { value: chosen ?? '' }, 'Situations could not be loaded'));
+    });
+  return select;
+}
+
 export function filtersForm(ctx: ViewContext) {
   const p = ctx.route.params;
   const countryList = h(
@@ -139,6 +162,7 @@ export function filtersForm(ctx: ViewContext) {
       }) as EventListener,
     },
     countryList,
+    field('Situation', situationSelect(ctx)),
     field('Country', code('country', p.country), 'ISO code, e.g. YEM'),
     field('Alleged user', code('user', p.user), 'ISO code, e.g. SAU'),
     field(

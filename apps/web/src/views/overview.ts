@@ -28,6 +28,7 @@ export function filterFromParams(p: Record<string, string>): IncidentFilter {
     occurredFrom: p.from,
     occurredTo: p.to,
     text: p.text,
+    situationId: p.situation,
   };
 }
 

@@ -1,6 +1,14 @@
 /** A State: its statements in order, the status of the incidents it spoke about on each date, and its CCM status. */
 import { gql } from '../api/client';
-import { STATES, STATE_TIMELINE, type StateInfo, type StateTimelineResult, type StatesResult } from '../api/documents';
+import {
+  type SituationName,
+  type StatementScope,
+  STATES,
+  STATE_TIMELINE,
+  type StateInfo,
+  type StateTimelineResult,
+  type StatesResult,
+} from '../api/documents';
 import { countryName } from '../countries';
 import { field, h, replace } from '../dom';
 import { day, endOfDay, say } from '../words';
@@ -88,6 +96,18 @@ function ccmLine(info: StateInfo | undefined): string {
   return `${say(info.ccmStatus)}${parts.length ? `: ${parts.join(', ')}` : ''}.`;
 }
 
+/** What a statement speaks about besides incidents: situations by name, an alleged user, or any use. */
+function scopeWords(scope: StatementScope, situations: SituationName[]) {
+  const about = [
+    ...scope.situationIds.map((id) => `the situation ${situations.find((x) => x.id === id)?.name ?? id}`),
+    scope.allegedUser
+      ? `use by ${scope.allegedUser.name ?? scope.allegedUser.stateCodes.map(countryName).join(', ')}`
+      : null,
+    scope.generic ? 'any use of cluster munitions by any actor' : null,
+  ].filter(Boolean);
+  return about.length ? h('p', { class: 'about' }, `About ${about.join('; ')}.`) : null;
+}
+
 function timelineView(ctx: ViewContext, r: StateTimelineResult) {
   const t = r.stateTimeline;
   const info = r.states.find((st) => st.stateCode === t.stateCode);
@@ -140,7 +160,8 @@ function timelineView(ctx: ViewContext, r: StateTimelineResult) {
                       ),
                     ),
                   )
-                : h('p', { class: 'muted' }, 'About no particular incident.'),
+                : null,
+              scopeWords(e.statement.scope, r.situations),
             ),
           ),
         ),

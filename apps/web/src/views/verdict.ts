@@ -1,4 +1,7 @@
-/** The verdict in plain words: status, since when, why, on what evidence, which sources, what is missing. */
+/**
+ * The verdict in plain words: status, since when, why (the policy's reasons, which name their sources), on what
+ * evidence, which sources, what is missing, and the first confirmation every lag counts from.
+ */
 import type { IncidentDetail } from '../api/documents';
 import { h } from '../dom';
 import { day, say, verdictHeadline } from '../words';
@@ -14,19 +17,6 @@ const statementLabel = (st: IncidentDetail['referringStatements'][number]['state
   `${say(st.kind).toLowerCase()} by ${st.speakers.map((sp) => sp.name ?? sp.stateCode).join(', ')} ` +
   `(${day(st.deliveredOn)})`;
 
-/** Every piece of evidence by id, in words: the policy's reasons and evidence ids name them so. */
-function evidenceLabels(i: IncidentDetail): Map<string, string> {
-  return new Map<string, string>([
-    ...i.corroborations.map((c) => [c.id, c.source.name] as [string, string]),
-    ...i.investigations.map((v) => [v.id, investigationLabel(v)] as [string, string]),
-    ...i.referringStatements.map(({ statement: st }) => [st.id, statementLabel(st)] as [string, string]),
-  ]);
-}
-
-/** A reason with the evidence ids it quotes replaced by what they are. */
-const inWords = (reason: string, labels: Map<string, string>) =>
-  reason.replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, (id) => labels.get(id) ?? id);
-
 function evidenceNames(i: IncidentDetail): string[] {
   const ids = new Set(i.assessment.evidenceIds);
   return [
@@ -38,7 +28,6 @@ function evidenceNames(i: IncidentDetail): string[] {
 
 export function verdict(ctx: ViewContext, i: IncidentDetail) {
   const a = i.assessment;
-  const labels = evidenceLabels(i);
   const evidence = evidenceNames(i);
   const sources = i.corroborations.filter((c) => !c.retractedOn);
   return h(
@@ -64,7 +53,7 @@ export function verdict(ctx: ViewContext, i: IncidentDetail) {
         h(
           'ul',
           {},
-          a.reasons.map((r) => h('li', {}, inWords(r, labels))),
+          a.reasons.map((r) => h('li', {}, r)),
         ),
         evidence.length
           ? [
@@ -107,7 +96,15 @@ export function verdict(ctx: ViewContext, i: IncidentDetail) {
     h(
       'p',
       { class: 'muted' },
-      a.confirmedOn ? `Confirmed on ${day(a.confirmedOn)}. ` : '',
+      i.firstConfirmedOn
+        ? h(
+            'span',
+            { 'data-testid': 'first-confirmed' },
+            `First confirmed on ${day(i.firstConfirmedOn)}: lags count from it. `,
+          )
+        : i.firstCorroboratedOn
+          ? `First corroborated on ${day(i.firstCorroboratedOn)}; never confirmed. `
+          : '',
       `Rule ${a.rule}; ${a.independentSupportingSources} independent supporting source(s); policy ${a.policyVersion}.`,
     ),
     i.withdrawal ? h('p', {}, `Withdrawn on ${day(i.withdrawal.withdrawnOn)}: ${i.withdrawal.reason}`) : null,
