@@ -13,6 +13,7 @@ import { StatementsModule } from './statements/statements.module';
 import { SourcesModule } from './sources/sources.module';
 import { QueriesModule } from './queries/queries.module';
 import { ReadModelModule } from './read-model/read-model.module';
+import { LoggingModule } from './logging/logging.module';
 
 @Module({})
 export class AppModule {
@@ -21,6 +22,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(),
         AuthModule,
