@@ -5,13 +5,22 @@ import { errorFormatter } from './error-formatter';
 import { graphqlHttpHooks } from './graphql-http.hooks';
 import { limitHooks } from './limits.hooks';
 import { limitRules } from './limits';
+import type { GraphQLMetricsHooks } from '../metrics/graphql-metrics.hooks';
+
+type Hooks = Record<string, unknown>;
+/** Mercurius takes an array per hook; the metrics hooks go first so that they see every executed request. */
+function mergeHooks(...all: Hooks[]): Record<string, unknown[]> {
+  const merged: Record<string, unknown[]> = {};
+  for (const hooks of all) for (const [name, hook] of Object.entries(hooks)) (merged[name] ??= []).push(hook);
+  return merged;
+}
 
 /**
  * Code-first schema served by Mercurius on Fastify; GraphiQL at /graphiql in development. Limits
  * (depth, cost, aliases, `first`, introspection in production) run as validation rules before execution;
  * batched operations are off.
  */
-export function graphqlOptions(config: AppConfig): MercuriusDriverConfig & { driver: typeof MercuriusDriver } {
+export function graphqlOptions(config: AppConfig, metricsHooks: GraphQLMetricsHooks): MercuriusDriverConfig & { driver: typeof MercuriusDriver } {
   return {
     driver: MercuriusDriver,
     autoSchemaFile: true,
@@ -23,7 +32,7 @@ export function graphqlOptions(config: AppConfig): MercuriusDriverConfig & { dri
     errorFormatter: errorFormatter as never,
     allowBatchedQueries: false,
     validationRules: limitRules(config.graphqlLimits),
-    hooks: limitHooks(config.graphqlLimits) as never,
+    hooks: mergeHooks(metricsHooks.mercuriusHooks(), limitHooks(config.graphqlLimits)) as never,
     additionalRouteOptions: graphqlHttpHooks as never,
   };
 }

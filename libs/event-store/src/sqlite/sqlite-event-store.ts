@@ -29,6 +29,15 @@ export interface SqliteEventStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** Largest accepted event (JSON data + metadata, UTF-8 bytes). Default 4 MiB. */
   maxEventBytes?: number;
+  /** Told after each group commit (for metrics); a hook that throws is ignored, never fails an append. */
+  onCommit?: (commit: SqliteCommit) => void;
+}
+
+/** One group commit: how many appends joined it, and how many of them (and how many events) were written. */
+export interface SqliteCommit {
+  batchSize: number;
+  appends: number;
+  events: number;
 }
 
 export interface SqliteEventStoreStats {
@@ -68,6 +77,7 @@ export class SqliteEventStore extends EventStore {
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
   private readonly maxEventBytes: number;
+  private readonly onCommit?: (commit: SqliteCommit) => void;
   private readonly commitBatch: (batch: PendingAppend[], outcomes: (AppendResult | Error)[]) => void;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private queue: PendingAppend[] = [];
@@ -78,6 +88,7 @@ export class SqliteEventStore extends EventStore {
   constructor(options: SqliteEventStoreOptions) {
     super();
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    this.onCommit = options.onCommit;
     let db: Database.Database | undefined;
     try {
       db = new Database(options.path, { timeout: 5000 });
@@ -185,6 +196,7 @@ export class SqliteEventStore extends EventStore {
     this.queue = [];
     if (batch.length === 0) return;
     const outcomes: (AppendResult | Error)[] = new Array(batch.length);
+    const before = { appends: this.counters.appends, events: this.counters.events };
     try {
       this.commitBatch(batch, outcomes);
     } catch (error) {
@@ -194,6 +206,7 @@ export class SqliteEventStore extends EventStore {
       return;
     }
     this.counters.commits++;
+    this.reportCommit(batch.length, this.counters.appends - before.appends, this.counters.events - before.events);
     for (let i = 0; i < batch.length; i++) {
       const outcome = outcomes[i];
       if (outcome instanceof Error) batch[i].reject(outcome);
@@ -201,6 +214,14 @@ export class SqliteEventStore extends EventStore {
     }
     for (const subscription of this.subscriptions) subscription.notify();
   };
+
+  private reportCommit(batchSize: number, appends: number, events: number): void {
+    try {
+      this.onCommit?.({ batchSize, appends, events });
+    } catch {
+      // Metrics must never fail a write that is already committed.
+    }
+  }
 
   /** Runs inside the batch transaction. Returns (never throws) a conflict so the others commit. */
   private applyAppend(pending: PendingAppend, recordedAt: number): AppendResult | Error {
