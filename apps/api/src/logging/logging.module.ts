@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { type DynamicModule, Module, type OnModuleInit, RequestMethod } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, type Params, PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from '../config/config';
 
 /** Nest's level names onto pino's. */
@@ -22,47 +22,61 @@ function prettyTransport(config: AppConfig): { target: string; options: Record<s
   }
 }
 
+function pinoHttpOptions(config: AppConfig): Params['pinoHttp'] {
+  const transport = prettyTransport(config);
+  const options = {
+    level: PINO_LEVEL[config.logLevel],
+    // The request id: Fastify made it (main.ts: genReqId) and @fastify/middie copied it onto the raw request,
+    // where pino-http takes it.
+    autoLogging: { ignore: (req: IncomingMessage) => QUIET.test(req.url ?? '') },
+    serializers: {
+      // No headers (they carry the bearer token), and no query string (a GraphQL GET carries the document
+      // and its variables there): the path only.
+      req: (req: { id: unknown; method: string; url?: string; headers: Record<string, unknown> }) => ({
+        id: req.id, method: req.method, url: req.url?.split('?')[0], userAgent: req.headers['user-agent'],
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  };
+  // JSON goes through process.stdout (synchronous on Linux for files, pipes and terminals), pretty lines
+  // through pino-pretty's worker.
+  return transport ? { ...options, transport } : [options, process.stdout];
+}
+
 /**
- * Structured JSON logs (nestjs-pino): one line per request with its id (`reqId`), method, URL, status and
- * time, and every Nest log line as JSON. The request id is the caller's `x-request-id` or a new one; it is
- * sent back in the `x-request-id` response header and becomes the correlation id of the events the request
- * appends (shared/request-meta.ts). Credentials never reach the log.
+ * Structured JSON logs (nestjs-pino): one line per request with its id (`req.id`), method, path, status and
+ * time, and every Nest log line as JSON (with the request's id when logged while serving it). The request
+ * id is the caller's `x-request-id` or a new one; it is sent back in the `x-request-id` response header and
+ * becomes the correlation id of the events the request appends (shared/request-meta.ts). Credentials never
+ * reach the log.
  */
 @Module({})
 export class LoggingModule implements OnModuleInit {
+  private static level: string = PINO_LEVEL.log;
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
-  /** The caller learns the id to quote: `x-request-id` on every response. */
-  onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('onRequest', async (request, reply) => {
-      reply.header('x-request-id', request.id);
-    });
-  }
-
   static forRoot(config: AppConfig): DynamicModule {
+    LoggingModule.level = PINO_LEVEL[config.logLevel];
     return {
       module: LoggingModule,
       imports: [
         LoggerModule.forRoot({
           // Every route, also those Mercurius registers (Nest's Fastify adapter matches them with `*path`).
           forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: PINO_LEVEL[config.logLevel],
-            transport: prettyTransport(config),
-            // Fastify made the id (main.ts: genReqId) and @fastify/middie copied it onto the raw request.
-            autoLogging: { ignore: (req: IncomingMessage) => QUIET.test(req.url ?? '') },
-            serializers: {
-              // No headers (they carry the bearer token), and no query string (a GraphQL GET carries the
-              // document and its variables there): the path only.
-              req: (req: { id: unknown; method: string; url?: string; headers: Record<string, unknown> }) => ({
-                id: req.id, method: req.method, url: req.url?.split('?')[0], userAgent: req.headers['user-agent'],
-              }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-          },
+          pinoHttp: pinoHttpOptions(config),
         }),
       ],
     };
+  }
+
+  /** The caller learns the id to quote: `x-request-id` on every response. */
+  onModuleInit(): void {
+    // nestjs-pino builds its root logger once per process, with the first app's options: an app started
+    // later in the same process (the tests start several) sets its own level on it.
+    if (PinoLogger.root) PinoLogger.root.level = LoggingModule.level;
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    fastify.addHook('onRequest', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
   }
 }
