@@ -119,7 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 1_048_576, 1024, 104_857_600),
     graphqlLimits: {
       maxDepth: integer('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12, 1, 100),
-      maxCost: integer('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 50_000, 1, 10_000_000),
+      maxCost: integer('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 200_000, 1, 10_000_000),
       maxAliases: integer('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0, 1000),
       maxFirst: integer('GRAPHQL_MAX_FIRST', env.GRAPHQL_MAX_FIRST, 500, 1, 500),
       introspection: !production,
