@@ -14,6 +14,7 @@ import { SourcesModule } from './sources/sources.module';
 import { QueriesModule } from './queries/queries.module';
 import { ReadModelModule } from './read-model/read-model.module';
 import { LoggingModule } from './logging/logging.module';
+import { GraphiqlModule } from './graphiql/graphiql.module';
 import { GraphQLMetricsHooks } from './metrics/graphql-metrics.hooks';
 import { MetricsModule } from './metrics/metrics.module';
 import { RegistryMetrics } from './metrics/registry-metrics';
@@ -39,6 +40,7 @@ export class AppModule {
         InvestigationsModule,
         StatementsModule,
         QueriesModule,
+        ...(config.production ? [] : [GraphiqlModule]),
       ],
     };
   }

@@ -16,7 +16,7 @@ function mergeHooks(...all: Hooks[]): Record<string, unknown[]> {
 }
 
 /**
- * Code-first schema served by Mercurius on Fastify; GraphiQL at /graphiql in development. Limits
+ * Code-first schema served by Mercurius on Fastify (GraphiQL: see graphiql/). Limits
  * (depth, cost, aliases, `first`, introspection in production) run as validation rules before execution;
  * batched operations are off.
  */
@@ -26,7 +26,8 @@ export function graphqlOptions(config: AppConfig, metricsHooks: GraphQLMetricsHo
     autoSchemaFile: true,
     sortSchema: true,
     path: '/graphql',
-    graphiql: !config.production,
+    // Mercurius' own GraphiQL loads React and GraphiQL from a CDN: ours (graphiql/) is served offline.
+    graphiql: false,
     // The upgrade request becomes `req` so the access guard reads headers and connectionParams alike.
     subscription: { context: (_socket: unknown, request: unknown) => ({ req: request }) } as never,
     errorFormatter: errorFormatter as never,
