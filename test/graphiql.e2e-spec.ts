@@ -18,7 +18,7 @@ async function resultText(page: Page): Promise<string> {
   const pane = page.locator('.graphiql-response .CodeMirror');
   await pane.waitFor();
   await page.waitForFunction(() => {
-    const cm = document.querySelector('.graphiql-response .CodeMirror') as (Element & { CodeMirror?: { getValue(): string } }) | null;
+    const cm = document.querySelector<Element & { CodeMirror?: { getValue(): string } }>('.graphiql-response .CodeMirror');
     return (cm?.CodeMirror?.getValue() ?? '').trim().length > 0;
   });
   return page.evaluate(() => (document.querySelector('.graphiql-response .CodeMirror') as Element & { CodeMirror: { getValue(): string } })
@@ -29,7 +29,7 @@ async function runQuery(page: Page, query: string): Promise<string> {
   await page.evaluate((text) => {
     const editor = document.querySelector('.graphiql-query-editor .CodeMirror') as Element & { CodeMirror: { setValue(v: string): void } };
     editor.CodeMirror.setValue(text);
-    const result = document.querySelector('.graphiql-response .CodeMirror') as (Element & { CodeMirror?: { setValue(v: string): void } }) | null;
+    const result = document.querySelector<Element & { CodeMirror?: { setValue(v: string): void } }>('.graphiql-response .CodeMirror');
     result?.CodeMirror?.setValue('');
   }, query);
   await page.locator('.graphiql-execute-button').click();

@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import type { GraphQLResolveInfo, OperationTypeNode } from 'graphql';
+import { type GraphQLResolveInfo, OperationTypeNode } from 'graphql';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
@@ -63,7 +63,7 @@ export class AuthGuard implements CanActivate {
     const context = gql.getContext<GraphQLContext>();
     const credential = credentialOf(context);
 
-    if (credential.kind === 'none' && this.config.publicRead && operation !== 'mutation' && needed === 'VIEWER') return true;
+    if (credential.kind === 'none' && this.config.publicRead && operation !== OperationTypeNode.MUTATION && needed === 'VIEWER') return true;
     if (credential.kind !== 'token') {
       this.metrics.tokenFailed(credential.kind === 'none' ? 'missing' : 'malformed');
       throw new AccessError(ErrorCode.UNAUTHENTICATED, credential.kind === 'none'

@@ -16,7 +16,7 @@ import { type AppConfig, ConfigError, loadConfig } from '../config/config';
 async function openStore(config: AppConfig): Promise<EventStore> {
   return config.eventStore === 'kurrentdb'
     ? KurrentDbEventStore.fromConnectionString(config.kurrentdbConnectionString!)
-    : await openSqliteEventStore(config.sqlitePath, { synchronous: config.sqliteSynchronous });
+    : openSqliteEventStore(config.sqlitePath, { synchronous: config.sqliteSynchronous });
 }
 
 /** Replays every event into a fresh model, as an instance does on start. */

@@ -29,11 +29,11 @@ export function graphqlOptions(config: AppConfig, metricsHooks: GraphQLMetricsHo
     // Mercurius' own GraphiQL loads React and GraphiQL from a CDN: ours (graphiql/) is served offline.
     graphiql: false,
     // The upgrade request becomes `req` so the access guard reads headers and connectionParams alike.
-    subscription: { context: (_socket: unknown, request: unknown) => ({ req: request }) } as never,
-    errorFormatter: errorFormatter as never,
+    subscription: { context: (_socket: unknown, request: unknown) => ({ req: request }) },
+    errorFormatter: errorFormatter,
     allowBatchedQueries: false,
     validationRules: limitRules(config.graphqlLimits),
-    hooks: mergeHooks(metricsHooks.mercuriusHooks(), limitHooks(config.graphqlLimits)) as never,
-    additionalRouteOptions: graphqlHttpHooks as never,
+    hooks: mergeHooks(metricsHooks.mercuriusHooks(), limitHooks(config.graphqlLimits)),
+    additionalRouteOptions: graphqlHttpHooks,
   };
 }

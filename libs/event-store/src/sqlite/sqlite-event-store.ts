@@ -103,6 +103,7 @@ export class SqliteEventStore extends EventStore {
       throw new StoreUnavailableError(`Cannot open the SQLite event store at '${options.path}': ${errorText(error)}`, error);
     }
     this.db = db;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- better-sqlite3's transaction variants are bound functions
     this.commitBatch = db.transaction((batch: PendingAppend[], outcomes: (AppendResult | Error)[]) => {
       const recordedAt = Date.now(); // the store's clock, once per commit
       for (let i = 0; i < batch.length; i++) outcomes[i] = this.applyAppend(batch[i], recordedAt);
@@ -195,7 +196,7 @@ export class SqliteEventStore extends EventStore {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const outcomes: (AppendResult | Error)[] = new Array(batch.length);
+    const outcomes = new Array<AppendResult | Error>(batch.length);
     const before = { appends: this.counters.appends, events: this.counters.events };
     try {
       this.commitBatch(batch, outcomes);
