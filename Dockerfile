@@ -13,11 +13,12 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production PORT=3000 LOG_FORMAT=json
+# Reference data ships with the image, outside the data volume (a volume would keep an old copy).
+ENV NODE_ENV=production PORT=3000 LOG_FORMAT=json REFERENCE_DATA_DIR=/app/reference
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY package.json ./
-COPY data/reference data/reference
+COPY data/reference reference
 # data/ (tokens.db, the first admin token, and the SQLite store when EVENT_STORE=sqlite) is a volume.
 RUN mkdir -p data && chown node:node data
 VOLUME ["/app/data"]
