@@ -1,3 +1,4 @@
+import type { SqliteCommit } from '@app/event-store';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /** The label values of one GraphQL request. */
@@ -11,9 +12,6 @@ const MAX_OPERATION_NAMES = 100;
 const NAME = /^[_A-Za-z][_0-9A-Za-z]{0,63}$/;
 
 export type TokenFailure = 'missing' | 'malformed' | 'unknown' | 'forbidden';
-
-/** What the SQLite store reports after each group commit (libs/event-store: SqliteEventStoreOptions.onCommit). */
-export interface CommitReport { batchSize: number; appends: number; events: number }
 
 /**
  * The service's Prometheus instruments, in a registry of its own (one per running app, so that tests can
@@ -71,7 +69,7 @@ export class RegistryMetrics {
   }
 
   /** SqliteEventStoreOptions.onCommit: bound, so that it can be handed over as is. */
-  readonly observeCommit = (commit: CommitReport): void => {
+  readonly observeCommit = (commit: SqliteCommit): void => {
     this.commits.inc();
     this.groupCommitSize.observe(commit.batchSize);
     if (commit.appends > 0) this.appends.inc(commit.appends);
