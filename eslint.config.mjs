@@ -23,7 +23,10 @@ export default tseslint.config(
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       // Fastify and Mercurius hooks are async by contract, with or without an await inside.
       '@typescript-eslint/require-await': 'off',
       // A caught `unknown` is passed on as it came (store and driver errors keep their own types).
@@ -62,8 +65,18 @@ export default tseslint.config(
   {
     files: ['libs/domain/**/*.ts'],
     rules: restricted(acrossLibs, {
-      group: ['@nestjs/*', '@kurrent/*', 'better-sqlite3', 'mercurius', 'fastify', 'graphql', 'class-validator',
-        'class-transformer', '@app/event-store', '@app/projections'],
+      group: [
+        '@nestjs/*',
+        '@kurrent/*',
+        'better-sqlite3',
+        'mercurius',
+        'fastify',
+        'graphql',
+        'class-validator',
+        'class-transformer',
+        '@app/event-store',
+        '@app/projections',
+      ],
       message: why.domain,
     }),
   },

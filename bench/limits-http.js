@@ -22,7 +22,10 @@ const RULES = {
   armor: [maxDepthRule({ n: 12 }), armorCost({ maxCost: 200000 }), maxAliasesRule({ n: 30 })],
 };
 // Introspection resolves without the service's resolvers; the counter makes every document new.
-const introspection = getIntrospectionQuery().replace('query IntrospectionQuery {', 'query IntrospectionQuery { n%N%: __typename');
+const introspection = getIntrospectionQuery().replace(
+  'query IntrospectionQuery {',
+  'query IntrospectionQuery { n%N%: __typename',
+);
 
 async function run(name, schema) {
   const app = Fastify();
@@ -30,9 +33,19 @@ async function run(name, schema) {
   await app.listen({ port: 0, host: '127.0.0.1' });
   let n = 0;
   const result = await autocannon({
-    url: `http://127.0.0.1:${app.server.address().port}/graphql`, connections: 4, duration: seconds, method: 'POST',
+    url: `http://127.0.0.1:${app.server.address().port}/graphql`,
+    connections: 4,
+    duration: seconds,
+    method: 'POST',
     headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify({ query: introspection.replace('%N%', String(n++)) }) }) }],
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({ query: introspection.replace('%N%', String(n++)) }),
+        }),
+      },
+    ],
   });
   await app.close();
   return `${name.padEnd(6)} ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`;
@@ -40,7 +53,9 @@ async function run(name, schema) {
 
 (async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'limits-http-'));
-  const service = await bootstrap(loadConfig({ SQLITE_PATH: path.join(dir, 'r.db'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' }));
+  const service = await bootstrap(
+    loadConfig({ SQLITE_PATH: path.join(dir, 'r.db'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' }),
+  );
   const schema = service.get(GraphQLSchemaHost).schema;
   await service.close();
   for (const name of ['ours', 'armor', 'ours', 'armor']) console.log(await run(name, schema));

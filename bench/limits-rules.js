@@ -30,11 +30,20 @@ function time(schema, document, rules, rounds = 200) {
 
 (async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'limits-bench-'));
-  const app = await bootstrap(loadConfig({ SQLITE_PATH: path.join(dir, 'r.db'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' }));
+  const app = await bootstrap(
+    loadConfig({ SQLITE_PATH: path.join(dir, 'r.db'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'error' }),
+  );
   const schema = app.get(GraphQLSchemaHost).schema;
-  const ours = [...specifiedRules, ...limitRules({ maxDepth: 12, maxCost: 200000, maxAliases: 30, maxFirst: 500, introspection: true })];
-  const armor = [...specifiedRules, maxDepthRule({ n: 12, propagateOnRejection: false }),
-    armorCost({ maxCost: 200000, propagateOnRejection: false }), maxAliasesRule({ n: 30, propagateOnRejection: false })];
+  const ours = [
+    ...specifiedRules,
+    ...limitRules({ maxDepth: 12, maxCost: 200000, maxAliases: 30, maxFirst: 500, introspection: true }),
+  ];
+  const armor = [
+    ...specifiedRules,
+    maxDepthRule({ n: 12, propagateOnRejection: false }),
+    armorCost({ maxCost: 200000, propagateOnRejection: false }),
+    maxAliasesRule({ n: 30, propagateOnRejection: false }),
+  ];
   const baseline = [...specifiedRules];
   console.log('document        graphql-js only   + ours          + Armor   (ms per validation)');
   for (const [name, text] of Object.entries(DOCUMENTS)) {

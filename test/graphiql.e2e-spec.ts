@@ -18,18 +18,27 @@ async function resultText(page: Page): Promise<string> {
   const pane = page.locator('.graphiql-response .CodeMirror');
   await pane.waitFor();
   await page.waitForFunction(() => {
-    const cm = document.querySelector<Element & { CodeMirror?: { getValue(): string } }>('.graphiql-response .CodeMirror');
+    const cm = document.querySelector<Element & { CodeMirror?: { getValue(): string } }>(
+      '.graphiql-response .CodeMirror',
+    );
     return (cm?.CodeMirror?.getValue() ?? '').trim().length > 0;
   });
-  return page.evaluate(() => (document.querySelector('.graphiql-response .CodeMirror') as Element & { CodeMirror: { getValue(): string } })
-    .CodeMirror.getValue());
+  return page.evaluate(() =>
+    (
+      document.querySelector('.graphiql-response .CodeMirror') as Element & { CodeMirror: { getValue(): string } }
+    ).CodeMirror.getValue(),
+  );
 }
 
 async function runQuery(page: Page, query: string): Promise<string> {
   await page.evaluate((text) => {
-    const editor = document.querySelector('.graphiql-query-editor .CodeMirror') as Element & { CodeMirror: { setValue(v: string): void } };
+    const editor = document.querySelector('.graphiql-query-editor .CodeMirror') as Element & {
+      CodeMirror: { setValue(v: string): void };
+    };
     editor.CodeMirror.setValue(text);
-    const result = document.querySelector<Element & { CodeMirror?: { setValue(v: string): void } }>('.graphiql-response .CodeMirror');
+    const result = document.querySelector<Element & { CodeMirror?: { setValue(v: string): void } }>(
+      '.graphiql-response .CodeMirror',
+    );
     result?.CodeMirror?.setValue('');
   }, query);
   await page.locator('.graphiql-execute-button').click();
@@ -42,7 +51,8 @@ describe('GraphiQL, offline, in Chromium', () => {
   let origin: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (see .ci/run)`);
+    if (!fs.existsSync(CHROMIUM))
+      throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (see .ci/run)`);
     app = await TestApp.start();
     origin = new URL(app.url).origin;
     await app.ok(REGISTER_SOURCE, { input: sourceInput({ name: 'Landmine Monitor' }) });
@@ -65,7 +75,10 @@ describe('GraphiQL, offline, in Chromium', () => {
     page.on('response', async (response) => {
       const body = response.request().postData() ?? '';
       if (response.url().endsWith('/graphql') && body.includes('IntrospectionQuery')) {
-        introspections.push({ authorization: await response.request().headerValue('authorization') ?? undefined, status: response.status() });
+        introspections.push({
+          authorization: (await response.request().headerValue('authorization')) ?? undefined,
+          status: response.status(),
+        });
       }
     });
     const errors: string[] = [];
@@ -89,13 +102,17 @@ describe('GraphiQL, offline, in Chromium', () => {
     await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor();
     expect(introspections.some((i) => i.authorization === `Bearer ${TEST_ADMIN_TOKEN}` && i.status === 200)).toBe(true);
 
-    const answer = JSON.parse(await runQuery(page, '{ sources { name grade } }')) as { data: { sources: { name: string }[] } };
+    const answer = JSON.parse(await runQuery(page, '{ sources { name grade } }')) as {
+      data: { sources: { name: string }[] };
+    };
     expect(answer.data.sources.map((s) => s.name)).toContain('Landmine Monitor');
 
     expect(errors).toEqual([]);
     const elsewhere = requests.filter((url) => !url.startsWith(`${origin}/`) && !url.startsWith('data:'));
     expect(elsewhere).toEqual([]);
-    expect(requests).toEqual(expect.arrayContaining([`${origin}/graphiql/vendor/graphiql.js`, `${origin}/graphiql/vendor/react.js`]));
+    expect(requests).toEqual(
+      expect.arrayContaining([`${origin}/graphiql/vendor/graphiql.js`, `${origin}/graphiql/vendor/react.js`]),
+    );
     await context.close();
   });
 
@@ -107,8 +124,12 @@ describe('GraphiQL, offline, in Chromium', () => {
 
 describe('GraphiQL in production', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await TestApp.start({ NODE_ENV: 'production' }); }, 180_000);
-  afterAll(async () => { await app.stop(); });
+  beforeAll(async () => {
+    app = await TestApp.start({ NODE_ENV: 'production' });
+  }, 180_000);
+  afterAll(async () => {
+    await app.stop();
+  });
 
   it('is not served', async () => {
     expect((await fetch(app.url.replace(/\/graphql$/, '/graphiql'))).status).toBe(404);

@@ -107,13 +107,13 @@ describe('GraphQL limits at their defaults, in development', () => {
   beforeAll(async () => { app = await TestApp.start(); }, 180_000);
   afterAll(async () => { await app.stop(); });
 
-  it('answers the standard introspection query (depth 15): introspection fields do not count towards the depth', async () => {
+  it('answers the standard introspection query (depth 15): introspection fields do not count', async () => {
     const data = await app.ok(getIntrospectionQuery());
     expect(data.__schema.queryType.name).toBe('Query');
     expect(data.__schema.types.map((t: { name: string }) => t.name)).toContain('Incident');
   });
 
-  it('accepts a 500-row page of incidents with their referring statements, refuses nested lists multiplying', async () => {
+  it('accepts a 500-row page of incidents with their referring statements, refuses nested lists', async () => {
     const page = await app.gql(PAGE_WITH_STATEMENTS);
     expect(page.errors).toBeUndefined();
     const nested = await app.gql(NESTED_LISTS);

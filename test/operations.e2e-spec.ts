@@ -33,13 +33,18 @@ describe('operations: /metrics', () => {
     return { status: res.status, type: res.headers.get('content-type'), text: await res.text() };
   };
 
-  beforeAll(async () => { app = await TestApp.start({ METRICS_TOKEN }); }, 180_000);
-  afterAll(async () => { await app.stop(); });
+  beforeAll(async () => {
+    app = await TestApp.start({ METRICS_TOKEN });
+  }, 180_000);
+  afterAll(async () => {
+    await app.stop();
+  });
 
   it('needs METRICS_TOKEN or an ADMIN token', async () => {
     expect((await scrape(null)).status).toBe(401);
     expect((await scrape('not-a-known-token-0123456789abcdef0123456789')).status).toBe(401);
-    const viewer = (await app.ok('mutation { issueToken(input: { holder: "Viewer", role: VIEWER }) { token } }')).issueToken.token;
+    const viewer = (await app.ok('mutation { issueToken(input: { holder: "Viewer", role: VIEWER }) { token } }'))
+      .issueToken.token;
     expect((await scrape(viewer)).status).toBe(401);
     expect((await scrape(METRICS_TOKEN)).status).toBe(200);
     const admin = await scrape();
@@ -63,29 +68,52 @@ describe('operations: /metrics', () => {
     await app.gql('{ sources { noSuchField } }');
 
     const after = (await scrape()).text;
-    expect(count(after, 'registry_graphql_requests_total', registerOk) - count(before, 'registry_graphql_requests_total', registerOk)).toBe(2);
-    expect(count(after, 'registry_graphql_requests_total', listOk) - count(before, 'registry_graphql_requests_total', listOk)).toBe(3);
+    expect(
+      count(after, 'registry_graphql_requests_total', registerOk) -
+        count(before, 'registry_graphql_requests_total', registerOk),
+    ).toBe(2);
+    expect(
+      count(after, 'registry_graphql_requests_total', listOk) -
+        count(before, 'registry_graphql_requests_total', listOk),
+    ).toBe(3);
     const anonymous = { operation_name: 'anonymous', operation_type: 'mutation', result: 'ok' };
     expect(count(after, 'registry_graphql_requests_total', anonymous)).toBeGreaterThanOrEqual(1);
     const refused = { operation_name: 'ListSources', operation_type: 'query', result: 'error' };
-    expect(count(after, 'registry_graphql_requests_total', refused) - count(before, 'registry_graphql_requests_total', refused)).toBe(1);
-    expect(count(after, 'registry_graphql_requests_total', { operation_type: 'invalid', result: 'error' })).toBeGreaterThanOrEqual(1);
+    expect(
+      count(after, 'registry_graphql_requests_total', refused) -
+        count(before, 'registry_graphql_requests_total', refused),
+    ).toBe(1);
+    expect(
+      count(after, 'registry_graphql_requests_total', { operation_type: 'invalid', result: 'error' }),
+    ).toBeGreaterThanOrEqual(1);
     const timed = { operation_name: 'ListSources', operation_type: 'query' };
-    expect(count(after, 'registry_graphql_request_duration_seconds_count', timed)
-      - count(before, 'registry_graphql_request_duration_seconds_count', timed)).toBe(4);
+    expect(
+      count(after, 'registry_graphql_request_duration_seconds_count', timed) -
+        count(before, 'registry_graphql_request_duration_seconds_count', timed),
+    ).toBe(4);
     expect(count(after, 'registry_graphql_request_duration_seconds_sum', timed)).toBeGreaterThan(0);
 
     // Three commands that appended (two sources, one incident): appends, events and group commits move.
-    expect(count(after, 'registry_event_store_appends_total', {}) - count(before, 'registry_event_store_appends_total', {})).toBe(3);
-    expect(count(after, 'registry_event_store_events_appended_total', {})
-      - count(before, 'registry_event_store_events_appended_total', {})).toBeGreaterThanOrEqual(3);
-    expect(count(after, 'registry_event_store_group_commit_size_count', {})
-      - count(before, 'registry_event_store_group_commit_size_count', {})).toBe(3);
+    expect(
+      count(after, 'registry_event_store_appends_total', {}) - count(before, 'registry_event_store_appends_total', {}),
+    ).toBe(3);
+    expect(
+      count(after, 'registry_event_store_events_appended_total', {}) -
+        count(before, 'registry_event_store_events_appended_total', {}),
+    ).toBeGreaterThanOrEqual(3);
+    expect(
+      count(after, 'registry_event_store_group_commit_size_count', {}) -
+        count(before, 'registry_event_store_group_commit_size_count', {}),
+    ).toBe(3);
 
-    expect(count(after, 'registry_token_failures_total', { reason: 'missing' })
-      - count(before, 'registry_token_failures_total', { reason: 'missing' })).toBe(1);
-    expect(count(after, 'registry_token_failures_total', { reason: 'unknown' })
-      - count(before, 'registry_token_failures_total', { reason: 'unknown' })).toBe(1);
+    expect(
+      count(after, 'registry_token_failures_total', { reason: 'missing' }) -
+        count(before, 'registry_token_failures_total', { reason: 'missing' }),
+    ).toBe(1);
+    expect(
+      count(after, 'registry_token_failures_total', { reason: 'unknown' }) -
+        count(before, 'registry_token_failures_total', { reason: 'unknown' }),
+    ).toBe(1);
 
     expect(sample(after, 'registry_projection_lag_events')).toBe(0);
     expect(sample(after, 'registry_projection_lag_seconds')).toBe(0);
@@ -98,8 +126,12 @@ describe('operations: /metrics', () => {
 
 describe('operations: JSON logs with a request id that becomes the correlation id', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await TestApp.start({ LOG_LEVEL: 'log', LOG_FORMAT: 'json' }); }, 180_000);
-  afterAll(async () => { await app.stop(); });
+  beforeAll(async () => {
+    app = await TestApp.start({ LOG_LEVEL: 'log', LOG_FORMAT: 'json' });
+  }, 180_000);
+  afterAll(async () => {
+    await app.stop();
+  });
 
   /** Runs `send` while capturing what the service writes to stdout; returns the JSON lines. */
   async function logged<T>(send: () => Promise<T>): Promise<{ result: T; lines: Record<string, any>[] }> {
@@ -115,7 +147,11 @@ describe('operations: JSON logs with a request id that becomes the correlation i
     } finally {
       spy.mockRestore();
     }
-    const lines = written.join('').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, any>);
+    const lines = written
+      .join('')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as Record<string, any>);
     return { result, lines };
   }
 
@@ -123,19 +159,28 @@ describe('operations: JSON logs with a request id that becomes the correlation i
     const res = await fetch(app.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}`, ...headers },
-      body: JSON.stringify({ query: REGISTER_SOURCE, variables: { input: sourceInput({ name: `Source ${Math.random()}` }) } }),
+      body: JSON.stringify({
+        query: REGISTER_SOURCE,
+        variables: { input: sourceInput({ name: `Source ${Math.random()}` }) },
+      }),
     });
     const body = (await res.json()) as { data: { registerSource: { id: string } } };
     return { requestId: res.headers.get('x-request-id'), sourceId: body.data.registerSource.id };
   }
 
-  const eventOf = async (sourceId: string) => (await allEvents(app)).find((e) => e.type === 'SourceRegistered' && e.data.sourceId === sourceId);
+  const eventOf = async (sourceId: string) =>
+    (await allEvents(app)).find((e) => e.type === 'SourceRegistered' && e.data.sourceId === sourceId);
 
-  it("honours the caller's x-request-id: in the response, the JSON log line and the event's correlation id", async () => {
+  it("honours the caller's x-request-id: in the response, the log line and the event's correlation id", async () => {
     const { result, lines } = await logged(() => registerWith({ 'x-request-id': 'ops-test-req-0001' }));
     expect(result.requestId).toBe('ops-test-req-0001');
     const line = lines.find((l) => l.req?.id === 'ops-test-req-0001');
-    expect(line).toMatchObject({ level: 30, msg: 'request completed', req: { method: 'POST', url: '/graphql' }, res: { statusCode: 200 } });
+    expect(line).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      req: { method: 'POST', url: '/graphql' },
+      res: { statusCode: 200 },
+    });
     expect(typeof line!.time).toBe('number');
     expect(line!.responseTime).toBeGreaterThanOrEqual(0);
     expect(JSON.stringify(lines)).not.toContain(TEST_ADMIN_TOKEN);

@@ -34,7 +34,10 @@ class AppLogger extends ConsoleLogger {
 export async function bootstrap(config: AppConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, genReqId: (raw: { headers: IncomingHttpHeaders }) => requestIdOf(raw.headers) }),
+    new FastifyAdapter({
+      bodyLimit: config.bodyLimitBytes,
+      genReqId: (raw: { headers: IncomingHttpHeaders }) => requestIdOf(raw.headers),
+    }),
     { logger: new AppLogger({ logLevels: logLevelsFrom(config.logLevel) }), abortOnError: false, bufferLogs: true },
   );
   app.useLogger(app.get(PinoLogger));

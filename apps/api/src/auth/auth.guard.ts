@@ -63,7 +63,8 @@ export class AuthGuard implements CanActivate {
     const context = gql.getContext<GraphQLContext>();
     const credential = credentialOf(context);
 
-    if (credential.kind === 'none' && this.config.publicRead && operation !== OperationTypeNode.MUTATION && needed === 'VIEWER') return true;
+    const publicQuery = operation !== OperationTypeNode.MUTATION && needed === 'VIEWER';
+    if (credential.kind === 'none' && this.config.publicRead && publicQuery) return true;
     if (credential.kind !== 'token') {
       this.metrics.tokenFailed(credential.kind === 'none' ? 'missing' : 'malformed');
       throw new AccessError(ErrorCode.UNAUTHENTICATED, credential.kind === 'none'

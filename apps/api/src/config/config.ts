@@ -71,7 +71,9 @@ function flag(name: string, value: string | undefined, fallback: boolean): boole
 function secret(name: string, value: string | undefined): string | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^[\x21-\x7e]{32,512}$/.test(value)) {
-    throw new ConfigError(`${name} must be 32 to 512 printable characters without spaces (use e.g. \`openssl rand -base64 32\`)`);
+    throw new ConfigError(
+      `${name} must be 32 to 512 printable characters without spaces (use e.g. \`openssl rand -base64 32\`)`,
+    );
   }
   return value;
 }

@@ -20,7 +20,9 @@ export class EventStoreModule implements OnApplicationShutdown {
         useFactory: async (config: AppConfig, metrics: RegistryMetrics): Promise<EventStore> =>
           config.eventStore === 'kurrentdb'
             ? KurrentDbEventStore.fromConnectionString(config.kurrentdbConnectionString!)
-            : openSqliteEventStore(config.sqlitePath, { synchronous: config.sqliteSynchronous, onCommit: metrics.observeCommit }),
+            : openSqliteEventStore(config.sqlitePath, {
+              synchronous: config.sqliteSynchronous, onCommit: metrics.observeCommit,
+            }),
       }],
       exports: [EventStore],
     };

@@ -12,7 +12,8 @@ export const EXPLORER_HTML = `<!doctype html>
   <link rel="stylesheet" href="/graphiql/vendor/graphiql.css">
   <style>
     body { margin: 0; height: 100vh; display: flex; flex-direction: column; font-family: system-ui, sans-serif; }
-    #token-form { display: flex; gap: 8px; align-items: center; padding: 6px 12px; border-bottom: 1px solid #ddd; font-size: 14px; }
+    #token-form { display: flex; gap: 8px; align-items: center; padding: 6px 12px; font-size: 14px;
+      border-bottom: 1px solid #ddd; }
     #token { flex: 1; max-width: 32em; font-family: monospace; }
     #graphiql { flex: 1; min-height: 0; }
   </style>
@@ -55,7 +56,8 @@ export const EXPLORER_JS = `(function () {
     root.render(React.createElement(GraphiQL, {
       key: token,
       fetcher: fetcher,
-      defaultQuery: '{\\n  incidents(first: 10) {\\n    totalCount\\n    edges { node { id summary assessment { status readiness } } }\\n  }\\n}\\n',
+      defaultQuery: '{\\n  incidents(first: 10) {\\n    totalCount\\n'
+        + '    edges { node { id summary assessment { status readiness } } }\\n  }\\n}\\n',
       isHeadersEditorEnabled: false,
     }));
   }

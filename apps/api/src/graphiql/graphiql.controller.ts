@@ -15,7 +15,10 @@ const VENDOR: Record<string, { pkg: string; file: string; type: string }> = {
 /** A package's folder (its `exports` hide these files from require.resolve): up from its main entry. */
 function packageRoot(pkg: string): string {
   let dir = dirname(require.resolve(pkg));
-  while (!(existsSync(join(dir, 'package.json')) && (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name === pkg)) {
+  while (!(
+    existsSync(join(dir, 'package.json')) &&
+    (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name === pkg
+  )) {
     if (dirname(dir) === dir) throw new Error(`cannot find the folder of ${pkg}`);
     dir = dirname(dir);
   }
@@ -24,13 +27,25 @@ function packageRoot(pkg: string): string {
 
 /** Nothing but this server: scripts, styles, fonts (GraphiQL inlines its own) and requests. */
 const CSP = [
-  "default-src 'none'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:",
-  "font-src 'self' data:", "connect-src 'self'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 function send(reply: FastifyReply, type: string, body: unknown): void {
-  void reply.code(200).header('content-type', `${type}; charset=utf-8`).header('content-security-policy', CSP)
-    .header('x-content-type-options', 'nosniff').header('cache-control', 'no-cache').send(body);
+  void reply
+    .code(200)
+    .header('content-type', `${type}; charset=utf-8`)
+    .header('content-security-policy', CSP)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-cache')
+    .send(body);
 }
 
 /** GET /graphiql (development only): GraphiQL served offline, with a field for the API token. */

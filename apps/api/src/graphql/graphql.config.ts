@@ -20,7 +20,9 @@ function mergeHooks(...all: Hooks[]): Record<string, unknown[]> {
  * (depth, cost, aliases, `first`, introspection in production) run as validation rules before execution;
  * batched operations are off.
  */
-export function graphqlOptions(config: AppConfig, metricsHooks: GraphQLMetricsHooks): MercuriusDriverConfig & { driver: typeof MercuriusDriver } {
+export function graphqlOptions(
+  config: AppConfig, metricsHooks: GraphQLMetricsHooks,
+): MercuriusDriverConfig & { driver: typeof MercuriusDriver } {
   return {
     driver: MercuriusDriver,
     autoSchemaFile: true,

@@ -1,7 +1,8 @@
 import {
   type ASTVisitor, type FieldNode, type FragmentDefinitionNode, GraphQLError, type GraphQLField, type GraphQLNamedType,
-  type GraphQLSchema, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType, Kind, NoSchemaIntrospectionCustomRule,
-  SchemaMetaFieldDef, type SelectionSetNode, TypeMetaFieldDef, TypeNameMetaFieldDef, type ValidationContext, type ValidationRule,
+  type GraphQLSchema, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType, Kind,
+  NoSchemaIntrospectionCustomRule, SchemaMetaFieldDef, type SelectionSetNode, TypeMetaFieldDef, TypeNameMetaFieldDef,
+  type ValidationContext, type ValidationRule,
   type ValueNode, valueFromASTUntyped,
 } from 'graphql';
 import { ErrorCode } from './error-codes';
@@ -115,7 +116,9 @@ function multiplierOf(node: FieldNode, field: GraphQLField<unknown, unknown> | n
 }
 
 /** The field a selection names, the introspection meta-fields included (so that their lists count too). */
-function fieldOf(schema: GraphQLSchema, parent: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+function fieldOf(
+  schema: GraphQLSchema, parent: GraphQLNamedType | undefined, name: string,
+): GraphQLField<unknown, unknown> | undefined {
   if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
   if (parent === schema.getQueryType()) {
     if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;

@@ -13,7 +13,8 @@ const QUIET = /^\/(health\/|metrics)/;
 
 /** pino-pretty is a development dependency: readable lines in a terminal, JSON everywhere else. */
 function prettyTransport(config: AppConfig): { target: string; options: Record<string, unknown> } | undefined {
-  const pretty = config.logFormat === 'pretty' || (config.logFormat === 'auto' && !config.production && process.stdout.isTTY);
+  const pretty =
+    config.logFormat === 'pretty' || (config.logFormat === 'auto' && !config.production && process.stdout.isTTY);
   if (!pretty) return undefined;
   try {
     return { target: require.resolve('pino-pretty'), options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } };
@@ -33,7 +34,10 @@ function pinoHttpOptions(config: AppConfig): Params['pinoHttp'] {
       // No headers (they carry the bearer token), and no query string (a GraphQL GET carries the document
       // and its variables there): the path only.
       req: (req: { id: unknown; method: string; url?: string; headers: Record<string, unknown> }) => ({
-        id: req.id, method: req.method, url: req.url?.split('?')[0], userAgent: req.headers['user-agent'],
+        id: req.id,
+        method: req.method,
+        url: req.url?.split('?')[0],
+        userAgent: req.headers['user-agent'],
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },

@@ -2,11 +2,17 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type DocumentNode, type ExecutionResult, getOperationAST } from 'graphql';
 import { type OperationLabels, type RegistryMetrics, UNRESOLVED_OPERATION } from './registry-metrics';
 
-interface HookContext { reply?: FastifyReply }
-interface Tracked { labels: OperationLabels; failed: boolean }
+interface HookContext {
+  reply?: FastifyReply;
+}
+interface Tracked {
+  labels: OperationLabels;
+  failed: boolean;
+}
 
 function operationNameOf(request: FastifyRequest | undefined): string | undefined {
-  const params = (request?.method === 'POST' ? request.body : request?.query) as { operationName?: unknown } | undefined;
+  const params = (request?.method === 'POST' ? request.body : request?.query) as
+    { operationName?: unknown } | undefined;
   return typeof params?.operationName === 'string' ? params.operationName : undefined;
 }
 

@@ -27,7 +27,10 @@ export class MetricsController {
   @Get()
   async scrape(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     if (!this.allowed(request)) {
-      void reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'Send Authorization: Bearer <METRICS_TOKEN or an ADMIN token>' });
+      void reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .send({ error: 'Send Authorization: Bearer <METRICS_TOKEN or an ADMIN token>' });
       return;
     }
     const body = await this.metrics.registry.metrics();
@@ -37,7 +40,8 @@ export class MetricsController {
   private allowed(request: FastifyRequest): boolean {
     const credential = credentialFromHeaders(request.headers);
     if (credential.kind !== 'token') return false;
-    if (this.config.metricsToken && timingSafeEqual(sha256(credential.token), sha256(this.config.metricsToken))) return true;
+    if (this.config.metricsToken && timingSafeEqual(sha256(credential.token), sha256(this.config.metricsToken)))
+      return true;
     const record = this.tokens.authenticate(credential.token);
     return record !== null && covers(record.role, 'ADMIN');
   }

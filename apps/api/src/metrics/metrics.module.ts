@@ -27,7 +27,10 @@ export class MetricsModule implements OnModuleInit {
       module: MetricsModule,
       imports: [ReadModelModule],
       controllers: [MetricsController],
-      providers: [{ provide: RegistryMetrics, useValue: metrics }, { provide: GraphQLMetricsHooks, useValue: hooks }],
+      providers: [
+        { provide: RegistryMetrics, useValue: metrics },
+        { provide: GraphQLMetricsHooks, useValue: hooks },
+      ],
       exports: [RegistryMetrics],
     };
   }

@@ -2,7 +2,10 @@ import type { SqliteCommit } from '@app/event-store';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /** The label values of one GraphQL request. */
-export interface OperationLabels { operation_name: string; operation_type: string }
+export interface OperationLabels {
+  operation_name: string;
+  operation_type: string;
+}
 
 /** A request that never reached execution (it did not parse or validate): no operation to name. */
 export const UNRESOLVED_OPERATION: OperationLabels = { operation_name: '', operation_type: 'invalid' };
@@ -22,30 +25,44 @@ export class RegistryMetrics {
   private readonly names = new Set<string>();
 
   readonly graphqlRequests = new Counter({
-    name: 'registry_graphql_requests_total', help: 'GraphQL requests by operation; result is error when any error was returned',
-    labelNames: ['operation_name', 'operation_type', 'result'] as const, registers: [this.registry],
+    name: 'registry_graphql_requests_total',
+    help: 'GraphQL requests by operation; result is error when any error was returned',
+    labelNames: ['operation_name', 'operation_type', 'result'] as const,
+    registers: [this.registry],
   });
   readonly graphqlDuration = new Histogram({
-    name: 'registry_graphql_request_duration_seconds', help: 'GraphQL request latency over HTTP, by operation',
-    labelNames: ['operation_name', 'operation_type'] as const, registers: [this.registry],
+    name: 'registry_graphql_request_duration_seconds',
+    help: 'GraphQL request latency over HTTP, by operation',
+    labelNames: ['operation_name', 'operation_type'] as const,
+    registers: [this.registry],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
   });
   readonly commits = new Counter({
-    name: 'registry_event_store_commits_total', help: 'SQLite write transactions (one per group commit)', registers: [this.registry],
+    name: 'registry_event_store_commits_total',
+    help: 'SQLite write transactions (one per group commit)',
+    registers: [this.registry],
   });
   readonly appends = new Counter({
-    name: 'registry_event_store_appends_total', help: 'Appends that wrote events (one per command)', registers: [this.registry],
+    name: 'registry_event_store_appends_total',
+    help: 'Appends that wrote events (one per command)',
+    registers: [this.registry],
   });
   readonly eventsAppended = new Counter({
-    name: 'registry_event_store_events_appended_total', help: 'Events written', registers: [this.registry],
+    name: 'registry_event_store_events_appended_total',
+    help: 'Events written',
+    registers: [this.registry],
   });
   readonly groupCommitSize = new Histogram({
-    name: 'registry_event_store_group_commit_size', help: 'Appends that joined one SQLite group commit',
-    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256], registers: [this.registry],
+    name: 'registry_event_store_group_commit_size',
+    help: 'Appends that joined one SQLite group commit',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+    registers: [this.registry],
   });
   readonly tokenFailures = new Counter({
-    name: 'registry_token_failures_total', help: 'Refused GraphQL calls by reason: missing, malformed, unknown (or revoked) token, forbidden (role too low)',
-    labelNames: ['reason'] as const, registers: [this.registry],
+    name: 'registry_token_failures_total',
+    help: 'Refused GraphQL calls by reason: missing, malformed, unknown (or revoked) token, forbidden (role too low)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
   });
 
   constructor() {

@@ -13,14 +13,22 @@ describe('SqliteEventStore onCommit (the metrics hook)', () => {
         store.append('a', [newEvent('A3')], { expectedRevision: NO_STREAM }), // conflicts: joins, writes nothing
       ]);
       await store.append('c', [newEvent('C1')]);
-      expect(commits).toEqual([{ batchSize: 3, appends: 2, events: 3 }, { batchSize: 1, appends: 1, events: 1 }]);
+      expect(commits).toEqual([
+        { batchSize: 3, appends: 2, events: 3 },
+        { batchSize: 1, appends: 1, events: 1 },
+      ]);
     } finally {
       await store.close();
     }
   });
 
   it('never fails a committed append when the hook throws', async () => {
-    const store = new SqliteEventStore({ path: ':memory:', onCommit: () => { throw new Error('metrics down'); } });
+    const store = new SqliteEventStore({
+      path: ':memory:',
+      onCommit: () => {
+        throw new Error('metrics down');
+      },
+    });
     try {
       await expect(store.append('a', [newEvent('A1')])).resolves.toMatchObject({ nextExpectedRevision: 0 });
       expect(await collect(store.readAll())).toHaveLength(1);

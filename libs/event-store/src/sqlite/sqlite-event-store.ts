@@ -103,7 +103,8 @@ export class SqliteEventStore extends EventStore {
       throw new StoreUnavailableError(`Cannot open the SQLite event store at '${options.path}': ${errorText(error)}`, error);
     }
     this.db = db;
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- better-sqlite3's transaction variants are bound functions
+    // better-sqlite3's transaction variants are bound functions:
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     this.commitBatch = db.transaction((batch: PendingAppend[], outcomes: (AppendResult | Error)[]) => {
       const recordedAt = Date.now(); // the store's clock, once per commit
       for (let i = 0; i < batch.length; i++) outcomes[i] = this.applyAppend(batch[i], recordedAt);
