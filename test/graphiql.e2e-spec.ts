@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import * as fs from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { REGISTER_SOURCE, sourceInput } from './support/fixtures';
@@ -13,33 +12,25 @@ jest.setTimeout(120_000);
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The little of the DOM these page functions use (they run in the browser; the project compiles for Node). */
+interface CodeMirrorHost {
+  textContent: string | null;
+  CodeMirror?: { getValue(): string; setValue(value: string): void };
+}
+declare const document: { querySelector<T = CodeMirrorHost>(selector: string): T | null };
+
 /** The text of the result pane, once it shows something. */
 async function resultText(page: Page): Promise<string> {
-  const pane = page.locator('.graphiql-response .CodeMirror');
-  await pane.waitFor();
-  await page.waitForFunction(() => {
-    const cm = document.querySelector<Element & { CodeMirror?: { getValue(): string } }>(
-      '.graphiql-response .CodeMirror',
-    );
-    return (cm?.CodeMirror?.getValue() ?? '').trim().length > 0;
-  });
-  return page.evaluate(() =>
-    (
-      document.querySelector('.graphiql-response .CodeMirror') as Element & { CodeMirror: { getValue(): string } }
-    ).CodeMirror.getValue(),
-  );
+  await page.locator('.graphiql-response .CodeMirror').waitFor();
+  const text = () => document.querySelector('.graphiql-response .CodeMirror')?.CodeMirror?.getValue() ?? '';
+  await page.waitForFunction(`(${text.toString()})().trim().length > 0`);
+  return page.evaluate(text);
 }
 
 async function runQuery(page: Page, query: string): Promise<string> {
-  await page.evaluate((text) => {
-    const editor = document.querySelector('.graphiql-query-editor .CodeMirror') as Element & {
-      CodeMirror: { setValue(v: string): void };
-    };
-    editor.CodeMirror.setValue(text);
-    const result = document.querySelector<Element & { CodeMirror?: { setValue(v: string): void } }>(
-      '.graphiql-response .CodeMirror',
-    );
-    result?.CodeMirror?.setValue('');
+  await page.evaluate((value) => {
+    document.querySelector('.graphiql-query-editor .CodeMirror')?.CodeMirror?.setValue(value);
+    document.querySelector('.graphiql-response .CodeMirror')?.CodeMirror?.setValue('');
   }, query);
   await page.locator('.graphiql-execute-button').click();
   return resultText(page);

@@ -29,7 +29,7 @@ const SNAPSHOT = /* GraphQL */ `
 
 async function health(app: TestApp, which: 'live' | 'ready') {
   const res = await fetch(app.url.replace(/\/graphql$/, `/health/${which}`));
-  return { status: res.status, body: (await res.json()) };
+  return { status: res.status, body: (await res.json()) as any };
 }
 
 describe('rebuild, skipped events and health', () => {
