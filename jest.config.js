@@ -19,6 +19,9 @@ const base = {
   transform: { '^.+\\.ts$': ['@swc/jest', swcTs], '^.+\\.m?js$': ['@swc/jest', swcJs] },
 };
 module.exports = {
+  // Suites boot the real service (and compile what swc has not cached yet) on a shared, loaded machine:
+  // a hook or test that needs more than Jest's default 5 s is slow, not broken.
+  testTimeout: 120_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },

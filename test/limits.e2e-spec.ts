@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { REGISTER_SOURCE, sourceInput } from './support/fixtures';
 import { TestApp } from './support/test-app';
 
@@ -94,6 +95,34 @@ describe('GraphQL limits (small limits so the tests stay cheap)', () => {
   });
 });
 
+/** What the presidency asks of a 500-row page: each incident with the statements that referred to it. */
+const PAGE_WITH_STATEMENTS = `{ incidents(first: 500) { edges { node { id summary
+  referringStatements { lagFrom lagDays statement { id kind venue deliveredOn speakers { stateCode name } } } } } } }`;
+/** Lists nested in lists under a 500-row page: 500 incidents × 10 statements × 10 speakers and corrections each. */
+const NESTED_LISTS = `{ incidents(first: 500) { edges { node {
+  statements { speakers { stateCode name } corrections { fields reason correctedOn } } } } } }`;
+
+describe('GraphQL limits at their defaults, in development', () => {
+  let app: TestApp;
+  beforeAll(async () => { app = await TestApp.start(); }, 180_000);
+  afterAll(async () => { await app.stop(); });
+
+  it('answers the standard introspection query (depth 15): introspection fields do not count', async () => {
+    const data = await app.ok(getIntrospectionQuery());
+    expect(data.__schema.queryType.name).toBe('Query');
+    expect(data.__schema.types.map((t: { name: string }) => t.name)).toContain('Incident');
+  });
+
+  it('accepts a 500-row page of incidents with their referring statements, refuses nested lists', async () => {
+    const page = await app.gql(PAGE_WITH_STATEMENTS);
+    expect(page.errors).toBeUndefined();
+    const nested = await app.gql(NESTED_LISTS);
+    expect(codeOf(nested)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(nested.errors?.[0].extensions).toMatchObject({ limit: 'cost', max: 200_000 });
+    expect(nested.errors?.[0].extensions?.actual).toBeGreaterThan(200_000);
+  });
+});
+
 describe('GraphQL limits in production mode', () => {
   let app: TestApp;
   beforeAll(async () => { app = await TestApp.start({ NODE_ENV: 'production' }); });
@@ -103,5 +132,12 @@ describe('GraphQL limits in production mode', () => {
     const res = await app.gql('{ __schema { queryType { name } } }');
     expect(codeOf(res)).toBe('GRAPHQL_VALIDATION_FAILED');
     expect((await app.ok('{ __typename }')).__typename).toBe('Query');
+  });
+
+  it('refuses the standard introspection query', async () => {
+    const res = await app.gql(getIntrospectionQuery());
+    expect(codeOf(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.data).toBeFalsy();
+    expect(res.errors?.some((e) => /introspection/i.test(e.message))).toBe(true);
   });
 });

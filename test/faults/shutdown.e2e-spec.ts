@@ -43,7 +43,6 @@ describe('graceful shutdown', () => {
     for (const kind of ['registerSource', 'allegeUse'] as OpKind[]) expect((await run(kind)).outcome).toBe('acked');
 
     let stopping = false;
-    let inFlightAtSignal = 0;
     let inFlight = 0;
     const writer = async () => {
       while (!stopping) {
@@ -54,7 +53,7 @@ describe('graceful shutdown', () => {
     };
     const writers = Array.from({ length: WRITERS }, writer);
     await new Promise((resolve) => setTimeout(resolve, 300 + Math.floor(random() * 300)));
-    inFlightAtSignal = inFlight;
+    const inFlightAtSignal = inFlight;
     const ackedBefore = ops.filter((o) => o.outcome === 'acked').length;
     const exited = service.kill('SIGTERM');
     stopping = true;

@@ -50,7 +50,7 @@ export async function send(client: GqlClient, op: Op): Promise<void> {
       op.error = `HTTP ${res.status}`;
     } else {
       op.outcome = 'acked';
-      op.id = res.data![op.kind].id;
+      op.id = res.data[op.kind].id;
     }
   } catch {
     op.outcome = 'unknown';

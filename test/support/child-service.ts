@@ -49,7 +49,7 @@ function run(args: string[]): void {
     execFileSync('npx', args, { cwd: ROOT, stdio: 'pipe', timeout: 170_000 });
   } catch (error) {
     const e = error as { stdout?: Buffer; stderr?: Buffer; message: string };
-    throw new Error(`build failed: ${e.message}\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
+    throw new Error(`build failed: ${e.message}\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`, { cause: error });
   }
 }
 

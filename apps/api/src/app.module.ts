@@ -15,26 +15,36 @@ import { SourcesModule } from './sources/sources.module';
 import { QueriesModule } from './queries/queries.module';
 import { ReadModelModule } from './read-model/read-model.module';
 import { EvidenceModule } from './evidence/evidence.module';
+import { LoggingModule } from './logging/logging.module';
+import { GraphiqlModule } from './graphiql/graphiql.module';
+import { GraphQLMetricsHooks } from './metrics/graphql-metrics.hooks';
+import { MetricsModule } from './metrics/metrics.module';
+import { RegistryMetrics } from './metrics/registry-metrics';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const metrics = new RegistryMetrics();
+    const metricsHooks = new GraphQLMetricsHooks(metrics);
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
+        MetricsModule.forRoot(metrics, metricsHooks),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(),
         AuthModule,
         ReadModelModule,
         EvidenceModule,
-        GraphQLModule.forRoot(graphqlOptions(config)),
+        GraphQLModule.forRoot(graphqlOptions(config, metricsHooks)),
         SourcesModule,
         IncidentsModule,
         InvestigationsModule,
         StatementsModule,
         SituationsModule,
         QueriesModule,
+        ...(config.production ? [] : [GraphiqlModule]),
       ],
     };
   }

@@ -1,14 +1,17 @@
 import 'reflect-metadata';
+import type { IncomingHttpHeaders } from 'node:http';
 import { ConsoleLogger, Logger, type LogLevel } from '@nestjs/common';
 import { StoreUnavailableError } from '@app/event-store';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { type AppConfig, ConfigError, loadConfig } from './config/config';
 import { QuietExceptionFilter } from './graphql/quiet-exception.filter';
 import { ReadModelService } from './read-model/read-model.service';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { serveWebPage } from './web/web-page';
+import { requestIdOf } from './logging/request-id';
 
 const LEVELS = ['error', 'warn', 'log', 'debug'] as const;
 const logLevelsFrom = (lowest: AppConfig['logLevel']) => LEVELS.slice(0, LEVELS.indexOf(lowest) + 1) as LogLevel[];
@@ -27,14 +30,19 @@ class AppLogger extends ConsoleLogger {
 
 /**
  * Builds and starts the service; resolves once it listens, with the read model's catch-up under way. Used by
- * main and by the end-to-end tests.
+ * main and by the end-to-end tests. Logs are buffered until the JSON logger (nestjs-pino) is in place; a
+ * start that fails before that flushes them to AppLogger, which keeps the one clear line.
  */
 export async function bootstrap(config: AppConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }),
-    { logger: new AppLogger({ logLevels: logLevelsFrom(config.logLevel) }), abortOnError: false },
+    new FastifyAdapter({
+      bodyLimit: config.bodyLimitBytes,
+      genReqId: (raw: { headers: IncomingHttpHeaders }) => requestIdOf(raw.headers),
+    }),
+    { logger: new AppLogger({ logLevels: logLevelsFrom(config.logLevel) }), abortOnError: false, bufferLogs: true },
   );
+  app.useLogger(app.get(PinoLogger));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new QuietExceptionFilter());
   serveWebPage(app, config.webDir);

@@ -5,6 +5,7 @@ export {
   SqliteEventStore,
   type SqliteEventStoreOptions,
   type SqliteEventStoreStats,
+  type SqliteCommit,
 } from './sqlite/sqlite-event-store';
 export { openSqliteEventStore } from './sqlite/open-sqlite-event-store';
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb.event-store';

@@ -45,7 +45,7 @@ export class AuditTrail {
     if (other.length === 0) return;
     const order = [...this.seqs.keys()].map((i) => [this.seqs[i], 0, i]).concat([...other.seqs.keys()].map((i) => [other.seqs[i], 1, i]))
       .sort((a, b) => a[0] - b[0]);
-    const [ids, dates, seqs] = [[...this.eventIds], [...this.evidenceDates], [...this.seqs]];
+    const [ids, dates] = [[...this.eventIds], [...this.evidenceDates]];
     this.eventIds.length = this.evidenceDates.length = this.seqs.length = 0;
     for (const [seq, from, i] of order) {
       this.eventIds.push(from === 0 ? ids[i] : other.eventIds[i]);

@@ -1,5 +1,5 @@
 import { assessWithHistory } from '@app/domain';
-import type { IncidentDetails, IsoDate, StatementDetails } from '@app/domain';
+import type { IncidentDetails, IsoDate } from '@app/domain';
 import { AuditTrail } from './audit-trail';
 import { isoDateOf } from './dates';
 import { lazyProperty } from './lazy-property';
@@ -31,7 +31,7 @@ function statementAt(s: StatementView, within: Within): StatementView | null {
   const corrections = s.corrections as unknown as Correction<StatementView>[];
   const { original, then } = corrected<StatementView>(s, corrections, within);
   if (!within(original.deliveredOn, s.recordedAt)) return null;
-  then.corrections = s.corrections.filter((c) => within(c.correctedOn, c.recordedAt)) as Correction<StatementDetails>[];
+  then.corrections = s.corrections.filter((c) => within(c.correctedOn, c.recordedAt));
   return then;
 }
 

@@ -90,7 +90,7 @@ export class MapAsOf<V> extends Map<string, V> {
   }
 
   override values(): MapIterator<V> {
-    return this.valuesList()[Symbol.iterator]() as unknown as MapIterator<V>;
+    return this.valuesList()[Symbol.iterator]();
   }
 
   override *keys(): MapIterator<string> {

@@ -1,10 +1,11 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import type { GraphQLResolveInfo, OperationTypeNode } from 'graphql';
+import { type GraphQLResolveInfo, OperationTypeNode } from 'graphql';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
+import { RegistryMetrics } from '../metrics/registry-metrics';
 import { type Credential, credentialFromConnectionParams, credentialFromHeaders } from './bearer';
 import { covers, ROLES_KEY, type Role } from './roles';
 import { TokenStore } from './token-store';
@@ -50,6 +51,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly tokens: TokenStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: RegistryMetrics,
   ) {}
 
   canActivate(execution: ExecutionContext): boolean {
@@ -61,15 +63,21 @@ export class AuthGuard implements CanActivate {
     const context = gql.getContext<GraphQLContext>();
     const credential = credentialOf(context);
 
-    if (credential.kind === 'none' && this.config.publicRead && operation !== 'mutation' && needed === 'VIEWER') return true;
+    const publicQuery = operation !== OperationTypeNode.MUTATION && needed === 'VIEWER';
+    if (credential.kind === 'none' && this.config.publicRead && publicQuery) return true;
     if (credential.kind !== 'token') {
+      this.metrics.tokenFailed(credential.kind === 'none' ? 'missing' : 'malformed');
       throw new AccessError(ErrorCode.UNAUTHENTICATED, credential.kind === 'none'
         ? 'An API token is required: send the header Authorization: Bearer <token>'
         : 'The Authorization header must read Bearer <token>');
     }
     const record = this.tokens.authenticate(credential.token);
-    if (!record) throw new AccessError(ErrorCode.UNAUTHENTICATED, 'The API token is unknown or revoked');
+    if (!record) {
+      this.metrics.tokenFailed('unknown');
+      throw new AccessError(ErrorCode.UNAUTHENTICATED, 'The API token is unknown or revoked');
+    }
     if (!covers(record.role, needed)) {
+      this.metrics.tokenFailed('forbidden');
       throw new AccessError(ErrorCode.FORBIDDEN, `This operation needs the ${needed} role; the token has ${record.role}`, {
         requiredRole: needed, role: record.role,
       });

@@ -17,6 +17,10 @@ export interface AppConfig {
   referenceDataDir: string;
   /** Lowest log level printed: debug, log, warn or error. */
   logLevel: 'debug' | 'log' | 'warn' | 'error';
+  /** JSON lines, or pino-pretty's readable lines; `auto`: readable in development on a terminal. */
+  logFormat: 'auto' | 'json' | 'pretty';
+  /** A bearer token that may read /metrics (besides ADMIN API tokens). */
+  metricsToken?: string;
   /** The SQLite file of API tokens (hashes only): credentials, kept out of the event log. */
   tokensPath: string;
   /** Where the first admin token is written (mode 0600) when the service starts with no admin token. */
@@ -82,6 +86,17 @@ function flag(name: string, value: string | undefined, fallback: boolean): boole
   throw new ConfigError(`${name} must be true or false (got "${value}")`);
 }
 
+/** An optional secret: 32 to 512 printable characters. */
+function secret(name: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^[\x21-\x7e]{32,512}$/.test(value)) {
+    throw new ConfigError(
+      `${name} must be 32 to 512 printable characters without spaces (use e.g. \`openssl rand -base64 32\`)`,
+    );
+  }
+  return value;
+}
+
 /** Tokens live next to the event store's SQLite file (also with EVENT_STORE=kurrentdb: a local file). */
 function tokenPaths(env: NodeJS.ProcessEnv, sqlitePath: string): { tokensPath: string; adminTokenFile: string; adminToken?: string } {
   const dataDir = sqlitePath === ':memory:' ? path.join(repoRoot, 'data') : path.dirname(sqlitePath);
@@ -118,12 +133,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readYourWritesTimeoutMs: integer('READ_YOUR_WRITES_TIMEOUT_MS', env.READ_YOUR_WRITES_TIMEOUT_MS, 5000, 1, 600000),
     referenceDataDir: env.REFERENCE_DATA_DIR || path.join(repoRoot, 'data', 'reference'),
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, ['debug', 'log', 'warn', 'error'] as const, 'log'),
+    logFormat: oneOf('LOG_FORMAT', env.LOG_FORMAT, ['auto', 'json', 'pretty'] as const, 'auto'),
+    metricsToken: secret('METRICS_TOKEN', env.METRICS_TOKEN),
     ...tokenPaths(env, sqlitePath),
     publicRead: flag('PUBLIC_READ', env.PUBLIC_READ, false),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 1_048_576, 1024, 104_857_600),
     graphqlLimits: {
       maxDepth: integer('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12, 1, 100),
-      maxCost: integer('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 50_000, 1, 10_000_000),
+      maxCost: integer('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 200_000, 1, 10_000_000),
       maxAliases: integer('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0, 1000),
       maxFirst: integer('GRAPHQL_MAX_FIRST', env.GRAPHQL_MAX_FIRST, 500, 1, 500),
       introspection: !production,

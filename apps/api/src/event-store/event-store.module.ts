@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationS
 import { EventStore, KurrentDbEventStore, openSqliteEventStore } from '@app/event-store';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
+import { RegistryMetrics } from '../metrics/registry-metrics';
 
 /** Provides the one EventStore the configuration names; closes it on shutdown (flushing group commits). */
 @Global()
@@ -15,11 +16,13 @@ export class EventStoreModule implements OnApplicationShutdown {
       module: EventStoreModule,
       providers: [{
         provide: EventStore,
-        inject: [APP_CONFIG],
-        useFactory: async (config: AppConfig): Promise<EventStore> =>
+        inject: [APP_CONFIG, RegistryMetrics],
+        useFactory: async (config: AppConfig, metrics: RegistryMetrics): Promise<EventStore> =>
           config.eventStore === 'kurrentdb'
             ? KurrentDbEventStore.fromConnectionString(config.kurrentdbConnectionString!)
-            : await openSqliteEventStore(config.sqlitePath, { synchronous: config.sqliteSynchronous }),
+            : openSqliteEventStore(config.sqlitePath, {
+              synchronous: config.sqliteSynchronous, onCommit: metrics.observeCommit,
+            }),
       }],
       exports: [EventStore],
     };

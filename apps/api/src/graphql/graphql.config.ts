@@ -6,25 +6,37 @@ import { graphqlHttpHooks } from './graphql-http.hooks';
 import { limitHooks } from './limits.hooks';
 import { limitRules } from './limits';
 import { readYourWritesHook } from './read-your-writes.hook';
+import type { GraphQLMetricsHooks } from '../metrics/graphql-metrics.hooks';
+
+type Hooks = Record<string, unknown>;
+/** Mercurius takes an array per hook; the metrics hooks go first so that they see every executed request. */
+function mergeHooks(...all: Hooks[]): Record<string, unknown[]> {
+  const merged: Record<string, unknown[]> = {};
+  for (const hooks of all) for (const [name, hook] of Object.entries(hooks)) (merged[name] ??= []).push(hook);
+  return merged;
+}
 
 /**
- * Code-first schema served by Mercurius on Fastify; GraphiQL at /graphiql in development. Limits
+ * Code-first schema served by Mercurius on Fastify (GraphiQL: see graphiql/). Limits
  * (depth, cost, aliases, `first`, introspection in production) run as validation rules before execution;
  * batched operations are off.
  */
-export function graphqlOptions(config: AppConfig): MercuriusDriverConfig & { driver: typeof MercuriusDriver } {
+export function graphqlOptions(
+  config: AppConfig, metricsHooks: GraphQLMetricsHooks,
+): MercuriusDriverConfig & { driver: typeof MercuriusDriver } {
   return {
     driver: MercuriusDriver,
     autoSchemaFile: true,
     sortSchema: true,
     path: '/graphql',
-    graphiql: !config.production,
+    // Mercurius' own GraphiQL loads React and GraphiQL from a CDN: ours (graphiql/) is served offline.
+    graphiql: false,
     // The upgrade request becomes `req` so the access guard reads headers and connectionParams alike.
-    subscription: { context: (_socket: unknown, request: unknown) => ({ req: request }) } as never,
-    errorFormatter: errorFormatter as never,
+    subscription: { context: (_socket: unknown, request: unknown) => ({ req: request }) },
+    errorFormatter: errorFormatter,
     allowBatchedQueries: false,
     validationRules: limitRules(config.graphqlLimits),
-    hooks: { ...limitHooks(config.graphqlLimits), onResolution: readYourWritesHook } as never,
-    additionalRouteOptions: graphqlHttpHooks as never,
+    hooks: mergeHooks(metricsHooks.mercuriusHooks(), limitHooks(config.graphqlLimits), { onResolution: readYourWritesHook }),
+    additionalRouteOptions: graphqlHttpHooks,
   };
 }

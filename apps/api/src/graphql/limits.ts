@@ -1,6 +1,8 @@
 import {
   type ASTVisitor, type FieldNode, type FragmentDefinitionNode, GraphQLError, type GraphQLField, type GraphQLNamedType,
-  type GraphQLSchema, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType, Kind, NoSchemaIntrospectionCustomRule, type SelectionSetNode, type ValidationContext, type ValidationRule,
+  type GraphQLSchema, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType, Kind,
+  NoSchemaIntrospectionCustomRule, SchemaMetaFieldDef, type SelectionSetNode, TypeMetaFieldDef, TypeNameMetaFieldDef,
+  type ValidationContext, type ValidationRule,
   type ValueNode, valueFromASTUntyped,
 } from 'graphql';
 import { ErrorCode } from './error-codes';
@@ -36,11 +38,19 @@ function fragmentsOf(context: ValidationContext): Fragments {
     .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
 }
 
-/** Depth of field nesting, following fragments; each fragment's depth is computed once (no blow-up, no cycles). */
+/** `__schema`, `__type` (and `__typename`): what introspection asks; production refuses the first two outright. */
+const isIntrospectionField = (name: string) => name.startsWith('__');
+
+/**
+ * Depth of field nesting, following fragments; each fragment's depth is computed once (no blow-up, no
+ * cycles). Introspection fields are not counted: the standard introspection query nests 15 deep through
+ * `ofType`, which costs nothing, and the cost rule still weighs their lists.
+ */
 function depthOf(set: SelectionSetNode | undefined, fragments: Fragments, memo: Map<string, number>): number {
   let deepest = 0;
   for (const selection of set?.selections ?? []) {
     if (selection.kind === Kind.FIELD) {
+      if (isIntrospectionField(selection.name.value)) continue;
       deepest = Math.max(deepest, 1 + depthOf(selection.selectionSet, fragments, memo));
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       deepest = Math.max(deepest, depthOf(selection.selectionSet, fragments, memo));
@@ -105,6 +115,18 @@ function multiplierOf(node: FieldNode, field: GraphQLField<unknown, unknown> | n
   return UNPAGED_LIST_SIZE;
 }
 
+/** The field a selection names, the introspection meta-fields included (so that their lists count too). */
+function fieldOf(
+  schema: GraphQLSchema, parent: GraphQLNamedType | undefined, name: string,
+): GraphQLField<unknown, unknown> | undefined {
+  if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
+  if (parent === schema.getQueryType()) {
+    if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
+    if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
+  }
+  return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+}
+
 interface CostWalk { schema: GraphQLSchema; fragments: Fragments; variables: Variables; maxFirst: number; maxCost: number; cost: number; tooLarge: FieldNode[] }
 
 /** Adds the cost of a selection set to walk.cost; stops as soon as the limit is passed (every field costs at least 1). */
@@ -112,7 +134,7 @@ function addCost(walk: CostWalk, set: SelectionSetNode | undefined, parent: Grap
   for (const selection of set?.selections ?? []) {
     if (walk.cost > walk.maxCost) return;
     if (selection.kind === Kind.FIELD) {
-      const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
+      const field = fieldOf(walk.schema, parent, selection.name.value);
       const first = firstValue(selection, walk.variables);
       if (typeof first === 'number' && (first > walk.maxFirst || first < 0)) walk.tooLarge.push(selection);
       walk.cost += scale;

@@ -149,7 +149,7 @@ export class CommandExecutor {
 
   /** The stream's state and revision, and the last event an earlier run of this idempotency key wrote. */
   private async load(stream: string, decider: AnyDecider, key?: string): Promise<{ state: unknown; revision: number; keyed?: { inputHash?: unknown; position: string } }> {
-    let state = decider.initialState();
+    let state: unknown = decider.initialState();
     let revision = -1;
     let keyed: { inputHash?: unknown; position: string } | undefined;
     for await (const stored of this.store.readStream(stream)) {

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { uuidv7 } from '@app/event-store';
 import { type WriteReceipt, type WriteReceiptSink, writeReceiptsOf } from './write-receipt';
+import { assignedRequestId, requestIdOf } from '../logging/request-id';
 
 /**
  * Who is asking and under which correlation id: the part of a command's metadata the request gives; and
@@ -15,15 +15,14 @@ export interface RequestMeta {
   dryRun?: boolean;
 }
 
-const CORRELATION_ID = /^[\w.:-]{1,128}$/;
+interface RequestLike { headers?: Record<string, unknown>; raw?: unknown; user?: { name: string } }
 
-export function requestMetaOf(
-  context: { req?: { headers?: Record<string, unknown>; user?: { name: string } } } & WriteReceiptSink,
-): RequestMeta {
-  const header = context.req?.headers?.['x-correlation-id'];
+/** The correlation id is the request id the log line carries (logging/request-id.ts). */
+export function requestMetaOf(context: { req?: RequestLike } & WriteReceiptSink): RequestMeta {
+  const req = context.req;
   return {
-    actor: context.req?.user?.name ?? 'anonymous',
-    correlationId: typeof header === 'string' && CORRELATION_ID.test(header) ? header : uuidv7(),
+    actor: req?.user?.name ?? 'anonymous',
+    correlationId: assignedRequestId(req?.raw) ?? requestIdOf(req?.headers),
     writes: writeReceiptsOf(context),
   };
 }

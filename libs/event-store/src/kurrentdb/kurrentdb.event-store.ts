@@ -164,7 +164,7 @@ function toSubscription(upstream: AllStreamSubscription, checkpoint: Position | 
   let last = checkpoint;
   // The client emits 'error' by hand: without a listener an early failure would crash the process,
   // and an iterator started after it would wait forever. Keep it and rethrow it on iteration.
-  let failure: unknown;
+  let failure: Error | undefined;
   upstream.on('error', (error) => {
     failure ??= error;
   });

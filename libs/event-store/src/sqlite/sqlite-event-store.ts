@@ -36,6 +36,15 @@ export interface SqliteEventStoreOptions {
    * import, a restore): `PRAGMA data_version` on this connection, a few microseconds. Default 250 ms.
    */
   foreignCommitPollMs?: number;
+  /** Told after each group commit (for metrics); a hook that throws is ignored, never fails an append. */
+  onCommit?: (commit: SqliteCommit) => void;
+}
+
+/** One group commit: how many appends joined it, and how many of them (and how many events) were written. */
+export interface SqliteCommit {
+  batchSize: number;
+  appends: number;
+  events: number;
 }
 
 export interface SqliteEventStoreStats {
@@ -76,6 +85,7 @@ export class SqliteEventStore extends EventStore {
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
   private readonly maxEventBytes: number;
+  private readonly onCommit?: (commit: SqliteCommit) => void;
   private readonly commitBatch: (batch: PendingAppend[], outcomes: (AppendResult | Error)[]) => void;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private readonly commitWatch: SqliteCommitWatch;
@@ -87,6 +97,7 @@ export class SqliteEventStore extends EventStore {
   constructor(options: SqliteEventStoreOptions) {
     super();
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    this.onCommit = options.onCommit;
     let db: Database.Database | undefined;
     try {
       db = new Database(options.path, { timeout: 5000 });
@@ -104,6 +115,8 @@ export class SqliteEventStore extends EventStore {
     // Nobody else can write to a private in-memory database.
     const pollMs = options.path === ':memory:' || options.path === '' ? 0 : options.foreignCommitPollMs ?? DEFAULT_FOREIGN_COMMIT_POLL_MS;
     this.commitWatch = new SqliteCommitWatch(() => this.statements.dataVersion.get() ?? 0, pollMs, () => this.notifySubscriptions());
+    // better-sqlite3's transaction variants are bound functions:
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     this.commitBatch = db.transaction((batch: PendingAppend[], outcomes: (AppendResult | Error)[]) => {
       const recordedAt = Date.now(); // the store's clock, once per commit
       for (let i = 0; i < batch.length; i++) outcomes[i] = this.applyAppend(batch[i], recordedAt);
@@ -225,7 +238,8 @@ export class SqliteEventStore extends EventStore {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
-    const outcomes: (AppendResult | Error)[] = new Array(batch.length);
+    const outcomes = new Array<AppendResult | Error>(batch.length);
+    const before = { appends: this.counters.appends, events: this.counters.events };
     try {
       this.commitBatch(batch, outcomes);
     } catch (error) {
@@ -235,6 +249,7 @@ export class SqliteEventStore extends EventStore {
       return;
     }
     this.counters.commits++;
+    this.reportCommit(batch.length, this.counters.appends - before.appends, this.counters.events - before.events);
     for (let i = 0; i < batch.length; i++) {
       const outcome = outcomes[i];
       if (outcome instanceof Error) batch[i].reject(outcome);
@@ -242,6 +257,14 @@ export class SqliteEventStore extends EventStore {
     }
     this.notifySubscriptions();
   };
+
+  private reportCommit(batchSize: number, appends: number, events: number): void {
+    try {
+      this.onCommit?.({ batchSize, appends, events });
+    } catch {
+      // Metrics must never fail a write that is already committed.
+    }
+  }
 
   /** Runs inside the batch transaction. Returns (never throws) a conflict so the others commit. */
   private applyAppend(pending: PendingAppend, recordedAt: number): AppendResult | Error {

@@ -8,8 +8,8 @@ export function toStoredEvent(row: EventRow): StoredEvent {
   return {
     id: row[3],
     type: row[4],
-    data: JSON.parse(row[5]),
-    metadata: JSON.parse(row[6]),
+    data: JSON.parse(row[5]) as StoredEvent['data'],
+    metadata: JSON.parse(row[6]) as StoredEvent['metadata'],
     stream: row[1],
     revision: row[2],
     position: String(row[0]),
@@ -34,7 +34,7 @@ export function pagedBatches(maxCount: number, fetchPage: (limit: number) => Eve
             remaining -= rows.length;
             if (rows.length < limit) exhausted = true;
             if (rows.length === 0) return Promise.resolve(DONE);
-            const events: StoredEvent[] = new Array(rows.length);
+            const events = new Array<StoredEvent>(rows.length);
             for (let i = 0; i < rows.length; i++) events[i] = toStoredEvent(rows[i]);
             return Promise.resolve({ value: events, done: false });
           } catch (error) {

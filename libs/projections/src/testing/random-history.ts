@@ -1,6 +1,6 @@
 import {
   prng, EVIDENCE_KINDS, INVESTIGATOR_KINDS, OUTCOMES, STATEMENT_KINDS,
-  type EvidenceKind, type Grade, type IncidentDetails, type StatementDetails,
+  type Grade, type IncidentDetails, type StatementDetails,
 } from '@app/domain';
 import { RESOLUTION_KINDS, VOTES, type StatementScope } from '@app/domain';
 import { allege, corroborate, corroboration, EventLog, source, statement } from './event-log.fixtures';
@@ -61,7 +61,7 @@ export function randomHistory(seed: number, steps = 160): EventLog {
   let n = 0;
   const facts = () => corroboration(`c${++n}`, pick(sources), date(), {
     stance: rnd() < 0.85 ? 'SUPPORTS' : 'DISPUTES',
-    evidenceKinds: EVIDENCE_KINDS.filter(() => rnd() < 0.25) as EvidenceKind[],
+    evidenceKinds: EVIDENCE_KINDS.filter(() => rnd() < 0.25),
     ...(corroborations.length > 0 && rnd() < 0.1 ? { derivedFrom: pick(corroborations) } : {}),
   });
   const someIncidents = () => [...new Set([pick(live), ...(rnd() < 0.3 ? [pick(live)] : [])])];
