@@ -38,7 +38,7 @@ describe('CLI export, backup, restore, migrate, verify', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('exports incidents with their assessment as CSV and GeoJSON, statements as CSV and the log as NDJSON', async () => {
-    const rows = parse((await onSource('export', 'incidents')).stdout, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>((await onSource('export', 'incidents')).stdout, { columns: true });
     expect(rows.map((r) => [r.placeName, r.status, r.readiness])).toEqual([
       ['Hajjah governorate', 'CONFIRMED', 'CONDEMN'],
       ['Sanaa', 'ALLEGED', 'CONCERN'],
@@ -60,10 +60,9 @@ describe('CLI export, backup, restore, migrate, verify', () => {
       [rows[0].id, [43.6, 15.69], 'CONFIRMED', 'CONDEMN'],
       [rows[1].id, [44.2, 15.35], 'ALLEGED', 'CONCERN'],
     ]);
-    const statements = parse((await onSource('export', 'statements')).stdout, { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const statements = parse<Record<string, string>>((await onSource('export', 'statements')).stdout, {
+      columns: true,
+    });
     expect(statements.map((s) => [s.kind, s.namesUser, s.quote])).toEqual([
       ['INVESTIGATION_ANNOUNCED', 'true', 'We will carry out a full investigation.'],
       ['CONCERN', 'false', 'We are deeply concerned by reports of use in Yemen.'],

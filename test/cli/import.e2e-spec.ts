@@ -28,7 +28,7 @@ describe('CLI import', () => {
   let env: Record<string, string>;
   const db = () => path.join(dir, 'registry.db');
   const cli = (...args: string[]): Promise<CliRun> => runCli(args, env);
-  const csv = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
+  const csv = (text: string) => parse<Record<string, string>>(text, { columns: true });
 
   beforeAll(async () => {
     await ensureBuilt();

@@ -28,7 +28,7 @@ export async function uploadChunked(base: string, token: string, chunks: Buffer[
   const res = await fetch(`${base}/evidence`, {
     method: 'POST', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
     body: stream, duplex: 'half',
-  } as RequestInit);
+  });
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
 

@@ -4,7 +4,7 @@ import english from 'i18n-iso-countries/langs/en.json';
 
 const names = (english as { countries: Record<string, string | string[]> }).countries;
 const byAlpha3 = new Map<string, { name: string; numeric: string }>();
-for (const [alpha2, alpha3, numeric] of codes as string[][]) {
+for (const [alpha2, alpha3, numeric] of codes) {
   const name = names[alpha2];
   byAlpha3.set(alpha3, { name: Array.isArray(name) ? name[0] : (name ?? alpha3), numeric });
 }

@@ -287,7 +287,7 @@ describe('evolveRegistry: situations and resolution votes', () => {
     const { model, when } = given(vote);
     expect(model.resolutions.get('r1')).toMatchObject({ symbol: 'A/RES/71/203', votes: [{ stateCode: 'NOR',
       vote: 'YES' }] });
-    when({ ...vote, data: { ...vote.data, symbol: 'other' } } as RegistryEvent);
+    when({ ...vote, data: { ...vote.data, symbol: 'other' } });
     expect(model.resolutions.get('r1')!.symbol).toBe('A/RES/71/203');
     expect(model.irregularEvents).toBe(1);
   });

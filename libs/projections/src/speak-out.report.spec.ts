@@ -1,4 +1,4 @@
-import type { RegistryEvent, StatementScope } from '@app/domain';
+import type { StatementScope } from '@app/domain';
 import { type ResponseLine, speakOutReport } from './speak-out.report';
 import { responseMatrix } from './response-matrix';
 import { ccmStates, EventLog, statement, yemenStory } from './testing/event-log.fixtures';
@@ -32,7 +32,7 @@ export function yemenSituationStory(log = new EventLog()): EventLog {
     venue: 'UNGA',
     adoptedOn: '2016-12-19', kind: 'CONDEMNATION', incidentIds: [], scope: { situationIds: ['yemen'] },
     votes: [{ stateCode: 'BEL', vote: 'YES' }, { stateCode: 'MEX', vote: 'ABSTAIN' }, { stateCode: 'USA', vote: 'YES' },
-      { stateCode: 'SWE', vote: 'ABSENT' }] } } as RegistryEvent);
+      { stateCode: 'SWE', vote: 'ABSENT' }] } });
   scoped('st-ltu', ['LTU'], '2024-06-01',
     { situationIds: ['yemen'] }); // Lithuania's withdrawal took effect on 2025-03-06
   return log;

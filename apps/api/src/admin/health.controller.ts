@@ -27,12 +27,12 @@ export class HealthController {
   async ready(@Res() reply: FastifyReply): Promise<void> {
     const result = await this.check();
     const store = result.details.store;
-    const { status: projectionStatus, lag, ...projection } = result.details.projection;
+    const { status: projectionStatus, lag, ...projection } = result.details.projection as Record<string, unknown>;
     const ready = result.status === 'ok';
     void reply.code(ready ? 200 : 503).send({
       status: ready ? 'ready' : 'unavailable',
       store: store.status === 'up' ? 'up' : 'down',
-      ...(store.status === 'up' ? {} : { storeError: store.message }),
+      ...(store.status === 'up' ? {} : { storeError: store.message as string | undefined }),
       lag,
       projection,
       checks: { store: store.status, projection: projectionStatus, overall: result.status },

@@ -1,4 +1,4 @@
-import { type EventStore, type ReadAllOptions, SqliteEventStore, type StoredEvent, uuidv7 } from '@app/event-store';
+import { type ReadAllOptions, SqliteEventStore, type StoredEvent, uuidv7 } from '@app/event-store';
 import { type RegistryModel, buildModel } from '@app/projections';
 import { yemenStory } from '../../../../libs/projections/src/testing/event-log.fixtures';
 import { ApiError } from '../graphql/error-codes';
@@ -73,7 +73,7 @@ describe('ModelsAt: full replays are bounded and shared', () => {
   const cut = (iso: string) => ({ clock: 'RECORDED' as const, at: new Date(iso) });
 
   it('identical cuts in flight share one replay; distinct ones beyond the bound are refused, not replayed', async () => {
-    const modelsAt = new ModelsAt(store as EventStore, new ReplayGate(1, 0));
+    const modelsAt = new ModelsAt(store, new ReplayGate(1, 0));
     const hold = latch();
     store.gate = hold.opened;
     store.fullReads = 0;

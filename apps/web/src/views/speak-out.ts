@@ -144,7 +144,7 @@ function filtersForm(ctx: ViewContext, situations: SituationName[]) {
         e.preventDefault();
         const next: Record<string, string> = { asOf: p.asOf ?? '', clock: p.clock ?? '' };
         for (const [k, v] of new FormData(form))
-          next[k] = k === 'country' || k === 'user' ? String(v).toUpperCase() : String(v);
+          if (typeof v === 'string') next[k] = k === 'country' || k === 'user' ? v.toUpperCase() : v;
         ctx.go({ view: 'speak-out', params: next });
       }) as EventListener,
     },

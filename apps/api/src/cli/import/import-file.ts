@@ -27,14 +27,14 @@ function kindFrom(file: string, given?: string): ImportKindName {
 }
 
 function csvRows(text: string): ImportRow[] {
-  const records = parse(text, {
+  const records = parse<{ record: Record<string, string>; info: { lines: number } }>(text, {
     columns: true,
     bom: true,
     skip_empty_lines: true,
     trim: true,
     info: true,
     relax_column_count: false,
-  }) as { record: Record<string, string>; info: { lines: number } }[];
+  });
   return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
 }
 
@@ -80,7 +80,8 @@ export function readImportFile(file: string, kind?: string): ImportFile {
 export const cell = {
   text(value: unknown): string | undefined {
     if (value === undefined || value === null) return undefined;
-    const text = String(value).trim();
+    // A JSON row may hold a number or a boolean where a CSV holds text; an object is written out as JSON.
+    const text = (typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean)).trim();
     return text === '' ? undefined : text;
   },
   number(value: unknown): number | string | undefined {

@@ -80,7 +80,7 @@ function flatten(errors: ValidationError[], prefix: string, out: { path: string;
 
 /** Validates a row with the mutation's own class-validator DTO; problems named by the file's columns. */
 async function validateRow(kind: ImportKind, input: object): Promise<{ instance: object; problems: FieldProblem[] }> {
-  const instance = plainToInstance(kind.dto, input, { exposeDefaultValues: true }) as object;
+  const instance: object = plainToInstance(kind.dto, input, { exposeDefaultValues: true });
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   const problems = flatten(errors, '', []).map(({ path, message }) => ({
     field: kind.fieldColumns[path] ?? kind.fieldColumns[path.replace(/\.\d+$/, '')] ?? path.replace(/\.\d+$/, ''),

@@ -27,10 +27,10 @@ describe('verify and the evidence manifest (contracts: EvidenceFileRef in citati
     store = openSqliteEventStore(':memory:');
     await append(sourceStream('s-1'), 0, source('s-1', 'Amnesty International', 'B'));
     const photo = fileRef('photo of remnants', 'remnants.jpg');
-    const first = corroboration('c-1', 's-1', '2016-05-23', { citation: { url: 'https://a.org/1', files: [photo] } as never });
+    const first = corroboration('c-1', 's-1', '2016-05-23', { citation: { url: 'https://a.org/1', files: [photo] } });
     await append(incidentStream('i-1'), 0, allege('i-1', '2016-05-23', first));
     const later = corroboration('c-2', 's-1', '2016-05-25', {
-      citation: { url: 'https://a.org/2', files: [photo, fileRef('never stored', 'video.mp4')] } as never,
+      citation: { url: 'https://a.org/2', files: [photo, fileRef('never stored', 'video.mp4')] },
     });
     await append(incidentStream('i-1'), 1, corroborate('i-1', later));
   });
