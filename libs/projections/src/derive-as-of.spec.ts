@@ -1,6 +1,8 @@
 import { deriveAsOf } from './derive-as-of';
 import { speakOutReport, type SpeakOutFilter } from './speak-out.report';
-import { allege, ccmStates, corroborate, corroboration, EventLog, source, statement, yemenStory } from './testing/event-log.fixtures';
+import {
+  allege, ccmStates, corroborate, corroboration, EventLog, source, statement, yemenStory,
+} from './testing/event-log.fixtures';
 import { dayOf, randomHistory } from './testing/random-history';
 import { buildModel, buildModelAsOf, type Clock, type Cut } from './time-travel';
 import { isoDateOf } from './dates';

@@ -84,11 +84,12 @@ function deriveFrames(live: RegistryModel, model: RegistryModel, within: Within)
  * assessment is then its assessment on the day: the policy's cut there changes nothing. A regrade recorded
  * before a RECORDED cut but dated after its day keeps the live source object, so only its date tells.
  */
-function unchanged(live: RegistryModel, now: IncidentView, derived: RegistryModel, then: IncidentView, day: IsoDate): boolean {
-  if (then.corrections.length !== now.corrections.length || then.withdrawal !== now.withdrawal || then.mergedInto !== now.mergedInto) {
-    return false;
-  }
-  if (then.corroborationIds.length !== now.corroborationIds.length || then.investigationIds.size !== now.investigationIds.size
+function unchanged(live: RegistryModel, now: IncidentView, derived: RegistryModel, then: IncidentView,
+  day: IsoDate): boolean {
+  if (then.corrections.length !== now.corrections.length || then.withdrawal !== now.withdrawal
+    || then.mergedInto !== now.mergedInto) return false;
+  if (then.corroborationIds.length !== now.corroborationIds.length
+    || then.investigationIds.size !== now.investigationIds.size
     || then.userStatementIds.length !== now.userStatementIds.length) return false;
   for (const id of now.corroborationIds) {
     const c = live.corroborations.get(id);
