@@ -1,6 +1,8 @@
 import { deriveAsOf } from './derive-as-of';
 import { speakOutReport, type SpeakOutFilter } from './speak-out.report';
-import { ccmStates, yemenStory } from './testing/event-log.fixtures';
+import {
+  allege, ccmStates, corroborate, corroboration, EventLog, source, statement, yemenStory,
+} from './testing/event-log.fixtures';
 import { dayOf, randomHistory } from './testing/random-history';
 import { buildModel, buildModelAsOf, type Clock, type Cut } from './time-travel';
 import { isoDateOf } from './dates';
@@ -10,6 +12,9 @@ const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
 const FILTERS: SpeakOutFilter[] = [{}, { countryCode: 'YEM' }, { allegedUser: 'RUS' }, { situationId: 'sit-a' },
   { allegedGroup: 'Saudi-led coalition' }];
 const DAYS = [100, 400, 700, 900, 1100, 1300, 1500].map(dayOf);
+/** More histories on demand (e.g. ORACLE_SEEDS=200, or ORACLE_FIRST_SEED=31 for fresh ones); 30 by default. */
+const SEED_COUNT = Number(process.env.ORACLE_SEEDS ?? 30);
+const FIRST_SEED = Number(process.env.ORACLE_FIRST_SEED ?? 1);
 const cutOn = (clock: Clock, day: string): Cut => ({ clock, at: new Date(`${day}T23:59:59Z`) });
 
 /** The reports on the model derived from the live one, and on a replay of the events within the cut. */
@@ -22,7 +27,7 @@ function reports(events: Parameters<typeof buildModel>[0], live: ReturnType<type
 }
 
 describe('deriveAsOf: a past registry derived from the live model, as a replay would give it', () => {
-  describe.each(Array.from({ length: 30 }, (_, i) => i + 1))('random history %i', (seed) => {
+  describe.each(Array.from({ length: SEED_COUNT }, (_, i) => i + FIRST_SEED))('random history %i', (seed) => {
     const log = randomHistory(seed);
     const live = buildModel(log.events);
 
@@ -65,6 +70,27 @@ describe('deriveAsOf: a past registry derived from the live model, as a replay w
       }
     }
     expect([...seen].sort()).toEqual(['ANTICIPATORY', 'GENERIC', 'INCIDENT', 'SITUATION', 'USER', 'VOTE']);
+  });
+
+  it('holds a regrade recorded before a RECORDED cut but dated after its day as not yet in effect', () => {
+    const log = new EventLog();
+    const at = (d: string) => ({ recordedAt: `${d}T12:00:00Z` });
+    log.add(source('ai', 'Amnesty International', 'B'), at('2016-01-01'));
+    log.add(source('lab', 'Some Lab', 'D'), at('2016-01-01'));
+    log.add(allege('inc-1', '2016-01-10', corroboration('c1', 'ai', '2016-01-10', { evidenceKinds: ['EXPERT_IDENTIFICATION'] })),
+      at('2016-01-11'));
+    log.add(corroborate('inc-1', corroboration('c2', 'lab', '2016-02-01')), at('2016-02-02'));
+    log.add(statement('st-nor', ['NOR'], 'CONDEMNATION', '2016-04-01', ['inc-1']), at('2016-04-02'));
+    // The lab is trusted from September on: decided (and recorded) in March, before the cut of June.
+    log.add({ type: 'SourceRegraded', data: { sourceId: 'lab', grade: 'B', previousGrade: 'D', reason: 'track record',
+      regradedOn: '2016-09-01' } }, at('2016-03-01'));
+    const live = buildModel(log.events);
+    expect(live.incidents.get('inc-1')!.assessment).toMatchObject({ status: 'CONFIRMED', confirmedOn: '2016-09-01' });
+    for (const [day, confirmed] of [['2016-06-01', []], ['2016-09-01', ['inc-1']]] as const) {
+      const { derived, replayed } = reports(log.events, live, cutOn('RECORDED', day));
+      expect(derived.confirmedIncidentIds).toEqual(confirmed);
+      expect(derived).toEqual(replayed);
+    }
   });
 
   it("takes the alleged user's own statement as it stood, when it was corrected after the cut", () => {

@@ -1,4 +1,4 @@
-import { assessWithHistory } from '@app/domain';
+import { assessWithHistory, latestEvidenceDate } from '@app/domain';
 import type { IncidentDetails, IsoDate } from '@app/domain';
 import { AuditTrail } from './audit-trail';
 import { isoDateOf } from './dates';
@@ -78,32 +78,35 @@ function deriveFrames(live: RegistryModel, model: RegistryModel, within: Within)
 
 /**
  * Whether an incident stood at the cut as it stands now (`then` as derived, `now` live): the same details,
- * merge and withdrawal, the very same evidence objects (a value changed by the cut is a copy) and every
- * evidence date on or before the report day. Its live assessment is then its assessment on the day: the
- * policy's cut there changes nothing.
+ * merge and withdrawal, the very same evidence objects and sources (a value changed by the cut is a copy),
+ * and no evidence date after the report day, by the policy's own list of dates (publication, retraction,
+ * opening, conclusion, delivery, withdrawal and the regrades, each in effect from its date). Its live
+ * assessment is then its assessment on the day: the policy's cut there changes nothing. A regrade recorded
+ * before a RECORDED cut but dated after its day keeps the live source object, so only its date tells.
  */
-function unchanged(live: RegistryModel, now: IncidentView, derived: RegistryModel, then: IncidentView, day: IsoDate): boolean {
-  if (then.corrections.length !== now.corrections.length || then.withdrawal !== now.withdrawal || then.mergedInto !== now.mergedInto) {
-    return false;
-  }
-  if ((now.withdrawal && now.withdrawal.withdrawnOn > day) || then.corroborationIds.length !== now.corroborationIds.length
-    || then.investigationIds.size !== now.investigationIds.size || then.userStatementIds.length !== now.userStatementIds.length) return false;
+function unchanged(live: RegistryModel, now: IncidentView, derived: RegistryModel, then: IncidentView,
+  day: IsoDate): boolean {
+  if (then.corrections.length !== now.corrections.length || then.withdrawal !== now.withdrawal
+    || then.mergedInto !== now.mergedInto) return false;
+  if (then.corroborationIds.length !== now.corroborationIds.length
+    || then.investigationIds.size !== now.investigationIds.size
+    || then.userStatementIds.length !== now.userStatementIds.length) return false;
   for (const id of now.corroborationIds) {
     const c = live.corroborations.get(id);
-    if (!c || derived.corroborations.get(id) !== c || c.publishedOn > day || (c.retraction && c.retraction.retractedOn > day)) return false;
-    if (!sameOrganisation(live, derived, c.sourceId)) return false;
+    if (!c || derived.corroborations.get(id) !== c || !sameOrganisation(live, derived, c.sourceId)) return false;
   }
   for (const id of now.investigationIds) {
     const i = live.investigations.get(id);
-    if (!i || derived.investigations.get(id) !== i || i.openedOn > day || (i.concludedOn !== null && i.concludedOn > day)) return false;
+    if (!i || derived.investigations.get(id) !== i) return false;
     const by = i.investigator.sourceId;
     if (by !== undefined && !sameOrganisation(live, derived, by)) return false;
   }
   for (const id of now.userStatementIds) {
     const s = live.statements.get(id);
-    if (!s || derived.statements.get(id) !== s || s.deliveredOn > day) return false;
+    if (!s || derived.statements.get(id) !== s) return false;
   }
-  return true;
+  const latest = latestEvidenceDate(buildEvidence(derived, then));
+  return latest === null || latest <= day;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { assessWithHistory, statesPartiesOn } from '@app/domain';
-import type { CcmState, CcmStatus, IncidentEvidence, IsoDate, StatementKind, UserScope, Vote } from '@app/domain';
+import { assessWithHistory, latestEvidenceDate, statesPartiesOn } from '@app/domain';
+import type { CcmState, CcmStatus, IsoDate, StatementKind, UserScope, Vote } from '@app/domain';
 import { buildEvidence } from './evidence';
 import {
   moreSpecific, scopeCoverage, resolutionUtterances, type ScopeLevel, SCOPE_LEVELS, type Subject, subjectCoverage,
@@ -132,19 +132,6 @@ function matchedIncidents(model: RegistryModel, filter: SpeakOutFilter, user: Us
     if (matches(incident)) result.push(incident);
   }
   return result;
-}
-
-/** The latest date in an incident's evidence (null when it has none). */
-function latestEvidenceDate(e: IncidentEvidence): IsoDate | null {
-  let latest: IsoDate | null = e.withdrawnOn ?? null;
-  const see = (d: IsoDate | undefined) => { if (d !== undefined && (latest === null || d > latest)) latest = d; };
-  for (const c of e.corroborations) { see(c.publishedOn); see(c.retractedOn); }
-  for (const i of e.investigations) { see(i.openedOn); see(i.concludedOn); }
-  for (const s of e.statements) see(s.deliveredOn);
-  // Regrades take effect from their dates (issue 12): a later one changes the status on its day.
-  for (const c of e.corroborations) for (const r of c.regrades ?? []) see(r.from);
-  for (const i of e.investigations) for (const r of i.investigatorRegrades ?? []) see(r.from);
-  return latest;
 }
 
 /**

@@ -72,3 +72,9 @@ export function evidenceDates(evidence: IncidentEvidence): IsoDate[] {
   for (const s of evidence.statements) add(s.deliveredOn);
   return [...dates].sort();
 }
+
+/** The latest evidence date (regrades included), null when none: the evidence cut on any later day is all of it. */
+export function latestEvidenceDate(evidence: IncidentEvidence): IsoDate | null {
+  const dates = evidenceDates(evidence);
+  return dates.length === 0 ? null : dates[dates.length - 1];
+}

@@ -5,4 +5,4 @@ export { readinessOf, ASSESSMENT_RULES, type AssessmentRule } from './rules';
 export {
   DEFAULT_POLICY, POLICIES, POLICY_V1, POLICY_V2, policyByVersion, type PolicyConfig, type ConfirmationBasis, type InterestedRole,
 } from './policy-config';
-export { gradeOn } from './evidence-cut';
+export { gradeOn, latestEvidenceDate } from './evidence-cut';

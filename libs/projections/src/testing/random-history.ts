@@ -1,5 +1,5 @@
 import {
-  prng, EVIDENCE_KINDS, INVESTIGATOR_KINDS, OUTCOMES, STATEMENT_KINDS,
+  prng, CREDIBILITIES, EVIDENCE_KINDS, INVESTIGATOR_KINDS, OUTCOMES, STATEMENT_KINDS,
   type Grade, type IncidentDetails, type StatementDetails,
 } from '@app/domain';
 import { RESOLUTION_KINDS, VOTES, type StatementScope } from '@app/domain';
@@ -36,13 +36,20 @@ export function randomHistory(seed: number, steps = 160): EventLog {
     clock += 60_000 + Math.floor(rnd() * (1460 * 86_400_000 / steps) * 2);
     log.add(event, { recordedAt: new Date(clock).toISOString() });
   };
-  const sources = ['amnesty', 'hrw', 'daily', 'un', 'RUS', 'SAU'];
+  const sources = ['amnesty', 'hrw', 'daily', 'un', 'RUS', 'SAU', 'GBR', 'hrw-yemen'];
   const grades = new Map<string, Grade>();
+  const isState = (id: string) => id.length === 3 && id === id.toUpperCase();
   for (const id of sources) {
     const grade = pick(['A', 'B', 'C', 'D'] as const);
     grades.set(id, grade);
-    record(source(id, id, grade, id.length === 3 && id === id.toUpperCase() ? 'STATE' : 'NGO'));
+    // An office of an organisation (independence is judged by the organisation); GBR registered with its code.
+    const more = { ...(id === 'hrw-yemen' && { parentOrganisation: 'hrw' }),
+      ...(id === 'GBR' && { stateCode: 'GBR' }) };
+    const registered = source(id, id, grade, isState(id) ? 'STATE' : 'NGO');
+    record({ ...registered, data: { ...registered.data, ...more } } as typeof registered);
   }
+  // Sources not (yet) merged into another: only these are merged, or merged into (no cycle).
+  const unmerged = new Set(sources);
   for (const id of SITUATIONS) {
     record({ type: 'SituationRegistered', data: { situationId: id, name: id, countryCodes: [pick(COUNTRIES)],
       allegedUsers: [pick(USERS)],
@@ -63,7 +70,21 @@ export function randomHistory(seed: number, steps = 160): EventLog {
     stance: rnd() < 0.85 ? 'SUPPORTS' : 'DISPUTES',
     evidenceKinds: EVIDENCE_KINDS.filter(() => rnd() < 0.25),
     ...(corroborations.length > 0 && rnd() < 0.1 ? { derivedFrom: pick(corroborations) } : {}),
+    ...(rnd() < 0.4 && { credibility: pick(CREDIBILITIES) }),
+    ...(rnd() < 0.2 && { geolocationPrecisionMeters: pick([30, 300, 3000]) }),
   });
+  // Producers and suppliers: interested parties under policy 2.0.0, like the alleged user.
+  const munition = () => ({ type: 'BL-755', delivery: 'AIR_DROPPED' as const,
+    ...(rnd() < 0.3 && { producerStateCodes: [pick(['GBR', 'RUS', 'USA'])] }),
+    ...(rnd() < 0.3 && { supplierStateCodes: [pick(['GBR', 'USA', 'SAU'])] }) });
+  // As the handler opens it: a STATE investigator by its code (and its State's source when registered),
+  // any other by a registered source.
+  const investigator = () => {
+    const kind = pick(INVESTIGATOR_KINDS);
+    if (kind !== 'STATE') return { kind, sourceId: pick(sources.filter((id) => !isState(id))) };
+    const stateCode = pick(['GBR', 'SAU', 'RUS']);
+    return { kind, stateCode, ...(rnd() < 0.8 && { sourceId: stateCode }) };
+  };
   const someIncidents = () => [...new Set([pick(live), ...(rnd() < 0.3 ? [pick(live)] : [])])];
   for (let step = 0; step < steps; step++) {
     const r = rnd();
@@ -71,7 +92,7 @@ export function randomHistory(seed: number, steps = 160): EventLog {
       const id = `inc-${++n}`;
       const first = facts();
       record(allege(id, date(), first, { location: { countryCode: pick(COUNTRIES), placeName: 'somewhere' },
-        allegedUser: pick(USERS), ...situation() }));
+        allegedUser: pick(USERS), munition: munition(), ...situation() }));
       live.push(id);
       unwithdrawn.add(id);
       corroborations.push(first.corroborationId);
@@ -84,7 +105,7 @@ export function randomHistory(seed: number, steps = 160): EventLog {
       record({ type: 'CorroborationRetracted', data: { incidentId: 'unused', corroborationId: id, reason: 'retracted', retractedOn: date() } });
     } else if (r < 0.38) {
       const id = `inv-${++n}`;
-      record({ type: 'InvestigationOpened', data: { investigationId: id, investigator: { kind: pick(INVESTIGATOR_KINDS), stateCode: 'GBR' },
+      record({ type: 'InvestigationOpened', data: { investigationId: id, investigator: investigator(),
         incidentIds: someIncidents(), mandate: 'establish the facts', openedOn: date() } });
       open.push(id);
     } else if (r < 0.42 && open.length > 0) {
@@ -108,8 +129,12 @@ export function randomHistory(seed: number, steps = 160): EventLog {
       // A source registered late: on the RECORDED clock, corroborations logged before it count as ungraded (F).
       const id = `src-${++n}`;
       grades.set(id, 'B');
-      record(source(id, id, 'B'));
+      const registered = source(id, id, 'B');
+      const parent = rnd() < 0.4 ? pick(sources.filter((other) => !isState(other))) : undefined;
+      record(parent === undefined ? registered
+        : { ...registered, data: { ...registered.data, parentOrganisation: parent } } as typeof registered);
       sources.push(id);
+      unmerged.add(id);
     } else if (r < 0.55) {
       const id = pick(sources);
       const grade = pick(['A', 'B', 'C', 'D', 'E'] as const);
@@ -122,7 +147,13 @@ export function randomHistory(seed: number, steps = 160): EventLog {
         adoptedOn: date(), kind: pick(RESOLUTION_KINDS), incidentIds: rnd() < 0.3 ? someIncidents() : [],
         scope: scope().scope ?? { generic: true },
         votes: votes.length > 0 ? votes : [{ stateCode: 'GBR', vote: 'YES' }] } });
-    } else if (r < 0.59) {
+    } else if (r < 0.61 && unmerged.size > 2) {
+      // A source registered twice: folded into another not merged itself (as the handler resolves it).
+      const duplicate = pick([...unmerged]);
+      unmerged.delete(duplicate);
+      const canonicalSourceId = pick([...unmerged]);
+      record({ type: 'SourcesMerged', data: { sourceId: duplicate, canonicalSourceId, reason: 'same', mergedOn: date() } });
+    } else if (r < 0.62) {
       record({ type: 'SituationCorrected', data: { situationId: pick(SITUATIONS), changes: { name: `renamed ${n++}` },
         reason: 'renamed',
         correctedOn: date() } });

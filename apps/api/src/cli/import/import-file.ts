@@ -76,13 +76,26 @@ export function readImportFile(file: string, kind?: string): ImportFile {
   }
 }
 
+function scalarText(value: unknown): string {
+  switch (typeof value) {
+    case 'string':
+      return value;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    default:
+      return '';
+  }
+}
+
 /** Cell readers: empty cells are absent; malformed numbers stay strings so that validation names them. */
 export const cell = {
   text(value: unknown): string | undefined {
     if (value === undefined || value === null) return undefined;
     // A JSON row may hold a number or a boolean where a CSV holds text; an object is written out as JSON.
-    const text = (typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean)).trim();
-    return text === '' ? undefined : text;
+    const text = typeof value === 'object' ? JSON.stringify(value) : scalarText(value);
+    return text.trim() === '' ? undefined : text.trim();
   },
   number(value: unknown): number | string | undefined {
     if (typeof value === 'number') return value;
