@@ -42,6 +42,12 @@ export interface StoredEvent {
   position: Position;
   /** The store's clock at commit time, never the client's. */
   recordedAt: Date;
+  /**
+   * Set (to the reason) when the store holds this event in a form the port cannot represent: binary
+   * data, or data or metadata that is not a JSON object (another application wrote it). `data` and
+   * `metadata` are then empty. Consumers skip such an event and report it, as they do an unknown type.
+   */
+  unreadable?: string;
 }
 
 export const NO_STREAM = 'no_stream';
