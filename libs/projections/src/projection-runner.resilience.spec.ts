@@ -23,10 +23,12 @@ const newIncident = (store: SqliteEventStore, id: string) => {
   const event = allege(id, '2016-08-01', corroboration(`c-${id}`, 'hrw', '2016-08-01'));
   return append(store, `incident-${id}`, event.type, event.data as unknown as JsonObject);
 };
+/** Polls until the condition holds; the test's own timeout bounds it. */
 const until = async (condition: () => boolean) => {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(condition()).toBe(true);
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
 };
+
+jest.setTimeout(30_000);
 
 describe('ProjectionRunner when its subscription ends or brings a foreign event', () => {
   let store: Store;
@@ -51,7 +53,7 @@ describe('ProjectionRunner when its subscription ends or brings a foreign event'
     const missed = await newIncident(store, 'inc-missed');
     await runner.start(); // what the read model's supervisor does when it sees "not live"
     const live = await newIncident(store, 'inc-live');
-    await expect(runner.waitFor(live, 5000)).resolves.toBe(true);
+    await expect(runner.waitFor(live, 20_000)).resolves.toBe(true);
     expect(store.comparePositions(runner.checkpoint!, missed)).toBeGreaterThan(0);
     expect([...runner.model.incidents.keys()]).toEqual(expect.arrayContaining(['inc-missed', 'inc-live']));
     expect(store.opened).toHaveLength(2);
@@ -94,7 +96,7 @@ describe('ProjectionRunner when its subscription ends or brings a foreign event'
     await store.opened[0].close();
     await until(() => !runner.health().live);
     const resumed = runner.start();
-    await expect(runner.waitFor(ours.position, 5000)).resolves.toBe(true);
+    await expect(runner.waitFor(ours.position, 20_000)).resolves.toBe(true);
     await resumed;
     const after = runner.health();
     expect(after).toMatchObject({ live: true, skipped: before.skipped + 1, eventsApplied: before.eventsApplied + 1 });
