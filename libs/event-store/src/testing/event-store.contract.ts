@@ -346,6 +346,18 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
         expect(new Set(events.map((e) => e.id))).toEqual(new Set(sent.map((e) => e.id)));
       });
 
+      it('ends for good when its consumer leaves the loop early: nothing more is delivered', async () => {
+        const start = await headPosition();
+        const stream = streamName('left');
+        await store.append(stream, [newEvent('E0'), newEvent('E1')]);
+        const subscription = subscribe(start);
+        for await (const event of subscription) if (event.stream === stream) break;
+        await store.append(stream, [newEvent('E2')]);
+        const after: StoredEvent[] = [];
+        for await (const event of subscription) after.push(event);
+        expect(after).toEqual([]);
+      });
+
       it('ends iteration when closed', async () => {
         const subscription = subscribe(await headPosition());
         const iteration = (async () => {
