@@ -19,7 +19,8 @@ import { eventsByKey, oneSetProblems, readStoredEvents } from './workload';
 const WRITERS = 12; // per incident, half on each process
 const SENDS = 20;
 /** Corroborations answered with the incident id only: the same whichever read model answers. */
-const ADD_CORROBORATION_ID = /* GraphQL */ `mutation ($input: AddCorroborationInput!) { addCorroboration(input: $input) { id } }`;
+const ADD_CORROBORATION_ID = /* GraphQL */ `
+  mutation ($input: AddCorroborationInput!) { addCorroboration(input: $input) { id } }`;
 
 jest.setTimeout(240_000);
 
@@ -53,21 +54,27 @@ describe('two service processes on one SQLite file', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  const streamOf = (events: StoredEvent[], incidentId: string) => events.filter((e) => e.stream === `incident-${incidentId}`);
-  const summaries = (events: StoredEvent[]) => events.filter((e) => e.type === 'CorroborationAdded').map((e) => e.data.summary as string);
+  const streamOf = (events: StoredEvent[], incidentId: string) =>
+    events.filter((e) => e.stream === `incident-${incidentId}`);
+  const summaries = (events: StoredEvent[]) =>
+    events.filter((e) => e.type === 'CorroborationAdded').map((e) => e.data.summary as string);
   const writerSummary = (label: string, incident: number, writer: number) => `${label} ${incident}/${writer}`;
-  const revisionOf = async (incidentId: string) => streamOf(await readStoredEvents(dbPath), incidentId).at(-1)!.revision;
+  const revisionOf = async (incidentId: string) =>
+    streamOf(await readStoredEvents(dbPath), incidentId).at(-1)!.revision;
+  const allWriters = (label: string, incident: number) =>
+    Array.from({ length: WRITERS }, (_, w) => writerSummary(label, incident, w)).sort();
 
-  it('with expectedRevision: one winner per revision across both processes, CONFLICT for the others, none lost or doubled', async () => {
+  it('with expectedRevision: one winner per revision, CONFLICT for the others, none lost or doubled', async () => {
     const starts = await Promise.all(incidentIds.map(revisionOf));
     const wins: { incident: number; writer: number; expected: number }[] = [];
     const conflicts: string[] = [];
 
-    await Promise.all(incidentIds.flatMap((incidentId, incident) => Array.from({ length: WRITERS }, async (_, writer) => {
+    const write = async (incidentId: string, incident: number, writer: number) => {
       const via = writer % 2 === 0 ? a : b;
       let expected = starts[incident]; // all writers of an incident race for the same revision
       for (;;) {
-        const input = corroborationInput(incidentId, sourceId, { summary: writerSummary('rev', incident, writer), expectedRevision: expected });
+        const summary = writerSummary('rev', incident, writer);
+        const input = corroborationInput(incidentId, sourceId, { summary, expectedRevision: expected });
         const res = await via.gql(ADD_CORROBORATION_ID, { input });
         if (!res.errors) {
           wins.push({ incident, writer, expected });
@@ -79,27 +86,34 @@ describe('two service processes on one SQLite file', () => {
         conflicts.push(`${incident}/${writer}@${expected}`);
         expected = Number(actualRevision);
       }
-    })));
+    };
+    const writers = (id: string, incident: number) => Array.from({ length: WRITERS }, (_, w) => write(id, incident, w));
+    await Promise.all(incidentIds.flatMap(writers));
 
     const events = await readStoredEvents(dbPath);
     incidentIds.forEach((incidentId, incident) => {
       const ours = wins.filter((w) => w.incident === incident);
       // One winner per revision: the revisions they expected are exactly start, start+1, ...
-      expect(ours.map((w) => w.expected).sort((x, y) => x - y)).toEqual(Array.from({ length: WRITERS }, (_, i) => starts[incident] + i));
+      const revisions = Array.from({ length: WRITERS }, (_, i) => starts[incident] + i);
+      expect(ours.map((w) => w.expected).sort((x, y) => x - y)).toEqual(revisions);
       const stream = streamOf(events, incidentId);
       expect(stream.map((e) => e.revision)).toEqual(stream.map((_, i) => i));
-      expect(summaries(stream).sort()).toEqual(Array.from({ length: WRITERS }, (_, w) => writerSummary('rev', incident, w)).sort());
-      for (const { writer, expected } of ours) expect(stream[expected + 1].data.summary).toBe(writerSummary('rev', incident, writer));
+      expect(summaries(stream).sort()).toEqual(allWriters('rev', incident));
+      for (const { writer, expected } of ours) {
+        expect(stream[expected + 1].data.summary).toBe(writerSummary('rev', incident, writer));
+      }
     });
     // Each round had one winner and losers in both processes.
     expect(conflicts.length).toBeGreaterThanOrEqual(incidentIds.length * (WRITERS - 1));
   });
 
   it('without expectedRevision: every command lands exactly once, in some order', async () => {
-    const results = await Promise.all(incidentIds.flatMap((incidentId, incident) => Array.from({ length: WRITERS }, (_, writer) =>
+    const send = (incidentId: string, incident: number, writer: number) =>
       (writer % 2 === 0 ? a : b).gql(ADD_CORROBORATION_ID, {
         input: corroborationInput(incidentId, sourceId, { summary: writerSummary('free', incident, writer) }),
-      }))));
+      });
+    const results = await Promise.all(incidentIds.flatMap((id, incident) =>
+      Array.from({ length: WRITERS }, (_, writer) => send(id, incident, writer))));
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
 
     const events = await readStoredEvents(dbPath);
@@ -107,7 +121,7 @@ describe('two service processes on one SQLite file', () => {
       const stream = streamOf(events, incidentId);
       expect(stream.map((e) => e.revision)).toEqual(stream.map((_, i) => i));
       const free = summaries(stream).filter((s) => s.startsWith('free '));
-      expect(free.sort()).toEqual(Array.from({ length: WRITERS }, (_, w) => writerSummary('free', incident, w)).sort());
+      expect(free.sort()).toEqual(allWriters('free', incident));
     });
   });
 
@@ -133,7 +147,7 @@ describe('two service processes on one SQLite file', () => {
     await oneSet(key);
   });
 
-  it('the same with one process killed in the middle and restarted: one set of events, every answer the same', async () => {
+  it('the same with one process killed in the middle and restarted: one set of events, one answer', async () => {
     const key = 'two-services-restart';
     const sending = sendAll(key, SENDS, (i) => (i % 2 === 0 ? a : b));
     await new Promise((resolve) => setTimeout(resolve, 30));

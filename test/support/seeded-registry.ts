@@ -1,7 +1,8 @@
 import { EventStore, type StoredEvent } from '@app/event-store';
 import {
-  ADD_CORROBORATION, ALLEGE_USE, CONCLUDE_INVESTIGATION, MERGE_INCIDENTS, OPEN_INVESTIGATION, RECORD_STATEMENT, REGISTER_SOURCE,
-  WITHDRAW_INCIDENT, corroborationInput, investigationInput, sourceInput, statementInput, yemenAllegation,
+  ADD_CORROBORATION, ALLEGE_USE, CONCLUDE_INVESTIGATION, MERGE_INCIDENTS, OPEN_INVESTIGATION, RECORD_STATEMENT,
+  REGISTER_SOURCE, WITHDRAW_INCIDENT, corroborationInput, investigationInput, sourceInput, statementInput,
+  yemenAllegation,
 } from './fixtures';
 import type { TestApp } from './test-app';
 
@@ -53,18 +54,29 @@ export async function seedRegistry(app: TestApp): Promise<SeededRegistry> {
   await corroborate(contested, hrw, 'DISPUTES', ['SATELLITE_IMAGERY']);
   const notConfirmed = await allege('Investigated, no use found', daily, ['WITNESS_TESTIMONY']);
   const withdrawn = await allege('Logged in error', daily, ['WITNESS_TESTIMONY']);
-  await app.ok(WITHDRAW_INCIDENT, { input: { incidentId: withdrawn, reason: 'Logged in error', withdrawnOn: '2016-06-03' } });
+  await app.ok(WITHDRAW_INCIDENT, {
+    input: { incidentId: withdrawn, reason: 'Logged in error', withdrawnOn: '2016-06-03' },
+  });
   const duplicate = await allege('A duplicate report', amnesty, ['VIDEO']);
-  await app.ok(MERGE_INCIDENTS, { input: { duplicateIncidentId: duplicate, canonicalIncidentId: confirmed, reason: 'Same attack', mergedOn: '2016-06-02' } });
+  await app.ok(MERGE_INCIDENTS, {
+    input: {
+      duplicateIncidentId: duplicate, canonicalIncidentId: confirmed, reason: 'Same attack', mergedOn: '2016-06-02',
+    },
+  });
 
-  const open = async (incidentIds: string[]) => (await app.ok(OPEN_INVESTIGATION, { input: investigationInput(incidentIds) })).openInvestigation.id as string;
+  const open = async (incidentIds: string[]) =>
+    (await app.ok(OPEN_INVESTIGATION, { input: investigationInput(incidentIds) })).openInvestigation.id as string;
   const openOne = await open([alleged, corroborated]);
   const concludedNoUse = await open([notConfirmed]);
   await app.ok(CONCLUDE_INVESTIGATION, {
-    input: { investigationId: concludedNoUse, outcome: 'USE_NOT_CONFIRMED', findings: 'No remnants found.', concludedOn: '2016-09-01' },
+    input: {
+      investigationId: concludedNoUse, outcome: 'USE_NOT_CONFIRMED', findings: 'No remnants found.',
+      concludedOn: '2016-09-01',
+    },
   });
   const statement = async (incidentIds: string[], kind: string, speakers: string[]) =>
-    (await app.ok(RECORD_STATEMENT, { input: statementInput(incidentIds, { kind, speakers }) })).recordStatement.id as string;
+    (await app.ok(RECORD_STATEMENT, { input: statementInput(incidentIds, { kind, speakers }) })).recordStatement
+      .id as string;
   const statements = [
     await statement([confirmed], 'CONDEMNATION', ['NOR', 'IRL']),
     await statement([contested, corroborated], 'CONCERN', ['AUT']),
@@ -74,9 +86,11 @@ export async function seedRegistry(app: TestApp): Promise<SeededRegistry> {
   const incidents = [alleged, corroborated, confirmed, contested, notConfirmed, withdrawn, duplicate];
   const statuses: Record<string, string> = {};
   for (const id of incidents) {
-    statuses[id] = (await app.ok(`query ($id: ID!) { incident(id: $id) { assessment { status } } }`, { id })).incident.assessment.status;
+    const { incident } = await app.ok(`query ($id: ID!) { incident(id: $id) { assessment { status } } }`, { id });
+    statuses[id] = incident.assessment.status;
   }
-  return { sources: [amnesty, hrw, daily, monitor], incidents, corroborations, investigations: [openOne, concludedNoUse], statements, statuses };
+  const investigations = [openOne, concludedNoUse];
+  return { sources: [amnesty, hrw, daily, monitor], incidents, corroborations, investigations, statements, statuses };
 }
 
 /** The position of the last event in the store, if any. */
@@ -87,6 +101,7 @@ export async function lastPosition(app: TestApp): Promise<string | undefined> {
 /** The events appended after `position` (all of them without one). */
 export async function eventsSince(app: TestApp, position: string | undefined): Promise<StoredEvent[]> {
   const events: StoredEvent[] = [];
-  for await (const batch of app.app.get(EventStore).readAllBatches(position === undefined ? {} : { fromPosition: position })) events.push(...batch);
+  const pages = app.app.get(EventStore).readAllBatches(position === undefined ? {} : { fromPosition: position });
+  for await (const batch of pages) events.push(...batch);
   return events;
 }

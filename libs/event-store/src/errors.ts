@@ -38,7 +38,8 @@ export class EventTooLargeError extends Error {
     super(
       appendSize === undefined
         ? `Event ${eventId} is ${size} bytes; the limit is ${limit} bytes per event`
-        : `The append is ${appendSize} bytes, over the limit of ${limit} bytes per append; its largest event, ${eventId}, is ${size} bytes`,
+        : `The append is ${appendSize} bytes, over the limit of ${limit} bytes per append; ` +
+            `its largest event, ${eventId}, is ${size} bytes`,
     );
     this.name = 'EventTooLargeError';
   }

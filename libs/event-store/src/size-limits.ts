@@ -13,7 +13,10 @@ export interface SizeLimits {
 }
 
 export const MAX_APPEND_BYTES = 1024 * 1024;
-export const DEFAULT_SIZE_LIMITS: Readonly<SizeLimits> = { maxEventBytes: MAX_APPEND_BYTES, maxAppendBytes: MAX_APPEND_BYTES };
+export const DEFAULT_SIZE_LIMITS: Readonly<SizeLimits> = {
+  maxEventBytes: MAX_APPEND_BYTES,
+  maxAppendBytes: MAX_APPEND_BYTES,
+};
 
 /** An event as it goes over the wire: data and metadata already serialised as JSON. */
 export interface SerialisedEvent {
@@ -45,5 +48,7 @@ export function checkSizes(events: SerialisedEvent[], limits: SizeLimits): void 
     if (size > largest.size) largest = { id: event.id, size };
     total += size;
   }
-  if (total > limits.maxAppendBytes) throw new EventTooLargeError(largest.id, largest.size, limits.maxAppendBytes, total);
+  if (total > limits.maxAppendBytes) {
+    throw new EventTooLargeError(largest.id, largest.size, limits.maxAppendBytes, total);
+  }
 }

@@ -43,7 +43,7 @@ describe('ProjectionRunner when its subscription ends or brings a foreign event'
     await store.close();
   });
 
-  it('reports itself not live when the real SQLite subscription ends without an error, and resumes on start()', async () => {
+  it('reports itself not live when the real SQLite subscription ends quietly, and resumes on start()', async () => {
     await runner.start();
     expect(runner.health()).toMatchObject({ live: true, lastError: null });
     await store.opened[0].close(); // ends the iteration quietly, as a store dropping it would
@@ -76,11 +76,12 @@ describe('ProjectionRunner when its subscription ends or brings a foreign event'
     const before = runner.health();
     const at = Number(runner.checkpoint) + 1;
     const stored = (position: number, fields: Partial<StoredEvent>): StoredEvent => ({
-      id: uuidv7(), type: 'UseAlleged', stream: 'incident-next', revision: 0, position: String(position), recordedAt: new Date(),
-      data: {}, metadata: { actor: 'tester', correlationId: 'c', schemaVersion: 1 }, ...fields,
+      id: uuidv7(), type: 'UseAlleged', stream: 'incident-next', revision: 0, position: String(position),
+      recordedAt: new Date(), data: {}, metadata: { actor: 'tester', correlationId: 'c', schemaVersion: 1 }, ...fields,
     });
     const next = allege('inc-next', '2016-08-01', corroboration('c-next', 'hrw', '2016-08-01'));
-    const foreign = stored(at, { stream: 'incident-foreign', metadata: { actor: '', correlationId: '' }, unreadable: 'binary data' });
+    const unreadable = { metadata: { actor: '', correlationId: '' }, unreadable: 'binary data' };
+    const foreign = stored(at, { stream: 'incident-foreign', ...unreadable });
     const ours = stored(at + 1, { data: next.data as unknown as JsonObject });
     // A fake source: the foreign event, then one of ours, then it stays open until closed.
     let closed!: () => void;

@@ -86,8 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // The client's own parser: exactly what it will accept at start, no hand-kept copy of its schemes.
     const problem = KurrentDbEventStore.connectionStringProblem(kurrentdbConnectionString);
     if (problem !== undefined) {
-      throw new ConfigError(
-        `KURRENTDB_CONNECTION_STRING must look like kurrentdb://host:2113?tls=false (got "${kurrentdbConnectionString}": ${problem})`);
+      const got = `got "${kurrentdbConnectionString}": ${problem}`;
+      throw new ConfigError(`KURRENTDB_CONNECTION_STRING must look like kurrentdb://host:2113?tls=false (${got})`);
     }
   }
   const sqlitePath = env.SQLITE_PATH || path.join(repoRoot, 'data', 'registry.db');

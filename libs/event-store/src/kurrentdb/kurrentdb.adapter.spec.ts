@@ -35,7 +35,8 @@ function grpcEvent(record: bridge.RecordedEvent, contentType: string): ReadResp.
     .setPreparePosition(String(record.position!.prepare))
     .setData(record.data)
     .setCustomMetadata(record.metadata);
-  recorded.getMetadataMap().set('type', record.type).set('content-type', contentType).set('created', String(BigInt(record.created) * 10_000n));
+  const ticks = String(BigInt(record.created) * 10_000n); // .NET ticks: 100 ns
+  recorded.getMetadataMap().set('type', record.type).set('content-type', contentType).set('created', ticks);
   return new ReadResp.ReadEvent().setEvent(recorded);
 }
 
@@ -44,17 +45,19 @@ const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff]);
 describe('KurrentDB adapter: events another application wrote', () => {
   const cases: [string, Partial<bridge.RecordedEvent>, string][] = [
     ['binary data', { isJson: false, data: binary }, 'binary data'],
-    ['metadata that is not JSON', { metadata: new Uint8Array(Buffer.from('trace=1;user=x')) }, 'metadata is not a JSON object'],
+    ['non-JSON metadata', { metadata: new Uint8Array(Buffer.from('trace=1;user=x')) }, 'metadata is not a JSON object'],
     ['malformed JSON data', { data: new Uint8Array(Buffer.from('{"incidentId": ')) }, 'data is not a JSON object'],
     ['JSON data that is not an object', { data: new Uint8Array(Buffer.from('[1,2]')) }, 'data is not a JSON object'],
   ];
 
-  it.each(cases)('marks %s unreadable, keeping where it is, after the client converted the raw record', (_, fields, reason) => {
+  it.each(cases)('marks %s unreadable, keeping where it is, as the client converted it', (_, fields, reason) => {
     const record = rawRecord(3, fields);
-    for (const resolved of [fromBridge(record), convertGrpcEvent(grpcEvent(record, record.isJson ? 'application/json' : 'application/octet-stream'))]) {
+    const contentType = record.isJson ? 'application/json' : 'application/octet-stream';
+    for (const resolved of [fromBridge(record), convertGrpcEvent(grpcEvent(record, contentType))]) {
       expect(toStoredEvent(resolved)).toEqual({
-        id: record.id, type: 'UseAlleged', stream: 'shared-stream', revision: 3, position: encodePosition(record.position!),
-        recordedAt: new Date(record.created), data: {}, metadata: { actor: '', correlationId: '' }, unreadable: reason,
+        id: record.id, type: 'UseAlleged', stream: 'shared-stream', revision: 3,
+        position: encodePosition(record.position!), recordedAt: new Date(record.created),
+        data: {}, metadata: { actor: '', correlationId: '' }, unreadable: reason,
       });
     }
   });
@@ -63,7 +66,7 @@ describe('KurrentDB adapter: events another application wrote', () => {
     const record = rawRecord(2);
     for (const resolved of [fromBridge(record), convertGrpcEvent(grpcEvent(record, 'application/json'))]) {
       const stored = toStoredEvent(resolved)!;
-      expect(stored).toMatchObject({ data: { incidentId: 'i-2' }, metadata: { actor: 'a', correlationId: 'c' }, revision: 2 });
+      expect(stored).toMatchObject({ data: { incidentId: 'i-2' }, metadata: { actor: 'a', correlationId: 'c' } });
       expect(stored.unreadable).toBeUndefined();
     }
   });
@@ -76,18 +79,20 @@ describe('KurrentDB adapter: events another application wrote', () => {
     const client = { readAll: pages, readStream: pages } as unknown as KurrentDBClient;
     const store = new KurrentDbEventStore(client);
     for (const events of [await collect(store.readAll()), await collect(store.readStream('shared-stream'))]) {
-      expect(events.map((e) => [e.revision, e.unreadable])).toEqual([[1, undefined], [2, 'binary data'], [3, undefined]]);
+      const read = events.map((e) => [e.revision, e.unreadable]);
+      expect(read).toEqual([[1, undefined], [2, 'binary data'], [3, undefined]]);
     }
   });
 });
 
 const newEvent = (n: number): NewEvent => ({
-  id: `0190f0a8-0000-7000-8000-0000000000a${n}`, type: 'UseAlleged', data: { n }, metadata: { actor: 'a', correlationId: 'c' },
+  id: `0190f0a8-0000-7000-8000-0000000000a${n}`, type: 'UseAlleged', data: { n },
+  metadata: { actor: 'a', correlationId: 'c' },
 });
 
 describe('KurrentDB adapter: a committed append whose read-back fails', () => {
-  const notLeader = () =>
-    new NotLeaderError({ code: 5, message: 'not leader', metadata: { 'leader-endpoint-host': 'h', 'leader-endpoint-port': '1' } } as never);
+  const leader = { 'leader-endpoint-host': 'h', 'leader-endpoint-port': '1' };
+  const notLeader = () => new NotLeaderError({ code: 5, message: 'not leader', metadata: leader } as never);
   const clientWith = (position: { commit: bigint; prepare: bigint } | undefined, appended: { count: number }) =>
     ({
       appendToStream: async () => {
@@ -109,7 +114,7 @@ describe('KurrentDB adapter: a committed append whose read-back fails', () => {
     expect(appended.count).toBe(1);
   });
 
-  it('is reported done with the start of $all as its lower bound when the server gave no position (a retry)', async () => {
+  it('is reported done with the start of $all as lower bound when the server gave no position (a retry)', async () => {
     const store = new KurrentDbEventStore(clientWith(undefined, { count: 0 }));
     await expect(store.append('incident-1', [newEvent(1), newEvent(2)], { expectedRevision: 2 })).resolves.toEqual({
       nextExpectedRevision: 4, position: encodePosition({ commit: 0n, prepare: 0n }),
@@ -118,7 +123,8 @@ describe('KurrentDB adapter: a committed append whose read-back fails', () => {
 
   it('still fails when the append itself fails', async () => {
     const client = { appendToStream: async () => Promise.reject(notLeader()) } as unknown as KurrentDBClient;
-    await expect(new KurrentDbEventStore(client).append('incident-1', [newEvent(1)])).rejects.toBeInstanceOf(StoreUnavailableError);
+    const appending = new KurrentDbEventStore(client).append('incident-1', [newEvent(1)]);
+    await expect(appending).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 });
 
@@ -130,7 +136,9 @@ describe('KurrentDB adapter: connection strings', () => {
     const listed = problem('eventstoredb://localhost:2113')!;
     const schemes = [...listed.matchAll(/([a-z+]+):\/\//g)].map((m) => m[1]).filter((s) => s !== 'eventstoredb');
     expect(schemes).toEqual(expect.arrayContaining(['kurrentdb', 'kurrent', 'kdb', 'kurrentdb+discover']));
-    for (const scheme of schemes) expect([scheme, problem(`${scheme}://localhost:2113?tls=false`)]).toEqual([scheme, undefined]);
+    for (const scheme of schemes) {
+      expect([scheme, problem(`${scheme}://localhost:2113?tls=false`)]).toEqual([scheme, undefined]);
+    }
   });
 
   it('refuses what the client would refuse at start, with its reason', () => {
@@ -153,7 +161,10 @@ function upstream(events: ReturnType<typeof fromBridge>[], end: boolean) {
 describe('KurrentDB adapter: subscriptions that end or are left', () => {
   it('subscribes again from the last event delivered when the server ends the stream without an error', async () => {
     const opened: { from: unknown; stream: ReturnType<typeof upstream> }[] = [];
-    const streams = [upstream([fromBridge(rawRecord(1)), fromBridge(rawRecord(2))], true), upstream([fromBridge(rawRecord(3))], false)];
+    const streams = [
+      upstream([fromBridge(rawRecord(1)), fromBridge(rawRecord(2))], true),
+      upstream([fromBridge(rawRecord(3))], false),
+    ];
     const client = {
       subscribeToAll: (options: { fromPosition: unknown }) => {
         const stream = streams[opened.length];

@@ -66,7 +66,9 @@ export class KurrentDbEventStore extends EventStore {
   async append(stream: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const streamState = toStreamState(options.expectedRevision);
     // Refused here, before anything is sent: the same limits, counted the same way, as the SQLite store.
-    checkSizes(events.map((e) => ({ ...e, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) })), this.limits);
+    const serialised = events.map((e) =>
+      ({ ...e, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) }));
+    checkSizes(serialised, this.limits);
     // No client-side timestamp in the metadata: recordedAt is the server's `created`.
     const proposed = events.map(({ id, type, data, metadata }) => jsonEvent({ id, type, data, metadata }));
     let result: Awaited<ReturnType<KurrentDBClient['appendToStream']>>;
@@ -78,9 +80,12 @@ export class KurrentDbEventStore extends EventStore {
     const nextExpectedRevision = Number(result.nextExpectedRevision);
     // One event: the reply's position is that event's. Several events share the write's commit
     // position, and an idempotent retry may carry no position, so ask for the last event's own.
-    if (events.length === 1 && result.position) return { nextExpectedRevision, position: encodePosition(result.position) };
+    if (events.length === 1 && result.position) {
+      return { nextExpectedRevision, position: encodePosition(result.position) };
+    }
     try {
-      return { nextExpectedRevision, position: encodePosition(await this.positionOf(stream, result.nextExpectedRevision)) };
+      const position = await this.positionOf(stream, result.nextExpectedRevision);
+      return { nextExpectedRevision, position: encodePosition(position) };
     } catch {
       // The write is committed: failing now would invite a retry that writes it twice. Report it done,
       // with the best lower bound of its position known (the write's own, or the start of $all).
@@ -137,7 +142,10 @@ export class KurrentDbEventStore extends EventStore {
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     // Subscription positions are exclusive on the server: the checkpoint itself is not resent.
     const open = (from: Position | undefined) =>
-      this.client.subscribeToAll({ fromPosition: from === undefined ? START : decodePosition(from), filter: excludeSystemEvents() });
+      this.client.subscribeToAll({
+        fromPosition: from === undefined ? START : decodePosition(from),
+        filter: excludeSystemEvents(),
+      });
     const subscription = toSubscription(open, options.fromPosition, () => this.subscriptions.delete(subscription));
     this.subscriptions.add(subscription);
     return subscription;

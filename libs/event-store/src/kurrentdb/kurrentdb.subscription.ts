@@ -51,7 +51,8 @@ export function toSubscription(
           if (closed) return;
           if (failure !== undefined) throw failure;
           if (++quietEnds > MAX_QUIET_ENDS) {
-            throw new StoreUnavailableError(`KurrentDB ended the subscription ${quietEnds} times in a row without an error`);
+            const message = `KurrentDB ended the subscription ${quietEnds} times in a row without an error`;
+            throw new StoreUnavailableError(message);
           }
           await new Promise((resolve) => setTimeout(resolve, RESUBSCRIBE_DELAY_MS * quietEnds));
           if (!closed) connect();

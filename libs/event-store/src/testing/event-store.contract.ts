@@ -205,7 +205,7 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
       /** The stream's event ids, in order. */
       const idsOf = async (stream: string) => (await collect(store.readStream(stream))).map((e) => e.id);
 
-      it('with the exact expected revision of the first append (no_stream): first result, nothing written', async () => {
+      it('with the exact expected revision of the first append (no_stream): first result, none written', async () => {
         const start = await headPosition();
         const stream = streamName('retry');
         const events = [newEvent('A'), newEvent('B')];
@@ -236,7 +236,8 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
        * both stores keep: the append succeeds, the stream holds whole copies of the events, in order, and
        * the result points at the last event of a copy.
        */
-      const retriedLoosely = async (label: string, expectedFor: (current: number) => 'any' | 'stream_exists' | number) => {
+      type Loose = 'any' | 'stream_exists' | number;
+      const retriedLoosely = async (label: string, expectedFor: (current: number) => Loose) => {
         const stream = streamName(label);
         const events = [newEvent('A'), newEvent('B')];
         const first = await store.append(stream, events, { expectedRevision: NO_STREAM });
@@ -246,15 +247,15 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
         expect([copy, [...copy, ...copy]]).toContainEqual(ids);
         expect(again.nextExpectedRevision).toBeGreaterThanOrEqual(first.nextExpectedRevision);
         expect(ids[again.nextExpectedRevision]).toBe(copy[copy.length - 1]);
-        const [last] = await collect(store.readStream(stream, { fromRevision: again.nextExpectedRevision, maxCount: 1 }));
+        const [last] = await collect(store.readStream(stream, { fromRevision: again.nextExpectedRevision }));
         expect(last.position).toBe(again.position);
         // Whatever happened, the stream goes on from the revision the retry reported.
-        await expect(store.append(stream, [newEvent('C')], { expectedRevision: ids.length - 1 })).resolves.toMatchObject({
-          nextExpectedRevision: ids.length,
-        });
+        const next = store.append(stream, [newEvent('C')], { expectedRevision: ids.length - 1 });
+        await expect(next).resolves.toMatchObject({ nextExpectedRevision: ids.length });
       };
 
-      it('with any: succeeds, whole copies only, the result points at one', () => retriedLoosely('retry-any', () => ANY));
+      it('with any: succeeds, whole copies only, the result points at one', () =>
+        retriedLoosely('retry-any', () => ANY));
       it('with stream_exists: succeeds, whole copies only, the result points at one', () =>
         retriedLoosely('retry-exists', () => STREAM_EXISTS));
       it('with a revision read after the first append: succeeds, whole copies only, the result points at one', () =>
@@ -291,8 +292,9 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
         });
         const [a, b] = [eventOf(half - 10), eventOf(limit + 1 - (half - 10))];
         const refused = store.append(stream, [a, b]);
-        await expect(refused).rejects.toMatchObject({ eventId: b.id, size: limit + 1 - (half - 10), limit, appendSize: limit + 1 });
-        await expect(refused).rejects.toThrow(new RegExp(`${b.id}, is ${limit + 1 - (half - 10)} bytes`));
+        const size = limit + 1 - (half - 10);
+        await expect(refused).rejects.toMatchObject({ eventId: b.id, size, limit, appendSize: limit + 1 });
+        await expect(refused).rejects.toThrow(new RegExp(`${b.id}, is ${size} bytes`));
         expect(await collect(store.readStream(stream))).toHaveLength(2);
       });
     });
