@@ -156,6 +156,7 @@ describe('two service processes on one SQLite file', () => {
     a = await start();
     // The client sends again what got no answer, to either process, with the same key; and two more.
     const unanswered = first.filter((r) => r === undefined).length;
+    console.log(`two services: the kill left ${unanswered} of ${SENDS} sends without an answer`);
     const again = await sendAll(key, unanswered + 2, (i) => (i % 2 === 0 ? a : b));
     expect(again).toEqual(Array(unanswered + 2).fill(theAnswer()));
     expect(first.filter((r) => r !== undefined)).toEqual(Array(SENDS - unanswered).fill(theAnswer()));
