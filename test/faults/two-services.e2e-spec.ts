@@ -22,7 +22,7 @@ const SENDS = 20;
 const ADD_CORROBORATION_ID = /* GraphQL */ `
   mutation ($input: AddCorroborationInput!) { addCorroboration(input: $input) { id } }`;
 
-jest.setTimeout(240_000);
+jest.setTimeout(360_000);
 
 describe('two service processes on one SQLite file', () => {
   let dir: string;
