@@ -36,6 +36,9 @@ async function trySubscribe(app: TestApp, client: Client): Promise<string> {
   return outcome ?? 'registered';
 }
 
+// Boots the app: sized for a loaded 2-core machine, not Jest's 5 s default (also for the hooks).
+jest.setTimeout(120_000);
+
 describe('access: roles and tokens', () => {
   let app: TestApp;
   let viewer: GraphQLClient;

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { STATUSES } from '@app/domain';
 import { ErrorCode } from '../apps/api/src/graphql/error-codes';
 import {
   ADD_CORROBORATION, ALLEGE_USE, CONCLUDE_INVESTIGATION, CORRECT_INCIDENT, CORRECT_STATEMENT, MERGE_INCIDENTS,
@@ -6,38 +7,88 @@ import {
   corroborationInput, investigationInput, sourceInput, statementInput, yemenAllegation,
 } from './support/fixtures';
 import { TestApp } from './support/test-app';
+import { type SeededRegistry, eventsSince, lastPosition, seedRegistry } from './support/seeded-registry';
 
 /**
- * Property-based fuzzing of the running service: hostile GraphQL variables on every mutation, hostile
- * documents, and broken HTTP. Each answer must be a 4xx or a 200 with errors, each GraphQL error must
- * carry one of the stable codes, the service must keep answering, and no event may be appended.
+ * Property-based fuzzing of the running service over a realistic registry: sources, incidents in every
+ * status, investigations and statements are seeded first, and hostile values are aimed at those existing
+ * entities (corrections, merges, retractions, regrades, ...), beside hostile documents and broken HTTP.
+ * Every answer must be a 2xx with data or errors, or a non-2xx WITH an `errors` array; every error carries
+ * a stable code; a refused mutation appends nothing; the service keeps answering. fast-check shrinks a
+ * failing request to a minimal one.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 5_0526_2016);
-const RUNS = 1_000;
-const PER_RUN = 10; // 10,000 requests in all, 10 at a time
+const RUNS = Number(process.env.FUZZ_RUNS ?? 1_500);
 const CODES = new Set<string>(Object.values(ErrorCode));
 
 jest.setTimeout(300_000);
 
-const UNKNOWN = '0190a0a0-0000-7000-8000-0000000000ff';
-const REGRADE_SOURCE = /* GraphQL */ `mutation ($input: RegradeSourceInput!) { regradeSource(input: $input) { id } }`;
-/** Every mutation with a valid input naming things that do not exist (so even a valid-looking one appends nothing). */
-const MUTATIONS: { query: string; input: () => Record<string, unknown>; safe: boolean }[] = [
-  { query: REGISTER_SOURCE, input: () => sourceInput(), safe: false },
-  { query: REGRADE_SOURCE, input: () => ({ sourceId: UNKNOWN, newGrade: 'A', reason: 'r', regradedOn: '2016-06-01' }), safe: true },
-  { query: ALLEGE_USE, input: () => yemenAllegation(UNKNOWN), safe: true },
-  { query: ADD_CORROBORATION, input: () => corroborationInput(UNKNOWN, UNKNOWN), safe: true },
-  { query: CORRECT_INCIDENT, input: () => ({ incidentId: UNKNOWN, changes: { summary: 's' }, reason: 'r', correctedOn: '2016-06-01' }), safe: true },
-  { query: MERGE_INCIDENTS, input: () => ({ duplicateIncidentId: UNKNOWN, canonicalIncidentId: UNKNOWN.replace('ff', 'fe'), reason: 'r', mergedOn: '2016-06-02' }), safe: true },
-  { query: WITHDRAW_INCIDENT, input: () => ({ incidentId: UNKNOWN, reason: 'r', withdrawnOn: '2016-06-03' }), safe: true },
-  { query: RETRACT_CORROBORATION, input: () => ({ incidentId: UNKNOWN, corroborationId: UNKNOWN, reason: 'r', retractedOn: '2016-07-01' }), safe: true },
-  { query: OPEN_INVESTIGATION, input: () => investigationInput([UNKNOWN]), safe: true },
-  { query: CONCLUDE_INVESTIGATION, input: () => ({ investigationId: UNKNOWN, outcome: 'USE_CONFIRMED', findings: 'f', concludedOn: '2016-12-19' }), safe: true },
-  { query: RECORD_STATEMENT, input: () => statementInput([UNKNOWN]), safe: true },
-  { query: CORRECT_STATEMENT, input: () => ({ statementId: UNKNOWN, changes: { kind: 'CONDEMNATION' }, reason: 'r', correctedOn: '2016-06-02' }), safe: true },
-];
+const REGRADE_SOURCE = /* GraphQL */ `
+  mutation ($input: RegradeSourceInput!) { regradeSource(input: $input) { id grade } }`;
+type Json = Record<string, unknown>;
 
-interface FuzzRequest { label: string; method: 'POST' | 'GET'; headers: Record<string, string>; body?: string; search?: string }
+type Registry = SeededRegistry;
+
+/** Every mutation, aimed at existing entities (`i` and `j` pick them). */
+const MUTATIONS: { name: string; query: string; input: (r: Registry, i: number, j: number) => Json }[] = [
+  { name: 'registerSource', query: REGISTER_SOURCE, input: (_, i) => sourceInput({ name: `Fuzzed source ${i}` }) },
+  {
+    name: 'regradeSource', query: REGRADE_SOURCE,
+    input: (r, i) => ({ sourceId: pick(r.sources, i), newGrade: 'A', reason: 'Record', regradedOn: '2016-06-01' }),
+  },
+  { name: 'allegeUse', query: ALLEGE_USE, input: (r, i) => yemenAllegation(pick(r.sources, i)) },
+  {
+    name: 'addCorroboration', query: ADD_CORROBORATION,
+    input: (r, i, j) => corroborationInput(pick(r.incidents, i), pick(r.sources, j)),
+  },
+  {
+    name: 'correctIncident', query: CORRECT_INCIDENT,
+    input: (r, i) => ({
+      incidentId: pick(r.incidents, i), changes: { summary: 'Corrected.' }, reason: 'Typo', correctedOn: '2016-06-01',
+    }),
+  },
+  {
+    name: 'mergeIncidents', query: MERGE_INCIDENTS,
+    input: (r, i, j) => ({
+      duplicateIncidentId: pick(r.incidents, i), canonicalIncidentId: pick(r.incidents, j), reason: 'Same attack',
+      mergedOn: '2016-06-02',
+    }),
+  },
+  {
+    name: 'withdrawIncident', query: WITHDRAW_INCIDENT,
+    input: (r, i) => ({ incidentId: pick(r.incidents, i), reason: 'Logged in error', withdrawnOn: '2016-06-03' }),
+  },
+  {
+    name: 'retractCorroboration', query: RETRACT_CORROBORATION,
+    input: (r, i) => {
+      const [incidentId, corroborationId] = pick(r.corroborations, i);
+      return { incidentId, corroborationId, reason: 'Wrong photos', retractedOn: '2016-07-01' };
+    },
+  },
+  { name: 'openInvestigation', query: OPEN_INVESTIGATION, input: (r, i) => investigationInput([pick(r.incidents, i)]) },
+  {
+    name: 'concludeInvestigation', query: CONCLUDE_INVESTIGATION,
+    input: (r, i) => ({
+      investigationId: pick(r.investigations, i), outcome: 'USE_CONFIRMED', findings: 'BL-755 were used.',
+      concludedOn: '2016-12-19',
+    }),
+  },
+  { name: 'recordStatement', query: RECORD_STATEMENT, input: (r, i) => statementInput([pick(r.incidents, i)]) },
+  {
+    name: 'correctStatement', query: CORRECT_STATEMENT,
+    input: (r, i) => ({
+      statementId: pick(r.statements, i), changes: { kind: 'CONDEMNATION' }, reason: 'Misfiled',
+      correctedOn: '2016-06-02',
+    }),
+  },
+];
+const pick = <T>(list: T[], i: number): T => list[i % list.length];
+
+/** `padding`: that many characters appended to the query when sent (kept out of a printed counterexample). */
+interface FuzzRequest {
+  label: string; method: 'POST' | 'GET'; headers: Record<string, string>;
+  body?: string; search?: string; padding?: number;
+}
 
 // ---------- hostile values ----------
 const hugeString = fc.integer({ min: 2_001, max: 30_000 }).map((n) => 'x'.repeat(n));
@@ -49,7 +100,6 @@ const weird = fc.oneof(
   fc.constantFrom(-1, -1e308, 1e308, 2 ** 53, 0.5, true, null, [], {}, [[[[]]]], '<script>alert(1)</script>', "' OR 1=1 --", '\u0000', '💣'.repeat(1000)),
 );
 
-type Json = Record<string, unknown>;
 function paths(value: unknown, prefix: string[] = []): string[][] {
   if (value === null || typeof value !== 'object') return [prefix];
   const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
@@ -70,37 +120,66 @@ function wrongType(current: unknown): unknown {
   return 'not an object or list';
 }
 
-/** A valid input with random fields replaced or removed, plus (unless the target is safe) one sure breaker. */
-const hostileMutation: fc.Arbitrary<FuzzRequest> = fc
+/**
+ * Values that pass validation and reach the handler and the decider: ids of existing entities of any
+ * kind (a source where an incident belongs, an incident merged into itself, a withdrawn or merged one),
+ * valid dates in the wrong order, stale or future revisions.
+ */
+const plausible = (r: Registry) => fc.oneof(
+  fc.constantFrom(
+    ...r.sources, ...r.incidents, ...r.investigations, ...r.statements, ...r.corroborations.map((c) => c[1]),
+  ),
+  fc.constantFrom('2016-05-22', '2016-06-01', '1999-12-31', '2015-04-30', '2016-12-31'),
+  fc.integer({ min: 0, max: 12 }),
+  fc.constantFrom('A', 'B', 'F', 'DISPUTES', 'USE_NOT_CONFIRMED', 'INCONCLUSIVE', 'CONDEMNATION', 'ACKNOWLEDGEMENT'),
+);
+
+/**
+ * A valid input aimed at existing entities (any of them: withdrawn, merged, itself), up to 4 fields replaced or
+ * removed, and sometimes one sure breaker.
+ */
+const hostileMutation = (registry: Registry): fc.Arbitrary<FuzzRequest> => fc
   .record({
     m: fc.integer({ min: 0, max: MUTATIONS.length - 1 }),
-    edits: fc.array(fc.record({ at: fc.nat(), remove: fc.boolean(), value: weird }), { maxLength: 4 }),
-    breaker: fc.integer({ min: 0, max: 5 }),
+    i: fc.nat(),
+    j: fc.nat(),
+    edits: fc.array(
+      fc.record({ at: fc.nat(), remove: fc.boolean(), value: fc.oneof(weird, plausible(registry)) }), { maxLength: 4 },
+    ),
+    breaker: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 5 }) },
+    ),
     at: fc.nat(),
-    breakAlways: fc.boolean(),
   })
-  .map(({ m, edits, breaker, at, breakAlways }) => {
+  .map(({ m, i, j, edits, breaker, at }) => {
     const target = MUTATIONS[m];
-    let input: Json = target.input();
+    let input: Json = target.input(registry, i, j);
     for (const edit of edits) {
       const fields = paths(input).filter((p) => p.length > 0);
       if (fields.length === 0) break;
       input = setAt(input, fields[edit.at % fields.length], edit.value, edit.remove);
     }
     let variables: unknown = { input };
-    if (!target.safe || breakAlways) {
-      const fields = paths(input).filter((p) => p.length > 0);
-      const field = fields[at % Math.max(fields.length, 1)];
-      switch (breaker) {
-        case 0: variables = { input: { ...input, zzUnknownField: 1 } }; break;
-        case 1: variables = field ? { input: setAt(input, field, wrongType(field.reduce<any>((n, k) => n?.[k], input))) } : { input: 42 }; break;
-        case 2: variables = { input: { ...input, idempotencyKey: 'not a valid key!' } }; break;
-        case 3: variables = { input: { ...input, expectedRevision: -2 - (at % 1000) } }; break;
-        case 4: variables = {}; break;
-        default: variables = { input: [input] }; break;
+    const fields = paths(input).filter((p) => p.length > 0);
+    const field = fields[at % Math.max(fields.length, 1)];
+    switch (breaker) {
+      case null: break;
+      case 0: variables = { input: { ...input, zzUnknownField: 1 } }; break;
+      case 1: {
+        const current = field?.reduce<any>((n, k) => n?.[k], input);
+        variables = field ? { input: setAt(input, field, wrongType(current)) } : { input: 42 };
+        break;
       }
+      case 2: variables = { input: { ...input, idempotencyKey: 'not a valid key!' } }; break;
+      case 3: variables = { input: { ...input, expectedRevision: -2 - (at % 1000) } }; break;
+      case 4: variables = {}; break;
+      default: variables = { input: [input] }; break;
     }
-    return { label: `mutation ${m} breaker ${breaker}`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: target.query, variables }) };
+    return {
+      label: `${target.name} breaker ${breaker}`, method: 'POST' as const,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: target.query, variables }),
+    };
   });
 
 // ---------- hostile documents ----------
@@ -139,7 +218,8 @@ const hostileHttp: fc.Arbitrary<FuzzRequest> = fc.oneof(
     body: fc.constantFrom(JSON.stringify({ query: '{ sources { id } }' }), 'query=%7B%20sources%20%7Bid%7D%7D', '<xml/>', '--x\r\n\r\n--x--'),
   }).map(({ type, body }) => http({ label: `content-type ${type}`, method: 'POST', headers: type ? { 'content-type': type } : {}, body })),
   fc.integer({ min: 1_050_000, max: 1_200_000 }).map((n) => http({
-    label: 'body over the limit', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ sources { id } } #${'x'.repeat(n)}` }),
+    label: 'body over the limit', method: 'POST', headers: { 'content-type': 'application/json' },
+    body: '{ sources { id } } #', padding: n,
   })),
   fc.constantFrom('{ sources { id } }', 'mutation { registerSource(input: {name: "x", kind: NGO, grade: A}) { id } }', '{', '').map((q) => http({
     label: 'GET', method: 'GET', headers: {}, search: `?query=${encodeURIComponent(q)}`,
@@ -148,55 +228,80 @@ const hostileHttp: fc.Arbitrary<FuzzRequest> = fc.oneof(
   fc.constant(http({ label: 'accept', method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/html' }, body: JSON.stringify({ query: '{ sources { id } }' }) })),
 );
 
-const hostileRequest = fc.oneof({ weight: 5, arbitrary: hostileMutation }, { weight: 3, arbitrary: hostileDocument }, { weight: 2, arbitrary: hostileHttp });
+const hostileRequest = (registry: Registry) =>
+  fc.oneof(
+    { weight: 6, arbitrary: hostileMutation(registry) }, { weight: 2, arbitrary: hostileDocument },
+    { weight: 2, arbitrary: hostileHttp },
+  );
 
-describe(`fuzz: ${RUNS * PER_RUN} hostile requests (seed ${SEED})`, () => {
+describe(`fuzz: ${RUNS} hostile requests against a populated registry (seed ${SEED})`, () => {
   let app: TestApp;
-  beforeAll(async () => { app = await TestApp.start(); });
+  let registry: Registry;
+  let head: string | undefined;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    registry = await seedRegistry(app);
+    head = await lastPosition(app);
+  }, 180_000);
   afterAll(async () => { await app.stop(); });
 
   const statuses = new Map<string, number>();
   /** Sends one request; returns the problems with its answer. */
   async function check(request: FuzzRequest): Promise<string[]> {
+    const body = request.padding === undefined
+      ? request.body : JSON.stringify({ query: request.body + 'x'.repeat(request.padding) });
     const res = await fetch(app.url + (request.search ?? ''), {
-      method: request.method, body: request.body,
+      method: request.method, body,
       headers: { authorization: `Bearer ${app.token}`, ...request.headers },
     });
     const text = await res.text();
     const problems: string[] = [];
     if (res.status >= 500) problems.push(`status ${res.status}`);
-    let body: any;
-    try { body = JSON.parse(text); } catch { problems.push(`not JSON: ${text.slice(0, 80)}`); }
+    let answer: any;
+    try { answer = JSON.parse(text); } catch { problems.push(`not JSON: ${text.slice(0, 80)}`); }
+    const errors: any[] | undefined = Array.isArray(answer?.errors) ? answer.errors : undefined;
+    if ((res.status < 200 || res.status > 299) && !errors?.length) {
+      problems.push(`status ${res.status} without an errors array: ${text.slice(0, 120)}`);
+    }
+    if (res.status === 200 && !answer?.data && !errors?.length) problems.push('200 with neither data nor errors');
     const codes: string[] = [];
-    if (body && Array.isArray(body.errors)) {
-      for (const error of body.errors) {
-        const code = error?.extensions?.code;
-        codes.push(String(code));
-        if (!CODES.has(code)) problems.push(`unstable code ${code}: ${String(error?.message).slice(0, 120)}`);
-        if (code === ErrorCode.INTERNAL_SERVER_ERROR) problems.push(`internal error: ${error.message}`);
-      }
-    } else if (res.status === 200 && !body?.data) problems.push('200 with neither data nor errors');
-    const key = `${res.status} ${[...new Set(codes)].join(',') || (body?.code ?? body?.error ?? '-')}`;
+    for (const error of errors ?? []) {
+      const code = error?.extensions?.code;
+      codes.push(String(code));
+      if (!CODES.has(code)) problems.push(`unstable code ${code}: ${String(error?.message).slice(0, 120)}`);
+      if (code === ErrorCode.INTERNAL_SERVER_ERROR) problems.push(`internal error: ${error.message}`);
+    }
+    // Requests go one at a time: whatever was appended since the last one is this request's doing.
+    const appended = await eventsSince(app, head);
+    if (appended.length > 0) head = appended.at(-1)!.position;
+    if (errors?.length && appended.length > 0) {
+      problems.push(`refused (${codes.join(',')}) but appended ${appended.map((e) => e.type).join(',')}`);
+    }
+    const key = `${res.status} ${[...new Set(codes)].join(',') || (appended.length > 0 ? 'appended' : '-')}`;
     statuses.set(key, (statuses.get(key) ?? 0) + 1);
-    return problems.map((p) => `${request.label}: ${p}`);
+    return problems;
   }
 
-  it('answers each with a 4xx or a GraphQL error carrying a stable code, never crashes, appends nothing', async () => {
-    console.log(`fuzz seed: ${SEED} (set FUZZ_SEED to replay)`);
-    const before = await app.eventCount();
-    // fast-check as a seeded generator: every request is checked, every kind of problem reported once.
-    const requests = fc.sample(hostileRequest, { seed: SEED, numRuns: RUNS * PER_RUN });
-    const problems = new Map<string, string>();
-    for (let i = 0; i < requests.length; i += PER_RUN) {
-      const batch = requests.slice(i, i + PER_RUN);
-      const found = await Promise.all(batch.map(check));
-      found.forEach((list, j) => list.forEach((p) => problems.has(p) || problems.set(p, (batch[j].body ?? batch[j].search ?? '').slice(0, 300))));
-    }
-    expect(requests).toHaveLength(RUNS * PER_RUN);
-    console.log(`fuzz: ${requests.length} requests; answers by status and code:\n${[...statuses].sort().map(([k, n]) => `  ${k}: ${n}`).join('\n')}`);
-    // Still serving, and nothing was written.
-    expect((await app.ok(`{ projectionStatus { eventsApplied } }`)).projectionStatus.eventsApplied).toBe(before);
-    expect(await app.eventCount()).toBe(before);
-    expect(Object.fromEntries(problems)).toEqual({});
+  it('starts from incidents in every status, investigations and statements', () => {
+    expect(new Set(Object.values(registry.statuses))).toEqual(new Set(STATUSES));
+    expect(registry.investigations.length).toBeGreaterThan(0);
+    expect(registry.statements.length).toBeGreaterThan(0);
+  });
+
+  it('answers with data, or errors with stable codes (on every non-2xx too), never half-writes', async () => {
+    console.log(`fuzz seed: ${SEED} (set FUZZ_SEED to replay, FUZZ_RUNS for more)`);
+    await fc.assert(
+      fc.asyncProperty(hostileRequest(registry), async (request) => {
+        const problems = await check(request);
+        if (problems.length > 0) throw new Error(`${request.label}: ${problems.join('; ')}`);
+      }),
+      { seed: SEED, numRuns: RUNS, endOnFailure: false },
+    );
+    const counts = [...statuses].sort().map(([k, n]) => `  ${k}: ${n}`).join('\n');
+    console.log(`fuzz: ${RUNS} requests; answers by status and code:\n${counts}`);
+    // Aimed at real state: most mutations reached a handler (a domain answer), not only the validator.
+    const total = [...statuses.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThanOrEqual(RUNS);
+    expect((await app.ok(`{ projectionStatus { eventsApplied } }`)).projectionStatus.eventsApplied).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,9 @@ import { TestApp } from './support/test-app';
  */
 const SKIPPED_SHOULDS: Record<string, string> = {};
 
+// Boots the app: sized for a loaded 2-core machine, not Jest's 5 s default (also for the hooks).
+jest.setTimeout(120_000);
+
 describe('GraphQL over HTTP conformance: the graphql-http server audits against /graphql', () => {
   let app: TestApp;
   beforeAll(async () => { app = await TestApp.start(); });

@@ -8,6 +8,9 @@ const limitOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) =
 /** `{ incidents(first: N) { edges { node { … } } } }` with the given incident fields. */
 const incidents = (first: string, fields = 'id summary') => `incidents(first: ${first}) { totalCount edges { node { ${fields} } } }`;
 
+// Boots the app: sized for a loaded 2-core machine, not Jest's 5 s default (also for the hooks).
+jest.setTimeout(120_000);
+
 describe('GraphQL limits (small limits so the tests stay cheap)', () => {
   let app: TestApp;
   beforeAll(async () => {

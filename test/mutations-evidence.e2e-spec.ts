@@ -9,7 +9,9 @@ const UNKNOWN_ID = '0190a0a0-0000-7000-8000-0000000000ff';
 const FUTURE = '2999-01-01';
 
 
+// Boots the app: sized for a loaded 2-core machine, not Jest's 5 s default (also for the hooks).
 jest.setTimeout(120_000);
+
 describe('investigation and statement mutations over HTTP', () => {
   let app: TestApp;
   let sourceId: string;

@@ -16,7 +16,9 @@ const STATEMENTS = /* GraphQL */ `
   }`;
 
 
+// Boots the app: sized for a loaded 2-core machine, not Jest's 5 s default (also for the hooks).
 jest.setTimeout(120_000);
+
 describe('read-side queries', () => {
   let app: TestApp;
   let s: Awaited<ReturnType<typeof logYearOfEvidence>>;

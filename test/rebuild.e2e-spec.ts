@@ -31,6 +31,9 @@ async function health(app: TestApp, which: 'live' | 'ready') {
   return { status: res.status, body: (await res.json()) as any };
 }
 
+// Boots the app: sized for a loaded 2-core machine, not Jest's 5 s default (also for the hooks).
+jest.setTimeout(120_000);
+
 describe('rebuild, skipped events and health', () => {
   let app: TestApp;
   let seeded: Awaited<ReturnType<typeof logYearOfEvidence>>;

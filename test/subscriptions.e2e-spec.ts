@@ -25,7 +25,9 @@ const STATEMENT_RECORDED = /* GraphQL */ `
   }`;
 
 
+// Boots the app: sized for a loaded 2-core machine, not Jest's 5 s default (also for the hooks).
 jest.setTimeout(120_000);
+
 describe('subscriptions over graphql-ws', () => {
   let app: TestApp;
   let client: Client;

@@ -25,6 +25,8 @@ const REPORT_AT = /* GraphQL */ `
   }`;
 const day = (d: string) => `${d}T23:59:59Z`;
 
+
+// Boots the app: sized for a loaded 2-core machine, not Jest's 5 s default (also for the hooks).
 jest.setTimeout(120_000);
 
 describe('time travel on two clocks over a year of backfilled evidence', () => {

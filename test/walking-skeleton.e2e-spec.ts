@@ -1,6 +1,9 @@
 import { ALLEGE_USE, REGISTER_SOURCE, sourceInput, yemenAllegation } from './support/fixtures';
 import { TestApp } from './support/test-app';
 
+// Boots the app: sized for a loaded 2-core machine, not Jest's 5 s default (also for the hooks).
+jest.setTimeout(120_000);
+
 describe('walking skeleton: allegeUse over HTTP, read back through incident(id)', () => {
   let app: TestApp;
   beforeAll(async () => { app = await TestApp.start(); });

@@ -18,6 +18,9 @@ const ASSESSMENT = /* GraphQL */ `
     statements { id kind speakers { stateCode } deliveredOn }
   } }`;
 
+// Boots the app: sized for a loaded 2-core machine, not Jest's 5 s default (also for the hooks).
+jest.setTimeout(120_000);
+
 describe('the Yemen BL-755 case, logged through GraphQL', () => {
   let app: TestApp;
   let incidentId: string;

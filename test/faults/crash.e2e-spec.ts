@@ -13,7 +13,7 @@ const SEED = Number(process.env.FAULTS_SEED ?? 20160526);
 const KILLS = 12;
 const WRITERS = 8;
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000); // 12 kills and restarts take minutes on a busy 2-core machine
 
 describe('crash: SIGKILL under concurrent writes', () => {
   let dir: string;

@@ -22,10 +22,25 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/**
+ * An event, or the append that carries it, is over the store's size limit. `eventId` and `size` name
+ * the event at fault (alone too large, or the largest of an append too large); `appendSize` is set
+ * when the limit exceeded is the append's.
+ */
 export class EventTooLargeError extends Error {
   readonly code = 'EVENT_TOO_LARGE';
-  constructor(readonly eventId: string, readonly size: number, readonly limit: number) {
-    super(`Event ${eventId} is ${size} bytes; the limit is ${limit}`);
+  constructor(
+    readonly eventId: string,
+    readonly size: number,
+    readonly limit: number,
+    readonly appendSize?: number,
+  ) {
+    super(
+      appendSize === undefined
+        ? `Event ${eventId} is ${size} bytes; the limit is ${limit} bytes per event`
+        : `The append is ${appendSize} bytes, over the limit of ${limit} bytes per append; ` +
+            `its largest event, ${eventId}, is ${size} bytes`,
+    );
     this.name = 'EventTooLargeError';
   }
 }

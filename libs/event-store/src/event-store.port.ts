@@ -19,7 +19,13 @@ export interface EventMetadata {
 
 /** An event as a caller hands it to `append`. */
 export interface NewEvent {
-  /** A UUID. Appending the same ids to the same stream again is a retry: it writes nothing. */
+  /**
+   * A UUID. Appending the same ids to the same stream again with the exact expected revision (a number,
+   * or no_stream) of the append that wrote them is a retry: it writes nothing and returns that append's
+   * result, on every store. With `any`, `stream_exists` or a revision read after the write, a store may
+   * write them again (KurrentDB does when the revision is the stream's current one, and dedupes the
+   * other two only from a cache of recent ids): a caller that retries passes the revision it decided on.
+   */
   id: string;
   type: string;
   data: JsonObject;
@@ -42,6 +48,12 @@ export interface StoredEvent {
   position: Position;
   /** The store's clock at commit time, never the client's. */
   recordedAt: Date;
+  /**
+   * Set (to the reason) when the store holds this event in a form the port cannot represent: binary
+   * data, or data or metadata that is not a JSON object (another application wrote it). `data` and
+   * `metadata` are then empty. Consumers skip such an event and report it, as they do an unknown type.
+   */
+  unreadable?: string;
 }
 
 export const NO_STREAM = 'no_stream';
@@ -49,6 +61,10 @@ export const STREAM_EXISTS = 'stream_exists';
 export const ANY = 'any';
 export type ExpectedRevision = typeof NO_STREAM | typeof STREAM_EXISTS | typeof ANY | number;
 
+/**
+ * Every store refuses, with EventTooLargeError and before writing anything, an event or an append over
+ * its size limits (see size-limits.ts: 1 MiB each by default, KurrentDB's default largest append).
+ */
 export interface AppendOptions {
   expectedRevision?: ExpectedRevision;
 }
@@ -56,7 +72,10 @@ export interface AppendOptions {
 export interface AppendResult {
   /** The revision of the last event now in the stream (the revision the next append should expect). */
   nextExpectedRevision: number;
-  /** The global position of the last event written. */
+  /**
+   * The global position of the last event written. When a store cannot tell it after a committed write
+   * (KurrentDB: the read-back failed), the best lower bound it knows: the append never fails then.
+   */
   position: Position;
 }
 

@@ -1,5 +1,6 @@
 export * from './event-store.port';
 export * from './errors';
+export { DEFAULT_SIZE_LIMITS, MAX_APPEND_BYTES, eventSize, type SizeLimits } from './size-limits';
 export { uuidv7 } from './uuid';
 export {
   SqliteEventStore,

@@ -199,12 +199,19 @@ export class ProjectionRunner {
         }
         if (this.waiters.length > 0) this.releaseWaiters();
       }
+      // Ended without an error and without stop(): not live any more, whatever the store meant by it.
+      if (!this.stopped) this.dropSubscription(subscription, 'subscription ended without an error');
     } catch (error) {
-      this.lastError = `subscription failed: ${String(error)}`;
-      if (this.subscription === subscription) {
-        this.subscription = null;
-        this.loop = null; // so that start() can resume from the checkpoint once the store is back
-      }
+      this.dropSubscription(subscription, `subscription failed: ${String(error)}`);
+    }
+  }
+
+  /** Reports the projection not live, so that start() (the read model's supervisor) resumes from the checkpoint. */
+  private dropSubscription(subscription: Subscription, reason: string): void {
+    this.lastError = reason;
+    if (this.subscription === subscription) {
+      this.subscription = null;
+      this.loop = null;
     }
   }
 

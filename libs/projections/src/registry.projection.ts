@@ -85,6 +85,8 @@ function fold(model: RegistryModel, stored: StoredEvent, fx: EventEffect, status
   const key = stored.metadata?.idempotencyKey;
   if (typeof key === 'string') rememberIdempotentResult(model, key, stored);
   let event: RegistryEvent | null;
+  // An event the store could not represent (another application's, binary): skipped and reported.
+  if (stored.unreadable !== undefined) return skip(model, stored);
   try {
     event = upcast(stored.type, stored.data, stored.metadata?.schemaVersion ?? 1);
     if (event === null) return skip(model, stored);

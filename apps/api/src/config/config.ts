@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { KurrentDbEventStore } from '@app/event-store';
 import type { GraphQLLimits } from '../graphql/limits';
 import { EVIDENCE_TYPE_NAMES, type EvidenceTypeName } from '../evidence/media-types';
 
@@ -116,8 +117,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!kurrentdbConnectionString) {
       throw new ConfigError('KURRENTDB_CONNECTION_STRING is required when EVENT_STORE=kurrentdb');
     }
-    if (!/^(kurrentdb|kdb|esdb|eventstoredb)(\+discover)?:\/\/\S+$/.test(kurrentdbConnectionString)) {
-      throw new ConfigError(`KURRENTDB_CONNECTION_STRING must look like kurrentdb://host:2113?tls=false (got "${kurrentdbConnectionString}")`);
+    // The client's own parser: exactly what it will accept at start, no hand-kept copy of its schemes.
+    const problem = KurrentDbEventStore.connectionStringProblem(kurrentdbConnectionString);
+    if (problem !== undefined) {
+      const got = `got "${kurrentdbConnectionString}": ${problem}`;
+      throw new ConfigError(`KURRENTDB_CONNECTION_STRING must look like kurrentdb://host:2113?tls=false (${got})`);
     }
   }
   const sqlitePath = env.SQLITE_PATH || path.join(repoRoot, 'data', 'registry.db');

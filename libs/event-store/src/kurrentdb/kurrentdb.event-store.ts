@@ -1,7 +1,7 @@
 /**
  * The KurrentDB adapter: a thin mapping of the port onto @kurrent/kurrentdb-client.
- * Concurrency, idempotent retries (same event ids, same expected revision) and the clock
- * are the server's; this class only translates shapes and errors.
+ * Concurrency, idempotent retries (same event ids, same exact expected revision) and the clock
+ * are the server's; this class translates shapes and errors, and keeps the port's size limits.
  */
 import {
   BACKWARDS,
@@ -11,7 +11,6 @@ import {
   START,
   excludeSystemEvents,
   jsonEvent,
-  type AllStreamSubscription,
   type Position as ClientPosition,
 } from '@kurrent/kurrentdb-client';
 import {
@@ -29,6 +28,9 @@ import {
   type Subscription,
 } from '../event-store.port';
 import { StoreUnavailableError } from '../errors';
+import { DEFAULT_SIZE_LIMITS, checkSizes, type SizeLimits } from '../size-limits';
+import { connectionStringProblem } from './kurrentdb.connection-string';
+import { toSubscription } from './kurrentdb.subscription';
 import {
   comparePositions,
   decodePosition,
@@ -44,30 +46,53 @@ const KURRENTDB_LAG_CAP = 10_000;
 
 export class KurrentDbEventStore extends EventStore {
   private readonly subscriptions = new Set<Subscription>();
+  private readonly limits: SizeLimits;
 
-  constructor(private readonly client: KurrentDBClient) {
+  constructor(
+    private readonly client: KurrentDBClient,
+    limits: Partial<SizeLimits> = {},
+  ) {
     super();
+    this.limits = { ...DEFAULT_SIZE_LIMITS, ...limits };
   }
 
   /** For example `kurrentdb://localhost:2113?tls=false`. Opens no connection until the first call. */
-  static fromConnectionString(connectionString: string): KurrentDbEventStore {
-    return new KurrentDbEventStore(KurrentDBClient.connectionString(connectionString));
+  static fromConnectionString(connectionString: string, limits: Partial<SizeLimits> = {}): KurrentDbEventStore {
+    return new KurrentDbEventStore(KurrentDBClient.connectionString(connectionString), limits);
+  }
+
+  /** What the client's own parser finds wrong with a connection string, or undefined when it accepts it. */
+  static connectionStringProblem(connectionString: string): string | undefined {
+    return connectionStringProblem(connectionString);
   }
 
   async append(stream: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const streamState = toStreamState(options.expectedRevision);
+    // Refused here, before anything is sent: the same limits, counted the same way, as the SQLite store.
+    const serialised = events.map((e) =>
+      ({ ...e, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) }));
+    checkSizes(serialised, this.limits);
     // No client-side timestamp in the metadata: recordedAt is the server's `created`.
     const proposed = events.map(({ id, type, data, metadata }) => jsonEvent({ id, type, data, metadata }));
+    let result: Awaited<ReturnType<KurrentDBClient['appendToStream']>>;
     try {
-      const result = await this.client.appendToStream(stream, proposed, { streamState });
-      const nextExpectedRevision = Number(result.nextExpectedRevision);
-      // One event: the reply's position is that event's. Several events share the write's commit
-      // position, and an idempotent retry may carry no position, so ask for the last event's own.
-      const position =
-        events.length === 1 && result.position ? result.position : await this.positionOf(stream, result.nextExpectedRevision);
-      return { nextExpectedRevision, position: encodePosition(position) };
+      result = await this.client.appendToStream(stream, proposed, { streamState });
     } catch (error) {
       throw toStoreError(error, { stream, expected: options.expectedRevision ?? ANY, events });
+    }
+    const nextExpectedRevision = Number(result.nextExpectedRevision);
+    // One event: the reply's position is that event's. Several events share the write's commit
+    // position, and an idempotent retry may carry no position, so ask for the last event's own.
+    if (events.length === 1 && result.position) {
+      return { nextExpectedRevision, position: encodePosition(result.position) };
+    }
+    try {
+      const position = await this.positionOf(stream, result.nextExpectedRevision);
+      return { nextExpectedRevision, position: encodePosition(position) };
+    } catch {
+      // The write is committed: failing now would invite a retry that writes it twice. Report it done,
+      // with the best lower bound of its position known (the write's own, or the start of $all).
+      return { nextExpectedRevision, position: encodePosition(result.position ?? { commit: 0n, prepare: 0n }) };
     }
   }
 
@@ -118,13 +143,13 @@ export class KurrentDbEventStore extends EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    const { fromPosition } = options;
     // Subscription positions are exclusive on the server: the checkpoint itself is not resent.
-    const upstream = this.client.subscribeToAll({
-      fromPosition: fromPosition === undefined ? START : decodePosition(fromPosition),
-      filter: excludeSystemEvents(),
-    });
-    const subscription = toSubscription(upstream, fromPosition, () => this.subscriptions.delete(subscription));
+    const open = (from: Position | undefined) =>
+      this.client.subscribeToAll({
+        fromPosition: from === undefined ? START : decodePosition(from),
+        filter: excludeSystemEvents(),
+      });
+    const subscription = toSubscription(open, options.fromPosition, () => this.subscriptions.delete(subscription));
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -156,45 +181,4 @@ export class KurrentDbEventStore extends EventStore {
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     await this.client.dispose();
   }
-}
-
-/** Wraps the client's Readable subscription: maps events and errors, and ends quietly on close(). */
-function toSubscription(upstream: AllStreamSubscription, checkpoint: Position | undefined, onClose: () => void): Subscription {
-  let closed = false;
-  let last = checkpoint;
-  // The client emits 'error' by hand: without a listener an early failure would crash the process,
-  // and an iterator started after it would wait forever. Keep it and rethrow it on iteration.
-  let failure: Error | undefined;
-  upstream.on('error', (error) => {
-    failure ??= error;
-  });
-  return {
-    async *[Symbol.asyncIterator]() {
-      try {
-        if (failure !== undefined) throw failure;
-        for await (const resolved of upstream) {
-          const event = toStoredEvent(resolved);
-          // Belt and braces: never deliver the checkpoint (or anything before it) twice.
-          if (!event || (last !== undefined && comparePositions(event.position, last) <= 0)) continue;
-          last = event.position;
-          yield event;
-        }
-      } catch (error) {
-        if (closed) return;
-        throw toStoreError(error);
-      }
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      onClose();
-      try {
-        await upstream.unsubscribe();
-      } catch {
-        // The call never started (no channel): there is nothing to cancel.
-      } finally {
-        upstream.destroy();
-      }
-    },
-  };
 }

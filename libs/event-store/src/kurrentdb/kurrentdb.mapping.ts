@@ -26,6 +26,7 @@ import {
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
 import { ConcurrencyConflictError, EventTooLargeError, StoreUnavailableError } from '../errors';
+import { eventSize } from '../size-limits';
 import {
   ANY,
   NO_STREAM,
@@ -120,8 +121,10 @@ export function isSystemEvent(type: string): boolean {
 }
 
 /**
- * Maps a resolved event of one of our streams to the port's shape.
- * Returns undefined for what is not one of our events (an unresolved link, a system event).
+ * Maps a resolved event to the port's shape. Returns undefined for what is not an event of any
+ * application (an unresolved link, a system event). An event the port cannot represent (binary, or
+ * not JSON objects) comes back marked `unreadable`, never as an exception: one foreign event on a
+ * shared server must not stop every reader at the same position for good.
  */
 export function toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent | undefined {
   const event = resolved.event;
@@ -130,21 +133,31 @@ export function toStoredEvent(resolved: ResolvedEvent | AllStreamResolvedEvent):
     // Servers before 22.6 omit it; the port promises a position on every event.
     throw new Error(`KurrentDB returned event ${event.id} without a $all position (server older than 22.6?)`);
   }
-  return {
+  const stored = {
     id: event.id,
     type: event.type,
-    data: parseJson(event.data) as JsonObject,
-    metadata: (event.metadata === undefined ? {} : parseJson(event.metadata)) as EventMetadata,
     stream: event.streamId,
     revision: Number(event.revision),
     position: encodePosition(event.position),
     recordedAt: event.created,
   };
+  // The client hands back what it could not parse as it came: bytes (binary data, non-JSON metadata) or,
+  // for malformed JSON data, the raw string.
+  const data: unknown = event.data;
+  const metadata: unknown = event.metadata ?? {};
+  const unreadable = !event.isJson
+    ? 'binary data'
+    : !isJsonObject(data)
+      ? 'data is not a JSON object'
+      : !isJsonObject(metadata)
+        ? 'metadata is not a JSON object'
+        : undefined;
+  if (unreadable !== undefined) return { ...stored, data: {}, metadata: { actor: '', correlationId: '' }, unreadable };
+  return { ...stored, data: data as JsonObject, metadata: metadata as EventMetadata };
 }
 
-/** The client already parses JSON events; bytes only arrive for events written as binary. */
-function parseJson(value: unknown): unknown {
-  return value instanceof Uint8Array ? JSON.parse(Buffer.from(value).toString('utf8')) : value;
+function isJsonObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
 }
 
 export function isStreamNotFound(error: unknown): boolean {
@@ -190,15 +203,15 @@ export function toStoreError(error: unknown, context: ErrorContext = {}): unknow
   return error;
 }
 
-/** The server reports only its limit; name the largest event of the batch and the batch's size. */
+/** The server reports only its limit: name the largest event of the batch, its own size and the batch's. */
 function tooLarge(events: NewEvent[] = [], limit: number, reportedSize?: number): EventTooLargeError {
   const sized = events.map((e) => ({ id: e.id, bytes: byteSize(e) }));
   const largest = sized.reduce((a, b) => (b.bytes > a.bytes ? b : a), { id: 'unknown', bytes: 0 });
   const total = sized.reduce((sum, e) => sum + e.bytes, 0);
-  return new EventTooLargeError(largest.id, reportedSize ?? total, limit);
+  return new EventTooLargeError(largest.id, largest.bytes, limit, reportedSize ?? total);
 }
 
-/** What the client sends: data and metadata as UTF-8 JSON. */
+/** The size the port's limits count (see eventSize). */
 export function byteSize(event: NewEvent): number {
-  return Buffer.byteLength(JSON.stringify(event.data), 'utf8') + Buffer.byteLength(JSON.stringify(event.metadata), 'utf8');
+  return eventSize({ ...event, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) });
 }

@@ -66,8 +66,8 @@ describe('SqliteEventStore on a file', () => {
 });
 
 describe('SqliteEventStore limits and failures', () => {
-  it('refuses an event over maxEventBytes and writes nothing of its append', async () => {
-    const store = new SqliteEventStore({ path: ':memory:', maxEventBytes: 1000 });
+  it('refuses an event over its maxEventBytes and writes nothing of its append', async () => {
+    const store = new SqliteEventStore({ path: ':memory:', limits: { maxEventBytes: 1000 } });
     const small = newEvent('Small');
     const large = newEvent('Large', { text: 'ї'.repeat(500) }); // 1,000 bytes of data, plus metadata
     const refused = store.append('limited', [small, large]);
@@ -78,7 +78,7 @@ describe('SqliteEventStore limits and failures', () => {
     await store.close();
   });
 
-  it('accepts a 1 MB event under the default 4 MiB limit and refuses one over it', async () => {
+  it('accepts a 1 MB event under the default 1 MiB limit and refuses one over it', async () => {
     const store = new SqliteEventStore({ path: ':memory:' });
     await store.append('big', [newEvent('Big', { text: 'x'.repeat(1_000_000) })]);
     await expect(store.append('big', [newEvent('Huge', { text: 'й'.repeat(2_200_000) })])).rejects.toBeInstanceOf(

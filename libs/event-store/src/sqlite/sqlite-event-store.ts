@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { ConcurrencyConflictError, EventTooLargeError, StoreUnavailableError } from '../errors';
+import { ConcurrencyConflictError, StoreUnavailableError } from '../errors';
 import {
   ANY,
   EventStore,
@@ -17,6 +17,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../event-store.port';
+import { DEFAULT_SIZE_LIMITS, checkSizes, type SerialisedEvent, type SizeLimits } from '../size-limits';
 import { closedStoreError, toStoreError } from './sqlite-errors';
 import { compareSqlitePositions, parseSqlitePosition } from './sqlite-positions';
 import { pagedBatches, pagedEvents } from './sqlite-rows';
@@ -29,8 +30,8 @@ export interface SqliteEventStoreOptions {
   path: string;
   /** FULL (default) fsyncs every commit: an acknowledged write survives a power cut. */
   synchronous?: 'FULL' | 'NORMAL';
-  /** Largest accepted event (JSON data + metadata, UTF-8 bytes). Default 4 MiB. */
-  maxEventBytes?: number;
+  /** Largest event and largest append, counted as KurrentDB counts them. Default: KurrentDB's 1 MiB for both. */
+  limits?: Partial<SizeLimits>;
   /**
    * How often live subscriptions look for commits made by other connections (another process, a CLI
    * import, a restore): `PRAGMA data_version` on this connection, a few microseconds. Default 250 ms.
@@ -57,12 +58,7 @@ export interface SqliteEventStoreStats {
   synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
 }
 
-interface EncodedEvent {
-  id: string;
-  type: string;
-  data: string;
-  metadata: string;
-}
+type EncodedEvent = SerialisedEvent;
 
 interface PendingAppend {
   stream: string;
@@ -72,7 +68,6 @@ interface PendingAppend {
   reject(error: unknown): void;
 }
 
-const DEFAULT_MAX_EVENT_BYTES = 4 * 1024 * 1024;
 const DEFAULT_FOREIGN_COMMIT_POLL_MS = 250;
 const SYNCHRONOUS_NAMES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
 
@@ -84,7 +79,7 @@ const SYNCHRONOUS_NAMES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
 export class SqliteEventStore extends EventStore {
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
-  private readonly maxEventBytes: number;
+  private readonly limits: SizeLimits;
   private readonly onCommit?: (commit: SqliteCommit) => void;
   private readonly commitBatch: (batch: PendingAppend[], outcomes: (AppendResult | Error)[]) => void;
   private readonly subscriptions = new Set<SqliteSubscription>();
@@ -96,7 +91,7 @@ export class SqliteEventStore extends EventStore {
 
   constructor(options: SqliteEventStoreOptions) {
     super();
-    this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    this.limits = { ...DEFAULT_SIZE_LIMITS, ...options.limits };
     this.onCommit = options.onCommit;
     let db: Database.Database | undefined;
     try {
@@ -127,7 +122,8 @@ export class SqliteEventStore extends EventStore {
     if (this.closed) return Promise.reject(closedStoreError());
     let encoded: EncodedEvent[];
     try {
-      encoded = events.map((event) => this.encode(event));
+      encoded = events.map(encode);
+      checkSizes(encoded, this.limits);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -301,17 +297,6 @@ export class SqliteEventStore extends EventStore {
     return { nextExpectedRevision: firstRevision + events.length - 1, position: String(written[written.length - 1][1]) };
   }
 
-  private encode(event: NewEvent): EncodedEvent {
-    const data = JSON.stringify(event.data);
-    const metadata = JSON.stringify(event.metadata);
-    // UTF-8 needs at most 3 bytes per UTF-16 unit: only count bytes when the limit is in reach.
-    if ((data.length + metadata.length) * 3 > this.maxEventBytes) {
-      const size = Buffer.byteLength(data) + Buffer.byteLength(metadata);
-      if (size > this.maxEventBytes) throw new EventTooLargeError(event.id, size, this.maxEventBytes);
-    }
-    return { id: event.id, type: event.type, data, metadata };
-  }
-
   private readAfter(position: number, limit: number): EventRow[] {
     return this.query(() => this.statements.readAll.all(position, limit));
   }
@@ -324,6 +309,10 @@ export class SqliteEventStore extends EventStore {
       throw toStoreError(error, 'read');
     }
   }
+}
+
+function encode(event: NewEvent): EncodedEvent {
+  return { id: event.id, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) };
 }
 
 function satisfies(expected: ExpectedRevision, current: number): boolean {

@@ -1,4 +1,5 @@
 import type { JsonObject, NewEvent, StoredEvent, Subscription } from '../event-store.port';
+import type { SerialisedEvent } from '../size-limits';
 import { uuidv7 } from '../uuid';
 
 export function newEvent(type: string, data: JsonObject = {}): NewEvent {
@@ -43,4 +44,9 @@ function iteratorOf(subscription: Subscription): AsyncIterator<StoredEvent> {
     iterators.set(subscription, iterator);
   }
   return iterator;
+}
+
+/** The event as the stores serialise it, to count its size. */
+export function serialised(event: NewEvent): SerialisedEvent {
+  return { id: event.id, type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) };
 }

@@ -1,4 +1,5 @@
-import { ConcurrencyConflictError } from '../errors';
+import { ConcurrencyConflictError, EventTooLargeError } from '../errors';
+import { MAX_APPEND_BYTES, eventSize } from '../size-limits';
 import {
   ANY,
   NO_STREAM,
@@ -11,7 +12,7 @@ import {
   type Subscription,
 } from '../event-store.port';
 import { uuidv7 } from '../uuid';
-import { collect, newEvent, nextMatching } from './contract-helpers';
+import { collect, newEvent, nextMatching, serialised } from './contract-helpers';
 
 /**
  * The promises every EventStore adapter keeps. Each adapter's spec calls this with a factory.
@@ -200,18 +201,102 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
       }
     });
 
-    it('treats appending the same event ids again as a retry: first result, nothing written', async () => {
-      const start = await headPosition();
-      const stream = streamName('retry');
-      const events = [newEvent('A'), newEvent('B')];
-      const first = await store.append(stream, events, { expectedRevision: NO_STREAM });
-      const again = await store.append(stream, events, { expectedRevision: NO_STREAM });
-      expect(again).toEqual(first);
-      const later = await store.append(stream, [newEvent('C')], { expectedRevision: 1 });
-      expect(await store.append(stream, events, { expectedRevision: NO_STREAM })).toEqual(first);
-      expect(later.nextExpectedRevision).toBe(2);
-      expect((await collect(store.readStream(stream))).map((e) => e.type)).toEqual(['A', 'B', 'C']);
-      expect(await readAllOf([stream], start)).toHaveLength(3);
+    describe('retries (the same event ids again)', () => {
+      /** The stream's event ids, in order. */
+      const idsOf = async (stream: string) => (await collect(store.readStream(stream))).map((e) => e.id);
+
+      it('with the exact expected revision of the first append (no_stream): first result, none written', async () => {
+        const start = await headPosition();
+        const stream = streamName('retry');
+        const events = [newEvent('A'), newEvent('B')];
+        const first = await store.append(stream, events, { expectedRevision: NO_STREAM });
+        const again = await store.append(stream, events, { expectedRevision: NO_STREAM });
+        expect(again).toEqual(first);
+        const later = await store.append(stream, [newEvent('C')], { expectedRevision: 1 });
+        expect(await store.append(stream, events, { expectedRevision: NO_STREAM })).toEqual(first);
+        expect(later.nextExpectedRevision).toBe(2);
+        expect((await collect(store.readStream(stream))).map((e) => e.type)).toEqual(['A', 'B', 'C']);
+        expect(await readAllOf([stream], start)).toHaveLength(3);
+      });
+
+      it('with the exact expected revision of the first append (a number), also after later writes', async () => {
+        const stream = streamName('retry-number');
+        await store.append(stream, [newEvent('Seed')], { expectedRevision: NO_STREAM });
+        const events = [newEvent('A'), newEvent('B')];
+        const first = await store.append(stream, events, { expectedRevision: 0 });
+        expect(await store.append(stream, events, { expectedRevision: 0 })).toEqual(first);
+        await store.append(stream, [newEvent('C')], { expectedRevision: 2 });
+        expect(await store.append(stream, events, { expectedRevision: 0 })).toEqual(first);
+        expect((await collect(store.readStream(stream))).map((e) => e.type)).toEqual(['Seed', 'A', 'B', 'C']);
+      });
+
+      /**
+       * Not promised to write nothing: KurrentDB writes the events again when the expected revision is the
+       * stream's current one, and dedupes `any` and `stream_exists` only from a cache of recent ids. What
+       * both stores keep: the append succeeds, the stream holds whole copies of the events, in order, and
+       * the result points at the last event of a copy.
+       */
+      type Loose = 'any' | 'stream_exists' | number;
+      const retriedLoosely = async (label: string, expectedFor: (current: number) => Loose) => {
+        const stream = streamName(label);
+        const events = [newEvent('A'), newEvent('B')];
+        const first = await store.append(stream, events, { expectedRevision: NO_STREAM });
+        const again = await store.append(stream, events, { expectedRevision: expectedFor(first.nextExpectedRevision) });
+        const ids = await idsOf(stream);
+        const copy = events.map((e) => e.id);
+        expect([copy, [...copy, ...copy]]).toContainEqual(ids);
+        expect(again.nextExpectedRevision).toBeGreaterThanOrEqual(first.nextExpectedRevision);
+        expect(ids[again.nextExpectedRevision]).toBe(copy[copy.length - 1]);
+        const [last] = await collect(store.readStream(stream, { fromRevision: again.nextExpectedRevision }));
+        expect(last.position).toBe(again.position);
+        // Whatever happened, the stream goes on from the revision the retry reported.
+        const next = store.append(stream, [newEvent('C')], { expectedRevision: ids.length - 1 });
+        await expect(next).resolves.toMatchObject({ nextExpectedRevision: ids.length });
+      };
+
+      it('with any: succeeds, whole copies only, the result points at one', () =>
+        retriedLoosely('retry-any', () => ANY));
+      it('with stream_exists: succeeds, whole copies only, the result points at one', () =>
+        retriedLoosely('retry-exists', () => STREAM_EXISTS));
+      it('with a revision read after the first append: succeeds, whole copies only, the result points at one', () =>
+        retriedLoosely('retry-reread', (current) => current));
+    });
+
+    describe('size limits (per event and per append, counted alike by every store)', () => {
+      const limit = MAX_APPEND_BYTES;
+      /** An event of exactly `bytes` bytes as the stores count them. */
+      const eventOf = (bytes: number): NewEvent => {
+        const event = newEvent('Sized', { text: '' });
+        const text = 'x'.repeat(bytes - eventSize(serialised(event)));
+        event.data = { text };
+        expect(eventSize(serialised(event))).toBe(bytes);
+        return event;
+      };
+
+      it('accepts an event just under the limit and refuses one just over it, naming it and its size', async () => {
+        const stream = streamName('size-event');
+        await expect(store.append(stream, [eventOf(limit - 1)])).resolves.toMatchObject({ nextExpectedRevision: 0 });
+        const over = eventOf(limit + 1);
+        const refused = store.append(stream, [newEvent('Small'), over]);
+        await expect(refused).rejects.toBeInstanceOf(EventTooLargeError);
+        await expect(refused).rejects.toMatchObject({ eventId: over.id, size: limit + 1, limit });
+        await expect(refused).rejects.toThrow(new RegExp(`${over.id} is ${limit + 1} bytes`));
+        expect(await collect(store.readStream(stream))).toHaveLength(1);
+      });
+
+      it('accepts an append just under the limit and refuses one just over it, naming its largest event', async () => {
+        const stream = streamName('size-append');
+        const half = Math.floor(limit / 2);
+        await expect(store.append(stream, [eventOf(half), eventOf(limit - 1 - half)])).resolves.toMatchObject({
+          nextExpectedRevision: 1,
+        });
+        const [a, b] = [eventOf(half - 10), eventOf(limit + 1 - (half - 10))];
+        const refused = store.append(stream, [a, b]);
+        const size = limit + 1 - (half - 10);
+        await expect(refused).rejects.toMatchObject({ eventId: b.id, size, limit, appendSize: limit + 1 });
+        await expect(refused).rejects.toThrow(new RegExp(`${b.id}, is ${size} bytes`));
+        expect(await collect(store.readStream(stream))).toHaveLength(2);
+      });
     });
 
     it('counts the lag after a checkpoint (up to a cap) and names the head', async () => {
@@ -277,6 +362,18 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
         const events = await received;
         expect(events).toEqual(await readAllOf([a, b], start));
         expect(new Set(events.map((e) => e.id))).toEqual(new Set(sent.map((e) => e.id)));
+      });
+
+      it('ends for good when its consumer leaves the loop early: nothing more is delivered', async () => {
+        const start = await headPosition();
+        const stream = streamName('left');
+        await store.append(stream, [newEvent('E0'), newEvent('E1')]);
+        const subscription = subscribe(start);
+        for await (const event of subscription) if (event.stream === stream) break;
+        await store.append(stream, [newEvent('E2')]);
+        const after: StoredEvent[] = [];
+        for await (const event of subscription) after.push(event);
+        expect(after).toEqual([]);
       });
 
       it('ends iteration when closed', async () => {
