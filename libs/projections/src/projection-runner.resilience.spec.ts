@@ -35,7 +35,7 @@ describe('ProjectionRunner when its subscription ends or brings a foreign event'
   let runner: ProjectionRunner;
   beforeEach(async () => {
     store = new Store({ path: ':memory:' });
-    for (const e of yemenStory().events) await append(store, e.stream, e.type, e.data as unknown as JsonObject);
+    for (const e of yemenStory().events) await append(store, e.stream, e.type, e.data);
     runner = new ProjectionRunner(store);
   });
   afterEach(async () => {

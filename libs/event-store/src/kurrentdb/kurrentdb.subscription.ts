@@ -23,7 +23,7 @@ export function toSubscription(
   let upstream: AllStreamSubscription;
   // The client emits 'error' by hand: without a listener an early failure would crash the process,
   // and an iterator started after it would wait forever. Keep it and rethrow it on iteration.
-  let failure: unknown;
+  let failure: Error | undefined;
   const connect = () => {
     failure = undefined;
     const current = open(last);
@@ -49,7 +49,9 @@ export function toSubscription(
             yield event;
           }
           if (closed) return;
-          if (failure !== undefined) throw failure;
+          // Set by the 'error' listener meanwhile (the compiler still sees the check above).
+          const failed = failure as Error | undefined;
+          if (failed !== undefined) throw failed;
           if (++quietEnds > MAX_QUIET_ENDS) {
             const message = `KurrentDB ended the subscription ${quietEnds} times in a row without an error`;
             throw new StoreUnavailableError(message);
