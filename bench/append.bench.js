@@ -15,7 +15,12 @@ function makeEvents(count, uuidv7) {
   const start = Date.UTC(2016, 0, 1);
   const events = [];
   for (let i = 0; i < count; i++) {
-    const { type, data } = corroborationAdded(rng, `inc-${i % WRITERS}`, `src-${rng.int(500)}`, start + rng.int(3000) * DAY);
+    const { type, data } = corroborationAdded(
+      rng,
+      `inc-${i % WRITERS}`,
+      `src-${rng.int(500)}`,
+      start + rng.int(3000) * DAY,
+    );
     events.push({ id: uuidv7(), type, data, metadata: { actor: 'bench', correlationId: uuidv7(), schemaVersion: 1 } });
   }
   return events;
@@ -31,8 +36,17 @@ function openRaw(file, SCHEMA) {
   db.pragma('synchronous = FULL');
   db.exec(SCHEMA);
   const insert = db.prepare(
-    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const row = (e, i) => [streamOf(i), revisionOf(i), e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), Date.now()];
+    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const row = (e, i) => [
+    streamOf(i),
+    revisionOf(i),
+    e.id,
+    e.type,
+    JSON.stringify(e.data),
+    JSON.stringify(e.metadata),
+    Date.now(),
+  ];
   return { db, insert, row };
 }
 
@@ -56,7 +70,8 @@ function rawGrouped(file, SCHEMA, events, groupSize, budgetMs) {
   });
   const t0 = now();
   let i = 0;
-  for (; i < events.length && now() - t0 < budgetMs; i += groupSize) commit.immediate(i, Math.min(events.length, i + groupSize));
+  for (; i < events.length && now() - t0 < budgetMs; i += groupSize)
+    commit.immediate(i, Math.min(events.length, i + groupSize));
   const ms = now() - t0;
   db.close();
   return Math.min(i, events.length) / (ms / 1000);
@@ -81,12 +96,14 @@ async function portConcurrent(file, openSqliteEventStore, events, budgetMs) {
   const store = await openSqliteEventStore(file, { synchronous: 'FULL' });
   const t0 = now();
   let written = 0;
-  await Promise.all(Array.from({ length: WRITERS }, async (_, w) => {
-    for (let i = w; i < events.length && now() - t0 < budgetMs; i += WRITERS, written++) {
-      const rev = revisionOf(i);
-      await store.append(streamOf(i), [events[i]], { expectedRevision: rev === 0 ? 'no_stream' : rev - 1 });
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: WRITERS }, async (_, w) => {
+      for (let i = w; i < events.length && now() - t0 < budgetMs; i += WRITERS, written++) {
+        const rev = revisionOf(i);
+        await store.append(streamOf(i), [events[i]], { expectedRevision: rev === 0 ? 'no_stream' : rev - 1 });
+      }
+    }),
+  );
   const ms = now() - t0;
   const stats = store.stats();
   await store.close();
@@ -105,7 +122,10 @@ async function run({ quick }) {
   const r = { raw1: [], port1: [], rawG: [], portC: [] };
   let eventsPerCommit = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    const fresh = () => { rmStore(file); return file; };
+    const fresh = () => {
+      rmStore(file);
+      return file;
+    };
     r.raw1.push(rawOneCommit(fresh(), SCHEMA, single, budget));
     r.port1.push((await portSingle(fresh(), openSqliteEventStore, single, budget)).rate);
     r.rawG.push(rawGrouped(fresh(), SCHEMA, many, WRITERS, budget));
@@ -114,17 +134,46 @@ async function run({ quick }) {
     eventsPerCommit = c.stats.events / c.stats.commits;
   }
   rmStore(file);
-  const raw1 = median(r.raw1), port1 = median(r.port1), rawG = median(r.rawG), portC = median(r.portC);
+  const raw1 = median(r.raw1),
+    port1 = median(r.port1),
+    rawG = median(r.rawG),
+    portC = median(r.portC);
   const section = '1. Append (SQLite, synchronous=FULL)';
   const unit = 'events/s';
   return [
-    { section, name: 'raw better-sqlite3, one commit per event', value: raw1, unit, note: `${budget} ms per contender, median of ${ROUNDS} alternating rounds` },
-    { section, name: 'port, single writer, 1 event per append', value: port1, unit, ratio: port1 / raw1,
-      ratioTo: 'raw one commit per event', target: 0.6 },
-    { section, name: `raw better-sqlite3, grouped commits of ${WRITERS}`, value: rawG, unit, note: 'same rows, same schema, same durability' },
-    { section, name: `port, ${WRITERS} concurrent writers`, value: portC, unit, ratio: portC / rawG,
-      ratioTo: `raw grouped (${WRITERS}/commit)`, target: 0.35,
-      note: `${eventsPerCommit.toFixed(1)} events per group commit` },
+    {
+      section,
+      name: 'raw better-sqlite3, one commit per event',
+      value: raw1,
+      unit,
+      note: `${budget} ms per contender, median of ${ROUNDS} alternating rounds`,
+    },
+    {
+      section,
+      name: 'port, single writer, 1 event per append',
+      value: port1,
+      unit,
+      ratio: port1 / raw1,
+      ratioTo: 'raw one commit per event',
+      target: 0.6,
+    },
+    {
+      section,
+      name: `raw better-sqlite3, grouped commits of ${WRITERS}`,
+      value: rawG,
+      unit,
+      note: 'same rows, same schema, same durability',
+    },
+    {
+      section,
+      name: `port, ${WRITERS} concurrent writers`,
+      value: portC,
+      unit,
+      ratio: portC / rawG,
+      ratioTo: `raw grouped (${WRITERS}/commit)`,
+      target: 0.35,
+      note: `${eventsPerCommit.toFixed(1)} events per group commit`,
+    },
   ];
 }
 

@@ -20,18 +20,39 @@ async function run({ quick }) {
     try {
       progress(`drivers: ${driver}`);
       server = await startServer(script, { NODE_ENV: 'production' }, { deadlineMs: 30_000 });
-      if (!quick) await cannon(server.url, { connections: 64, duration: 1, body: JSON.stringify({ query: '{ ping }' }) }); // warm-up
-      results[driver] = await cannon(server.url, { connections: 64, duration: quick ? 1 : 6, body: JSON.stringify({ query: '{ ping }' }) });
+      if (!quick)
+        await cannon(server.url, { connections: 64, duration: 1, body: JSON.stringify({ query: '{ ping }' }) }); // warm-up
+      results[driver] = await cannon(server.url, {
+        connections: 64,
+        duration: quick ? 1 : 6,
+        body: JSON.stringify({ query: '{ ping }' }),
+      });
     } catch (error) {
       rows.push({ section, name: driver, value: null, skipped: String(error.message ?? error).slice(0, 200) });
     } finally {
       await server?.stop();
     }
   }
-  const m = results.mercurius, a = results.apollo;
-  if (a) rows.push({ section, name: 'Apollo (express 5)', value: a.rps, unit: 'req/s', note: `p50 ${a.p50} ms, p99 ${a.p99} ms` });
-  if (m) rows.push({ section, name: 'Mercurius (fastify)', value: m.rps, unit: 'req/s', ratio: a ? m.rps / a.rps : undefined, ratioTo: 'Apollo',
-    note: `p50 ${m.p50} ms, p99 ${m.p99} ms` });
+  const m = results.mercurius,
+    a = results.apollo;
+  if (a)
+    rows.push({
+      section,
+      name: 'Apollo (express 5)',
+      value: a.rps,
+      unit: 'req/s',
+      note: `p50 ${a.p50} ms, p99 ${a.p99} ms`,
+    });
+  if (m)
+    rows.push({
+      section,
+      name: 'Mercurius (fastify)',
+      value: m.rps,
+      unit: 'req/s',
+      ratio: a ? m.rps / a.rps : undefined,
+      ratioTo: 'Apollo',
+      note: `p50 ${m.p50} ms, p99 ${m.p99} ms`,
+    });
   return rows;
 }
 

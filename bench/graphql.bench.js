@@ -21,7 +21,9 @@ function cannon(url, { connections, duration, body, setup, onBody }) {
     let graphqlErrors = 0;
     let firstError = null;
     const request = {
-      method: 'POST', headers: HEADERS, body,
+      method: 'POST',
+      headers: HEADERS,
+      body,
       onResponse: (status, resBody) => {
         if (status === 200 && resBody.includes('"errors"')) {
           graphqlErrors++;
@@ -33,8 +35,16 @@ function cannon(url, { connections, duration, body, setup, onBody }) {
     if (setup) request.setupRequest = (req) => ({ ...req, body: setup() });
     autocannon({ url, connections, duration, requests: [request], timeout: 30 }, (error, result) => {
       if (error) return reject(error);
-      resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
-        non2xx: result.non2xx, errors: result.errors + result.timeouts, graphqlErrors, firstError, total: result.requests.total });
+      resolve({
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        non2xx: result.non2xx,
+        errors: result.errors + result.timeouts,
+        graphqlErrors,
+        firstError,
+        total: result.requests.total,
+      });
     });
   });
 }
@@ -43,10 +53,21 @@ const body = (query, variables) => JSON.stringify({ query, variables });
 
 const QUERIES = {
   bare: () => body('{ __typename }'),
-  incident: (id) => body('query($id: ID!) { incident(id: $id) { id assessment { status readiness missing } corroborations { id source { name } } } }', { id }),
-  incidents: () => body('{ incidents(first: 50, filter: { countryCode: "YEM" }) { totalCount edges { node { id occurredFrom assessment { status readiness } } } } }'),
-  stateTimeline: () => body('{ stateTimeline(stateCode: "GBR") { stateCode entries { ccmStatus statement { id } incidents { incidentId status } } } }'),
-  speakOutReport: () => body('{ speakOutReport { asOf statesPartiesCount condemned { stateCode } silent { stateCode } medianLagDays } }'),
+  incident: (id) =>
+    body(
+      'query($id: ID!) { incident(id: $id) { id assessment { status readiness missing } corroborations { id source { name } } } }',
+      { id },
+    ),
+  incidents: () =>
+    body(
+      '{ incidents(first: 50, filter: { countryCode: "YEM" }) { totalCount edges { node { id occurredFrom assessment { status readiness } } } } }',
+    ),
+  stateTimeline: () =>
+    body(
+      '{ stateTimeline(stateCode: "GBR") { stateCode entries { ccmStatus statement { id } incidents { incidentId status } } } }',
+    ),
+  speakOutReport: () =>
+    body('{ speakOutReport { asOf statesPartiesCount condemned { stateCode } silent { stateCode } medianLagDays } }'),
 };
 
 function failureOf(r) {
@@ -58,7 +79,8 @@ function failureOf(r) {
   return parts.length ? parts.join('; ') : undefined;
 }
 
-const readSectionName = (meta) => `4. GraphQL reads (autocannon, 64 connections, ${meta.events.toLocaleString('en-US')}-event store)`;
+const readSectionName = (meta) =>
+  `4. GraphQL reads (autocannon, 64 connections, ${meta.events.toLocaleString('en-US')}-event store)`;
 
 async function readSection(server, meta, quick) {
   const section = readSectionName(meta);
@@ -77,39 +99,95 @@ async function readSection(server, meta, quick) {
     single[name] = Infinity;
     for (let i = 0; i < 3; i++) {
       const t0 = now();
-      r = await gql(server.url, query, variables, HEADERS).catch((e) => ({ json: { errors: [{ message: String(e) }] } }));
+      r = await gql(server.url, query, variables, HEADERS).catch((e) => ({
+        json: { errors: [{ message: String(e) }] },
+      }));
       single[name] = Math.min(single[name], now() - t0);
       if (r.json.errors || single[name] > 5000) break; // a slow one is not repeated: the run has a time budget
     }
     if (r.json.errors) excluded.set(name, `query fails: ${JSON.stringify(r.json.errors[0]).slice(0, 200)}`);
     // 64 queued requests of this cost would not finish within the run: report the lone request instead.
-    else if (name !== 'bare' && single[name] * 64 > duration * 1000 / 2) {
-      excluded.set(name, `one request alone takes ${single[name].toFixed(0)} ms: 64 connections would queue ~${(single[name] * 64 / 1000).toFixed(0)} s, not loaded`);
+    else if (name !== 'bare' && single[name] * 64 > (duration * 1000) / 2) {
+      excluded.set(
+        name,
+        `one request alone takes ${single[name].toFixed(0)} ms: 64 connections would queue ~${((single[name] * 64) / 1000).toFixed(0)} s, not loaded`,
+      );
     }
   }
   const bare = await cannon(server.url, { connections: 64, duration, body: QUERIES.bare() });
-  rows.push({ section, name: 'bare { __typename } (same stack)', value: bare.rps, unit: 'req/s', note: `p50 ${bare.p50} ms, p99 ${bare.p99} ms`, failure: failureOf(bare) });
+  rows.push({
+    section,
+    name: 'bare { __typename } (same stack)',
+    value: bare.rps,
+    unit: 'req/s',
+    note: `p50 ${bare.p50} ms, p99 ${bare.p99} ms`,
+    failure: failureOf(bare),
+  });
   for (const name of ['incident', 'incidents', 'stateTimeline', 'speakOutReport']) {
-    const label0 = { incident: 'incident(id)', incidents: 'incidents(first: 50, filter: countryCode)', stateTimeline: 'stateTimeline(GBR)', speakOutReport: 'speakOutReport (all incidents)' }[name];
-    rows.push({ section, name: `${label0}: one request alone (best of 3; once if > 5 s)`, value: single[name], unit: 'ms' });
+    const label0 = {
+      incident: 'incident(id)',
+      incidents: 'incidents(first: 50, filter: countryCode)',
+      stateTimeline: 'stateTimeline(GBR)',
+      speakOutReport: 'speakOutReport (all incidents)',
+    }[name];
+    rows.push({
+      section,
+      name: `${label0}: one request alone (best of 3; once if > 5 s)`,
+      value: single[name],
+      unit: 'ms',
+    });
     if (excluded.has(name)) {
       const alone = 1000 / single[name];
-      rows.push({ section, name: `${label0}: capacity from one request (1 core)`, value: alone, unit: 'req/s', ratio: alone / bare.rps,
-        ratioTo: 'bare query', target: name === 'incident' ? 0.5 : undefined, note: excluded.get(name) });
+      rows.push({
+        section,
+        name: `${label0}: capacity from one request (1 core)`,
+        value: alone,
+        unit: 'req/s',
+        ratio: alone / bare.rps,
+        ratioTo: 'bare query',
+        target: name === 'incident' ? 0.5 : undefined,
+        note: excluded.get(name),
+      });
       continue;
     }
     progress(`graphql: ${name}`);
-    const r = await cannon(server.url, { connections: 64, duration,
-      setup: name === 'incident' ? () => QUERIES.incident(rng.pick(meta.sampleIncidentIds)) : undefined, body: QUERIES[name]() });
-    const label = { incident: 'incident(id), random ids', incidents: 'incidents(first: 50, filter: countryCode)',
-      stateTimeline: 'stateTimeline(GBR)', speakOutReport: 'speakOutReport (all incidents)' }[name];
-    rows.push({ section, name: label, value: r.rps, unit: 'req/s', ratio: r.rps / bare.rps, ratioTo: 'bare query',
-      target: name === 'incident' ? 0.5 : undefined, note: `p50 ${r.p50} ms, p99 ${r.p99} ms`, failure: failureOf(r) });
+    const r = await cannon(server.url, {
+      connections: 64,
+      duration,
+      setup: name === 'incident' ? () => QUERIES.incident(rng.pick(meta.sampleIncidentIds)) : undefined,
+      body: QUERIES[name](),
+    });
+    const label = {
+      incident: 'incident(id), random ids',
+      incidents: 'incidents(first: 50, filter: countryCode)',
+      stateTimeline: 'stateTimeline(GBR)',
+      speakOutReport: 'speakOutReport (all incidents)',
+    }[name];
+    rows.push({
+      section,
+      name: label,
+      value: r.rps,
+      unit: 'req/s',
+      ratio: r.rps / bare.rps,
+      ratioTo: 'bare query',
+      target: name === 'incident' ? 0.5 : undefined,
+      note: `p50 ${r.p50} ms, p99 ${r.p99} ms`,
+      failure: failureOf(r),
+    });
     if (name === 'incident') {
-      rows.push({ section, name: 'incident(id): p99 latency', value: r.p99, unit: 'ms', target: 10, targetKind: 'max-value' });
+      rows.push({
+        section,
+        name: 'incident(id): p99 latency',
+        value: r.p99,
+        unit: 'ms',
+        target: 10,
+        targetKind: 'max-value',
+      });
     }
     const waited = await drain(server.url, HEADERS);
-    if (waited > 1000) rows[rows.length - 1].note = `${rows[rows.length - 1].note ?? ''}; service busy ${(waited / 1000).toFixed(0)} s afterwards`;
+    if (waited > 1000)
+      rows[rows.length - 1].note =
+        `${rows[rows.length - 1].note ?? ''}; service busy ${(waited / 1000).toFixed(0)} s afterwards`;
   }
   return rows;
 }
@@ -118,36 +196,85 @@ async function mutationSection(server, meta, quick) {
   const section = '5. Mutations end to end (GraphQL → validation → command → append → visible), 32 connections';
   const sources = await gql(server.url, '{ sources { id } }', undefined, HEADERS);
   if (sources.json.errors || !sources.json.data?.sources?.length) {
-    return [{ section, name: 'mutations', value: null, skipped: `cannot list sources: ${JSON.stringify(sources.json.errors ?? sources.json).slice(0, 200)}` }];
+    return [
+      {
+        section,
+        name: 'mutations',
+        value: null,
+        skipped: `cannot list sources: ${JSON.stringify(sources.json.errors ?? sources.json).slice(0, 200)}`,
+      },
+    ];
   }
   const sourceIds = sources.json.data.sources.map((s) => s.id);
   const rng = seeded(11);
   const duration = quick ? 3 : 8;
   const citation = () => ({ url: `https://reports.example.org/${rng.hex(12)}`, archivedSha256: rng.hex(64) });
-  const allege = () => body(`mutation($input: AllegeUseInput!) { allegeUse(input: $input) { id assessment { status } } }`, { input: {
-    occurredFrom: '2024-03-01', occurredTo: '2024-03-02',
-    location: { countryCode: 'UKR', placeName: `Bench district ${rng.int(1000)}`, latitude: 48.5, longitude: 35.1, precisionMeters: 500 },
-    munition: { type: '9M55K', delivery: 'GROUND_LAUNCHED_ROCKET' }, allegedUser: { kind: 'STATE', stateCodes: ['RUS'] },
-    summary: 'Submunitions found in a residential area after a rocket strike', reportedOn: '2024-03-03',
-    firstSource: { sourceId: rng.pick(sourceIds), evidenceKinds: ['REMNANT_PHOTO'], publishedOn: '2024-03-03', citation: citation() },
-  } });
-  const corroborate = () => body(`mutation($input: AddCorroborationInput!) { addCorroboration(input: $input) { id assessment { status } } }`, { input: {
-    incidentId: rng.pick(meta.sampleIncidentIds), sourceId: rng.pick(sourceIds), stance: 'SUPPORTS',
-    evidenceKinds: ['EXPERT_IDENTIFICATION'], publishedOn: '2024-05-01', citation: citation(), summary: 'The weapon type is confirmed',
-  } });
+  const allege = () =>
+    body(`mutation($input: AllegeUseInput!) { allegeUse(input: $input) { id assessment { status } } }`, {
+      input: {
+        occurredFrom: '2024-03-01',
+        occurredTo: '2024-03-02',
+        location: {
+          countryCode: 'UKR',
+          placeName: `Bench district ${rng.int(1000)}`,
+          latitude: 48.5,
+          longitude: 35.1,
+          precisionMeters: 500,
+        },
+        munition: { type: '9M55K', delivery: 'GROUND_LAUNCHED_ROCKET' },
+        allegedUser: { kind: 'STATE', stateCodes: ['RUS'] },
+        summary: 'Submunitions found in a residential area after a rocket strike',
+        reportedOn: '2024-03-03',
+        firstSource: {
+          sourceId: rng.pick(sourceIds),
+          evidenceKinds: ['REMNANT_PHOTO'],
+          publishedOn: '2024-03-03',
+          citation: citation(),
+        },
+      },
+    });
+  const corroborate = () =>
+    body(`mutation($input: AddCorroborationInput!) { addCorroboration(input: $input) { id assessment { status } } }`, {
+      input: {
+        incidentId: rng.pick(meta.sampleIncidentIds),
+        sourceId: rng.pick(sourceIds),
+        stance: 'SUPPORTS',
+        evidenceKinds: ['EXPERT_IDENTIFICATION'],
+        publishedOn: '2024-05-01',
+        citation: citation(),
+        summary: 'The weapon type is confirmed',
+      },
+    });
   const rows = [];
-  for (const [name, make] of [['allegeUse', allege], ['addCorroboration', corroborate]]) {
+  for (const [name, make] of [
+    ['allegeUse', allege],
+    ['addCorroboration', corroborate],
+  ]) {
     const probe = JSON.parse(make());
     const t0 = now();
-    const r0 = await gql(server.url, probe.query, probe.variables, HEADERS).catch((e) => ({ json: { errors: [{ message: String(e) }] } }));
+    const r0 = await gql(server.url, probe.query, probe.variables, HEADERS).catch((e) => ({
+      json: { errors: [{ message: String(e) }] },
+    }));
     rows.push({ section, name: `${name}: one request alone`, value: now() - t0, unit: 'ms' });
     if (r0.json.errors) {
-      rows.push({ section, name, value: null, skipped: `mutation fails: ${JSON.stringify(r0.json.errors[0]).slice(0, 240)}` });
+      rows.push({
+        section,
+        name,
+        value: null,
+        skipped: `mutation fails: ${JSON.stringify(r0.json.errors[0]).slice(0, 240)}`,
+      });
       continue;
     }
     progress(`graphql: ${name}`);
     const r = await cannon(server.url, { connections: 32, duration, setup: make, body: make() });
-    rows.push({ section, name: `${name} (unique inputs)`, value: r.rps, unit: 'req/s', note: `p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.total} requests`, failure: failureOf(r) });
+    rows.push({
+      section,
+      name: `${name} (unique inputs)`,
+      value: r.rps,
+      unit: 'req/s',
+      note: `p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.total} requests`,
+      failure: failureOf(r),
+    });
     await drain(server.url, HEADERS);
   }
   return rows;
@@ -156,10 +283,20 @@ async function mutationSection(server, meta, quick) {
 /** An incident alleged (evidence date) and recorded a month before the cut: it exists there on both clocks. Live-model queries only. */
 async function incidentExistingAt(server, asOf) {
   const before = new Date(Date.parse(asOf) - 30 * 86_400_000).toISOString();
-  const list = await gql(server.url, '{ incidents(first: 100, descending: false) { edges { node { id occurredFrom } } } }', undefined, HEADERS);
+  const list = await gql(
+    server.url,
+    '{ incidents(first: 100, descending: false) { edges { node { id occurredFrom } } } }',
+    undefined,
+    HEADERS,
+  );
   for (const { node } of list.json.data?.incidents?.edges ?? []) {
     if (node.occurredFrom >= before.slice(0, 10)) continue;
-    const h = await gql(server.url, 'query($id: ID!) { incidentHistory(id: $id) { recordedAt } }', { id: node.id }, HEADERS);
+    const h = await gql(
+      server.url,
+      'query($id: ID!) { incidentHistory(id: $id) { recordedAt } }',
+      { id: node.id },
+      HEADERS,
+    );
     const first = h.json.data?.incidentHistory?.[0]?.recordedAt;
     if (first && first < before) return node.id;
   }
@@ -171,12 +308,36 @@ async function timeTravelSection(server, meta, quick) {
   const rows = [];
   const asOf = `${meta.midDate}T00:00:00Z`;
   const id = await incidentExistingAt(server, asOf);
-  if (!id) return [{ section, name: 'time travel', value: null, skipped: `no incident found that existed on ${meta.midDate} on both clocks` }];
+  if (!id)
+    return [
+      {
+        section,
+        name: 'time travel',
+        value: null,
+        skipped: `no incident found that existed on ${meta.midDate} on both clocks`,
+      },
+    ];
   const cases = [
-    ['incident(id, asOf, RECORDED)', 'query($id: ID!, $asOf: DateTime) { incident(id: $id, asOf: $asOf, clock: RECORDED) { id assessment { status } } }', 50],
-    ['incident(id, asOf, KNOWN)', 'query($id: ID!, $asOf: DateTime) { incident(id: $id, asOf: $asOf, clock: KNOWN) { id assessment { status } } }', 50],
-    ['speakOutReport(asOf, KNOWN)', 'query($asOf: DateTime) { speakOutReport(asOf: $asOf, clock: KNOWN) { asOf statesPartiesCount medianLagDays } }', 2000],
-    ['speakOutReport(asOf, RECORDED)', 'query($asOf: DateTime) { speakOutReport(asOf: $asOf, clock: RECORDED) { asOf statesPartiesCount medianLagDays } }', 2000],
+    [
+      'incident(id, asOf, RECORDED)',
+      'query($id: ID!, $asOf: DateTime) { incident(id: $id, asOf: $asOf, clock: RECORDED) { id assessment { status } } }',
+      50,
+    ],
+    [
+      'incident(id, asOf, KNOWN)',
+      'query($id: ID!, $asOf: DateTime) { incident(id: $id, asOf: $asOf, clock: KNOWN) { id assessment { status } } }',
+      50,
+    ],
+    [
+      'speakOutReport(asOf, KNOWN)',
+      'query($asOf: DateTime) { speakOutReport(asOf: $asOf, clock: KNOWN) { asOf statesPartiesCount medianLagDays } }',
+      2000,
+    ],
+    [
+      'speakOutReport(asOf, RECORDED)',
+      'query($asOf: DateTime) { speakOutReport(asOf: $asOf, clock: RECORDED) { asOf statesPartiesCount medianLagDays } }',
+      2000,
+    ],
   ];
   for (const [name, query, target] of cases) {
     progress(`graphql: ${name}`);
@@ -185,12 +346,25 @@ async function timeTravelSection(server, meta, quick) {
     let failure;
     for (let i = 0; i < 2; i++) {
       const t0 = now();
-      const r = await gql(server.url, query, { id, asOf }, HEADERS).catch((e) => ({ json: { errors: [{ message: String(e) }] } }));
+      const r = await gql(server.url, query, { id, asOf }, HEADERS).catch((e) => ({
+        json: { errors: [{ message: String(e) }] },
+      }));
       times.push(now() - t0);
-      if (r.json.errors) { failure = JSON.stringify(r.json.errors[0]).slice(0, 200); break; }
+      if (r.json.errors) {
+        failure = JSON.stringify(r.json.errors[0]).slice(0, 200);
+        break;
+      }
     }
-    rows.push({ section, name: `${name}, first request at ${meta.midDate}`, value: failure ? null : times[0], unit: 'ms', target,
-      targetKind: 'max-value', failure, note: times[1] !== undefined ? `repeat: ${times[1].toFixed(0)} ms` : undefined });
+    rows.push({
+      section,
+      name: `${name}, first request at ${meta.midDate}`,
+      value: failure ? null : times[0],
+      unit: 'ms',
+      target,
+      targetKind: 'max-value',
+      failure,
+      note: times[1] !== undefined ? `repeat: ${times[1].toFixed(0)} ms` : undefined,
+    });
   }
   return rows;
 }
@@ -208,24 +382,48 @@ async function run({ quick }) {
   const startSection = readSectionName(meta);
   try {
     progress('graphql: starting the service (it listens at once, then catches up with the whole store)');
-    server = await startServer(path.join(DIST, 'apps/api/src/main.js'), {
-      EVENT_STORE: 'sqlite', SQLITE_PATH: work, TOKENS_PATH: tokens, ADMIN_TOKEN: TOKEN, ADMIN_TOKEN_FILE: path.join(TMP, 'admin-token'),
-      NODE_ENV: 'production', LOG_LEVEL: 'warn',
-    }, { deadlineMs: quick ? 60_000 : 300_000, headers: HEADERS, readyPath: '/health/ready' });
-    rows.push({ section: startSection, name: 'service start-up to listening', value: server.listenMs, unit: 'ms',
-      note: `${meta.events.toLocaleString('en-US')} events; /health/live answers from here on` });
-    rows.push({ section: startSection, name: 'service start-up incl. catch-up of the store', value: server.startMs,
-      unit: 'ms', note: `${meta.events.toLocaleString('en-US')} events` });
-    rows.push(...await readSection(server, meta, quick));
-    rows.push(...await mutationSection(server, meta, quick));
-    rows.push(...await timeTravelSection(server, meta, quick));
+    server = await startServer(
+      path.join(DIST, 'apps/api/src/main.js'),
+      {
+        EVENT_STORE: 'sqlite',
+        SQLITE_PATH: work,
+        TOKENS_PATH: tokens,
+        ADMIN_TOKEN: TOKEN,
+        ADMIN_TOKEN_FILE: path.join(TMP, 'admin-token'),
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+      },
+      { deadlineMs: quick ? 60_000 : 300_000, headers: HEADERS, readyPath: '/health/ready' },
+    );
+    rows.push({
+      section: startSection,
+      name: 'service start-up to listening',
+      value: server.listenMs,
+      unit: 'ms',
+      note: `${meta.events.toLocaleString('en-US')} events; /health/live answers from here on`,
+    });
+    rows.push({
+      section: startSection,
+      name: 'service start-up incl. catch-up of the store',
+      value: server.startMs,
+      unit: 'ms',
+      note: `${meta.events.toLocaleString('en-US')} events`,
+    });
+    rows.push(...(await readSection(server, meta, quick)));
+    rows.push(...(await mutationSection(server, meta, quick)));
+    rows.push(...(await timeTravelSection(server, meta, quick)));
   } catch (error) {
-    rows.push({ section: startSection, name: 'GraphQL sections 4–6', value: null, skipped: String(error.message ?? error).slice(0, 300) });
+    rows.push({
+      section: startSection,
+      name: 'GraphQL sections 4–6',
+      value: null,
+      skipped: String(error.message ?? error).slice(0, 300),
+    });
   } finally {
     await server?.stop();
     rmStore(work);
   }
-  rows.push(...await require('./drivers.bench').run({ quick }));
+  rows.push(...(await require('./drivers.bench').run({ quick })));
   return rows;
 }
 

@@ -9,14 +9,21 @@ const emmett = getSQLiteEventStore({ fileName: file });
 const out = (line) => process.stdout.write(`${line}\n`);
 console.log = () => {}; // Emmett logs every failed transaction
 const data = { note: 'x'.repeat(400) };
-Promise.all(Array.from({ length: writers }, async (_, w) => {
-  for (let k = 0; k < perWriter; k++) {
-    try {
-      await emmett.appendToStream(`incident-c${w}`, [{ type: 'CorroborationAdded', data: { ...data, k },
-        metadata: { actor: 'bench', correlationId: `${w}-${k}` } }]);
-      out('ok');
-    } catch (error) {
-      out(`err ${error?.code ?? error?.name ?? 'Error'}`);
+Promise.all(
+  Array.from({ length: writers }, async (_, w) => {
+    for (let k = 0; k < perWriter; k++) {
+      try {
+        await emmett.appendToStream(`incident-c${w}`, [
+          {
+            type: 'CorroborationAdded',
+            data: { ...data, k },
+            metadata: { actor: 'bench', correlationId: `${w}-${k}` },
+          },
+        ]);
+        out('ok');
+      } catch (error) {
+        out(`err ${error?.code ?? error?.name ?? 'Error'}`);
+      }
     }
-  }
-})).then(() => out('done'));
+  }),
+).then(() => out('done'));

@@ -69,16 +69,18 @@ async function concurrent(append, events, perWriter) {
   const errors = new Map();
   let acknowledged = 0;
   const t0 = now();
-  await Promise.all(Array.from({ length: WRITERS }, async (_, w) => {
-    for (let k = 0; k < perWriter; k++) {
-      try {
-        await append(`incident-c${w}`, events[w * perWriter + k]);
-        acknowledged++;
-      } catch (error) {
-        countError(errors, error);
+  await Promise.all(
+    Array.from({ length: WRITERS }, async (_, w) => {
+      for (let k = 0; k < perWriter; k++) {
+        try {
+          await append(`incident-c${w}`, events[w * perWriter + k]);
+          acknowledged++;
+        } catch (error) {
+          countError(errors, error);
+        }
       }
-    }
-  }));
+    }),
+  );
   return { acknowledged, errors, ms: now() - t0 };
 }
 
@@ -87,8 +89,11 @@ function emmettConcurrent(file, perWriter, deadlineMs) {
   const { spawn } = require('node:child_process');
   return new Promise((resolve) => {
     const t0 = now();
-    const child = spawn(process.execPath, [require.resolve('./peer-concurrent.child.js'), file, String(WRITERS), String(perWriter)],
-      { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(
+      process.execPath,
+      [require.resolve('./peer-concurrent.child.js'), file, String(WRITERS), String(perWriter)],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
     const result = { acknowledged: 0, errors: new Map(), ms: 0 };
     let buffer = '';
     let done = false;
@@ -99,7 +104,11 @@ function emmettConcurrent(file, perWriter, deadlineMs) {
       for (const line of lines) {
         if (line === 'ok') result.acknowledged++;
         else if (line.startsWith('err ')) countError(result.errors, { code: line.slice(4) });
-        else if (line === 'done') { done = true; result.ms = now() - t0; child.kill(); }
+        else if (line === 'done') {
+          done = true;
+          result.ms = now() - t0;
+          child.kill();
+        }
       }
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), deadlineMs);
@@ -143,7 +152,11 @@ async function run({ quick }) {
   const ours = freshFile('peer-ours.db');
   // A fresh file per Emmett store: it closes its sqlite3 connections asynchronously.
   const emmettFiles = [];
-  const theirsFile = (name) => { const f = freshFile(`peer-emmett-${name}.db`); emmettFiles.push(f); return f; };
+  const theirsFile = (name) => {
+    const f = freshFile(`peer-emmett-${name}.db`);
+    emmettFiles.push(f);
+    return f;
+  };
   const seqErrors = { ours: new Map(), theirs: new Map() };
 
   const section = '2. Peer: Emmett SQLite event store 0.38.5';
@@ -156,14 +169,29 @@ async function run({ quick }) {
     seq.ours.push(await sequential((s, e) => store.append(s, [e]), events, budget, seqErrors.ours));
     await store.close();
     const emmett = emmettStore(theirsFile(`seq${round}`));
-    seq.theirs.push(await sequential((s, e) => emmett.appendToStream(s, [toEmmett(e)]), events, budget, seqErrors.theirs));
+    seq.theirs.push(
+      await sequential((s, e) => emmett.appendToStream(s, [toEmmett(e)]), events, budget, seqErrors.theirs),
+    );
   }
-  const oursSeq = median(seq.ours), theirsSeq = median(seq.theirs);
-  rows.push({ section, name: 'Emmett, sequential append, 1 event per append', value: theirsSeq, unit: 'events/s',
-    note: `opens a sqlite3 connection per operation (synchronous=FULL too)${seqErrors.theirs.size ? `; failed appends: ${errorText(seqErrors.theirs)}` : ''}` });
-  rows.push({ section, name: 'port, sequential append, 1 event per append', value: oursSeq, unit: 'events/s',
-    ratio: oursSeq / theirsSeq, ratioTo: 'Emmett', target: 10,
-    failure: seqErrors.ours.size ? errorText(seqErrors.ours) : undefined });
+  const oursSeq = median(seq.ours),
+    theirsSeq = median(seq.theirs);
+  rows.push({
+    section,
+    name: 'Emmett, sequential append, 1 event per append',
+    value: theirsSeq,
+    unit: 'events/s',
+    note: `opens a sqlite3 connection per operation (synchronous=FULL too)${seqErrors.theirs.size ? `; failed appends: ${errorText(seqErrors.theirs)}` : ''}`,
+  });
+  rows.push({
+    section,
+    name: 'port, sequential append, 1 event per append',
+    value: oursSeq,
+    unit: 'events/s',
+    ratio: oursSeq / theirsSeq,
+    ratioTo: 'Emmett',
+    target: 10,
+    failure: seqErrors.ours.size ? errorText(seqErrors.ours) : undefined,
+  });
 
   progress('peer: sequential appends done');
   // Reads: the same streams in both stores, read whole, one stream at a time.
@@ -177,18 +205,41 @@ async function run({ quick }) {
   progress('peer: seeded');
   const reads = { ours: [], theirs: [] };
   for (let round = 0; round < 3; round++) {
-    reads.ours.push(await readAllStreams(async (s) => {
-      let n = 0;
-      for await (const _ of store.readStream(s)) n++;
-      return n;
-    }, streams, budget / 2));
-    reads.theirs.push(await readAllStreams(async (s) => (await emmett.readStream(s)).events.length, streams, budget / 2));
+    reads.ours.push(
+      await readAllStreams(
+        async (s) => {
+          let n = 0;
+          for await (const _ of store.readStream(s)) n++;
+          return n;
+        },
+        streams,
+        budget / 2,
+      ),
+    );
+    reads.theirs.push(
+      await readAllStreams(async (s) => (await emmett.readStream(s)).events.length, streams, budget / 2),
+    );
   }
-  const oursRead = median(reads.ours), theirsRead = median(reads.theirs);
-  rows.push({ section, name: `Emmett, readStream (${streams} streams × ${perStream} events)`, value: theirsRead, unit: 'events/s',
-    note: seedErrors.theirs.size ? `appends failed while loading it (retried): ${errorText(seedErrors.theirs)}` : undefined });
-  rows.push({ section, name: 'port, readStream (same streams)', value: oursRead, unit: 'events/s',
-    ratio: oursRead / theirsRead, ratioTo: 'Emmett', target: 2 });
+  const oursRead = median(reads.ours),
+    theirsRead = median(reads.theirs);
+  rows.push({
+    section,
+    name: `Emmett, readStream (${streams} streams × ${perStream} events)`,
+    value: theirsRead,
+    unit: 'events/s',
+    note: seedErrors.theirs.size
+      ? `appends failed while loading it (retried): ${errorText(seedErrors.theirs)}`
+      : undefined,
+  });
+  rows.push({
+    section,
+    name: 'port, readStream (same streams)',
+    value: oursRead,
+    unit: 'events/s',
+    ratio: oursRead / theirsRead,
+    ratioTo: 'Emmett',
+    target: 2,
+  });
 
   progress('peer: reads done');
   // 32 concurrent writers: correctness first.
@@ -200,12 +251,22 @@ async function run({ quick }) {
   progress('peer: concurrent done');
   const theirsC = describe(c2, countRows(theirs2, messagesTable.name));
   const total = WRITERS * perWriter;
-  rows.push({ section, name: `Emmett, ${WRITERS} concurrent writers (${total} appends)`,
-    value: oursC.problems.length === 0 && theirsC.problems.length === 0 ? total / (c2.ms / 1000) : null, unit: 'events/s',
-    failure: theirsC.problems.length > 0 ? theirsC.problems.join('; ') : undefined, note: theirsC.text });
-  rows.push({ section, name: `port, ${WRITERS} concurrent writers (${total} appends)`,
-    value: oursC.problems.length === 0 ? total / (c1.ms / 1000) : null, unit: 'events/s',
-    failure: oursC.problems.length > 0 ? oursC.problems.join('; ') : undefined, note: oursC.text });
+  rows.push({
+    section,
+    name: `Emmett, ${WRITERS} concurrent writers (${total} appends)`,
+    value: oursC.problems.length === 0 && theirsC.problems.length === 0 ? total / (c2.ms / 1000) : null,
+    unit: 'events/s',
+    failure: theirsC.problems.length > 0 ? theirsC.problems.join('; ') : undefined,
+    note: theirsC.text,
+  });
+  rows.push({
+    section,
+    name: `port, ${WRITERS} concurrent writers (${total} appends)`,
+    value: oursC.problems.length === 0 ? total / (c1.ms / 1000) : null,
+    unit: 'events/s',
+    failure: oursC.problems.length > 0 ? oursC.problems.join('; ') : undefined,
+    note: oursC.text,
+  });
   rmStore(ours);
   for (const f of emmettFiles) rmStore(f);
   return rows;

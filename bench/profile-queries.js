@@ -41,7 +41,9 @@ async function profile(session, name, fn) {
   progress(`model built: ${model.eventsApplied} events`);
   const session = new inspector.Session();
   session.connect();
-  await profile(session, 'getIncident', () => { for (const id of meta.sampleIncidentIds) projections.getIncident(model, id); });
+  await profile(session, 'getIncident', () => {
+    for (const id of meta.sampleIncidentIds) projections.getIncident(model, id);
+  });
   await profile(session, 'stateTimeline', () => projections.stateTimeline(model, states, 'GBR'));
   await profile(session, 'speakOutReport', () => projections.speakOutReport(model, states, {}));
   session.disconnect();

@@ -12,15 +12,20 @@ const FULL_INCIDENTS = 10000;
 const QUICK_INCIDENTS = 300;
 
 function child(mode, file, extraArgs = []) {
-  const out = execFileSync(process.execPath, [...extraArgs, require.resolve('./rebuild.child.js'), mode, file],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 });
+  const out = execFileSync(process.execPath, [...extraArgs, require.resolve('./rebuild.child.js'), mode, file], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(out.trim().split('\n').pop());
 }
 
 function storeFor(quick) {
   const t0 = Date.now();
   const store = ensureStore(quick ? QUICK_INCIDENTS : FULL_INCIDENTS);
-  progress(`store ${store.cached ? 'reused' : `generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`}: ${store.meta.events} events, ${store.file}`);
+  progress(
+    `store ${store.cached ? 'reused' : `generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`}: ${store.meta.events} events, ${store.file}`,
+  );
   return store;
 }
 
@@ -34,14 +39,29 @@ async function run({ quick }) {
   }
   const snap = child('snapshot', file);
   const rate = (x) => x.events / (x.ms / 1000);
-  const c = best.ceiling, p = best.projections;
+  const c = best.ceiling,
+    p = best.projections;
   const section = `3. Rebuild from ${meta.events.toLocaleString('en-US')} generated events (${meta.incidents.toLocaleString('en-US')} incidents)`;
-  const skippedNote = p.skipped > 0 ? `; ${p.skipped} events SKIPPED by the fold (e.g. ${p.skippedEventIds.join(', ')})` : '';
+  const skippedNote =
+    p.skipped > 0 ? `; ${p.skipped} events SKIPPED by the fold (e.g. ${p.skippedEventIds.join(', ')})` : '';
   return [
-    { section, name: 'ceiling: read + JSON.parse the rows, nothing else', value: rate(c), unit: 'events/s',
-      note: `${(c.ms / 1000).toFixed(1)} s, peak RSS ${c.maxRssMiB.toFixed(0)} MiB` },
-    { section, name: 'rebuild all projections through the port', value: rate(p), unit: 'events/s', ratio: rate(p) / rate(c),
-      ratioTo: 'ceiling', target: 0.5, note: `${(p.ms / 1000).toFixed(1)} s, ${p.incidents} incidents${skippedNote}` },
+    {
+      section,
+      name: 'ceiling: read + JSON.parse the rows, nothing else',
+      value: rate(c),
+      unit: 'events/s',
+      note: `${(c.ms / 1000).toFixed(1)} s, peak RSS ${c.maxRssMiB.toFixed(0)} MiB`,
+    },
+    {
+      section,
+      name: 'rebuild all projections through the port',
+      value: rate(p),
+      unit: 'events/s',
+      ratio: rate(p) / rate(c),
+      ratioTo: 'ceiling',
+      target: 0.5,
+      note: `${(p.ms / 1000).toFixed(1)} s, ${p.incidents} incidents${skippedNote}`,
+    },
     { section, name: 'rebuild: peak RSS', value: p.maxRssMiB, unit: 'MiB', target: 1024, targetKind: 'max-value' },
     ...snapshotRows(snap, p),
   ];
@@ -51,10 +71,23 @@ async function run({ quick }) {
 function snapshotRows(snap, rebuild) {
   const section = '3b. A model snapshot (what time-travel snapshots would cost), v8.serialize of the rebuilt model';
   return [
-    { section, name: 'snapshot size', value: snap.mib, unit: 'MiB', note: `peak RSS of the process ${snap.maxRssMiB.toFixed(0)} MiB` },
+    {
+      section,
+      name: 'snapshot size',
+      value: snap.mib,
+      unit: 'MiB',
+      note: `peak RSS of the process ${snap.maxRssMiB.toFixed(0)} MiB`,
+    },
     { section, name: 'write the snapshot (serialize)', value: snap.serializeMs, unit: 'ms' },
-    { section, name: 'restore the snapshot (deserialize)', value: snap.restoreMs, unit: 'ms', ratio: snap.restoreMs / rebuild.ms,
-      ratioTo: 'rebuild from the events', note: 'restoring must beat replaying for snapshots to pay' },
+    {
+      section,
+      name: 'restore the snapshot (deserialize)',
+      value: snap.restoreMs,
+      unit: 'ms',
+      ratio: snap.restoreMs / rebuild.ms,
+      ratioTo: 'rebuild from the events',
+      note: 'restoring must beat replaying for snapshots to pay',
+    },
   ];
 }
 

@@ -20,7 +20,13 @@ async function projections(file) {
   const incidents = runner.model.incidents.size;
   await runner.stop();
   await store.close();
-  return { events: h.eventsApplied + h.skipped, skipped: h.skipped, skippedEventIds: h.skippedEventIds.slice(0, 3), incidents, ms };
+  return {
+    events: h.eventsApplied + h.skipped,
+    skipped: h.skipped,
+    skippedEventIds: h.skippedEventIds.slice(0, 3),
+    incidents,
+    ms,
+  };
 }
 
 /**
@@ -50,7 +56,11 @@ async function snapshot(file) {
 function ceiling(file) {
   const Database = require('better-sqlite3');
   const db = new Database(file, { readonly: true });
-  const rows = db.prepare('SELECT position, stream_id, revision, event_id, type, data, metadata, recorded_at FROM events ORDER BY position').raw();
+  const rows = db
+    .prepare(
+      'SELECT position, stream_id, revision, event_id, type, data, metadata, recorded_at FROM events ORDER BY position',
+    )
+    .raw();
   const t0 = now();
   let events = 0;
   let sink = 0;
@@ -67,7 +77,8 @@ function ceiling(file) {
 
 (async () => {
   const [mode, file] = process.argv.slice(2);
-  const result = mode === 'ceiling' ? ceiling(file) : mode === 'snapshot' ? await snapshot(file) : await projections(file);
+  const result =
+    mode === 'ceiling' ? ceiling(file) : mode === 'snapshot' ? await snapshot(file) : await projections(file);
   result.maxRssMiB = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(`${JSON.stringify(result)}\n`);
 })().catch((error) => {

@@ -41,7 +41,12 @@ async function main() {
       rows.push(...(await load().run(opts)));
     } catch (error) {
       process.stderr.write(`[bench] ${name} failed: ${error.stack ?? error}\n`);
-      rows.push({ section: name, name: `${name} section`, value: null, skipped: `crashed: ${String(error.message ?? error).split('\n')[0]}` });
+      rows.push({
+        section: name,
+        name: `${name} section`,
+        value: null,
+        skipped: `crashed: ${String(error.message ?? error).split('\n')[0]}`,
+      });
     }
     process.stderr.write(`[bench] ${name} took ${((now() - t0) / 1000).toFixed(1)} s\n`);
   }
@@ -49,16 +54,24 @@ async function main() {
   const seconds = (now() - started) / 1000;
   const meta = {
     command: `npm run bench${opts.quick ? ' -- --quick' : ''}${opts.only ? ` -- --only=${opts.only.join(',')}` : ''}`,
-    quick: opts.quick, seconds, extra: notes(),
+    quick: opts.quick,
+    seconds,
+    extra: notes(),
   };
   if (opts.quick || opts.only) {
     fs.mkdirSync(TMP, { recursive: true });
-    meta.file = path.relative(path.resolve(__dirname, '..'), path.join(TMP, opts.quick ? 'BENCHMARKS.quick.md' : 'BENCHMARKS.partial.md'));
+    meta.file = path.relative(
+      path.resolve(__dirname, '..'),
+      path.join(TMP, opts.quick ? 'BENCHMARKS.quick.md' : 'BENCHMARKS.partial.md'),
+    );
   }
   writeMarkdown(rows, meta);
   if (!opts.quick && !opts.only) {
     fs.mkdirSync(TMP, { recursive: true });
-    fs.writeFileSync(path.join(TMP, 'last-full-run.json'), JSON.stringify({ rows, meta: { ...meta, extra: undefined } }));
+    fs.writeFileSync(
+      path.join(TMP, 'last-full-run.json'),
+      JSON.stringify({ rows, meta: { ...meta, extra: undefined } }),
+    );
   }
   process.stdout.write(`\nTotal ${seconds.toFixed(0)} s; wrote ${meta.file ?? 'BENCHMARKS.md'}\n`);
 }

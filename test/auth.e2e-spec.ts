@@ -6,11 +6,55 @@ import { LiveFeeds } from '../apps/api/src/subscriptions/live-feeds.service';
 import { REGISTER_SOURCE, sourceInput } from './support/fixtures';
 import { type GraphQLClient, TEST_ADMIN_TOKEN, TestApp } from './support/test-app';
 
-const ISSUE = /* GraphQL */ `mutation ($input: IssueTokenInput!) { issueToken(input: $input) { token apiToken { id holder role createdBy revokedAt } } }`;
-const REVOKE = /* GraphQL */ `mutation ($id: ID!) { revokeToken(input: { id: $id }) { id revokedAt } }`;
-const TOKENS = /* GraphQL */ `{ tokens { id holder role createdAt createdBy revokedAt } }`;
-const SOURCES = /* GraphQL */ `{ sources { id name } }`;
-const STATUS_CHANGED = /* GraphQL */ `subscription { incidentStatusChanged { incidentId } }`;
+const ISSUE = /* GraphQL */ `
+  mutation ($input: IssueTokenInput!) {
+    issueToken(input: $input) {
+      token
+      apiToken {
+        id
+        holder
+        role
+        createdBy
+        revokedAt
+      }
+    }
+  }
+`;
+const REVOKE = /* GraphQL */ `
+  mutation ($id: ID!) {
+    revokeToken(input: { id: $id }) {
+      id
+      revokedAt
+    }
+  }
+`;
+const TOKENS = /* GraphQL */ `
+  {
+    tokens {
+      id
+      holder
+      role
+      createdAt
+      createdBy
+      revokedAt
+    }
+  }
+`;
+const SOURCES = /* GraphQL */ `
+  {
+    sources {
+      id
+      name
+    }
+  }
+`;
+const STATUS_CHANGED = /* GraphQL */ `
+  subscription {
+    incidentStatusChanged {
+      incidentId
+    }
+  }
+`;
 
 async function events(app: TestApp): Promise<StoredEvent[]> {
   const all: StoredEvent[] = [];
@@ -25,12 +69,19 @@ async function trySubscribe(app: TestApp, client: Client): Promise<string> {
   const feeds = app.app.get(LiveFeeds);
   const before = feeds.statusChanges.size;
   let outcome: string | undefined;
-  client.subscribe({ query: STATUS_CHANGED }, {
-    next: (msg) => { outcome ??= msg.errors ? String(msg.errors[0]?.extensions?.code ?? msg.errors[0]?.message) : 'data'; },
-    // graphql-ws reports an operation's GraphQL errors as an array.
-    error: (e) => { outcome ??= Array.isArray(e) ? String(e[0]?.extensions?.code) : `error: ${String(e)}`; },
-    complete: () => undefined,
-  });
+  client.subscribe(
+    { query: STATUS_CHANGED },
+    {
+      next: (msg) => {
+        outcome ??= msg.errors ? String(msg.errors[0]?.extensions?.code ?? msg.errors[0]?.message) : 'data';
+      },
+      // graphql-ws reports an operation's GraphQL errors as an array.
+      error: (e) => {
+        outcome ??= Array.isArray(e) ? String(e[0]?.extensions?.code) : `error: ${String(e)}`;
+      },
+      complete: () => undefined,
+    },
+  );
   // Polls until the server answers either way (jest's timeout bounds a silent server).
   while (outcome === undefined && feeds.statusChanges.size === before) await new Promise((r) => setTimeout(r, 5));
   return outcome ?? 'registered';
@@ -62,9 +113,19 @@ describe('access: roles and tokens', () => {
   it('issues a token once, names its holder and issuer, and never lists a secret', async () => {
     const { issueToken } = await app.ok(ISSUE, { input: { holder: 'ci-import', role: 'RESEARCHER' } });
     expect(issueToken.token).toMatch(/^cmur_[A-Za-z0-9_-]{43}$/);
-    expect(issueToken.apiToken).toMatchObject({ holder: 'ci-import', role: 'RESEARCHER', createdBy: 'admin', revokedAt: null });
+    expect(issueToken.apiToken).toMatchObject({
+      holder: 'ci-import',
+      role: 'RESEARCHER',
+      createdBy: 'admin',
+      revokedAt: null,
+    });
     const listed = await app.ok(TOKENS);
-    expect(listed.tokens.map((t: { holder: string }) => t.holder)).toEqual(['admin', 'Vera Viewer', 'Rita Researcher', 'ci-import']);
+    expect(listed.tokens.map((t: { holder: string }) => t.holder)).toEqual([
+      'admin',
+      'Vera Viewer',
+      'Rita Researcher',
+      'ci-import',
+    ]);
     expect(JSON.stringify(listed)).not.toContain(issueToken.token);
   });
 
@@ -82,8 +143,14 @@ describe('access: roles and tokens', () => {
     const before = (await events(app)).length;
     expect(codeOf(await anonymous.gql(SOURCES))).toBe('UNAUTHENTICATED');
     expect(codeOf(await anonymous.gql(REGISTER_SOURCE, { input: sourceInput() }))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await app.as('not-a-token-we-know').gql(REGISTER_SOURCE, { input: sourceInput() }))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await anonymous.gql(REGISTER_SOURCE, { input: sourceInput() }, { authorization: 'Basic YWRtaW46YWRtaW4=' }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await app.as('not-a-token-we-know').gql(REGISTER_SOURCE, { input: sourceInput() }))).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(
+      codeOf(
+        await anonymous.gql(REGISTER_SOURCE, { input: sourceInput() }, { authorization: 'Basic YWRtaW46YWRtaW4=' }),
+      ),
+    ).toBe('UNAUTHENTICATED');
     expect((await events(app)).length).toBe(before);
   });
 
@@ -96,8 +163,8 @@ describe('access: roles and tokens', () => {
     expect((await events(app)).length).toBe(before);
   });
 
-  it('lets a RESEARCHER write, with the holder as every event\'s actor, but not manage tokens', async () => {
-    const { registerSource } = await researcher.ok(REGISTER_SOURCE, { input: sourceInput({ name: 'Rita\'s source' }) });
+  it("lets a RESEARCHER write, with the holder as every event's actor, but not manage tokens", async () => {
+    const { registerSource } = await researcher.ok(REGISTER_SOURCE, { input: sourceInput({ name: "Rita's source" }) });
     const mine = (await events(app)).filter((e) => e.stream.includes(registerSource.id));
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.map((e) => e.metadata.actor)).toEqual(mine.map(() => 'Rita Researcher'));
@@ -135,8 +202,12 @@ describe('access: roles and tokens', () => {
 
 describe('access: PUBLIC_READ=true', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await TestApp.start({ PUBLIC_READ: 'true' }); });
-  afterAll(async () => { await app.stop(); });
+  beforeAll(async () => {
+    app = await TestApp.start({ PUBLIC_READ: 'true' });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
 
   it('opens queries without a token, but not mutations or admin queries', async () => {
     const anonymous = app.as(null);

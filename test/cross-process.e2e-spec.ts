@@ -12,7 +12,15 @@ import { TestApp } from './support/test-app';
 jest.setTimeout(120_000);
 
 const run = promisify(execFile);
-const SOURCE = /* GraphQL */ `query ($id: ID!) { source(id: $id) { id name grade } }`;
+const SOURCE = /* GraphQL */ `
+  query ($id: ID!) {
+    source(id: $id) {
+      id
+      name
+      grade
+    }
+  }
+`;
 
 /** The child: opens the file through the adapter, appends one SourceRegistered, prints when it committed. */
 const CHILD = `
@@ -32,14 +40,21 @@ describe('commits made by another process', () => {
     await ensureBuilt();
     app = await TestApp.start();
   }, 200_000);
-  afterAll(async () => { await app.stop(); });
+  afterAll(async () => {
+    await app.stop();
+  });
 
   it('are shown by the running service within 2 s', async () => {
     for (const round of [1, 2]) {
       const id = uuidv7();
       expect((await app.gql(SOURCE, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
       const { stdout } = await run(process.execPath, ['-e', CHILD], {
-        env: { PATH: process.env.PATH, EVENT_STORE_JS: builtFile('libs/event-store/src/index.js'), SQLITE_PATH: `${app.dir}/registry.db`, SOURCE_ID: id },
+        env: {
+          PATH: process.env.PATH,
+          EVENT_STORE_JS: builtFile('libs/event-store/src/index.js'),
+          SQLITE_PATH: `${app.dir}/registry.db`,
+          SOURCE_ID: id,
+        },
       });
       const committedAt = Number(stdout);
       let res = await app.gql(SOURCE, { id });

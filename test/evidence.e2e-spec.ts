@@ -4,13 +4,20 @@ import * as path from 'node:path';
 import { EventStore, type StoredEvent } from '@app/event-store';
 import { evidenceManifest, verifyEvidenceFiles } from '../apps/api/src/evidence/evidence-custody';
 import { evidenceFilePath } from '../apps/api/src/evidence/evidence-layout';
+import { baseUrlOf, eventually, startUpload, uploadChunked, uploadEvidence } from './support/evidence-http';
 import {
-  baseUrlOf, eventually, startUpload, uploadChunked, uploadEvidence,
-} from './support/evidence-http';
-import {
-  ADD_CORROBORATION, ALLEGE_USE, CONCLUDE_INVESTIGATION, CORRECT_STATEMENT, expectRefusal, investigationInput,
+  ADD_CORROBORATION,
+  ALLEGE_USE,
+  CONCLUDE_INVESTIGATION,
+  CORRECT_STATEMENT,
+  expectRefusal,
+  investigationInput,
   OPEN_INVESTIGATION,
-  RECORD_STATEMENT, REGISTER_SOURCE, sourceInput, statementInput, yemenAllegation,
+  RECORD_STATEMENT,
+  REGISTER_SOURCE,
+  sourceInput,
+  statementInput,
+  yemenAllegation,
 } from './support/fixtures';
 import { TestApp } from './support/test-app';
 
@@ -19,11 +26,15 @@ jest.setTimeout(120_000);
 const MAX_BYTES = 64 * 1024;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const PDF = Buffer.concat([
-  Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'), randomBytes(20_000), Buffer.from('\n%%EOF\n'),
+  Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'),
+  randomBytes(20_000),
+  Buffer.from('\n%%EOF\n'),
 ]);
 /** A real 1x1 PNG. */
 const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 const ZIP = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(200)]);
 const ISSUE_TOKEN = 'mutation ($i: IssueTokenInput!) { issueToken(input: $i) { token } }';
 const FILE_FIELDS = 'sha256 size mediaType originalName caption uploadedBy uploadedAt';
@@ -31,8 +42,10 @@ const FILE_FIELDS = 'sha256 size mediaType originalName caption uploadedBy uploa
 /** Every regular file under a folder, recursively. */
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 describe('evidence files over HTTP', () => {
@@ -53,7 +66,9 @@ describe('evidence files over HTTP', () => {
     viewer = await issue('Vera (viewer)', 'VIEWER');
     sourceId = (await app.ok(REGISTER_SOURCE, { input: sourceInput() })).registerSource.id;
   }, 180_000);
-  afterAll(async () => { await app?.stop(); });
+  afterAll(async () => {
+    await app?.stop();
+  });
 
   const storedFiles = () => filesUnder(path.join(evidenceDir, 'sha256'));
   const incoming = () => filesUnder(path.join(evidenceDir, 'tmp'));
@@ -65,10 +80,18 @@ describe('evidence files over HTTP', () => {
 
   it('stores a PDF and an image by content, with the type read from the bytes, once for the same bytes', async () => {
     const pdf = await uploadEvidence(base, researcher, PDF, 'amnesty report.pdf');
-    expect(pdf).toEqual({ status: 201, body: {
-      sha256: sha256(PDF), size: PDF.length, mediaType: 'application/pdf', originalName: 'amnesty report.pdf',
-      uploadedBy: 'Rita (researcher)', uploadedAt: expect.any(String), alreadyStored: false,
-    } });
+    expect(pdf).toEqual({
+      status: 201,
+      body: {
+        sha256: sha256(PDF),
+        size: PDF.length,
+        mediaType: 'application/pdf',
+        originalName: 'amnesty report.pdf',
+        uploadedBy: 'Rita (researcher)',
+        uploadedAt: expect.any(String),
+        alreadyStored: false,
+      },
+    });
     // Named .pdf, but the bytes are a PNG: the bytes win.
     const png = await uploadEvidence(base, researcher, PNG, 'remnant.pdf');
     expect(png.body).toMatchObject({ sha256: sha256(PNG), size: PNG.length, mediaType: 'image/png' });
@@ -84,25 +107,30 @@ describe('evidence files over HTTP', () => {
   it('refuses other types (415), oversized files (413), callers below RESEARCHER; keeps nothing', async () => {
     const before = storedFiles().length;
     const zip = await uploadEvidence(base, researcher, ZIP, 'bundle.zip');
-    const unsupported = (detectedType: string | null) =>
-      ({ status: 415, body: expect.objectContaining({ code: 'UNSUPPORTED_FILE_TYPE', detectedType }) });
+    const unsupported = (detectedType: string | null) => ({
+      status: 415,
+      body: expect.objectContaining({ code: 'UNSUPPORTED_FILE_TYPE', detectedType }),
+    });
     expect(zip).toEqual(unsupported('application/zip'));
     const text = await uploadEvidence(base, researcher, Buffer.from('just some words'), 'notes.pdf');
     expect(text).toEqual(unsupported(null));
 
     const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(MAX_BYTES)]);
     expect(await uploadEvidence(base, researcher, big)).toEqual({
-      status: 413, body: expect.objectContaining({ code: 'FILE_TOO_LARGE', maxBytes: MAX_BYTES }),
+      status: 413,
+      body: expect.objectContaining({ code: 'FILE_TOO_LARGE', maxBytes: MAX_BYTES }),
     });
     // Without a Content-Length, the server counts the bytes as they come.
     const chunks = [big.subarray(0, 30_000), big.subarray(30_000, 60_000), big.subarray(60_000)];
     expect(await uploadChunked(base, researcher, chunks)).toEqual({
-      status: 413, body: expect.objectContaining({ code: 'FILE_TOO_LARGE' }),
+      status: 413,
+      body: expect.objectContaining({ code: 'FILE_TOO_LARGE' }),
     });
 
     expect((await uploadEvidence(base, viewer, PNG)).status).toBe(403);
     expect(await uploadEvidence(base, null, PNG)).toEqual({
-      status: 401, body: expect.objectContaining({ code: 'UNAUTHENTICATED' }),
+      status: 401,
+      body: expect.objectContaining({ code: 'UNAUTHENTICATED' }),
     });
     expect(storedFiles()).toHaveLength(before);
     expect(incoming()).toEqual([]);
@@ -125,8 +153,9 @@ describe('evidence files over HTTP', () => {
     const res = await fetch(`${base}/evidence/${sha256(PDF)}`, { headers: { authorization: `Bearer ${viewer}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition'))
-      .toBe(`attachment; filename="amnesty report.pdf"; filename*=UTF-8''amnesty%20report.pdf`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="amnesty report.pdf"; filename*=UTF-8''amnesty%20report.pdf`,
+    );
     expect(Buffer.from(await res.arrayBuffer()).equals(PDF)).toBe(true);
     const asViewer = { headers: { authorization: `Bearer ${viewer}` } };
     const png = await fetch(`${base}/evidence/${sha256(PNG).toUpperCase()}`, asViewer);
@@ -144,67 +173,137 @@ describe('evidence files over HTTP', () => {
     const pngHash = sha256(PNG);
     const cite = (sha: string, caption?: string) => ({ sha256: sha, ...(caption && { caption }) });
     const allegation = yemenAllegation(sourceId);
-    allegation.firstSource = { ...(allegation.firstSource as object), citation: {
-      url: 'https://example.org/amnesty/report', files: [cite(pdfHash, 'The report as published')],
-    } } as never;
+    allegation.firstSource = {
+      ...(allegation.firstSource as object),
+      citation: {
+        url: 'https://example.org/amnesty/report',
+        files: [cite(pdfHash, 'The report as published')],
+      },
+    } as never;
     const incidentId = (await app.as(researcher).ok(ALLEGE_USE, { input: allegation })).allegeUse.id;
 
-    const withFiles = ADD_CORROBORATION
-      .replace('corroborations {', `corroborations { citation { files { ${FILE_FIELDS} } }`);
-    const added = await app.as(researcher).ok(withFiles, { input: {
-      incidentId, sourceId, stance: 'SUPPORTS', evidenceKinds: ['REMNANT_PHOTO'], publishedOn: '2016-05-25',
-      summary: 'Photo', citation: {
-        url: 'https://example.org/photo', files: [cite(pngHash.toUpperCase(), 'BL-755 remnant near Hajjah')],
+    const withFiles = ADD_CORROBORATION.replace(
+      'corroborations {',
+      `corroborations { citation { files { ${FILE_FIELDS} } }`,
+    );
+    const added = await app.as(researcher).ok(withFiles, {
+      input: {
+        incidentId,
+        sourceId,
+        stance: 'SUPPORTS',
+        evidenceKinds: ['REMNANT_PHOTO'],
+        publishedOn: '2016-05-25',
+        summary: 'Photo',
+        citation: {
+          url: 'https://example.org/photo',
+          files: [cite(pngHash.toUpperCase(), 'BL-755 remnant near Hajjah')],
+        },
       },
-    } });
-    expect(added.addCorroboration.corroborations[1].citation.files).toEqual([{
-      sha256: pngHash, size: PNG.length, mediaType: 'image/png', originalName: 'remnant.pdf',
-      caption: 'BL-755 remnant near Hajjah', uploadedBy: 'Rita (researcher)', uploadedAt: expect.any(String),
-    }]);
+    });
+    expect(added.addCorroboration.corroborations[1].citation.files).toEqual([
+      {
+        sha256: pngHash,
+        size: PNG.length,
+        mediaType: 'image/png',
+        originalName: 'remnant.pdf',
+        caption: 'BL-755 remnant near Hajjah',
+        uploadedBy: 'Rita (researcher)',
+        uploadedAt: expect.any(String),
+      },
+    ]);
 
-    const opened = (await app.as(researcher).ok(OPEN_INVESTIGATION, { input: investigationInput([incidentId], {
-      citations: [{ url: 'https://example.org/gov-uk/mandate', files: [cite(pdfHash)] }],
-    }) })).openInvestigation;
-    await app.as(researcher).ok(CONCLUDE_INVESTIGATION, { input: {
-      investigationId: opened.id, outcome: 'USE_CONFIRMED', findings: 'BL-755 were used.', concludedOn: '2016-12-19',
-      citations: [{ url: 'https://example.org/gov-uk/findings', files: [cite(pngHash, 'Annex photo')] }],
-    } });
-    const statement = (await app.as(researcher).ok(RECORD_STATEMENT, { input: statementInput([incidentId], {
-      citation: { url: 'https://example.org/gov-uk/statement', files: [cite(pdfHash, 'Transcript')] },
-    }) })).recordStatement;
+    const opened = (
+      await app.as(researcher).ok(OPEN_INVESTIGATION, {
+        input: investigationInput([incidentId], {
+          citations: [{ url: 'https://example.org/gov-uk/mandate', files: [cite(pdfHash)] }],
+        }),
+      })
+    ).openInvestigation;
+    await app.as(researcher).ok(CONCLUDE_INVESTIGATION, {
+      input: {
+        investigationId: opened.id,
+        outcome: 'USE_CONFIRMED',
+        findings: 'BL-755 were used.',
+        concludedOn: '2016-12-19',
+        citations: [{ url: 'https://example.org/gov-uk/findings', files: [cite(pngHash, 'Annex photo')] }],
+      },
+    });
+    const statement = (
+      await app.as(researcher).ok(RECORD_STATEMENT, {
+        input: statementInput([incidentId], {
+          citation: { url: 'https://example.org/gov-uk/statement', files: [cite(pdfHash, 'Transcript')] },
+        }),
+      })
+    ).recordStatement;
 
     const correctWithFiles = CORRECT_STATEMENT.replace('archivedSha256 }', 'files { sha256 } }');
-    const corrected = await app.as(researcher).ok(correctWithFiles, { input: {
-      statementId: statement.id, reason: 'The transcript and the video', correctedOn: '2016-05-25', changes: {
-        citation: { url: 'https://example.org/gov-uk/statement', files: [cite(pdfHash, 'Transcript'), cite(pngHash)] },
+    const corrected = await app.as(researcher).ok(correctWithFiles, {
+      input: {
+        statementId: statement.id,
+        reason: 'The transcript and the video',
+        correctedOn: '2016-05-25',
+        changes: {
+          citation: {
+            url: 'https://example.org/gov-uk/statement',
+            files: [cite(pdfHash, 'Transcript'), cite(pngHash)],
+          },
+        },
       },
-    } });
+    });
     expect(corrected.correctStatement.citation.files).toEqual([{ sha256: pdfHash }, { sha256: pngHash }]);
 
-    const { investigation } = await app.as(viewer).ok(`query ($id: ID!) { investigation(id: $id) {
-      citations { url files { sha256 caption } } } }`, { id: opened.id });
+    const { investigation } = await app.as(viewer).ok(
+      `query ($id: ID!) { investigation(id: $id) {
+      citations { url files { sha256 caption } } } }`,
+      { id: opened.id },
+    );
     expect(investigation.citations).toEqual([
       { url: 'https://example.org/gov-uk/mandate', files: [{ sha256: pdfHash, caption: null }] },
       { url: 'https://example.org/gov-uk/findings', files: [{ sha256: pngHash, caption: 'Annex photo' }] },
     ]);
-    const { incident } = await app.as(viewer).ok(`query ($id: ID!) { incident(id: $id) {
-      corroborations { id } files { sha256 size mediaType originalName caption citedBy } } }`, { id: incidentId });
+    const { incident } = await app.as(viewer).ok(
+      `query ($id: ID!) { incident(id: $id) {
+      corroborations { id } files { sha256 size mediaType originalName caption citedBy } } }`,
+      { id: incidentId },
+    );
     const [first, second] = incident.corroborations.map((c: { id: string }) => c.id);
     expect(incident.files).toEqual([
-      { sha256: pdfHash, size: PDF.length, mediaType: 'application/pdf', originalName: 'amnesty report.pdf',
-        caption: 'The report as published', citedBy: [first, opened.id, statement.id] },
-      { sha256: pngHash, size: PNG.length, mediaType: 'image/png', originalName: 'remnant.pdf',
-        caption: 'BL-755 remnant near Hajjah', citedBy: [second, opened.id, statement.id] },
+      {
+        sha256: pdfHash,
+        size: PDF.length,
+        mediaType: 'application/pdf',
+        originalName: 'amnesty report.pdf',
+        caption: 'The report as published',
+        citedBy: [first, opened.id, statement.id],
+      },
+      {
+        sha256: pngHash,
+        size: PNG.length,
+        mediaType: 'image/png',
+        originalName: 'remnant.pdf',
+        caption: 'BL-755 remnant near Hajjah',
+        citedBy: [second, opened.id, statement.id],
+      },
     ]);
 
     // The events keep references with the upload record, never bytes; the manifest finds them all.
     const events = await allEvents();
     const citing = (sha: string) => events.filter((e) => JSON.stringify(e.data).includes(sha)).map((e) => e.id);
     expect(evidenceManifest(events)).toEqual([
-      { sha256: pdfHash, size: PDF.length, mediaType: 'application/pdf', originalName: 'amnesty report.pdf',
-        eventIds: citing(pdfHash) },
-      { sha256: pngHash, size: PNG.length, mediaType: 'image/png', originalName: 'remnant.pdf',
-        eventIds: citing(pngHash) },
+      {
+        sha256: pdfHash,
+        size: PDF.length,
+        mediaType: 'application/pdf',
+        originalName: 'amnesty report.pdf',
+        eventIds: citing(pdfHash),
+      },
+      {
+        sha256: pngHash,
+        size: PNG.length,
+        mediaType: 'image/png',
+        originalName: 'remnant.pdf',
+        eventIds: citing(pngHash),
+      },
     ]);
     expect(citing(pdfHash)).toHaveLength(4);
     expect(citing(pngHash)).toHaveLength(3);
@@ -214,36 +313,58 @@ describe('evidence files over HTTP', () => {
     const count = await app.eventCount();
     const incidentId = (await app.ok(ALLEGE_USE, { input: yemenAllegation(sourceId) })).allegeUse.id;
     const missing = 'ab'.repeat(32);
-    const res = await app.as(researcher).gql(ADD_CORROBORATION, { input: {
-      incidentId, sourceId, stance: 'SUPPORTS', evidenceKinds: [], publishedOn: '2016-05-25', summary: 'x',
-      citation: { url: 'https://example.org/x', files: [{ sha256: sha256(PDF) }, { sha256: missing }] },
-    } });
+    const res = await app.as(researcher).gql(ADD_CORROBORATION, {
+      input: {
+        incidentId,
+        sourceId,
+        stance: 'SUPPORTS',
+        evidenceKinds: [],
+        publishedOn: '2016-05-25',
+        summary: 'x',
+        citation: { url: 'https://example.org/x', files: [{ sha256: sha256(PDF) }, { sha256: missing }] },
+      },
+    });
     expectRefusal(res, 'NOT_FOUND', 'citation.files.1.sha256');
-    const statement = await app.as(researcher).gql(RECORD_STATEMENT, { input: statementInput([incidentId], {
-      citation: { url: 'https://example.org/s', files: [{ sha256: 'not-a-hash' }] },
-    }) });
+    const statement = await app.as(researcher).gql(RECORD_STATEMENT, {
+      input: statementInput([incidentId], {
+        citation: { url: 'https://example.org/s', files: [{ sha256: 'not-a-hash' }] },
+      }),
+    });
     expectRefusal(statement, 'BAD_USER_INPUT', 'citation.files.0.sha256');
     expect(await app.eventCount()).toBe(count + 1);
   });
 
   it("cites a researcher's own photo by its stored file alone; a citation with neither is refused", async () => {
     const incidentId = (await app.ok(ALLEGE_USE, { input: yemenAllegation(sourceId) })).allegeUse.id;
-    const corroborate = (citation: Record<string, unknown>) => app.as(researcher).gql(
-      ADD_CORROBORATION.replace('corroborations {', 'corroborations { citation { url files { sha256 } }'),
-      { input: {
-        incidentId, sourceId, stance: 'SUPPORTS', evidenceKinds: ['REMNANT_PHOTO'], publishedOn: '2016-05-26',
-        summary: 'My own photo of a remnant', citation,
-      } });
+    const corroborate = (citation: Record<string, unknown>) =>
+      app
+        .as(researcher)
+        .gql(ADD_CORROBORATION.replace('corroborations {', 'corroborations { citation { url files { sha256 } }'), {
+          input: {
+            incidentId,
+            sourceId,
+            stance: 'SUPPORTS',
+            evidenceKinds: ['REMNANT_PHOTO'],
+            publishedOn: '2016-05-26',
+            summary: 'My own photo of a remnant',
+            citation,
+          },
+        });
     const photo = await corroborate({ files: [{ sha256: sha256(PNG), caption: 'Taken on site' }] });
     expect(photo.errors).toBeUndefined();
-    expect(photo.data!.addCorroboration.corroborations[1].citation)
-      .toEqual({ url: null, files: [{ sha256: sha256(PNG) }] });
+    expect(photo.data!.addCorroboration.corroborations[1].citation).toEqual({
+      url: null,
+      files: [{ sha256: sha256(PNG) }],
+    });
 
     const count = await app.eventCount();
     expectRefusal(await corroborate({}), 'BAD_USER_INPUT', 'citation.url');
     expectRefusal(await corroborate({ files: [] }), 'BAD_USER_INPUT', 'citation.url');
-    const statement = await app.as(researcher).gql(RECORD_STATEMENT, { input: statementInput([incidentId], {
-      citation: { url: null } }) });
+    const statement = await app.as(researcher).gql(RECORD_STATEMENT, {
+      input: statementInput([incidentId], {
+        citation: { url: null },
+      }),
+    });
     expectRefusal(statement, 'BAD_USER_INPUT', 'citation.url');
     expect(await app.eventCount()).toBe(count);
   });
@@ -261,7 +382,9 @@ describe('evidence files over HTTP', () => {
     const cited = evidenceManifest(await allEvents()).map((e) => e.sha256);
     const report = await verifyEvidenceFiles(evidenceDir, [...cited, absent]);
     expect(report).toEqual({
-      checked: 2, ok: 1, strays: [],
+      checked: 2,
+      ok: 1,
+      strays: [],
       mismatches: [{ sha256: sha256(PDF), path: file, actualSha256: sha256(bytes), size: PDF.length }],
       missing: [{ sha256: absent, path: evidenceFilePath(evidenceDir, absent) }],
     });

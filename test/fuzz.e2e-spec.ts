@@ -2,9 +2,22 @@ import fc from 'fast-check';
 import { STATUSES } from '@app/domain';
 import { ErrorCode } from '../apps/api/src/graphql/error-codes';
 import {
-  ADD_CORROBORATION, ALLEGE_USE, CONCLUDE_INVESTIGATION, CORRECT_INCIDENT, CORRECT_STATEMENT, MERGE_INCIDENTS,
-  OPEN_INVESTIGATION, RECORD_STATEMENT, REGISTER_SOURCE, RETRACT_CORROBORATION, WITHDRAW_INCIDENT,
-  corroborationInput, investigationInput, sourceInput, statementInput, yemenAllegation,
+  ADD_CORROBORATION,
+  ALLEGE_USE,
+  CONCLUDE_INVESTIGATION,
+  CORRECT_INCIDENT,
+  CORRECT_STATEMENT,
+  MERGE_INCIDENTS,
+  OPEN_INVESTIGATION,
+  RECORD_STATEMENT,
+  REGISTER_SOURCE,
+  RETRACT_CORROBORATION,
+  WITHDRAW_INCIDENT,
+  corroborationInput,
+  investigationInput,
+  sourceInput,
+  statementInput,
+  yemenAllegation,
 } from './support/fixtures';
 import { TestApp } from './support/test-app';
 import { type SeededRegistry, eventsSince, lastPosition, seedRegistry } from './support/seeded-registry';
@@ -24,7 +37,13 @@ const CODES = new Set<string>(Object.values(ErrorCode));
 jest.setTimeout(300_000);
 
 const REGRADE_SOURCE = /* GraphQL */ `
-  mutation ($input: RegradeSourceInput!) { regradeSource(input: $input) { id grade } }`;
+  mutation ($input: RegradeSourceInput!) {
+    regradeSource(input: $input) {
+      id
+      grade
+    }
+  }
+`;
 type Json = Record<string, unknown>;
 
 type Registry = SeededRegistry;
@@ -33,33 +52,44 @@ type Registry = SeededRegistry;
 const MUTATIONS: { name: string; query: string; input: (r: Registry, i: number, j: number) => Json }[] = [
   { name: 'registerSource', query: REGISTER_SOURCE, input: (_, i) => sourceInput({ name: `Fuzzed source ${i}` }) },
   {
-    name: 'regradeSource', query: REGRADE_SOURCE,
+    name: 'regradeSource',
+    query: REGRADE_SOURCE,
     input: (r, i) => ({ sourceId: pick(r.sources, i), newGrade: 'A', reason: 'Record', regradedOn: '2016-06-01' }),
   },
   { name: 'allegeUse', query: ALLEGE_USE, input: (r, i) => yemenAllegation(pick(r.sources, i)) },
   {
-    name: 'addCorroboration', query: ADD_CORROBORATION,
+    name: 'addCorroboration',
+    query: ADD_CORROBORATION,
     input: (r, i, j) => corroborationInput(pick(r.incidents, i), pick(r.sources, j)),
   },
   {
-    name: 'correctIncident', query: CORRECT_INCIDENT,
+    name: 'correctIncident',
+    query: CORRECT_INCIDENT,
     input: (r, i) => ({
-      incidentId: pick(r.incidents, i), changes: { summary: 'Corrected.' }, reason: 'Typo', correctedOn: '2016-06-01',
+      incidentId: pick(r.incidents, i),
+      changes: { summary: 'Corrected.' },
+      reason: 'Typo',
+      correctedOn: '2016-06-01',
     }),
   },
   {
-    name: 'mergeIncidents', query: MERGE_INCIDENTS,
+    name: 'mergeIncidents',
+    query: MERGE_INCIDENTS,
     input: (r, i, j) => ({
-      duplicateIncidentId: pick(r.incidents, i), canonicalIncidentId: pick(r.incidents, j), reason: 'Same attack',
+      duplicateIncidentId: pick(r.incidents, i),
+      canonicalIncidentId: pick(r.incidents, j),
+      reason: 'Same attack',
       mergedOn: '2016-06-02',
     }),
   },
   {
-    name: 'withdrawIncident', query: WITHDRAW_INCIDENT,
+    name: 'withdrawIncident',
+    query: WITHDRAW_INCIDENT,
     input: (r, i) => ({ incidentId: pick(r.incidents, i), reason: 'Logged in error', withdrawnOn: '2016-06-03' }),
   },
   {
-    name: 'retractCorroboration', query: RETRACT_CORROBORATION,
+    name: 'retractCorroboration',
+    query: RETRACT_CORROBORATION,
     input: (r, i) => {
       const [incidentId, corroborationId] = pick(r.corroborations, i);
       return { incidentId, corroborationId, reason: 'Wrong photos', retractedOn: '2016-07-01' };
@@ -67,17 +97,23 @@ const MUTATIONS: { name: string; query: string; input: (r: Registry, i: number, 
   },
   { name: 'openInvestigation', query: OPEN_INVESTIGATION, input: (r, i) => investigationInput([pick(r.incidents, i)]) },
   {
-    name: 'concludeInvestigation', query: CONCLUDE_INVESTIGATION,
+    name: 'concludeInvestigation',
+    query: CONCLUDE_INVESTIGATION,
     input: (r, i) => ({
-      investigationId: pick(r.investigations, i), outcome: 'USE_CONFIRMED', findings: 'BL-755 were used.',
+      investigationId: pick(r.investigations, i),
+      outcome: 'USE_CONFIRMED',
+      findings: 'BL-755 were used.',
       concludedOn: '2016-12-19',
     }),
   },
   { name: 'recordStatement', query: RECORD_STATEMENT, input: (r, i) => statementInput([pick(r.incidents, i)]) },
   {
-    name: 'correctStatement', query: CORRECT_STATEMENT,
+    name: 'correctStatement',
+    query: CORRECT_STATEMENT,
     input: (r, i) => ({
-      statementId: pick(r.statements, i), changes: { kind: 'CONDEMNATION' }, reason: 'Misfiled',
+      statementId: pick(r.statements, i),
+      changes: { kind: 'CONDEMNATION' },
+      reason: 'Misfiled',
       correctedOn: '2016-06-02',
     }),
   },
@@ -86,18 +122,53 @@ const pick = <T>(list: T[], i: number): T => list[i % list.length];
 
 /** `padding`: that many characters appended to the query when sent (kept out of a printed counterexample). */
 interface FuzzRequest {
-  label: string; method: 'POST' | 'GET'; headers: Record<string, string>;
-  body?: string; search?: string; padding?: number;
+  label: string;
+  method: 'POST' | 'GET';
+  headers: Record<string, string>;
+  body?: string;
+  search?: string;
+  padding?: number;
 }
 
 // ---------- hostile values ----------
 const hugeString = fc.integer({ min: 2_001, max: 30_000 }).map((n) => 'x'.repeat(n));
-const badDate = fc.constantFrom('2016-02-30', '2016-13-01', '2999-01-01', '16-05-23', '2016/05/23', '', 'yesterday', '2016-05-23T25:00:00Z', '0000-00-00', '+275760-09-13');
+const badDate = fc.constantFrom(
+  '2016-02-30',
+  '2016-13-01',
+  '2999-01-01',
+  '16-05-23',
+  '2016/05/23',
+  '',
+  'yesterday',
+  '2016-05-23T25:00:00Z',
+  '0000-00-00',
+  '+275760-09-13',
+);
 const badCode = fc.constantFrom('yem', 'XXX', 'YE', 'YEMEN', '123', '', 'ZZZ', 'ÄÖÜ', 'YEM ');
 const badEnum = fc.constantFrom('UNKNOWN_VALUE', 'supports', 'Z', '', '__proto__', 'constructor', 'A B');
 const weird = fc.oneof(
-  fc.anything({ maxDepth: 3 }), hugeString, badDate, badCode, badEnum, fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.constantFrom(-1, -1e308, 1e308, 2 ** 53, 0.5, true, null, [], {}, [[[[]]]], '<script>alert(1)</script>', "' OR 1=1 --", '\u0000', '💣'.repeat(1000)),
+  fc.anything({ maxDepth: 3 }),
+  hugeString,
+  badDate,
+  badCode,
+  badEnum,
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.constantFrom(
+    -1,
+    -1e308,
+    1e308,
+    2 ** 53,
+    0.5,
+    true,
+    null,
+    [],
+    {},
+    [[[[]]]],
+    '<script>alert(1)</script>',
+    "' OR 1=1 --",
+    '\u0000',
+    '💣'.repeat(1000),
+  ),
 );
 
 function paths(value: unknown, prefix: string[] = []): string[][] {
@@ -125,65 +196,85 @@ function wrongType(current: unknown): unknown {
  * kind (a source where an incident belongs, an incident merged into itself, a withdrawn or merged one),
  * valid dates in the wrong order, stale or future revisions.
  */
-const plausible = (r: Registry) => fc.oneof(
-  fc.constantFrom(
-    ...r.sources, ...r.incidents, ...r.investigations, ...r.statements, ...r.corroborations.map((c) => c[1]),
-  ),
-  fc.constantFrom('2016-05-22', '2016-06-01', '1999-12-31', '2015-04-30', '2016-12-31'),
-  fc.integer({ min: 0, max: 12 }),
-  fc.constantFrom('A', 'B', 'F', 'DISPUTES', 'USE_NOT_CONFIRMED', 'INCONCLUSIVE', 'CONDEMNATION', 'ACKNOWLEDGEMENT'),
-);
+const plausible = (r: Registry) =>
+  fc.oneof(
+    fc.constantFrom(
+      ...r.sources,
+      ...r.incidents,
+      ...r.investigations,
+      ...r.statements,
+      ...r.corroborations.map((c) => c[1]),
+    ),
+    fc.constantFrom('2016-05-22', '2016-06-01', '1999-12-31', '2015-04-30', '2016-12-31'),
+    fc.integer({ min: 0, max: 12 }),
+    fc.constantFrom('A', 'B', 'F', 'DISPUTES', 'USE_NOT_CONFIRMED', 'INCONCLUSIVE', 'CONDEMNATION', 'ACKNOWLEDGEMENT'),
+  );
 
 /**
  * A valid input aimed at existing entities (any of them: withdrawn, merged, itself), up to 4 fields replaced or
  * removed, and sometimes one sure breaker.
  */
-const hostileMutation = (registry: Registry): fc.Arbitrary<FuzzRequest> => fc
-  .record({
-    m: fc.integer({ min: 0, max: MUTATIONS.length - 1 }),
-    i: fc.nat(),
-    j: fc.nat(),
-    edits: fc.array(
-      fc.record({ at: fc.nat(), remove: fc.boolean(), value: fc.oneof(weird, plausible(registry)) }), { maxLength: 4 },
-    ),
-    breaker: fc.oneof(
-      { weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 5 }) },
-    ),
-    at: fc.nat(),
-  })
-  .map(({ m, i, j, edits, breaker, at }) => {
-    const target = MUTATIONS[m];
-    let input: Json = target.input(registry, i, j);
-    for (const edit of edits) {
-      const fields = paths(input).filter((p) => p.length > 0);
-      if (fields.length === 0) break;
-      input = setAt(input, fields[edit.at % fields.length], edit.value, edit.remove);
-    }
-    let variables: unknown = { input };
-    const fields = paths(input).filter((p) => p.length > 0);
-    const field = fields[at % Math.max(fields.length, 1)];
-    switch (breaker) {
-      case null: break;
-      case 0: variables = { input: { ...input, zzUnknownField: 1 } }; break;
-      case 1: {
-        const current = field?.reduce<any>((n, k) => n?.[k], input);
-        variables = field ? { input: setAt(input, field, wrongType(current)) } : { input: 42 };
-        break;
+const hostileMutation = (registry: Registry): fc.Arbitrary<FuzzRequest> =>
+  fc
+    .record({
+      m: fc.integer({ min: 0, max: MUTATIONS.length - 1 }),
+      i: fc.nat(),
+      j: fc.nat(),
+      edits: fc.array(fc.record({ at: fc.nat(), remove: fc.boolean(), value: fc.oneof(weird, plausible(registry)) }), {
+        maxLength: 4,
+      }),
+      breaker: fc.oneof(
+        { weight: 3, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.integer({ min: 0, max: 5 }) },
+      ),
+      at: fc.nat(),
+    })
+    .map(({ m, i, j, edits, breaker, at }) => {
+      const target = MUTATIONS[m];
+      let input: Json = target.input(registry, i, j);
+      for (const edit of edits) {
+        const fields = paths(input).filter((p) => p.length > 0);
+        if (fields.length === 0) break;
+        input = setAt(input, fields[edit.at % fields.length], edit.value, edit.remove);
       }
-      case 2: variables = { input: { ...input, idempotencyKey: 'not a valid key!' } }; break;
-      case 3: variables = { input: { ...input, expectedRevision: -2 - (at % 1000) } }; break;
-      case 4: variables = {}; break;
-      default: variables = { input: [input] }; break;
-    }
-    return {
-      label: `${target.name} breaker ${breaker}`, method: 'POST' as const,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: target.query, variables }),
-    };
-  });
+      let variables: unknown = { input };
+      const fields = paths(input).filter((p) => p.length > 0);
+      const field = fields[at % Math.max(fields.length, 1)];
+      switch (breaker) {
+        case null:
+          break;
+        case 0:
+          variables = { input: { ...input, zzUnknownField: 1 } };
+          break;
+        case 1: {
+          const current = field?.reduce<any>((n, k) => n?.[k], input);
+          variables = field ? { input: setAt(input, field, wrongType(current)) } : { input: 42 };
+          break;
+        }
+        case 2:
+          variables = { input: { ...input, idempotencyKey: 'not a valid key!' } };
+          break;
+        case 3:
+          variables = { input: { ...input, expectedRevision: -2 - (at % 1000) } };
+          break;
+        case 4:
+          variables = {};
+          break;
+        default:
+          variables = { input: [input] };
+          break;
+      }
+      return {
+        label: `${target.name} breaker ${breaker}`,
+        method: 'POST' as const,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: target.query, variables }),
+      };
+    });
 
 // ---------- hostile documents ----------
-const nested = (depth: number) => `{ incidents { edges { node { ${'corroborations { source { '.repeat(depth)}id${' } }'.repeat(depth)} } } } }`;
+const nested = (depth: number) =>
+  `{ incidents { edges { node { ${'corroborations { source { '.repeat(depth)}id${' } }'.repeat(depth)} } } } }`;
 const aliasBomb = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: sources { id name }`).join(' ')} }`;
 const hostileDocument: fc.Arbitrary<FuzzRequest> = fc
   .oneof(
@@ -196,41 +287,127 @@ const hostileDocument: fc.Arbitrary<FuzzRequest> = fc
     fc.constant('subscription { incidentChanged { id } }'),
     fc.constant('query A { sources { id } } query B { sources { id } }'),
     fc.integer({ min: 0, max: 100_000 }).map((n) => `{ incidents(first: ${n}) { totalCount } }`),
-    fc.constantFrom('{ incident(id: "x") { id } }', '{ incident { id } }', '{ nope }', '{ sources { nope } }', 'mutation { registerSource { id } }'),
+    fc.constantFrom(
+      '{ incident(id: "x") { id } }',
+      '{ incident { id } }',
+      '{ nope }',
+      '{ sources { nope } }',
+      'mutation { registerSource { id } }',
+    ),
     fc.string({ unit: 'binary', maxLength: 500 }),
     fc.string({ maxLength: 100 }).map((s) => `{ ${s} }`),
   )
-  .chain((query) => fc.record({
-    query: fc.constant(query),
-    variables: fc.oneof(fc.constant(undefined), fc.jsonValue({ maxDepth: 2 }), fc.constant('not an object')),
-    operationName: fc.oneof(fc.constant(undefined), fc.constantFrom('A', 'B', 'Nope', ''), fc.anything({ maxDepth: 1 })),
-  }))
-  .map((body) => ({ label: `document ${body.query.slice(0, 40)}`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
+  .chain((query) =>
+    fc.record({
+      query: fc.constant(query),
+      variables: fc.oneof(fc.constant(undefined), fc.jsonValue({ maxDepth: 2 }), fc.constant('not an object')),
+      operationName: fc.oneof(
+        fc.constant(undefined),
+        fc.constantFrom('A', 'B', 'Nope', ''),
+        fc.anything({ maxDepth: 1 }),
+      ),
+    }),
+  )
+  .map((body) => ({
+    label: `document ${body.query.slice(0, 40)}`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }));
 
 // ---------- broken HTTP ----------
 const http = (request: FuzzRequest): FuzzRequest => request;
 const hostileHttp: fc.Arbitrary<FuzzRequest> = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 300 }).map((body) => http({ label: 'broken JSON', method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"query": ${body}` })),
-  fc.jsonValue({ maxDepth: 3 }).map((v) => http({ label: 'JSON, not a request', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(v) })),
-  fc.record({
-    type: fc.constantFrom('text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'application/graphql',
-      'application/json; charset=latin1', 'image/png', '', 'application/json, text/html', '*/*'),
-    body: fc.constantFrom(JSON.stringify({ query: '{ sources { id } }' }), 'query=%7B%20sources%20%7Bid%7D%7D', '<xml/>', '--x\r\n\r\n--x--'),
-  }).map(({ type, body }) => http({ label: `content-type ${type}`, method: 'POST', headers: type ? { 'content-type': type } : {}, body })),
-  fc.integer({ min: 1_050_000, max: 1_200_000 }).map((n) => http({
-    label: 'body over the limit', method: 'POST', headers: { 'content-type': 'application/json' },
-    body: '{ sources { id } } #', padding: n,
-  })),
-  fc.constantFrom('{ sources { id } }', 'mutation { registerSource(input: {name: "x", kind: NGO, grade: A}) { id } }', '{', '').map((q) => http({
-    label: 'GET', method: 'GET', headers: {}, search: `?query=${encodeURIComponent(q)}`,
-  })),
-  fc.constant(http({ label: 'batch', method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(Array(50).fill({ query: '{ sources { id } }' })) })),
-  fc.constant(http({ label: 'accept', method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/html' }, body: JSON.stringify({ query: '{ sources { id } }' }) })),
+  fc
+    .string({ unit: 'binary', maxLength: 300 })
+    .map((body) =>
+      http({
+        label: 'broken JSON',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"query": ${body}`,
+      }),
+    ),
+  fc
+    .jsonValue({ maxDepth: 3 })
+    .map((v) =>
+      http({
+        label: 'JSON, not a request',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(v),
+      }),
+    ),
+  fc
+    .record({
+      type: fc.constantFrom(
+        'text/plain',
+        'application/xml',
+        'multipart/form-data; boundary=x',
+        'application/x-www-form-urlencoded',
+        'application/graphql',
+        'application/json; charset=latin1',
+        'image/png',
+        '',
+        'application/json, text/html',
+        '*/*',
+      ),
+      body: fc.constantFrom(
+        JSON.stringify({ query: '{ sources { id } }' }),
+        'query=%7B%20sources%20%7Bid%7D%7D',
+        '<xml/>',
+        '--x\r\n\r\n--x--',
+      ),
+    })
+    .map(({ type, body }) =>
+      http({ label: `content-type ${type}`, method: 'POST', headers: type ? { 'content-type': type } : {}, body }),
+    ),
+  fc.integer({ min: 1_050_000, max: 1_200_000 }).map((n) =>
+    http({
+      label: 'body over the limit',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{ sources { id } } #',
+      padding: n,
+    }),
+  ),
+  fc
+    .constantFrom(
+      '{ sources { id } }',
+      'mutation { registerSource(input: {name: "x", kind: NGO, grade: A}) { id } }',
+      '{',
+      '',
+    )
+    .map((q) =>
+      http({
+        label: 'GET',
+        method: 'GET',
+        headers: {},
+        search: `?query=${encodeURIComponent(q)}`,
+      }),
+    ),
+  fc.constant(
+    http({
+      label: 'batch',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(Array(50).fill({ query: '{ sources { id } }' })),
+    }),
+  ),
+  fc.constant(
+    http({
+      label: 'accept',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/html' },
+      body: JSON.stringify({ query: '{ sources { id } }' }),
+    }),
+  ),
 );
 
 const hostileRequest = (registry: Registry) =>
   fc.oneof(
-    { weight: 6, arbitrary: hostileMutation(registry) }, { weight: 2, arbitrary: hostileDocument },
+    { weight: 6, arbitrary: hostileMutation(registry) },
+    { weight: 2, arbitrary: hostileDocument },
     { weight: 2, arbitrary: hostileHttp },
   );
 
@@ -243,22 +420,31 @@ describe(`fuzz: ${RUNS} hostile requests against a populated registry (seed ${SE
     registry = await seedRegistry(app);
     head = await lastPosition(app);
   }, 180_000);
-  afterAll(async () => { await app.stop(); });
+  afterAll(async () => {
+    await app.stop();
+  });
 
   const statuses = new Map<string, number>();
   /** Sends one request; returns the problems with its answer. */
   async function check(request: FuzzRequest): Promise<string[]> {
-    const body = request.padding === undefined
-      ? request.body : JSON.stringify({ query: request.body + 'x'.repeat(request.padding) });
+    const body =
+      request.padding === undefined
+        ? request.body
+        : JSON.stringify({ query: request.body + 'x'.repeat(request.padding) });
     const res = await fetch(app.url + (request.search ?? ''), {
-      method: request.method, body,
+      method: request.method,
+      body,
       headers: { authorization: `Bearer ${app.token}`, ...request.headers },
     });
     const text = await res.text();
     const problems: string[] = [];
     if (res.status >= 500) problems.push(`status ${res.status}`);
     let answer: any;
-    try { answer = JSON.parse(text); } catch { problems.push(`not JSON: ${text.slice(0, 80)}`); }
+    try {
+      answer = JSON.parse(text);
+    } catch {
+      problems.push(`not JSON: ${text.slice(0, 80)}`);
+    }
     const errors: any[] | undefined = Array.isArray(answer?.errors) ? answer.errors : undefined;
     if ((res.status < 200 || res.status > 299) && !errors?.length) {
       problems.push(`status ${res.status} without an errors array: ${text.slice(0, 120)}`);
@@ -297,7 +483,10 @@ describe(`fuzz: ${RUNS} hostile requests against a populated registry (seed ${SE
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: false },
     );
-    const counts = [...statuses].sort().map(([k, n]) => `  ${k}: ${n}`).join('\n');
+    const counts = [...statuses]
+      .sort()
+      .map(([k, n]) => `  ${k}: ${n}`)
+      .join('\n');
     console.log(`fuzz: ${RUNS} requests; answers by status and code:\n${counts}`);
     // Aimed at real state: most mutations reached a handler (a domain answer), not only the validator.
     const total = [...statuses.values()].reduce((a, b) => a + b, 0);

@@ -13,8 +13,12 @@ jest.setTimeout(120_000);
 
 describe('GraphQL over HTTP conformance: the graphql-http server audits against /graphql', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await TestApp.start(); });
-  afterAll(async () => { await app.stop(); });
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
 
   const audits = serverAudits({ url: () => app.url });
 
@@ -38,7 +42,10 @@ describe('GraphQL over HTTP conformance: the graphql-http server audits against 
       fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body });
     const legacy = await post('application/json', JSON.stringify({ query: '{ nope }' }));
     expect(legacy.status).toBe(200);
-    expect(await legacy.json()).toMatchObject({ data: null, errors: [{ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
+    expect(await legacy.json()).toMatchObject({
+      data: null,
+      errors: [{ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }],
+    });
 
     const modern = await post('application/graphql-response+json', JSON.stringify({ query: '{' }));
     expect(modern.status).toBe(400);
@@ -49,11 +56,15 @@ describe('GraphQL over HTTP conformance: the graphql-http server audits against 
 
     const broken = await post('application/json', '{"query": ');
     expect(broken.status).toBe(400);
-    expect(((await broken.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(((await broken.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('refuses a mutation over GET with 405', async () => {
-    const res = await fetch(`${app.url}?query=${encodeURIComponent('mutation { revokeToken(input: { id: "x" }) { id } }')}`);
+    const res = await fetch(
+      `${app.url}?query=${encodeURIComponent('mutation { revokeToken(input: { id: "x" }) { id } }')}`,
+    );
     expect(res.status).toBe(405);
   });
 });

@@ -6,7 +6,8 @@ const codeOf = (res: { errors?: { extensions?: { code?: string } }[] }) => res.e
 const limitOf = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.limit;
 
 /** `{ incidents(first: N) { edges { node { … } } } }` with the given incident fields. */
-const incidents = (first: string, fields = 'id summary') => `incidents(first: ${first}) { totalCount edges { node { ${fields} } } }`;
+const incidents = (first: string, fields = 'id summary') =>
+  `incidents(first: ${first}) { totalCount edges { node { ${fields} } } }`;
 
 // Boots the app: sized for a loaded 2-core machine, not Jest's 5 s default (also for the hooks).
 jest.setTimeout(120_000);
@@ -14,9 +15,16 @@ jest.setTimeout(120_000);
 describe('GraphQL limits (small limits so the tests stay cheap)', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.start({ GRAPHQL_MAX_DEPTH: '6', GRAPHQL_MAX_COST: '3000', GRAPHQL_MAX_ALIASES: '5', BODY_LIMIT_BYTES: '20000' });
+    app = await TestApp.start({
+      GRAPHQL_MAX_DEPTH: '6',
+      GRAPHQL_MAX_COST: '3000',
+      GRAPHQL_MAX_ALIASES: '5',
+      BODY_LIMIT_BYTES: '20000',
+    });
   });
-  afterAll(async () => { await app.stop(); });
+  afterAll(async () => {
+    await app.stop();
+  });
 
   it('answers queries within the limits', async () => {
     const data = await app.ok(`{ ${incidents('100')} }`);
@@ -25,17 +33,25 @@ describe('GraphQL limits (small limits so the tests stay cheap)', () => {
   });
 
   it('refuses a query nested deeper than the limit before running it', async () => {
-    const res = await app.gql('{ incidents(first: 1) { edges { node { corroborations { source { grades { grade } } } } } } }');
+    const res = await app.gql(
+      '{ incidents(first: 1) { edges { node { corroborations { source { grades { grade } } } } } } }',
+    );
     expect(codeOf(res)).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(res.errors?.[0]).toMatchObject({ message: 'Query depth 7 exceeds the limit of 6', extensions: { limit: 'depth', max: 6, actual: 7 } });
+    expect(res.errors?.[0]).toMatchObject({
+      message: 'Query depth 7 exceeds the limit of 6',
+      extensions: { limit: 'depth', max: 6, actual: 7 },
+    });
     expect(res.data).toBeNull();
   });
 
   it('counts depth through fragments, and a fragment bomb stays cheap to check', async () => {
-    const deep = await app.gql(`{ incidents(first: 1) { ...E } } fragment E on IncidentConnection { edges { node { corroborations { source { ...G } } } } }
+    const deep =
+      await app.gql(`{ incidents(first: 1) { ...E } } fragment E on IncidentConnection { edges { node { corroborations { source { ...G } } } } }
       fragment G on Source { grades { grade } }`);
     expect(limitOf(deep)).toBe('depth');
-    const levels = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n');
+    const levels = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(
+      '\n',
+    );
     const bomb = await app.gql(`{ ...F0 } ${levels} fragment F30 on Query { sources { id name } }`);
     expect(limitOf(bomb)).toBe('cost');
   });
@@ -77,7 +93,9 @@ describe('GraphQL limits (small limits so the tests stay cheap)', () => {
       body: JSON.stringify([{ query: '{ sources { id } }' }, { query: '{ sources { id } }' }]),
     });
     expect(batch.status).toBe(400);
-    expect(((await batch.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/Batched operations are not supported/);
+    expect(((await batch.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(
+      /Batched operations are not supported/,
+    );
     expect(await app.eventCount()).toBe(before);
   });
 
@@ -85,9 +103,14 @@ describe('GraphQL limits (small limits so the tests stay cheap)', () => {
     const client = app.wsClient();
     const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: __typename`).join(' ');
     const outcome = await new Promise<unknown>((resolve) => {
-      client.subscribe({ query: `subscription { incidentStatusChanged { incidentId ${aliases} } }` }, {
-        next: (msg) => resolve(msg), error: (e) => resolve(e), complete: () => resolve('complete'),
-      });
+      client.subscribe(
+        { query: `subscription { incidentStatusChanged { incidentId ${aliases} } }` },
+        {
+          next: (msg) => resolve(msg),
+          error: (e) => resolve(e),
+          complete: () => resolve('complete'),
+        },
+      );
     });
     await client.dispose();
     expect(outcome).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ limit: 'aliases' }) })]);
@@ -107,8 +130,12 @@ const NESTED_LISTS = `{ incidents(first: 500) { edges { node {
 
 describe('GraphQL limits at their defaults, in development', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await TestApp.start(); }, 180_000);
-  afterAll(async () => { await app.stop(); });
+  beforeAll(async () => {
+    app = await TestApp.start();
+  }, 180_000);
+  afterAll(async () => {
+    await app.stop();
+  });
 
   it('answers the standard introspection query (depth 15): introspection fields do not count', async () => {
     const data = await app.ok(getIntrospectionQuery());
@@ -128,8 +155,12 @@ describe('GraphQL limits at their defaults, in development', () => {
 
 describe('GraphQL limits in production mode', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await TestApp.start({ NODE_ENV: 'production' }); });
-  afterAll(async () => { await app.stop(); });
+  beforeAll(async () => {
+    app = await TestApp.start({ NODE_ENV: 'production' });
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
 
   it('turns introspection off but keeps __typename', async () => {
     const res = await app.gql('{ __schema { queryType { name } } }');

@@ -1,6 +1,16 @@
 import {
-  ADD_CORROBORATION, ALLEGE_USE, CORRECT_INCIDENT, INCIDENT, MERGE_INCIDENTS, REGISTER_SOURCE, RETRACT_CORROBORATION,
-  WITHDRAW_INCIDENT, corroborationInput, expectRefusal, sourceInput, yemenAllegation,
+  ADD_CORROBORATION,
+  ALLEGE_USE,
+  CORRECT_INCIDENT,
+  INCIDENT,
+  MERGE_INCIDENTS,
+  REGISTER_SOURCE,
+  RETRACT_CORROBORATION,
+  WITHDRAW_INCIDENT,
+  corroborationInput,
+  expectRefusal,
+  sourceInput,
+  yemenAllegation,
 } from './support/fixtures';
 import { TestApp } from './support/test-app';
 
@@ -12,15 +22,22 @@ jest.setTimeout(120_000);
 
 describe('incident and corroboration mutations over HTTP', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await TestApp.start(); });
-  afterAll(async () => { await app.stop(); });
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
 
   /** Every event in the store: refusals must leave it unchanged. */
   async function source(overrides: Record<string, unknown> = {}): Promise<string> {
     return (await app.ok(REGISTER_SOURCE, { input: sourceInput(overrides) })).registerSource.id;
   }
 
-  async function incident(sourceId?: string, overrides: Record<string, unknown> = {}): Promise<{ id: string; sourceId: string; corroborationId: string }> {
+  async function incident(
+    sourceId?: string,
+    overrides: Record<string, unknown> = {},
+  ): Promise<{ id: string; sourceId: string; corroborationId: string }> {
     const sid = sourceId ?? (await source());
     const { allegeUse } = await app.ok(ALLEGE_USE, { input: yemenAllegation(sid, overrides) });
     return { id: allegeUse.id, sourceId: sid, corroborationId: allegeUse.corroborations[0].id };
@@ -29,11 +46,18 @@ describe('incident and corroboration mutations over HTTP', () => {
   describe('correctIncident', () => {
     it('replaces the given fields, keeps the correction in the history, and ignores explicit nulls', async () => {
       const { id } = await incident();
-      const { correctIncident } = await app.ok(CORRECT_INCIDENT, { input: {
-        incidentId: id,
-        changes: { munition: { type: 'BL-755 (Mk 1)', delivery: 'AIR_DROPPED' }, summary: 'Corrected summary.', casualties: null },
-        reason: 'Amnesty updated its report', correctedOn: '2016-06-01',
-      } });
+      const { correctIncident } = await app.ok(CORRECT_INCIDENT, {
+        input: {
+          incidentId: id,
+          changes: {
+            munition: { type: 'BL-755 (Mk 1)', delivery: 'AIR_DROPPED' },
+            summary: 'Corrected summary.',
+            casualties: null,
+          },
+          reason: 'Amnesty updated its report',
+          correctedOn: '2016-06-01',
+        },
+      });
       expect(correctIncident.id).toBe(id);
       expect(correctIncident.munition).toEqual({ type: 'BL-755 (Mk 1)', delivery: 'AIR_DROPPED' });
       expect(correctIncident.summary).toBe('Corrected summary.');
@@ -47,18 +71,56 @@ describe('incident and corroboration mutations over HTTP', () => {
     it('refuses invalid patches, unknown incidents and future dates, and appends nothing', async () => {
       const { id } = await incident();
       const before = await app.eventCount();
-      const input = (over: Record<string, unknown>) => ({ incidentId: id, changes: { summary: 'x' }, reason: 'r', correctedOn: '2016-06-01', ...over });
-      expectRefusal(await app.gql(CORRECT_INCIDENT, { input: input({ changes: { location: { countryCode: 'yem', placeName: 'Hajjah' } } }) }),
-        'BAD_USER_INPUT', 'changes.location.countryCode');
-      expectRefusal(await app.gql(CORRECT_INCIDENT, { input: input({ changes: { location: { countryCode: 'YEM', placeName: 'Hajjah', latitude: 95, longitude: 43 } } }) }),
-        'BAD_USER_INPUT', 'changes.location.latitude');
-      expectRefusal(await app.gql(CORRECT_INCIDENT, { input: input({ changes: { occurredTo: '2015-01-01' } }) }), 'BAD_USER_INPUT', 'occurredTo');
+      const input = (over: Record<string, unknown>) => ({
+        incidentId: id,
+        changes: { summary: 'x' },
+        reason: 'r',
+        correctedOn: '2016-06-01',
+        ...over,
+      });
+      expectRefusal(
+        await app.gql(CORRECT_INCIDENT, {
+          input: input({ changes: { location: { countryCode: 'yem', placeName: 'Hajjah' } } }),
+        }),
+        'BAD_USER_INPUT',
+        'changes.location.countryCode',
+      );
+      expectRefusal(
+        await app.gql(CORRECT_INCIDENT, {
+          input: input({
+            changes: { location: { countryCode: 'YEM', placeName: 'Hajjah', latitude: 95, longitude: 43 } },
+          }),
+        }),
+        'BAD_USER_INPUT',
+        'changes.location.latitude',
+      );
+      expectRefusal(
+        await app.gql(CORRECT_INCIDENT, { input: input({ changes: { occurredTo: '2015-01-01' } }) }),
+        'BAD_USER_INPUT',
+        'occurredTo',
+      );
       expectRefusal(await app.gql(CORRECT_INCIDENT, { input: input({ changes: {} }) }), 'BAD_USER_INPUT', 'changes');
-      expectRefusal(await app.gql(CORRECT_INCIDENT, { input: input({ correctedOn: FUTURE }) }), 'BAD_USER_INPUT', 'correctedOn');
-      expectRefusal(await app.gql(CORRECT_INCIDENT, { input: input({ correctedOn: '2016-02-30' }) }), 'BAD_USER_INPUT', 'correctedOn');
+      expectRefusal(
+        await app.gql(CORRECT_INCIDENT, { input: input({ correctedOn: FUTURE }) }),
+        'BAD_USER_INPUT',
+        'correctedOn',
+      );
+      expectRefusal(
+        await app.gql(CORRECT_INCIDENT, { input: input({ correctedOn: '2016-02-30' }) }),
+        'BAD_USER_INPUT',
+        'correctedOn',
+      );
       expectRefusal(await app.gql(CORRECT_INCIDENT, { input: input({ reason: '' }) }), 'BAD_USER_INPUT', 'reason');
-      expectRefusal(await app.gql(CORRECT_INCIDENT, { input: input({ incidentId: UNKNOWN_ID }) }), 'NOT_FOUND', 'incidentId');
-      expectRefusal(await app.gql(CORRECT_INCIDENT, { input: input({ incidentId: 'not-an-id' }) }), 'BAD_USER_INPUT', 'incidentId');
+      expectRefusal(
+        await app.gql(CORRECT_INCIDENT, { input: input({ incidentId: UNKNOWN_ID }) }),
+        'NOT_FOUND',
+        'incidentId',
+      );
+      expectRefusal(
+        await app.gql(CORRECT_INCIDENT, { input: input({ incidentId: 'not-an-id' }) }),
+        'BAD_USER_INPUT',
+        'incidentId',
+      );
       expect(await app.eventCount()).toBe(before);
       expect((await app.ok(INCIDENT, { id })).incident.corrections).toEqual([]);
     });
@@ -68,16 +130,25 @@ describe('incident and corroboration mutations over HTTP', () => {
     it('folds the duplicate into the canonical incident, whose id the duplicate resolves to from then on', async () => {
       const canonical = await incident();
       const duplicate = await incident(await source({ name: 'Yemen Data Project', kind: 'OTHER', grade: 'C' }));
-      const { mergeIncidents } = await app.ok(MERGE_INCIDENTS, { input: {
-        duplicateIncidentId: duplicate.id, canonicalIncidentId: canonical.id, reason: 'Same attack', mergedOn: '2016-06-02',
-      } });
+      const { mergeIncidents } = await app.ok(MERGE_INCIDENTS, {
+        input: {
+          duplicateIncidentId: duplicate.id,
+          canonicalIncidentId: canonical.id,
+          reason: 'Same attack',
+          mergedOn: '2016-06-02',
+        },
+      });
       expect(mergeIncidents.id).toBe(canonical.id);
       expect(mergeIncidents.mergedDuplicates).toEqual([duplicate.id]);
-      expect(mergeIncidents.corroborations.map((c: { id: string }) => c.id))
-        .toEqual([canonical.corroborationId, duplicate.corroborationId]);
+      expect(mergeIncidents.corroborations.map((c: { id: string }) => c.id)).toEqual([
+        canonical.corroborationId,
+        duplicate.corroborationId,
+      ]);
       // Two independent sources, and remnant photos from a B source: confirmed by physical evidence.
       expect(mergeIncidents.assessment).toMatchObject({
-        status: 'CONFIRMED', rule: 'CONFIRMED_BY_PHYSICAL_EVIDENCE', independentSupportingSources: 2,
+        status: 'CONFIRMED',
+        rule: 'CONFIRMED_BY_PHYSICAL_EVIDENCE',
+        independentSupportingSources: 2,
       });
 
       expect((await app.ok(INCIDENT, { id: duplicate.id })).incident.id).toBe(canonical.id);
@@ -93,8 +164,12 @@ describe('incident and corroboration mutations over HTTP', () => {
       const b = await incident(a.sourceId);
       const c = await incident(a.sourceId);
       const merge = (duplicateIncidentId: string, canonicalIncidentId: string, over: Record<string, unknown> = {}) =>
-        app.gql(MERGE_INCIDENTS, { input: { duplicateIncidentId, canonicalIncidentId, reason: 'dup', mergedOn: '2016-06-02', ...over } });
-      await app.ok(MERGE_INCIDENTS, { input: { duplicateIncidentId: b.id, canonicalIncidentId: a.id, reason: 'dup', mergedOn: '2016-06-02' } });
+        app.gql(MERGE_INCIDENTS, {
+          input: { duplicateIncidentId, canonicalIncidentId, reason: 'dup', mergedOn: '2016-06-02', ...over },
+        });
+      await app.ok(MERGE_INCIDENTS, {
+        input: { duplicateIncidentId: b.id, canonicalIncidentId: a.id, reason: 'dup', mergedOn: '2016-06-02' },
+      });
       const before = await app.eventCount();
       expectRefusal(await merge(a.id, a.id), 'BAD_USER_INPUT', 'canonicalIncidentId');
       expectRefusal(await merge(b.id, a.id), 'CONFLICT', 'duplicateIncidentId');
@@ -112,11 +187,24 @@ describe('incident and corroboration mutations over HTTP', () => {
       const input = { incidentId: id, reason: 'Logged in error', withdrawnOn: '2016-06-03' };
       const { withdrawIncident } = await app.ok(WITHDRAW_INCIDENT, { input });
       expect(withdrawIncident.withdrawal).toEqual({ reason: 'Logged in error', withdrawnOn: '2016-06-03' });
-      expect(withdrawIncident.assessment).toMatchObject({ status: 'WITHDRAWN', readiness: 'NONE', rule: 'WITHDRAWN_INCIDENT', missing: [] });
+      expect(withdrawIncident.assessment).toMatchObject({
+        status: 'WITHDRAWN',
+        readiness: 'NONE',
+        rule: 'WITHDRAWN_INCIDENT',
+        missing: [],
+      });
       const before = await app.eventCount();
       expectRefusal(await app.gql(WITHDRAW_INCIDENT, { input }), 'CONFLICT', 'incidentId');
-      expectRefusal(await app.gql(WITHDRAW_INCIDENT, { input: { ...input, incidentId: UNKNOWN_ID } }), 'NOT_FOUND', 'incidentId');
-      expectRefusal(await app.gql(WITHDRAW_INCIDENT, { input: { ...input, reason: 'x'.repeat(2001) } }), 'BAD_USER_INPUT', 'reason');
+      expectRefusal(
+        await app.gql(WITHDRAW_INCIDENT, { input: { ...input, incidentId: UNKNOWN_ID } }),
+        'NOT_FOUND',
+        'incidentId',
+      );
+      expectRefusal(
+        await app.gql(WITHDRAW_INCIDENT, { input: { ...input, reason: 'x'.repeat(2001) } }),
+        'BAD_USER_INPUT',
+        'reason',
+      );
       expect(await app.eventCount()).toBe(before);
     });
   });
@@ -125,12 +213,18 @@ describe('incident and corroboration mutations over HTTP', () => {
     it('adds a source; derived reporting does not count as independent', async () => {
       const first = await incident();
       const hrw = await source({ name: 'Human Rights Watch', grade: 'A' });
-      const { addCorroboration } = await app.ok(ADD_CORROBORATION, { input: corroborationInput(first.id, hrw, {
-        evidenceKinds: ['WITNESS_TESTIMONY'], derivedFrom: first.corroborationId,
-      }) });
+      const { addCorroboration } = await app.ok(ADD_CORROBORATION, {
+        input: corroborationInput(first.id, hrw, {
+          evidenceKinds: ['WITNESS_TESTIMONY'],
+          derivedFrom: first.corroborationId,
+        }),
+      });
       expect(addCorroboration.corroborations[1]).toMatchObject({
-        stance: 'SUPPORTS', evidenceKinds: ['WITNESS_TESTIMONY'], derivedFrom: first.corroborationId,
-        source: { id: hrw, name: 'Human Rights Watch', grade: 'A' }, retractedOn: null,
+        stance: 'SUPPORTS',
+        evidenceKinds: ['WITNESS_TESTIMONY'],
+        derivedFrom: first.corroborationId,
+        source: { id: hrw, name: 'Human Rights Watch', grade: 'A' },
+        retractedOn: null,
       });
       expect(addCorroboration.assessment).toMatchObject({ status: 'ALLEGED', independentSupportingSources: 1 });
     });
@@ -138,11 +232,20 @@ describe('incident and corroboration mutations over HTTP', () => {
     it('refuses bad citations, unknown sources or derivations and future dates, appending nothing', async () => {
       const { id, sourceId } = await incident();
       const before = await app.eventCount();
-      const add = (over: Record<string, unknown>) => app.gql(ADD_CORROBORATION, { input: corroborationInput(id, sourceId, over) });
+      const add = (over: Record<string, unknown>) =>
+        app.gql(ADD_CORROBORATION, { input: corroborationInput(id, sourceId, over) });
       const citation = corroborationInput(id, sourceId).citation;
-      expectRefusal(await add({ citation: { ...citation, archivedSha256: 'abc' } }), 'BAD_USER_INPUT', 'citation.archivedSha256');
+      expectRefusal(
+        await add({ citation: { ...citation, archivedSha256: 'abc' } }),
+        'BAD_USER_INPUT',
+        'citation.archivedSha256',
+      );
       expectRefusal(await add({ citation: { url: 'ftp://example.org/x' } }), 'BAD_USER_INPUT', 'citation.url');
-      expectRefusal(await add({ evidenceKinds: ['REMNANT_PHOTO', 'REMNANT_PHOTO'] }), 'BAD_USER_INPUT', 'evidenceKinds');
+      expectRefusal(
+        await add({ evidenceKinds: ['REMNANT_PHOTO', 'REMNANT_PHOTO'] }),
+        'BAD_USER_INPUT',
+        'evidenceKinds',
+      );
       expectRefusal(await add({ publishedOn: FUTURE }), 'BAD_USER_INPUT', 'publishedOn');
       expectRefusal(await add({ summary: 'x'.repeat(5001) }), 'BAD_USER_INPUT', 'summary');
       expectRefusal(await add({ sourceId: UNKNOWN_ID }), 'NOT_FOUND', 'sourceId');
@@ -156,25 +259,53 @@ describe('incident and corroboration mutations over HTTP', () => {
   describe('retractCorroboration', () => {
     it('retracts; when every supporting source retracted the incident is WITHDRAWN', async () => {
       const { id, corroborationId } = await incident();
-      const input = { incidentId: id, corroborationId, reason: 'Photos were of a different attack', retractedOn: '2016-07-01' };
+      const input = {
+        incidentId: id,
+        corroborationId,
+        reason: 'Photos were of a different attack',
+        retractedOn: '2016-07-01',
+      };
       const { retractCorroboration } = await app.ok(RETRACT_CORROBORATION, { input });
-      expect(retractCorroboration.corroborations[0]).toMatchObject({ retractedOn: '2016-07-01', retractionReason: input.reason });
-      expect(retractCorroboration.assessment).toMatchObject({ status: 'WITHDRAWN', rule: 'WITHDRAWN_ALL_SOURCES_RETRACTED', readiness: 'NONE' });
+      expect(retractCorroboration.corroborations[0]).toMatchObject({
+        retractedOn: '2016-07-01',
+        retractionReason: input.reason,
+      });
+      expect(retractCorroboration.assessment).toMatchObject({
+        status: 'WITHDRAWN',
+        rule: 'WITHDRAWN_ALL_SOURCES_RETRACTED',
+        readiness: 'NONE',
+      });
       const before = await app.eventCount();
       expectRefusal(await app.gql(RETRACT_CORROBORATION, { input }), 'CONFLICT', 'corroborationId');
-      expectRefusal(await app.gql(RETRACT_CORROBORATION, { input: { ...input, corroborationId: UNKNOWN_ID } }), 'NOT_FOUND', 'corroborationId');
+      expectRefusal(
+        await app.gql(RETRACT_CORROBORATION, { input: { ...input, corroborationId: UNKNOWN_ID } }),
+        'NOT_FOUND',
+        'corroborationId',
+      );
       expect(await app.eventCount()).toBe(before);
     });
 
     it("retracts a merged duplicate's corroboration through the canonical incident", async () => {
       const canonical = await incident();
       const duplicate = await incident(await source({ name: 'Mwatana for Human Rights', grade: 'B' }));
-      await app.ok(MERGE_INCIDENTS, { input: {
-        duplicateIncidentId: duplicate.id, canonicalIncidentId: canonical.id, reason: 'Same attack', mergedOn: '2016-06-02',
-      } });
-      const input = { incidentId: canonical.id, corroborationId: duplicate.corroborationId, reason: 'Misdated', retractedOn: '2016-07-01' };
+      await app.ok(MERGE_INCIDENTS, {
+        input: {
+          duplicateIncidentId: duplicate.id,
+          canonicalIncidentId: canonical.id,
+          reason: 'Same attack',
+          mergedOn: '2016-06-02',
+        },
+      });
+      const input = {
+        incidentId: canonical.id,
+        corroborationId: duplicate.corroborationId,
+        reason: 'Misdated',
+        retractedOn: '2016-07-01',
+      };
       const { retractCorroboration } = await app.ok(RETRACT_CORROBORATION, { input });
-      const retracted = retractCorroboration.corroborations.find((c: { id: string }) => c.id === duplicate.corroborationId);
+      const retracted = retractCorroboration.corroborations.find(
+        (c: { id: string }) => c.id === duplicate.corroborationId,
+      );
       expect(retracted).toMatchObject({ retractedOn: '2016-07-01', retractionReason: 'Misdated' });
       expect(retractCorroboration.assessment.independentSupportingSources).toBe(1);
     });
@@ -182,7 +313,9 @@ describe('incident and corroboration mutations over HTTP', () => {
     it('refuses a retraction dated before the publication', async () => {
       const { id, corroborationId } = await incident();
       const before = await app.eventCount();
-      const res = await app.gql(RETRACT_CORROBORATION, { input: { incidentId: id, corroborationId, reason: 'r', retractedOn: '2016-01-01' } });
+      const res = await app.gql(RETRACT_CORROBORATION, {
+        input: { incidentId: id, corroborationId, reason: 'r', retractedOn: '2016-01-01' },
+      });
       expectRefusal(res, 'BAD_USER_INPUT', 'retractedOn');
       expect(await app.eventCount()).toBe(before);
     });
@@ -199,17 +332,29 @@ describe('incident and corroboration mutations over HTTP', () => {
       expect(again).toEqual(first);
       expect(again.corroborations).toHaveLength(2);
       expect(await app.eventCount()).toBe(after);
-      expectRefusal(await app.gql(ADD_CORROBORATION, { input: { ...input, summary: 'another text' } }), 'CONFLICT', 'idempotencyKey');
+      expectRefusal(
+        await app.gql(ADD_CORROBORATION, { input: { ...input, summary: 'another text' } }),
+        'CONFLICT',
+        'idempotencyKey',
+      );
       expect(await app.eventCount()).toBe(after);
     });
 
     it('appends at the expected revision and refuses a stale one with CONFLICT', async () => {
       const { id } = await incident();
-      const revisionOf = async () => (await app.ok(`query ($id: ID!) { incident(id: $id) { revision } }`, { id })).incident.revision;
+      const revisionOf = async () =>
+        (await app.ok(`query ($id: ID!) { incident(id: $id) { revision } }`, { id })).incident.revision;
       expect(await revisionOf()).toBe(0); // UseAlleged
-      const correct = (expectedRevision: number, summary: string) => app.gql(CORRECT_INCIDENT, { input: {
-        incidentId: id, changes: { summary }, reason: 'r', correctedOn: '2016-06-01', expectedRevision,
-      } });
+      const correct = (expectedRevision: number, summary: string) =>
+        app.gql(CORRECT_INCIDENT, {
+          input: {
+            incidentId: id,
+            changes: { summary },
+            reason: 'r',
+            correctedOn: '2016-06-01',
+            expectedRevision,
+          },
+        });
       expect((await correct(0, 'first correction')).errors).toBeUndefined();
       expect(await revisionOf()).toBe(1);
       const before = await app.eventCount();
@@ -217,7 +362,10 @@ describe('incident and corroboration mutations over HTTP', () => {
       expect(await app.eventCount()).toBe(before);
       const res = await correct(1, 'second correction');
       expect(res.errors).toBeUndefined();
-      expect(res.data?.correctIncident.corrections.map((c: { fields: string[] }) => c.fields)).toEqual([['summary'], ['summary']]);
+      expect(res.data?.correctIncident.corrections.map((c: { fields: string[] }) => c.fields)).toEqual([
+        ['summary'],
+        ['summary'],
+      ]);
     });
   });
 });

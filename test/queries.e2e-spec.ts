@@ -1,20 +1,52 @@
 import { TestApp } from './support/test-app';
 import { allege, logYearOfEvidence, merge, speak } from './support/read-side';
 
-const OPEN_INVESTIGATION = /* GraphQL */ `mutation ($input: OpenInvestigationInput!) { openInvestigation(input: $input) { id } }`;
+const OPEN_INVESTIGATION = /* GraphQL */ `
+  mutation ($input: OpenInvestigationInput!) {
+    openInvestigation(input: $input) {
+      id
+    }
+  }
+`;
 const INCIDENTS = /* GraphQL */ `
   query ($filter: IncidentFilterInput, $first: Int, $after: String, $sort: IncidentSort, $descending: Boolean) {
     incidents(filter: $filter, first: $first, after: $after, sort: $sort, descending: $descending) {
-      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id } }
+      totalCount
+      pageInfo {
+        hasNextPage
+        hasPreviousPage
+        startCursor
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+        }
+      }
     }
-  }`;
+  }
+`;
 const STATEMENTS = /* GraphQL */ `
   query ($filter: StatementFilterInput, $first: Int, $after: String) {
     statements(filter: $filter, first: $first, after: $after) {
-      totalCount pageInfo { hasNextPage endCursor } edges { speaker node { id kind venue deliveredOn } }
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        speaker
+        node {
+          id
+          kind
+          venue
+          deliveredOn
+        }
+      }
     }
-  }`;
-
+  }
+`;
 
 // Boots the app: sized for a loaded 2-core machine, not Jest's 5 s default (also for the hooks).
 jest.setTimeout(120_000);
@@ -28,42 +60,119 @@ describe('read-side queries', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     s = await logYearOfEvidence(app);
-    duplicate = await allege(app, s.sources.local, { reportedOn: '2016-02-02', summary: 'Cluster bombs in Hajjah (local report)' },
-      { evidenceKinds: ['VIDEO'], publishedOn: '2016-02-02' });
+    duplicate = await allege(
+      app,
+      s.sources.local,
+      { reportedOn: '2016-02-02', summary: 'Cluster bombs in Hajjah (local report)' },
+      { evidenceKinds: ['VIDEO'], publishedOn: '2016-02-02' },
+    );
     await merge(app, duplicate, s.yemen, '2016-02-15');
-    laos = await allege(app, s.sources.hrw, {
-      occurredFrom: '2014-03-01', occurredTo: '2014-03-31', reportedOn: '2014-06-01',
-      location: { countryCode: 'LAO', placeName: 'Xieng Khouang' }, munition: { type: 'BLU-26', delivery: 'AIR_DROPPED' },
-      allegedUser: { kind: 'UNKNOWN', stateCodes: [] }, summary: 'Submunitions found after clearance work.',
-    }, { publishedOn: '2014-06-01' });
-    ({ openInvestigation: { id: investigation } } = await app.ok(OPEN_INVESTIGATION, { input: {
-      investigator: { kind: 'STATE', stateCode: 'GBR' }, incidentIds: [duplicate], mandate: 'Full investigation', openedOn: '2016-05-24',
-    } }));
+    laos = await allege(
+      app,
+      s.sources.hrw,
+      {
+        occurredFrom: '2014-03-01',
+        occurredTo: '2014-03-31',
+        reportedOn: '2014-06-01',
+        location: { countryCode: 'LAO', placeName: 'Xieng Khouang' },
+        munition: { type: 'BLU-26', delivery: 'AIR_DROPPED' },
+        allegedUser: { kind: 'UNKNOWN', stateCodes: [] },
+        summary: 'Submunitions found after clearance work.',
+      },
+      { publishedOn: '2014-06-01' },
+    );
+    ({
+      openInvestigation: { id: investigation },
+    } = await app.ok(OPEN_INVESTIGATION, {
+      input: {
+        investigator: { kind: 'STATE', stateCode: 'GBR' },
+        incidentIds: [duplicate],
+        mandate: 'Full investigation',
+        openedOn: '2016-05-24',
+      },
+    }));
     await speak(app, ['GBR'], 'INVESTIGATION_ANNOUNCED', '2016-05-24', [duplicate], { venue: 'NATIONAL' });
   }, 180_000);
-  afterAll(async () => { await app.stop(); });
+  afterAll(async () => {
+    await app.stop();
+  });
 
   describe('incident(id)', () => {
-    const QUERY = /* GraphQL */ `query ($id: ID!) { incident(id: $id) {
-      id mergedDuplicates assessment { status confirmedOn }
-      corroborations { publishedOn source { name grade } }
-      investigations { id investigator { stateCode } }
-      referringStatements { lagDays anticipatory statement { kind deliveredOn speakers { stateCode } } }
-      statusHistory { status on eventIds } firstCorroboratedOn firstConfirmedOn
-      history { type evidenceDate actor summary }
-    } }`;
+    const QUERY = /* GraphQL */ `
+      query ($id: ID!) {
+        incident(id: $id) {
+          id
+          mergedDuplicates
+          assessment {
+            status
+            confirmedOn
+          }
+          corroborations {
+            publishedOn
+            source {
+              name
+              grade
+            }
+          }
+          investigations {
+            id
+            investigator {
+              stateCode
+            }
+          }
+          referringStatements {
+            lagDays
+            anticipatory
+            statement {
+              kind
+              deliveredOn
+              speakers {
+                stateCode
+              }
+            }
+          }
+          statusHistory {
+            status
+            on
+            eventIds
+          }
+          firstCorroboratedOn
+          firstConfirmedOn
+          history {
+            type
+            evidenceDate
+            actor
+            summary
+          }
+        }
+      }
+    `;
 
     it('gives details, sources, investigations, statements with lags and the status history with causes', async () => {
       const { incident } = await app.ok(QUERY, { id: s.yemen });
-      expect(incident).toMatchObject({ id: s.yemen, mergedDuplicates: [duplicate], firstCorroboratedOn: '2016-02-02',
-        firstConfirmedOn: '2016-05-25' });
-      expect(incident.corroborations.map((c: any) => [c.publishedOn, c.source.name])).toEqual(expect.arrayContaining([
-        ['2016-01-10', 'Amnesty International'], ['2016-05-25', 'UN Panel of Experts on Yemen'], ['2016-03-01', 'Human Rights Watch'],
-        ['2016-02-02', 'Aleppo Media Centre'],
-      ]));
+      expect(incident).toMatchObject({
+        id: s.yemen,
+        mergedDuplicates: [duplicate],
+        firstCorroboratedOn: '2016-02-02',
+        firstConfirmedOn: '2016-05-25',
+      });
+      expect(incident.corroborations.map((c: any) => [c.publishedOn, c.source.name])).toEqual(
+        expect.arrayContaining([
+          ['2016-01-10', 'Amnesty International'],
+          ['2016-05-25', 'UN Panel of Experts on Yemen'],
+          ['2016-03-01', 'Human Rights Watch'],
+          ['2016-02-02', 'Aleppo Media Centre'],
+        ]),
+      );
       expect(incident.investigations).toEqual([{ id: investigation, investigator: { stateCode: 'GBR' } }]);
-      expect(incident.referringStatements.map((r: any) => [r.statement.deliveredOn, r.statement.kind, r.lagDays,
-        r.anticipatory])).toEqual([
+      expect(
+        incident.referringStatements.map((r: any) => [
+          r.statement.deliveredOn,
+          r.statement.kind,
+          r.lagDays,
+          r.anticipatory,
+        ]),
+      ).toEqual([
         // One definition for every kind: days from the first confirmation (2016-05-25); earlier is negative.
         ['2016-03-15', 'CONCERN', -71, true],
         ['2016-05-24', 'INVESTIGATION_ANNOUNCED', -1, true],
@@ -72,7 +181,9 @@ describe('read-side queries', () => {
       ]);
       expect(incident.statusHistory.map((c: any) => [c.status, c.on])).toEqual([
         // The merged duplicate's local report (C, 2016-02-02) is the second independent source.
-        ['ALLEGED', '2016-01-10'], ['CORROBORATED', '2016-02-02'], ['CONFIRMED', '2016-05-25'],
+        ['ALLEGED', '2016-01-10'],
+        ['CORROBORATED', '2016-02-02'],
+        ['CONFIRMED', '2016-05-25'],
       ]);
       expect(incident.statusHistory.every((c: any) => c.eventIds.length > 0)).toBe(true);
       expect(incident.history.map((h: any) => h.type)).toContain('IncidentMergedInto');
@@ -84,7 +195,10 @@ describe('read-side queries', () => {
     });
 
     it('replays one incident with its merged duplicate, investigation and statements for a time-travel query', async () => {
-      const TRAVEL = QUERY.replace('query ($id: ID!) { incident(id: $id)', 'query ($id: ID!, $asOf: DateTime, $clock: Clock) { incident(id: $id, asOf: $asOf, clock: $clock)');
+      const TRAVEL = QUERY.replace(
+        'query ($id: ID!) { incident(id: $id)',
+        'query ($id: ID!, $asOf: DateTime, $clock: Clock) { incident(id: $id, asOf: $asOf, clock: $clock)',
+      );
       const live = await app.ok(QUERY, { id: duplicate });
       expect(await app.ok(TRAVEL, { id: duplicate, asOf: '2030-01-01T00:00:00Z', clock: 'KNOWN' })).toEqual(live);
       expect(await app.ok(TRAVEL, { id: duplicate, asOf: '2030-01-01T00:00:00Z', clock: 'RECORDED' })).toEqual(live);
@@ -133,17 +247,27 @@ describe('read-side queries', () => {
     it('refuses first above 500 and a foreign cursor with BAD_USER_INPUT', async () => {
       expect((await app.gql(INCIDENTS, { first: 501 })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect((await app.gql(INCIDENTS, { after: 'not-a-cursor' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      expect((await app.gql(INCIDENTS, { filter: { countryCode: 'yem' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect((await app.gql(INCIDENTS, { filter: { countryCode: 'yem' } })).errors?.[0].extensions?.code).toBe(
+        'BAD_USER_INPUT',
+      );
     });
   });
 
   it('incidentHistory: every event with type, evidence date, recordedAt, actor and summary', async () => {
-    const { incidentHistory } = await app.ok(`query ($id: ID!) { incidentHistory(id: $id) { eventId type evidenceDate recordedAt actor summary } }`,
-      { id: s.yemen });
+    const { incidentHistory } = await app.ok(
+      `query ($id: ID!) { incidentHistory(id: $id) { eventId type evidenceDate recordedAt actor summary } }`,
+      { id: s.yemen },
+    );
     expect(incidentHistory.map((h: any) => [h.type, h.evidenceDate])).toEqual([
-      ['UseAlleged', '2016-01-10'], ['CorroborationAdded', '2016-05-25'], ['CorroborationAdded', '2016-03-01'],
-      ['StatementRecorded', '2016-03-15'], ['StatementRecorded', '2016-06-10'], ['StatementRecorded', '2016-07-01'],
-      ['UseAlleged', '2016-02-02'], ['IncidentMergedInto', '2016-02-15'], ['InvestigationOpened', '2016-05-24'],
+      ['UseAlleged', '2016-01-10'],
+      ['CorroborationAdded', '2016-05-25'],
+      ['CorroborationAdded', '2016-03-01'],
+      ['StatementRecorded', '2016-03-15'],
+      ['StatementRecorded', '2016-06-10'],
+      ['StatementRecorded', '2016-07-01'],
+      ['UseAlleged', '2016-02-02'],
+      ['IncidentMergedInto', '2016-02-15'],
+      ['InvestigationOpened', '2016-05-24'],
       ['StatementRecorded', '2016-05-24'],
     ]);
     for (const h of incidentHistory) {
@@ -151,24 +275,39 @@ describe('read-side queries', () => {
       expect(h.summary.length).toBeGreaterThan(10);
       expect(Number.isNaN(Date.parse(h.recordedAt))).toBe(false);
     }
-    expect((await app.gql('{ incidentHistory(id: "0190a0a0-0000-7000-8000-000000000000") { type } }')).errors?.[0].extensions?.code)
-      .toBe('NOT_FOUND');
+    expect(
+      (await app.gql('{ incidentHistory(id: "0190a0a0-0000-7000-8000-000000000000") { type } }')).errors?.[0].extensions
+        ?.code,
+    ).toBe('NOT_FOUND');
   });
 
   describe('statements', () => {
     const rows = async (filter: Record<string, unknown>) =>
-      (await app.ok(STATEMENTS, { filter, first: 50 })).statements.edges.map((e: any) => [e.speaker, e.node.deliveredOn]);
+      (await app.ok(STATEMENTS, { filter, first: 50 })).statements.edges.map((e: any) => [
+        e.speaker,
+        e.node.deliveredOn,
+      ]);
 
     it('lists a joint statement once per co-signer when filtering by State', async () => {
-      expect(await rows({ stateCodes: ['NOR', 'IRL'] })).toEqual([['NOR', '2016-03-15'], ['IRL', '2016-06-10'], ['NOR', '2016-06-10']]);
+      expect(await rows({ stateCodes: ['NOR', 'IRL'] })).toEqual([
+        ['NOR', '2016-03-15'],
+        ['IRL', '2016-06-10'],
+        ['NOR', '2016-06-10'],
+      ]);
       expect(await rows({})).toHaveLength(4);
     });
 
     it('filters by incident (merged duplicates included), kind, venue and dates', async () => {
       expect(await rows({ incidentId: duplicate })).toHaveLength(4);
-      expect(await rows({ kind: ['CONCERN'] })).toEqual([[null, '2016-03-15'], [null, '2016-07-01']]);
+      expect(await rows({ kind: ['CONCERN'] })).toEqual([
+        [null, '2016-03-15'],
+        [null, '2016-07-01'],
+      ]);
       expect(await rows({ venue: ['MSP'] })).toEqual([[null, '2016-06-10']]);
-      expect(await rows({ from: '2016-05-01', to: '2016-06-30' })).toEqual([[null, '2016-05-24'], [null, '2016-06-10']]);
+      expect(await rows({ from: '2016-05-01', to: '2016-06-30' })).toEqual([
+        [null, '2016-05-24'],
+        [null, '2016-06-10'],
+      ]);
     });
 
     it('pages', async () => {
@@ -179,16 +318,25 @@ describe('read-side queries', () => {
     });
   });
 
-  it('stateTimeline: statements in order with the incidents\' status on each date and the CCM status then', async () => {
+  it("stateTimeline: statements in order with the incidents' status on each date and the CCM status then", async () => {
     const { stateTimeline } = await app.ok(`{ stateTimeline(stateCode: "NOR") { stateCode name
       entries { statement { kind deliveredOn } ccmStatus incidents { incidentId canonicalIncidentId status readiness } } } }`);
     expect(stateTimeline).toEqual({
-      stateCode: 'NOR', name: 'Norway',
+      stateCode: 'NOR',
+      name: 'Norway',
       entries: [
-        { statement: { kind: 'CONCERN', deliveredOn: '2016-03-15' }, ccmStatus: 'STATE_PARTY',
-          incidents: [{ incidentId: s.yemen, canonicalIncidentId: s.yemen, status: 'CORROBORATED', readiness: 'CONCERN' }] },
-        { statement: { kind: 'CONDEMNATION', deliveredOn: '2016-06-10' }, ccmStatus: 'STATE_PARTY',
-          incidents: [{ incidentId: s.yemen, canonicalIncidentId: s.yemen, status: 'CONFIRMED', readiness: 'CONDEMN' }] },
+        {
+          statement: { kind: 'CONCERN', deliveredOn: '2016-03-15' },
+          ccmStatus: 'STATE_PARTY',
+          incidents: [
+            { incidentId: s.yemen, canonicalIncidentId: s.yemen, status: 'CORROBORATED', readiness: 'CONCERN' },
+          ],
+        },
+        {
+          statement: { kind: 'CONDEMNATION', deliveredOn: '2016-06-10' },
+          ccmStatus: 'STATE_PARTY',
+          incidents: [{ incidentId: s.yemen, canonicalIncidentId: s.yemen, status: 'CONFIRMED', readiness: 'CONDEMN' }],
+        },
       ],
     });
     const usa = (await app.ok('{ stateTimeline(stateCode: "USA") { entries { ccmStatus } } }')).stateTimeline;
@@ -203,19 +351,30 @@ describe('read-side queries', () => {
     expect(byUser.incidentIds).toEqual([s.yemen]);
     expect(byUser.condemned.map((c: any) => c.stateCode)).toEqual(['DEU', 'IRL', 'NOR']);
     expect(byUser.silent.map((c: any) => c.stateCode)).toContain('FRA');
-    expect(byUser.silent.length + byUser.condemned.length + byUser.expressedConcern.length).toBe(byUser.statesPartiesCount);
+    expect(byUser.silent.length + byUser.condemned.length + byUser.expressedConcern.length).toBe(
+      byUser.statesPartiesCount,
+    );
     expect(byUser.nonPartiesThatSpoke).toEqual([{ stateCode: 'USA', ccmStatus: 'NOT_PARTY', kinds: ['CONCERN'] }]);
     expect(byUser).toMatchObject({ medianLagDays: 16, maxLagDays: 16 });
-    expect((await app.ok(REPORT, { filter: { incidentIds: [duplicate] } })).speakOutReport.incidentIds).toEqual([s.yemen]);
+    expect((await app.ok(REPORT, { filter: { incidentIds: [duplicate] } })).speakOutReport.incidentIds).toEqual([
+      s.yemen,
+    ]);
     const syria = (await app.ok(REPORT, { filter: { countryCode: 'SYR' } })).speakOutReport;
     expect(syria).toMatchObject({ incidentIds: [s.syria], confirmedIncidentIds: [], condemned: [] });
     expect(syria.silent).toHaveLength(syria.statesPartiesCount); // nobody spoke about it, at any scope
-    expect((await app.ok(REPORT, { filter: { from: '2014-01-01', to: '2014-12-31' } })).speakOutReport.incidentIds).toEqual([laos]);
+    expect(
+      (await app.ok(REPORT, { filter: { from: '2014-01-01', to: '2014-12-31' } })).speakOutReport.incidentIds,
+    ).toEqual([laos]);
   });
 
   it('sources and source(id)', async () => {
     const { sources } = await app.ok('{ sources { id name grade } }');
-    expect(sources.map((x: any) => x.name)).toEqual(['Aleppo Media Centre', 'Amnesty International', 'Human Rights Watch', 'UN Panel of Experts on Yemen']);
+    expect(sources.map((x: any) => x.name)).toEqual([
+      'Aleppo Media Centre',
+      'Amnesty International',
+      'Human Rights Watch',
+      'UN Panel of Experts on Yemen',
+    ]);
     const { source } = await app.ok('query ($id: ID!) { source(id: $id) { name kind grade } }', { id: s.sources.un });
     expect(source).toEqual({ name: 'UN Panel of Experts on Yemen', kind: 'UN_BODY', grade: 'A' });
   });
@@ -227,15 +386,30 @@ describe('read-side queries', () => {
     expect(await parties('2010-06-01')).toEqual([]);
     expect(await parties('2010-08-01')).toHaveLength(30);
     const partiesNow = await parties();
-    expect(partiesNow.find((x: any) => x.stateCode === 'NOR')).toMatchObject({ name: 'Norway', ccmStatus: 'STATE_PARTY' });
+    expect(partiesNow.find((x: any) => x.stateCode === 'NOR')).toMatchObject({
+      name: 'Norway',
+      ccmStatus: 'STATE_PARTY',
+    });
     expect((await parties('2010-10-31')).find((x: any) => x.stateCode === 'GBR')).toBeUndefined();
-    expect((await parties('2010-11-01')).find((x: any) => x.stateCode === 'GBR')).toEqual({ stateCode: 'GBR',
-      name: 'United Kingdom of Great Britain and Northern Ireland', ccmStatus: 'STATE_PARTY', signedOn: '2008-12-03',
-      ratifiedOrAccededOn: '2010-05-04', entryIntoForceOn: '2010-11-01', withdrawnOn: null });
-    const lithuania = (await app.ok(STATES,
-      { filter: { on: '2025-03-06' } })).states.find((x: any) => x.stateCode === 'LTU');
-    expect(lithuania).toMatchObject({ ccmStatus: 'NOT_PARTY', entryIntoForceOn: '2011-09-01',
-      withdrawnOn: '2025-03-06' });
-    expect((await app.gql(STATES, { filter: { on: '2009-02-30' } })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await parties('2010-11-01')).find((x: any) => x.stateCode === 'GBR')).toEqual({
+      stateCode: 'GBR',
+      name: 'United Kingdom of Great Britain and Northern Ireland',
+      ccmStatus: 'STATE_PARTY',
+      signedOn: '2008-12-03',
+      ratifiedOrAccededOn: '2010-05-04',
+      entryIntoForceOn: '2010-11-01',
+      withdrawnOn: null,
+    });
+    const lithuania = (await app.ok(STATES, { filter: { on: '2025-03-06' } })).states.find(
+      (x: any) => x.stateCode === 'LTU',
+    );
+    expect(lithuania).toMatchObject({
+      ccmStatus: 'NOT_PARTY',
+      entryIntoForceOn: '2011-09-01',
+      withdrawnOn: '2025-03-06',
+    });
+    expect((await app.gql(STATES, { filter: { on: '2009-02-30' } })).errors?.[0].extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });

@@ -1,7 +1,16 @@
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
 import {
-  ADD_CORROBORATION, ALLEGE_USE, INCIDENT, OPEN_INVESTIGATION, RECORD_STATEMENT, REGISTER_SOURCE, corroborationInput,
-  investigationInput, sourceInput, statementInput, yemenAllegation,
+  ADD_CORROBORATION,
+  ALLEGE_USE,
+  INCIDENT,
+  OPEN_INVESTIGATION,
+  RECORD_STATEMENT,
+  REGISTER_SOURCE,
+  corroborationInput,
+  investigationInput,
+  sourceInput,
+  statementInput,
+  yemenAllegation,
 } from './support/fixtures';
 import { sleep } from './support/read-side';
 import { TestApp } from './support/test-app';
@@ -13,19 +22,36 @@ import { TestApp } from './support/test-app';
  */
 jest.setTimeout(120_000);
 
-const REGRADE = /* GraphQL */ `mutation ($input: RegradeSourceInput!) { regradeSource(input: $input) { id grade } }`;
+const REGRADE = /* GraphQL */ `
+  mutation ($input: RegradeSourceInput!) {
+    regradeSource(input: $input) {
+      id
+      grade
+    }
+  }
+`;
 
-interface Receipt { stream: string; eventIds: string[]; fromRevision: number | null; revision: number | null; position: string;
-  replayed: boolean; visible: boolean }
+interface Receipt {
+  stream: string;
+  eventIds: string[];
+  fromRevision: number | null;
+  revision: number | null;
+  position: string;
+  replayed: boolean;
+  visible: boolean;
+}
 const receiptsOf = (res: object): Receipt[] | undefined =>
-  (res as { extensions?: { readYourWrites?: { behind: boolean; writes: Receipt[] } } }).extensions?.readYourWrites?.writes;
+  (res as { extensions?: { readYourWrites?: { behind: boolean; writes: Receipt[] } } }).extensions?.readYourWrites
+    ?.writes;
 const behindOf = (res: object): boolean | undefined =>
   (res as { extensions?: { readYourWrites?: { behind: boolean } } }).extensions?.readYourWrites?.behind;
 
 describe('read-your-writes when the projection is late', () => {
   let app: TestApp;
   let release: (() => void) | null = null;
-  beforeAll(async () => { app = await TestApp.start({ READ_YOUR_WRITES_TIMEOUT_MS: '50' }); }, 180_000);
+  beforeAll(async () => {
+    app = await TestApp.start({ READ_YOUR_WRITES_TIMEOUT_MS: '50' });
+  }, 180_000);
   afterAll(async () => {
     release?.();
     await app.stop();
@@ -37,29 +63,45 @@ describe('read-your-writes when the projection is late', () => {
     // In step with the read side: no extension at all.
     expect(receiptsOf(hrwRes)).toBeUndefined();
     const hrw = hrwRes.data!.registerSource;
-    const daily = (await app.ok(REGISTER_SOURCE, { input: sourceInput({ name: 'The Daily', kind: 'MEDIA', grade: 'D' }) })).registerSource;
+    const daily = (
+      await app.ok(REGISTER_SOURCE, { input: sourceInput({ name: 'The Daily', kind: 'MEDIA', grade: 'D' }) })
+    ).registerSource;
     const known = (await app.ok(ALLEGE_USE, { input: yemenAllegation(ai.id) })).allegeUse;
     const readModel = app.app.get(ReadModelService);
 
     release = readModel.holdLiveFolding();
 
     // A new incident: the live model does not know it, the answer shows it from the write.
-    const alleged = await app.gql(ALLEGE_USE, { input: yemenAllegation(ai.id, { idempotencyKey: 'late-allegation-1' }) });
+    const alleged = await app.gql(ALLEGE_USE, {
+      input: yemenAllegation(ai.id, { idempotencyKey: 'late-allegation-1' }),
+    });
     expect(alleged.errors).toBeUndefined();
     const incident = alleged.data!.allegeUse;
     expect(incident).toMatchObject({
-      summary: yemenAllegation(ai.id).summary, assessment: { status: 'ALLEGED' },
+      summary: yemenAllegation(ai.id).summary,
+      assessment: { status: 'ALLEGED' },
       corroborations: [{ stance: 'SUPPORTS', source: { id: ai.id, name: 'Amnesty International', grade: 'B' } }],
     });
     expect(behindOf(alleged)).toBe(true);
-    expect(receiptsOf(alleged)).toEqual([{
-      stream: `incident-${incident.id}`, eventIds: [expect.any(String)], fromRevision: 0, revision: 0,
-      position: expect.stringMatching(/^\d+$/), replayed: false, visible: false,
-    }]);
+    expect(receiptsOf(alleged)).toEqual([
+      {
+        stream: `incident-${incident.id}`,
+        eventIds: [expect.any(String)],
+        fromRevision: 0,
+        revision: 0,
+        position: expect.stringMatching(/^\d+$/),
+        replayed: false,
+        visible: false,
+      },
+    ]);
     // The same key again: found in the store (the live model has not seen it), same answer, nothing appended.
-    const retried = await app.gql(ALLEGE_USE, { input: yemenAllegation(ai.id, { idempotencyKey: 'late-allegation-1' }) });
+    const retried = await app.gql(ALLEGE_USE, {
+      input: yemenAllegation(ai.id, { idempotencyKey: 'late-allegation-1' }),
+    });
     expect(retried.data!.allegeUse.id).toBe(incident.id);
-    expect(receiptsOf(retried)).toEqual([expect.objectContaining({ replayed: true, eventIds: [], position: receiptsOf(alleged)![0].position })]);
+    expect(receiptsOf(retried)).toEqual([
+      expect.objectContaining({ replayed: true, eventIds: [], position: receiptsOf(alleged)![0].position }),
+    ]);
     // Queries read the live model, which is honestly behind.
     expect((await app.gql(INCIDENT, { id: incident.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
@@ -67,18 +109,27 @@ describe('read-your-writes when the projection is late', () => {
     const corroborated = await app.gql(ADD_CORROBORATION, { input: corroborationInput(known.id, hrw.id) });
     const view = corroborated.data!.addCorroboration;
     expect(view.corroborations.map((c: { source: { id: string } }) => c.source.id)).toEqual([ai.id, hrw.id]);
-    expect(receiptsOf(corroborated)).toEqual([expect.objectContaining({ stream: `incident-${known.id}`, fromRevision: 1, revision: 1 })]);
+    expect(receiptsOf(corroborated)).toEqual([
+      expect.objectContaining({ stream: `incident-${known.id}`, fromRevision: 1, revision: 1 }),
+    ]);
     const opened = await app.gql(OPEN_INVESTIGATION, { input: investigationInput([known.id]) });
-    expect(opened.data!.openInvestigation).toMatchObject({ incidentIds: [known.id], investigator: { stateCode: 'GBR' } });
+    expect(opened.data!.openInvestigation).toMatchObject({
+      incidentIds: [known.id],
+      investigator: { stateCode: 'GBR' },
+    });
     expect(behindOf(opened)).toBe(true);
     const recorded = await app.gql(RECORD_STATEMENT, { input: statementInput([known.id]) });
     expect(recorded.data!.recordStatement).toMatchObject({ incidentIds: [known.id], kind: 'INVESTIGATION_ANNOUNCED' });
-    const regraded = await app.gql(REGRADE, { input: { sourceId: daily.id, newGrade: 'C', reason: 'Better sourcing', regradedOn: '2016-06-01' } });
+    const regraded = await app.gql(REGRADE, {
+      input: { sourceId: daily.id, newGrade: 'C', reason: 'Better sourcing', regradedOn: '2016-06-01' },
+    });
     expect(regraded.data!.regradeSource).toEqual({ id: daily.id, grade: 'C' });
     expect(receiptsOf(regraded)).toEqual([expect.objectContaining({ stream: `source-${daily.id}`, visible: false })]);
 
     // Five events wait for the held projection: /health/ready counts them.
-    const ready = await (await fetch(app.url.replace(/\/graphql$/, '/health/ready'))).json() as { lag: { events: number } };
+    const ready = (await (await fetch(app.url.replace(/\/graphql$/, '/health/ready'))).json()) as {
+      lag: { events: number };
+    };
     expect(ready.lag.events).toBe(5);
 
     release();
@@ -94,6 +145,8 @@ describe('read-your-writes when the projection is late', () => {
     expect(live.assessment).toEqual(view.assessment);
     expect(live.investigations).toEqual([{ id: opened.data!.openInvestigation.id, outcome: null }]);
     expect(live.statements.map((s: { id: string }) => s.id)).toEqual([recorded.data!.recordStatement.id]);
-    expect(receiptsOf(await app.gql(ADD_CORROBORATION, { input: corroborationInput(known.id, daily.id) }))).toBeUndefined();
+    expect(
+      receiptsOf(await app.gql(ADD_CORROBORATION, { input: corroborationInput(known.id, daily.id) })),
+    ).toBeUndefined();
   });
 });

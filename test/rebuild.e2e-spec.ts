@@ -5,26 +5,144 @@ import { TestApp } from './support/test-app';
 import { logYearOfEvidence } from './support/read-side';
 
 const REBUILD = /* GraphQL */ `
-  mutation { rebuildProjections { projectionVersion eventsApplied skipped skippedEventIds sources incidents corroborations investigations statements } }`;
+  mutation {
+    rebuildProjections {
+      projectionVersion
+      eventsApplied
+      skipped
+      skippedEventIds
+      sources
+      incidents
+      corroborations
+      investigations
+      statements
+    }
+  }
+`;
 
 /** Everything a client can read, as one JSON document to compare before and after. */
 const SNAPSHOT = /* GraphQL */ `
   query ($id: ID!) {
     incident(id: $id) {
-      id summary reportedOn mergedDuplicates
-      assessment { status readiness rule reasons evidenceIds missing independentSupportingSources statusSince confirmedOn policyVersion }
-      statusHistory { status readiness on rule evidenceIds eventIds }
-      corroborations { id stance evidenceKinds publishedOn source { id name grade } }
-      referringStatements { lagDays anticipatory statement { id kind deliveredOn } }
-      firstCorroboratedOn firstConfirmedOn
+      id
+      summary
+      reportedOn
+      mergedDuplicates
+      assessment {
+        status
+        readiness
+        rule
+        reasons
+        evidenceIds
+        missing
+        independentSupportingSources
+        statusSince
+        confirmedOn
+        policyVersion
+      }
+      statusHistory {
+        status
+        readiness
+        on
+        rule
+        evidenceIds
+        eventIds
+      }
+      corroborations {
+        id
+        stance
+        evidenceKinds
+        publishedOn
+        source {
+          id
+          name
+          grade
+        }
+      }
+      referringStatements {
+        lagDays
+        anticipatory
+        statement {
+          id
+          kind
+          deliveredOn
+        }
+      }
+      firstCorroboratedOn
+      firstConfirmedOn
     }
-    incidentHistory(id: $id) { eventId type evidenceDate recordedAt actor summary }
-    incidents(first: 100) { totalCount edges { cursor node { id assessment { status statusSince } } } }
-    statements(first: 100, filter: { stateCodes: ["NOR", "IRL", "DEU", "USA"] }) { totalCount edges { cursor speaker node { id } } }
-    stateTimeline(stateCode: "NOR") { entries { statement { id } ccmStatus incidents { incidentId status } } }
-    speakOutReport { asOf confirmedIncidentIds condemned { stateCode } expressedConcern { stateCode } silent { stateCode } lags { days } statesParties { stateCode kind scope lagDays } }
-    sources { id name grade }
-  }`;
+    incidentHistory(id: $id) {
+      eventId
+      type
+      evidenceDate
+      recordedAt
+      actor
+      summary
+    }
+    incidents(first: 100) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          assessment {
+            status
+            statusSince
+          }
+        }
+      }
+    }
+    statements(first: 100, filter: { stateCodes: ["NOR", "IRL", "DEU", "USA"] }) {
+      totalCount
+      edges {
+        cursor
+        speaker
+        node {
+          id
+        }
+      }
+    }
+    stateTimeline(stateCode: "NOR") {
+      entries {
+        statement {
+          id
+        }
+        ccmStatus
+        incidents {
+          incidentId
+          status
+        }
+      }
+    }
+    speakOutReport {
+      asOf
+      confirmedIncidentIds
+      condemned {
+        stateCode
+      }
+      expressedConcern {
+        stateCode
+      }
+      silent {
+        stateCode
+      }
+      lags {
+        days
+      }
+      statesParties {
+        stateCode
+        kind
+        scope
+        lagDays
+      }
+    }
+    sources {
+      id
+      name
+      grade
+    }
+  }
+`;
 
 async function health(app: TestApp, which: 'live' | 'ready') {
   const res = await fetch(app.url.replace(/\/graphql$/, `/health/${which}`));
@@ -41,14 +159,22 @@ describe('rebuild, skipped events and health', () => {
     app = await TestApp.start();
     seeded = await logYearOfEvidence(app);
   });
-  afterAll(async () => { await app.stop(); });
+  afterAll(async () => {
+    await app.stop();
+  });
 
   it('rebuilds exactly the live state and returns the counts', async () => {
     const before = await app.ok(SNAPSHOT, { id: seeded.yemen });
     const { rebuildProjections } = await app.ok(REBUILD);
     expect(rebuildProjections).toMatchObject({
-      projectionVersion: 'registry-2', skipped: 0, skippedEventIds: [], sources: 4, incidents: 2, corroborations: 4,
-      investigations: 0, statements: 3,
+      projectionVersion: 'registry-2',
+      skipped: 0,
+      skippedEventIds: [],
+      sources: 4,
+      incidents: 2,
+      corroborations: 4,
+      investigations: 0,
+      statements: 3,
     });
     // 4 sources, 2 allegations (each with its first corroboration's event), 2 corroborations, 3 statements.
     expect(rebuildProjections.eventsApplied).toBe(app.app.get(ReadModelService).health().eventsApplied);
@@ -58,7 +184,11 @@ describe('rebuild, skipped events and health', () => {
   it('the CLI replay counts what the rebuild holds', async () => {
     const { rebuildProjections } = await app.ok(REBUILD);
     const replayed = await replayStore(app.app.get(EventStore));
-    expect({ ...replayed, durationMs: undefined, checkpoint: undefined }).toEqual({ ...rebuildProjections, durationMs: undefined, checkpoint: undefined });
+    expect({ ...replayed, durationMs: undefined, checkpoint: undefined }).toEqual({
+      ...rebuildProjections,
+      durationMs: undefined,
+      checkpoint: undefined,
+    });
   });
 
   it('lets only an ADMIN token rebuild', async () => {
@@ -70,7 +200,11 @@ describe('rebuild, skipped events and health', () => {
     expect(await health(app, 'live')).toEqual({ status: 200, body: { status: 'live' } });
     const ready = await health(app, 'ready');
     expect(ready.status).toBe(200);
-    expect(ready.body).toMatchObject({ status: 'ready', store: 'up', projection: { live: true, skipped: 0, skippedEventIds: [] } });
+    expect(ready.body).toMatchObject({
+      status: 'ready',
+      store: 'up',
+      projection: { live: true, skipped: 0, skippedEventIds: [] },
+    });
   });
 
   it('skips and counts an unknown and a corrupt event without crashing, also after a rebuild', async () => {
@@ -78,9 +212,12 @@ describe('rebuild, skipped events and health', () => {
     const unknown = uuidv7();
     const corrupt = uuidv7();
     const meta = { actor: 'test', correlationId: uuidv7() };
-    await store.append(`incident-${uuidv7()}`, [{ id: unknown, type: 'UseTeleported', data: { where: 'nowhere' }, metadata: meta }]);
-    const { position } = await store.append(`incident-${uuidv7()}`,
-      [{ id: corrupt, type: 'UseAlleged', data: { incidentId: 42, summary: null }, metadata: meta }]);
+    await store.append(`incident-${uuidv7()}`, [
+      { id: unknown, type: 'UseTeleported', data: { where: 'nowhere' }, metadata: meta },
+    ]);
+    const { position } = await store.append(`incident-${uuidv7()}`, [
+      { id: corrupt, type: 'UseAlleged', data: { incidentId: 42, summary: null }, metadata: meta },
+    ]);
     await app.app.get(ReadModelService).waitFor(position);
 
     const ready = await health(app, 'ready');

@@ -15,7 +15,13 @@ import { TestApp } from './support/test-app';
 jest.setTimeout(300_000);
 
 const INCIDENTS = 20_000;
-const COUNT = /* GraphQL */ `query ($asOf: DateTime) { incidents(asOf: $asOf, first: 1) { totalCount } }`;
+const COUNT = /* GraphQL */ `
+  query ($asOf: DateTime) {
+    incidents(asOf: $asOf, first: 1) {
+      totalCount
+    }
+  }
+`;
 
 describe('start-up on a large store', () => {
   let dir: string;
@@ -37,15 +43,22 @@ describe('start-up on a large store', () => {
 
   it('listens at once: live 200, ready 503 with the lag in events and queries UNAVAILABLE until caught up; then ready', async () => {
     const started = Date.now();
-    app = await TestApp.start({ SQLITE_PATH: path.join(dir, 'registry.db'), MAX_CONCURRENT_REPLAYS: '1', MAX_QUEUED_REPLAYS: '0' });
+    app = await TestApp.start({
+      SQLITE_PATH: path.join(dir, 'registry.db'),
+      MAX_CONCURRENT_REPLAYS: '1',
+      MAX_QUEUED_REPLAYS: '0',
+    });
     const listening = Date.now() - started;
 
     expect(await get('/health/live')).toEqual({ status: 200, body: { status: 'live' } });
     const notReady = await get('/health/ready');
     expect(notReady.status).toBe(503);
     expect(notReady.body).toMatchObject({
-      status: 'unavailable', store: 'up', projection: { caughtUp: false },
-      lag: { head: String(total), exact: true }, checks: { store: 'up', projection: 'down' },
+      status: 'unavailable',
+      store: 'up',
+      projection: { caughtUp: false },
+      lag: { head: String(total), exact: true },
+      checks: { store: 'up', projection: 'down' },
     });
     const { lag } = notReady.body;
     expect(lag.events).toBeGreaterThan(0);
@@ -63,11 +76,16 @@ describe('start-up on a large store', () => {
     }
     const readyAfter = Date.now() - started;
     expect(ready.body).toMatchObject({
-      status: 'ready', store: 'up', lag: { events: 0, head: String(total), checkpoint: String(total) },
-      projection: { caughtUp: true, live: true, eventsApplied: total }, checks: { store: 'up', projection: 'up', overall: 'ok' },
+      status: 'ready',
+      store: 'up',
+      lag: { events: 0, head: String(total), checkpoint: String(total) },
+      projection: { caughtUp: true, live: true, eventsApplied: total },
+      checks: { store: 'up', projection: 'up', overall: 'ok' },
     });
     expect((await app.ok('{ incidents(first: 1) { totalCount } }')).incidents.totalCount).toBe(INCIDENTS);
-    process.stdout.write(`start-up on ${total} events: listening after ${listening} ms, ready after ${readyAfter} ms\n`);
+    process.stdout.write(
+      `start-up on ${total} events: listening after ${listening} ms, ready after ${readyAfter} ms\n`,
+    );
   });
 
   it('shares one replay between identical time-travel requests and refuses distinct ones beyond the bound', async () => {
@@ -79,7 +97,9 @@ describe('start-up on a large store', () => {
       expect(res.data!.incidents.totalCount).toBe(INCIDENTS);
     }
     // Distinct cuts, at once: one replay runs, the others are refused with a clear message.
-    const distinct = await Promise.all([1, 2, 3, 4].map((k) => app.gql(COUNT, { asOf: new Date(Date.now() + k * 3_600_000).toISOString() })));
+    const distinct = await Promise.all(
+      [1, 2, 3, 4].map((k) => app.gql(COUNT, { asOf: new Date(Date.now() + k * 3_600_000).toISOString() })),
+    );
     const refused = distinct.filter((res) => res.errors?.[0].extensions?.code === 'UNAVAILABLE');
     const answered = distinct.filter((res) => !res.errors);
     expect(answered.length).toBeGreaterThanOrEqual(1);

@@ -7,23 +7,48 @@ import { allege, corroborate, registerSource, speak, until } from './support/rea
 function subscribe(client: Client, query: string, variables: Record<string, unknown> = {}) {
   const received: any[] = [];
   const errors: unknown[] = [];
-  const dispose = client.subscribe({ query, variables }, {
-    next: (msg) => (msg.errors ? errors.push(msg.errors) : received.push(msg.data)),
-    error: (e) => errors.push(e),
-    complete: () => undefined,
-  });
+  const dispose = client.subscribe(
+    { query, variables },
+    {
+      next: (msg) => (msg.errors ? errors.push(msg.errors) : received.push(msg.data)),
+      error: (e) => errors.push(e),
+      complete: () => undefined,
+    },
+  );
   return { received, errors, dispose };
 }
 
 const STATUS_CHANGED = /* GraphQL */ `
   subscription ($filter: StatusChangedFilterInput) {
-    incidentStatusChanged(filter: $filter) { incidentId before after readiness rule on incident { id assessment { status } } }
-  }`;
+    incidentStatusChanged(filter: $filter) {
+      incidentId
+      before
+      after
+      readiness
+      rule
+      on
+      incident {
+        id
+        assessment {
+          status
+        }
+      }
+    }
+  }
+`;
 const STATEMENT_RECORDED = /* GraphQL */ `
   subscription ($filter: StatementRecordedFilterInput) {
-    statementRecorded(filter: $filter) { id kind deliveredOn speakers { stateCode } incidentIds }
-  }`;
-
+    statementRecorded(filter: $filter) {
+      id
+      kind
+      deliveredOn
+      speakers {
+        stateCode
+      }
+      incidentIds
+    }
+  }
+`;
 
 // Boots the app: sized for a loaded 2-core machine, not Jest's 5 s default (also for the hooks).
 jest.setTimeout(120_000);
@@ -53,7 +78,12 @@ describe('subscriptions over graphql-ws', () => {
     const sub = subscribe(client, STATUS_CHANGED);
     await until(() => feeds.statusChanges.size === 1);
 
-    const incident = await allege(app, amnesty, { summary: 'A second attack near Saada' }, { evidenceKinds: ['WITNESS_TESTIMONY'] });
+    const incident = await allege(
+      app,
+      amnesty,
+      { summary: 'A second attack near Saada' },
+      { evidenceKinds: ['WITNESS_TESTIMONY'] },
+    );
     await corroborate(app, incident, hrw, '2016-05-25', ['WITNESS_TESTIMONY']);
     // Same status: a third testimony changes nothing, so nothing is sent.
     await corroborate(app, incident, un, '2016-05-26', ['WITNESS_TESTIMONY']);
@@ -63,16 +93,27 @@ describe('subscriptions over graphql-ws', () => {
     expect(sub.errors).toEqual([]);
     const changes = sub.received.map((d) => d.incidentStatusChanged);
     expect(changes.map((c) => [c.incidentId, c.before, c.after])).toEqual([
-      [incident, null, 'ALLEGED'], [incident, 'ALLEGED', 'CORROBORATED'], [incident, 'CORROBORATED', 'CONFIRMED'],
+      [incident, null, 'ALLEGED'],
+      [incident, 'ALLEGED', 'CORROBORATED'],
+      [incident, 'CORROBORATED', 'CONFIRMED'],
     ]);
-    expect(changes[2]).toMatchObject({ readiness: 'CONDEMN', on: '2016-05-27', incident: { id: incident, assessment: { status: 'CONFIRMED' } } });
+    expect(changes[2]).toMatchObject({
+      readiness: 'CONDEMN',
+      on: '2016-05-27',
+      incident: { id: incident, assessment: { status: 'CONFIRMED' } },
+    });
     expect(changes.some((c) => c.incidentId === earlier)).toBe(false);
     sub.dispose();
     await until(() => feeds.statusChanges.size === 0);
   });
 
   it('filters status changes by incident and by the status reached', async () => {
-    const watched = await allege(app, amnesty, { summary: 'Watched incident' }, { evidenceKinds: ['WITNESS_TESTIMONY'] });
+    const watched = await allege(
+      app,
+      amnesty,
+      { summary: 'Watched incident' },
+      { evidenceKinds: ['WITNESS_TESTIMONY'] },
+    );
     const other = await allege(app, amnesty, { summary: 'Other incident' }, { evidenceKinds: ['WITNESS_TESTIMONY'] });
     const sub = subscribe(client, STATUS_CHANGED, { filter: { incidentIds: [watched], after: ['CONFIRMED'] } });
     await until(() => feeds.statusChanges.size === 1);
@@ -101,7 +142,11 @@ describe('subscriptions over graphql-ws', () => {
 
     expect(all.received.map((d) => d.statementRecorded.id)).toEqual([joint, gbr]);
     expect(all.received[0].statementRecorded).toEqual({
-      id: joint, kind: 'CONDEMNATION', deliveredOn: '2016-06-10', speakers: [{ stateCode: 'NOR' }, { stateCode: 'IRL' }], incidentIds: [incident],
+      id: joint,
+      kind: 'CONDEMNATION',
+      deliveredOn: '2016-06-10',
+      speakers: [{ stateCode: 'NOR' }, { stateCode: 'IRL' }],
+      incidentIds: [incident],
     });
     expect(irl.received.map((d) => d.statementRecorded.id)).toEqual([joint]);
     all.dispose();

@@ -4,27 +4,84 @@ import { logYearOfEvidence } from './support/read-side';
 const INCIDENT_AT = /* GraphQL */ `
   query ($id: ID!, $asOf: DateTime, $clock: Clock) {
     incident(id: $id, asOf: $asOf, clock: $clock) {
-      id assessment { status readiness statusSince confirmedOn independentSupportingSources }
-      statusHistory { status on }
-      corroborations { source { name } publishedOn }
-      firstCorroboratedOn firstConfirmedOn
-      referringStatements { lagDays anticipatory statement { kind deliveredOn speakers { stateCode } } }
-      statements { id }
+      id
+      assessment {
+        status
+        readiness
+        statusSince
+        confirmedOn
+        independentSupportingSources
+      }
+      statusHistory {
+        status
+        on
+      }
+      corroborations {
+        source {
+          name
+        }
+        publishedOn
+      }
+      firstCorroboratedOn
+      firstConfirmedOn
+      referringStatements {
+        lagDays
+        anticipatory
+        statement {
+          kind
+          deliveredOn
+          speakers {
+            stateCode
+          }
+        }
+      }
+      statements {
+        id
+      }
     }
-  }`;
+  }
+`;
 const LIST_AT = /* GraphQL */ `
   query ($asOf: DateTime, $clock: Clock, $filter: IncidentFilterInput) {
-    incidents(asOf: $asOf, clock: $clock, filter: $filter, first: 50) { totalCount edges { node { id assessment { status } } } }
-  }`;
+    incidents(asOf: $asOf, clock: $clock, filter: $filter, first: 50) {
+      totalCount
+      edges {
+        node {
+          id
+          assessment {
+            status
+          }
+        }
+      }
+    }
+  }
+`;
 const REPORT_AT = /* GraphQL */ `
   query ($asOf: DateTime, $clock: Clock) {
     speakOutReport(filter: { countryCode: "YEM" }, asOf: $asOf, clock: $clock) {
-      asOf confirmedIncidentIds condemned { stateCode firstCondemnationOn } expressedConcern { stateCode }
-      lags { stateCode days } medianLagDays maxLagDays nonPartiesThatSpoke { stateCode kinds }
+      asOf
+      confirmedIncidentIds
+      condemned {
+        stateCode
+        firstCondemnationOn
+      }
+      expressedConcern {
+        stateCode
+      }
+      lags {
+        stateCode
+        days
+      }
+      medianLagDays
+      maxLagDays
+      nonPartiesThatSpoke {
+        stateCode
+        kinds
+      }
     }
-  }`;
+  }
+`;
 const day = (d: string) => `${d}T23:59:59Z`;
-
 
 // Boots the app: sized for a loaded 2-core machine, not Jest's 5 s default (also for the hooks).
 jest.setTimeout(120_000);
@@ -36,7 +93,9 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
     app = await TestApp.start();
     seeded = await logYearOfEvidence(app);
   }, 180_000);
-  afterAll(async () => { await app.stop(); });
+  afterAll(async () => {
+    await app.stop();
+  });
 
   const incidentAt = (asOf: string | Date | undefined, clock?: string) =>
     app.gql(INCIDENT_AT, { id: seeded.yemen, asOf: asOf instanceof Date ? asOf.toISOString() : asOf, clock });
@@ -51,31 +110,53 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
 
     it('shows ALLEGED on the day of the allegation', async () => {
       const { data } = await incidentAt(day('2016-01-10'), 'KNOWN');
-      expect(data!.incident.assessment).toMatchObject({ status: 'ALLEGED', readiness: 'CONCERN', statusSince: '2016-01-10' });
+      expect(data!.incident.assessment).toMatchObject({
+        status: 'ALLEGED',
+        readiness: 'CONCERN',
+        statusSince: '2016-01-10',
+      });
       expect(data!.incident.corroborations.map((c: any) => c.source.name)).toEqual(['Amnesty International']);
     });
 
     it('shows CORROBORATED between corroboration and confirmation: no lag before the first confirmation', async () => {
       const { data } = await incidentAt(day('2016-04-01'), 'KNOWN');
       const incident = data!.incident;
-      expect(incident.assessment).toMatchObject({ status: 'CORROBORATED', statusSince: '2016-03-01', confirmedOn: null });
+      expect(incident.assessment).toMatchObject({
+        status: 'CORROBORATED',
+        statusSince: '2016-03-01',
+        confirmedOn: null,
+      });
       expect(incident.firstCorroboratedOn).toBe('2016-03-01');
       expect(incident.firstConfirmedOn).toBeNull();
-      expect(incident.statusHistory).toEqual([{ status: 'ALLEGED', on: '2016-01-10' }, { status: 'CORROBORATED', on: '2016-03-01' }]);
+      expect(incident.statusHistory).toEqual([
+        { status: 'ALLEGED', on: '2016-01-10' },
+        { status: 'CORROBORATED', on: '2016-03-01' },
+      ]);
       expect(incident.referringStatements).toEqual([
-        { lagDays: null, anticipatory: false, statement: { kind: 'CONCERN', deliveredOn: '2016-03-15',
-          speakers: [{ stateCode: 'NOR' }] } },
+        {
+          lagDays: null,
+          anticipatory: false,
+          statement: { kind: 'CONCERN', deliveredOn: '2016-03-15', speakers: [{ stateCode: 'NOR' }] },
+        },
       ]);
     });
 
     it('shows CONFIRMED after the field visit, before the joint condemnation', async () => {
       const { data } = await incidentAt(day('2016-06-01'), 'KNOWN');
-      expect(data!.incident.assessment).toMatchObject({ status: 'CONFIRMED', readiness: 'CONDEMN', confirmedOn: '2016-05-25' });
+      expect(data!.incident.assessment).toMatchObject({
+        status: 'CONFIRMED',
+        readiness: 'CONDEMN',
+        confirmedOn: '2016-05-25',
+      });
       expect(data!.incident.referringStatements.map((s: any) => s.statement.deliveredOn)).toEqual(['2016-03-15']);
     });
 
     it('lists incidents as they stood, filtered by the status then', async () => {
-      const then = await app.ok(LIST_AT, { asOf: day('2016-04-01'), clock: 'KNOWN', filter: { status: ['CORROBORATED'] } });
+      const then = await app.ok(LIST_AT, {
+        asOf: day('2016-04-01'),
+        clock: 'KNOWN',
+        filter: { status: ['CORROBORATED'] },
+      });
       expect(then.incidents.edges.map((e: any) => e.node.id)).toEqual([seeded.yemen]);
       const before = await app.ok(LIST_AT, { asOf: day('2016-07-31'), clock: 'KNOWN' });
       expect(before.incidents.totalCount).toBe(1);
@@ -92,14 +173,21 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
       const trailThen = then.incidents.edges.find((e: any) => e.node.id === seeded.yemen).node.history;
       expect(trailThen.length).toBeGreaterThan(1);
       expect(trailThen.length).toBeLessThan(liveTrail.length);
-      expect(trailThen).toEqual(liveTrail.filter((h: any) => h.evidenceDate === null || h.evidenceDate <= '2016-04-01'));
+      expect(trailThen).toEqual(
+        liveTrail.filter((h: any) => h.evidenceDate === null || h.evidenceDate <= '2016-04-01'),
+      );
     });
 
     it('reports who had spoken by a date', async () => {
       const may = await app.ok(REPORT_AT, { asOf: day('2016-05-01'), clock: 'KNOWN' });
       expect(may.speakOutReport).toMatchObject({
-        asOf: '2016-05-01', confirmedIncidentIds: [], condemned: [], expressedConcern: [{ stateCode: 'NOR' }], lags: [],
-        medianLagDays: null, nonPartiesThatSpoke: [],
+        asOf: '2016-05-01',
+        confirmedIncidentIds: [],
+        condemned: [],
+        expressedConcern: [{ stateCode: 'NOR' }],
+        lags: [],
+        medianLagDays: null,
+        nonPartiesThatSpoke: [],
       });
       const summer = await app.ok(REPORT_AT, { asOf: day('2016-07-15'), clock: 'KNOWN' });
       expect(summer.speakOutReport.confirmedIncidentIds).toEqual([seeded.yemen]);
@@ -124,11 +212,22 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
 
     it('showed CONFIRMED without a CORROBORATED step before the earlier-dated HRW report was backfilled', async () => {
       const { data } = await incidentAt(seeded.marks.afterFieldVisit, 'RECORDED');
-      expect(data!.incident.assessment).toMatchObject({ status: 'CONFIRMED', confirmedOn: '2016-05-25', independentSupportingSources: 2 });
-      expect(data!.incident.statusHistory).toEqual([{ status: 'ALLEGED', on: '2016-01-10' }, { status: 'CONFIRMED', on: '2016-05-25' }]);
+      expect(data!.incident.assessment).toMatchObject({
+        status: 'CONFIRMED',
+        confirmedOn: '2016-05-25',
+        independentSupportingSources: 2,
+      });
+      expect(data!.incident.statusHistory).toEqual([
+        { status: 'ALLEGED', on: '2016-01-10' },
+        { status: 'CONFIRMED', on: '2016-05-25' },
+      ]);
       // The KNOWN clock on that date gives the other answer: the backfilled report is dated earlier.
       const known = await incidentAt(day('2016-05-25'), 'KNOWN');
-      expect(known.data!.incident.statusHistory.map((h: any) => h.status)).toEqual(['ALLEGED', 'CORROBORATED', 'CONFIRMED']);
+      expect(known.data!.incident.statusHistory.map((h: any) => h.status)).toEqual([
+        'ALLEGED',
+        'CORROBORATED',
+        'CONFIRMED',
+      ]);
     });
 
     it('is the default clock', async () => {
@@ -141,8 +240,11 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
     const live = await app.ok(INCIDENT_AT, { id: seeded.yemen });
     const liveList = await app.ok(LIST_AT, {});
     const liveReport = await app.ok(REPORT_AT, {});
-    for (const [asOf, clock] of [[seeded.marks.afterAll.toISOString(), 'RECORDED'], ['2030-01-01T00:00:00Z', 'KNOWN'],
-      ['2030-01-01T00:00:00Z', 'RECORDED']]) {
+    for (const [asOf, clock] of [
+      [seeded.marks.afterAll.toISOString(), 'RECORDED'],
+      ['2030-01-01T00:00:00Z', 'KNOWN'],
+      ['2030-01-01T00:00:00Z', 'RECORDED'],
+    ]) {
       expect(await app.ok(INCIDENT_AT, { id: seeded.yemen, asOf, clock })).toEqual(live);
       expect(await app.ok(LIST_AT, { asOf, clock })).toEqual(liveList);
     }

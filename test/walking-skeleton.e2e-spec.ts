@@ -6,8 +6,12 @@ jest.setTimeout(120_000);
 
 describe('walking skeleton: allegeUse over HTTP, read back through incident(id)', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await TestApp.start(); });
-  afterAll(async () => { await app.stop(); });
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(async () => {
+    await app.stop();
+  });
 
   it('logs an allegation and reads it back with its assessment', async () => {
     const { registerSource } = await app.ok(REGISTER_SOURCE, { input: sourceInput() });
@@ -18,8 +22,11 @@ describe('walking skeleton: allegeUse over HTTP, read back through incident(id)'
     expect(allegeUse.assessment.status).toBe('ALLEGED');
     expect(allegeUse.assessment.readiness).toBe('CONCERN');
 
-    const { incident } = await app.ok(`query ($id: ID!) { incident(id: $id) { id summary allegedUser { stateCodes }
-      corroborations { stance source { name grade } } assessment { status } } }`, { id: allegeUse.id });
+    const { incident } = await app.ok(
+      `query ($id: ID!) { incident(id: $id) { id summary allegedUser { stateCodes }
+      corroborations { stance source { name grade } } assessment { status } } }`,
+      { id: allegeUse.id },
+    );
     expect(incident).toEqual({
       id: allegeUse.id,
       summary: yemenAllegation('x').summary,

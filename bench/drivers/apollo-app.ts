@@ -6,7 +6,9 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { PingResolver } from './ping.resolver';
 
 @Module({
-  imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, autoSchemaFile: true, playground: false })],
+  imports: [
+    GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, autoSchemaFile: true, playground: false }),
+  ],
   providers: [PingResolver],
 })
 class ApolloBenchModule {}

@@ -13,7 +13,9 @@ import { PingResolver } from './ping.resolver';
 class MercuriusBenchModule {}
 
 async function main(): Promise<void> {
-  const app = await NestFactory.create<NestFastifyApplication>(MercuriusBenchModule, new FastifyAdapter(), { logger: ['error'] });
+  const app = await NestFactory.create<NestFastifyApplication>(MercuriusBenchModule, new FastifyAdapter(), {
+    logger: ['error'],
+  });
   app.enableShutdownHooks();
   await app.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1');
 }

@@ -30,7 +30,11 @@ function uuidv7At(rng, ms, seq) {
 
 function cachePath(incidents) {
   const { SCHEMA } = requireDist('libs/event-store/src/sqlite/sqlite-schema.js');
-  const key = crypto.createHash('sha256').update(`${GENERATOR_VERSION}\n${SCHEMA}\n${incidents}`).digest('hex').slice(0, 10);
+  const key = crypto
+    .createHash('sha256')
+    .update(`${GENERATOR_VERSION}\n${SCHEMA}\n${incidents}`)
+    .digest('hex')
+    .slice(0, 10);
   return path.join(TMP, `registry-${incidents}-g${GENERATOR_VERSION}-${key}.db`);
 }
 
@@ -38,7 +42,8 @@ function cachePath(incidents) {
 function ensureStore(incidents) {
   const file = cachePath(incidents);
   const metaFile = `${file}.json`;
-  if (fs.existsSync(file) && fs.existsSync(metaFile)) return { file, meta: JSON.parse(fs.readFileSync(metaFile, 'utf8')), cached: true };
+  if (fs.existsSync(file) && fs.existsSync(metaFile))
+    return { file, meta: JSON.parse(fs.readFileSync(metaFile, 'utf8')), cached: true };
   fs.mkdirSync(TMP, { recursive: true });
   const tmp = `${file}.tmp`;
   rmStore(tmp);
@@ -56,22 +61,36 @@ function generate(file, incidentCount) {
   db.pragma('cache_size = -262144'); // the (stream_id, revision) index takes random inserts: keep it in memory
   db.exec(SCHEMA);
   const insert = db.prepare(
-    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
   const rng = seeded(20261129);
   const revisions = new Map();
   const counts = {};
   let total = 0;
   let seq = 0;
   let pending = [];
-  const flush = db.transaction((rows) => { for (const r of rows) insert.run(r); });
+  const flush = db.transaction((rows) => {
+    for (const r of rows) insert.run(r);
+  });
   const emit = (stream, type, data, recordedMs) => {
     const rev = (revisions.get(stream) ?? -1) + 1;
     revisions.set(stream, rev);
     const metadata = { actor: `researcher-${rng.int(40)}`, correlationId: rng.uuid(), schemaVersion: 1 };
-    pending.push([stream, rev, uuidv7At(rng, recordedMs, seq++), type, JSON.stringify(data), JSON.stringify(metadata), recordedMs]);
+    pending.push([
+      stream,
+      rev,
+      uuidv7At(rng, recordedMs, seq++),
+      type,
+      JSON.stringify(data),
+      JSON.stringify(metadata),
+      recordedMs,
+    ]);
     counts[type] = (counts[type] ?? 0) + 1;
     total++;
-    if (pending.length >= 20000) { flush(pending); pending = []; }
+    if (pending.length >= 20000) {
+      flush(pending);
+      pending = [];
+    }
   };
 
   // Sources, registered in the first days.
@@ -120,7 +139,8 @@ function generate(file, incidentCount) {
     let k = 0;
     const at = () => dayStart + Math.floor((k++ / (work + 1)) * DAY);
     // Evidence dates: a few days before recording, or years before for a backfilled incident.
-    const evidenceMs = (x, recordedMs) => Math.max(START - 2000 * DAY, recordedMs - x.lagDays * DAY - rng.int(10) * DAY);
+    const evidenceMs = (x, recordedMs) =>
+      Math.max(START - 2000 * DAY, recordedMs - x.lagDays * DAY - rng.int(10) * DAY);
 
     for (const i of creating) {
       const id = rng.uuid();
@@ -134,7 +154,12 @@ function generate(file, incidentCount) {
       const first = ev.corroborationFacts(rng, rng.pick(sources), occurredMs + rng.int(5) * DAY);
       first.stance = 'SUPPORTS';
       x.corroborations.push(first.corroborationId);
-      emit(`incident-${id}`, 'UseAlleged', { incidentId: id, ...details, reportedOn: first.publishedOn, firstCorroboration: first }, recordedMs);
+      emit(
+        `incident-${id}`,
+        'UseAlleged',
+        { incidentId: id, ...details, reportedOn: first.publishedOn, firstCorroboration: first },
+        recordedMs,
+      );
     }
     for (const code of due) {
       const kind = code & 7;
@@ -154,34 +179,70 @@ function generate(file, incidentCount) {
           if (x.closed || x.corroborations.length < 3) break;
           const index = 1 + rng.int(x.corroborations.length - 1);
           const [corroborationId] = x.corroborations.splice(index, 1);
-          emit(`incident-${x.id}`, 'CorroborationRetracted', { incidentId: x.id, corroborationId,
-            reason: 'the source withdrew the report', retractedOn: evidenceOn }, recordedMs);
+          emit(
+            `incident-${x.id}`,
+            'CorroborationRetracted',
+            { incidentId: x.id, corroborationId, reason: 'the source withdrew the report', retractedOn: evidenceOn },
+            recordedMs,
+          );
           break;
         }
         case K.CORRECTION:
           if (x.closed) break;
-          emit(`incident-${x.id}`, 'IncidentCorrected', { incidentId: x.id, changes: { casualties: { killed: rng.int(30), injured: rng.int(80) } },
-            reason: 'updated casualty figures from a field visit', correctedOn: evidenceOn }, recordedMs);
+          emit(
+            `incident-${x.id}`,
+            'IncidentCorrected',
+            {
+              incidentId: x.id,
+              changes: { casualties: { killed: rng.int(30), injured: rng.int(80) } },
+              reason: 'updated casualty figures from a field visit',
+              correctedOn: evidenceOn,
+            },
+            recordedMs,
+          );
           break;
         case K.MERGE: {
           if (x.closed) break;
-          const target = inc.find((y, j) => y && !y.closed && y !== x && y.country === x.country && j < (code >>> 3));
+          const target = inc.find((y, j) => y && !y.closed && y !== x && y.country === x.country && j < code >>> 3);
           if (!target) break;
           x.closed = true;
-          emit(`incident-${x.id}`, 'IncidentMergedInto', { incidentId: x.id, canonicalIncidentId: target.id,
-            reason: 'duplicate report of the same attack', mergedOn: evidenceOn }, recordedMs);
+          emit(
+            `incident-${x.id}`,
+            'IncidentMergedInto',
+            {
+              incidentId: x.id,
+              canonicalIncidentId: target.id,
+              reason: 'duplicate report of the same attack',
+              mergedOn: evidenceOn,
+            },
+            recordedMs,
+          );
           break;
         }
         case K.WITHDRAW:
           if (x.closed) break;
           x.closed = true;
-          emit(`incident-${x.id}`, 'IncidentWithdrawn', { incidentId: x.id, reason: 'entered in error', withdrawnOn: evidenceOn }, recordedMs);
+          emit(
+            `incident-${x.id}`,
+            'IncidentWithdrawn',
+            { incidentId: x.id, reason: 'entered in error', withdrawnOn: evidenceOn },
+            recordedMs,
+          );
           break;
         case K.STATEMENT: {
           if (rng.chance(0.02) && statementIds.length > 0) {
             const statementId = rng.pick(statementIds);
-            emit(`statement-${statementId}`, 'StatementCorrected', { statementId, changes: { quote: ev.sentence(rng, 20) },
-              reason: 'transcription corrected against the official record', correctedOn: evidenceOn }, recordedMs);
+            emit(
+              `statement-${statementId}`,
+              'StatementCorrected',
+              {
+                statementId,
+                changes: { quote: ev.sentence(rng, 20) },
+                reason: 'transcription corrected against the official record',
+                correctedOn: evidenceOn,
+              },
+              recordedMs,
+            );
             break;
           }
           if (x.closed) break;
@@ -200,8 +261,18 @@ function generate(file, incidentCount) {
           const investigator = { kind: rng.pick(ev.INVESTIGATORS) };
           if (investigator.kind === 'STATE') investigator.stateCode = rng.pick(ev.CCM_PARTIES);
           else investigator.name = `${investigator.kind} panel ${rng.int(50)}`;
-          emit(`investigation-${investigationId}`, 'InvestigationOpened', { investigationId, investigator, incidentIds: [x.id],
-            mandate: 'establish whether cluster munitions were used', openedOn: evidenceOn }, recordedMs);
+          emit(
+            `investigation-${investigationId}`,
+            'InvestigationOpened',
+            {
+              investigationId,
+              investigator,
+              incidentIds: [x.id],
+              mandate: 'establish whether cluster munitions were used',
+              openedOn: evidenceOn,
+            },
+            recordedMs,
+          );
           if (rng.chance(0.8)) {
             const end = Math.min(DAYS - 1, day + 30 + rng.int(400));
             if (!concludeOn.has(end)) concludeOn.set(end, []);
@@ -215,8 +286,17 @@ function generate(file, incidentCount) {
     }
     for (const [investigationId, x] of concludeOn.get(day) ?? []) {
       const recordedMs = at();
-      emit(`investigation-${investigationId}`, 'InvestigationConcluded', { investigationId, outcome: rng.pick(ev.OUTCOMES),
-        findings: ev.sentence(rng, 30), concludedOn: ev.isoDate(evidenceMs(x, recordedMs)) }, recordedMs);
+      emit(
+        `investigation-${investigationId}`,
+        'InvestigationConcluded',
+        {
+          investigationId,
+          outcome: rng.pick(ev.OUTCOMES),
+          findings: ev.sentence(rng, 30),
+          concludedOn: ev.isoDate(evidenceMs(x, recordedMs)),
+        },
+        recordedMs,
+      );
     }
     concludeOn.delete(day);
     if (day % 1000 === 0) progress(`generating: day ${day}/${DAYS}, ${total} events`);
@@ -227,9 +307,16 @@ function generate(file, incidentCount) {
   const open = inc.filter((x) => x && !x.closed);
   const sample = Array.from({ length: 200 }, () => open[rng.int(open.length)].id);
   return {
-    generatorVersion: GENERATOR_VERSION, events: total, incidents: incidentCount, sources: sourceCount,
-    statements: statementIds.length, counts, sampleIncidentIds: sample, firstDay: ev.isoDate(START),
-    lastDay: ev.isoDate(START + (DAYS - 1) * DAY), midDate: ev.isoDate(START + Math.floor(DAYS * 0.6) * DAY),
+    generatorVersion: GENERATOR_VERSION,
+    events: total,
+    incidents: incidentCount,
+    sources: sourceCount,
+    statements: statementIds.length,
+    counts,
+    sampleIncidentIds: sample,
+    firstDay: ev.isoDate(START),
+    lastDay: ev.isoDate(START + (DAYS - 1) * DAY),
+    midDate: ev.isoDate(START + Math.floor(DAYS * 0.6) * DAY),
   };
 }
 
@@ -239,5 +326,11 @@ if (require.main === module) {
   const n = Number(process.argv[2] ?? 300);
   const t0 = Date.now();
   const { file, meta, cached } = ensureStore(n);
-  console.log(file, cached, ((Date.now() - t0) / 1000).toFixed(1), 's', JSON.stringify({ ...meta, sampleIncidentIds: meta.sampleIncidentIds.length }));
+  console.log(
+    file,
+    cached,
+    ((Date.now() - t0) / 1000).toFixed(1),
+    's',
+    JSON.stringify({ ...meta, sampleIncidentIds: meta.sampleIncidentIds.length }),
+  );
 }

@@ -5,19 +5,33 @@ const net = require('node:net');
 const { now } = require('./common');
 
 const children = new Set();
-process.on('exit', () => { for (const c of children) try { c.kill('SIGKILL'); } catch { /* gone */ } });
+process.on('exit', () => {
+  for (const c of children)
+    try {
+      c.kill('SIGKILL');
+    } catch {
+      /* gone */
+    }
+});
 
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
   });
 }
 
 async function gql(url, query, variables, headers = {}, timeoutMs = 120_000) {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }), signal: AbortSignal.timeout(timeoutMs) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   const json = await res.json();
   return { status: res.status, json };
 }
@@ -33,20 +47,33 @@ async function startServer(script, env, { deadlineMs, headers = {}, args = [], r
   const t0 = now();
   let stderr = '';
   const child = spawn(process.execPath, [...args, script], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] });
-  children.add(child);
-  child.stderr.on('data', (d) => { stderr = (stderr + d).slice(-4000); });
-  let exited = null;
-  child.on('exit', (code, signal) => { exited = { code, signal }; children.delete(child); });
-  const stop = () => new Promise((resolve) => {
-    if (exited) return resolve();
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-    setTimeout(() => { if (!exited) child.kill('SIGKILL'); }, 5000).unref();
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  children.add(child);
+  child.stderr.on('data', (d) => {
+    stderr = (stderr + d).slice(-4000);
+  });
+  let exited = null;
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+    children.delete(child);
+  });
+  const stop = () =>
+    new Promise((resolve) => {
+      if (exited) return resolve();
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+      setTimeout(() => {
+        if (!exited) child.kill('SIGKILL');
+      }, 5000).unref();
+    });
   let listenMs = null;
   for (;;) {
-    if (exited) throw new Error(`server exited (${exited.code ?? exited.signal}) before answering: ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+    if (exited)
+      throw new Error(
+        `server exited (${exited.code ?? exited.signal}) before answering: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+      );
     if (now() - t0 > deadlineMs) {
       await stop();
       throw new Error(`server did not answer within ${Math.round(deadlineMs / 1000)} s`);
@@ -61,7 +88,9 @@ async function startServer(script, env, { deadlineMs, headers = {}, args = [], r
         const ready = await fetch(url.replace(/\/graphql$/, readyPath), { signal: AbortSignal.timeout(10_000) });
         if (ready.status === 200) break;
       }
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   return { url, port, pid: child.pid, listenMs, startMs: now() - t0, stop, stderr: () => stderr };
@@ -75,7 +104,9 @@ async function drain(url, headers, maxMs = 120_000) {
     try {
       await gql(url, '{ __typename }', undefined, headers, maxMs);
       if (now() - t < 50) break;
-    } catch { /* timed out: keep waiting */ }
+    } catch {
+      /* timed out: keep waiting */
+    }
   }
   return now() - t0;
 }

@@ -154,7 +154,9 @@ describe('CLI import', () => {
     });
 
     // Undone and made again on the same day: each change is recorded (not taken for a retry of the first).
-    expect((await cli('import', path.join(SAMPLES, 'sources.csv'), '--as-of', '2016-08-01')).stdout).toContain('corrected 1,');
+    expect((await cli('import', path.join(SAMPLES, 'sources.csv'), '--as-of', '2016-08-01')).stdout).toContain(
+      'corrected 1,',
+    );
     expect((await cli('import', regraded, '--as-of', '2016-08-01')).stdout).toContain('corrected 1,');
     const grades = (await readEventsFile(db())).filter((e) => e.type === 'SourceRegraded').map((e) => e.data.grade);
     expect(grades).toEqual(['A', 'B', 'A']);

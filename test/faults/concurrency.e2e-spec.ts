@@ -1,6 +1,13 @@
 import { incidentStream } from '@app/domain';
 import { EventStore, type StoredEvent } from '@app/event-store';
-import { ADD_CORROBORATION, ALLEGE_USE, REGISTER_SOURCE, corroborationInput, sourceInput, yemenAllegation } from '../support/fixtures';
+import {
+  ADD_CORROBORATION,
+  ALLEGE_USE,
+  REGISTER_SOURCE,
+  corroborationInput,
+  sourceInput,
+  yemenAllegation,
+} from '../support/fixtures';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -19,7 +26,9 @@ describe('concurrency: 50 writers on one incident', () => {
     app = await TestApp.start();
     sourceId = (await app.ok(REGISTER_SOURCE, { input: sourceInput() })).registerSource.id;
   });
-  afterAll(async () => { await app.stop(); });
+  afterAll(async () => {
+    await app.stop();
+  });
 
   async function newIncident(): Promise<string> {
     return (await app.ok(ALLEGE_USE, { input: yemenAllegation(sourceId) })).allegeUse.id;
@@ -31,7 +40,8 @@ describe('concurrency: 50 writers on one incident', () => {
     return events;
   }
 
-  const summaries = (events: StoredEvent[]) => events.filter((e) => e.type === 'CorroborationAdded').map((e) => e.data.summary as string);
+  const summaries = (events: StoredEvent[]) =>
+    events.filter((e) => e.type === 'CorroborationAdded').map((e) => e.data.summary as string);
   const writerSummary = (i: number) => `writer ${i} corroborates`;
   const allWriters = Array.from({ length: WRITERS }, (_, i) => writerSummary(i)).sort();
 
@@ -41,26 +51,33 @@ describe('concurrency: 50 writers on one incident', () => {
     const wins: { writer: number; expected: number }[] = [];
     const losses: { writer: number; expected: number; actual: number }[] = [];
 
-    await Promise.all(Array.from({ length: WRITERS }, async (_, writer) => {
-      let expected = start; // every writer saw the same revision: all 50 race for the next one
-      for (;;) {
-        const res = await app.gql(ADD_CORROBORATION, {
-          input: corroborationInput(incidentId, sourceId, { summary: writerSummary(writer), expectedRevision: expected }),
-        });
-        if (!res.errors) {
-          wins.push({ writer, expected });
-          return;
+    await Promise.all(
+      Array.from({ length: WRITERS }, async (_, writer) => {
+        let expected = start; // every writer saw the same revision: all 50 race for the next one
+        for (;;) {
+          const res = await app.gql(ADD_CORROBORATION, {
+            input: corroborationInput(incidentId, sourceId, {
+              summary: writerSummary(writer),
+              expectedRevision: expected,
+            }),
+          });
+          if (!res.errors) {
+            wins.push({ writer, expected });
+            return;
+          }
+          expect(res.errors[0].extensions?.code).toBe('CONFLICT');
+          const actual = Number(res.errors[0].extensions?.actualRevision);
+          expect(actual).toBeGreaterThan(expected);
+          losses.push({ writer, expected, actual });
+          expected = actual; // reload, try again on what is there now
         }
-        expect(res.errors[0].extensions?.code).toBe('CONFLICT');
-        const actual = Number(res.errors[0].extensions?.actualRevision);
-        expect(actual).toBeGreaterThan(expected);
-        losses.push({ writer, expected, actual });
-        expected = actual; // reload, try again on what is there now
-      }
-    }));
+      }),
+    );
 
     // One winner per revision, 50 winners in all.
-    expect(wins.map((w) => w.expected).sort((a, b) => a - b)).toEqual(Array.from({ length: WRITERS }, (_, i) => start + i));
+    expect(wins.map((w) => w.expected).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: WRITERS }, (_, i) => start + i),
+    );
     // The first round had one winner and 49 losers; every loss was to a winner of that revision.
     expect(losses.filter((l) => l.expected === start)).toHaveLength(WRITERS - 1);
     const winnerOf = new Map(wins.map((w) => [w.expected, w.writer]));
@@ -74,20 +91,29 @@ describe('concurrency: 50 writers on one incident', () => {
     expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
     expect(summaries(events).sort()).toEqual(allWriters);
     for (const { writer, expected } of wins) expect(events[expected + 1].data.summary).toBe(writerSummary(writer));
-    const { incident } = await app.ok(`query ($id: ID!) { incident(id: $id) { corroborations { id } } }`, { id: incidentId });
+    const { incident } = await app.ok(`query ($id: ID!) { incident(id: $id) { corroborations { id } } }`, {
+      id: incidentId,
+    });
     expect(incident.corroborations).toHaveLength(WRITERS + 1);
   });
 
   it('without expectedRevision: all 50 commands land, in some order, each exactly once', async () => {
     const incidentId = await newIncident();
-    const results = await Promise.all(Array.from({ length: WRITERS }, (_, writer) =>
-      app.gql(ADD_CORROBORATION, { input: corroborationInput(incidentId, sourceId, { summary: writerSummary(writer) }) })));
+    const results = await Promise.all(
+      Array.from({ length: WRITERS }, (_, writer) =>
+        app.gql(ADD_CORROBORATION, {
+          input: corroborationInput(incidentId, sourceId, { summary: writerSummary(writer) }),
+        }),
+      ),
+    );
 
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     const events = await streamEvents(incidentId);
     expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
     expect(summaries(events).sort()).toEqual(allWriters);
-    const { incident } = await app.ok(`query ($id: ID!) { incident(id: $id) { corroborations { id } } }`, { id: incidentId });
+    const { incident } = await app.ok(`query ($id: ID!) { incident(id: $id) { corroborations { id } } }`, {
+      id: incidentId,
+    });
     expect(incident.corroborations).toHaveLength(WRITERS + 1);
   });
 });

@@ -2,7 +2,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChildService, ensureBuilt } from '../support/child-service';
-import { type Op, type OpKind, eventsByKey, makeOp, oneSetProblems, prng, readStoredEvents, send, snapshot } from './workload';
+import {
+  type Op,
+  type OpKind,
+  eventsByKey,
+  makeOp,
+  oneSetProblems,
+  prng,
+  readStoredEvents,
+  send,
+  snapshot,
+} from './workload';
 
 /**
  * The built service on a SQLite file, SIGKILLed at random moments while clients write, restarted on the
@@ -104,14 +114,16 @@ describe('crash: SIGKILL under concurrent writes', () => {
       expect(op.error ?? op.outcome).toBe('acked');
       remember(op);
     }
-    await Promise.all(Array.from({ length: WRITERS }, async () => {
-      for (let i = 0; i < 10; i++) {
-        const op = nextOp();
-        await send(service, op);
-        expect(op.error ?? op.outcome).toBe('acked');
-        remember(op);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: WRITERS }, async () => {
+        for (let i = 0; i < 10; i++) {
+          const op = nextOp();
+          await send(service, op);
+          expect(op.error ?? op.outcome).toBe('acked');
+          remember(op);
+        }
+      }),
+    );
     const live = await snapshot(service);
     const rebuilt = await service.ok(`mutation { rebuildProjections { eventsApplied } }`);
     expect(rebuilt.rebuildProjections.eventsApplied).toBeGreaterThan(0);
@@ -129,7 +141,9 @@ describe('crash: SIGKILL under concurrent writes', () => {
     const byKey = eventsByKey(await readStoredEvents(dbPath));
     const acked = ops.filter((o) => o.outcome === 'acked');
     expect(acked.length).toBe(ops.length);
-    const problems = acked.flatMap((op) => (byKey.has(op.key) ? oneSetProblems(op.key, byKey.get(op.key)!) : [`${op.key}: acknowledged, not stored`]));
+    const problems = acked.flatMap((op) =>
+      byKey.has(op.key) ? oneSetProblems(op.key, byKey.get(op.key)!) : [`${op.key}: acknowledged, not stored`],
+    );
     expect(problems).toEqual([]);
     const perKind = new Map<OpKind, Set<number>>();
     for (const op of acked) perKind.set(op.kind, (perKind.get(op.kind) ?? new Set()).add(byKey.get(op.key)!.length));
@@ -138,6 +152,8 @@ describe('crash: SIGKILL under concurrent writes', () => {
     const status = (live as { status: { sources: number; incidents: number; corroborations: number } }).status;
     expect(status.sources).toBe(acked.filter((o) => o.kind === 'registerSource').length);
     expect(status.incidents).toBe(acked.filter((o) => o.kind === 'allegeUse').length);
-    console.log(`crash test: ${KILLS} kills, ${ops.length} mutations (${cutOff} cut off by a kill, then retried), ${byKey.size} stored commands`);
+    console.log(
+      `crash test: ${KILLS} kills, ${ops.length} mutations (${cutOff} cut off by a kill, then retried), ${byKey.size} stored commands`,
+    );
   });
 });

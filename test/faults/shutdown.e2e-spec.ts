@@ -2,7 +2,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ChildService, ensureBuilt } from '../support/child-service';
-import { type Op, type OpKind, eventsByKey, makeOp, oneSetProblems, prng, readStoredEvents, send, snapshot } from './workload';
+import {
+  type Op,
+  type OpKind,
+  eventsByKey,
+  makeOp,
+  oneSetProblems,
+  prng,
+  readStoredEvents,
+  send,
+  snapshot,
+} from './workload';
 
 /**
  * SIGTERM while clients write: the service finishes what it accepted, closes the store (flushing the
@@ -73,7 +83,9 @@ describe('graceful shutdown', () => {
     // Reopen the file: it reads, and holds each acknowledged command exactly once.
     const byKey = eventsByKey(await readStoredEvents(dbPath));
     const acked = ops.filter((o) => o.outcome === 'acked');
-    const problems = acked.flatMap((op) => (byKey.has(op.key) ? oneSetProblems(op.key, byKey.get(op.key)!) : [`${op.key}: acknowledged, not stored`]));
+    const problems = acked.flatMap((op) =>
+      byKey.has(op.key) ? oneSetProblems(op.key, byKey.get(op.key)!) : [`${op.key}: acknowledged, not stored`],
+    );
     expect(problems).toEqual([]);
     for (const op of ops.filter((o) => o.outcome === 'refused')) expect(byKey.has(op.key)).toBe(false);
     // Nothing was done without the client being told: a request cut off had not started.
@@ -85,6 +97,8 @@ describe('graceful shutdown', () => {
     const ids = new Set(after.incidents.map((i) => i.id));
     for (const op of acked.filter((o) => o.kind === 'allegeUse')) expect(ids.has(op.id!)).toBe(true);
     expect((await service.kill('SIGTERM')).code).toBe(0);
-    console.log(`shutdown test: ${inFlightAtSignal} in flight at SIGTERM, ${ackedAfterSignal} of them answered; ${acked.length} acknowledged in all`);
+    console.log(
+      `shutdown test: ${inFlightAtSignal} in flight at SIGTERM, ${ackedAfterSignal} of them answered; ${acked.length} acknowledged in all`,
+    );
   });
 });

@@ -23,7 +23,10 @@ describe('store unavailable', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   /** stderr holds exactly one line, naming the cause; stdout no error. */
-  function expectOneStartupErrorLine(run: { code: number | null; stdout: string; stderr: string }, cause: RegExp): void {
+  function expectOneStartupErrorLine(
+    run: { code: number | null; stdout: string; stderr: string },
+    cause: RegExp,
+  ): void {
     expect(run.code).toBe(1);
     const lines = run.stderr.split('\n').filter((l) => l.trim() !== '');
     expect(lines).toHaveLength(1);
@@ -43,7 +46,8 @@ describe('store unavailable', () => {
       fs.chmodSync(writable, 0o777);
       const run = await ChildService.runToExit(
         { SQLITE_PATH: path.join(readOnly, 'registry.db'), TOKENS_PATH: path.join(writable, 'tokens.db') },
-        30_000, isRoot ? { uid: 65534, gid: 65534 } : {},
+        30_000,
+        isRoot ? { uid: 65534, gid: 65534 } : {},
       );
       expectOneStartupErrorLine(run, new RegExp(`${readOnly}.*(CANTOPEN|READONLY|EACCES)`));
     });
@@ -51,7 +55,10 @@ describe('store unavailable', () => {
     it('a database directory that cannot exist (its parent is a file): one clear line, exit code 1', async () => {
       const file = path.join(dir, 'a-file');
       fs.writeFileSync(file, 'not a directory');
-      const run = await ChildService.runToExit({ SQLITE_PATH: path.join(file, 'registry.db'), TOKENS_PATH: path.join(dir, 'tokens-f.db') });
+      const run = await ChildService.runToExit({
+        SQLITE_PATH: path.join(file, 'registry.db'),
+        TOKENS_PATH: path.join(dir, 'tokens-f.db'),
+      });
       expectOneStartupErrorLine(run, new RegExp(`directory '${file}'`));
     });
 
@@ -69,7 +76,9 @@ describe('store unavailable', () => {
       const service = await ChildService.start({ SQLITE_PATH: nested });
       try {
         expect((await service.get('/health/ready')).status).toBe(200);
-        expect((await service.ok(REGISTER_SOURCE, { input: sourceInput() })).registerSource.name).toBe('Amnesty International');
+        expect((await service.ok(REGISTER_SOURCE, { input: sourceInput() })).registerSource.name).toBe(
+          'Amnesty International',
+        );
       } finally {
         expect((await service.kill('SIGTERM')).code).toBe(0);
       }
@@ -79,7 +88,8 @@ describe('store unavailable', () => {
 
   describe('KurrentDB configured but unreachable', () => {
     const env = () => ({
-      EVENT_STORE: 'kurrentdb', KURRENTDB_CONNECTION_STRING: 'kurrentdb://127.0.0.1:1?tls=false',
+      EVENT_STORE: 'kurrentdb',
+      KURRENTDB_CONNECTION_STRING: 'kurrentdb://127.0.0.1:1?tls=false',
       SQLITE_PATH: path.join(dir, 'kurrent', 'unused.db'), // tokens live next to it
     });
 

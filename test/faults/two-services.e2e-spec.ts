@@ -20,7 +20,12 @@ const WRITERS = 12; // per incident, half on each process
 const SENDS = 20;
 /** Corroborations answered with the incident id only: the same whichever read model answers. */
 const ADD_CORROBORATION_ID = /* GraphQL */ `
-  mutation ($input: AddCorroborationInput!) { addCorroboration(input: $input) { id } }`;
+  mutation ($input: AddCorroborationInput!) {
+    addCorroboration(input: $input) {
+      id
+    }
+  }
+`;
 
 jest.setTimeout(360_000);
 
@@ -112,8 +117,9 @@ describe('two service processes on one SQLite file', () => {
       (writer % 2 === 0 ? a : b).gql(ADD_CORROBORATION_ID, {
         input: corroborationInput(incidentId, sourceId, { summary: writerSummary('free', incident, writer) }),
       });
-    const results = await Promise.all(incidentIds.flatMap((id, incident) =>
-      Array.from({ length: WRITERS }, (_, writer) => send(id, incident, writer))));
+    const results = await Promise.all(
+      incidentIds.flatMap((id, incident) => Array.from({ length: WRITERS }, (_, writer) => send(id, incident, writer))),
+    );
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
 
     const events = await readStoredEvents(dbPath);
@@ -129,10 +135,16 @@ describe('two service processes on one SQLite file', () => {
   type Answer = { errors?: unknown; data?: unknown } | undefined;
   const sendAll = (key: string, count: number, via: (i: number) => ChildService): Promise<Answer[]> => {
     const input = corroborationInput(incidentIds[0], sourceId, { summary: `Keyed ${key}`, idempotencyKey: key });
-    return Promise.all(Array.from({ length: count }, (_, i) => via(i).gql(ADD_CORROBORATION_ID, { input }).then(
-      (r) => ({ errors: r.errors, data: r.data }),
-      () => undefined, // fetch errors come from another realm: not `instanceof Error` here
-    )));
+    return Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        via(i)
+          .gql(ADD_CORROBORATION_ID, { input })
+          .then(
+            (r) => ({ errors: r.errors, data: r.data }),
+            () => undefined, // fetch errors come from another realm: not `instanceof Error` here
+          ),
+      ),
+    );
   };
   const theAnswer = () => ({ errors: undefined, data: { addCorroboration: { id: incidentIds[0] } } });
   const oneSet = async (key: string) => {

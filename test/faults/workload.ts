@@ -1,5 +1,12 @@
 import { EventStore, openSqliteEventStore, type StoredEvent } from '@app/event-store';
-import { ADD_CORROBORATION, ALLEGE_USE, REGISTER_SOURCE, corroborationInput, sourceInput, yemenAllegation } from '../support/fixtures';
+import {
+  ADD_CORROBORATION,
+  ALLEGE_USE,
+  REGISTER_SOURCE,
+  corroborationInput,
+  sourceInput,
+  yemenAllegation,
+} from '../support/fixtures';
 import type { GraphQLResponse } from '../support/test-app';
 
 /** Anything that answers GraphQL: the in-process TestApp or a ChildService. */
@@ -25,14 +32,28 @@ export interface Op {
   error?: string;
 }
 
-const QUERIES: Record<OpKind, string> = { registerSource: REGISTER_SOURCE, allegeUse: ALLEGE_USE, addCorroboration: ADD_CORROBORATION };
+const QUERIES: Record<OpKind, string> = {
+  registerSource: REGISTER_SOURCE,
+  allegeUse: ALLEGE_USE,
+  addCorroboration: ADD_CORROBORATION,
+};
 
-export function makeOp(kind: OpKind, key: string, refs: { sourceIds: string[]; incidentIds: string[] }, pick: () => number): Op {
+export function makeOp(
+  kind: OpKind,
+  key: string,
+  refs: { sourceIds: string[]; incidentIds: string[] },
+  pick: () => number,
+): Op {
   const any = (ids: string[]) => ids[Math.floor(pick() * ids.length)];
   const input =
-    kind === 'registerSource' ? sourceInput({ name: `Source ${key}`, grade: 'ABC'[Math.floor(pick() * 3)], idempotencyKey: key })
-    : kind === 'allegeUse' ? { ...yemenAllegation(any(refs.sourceIds), { summary: `Allegation ${key}` }), idempotencyKey: key }
-    : corroborationInput(any(refs.incidentIds), any(refs.sourceIds), { summary: `Corroboration ${key}`, idempotencyKey: key });
+    kind === 'registerSource'
+      ? sourceInput({ name: `Source ${key}`, grade: 'ABC'[Math.floor(pick() * 3)], idempotencyKey: key })
+      : kind === 'allegeUse'
+        ? { ...yemenAllegation(any(refs.sourceIds), { summary: `Allegation ${key}` }), idempotencyKey: key }
+        : corroborationInput(any(refs.incidentIds), any(refs.sourceIds), {
+            summary: `Corroboration ${key}`,
+            idempotencyKey: key,
+          });
   return { kind, key, query: QUERIES[kind], variables: { input }, outcome: 'pending' };
 }
 
@@ -62,15 +83,20 @@ export async function send(client: GqlClient, op: Op): Promise<void> {
  * through restarts and one rebuilt from scratch.
  */
 export async function snapshot(client: GqlClient): Promise<unknown> {
-  const status = await client.gql(`{ projectionStatus { projectionVersion checkpoint eventsApplied skipped sources incidents corroborations investigations statements } }`);
+  const status = await client.gql(
+    `{ projectionStatus { projectionVersion checkpoint eventsApplied skipped sources incidents corroborations investigations statements } }`,
+  );
   const sources = await client.gql(`{ sources { id name kind grade } }`);
   const incidents: unknown[] = [];
   let after: string | null = null;
   for (;;) {
-    const page: GraphQLResponse = await client.gql(`query ($after: String) { incidents(first: 500, after: $after, descending: false) {
+    const page: GraphQLResponse = await client.gql(
+      `query ($after: String) { incidents(first: 500, after: $after, descending: false) {
       pageInfo { hasNextPage endCursor }
       edges { node { id summary assessment { status readiness rule evidenceIds missing independentSupportingSources statusSince policyVersion }
-        corroborations { id stance source { id grade } publishedOn } } } } }`, { after });
+        corroborations { id stance source { id grade } publishedOn } } } } }`,
+      { after },
+    );
     if (page.errors?.length) throw new Error(JSON.stringify(page.errors));
     incidents.push(...page.data!.incidents.edges.map((e: { node: unknown }) => e.node));
     if (!page.data!.incidents.pageInfo.hasNextPage) break;
@@ -78,7 +104,11 @@ export async function snapshot(client: GqlClient): Promise<unknown> {
   }
   for (const r of [status, sources]) if (r.errors?.length) throw new Error(JSON.stringify(r.errors));
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-  return { status: status.data!.projectionStatus, sources: [...sources.data!.sources].sort(byId), incidents: (incidents as { id: string }[]).sort(byId) };
+  return {
+    status: status.data!.projectionStatus,
+    sources: [...sources.data!.sources].sort(byId),
+    incidents: (incidents as { id: string }[]).sort(byId),
+  };
 }
 
 /** Every stored event, read through the port from the file after the service has stopped. */
@@ -111,7 +141,8 @@ export function eventsByKey(events: StoredEvent[]): Map<string, StoredEvent[]> {
 export function oneSetProblems(key: string, events: StoredEvent[]): string[] {
   const problems: string[] = [];
   const correlations = new Set(events.map((e) => e.metadata.correlationId));
-  if (correlations.size !== 1) problems.push(`${key}: ${correlations.size} executions (correlation ids ${[...correlations].join(', ')})`);
+  if (correlations.size !== 1)
+    problems.push(`${key}: ${correlations.size} executions (correlation ids ${[...correlations].join(', ')})`);
   const streams = new Set(events.map((e) => e.stream));
   if (streams.size !== 1) problems.push(`${key}: events in ${streams.size} streams`);
   events.forEach((e, i) => {

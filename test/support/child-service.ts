@@ -37,7 +37,11 @@ function newestSourceMtime(dir: string): number {
 function freshBuild(): string | undefined {
   if (!fs.existsSync(BUILDS)) return undefined;
   const newest = Math.max(newestSourceMtime(path.join(ROOT, 'apps')), newestSourceMtime(path.join(ROOT, 'libs')));
-  const builds = fs.readdirSync(BUILDS).filter((name) => /^build-\d+$/.test(name)).sort().reverse();
+  const builds = fs
+    .readdirSync(BUILDS)
+    .filter((name) => /^build-\d+$/.test(name))
+    .sort()
+    .reverse();
   const latest = builds.find((name) => fs.existsSync(path.join(BUILDS, name, 'complete')));
   return latest && Number(latest.slice(6)) > newest ? path.join(BUILDS, latest, 'apps/api/src/main.js') : undefined;
 }
@@ -49,7 +53,9 @@ function run(args: string[]): void {
     execFileSync('npx', args, { cwd: ROOT, stdio: 'pipe', timeout: 170_000 });
   } catch (error) {
     const e = error as { stdout?: Buffer; stderr?: Buffer; message: string };
-    throw new Error(`build failed: ${e.message}\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`, { cause: error });
+    throw new Error(`build failed: ${e.message}\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`, {
+      cause: error,
+    });
   }
 }
 
@@ -83,7 +89,8 @@ export async function ensureBuilt(): Promise<void> {
       fs.writeFileSync(path.join(BUILDS, name, 'complete'), '');
       // Keep the previous build a while: a spec in another worker may still start children from it.
       for (const old of fs.readdirSync(BUILDS)) {
-        if (old !== name && Date.now() - Number(old.slice(6)) > 600_000) fs.rmSync(path.join(BUILDS, old), { recursive: true, force: true });
+        if (old !== name && Date.now() - Number(old.slice(6)) > 600_000)
+          fs.rmSync(path.join(BUILDS, old), { recursive: true, force: true });
       }
     } finally {
       fs.rmSync(LOCK_DIR, { recursive: true, force: true });
@@ -96,7 +103,10 @@ export function builtFile(relative: string): string {
   return path.join(path.dirname(mainJsOrThrow()), '../../..', relative);
 }
 
-export interface Exit { code: number | null; signal: NodeJS.Signals | null }
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
 
 function mainJsOrThrow(): string {
   if (!mainJs) throw new Error('call ensureBuilt() (in beforeAll) before starting the service');
@@ -105,8 +115,14 @@ function mainJsOrThrow(): string {
 
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return {
-    PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'log',
-    ADMIN_TOKEN: CHILD_ADMIN_TOKEN, ...env,
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NO_COLOR: '1',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'log',
+    ADMIN_TOKEN: CHILD_ADMIN_TOKEN,
+    ...env,
   };
 }
 
@@ -115,11 +131,16 @@ export class ChildService {
   readonly exited: Promise<Exit>;
   private exit: Exit | null = null;
 
-  private constructor(private readonly child: ChildProcess, public url = '') {
-    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => {
-      this.exit = { code, signal };
-      resolve(this.exit);
-    }));
+  private constructor(
+    private readonly child: ChildProcess,
+    public url = '',
+  ) {
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        this.exit = { code, signal };
+        resolve(this.exit);
+      }),
+    );
     for (const stream of [child.stdout!, child.stderr!]) {
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => this.lines.push(...chunk.split('\n').filter((l) => l !== '')));
@@ -128,7 +149,9 @@ export class ChildService {
 
   /** Spawns the service and resolves once it listens; rejects, with its output, if it exits first. */
   static async start(env: Record<string, string>, timeoutMs = 30_000): Promise<ChildService> {
-    const service = new ChildService(spawn(process.execPath, [mainJsOrThrow()], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] }));
+    const service = new ChildService(
+      spawn(process.execPath, [mainJsOrThrow()], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const line = service.lines.find((l) => /GraphQL API at (\S+\/graphql)/.test(l));
@@ -146,9 +169,16 @@ export class ChildService {
 
   /** Runs the service expecting it to exit by itself (a start-up failure); kills it after the timeout. */
   static async runToExit(
-    env: Record<string, string>, timeoutMs = 30_000, as: { uid?: number; gid?: number } = {},
+    env: Record<string, string>,
+    timeoutMs = 30_000,
+    as: { uid?: number; gid?: number } = {},
   ): Promise<Exit & { stdout: string; stderr: string }> {
-    const child = spawn(process.execPath, [mainJsOrThrow()], { cwd: ROOT, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'], ...as });
+    const child = spawn(process.execPath, [mainJsOrThrow()], {
+      cwd: ROOT,
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...as,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
@@ -190,7 +220,11 @@ export class ChildService {
     const res = await fetch(this.baseUrl + pathname, { headers: { authorization: `Bearer ${CHILD_ADMIN_TOKEN}` } });
     const text = await res.text();
     let body: unknown = text;
-    try { body = JSON.parse(text); } catch { /* not JSON */ }
+    try {
+      body = JSON.parse(text);
+    } catch {
+      /* not JSON */
+    }
     return { status: res.status, body };
   }
 

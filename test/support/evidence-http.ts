@@ -1,12 +1,18 @@
 import * as net from 'node:net';
 
 /** HTTP helpers for the evidence routes (raw bodies, chunked bodies, a connection cut midway). */
-export interface UploadAnswer { status: number; body: Record<string, any> }
+export interface UploadAnswer {
+  status: number;
+  body: Record<string, any>;
+}
 
 export const baseUrlOf = (graphqlUrl: string): string => graphqlUrl.replace(/\/graphql$/, '');
 
 export async function uploadEvidence(
-  base: string, token: string | null, bytes: Buffer, name?: string,
+  base: string,
+  token: string | null,
+  bytes: Buffer,
+  name?: string,
 ): Promise<UploadAnswer> {
   const query = name === undefined ? '' : `?name=${encodeURIComponent(name)}`;
   const res = await fetch(`${base}/evidence${query}`, {
@@ -26,8 +32,10 @@ export async function uploadChunked(base: string, token: string, chunks: Buffer[
     },
   });
   const res = await fetch(`${base}/evidence`, {
-    method: 'POST', headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
-    body: stream, duplex: 'half',
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
+    body: stream,
+    duplex: 'half',
   });
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
@@ -38,8 +46,10 @@ export async function startUpload(base: string, token: string, declared: number,
   const socket = net.connect(Number(port), hostname);
   await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
   socket.on('error', () => undefined);
-  socket.write(`POST /evidence?name=cut.pdf HTTP/1.1\r\nHost: ${hostname}\r\nAuthorization: Bearer ${token}\r\n`
-    + `Content-Type: application/octet-stream\r\nContent-Length: ${declared}\r\n\r\n`);
+  socket.write(
+    `POST /evidence?name=cut.pdf HTTP/1.1\r\nHost: ${hostname}\r\nAuthorization: Bearer ${token}\r\n` +
+      `Content-Type: application/octet-stream\r\nContent-Length: ${declared}\r\n\r\n`,
+  );
   socket.write(first);
   return () => socket.destroy();
 }

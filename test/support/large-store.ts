@@ -7,7 +7,9 @@ const SOURCES = 40;
 const PER_COMMIT = 500;
 
 const toNew = (event: RegistryEvent): NewEvent => ({
-  id: uuidv7(), type: event.type, data: event.data as never,
+  id: uuidv7(),
+  type: event.type,
+  data: event.data as never,
   metadata: { actor: 'large-store', correlationId: uuidv7(), schemaVersion: 1 },
 });
 
@@ -19,7 +21,9 @@ export async function writeLargeStore(path: string, incidents: number): Promise<
   const store = openSqliteEventStore(path, { synchronous: 'NORMAL' });
   try {
     const sources = Array.from({ length: SOURCES }, () => uuidv7());
-    await Promise.all(sources.map((id, i) => store.append(sourceStream(id), [toNew(source(id, `Source ${i}`, 'ABCD'[i % 4] as 'A'))])));
+    await Promise.all(
+      sources.map((id, i) => store.append(sourceStream(id), [toNew(source(id, `Source ${i}`, 'ABCD'[i % 4] as 'A'))])),
+    );
     let written = SOURCES;
     for (let from = 0; from < incidents; from += PER_COMMIT) {
       const appends: Promise<unknown>[] = [];

@@ -3,9 +3,29 @@ import { ALLEGE_USE, REGISTER_SOURCE, sourceInput, yemenAllegation } from './fix
 import type { TestApp } from './test-app';
 
 const ADD_CORROBORATION = /* GraphQL */ `
-  mutation ($input: AddCorroborationInput!) { addCorroboration(input: $input) { id assessment { status } } }`;
-const RECORD_STATEMENT = /* GraphQL */ `mutation ($input: RecordStatementInput!) { recordStatement(input: $input) { id } }`;
-const MERGE = /* GraphQL */ `mutation ($input: MergeIncidentsInput!) { mergeIncidents(input: $input) { id } }`;
+  mutation ($input: AddCorroborationInput!) {
+    addCorroboration(input: $input) {
+      id
+      assessment {
+        status
+      }
+    }
+  }
+`;
+const RECORD_STATEMENT = /* GraphQL */ `
+  mutation ($input: RecordStatementInput!) {
+    recordStatement(input: $input) {
+      id
+    }
+  }
+`;
+const MERGE = /* GraphQL */ `
+  mutation ($input: MergeIncidentsInput!) {
+    mergeIncidents(input: $input) {
+      id
+    }
+  }
+`;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -15,47 +35,85 @@ export async function until(check: () => boolean): Promise<void> {
 }
 
 export async function registerSource(app: TestApp, name: string, grade: string, kind = 'NGO'): Promise<string> {
-  const { registerSource: s } = await app.ok(REGISTER_SOURCE, { input: sourceInput({ name, grade, kind, homepage: undefined }) });
+  const { registerSource: s } = await app.ok(REGISTER_SOURCE, {
+    input: sourceInput({ name, grade, kind, homepage: undefined }),
+  });
   return s.id;
 }
 
-export async function allege(app: TestApp, sourceId: string, overrides: Record<string, unknown> = {},
-  firstSource: Record<string, unknown> = {}): Promise<string> {
+export async function allege(
+  app: TestApp,
+  sourceId: string,
+  overrides: Record<string, unknown> = {},
+  firstSource: Record<string, unknown> = {},
+): Promise<string> {
   const base = yemenAllegation(sourceId);
   const input = { ...base, ...overrides, firstSource: { ...base.firstSource, ...firstSource } };
   const { allegeUse } = await app.ok(ALLEGE_USE, { input });
   return allegeUse.id;
 }
 
-export async function corroborate(app: TestApp, incidentId: string, sourceId: string, publishedOn: string,
-  evidenceKinds: string[], overrides: Record<string, unknown> = {}): Promise<void> {
+export async function corroborate(
+  app: TestApp,
+  incidentId: string,
+  sourceId: string,
+  publishedOn: string,
+  evidenceKinds: string[],
+  overrides: Record<string, unknown> = {},
+): Promise<void> {
   await app.ok(ADD_CORROBORATION, {
     input: {
-      incidentId, sourceId, stance: 'SUPPORTS', evidenceKinds, publishedOn,
-      citation: { url: `https://example.org/${sourceId}/${publishedOn}` }, summary: `Evidence published ${publishedOn}`,
+      incidentId,
+      sourceId,
+      stance: 'SUPPORTS',
+      evidenceKinds,
+      publishedOn,
+      citation: { url: `https://example.org/${sourceId}/${publishedOn}` },
+      summary: `Evidence published ${publishedOn}`,
       ...overrides,
     },
   });
 }
 
-export async function speak(app: TestApp, speakers: string[], kind: string, deliveredOn: string, incidentIds: string[],
-  overrides: Record<string, unknown> = {}): Promise<string> {
+export async function speak(
+  app: TestApp,
+  speakers: string[],
+  kind: string,
+  deliveredOn: string,
+  incidentIds: string[],
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
   const { recordStatement } = await app.ok(RECORD_STATEMENT, {
     input: {
-      speakers, kind, venue: 'NATIONAL', deliveredOn, incidentIds, namesUser: false,
-      quote: `${speakers.join(', ')}: ${kind.toLowerCase()}`, citation: { url: `https://example.org/statements/${deliveredOn}` },
+      speakers,
+      kind,
+      venue: 'NATIONAL',
+      deliveredOn,
+      incidentIds,
+      namesUser: false,
+      quote: `${speakers.join(', ')}: ${kind.toLowerCase()}`,
+      citation: { url: `https://example.org/statements/${deliveredOn}` },
       ...overrides,
     },
   });
   return recordStatement.id;
 }
 
-export async function merge(app: TestApp, duplicateIncidentId: string, canonicalIncidentId: string, mergedOn: string): Promise<void> {
-  await app.ok(MERGE, { input: { duplicateIncidentId, canonicalIncidentId, reason: 'Same attack reported twice', mergedOn } });
+export async function merge(
+  app: TestApp,
+  duplicateIncidentId: string,
+  canonicalIncidentId: string,
+  mergedOn: string,
+): Promise<void> {
+  await app.ok(MERGE, {
+    input: { duplicateIncidentId, canonicalIncidentId, reason: 'Same attack reported twice', mergedOn },
+  });
 }
 
 export const syriaAllegation = {
-  occurredFrom: '2016-07-20', occurredTo: '2016-07-20', reportedOn: '2016-08-01',
+  occurredFrom: '2016-07-20',
+  occurredTo: '2016-07-20',
+  reportedOn: '2016-08-01',
   location: { countryCode: 'SYR', placeName: 'Aleppo' },
   munition: { type: 'RBK-500', delivery: 'AIR_DROPPED' },
   allegedUser: { kind: 'COALITION', stateCodes: ['SYR', 'RUS'], name: 'Syrian government and Russian forces' },
@@ -76,8 +134,12 @@ export async function logYearOfEvidence(app: TestApp) {
   await gap();
   const beforeAllegation = new Date();
   await gap();
-  const yemen = await allege(app, amnesty, { reportedOn: '2016-01-10' },
-    { evidenceKinds: ['WITNESS_TESTIMONY'], publishedOn: '2016-01-10' });
+  const yemen = await allege(
+    app,
+    amnesty,
+    { reportedOn: '2016-01-10' },
+    { evidenceKinds: ['WITNESS_TESTIMONY'], publishedOn: '2016-01-10' },
+  );
   await gap();
   const afterAllegation = new Date();
   await gap();
@@ -87,14 +149,20 @@ export async function logYearOfEvidence(app: TestApp) {
   await gap();
   await corroborate(app, yemen, hrw, '2016-03-01', ['WITNESS_TESTIMONY']);
   const concern = await speak(app, ['NOR'], 'CONCERN', '2016-03-15', [yemen]);
-  const joint = await speak(app, ['NOR', 'IRL', 'DEU'], 'CONDEMNATION', '2016-06-10', [yemen],
-    { venue: 'MSP', onBehalfOf: 'A group of States Parties', namesUser: true });
+  const joint = await speak(app, ['NOR', 'IRL', 'DEU'], 'CONDEMNATION', '2016-06-10', [yemen], {
+    venue: 'MSP',
+    onBehalfOf: 'A group of States Parties',
+    namesUser: true,
+  });
   const usa = await speak(app, ['USA'], 'CONCERN', '2016-07-01', [yemen], { venue: 'UNGA_FIRST_COMMITTEE' });
   const syria = await allege(app, local, syriaAllegation, { evidenceKinds: ['VIDEO'], publishedOn: '2016-08-01' });
   await gap();
   const afterAll = new Date();
   return {
-    sources: { amnesty, hrw, un, local }, yemen, syria, statements: { concern, joint, usa },
+    sources: { amnesty, hrw, un, local },
+    yemen,
+    syria,
+    statements: { concern, joint, usa },
     marks: { beforeAllegation, afterAllegation, afterFieldVisit, afterAll },
   };
 }

@@ -1,7 +1,17 @@
 import { EventStore, type StoredEvent } from '@app/event-store';
 import {
-  ADD_CORROBORATION, ALLEGE_USE, CONCLUDE_INVESTIGATION, MERGE_INCIDENTS, OPEN_INVESTIGATION, RECORD_STATEMENT,
-  REGISTER_SOURCE, WITHDRAW_INCIDENT, corroborationInput, investigationInput, sourceInput, statementInput,
+  ADD_CORROBORATION,
+  ALLEGE_USE,
+  CONCLUDE_INVESTIGATION,
+  MERGE_INCIDENTS,
+  OPEN_INVESTIGATION,
+  RECORD_STATEMENT,
+  REGISTER_SOURCE,
+  WITHDRAW_INCIDENT,
+  corroborationInput,
+  investigationInput,
+  sourceInput,
+  statementInput,
   yemenAllegation,
 } from './fixtures';
 import type { TestApp } from './test-app';
@@ -26,8 +36,10 @@ export async function seedRegistry(app: TestApp): Promise<SeededRegistry> {
   const source = async (name: string, grade: string, kind = 'NGO') =>
     (await app.ok(REGISTER_SOURCE, { input: sourceInput({ name, grade, kind }) })).registerSource.id as string;
   const [amnesty, hrw, daily, monitor] = [
-    await source('Amnesty International', 'B'), await source('Human Rights Watch', 'A'),
-    await source('Daily Courier', 'C', 'MEDIA'), await source('Landmine Monitor', 'B', 'ACADEMIC'),
+    await source('Amnesty International', 'B'),
+    await source('Human Rights Watch', 'A'),
+    await source('Daily Courier', 'C', 'MEDIA'),
+    await source('Landmine Monitor', 'B', 'ACADEMIC'),
   ];
   const corroborations: [string, string][] = [];
   const allege = async (summary: string, sourceId: string, evidenceKinds: string[]) => {
@@ -60,7 +72,10 @@ export async function seedRegistry(app: TestApp): Promise<SeededRegistry> {
   const duplicate = await allege('A duplicate report', amnesty, ['VIDEO']);
   await app.ok(MERGE_INCIDENTS, {
     input: {
-      duplicateIncidentId: duplicate, canonicalIncidentId: confirmed, reason: 'Same attack', mergedOn: '2016-06-02',
+      duplicateIncidentId: duplicate,
+      canonicalIncidentId: confirmed,
+      reason: 'Same attack',
+      mergedOn: '2016-06-02',
     },
   });
 
@@ -70,7 +85,9 @@ export async function seedRegistry(app: TestApp): Promise<SeededRegistry> {
   const concludedNoUse = await open([notConfirmed]);
   await app.ok(CONCLUDE_INVESTIGATION, {
     input: {
-      investigationId: concludedNoUse, outcome: 'USE_NOT_CONFIRMED', findings: 'No remnants found.',
+      investigationId: concludedNoUse,
+      outcome: 'USE_NOT_CONFIRMED',
+      findings: 'No remnants found.',
       concludedOn: '2016-09-01',
     },
   });

@@ -19,7 +19,10 @@ export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123456789abcd
 
 /** Sends operations with one token (or none): `app.as(token)`; the TestApp itself uses its admin token. */
 export class GraphQLClient {
-  constructor(readonly url: string, readonly token: string | null) {}
+  constructor(
+    readonly url: string,
+    readonly token: string | null,
+  ) {}
 
   private authorization(): Record<string, string> {
     return this.token === null ? {} : { authorization: `Bearer ${this.token}` };
@@ -30,7 +33,11 @@ export class GraphQLClient {
     return new GraphQLClient(this.url, token);
   }
 
-  async gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+  async gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<T>> {
     const res = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...this.authorization(), ...headers },
@@ -40,7 +47,11 @@ export class GraphQLClient {
   }
 
   /** Like gql, but fails the test on any GraphQL error. */
-  async ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T> {
+  async ok<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<T> {
     const res = await this.gql<T>(query, variables, headers);
     if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors)}`);
     return res.data as T;
@@ -48,8 +59,17 @@ export class GraphQLClient {
 
   /** A graphql-ws client; sends the token as connectionParams.authorization unless the params name one. */
   wsClient(connectionParams: Record<string, unknown> = {}): Client {
-    const params = 'authorization' in connectionParams || 'token' in connectionParams ? connectionParams : { ...this.authorization(), ...connectionParams };
-    return createClient({ url: this.url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: params, lazy: false, retryAttempts: 0 });
+    const params =
+      'authorization' in connectionParams || 'token' in connectionParams
+        ? connectionParams
+        : { ...this.authorization(), ...connectionParams };
+    return createClient({
+      url: this.url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: params,
+      lazy: false,
+      retryAttempts: 0,
+    });
   }
 }
 
@@ -59,14 +79,24 @@ export class GraphQLClient {
  * without one (the first-start admin token file is then written into the temporary directory).
  */
 export class TestApp extends GraphQLClient {
-  private constructor(readonly app: NestFastifyApplication, url: string, readonly dir: string, token: string | null) {
+  private constructor(
+    readonly app: NestFastifyApplication,
+    url: string,
+    readonly dir: string,
+    token: string | null,
+  ) {
     super(url, token);
   }
 
   static async start(env: Record<string, string> = {}): Promise<TestApp> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cmur-e2e-'));
     const config: AppConfig = loadConfig({
-      SQLITE_PATH: path.join(dir, 'registry.db'), PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env,
+      SQLITE_PATH: path.join(dir, 'registry.db'),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      ...env,
     });
     const app = await bootstrap(config);
     const address = app.getHttpServer().address();

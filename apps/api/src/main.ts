@@ -103,7 +103,9 @@ async function main(): Promise<void> {
     // A store that cannot be opened is an operator's matter: its message says what and where. Anything
     // else is a bug: keep the stack.
     const known = error instanceof StoreUnavailableError || error instanceof ConfigError;
-    process.stderr.write(`Start-up failed: ${known ? (error as Error).message : (error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(
+      `Start-up failed: ${known ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`,
+    );
     process.exit(1);
   }
 }

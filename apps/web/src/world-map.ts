@@ -94,8 +94,7 @@ export function worldMap(titleId: string): WorldMap {
       const counts = STATUSES.filter((st) => byStatus.has(st)).map(
         (st) => `${byStatus.get(st)!.length} ${STATUS_LABEL[st].toLowerCase()}`,
       );
-      desc.textContent =
-        `${placed} incidents with coordinates in ${shaded.size} countries: ${counts.join(', ') || 'none'}.`;
+      desc.textContent = `${placed} incidents with coordinates in ${shaded.size} countries: ${counts.join(', ') || 'none'}.`;
     },
   };
 }

@@ -4,7 +4,13 @@
  */
 import type {
   Citation,
-  CorroborationFacts, Grade, IncidentDetails, InvestigationOutcome, Investigator, IsoDate, SourceKind,
+  CorroborationFacts,
+  Grade,
+  IncidentDetails,
+  InvestigationOutcome,
+  Investigator,
+  IsoDate,
+  SourceKind,
   StatementDetails,
 } from './events';
 import type { ResolutionDetails, SituationDetails } from './events';
@@ -14,75 +20,143 @@ import { resolutionStream, situationStream } from './streams';
 export type Command<Type extends string, Data extends object> = Readonly<{ type: Type; data: Readonly<Data> }>;
 
 // ---------- Source ----------
-export type RegisterSource = Command<'RegisterSource', {
-  sourceId: string; name: string; kind: SourceKind; grade: Grade; homepage?: string;
-  stateCode?: string; parentOrganisation?: string; aliases?: string[];
-}>;
-export type RegradeSource = Command<'RegradeSource', {
-  sourceId: string; newGrade: Grade; reason: string; regradedOn: IsoDate;
-}>;
+export type RegisterSource = Command<
+  'RegisterSource',
+  {
+    sourceId: string;
+    name: string;
+    kind: SourceKind;
+    grade: Grade;
+    homepage?: string;
+    stateCode?: string;
+    parentOrganisation?: string;
+    aliases?: string[];
+  }
+>;
+export type RegradeSource = Command<
+  'RegradeSource',
+  {
+    sourceId: string;
+    newGrade: Grade;
+    reason: string;
+    regradedOn: IsoDate;
+  }
+>;
 /** Decided against the duplicate's stream; the app checks that the canonical source exists. */
-export type MergeSources = Command<'MergeSources', {
-  duplicateSourceId: string; canonicalSourceId: string; reason: string; mergedOn: IsoDate;
-}>;
+export type MergeSources = Command<
+  'MergeSources',
+  {
+    duplicateSourceId: string;
+    canonicalSourceId: string;
+    reason: string;
+    mergedOn: IsoDate;
+  }
+>;
 export type SourceCommand = RegisterSource | RegradeSource | MergeSources;
 
 // ---------- Incident (corroborations live on the incident's stream) ----------
-export type AllegeUse = Command<'AllegeUse', IncidentDetails & {
-  incidentId: string; reportedOn: IsoDate;
-  /** The allegation's first source; it cannot be derived from anything yet. */
-  firstCorroboration: CorroborationFacts;
-}>;
-export type CorrectIncident = Command<'CorrectIncident', {
-  incidentId: string;
-  /** Top-level fields replace the current ones (a new `location` replaces the whole location). */
-  changes: Partial<IncidentDetails>;
-  reason: string; correctedOn: IsoDate;
-}>;
+export type AllegeUse = Command<
+  'AllegeUse',
+  IncidentDetails & {
+    incidentId: string;
+    reportedOn: IsoDate;
+    /** The allegation's first source; it cannot be derived from anything yet. */
+    firstCorroboration: CorroborationFacts;
+  }
+>;
+export type CorrectIncident = Command<
+  'CorrectIncident',
+  {
+    incidentId: string;
+    /** Top-level fields replace the current ones (a new `location` replaces the whole location). */
+    changes: Partial<IncidentDetails>;
+    reason: string;
+    correctedOn: IsoDate;
+  }
+>;
 /** Decided against the duplicate's stream; the app checks that the canonical incident exists. */
-export type MergeIncidents = Command<'MergeIncidents', {
-  duplicateIncidentId: string; canonicalIncidentId: string; reason: string; mergedOn: IsoDate;
-}>;
-export type WithdrawIncident = Command<'WithdrawIncident', { incidentId: string; reason: string; withdrawnOn: IsoDate }>;
+export type MergeIncidents = Command<
+  'MergeIncidents',
+  {
+    duplicateIncidentId: string;
+    canonicalIncidentId: string;
+    reason: string;
+    mergedOn: IsoDate;
+  }
+>;
+export type WithdrawIncident = Command<
+  'WithdrawIncident',
+  { incidentId: string; reason: string; withdrawnOn: IsoDate }
+>;
 export type AddCorroboration = Command<'AddCorroboration', CorroborationFacts & { incidentId: string }>;
-export type RetractCorroboration = Command<'RetractCorroboration', {
-  incidentId: string; corroborationId: string; reason: string; retractedOn: IsoDate;
-}>;
-export type IncidentCommand = AllegeUse | CorrectIncident | MergeIncidents | WithdrawIncident | AddCorroboration
-  | RetractCorroboration;
+export type RetractCorroboration = Command<
+  'RetractCorroboration',
+  {
+    incidentId: string;
+    corroborationId: string;
+    reason: string;
+    retractedOn: IsoDate;
+  }
+>;
+export type IncidentCommand =
+  AllegeUse | CorrectIncident | MergeIncidents | WithdrawIncident | AddCorroboration | RetractCorroboration;
 
 // ---------- Investigation ----------
-export type OpenInvestigation = Command<'OpenInvestigation', {
-  investigationId: string; investigator: Investigator; incidentIds: string[]; mandate: string; openedOn: IsoDate;
-  citations?: Citation[];
-}>;
-export type ConcludeInvestigation = Command<'ConcludeInvestigation', {
-  investigationId: string; outcome: InvestigationOutcome; findings: string; concludedOn: IsoDate;
-  citations?: Citation[];
-}>;
+export type OpenInvestigation = Command<
+  'OpenInvestigation',
+  {
+    investigationId: string;
+    investigator: Investigator;
+    incidentIds: string[];
+    mandate: string;
+    openedOn: IsoDate;
+    citations?: Citation[];
+  }
+>;
+export type ConcludeInvestigation = Command<
+  'ConcludeInvestigation',
+  {
+    investigationId: string;
+    outcome: InvestigationOutcome;
+    findings: string;
+    concludedOn: IsoDate;
+    citations?: Citation[];
+  }
+>;
 export type InvestigationCommand = OpenInvestigation | ConcludeInvestigation;
 
 // ---------- Statement ----------
 export type RecordStatement = Command<'RecordStatement', StatementDetails & { statementId: string }>;
-export type CorrectStatement = Command<'CorrectStatement', {
-  statementId: string; changes: Partial<StatementDetails>; reason: string; correctedOn: IsoDate;
-}>;
+export type CorrectStatement = Command<
+  'CorrectStatement',
+  {
+    statementId: string;
+    changes: Partial<StatementDetails>;
+    reason: string;
+    correctedOn: IsoDate;
+  }
+>;
 export type StatementCommand = RecordStatement | CorrectStatement;
 
 // ---------- Situation ----------
 export type RegisterSituation = Command<'RegisterSituation', SituationDetails & { situationId: string }>;
-export type CorrectSituation = Command<'CorrectSituation', {
-  situationId: string; changes: Partial<SituationDetails>; reason: string; correctedOn: IsoDate;
-}>;
+export type CorrectSituation = Command<
+  'CorrectSituation',
+  {
+    situationId: string;
+    changes: Partial<SituationDetails>;
+    reason: string;
+    correctedOn: IsoDate;
+  }
+>;
 export type SituationCommand = RegisterSituation | CorrectSituation;
 
 // ---------- Resolution vote ----------
 export type RecordResolutionVote = Command<'RecordResolutionVote', ResolutionDetails & { resolutionId: string }>;
 export type ResolutionCommand = RecordResolutionVote;
 
-export type RegistryCommand = SourceCommand | IncidentCommand | InvestigationCommand | StatementCommand
-  | SituationCommand
-  | ResolutionCommand;
+export type RegistryCommand =
+  SourceCommand | IncidentCommand | InvestigationCommand | StatementCommand | SituationCommand | ResolutionCommand;
 export type RegistryCommandType = RegistryCommand['type'];
 
 /** The one stream a command is decided against (and appended to). */

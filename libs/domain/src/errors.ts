@@ -3,7 +3,11 @@ export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
 
 /** A command refused by the domain. `field` names the failing input field where there is one. */
 export class DomainError extends Error {
-  constructor(readonly code: DomainErrorCode, message: string, readonly field?: string) {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = 'DomainError';
   }

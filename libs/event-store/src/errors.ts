@@ -16,7 +16,10 @@ export class ConcurrencyConflictError extends Error {
 
 export class StoreUnavailableError extends Error {
   readonly code = 'UNAVAILABLE';
-  constructor(message: string, override readonly cause?: unknown) {
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
     super(message);
     this.name = 'StoreUnavailableError';
   }

@@ -143,7 +143,10 @@ export abstract class EventStore {
   async lagAfter(checkpoint: Position | null, cap = 100_000): Promise<StoreLag> {
     let events = 0;
     let head: Position | null = checkpoint;
-    for await (const page of this.readAllBatches({ ...(checkpoint === null ? {} : { fromPosition: checkpoint }), maxCount: cap + 1 })) {
+    for await (const page of this.readAllBatches({
+      ...(checkpoint === null ? {} : { fromPosition: checkpoint }),
+      maxCount: cap + 1,
+    })) {
       events += page.length;
       head = page[page.length - 1].position;
     }

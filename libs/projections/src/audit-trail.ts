@@ -43,7 +43,9 @@ export class AuditTrail {
   /** Takes in another trail (a merged duplicate's, an orphan's), keeping application order. */
   absorb(other: AuditTrail): void {
     if (other.length === 0) return;
-    const order = [...this.seqs.keys()].map((i) => [this.seqs[i], 0, i]).concat([...other.seqs.keys()].map((i) => [other.seqs[i], 1, i]))
+    const order = [...this.seqs.keys()]
+      .map((i) => [this.seqs[i], 0, i])
+      .concat([...other.seqs.keys()].map((i) => [other.seqs[i], 1, i]))
       .sort((a, b) => a[0] - b[0]);
     const [ids, dates] = [[...this.eventIds], [...this.evidenceDates]];
     this.eventIds.length = this.evidenceDates.length = this.seqs.length = 0;
@@ -52,7 +54,8 @@ export class AuditTrail {
       this.evidenceDates.push(from === 0 ? dates[i] : other.evidenceDates[i]);
       this.seqs.push(seq);
     }
-    if (this.entries !== null && other.entries !== null) this.entries = [...this.entries, ...other.entries].sort((a, b) => a.seq - b.seq);
+    if (this.entries !== null && other.entries !== null)
+      this.entries = [...this.entries, ...other.entries].sort((a, b) => a.seq - b.seq);
   }
 
   /** Ids of the events dated `on`, in order. */

@@ -9,8 +9,11 @@ import { resolveIncidentId } from './model';
  * resolutions). Generic condemnations ("any use by any actor") count only when `countGeneric` says so: the
  * presidency asks who has not yet condemned *this* use.
  */
-export function condemnersByIncident(model: RegistryModel, on: IsoDate, countGeneric = false): Map<string,
-  Set<string>> {
+export function condemnersByIncident(
+  model: RegistryModel,
+  on: IsoDate,
+  countGeneric = false,
+): Map<string, Set<string>> {
   const incidents = [...model.incidents.values()].filter((i) => !i.mergedInto);
   const condemners = new Map<string, Set<string>>();
   const add = (incident: IncidentView | string, codes: readonly string[]) => {
@@ -29,9 +32,15 @@ export function condemnersByIncident(model: RegistryModel, on: IsoDate, countGen
     for (const incident of incidents) if (scopeCoverage(counted, incident) !== null) add(incident, u.speakers);
   };
   for (const s of model.statements.values()) {
-    hear({ kind: s.kind, on: s.deliveredOn, speakers: s.speakers, incidentIds: s.incidentIds, scope: s.scope,
+    hear({
+      kind: s.kind,
+      on: s.deliveredOn,
+      speakers: s.speakers,
+      incidentIds: s.incidentIds,
+      scope: s.scope,
       statementId: s.statementId,
-      resolutionId: null });
+      resolutionId: null,
+    });
   }
   for (const { utterance } of resolutionUtterances(model, on)) hear(utterance);
   return condemners;

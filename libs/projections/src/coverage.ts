@@ -52,7 +52,10 @@ export function scopeCoverage(scope: StatementScope, incident: IncidentView): Sc
 }
 
 /** What a report is about besides its incidents: a situation or an alleged user named directly also counts. */
-export interface Subject { situationId?: string; allegedUser?: UserScope }
+export interface Subject {
+  situationId?: string;
+  allegedUser?: UserScope;
+}
 
 /** How specifically an utterance names the subject itself (a situation or user with no incident logged yet). */
 export function subjectCoverage(u: Utterance, subject: Subject): ScopeLevel | null {
@@ -64,17 +67,25 @@ export function subjectCoverage(u: Utterance, subject: Subject): ScopeLevel | nu
 }
 
 /** The resolutions as utterances of their YES voters, and every State's vote. */
-export function resolutionUtterances(model: RegistryModel, lastDay: IsoDate):
-  { utterance: Utterance; votes: { stateCode: string; vote: Vote }[]; symbol: string }[] {
+export function resolutionUtterances(
+  model: RegistryModel,
+  lastDay: IsoDate,
+): { utterance: Utterance; votes: { stateCode: string; vote: Vote }[]; symbol: string }[] {
   const out: { utterance: Utterance; votes: { stateCode: string; vote: Vote }[]; symbol: string }[] = [];
   for (const r of model.resolutions.values()) {
     if (r.adoptedOn > lastDay) continue;
     out.push({
       utterance: {
-        kind: r.kind, on: r.adoptedOn, speakers: r.votes.filter((v) => v.vote === 'YES').map((v) => v.stateCode),
-        incidentIds: r.incidentIds, scope: r.scope, statementId: null, resolutionId: r.resolutionId,
+        kind: r.kind,
+        on: r.adoptedOn,
+        speakers: r.votes.filter((v) => v.vote === 'YES').map((v) => v.stateCode),
+        incidentIds: r.incidentIds,
+        scope: r.scope,
+        statementId: null,
+        resolutionId: r.resolutionId,
       },
-      votes: r.votes, symbol: r.symbol,
+      votes: r.votes,
+      symbol: r.symbol,
     });
   }
   return out;

@@ -23,7 +23,8 @@ export function milestonesOf(incident: Pick<IncidentView, 'statusHistory'>): Mil
   let confirmedOn: IsoDate | null = null;
   for (const change of incident.statusHistory) {
     const s = change.status;
-    if (corroboratedOn === null && (s === 'CORROBORATED' || s === 'CONTESTED' || s === 'CONFIRMED')) corroboratedOn = change.on;
+    if (corroboratedOn === null && (s === 'CORROBORATED' || s === 'CONTESTED' || s === 'CONFIRMED'))
+      corroboratedOn = change.on;
     if (confirmedOn === null && s === 'CONFIRMED') confirmedOn = change.on;
   }
   return { corroboratedOn, confirmedOn };

@@ -1,7 +1,14 @@
 import { deriveAsOf } from './derive-as-of';
 import { speakOutReport, type SpeakOutFilter } from './speak-out.report';
 import {
-  allege, ccmStates, corroborate, corroboration, EventLog, source, statement, yemenStory,
+  allege,
+  ccmStates,
+  corroborate,
+  corroboration,
+  EventLog,
+  source,
+  statement,
+  yemenStory,
 } from './testing/event-log.fixtures';
 import { dayOf, randomHistory } from './testing/random-history';
 import { buildModel, buildModelAsOf, type Clock, type Cut } from './time-travel';
@@ -9,8 +16,13 @@ import { isoDateOf } from './dates';
 
 const states = ccmStates();
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
-const FILTERS: SpeakOutFilter[] = [{}, { countryCode: 'YEM' }, { allegedUser: 'RUS' }, { situationId: 'sit-a' },
-  { allegedGroup: 'Saudi-led coalition' }];
+const FILTERS: SpeakOutFilter[] = [
+  {},
+  { countryCode: 'YEM' },
+  { allegedUser: 'RUS' },
+  { situationId: 'sit-a' },
+  { allegedGroup: 'Saudi-led coalition' },
+];
 const DAYS = [100, 400, 700, 900, 1100, 1300, 1500].map(dayOf);
 /** More histories on demand (e.g. ORACLE_SEEDS=200, or ORACLE_FIRST_SEED=31 for fresh ones); 30 by default. */
 const SEED_COUNT = Number(process.env.ORACLE_SEEDS ?? 30);
@@ -18,7 +30,12 @@ const FIRST_SEED = Number(process.env.ORACLE_FIRST_SEED ?? 1);
 const cutOn = (clock: Clock, day: string): Cut => ({ clock, at: new Date(`${day}T23:59:59Z`) });
 
 /** The reports on the model derived from the live one, and on a replay of the events within the cut. */
-function reports(events: Parameters<typeof buildModel>[0], live: ReturnType<typeof buildModel>, cut: Cut, filter: SpeakOutFilter = {}) {
+function reports(
+  events: Parameters<typeof buildModel>[0],
+  live: ReturnType<typeof buildModel>,
+  cut: Cut,
+  filter: SpeakOutFilter = {},
+) {
   const day = isoDateOf(cut.at);
   return {
     derived: plain(speakOutReport(deriveAsOf(live, cut)!, states, filter, day)),
@@ -31,7 +48,15 @@ describe('deriveAsOf: a past registry derived from the live model, as a replay w
     const log = randomHistory(seed);
     const live = buildModel(log.events);
 
-    it.each(DAYS.flatMap((day) => [['KNOWN', day], ['RECORDED', day]] as const))('%s clock, %s: the same speak-out reports', (clock, day) => {
+    it.each(
+      DAYS.flatMap(
+        (day) =>
+          [
+            ['KNOWN', day],
+            ['RECORDED', day],
+          ] as const,
+      ),
+    )('%s clock, %s: the same speak-out reports', (clock, day) => {
       for (const filter of FILTERS) {
         const { derived, replayed } = reports(log.events, live, cutOn(clock, day), filter);
         expect(derived).toEqual(replayed);
@@ -55,8 +80,7 @@ describe('deriveAsOf: a past registry derived from the live model, as a replay w
     }
   });
 
-  it('exercises every scope and resolution votes: the random reports hold responses at each scope level, and by vote',
-    () => {
+  it('exercises every scope and resolution votes: the random reports hold responses at each scope level, and by vote', () => {
     const seen = new Set<string>();
     for (const seed of [1, 2, 3, 4]) {
       const live = buildModel(randomHistory(seed).events);
@@ -77,16 +101,30 @@ describe('deriveAsOf: a past registry derived from the live model, as a replay w
     const at = (d: string) => ({ recordedAt: `${d}T12:00:00Z` });
     log.add(source('ai', 'Amnesty International', 'B'), at('2016-01-01'));
     log.add(source('lab', 'Some Lab', 'D'), at('2016-01-01'));
-    log.add(allege('inc-1', '2016-01-10', corroboration('c1', 'ai', '2016-01-10', { evidenceKinds: ['EXPERT_IDENTIFICATION'] })),
-      at('2016-01-11'));
+    log.add(
+      allege(
+        'inc-1',
+        '2016-01-10',
+        corroboration('c1', 'ai', '2016-01-10', { evidenceKinds: ['EXPERT_IDENTIFICATION'] }),
+      ),
+      at('2016-01-11'),
+    );
     log.add(corroborate('inc-1', corroboration('c2', 'lab', '2016-02-01')), at('2016-02-02'));
     log.add(statement('st-nor', ['NOR'], 'CONDEMNATION', '2016-04-01', ['inc-1']), at('2016-04-02'));
     // The lab is trusted from September on: decided (and recorded) in March, before the cut of June.
-    log.add({ type: 'SourceRegraded', data: { sourceId: 'lab', grade: 'B', previousGrade: 'D', reason: 'track record',
-      regradedOn: '2016-09-01' } }, at('2016-03-01'));
+    log.add(
+      {
+        type: 'SourceRegraded',
+        data: { sourceId: 'lab', grade: 'B', previousGrade: 'D', reason: 'track record', regradedOn: '2016-09-01' },
+      },
+      at('2016-03-01'),
+    );
     const live = buildModel(log.events);
     expect(live.incidents.get('inc-1')!.assessment).toMatchObject({ status: 'CONFIRMED', confirmedOn: '2016-09-01' });
-    for (const [day, confirmed] of [['2016-06-01', []], ['2016-09-01', ['inc-1']]] as const) {
+    for (const [day, confirmed] of [
+      ['2016-06-01', []],
+      ['2016-09-01', ['inc-1']],
+    ] as const) {
       const { derived, replayed } = reports(log.events, live, cutOn('RECORDED', day));
       expect(derived.confirmedIncidentIds).toEqual(confirmed);
       expect(derived).toEqual(replayed);
@@ -96,15 +134,32 @@ describe('deriveAsOf: a past registry derived from the live model, as a replay w
   it("takes the alleged user's own statement as it stood, when it was corrected after the cut", () => {
     const log = yemenStory();
     // SAU's denial of 2016-01-20, corrected in March 2017 (recorded then too) into an acknowledgement.
-    log.add({ type: 'StatementCorrected', data: { statementId: 'st-sau', changes: { kind: 'ACKNOWLEDGEMENT' }, reason: 'mistranslated',
-      correctedOn: '2017-03-01' } }, { recordedAt: '2017-03-01T10:00:00Z' });
+    log.add(
+      {
+        type: 'StatementCorrected',
+        data: {
+          statementId: 'st-sau',
+          changes: { kind: 'ACKNOWLEDGEMENT' },
+          reason: 'mistranslated',
+          correctedOn: '2017-03-01',
+        },
+      },
+      { recordedAt: '2017-03-01T10:00:00Z' },
+    );
     const live = buildModel(log.events);
-    for (const [clock, day] of [['KNOWN', '2016-02-10'], ['KNOWN', '2017-01-15'], ['KNOWN', '2017-03-01'], ['RECORDED', '2017-02-01'],
-      ['RECORDED', '2017-03-01']] as const) {
+    for (const [clock, day] of [
+      ['KNOWN', '2016-02-10'],
+      ['KNOWN', '2017-01-15'],
+      ['KNOWN', '2017-03-01'],
+      ['RECORDED', '2017-02-01'],
+      ['RECORDED', '2017-03-01'],
+    ] as const) {
       const { derived, replayed } = reports(log.events, live, cutOn(clock, day));
       expect(derived).toEqual(replayed);
       const cut = cutOn(clock, day);
-      expect(deriveAsOf(live, cut)!.incidents.get('inc-1')!.assessment).toEqual(buildModelAsOf(log.events, cut).incidents.get('inc-1')!.assessment);
+      expect(deriveAsOf(live, cut)!.incidents.get('inc-1')!.assessment).toEqual(
+        buildModelAsOf(log.events, cut).incidents.get('inc-1')!.assessment,
+      );
     }
   });
 
@@ -112,7 +167,10 @@ describe('deriveAsOf: a past registry derived from the live model, as a replay w
     const log = yemenStory();
     expect(deriveAsOf(buildModel(log.events), cutOn('KNOWN', '2016-06-01'))).not.toBeNull();
     // inc-2 was merged into inc-1: a correction addressed to it lands on inc-1 only if it is recorded after the merge.
-    log.add({ type: 'IncidentCorrected', data: { incidentId: 'inc-2', changes: { summary: 'x' }, reason: 'late', correctedOn: '2016-01-15' } });
+    log.add({
+      type: 'IncidentCorrected',
+      data: { incidentId: 'inc-2', changes: { summary: 'x' }, reason: 'late', correctedOn: '2016-01-15' },
+    });
     const model = buildModel(log.events);
     expect(model.irregularEvents).toBe(1);
     expect(deriveAsOf(model, cutOn('KNOWN', '2016-06-01'))).toBeNull();

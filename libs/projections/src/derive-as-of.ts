@@ -5,7 +5,14 @@ import { isoDateOf } from './dates';
 import { lazyProperty } from './lazy-property';
 import { buildEvidence, spokenByAllegedUser } from './evidence';
 import { corrected, graded, MapAsOf } from './map-as-of';
-import type { Correction, CorroborationView, IncidentView, InvestigationView, RegistryModel, StatementView } from './model';
+import type {
+  Correction,
+  CorroborationView,
+  IncidentView,
+  InvestigationView,
+  RegistryModel,
+  StatementView,
+} from './model';
 import type { SituationView } from './model';
 import { createRegistryModel, resolveIncidentId } from './model';
 import { ABSENT_DAY, dayNumber, type StatementColumns } from './statement-columns';
@@ -16,12 +23,19 @@ function incidentAt(view: IncidentView, within: Within): IncidentView {
   const { mergedInto, withdrawal } = view;
   return {
     ...view,
-    details: view.corrections.length === 0 ? view.details : corrected<IncidentDetails>(view.details, view.corrections, within).then,
+    details:
+      view.corrections.length === 0
+        ? view.details
+        : corrected<IncidentDetails>(view.details, view.corrections, within).then,
     corrections: view.corrections.filter((c) => within(c.correctedOn, c.recordedAt)),
     mergedInto: mergedInto && within(mergedInto.mergedOn, mergedInto.recordedAt) ? mergedInto : null,
     mergedDuplicates: [],
     withdrawal: withdrawal && within(withdrawal.withdrawnOn, withdrawal.recordedAt) ? withdrawal : null,
-    corroborationIds: [], investigationIds: new Set(), statementIds: [], formerStatementIds: [], userStatementIds: [],
+    corroborationIds: [],
+    investigationIds: new Set(),
+    statementIds: [],
+    formerStatementIds: [],
+    userStatementIds: [],
     audit: new AuditTrail(false),
   };
 }
@@ -70,8 +84,10 @@ function deriveFrames(live: RegistryModel, model: RegistryModel, within: Within)
     if (!within(null, s.recordedAt)) continue;
     const corrections = s.corrections as unknown as Correction<SituationView>[];
     const then = s.corrections.length === 0 ? s : corrected<SituationView>(s, corrections, within).then;
-    model.situations.set(id, then === s ? s : { ...then, corrections: s.corrections.filter((c) => within(c.correctedOn,
-      c.recordedAt)) });
+    model.situations.set(
+      id,
+      then === s ? s : { ...then, corrections: s.corrections.filter((c) => within(c.correctedOn, c.recordedAt)) },
+    );
   }
   for (const [id, r] of live.resolutions) if (within(r.adoptedOn, r.recordedAt)) model.resolutions.set(id, r);
 }
@@ -84,13 +100,25 @@ function deriveFrames(live: RegistryModel, model: RegistryModel, within: Within)
  * assessment is then its assessment on the day: the policy's cut there changes nothing. A regrade recorded
  * before a RECORDED cut but dated after its day keeps the live source object, so only its date tells.
  */
-function unchanged(live: RegistryModel, now: IncidentView, derived: RegistryModel, then: IncidentView,
-  day: IsoDate): boolean {
-  if (then.corrections.length !== now.corrections.length || then.withdrawal !== now.withdrawal
-    || then.mergedInto !== now.mergedInto) return false;
-  if (then.corroborationIds.length !== now.corroborationIds.length
-    || then.investigationIds.size !== now.investigationIds.size
-    || then.userStatementIds.length !== now.userStatementIds.length) return false;
+function unchanged(
+  live: RegistryModel,
+  now: IncidentView,
+  derived: RegistryModel,
+  then: IncidentView,
+  day: IsoDate,
+): boolean {
+  if (
+    then.corrections.length !== now.corrections.length ||
+    then.withdrawal !== now.withdrawal ||
+    then.mergedInto !== now.mergedInto
+  )
+    return false;
+  if (
+    then.corroborationIds.length !== now.corroborationIds.length ||
+    then.investigationIds.size !== now.investigationIds.size ||
+    then.userStatementIds.length !== now.userStatementIds.length
+  )
+    return false;
   for (const id of now.corroborationIds) {
     const c = live.corroborations.get(id);
     if (!c || derived.corroborations.get(id) !== c || !sameOrganisation(live, derived, c.sourceId)) return false;
@@ -127,28 +155,47 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
   if (live.irregularEvents > 0 || live.deferAssessments) return null;
   const within = withinOf(cut);
   const day = isoDateOf(cut.at);
-  const model = createRegistryModel({ policy: live.policy, keepAuditEntries: false, keepStatementTexts: live.keepStatementTexts });
-  model.latestEvidenceDate = live.latestEvidenceDate !== null && live.latestEvidenceDate < day ? live.latestEvidenceDate : day;
-  for (const [id, source] of live.sources) if (within(null, source.recordedAt)) model.sources.set(id, graded(source, within));
-  for (const [id, view] of live.incidents) if (within(view.reportedOn, view.recordedAt)) model.incidents.set(id, incidentAt(view, within));
+  const model = createRegistryModel({
+    policy: live.policy,
+    keepAuditEntries: false,
+    keepStatementTexts: live.keepStatementTexts,
+  });
+  model.latestEvidenceDate =
+    live.latestEvidenceDate !== null && live.latestEvidenceDate < day ? live.latestEvidenceDate : day;
+  for (const [id, source] of live.sources)
+    if (within(null, source.recordedAt)) model.sources.set(id, graded(source, within));
+  for (const [id, view] of live.incidents)
+    if (within(view.reportedOn, view.recordedAt)) model.incidents.set(id, incidentAt(view, within));
   for (const view of model.incidents.values()) {
     if (view.mergedInto) model.mergedInto.set(view.incidentId, view.mergedInto.canonicalIncidentId);
   }
-  const corroborations = new MapAsOf<CorroborationView>(live.corroborations,
+  const corroborations = new MapAsOf<CorroborationView>(
+    live.corroborations,
     (c) => within(c.publishedOn, c.recordedAt),
     (c) => c.retraction !== null && !within(c.retraction.retractedOn, c.retraction.recordedAt),
-    (c) => (within(c.publishedOn, c.recordedAt) ? { ...c, retraction: null } : null));
-  const investigations = new MapAsOf<InvestigationView>(live.investigations,
+    (c) => (within(c.publishedOn, c.recordedAt) ? { ...c, retraction: null } : null),
+  );
+  const investigations = new MapAsOf<InvestigationView>(
+    live.investigations,
     (i) => within(i.openedOn, i.recordedAt),
     (i) => i.concludedOn !== null && !within(i.concludedOn, i.conclusionRecordedAt!),
-    (i) => (within(i.openedOn, i.recordedAt) ? { ...i, outcome: null, findings: null, concludedOn: null, conclusionRecordedAt: null } : null));
+    (i) =>
+      within(i.openedOn, i.recordedAt)
+        ? { ...i, outcome: null, findings: null, concludedOn: null, conclusionRecordedAt: null }
+        : null,
+  );
   // Only corrected statements need rework: the columns know which.
   const corrected = [...live.statementColumns.corrected].map((row): [string, StatementView] => {
     const s = live.statementColumns.view(row);
     return [s.statementId, s];
   });
-  const statements = new MapAsOf<StatementView>(live.statements,
-    (s) => within(s.deliveredOn, s.recordedAt), (s) => s.corrections.length > 0, (s) => statementAt(s, within), corrected);
+  const statements = new MapAsOf<StatementView>(
+    live.statements,
+    (s) => within(s.deliveredOn, s.recordedAt),
+    (s) => s.corrections.length > 0,
+    (s) => statementAt(s, within),
+    corrected,
+  );
   model.corroborations = corroborations;
   model.investigations = investigations;
   model.statements = statements;
@@ -158,14 +205,16 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
   const owners = new Map<string, IncidentView | undefined>();
   for (const id of live.incidents.keys()) owners.set(id, model.incidents.get(resolveIncidentId(model, id)));
   const ownerOf = (rawId: string) => owners.get(rawId);
-  for (const [id, c] of live.corroborations) if (corroborations.at(id, c)) ownerOf(c.originalIncidentId)?.corroborationIds.push(id);
+  for (const [id, c] of live.corroborations)
+    if (corroborations.at(id, c)) ownerOf(c.originalIncidentId)?.corroborationIds.push(id);
   for (const [id, i] of live.investigations) {
     if (investigations.at(id, i)) for (const rawId of i.incidentIds) ownerOf(rawId)?.investigationIds.add(id);
   }
   // The alleged users' own statements are linked now (the policy reads them). Each incident's full statement
   // list only when first read: a report on much of the registry scans the statements instead.
   const userCodes = new Set<string>();
-  for (const incident of model.incidents.values()) for (const code of incident.details.allegedUser.stateCodes) userCodes.add(code);
+  for (const incident of model.incidents.values())
+    for (const code of incident.details.allegedUser.stateCodes) userCodes.add(code);
   const columns = columnsAt(live, statements, cut);
   model.statementColumns = columns;
   const users = new Uint8Array(columns.stateCodes.length);
@@ -188,7 +237,8 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
           let list = lists.get(owner);
           if (!list) lists.set(owner, (list = []));
           list.push(id);
-        } else if (spokenByAllegedUser(then.speakers, owner.details.allegedUser.stateCodes)) owner.userStatementIds.push(id);
+        } else if (spokenByAllegedUser(then.speakers, owner.details.allegedUser.stateCodes))
+          owner.userStatementIds.push(id);
       }
     }
   };

@@ -4,23 +4,39 @@ import type { RegistryModel } from './model';
 /** The evidence date an event carries; null for SourceRegistered (a source is known once registered). */
 export function evidenceDateOf(event: RegistryEvent): IsoDate | null {
   switch (event.type) {
-    case 'SourceRegistered': return null;
-    case 'SourceRegraded': return event.data.regradedOn;
-    case 'SourcesMerged': return event.data.mergedOn;
-    case 'UseAlleged': return event.data.reportedOn;
-    case 'IncidentCorrected': return event.data.correctedOn;
-    case 'IncidentMergedInto': return event.data.mergedOn;
-    case 'IncidentWithdrawn': return event.data.withdrawnOn;
-    case 'CorroborationAdded': return event.data.publishedOn;
-    case 'CorroborationRetracted': return event.data.retractedOn;
-    case 'InvestigationOpened': return event.data.openedOn;
-    case 'InvestigationConcluded': return event.data.concludedOn;
-    case 'StatementRecorded': return event.data.deliveredOn;
-    case 'StatementCorrected': return event.data.correctedOn;
+    case 'SourceRegistered':
+      return null;
+    case 'SourceRegraded':
+      return event.data.regradedOn;
+    case 'SourcesMerged':
+      return event.data.mergedOn;
+    case 'UseAlleged':
+      return event.data.reportedOn;
+    case 'IncidentCorrected':
+      return event.data.correctedOn;
+    case 'IncidentMergedInto':
+      return event.data.mergedOn;
+    case 'IncidentWithdrawn':
+      return event.data.withdrawnOn;
+    case 'CorroborationAdded':
+      return event.data.publishedOn;
+    case 'CorroborationRetracted':
+      return event.data.retractedOn;
+    case 'InvestigationOpened':
+      return event.data.openedOn;
+    case 'InvestigationConcluded':
+      return event.data.concludedOn;
+    case 'StatementRecorded':
+      return event.data.deliveredOn;
+    case 'StatementCorrected':
+      return event.data.correctedOn;
     // A situation is a frame for evidence, not evidence: known once registered.
-    case 'SituationRegistered': return null;
-    case 'SituationCorrected': return event.data.correctedOn;
-    case 'ResolutionVoteRecorded': return event.data.adoptedOn;
+    case 'SituationRegistered':
+      return null;
+    case 'SituationCorrected':
+      return event.data.correctedOn;
+    case 'ResolutionVoteRecorded':
+      return event.data.adoptedOn;
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
@@ -37,17 +53,23 @@ export function summarizeEvent(model: RegistryModel, event: RegistryEvent): stri
     case 'SourceRegistered':
       return `Source ${event.data.name} registered (${event.data.kind}, grade ${event.data.grade})`;
     case 'SourceRegraded':
-      return `Source ${sourceName(model, event.data.sourceId)} regraded ${event.data.previousGrade} -> ` +
-        `${event.data.grade}: ${event.data.reason}`;
+      return (
+        `Source ${sourceName(model, event.data.sourceId)} regraded ${event.data.previousGrade} -> ` +
+        `${event.data.grade}: ${event.data.reason}`
+      );
     case 'SourcesMerged':
-      return `Source ${sourceName(model, event.data.sourceId)} merged into ` +
+      return (
+        `Source ${sourceName(model, event.data.sourceId)} merged into ` +
         `${sourceName(model, event.data.canonicalSourceId)}: ` +
-        `${event.data.reason}`;
+        `${event.data.reason}`
+      );
     case 'UseAlleged': {
       const d = event.data;
-      return `Use of ${d.munition.type} alleged in ${d.location.placeName}, ${d.location.countryCode} ` +
+      return (
+        `Use of ${d.munition.type} alleged in ${d.location.placeName}, ${d.location.countryCode} ` +
         `(${d.occurredFrom}${d.occurredTo !== d.occurredFrom ? ` to ${d.occurredTo}` : ''}), ` +
-        `first reported by ${sourceName(model, d.firstCorroboration.sourceId)}`;
+        `first reported by ${sourceName(model, d.firstCorroboration.sourceId)}`
+      );
     }
     case 'IncidentCorrected':
       return `Corrected ${keys(event.data.changes)}: ${event.data.reason}`;
@@ -57,13 +79,17 @@ export function summarizeEvent(model: RegistryModel, event: RegistryEvent): stri
       return `Withdrawn: ${event.data.reason}`;
     case 'CorroborationAdded': {
       const d = event.data;
-      return `${sourceName(model, d.sourceId)} ${d.stance === 'SUPPORTS' ? 'supports' : 'disputes'} ` +
-        `(${d.evidenceKinds.join(', ') || 'no evidence kind'})${d.derivedFrom ? `, repeating ${d.derivedFrom}` : ''}`;
+      return (
+        `${sourceName(model, d.sourceId)} ${d.stance === 'SUPPORTS' ? 'supports' : 'disputes'} ` +
+        `(${d.evidenceKinds.join(', ') || 'no evidence kind'})${d.derivedFrom ? `, repeating ${d.derivedFrom}` : ''}`
+      );
     }
     case 'CorroborationRetracted': {
       const c = model.corroborations.get(event.data.corroborationId);
-      return `${c ? sourceName(model, c.sourceId) : 'A source'} retracted corroboration ` +
-        `${event.data.corroborationId}: ${event.data.reason}`;
+      return (
+        `${c ? sourceName(model, c.sourceId) : 'A source'} retracted corroboration ` +
+        `${event.data.corroborationId}: ${event.data.reason}`
+      );
     }
     case 'InvestigationOpened': {
       const inv = event.data.investigator;

@@ -9,9 +9,11 @@ export function loopYielder(everyMs = 20): () => Promise<void> | undefined {
   return () => {
     const now = performance.now();
     if (now - since < everyMs) return undefined;
-    return new Promise<void>((resolve) => setImmediate(() => {
-      since = performance.now();
-      resolve();
-    }));
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        since = performance.now();
+        resolve();
+      }),
+    );
   };
 }

@@ -13,8 +13,10 @@ export function spokenByAllegedUser(speakers: readonly string[], userCodes: read
 }
 
 /** Who a source is, for the policy: name, organisation, State code and grade over time. */
-type SourceFacts =
-  Pick<CorroborationEvidence, 'sourceGrade' | 'regrades' | 'sourceName' | 'organisationId' | 'sourceStateCode'>;
+type SourceFacts = Pick<
+  CorroborationEvidence,
+  'sourceGrade' | 'regrades' | 'sourceName' | 'organisationId' | 'sourceStateCode'
+>;
 
 function sourceFacts(model: RegistryModel, sourceId: string): SourceFacts {
   const source = model.sources.get(sourceId);
@@ -22,7 +24,9 @@ function sourceFacts(model: RegistryModel, sourceId: string): SourceFacts {
   if (!source) return { sourceGrade: 'F' };
   const { first, regrades } = gradeTimeline(source);
   return {
-    sourceGrade: first, ...(regrades.length > 0 && { regrades }), sourceName: source.name,
+    sourceGrade: first,
+    ...(regrades.length > 0 && { regrades }),
+    sourceName: source.name,
     organisationId: organisationOf(model, sourceId),
     ...(source.stateCode !== null && { sourceStateCode: source.stateCode }),
   };
@@ -37,8 +41,11 @@ function investigationEvidence(model: RegistryModel, i: InvestigationView): Inve
     investigatorKind: kind,
     investigatorStateCode: stateCode ?? source?.stateCode ?? undefined,
     investigatorName: source?.name ?? name ?? stateCode,
-    ...(facts && { investigatorOrganisationId: facts.organisationId, investigatorGrade: facts.sourceGrade,
-      ...(facts.regrades && { investigatorRegrades: facts.regrades }) }),
+    ...(facts && {
+      investigatorOrganisationId: facts.organisationId,
+      investigatorGrade: facts.sourceGrade,
+      ...(facts.regrades && { investigatorRegrades: facts.regrades }),
+    }),
     openedOn: i.openedOn,
     outcome: i.outcome ?? undefined,
     concludedOn: i.concludedOn ?? undefined,

@@ -25,16 +25,31 @@ function remove(list: string[], id: string): void {
   if (at >= 0) list.splice(at, 1);
 }
 
-export interface EventMeta { eventId: string; recordedAt: Date }
+export interface EventMeta {
+  eventId: string;
+  recordedAt: Date;
+}
 
 /** Placeholder until the policy has run (immediately, or at `settleRegistry` in bulk mode). */
 const UNASSESSED: Assessment = {
-  status: 'ALLEGED', readiness: 'NONE', rule: 'NOT_ASSESSED', reasons: [], evidenceIds: [], missing: [],
-  independentSupportingSources: 0, independentCorroboratingSources: 0, statusSince: null, confirmedOn: null, policyVersion: '',
+  status: 'ALLEGED',
+  readiness: 'NONE',
+  rule: 'NOT_ASSESSED',
+  reasons: [],
+  evidenceIds: [],
+  missing: [],
+  independentSupportingSources: 0,
+  independentCorroboratingSources: 0,
+  statusSince: null,
+  confirmedOn: null,
+  policyVersion: '',
 };
 
 const emptyLinks = (model: RegistryModel): IncidentLinks => ({
-  corroborationIds: [], investigationIds: new Set(), statementIds: [], formerStatementIds: [],
+  corroborationIds: [],
+  investigationIds: new Set(),
+  statementIds: [],
+  formerStatementIds: [],
   audit: new AuditTrail(model.keepAuditEntries),
 });
 
@@ -88,11 +103,21 @@ function addCorroboration(model: RegistryModel, facts: CorroborationFacts, incid
   const { id, links } = linksOf(model, incidentId);
   // Spelled out rather than spread: one object shape for every corroboration keeps the fold fast.
   model.corroborations.set(facts.corroborationId, {
-    corroborationId: facts.corroborationId, sourceId: facts.sourceId, stance: facts.stance,
-    evidenceKinds: facts.evidenceKinds, publishedOn: facts.publishedOn, citation: facts.citation,
-    derivedFrom: facts.derivedFrom, summary: facts.summary,
-    credibility: facts.credibility, geolocationPrecisionMeters: facts.geolocationPrecisionMeters,
-    incidentId: id, originalIncidentId: incidentId, retraction: null, eventId: meta.eventId, recordedAt: meta.recordedAt,
+    corroborationId: facts.corroborationId,
+    sourceId: facts.sourceId,
+    stance: facts.stance,
+    evidenceKinds: facts.evidenceKinds,
+    publishedOn: facts.publishedOn,
+    citation: facts.citation,
+    derivedFrom: facts.derivedFrom,
+    summary: facts.summary,
+    credibility: facts.credibility,
+    geolocationPrecisionMeters: facts.geolocationPrecisionMeters,
+    incidentId: id,
+    originalIncidentId: incidentId,
+    retraction: null,
+    eventId: meta.eventId,
+    recordedAt: meta.recordedAt,
   });
   if (!links.corroborationIds.includes(facts.corroborationId)) links.corroborationIds.push(facts.corroborationId);
   let bySource = model.corroborationsBySource.get(facts.sourceId);
@@ -107,8 +132,13 @@ function addCorroboration(model: RegistryModel, facts: CorroborationFacts, incid
  * one is in none; a corrected one was removed first), so only its own repeated ids need skipping.
  * `speakersToo` false leaves the States' lists alone (a correction that keeps the speakers).
  */
-function indexStatement(model: RegistryModel, s: StatementDetails & { statementId: string }, add: boolean, fx: EventEffect,
-  speakersToo = true) {
+function indexStatement(
+  model: RegistryModel,
+  s: StatementDetails & { statementId: string },
+  add: boolean,
+  fx: EventEffect,
+  speakersToo = true,
+) {
   const speakers = s.speakers;
   for (let i = 0; speakersToo && i < speakers.length; i++) {
     const code = speakers[i];
@@ -163,16 +193,31 @@ function incidentIdsOf(model: RegistryModel, ids: string[]): string[] {
 }
 
 /** The statement's own view, one shape for all (no spread copies), sharing what many statements repeat. */
-function statementView(model: RegistryModel, d: StatementDetails & { statementId: string }, meta: EventMeta): StatementView {
+function statementView(
+  model: RegistryModel,
+  d: StatementDetails & { statementId: string },
+  meta: EventMeta,
+): StatementView {
   const incidentIds = incidentIdsOf(model, d.incidentIds);
   const speakers = d.speakers.length === 1 ? sharedSingle(model.sharedLists, d.speakers[0]) : d.speakers;
   const texts = model.keepStatementTexts ? d : TEXTS_IN_STORE;
   return {
-    statementId: d.statementId, seq: model.statements.size, revision: 0, speakers, onBehalfOf: d.onBehalfOf,
-    kind: oneCopy(d.kind), venue: oneCopy(d.venue),
-    deliveredOn: d.deliveredOn, incidentIds, namesUser: d.namesUser, quote: texts.quote, citation: texts.citation,
+    statementId: d.statementId,
+    seq: model.statements.size,
+    revision: 0,
+    speakers,
+    onBehalfOf: d.onBehalfOf,
+    kind: oneCopy(d.kind),
+    venue: oneCopy(d.venue),
+    deliveredOn: d.deliveredOn,
+    incidentIds,
+    namesUser: d.namesUser,
+    quote: texts.quote,
+    citation: texts.citation,
     scope: d.scope,
-    corrections: NO_CORRECTIONS, eventId: meta.eventId, recordedAt: meta.recordedAt,
+    corrections: NO_CORRECTIONS,
+    eventId: meta.eventId,
+    recordedAt: meta.recordedAt,
   };
 }
 
@@ -190,7 +235,10 @@ function mergeSources(model: RegistryModel, d: SourcesMerged['data'], meta: Even
   const canonical = model.sources.get(d.canonicalSourceId);
   if (!duplicate || !canonical) return;
   duplicate.mergedInto = {
-    canonicalSourceId: d.canonicalSourceId, reason: d.reason, mergedOn: d.mergedOn, recordedAt: meta.recordedAt,
+    canonicalSourceId: d.canonicalSourceId,
+    reason: d.reason,
+    mergedOn: d.mergedOn,
+    recordedAt: meta.recordedAt,
   };
   canonical.mergedDuplicates.push(d.sourceId);
   for (const name of [duplicate.name, ...duplicate.aliases]) {
@@ -217,12 +265,20 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const d = event.data;
       const stateCode = d.stateCode ?? inferStateCode(d.kind, d.name);
       model.sources.set(d.sourceId, {
-        sourceId: d.sourceId, revision: 0, name: d.name, kind: d.kind, grade: d.grade, homepage: d.homepage,
+        sourceId: d.sourceId,
+        revision: 0,
+        name: d.name,
+        kind: d.kind,
+        grade: d.grade,
+        homepage: d.homepage,
         grades: [{ grade: d.grade, previousGrade: null, regradedOn: null, reason: null, ...meta }],
         recordedAt: meta.recordedAt,
-        stateCode, stateCodeUnresolved: d.kind === 'STATE' && stateCode === null,
+        stateCode,
+        stateCodeUnresolved: d.kind === 'STATE' && stateCode === null,
         parentOrganisation: d.parentOrganisation ?? null,
-        aliases: d.aliases ?? [], mergedInto: null, mergedDuplicates: [],
+        aliases: d.aliases ?? [],
+        mergedInto: null,
+        mergedDuplicates: [],
       });
       for (const cid of model.corroborationsBySource.get(d.sourceId) ?? []) {
         const c = model.corroborations.get(cid);
@@ -235,7 +291,13 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const source = model.sources.get(d.sourceId);
       if (!source) break;
       source.grade = d.grade;
-      source.grades.push({ grade: d.grade, previousGrade: d.previousGrade, regradedOn: d.regradedOn, reason: d.reason, ...meta });
+      source.grades.push({
+        grade: d.grade,
+        previousGrade: d.previousGrade,
+        regradedOn: d.regradedOn,
+        reason: d.reason,
+        ...meta,
+      });
       for (const cid of model.corroborationsBySource.get(d.sourceId) ?? []) {
         const c = model.corroborations.get(cid);
         if (c) touch(fx, c.incidentId);
@@ -255,8 +317,19 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const { incidentId, reportedOn, firstCorroboration, ...details } = event.data;
       if (model.incidents.has(incidentId)) break; // a replayed allegation changes nothing
       const incident: IncidentView = {
-        incidentId, revision: 0, details, reportedOn, corrections: [], mergedInto: null, mergedDuplicates: [], withdrawal: null,
-        ...emptyLinks(model), userStatementIds: [], assessment: UNASSESSED, statusHistory: [], eventId: meta.eventId,
+        incidentId,
+        revision: 0,
+        details,
+        reportedOn,
+        corrections: [],
+        mergedInto: null,
+        mergedDuplicates: [],
+        withdrawal: null,
+        ...emptyLinks(model),
+        userStatementIds: [],
+        assessment: UNASSESSED,
+        statusHistory: [],
+        eventId: meta.eventId,
         recordedAt: meta.recordedAt,
       };
       model.incidents.set(incidentId, incident);
@@ -277,7 +350,12 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const before = replaced(incident.details, d.changes);
       incident.details = { ...incident.details, ...d.changes };
       incident.corrections.push({
-        changes: d.changes, before, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId, recordedAt: meta.recordedAt,
+        changes: d.changes,
+        before,
+        reason: d.reason,
+        correctedOn: d.correctedOn,
+        eventId: meta.eventId,
+        recordedAt: meta.recordedAt,
       });
       if (d.changes.allegedUser !== undefined) refreshUserStatements(model, incident);
       touch(fx, incident.incidentId);
@@ -291,7 +369,12 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       if (duplicate.mergedInto || !model.incidents.has(target.id)) model.irregularEvents++;
       // The duplicate's own assessment stays as it stood at the merge, in bulk mode as live.
       if (model.dirty.delete(d.incidentId)) reassessIncident(model, duplicate);
-      duplicate.mergedInto = { canonicalIncidentId: d.canonicalIncidentId, reason: d.reason, mergedOn: d.mergedOn, recordedAt: meta.recordedAt };
+      duplicate.mergedInto = {
+        canonicalIncidentId: d.canonicalIncidentId,
+        reason: d.reason,
+        mergedOn: d.mergedOn,
+        recordedAt: meta.recordedAt,
+      };
       model.mergedInto.set(d.incidentId, d.canonicalIncidentId);
       fold(model, duplicate, target.links, target.id);
       model.incidents.get(target.id)?.mergedDuplicates.push(d.incidentId);
@@ -318,7 +401,12 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const c = model.corroborations.get(d.corroborationId);
       if (!c) break;
       if (c.retraction) model.irregularEvents++;
-      c.retraction = { reason: d.reason, retractedOn: d.retractedOn, eventId: meta.eventId, recordedAt: meta.recordedAt };
+      c.retraction = {
+        reason: d.reason,
+        retractedOn: d.retractedOn,
+        eventId: meta.eventId,
+        recordedAt: meta.recordedAt,
+      };
       touch(fx, c.incidentId);
       break;
     }
@@ -326,9 +414,18 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const d = event.data;
       if (model.investigations.has(d.investigationId)) model.irregularEvents++;
       model.investigations.set(d.investigationId, {
-        investigationId: d.investigationId, revision: 0, investigator: d.investigator, incidentIds: d.incidentIds,
-        mandate: d.mandate, openedOn: d.openedOn, outcome: null, findings: null, concludedOn: null, conclusionRecordedAt: null,
-        eventIds: [meta.eventId], recordedAt: meta.recordedAt,
+        investigationId: d.investigationId,
+        revision: 0,
+        investigator: d.investigator,
+        incidentIds: d.incidentIds,
+        mandate: d.mandate,
+        openedOn: d.openedOn,
+        outcome: null,
+        findings: null,
+        concludedOn: null,
+        conclusionRecordedAt: null,
+        eventIds: [meta.eventId],
+        recordedAt: meta.recordedAt,
       });
       for (const incidentId of d.incidentIds) {
         const { id, links } = linksOf(model, incidentId);
@@ -371,9 +468,17 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       Object.assign(statement, d.changes);
       if (!model.keepStatementTexts) Object.assign(statement, TEXTS_IN_STORE);
       model.statementColumns.correct(statement);
-      statement.corrections = [...statement.corrections,
-        { changes: d.changes, before: replacedValues, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId,
-          recordedAt: meta.recordedAt }];
+      statement.corrections = [
+        ...statement.corrections,
+        {
+          changes: d.changes,
+          before: replacedValues,
+          reason: d.reason,
+          correctedOn: d.correctedOn,
+          eventId: meta.eventId,
+          recordedAt: meta.recordedAt,
+        },
+      ];
       indexStatement(model, statement, true, fx, speakersChange);
       for (const id of before) {
         const links = model.incidents.get(id) ?? model.orphans.get(id);
@@ -398,9 +503,17 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       if (!situation) break;
       const before = replaced(situation, d.changes);
       Object.assign(situation, d.changes);
-      situation.corrections = [...situation.corrections,
-        { changes: d.changes, before, reason: d.reason, correctedOn: d.correctedOn, eventId: meta.eventId,
-          recordedAt: meta.recordedAt }];
+      situation.corrections = [
+        ...situation.corrections,
+        {
+          changes: d.changes,
+          before,
+          reason: d.reason,
+          correctedOn: d.correctedOn,
+          eventId: meta.eventId,
+          recordedAt: meta.recordedAt,
+        },
+      ];
       break;
     }
     case 'ResolutionVoteRecorded': {

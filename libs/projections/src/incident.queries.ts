@@ -1,13 +1,21 @@
 import type { IsoDate, Readiness, Status, StatusChange } from '@app/domain';
 import { daysBetween, milestonesOf } from './dates';
 import type {
-  AuditEntry, CorroborationView, IncidentView, InvestigationView, RegistryModel, SourceView, StatementView,
+  AuditEntry,
+  CorroborationView,
+  IncidentView,
+  InvestigationView,
+  RegistryModel,
+  SourceView,
+  StatementView,
 } from './model';
 import { findIncident, resolveIncidentId } from './model';
 import type { Connection, Keyed, PageArgs, SortKey } from './pagination';
 import { paginateSorted, sortByKey } from './pagination';
 
-export interface CorroborationDetail extends CorroborationView { source: SourceView | null }
+export interface CorroborationDetail extends CorroborationView {
+  source: SourceView | null;
+}
 
 export interface ReferringStatement extends StatementView {
   /**
@@ -57,11 +65,13 @@ function causes(model: RegistryModel, incident: IncidentView, change: StatusChan
   return incident.audit.eventIdsOn(change.on);
 }
 
-const byDate = <T>(dateOf: (item: T) => IsoDate) => (a: T, b: T) => {
-  const x = dateOf(a);
-  const y = dateOf(b);
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+const byDate =
+  <T>(dateOf: (item: T) => IsoDate) =>
+  (a: T, b: T) => {
+    const x = dateOf(a);
+    const y = dateOf(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
 const byDelivery = byDate((s: StatementView) => s.deliveredOn);
 const byOpening = byDate((i: InvestigationView) => i.openedOn);
 
@@ -85,13 +95,19 @@ export function investigationsOf(model: RegistryModel, incident: IncidentView): 
   return list.sort(byOpening);
 }
 
-export interface StatementLag extends Pick<ReferringStatement, 'lagDays' | 'anticipatory'> { statement: StatementView }
+export interface StatementLag extends Pick<ReferringStatement, 'lagDays' | 'anticipatory'> {
+  statement: StatementView;
+}
 
 /**
  * The referring statements by delivery date, each with its lag (as `getIncident(...).statements`, without copies):
  * one definition for every kind, as in the speak-out report (see README, "How statements are counted").
  */
-export function statementLagsOf(model: RegistryModel, incident: IncidentView, milestones = milestonesOf(incident)): StatementLag[] {
+export function statementLagsOf(
+  model: RegistryModel,
+  incident: IncidentView,
+  milestones = milestonesOf(incident),
+): StatementLag[] {
   const from = milestones.confirmedOn;
   return statementsOf(model, incident).map((statement) => {
     const lagDays = from === null ? null : daysBetween(from, statement.deliveredOn);
@@ -118,8 +134,9 @@ export function getIncident(model: RegistryModel, id: string): IncidentDetail | 
     requestedId: id,
     corroborations,
     investigations: investigationsOf(model, incident),
-    statements: statementLagsOf(model, incident, milestones)
-      .map(({ statement, lagDays, anticipatory }): ReferringStatement => ({ ...statement, lagDays, anticipatory })),
+    statements: statementLagsOf(model, incident, milestones).map(
+      ({ statement, lagDays, anticipatory }): ReferringStatement => ({ ...statement, lagDays, anticipatory }),
+    ),
     statusChanges: statusChangesOf(model, incident),
     ...milestones,
   };
@@ -156,7 +173,8 @@ export interface IncidentPageArgs extends PageArgs {
   descending?: boolean;
 }
 
-const oneOf = <T>(wanted: T | readonly T[], value: T) => (Array.isArray(wanted) ? wanted.includes(value) : wanted === value);
+const oneOf = <T>(wanted: T | readonly T[], value: T) =>
+  Array.isArray(wanted) ? wanted.includes(value) : wanted === value;
 
 /**
  * The filter as one predicate, normalised once (upper-cased codes, lower-cased texts) and checking only
@@ -183,7 +201,9 @@ export function incidentMatcher(f: IncidentFilter): (incident: IncidentView) => 
   if (occurredTo !== undefined) checks.push((i) => i.details.occurredFrom <= occurredTo);
   const needle = f.text?.trim().toLowerCase();
   if (needle) {
-    checks.push(({ details: d }) => `${d.location.placeName}\n${d.munition.type}\n${d.summary}`.toLowerCase().includes(needle));
+    checks.push(({ details: d }) =>
+      `${d.location.placeName}\n${d.munition.type}\n${d.summary}`.toLowerCase().includes(needle),
+    );
   }
   if (f.situationId !== undefined) checks.push((i) => i.details.situationId === f.situationId);
   const { firstConfirmedFrom: from, firstConfirmedTo: to } = f;
@@ -232,9 +252,13 @@ export function modelStamp(model: RegistryModel): string | null {
 const sortedIncidents = new WeakMap<RegistryModel, { stamp: string; lists: Map<string, Keyed<IncidentView>[]> }>();
 
 function incidentsSortedBy(model: RegistryModel, sort: IncidentSort, countryCode?: string): Keyed<IncidentView>[] {
-  const build = (): Keyed<IncidentView>[] => (countryCode === undefined
-    ? sortByKey([...model.incidents.values()].filter((i) => !i.mergedInto), SORT_KEYS[sort])
-    : incidentsSortedBy(model, sort).filter((k) => k.node.details.location.countryCode === countryCode));
+  const build = (): Keyed<IncidentView>[] =>
+    countryCode === undefined
+      ? sortByKey(
+          [...model.incidents.values()].filter((i) => !i.mergedInto),
+          SORT_KEYS[sort],
+        )
+      : incidentsSortedBy(model, sort).filter((k) => k.node.details.location.countryCode === countryCode);
   const stamp = modelStamp(model);
   if (stamp === null) return build();
   let cached = sortedIncidents.get(model);
@@ -246,12 +270,18 @@ function incidentsSortedBy(model: RegistryModel, sort: IncidentSort, countryCode
 }
 
 /** Canonical incidents only (merged duplicates live on inside their canonical incident). */
-export function listIncidents(model: RegistryModel, filter: IncidentFilter = {},
-  args: IncidentPageArgs = {}): Connection<IncidentView> {
+export function listIncidents(
+  model: RegistryModel,
+  filter: IncidentFilter = {},
+  args: IncidentPageArgs = {},
+): Connection<IncidentView> {
   // A country's list holds only its incidents: the other checks are left (an incident's details sit far apart in memory).
   const { countryCode, ...rest } = filter;
-  return paginateSorted(incidentsSortedBy(model, args.sort ?? 'OCCURRED', countryCode?.toUpperCase()), incidentMatcher(rest),
-    { ...args, descending: args.descending ?? true });
+  return paginateSorted(
+    incidentsSortedBy(model, args.sort ?? 'OCCURRED', countryCode?.toUpperCase()),
+    incidentMatcher(rest),
+    { ...args, descending: args.descending ?? true },
+  );
 }
 
 /**
@@ -261,7 +291,8 @@ export function listIncidents(model: RegistryModel, filter: IncidentFilter = {},
 export function incidentHistory(model: RegistryModel, id: string): AuditEntry[] | null {
   const incident = findIncident(model, id);
   if (!incident) return null;
-  if (incident.audit.entries === null) throw new Error('this model keeps no audit entries: replay the incident to read its history');
+  if (incident.audit.entries === null)
+    throw new Error('this model keeps no audit entries: replay the incident to read its history');
   return incident.audit.entries;
 }
 

@@ -2,7 +2,13 @@ export * from './model';
 export { buildEvidence, sourceIsAllegedUser } from './evidence';
 export { evidenceDateOf, summarizeEvent } from './event-facts';
 export {
-  PROJECTION_VERSION, evolveRegistry, foldRegistry, reassessIncident, settleRegistry, type ChangeSet, type StatusChanged,
+  PROJECTION_VERSION,
+  evolveRegistry,
+  foldRegistry,
+  reassessIncident,
+  settleRegistry,
+  type ChangeSet,
+  type StatusChanged,
 } from './registry.projection';
 export { daysBetween, isoDateOf, milestonesOf, type Milestones } from './dates';
 export * from './pagination';

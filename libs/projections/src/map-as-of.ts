@@ -5,7 +5,11 @@ import type { Within } from './time-travel';
  * A value with only the corrections within the cut: all of them undone back to the original, then those
  * within applied again in recording order (as a replay of the events within the cut would).
  */
-export function corrected<T extends object>(current: T, corrections: readonly Correction<T>[], within: Within): { original: T; then: T } {
+export function corrected<T extends object>(
+  current: T,
+  corrections: readonly Correction<T>[],
+  within: Within,
+): { original: T; then: T } {
   const original = { ...current };
   for (let i = corrections.length - 1; i >= 0; i--) Object.assign(original, corrections[i].before);
   const then = { ...original };
@@ -44,9 +48,13 @@ export class MapAsOf<V> extends Map<string, V> {
   private list: V[] | null = null;
 
   /** `candidates`: the only entries that can need rework, when the caller knows them (else all are asked). */
-  constructor(private readonly live: ReadonlyMap<string, V>, private readonly kept: (value: V) => boolean,
-    private readonly needsRework: (value: V) => boolean, rework: (value: V) => V | null,
-    candidates: Iterable<[string, V]> = live) {
+  constructor(
+    private readonly live: ReadonlyMap<string, V>,
+    private readonly kept: (value: V) => boolean,
+    private readonly needsRework: (value: V) => boolean,
+    rework: (value: V) => V | null,
+    candidates: Iterable<[string, V]> = live,
+  ) {
     super();
     for (const [key, value] of candidates) if (needsRework(value)) this.reworked.set(key, rework(value));
   }

@@ -1,6 +1,15 @@
 import type {
-  Assessment, CorroborationFacts, Grade, IncidentDetails, InvestigationOutcome, Investigator, IsoDate,
-  PolicyConfig, SourceKind, StatementDetails, StatusChange,
+  Assessment,
+  CorroborationFacts,
+  Grade,
+  IncidentDetails,
+  InvestigationOutcome,
+  Investigator,
+  IsoDate,
+  PolicyConfig,
+  SourceKind,
+  StatementDetails,
+  StatusChange,
 } from '@app/domain';
 import type { ResolutionDetails, SituationDetails } from '@app/domain';
 import type { Position } from '@app/event-store';
@@ -45,7 +54,12 @@ export interface SourceView {
   mergedDuplicates: string[];
 }
 
-export interface Retraction { reason: string; retractedOn: IsoDate; eventId: string; recordedAt: Date }
+export interface Retraction {
+  reason: string;
+  retractedOn: IsoDate;
+  eventId: string;
+  recordedAt: Date;
+}
 
 export interface CorroborationView extends CorroborationFacts {
   /** The canonical incident that holds it now (changes when its incident is merged). */
@@ -145,7 +159,11 @@ export interface ResolutionView extends ResolutionDetails {
   recordedAt: Date;
 }
 
-export interface IdempotentResult { inputHash: string; stream: string; position: Position }
+export interface IdempotentResult {
+  inputHash: string;
+  stream: string;
+  position: Position;
+}
 
 export interface RegistryModel {
   sources: Map<string, SourceView>;
@@ -219,14 +237,33 @@ export interface ModelOptions {
 
 export function createRegistryModel(options: ModelOptions = {}): RegistryModel {
   return {
-    sources: new Map(), incidents: new Map(), corroborations: new Map(), investigations: new Map(),
-    statements: new Map(), statementColumns: new StatementColumns(), statementsByState: new Map(), corroborationsBySource: new Map(), mergedInto: new Map(),
-    orphans: new Map(), idempotency: new Map(),
-    checkpoint: null, eventsApplied: 0, skipped: 0, skippedEventIds: [], irregularEvents: 0, assessedOn: null, latestEvidenceDate: null,
-    policy: options.policy, deferAssessments: options.deferAssessments ?? false, dirty: new Set(),
-    keepAuditEntries: options.keepAuditEntries ?? true, keepStatementTexts: options.keepStatementTexts ?? true,
-    sharedLists: new Map(), countries: options.countries,
-    situations: new Map(), resolutions: new Map(),
+    sources: new Map(),
+    incidents: new Map(),
+    corroborations: new Map(),
+    investigations: new Map(),
+    statements: new Map(),
+    statementColumns: new StatementColumns(),
+    statementsByState: new Map(),
+    corroborationsBySource: new Map(),
+    mergedInto: new Map(),
+    orphans: new Map(),
+    idempotency: new Map(),
+    checkpoint: null,
+    eventsApplied: 0,
+    skipped: 0,
+    skippedEventIds: [],
+    irregularEvents: 0,
+    assessedOn: null,
+    latestEvidenceDate: null,
+    policy: options.policy,
+    deferAssessments: options.deferAssessments ?? false,
+    dirty: new Set(),
+    keepAuditEntries: options.keepAuditEntries ?? true,
+    keepStatementTexts: options.keepStatementTexts ?? true,
+    sharedLists: new Map(),
+    countries: options.countries,
+    situations: new Map(),
+    resolutions: new Map(),
   };
 }
 

@@ -1,9 +1,17 @@
 import { paginate, paginateSorted, sortByKey } from './pagination';
 
-interface Row { id: string; day: string; n: number }
+interface Row {
+  id: string;
+  day: string;
+  n: number;
+}
 
 // Deterministic rows with repeated days, so the id decides ties.
-const rows: Row[] = Array.from({ length: 60 }, (_, i) => ({ id: `r-${String((i * 37) % 60).padStart(2, '0')}`, day: `2016-0${1 + (i % 4)}-01`, n: i }));
+const rows: Row[] = Array.from({ length: 60 }, (_, i) => ({
+  id: `r-${String((i * 37) % 60).padStart(2, '0')}`,
+  day: `2016-0${1 + (i % 4)}-01`,
+  n: i,
+}));
 const keyOf = (r: Row) => [r.day, r.id];
 const sorted = sortByKey(rows, keyOf);
 
@@ -28,7 +36,9 @@ describe('paginateSorted', () => {
       }
     }
     const foreign = paginate(rows, keyOf, { first: 3 }).pageInfo.endCursor;
-    expect(paginateSorted(sorted, keep, { after: foreign, descending })).toEqual(paginate(rows.filter(keep), keyOf, { after: foreign, descending }));
+    expect(paginateSorted(sorted, keep, { after: foreign, descending })).toEqual(
+      paginate(rows.filter(keep), keyOf, { after: foreign, descending }),
+    );
   });
 
   it('rejects a bad page size or cursor as paginate does', () => {

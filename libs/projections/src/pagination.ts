@@ -14,8 +14,15 @@ export interface PageInfo {
   endCursor: string | null;
 }
 
-export interface Edge<T> { cursor: string; node: T }
-export interface Connection<T> { edges: Edge<T>[]; pageInfo: PageInfo; totalCount: number }
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 500;
@@ -57,8 +64,11 @@ function decodeCursor(cursor: string): SortKey {
  * Sorts `items` by `keyOf` (the last key part must make keys unique, e.g. the id) and returns the page
  * after the cursor.
  */
-export function paginate<T>(items: readonly T[], keyOf: (item: T) => SortKey,
-  args: PageArgs & { descending?: boolean } = {}): Connection<T> {
+export function paginate<T>(
+  items: readonly T[],
+  keyOf: (item: T) => SortKey,
+  args: PageArgs & { descending?: boolean } = {},
+): Connection<T> {
   const first = pageSize(args);
   const dir = args.descending ? -1 : 1;
   const keyed = items.map((node) => ({ key: keyOf(node), node }));
@@ -89,7 +99,10 @@ export function paginate<T>(items: readonly T[], keyOf: (item: T) => SortKey,
   };
 }
 
-export interface Keyed<T> { key: SortKey; node: T }
+export interface Keyed<T> {
+  key: SortKey;
+  node: T;
+}
 
 /** Sorts nodes by key, ascending, once (e.g. to keep for `paginateSorted` while the data stands). */
 export function sortByKey<T>(items: Iterable<T>, keyOf: (item: T) => SortKey): Keyed<T>[] {
@@ -102,8 +115,11 @@ export function sortByKey<T>(items: Iterable<T>, keyOf: (item: T) => SortKey): K
  * As `paginate(items.filter(keep), ...)` over nodes already sorted ascending by unique keys: one pass
  * without sorting or copying, cursors encoded for the returned page only.
  */
-export function paginateSorted<T>(sorted: readonly Keyed<T>[], keep: (node: T) => boolean,
-  args: PageArgs & { descending?: boolean } = {}): Connection<T> {
+export function paginateSorted<T>(
+  sorted: readonly Keyed<T>[],
+  keep: (node: T) => boolean,
+  args: PageArgs & { descending?: boolean } = {},
+): Connection<T> {
   const first = pageSize(args);
   const n = sorted.length;
   const dir = args.descending ? -1 : 1;

@@ -9,7 +9,11 @@ export function assessUnder(model: RegistryModel, incident: IncidentView, policy
   return assess(buildEvidence(model, incident), policy, model.assessedOn ?? undefined);
 }
 
-export interface PolicyDifference { incidentId: string; from: Assessment; to: Assessment }
+export interface PolicyDifference {
+  incidentId: string;
+  from: Assessment;
+  to: Assessment;
+}
 
 /**
  * The canonical incidents whose status differs between two policy versions: what adopting `to` in place of

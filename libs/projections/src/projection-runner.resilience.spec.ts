@@ -1,5 +1,10 @@
 import {
-  type JsonObject, type StoredEvent, type SubscribeOptions, type Subscription, SqliteEventStore, uuidv7,
+  type JsonObject,
+  type StoredEvent,
+  type SubscribeOptions,
+  type Subscription,
+  SqliteEventStore,
+  uuidv7,
 } from '@app/event-store';
 import { ProjectionRunner } from './projection-runner';
 import { allege, corroboration, yemenStory } from './testing/event-log.fixtures';
@@ -76,8 +81,15 @@ describe('ProjectionRunner when its subscription ends or brings a foreign event'
     const before = runner.health();
     const at = Number(runner.checkpoint) + 1;
     const stored = (position: number, fields: Partial<StoredEvent>): StoredEvent => ({
-      id: uuidv7(), type: 'UseAlleged', stream: 'incident-next', revision: 0, position: String(position),
-      recordedAt: new Date(), data: {}, metadata: { actor: 'tester', correlationId: 'c', schemaVersion: 1 }, ...fields,
+      id: uuidv7(),
+      type: 'UseAlleged',
+      stream: 'incident-next',
+      revision: 0,
+      position: String(position),
+      recordedAt: new Date(),
+      data: {},
+      metadata: { actor: 'tester', correlationId: 'c', schemaVersion: 1 },
+      ...fields,
     });
     const next = allege('inc-next', '2016-08-01', corroboration('c-next', 'hrw', '2016-08-01'));
     const unreadable = { metadata: { actor: '', correlationId: '' }, unreadable: 'binary data' };

@@ -12,7 +12,9 @@ import { holdsStatementTexts, statementTextsOf, TEXTS_IN_STORE } from './stateme
 async function append(store: SqliteEventStore, events: { stream: string; type: string; data: JsonObject }[]) {
   let position = '';
   for (const e of events) {
-    const result = await store.append(e.stream, [{ id: uuidv7(), type: e.type, data: e.data, metadata: { actor: 'tester', correlationId: 'c', schemaVersion: 1 } }]);
+    const result = await store.append(e.stream, [
+      { id: uuidv7(), type: e.type, data: e.data, metadata: { actor: 'tester', correlationId: 'c', schemaVersion: 1 } },
+    ]);
     position = result.position;
   }
   return position;
@@ -41,16 +43,28 @@ describe('ProjectionRunner over a real SQLite store', () => {
   });
 
   it('keeps statement texts in the store: the lean model holds placeholders, the stream the texts as corrected', async () => {
-    await append(store, [toNew(statement('st-t', ['GBR'], 'CONCERN', '2017-02-01', ['inc-1'], { quote: 'first words' }), 'statement-st-t'),
-      { stream: 'statement-st-t', type: 'StatementCorrected',
-        data: { statementId: 'st-t', changes: { quote: 'corrected words' }, reason: 'r', correctedOn: '2017-02-02' } }]);
+    await append(store, [
+      toNew(statement('st-t', ['GBR'], 'CONCERN', '2017-02-01', ['inc-1'], { quote: 'first words' }), 'statement-st-t'),
+      {
+        stream: 'statement-st-t',
+        type: 'StatementCorrected',
+        data: { statementId: 'st-t', changes: { quote: 'corrected words' }, reason: 'r', correctedOn: '2017-02-02' },
+      },
+    ]);
     await runner.start();
     const view = runner.model.statements.get('st-t')!;
     expect(holdsStatementTexts(view)).toBe(false);
-    expect(view).toMatchObject({ quote: TEXTS_IN_STORE.quote, kind: 'CONCERN', corrections: [expect.objectContaining({ reason: 'r' })] });
+    expect(view).toMatchObject({
+      quote: TEXTS_IN_STORE.quote,
+      kind: 'CONCERN',
+      corrections: [expect.objectContaining({ reason: 'r' })],
+    });
     const events: StoredEvent[] = [];
     for await (const e of store.readStream('statement-st-t')) events.push(e);
-    expect(statementTextsOf(events)).toEqual({ quote: 'corrected words', citation: { url: 'https://example.org/st-t' } });
+    expect(statementTextsOf(events)).toEqual({
+      quote: 'corrected words',
+      citation: { url: 'https://example.org/st-t' },
+    });
     expect(statementTextsOf([])).toBeNull();
     expect(holdsStatementTexts(buildModel(await readAll(store)).statements.get('st-t')!)).toBe(true);
   });
@@ -60,7 +74,9 @@ describe('ProjectionRunner over a real SQLite store', () => {
     expect(runner.model.eventsApplied).toBe(16);
     expect(runner.checkpoint).toBe((await readAll(store)).at(-1)!.position);
     expect(runner.model.incidents.get('inc-1')!.assessment.status).toBe('CONFIRMED');
-    expect(runner.model).toEqual(buildModel(await readAll(store), { keepAuditEntries: false, keepStatementTexts: false }));
+    expect(runner.model).toEqual(
+      buildModel(await readAll(store), { keepAuditEntries: false, keepStatementTexts: false }),
+    );
   });
 
   it('follows live appends, tells listeners what changed, and lets a writer wait for its own write', async () => {
@@ -77,7 +93,9 @@ describe('ProjectionRunner over a real SQLite store', () => {
     expect(seen.map((c) => c.recordedStatementIds)).toEqual([[], ['st-new']]);
     expect(seen[0].incidentIds).toEqual(['inc-3']);
     unsubscribe();
-    const later = await append(store, [toNew(statement('st-x', ['AUT'], 'CONCERN', '2016-06-13', ['inc-1']), 'statement-st-x')]);
+    const later = await append(store, [
+      toNew(statement('st-x', ['AUT'], 'CONCERN', '2016-06-13', ['inc-1']), 'statement-st-x'),
+    ]);
     await expect(runner.waitFor(later, 5000)).resolves.toBe(true);
     expect(seen).toHaveLength(2);
   });
@@ -94,7 +112,9 @@ describe('ProjectionRunner over a real SQLite store', () => {
       toNew(statement('st-ack', ['SYR'], 'ACKNOWLEDGEMENT', '2016-08-05', ['inc-3']), 'statement-st-ack'),
     ]);
     await runner.waitFor(position, 5000);
-    expect(seen.map((c) => c.statusChanges.map(({ incidentId, before, after }) => ({ incidentId, before, after })))).toEqual([
+    expect(
+      seen.map((c) => c.statusChanges.map(({ incidentId, before, after }) => ({ incidentId, before, after }))),
+    ).toEqual([
       [{ incidentId: 'inc-7', before: null, after: 'ALLEGED' }],
       [{ incidentId: 'inc-7', before: 'ALLEGED', after: 'CORROBORATED' }],
       [],
@@ -125,13 +145,17 @@ describe('ProjectionRunner over a real SQLite store', () => {
     await runner.start();
     const before = runner.model;
     const rebuilt = runner.rebuild();
-    const position = await append(store, [toNew(statement('st-late', ['NOR'], 'CONDEMNATION', '2016-12-30', ['inc-1']), 'statement-st-late')]);
+    const position = await append(store, [
+      toNew(statement('st-late', ['NOR'], 'CONDEMNATION', '2016-12-30', ['inc-1']), 'statement-st-late'),
+    ]);
     await rebuilt;
     await runner.waitFor(position, 5000);
     expect(runner.model).not.toBe(before);
     expect(runner.model.statements.has('st-late')).toBe(true);
     expect(runner.model.eventsApplied).toBe(17);
-    expect(runner.model).toEqual(buildModel(await readAll(store), { keepAuditEntries: false, keepStatementTexts: false }));
+    expect(runner.model).toEqual(
+      buildModel(await readAll(store), { keepAuditEntries: false, keepStatementTexts: false }),
+    );
   });
 
   it('rebuilds under the policy it was given', async () => {

@@ -10,8 +10,16 @@ async function bigStore(): Promise<SqliteEventStore> {
   for (let i = 0; i < 20_000; i++) {
     const id = uuidv7();
     const event = allege(id, '2016-01-10', corroboration(uuidv7(), 'missing-source', '2016-01-10'));
-    appends.push(store.append(incidentStream(id), [{ id: uuidv7(), type: event.type, data: event.data as never,
-      metadata: { actor: 'tester', correlationId: 'c', schemaVersion: 1 } }]));
+    appends.push(
+      store.append(incidentStream(id), [
+        {
+          id: uuidv7(),
+          type: event.type,
+          data: event.data as never,
+          metadata: { actor: 'tester', correlationId: 'c', schemaVersion: 1 },
+        },
+      ]),
+    );
   }
   await Promise.all(appends);
   return store;
@@ -20,7 +28,9 @@ async function bigStore(): Promise<SqliteEventStore> {
 describe('ProjectionRunner start-up and holding', () => {
   jest.setTimeout(60_000);
   let store: SqliteEventStore;
-  beforeAll(async () => { store = await bigStore(); });
+  beforeAll(async () => {
+    store = await bigStore();
+  });
   afterAll(() => store.close());
 
   it('hands the event loop back during a long catch-up (timers and I/O run before it is done)', async () => {
@@ -52,8 +62,14 @@ describe('ProjectionRunner start-up and holding', () => {
     const release = runner.hold();
     const id = uuidv7();
     const event = allege(id, '2016-02-01', corroboration(uuidv7(), 'missing-source', '2016-02-01'));
-    const { position } = await store.append(incidentStream(id), [{ id: uuidv7(), type: event.type, data: event.data as never,
-      metadata: { actor: 'tester', correlationId: 'c', schemaVersion: 1 } }]);
+    const { position } = await store.append(incidentStream(id), [
+      {
+        id: uuidv7(),
+        type: event.type,
+        data: event.data as never,
+        metadata: { actor: 'tester', correlationId: 'c', schemaVersion: 1 },
+      },
+    ]);
     expect(await runner.waitFor(position, 100)).toBe(false);
     expect(runner.model.incidents.has(id)).toBe(false);
     release();

@@ -21,7 +21,11 @@ export interface ProjectionHealth {
   lastError: string | null;
 }
 
-interface Waiter { position: Position; resolve: (reached: boolean) => void; timer: NodeJS.Timeout }
+interface Waiter {
+  position: Position;
+  resolve: (reached: boolean) => void;
+  timer: NodeJS.Timeout;
+}
 
 /**
  * Keeps the registry model up to date with the store: a bulk catch-up (one assessment per incident),
@@ -43,8 +47,10 @@ export class ProjectionRunner {
    * The models it builds are lean unless `fullModel`: no full audit entries (see AuditTrail) and no
    * statement texts (see TEXTS_IN_STORE); a caller reads those from the store when asked for.
    */
-  constructor(private readonly store: EventStore,
-    private readonly options: { policy?: PolicyConfig; model?: RegistryModel; fullModel?: boolean } = {}) {
+  constructor(
+    private readonly store: EventStore,
+    private readonly options: { policy?: PolicyConfig; model?: RegistryModel; fullModel?: boolean } = {},
+  ) {
     this.current = options.model ?? this.newModel(options.policy);
   }
 
@@ -70,7 +76,8 @@ export class ProjectionRunner {
     if (this.stopped) return;
     this.releaseWaiters();
     const subscription = this.store.subscribeToAll(
-      this.current.checkpoint === null ? {} : { fromPosition: this.current.checkpoint });
+      this.current.checkpoint === null ? {} : { fromPosition: this.current.checkpoint },
+    );
     this.subscription = subscription;
     this.loop = this.follow(subscription);
   }
@@ -90,7 +97,8 @@ export class ProjectionRunner {
     if (this.stopped) return Promise.resolve(false);
     return new Promise((resolve) => {
       const waiter: Waiter = {
-        position, resolve,
+        position,
+        resolve,
         timer: setTimeout(() => {
           this.waiters = this.waiters.filter((w) => w !== waiter);
           resolve(false);
@@ -137,9 +145,15 @@ export class ProjectionRunner {
   health(): ProjectionHealth {
     const m = this.current;
     return {
-      projectionVersion: this.projectionVersion, checkpoint: m.checkpoint, eventsApplied: m.eventsApplied,
-      skipped: m.skipped, skippedEventIds: [...m.skippedEventIds], irregularEvents: m.irregularEvents, live: this.subscription !== null,
-      rebuilding: this.rebuilding !== null, lastError: this.lastError,
+      projectionVersion: this.projectionVersion,
+      checkpoint: m.checkpoint,
+      eventsApplied: m.eventsApplied,
+      skipped: m.skipped,
+      skippedEventIds: [...m.skippedEventIds],
+      irregularEvents: m.irregularEvents,
+      live: this.subscription !== null,
+      rebuilding: this.rebuilding !== null,
+      lastError: this.lastError,
     };
   }
 
@@ -147,8 +161,10 @@ export class ProjectionRunner {
     const fresh = this.newModel(this.options.policy ?? this.current.policy);
     await this.catchUp(fresh);
     // The live model may have moved on while we read: read on until the fresh one is level with it.
-    while (this.current.checkpoint !== null &&
-      (fresh.checkpoint === null || this.store.comparePositions(fresh.checkpoint, this.current.checkpoint) < 0)) {
+    while (
+      this.current.checkpoint !== null &&
+      (fresh.checkpoint === null || this.store.comparePositions(fresh.checkpoint, this.current.checkpoint) < 0)
+    ) {
       await this.catchUp(fresh);
     }
     // No await between the last check and the swap: the live loop cannot slip an event in between.

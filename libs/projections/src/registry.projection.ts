@@ -41,7 +41,9 @@ function rememberIdempotentResult(model: RegistryModel, key: string, stored: Sto
   if (seen && seen.stream !== stored.stream) return;
   const inputHash = stored.metadata.inputHash;
   model.idempotency.set(key, {
-    inputHash: typeof inputHash === 'string' ? inputHash : '', stream: stored.stream, position: stored.position,
+    inputHash: typeof inputHash === 'string' ? inputHash : '',
+    stream: stored.stream,
+    position: stored.position,
   });
 }
 
@@ -56,21 +58,36 @@ function skip(model: RegistryModel, stored: StoredEvent): null {
 function trackRevision(model: RegistryModel, event: RegistryEvent, revision: number): void {
   let view: { revision: number } | undefined;
   switch (event.type) {
-    case 'SourceRegistered': case 'SourceRegraded':
-      view = model.sources.get(event.data.sourceId); break;
+    case 'SourceRegistered':
+    case 'SourceRegraded':
+      view = model.sources.get(event.data.sourceId);
+      break;
     case 'SourcesMerged':
-      view = model.sources.get(event.data.sourceId); break;
-    case 'UseAlleged': case 'IncidentCorrected': case 'IncidentMergedInto': case 'IncidentWithdrawn':
-    case 'CorroborationAdded': case 'CorroborationRetracted':
-      view = model.incidents.get(event.data.incidentId); break;
-    case 'InvestigationOpened': case 'InvestigationConcluded':
-      view = model.investigations.get(event.data.investigationId); break;
-    case 'StatementRecorded': case 'StatementCorrected':
-      view = model.statements.get(event.data.statementId); break;
-    case 'SituationRegistered': case 'SituationCorrected':
-      view = model.situations.get(event.data.situationId); break;
+      view = model.sources.get(event.data.sourceId);
+      break;
+    case 'UseAlleged':
+    case 'IncidentCorrected':
+    case 'IncidentMergedInto':
+    case 'IncidentWithdrawn':
+    case 'CorroborationAdded':
+    case 'CorroborationRetracted':
+      view = model.incidents.get(event.data.incidentId);
+      break;
+    case 'InvestigationOpened':
+    case 'InvestigationConcluded':
+      view = model.investigations.get(event.data.investigationId);
+      break;
+    case 'StatementRecorded':
+    case 'StatementCorrected':
+      view = model.statements.get(event.data.statementId);
+      break;
+    case 'SituationRegistered':
+    case 'SituationCorrected':
+      view = model.situations.get(event.data.situationId);
+      break;
     case 'ResolutionVoteRecorded':
-      view = model.resolutions.get(event.data.resolutionId); break;
+      view = model.resolutions.get(event.data.resolutionId);
+      break;
     default: {
       const _exhaustive: never = event;
       return _exhaustive;
@@ -80,7 +97,12 @@ function trackRevision(model: RegistryModel, event: RegistryEvent, revision: num
 }
 
 /** Folds one event with its effect into `fx`; the upcast event, or null when it was skipped. */
-function fold(model: RegistryModel, stored: StoredEvent, fx: EventEffect, statusChanges: StatusChanged[] | null): RegistryEvent | null {
+function fold(
+  model: RegistryModel,
+  stored: StoredEvent,
+  fx: EventEffect,
+  statusChanges: StatusChanged[] | null,
+): RegistryEvent | null {
   model.checkpoint = stored.position;
   const key = stored.metadata?.idempotencyKey;
   if (typeof key === 'string') rememberIdempotentResult(model, key, stored);
@@ -101,11 +123,24 @@ function fold(model: RegistryModel, stored: StoredEvent, fx: EventEffect, status
     model.latestEvidenceDate = evidenceDate;
   }
   if (fx.audit.length > 0) {
-    const entry: AuditEntry | null = model.keepAuditEntries ? {
-      eventId: stored.id, type: event.type, evidenceDate, recordedAt: stored.recordedAt,
-      actor: stored.metadata?.actor ?? 'unknown', summary: summarizeEvent(model, event), seq: model.eventsApplied,
-    } : null;
-    for (const id of fx.audit) (model.incidents.get(id) ?? model.orphans.get(id))?.audit.add(stored.id, evidenceDate, model.eventsApplied, entry);
+    const entry: AuditEntry | null = model.keepAuditEntries
+      ? {
+          eventId: stored.id,
+          type: event.type,
+          evidenceDate,
+          recordedAt: stored.recordedAt,
+          actor: stored.metadata?.actor ?? 'unknown',
+          summary: summarizeEvent(model, event),
+          seq: model.eventsApplied,
+        }
+      : null;
+    for (const id of fx.audit)
+      (model.incidents.get(id) ?? model.orphans.get(id))?.audit.add(
+        stored.id,
+        evidenceDate,
+        model.eventsApplied,
+        entry,
+      );
   }
   for (const id of fx.reassess) {
     const incident = model.incidents.get(id);
@@ -129,13 +164,23 @@ export function evolveRegistry(model: RegistryModel, stored: StoredEvent): Chang
   const statusChanges: StatusChanged[] = [];
   const event = fold(model, stored, fx, statusChanges);
   if (event === null) {
-    return { eventId: stored.id, position: stored.position, skipped: true, incidentIds: [], statusChanges: [], recordedStatementIds: [] };
+    return {
+      eventId: stored.id,
+      position: stored.position,
+      skipped: true,
+      incidentIds: [],
+      statusChanges: [],
+      recordedStatementIds: [],
+    };
   }
   const incidentIds: string[] = [];
   for (const id of fx.audit) if (model.incidents.has(id) && !model.mergedInto.has(id)) incidentIds.push(id);
-  for (const id of fx.reassess) if (!incidentIds.includes(id) && model.incidents.has(id) && !model.mergedInto.has(id)) incidentIds.push(id);
+  for (const id of fx.reassess)
+    if (!incidentIds.includes(id) && model.incidents.has(id) && !model.mergedInto.has(id)) incidentIds.push(id);
   return {
-    eventId: stored.id, position: stored.position, skipped: false,
+    eventId: stored.id,
+    position: stored.position,
+    skipped: false,
     incidentIds,
     statusChanges,
     recordedStatementIds: event.type === 'StatementRecorded' ? [event.data.statementId] : [],

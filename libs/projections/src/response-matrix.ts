@@ -14,15 +14,24 @@ export interface MatrixCell extends Omit<ResponseLine, 'statementIds' | 'kinds' 
  * Every State Party on the report date against each situation (or incident), one row per pair in State
  * order then subject order, each cell being that State's line in the speak-out report for that subject.
  */
-export function responseMatrix(model: RegistryModel, states: readonly CcmState[],
-  subjects: { situationIds?: readonly string[];
-  incidentIds?: readonly string[] }, asOfDate?: IsoDate): { asOf: IsoDate; rows: MatrixCell[] } {
+export function responseMatrix(
+  model: RegistryModel,
+  states: readonly CcmState[],
+  subjects: { situationIds?: readonly string[]; incidentIds?: readonly string[] },
+  asOfDate?: IsoDate,
+): { asOf: IsoDate; rows: MatrixCell[] } {
   const columns: { subjectKind: SubjectKind; subjectId: string }[] = [
     ...(subjects.situationIds ?? []).map((subjectId) => ({ subjectKind: 'SITUATION' as const, subjectId })),
     ...(subjects.incidentIds ?? []).map((subjectId) => ({ subjectKind: 'INCIDENT' as const, subjectId })),
   ];
-  const reports = columns.map((c) => speakOutReport(model, states,
-    c.subjectKind === 'SITUATION' ? { situationId: c.subjectId } : { incidentIds: [c.subjectId] }, asOfDate));
+  const reports = columns.map((c) =>
+    speakOutReport(
+      model,
+      states,
+      c.subjectKind === 'SITUATION' ? { situationId: c.subjectId } : { incidentIds: [c.subjectId] },
+      asOfDate,
+    ),
+  );
   const asOf = reports[0]?.asOf ?? speakOutReport(model, states, { incidentIds: [] }, asOfDate).asOf;
   const rows: MatrixCell[] = [];
   const parties = reports[0]?.statesParties ?? [];

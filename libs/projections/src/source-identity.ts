@@ -5,7 +5,8 @@ import { shippedCountries } from './shipped-countries';
 /** The canonical source a merged duplicate resolves to (itself unless merged). */
 export function canonicalSourceId(model: RegistryModel, id: string): string {
   let current = id;
-  for (let i = 0; i < 64; i++) { // a chain is short; the bound only guards against a corrupt cycle
+  for (let i = 0; i < 64; i++) {
+    // a chain is short; the bound only guards against a corrupt cycle
     const next = model.sources.get(current)?.mergedInto?.canonicalSourceId;
     if (next === undefined) return current;
     current = next;
@@ -54,16 +55,27 @@ export function stateSourceOf(model: RegistryModel, stateCode: string): SourceVi
   const rank = (s: SourceView) => (s.parentOrganisation === null ? 0 : 1);
   for (const s of model.sources.values()) {
     if (s.kind !== 'STATE' || s.stateCode !== stateCode || s.mergedInto !== null) continue;
-    if (best === undefined || rank(s) < rank(best) ||
-      (rank(s) === rank(best) && s.recordedAt.getTime() < best.recordedAt.getTime())) best = s;
+    if (
+      best === undefined ||
+      rank(s) < rank(best) ||
+      (rank(s) === rank(best) && s.recordedAt.getTime() < best.recordedAt.getTime())
+    )
+      best = s;
   }
   return best;
 }
 
 /** Lower case, accents and punctuation dropped, "the" and "&"/"and" ignored: names as a person compares them. */
 export function normaliseName(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').replace(/\b(the|and|of)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\b(the|and|of)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const STOP = new Set(['the', 'and', 'of', 'for', 'de', 'la', 'du']);
@@ -71,7 +83,11 @@ const STOP = new Set(['the', 'and', 'of', 'for', 'de', 'la', 'du']);
 /** "Human Rights Watch (Yemen desk)" -> "hrw yemen desk": the initials of the words outside brackets, then the rest. */
 function acronymForm(name: string): string {
   const [head, ...rest] = name.split('(');
-  const initials = head.split(/[^A-Za-z0-9]+/).filter((w) => w && !STOP.has(w.toLowerCase())).map((w) => w[0]).join('');
+  const initials = head
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w && !STOP.has(w.toLowerCase()))
+    .map((w) => w[0])
+    .join('');
   return normaliseName(`${initials} ${rest.join(' ')}`);
 }
 
@@ -103,11 +119,17 @@ function formsOf(names: string[]): Set<string> {
  * one the acronym of the other (HRW, Human Rights Watch), an alias of the other, or a small edit apart
  * (one edit per 8 characters, at least one). Merged duplicates are left out: their canonical source answers.
  */
-export function similarSources(model: RegistryModel, name: string, aliases: string[] = [],
-  exceptId?: string): SourceView[] {
+export function similarSources(
+  model: RegistryModel,
+  name: string,
+  aliases: string[] = [],
+  exceptId?: string,
+): SourceView[] {
   const mine = formsOf([name, ...aliases]);
-  const close = (a: string, b: string) => a === b || (Math.min(a.length, b.length) >= 4 &&
-    editDistance(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 8)));
+  const close = (a: string, b: string) =>
+    a === b ||
+    (Math.min(a.length, b.length) >= 4 &&
+      editDistance(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 8)));
   const found: SourceView[] = [];
   for (const s of model.sources.values()) {
     if (s.sourceId === exceptId || s.mergedInto !== null) continue;

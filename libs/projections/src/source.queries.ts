@@ -3,12 +3,19 @@ import type { CcmState, CcmStatus, Grade, IsoDate, SourceKind } from '@app/domai
 import type { CorroborationView, InvestigationView, RegistryModel, SourceView } from './model';
 import { resolveIncidentId } from './model';
 
-export interface SourceFilter { kind?: SourceKind; grade?: Grade }
+export interface SourceFilter {
+  kind?: SourceKind;
+  grade?: Grade;
+}
 
 /** Sources by name. */
 export function listSources(model: RegistryModel, filter: SourceFilter = {}): SourceView[] {
   return [...model.sources.values()]
-    .filter((s) => (filter.kind === undefined || s.kind === filter.kind) && (filter.grade === undefined || s.grade === filter.grade))
+    .filter(
+      (s) =>
+        (filter.kind === undefined || s.kind === filter.kind) &&
+        (filter.grade === undefined || s.grade === filter.grade),
+    )
     .sort((a, b) => a.name.localeCompare(b.name) || (a.sourceId < b.sourceId ? -1 : 1));
 }
 
@@ -58,8 +65,12 @@ export function listStates(states: readonly CcmState[], filter: StateFilter = {}
   const on = filter.on ?? '9999-12-31';
   return states
     .map((s): StateView => ({
-      stateCode: s.iso3, name: s.name, ccmStatus: ccmStatusOn(s, on), signedOn: s.signedOn ?? null,
-      ratifiedOrAccededOn: s.ratifiedOrAccededOn ?? null, entryIntoForceOn: s.entryIntoForceOn ?? null,
+      stateCode: s.iso3,
+      name: s.name,
+      ccmStatus: ccmStatusOn(s, on),
+      signedOn: s.signedOn ?? null,
+      ratifiedOrAccededOn: s.ratifiedOrAccededOn ?? null,
+      entryIntoForceOn: s.entryIntoForceOn ?? null,
       withdrawnOn: s.withdrawnOn ?? null,
     }))
     .filter((s) => filter.status === undefined || s.ccmStatus === filter.status)

@@ -2,8 +2,14 @@ import { assessWithHistory, latestEvidenceDate, statesPartiesOn } from '@app/dom
 import type { CcmState, CcmStatus, IsoDate, StatementKind, UserScope, Vote } from '@app/domain';
 import { buildEvidence } from './evidence';
 import {
-  moreSpecific, scopeCoverage, resolutionUtterances, type ScopeLevel, SCOPE_LEVELS, type Subject, subjectCoverage,
-    type Utterance,
+  moreSpecific,
+  scopeCoverage,
+  resolutionUtterances,
+  type ScopeLevel,
+  SCOPE_LEVELS,
+  type Subject,
+  subjectCoverage,
+  type Utterance,
   usersOverlap,
 } from './coverage';
 import { milestonesOf } from './dates';
@@ -29,12 +35,20 @@ export interface SpeakOutFilter {
 }
 
 /** The kinds that count as speaking out, strongest first. */
-export const RESPONSE_KINDS = ['CONDEMNATION', 'CONCERN',
-  'CALL_FOR_INVESTIGATION'] as const satisfies readonly StatementKind[];
+export const RESPONSE_KINDS = [
+  'CONDEMNATION',
+  'CONCERN',
+  'CALL_FOR_INVESTIGATION',
+] as const satisfies readonly StatementKind[];
 export type ResponseKind = (typeof RESPONSE_KINDS)[number];
 const kindRank = (kind: StatementKind) => (RESPONSE_KINDS as readonly StatementKind[]).indexOf(kind);
 
-export interface VoteCast { resolutionId: string; symbol: string; vote: Vote; adoptedOn: IsoDate }
+export interface VoteCast {
+  resolutionId: string;
+  symbol: string;
+  vote: Vote;
+  adoptedOn: IsoDate;
+}
 
 /**
  * One State's line in the report: its strongest response about the subject, and how long after confirmation it
@@ -75,7 +89,11 @@ export interface ResponseLine {
 }
 
 export interface CondemnationLag {
-  stateCode: string; incidentId: string; firstConfirmedOn: IsoDate; condemnedOn: IsoDate; days: number;
+  stateCode: string;
+  incidentId: string;
+  firstConfirmedOn: IsoDate;
+  condemnedOn: IsoDate;
+  days: number;
   anticipatory: boolean;
 }
 
@@ -115,15 +133,20 @@ function median(values: number[]): number | null {
 
 function subjectOf(filter: SpeakOutFilter): Subject & { user: UserScope | undefined } {
   const codes = filter.allegedUser !== undefined ? [filter.allegedUser.toUpperCase()] : [];
-  const user = codes.length > 0 || filter.allegedGroup !== undefined ? { stateCodes: codes,
-    name: filter.allegedGroup } : undefined;
+  const user =
+    codes.length > 0 || filter.allegedGroup !== undefined
+      ? { stateCodes: codes, name: filter.allegedGroup }
+      : undefined;
   return { situationId: filter.situationId, allegedUser: user, user };
 }
 
 function matchedIncidents(model: RegistryModel, filter: SpeakOutFilter, user: UserScope | undefined): IncidentView[] {
   const wanted = filter.incidentIds && new Set(filter.incidentIds.map((id) => resolveIncidentId(model, id)));
-  const matches = incidentMatcher({ countryCode: filter.countryCode, occurredFrom: filter.from,
-    occurredTo: filter.to });
+  const matches = incidentMatcher({
+    countryCode: filter.countryCode,
+    occurredFrom: filter.from,
+    occurredTo: filter.to,
+  });
   const result: IncidentView[] = [];
   for (const incident of model.incidents.values()) {
     if (incident.mergedInto || (wanted && !wanted.has(incident.incidentId))) continue;
@@ -162,8 +185,15 @@ function confirmations(model: RegistryModel, incidents: IncidentView[], asOfDate
 }
 
 interface Acc {
-  best: { kind: ResponseKind; level: ScopeLevel; day: number; seq: number; on: IsoDate; statementId: string | null;
-    resolutionId: string | null } | null;
+  best: {
+    kind: ResponseKind;
+    level: ScopeLevel;
+    day: number;
+    seq: number;
+    on: IsoDate;
+    statementId: string | null;
+    resolutionId: string | null;
+  } | null;
   statements: { day: number; seq: number; id: string }[];
   kinds: Set<StatementKind>;
   votes: VoteCast[];
@@ -177,9 +207,16 @@ interface Acc {
   byIncident: Map<string, { day: number; on: IsoDate }>;
 }
 
-const newAcc = (): Acc => ({ best: null, statements: [], kinds: new Set(), votes: [], genericOn: null,
+const newAcc = (): Acc => ({
+  best: null,
+  statements: [],
+  kinds: new Set(),
+  votes: [],
+  genericOn: null,
   firstCondemnation: null,
-  lag: null, byIncident: new Map() });
+  lag: null,
+  byIncident: new Map(),
+});
 
 /**
  * Who spoke out on a situation, an alleged user or a set of incidents, counted as analysts count it (see
@@ -187,8 +224,12 @@ const newAcc = (): Acc => ({ best: null, statements: [], kinds: new Set(), votes
  * (or names the situation or user asked about, or any use) counts for each of its speakers; States Parties
  * are those on `asOfDate` (default: the latest evidence date in the registry).
  */
-export function speakOutReport(model: RegistryModel, states: readonly CcmState[], filter: SpeakOutFilter = {},
-  asOfDate?: IsoDate): SpeakOutReport {
+export function speakOutReport(
+  model: RegistryModel,
+  states: readonly CcmState[],
+  filter: SpeakOutFilter = {},
+  asOfDate?: IsoDate,
+): SpeakOutReport {
   const asOf = asOfDate ?? model.latestEvidenceDate ?? '1970-01-01';
   const subject = subjectOf(filter);
   const incidents = matchedIncidents(model, filter, subject.user);
@@ -222,18 +263,35 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
     for (const code of speakers) record(accOf(code), u, level, day, seq, covered);
     return true;
   };
-  const record = (acc: Acc, u: Utterance, level: ScopeLevel, day: number, seq: number,
-    covered: ReadonlySet<string>) => {
+  const record = (
+    acc: Acc,
+    u: Utterance,
+    level: ScopeLevel,
+    day: number,
+    seq: number,
+    covered: ReadonlySet<string>,
+  ) => {
     acc.kinds.add(u.kind);
     if (u.statementId !== null) acc.statements.push({ day, seq, id: u.statementId });
     const rank = kindRank(u.kind);
     if (rank < 0) return;
     const b = acc.best;
     const specific = b === null ? 0 : SCOPE_LEVELS.indexOf(level) - SCOPE_LEVELS.indexOf(b.level);
-    const better = b === null || rank < kindRank(b.kind) || (rank === kindRank(b.kind)
-      && (specific < 0 || (specific === 0 && (day < b.day || (day === b.day && seq < b.seq)))));
-    if (better) acc.best = { kind: u.kind as ResponseKind, level, day, seq, on: u.on, statementId: u.statementId,
-      resolutionId: u.resolutionId };
+    const better =
+      b === null ||
+      rank < kindRank(b.kind) ||
+      (rank === kindRank(b.kind) &&
+        (specific < 0 || (specific === 0 && (day < b.day || (day === b.day && seq < b.seq)))));
+    if (better)
+      acc.best = {
+        kind: u.kind as ResponseKind,
+        level,
+        day,
+        seq,
+        on: u.on,
+        statementId: u.statementId,
+        resolutionId: u.resolutionId,
+      };
     if (u.kind !== 'CONDEMNATION') return;
     if (u.scope?.generic === true && (acc.genericOn === null || u.on < acc.genericOn)) acc.genericOn = u.on;
     if (acc.firstCondemnation === null || day < acc.firstCondemnation.day) acc.firstCondemnation = { day, on: u.on };
@@ -250,8 +308,12 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
   for (const { utterance, votes, symbol } of resolutionUtterances(model, asOf)) {
     if (!hear(utterance, Number.MAX_SAFE_INTEGER, utterance.speakers)) continue;
     for (const v of votes) {
-      accOf(v.stateCode).votes.push({ resolutionId: utterance.resolutionId!, symbol, vote: v.vote,
-        adoptedOn: utterance.on });
+      accOf(v.stateCode).votes.push({
+        resolutionId: utterance.resolutionId!,
+        symbol,
+        vote: v.vote,
+        adoptedOn: utterance.on,
+      });
     }
   }
 
@@ -260,20 +322,32 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
     const b = acc.best;
     const lagDays = acc.lag === null ? null : acc.lag.day - acc.lag.from;
     return {
-      stateCode: code, name: name(code), ccmStatus: ccmStatusOf(states, code, asOf),
-      kind: b?.kind ?? null, scope: b?.level ?? null, on: b?.on ?? null, statementId: b?.statementId ?? null,
-      resolutionId: b?.resolutionId ?? null, firstCondemnationOn: acc.firstCondemnation?.on ?? null,
-      lagDays, anticipatory: lagDays !== null && lagDays < 0, genericCondemnationOn: acc.genericOn,
+      stateCode: code,
+      name: name(code),
+      ccmStatus: ccmStatusOf(states, code, asOf),
+      kind: b?.kind ?? null,
+      scope: b?.level ?? null,
+      on: b?.on ?? null,
+      statementId: b?.statementId ?? null,
+      resolutionId: b?.resolutionId ?? null,
+      firstCondemnationOn: acc.firstCondemnation?.on ?? null,
+      lagDays,
+      anticipatory: lagDays !== null && lagDays < 0,
+      genericCondemnationOn: acc.genericOn,
       statementIds: [...acc.statements].sort((x, y) => x.day - y.day || x.seq - y.seq).map((s) => s.id),
-      kinds: [...acc.kinds], votes: [...acc.votes].sort((x,
-      y) => (x.adoptedOn < y.adoptedOn ? -1 : x.adoptedOn > y.adoptedOn ? 1 : 0)),
+      kinds: [...acc.kinds],
+      votes: [...acc.votes].sort((x, y) => (x.adoptedOn < y.adoptedOn ? -1 : x.adoptedOn > y.adoptedOn ? 1 : 0)),
     };
   };
-  const parties = statesPartiesOn(states, asOf).map((st) => st.iso3).sort();
+  const parties = statesPartiesOn(states, asOf)
+    .map((st) => st.iso3)
+    .sort();
   const partyCodes = new Set(parties);
   const statesParties = parties.map((code) => line(code, accs.get(code) ?? newAcc()));
-  const nonPartiesThatSpoke = [...accs].filter(([code, acc]) => !partyCodes.has(code) && acc.kinds.size > 0)
-    .map(([code, acc]) => line(code, acc)).sort((a, b) => (a.stateCode < b.stateCode ? -1 : 1));
+  const nonPartiesThatSpoke = [...accs]
+    .filter(([code, acc]) => !partyCodes.has(code) && acc.kinds.size > 0)
+    .map(([code, acc]) => line(code, acc))
+    .sort((a, b) => (a.stateCode < b.stateCode ? -1 : 1));
   const lags: CondemnationLag[] = [];
   for (const code of parties) {
     const acc = accs.get(code);
@@ -282,8 +356,14 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
       const first = acc.byIncident.get(incidentId);
       if (!first) continue;
       const days = first.day - confirmedDay.get(incidentId)!;
-      lags.push({ stateCode: code, incidentId, firstConfirmedOn: on, condemnedOn: first.on, days,
-        anticipatory: days < 0 });
+      lags.push({
+        stateCode: code,
+        incidentId,
+        firstConfirmedOn: on,
+        condemnedOn: first.on,
+        days,
+        anticipatory: days < 0,
+      });
     }
   }
   const lagDays = statesParties.flatMap((l) => (l.lagDays === null ? [] : [l.lagDays]));
@@ -291,7 +371,8 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
     asOf,
     incidentIds: incidents.map((i) => i.incidentId).sort(),
     confirmedIncidentIds: [...confirmedNow].sort(),
-    firstConfirmations: [...firstConfirmedOn].map(([incidentId, on]) => ({ incidentId, firstConfirmedOn: on }))
+    firstConfirmations: [...firstConfirmedOn]
+      .map(([incidentId, on]) => ({ incidentId, firstConfirmedOn: on }))
       .sort((a, b) => (a.incidentId < b.incidentId ? -1 : 1)),
     statesPartiesCount: parties.length,
     statesParties,
@@ -310,8 +391,12 @@ export function speakOutReport(model: RegistryModel, states: readonly CcmState[]
  * Every statement delivered by the report date, from the packed columns (see StatementColumns): a statement
  * without a scope is read from its inline incident numbers, and skipped unless one resolves to a matched incident.
  */
-function scanStatements(model: RegistryModel, asOf: IsoDate, matched: ReadonlySet<string>,
-  hear: (u: Utterance, seq: number, speakers: Iterable<string>) => boolean) {
+function scanStatements(
+  model: RegistryModel,
+  asOf: IsoDate,
+  matched: ReadonlySet<string>,
+  hear: (u: Utterance, seq: number, speakers: Iterable<string>) => boolean,
+) {
   const columns = model.statementColumns;
   const last = dayNumber(asOf);
   // Per incident number: whether it resolves to a matched incident (most rows are skipped on this alone).
@@ -323,7 +408,18 @@ function scanStatements(model: RegistryModel, asOf: IsoDate, matched: ReadonlySe
     const view = columns.view(row);
     const speakers: string[] = [];
     columns.forEachSpeaker(row, (state) => speakers.push(columns.stateCodes[state]));
-    hear({ kind: view.kind, on: view.deliveredOn, speakers, incidentIds: view.incidentIds, scope: view.scope,
-      statementId: view.statementId, resolutionId: null }, row, speakers);
+    hear(
+      {
+        kind: view.kind,
+        on: view.deliveredOn,
+        speakers,
+        incidentIds: view.incidentIds,
+        scope: view.scope,
+        statementId: view.statementId,
+        resolutionId: null,
+      },
+      row,
+      speakers,
+    );
   }
 }

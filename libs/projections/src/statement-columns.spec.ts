@@ -4,9 +4,21 @@ import { ABSENT_DAY, dayNumber, StatementColumns } from './statement-columns';
 
 function view(seq: number, more: Partial<StatementView> = {}): StatementView {
   return {
-    statementId: `st-${seq}`, seq, revision: 0, speakers: ['GBR'], kind: 'CONDEMNATION', venue: 'UNGA', deliveredOn: '2016-04-01',
-    incidentIds: ['inc-1'], namesUser: false, quote: '', citation: { url: '' }, corrections: [], eventId: `e-${seq}`,
-    recordedAt: new Date(Date.UTC(2017, 0, 1) + seq * 1000), ...more,
+    statementId: `st-${seq}`,
+    seq,
+    revision: 0,
+    speakers: ['GBR'],
+    kind: 'CONDEMNATION',
+    venue: 'UNGA',
+    deliveredOn: '2016-04-01',
+    incidentIds: ['inc-1'],
+    namesUser: false,
+    quote: '',
+    citation: { url: '' },
+    corrections: [],
+    eventId: `e-${seq}`,
+    recordedAt: new Date(Date.UTC(2017, 0, 1) + seq * 1000),
+    ...more,
   };
 }
 const speakersOf = (columns: StatementColumns, row: number) => {
@@ -19,7 +31,13 @@ describe('StatementColumns', () => {
   it('packs each statement in a row, past its first capacity, with more speakers and incidents than fit inline', () => {
     const columns = new StatementColumns();
     for (let seq = 0; seq < 3000; seq++) columns.add(view(seq, { deliveredOn: seq % 2 ? '2016-04-02' : '2016-04-01' }));
-    columns.add(view(3000, { speakers: ['NOR', 'IRL', 'DEU', 'GBR', 'FRA', 'IRL'], incidentIds: ['inc-1', 'inc-2', 'inc-3'], kind: 'CONCERN' }));
+    columns.add(
+      view(3000, {
+        speakers: ['NOR', 'IRL', 'DEU', 'GBR', 'FRA', 'IRL'],
+        incidentIds: ['inc-1', 'inc-2', 'inc-3'],
+        kind: 'CONCERN',
+      }),
+    );
     expect(columns.length).toBe(3001);
     expect([columns.days[0], columns.days[2999]]).toEqual([dayNumber('2016-04-01'), dayNumber('2016-04-02')]);
     expect(speakersOf(columns, 3000)).toEqual(['NOR', 'IRL', 'DEU', 'GBR', 'FRA']);
@@ -42,6 +60,10 @@ describe('StatementColumns', () => {
     copy.write(0, first);
     copy.write(1, null);
     expect([speakersOf(copy, 0), copy.view(0).deliveredOn, copy.days[1]]).toEqual([['GBR'], '2016-04-01', ABSENT_DAY]);
-    expect([speakersOf(columns, 0), columns.view(0).deliveredOn, columns.days[1]]).toEqual([['FRA'], '2016-05-01', dayNumber('2016-04-01')]);
+    expect([speakersOf(columns, 0), columns.view(0).deliveredOn, columns.days[1]]).toEqual([
+      ['FRA'],
+      '2016-05-01',
+      dayNumber('2016-04-01'),
+    ]);
   });
 });

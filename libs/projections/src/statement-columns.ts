@@ -92,10 +92,20 @@ export class StatementColumns {
     else this.scoped.delete(seq);
     this.kinds[seq] = KIND_CODES.get(view.kind) ?? 0;
     this.recordedMs[seq] = view.recordedAt.getTime();
-    this.spread(seq, view.incidentIds.map((id) => this.numberOf(this.incidentNumbers, this.incidentIds, id)),
-      this.incidents, INCIDENTS_INLINE, this.moreIncidents);
-    this.spread(seq, view.speakers.map((code) => this.numberOf(this.stateNumbers, this.stateCodes, code)),
-      this.speakers, SPEAKERS_INLINE, this.moreSpeakers);
+    this.spread(
+      seq,
+      view.incidentIds.map((id) => this.numberOf(this.incidentNumbers, this.incidentIds, id)),
+      this.incidents,
+      INCIDENTS_INLINE,
+      this.moreIncidents,
+    );
+    this.spread(
+      seq,
+      view.speakers.map((code) => this.numberOf(this.stateNumbers, this.stateCodes, code)),
+      this.speakers,
+      SPEAKERS_INLINE,
+      this.moreSpeakers,
+    );
   }
 
   /** The row's incident numbers (with repeats, as the statement lists them). */
@@ -146,9 +156,14 @@ export class StatementColumns {
     const copy = Object.create(StatementColumns.prototype) as StatementColumns;
     Object.assign(copy, this, {
       // Recording times never change: shared.
-      rewritten: new Map(), days: this.days.slice(), kinds: this.kinds.slice(),
-      incidents: this.incidents.slice(), speakers: this.speakers.slice(),
-      moreIncidents: new Map(this.moreIncidents), moreSpeakers: new Map(this.moreSpeakers), corrected: new Set(this.corrected),
+      rewritten: new Map(),
+      days: this.days.slice(),
+      kinds: this.kinds.slice(),
+      incidents: this.incidents.slice(),
+      speakers: this.speakers.slice(),
+      moreIncidents: new Map(this.moreIncidents),
+      moreSpeakers: new Map(this.moreSpeakers),
+      corrected: new Set(this.corrected),
       scoped: new Set(this.scoped),
     });
     return copy;
@@ -164,7 +179,13 @@ export class StatementColumns {
     return n;
   }
 
-  private spread(seq: number, values: number[], inline: Int32Array | Int16Array, width: number, more: Map<number, number[]>): void {
+  private spread(
+    seq: number,
+    values: number[],
+    inline: Int32Array | Int16Array,
+    width: number,
+    more: Map<number, number[]>,
+  ): void {
     for (let i = 0; i < width; i++) inline[seq * width + i] = i < values.length ? values[i] : -1;
     if (values.length > width) more.set(seq, values.slice(width));
   }
@@ -182,7 +203,11 @@ export class StatementColumns {
 
   private grow(): void {
     const size = this.days.length * 2;
-    const grown = <T extends Int32Array | Int16Array | Uint8Array | Float64Array>(old: T, length: number, fill?: number): T => {
+    const grown = <T extends Int32Array | Int16Array | Uint8Array | Float64Array>(
+      old: T,
+      length: number,
+      fill?: number,
+    ): T => {
       const next = new (old.constructor as new (n: number) => T)(length);
       if (fill !== undefined) next.fill(fill);
       next.set(old);

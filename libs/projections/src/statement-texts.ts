@@ -3,7 +3,10 @@ import type { Citation } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { StatementView } from './model';
 
-export interface StatementTexts { quote: string; citation: Citation }
+export interface StatementTexts {
+  quote: string;
+  citation: Citation;
+}
 
 /**
  * What a lean model (the live projection's) holds in place of a statement's quote and citation: the
@@ -13,7 +16,8 @@ export interface StatementTexts { quote: string; citation: Citation }
 export const TEXTS_IN_STORE: StatementTexts = Object.freeze({ quote: '', citation: Object.freeze({ url: '' }) });
 
 /** Whether the view holds its texts (false in a lean model: read them with statementTextsOf). */
-export const holdsStatementTexts = (view: Pick<StatementView, 'citation'>): boolean => view.citation !== TEXTS_IN_STORE.citation;
+export const holdsStatementTexts = (view: Pick<StatementView, 'citation'>): boolean =>
+  view.citation !== TEXTS_IN_STORE.citation;
 
 /** The quote and citation as last corrected, from the statement's stream; null when it was never recorded. */
 export function statementTextsOf(events: Iterable<StoredEvent>): StatementTexts | null {
@@ -22,7 +26,10 @@ export function statementTextsOf(events: Iterable<StoredEvent>): StatementTexts 
     const event = upcast(stored.type, stored.data, stored.metadata?.schemaVersion ?? 1);
     if (event?.type === 'StatementRecorded') texts ??= { quote: event.data.quote, citation: event.data.citation };
     else if (event?.type === 'StatementCorrected' && texts !== null) {
-      texts = { quote: event.data.changes.quote ?? texts.quote, citation: event.data.changes.citation ?? texts.citation };
+      texts = {
+        quote: event.data.changes.quote ?? texts.quote,
+        citation: event.data.changes.citation ?? texts.citation,
+      };
     }
   }
   return texts;

@@ -9,22 +9,48 @@ import { buildModel } from './time-travel';
 
 const model = buildModel(yemenStory().events);
 const states = ccmStates();
-const rows = (filter: StatementFilter) => listStatements(model, filter).edges.map((e) => [e.node.statementId, e.node.speaker]);
+const rows = (filter: StatementFilter) =>
+  listStatements(model, filter).edges.map((e) => [e.node.statementId, e.node.speaker]);
 
 describe('listStatements', () => {
   it('lists every statement once, in delivery order, without a State filter', () => {
     const page = listStatements(model);
     expect(page.edges.map((e) => [e.node.statementId, e.node.speaker])).toEqual([
-      ['st-sau', null], ['st-nld', null], ['st-joint', null], ['st-usa', null]]);
+      ['st-sau', null],
+      ['st-nld', null],
+      ['st-joint', null],
+      ['st-usa', null],
+    ]);
     expect(page.totalCount).toBe(4);
   });
 
   it.each<[StatementFilter, (string | null)[][]]>([
     [{ stateCode: 'gbr' }, [['st-joint', 'GBR']]],
-    [{ stateCode: ['GBR', 'FRA', 'NLD'] }, [['st-nld', 'NLD'], ['st-joint', 'FRA'], ['st-joint', 'GBR']]],
-    [{ incidentId: 'inc-2' }, [['st-sau', null], ['st-nld', null], ['st-joint', null], ['st-usa', null]]],
+    [
+      { stateCode: ['GBR', 'FRA', 'NLD'] },
+      [
+        ['st-nld', 'NLD'],
+        ['st-joint', 'FRA'],
+        ['st-joint', 'GBR'],
+      ],
+    ],
+    [
+      { incidentId: 'inc-2' },
+      [
+        ['st-sau', null],
+        ['st-nld', null],
+        ['st-joint', null],
+        ['st-usa', null],
+      ],
+    ],
     [{ incidentId: 'inc-3' }, []],
-    [{ kind: 'CONCERN' }, [['st-nld', null], ['st-usa', null]]],
+    [
+      { kind: 'CONCERN' },
+      [
+        ['st-nld', null],
+        ['st-usa', null],
+      ],
+    ],
     [{ kind: ['DENIAL', 'CONDEMNATION'], stateCode: 'DEU' }, [['st-joint', 'DEU']]],
     [{ venue: 'NATIONAL' }, [['st-usa', null]]],
     [{ from: '2016-03-01', to: '2016-04-01' }, [['st-joint', null]]],
@@ -38,7 +64,10 @@ describe('listStatements', () => {
     const first = listStatements(model, filter, { first: 2 });
     expect(first.edges.map((e) => e.node.speaker)).toEqual(['DEU', 'FRA']);
     const second = listStatements(model, filter, { first: 2, after: first.pageInfo.endCursor });
-    expect(second.edges.map((e) => [e.node.statementId, e.node.speaker])).toEqual([['st-joint', 'GBR'], ['st-usa', 'USA']]);
+    expect(second.edges.map((e) => [e.node.statementId, e.node.speaker])).toEqual([
+      ['st-joint', 'GBR'],
+      ['st-usa', 'USA'],
+    ]);
     expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
 });
@@ -48,16 +77,26 @@ describe('stateTimeline', () => {
     const nld = stateTimeline(model, states, 'NLD');
     expect(nld).toMatchObject({ stateCode: 'NLD', name: 'Netherlands' });
     expect(nld.entries.map((e) => [e.statement.statementId, e.ccmStatus, e.incidents.map((i) => i.status)])).toEqual([
-      ['st-nld', 'STATE_PARTY', ['CORROBORATED']]]);
+      ['st-nld', 'STATE_PARTY', ['CORROBORATED']],
+    ]);
     const gbr = stateTimeline(model, states, 'gbr').entries[0];
-    expect(gbr.incidents).toEqual([{ incidentId: 'inc-2', canonicalIncidentId: 'inc-1', status: 'CONFIRMED', readiness: 'CONDEMN',
-      rule: expect.any(String) }]);
+    expect(gbr.incidents).toEqual([
+      {
+        incidentId: 'inc-2',
+        canonicalIncidentId: 'inc-1',
+        status: 'CONFIRMED',
+        readiness: 'CONDEMN',
+        rule: expect.any(String),
+      },
+    ]);
   });
 
   it('shows the alleged user as a non-party, with the status when it denied', () => {
     const sau = stateTimeline(model, states, 'SAU');
     expect(sau.name).toBeNull();
-    expect(sau.entries.map((e) => [e.statement.kind, e.ccmStatus, e.incidents[0].status])).toEqual([['DENIAL', 'NOT_PARTY', 'ALLEGED']]);
+    expect(sau.entries.map((e) => [e.statement.kind, e.ccmStatus, e.incidents[0].status])).toEqual([
+      ['DENIAL', 'NOT_PARTY', 'ALLEGED'],
+    ]);
     expect(stateTimeline(model, states, 'ISL').entries).toEqual([]);
   });
 
@@ -67,7 +106,13 @@ describe('stateTimeline', () => {
     const statusOfUsaTarget = () => stateTimeline(live, states, 'USA').entries[0].incidents[0];
     expect(statusOfUsaTarget()).toMatchObject({ status: 'CONFIRMED' });
     // A retraction dated before the statement takes the confirming evidence away as of that day.
-    evolveRegistry(live, log.add({ type: 'CorroborationRetracted', data: { incidentId: 'inc-1', corroborationId: 'c3', reason: 'misread', retractedOn: '2016-03-25' } }));
+    evolveRegistry(
+      live,
+      log.add({
+        type: 'CorroborationRetracted',
+        data: { incidentId: 'inc-1', corroborationId: 'c3', reason: 'misread', retractedOn: '2016-03-25' },
+      }),
+    );
     expect(statusOfUsaTarget()).toMatchObject({ status: 'CORROBORATED' });
   });
 });
@@ -75,7 +120,8 @@ describe('stateTimeline', () => {
 describe('statusThen', () => {
   it('gives, on every day, what the policy gives over the evidence known that day', () => {
     const days: string[] = [];
-    for (let t = Date.parse('2015-12-30'); t <= Date.parse('2017-01-05'); t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+    for (let t = Date.parse('2015-12-30'); t <= Date.parse('2017-01-05'); t += 86_400_000)
+      days.push(new Date(t).toISOString().slice(0, 10));
     const cache = new Map();
     for (const incidentId of ['inc-1', 'inc-2', 'inc-3']) {
       const incident = model.incidents.get(model.mergedInto.get(incidentId) ?? incidentId)!;
@@ -84,12 +130,21 @@ describe('statusThen', () => {
         const then = assess(evidence, model.policy, on);
         const known = then.rule !== 'NO_SUPPORTING_SOURCE';
         expect(statusThen(model, incidentId, on, cache)).toEqual({
-          incidentId, canonicalIncidentId: incident.incidentId, status: known ? then.status : null,
-          readiness: known ? then.readiness : 'NONE', rule: then.rule,
+          incidentId,
+          canonicalIncidentId: incident.incidentId,
+          status: known ? then.status : null,
+          readiness: known ? then.readiness : 'NONE',
+          rule: then.rule,
         });
       }
     }
-    expect(statusThen(model, 'nope', '2016-01-01')).toEqual({ incidentId: 'nope', canonicalIncidentId: null, status: null, readiness: 'NONE', rule: null });
+    expect(statusThen(model, 'nope', '2016-01-01')).toEqual({
+      incidentId: 'nope',
+      canonicalIncidentId: null,
+      status: null,
+      readiness: 'NONE',
+      rule: null,
+    });
   });
 });
 
@@ -100,15 +155,21 @@ describe('sources, investigations and States', () => {
     expect(listSources(model, { grade: 'A' }).map((s) => s.sourceId)).toEqual(['hrw']);
   });
 
-  it("gives a source with its corroborations, on their canonical incidents", () => {
+  it('gives a source with its corroborations, on their canonical incidents', () => {
     const daily = getSource(model, 'daily')!;
-    expect(daily.corroborations.map((c) => [c.corroborationId, c.incidentId])).toEqual([['c4', 'inc-1'], ['c5', 'inc-3']]);
+    expect(daily.corroborations.map((c) => [c.corroborationId, c.incidentId])).toEqual([
+      ['c4', 'inc-1'],
+      ['c5', 'inc-3'],
+    ]);
     expect(getSource(model, 'nope')).toBeNull();
   });
 
   it('gives an investigation with its incidents resolved', () => {
-    expect(getInvestigation(model, 'inv-1')).toMatchObject({ outcome: 'USE_CONFIRMED', canonicalIncidentIds: ['inc-1'],
-      investigator: { kind: 'STATE', stateCode: 'GBR' } });
+    expect(getInvestigation(model, 'inv-1')).toMatchObject({
+      outcome: 'USE_CONFIRMED',
+      canonicalIncidentIds: ['inc-1'],
+      investigator: { kind: 'STATE', stateCode: 'GBR' },
+    });
     expect(getInvestigation(model, 'nope')).toBeNull();
   });
 
@@ -120,7 +181,8 @@ describe('sources, investigations and States', () => {
     const today = listStates(states, { status: 'STATE_PARTY' }).map((s) => s.stateCode);
     expect(today).toContain('BEN');
     expect(today).not.toContain('LTU');
-    expect(listStates(states, { status: 'SIGNATORY', on: '2016-04-01' }).find((s) => s.stateCode === 'BEN'))
-      .toMatchObject({ name: 'Benin', signedOn: '2008-12-03', ratifiedOrAccededOn: '2017-07-10' });
+    expect(
+      listStates(states, { status: 'SIGNATORY', on: '2016-04-01' }).find((s) => s.stateCode === 'BEN'),
+    ).toMatchObject({ name: 'Benin', signedOn: '2008-12-03', ratifiedOrAccededOn: '2017-07-10' });
   });
 });

@@ -1,6 +1,14 @@
 import { assess, ccmStatusOn } from '@app/domain';
 import type {
-  CcmState, CcmStatus, IncidentEvidence, IsoDate, Readiness, StatementKind, Status, StatusChange, Venue,
+  CcmState,
+  CcmStatus,
+  IncidentEvidence,
+  IsoDate,
+  Readiness,
+  StatementKind,
+  Status,
+  StatusChange,
+  Venue,
 } from '@app/domain';
 import { buildEvidence } from './evidence';
 import { modelStamp } from './incident.queries';
@@ -37,8 +45,11 @@ function matches(model: RegistryModel, s: StatementView, f: StatementFilter, inc
 }
 
 /** Statements in delivery order (oldest first unless `descending`). */
-export function listStatements(model: RegistryModel, filter: StatementFilter = {},
-  args: PageArgs & { descending?: boolean } = {}): Connection<StatementNode> {
+export function listStatements(
+  model: RegistryModel,
+  filter: StatementFilter = {},
+  args: PageArgs & { descending?: boolean } = {},
+): Connection<StatementNode> {
   const incidentId = filter.incidentId === undefined ? null : resolveIncidentId(model, filter.incidentId);
   const nodes: StatementNode[] = [];
   if (filter.stateCode !== undefined) {
@@ -50,9 +61,10 @@ export function listStatements(model: RegistryModel, filter: StatementFilter = {
       }
     }
   } else {
-    const candidates = incidentId === null
-      ? model.statements.keys()
-      : (model.incidents.get(incidentId)?.statementIds ?? new Set<string>()).values();
+    const candidates =
+      incidentId === null
+        ? model.statements.keys()
+        : (model.incidents.get(incidentId)?.statementIds ?? new Set<string>()).values();
     for (const id of candidates) {
       const s = model.statements.get(id);
       if (s && matches(model, s, filter, incidentId)) nodes.push({ ...s, speaker: null });
@@ -129,8 +141,12 @@ function lastOnOrBefore(dates: readonly IsoDate[], on: IsoDate): IsoDate {
  * That evidence is the same from one evidence date to the next, so the answer is worked out once per
  * such date; on a date where the incident's status history records a change, the history already holds it.
  */
-export function statusThen(model: RegistryModel, incidentId: string, on: IsoDate,
-  cache: StatusThenCache = new Map()): IncidentStatusThen {
+export function statusThen(
+  model: RegistryModel,
+  incidentId: string,
+  on: IsoDate,
+  cache: StatusThenCache = new Map(),
+): IncidentStatusThen {
   const canonical = resolveIncidentId(model, incidentId);
   const incident = model.incidents.get(canonical);
   if (!incident) return { incidentId, canonicalIncidentId: null, status: null, readiness: 'NONE', rule: null };
@@ -147,7 +163,12 @@ export function statusThen(model: RegistryModel, incidentId: string, on: IsoDate
     const change = known.changes.get(cutDate);
     const { status, readiness, rule } = change ?? assess(known.evidence, model.policy, on);
     const supported = rule !== 'NO_SUPPORTING_SOURCE';
-    then = { canonicalIncidentId: canonical, status: supported ? status : null, readiness: supported ? readiness : 'NONE', rule };
+    then = {
+      canonicalIncidentId: canonical,
+      status: supported ? status : null,
+      readiness: supported ? readiness : 'NONE',
+      rule,
+    };
     known.byCutDate.set(cutDate, then);
   }
   return { incidentId, ...then };
@@ -175,8 +196,15 @@ export function stateTimeline(model: RegistryModel, states: readonly CcmState[],
   const state = states.find((s) => s.iso3 === code);
   const statements = [...(model.statementsByState.get(code) ?? [])]
     .flatMap((id) => model.statements.get(id) ?? [])
-    .sort((a, b) => (a.deliveredOn !== b.deliveredOn ? (a.deliveredOn < b.deliveredOn ? -1 : 1)
-      : a.statementId < b.statementId ? -1 : 1));
+    .sort((a, b) =>
+      a.deliveredOn !== b.deliveredOn
+        ? a.deliveredOn < b.deliveredOn
+          ? -1
+          : 1
+        : a.statementId < b.statementId
+          ? -1
+          : 1,
+    );
   const cache = statusCacheOf(model);
   return {
     stateCode: code,

@@ -44,7 +44,10 @@ describe('time travel on the KNOWN clock (evidence dates)', () => {
 
   it('shows the confirmation and the condemnations once they are dated', () => {
     const model = asOf('KNOWN', '2016-04-02T00:00:00Z');
-    expect(getIncident(model, 'inc-1')).toMatchObject({ confirmedOn: '2016-03-20', assessment: { status: 'CONFIRMED' } });
+    expect(getIncident(model, 'inc-1')).toMatchObject({
+      confirmedOn: '2016-03-20',
+      assessment: { status: 'CONFIRMED' },
+    });
     expect(statementIds(model)).toEqual(['st-sau', 'st-nld', 'st-joint']);
     expect(model.investigations.size).toBe(0);
     expect(statusOf(asOf('KNOWN', '2016-06-15T00:00:00Z'), 'inc-3')).toBe('ALLEGED');

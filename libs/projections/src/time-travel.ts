@@ -9,7 +9,10 @@ import { foldRegistry, settleRegistry } from './registry.projection';
 
 /** RECORDED: what the registry showed at T. KNOWN: what was publicly known at T (evidence dates). */
 export type Clock = 'RECORDED' | 'KNOWN';
-export interface Cut { clock: Clock; at: Date }
+export interface Cut {
+  clock: Clock;
+  at: Date;
+}
 
 /** Whether a fact falls within a cut, from its event's evidence date (KNOWN) or its recording time (RECORDED). */
 export type Within = (evidenceDate: IsoDate | null, recordedAt: Date) => boolean;
@@ -36,7 +39,10 @@ export function cutFilter(cut: Cut): (stored: StoredEvent) => boolean {
 }
 
 /** Folds events in bulk (one assessment per incident at the end), e.g. for a rebuild. */
-export function buildModel(events: Iterable<StoredEvent>, options: Omit<ModelOptions, 'deferAssessments'> = {}): RegistryModel {
+export function buildModel(
+  events: Iterable<StoredEvent>,
+  options: Omit<ModelOptions, 'deferAssessments'> = {},
+): RegistryModel {
   const model = createRegistryModel({ ...options, deferAssessments: true });
   for (const stored of events) foldRegistry(model, stored);
   settleRegistry(model);
@@ -48,7 +54,11 @@ export function buildModel(events: Iterable<StoredEvent>, options: Omit<ModelOpt
  * The registry as of a cut: a replay of `$all` (in store order) keeping only the events within it.
  * For a cut after the last event this equals the live model.
  */
-export function buildModelAsOf(events: Iterable<StoredEvent>, cut: Cut, options: { policy?: PolicyConfig } = {}): RegistryModel {
+export function buildModelAsOf(
+  events: Iterable<StoredEvent>,
+  cut: Cut,
+  options: { policy?: PolicyConfig } = {},
+): RegistryModel {
   const within = cutFilter(cut);
   function* kept() {
     for (const stored of events) if (within(stored)) yield stored;

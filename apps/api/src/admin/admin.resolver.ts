@@ -5,7 +5,8 @@ import { ReadModelService } from '../read-model/read-model.service';
 @ObjectType('ProjectionCounts', { description: 'What the registry projection holds' })
 export class ProjectionCountsObject {
   @Field() projectionVersion: string;
-  @Field(() => String, { nullable: true, description: 'Store position of the last event folded in' }) checkpoint: string | null;
+  @Field(() => String, { nullable: true, description: 'Store position of the last event folded in' }) checkpoint:
+    string | null;
   @Field(() => Int) eventsApplied: number;
   @Field(() => Int, { description: 'Events skipped as unknown or unreadable' }) skipped: number;
   @Field(() => [String], { description: 'Ids of the last skipped events' }) skippedEventIds: string[];
@@ -29,7 +30,8 @@ export class AdminResolver {
 
   @Roles('ADMIN')
   @Mutation(() => ProjectionCountsObject, {
-    description: 'Rebuild the read model from the start of the store (e.g. after a policy change); queries are served meanwhile',
+    description:
+      'Rebuild the read model from the start of the store (e.g. after a policy change); queries are served meanwhile',
   })
   async rebuildProjections(): Promise<ProjectionCountsObject> {
     const started = Date.now();
@@ -43,9 +45,16 @@ export class AdminResolver {
     let incidents = 0;
     for (const i of m.incidents.values()) if (!i.mergedInto) incidents++;
     return {
-      projectionVersion: h.projectionVersion, checkpoint: h.checkpoint, eventsApplied: h.eventsApplied, skipped: h.skipped,
-      skippedEventIds: h.skippedEventIds, sources: m.sources.size, incidents, corroborations: m.corroborations.size,
-      investigations: m.investigations.size, statements: m.statements.size,
+      projectionVersion: h.projectionVersion,
+      checkpoint: h.checkpoint,
+      eventsApplied: h.eventsApplied,
+      skipped: h.skipped,
+      skippedEventIds: h.skippedEventIds,
+      sources: m.sources.size,
+      incidents,
+      corroborations: m.corroborations.size,
+      investigations: m.investigations.size,
+      statements: m.statements.size,
     };
   }
 }

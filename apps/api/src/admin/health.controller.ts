@@ -42,7 +42,10 @@ export class HealthController {
   /** Terminus throws its 503 with the same result inside: both ways end as one result here. */
   private async check(): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.storeHealth.check('store'), () => this.projectionHealth.check('projection')]);
+      return await this.health.check([
+        () => this.storeHealth.check('store'),
+        () => this.projectionHealth.check('projection'),
+      ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       return error.getResponse() as HealthCheckResult;

@@ -6,7 +6,10 @@ import { ReadModelService } from '../read-model/read-model.service';
 /** Up when the event store answers a ping (SQLite: the file is open; KurrentDB: the server answers a read). */
 @Injectable()
 export class StoreHealthIndicator {
-  constructor(@Inject(EventStore) private readonly store: EventStore, private readonly indicators: HealthIndicatorService) {}
+  constructor(
+    @Inject(EventStore) private readonly store: EventStore,
+    private readonly indicators: HealthIndicatorService,
+  ) {}
 
   async check<const Key extends string>(key: Key) {
     const indicator = this.indicators.check(key);
@@ -25,7 +28,10 @@ export class StoreHealthIndicator {
  */
 @Injectable()
 export class ProjectionHealthIndicator {
-  constructor(private readonly readModel: ReadModelService, private readonly indicators: HealthIndicatorService) {}
+  constructor(
+    private readonly readModel: ReadModelService,
+    private readonly indicators: HealthIndicatorService,
+  ) {}
 
   async check<const Key extends string>(key: Key) {
     const indicator = this.indicators.check(key);

@@ -11,7 +11,11 @@ import { covers, ROLES_KEY, type Role } from './roles';
 import { TokenStore } from './token-store';
 
 /** Who the request acts as: the token's holder becomes every event's `actor`. */
-export interface AuthenticatedUser { tokenId: string; name: string; role: Role }
+export interface AuthenticatedUser {
+  tokenId: string;
+  name: string;
+  role: Role;
+}
 
 interface GraphQLContext {
   req?: { headers?: Record<string, unknown>; user?: AuthenticatedUser };
@@ -58,8 +62,9 @@ export class AuthGuard implements CanActivate {
     if (execution.getType<GqlContextType>() !== 'graphql') return true;
     const gql = GqlExecutionContext.create(execution);
     const operation = gql.getInfo<GraphQLResolveInfo>().operation.operation;
-    const needed = this.reflector.getAllAndOverride<Role | undefined>(ROLES_KEY, [execution.getHandler(), execution.getClass()])
-      ?? defaultRole(operation);
+    const needed =
+      this.reflector.getAllAndOverride<Role | undefined>(ROLES_KEY, [execution.getHandler(), execution.getClass()]) ??
+      defaultRole(operation);
     const context = gql.getContext<GraphQLContext>();
     const credential = credentialOf(context);
 
@@ -67,9 +72,12 @@ export class AuthGuard implements CanActivate {
     if (credential.kind === 'none' && this.config.publicRead && publicQuery) return true;
     if (credential.kind !== 'token') {
       this.metrics.tokenFailed(credential.kind === 'none' ? 'missing' : 'malformed');
-      throw new AccessError(ErrorCode.UNAUTHENTICATED, credential.kind === 'none'
-        ? 'An API token is required: send the header Authorization: Bearer <token>'
-        : 'The Authorization header must read Bearer <token>');
+      throw new AccessError(
+        ErrorCode.UNAUTHENTICATED,
+        credential.kind === 'none'
+          ? 'An API token is required: send the header Authorization: Bearer <token>'
+          : 'The Authorization header must read Bearer <token>',
+      );
     }
     const record = this.tokens.authenticate(credential.token);
     if (!record) {
@@ -78,9 +86,14 @@ export class AuthGuard implements CanActivate {
     }
     if (!covers(record.role, needed)) {
       this.metrics.tokenFailed('forbidden');
-      throw new AccessError(ErrorCode.FORBIDDEN, `This operation needs the ${needed} role; the token has ${record.role}`, {
-        requiredRole: needed, role: record.role,
-      });
+      throw new AccessError(
+        ErrorCode.FORBIDDEN,
+        `This operation needs the ${needed} role; the token has ${record.role}`,
+        {
+          requiredRole: needed,
+          role: record.role,
+        },
+      );
     }
     if (context.req) context.req.user = { tokenId: record.id, name: record.holder, role: record.role };
     return true;

@@ -14,7 +14,8 @@ import { TokensResolver } from './tokens.resolver';
   providers: [
     {
       // After the event store: a data directory that cannot be used is then reported once, by the store.
-      provide: TokenStore, inject: [APP_CONFIG, EventStore],
+      provide: TokenStore,
+      inject: [APP_CONFIG, EventStore],
       useFactory: (config: AppConfig) => TokenStore.open(config.tokensPath),
     },
     { provide: APP_GUARD, useClass: AuthGuard },
@@ -24,7 +25,10 @@ import { TokensResolver } from './tokens.resolver';
 })
 export class AuthModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Auth');
-  constructor(private readonly tokens: TokenStore, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly tokens: TokenStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   onModuleInit(): void {
     ensureAdminAccess(this.tokens, this.config, this.logger);

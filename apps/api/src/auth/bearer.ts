@@ -25,5 +25,7 @@ export function credentialFromConnectionParams(params: unknown): Credential {
   const authorization = p.authorization ?? p.Authorization ?? headers.authorization ?? headers.Authorization;
   if (authorization !== undefined) return fromAuthorization(authorization);
   if (p.token === undefined || p.token === null || p.token === '') return { kind: 'none' };
-  return typeof p.token === 'string' && /^[\x21-\x7e]{1,512}$/.test(p.token) ? { kind: 'token', token: p.token } : { kind: 'malformed' };
+  return typeof p.token === 'string' && /^[\x21-\x7e]{1,512}$/.test(p.token)
+    ? { kind: 'token', token: p.token }
+    : { kind: 'malformed' };
 }

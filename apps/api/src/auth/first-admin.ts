@@ -2,8 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TokenStore } from './token-store';
 
-export interface AdminAccessOptions { adminToken?: string; adminTokenFile: string }
-export interface AdminAccessLog { log(message: string): void; warn(message: string): void }
+export interface AdminAccessOptions {
+  adminToken?: string;
+  adminTokenFile: string;
+}
+export interface AdminAccessLog {
+  log(message: string): void;
+  warn(message: string): void;
+}
 
 /** Writes the secret to a new file only its owner can read (created 0600, then moved into place). */
 export function writeSecretFile(file: string, secret: string): void {
@@ -24,10 +30,13 @@ export function ensureAdminAccess(store: TokenStore, options: AdminAccessOptions
   if (options.adminToken) {
     const record = store.register(options.adminToken, 'admin', 'ADMIN', 'ADMIN_TOKEN');
     if (record.revokedAt) logger.warn(`ADMIN_TOKEN matches token ${record.id}, which was revoked: it stays revoked`);
-    else if (record.role !== 'ADMIN') logger.warn(`ADMIN_TOKEN matches token ${record.id}, which has role ${record.role}`);
+    else if (record.role !== 'ADMIN')
+      logger.warn(`ADMIN_TOKEN matches token ${record.id}, which has role ${record.role}`);
   }
   if (store.hasActiveAdmin()) return;
   const { token, record } = store.issue('admin', 'ADMIN', 'first start');
   writeSecretFile(options.adminTokenFile, token);
-  logger.log(`No admin token existed: created token ${record.id}; its secret is in ${options.adminTokenFile} (readable by its owner only)`);
+  logger.log(
+    `No admin token existed: created token ${record.id}; its secret is in ${options.adminTokenFile} (readable by its owner only)`,
+  );
 }

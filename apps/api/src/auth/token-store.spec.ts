@@ -58,7 +58,9 @@ describe('TokenStore.authenticate', () => {
     const store = openStore(':memory:');
     const { token } = store.issue('Jane', 'VIEWER', 'test');
     const record = store.authenticate(token)!;
-    expect(() => { (record as { role: string }).role = 'ADMIN'; }).toThrow(TypeError);
+    expect(() => {
+      (record as { role: string }).role = 'ADMIN';
+    }).toThrow(TypeError);
     expect(store.authenticate(token)).toMatchObject({ role: 'VIEWER' });
   });
 });

@@ -15,9 +15,19 @@ export interface TokenRecord {
   revokedAt: Date | null;
 }
 
-export interface IssuedToken { token: string; record: TokenRecord }
+export interface IssuedToken {
+  token: string;
+  record: TokenRecord;
+}
 
-interface TokenRow { id: string; holder: string; role: string; created_at: string; created_by: string; revoked_at: string | null }
+interface TokenRow {
+  id: string;
+  holder: string;
+  role: string;
+  created_at: string;
+  created_by: string;
+  revoked_at: string | null;
+}
 
 /** Tokens are 256-bit random values, so a plain SHA-256 is a safe verifier (no slow KDF needed). */
 export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -36,7 +46,11 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS tokens (
 function toRecord(row: TokenRow): TokenRecord {
   if (!isRole(row.role)) throw new Error(`token ${row.id} has an unknown role ${row.role}`);
   return {
-    id: row.id, holder: row.holder, role: row.role, createdAt: new Date(row.created_at), createdBy: row.created_by,
+    id: row.id,
+    holder: row.holder,
+    role: row.role,
+    createdAt: new Date(row.created_at),
+    createdBy: row.created_by,
     revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
   };
 }
@@ -73,7 +87,9 @@ export class TokenStore {
       return new TokenStore(db);
     } catch (error) {
       db?.close();
-      throw new StoreUnavailableError(`Cannot open the token file '${file}' (set TOKENS_PATH to move it): ${(error as Error).message}`);
+      throw new StoreUnavailableError(
+        `Cannot open the token file '${file}' (set TOKENS_PATH to move it): ${(error as Error).message}`,
+      );
     }
   }
 
@@ -88,8 +104,16 @@ export class TokenStore {
     const hash = hashToken(token);
     const existing = this.db.prepare('SELECT * FROM tokens WHERE hash = ?').get(hash) as TokenRow | undefined;
     if (existing) return toRecord(existing);
-    const row: TokenRow = { id: uuidv7(), holder, role, created_at: now.toISOString(), created_by: createdBy, revoked_at: null };
-    this.db.prepare('INSERT INTO tokens (id, hash, holder, role, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
+    const row: TokenRow = {
+      id: uuidv7(),
+      holder,
+      role,
+      created_at: now.toISOString(),
+      created_by: createdBy,
+      revoked_at: null,
+    };
+    this.db
+      .prepare('INSERT INTO tokens (id, hash, holder, role, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)')
       .run(row.id, hash, holder, role, row.created_at, createdBy);
     this.active.clear();
     return toRecord(row);
@@ -135,7 +159,9 @@ export class TokenStore {
   }
 
   hasActiveAdmin(): boolean {
-    return this.db.prepare("SELECT 1 FROM tokens WHERE role = 'ADMIN' AND revoked_at IS NULL LIMIT 1").get() !== undefined;
+    return (
+      this.db.prepare("SELECT 1 FROM tokens WHERE role = 'ADMIN' AND revoked_at IS NULL LIMIT 1").get() !== undefined
+    );
   }
 
   /** A consistent copy of the token file (SQLite's online backup), taken while the service uses it. */

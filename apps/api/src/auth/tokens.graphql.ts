@@ -15,7 +15,10 @@ export class ApiTokenObject {
   @Field({ description: 'Who holds it: recorded as the actor of every event appended with it' }) holder: string;
   @Field(() => RoleEnum) role: Role;
   @Field() createdAt: Date;
-  @Field({ description: 'Holder of the admin token that issued it, or how it came to be (ADMIN_TOKEN, first start, cli)' }) createdBy: string;
+  @Field({
+    description: 'Holder of the admin token that issued it, or how it came to be (ADMIN_TOKEN, first start, cli)',
+  })
+  createdBy: string;
   @Field(() => Date, { nullable: true }) revokedAt: Date | null;
 }
 
@@ -28,15 +31,19 @@ export class IssuedTokenObject {
 @InputType()
 export class IssueTokenInput {
   @Field({ description: 'A person or system, e.g. "Jane Doe (researcher)" or "ci-import"' })
-  @IsString() @Length(1, 200) @Matches(/^[^\p{Cc}]+$/u, { message: 'holder must not contain control characters' })
+  @IsString()
+  @Length(1, 200)
+  @Matches(/^[^\p{Cc}]+$/u, { message: 'holder must not contain control characters' })
   holder: string;
 
-  @Field(() => RoleEnum) @IsEnum(RoleEnum)
+  @Field(() => RoleEnum)
+  @IsEnum(RoleEnum)
   role: Role;
 }
 
 @InputType()
 export class RevokeTokenInput {
-  @Field(() => ID) @IsEntityId()
+  @Field(() => ID)
+  @IsEntityId()
   id: string;
 }

@@ -99,12 +99,17 @@ function secret(name: string, value: string | undefined): string | undefined {
 }
 
 /** Tokens live next to the event store's SQLite file (also with EVENT_STORE=kurrentdb: a local file). */
-function tokenPaths(env: NodeJS.ProcessEnv, sqlitePath: string): { tokensPath: string; adminTokenFile: string; adminToken?: string } {
+function tokenPaths(
+  env: NodeJS.ProcessEnv,
+  sqlitePath: string,
+): { tokensPath: string; adminTokenFile: string; adminToken?: string } {
   const dataDir = sqlitePath === ':memory:' ? path.join(repoRoot, 'data') : path.dirname(sqlitePath);
   const tokensPath = env.TOKENS_PATH || (sqlitePath === ':memory:' ? ':memory:' : path.join(dataDir, 'tokens.db'));
   const adminToken = env.ADMIN_TOKEN || undefined;
   if (adminToken !== undefined && !/^[\x21-\x7e]{32,512}$/.test(adminToken)) {
-    throw new ConfigError('ADMIN_TOKEN must be 32 to 512 printable characters without spaces (use e.g. `openssl rand -base64 32`)');
+    throw new ConfigError(
+      'ADMIN_TOKEN must be 32 to 512 printable characters without spaces (use e.g. `openssl rand -base64 32`)',
+    );
   }
   const tokensDir = tokensPath === ':memory:' ? dataDir : path.dirname(tokensPath);
   return { tokensPath, adminTokenFile: env.ADMIN_TOKEN_FILE || path.join(tokensDir, 'admin-token'), adminToken };
@@ -125,7 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
   const sqlitePath = env.SQLITE_PATH || path.join(repoRoot, 'data', 'registry.db');
-  const production = oneOf('NODE_ENV', env.NODE_ENV, ['development', 'production', 'test'] as const, 'development') === 'production';
+  const production =
+    oneOf('NODE_ENV', env.NODE_ENV, ['development', 'production', 'test'] as const, 'development') === 'production';
   return {
     eventStore,
     sqlitePath,
@@ -161,7 +167,10 @@ const DEFAULT_EVIDENCE_TYPES: EvidenceTypeName[] = ['pdf', 'png', 'jpeg', 'webp'
 /** Files live next to the event store's directory by default (data/evidence), like the tokens. */
 function evidenceConfig(env: NodeJS.ProcessEnv, sqlitePath: string): EvidenceConfig {
   const dataDir = sqlitePath === ':memory:' ? path.join(repoRoot, 'data') : path.dirname(sqlitePath);
-  const listed = (env.EVIDENCE_ALLOWED_TYPES ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const listed = (env.EVIDENCE_ALLOWED_TYPES ?? '')
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = listed.find((t) => !(EVIDENCE_TYPE_NAMES as readonly string[]).includes(t));
   if (unknown) {
     throw new ConfigError(`EVIDENCE_ALLOWED_TYPES may list ${EVIDENCE_TYPE_NAMES.join(', ')} (got "${unknown}")`);

@@ -14,16 +14,19 @@ export class EventStoreModule implements OnApplicationShutdown {
   static forRoot(): DynamicModule {
     return {
       module: EventStoreModule,
-      providers: [{
-        provide: EventStore,
-        inject: [APP_CONFIG, RegistryMetrics],
-        useFactory: async (config: AppConfig, metrics: RegistryMetrics): Promise<EventStore> =>
-          config.eventStore === 'kurrentdb'
-            ? KurrentDbEventStore.fromConnectionString(config.kurrentdbConnectionString!)
-            : openSqliteEventStore(config.sqlitePath, {
-              synchronous: config.sqliteSynchronous, onCommit: metrics.observeCommit,
-            }),
-      }],
+      providers: [
+        {
+          provide: EventStore,
+          inject: [APP_CONFIG, RegistryMetrics],
+          useFactory: async (config: AppConfig, metrics: RegistryMetrics): Promise<EventStore> =>
+            config.eventStore === 'kurrentdb'
+              ? KurrentDbEventStore.fromConnectionString(config.kurrentdbConnectionString!)
+              : openSqliteEventStore(config.sqlitePath, {
+                  synchronous: config.sqliteSynchronous,
+                  onCommit: metrics.observeCommit,
+                }),
+        },
+      ],
       exports: [EventStore],
     };
   }

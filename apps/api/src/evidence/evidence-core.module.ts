@@ -20,11 +20,13 @@ import { UploadIndex } from './upload-index';
     // After the event store (injected for the order only): a data directory that cannot be used is then
     // reported once, by the store.
     {
-      provide: EvidenceStore, inject: [APP_CONFIG, EventStore],
+      provide: EvidenceStore,
+      inject: [APP_CONFIG, EventStore],
       useFactory: (config: AppConfig) => new FsEvidenceStore(config.evidence.dir),
     },
     {
-      provide: UploadIndex, inject: [APP_CONFIG, EventStore],
+      provide: UploadIndex,
+      inject: [APP_CONFIG, EventStore],
       useFactory: (config: AppConfig) => UploadIndex.open(path.join(config.evidence.dir, UPLOAD_INDEX_FILE)),
     },
     EvidenceService,

@@ -10,7 +10,12 @@ import { CONTENT_FOLDER, evidenceFilePath, SHA256_HEX } from './evidence-layout'
  * service running. The store names each file by its SHA-256, so a check is a re-hash.
  */
 
-export interface CustodyMismatch { sha256: string; path: string; actualSha256: string; size: number }
+export interface CustodyMismatch {
+  sha256: string;
+  path: string;
+  actualSha256: string;
+  size: number;
+}
 export interface CustodyReport {
   /** Files re-hashed. */
   checked: number;
@@ -53,7 +58,8 @@ async function* storedFiles(root: string, depth = 0): AsyncGenerator<{ file: str
  * hashes events cite, e.g. from evidenceManifest) adds the check that each is still there.
  */
 export async function verifyEvidenceFiles(
-  dir: string, expected: Iterable<string | { sha256: string }> = [],
+  dir: string,
+  expected: Iterable<string | { sha256: string }> = [],
 ): Promise<CustodyReport> {
   const report: CustodyReport = { checked: 0, ok: 0, mismatches: [], missing: [], strays: [] };
   const held = new Set<string>();
@@ -83,7 +89,10 @@ export async function verifyEvidenceFiles(
 
 /** One stored file as an export lists it: what it is and which events cite it. */
 export interface ManifestEntry {
-  sha256: string; size: number; mediaType: string; originalName: string;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  originalName: string;
   /** The events citing it, in store order. */
   eventIds: string[];
 }

@@ -42,11 +42,15 @@ export class InvestigationCitationsResolver {
 
 @Resolver(() => IncidentObject)
 export class IncidentFilesResolver {
-  constructor(private readonly readModel: ReadModelService, @Inject(EventStore) private readonly store: EventStore) {}
+  constructor(
+    private readonly readModel: ReadModelService,
+    @Inject(EventStore) private readonly store: EventStore,
+  ) {}
 
   @ResolveField(() => [IncidentEvidenceFileObject], {
-    description: 'Stored files cited by its corroborations, by the investigations covering it and by the statements '
-      + 'referring to it',
+    description:
+      'Stored files cited by its corroborations, by the investigations covering it and by the statements ' +
+      'referring to it',
   })
   async files(@Parent() parent: IncidentObject): Promise<IncidentEvidenceFileObject[]> {
     const model = modelOf(parent, this.readModel.model);

@@ -12,7 +12,9 @@ export function investigationCitationsOf(events: Iterable<StoredEvent>, conclude
   return citations;
 }
 
-export interface CitedFile extends EvidenceFileRef { citedBy: string[] }
+export interface CitedFile extends EvidenceFileRef {
+  citedBy: string[];
+}
 
 /**
  * The distinct files of many citations, in first-cited order, each with the ids of what cites it. A

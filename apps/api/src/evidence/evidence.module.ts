@@ -6,7 +6,9 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { EvidenceCoreModule } from './evidence-core.module';
 import {
-  CitationFilesResolver, IncidentFilesResolver, InvestigationCitationsResolver,
+  CitationFilesResolver,
+  IncidentFilesResolver,
+  InvestigationCitationsResolver,
 } from './evidence-files.resolver';
 import { registerEvidenceRoutes } from './evidence.routes';
 import { EvidenceService } from './evidence.service';
@@ -25,7 +27,11 @@ export class EvidenceModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    registerEvidenceRoutes(this.adapterHost.httpAdapter.getInstance<FastifyInstance>(), this.service, this.tokens,
-      this.config);
+    registerEvidenceRoutes(
+      this.adapterHost.httpAdapter.getInstance<FastifyInstance>(),
+      this.service,
+      this.tokens,
+      this.config,
+    );
   }
 }

@@ -21,12 +21,18 @@ type Failure = { status: number; code: string; message: string };
 
 function refuse(reply: FastifyReply, failure: Failure, extra: Record<string, unknown> = {}): FastifyReply {
   const { status, code, message } = failure;
-  return reply.code(status).header('cache-control', 'no-store').send({ code, message, ...extra });
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .send({ code, message, ...extra });
 }
 
 /** The token holder, or why not: 401 without a valid token, 403 below `needed`. `anonymous` lets no-token through. */
 function authorize(
-  tokens: TokenStore, request: FastifyRequest, needed: Role, anonymous: boolean,
+  tokens: TokenStore,
+  request: FastifyRequest,
+  needed: Role,
+  anonymous: boolean,
 ): { name: string } | Failure {
   const credential = credentialFromHeaders(request.headers);
   if (credential.kind === 'none' && anonymous) return { name: 'anonymous' };
@@ -81,7 +87,10 @@ export function contentDisposition(name: string): string {
 }
 
 export function registerEvidenceRoutes(
-  fastify: FastifyInstance, service: EvidenceService, tokens: TokenStore, config: AppConfig,
+  fastify: FastifyInstance,
+  service: EvidenceService,
+  tokens: TokenStore,
+  config: AppConfig,
 ): void {
   void fastify.register(async (scope) => {
     scope.removeAllContentTypeParsers();
@@ -93,9 +102,16 @@ export function registerEvidenceRoutes(
         await discardRest(request.raw, DISCARD_BYTES);
         return refuse(reply.header('connection', 'close'), user);
       }
-      const tooLarge = (): FastifyReply => refuse(reply.header('connection', 'close'), {
-        status: 413, code: 'FILE_TOO_LARGE', message: `Evidence files may be up to ${service.maxBytes} bytes`,
-      }, { maxBytes: service.maxBytes });
+      const tooLarge = (): FastifyReply =>
+        refuse(
+          reply.header('connection', 'close'),
+          {
+            status: 413,
+            code: 'FILE_TOO_LARGE',
+            message: `Evidence files may be up to ${service.maxBytes} bytes`,
+          },
+          { maxBytes: service.maxBytes },
+        );
       const declared = Number(request.headers['content-length']);
       if (declared > service.maxBytes) {
         if (declared - service.maxBytes <= DISCARD_BYTES) await discardRest(request.raw, DISCARD_BYTES);
@@ -113,9 +129,14 @@ export function registerEvidenceRoutes(
           return tooLarge();
         }
         if (error instanceof UnsupportedTypeError) {
-          return refuse(reply, { status: 415, code: 'UNSUPPORTED_FILE_TYPE', message: error.message }, {
-            detectedType: error.detected?.mediaType ?? null, allowedTypes: error.allowed,
-          });
+          return refuse(
+            reply,
+            { status: 415, code: 'UNSUPPORTED_FILE_TYPE', message: error.message },
+            {
+              detectedType: error.detected?.mediaType ?? null,
+              allowedTypes: error.allowed,
+            },
+          );
         }
         // A connection broken midway: the store kept nothing, and there is no one left to answer.
         if (request.raw.destroyed || request.raw.socket.destroyed) return reply.hijack();

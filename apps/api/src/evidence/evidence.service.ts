@@ -9,20 +9,35 @@ import { type UploadRecord, UploadIndex } from './upload-index';
 
 /** The bytes are of a type the registry does not accept (EVIDENCE_ALLOWED_TYPES): nothing was kept. */
 export class UnsupportedTypeError extends Error {
-  constructor(readonly detected: DetectedType | null, readonly allowed: readonly string[]) {
+  constructor(
+    readonly detected: DetectedType | null,
+    readonly allowed: readonly string[],
+  ) {
     const what = detected ? `The file is ${detected.mediaType}` : 'The file type was not recognised from its bytes';
     super(`${what}; accepted: ${allowed.join(', ')}`);
   }
 }
 
-export interface UploadResult { record: UploadRecord; alreadyStored: boolean }
+export interface UploadResult {
+  record: UploadRecord;
+  alreadyStored: boolean;
+}
 
-export interface StoredEvidence { record: UploadRecord | null; size: number; open(): Readable }
+export interface StoredEvidence {
+  record: UploadRecord | null;
+  size: number;
+  open(): Readable;
+}
 
 /** A client-given file name, reduced to a plain base name; null when nothing usable is left. */
 export function cleanFileName(name: string | undefined): string | null {
   if (name === undefined) return null;
-  const base = name.split(/[\\/]/).pop()!.replace(/\p{Cc}/gu, '').trim().slice(0, 255);
+  const base = name
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\p{Cc}/gu, '')
+    .trim()
+    .slice(0, 255);
   return base === '' || base === '.' || base === '..' ? null : base;
 }
 
@@ -44,7 +59,10 @@ export class EvidenceService {
    * twice are stored once, and the first upload's record is the one kept.
    */
   async upload(
-    source: AsyncIterable<Buffer>, name: string | undefined, uploadedBy: string, now = new Date(),
+    source: AsyncIterable<Buffer>,
+    name: string | undefined,
+    uploadedBy: string,
+    now = new Date(),
   ): Promise<UploadResult> {
     const staged = await this.store.stage(source, this.config.evidence.maxBytes);
     const detected = detectType(staged.head);
@@ -55,11 +73,16 @@ export class EvidenceService {
     }
     const stored = await staged.commit();
     const before = this.index.get(staged.sha256);
-    const record = before ?? this.index.record({
-      sha256: staged.sha256, size: staged.size, mediaType: detected.mediaType,
-      originalName: cleanFileName(name) ?? `${staged.sha256}.${detected.extension}`,
-      uploadedBy, uploadedAt: now.toISOString(),
-    });
+    const record =
+      before ??
+      this.index.record({
+        sha256: staged.sha256,
+        size: staged.size,
+        mediaType: detected.mediaType,
+        originalName: cleanFileName(name) ?? `${staged.sha256}.${detected.extension}`,
+        uploadedBy,
+        uploadedAt: now.toISOString(),
+      });
     return { record, alreadyStored: !stored };
   }
 

@@ -15,7 +15,10 @@ async function* failingAfter(part: Buffer): AsyncGenerator<Buffer> {
   throw new Error('aborted');
 }
 const filesUnder = (dir: string) =>
-  fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name);
 
 describe('FsEvidenceStore', () => {
   let dir: string;

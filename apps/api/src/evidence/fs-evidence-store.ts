@@ -87,7 +87,9 @@ export class FsEvidenceStore extends EvidenceStore {
 
   private staged(temporary: string, sha256: string, size: number, head: Buffer): StagedFile {
     return {
-      sha256, size, head,
+      sha256,
+      size,
+      head,
       commit: async () => {
         try {
           const destination = evidenceFilePath(this.dir, sha256);

@@ -4,11 +4,30 @@
  * formats, and each of them opens with a fixed signature.
  */
 export const EVIDENCE_TYPE_NAMES = [
-  'pdf', 'png', 'jpeg', 'gif', 'webp', 'tiff', 'heic', 'mp4', 'mov', 'webm', 'mkv', 'mp3', 'm4a', 'wav', 'ogg', 'zip',
+  'pdf',
+  'png',
+  'jpeg',
+  'gif',
+  'webp',
+  'tiff',
+  'heic',
+  'mp4',
+  'mov',
+  'webm',
+  'mkv',
+  'mp3',
+  'm4a',
+  'wav',
+  'ogg',
+  'zip',
 ] as const;
 export type EvidenceTypeName = (typeof EVIDENCE_TYPE_NAMES)[number];
 
-export interface DetectedType { name: EvidenceTypeName; mediaType: string; extension: string }
+export interface DetectedType {
+  name: EvidenceTypeName;
+  mediaType: string;
+  extension: string;
+}
 
 /** How many leading bytes detection reads (a WebM's DocType sits in its first few dozen bytes). */
 export const HEAD_BYTES = 4096;

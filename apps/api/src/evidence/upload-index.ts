@@ -15,7 +15,12 @@ export interface UploadRecord {
 }
 
 interface UploadRow {
-  sha256: string; size: number; media_type: string; original_name: string; uploaded_by: string; uploaded_at: string;
+  sha256: string;
+  size: number;
+  media_type: string;
+  original_name: string;
+  uploaded_by: string;
+  uploaded_at: string;
 }
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS uploads (
@@ -28,8 +33,12 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS uploads (
 )`;
 
 const toRecord = (row: UploadRow): UploadRecord => ({
-  sha256: row.sha256, size: row.size, mediaType: row.media_type, originalName: row.original_name,
-  uploadedBy: row.uploaded_by, uploadedAt: row.uploaded_at,
+  sha256: row.sha256,
+  size: row.size,
+  mediaType: row.media_type,
+  originalName: row.original_name,
+  uploadedBy: row.uploaded_by,
+  uploadedAt: row.uploaded_at,
 });
 
 /**

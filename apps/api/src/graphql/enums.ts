@@ -1,7 +1,16 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
-  ALLEGED_USER_KINDS, DELIVERIES, EVIDENCE_KINDS, GRADES, INVESTIGATOR_KINDS, OUTCOMES, SOURCE_KINDS, STANCES,
-  STATEMENT_KINDS, STATUSES, VENUES,
+  ALLEGED_USER_KINDS,
+  DELIVERIES,
+  EVIDENCE_KINDS,
+  GRADES,
+  INVESTIGATOR_KINDS,
+  OUTCOMES,
+  SOURCE_KINDS,
+  STANCES,
+  STATEMENT_KINDS,
+  STATUSES,
+  VENUES,
 } from '@app/domain';
 import { RESOLUTION_KINDS, VOTES } from '@app/domain';
 
@@ -25,7 +34,10 @@ export const ReadinessEnum = enumOf(['CONDEMN', 'CONCERN', 'NONE'] as const);
 export const ClockEnum = enumOf(['RECORDED', 'KNOWN'] as const);
 
 registerEnumType(SourceKindEnum, { name: 'SourceKind' });
-registerEnumType(GradeEnum, { name: 'Grade', description: 'NATO Admiralty source reliability: A (completely reliable) to F (cannot be judged)' });
+registerEnumType(GradeEnum, {
+  name: 'Grade',
+  description: 'NATO Admiralty source reliability: A (completely reliable) to F (cannot be judged)',
+});
 registerEnumType(DeliveryEnum, { name: 'Delivery' });
 registerEnumType(AllegedUserKindEnum, { name: 'AllegedUserKind' });
 registerEnumType(StanceEnum, { name: 'Stance' });
@@ -38,7 +50,8 @@ registerEnumType(StatusEnum, { name: 'Status' });
 registerEnumType(ReadinessEnum, { name: 'Readiness', description: 'Speak-out readiness (Dubrovnik Action Plan)' });
 registerEnumType(ClockEnum, {
   name: 'Clock',
-  description: 'RECORDED: what the registry showed at a time; KNOWN: what was publicly known at a date (evidence dates)',
+  description:
+    'RECORDED: what the registry showed at a time; KNOWN: what was publicly known at a date (evidence dates)',
 });
 
 export const VoteEnum = enumOf(VOTES);

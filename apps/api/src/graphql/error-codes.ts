@@ -14,13 +14,20 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** Raised at the edge (validation, auth, lookups): already carries its code and details. */
 export class ApiError extends Error {
-  constructor(readonly code: ErrorCode, message: string, readonly details: Record<string, unknown> = {}) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-export interface FieldProblem { field: string; problems: string[] }
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
 
 /** class-validator failures, flattened to dotted field paths (`input.location.countryCode`). */
 export class InputValidationError extends ApiError {

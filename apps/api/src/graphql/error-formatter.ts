@@ -14,12 +14,15 @@ function flatten(errors: readonly GraphQLError[]): GraphQLError[] {
   });
 }
 
-interface FormatterContext { reply?: { request?: { headers?: Record<string, unknown> } } }
+interface FormatterContext {
+  reply?: { request?: { headers?: Record<string, unknown> } };
+}
 
 /** The HTTP status Fastify or Mercurius attached to a request-level failure (4xx), if any. */
 function requestStatus(errors: readonly GraphQLError[]): number | undefined {
   const original = errors[0]?.originalError as { statusCode?: unknown; code?: unknown } | undefined;
-  if (typeof original?.statusCode !== 'number' || original.statusCode < 400 || original.statusCode >= 500) return undefined;
+  if (typeof original?.statusCode !== 'number' || original.statusCode < 400 || original.statusCode >= 500)
+    return undefined;
   // Document and variable failures: the status depends on the media type (below), as the spec asks.
   return original.code === 'MER_ERR_GQL_VALIDATION' ? undefined : original.statusCode;
 }
@@ -37,7 +40,9 @@ export function errorFormatter(execution: Execution, context?: FormatterContext)
   });
   const modern = wantsGraphQLResponse(context?.reply?.request?.headers?.accept);
   const requestFailed = execution.data === undefined;
-  const status = execution.data ? 200 : (requestStatus(execution.errors ?? []) ?? (requestFailed && modern ? 400 : 200));
+  const status = execution.data
+    ? 200
+    : (requestStatus(execution.errors ?? []) ?? (requestFailed && modern ? 400 : 200));
   const response = requestFailed && modern ? { errors } : { data: execution.data ?? null, errors };
   return { statusCode: status, response };
 }

@@ -17,27 +17,45 @@ const logger = new Logger('GraphQLErrors');
  */
 export function mapError(error: GraphQLError): MappedError {
   const original = error.originalError;
-  if (original instanceof ApiError) return { message: original.message, extensions: { code: original.code, ...original.details } };
+  if (original instanceof ApiError)
+    return { message: original.message, extensions: { code: original.code, ...original.details } };
   if (original instanceof DomainError) {
-    return { message: original.message, extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) } };
+    return {
+      message: original.message,
+      extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+    };
   }
   if (original instanceof ConcurrencyConflictError) {
     return {
       message: `Conflict: ${original.message}. Reload and try again.`,
-      extensions: { code: ErrorCode.CONFLICT, expectedRevision: String(original.expected), actualRevision: String(original.actual) },
+      extensions: {
+        code: ErrorCode.CONFLICT,
+        expectedRevision: String(original.expected),
+        actualRevision: String(original.actual),
+      },
     };
   }
   if (original instanceof StoreUnavailableError) {
-    return { message: 'The event store is unavailable; try again shortly.', extensions: { code: ErrorCode.UNAVAILABLE } };
+    return {
+      message: 'The event store is unavailable; try again shortly.',
+      extensions: { code: ErrorCode.UNAVAILABLE },
+    };
   }
-  if (original instanceof EventTooLargeError) return { message: original.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  if (original instanceof EventTooLargeError)
+    return { message: original.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   if (!original || original instanceof GraphQLError) {
     // Our validation rules (limits.ts) already name their code.
     const code = error.extensions?.code;
-    if (typeof code === 'string' && code in ErrorCode) return { message: error.message, extensions: { ...error.extensions, code: code as ErrorCode } };
+    if (typeof code === 'string' && code in ErrorCode)
+      return { message: error.message, extensions: { ...error.extensions, code: code as ErrorCode } };
     // Errors graphql-js raised itself: syntax, document validation, variable coercion.
-    if (/^Syntax Error/.test(error.message)) return { message: error.message, extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } };
-    if (/^Variable "\$|^Argument "|got invalid value|of required type|was not provided|cannot represent/.test(error.message)) {
+    if (/^Syntax Error/.test(error.message))
+      return { message: error.message, extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } };
+    if (
+      /^Variable "\$|^Argument "|got invalid value|of required type|was not provided|cannot represent/.test(
+        error.message,
+      )
+    ) {
       return { message: error.message, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     }
     if (!error.path) return { message: error.message, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } };

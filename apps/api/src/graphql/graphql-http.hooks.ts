@@ -3,7 +3,10 @@ import { ApiError, ErrorCode } from './error-codes';
 
 /** A request that is not a well-formed GraphQL-over-HTTP request; carries the HTTP status to answer with. */
 export class HttpRequestError extends ApiError {
-  constructor(readonly statusCode: number, message: string) {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+  ) {
     super(ErrorCode.BAD_USER_INPUT, message);
   }
 }
@@ -48,18 +51,24 @@ export const graphqlHttpHooks = {
   preValidation: async (request: FastifyRequest): Promise<void> => {
     if (isWebSocket(request)) return;
     if (request.method === 'POST') {
-      if (!request.headers['content-type']) throw new HttpRequestError(415, 'Send the request with Content-Type: application/json');
-      if (Array.isArray(request.body)) throw new HttpRequestError(400, 'Batched operations are not supported: send one operation per request');
+      if (!request.headers['content-type'])
+        throw new HttpRequestError(415, 'Send the request with Content-Type: application/json');
+      if (Array.isArray(request.body))
+        throw new HttpRequestError(400, 'Batched operations are not supported: send one operation per request');
       if (!isMap(request.body)) throw new HttpRequestError(400, 'The request body must be a JSON object');
     }
     const params = (request.method === 'POST' ? request.body : request.query) as Record<string, unknown>;
     checkParameters(params ?? {}, request.method !== 'POST');
     // Mercurius' body schema refuses null for these, though the spec allows it.
-    for (const name of ['extensions', 'variables', 'operationName'] as const) if (params[name] === null) delete params[name];
+    for (const name of ['extensions', 'variables', 'operationName'] as const)
+      if (params[name] === null) delete params[name];
   },
   onSend: async (request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> => {
-    if (!isWebSocket(request) && wantsGraphQLResponse(request.headers.accept)
-      && String(reply.getHeader('content-type') ?? '').startsWith('application/json')) {
+    if (
+      !isWebSocket(request) &&
+      wantsGraphQLResponse(request.headers.accept) &&
+      String(reply.getHeader('content-type') ?? '').startsWith('application/json')
+    ) {
       reply.header('content-type', `${GRAPHQL_RESPONSE}; charset=utf-8`);
     }
     return payload;

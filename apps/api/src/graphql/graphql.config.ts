@@ -22,7 +22,8 @@ function mergeHooks(...all: Hooks[]): Record<string, unknown[]> {
  * batched operations are off.
  */
 export function graphqlOptions(
-  config: AppConfig, metricsHooks: GraphQLMetricsHooks,
+  config: AppConfig,
+  metricsHooks: GraphQLMetricsHooks,
 ): MercuriusDriverConfig & { driver: typeof MercuriusDriver } {
   return {
     driver: MercuriusDriver,
@@ -36,7 +37,9 @@ export function graphqlOptions(
     errorFormatter: errorFormatter,
     allowBatchedQueries: false,
     validationRules: limitRules(config.graphqlLimits),
-    hooks: mergeHooks(metricsHooks.mercuriusHooks(), limitHooks(config.graphqlLimits), { onResolution: readYourWritesHook }),
+    hooks: mergeHooks(metricsHooks.mercuriusHooks(), limitHooks(config.graphqlLimits), {
+      onResolution: readYourWritesHook,
+    }),
     additionalRouteOptions: graphqlHttpHooks,
   };
 }

@@ -54,7 +54,12 @@ export function limitHooks(limits: GraphQLLimits) {
         throw new LimitValidationError([new GraphQLError('Syntax Error: the query is not a GraphQL document.')]);
       }
     },
-    preExecution: async (schema: GraphQLSchema, document: DocumentNode, _context: unknown, variables?: Record<string, unknown>) => {
+    preExecution: async (
+      schema: GraphQLSchema,
+      document: DocumentNode,
+      _context: unknown,
+      variables?: Record<string, unknown>,
+    ) => {
       if (!needsVariableCheck(checkVariables, document)) return;
       const errors = validate(schema, document, [costLimitRule(limits.maxCost, limits.maxFirst, variables ?? {})]);
       if (errors.length) throw new LimitValidationError(errors);

@@ -1,9 +1,26 @@
 import {
-  type ASTVisitor, type FieldNode, type FragmentDefinitionNode, GraphQLError, type GraphQLField, type GraphQLNamedType,
-  type GraphQLSchema, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType, Kind,
-  NoSchemaIntrospectionCustomRule, SchemaMetaFieldDef, type SelectionSetNode, TypeMetaFieldDef, TypeNameMetaFieldDef,
-  type ValidationContext, type ValidationRule,
-  type ValueNode, valueFromASTUntyped,
+  type ASTVisitor,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  NoSchemaIntrospectionCustomRule,
+  SchemaMetaFieldDef,
+  type SelectionSetNode,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
+  type ValidationContext,
+  type ValidationRule,
+  type ValueNode,
+  valueFromASTUntyped,
 } from 'graphql';
 import { ErrorCode } from './error-codes';
 
@@ -34,8 +51,12 @@ function limitError(limit: string, message: string, max: number, actual: number,
 type Fragments = Record<string, FragmentDefinitionNode>;
 
 function fragmentsOf(context: ValidationContext): Fragments {
-  return Object.fromEntries(context.getDocument().definitions
-    .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  return Object.fromEntries(
+    context
+      .getDocument()
+      .definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [d.name.value, d]),
+  );
 }
 
 /** `__schema`, `__type` (and `__typename`): what introspection asks; production refuses the first two outright. */
@@ -71,7 +92,9 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
     OperationDefinition(operation) {
       const depth = depthOf(operation.selectionSet, fragmentsOf(context), new Map());
       if (depth > maxDepth) {
-        context.reportError(limitError('depth', `Query depth ${depth} exceeds the limit of ${maxDepth}`, maxDepth, depth));
+        context.reportError(
+          limitError('depth', `Query depth ${depth} exceeds the limit of ${maxDepth}`, maxDepth, depth),
+        );
       }
     },
   });
@@ -81,11 +104,20 @@ export function aliasLimitRule(maxAliases: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => {
     let aliases = 0;
     return {
-      Field(node) { if (node.alias) aliases++; },
+      Field(node) {
+        if (node.alias) aliases++;
+      },
       Document: {
         leave() {
           if (aliases > maxAliases) {
-            context.reportError(limitError('aliases', `The document uses ${aliases} aliases; the limit is ${maxAliases}`, maxAliases, aliases));
+            context.reportError(
+              limitError(
+                'aliases',
+                `The document uses ${aliases} aliases; the limit is ${maxAliases}`,
+                maxAliases,
+                aliases,
+              ),
+            );
           }
         },
       },
@@ -101,11 +133,16 @@ function firstValue(node: FieldNode, variables: Variables): number | undefined {
   const arg = node.arguments?.find((a) => a.name.value === 'first');
   if (!arg) return undefined;
   const value: ValueNode = arg.value;
-  const given = value.kind === Kind.VARIABLE ? (variables ? variables[value.name.value] : Number.NaN) : valueFromASTUntyped(value);
+  const given =
+    value.kind === Kind.VARIABLE ? (variables ? variables[value.name.value] : Number.NaN) : valueFromASTUntyped(value);
   return typeof given === 'number' ? given : undefined;
 }
 
-function multiplierOf(node: FieldNode, field: GraphQLField<unknown, unknown> | null | undefined, first: number | undefined): number {
+function multiplierOf(
+  node: FieldNode,
+  field: GraphQLField<unknown, unknown> | null | undefined,
+  first: number | undefined,
+): number {
   if (field?.args.some((a) => a.name === 'first')) {
     // An unknown variable counts at the default here; the check before execution sees its value.
     return first === undefined || Number.isNaN(first) ? DEFAULT_FIRST : Math.max(1, first);
@@ -117,7 +154,9 @@ function multiplierOf(node: FieldNode, field: GraphQLField<unknown, unknown> | n
 
 /** The field a selection names, the introspection meta-fields included (so that their lists count too). */
 function fieldOf(
-  schema: GraphQLSchema, parent: GraphQLNamedType | undefined, name: string,
+  schema: GraphQLSchema,
+  parent: GraphQLNamedType | undefined,
+  name: string,
 ): GraphQLField<unknown, unknown> | undefined {
   if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
   if (parent === schema.getQueryType()) {
@@ -127,10 +166,24 @@ function fieldOf(
   return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
 }
 
-interface CostWalk { schema: GraphQLSchema; fragments: Fragments; variables: Variables; maxFirst: number; maxCost: number; cost: number; tooLarge: FieldNode[] }
+interface CostWalk {
+  schema: GraphQLSchema;
+  fragments: Fragments;
+  variables: Variables;
+  maxFirst: number;
+  maxCost: number;
+  cost: number;
+  tooLarge: FieldNode[];
+}
 
 /** Adds the cost of a selection set to walk.cost; stops as soon as the limit is passed (every field costs at least 1). */
-function addCost(walk: CostWalk, set: SelectionSetNode | undefined, parent: GraphQLNamedType | undefined, scale: number, path: Set<string>): void {
+function addCost(
+  walk: CostWalk,
+  set: SelectionSetNode | undefined,
+  parent: GraphQLNamedType | undefined,
+  scale: number,
+  path: Set<string>,
+): void {
   for (const selection of set?.selections ?? []) {
     if (walk.cost > walk.maxCost) return;
     if (selection.kind === Kind.FIELD) {
@@ -139,7 +192,13 @@ function addCost(walk: CostWalk, set: SelectionSetNode | undefined, parent: Grap
       if (typeof first === 'number' && (first > walk.maxFirst || first < 0)) walk.tooLarge.push(selection);
       walk.cost += scale;
       if (selection.selectionSet) {
-        addCost(walk, selection.selectionSet, field && getNamedType(field.type), scale * multiplierOf(selection, field, first), path);
+        addCost(
+          walk,
+          selection.selectionSet,
+          field && getNamedType(field.type),
+          scale * multiplierOf(selection, field, first),
+          path,
+        );
       }
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
@@ -165,16 +224,30 @@ export function costLimitRule(maxCost: number, maxFirst: number, variables?: Var
       const schema = context.getSchema();
       const root = schema.getRootType(operation.operation) ?? undefined;
       // Declared defaults apply to variables the request leaves out.
-      const defaults = Object.fromEntries((operation.variableDefinitions ?? [])
-        .filter((d) => d.defaultValue).map((d) => [d.variable.name.value, valueFromASTUntyped(d.defaultValue!)]));
+      const defaults = Object.fromEntries(
+        (operation.variableDefinitions ?? [])
+          .filter((d) => d.defaultValue)
+          .map((d) => [d.variable.name.value, valueFromASTUntyped(d.defaultValue!)]),
+      );
       const known = variables && { ...defaults, ...variables };
-      const walk: CostWalk = { schema, fragments: fragmentsOf(context), variables: known, maxFirst, maxCost, cost: 0, tooLarge: [] };
+      const walk: CostWalk = {
+        schema,
+        fragments: fragmentsOf(context),
+        variables: known,
+        maxFirst,
+        maxCost,
+        cost: 0,
+        tooLarge: [],
+      };
       addCost(walk, operation.selectionSet, root, 1, new Set());
       for (const node of walk.tooLarge) {
         const first = firstValue(node, known);
-        context.reportError(new GraphQLError(`first must be between 0 and ${maxFirst} (got ${first})`, {
-          nodes: [node], extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'first', max: maxFirst },
-        }));
+        context.reportError(
+          new GraphQLError(`first must be between 0 and ${maxFirst} (got ${first})`, {
+            nodes: [node],
+            extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'first', max: maxFirst },
+          }),
+        );
       }
       if (walk.cost > maxCost) {
         context.reportError(limitError('cost', `Query cost exceeds the limit of ${maxCost}`, maxCost, walk.cost));
@@ -185,7 +258,10 @@ export function costLimitRule(maxCost: number, maxFirst: number, variables?: Var
 
 /** The rules Mercurius runs (and caches) for every HTTP document, after graphql-js' own. */
 export function limitRules(limits: GraphQLLimits): ValidationRule[] {
-  const rules = [depthLimitRule(limits.maxDepth), aliasLimitRule(limits.maxAliases), costLimitRule(limits.maxCost, limits.maxFirst)];
+  const rules = [
+    depthLimitRule(limits.maxDepth),
+    aliasLimitRule(limits.maxAliases),
+    costLimitRule(limits.maxCost, limits.maxFirst),
+  ];
   return limits.introspection ? rules : [...rules, NoSchemaIntrospectionCustomRule];
 }
-

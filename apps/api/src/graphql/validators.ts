@@ -14,7 +14,10 @@ export function isIsoDate(value: unknown): value is string {
 export function IsIsoDate(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
-      name: 'isIsoDate', target: object.constructor, propertyName, options,
+      name: 'isIsoDate',
+      target: object.constructor,
+      propertyName,
+      options,
       validator: {
         validate: (value: unknown) => isIsoDate(value),
         defaultMessage: (args?: ValidationArguments) => `${args?.property} must be a date written YYYY-MM-DD`,
@@ -32,10 +35,14 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function IsEntityId(options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
     registerDecorator({
-      name: 'isEntityId', target: object.constructor, propertyName, options,
+      name: 'isEntityId',
+      target: object.constructor,
+      propertyName,
+      options,
       validator: {
         validate: (value: unknown) =>
-          options?.each && Array.isArray(value) ? value.every((v) => typeof v === 'string' && UUID.test(v))
+          options?.each && Array.isArray(value)
+            ? value.every((v) => typeof v === 'string' && UUID.test(v))
             : typeof value === 'string' && UUID.test(value),
         defaultMessage: (args?: ValidationArguments) => `${args?.property} must be an id (a UUID)`,
       },

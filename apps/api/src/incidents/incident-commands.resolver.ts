@@ -7,7 +7,9 @@ import { ReferenceData } from '../reference/reference-data';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { AddCorroborationCommand, RetractCorroborationCommand } from './commands/corroboration.handlers';
 import {
-  CorrectIncidentCommand, MergeIncidentsCommand, WithdrawIncidentCommand,
+  CorrectIncidentCommand,
+  MergeIncidentsCommand,
+  WithdrawIncidentCommand,
 } from './commands/incident-lifecycle.handlers';
 import { CorrectIncidentInput } from './dto/correct-incident.input';
 import { AddCorroborationInput, RetractCorroborationInput } from './dto/corroboration.inputs';
@@ -25,31 +27,49 @@ export class IncidentCommandsResolver {
   ) {}
 
   @Mutation(() => IncidentObject, { description: "Correct an incident's details; the history of corrections is kept" })
-  async correctIncident(@Args('input') input: CorrectIncidentInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
+  async correctIncident(
+    @Args('input') input: CorrectIncidentInput,
+    @Meta() meta: RequestMeta,
+  ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new CorrectIncidentCommand(input, meta));
     return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
-  @Mutation(() => IncidentObject, { description: 'Fold a duplicate report into the canonical incident; returns the canonical incident' })
+  @Mutation(() => IncidentObject, {
+    description: 'Fold a duplicate report into the canonical incident; returns the canonical incident',
+  })
   async mergeIncidents(@Args('input') input: MergeIncidentsInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new MergeIncidentsCommand(input, meta));
     return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
-  @Mutation(() => IncidentObject, { description: 'Withdraw an incident no longer considered a use, or logged in error' })
-  async withdrawIncident(@Args('input') input: WithdrawIncidentInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
+  @Mutation(() => IncidentObject, {
+    description: 'Withdraw an incident no longer considered a use, or logged in error',
+  })
+  async withdrawIncident(
+    @Args('input') input: WithdrawIncidentInput,
+    @Meta() meta: RequestMeta,
+  ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new WithdrawIncidentCommand(input, meta));
     return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
-  @Mutation(() => IncidentObject, { description: "Add one source's evidence about an incident (supporting or disputing)" })
-  async addCorroboration(@Args('input') input: AddCorroborationInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
+  @Mutation(() => IncidentObject, {
+    description: "Add one source's evidence about an incident (supporting or disputing)",
+  })
+  async addCorroboration(
+    @Args('input') input: AddCorroborationInput,
+    @Meta() meta: RequestMeta,
+  ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new AddCorroborationCommand(input, meta));
     return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
   @Mutation(() => IncidentObject, { description: 'Record that a source retracted its evidence' })
-  async retractCorroboration(@Args('input') input: RetractCorroborationInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
+  async retractCorroboration(
+    @Args('input') input: RetractCorroborationInput,
+    @Meta() meta: RequestMeta,
+  ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new RetractCorroborationCommand(input, meta));
     return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }

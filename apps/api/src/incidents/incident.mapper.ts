@@ -18,8 +18,12 @@ export interface IncidentMapping {
 }
 
 /** Read model -> GraphQL object. Plain data in, plain data out. */
-export function toIncidentObject(view: IncidentView, model: RegistryModel, reference: ReferenceData,
-  mapping: IncidentMapping = {}): IncidentObject {
+export function toIncidentObject(
+  view: IncidentView,
+  model: RegistryModel,
+  reference: ReferenceData,
+  mapping: IncidentMapping = {},
+): IncidentObject {
   if (mapping.lazyLists) return new QueriedIncident(view, model, reference);
   const incident = detailsOf(view, reference) as IncidentObject;
   incident.corroborations = corroborationsOf(view, model);
@@ -85,7 +89,11 @@ class QueriedIncident implements IncidentObject {
   readonly [READ_FROM]: RegistryModel;
   private built: Partial<IncidentLists> = {};
 
-  constructor(private readonly view: IncidentView, model: RegistryModel, private readonly reference: ReferenceData) {
+  constructor(
+    private readonly view: IncidentView,
+    model: RegistryModel,
+    private readonly reference: ReferenceData,
+  ) {
     Object.assign(this, detailsOf(view, reference));
     this[READ_FROM] = model;
   }
@@ -95,13 +103,15 @@ class QueriedIncident implements IncidentObject {
   }
 
   get investigations(): IncidentObject['investigations'] {
-    return (this.built.investigations ??= investigationsOf(this[READ_FROM], this.view)
-      .map((i) => toInvestigationObject(i, this[READ_FROM], this.reference)));
+    return (this.built.investigations ??= investigationsOf(this[READ_FROM], this.view).map((i) =>
+      toInvestigationObject(i, this[READ_FROM], this.reference),
+    ));
   }
 
   get statements(): IncidentObject['statements'] {
-    return (this.built.statements ??= statementsOf(this[READ_FROM], this.view)
-      .map((st) => toStatementObject(st, this[READ_FROM], this.reference)));
+    return (this.built.statements ??= statementsOf(this[READ_FROM], this.view).map((st) =>
+      toStatementObject(st, this[READ_FROM], this.reference),
+    ));
   }
 
   get corrections(): IncidentObject['corrections'] {
@@ -109,7 +119,10 @@ class QueriedIncident implements IncidentObject {
   }
 }
 
-function toCorroborationObject(c: NonNullable<ReturnType<RegistryModel['corroborations']['get']>>, model: RegistryModel): CorroborationObject {
+function toCorroborationObject(
+  c: NonNullable<ReturnType<RegistryModel['corroborations']['get']>>,
+  model: RegistryModel,
+): CorroborationObject {
   const source = model.sources.get(c.sourceId);
   return {
     id: c.corroborationId,

@@ -3,7 +3,9 @@ import { SharedModule } from '../shared/shared.module';
 import { AllegeUseHandler } from './commands/allege-use.handler';
 import { AddCorroborationHandler, RetractCorroborationHandler } from './commands/corroboration.handlers';
 import {
-  CorrectIncidentHandler, MergeIncidentsHandler, WithdrawIncidentHandler,
+  CorrectIncidentHandler,
+  MergeIncidentsHandler,
+  WithdrawIncidentHandler,
 } from './commands/incident-lifecycle.handlers';
 import { IncidentCommandsResolver } from './incident-commands.resolver';
 import { IncidentsResolver } from './incidents.resolver';
@@ -11,8 +13,14 @@ import { IncidentsResolver } from './incidents.resolver';
 @Module({
   imports: [SharedModule],
   providers: [
-    IncidentsResolver, IncidentCommandsResolver, AllegeUseHandler, CorrectIncidentHandler, MergeIncidentsHandler,
-    WithdrawIncidentHandler, AddCorroborationHandler, RetractCorroborationHandler,
+    IncidentsResolver,
+    IncidentCommandsResolver,
+    AllegeUseHandler,
+    CorrectIncidentHandler,
+    MergeIncidentsHandler,
+    WithdrawIncidentHandler,
+    AddCorroborationHandler,
+    RetractCorroborationHandler,
   ],
 })
 export class IncidentsModule {}

@@ -3,13 +3,22 @@ import type { ReferenceData } from '../reference/reference-data';
 import type { InvestigationObject } from './objects/investigation.object';
 
 /** Read model -> GraphQL object; incident ids are resolved, as incidents may have been merged since. */
-export function toInvestigationObject(view: InvestigationView, model: RegistryModel, reference: ReferenceData): InvestigationObject {
+export function toInvestigationObject(
+  view: InvestigationView,
+  model: RegistryModel,
+  reference: ReferenceData,
+): InvestigationObject {
   const { kind, stateCode, name, sourceId } = view.investigator;
   return {
     id: view.investigationId,
     revision: view.revision,
     investigator: {
-      kind, stateCode, sourceId, name: name ?? (sourceId ? model.sources.get(sourceId)?.name : undefined) ??
+      kind,
+      stateCode,
+      sourceId,
+      name:
+        name ??
+        (sourceId ? model.sources.get(sourceId)?.name : undefined) ??
         (stateCode ? reference.countries.get(stateCode) : undefined),
     },
     incidentIds: [...new Set(view.incidentIds.map((id) => resolveIncidentId(model, id)))],

@@ -23,14 +23,22 @@ export class InvestigationsResolver {
     return this.load(id);
   }
 
-  @Mutation(() => InvestigationObject, { description: 'Log an investigation opened by a State, the UN, an NGO or a court' })
-  async openInvestigation(@Args('input') input: OpenInvestigationInput, @Meta() meta: RequestMeta): Promise<InvestigationObject> {
+  @Mutation(() => InvestigationObject, {
+    description: 'Log an investigation opened by a State, the UN, an NGO or a court',
+  })
+  async openInvestigation(
+    @Args('input') input: OpenInvestigationInput,
+    @Meta() meta: RequestMeta,
+  ): Promise<InvestigationObject> {
     const id: string = await this.commandBus.execute(new OpenInvestigationCommand(input, meta));
     return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
   @Mutation(() => InvestigationObject, { description: "Log an investigation's outcome and findings" })
-  async concludeInvestigation(@Args('input') input: ConcludeInvestigationInput, @Meta() meta: RequestMeta): Promise<InvestigationObject> {
+  async concludeInvestigation(
+    @Args('input') input: ConcludeInvestigationInput,
+    @Meta() meta: RequestMeta,
+  ): Promise<InvestigationObject> {
     const id: string = await this.commandBus.execute(new ConcludeInvestigationCommand(input, meta));
     return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }

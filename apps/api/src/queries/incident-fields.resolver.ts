@@ -5,7 +5,11 @@ import { ReferenceData } from '../reference/reference-data';
 import { IncidentObject } from '../incidents/objects/incident.object';
 import { toStatementObject } from '../statements/statement.mapper';
 import { modelOf } from './model-context';
-import { AuditEntryObject, IncidentStatusChangeObject, ReferringStatementObject } from './objects/incident-read.objects';
+import {
+  AuditEntryObject,
+  IncidentStatusChangeObject,
+  ReferringStatementObject,
+} from './objects/incident-read.objects';
 
 /**
  * Read-side fields of Incident, taken from the model the incident was read from (live or as of a date).
@@ -13,7 +17,10 @@ import { AuditEntryObject, IncidentStatusChangeObject, ReferringStatementObject 
  */
 @Resolver(() => IncidentObject)
 export class IncidentFieldsResolver {
-  constructor(private readonly readModel: ReadModelService, private readonly reference: ReferenceData) {}
+  constructor(
+    private readonly readModel: ReadModelService,
+    private readonly reference: ReferenceData,
+  ) {}
 
   private view(parent: IncidentObject): { view: IncidentView | undefined; model: ReturnType<typeof modelOf> } {
     const model = modelOf(parent, this.readModel.model);
@@ -27,18 +34,24 @@ export class IncidentFieldsResolver {
     const { view, model } = this.view(parent);
     if (!view) return [];
     return statementLagsOf(model, view).map((s) => ({
-      statement: toStatementObject(s.statement, model, this.reference), lagDays: s.lagDays,
+      statement: toStatementObject(s.statement, model, this.reference),
+      lagDays: s.lagDays,
       anticipatory: s.anticipatory,
     }));
   }
 
-  @ResolveField(() => [IncidentStatusChangeObject], { description: 'Every status change with its evidence date and the events that caused it' })
+  @ResolveField(() => [IncidentStatusChangeObject], {
+    description: 'Every status change with its evidence date and the events that caused it',
+  })
   statusHistory(@Parent() parent: IncidentObject): IncidentStatusChangeObject[] {
     const { view, model } = this.view(parent);
     return view ? statusChangesOf(model, view) : [];
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Evidence date on which it first became CORROBORATED (or stronger)' })
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Evidence date on which it first became CORROBORATED (or stronger)',
+  })
   firstCorroboratedOn(@Parent() parent: IncidentObject): string | null {
     const { view } = this.view(parent);
     return view ? milestonesOf(view).corroboratedOn : null;

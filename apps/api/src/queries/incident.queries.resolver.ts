@@ -1,6 +1,12 @@
 import { Args, GraphQLISODateTime, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { type Clock, condemnersByIncident, findIncident, type IncidentSort, isoDateOf,
-  listIncidents } from '@app/projections';
+import {
+  type Clock,
+  condemnersByIncident,
+  findIncident,
+  type IncidentSort,
+  isoDateOf,
+  listIncidents,
+} from '@app/projections';
 import { notFound, statesPartiesOn } from '@app/domain';
 import { ClockEnum } from '../graphql/enums';
 import { ReadModelService } from '../read-model/read-model.service';
@@ -10,22 +16,30 @@ import { IncidentObject } from '../incidents/objects/incident.object';
 import { withoutNulls } from '../incidents/without-nulls';
 import { IncidentFilterInput } from './dto/incident-filter.input';
 import { timeTravel } from './model-context';
-import {
-  AuditEntryObject, IncidentConnectionObject, IncidentSortEnum,
-} from './objects/incident-read.objects';
+import { AuditEntryObject, IncidentConnectionObject, IncidentSortEnum } from './objects/incident-read.objects';
 
-const AS_OF = { type: () => GraphQLISODateTime, nullable: true, description: 'Time travel: the answer as of this instant' };
+const AS_OF = {
+  type: () => GraphQLISODateTime,
+  nullable: true,
+  description: 'Time travel: the answer as of this instant',
+};
 const CLOCK = {
-  type: () => ClockEnum, nullable: true,
+  type: () => ClockEnum,
+  nullable: true,
   description: 'RECORDED (default): what the registry showed at asOf; KNOWN: evidence dated on or before asOf',
 };
 
 /** Read-side queries about incidents (the mutations live in incidents/). */
 @Resolver(() => IncidentObject)
 export class IncidentQueriesResolver {
-  constructor(private readonly readModel: ReadModelService, private readonly reference: ReferenceData) {}
+  constructor(
+    private readonly readModel: ReadModelService,
+    private readonly reference: ReferenceData,
+  ) {}
 
-  @Query(() => IncidentObject, { description: 'One incident; a merged duplicate id resolves to the canonical incident' })
+  @Query(() => IncidentObject, {
+    description: 'One incident; a merged duplicate id resolves to the canonical incident',
+  })
   async incident(
     @Args('id', { type: () => ID }) id: string,
     @Args('asOf', AS_OF) asOf?: Date,
@@ -34,16 +48,23 @@ export class IncidentQueriesResolver {
     const cut = timeTravel(asOf, clock);
     const model = await this.readModel.incidentModelAt(id, cut.asOf, cut.clock);
     const view = findIncident(model, id);
-    if (!view) throw notFound(cut.asOf ? `No incident with id ${id} as of ${cut.asOf.toISOString()}` : `No incident with id ${id}`, 'id');
+    if (!view)
+      throw notFound(
+        cut.asOf ? `No incident with id ${id} as of ${cut.asOf.toISOString()}` : `No incident with id ${id}`,
+        'id',
+      );
     return toIncidentObject(view, model, this.reference, { lazyLists: true });
   }
 
-  @Query(() => IncidentConnectionObject, { description: 'Canonical incidents (merged duplicates live inside them), newest first by default' })
+  @Query(() => IncidentConnectionObject, {
+    description: 'Canonical incidents (merged duplicates live inside them), newest first by default',
+  })
   async incidents(
     @Args('filter', { type: () => IncidentFilterInput, nullable: true }) filter?: IncidentFilterInput,
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 0 to 500 (default 20)' }) first?: number,
     @Args('after', { type: () => String, nullable: true }) after?: string,
-    @Args('sort', { type: () => IncidentSortEnum, nullable: true, description: 'OCCURRED (default) or STATUS_CHANGED' }) sort?: IncidentSort,
+    @Args('sort', { type: () => IncidentSortEnum, nullable: true, description: 'OCCURRED (default) or STATUS_CHANGED' })
+    sort?: IncidentSort,
     @Args('descending', { type: () => Boolean, nullable: true, description: 'Default true' }) descending?: boolean,
     @Args('asOf', AS_OF) asOf?: Date,
     @Args('clock', CLOCK) clock?: Clock,
@@ -53,20 +74,34 @@ export class IncidentQueriesResolver {
     const { notYetCondemnedBy, ...rest } = withoutNulls({ ...filter });
     const day = cut.asOf ? isoDateOf(cut.asOf) : (model.latestEvidenceDate ?? isoDateOf(new Date()));
     const notCondemnedBy = notYetCondemnedBy && {
-      stateCodes: new Set([...(notYetCondemnedBy.stateCodes ?? []),
-        ...(notYetCondemnedBy.statesParties ? statesPartiesOn(this.reference.ccmStates, day).map((s) => s.iso3) : [])]),
+      stateCodes: new Set([
+        ...(notYetCondemnedBy.stateCodes ?? []),
+        ...(notYetCondemnedBy.statesParties ? statesPartiesOn(this.reference.ccmStates, day).map((s) => s.iso3) : []),
+      ]),
       condemners: condemnersByIncident(model, day, notYetCondemnedBy.countGeneric ?? false),
     };
-    const page = listIncidents(model, { ...rest, ...(notCondemnedBy && { notCondemnedBy }) }, {
-      first: first ?? undefined, after: after ?? undefined, sort: sort ?? undefined, descending: descending ?? undefined,
-    });
+    const page = listIncidents(
+      model,
+      { ...rest, ...(notCondemnedBy && { notCondemnedBy }) },
+      {
+        first: first ?? undefined,
+        after: after ?? undefined,
+        sort: sort ?? undefined,
+        descending: descending ?? undefined,
+      },
+    );
     return {
       ...page,
-      edges: page.edges.map(({ cursor, node }) => ({ cursor, node: toIncidentObject(node, model, this.reference, { lazyLists: true }) })),
+      edges: page.edges.map(({ cursor, node }) => ({
+        cursor,
+        node: toIncidentObject(node, model, this.reference, { lazyLists: true }),
+      })),
     };
   }
 
-  @Query(() => [AuditEntryObject], { description: 'The audit trail: every event about the incident (and its merged duplicates), oldest first' })
+  @Query(() => [AuditEntryObject], {
+    description: 'The audit trail: every event about the incident (and its merged duplicates), oldest first',
+  })
   async incidentHistory(@Args('id', { type: () => ID }) id: string): Promise<AuditEntryObject[]> {
     const history = await this.readModel.history(id);
     if (!history) throw notFound(`No incident with id ${id}`, 'id');

@@ -13,10 +13,15 @@ export const modelOf = (object: object, live: RegistryModel): RegistryModel =>
   (object as { [READ_FROM]?: RegistryModel })[READ_FROM] ?? live;
 
 /** Validates `asOf` (the DateTime scalar turns a malformed string into an Invalid Date). */
-export function timeTravel(asOf: Date | null | undefined, clock: Clock | null | undefined, defaultClock: Clock = 'RECORDED'):
-  { asOf: Date | null; clock: Clock } {
+export function timeTravel(
+  asOf: Date | null | undefined,
+  clock: Clock | null | undefined,
+  defaultClock: Clock = 'RECORDED',
+): { asOf: Date | null; clock: Clock } {
   if (asOf !== undefined && asOf !== null && Number.isNaN(asOf.getTime())) {
-    throw new ApiError(ErrorCode.BAD_USER_INPUT, 'asOf must be an ISO date-time such as 2016-06-01T00:00:00Z', { field: 'asOf' });
+    throw new ApiError(ErrorCode.BAD_USER_INPUT, 'asOf must be an ISO date-time such as 2016-06-01T00:00:00Z', {
+      field: 'asOf',
+    });
   }
   return { asOf: asOf ?? null, clock: clock ?? defaultClock };
 }

@@ -7,7 +7,7 @@ import { IncidentObject } from '../incidents/objects/incident.object';
 import { ReadModelService } from '../read-model/read-model.service';
 import { modelOf } from './model-context';
 
-@ObjectType('PolicyDifference', { description: "An incident whose status differs between two policy versions" })
+@ObjectType('PolicyDifference', { description: 'An incident whose status differs between two policy versions' })
 class PolicyDifferenceObject {
   @Field(() => ID) incidentId: string;
   @Field(() => AssessmentObject) from: AssessmentObject;
@@ -34,7 +34,9 @@ function policyOf(version: string, field: string): PolicyConfig {
 export class PolicyVersionsResolver {
   constructor(private readonly readModel: ReadModelService) {}
 
-  @Query(() => [PolicyVersionObject], { description: 'The policy versions the registry can assess under, oldest first' })
+  @Query(() => [PolicyVersionObject], {
+    description: 'The policy versions the registry can assess under, oldest first',
+  })
   policyVersions(): PolicyVersionObject[] {
     const current = (this.readModel.model.policy ?? DEFAULT_POLICY).version;
     return POLICIES.map((p) => ({ version: p.version, current: p.version === current }));
@@ -45,7 +47,9 @@ export class PolicyVersionsResolver {
     return policyDifferences(this.readModel.model, policyOf(from, 'from'), policyOf(to, 'to'));
   }
 
-  @ResolveField(() => AssessmentObject, { description: 'The assessment under another policy version, as of the same cut' })
+  @ResolveField(() => AssessmentObject, {
+    description: 'The assessment under another policy version, as of the same cut',
+  })
   assessmentUnder(@Parent() parent: IncidentObject, @Args('policyVersion') policyVersion: string): AssessmentObject {
     const policy = policyOf(policyVersion, 'policyVersion');
     const model = modelOf(parent, this.readModel.model);

@@ -14,7 +14,13 @@ import { StatementTextsResolver } from './statement-texts.resolver';
  */
 @Module({
   imports: [SubscriptionsModule, AdminModule],
-  providers: [IncidentQueriesResolver, IncidentFieldsResolver, StatementQueriesResolver, StatementTextsResolver, SpeakOutResolver,
-    PolicyVersionsResolver],
+  providers: [
+    IncidentQueriesResolver,
+    IncidentFieldsResolver,
+    StatementQueriesResolver,
+    StatementTextsResolver,
+    SpeakOutResolver,
+    PolicyVersionsResolver,
+  ],
 })
 export class QueriesModule {}

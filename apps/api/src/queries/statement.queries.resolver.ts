@@ -14,9 +14,14 @@ import { StateObject, StateTimelineObject, StatementConnectionObject } from './o
 /** Statements, State timelines and the CCM membership list. */
 @Resolver()
 export class StatementQueriesResolver {
-  constructor(private readonly readModel: ReadModelService, private readonly reference: ReferenceData) {}
+  constructor(
+    private readonly readModel: ReadModelService,
+    private readonly reference: ReferenceData,
+  ) {}
 
-  @Query(() => StatementConnectionObject, { description: 'Statements by delivery date, oldest first unless descending' })
+  @Query(() => StatementConnectionObject, {
+    description: 'Statements by delivery date, oldest first unless descending',
+  })
   async statements(
     @Args('filter', { type: () => StatementFilterInput, nullable: true }) filter?: StatementFilterInput,
     @Args('first', { type: () => Int, nullable: true, description: 'Page size, 0 to 500 (default 20)' }) first?: number,
@@ -28,17 +33,28 @@ export class StatementQueriesResolver {
     const cut = timeTravel(asOf, clock);
     const model = await this.readModel.modelAt(cut.asOf, cut.clock);
     const { stateCodes, ...rest } = withoutNulls({ ...filter });
-    const page = listStatements(model, { ...rest, stateCode: stateCodes }, {
-      first: first ?? undefined, after: after ?? undefined, descending: descending ?? undefined,
-    });
+    const page = listStatements(
+      model,
+      { ...rest, stateCode: stateCodes },
+      {
+        first: first ?? undefined,
+        after: after ?? undefined,
+        descending: descending ?? undefined,
+      },
+    );
     return {
       ...page,
-      edges: page.edges.map(({ cursor, node }) => ({ cursor, speaker: node.speaker, node: toStatementObject(node, model, this.reference) })),
+      edges: page.edges.map(({ cursor, node }) => ({
+        cursor,
+        speaker: node.speaker,
+        node: toStatementObject(node, model, this.reference),
+      })),
     };
   }
 
   @Query(() => StateTimelineObject, {
-    description: "A State's statements in order, each with the referred incidents' status on the day it spoke, and its CCM status then",
+    description:
+      "A State's statements in order, each with the referred incidents' status on the day it spoke, and its CCM status then",
   })
   async stateTimeline(
     @Args('stateCode') stateCode: string,
@@ -46,7 +62,11 @@ export class StatementQueriesResolver {
     @Args('clock', CLOCK) clock?: Clock,
   ): Promise<StateTimelineObject> {
     if (!COUNTRY_CODE.test(stateCode)) {
-      throw new ApiError(ErrorCode.BAD_USER_INPUT, 'stateCode must be an ISO 3166-1 alpha-3 code in capitals, e.g. GBR', { field: 'stateCode' });
+      throw new ApiError(
+        ErrorCode.BAD_USER_INPUT,
+        'stateCode must be an ISO 3166-1 alpha-3 code in capitals, e.g. GBR',
+        { field: 'stateCode' },
+      );
     }
     const cut = timeTravel(asOf, clock);
     const model = await this.readModel.modelAt(cut.asOf, cut.clock);
@@ -54,11 +74,16 @@ export class StatementQueriesResolver {
     return {
       ...timeline,
       name: timeline.name ?? this.reference.countries.get(timeline.stateCode) ?? null,
-      entries: timeline.entries.map((e) => ({ ...e, statement: toStatementObject(e.statement, model, this.reference) })),
+      entries: timeline.entries.map((e) => ({
+        ...e,
+        statement: toStatementObject(e.statement, model, this.reference),
+      })),
     };
   }
 
-  @Query(() => [StateObject], { description: 'States on the CCM list with their status on a date (others are NOT_PARTY)' })
+  @Query(() => [StateObject], {
+    description: 'States on the CCM list with their status on a date (others are NOT_PARTY)',
+  })
   states(@Args('filter', { type: () => StateFilterInput, nullable: true }) filter?: StateFilterInput): StateObject[] {
     return listStates(this.reference.ccmStates, withoutNulls({ ...filter }));
   }

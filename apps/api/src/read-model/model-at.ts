@@ -1,8 +1,17 @@
 import type { EventStore, StoredEvent } from '@app/event-store';
 import {
-  type AuditEntry, buildModel, createRegistryModel, type Cut, findIncident, foldRegistry, deriveAsOf, incidentHistory,
+  type AuditEntry,
+  buildModel,
+  createRegistryModel,
+  type Cut,
+  findIncident,
+  foldRegistry,
+  deriveAsOf,
+  incidentHistory,
   type RegistryModel,
-  settleRegistry, cutFilter, loopYielder,
+  settleRegistry,
+  cutFilter,
+  loopYielder,
 } from '@app/projections';
 import { ReplayGate } from './replay-gate';
 import { incidentStreamsOf } from './written-model';
@@ -27,7 +36,10 @@ export class ModelsAt {
   private readonly cuts = new WeakMap<RegistryModel, Cut>();
   private readonly inFlight = new Map<string, Promise<RegistryModel>>();
 
-  constructor(private readonly store: EventStore, private readonly gate = new ReplayGate(2, 16)) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly gate = new ReplayGate(2, 16),
+  ) {}
 
   at(cut: Cut, live: RegistryModel): Promise<RegistryModel> {
     const key = `${cut.clock}|${cut.at.toISOString()}|${live.checkpoint ?? ''}`;
@@ -54,7 +66,12 @@ export class ModelsAt {
     const incident = findIncident(live, id);
     if (!incident) return Promise.resolve(buildModel([], { policy: live.policy }));
     const key = `${cut.clock}|${cut.at.toISOString()}|${live.checkpoint ?? ''}|${incident.incidentId}`;
-    return this.cached(key, () => this.replayStreams(this.streamsOf(live, incident.incidentId), cut, live), this.incidents, KEPT_INCIDENT);
+    return this.cached(
+      key,
+      () => this.replayStreams(this.streamsOf(live, incident.incidentId), cut, live),
+      this.incidents,
+      KEPT_INCIDENT,
+    );
   }
 
   /** The cut a model was replayed to; null for the live model (and one-incident replays, which keep their audit entries). */
@@ -73,8 +90,12 @@ export class ModelsAt {
     const canonical = incident.incidentId;
     const at = cut ? `${cut.clock}|${cut.at.toISOString()}` : 'now';
     const key = `history|${at}|${live.checkpoint ?? ''}|${canonical}`;
-    return this.cached(key, () => this.replayStreams(this.streamsOf(live, canonical), cut, live), this.incidents, KEPT_INCIDENT)
-      .then((model) => incidentHistory(model, id));
+    return this.cached(
+      key,
+      () => this.replayStreams(this.streamsOf(live, canonical), cut, live),
+      this.incidents,
+      KEPT_INCIDENT,
+    ).then((model) => incidentHistory(model, id));
   }
 
   private streamsOf(live: RegistryModel, canonicalId: string): string[] {
@@ -95,8 +116,12 @@ export class ModelsAt {
     return buildModel(kept, { policy: live.policy });
   }
 
-  private cached(key: string, build: () => Promise<RegistryModel>, cache: Map<string, Promise<RegistryModel>>, kept: number):
-    Promise<RegistryModel> {
+  private cached(
+    key: string,
+    build: () => Promise<RegistryModel>,
+    cache: Map<string, Promise<RegistryModel>>,
+    kept: number,
+  ): Promise<RegistryModel> {
     let model = cache.get(key);
     if (model) {
       // Most recently used last.
@@ -110,10 +135,13 @@ export class ModelsAt {
     const building = model;
     this.inFlight.set(key, building);
     cache.set(key, building);
-    building.then(() => this.inFlight.delete(key), () => {
-      this.inFlight.delete(key);
-      if (cache.get(key) === building) cache.delete(key);
-    });
+    building.then(
+      () => this.inFlight.delete(key),
+      () => {
+        this.inFlight.delete(key);
+        if (cache.get(key) === building) cache.delete(key);
+      },
+    );
     while (cache.size > kept) cache.delete(cache.keys().next().value as string);
     return model;
   }

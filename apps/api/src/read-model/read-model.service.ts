@@ -2,8 +2,15 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { statementStream } from '@app/domain';
 import { EventStore, StoreUnavailableError, type StoreLag, type StoredEvent } from '@app/event-store';
 import {
-  type AuditEntry, type ChangeSet, type Clock, incidentHistory, ProjectionRunner, type ProjectionHealth, type RegistryModel,
-  type StatementTexts, statementTextsOf,
+  type AuditEntry,
+  type ChangeSet,
+  type Clock,
+  incidentHistory,
+  ProjectionRunner,
+  type ProjectionHealth,
+  type RegistryModel,
+  type StatementTexts,
+  statementTextsOf,
 } from '@app/projections';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
@@ -43,7 +50,10 @@ export class ReadModelService implements OnApplicationShutdown {
   private storeUnreachable: string | null = null;
   private supervisor?: NodeJS.Timeout;
 
-  constructor(@Inject(EventStore) private readonly store: EventStore, @Inject(APP_CONFIG) private readonly config: AppConfig) {
+  constructor(
+    @Inject(EventStore) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
     this.runner = new ProjectionRunner(store);
     this.modelsAt = new ModelsAt(store, new ReplayGate(config.maxConcurrentReplays, config.maxQueuedReplays));
   }
@@ -81,13 +91,15 @@ export class ReadModelService implements OnApplicationShutdown {
       await this.runner.start();
       if (this.shuttingDown) return;
       this.storeUnreachable = null;
-      if (!this.caughtUp) this.logger.log(`caught up: ${this.runner.model.eventsApplied} events in ${Date.now() - started} ms`);
+      if (!this.caughtUp)
+        this.logger.log(`caught up: ${this.runner.model.eventsApplied} events in ${Date.now() - started} ms`);
       this.caughtUp = true;
     } catch (error) {
       // Nothing may escape: this runs in the background, and a rejection would end the process.
       if (this.shuttingDown) return;
       this.storeUnreachable = (error as Error).message;
-      if (error instanceof StoreUnavailableError) this.logger.warn(`event store unavailable, retrying in the background: ${error.message}`);
+      if (error instanceof StoreUnavailableError)
+        this.logger.warn(`event store unavailable, retrying in the background: ${error.message}`);
       else this.logger.error(`catch-up failed, retrying in the background: ${(error as Error).stack ?? String(error)}`);
     }
   }
@@ -101,9 +113,13 @@ export class ReadModelService implements OnApplicationShutdown {
   /** The live model; UNAVAILABLE until the first catch-up has succeeded (an empty model would mislead). */
   get model(): RegistryModel {
     if (!this.caughtUp) {
-      throw new ApiError(ErrorCode.UNAVAILABLE, this.storeUnreachable === null
-        ? `The registry is starting: its read model is catching up with the event store (${this.runner.model.eventsApplied} events so far); retry shortly.`
-        : 'The registry is starting: its event store cannot be reached yet.', { retryable: true });
+      throw new ApiError(
+        ErrorCode.UNAVAILABLE,
+        this.storeUnreachable === null
+          ? `The registry is starting: its read model is catching up with the event store (${this.runner.model.eventsApplied} events so far); retry shortly.`
+          : 'The registry is starting: its event store cannot be reached yet.',
+        { retryable: true },
+      );
     }
     return this.runner.model;
   }
@@ -114,7 +130,8 @@ export class ReadModelService implements OnApplicationShutdown {
    */
   async waitFor(position: string): Promise<boolean> {
     const reached = await this.runner.waitFor(position, this.config.readYourWritesTimeoutMs);
-    if (!reached) this.logger.warn(`read model did not reach ${position} within ${this.config.readYourWritesTimeoutMs} ms`);
+    if (!reached)
+      this.logger.warn(`read model did not reach ${position} within ${this.config.readYourWritesTimeoutMs} ms`);
     return reached;
   }
 

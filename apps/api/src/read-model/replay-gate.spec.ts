@@ -17,17 +17,22 @@ describe('ReplayGate', () => {
     const gate = new ReplayGate(2, 1);
     const started: number[] = [];
     const latches = [latch(), latch(), latch()];
-    const runs = latches.map((l, i) => gate.run(async () => {
-      started.push(i);
-      await l.opened;
-      return i;
-    }));
+    const runs = latches.map((l, i) =>
+      gate.run(async () => {
+        started.push(i);
+        await l.opened;
+        return i;
+      }),
+    );
     await Promise.resolve();
     expect(started).toEqual([0, 1]);
     expect(gate.stats).toEqual({ running: 2, waiting: 1 });
     const refused = gate.run(async () => 99);
     await expect(refused).rejects.toBeInstanceOf(ApiError);
-    await expect(refused).rejects.toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/Too many time-travel replays/) });
+    await expect(refused).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringMatching(/Too many time-travel replays/),
+    });
 
     latches[1].open();
     expect(await runs[1]).toBe(1);
@@ -41,7 +46,11 @@ describe('ReplayGate', () => {
 
   it('frees the slot when a replay fails', async () => {
     const gate = new ReplayGate(1, 0);
-    await expect(gate.run(async () => { throw new Error('store gone'); })).rejects.toThrow('store gone');
+    await expect(
+      gate.run(async () => {
+        throw new Error('store gone');
+      }),
+    ).rejects.toThrow('store gone');
     expect(await gate.run(async () => 'next')).toBe('next');
   });
 });
@@ -63,7 +72,8 @@ describe('ModelsAt: full replays are bounded and shared', () => {
   beforeAll(async () => {
     store = new CountingStore({ path: ':memory:' });
     const events = yemenStory().events;
-    for (const e of events) await store.append(e.stream, [{ id: uuidv7(), type: e.type, data: e.data, metadata: e.metadata }]);
+    for (const e of events)
+      await store.append(e.stream, [{ id: uuidv7(), type: e.type, data: e.data, metadata: e.metadata }]);
     const stored: StoredEvent[] = [];
     for await (const page of store.readAllBatches()) stored.push(...page);
     live = buildModel(stored);

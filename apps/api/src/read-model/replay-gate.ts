@@ -10,15 +10,20 @@ export class ReplayGate {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(readonly maxRunning: number, readonly maxWaiting: number) {}
+  constructor(
+    readonly maxRunning: number,
+    readonly maxWaiting: number,
+  ) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
     if (this.running < this.maxRunning) this.running++;
     else if (this.waiting.length < this.maxWaiting) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else {
-      throw new ApiError(ErrorCode.UNAVAILABLE,
+      throw new ApiError(
+        ErrorCode.UNAVAILABLE,
         `Too many time-travel replays at once (${this.running} running, ${this.waiting.length} waiting): retry shortly.`,
-        { retryable: true });
+        { retryable: true },
+      );
     }
     try {
       return await task();

@@ -34,7 +34,8 @@ export function incidentStreamsOf(model: RegistryModel, canonicalId: string, int
 function linkedStreams(model: RegistryModel, live: RegistryModel, streams: Set<string>): Set<string> {
   const next = new Set(streams);
   const incidents = new Set<string>(model.incidents.keys());
-  for (const investigation of model.investigations.values()) for (const id of investigation.incidentIds) incidents.add(id);
+  for (const investigation of model.investigations.values())
+    for (const id of investigation.incidentIds) incidents.add(id);
   for (const statement of model.statements.values()) for (const id of statement.incidentIds) incidents.add(id);
   for (const id of incidents) {
     next.add(incidentStream(id));

@@ -1,7 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  type DecideContext, type Decider, type RegistryCommand, type RegistryEvent, SCHEMA_VERSION, commandStream, conflict,
-  incidentDecider, investigationDecider, sourceDecider, statementDecider, upcast,
+  type DecideContext,
+  type Decider,
+  type RegistryCommand,
+  type RegistryEvent,
+  SCHEMA_VERSION,
+  commandStream,
+  conflict,
+  incidentDecider,
+  investigationDecider,
+  sourceDecider,
+  statementDecider,
+  upcast,
 } from '@app/domain';
 import { resolutionDecider, situationDecider } from '@app/domain';
 import { type AppendResult, ConcurrencyConflictError, EventStore, NO_STREAM, uuidv7 } from '@app/event-store';
@@ -24,7 +34,12 @@ export interface CommandMeta {
   writes?: WriteReceipt[];
 }
 
-export interface CommandResult { position: string; stream: string; replayed: boolean; visible: boolean }
+export interface CommandResult {
+  position: string;
+  stream: string;
+  replayed: boolean;
+  visible: boolean;
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDecider = Decider<any, any, RegistryEvent>;
@@ -34,14 +49,32 @@ const LATEST_TIME_ZONE_MS = 14 * 3600_000;
 
 function deciderFor(command: RegistryCommand): AnyDecider {
   switch (command.type) {
-    case 'RegisterSource': case 'RegradeSource': case 'MergeSources': return sourceDecider as AnyDecider;
-    case 'AllegeUse': case 'CorrectIncident': case 'MergeIncidents': case 'WithdrawIncident':
-    case 'AddCorroboration': case 'RetractCorroboration': return incidentDecider as AnyDecider;
-    case 'OpenInvestigation': case 'ConcludeInvestigation': return investigationDecider as AnyDecider;
-    case 'RecordStatement': case 'CorrectStatement': return statementDecider as AnyDecider;
-    case 'RegisterSituation': case 'CorrectSituation': return situationDecider as AnyDecider;
-    case 'RecordResolutionVote': return resolutionDecider as AnyDecider;
-    default: { const _exhaustive: never = command; return _exhaustive; }
+    case 'RegisterSource':
+    case 'RegradeSource':
+    case 'MergeSources':
+      return sourceDecider as AnyDecider;
+    case 'AllegeUse':
+    case 'CorrectIncident':
+    case 'MergeIncidents':
+    case 'WithdrawIncident':
+    case 'AddCorroboration':
+    case 'RetractCorroboration':
+      return incidentDecider as AnyDecider;
+    case 'OpenInvestigation':
+    case 'ConcludeInvestigation':
+      return investigationDecider as AnyDecider;
+    case 'RecordStatement':
+    case 'CorrectStatement':
+      return statementDecider as AnyDecider;
+    case 'RegisterSituation':
+    case 'CorrectSituation':
+      return situationDecider as AnyDecider;
+    case 'RecordResolutionVote':
+      return resolutionDecider as AnyDecider;
+    default: {
+      const _exhaustive: never = command;
+      return _exhaustive;
+    }
   }
 }
 
@@ -83,28 +116,38 @@ export class CommandExecutor {
     const stream = commandStream(command);
     const replay = this.replayed(meta);
     const decider = deciderFor(command);
-    const written: Omit<WriteReceipt, 'visible'> = replay ? this.replayReceipt(replay) : await this.queue.run(stream, async () => {
-      for (let attempt = 1; ; attempt++) {
-        const { state, revision, keyed } = await this.load(stream, decider, meta.idempotencyKey);
-        // The store is the truth: a retry that overtook the read model is recognised here.
-        if (keyed) return this.replayReceipt(this.replayOf(keyed, stream, meta));
-        if (meta.expectedRevision !== undefined && meta.expectedRevision !== revision) {
-          throw new ConcurrencyConflictError(stream, meta.expectedRevision, revision < 0 ? 'no_stream' : revision);
-        }
-        const events = decider.decide(command, state, this.context());
-        if (meta.dryRun) return { stream, eventIds: [], fromRevision: null, revision: null, position: '', replayed: false };
-        try {
-          const { appended, eventIds } = await this.append(stream, events, revision, meta);
-          return {
-            stream, eventIds, fromRevision: appended.nextExpectedRevision - eventIds.length + 1, revision: appended.nextExpectedRevision,
-            position: appended.position, replayed: false,
-          };
-        } catch (error) {
-          const retry = error instanceof ConcurrencyConflictError && meta.expectedRevision === undefined && attempt < MAX_ATTEMPTS;
-          if (!retry) throw error;
-        }
-      }
-    });
+    const written: Omit<WriteReceipt, 'visible'> = replay
+      ? this.replayReceipt(replay)
+      : await this.queue.run(stream, async () => {
+          for (let attempt = 1; ; attempt++) {
+            const { state, revision, keyed } = await this.load(stream, decider, meta.idempotencyKey);
+            // The store is the truth: a retry that overtook the read model is recognised here.
+            if (keyed) return this.replayReceipt(this.replayOf(keyed, stream, meta));
+            if (meta.expectedRevision !== undefined && meta.expectedRevision !== revision) {
+              throw new ConcurrencyConflictError(stream, meta.expectedRevision, revision < 0 ? 'no_stream' : revision);
+            }
+            const events = decider.decide(command, state, this.context());
+            if (meta.dryRun)
+              return { stream, eventIds: [], fromRevision: null, revision: null, position: '', replayed: false };
+            try {
+              const { appended, eventIds } = await this.append(stream, events, revision, meta);
+              return {
+                stream,
+                eventIds,
+                fromRevision: appended.nextExpectedRevision - eventIds.length + 1,
+                revision: appended.nextExpectedRevision,
+                position: appended.position,
+                replayed: false,
+              };
+            } catch (error) {
+              const retry =
+                error instanceof ConcurrencyConflictError &&
+                meta.expectedRevision === undefined &&
+                attempt < MAX_ATTEMPTS;
+              if (!retry) throw error;
+            }
+          }
+        });
     if (meta.dryRun) return { position: '', stream, replayed: false, visible: false };
     // From here on the write has happened: whatever the read model does, the answer reports it.
     const visible = await this.readModel.waitFor(written.position);
@@ -122,15 +165,26 @@ export class CommandExecutor {
     return seen ? this.replayOf(seen, seen.stream, meta) : undefined;
   }
 
-  private replayOf(seen: { inputHash?: unknown; position: string }, stream: string, meta: CommandMeta): { position: string; stream: string } {
+  private replayOf(
+    seen: { inputHash?: unknown; position: string },
+    stream: string,
+    meta: CommandMeta,
+  ): { position: string; stream: string } {
     if (seen.inputHash !== meta.inputHash) {
-      throw conflict(`idempotencyKey "${meta.idempotencyKey}" was already used for a different input`, 'idempotencyKey');
+      throw conflict(
+        `idempotencyKey "${meta.idempotencyKey}" was already used for a different input`,
+        'idempotencyKey',
+      );
     }
     return { position: seen.position, stream };
   }
 
-  private async append(stream: string, events: RegistryEvent[], revision: number, meta: CommandMeta):
-    Promise<{ appended: AppendResult; eventIds: string[] }> {
+  private async append(
+    stream: string,
+    events: RegistryEvent[],
+    revision: number,
+    meta: CommandMeta,
+  ): Promise<{ appended: AppendResult; eventIds: string[] }> {
     const metadata = {
       actor: meta.actor,
       correlationId: meta.correlationId,
@@ -144,11 +198,18 @@ export class CommandExecutor {
       metadata,
     }));
     const expectedRevision = meta.expectedRevision ?? (revision < 0 ? NO_STREAM : revision);
-    return { appended: await this.store.append(stream, newEvents, { expectedRevision }), eventIds: newEvents.map((e) => e.id) };
+    return {
+      appended: await this.store.append(stream, newEvents, { expectedRevision }),
+      eventIds: newEvents.map((e) => e.id),
+    };
   }
 
   /** The stream's state and revision, and the last event an earlier run of this idempotency key wrote. */
-  private async load(stream: string, decider: AnyDecider, key?: string): Promise<{ state: unknown; revision: number; keyed?: { inputHash?: unknown; position: string } }> {
+  private async load(
+    stream: string,
+    decider: AnyDecider,
+    key?: string,
+  ): Promise<{ state: unknown; revision: number; keyed?: { inputHash?: unknown; position: string } }> {
     let state: unknown = decider.initialState();
     let revision = -1;
     let keyed: { inputHash?: unknown; position: string } | undefined;
@@ -156,7 +217,8 @@ export class CommandExecutor {
       const event = upcast(stored.type, stored.data, stored.metadata.schemaVersion);
       if (event) state = decider.evolve(state, event);
       revision = stored.revision;
-      if (key !== undefined && stored.metadata.idempotencyKey === key) keyed = { inputHash: stored.metadata.inputHash, position: stored.position };
+      if (key !== undefined && stored.metadata.idempotencyKey === key)
+        keyed = { inputHash: stored.metadata.inputHash, position: stored.position };
     }
     return { state, revision, keyed };
   }

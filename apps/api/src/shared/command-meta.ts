@@ -14,6 +14,8 @@ export function commandMeta(operation: string, input: CommandInput, meta: Reques
   return {
     ...meta,
     expectedRevision: input.expectedRevision,
-    ...(input.idempotencyKey ? { idempotencyKey: input.idempotencyKey, inputHash: inputHash({ operation, input }) } : {}),
+    ...(input.idempotencyKey
+      ? { idempotencyKey: input.idempotencyKey, inputHash: inputHash({ operation, input }) }
+      : {}),
   };
 }

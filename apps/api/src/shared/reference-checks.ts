@@ -11,7 +11,10 @@ import { ReferenceData } from '../reference/reference-data';
  */
 @Injectable()
 export class ReferenceChecks {
-  constructor(private readonly readModel: ReadModelService, private readonly reference: ReferenceData) {}
+  constructor(
+    private readonly readModel: ReadModelService,
+    private readonly reference: ReferenceData,
+  ) {}
 
   source(id: string, field: string): void {
     if (!this.readModel.model.sources.has(id)) throw notFound(`No source with id ${id}`, field);

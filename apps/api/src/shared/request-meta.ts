@@ -15,7 +15,11 @@ export interface RequestMeta {
   dryRun?: boolean;
 }
 
-interface RequestLike { headers?: Record<string, unknown>; raw?: unknown; user?: { name: string } }
+interface RequestLike {
+  headers?: Record<string, unknown>;
+  raw?: unknown;
+  user?: { name: string };
+}
 
 /** The correlation id is the request id the log line carries (logging/request-id.ts). */
 export function requestMetaOf(context: { req?: RequestLike } & WriteReceiptSink): RequestMeta {
@@ -28,4 +32,5 @@ export function requestMetaOf(context: { req?: RequestLike } & WriteReceiptSink)
 }
 
 export const Meta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMeta =>
-  requestMetaOf(GqlExecutionContext.create(ctx).getContext()));
+  requestMetaOf(GqlExecutionContext.create(ctx).getContext()),
+);

@@ -14,7 +14,9 @@ export interface WriteReceipt {
 }
 
 /** Where the receipts of one GraphQL request are collected: on its context, read by the onResolution hook. */
-export interface WriteReceiptSink { writes?: WriteReceipt[] }
+export interface WriteReceiptSink {
+  writes?: WriteReceipt[];
+}
 
 /** The request's receipt list, created on first use. */
 export function writeReceiptsOf(context: WriteReceiptSink): WriteReceipt[] {

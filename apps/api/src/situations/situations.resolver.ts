@@ -16,9 +16,14 @@ export function toSituationObject(view: SituationView, model: RegistryModel): Si
     if (inIt) incidentIds.push(incident.incidentId);
   }
   return {
-    id: view.situationId, revision: view.revision, name: view.name, countryCodes: view.countryCodes,
+    id: view.situationId,
+    revision: view.revision,
+    name: view.name,
+    countryCodes: view.countryCodes,
     allegedUsers: view.allegedUsers,
-    period: view.period, note: view.note, incidentIds: incidentIds.sort(),
+    period: view.period,
+    note: view.note,
+    incidentIds: incidentIds.sort(),
     corrections: view.corrections.map(toCorrectionObject),
     recordedAt: view.recordedAt,
   };
@@ -26,7 +31,10 @@ export function toSituationObject(view: SituationView, model: RegistryModel): Si
 
 @Resolver(() => SituationObject)
 export class SituationsResolver {
-  constructor(private readonly commandBus: CommandBus, private readonly readModel: ReadModelService) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly readModel: ReadModelService,
+  ) {}
 
   @Query(() => SituationObject)
   situation(@Args('id', { type: () => ID }) id: string): SituationObject {
@@ -36,21 +44,26 @@ export class SituationsResolver {
   @Query(() => [SituationObject], { description: 'Every situation, by name' })
   situations(): SituationObject[] {
     const model = this.readModel.model;
-    return [...model.situations.values()].sort((a, b) => a.name.localeCompare(b.name))
+    return [...model.situations.values()]
+      .sort((a, b) => a.name.localeCompare(b.name))
       .map((s) => toSituationObject(s, model));
   }
 
   @Mutation(() => SituationObject, {
     description: 'Register a conflict or theatre of use: countries, alleged users, period',
   })
-  async registerSituation(@Args('input') input: RegisterSituationInput,
-    @Meta() meta: RequestMeta): Promise<SituationObject> {
+  async registerSituation(
+    @Args('input') input: RegisterSituationInput,
+    @Meta() meta: RequestMeta,
+  ): Promise<SituationObject> {
     return this.load(await this.commandBus.execute(new RegisterSituationCommand(input, meta)));
   }
 
   @Mutation(() => SituationObject, { description: 'Correct a situation; the history of corrections is kept' })
-  async correctSituation(@Args('input') input: CorrectSituationInput,
-    @Meta() meta: RequestMeta): Promise<SituationObject> {
+  async correctSituation(
+    @Args('input') input: CorrectSituationInput,
+    @Meta() meta: RequestMeta,
+  ): Promise<SituationObject> {
     return this.load(await this.commandBus.execute(new CorrectSituationCommand(input, meta)));
   }
 

@@ -11,15 +11,22 @@ import { MergeSourcesInput, RegisterSourceInput, RegradeSourceInput } from './dt
 import { SourceObject, SourceWarningObject } from './objects/source.object';
 
 const toSourceObject = (s: SourceView, model: RegistryModel): SourceObject => ({
-  ...s, id: s.sourceId, organisationId: organisationOf(model, s.sourceId),
+  ...s,
+  id: s.sourceId,
+  organisationId: organisationOf(model, s.sourceId),
   mergedInto: s.mergedInto && {
-    canonicalSourceId: s.mergedInto.canonicalSourceId, reason: s.mergedInto.reason, mergedOn: s.mergedInto.mergedOn,
+    canonicalSourceId: s.mergedInto.canonicalSourceId,
+    reason: s.mergedInto.reason,
+    mergedOn: s.mergedInto.mergedOn,
   },
 });
 
 @Resolver(() => SourceObject)
 export class SourcesResolver {
-  constructor(private readonly commandBus: CommandBus, private readonly readModel: ReadModelService) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly readModel: ReadModelService,
+  ) {}
 
   @Query(() => SourceObject)
   source(@Args('id', { type: () => ID }) id: string): SourceObject {
@@ -27,13 +34,11 @@ export class SourcesResolver {
   }
 
   @Query(() => [SourceObject], { description: 'Every registered source, by name (as graded then, with asOf)' })
-  async sources(
-    @Args('asOf', AS_OF) asOf?: Date,
-    @Args('clock', CLOCK) clock?: Clock,
-  ): Promise<SourceObject[]> {
+  async sources(@Args('asOf', AS_OF) asOf?: Date, @Args('clock', CLOCK) clock?: Clock): Promise<SourceObject[]> {
     const cut = timeTravel(asOf, clock);
     const model = await this.readModel.modelAt(cut.asOf, cut.clock);
-    return [...model.sources.values()].sort((a, b) => a.name.localeCompare(b.name))
+    return [...model.sources.values()]
+      .sort((a, b) => a.name.localeCompare(b.name))
       .map((s) => toSourceObject(s, model));
   }
 
@@ -51,7 +56,9 @@ export class SourcesResolver {
     return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
-  @Mutation(() => SourceObject, { description: 'Fold a source registered twice into the canonical one; returns that one' })
+  @Mutation(() => SourceObject, {
+    description: 'Fold a source registered twice into the canonical one; returns that one',
+  })
   async mergeSources(@Args('input') input: MergeSourcesInput, @Meta() meta: RequestMeta): Promise<SourceObject> {
     const id: string = await this.commandBus.execute(new MergeSourcesCommand(input, meta));
     return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
@@ -61,16 +68,20 @@ export class SourcesResolver {
     description: 'Other sources with a close name (normalised, acronyms and aliases included)',
   })
   warnings(@Parent() source: SourceObject): SourceWarningObject[] {
-    const candidates = similarSources(this.readModel.model, source.name, source.aliases, source.id)
-      .filter((s) => !source.mergedDuplicates.includes(s.sourceId));
+    const candidates = similarSources(this.readModel.model, source.name, source.aliases, source.id).filter(
+      (s) => !source.mergedDuplicates.includes(s.sourceId),
+    );
     if (candidates.length === 0) return [];
-    return [{
-      code: 'SIMILAR_NAME',
-      message: `${candidates.length === 1 ? 'A source goes' : 'Sources go'} by a close name: ` +
-        `${candidates.map((c) => c.name).join(', ')}. ` +
-        'If it is the same organisation, merge the duplicate (mergeSources) or name the parent (parentOrganisation).',
-      candidates: candidates.map((c) => ({ id: c.sourceId, name: c.name, aliases: c.aliases })),
-    }];
+    return [
+      {
+        code: 'SIMILAR_NAME',
+        message:
+          `${candidates.length === 1 ? 'A source goes' : 'Sources go'} by a close name: ` +
+          `${candidates.map((c) => c.name).join(', ')}. ` +
+          'If it is the same organisation, merge the duplicate (mergeSources) or name the parent (parentOrganisation).',
+        candidates: candidates.map((c) => ({ id: c.sourceId, name: c.name, aliases: c.aliases })),
+      },
+    ];
   }
 
   private load(id: string, model: RegistryModel = this.readModel.model): SourceObject {

@@ -10,15 +10,25 @@ import { ResolutionObject } from './objects/resolution.object';
 import { toScopeObject } from './objects/scope.object';
 
 const toResolutionObject = (r: ResolutionView, model: RegistryModel): ResolutionObject => ({
-  id: r.resolutionId, revision: r.revision, symbol: r.symbol, title: r.title, venue: r.venue, adoptedOn: r.adoptedOn,
+  id: r.resolutionId,
+  revision: r.revision,
+  symbol: r.symbol,
+  title: r.title,
+  venue: r.venue,
+  adoptedOn: r.adoptedOn,
   kind: r.kind,
-  scope: toScopeObject([...new Set(r.incidentIds.map((id) => resolveIncidentId(model, id)))], r.scope), votes: r.votes,
-  citation: r.citation, recordedAt: r.recordedAt,
+  scope: toScopeObject([...new Set(r.incidentIds.map((id) => resolveIncidentId(model, id)))], r.scope),
+  votes: r.votes,
+  citation: r.citation,
+  recordedAt: r.recordedAt,
 });
 
 @Resolver(() => ResolutionObject)
 export class ResolutionsResolver {
-  constructor(private readonly commandBus: CommandBus, private readonly readModel: ReadModelService) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly readModel: ReadModelService,
+  ) {}
 
   @Query(() => ResolutionObject)
   resolution(@Args('id', { type: () => ID }) id: string): ResolutionObject {
@@ -28,16 +38,18 @@ export class ResolutionsResolver {
   @Query(() => [ResolutionObject], { description: 'Every recorded resolution, by adoption date' })
   resolutions(): ResolutionObject[] {
     const model = this.readModel.model;
-    return [...model.resolutions.values()].sort((a,
-      b) => (a.adoptedOn < b.adoptedOn ? -1 : a.adoptedOn > b.adoptedOn ? 1 : 0))
+    return [...model.resolutions.values()]
+      .sort((a, b) => (a.adoptedOn < b.adoptedOn ? -1 : a.adoptedOn > b.adoptedOn ? 1 : 0))
       .map((r) => toResolutionObject(r, model));
   }
 
   @Mutation(() => ResolutionObject, {
-    description: 'Record a resolution on use with each State\'s vote (a YES counts as a statement)',
+    description: "Record a resolution on use with each State's vote (a YES counts as a statement)",
   })
-  async recordResolutionVote(@Args('input') input: RecordResolutionVoteInput,
-    @Meta() meta: RequestMeta): Promise<ResolutionObject> {
+  async recordResolutionVote(
+    @Args('input') input: RecordResolutionVoteInput,
+    @Meta() meta: RequestMeta,
+  ): Promise<ResolutionObject> {
     return this.load(await this.commandBus.execute(new RecordResolutionVoteCommand(input, meta)));
   }
 

@@ -5,14 +5,19 @@ import type { StatementObject } from './objects/statement.object';
 import { toScopeObject } from './objects/scope.object';
 
 /** Read model -> GraphQL object; incident ids are resolved, as incidents may have been merged since. */
-export function toStatementObject(view: StatementView, model: RegistryModel, reference: ReferenceData): StatementObject {
+export function toStatementObject(
+  view: StatementView,
+  model: RegistryModel,
+  reference: ReferenceData,
+): StatementObject {
   const incidentIds = [...new Set(view.incidentIds.map((id) => resolveIncidentId(model, id)))];
   return {
     id: view.statementId,
     revision: view.revision,
     speakers: view.speakers.map((stateCode) => ({
-      stateCode, name: reference.countries.get(stateCode), ccmStatus: ccmStatusOf(reference.ccmStates, stateCode,
-        view.deliveredOn),
+      stateCode,
+      name: reference.countries.get(stateCode),
+      ccmStatus: ccmStatusOf(reference.ccmStates, stateCode, view.deliveredOn),
     })),
     onBehalfOf: view.onBehalfOf,
     kind: view.kind,

@@ -7,7 +7,12 @@ import { StatementsResolver } from './statements.resolver';
 
 @Module({
   imports: [SharedModule],
-  providers: [StatementsResolver, RecordStatementHandler, CorrectStatementHandler, ResolutionsResolver,
-  RecordResolutionVoteHandler],
+  providers: [
+    StatementsResolver,
+    RecordStatementHandler,
+    CorrectStatementHandler,
+    ResolutionsResolver,
+    RecordResolutionVoteHandler,
+  ],
 })
 export class StatementsModule {}

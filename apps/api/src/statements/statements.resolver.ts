@@ -23,14 +23,22 @@ export class StatementsResolver {
     return this.load(id);
   }
 
-  @Mutation(() => StatementObject, { description: 'Record what one State, or several jointly, said about incidents or a conflict' })
-  async recordStatement(@Args('input') input: RecordStatementInput, @Meta() meta: RequestMeta): Promise<StatementObject> {
+  @Mutation(() => StatementObject, {
+    description: 'Record what one State, or several jointly, said about incidents or a conflict',
+  })
+  async recordStatement(
+    @Args('input') input: RecordStatementInput,
+    @Meta() meta: RequestMeta,
+  ): Promise<StatementObject> {
     const id: string = await this.commandBus.execute(new RecordStatementCommand(input, meta));
     return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }
 
   @Mutation(() => StatementObject, { description: 'Correct a recorded statement; the history of corrections is kept' })
-  async correctStatement(@Args('input') input: CorrectStatementInput, @Meta() meta: RequestMeta): Promise<StatementObject> {
+  async correctStatement(
+    @Args('input') input: CorrectStatementInput,
+    @Meta() meta: RequestMeta,
+  ): Promise<StatementObject> {
     const id: string = await this.commandBus.execute(new CorrectStatementCommand(input, meta));
     return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
   }

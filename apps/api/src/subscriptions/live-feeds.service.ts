@@ -15,7 +15,10 @@ export class LiveFeeds implements OnModuleInit, OnModuleDestroy {
   readonly statements = new LiveFeed<StatementObject>();
   private unsubscribe: (() => void) | null = null;
 
-  constructor(private readonly readModel: ReadModelService, private readonly reference: ReferenceData) {}
+  constructor(
+    private readonly readModel: ReadModelService,
+    private readonly reference: ReferenceData,
+  ) {}
 
   onModuleInit(): void {
     this.unsubscribe = this.readModel.onChange((changes) => this.publish(changes));
@@ -33,9 +36,14 @@ export class LiveFeeds implements OnModuleInit, OnModuleDestroy {
         const view = findIncident(model, change.incidentId);
         if (!view) continue;
         this.statusChanges.publish({
-          incidentId: view.incidentId, before: change.before, after: change.after,
-          readiness: change.assessment.readiness, rule: change.assessment.rule, on: change.assessment.statusSince,
-          eventId: changes.eventId, incident: toIncidentObject(view, model, this.reference),
+          incidentId: view.incidentId,
+          before: change.before,
+          after: change.after,
+          readiness: change.assessment.readiness,
+          rule: change.assessment.rule,
+          on: change.assessment.statusSince,
+          eventId: changes.eventId,
+          incident: toIncidentObject(view, model, this.reference),
         });
       }
     }

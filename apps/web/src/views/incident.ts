@@ -68,17 +68,11 @@ function details(ctx: ViewContext, i: IncidentDetail, situations: SituationName[
         where(i),
         latitude !== null && longitude !== null
           ? ` (${latitude.toFixed(2)}, ${longitude.toFixed(2)}` +
-            `${precisionMeters ? ` ± ${Math.round(precisionMeters / 1000)} km` : ''})`
+              `${precisionMeters ? ` ± ${Math.round(precisionMeters / 1000)} km` : ''})`
           : null,
       ),
       row('Munition', `${i.munition.type}, ${say(i.munition.delivery)}`),
-      row(
-        'Alleged user',
-        user(i),
-        ` (${say(i.allegedUser.kind)})`,
-        ' · ',
-        speakOutLink(ctx, i),
-      ),
+      row('Alleged user', user(i), ` (${say(i.allegedUser.kind)})`, ' · ', speakOutLink(ctx, i)),
       situation ? row('Situation', situation.name) : null,
       row(
         'Casualties',

@@ -157,7 +157,8 @@ export function filtersForm(ctx: ViewContext) {
           sort: p.sort ?? '',
           order: p.order ?? '',
         };
-        for (const [k, v] of data) if (typeof v === 'string') next[k] = k === 'country' || k === 'user' ? v.toUpperCase() : v;
+        for (const [k, v] of data)
+          if (typeof v === 'string') next[k] = k === 'country' || k === 'user' ? v.toUpperCase() : v;
         ctx.go({ view: 'overview', params: next });
       }) as EventListener,
     },

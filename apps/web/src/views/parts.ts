@@ -50,8 +50,7 @@ export function citationLinks(citation: Citation) {
     citation.archivedSha256
       ? [
           ' · ',
-          h('abbr', { title: `SHA-256 ${citation.archivedSha256}` },
-            `sha256 ${citation.archivedSha256.slice(0, 12)}…`),
+          h('abbr', { title: `SHA-256 ${citation.archivedSha256}` }, `sha256 ${citation.archivedSha256.slice(0, 12)}…`),
         ]
       : null,
   );

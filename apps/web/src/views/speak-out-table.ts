@@ -36,7 +36,15 @@ export function responseTable(ctx: ViewContext, lines: readonly ResponseLine[], 
     h(
       'table',
       { class: 'responses' },
-      h('thead', {}, h('tr', {}, head.map((t) => h('th', { scope: 'col' }, t)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          head.map((t) => h('th', { scope: 'col' }, t)),
+        ),
+      ),
       h(
         'tbody',
         {},

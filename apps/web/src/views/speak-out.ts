@@ -88,8 +88,12 @@ function report(ctx: ViewContext, r: SpeakOutResult['speakOutReport']) {
         h(
           'div',
           {},
-          h('p', {}, 'Their strongest response names neither the incidents, nor the situation, nor the user. ',
-            'Date of that condemnation, lag after confirmation, votes:'),
+          h(
+            'p',
+            {},
+            'Their strongest response names neither the incidents, nor the situation, nor the user. ',
+            'Date of that condemnation, lag after confirmation, votes:',
+          ),
           genericList(ctx, generalOnly),
         ),
     ),

@@ -87,7 +87,7 @@ export function verdict(ctx: ViewContext, i: IncidentDetail) {
                 .map(
                   (c) =>
                     `${c.source.name} (grade ${c.source.grade}, ${say(c.stance)}` +
-                      `${c.derivedFrom ? ', repeats another report' : ''})`,
+                    `${c.derivedFrom ? ', repeats another report' : ''})`,
                 )
                 .join('; '),
         ),

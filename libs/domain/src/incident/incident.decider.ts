@@ -72,9 +72,13 @@ function decide(command: IncidentCommand, state: IncidentState, ctx: DecideConte
       // must always be able to take back what it said.
       if (!state.exists) throw notFound(`incident ${incidentId} not found`, 'incidentId');
       const corroboration = state.corroborations[corroborationId];
-      if (!corroboration) throw notFound(`no corroboration ${corroborationId} on incident ${incidentId}`, 'corroborationId');
+      if (!corroboration)
+        throw notFound(`no corroboration ${corroborationId} on incident ${incidentId}`, 'corroborationId');
       if (corroboration.retractedOn !== undefined) {
-        throw conflict(`corroboration ${corroborationId} was already retracted on ${corroboration.retractedOn}`, 'corroborationId');
+        throw conflict(
+          `corroboration ${corroborationId} was already retracted on ${corroboration.retractedOn}`,
+          'corroborationId',
+        );
       }
       evidenceDate(retractedOn, 'retractedOn', ctx);
       notBefore(retractedOn, corroboration.publishedOn, 'retractedOn', 'its publication');

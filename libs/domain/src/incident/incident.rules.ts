@@ -2,19 +2,38 @@
 import type { DecideContext } from '../decider';
 import { badInput, notFound } from '../errors';
 import {
-  type AllegedUser, type Casualties, type CorroborationFacts, CREDIBILITIES, type IncidentDetails, type IsoDate,
-  type Location, type Munition,
+  type AllegedUser,
+  type Casualties,
+  type CorroborationFacts,
+  CREDIBILITIES,
+  type IncidentDetails,
+  type IsoDate,
+  type Location,
+  type Munition,
 } from '../events';
 import { blank, checkCitation, evidenceDate, keysOf, knownCountries, notBefore } from '../validation';
 
 export const DETAIL_KEYS = keysOf<IncidentDetails>({
-  occurredFrom: true, occurredTo: true, location: true, munition: true, allegedUser: true, casualties: true, summary: true,
+  occurredFrom: true,
+  occurredTo: true,
+  location: true,
+  munition: true,
+  allegedUser: true,
+  casualties: true,
+  summary: true,
   situationId: true,
 });
 export const CORROBORATION_KEYS = keysOf<CorroborationFacts>({
-  corroborationId: true, sourceId: true, stance: true, evidenceKinds: true, publishedOn: true, citation: true,
-  derivedFrom: true, summary: true,
-  credibility: true, geolocationPrecisionMeters: true,
+  corroborationId: true,
+  sourceId: true,
+  stance: true,
+  evidenceKinds: true,
+  publishedOn: true,
+  citation: true,
+  derivedFrom: true,
+  summary: true,
+  credibility: true,
+  geolocationPrecisionMeters: true,
 });
 
 /**
@@ -22,7 +41,10 @@ export const CORROBORATION_KEYS = keysOf<CorroborationFacts>({
  * to blame when the allegation would be public before the use began.
  */
 export function checkDetails(
-  details: IncidentDetails, reportedOn: IsoDate, reportedField: string, ctx: DecideContext,
+  details: IncidentDetails,
+  reportedOn: IsoDate,
+  reportedField: string,
+  ctx: DecideContext,
 ): void {
   evidenceDate(details.occurredFrom, 'occurredFrom', ctx);
   evidenceDate(details.occurredTo, 'occurredTo', ctx);
@@ -40,9 +62,13 @@ function checkLocation(location: Location, ctx: DecideContext): void {
   knownCountries([location.countryCode], 'location.countryCode', ctx);
   const { latitude, longitude, precisionMeters } = location;
   if ((latitude === undefined) !== (longitude === undefined)) {
-    throw badInput('latitude and longitude come together', latitude === undefined ? 'location.latitude' : 'location.longitude');
+    throw badInput(
+      'latitude and longitude come together',
+      latitude === undefined ? 'location.latitude' : 'location.longitude',
+    );
   }
-  if (latitude !== undefined && !(latitude >= -90 && latitude <= 90)) throw badInput('latitude out of range', 'location.latitude');
+  if (latitude !== undefined && !(latitude >= -90 && latitude <= 90))
+    throw badInput('latitude out of range', 'location.latitude');
   if (longitude !== undefined && !(longitude >= -180 && longitude <= 180)) {
     throw badInput('longitude out of range', 'location.longitude');
   }
@@ -110,7 +136,10 @@ function checkGradingOfInformation(facts: CorroborationFacts, prefix: string): v
 
 /** `existing` are the incident's corroboration ids; `prefix` locates the facts inside the command. */
 export function checkCorroboration(
-  facts: CorroborationFacts, existing: readonly string[], prefix: string, ctx: DecideContext,
+  facts: CorroborationFacts,
+  existing: readonly string[],
+  prefix: string,
+  ctx: DecideContext,
 ): void {
   evidenceDate(facts.publishedOn, `${prefix}publishedOn`, ctx);
   checkCitation(facts.citation, `${prefix}citation`);

@@ -21,7 +21,10 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
   if (event.type === 'UseAlleged') {
     const { incidentId, reportedOn, firstCorroboration, ...details } = event.data;
     return {
-      exists: true, incidentId, reportedOn, details,
+      exists: true,
+      incidentId,
+      reportedOn,
+      details,
       corroborations: { [firstCorroboration.corroborationId]: { publishedOn: firstCorroboration.publishedOn } },
     };
   }
@@ -36,7 +39,10 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
     case 'CorroborationAdded':
       return {
         ...state,
-        corroborations: { ...state.corroborations, [event.data.corroborationId]: { publishedOn: event.data.publishedOn } },
+        corroborations: {
+          ...state.corroborations,
+          [event.data.corroborationId]: { publishedOn: event.data.publishedOn },
+        },
       };
     case 'CorroborationRetracted': {
       const { corroborationId, retractedOn } = event.data;

@@ -7,8 +7,12 @@ const spec = deciderSpec(investigationDecider);
 const open = (data: Partial<OpenInvestigation['data']> = {}): OpenInvestigation => ({
   type: 'OpenInvestigation',
   data: {
-    investigationId: 'inv1', investigator: { kind: 'STATE', stateCode: 'GBR' }, incidentIds: ['i1'],
-    mandate: 'full investigation of BL-755 use in Yemen', openedOn: '2016-05-24', ...data,
+    investigationId: 'inv1',
+    investigator: { kind: 'STATE', stateCode: 'GBR' },
+    incidentIds: ['i1'],
+    mandate: 'full investigation of BL-755 use in Yemen',
+    openedOn: '2016-05-24',
+    ...data,
   },
 });
 const opened: InvestigationOpened = { type: 'InvestigationOpened', data: open().data };
@@ -24,28 +28,49 @@ describe('investigation decider: OpenInvestigation', () => {
   });
   it('opens an investigation by the UN, a registered source, covering several incidents', () => {
     const data = { investigator: { kind: 'UN' as const, sourceId: 'src-un-panel' }, incidentIds: ['i1', 'i2'] };
-    spec.given().when(open(data)).then({ type: 'InvestigationOpened', data: { ...opened.data, ...data } });
+    spec
+      .given()
+      .when(open(data))
+      .then({ type: 'InvestigationOpened', data: { ...opened.data, ...data } });
   });
   it('refuses an investigation that already exists', () => {
     spec.given(opened).when(open()).thenFails('CONFLICT', 'investigationId');
   });
   it('refuses a STATE investigator without a state code', () => {
-    spec.given().when(open({ investigator: { kind: 'STATE', name: 'UK' } })).thenFails('BAD_USER_INPUT', 'investigator.stateCode');
+    spec
+      .given()
+      .when(open({ investigator: { kind: 'STATE', name: 'UK' } }))
+      .thenFails('BAD_USER_INPUT', 'investigator.stateCode');
   });
   it('refuses an unknown state code', () => {
-    spec.given().when(open({ investigator: { kind: 'STATE', stateCode: 'GBX' } })).thenFails('BAD_USER_INPUT', 'investigator.stateCode');
+    spec
+      .given()
+      .when(open({ investigator: { kind: 'STATE', stateCode: 'GBX' } }))
+      .thenFails('BAD_USER_INPUT', 'investigator.stateCode');
   });
   it('refuses an NGO investigator that is not a registered source (a free-text name is not enough)', () => {
-    spec.given().when(open({ investigator: { kind: 'NGO', name: 'Some NGO' } })).thenFails('BAD_USER_INPUT', 'investigator.sourceId');
+    spec
+      .given()
+      .when(open({ investigator: { kind: 'NGO', name: 'Some NGO' } }))
+      .thenFails('BAD_USER_INPUT', 'investigator.sourceId');
   });
   it('refuses an investigation covering no incident', () => {
-    spec.given().when(open({ incidentIds: [] })).thenFails('BAD_USER_INPUT', 'incidentIds');
+    spec
+      .given()
+      .when(open({ incidentIds: [] }))
+      .thenFails('BAD_USER_INPUT', 'incidentIds');
   });
   it('refuses an incident listed twice', () => {
-    spec.given().when(open({ incidentIds: ['i1', 'i1'] })).thenFails('BAD_USER_INPUT', 'incidentIds');
+    spec
+      .given()
+      .when(open({ incidentIds: ['i1', 'i1'] }))
+      .thenFails('BAD_USER_INPUT', 'incidentIds');
   });
   it('refuses an opening dated in the future', () => {
-    spec.given().when(open({ openedOn: '2025-06-02' })).thenFails('BAD_USER_INPUT', 'openedOn');
+    spec
+      .given()
+      .when(open({ openedOn: '2025-06-02' }))
+      .thenFails('BAD_USER_INPUT', 'openedOn');
   });
 });
 
@@ -54,7 +79,10 @@ describe('investigation decider: ConcludeInvestigation', () => {
     spec.given(opened).when(conclude()).then(concluded);
   });
   it('concludes on the day it opened', () => {
-    spec.given(opened).when(conclude('2016-05-24')).then({ ...concluded, data: { ...concluded.data, concludedOn: '2016-05-24' } });
+    spec
+      .given(opened)
+      .when(conclude('2016-05-24'))
+      .then({ ...concluded, data: { ...concluded.data, concludedOn: '2016-05-24' } });
   });
   it('refuses to conclude twice', () => {
     spec.given(opened, concluded).when(conclude('2017-01-01')).thenFails('CONFLICT', 'investigationId');

@@ -5,8 +5,7 @@ import type { Citation, InvestigationEvent, Investigator, IsoDate } from '../eve
 import { blank, checkCitation, distinct, evidenceDate, knownCountries, notBefore } from '../validation';
 
 export type InvestigationState =
-  | { exists: false }
-  | { exists: true; investigationId: string; openedOn: IsoDate; concludedOn?: IsoDate };
+  { exists: false } | { exists: true; investigationId: string; openedOn: IsoDate; concludedOn?: IsoDate };
 
 export const initialInvestigation = (): InvestigationState => ({ exists: false });
 
@@ -29,13 +28,16 @@ export function evolveInvestigation(state: InvestigationState, event: Investigat
  */
 function checkInvestigator(investigator: Investigator, ctx: DecideContext): Investigator {
   const { kind, stateCode, name, sourceId } = investigator;
-  if (kind === 'STATE' && stateCode === undefined) throw badInput('a STATE investigator needs its state code', 'investigator.stateCode');
+  if (kind === 'STATE' && stateCode === undefined)
+    throw badInput('a STATE investigator needs its state code', 'investigator.stateCode');
   if (kind !== 'STATE' && blank(sourceId)) {
     throw badInput(`a ${kind} investigator is a registered source: give its sourceId`, 'investigator.sourceId');
   }
   if (stateCode !== undefined) knownCountries([stateCode], 'investigator.stateCode', ctx);
   return {
-    kind, ...(stateCode !== undefined && { stateCode }), ...(name !== undefined && { name }),
+    kind,
+    ...(stateCode !== undefined && { stateCode }),
+    ...(name !== undefined && { name }),
     ...(sourceId !== undefined && { sourceId }),
   };
 }
@@ -55,10 +57,19 @@ function decide(command: InvestigationCommand, state: InvestigationState, ctx: D
       evidenceDate(openedOn, 'openedOn', ctx);
       const { citations } = command.data;
       checkCitations(citations);
-      return [{ type: 'InvestigationOpened', data: {
-        investigationId, investigator, incidentIds: [...incidentIds], mandate, openedOn,
-        ...(citations?.length && { citations }),
-      } }];
+      return [
+        {
+          type: 'InvestigationOpened',
+          data: {
+            investigationId,
+            investigator,
+            incidentIds: [...incidentIds],
+            mandate,
+            openedOn,
+            ...(citations?.length && { citations }),
+          },
+        },
+      ];
     }
     case 'ConcludeInvestigation': {
       const { investigationId, outcome, findings, concludedOn } = command.data;
@@ -70,9 +81,18 @@ function decide(command: InvestigationCommand, state: InvestigationState, ctx: D
       notBefore(concludedOn, state.openedOn, 'concludedOn', 'openedOn');
       const { citations } = command.data;
       checkCitations(citations);
-      return [{ type: 'InvestigationConcluded', data: {
-        investigationId, outcome, findings, concludedOn, ...(citations?.length && { citations }),
-      } }];
+      return [
+        {
+          type: 'InvestigationConcluded',
+          data: {
+            investigationId,
+            outcome,
+            findings,
+            concludedOn,
+            ...(citations?.length && { citations }),
+          },
+        },
+      ];
     }
     default: {
       const _exhaustive: never = command;

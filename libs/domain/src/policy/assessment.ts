@@ -1,5 +1,13 @@
 import type {
-  AllegedUserKind, Credibility, EvidenceKind, Grade, InvestigationOutcome, InvestigatorKind, IsoDate, Stance, StatementKind,
+  AllegedUserKind,
+  Credibility,
+  EvidenceKind,
+  Grade,
+  InvestigationOutcome,
+  InvestigatorKind,
+  IsoDate,
+  Stance,
+  StatementKind,
 } from '../events';
 
 /** The statuses, weakest to strongest, plus the two that end an incident's case. */
@@ -64,7 +72,10 @@ export interface InvestigationEvidence {
 }
 
 /** A regrade in effect from `from` (an evidence date). */
-export interface GradeFrom { grade: Grade; from: IsoDate }
+export interface GradeFrom {
+  grade: Grade;
+  from: IsoDate;
+}
 
 export interface StatementEvidence {
   statementId: string;

@@ -1,14 +1,29 @@
 import type { CorroborationEvidence, IncidentEvidence } from './assessment';
-import { acknowledgements, corroborates, credibleDisputes, denials, disputingSources, openInvestigations,
-  physicalEvidence, standingConclusions } from './evidence-rules';
+import {
+  acknowledgements,
+  corroborates,
+  credibleDisputes,
+  denials,
+  disputingSources,
+  openInvestigations,
+  physicalEvidence,
+  standingConclusions,
+} from './evidence-rules';
 import { independentSources, liveSupporting } from './independence';
 import { investigationReports, roleInWords, roleOf } from './interested';
 import type { PolicyConfig } from './policy-config';
 import { positiveVerdict } from './positive-verdict';
 import type { AssessmentRule } from './rules';
 import { type Findings, type Verdict } from './verdict';
-import { andList, capital, datedInWords, investigationInWords, openInvestigationNeeded, reportInWords,
-  strongerEvidenceNeeded } from './wording';
+import {
+  andList,
+  capital,
+  datedInWords,
+  investigationInWords,
+  openInvestigationNeeded,
+  reportInWords,
+  strongerEvidenceNeeded,
+} from './wording';
 
 export interface Evaluation extends Verdict {
   independentSupportingSources: number;
@@ -51,17 +66,25 @@ function findings(e: IncidentEvidence, policy: PolicyConfig): Findings {
 function decide(e: IncidentEvidence, policy: PolicyConfig, f: Findings): Verdict {
   const open = f.open.map((id) => openInvestigationNeeded(e, id));
   if (e.withdrawnOn !== undefined) {
-    return { status: 'WITHDRAWN', rule: 'WITHDRAWN_INCIDENT', evidenceIds: [], missing: [],
-      reasons: [`The incident was withdrawn on ${e.withdrawnOn}.`] };
+    return {
+      status: 'WITHDRAWN',
+      rule: 'WITHDRAWN_INCIDENT',
+      evidenceIds: [],
+      missing: [],
+      reasons: [`The incident was withdrawn on ${e.withdrawnOn}.`],
+    };
   }
   // Acknowledgement and a concluded investigation stand on their own; the reports are not needed.
   const supports = e.corroborations.filter((c) => c.stance === 'SUPPORTS');
   const selfStanding = f.confirmations.ACKNOWLEDGEMENT.length + f.confirmations.INVESTIGATION.length;
   if (supports.length > 0 && liveSupporting(supports).length === 0 && selfStanding === 0) {
-    return { status: 'WITHDRAWN', rule: 'WITHDRAWN_ALL_SOURCES_RETRACTED',
+    return {
+      status: 'WITHDRAWN',
+      rule: 'WITHDRAWN_ALL_SOURCES_RETRACTED',
       reasons: [`Every supporting source retracted: ${andList(supports.map(retractionInWords))}.`],
       evidenceIds: supports.map((c) => c.corroborationId),
-      missing: ['a supporting source that has not retracted', ...open] };
+      missing: ['a supporting source that has not retracted', ...open],
+    };
   }
   const positive = positiveVerdict(e, policy, f);
   const negatives = standingConclusions(e, policy, 'USE_NOT_CONFIRMED');
@@ -69,7 +92,9 @@ function decide(e: IncidentEvidence, policy: PolicyConfig, f: Findings): Verdict
   if (negative === undefined) return positive;
   const by = capital(investigationInWords(e, negative.id));
   // A finding of no use stands until evidence that confirms the use is dated after it.
-  const later = Object.values(f.confirmations).flat().filter((d) => d.on > negative.on);
+  const later = Object.values(f.confirmations)
+    .flat()
+    .filter((d) => d.on > negative.on);
   if (later.length > 0) {
     const stronger = andList(later.map((d) => datedInWords(e, d)));
     const note = `${by} found no use on ${negative.on}, but stronger evidence came later: ${stronger}.`;
@@ -79,16 +104,20 @@ function decide(e: IncidentEvidence, policy: PolicyConfig, f: Findings): Verdict
   if (policy.physicalEvidenceBlocksClearing && f.physical.length > 0) {
     const rule: AssessmentRule = 'CONTESTED_BY_INVESTIGATION';
     return {
-      status: 'CONTESTED', rule,
-      reasons: [`${by} concluded on ${negative.on} that use was not confirmed, ` +
-        'but physical evidence stands against it: ' +
-        `${andList(f.physical.map((d) => reportInWords(d.report!)))}.`],
+      status: 'CONTESTED',
+      rule,
+      reasons: [
+        `${by} concluded on ${negative.on} that use was not confirmed, ` +
+          'but physical evidence stands against it: ' +
+          `${andList(f.physical.map((d) => reportInWords(d.report!)))}.`,
+      ],
       evidenceIds: [negative.id, ...f.physical.map((d) => d.id)],
       missing: [strongerEvidenceNeeded(negative.on, policy), ...open],
     };
   }
   return {
-    status: 'NOT_CONFIRMED', rule: 'NOT_CONFIRMED_BY_INVESTIGATION',
+    status: 'NOT_CONFIRMED',
+    rule: 'NOT_CONFIRMED_BY_INVESTIGATION',
     reasons: [`${by} concluded on ${negative.on} that use was not confirmed, and no stronger evidence came later.`],
     evidenceIds: [negative.id],
     missing: [strongerEvidenceNeeded(negative.on, policy), ...open],
@@ -102,8 +131,10 @@ function standingNotes(e: IncidentEvidence, policy: PolicyConfig): string[] {
   const notes = denials(e, policy).map((d) => {
     const role = roleOf(e, policy, d.report?.sourceStateCode) ?? 'ALLEGED_USER';
     const who = d.report ? reportInWords(d.report) : `${datedInWords(e, d)} denied the use`;
-    return `${capital(who)}: ${roleInWords(role)}, an interested party; ` +
-      'this is shown but does not lower or clear the status.';
+    return (
+      `${capital(who)}: ${roleInWords(role)}, an interested party; ` +
+      'this is shown but does not lower or clear the status.'
+    );
   });
   if (e.allegedUserKind === 'COALITION') {
     const known = e.allegedUserStateCodes.length === 0 ? 'none yet' : andList(e.allegedUserStateCodes);

@@ -24,8 +24,11 @@ export function cutEvidence(evidence: IncidentEvidence, asOf: IsoDate = END_OF_T
     if (!known(c.publishedOn)) continue;
     const sourceGrade = c.regrades ? gradeOn(c.sourceGrade, c.regrades, asOf) : c.sourceGrade;
     const retractedOn = known(c.retractedOn) ? c.retractedOn : undefined;
-    corroborations.push(sourceGrade === c.sourceGrade && retractedOn === c.retractedOn && !c.regrades ? c
-      : { ...c, sourceGrade, retractedOn, regrades: undefined });
+    corroborations.push(
+      sourceGrade === c.sourceGrade && retractedOn === c.retractedOn && !c.regrades
+        ? c
+        : { ...c, sourceGrade, retractedOn, regrades: undefined },
+    );
   }
   const investigations = [];
   for (const i of evidence.investigations) {
@@ -39,7 +42,8 @@ export function cutEvidence(evidence: IncidentEvidence, asOf: IsoDate = END_OF_T
     investigations.push({
       ...i,
       ...(graded && {
-        investigatorGrade: gradeOn(i.investigatorGrade!, i.investigatorRegrades, asOf), investigatorRegrades: undefined,
+        investigatorGrade: gradeOn(i.investigatorGrade!, i.investigatorRegrades, asOf),
+        investigatorRegrades: undefined,
       }),
       ...(!concluded && { outcome: undefined, concludedOn: undefined }),
     });
@@ -49,7 +53,8 @@ export function cutEvidence(evidence: IncidentEvidence, asOf: IsoDate = END_OF_T
     withdrawnOn: known(evidence.withdrawnOn) ? evidence.withdrawnOn : undefined,
     corroborations,
     investigations,
-    statements: evidence.statements.every((s) => known(s.deliveredOn)) ? evidence.statements
+    statements: evidence.statements.every((s) => known(s.deliveredOn))
+      ? evidence.statements
       : evidence.statements.filter((s) => known(s.deliveredOn)),
   };
 }

@@ -22,16 +22,22 @@ export const credibilityCounts = (c: CorroborationEvidence, policy: PolicyConfig
   policy.countedCredibilities.includes(c.credibility ?? 6);
 
 /** Counts towards corroboration: a grade listed, or F (cannot be judged) with well-rated information. */
-export const corroborates = (policy: PolicyConfig) => (c: CorroborationEvidence): boolean =>
-  credibilityCounts(c, policy) && (policy.corroborationGrades.includes(c.sourceGrade) ||
-    (c.sourceGrade === 'F' && policy.unjudgedSourceCredibilities.includes(c.credibility ?? 6)));
+export const corroborates =
+  (policy: PolicyConfig) =>
+  (c: CorroborationEvidence): boolean =>
+    credibilityCounts(c, policy) &&
+    (policy.corroborationGrades.includes(c.sourceGrade) ||
+      (c.sourceGrade === 'F' && policy.unjudgedSourceCredibilities.includes(c.credibility ?? 6)));
 
 /** Physical or forensic kinds, or geolocated video and imagery fixed precisely enough. */
 export function isPhysical(c: CorroborationEvidence, policy: PolicyConfig): boolean {
   if (c.evidenceKinds.some((k) => policy.physicalEvidenceKinds.includes(k))) return true;
   const { kinds, maxPrecisionMeters } = policy.geolocatedEvidence;
-  return c.geolocationPrecisionMeters !== undefined && c.geolocationPrecisionMeters <= maxPrecisionMeters &&
-    c.evidenceKinds.some((k) => kinds.includes(k));
+  return (
+    c.geolocationPrecisionMeters !== undefined &&
+    c.geolocationPrecisionMeters <= maxPrecisionMeters &&
+    c.evidenceKinds.some((k) => kinds.includes(k))
+  );
 }
 
 /** The alleged user admitted the use: its ACKNOWLEDGEMENT, or an admission it published as a source. */
@@ -58,18 +64,22 @@ export function denials(e: IncidentEvidence, policy: PolicyConfig): Dated[] {
 
 /** Physical or forensic evidence from a source graded high enough (confirms once corroborated). */
 export function physicalEvidence(e: IncidentEvidence, policy: PolicyConfig): Dated[] {
-  return byDate(liveSupporting(e.corroborations)
-    .filter((c) => policy.physicalEvidenceGrades.includes(c.sourceGrade) && credibilityCounts(c, policy))
-    .filter((c) => isPhysical(c, policy))
-    .map(dated));
+  return byDate(
+    liveSupporting(e.corroborations)
+      .filter((c) => policy.physicalEvidenceGrades.includes(c.sourceGrade) && credibilityCounts(c, policy))
+      .filter((c) => isPhysical(c, policy))
+      .map(dated),
+  );
 }
 
 /** Disputes by credible sources that are not interested parties, not retracted. */
 export function credibleDisputes(e: IncidentEvidence, policy: PolicyConfig): Dated[] {
-  return byDate(e.corroborations
-    .filter((c) => c.stance === 'DISPUTES' && c.retractedOn === undefined && sourceRole(e, policy, c) === undefined)
-    .filter((c) => policy.contestingGrades.includes(c.sourceGrade) && credibilityCounts(c, policy))
-    .map(dated));
+  return byDate(
+    e.corroborations
+      .filter((c) => c.stance === 'DISPUTES' && c.retractedOn === undefined && sourceRole(e, policy, c) === undefined)
+      .filter((c) => policy.contestingGrades.includes(c.sourceGrade) && credibilityCounts(c, policy))
+      .map(dated),
+  );
 }
 
 /** Distinct organisations among the given disputes. */
@@ -78,11 +88,16 @@ export function disputingSources(disputes: Dated[]): number {
 }
 
 /** Conclusions that stand alone (see standsAlone): a finding of use confirms, a finding of no use clears. */
-export function standingConclusions(e: IncidentEvidence, policy: PolicyConfig,
-  outcome: 'USE_CONFIRMED' | 'USE_NOT_CONFIRMED'): Dated[] {
-  return byDate(e.investigations
-    .filter((i) => i.outcome === outcome && i.concludedOn !== undefined && standsAlone(e, policy, i))
-    .map((i) => ({ id: i.investigationId, on: i.concludedOn as IsoDate })));
+export function standingConclusions(
+  e: IncidentEvidence,
+  policy: PolicyConfig,
+  outcome: 'USE_CONFIRMED' | 'USE_NOT_CONFIRMED',
+): Dated[] {
+  return byDate(
+    e.investigations
+      .filter((i) => i.outcome === outcome && i.concludedOn !== undefined && standsAlone(e, policy, i))
+      .map((i) => ({ id: i.investigationId, on: i.concludedOn as IsoDate })),
+  );
 }
 
 export function openInvestigations(e: IncidentEvidence): string[] {

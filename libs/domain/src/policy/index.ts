@@ -3,6 +3,13 @@ export { assess, assessWithHistory } from './assess';
 export { statusHistory } from './status-history';
 export { readinessOf, ASSESSMENT_RULES, type AssessmentRule } from './rules';
 export {
-  DEFAULT_POLICY, POLICIES, POLICY_V1, POLICY_V2, policyByVersion, type PolicyConfig, type ConfirmationBasis, type InterestedRole,
+  DEFAULT_POLICY,
+  POLICIES,
+  POLICY_V1,
+  POLICY_V2,
+  policyByVersion,
+  type PolicyConfig,
+  type ConfirmationBasis,
+  type InterestedRole,
 } from './policy-config';
 export { gradeOn, latestEvidenceDate } from './evidence-cut';

@@ -9,14 +9,20 @@ const ROLE_WORDS: Record<InterestedRole, string> = {
 };
 
 /** The interested role of a State in this incident under the policy (the user first), if any. */
-export function roleOf(e: IncidentEvidence, policy: PolicyConfig, code: string | undefined):
-  InterestedRole | undefined {
+export function roleOf(
+  e: IncidentEvidence,
+  policy: PolicyConfig,
+  code: string | undefined,
+): InterestedRole | undefined {
   if (code === undefined) return undefined;
   const codes: Record<InterestedRole, readonly string[] | undefined> = {
-    ALLEGED_USER: e.allegedUserStateCodes, PRODUCER: e.producerStateCodes, SUPPLIER: e.supplierStateCodes,
+    ALLEGED_USER: e.allegedUserStateCodes,
+    PRODUCER: e.producerStateCodes,
+    SUPPLIER: e.supplierStateCodes,
   };
-  return (['ALLEGED_USER', 'PRODUCER', 'SUPPLIER'] as const)
-    .find((role) => policy.interestedParties.includes(role) && (codes[role] ?? []).includes(code));
+  return (['ALLEGED_USER', 'PRODUCER', 'SUPPLIER'] as const).find(
+    (role) => policy.interestedParties.includes(role) && (codes[role] ?? []).includes(code),
+  );
 }
 
 export const roleInWords = (role: InterestedRole): string => ROLE_WORDS[role];
@@ -39,9 +45,11 @@ export const isIndependent = (e: IncidentEvidence, policy: PolicyConfig, i: Inve
 /** A UN body, a court, or an investigator graded high enough, and independent: its conclusion stands alone. */
 export function standsAlone(e: IncidentEvidence, policy: PolicyConfig, i: InvestigationEvidence): boolean {
   const grade: Grade = i.investigatorGrade ?? 'F';
-  return isIndependent(e, policy, i) &&
+  return (
+    isIndependent(e, policy, i) &&
     (policy.selfStandingInvestigatorKinds.includes(i.investigatorKind) ||
-      policy.selfStandingInvestigatorGrades.includes(grade));
+      policy.selfStandingInvestigatorGrades.includes(grade))
+  );
 }
 
 /**
@@ -54,15 +62,20 @@ export function investigationReports(e: IncidentEvidence, policy: PolicyConfig):
   for (const i of e.investigations) {
     if (i.concludedOn === undefined || i.outcome === undefined || i.outcome === 'INCONCLUSIVE') continue;
     if (standsAlone(e, policy, i)) continue;
-    const organisation = i.investigatorOrganisationId ??
+    const organisation =
+      i.investigatorOrganisationId ??
       (i.investigatorStateCode ? `state:${i.investigatorStateCode}` : i.investigationId);
     const admits = i.outcome === 'USE_CONFIRMED' && investigatorRole(e, policy, i) === 'ALLEGED_USER';
     reports.push({
-      corroborationId: i.investigationId, sourceId: organisation, organisationId: organisation,
+      corroborationId: i.investigationId,
+      sourceId: organisation,
+      organisationId: organisation,
       sourceGrade: i.investigatorGrade ?? 'F',
-      sourceName: i.investigatorName, sourceStateCode: i.investigatorStateCode,
+      sourceName: i.investigatorName,
+      sourceStateCode: i.investigatorStateCode,
       stance: i.outcome === 'USE_CONFIRMED' ? 'SUPPORTS' : 'DISPUTES',
-      evidenceKinds: admits ? [...policy.admissionKinds.slice(0, 1)] : [], publishedOn: i.concludedOn,
+      evidenceKinds: admits ? [...policy.admissionKinds.slice(0, 1)] : [],
+      publishedOn: i.concludedOn,
       fromInvestigation: true,
     });
   }

@@ -12,7 +12,13 @@ export function incident(...items: Item[]): IncidentEvidence {
 }
 
 export function incidentBy(allegedUserStateCodes: string[], ...items: Item[]): IncidentEvidence {
-  const e: IncidentEvidence = { incidentId: 'inc-1', allegedUserStateCodes, corroborations: [], investigations: [], statements: [] };
+  const e: IncidentEvidence = {
+    incidentId: 'inc-1',
+    allegedUserStateCodes,
+    corroborations: [],
+    investigations: [],
+    statements: [],
+  };
   for (const item of items) {
     if ('corroborationId' in item) e.corroborations.push(item);
     else if ('investigationId' in item) e.investigations.push(item);
@@ -26,17 +32,41 @@ type More = Partial<CorroborationEvidence>;
 
 /** The names the specs' source ids stand for (reasons name sources; ids stay in evidenceIds). */
 const NAMES: Record<string, string> = {
-  amnesty: 'Amnesty International', hrw: 'Human Rights Watch', 'un-panel': 'UN Panel of Experts', bbc: 'BBC',
-  'sau-mod': 'Saudi Arabia Ministry of Defence', blog: 'a blog', local: 'a local group', guardian: 'The Guardian',
+  amnesty: 'Amnesty International',
+  hrw: 'Human Rights Watch',
+  'un-panel': 'UN Panel of Experts',
+  bbc: 'BBC',
+  'sau-mod': 'Saudi Arabia Ministry of Defence',
+  blog: 'a blog',
+  local: 'a local group',
+  guardian: 'The Guardian',
 };
 
 /** A report by `sourceId` supporting the use, witness testimony unless said otherwise. */
-export const sup = (id: string, sourceId: string, sourceGrade: Grade, publishedOn: IsoDate, more: More = {}): CorroborationEvidence =>
-  ({ corroborationId: id, sourceId, sourceName: NAMES[sourceId] ?? sourceId, sourceGrade, stance: 'SUPPORTS',
-    evidenceKinds: ['WITNESS_TESTIMONY'], publishedOn, ...more });
+export const sup = (
+  id: string,
+  sourceId: string,
+  sourceGrade: Grade,
+  publishedOn: IsoDate,
+  more: More = {},
+): CorroborationEvidence => ({
+  corroborationId: id,
+  sourceId,
+  sourceName: NAMES[sourceId] ?? sourceId,
+  sourceGrade,
+  stance: 'SUPPORTS',
+  evidenceKinds: ['WITNESS_TESTIMONY'],
+  publishedOn,
+  ...more,
+});
 
-export const dis = (id: string, sourceId: string, sourceGrade: Grade, publishedOn: IsoDate, more: More = {}): CorroborationEvidence =>
-  ({ ...sup(id, sourceId, sourceGrade, publishedOn, more), stance: 'DISPUTES' });
+export const dis = (
+  id: string,
+  sourceId: string,
+  sourceGrade: Grade,
+  publishedOn: IsoDate,
+  more: More = {},
+): CorroborationEvidence => ({ ...sup(id, sourceId, sourceGrade, publishedOn, more), stance: 'DISPUTES' });
 
 export const kinds = (...evidenceKinds: EvidenceKind[]): More => ({ evidenceKinds });
 export const photos: More = kinds('REMNANT_PHOTO', 'WITNESS_TESTIMONY');
@@ -46,12 +76,25 @@ export const retracted = (retractedOn: IsoDate): More => ({ retractedOn });
 export const byUser: More = { sourceStateCode: 'SAU' };
 
 /** A UN investigation (by a State when `by` gives its code); `closed` adds its conclusion. */
-export const inv = (id: string, openedOn: IsoDate, closed?: [InvestigationOutcome, IsoDate], by?: string): InvestigationEvidence => ({
-  investigationId: id, investigatorKind: by ? 'STATE' : 'UN', investigatorStateCode: by, investigatorName: by ?? 'the UN Panel', openedOn,
+export const inv = (
+  id: string,
+  openedOn: IsoDate,
+  closed?: [InvestigationOutcome, IsoDate],
+  by?: string,
+): InvestigationEvidence => ({
+  investigationId: id,
+  investigatorKind: by ? 'STATE' : 'UN',
+  investigatorStateCode: by,
+  investigatorName: by ?? 'the UN Panel',
+  openedOn,
   ...(closed ? { outcome: closed[0], concludedOn: closed[1] } : {}),
 });
 
-export const said = (id: string, kind: StatementKind, speakers: string[], deliveredOn: IsoDate): StatementEvidence =>
-  ({ statementId: id, kind, speakers, deliveredOn });
+export const said = (id: string, kind: StatementKind, speakers: string[], deliveredOn: IsoDate): StatementEvidence => ({
+  statementId: id,
+  kind,
+  speakers,
+  deliveredOn,
+});
 
 export const withdrawn = (withdrawnOn: IsoDate) => ({ withdrawnOn });

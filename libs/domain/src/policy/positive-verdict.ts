@@ -1,7 +1,19 @@
 import type { IncidentEvidence } from './assessment';
-import { andList, capital, datedInWords, disputeOutweighed, disputeRetracted, gradesInWords, inWords, investigationInWords,
+import {
+  andList,
+  capital,
+  datedInWords,
+  disputeOutweighed,
+  disputeRetracted,
+  gradesInWords,
+  inWords,
+  investigationInWords,
   moreSourcesNeeded,
-  openInvestigationNeeded, physicalEvidenceNeeded, reportInWords, reportOn } from './wording';
+  openInvestigationNeeded,
+  physicalEvidenceNeeded,
+  reportInWords,
+  reportOn,
+} from './wording';
 import { liveSupporting } from './independence';
 import type { ConfirmationBasis, PolicyConfig } from './policy-config';
 import { type Findings, type Verdict, uniqueIds } from './verdict';
@@ -33,16 +45,23 @@ export function positiveVerdict(e: IncidentEvidence, policy: PolicyConfig, f: Fi
     const supportIds = holding.length > 0 ? basisIds(holding[0], f) : f.corroborating.corroborationIds;
     const outweighed = disputeOutweighed(policy);
     return {
-      status: 'CONTESTED', rule: 'CONTESTED_BY_CREDIBLE_SOURCE',
-      reasons: [`The use would be ${wouldBe}, but an independent source graded ` +
-        `${gradesInWords(policy.contestingGrades)} disputes it: ${disputesInWords(e, f)}.`],
-      evidenceIds: uniqueIds(supportIds, f.disputes.map((d) => d.id)),
+      status: 'CONTESTED',
+      rule: 'CONTESTED_BY_CREDIBLE_SOURCE',
+      reasons: [
+        `The use would be ${wouldBe}, but an independent source graded ` +
+          `${gradesInWords(policy.contestingGrades)} disputes it: ${disputesInWords(e, f)}.`,
+      ],
+      evidenceIds: uniqueIds(
+        supportIds,
+        f.disputes.map((d) => d.id),
+      ),
       missing: [...(outweighed ? [outweighed] : []), disputeRetracted(e, f.disputes), ...open],
     };
   }
   if (corroborated) {
     return {
-      status: 'CORROBORATED', rule: 'CORROBORATED_BY_INDEPENDENT_SOURCES',
+      status: 'CORROBORATED',
+      rule: 'CORROBORATED_BY_INDEPENDENT_SOURCES',
       reasons: [corroboratedReason(e, policy, f)],
       evidenceIds: f.corroborating.corroborationIds,
       missing: [physicalEvidenceNeeded(policy), ...open],
@@ -52,17 +71,23 @@ export function positiveVerdict(e: IncidentEvidence, policy: PolicyConfig, f: Fi
   if (live.length > 0) {
     const n = f.corroborating.count;
     return {
-      status: 'ALLEGED', rule: 'ALLEGED_BY_SOURCE',
-      reasons: [`${capital(andList(live.map(reportInWords)))}.`,
+      status: 'ALLEGED',
+      rule: 'ALLEGED_BY_SOURCE',
+      reasons: [
+        `${capital(andList(live.map(reportInWords)))}.`,
         `${capital(inWords(n))} independent source${n === 1 ? ' is' : 's are'} graded ` +
-        `${gradesInWords(policy.corroborationGrades)} so far.`],
+          `${gradesInWords(policy.corroborationGrades)} so far.`,
+      ],
       evidenceIds: live.map((c) => c.corroborationId),
       missing: [moreSourcesNeeded(f.corroborating.count, policy), ...open],
     };
   }
   return {
-    status: 'ALLEGED', rule: 'NO_SUPPORTING_SOURCE', reasons: ['No supporting source has been published yet.'],
-    evidenceIds: [], missing: ['a supporting source', ...open],
+    status: 'ALLEGED',
+    rule: 'NO_SUPPORTING_SOURCE',
+    reasons: ['No supporting source has been published yet.'],
+    evidenceIds: [],
+    missing: ['a supporting source', ...open],
   };
 }
 
@@ -76,23 +101,29 @@ const disputesInWords = (e: IncidentEvidence, f: Findings) => andList(f.disputes
 function corroboratedReason(e: IncidentEvidence, policy: PolicyConfig, f: Findings): string {
   const byId = new Map(e.corroborations.map((c) => [c.corroborationId, c]));
   const credited = f.corroborating.corroborationIds.flatMap((id) => byId.get(id) ?? []);
-  return `${capital(inWords(f.corroborating.count))} independent sources graded ` +
+  return (
+    `${capital(inWords(f.corroborating.count))} independent sources graded ` +
     `${gradesInWords(policy.corroborationGrades)} ` +
-    `support the use: ${andList(credited.map(reportOn))}.`;
+    `support the use: ${andList(credited.map(reportOn))}.`
+  );
 }
 
 function confirmedReasons(e: IncidentEvidence, basis: ConfirmationBasis, policy: PolicyConfig, f: Findings): string[] {
   const first = f.confirmations[basis][0];
   switch (basis) {
     case 'ACKNOWLEDGEMENT':
-      return [`The alleged user acknowledged the use on ${first.on}: ` +
-        `${andList(f.confirmations[basis].map((d) => datedInWords(e, d)))}.`];
+      return [
+        `The alleged user acknowledged the use on ${first.on}: ` +
+          `${andList(f.confirmations[basis].map((d) => datedInWords(e, d)))}.`,
+      ];
     case 'INVESTIGATION':
       return [`${capital(investigationInWords(e, first.id))} concluded on ${first.on} that use happened.`];
     case 'PHYSICAL_EVIDENCE':
-      return [corroboratedReason(e, policy, f),
+      return [
+        corroboratedReason(e, policy, f),
         `${capital(andList(f.confirmations[basis].map((d) => reportInWords(d.report!))))}: ` +
-        `physical or forensic evidence from a source graded ${gradesInWords(policy.physicalEvidenceGrades)}.`];
+          `physical or forensic evidence from a source graded ${gradesInWords(policy.physicalEvidenceGrades)}.`,
+      ];
     default: {
       const _exhaustive: never = basis;
       return _exhaustive;

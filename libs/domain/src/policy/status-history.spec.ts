@@ -4,24 +4,51 @@ import { statusHistory } from './status-history';
 import { assess, assessWithHistory } from './assess';
 import { dis, incident, inv, kinds, retracted, said, sup, withdrawn } from './policy-test.factory';
 
-const change = (status: StatusChange['status'], on: string, rule: string) => expect.objectContaining({ status, on, rule });
+const change = (status: StatusChange['status'], on: string, rule: string) =>
+  expect.objectContaining({ status, on, rule });
 const amnesty = sup('c-amnesty', 'amnesty', 'B', '2016-05-23');
 const hrw = sup('c-hrw', 'hrw', 'A', '2016-05-27');
 
 describe('statusHistory', () => {
   it('follows the Yemen case: allegation, second source, investigation announced, acknowledgement', () => {
-    const evidence = incident(amnesty, hrw, said('s-den', 'DENIAL', ['SAU'], '2016-06-02'),
-      inv('i-uk', '2016-06-15', ['USE_CONFIRMED', '2016-12-19'], 'GBR'), said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19'));
+    const evidence = incident(
+      amnesty,
+      hrw,
+      said('s-den', 'DENIAL', ['SAU'], '2016-06-02'),
+      inv('i-uk', '2016-06-15', ['USE_CONFIRMED', '2016-12-19'], 'GBR'),
+      said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19'),
+    );
     expect(statusHistory(evidence)).toEqual([
-      { status: 'ALLEGED', readiness: 'CONCERN', on: '2016-05-23', rule: 'ALLEGED_BY_SOURCE', evidenceIds: ['c-amnesty'] },
-      { status: 'CORROBORATED', readiness: 'CONCERN', on: '2016-05-27', rule: 'CORROBORATED_BY_INDEPENDENT_SOURCES',
-        evidenceIds: ['c-amnesty', 'c-hrw'] },
-      { status: 'CONFIRMED', readiness: 'CONDEMN', on: '2016-12-19', rule: 'CONFIRMED_BY_ACKNOWLEDGEMENT', evidenceIds: ['s-ack'] },
+      {
+        status: 'ALLEGED',
+        readiness: 'CONCERN',
+        on: '2016-05-23',
+        rule: 'ALLEGED_BY_SOURCE',
+        evidenceIds: ['c-amnesty'],
+      },
+      {
+        status: 'CORROBORATED',
+        readiness: 'CONCERN',
+        on: '2016-05-27',
+        rule: 'CORROBORATED_BY_INDEPENDENT_SOURCES',
+        evidenceIds: ['c-amnesty', 'c-hrw'],
+      },
+      {
+        status: 'CONFIRMED',
+        readiness: 'CONDEMN',
+        on: '2016-12-19',
+        rule: 'CONFIRMED_BY_ACKNOWLEDGEMENT',
+        evidenceIds: ['s-ack'],
+      },
     ]);
   });
 
   it('records a fall after a retraction, then the withdrawal', () => {
-    const evidence = incident(amnesty, sup('c-hrw', 'hrw', 'A', '2016-05-27', retracted('2016-06-10')), withdrawn('2016-07-01'));
+    const evidence = incident(
+      amnesty,
+      sup('c-hrw', 'hrw', 'A', '2016-05-27', retracted('2016-06-10')),
+      withdrawn('2016-07-01'),
+    );
     expect(statusHistory(evidence)).toEqual([
       change('ALLEGED', '2016-05-23', 'ALLEGED_BY_SOURCE'),
       change('CORROBORATED', '2016-05-27', 'CORROBORATED_BY_INDEPENDENT_SOURCES'),
@@ -31,9 +58,14 @@ describe('statusHistory', () => {
   });
 
   it('goes from confirmed to contested, to not confirmed, and back to confirmed on later physical evidence (policy 1.0.0)', () => {
-    const evidence = incident(amnesty, sup('c-hrw', 'hrw', 'A', '2016-05-27', kinds('EXPERT_IDENTIFICATION')),
-      dis('c-panel', 'un-panel', 'A', '2016-07-01'), inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01']),
-      sup('c-ai2', 'amnesty', 'B', '2016-11-01', kinds('FIELD_VISIT')), said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19'));
+    const evidence = incident(
+      amnesty,
+      sup('c-hrw', 'hrw', 'A', '2016-05-27', kinds('EXPERT_IDENTIFICATION')),
+      dis('c-panel', 'un-panel', 'A', '2016-07-01'),
+      inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01']),
+      sup('c-ai2', 'amnesty', 'B', '2016-11-01', kinds('FIELD_VISIT')),
+      said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19'),
+    );
     // Under 2.0.0 the finding of no use facing HRW's expert identification contests instead (see assess.spec).
     expect(statusHistory(evidence, POLICY_V1)).toEqual([
       change('ALLEGED', '2016-05-23', 'ALLEGED_BY_SOURCE'),
@@ -53,7 +85,9 @@ describe('statusHistory', () => {
 
   it('stops at asOf, and uses the policy it is given', () => {
     const evidence = incident(amnesty, hrw);
-    expect(statusHistory(evidence, DEFAULT_POLICY, '2016-05-26')).toEqual([change('ALLEGED', '2016-05-23', 'ALLEGED_BY_SOURCE')]);
+    expect(statusHistory(evidence, DEFAULT_POLICY, '2016-05-26')).toEqual([
+      change('ALLEGED', '2016-05-23', 'ALLEGED_BY_SOURCE'),
+    ]);
     expect(statusHistory(evidence, { ...DEFAULT_POLICY, minIndependentSources: 3 })).toHaveLength(1);
   });
 

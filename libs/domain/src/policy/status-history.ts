@@ -23,7 +23,13 @@ export function statusHistory(
     const at = evaluateOn(evidence, policy, on);
     if (at.rule === 'NO_SUPPORTING_SOURCE' || at.status === last) continue;
     last = at.status;
-    changes.push({ status: at.status, readiness: readinessOf(at.status), on, rule: at.rule, evidenceIds: at.evidenceIds });
+    changes.push({
+      status: at.status,
+      readiness: readinessOf(at.status),
+      on,
+      rule: at.rule,
+      evidenceIds: at.evidenceIds,
+    });
   }
   return changes;
 }

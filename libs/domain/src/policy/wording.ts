@@ -18,9 +18,14 @@ export function gradesInWords(grades: readonly Grade[]): string {
 }
 
 const KIND_WORDS: Record<EvidenceKind, string> = {
-  REMNANT_PHOTO: 'remnants', FIELD_VISIT: 'field visit', WITNESS_TESTIMONY: 'witness testimony',
-  SATELLITE_IMAGERY: 'satellite imagery', VIDEO: 'video', MEDICAL_RECORD: 'medical records',
-  EXPERT_IDENTIFICATION: 'expert identification', OFFICIAL_ADMISSION: 'official admission',
+  REMNANT_PHOTO: 'remnants',
+  FIELD_VISIT: 'field visit',
+  WITNESS_TESTIMONY: 'witness testimony',
+  SATELLITE_IMAGERY: 'satellite imagery',
+  VIDEO: 'video',
+  MEDICAL_RECORD: 'medical records',
+  EXPERT_IDENTIFICATION: 'expert identification',
+  OFFICIAL_ADMISSION: 'official admission',
 };
 
 export const andList = (items: string[]) =>

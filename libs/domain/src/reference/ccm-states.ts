@@ -52,8 +52,8 @@ function withEntryIntoForce(states: CcmState[]): CcmState[] {
   for (const s of states) {
     const deposit = s.ratifiedOrAccededOn;
     if (deposit === undefined) continue;
-    s.entryIntoForceOn = thirtieth !== undefined && deposit <= thirtieth
-      ? CCM_ENTRY_INTO_FORCE : firstDayOfSixthMonthAfter(deposit);
+    s.entryIntoForceOn =
+      thirtieth !== undefined && deposit <= thirtieth ? CCM_ENTRY_INTO_FORCE : firstDayOfSixthMonthAfter(deposit);
   }
   return states;
 }
@@ -71,18 +71,28 @@ function parseRows(csvText: string): CcmState[] {
       return value;
     };
     const status = row.status as CcmListStatus;
-    if (!['state_party', 'signatory', 'withdrawn'].includes(status)) throw new Error(`${where}: unknown status '${row.status}'`);
+    if (!['state_party', 'signatory', 'withdrawn'].includes(status))
+      throw new Error(`${where}: unknown status '${row.status}'`);
     if (row.method !== '' && row.method !== 'ratification' && row.method !== 'accession') {
       throw new Error(`${where}: unknown method '${row.method}'`);
     }
     const state: CcmState = {
-      iso3: row.iso3, name: row.name, signedOn: date(row.signed), ratifiedOrAccededOn: date(row.ratified_or_acceded),
-      method: row.method === '' ? undefined : row.method, status, withdrawnOn: CCM_WITHDRAWALS[row.iso3], source: row.source,
+      iso3: row.iso3,
+      name: row.name,
+      signedOn: date(row.signed),
+      ratifiedOrAccededOn: date(row.ratified_or_acceded),
+      method: row.method === '' ? undefined : row.method,
+      status,
+      withdrawnOn: CCM_WITHDRAWALS[row.iso3],
+      source: row.source,
     };
-    if (status === 'state_party' && !state.ratifiedOrAccededOn) throw new Error(`${where}: a State Party without a ratification date`);
+    if (status === 'state_party' && !state.ratifiedOrAccededOn)
+      throw new Error(`${where}: a State Party without a ratification date`);
     if (status === 'signatory' && !state.signedOn) throw new Error(`${where}: a signatory without a signature date`);
-    if (status === 'withdrawn' && !state.withdrawnOn) throw new Error(`${where}: withdrawn, but no withdrawal date is known`);
-    if (status !== 'withdrawn' && state.withdrawnOn) throw new Error(`${where}: a withdrawal date for a State that has not withdrawn`);
+    if (status === 'withdrawn' && !state.withdrawnOn)
+      throw new Error(`${where}: withdrawn, but no withdrawal date is known`);
+    if (status !== 'withdrawn' && state.withdrawnOn)
+      throw new Error(`${where}: a withdrawal date for a State that has not withdrawn`);
     return state;
   });
 }

@@ -8,7 +8,11 @@ const data = (file: string) => readFileSync(join(__dirname, '../../../../data/re
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, and CRLF', () => {
-    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\n"two\nlines",\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"'], ['two\nlines', '']]);
+    expect(parseCsv('a,b\r\n"x, y","say ""hi"""\n"two\nlines",\n')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"'],
+      ['two\nlines', ''],
+    ]);
   });
   it('refuses an unterminated quote', () => {
     expect(() => parseCsv('a\n"open')).toThrow('unterminated');
@@ -37,7 +41,12 @@ describe('CCM membership (data/reference/ccm-states.csv)', () => {
 
   it('reads every row with its dates and status', () => {
     expect(states).toHaveLength(125);
-    expect(state('GBR')).toMatchObject({ signedOn: '2008-12-03', ratifiedOrAccededOn: '2010-05-04', method: 'ratification', status: 'state_party' });
+    expect(state('GBR')).toMatchObject({
+      signedOn: '2008-12-03',
+      ratifiedOrAccededOn: '2010-05-04',
+      method: 'ratification',
+      status: 'state_party',
+    });
     expect(state('SSD')).toMatchObject({ signedOn: undefined, ratifiedOrAccededOn: '2023-08-03', method: 'accession' });
     expect(state('AGO')).toMatchObject({ status: 'signatory', ratifiedOrAccededOn: undefined, method: undefined });
     expect(state('LTU')).toMatchObject({ status: 'withdrawn', withdrawnOn: '2025-03-06' });
@@ -72,7 +81,7 @@ describe('CCM membership (data/reference/ccm-states.csv)', () => {
     expect(firstDayOfSixthMonthAfter('2014-06-30')).toBe('2014-12-01');
     expect(firstDayOfSixthMonthAfter('2018-12-11')).toBe('2019-06-01');
   });
-  it('ends Lithuania\'s membership when its withdrawal took effect', () => {
+  it("ends Lithuania's membership when its withdrawal took effect", () => {
     expect(ccmStatusOn(state('LTU'), '2011-03-24')).toBe('SIGNATORY');
     expect(ccmStatusOn(state('LTU'), '2011-09-01')).toBe('STATE_PARTY');
     expect(ccmStatusOn(state('LTU'), '2025-03-05')).toBe('STATE_PARTY');
@@ -96,12 +105,15 @@ describe('CCM membership (data/reference/ccm-states.csv)', () => {
     expect(parties(date)).toBe(count);
   });
   it('refuses a withdrawn State whose withdrawal date is unknown', () => {
-    const csv = 'iso3,name,signed,ratified_or_acceded,method,status,source\nXXA,Atlantis,2008-12-03,2010-01-01,ratification,withdrawn,x\n';
+    const csv =
+      'iso3,name,signed,ratified_or_acceded,method,status,source\nXXA,Atlantis,2008-12-03,2010-01-01,ratification,withdrawn,x\n';
     expect(() => parseCcmStates(csv)).toThrow('no withdrawal date');
   });
   it('refuses a bad date and a State Party without a ratification', () => {
     const header = 'iso3,name,signed,ratified_or_acceded,method,status,source\n';
     expect(() => parseCcmStates(`${header}GBR,UK,2008-12-32,,,signatory,x\n`)).toThrow('bad date');
-    expect(() => parseCcmStates(`${header}GBR,"UK, the",2008-12-03,,,state_party,x\n`)).toThrow('without a ratification');
+    expect(() => parseCcmStates(`${header}GBR,"UK, the",2008-12-03,,,state_party,x\n`)).toThrow(
+      'without a ratification',
+    );
   });
 });

@@ -22,7 +22,14 @@ export function evolveResolution(_state: ResolutionState, event: ResolutionEvent
 }
 
 const RESOLUTION_KEYS = keysOf<ResolutionDetails>({
-  symbol: true, title: true, venue: true, adoptedOn: true, kind: true, incidentIds: true, scope: true, votes: true,
+  symbol: true,
+  title: true,
+  venue: true,
+  adoptedOn: true,
+  kind: true,
+  incidentIds: true,
+  scope: true,
+  votes: true,
   citation: true,
 });
 
@@ -43,7 +50,11 @@ export const resolutionDecider: Decider<ResolutionCommand, ResolutionState, Reso
           throw badInput('a resolution speaks about incidents, situations, an alleged user, or any use', 'scope');
         }
         if (details.votes.length === 0) throw badInput('a resolution vote lists at least one State', 'votes');
-        knownCountries(details.votes.map((v) => v.stateCode), 'votes', ctx);
+        knownCountries(
+          details.votes.map((v) => v.stateCode),
+          'votes',
+          ctx,
+        );
         return [{ type: 'ResolutionVoteRecorded', data: { resolutionId, ...details } }];
       }
       default: {

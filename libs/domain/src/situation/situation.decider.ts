@@ -25,7 +25,11 @@ export function evolveSituation(state: SituationState, event: SituationEvent): S
 }
 
 export const SITUATION_KEYS = keysOf<SituationDetails>({
-  name: true, countryCodes: true, allegedUsers: true, period: true, note: true,
+  name: true,
+  countryCodes: true,
+  allegedUsers: true,
+  period: true,
+  note: true,
 });
 
 function checkSituation(details: SituationDetails, ctx: DecideContext): void {

@@ -4,9 +4,7 @@ import { badInput, conflict, notFound } from '../errors';
 import type { Grade, SourceEvent, SourceRegistered } from '../events';
 import { blank, evidenceDate, knownCountries } from '../validation';
 
-export type SourceState =
-  | { exists: false }
-  | { exists: true; sourceId: string; grade: Grade; mergedInto?: string };
+export type SourceState = { exists: false } | { exists: true; sourceId: string; grade: Grade; mergedInto?: string };
 
 export const initialSource = (): SourceState => ({ exists: false });
 
@@ -34,11 +32,19 @@ function registered(data: RegisterSource['data'], ctx: DecideContext): SourceReg
   if (stateCode !== undefined) knownCountries([stateCode], 'stateCode', ctx);
   if (parentOrganisation === sourceId) throw badInput('a source cannot be its own parent', 'parentOrganisation');
   const aliases = [...new Set((data.aliases ?? []).map((a) => a.trim()).filter((a) => a !== '' && a !== name))];
-  return { type: 'SourceRegistered', data: {
-    sourceId, name, kind, grade, ...(homepage !== undefined && { homepage }),
-    ...(stateCode !== undefined && { stateCode }),
-    ...(parentOrganisation !== undefined && { parentOrganisation }), ...(aliases.length > 0 && { aliases }),
-  } };
+  return {
+    type: 'SourceRegistered',
+    data: {
+      sourceId,
+      name,
+      kind,
+      grade,
+      ...(homepage !== undefined && { homepage }),
+      ...(stateCode !== undefined && { stateCode }),
+      ...(parentOrganisation !== undefined && { parentOrganisation }),
+      ...(aliases.length > 0 && { aliases }),
+    },
+  };
 }
 
 export const sourceDecider: Decider<SourceCommand, SourceState, SourceEvent> = {
@@ -55,7 +61,12 @@ export const sourceDecider: Decider<SourceCommand, SourceState, SourceEvent> = {
         if (!state.exists) throw notFound(`source ${sourceId} not found`, 'sourceId');
         if (newGrade === state.grade) throw badInput(`source ${sourceId} is already graded ${newGrade}`, 'newGrade');
         evidenceDate(regradedOn, 'regradedOn', ctx);
-        return [{ type: 'SourceRegraded', data: { sourceId, grade: newGrade, previousGrade: state.grade, reason, regradedOn } }];
+        return [
+          {
+            type: 'SourceRegraded',
+            data: { sourceId, grade: newGrade, previousGrade: state.grade, reason, regradedOn },
+          },
+        ];
       }
       case 'MergeSources': {
         const { duplicateSourceId, canonicalSourceId, reason, mergedOn } = command.data;

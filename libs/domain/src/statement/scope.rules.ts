@@ -20,6 +20,10 @@ export function checkScope(scope: StatementScope | undefined, field: string, ctx
 
 /** Whether a scope with these incidents speaks about anything at all. */
 export function scopeIsEmpty(incidentIds: readonly string[], scope: StatementScope | undefined): boolean {
-  return incidentIds.length === 0 && (scope?.situationIds?.length ?? 0) === 0 && scope?.allegedUser === undefined
-    && scope?.generic !== true;
+  return (
+    incidentIds.length === 0 &&
+    (scope?.situationIds?.length ?? 0) === 0 &&
+    scope?.allegedUser === undefined &&
+    scope?.generic !== true
+  );
 }

@@ -25,8 +25,16 @@ export function evolveStatement(state: StatementState, event: StatementEvent): S
 }
 
 const STATEMENT_KEYS = keysOf<StatementDetails>({
-  speakers: true, onBehalfOf: true, kind: true, venue: true, deliveredOn: true, incidentIds: true, namesUser: true,
-  quote: true, citation: true, scope: true,
+  speakers: true,
+  onBehalfOf: true,
+  kind: true,
+  venue: true,
+  deliveredOn: true,
+  incidentIds: true,
+  namesUser: true,
+  quote: true,
+  citation: true,
+  scope: true,
 });
 
 /** Speakers are one or more real States; the incidents list may be empty (a statement about a conflict). */

@@ -23,8 +23,7 @@ export function deciderSpec<C, S, E>(decider: Decider<C, S, E>) {
               error = e;
             }
             expect(error).toBeInstanceOf(DomainError);
-            expect({ code: (error as DomainError).code, field: (error as DomainError).field })
-              .toEqual({ code, field });
+            expect({ code: (error as DomainError).code, field: (error as DomainError).field }).toEqual({ code, field });
             return error as DomainError;
           },
         };

@@ -16,9 +16,14 @@ import { encodePosition, toStoredEvent } from './kurrentdb.mapping';
 function rawRecord(revision: number, fields: Partial<bridge.RecordedEvent> = {}): bridge.RecordedEvent {
   const json = (value: unknown) => new Uint8Array(Buffer.from(JSON.stringify(value)));
   return {
-    streamId: 'shared-stream', id: `0190f0a8-0000-7000-8000-00000000000${revision}`, type: 'UseAlleged', isJson: true,
-    revision: BigInt(revision), created: Date.UTC(2026, 10, 29, 10, revision),
-    data: json({ incidentId: `i-${revision}` }), metadata: json({ actor: 'a', correlationId: 'c' }),
+    streamId: 'shared-stream',
+    id: `0190f0a8-0000-7000-8000-00000000000${revision}`,
+    type: 'UseAlleged',
+    isJson: true,
+    revision: BigInt(revision),
+    created: Date.UTC(2026, 10, 29, 10, revision),
+    data: json({ incidentId: `i-${revision}` }),
+    metadata: json({ actor: 'a', correlationId: 'c' }),
     position: { commit: BigInt(100 + revision), prepare: BigInt(100 + revision) },
     ...fields,
   };
@@ -55,9 +60,15 @@ describe('KurrentDB adapter: events another application wrote', () => {
     const contentType = record.isJson ? 'application/json' : 'application/octet-stream';
     for (const resolved of [fromBridge(record), convertGrpcEvent(grpcEvent(record, contentType))]) {
       expect(toStoredEvent(resolved)).toEqual({
-        id: record.id, type: 'UseAlleged', stream: 'shared-stream', revision: 3,
-        position: encodePosition(record.position!), recordedAt: new Date(record.created),
-        data: {}, metadata: { actor: '', correlationId: '' }, unreadable: reason,
+        id: record.id,
+        type: 'UseAlleged',
+        stream: 'shared-stream',
+        revision: 3,
+        position: encodePosition(record.position!),
+        recordedAt: new Date(record.created),
+        data: {},
+        metadata: { actor: '', correlationId: '' },
+        unreadable: reason,
       });
     }
   });
@@ -80,13 +91,19 @@ describe('KurrentDB adapter: events another application wrote', () => {
     const store = new KurrentDbEventStore(client);
     for (const events of [await collect(store.readAll()), await collect(store.readStream('shared-stream'))]) {
       const read = events.map((e) => [e.revision, e.unreadable]);
-      expect(read).toEqual([[1, undefined], [2, 'binary data'], [3, undefined]]);
+      expect(read).toEqual([
+        [1, undefined],
+        [2, 'binary data'],
+        [3, undefined],
+      ]);
     }
   });
 });
 
 const newEvent = (n: number): NewEvent => ({
-  id: `0190f0a8-0000-7000-8000-0000000000a${n}`, type: 'UseAlleged', data: { n },
+  id: `0190f0a8-0000-7000-8000-0000000000a${n}`,
+  type: 'UseAlleged',
+  data: { n },
   metadata: { actor: 'a', correlationId: 'c' },
 });
 
@@ -109,7 +126,8 @@ describe('KurrentDB adapter: a committed append whose read-back fails', () => {
     const appended = { count: 0 };
     const store = new KurrentDbEventStore(clientWith({ commit: 900n, prepare: 880n }, appended));
     await expect(store.append('incident-1', [newEvent(1), newEvent(2)], { expectedRevision: 2 })).resolves.toEqual({
-      nextExpectedRevision: 4, position: encodePosition({ commit: 900n, prepare: 880n }),
+      nextExpectedRevision: 4,
+      position: encodePosition({ commit: 900n, prepare: 880n }),
     });
     expect(appended.count).toBe(1);
   });
@@ -117,7 +135,8 @@ describe('KurrentDB adapter: a committed append whose read-back fails', () => {
   it('is reported done with the start of $all as lower bound when the server gave no position (a retry)', async () => {
     const store = new KurrentDbEventStore(clientWith(undefined, { count: 0 }));
     await expect(store.append('incident-1', [newEvent(1), newEvent(2)], { expectedRevision: 2 })).resolves.toEqual({
-      nextExpectedRevision: 4, position: encodePosition({ commit: 0n, prepare: 0n }),
+      nextExpectedRevision: 4,
+      position: encodePosition({ commit: 0n, prepare: 0n }),
     });
   });
 

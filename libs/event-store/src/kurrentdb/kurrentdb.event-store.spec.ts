@@ -55,7 +55,11 @@ describe('KurrentDB mapping: expected revision', () => {
   it('maps stream read options onto the client constants, reading backwards from the end by default', () => {
     expect(toReadStreamOptions()).toEqual({ fromRevision: 'start', direction: 'forwards' });
     expect(toReadStreamOptions({ direction: 'backwards' })).toEqual({ fromRevision: 'end', direction: 'backwards' });
-    expect(toReadStreamOptions({ fromRevision: 7, maxCount: 2 })).toEqual({ fromRevision: 7n, direction: 'forwards', maxCount: 2 });
+    expect(toReadStreamOptions({ fromRevision: 7, maxCount: 2 })).toEqual({
+      fromRevision: 7n,
+      direction: 'forwards',
+      maxCount: 2,
+    });
     expect(toReadStreamOptions({ fromRevision: 'end', direction: 'forwards' }).fromRevision).toBe('end');
   });
 });
@@ -106,16 +110,22 @@ describe('KurrentDB mapping: errors', () => {
   });
 
   it('reports a stream that does not exist as no_stream', () => {
-    const wrong = new WrongExpectedVersionError(undefined, { streamName: 'incident-2', expected: 'stream_exists', current: 'no_stream' });
+    const wrong = new WrongExpectedVersionError(undefined, {
+      streamName: 'incident-2',
+      expected: 'stream_exists',
+      current: 'no_stream',
+    });
     expect(toStoreError(wrong)).toMatchObject({ stream: 'incident-2', expected: 'stream_exists', actual: 'no_stream' });
   });
 
   it('turns both shapes of "no server" into StoreUnavailableError', () => {
     const plain = Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14 });
     const leaderMetadata = { 'leader-endpoint-host': '10.0.0.2', 'leader-endpoint-port': '2113' };
-    const notLeader = new NotLeaderError({ code: 5, message: 'not leader', metadata: leaderMetadata } as unknown as ConstructorParameters<
-      typeof NotLeaderError
-    >[0]);
+    const notLeader = new NotLeaderError({
+      code: 5,
+      message: 'not leader',
+      metadata: leaderMetadata,
+    } as unknown as ConstructorParameters<typeof NotLeaderError>[0]);
     for (const error of [plain, new UnavailableError(), new DeadlineExceededError(), notLeader]) {
       const mapped = toStoreError(error);
       expect(mapped).toBeInstanceOf(StoreUnavailableError);
@@ -185,9 +195,9 @@ describe('KurrentDbEventStore without a server', () => {
   afterEach(() => store.close());
 
   it('rejects append with StoreUnavailableError', async () => {
-    await expect(store.append('incident-1', [event('e-1', { n: 1 })], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
-      StoreUnavailableError,
-    );
+    await expect(
+      store.append('incident-1', [event('e-1', { n: 1 })], { expectedRevision: 'no_stream' }),
+    ).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 
   it('rejects ping with StoreUnavailableError', async () => {

@@ -69,8 +69,11 @@ export class KurrentDbEventStore extends EventStore {
   async append(stream: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const streamState = toStreamState(options.expectedRevision);
     // Refused here, before anything is sent: the same limits, counted the same way, as the SQLite store.
-    const serialised = events.map((e) =>
-      ({ ...e, data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) }));
+    const serialised = events.map((e) => ({
+      ...e,
+      data: JSON.stringify(e.data),
+      metadata: JSON.stringify(e.metadata),
+    }));
     checkSizes(serialised, this.limits);
     // No client-side timestamp in the metadata: recordedAt is the server's `created`.
     const proposed = events.map(({ id, type, data, metadata }) => jsonEvent({ id, type, data, metadata }));
@@ -99,7 +102,11 @@ export class KurrentDbEventStore extends EventStore {
   /** The $all position of one event of a stream, read from the leader so the write is visible. */
   private async positionOf(stream: string, revision: bigint): Promise<ClientPosition> {
     if (revision < 0n) return { commit: 0n, prepare: 0n }; // an empty append to a missing stream
-    for await (const resolved of this.client.readStream(stream, { fromRevision: revision, maxCount: 1, requiresLeader: true })) {
+    for await (const resolved of this.client.readStream(stream, {
+      fromRevision: revision,
+      maxCount: 1,
+      requiresLeader: true,
+    })) {
       if (resolved.event?.position) return resolved.event.position;
     }
     throw new Error(`KurrentDB could not read back revision ${revision} of ${stream} for its position`);
@@ -173,7 +180,10 @@ export class KurrentDbEventStore extends EventStore {
       // Any failure of this call (refused, timed out, not authorised) means the store is not usable.
       const mapped = toStoreError(error);
       if (mapped instanceof StoreUnavailableError) throw mapped;
-      throw new StoreUnavailableError(`KurrentDB ping failed: ${error instanceof Error ? error.message : String(error)}`, error);
+      throw new StoreUnavailableError(
+        `KurrentDB ping failed: ${error instanceof Error ? error.message : String(error)}`,
+        error,
+      );
     }
   }
 

@@ -112,7 +112,9 @@ export function toReadStreamOptions(options: ReadStreamOptions = {}): ClientRead
       }
       fromRevision = BigInt(from);
   }
-  return options.maxCount === undefined ? { fromRevision, direction } : { fromRevision, direction, maxCount: options.maxCount };
+  return options.maxCount === undefined
+    ? { fromRevision, direction }
+    : { fromRevision, direction, maxCount: options.maxCount };
 }
 
 /** KurrentDB's own events ($statsCollected, $metadata, ...) never reach our callers. */

@@ -104,12 +104,22 @@ export class SqliteEventStore extends EventStore {
     } catch (error) {
       db?.close();
       // Everything here is opening the file (the schema is constant): any failure means "unavailable".
-      throw new StoreUnavailableError(`Cannot open the SQLite event store at '${options.path}': ${errorText(error)}`, error);
+      throw new StoreUnavailableError(
+        `Cannot open the SQLite event store at '${options.path}': ${errorText(error)}`,
+        error,
+      );
     }
     this.db = db;
     // Nobody else can write to a private in-memory database.
-    const pollMs = options.path === ':memory:' || options.path === '' ? 0 : options.foreignCommitPollMs ?? DEFAULT_FOREIGN_COMMIT_POLL_MS;
-    this.commitWatch = new SqliteCommitWatch(() => this.statements.dataVersion.get() ?? 0, pollMs, () => this.notifySubscriptions());
+    const pollMs =
+      options.path === ':memory:' || options.path === ''
+        ? 0
+        : (options.foreignCommitPollMs ?? DEFAULT_FOREIGN_COMMIT_POLL_MS);
+    this.commitWatch = new SqliteCommitWatch(
+      () => this.statements.dataVersion.get() ?? 0,
+      pollMs,
+      () => this.notifySubscriptions(),
+    );
     // better-sqlite3's transaction variants are bound functions:
     // eslint-disable-next-line @typescript-eslint/unbound-method
     this.commitBatch = db.transaction((batch: PendingAppend[], outcomes: (AppendResult | Error)[]) => {
@@ -139,7 +149,9 @@ export class SqliteEventStore extends EventStore {
     let next = from === 'start' ? 0 : from === 'end' ? Number.MAX_SAFE_INTEGER : from;
     return pagedEvents(options.maxCount ?? Infinity, (limit) => {
       if (next < 0) return [];
-      const rows = this.query(() => (backwards ? this.statements.readBackwards : this.statements.readForwards).all(stream, next, limit));
+      const rows = this.query(() =>
+        (backwards ? this.statements.readBackwards : this.statements.readForwards).all(stream, next, limit),
+      );
       if (rows.length > 0) next = rows[rows.length - 1][2] + (backwards ? -1 : 1);
       return rows;
     });
@@ -281,7 +293,15 @@ export class SqliteEventStore extends EventStore {
     let position: number | bigint = 0;
     for (const event of events) {
       revision++;
-      position = s.insert.run(stream, revision, event.id, event.type, event.data, event.metadata, recordedAt).lastInsertRowid;
+      position = s.insert.run(
+        stream,
+        revision,
+        event.id,
+        event.type,
+        event.data,
+        event.metadata,
+        recordedAt,
+      ).lastInsertRowid;
     }
     this.counters.appends++;
     this.counters.events += events.length;
@@ -294,7 +314,10 @@ export class SqliteEventStore extends EventStore {
     const written = this.statements.streamSlice.all(stream, firstRevision, events.length);
     const same = written.length === events.length && written.every(([id], i) => id === events[i].id);
     if (!same) return new ConcurrencyConflictError(stream, expected, current);
-    return { nextExpectedRevision: firstRevision + events.length - 1, position: String(written[written.length - 1][1]) };
+    return {
+      nextExpectedRevision: firstRevision + events.length - 1,
+      position: String(written[written.length - 1][1]),
+    };
   }
 
   private readAfter(position: number, limit: number): EventRow[] {

@@ -54,7 +54,7 @@ describe('SQLite: commits made through another connection', () => {
     await subscription.close();
   });
 
-  it('counts the lag of another connection\'s commits', async () => {
+  it("counts the lag of another connection's commits", async () => {
     const reader = open();
     const writer = open();
     const before = await reader.lagAfter(null);

@@ -12,7 +12,9 @@ describe('SqliteEventStore group commit', () => {
 
   it('writes appends that arrive together in one transaction, each to its own stream', async () => {
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => store.append(`s-${i}`, [newEvent('A'), newEvent('B')], { expectedRevision: NO_STREAM })),
+      Array.from({ length: 50 }, (_, i) =>
+        store.append(`s-${i}`, [newEvent('A'), newEvent('B')], { expectedRevision: NO_STREAM }),
+      ),
     );
     expect(store.stats()).toMatchObject({ commits: 1, appends: 50, events: 100 });
     expect(results.map((r) => r.position)).toEqual(Array.from({ length: 50 }, (_, i) => String(2 * i + 2)));
@@ -21,7 +23,8 @@ describe('SqliteEventStore group commit', () => {
 
   it('groups appenders that keep appending into far fewer commits than appends', async () => {
     const appender = async (n: number) => {
-      for (let i = 0; i < 20; i++) await store.append(`writer-${n}`, [newEvent('Tick', { i })], { expectedRevision: i - 1 });
+      for (let i = 0; i < 20; i++)
+        await store.append(`writer-${n}`, [newEvent('Tick', { i })], { expectedRevision: i - 1 });
     };
     await Promise.all(Array.from({ length: 16 }, (_, n) => appender(n)));
     const { commits, appends } = store.stats();
@@ -50,13 +53,17 @@ describe('SqliteEventStore group commit', () => {
 
   it('keeps positions gap-free after a rejected append', async () => {
     await store.append('gapless', [newEvent('A')]);
-    await expect(store.append('gapless', [newEvent('X'), newEvent('Y')], { expectedRevision: NO_STREAM })).rejects.toThrow(
-      ConcurrencyConflictError,
-    );
+    await expect(
+      store.append('gapless', [newEvent('X'), newEvent('Y')], { expectedRevision: NO_STREAM }),
+    ).rejects.toThrow(ConcurrencyConflictError);
     await store.append('other', [newEvent('B')]);
     await store.append('gapless', [newEvent('C')], { expectedRevision: 0 });
     const all = await collect(store.readAll());
-    expect(all.map((e) => [e.type, e.position])).toEqual([['A', '1'], ['B', '2'], ['C', '3']]);
+    expect(all.map((e) => [e.type, e.position])).toEqual([
+      ['A', '1'],
+      ['B', '2'],
+      ['C', '3'],
+    ]);
   });
 
   it('treats a retry inside the same batch as a retry', async () => {

@@ -118,7 +118,10 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
 
     it('reads a stream from a revision, backwards, and at most maxCount', async () => {
       const stream = streamName('slices');
-      await store.append(stream, ['E0', 'E1', 'E2', 'E3', 'E4'].map((type) => newEvent(type)));
+      await store.append(
+        stream,
+        ['E0', 'E1', 'E2', 'E3', 'E4'].map((type) => newEvent(type)),
+      );
       const revisions = async (options: Parameters<EventStore['readStream']>[1]) =>
         (await collect(store.readStream(stream, options))).map((e) => e.revision);
 
@@ -163,7 +166,10 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
       const start = await headPosition();
       const stream = streamName('batches');
       const count = READ_BATCH_SIZE * 2 + 7;
-      await store.append(stream, Array.from({ length: count }, (_, n) => newEvent('Paged', { n })));
+      await store.append(
+        stream,
+        Array.from({ length: count }, (_, n) => newEvent('Paged', { n })),
+      );
 
       const batches = await collect(store.readAllBatches({ fromPosition: start }));
       expect(batches.length).toBeGreaterThan(2);
@@ -176,7 +182,9 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
       const ours = flat.filter((e) => e.stream === stream);
       expect(ours.map((e) => e.data.n)).toEqual([...Array(count).keys()]);
 
-      const capped = (await collect(store.readAllBatches({ fromPosition: start, maxCount: READ_BATCH_SIZE + 3 }))).flat();
+      const capped = (
+        await collect(store.readAllBatches({ fromPosition: start, maxCount: READ_BATCH_SIZE + 3 }))
+      ).flat();
       expect(capped.map((e) => e.id)).toEqual(flat.slice(0, READ_BATCH_SIZE + 3).map((e) => e.id));
       const rest = (await collect(store.readAllBatches({ fromPosition: ours[count - 2].position }))).flat();
       expect(rest.filter((e) => e.stream === stream).map((e) => e.id)).toEqual([ours[count - 1].id]);
@@ -187,7 +195,9 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
         const stream = streamName('race');
         if (expectedRevision === 0) await store.append(stream, [newEvent('Seed')]);
         const writers = ['W1', 'W2'].map((type) => [newEvent(type), newEvent(`${type}-bis`)]);
-        const outcomes = await Promise.allSettled(writers.map((events) => store.append(stream, events, { expectedRevision })));
+        const outcomes = await Promise.allSettled(
+          writers.map((events) => store.append(stream, events, { expectedRevision })),
+        );
 
         const won = outcomes.filter((o) => o.status === 'fulfilled');
         const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');

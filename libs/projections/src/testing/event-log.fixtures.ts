@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type {
-  CcmState, CorroborationFacts, IncidentDetails, RegistryEvent, StatementDetails,
-} from '@app/domain';
+import type { CcmState, CorroborationFacts, IncidentDetails, RegistryEvent, StatementDetails } from '@app/domain';
 import { incidentStream, investigationStream, parseCcmStates, sourceStream, statementStream } from '@app/domain';
 import { resolutionStream, situationStream } from '@app/domain';
 import type { JsonObject, StoredEvent } from '@app/event-store';
@@ -14,12 +12,22 @@ export const ccmStates = (): CcmState[] =>
 function streamOf(event: RegistryEvent): string {
   const d = event.data as Record<string, string>;
   switch (event.type) {
-    case 'SourceRegistered': case 'SourceRegraded': return sourceStream(d.sourceId);
-    case 'InvestigationOpened': case 'InvestigationConcluded': return investigationStream(d.investigationId);
-    case 'StatementRecorded': case 'StatementCorrected': return statementStream(d.statementId);
-    case 'SituationRegistered': case 'SituationCorrected': return situationStream(d.situationId);
-    case 'ResolutionVoteRecorded': return resolutionStream(d.resolutionId);
-    default: return incidentStream(d.incidentId);
+    case 'SourceRegistered':
+    case 'SourceRegraded':
+      return sourceStream(d.sourceId);
+    case 'InvestigationOpened':
+    case 'InvestigationConcluded':
+      return investigationStream(d.investigationId);
+    case 'StatementRecorded':
+    case 'StatementCorrected':
+      return statementStream(d.statementId);
+    case 'SituationRegistered':
+    case 'SituationCorrected':
+      return situationStream(d.situationId);
+    case 'ResolutionVoteRecorded':
+      return resolutionStream(d.resolutionId);
+    default:
+      return incidentStream(d.incidentId);
   }
 }
 
@@ -36,12 +44,25 @@ export class EventLog {
   }
 
   /** Any stored event, e.g. one of an unknown type or with corrupt data. */
-  raw(type: string, data: JsonObject, options: { recordedAt?: string; actor?: string; stream?: string; schemaVersion?: number } = {}): StoredEvent {
+  raw(
+    type: string,
+    data: JsonObject,
+    options: { recordedAt?: string; actor?: string; stream?: string; schemaVersion?: number } = {},
+  ): StoredEvent {
     this.clock = options.recordedAt ? Date.parse(options.recordedAt) : this.clock + 3_600_000;
     const n = this.events.length + 1;
     const stored: StoredEvent = {
-      id: `evt-${n}`, type, data, stream: options.stream ?? 'other-1', revision: 0, position: String(n),
-      metadata: { actor: options.actor ?? 'researcher', correlationId: `corr-${n}`, schemaVersion: options.schemaVersion ?? 1 },
+      id: `evt-${n}`,
+      type,
+      data,
+      stream: options.stream ?? 'other-1',
+      revision: 0,
+      position: String(n),
+      metadata: {
+        actor: options.actor ?? 'researcher',
+        correlationId: `corr-${n}`,
+        schemaVersion: options.schemaVersion ?? 1,
+      },
       recordedAt: new Date(this.clock),
     };
     this.events.push(stored);
@@ -49,41 +70,79 @@ export class EventLog {
   }
 }
 
-export const source = (sourceId: string, name: string, grade: 'A' | 'B' | 'C' | 'D', kind: 'NGO' | 'MEDIA' | 'STATE' = 'NGO'): RegistryEvent =>
-  ({ type: 'SourceRegistered', data: { sourceId, name, kind, grade } });
+export const source = (
+  sourceId: string,
+  name: string,
+  grade: 'A' | 'B' | 'C' | 'D',
+  kind: 'NGO' | 'MEDIA' | 'STATE' = 'NGO',
+): RegistryEvent => ({ type: 'SourceRegistered', data: { sourceId, name, kind, grade } });
 
-export function corroboration(corroborationId: string, sourceId: string, publishedOn: string,
-  more: Partial<CorroborationFacts> = {}): CorroborationFacts {
+export function corroboration(
+  corroborationId: string,
+  sourceId: string,
+  publishedOn: string,
+  more: Partial<CorroborationFacts> = {},
+): CorroborationFacts {
   return {
-    corroborationId, sourceId, stance: 'SUPPORTS', evidenceKinds: ['WITNESS_TESTIMONY'], publishedOn,
-    citation: { url: `https://example.org/${corroborationId}` }, summary: `report ${corroborationId}`, ...more,
+    corroborationId,
+    sourceId,
+    stance: 'SUPPORTS',
+    evidenceKinds: ['WITNESS_TESTIMONY'],
+    publishedOn,
+    citation: { url: `https://example.org/${corroborationId}` },
+    summary: `report ${corroborationId}`,
+    ...more,
   };
 }
 
 export function details(more: Partial<IncidentDetails> = {}): IncidentDetails {
   return {
-    occurredFrom: '2016-01-06', occurredTo: '2016-01-06',
+    occurredFrom: '2016-01-06',
+    occurredTo: '2016-01-06',
     location: { countryCode: 'YEM', placeName: 'Sanaa' },
     munition: { type: 'BL-755', delivery: 'AIR_DROPPED' },
     allegedUser: { kind: 'COALITION', stateCodes: ['SAU'], name: 'Saudi-led coalition' },
-    summary: 'Cluster bombs dropped on a residential area', ...more,
+    summary: 'Cluster bombs dropped on a residential area',
+    ...more,
   };
 }
 
-export const allege = (incidentId: string, reportedOn: string, first: CorroborationFacts,
-  more: Partial<IncidentDetails> = {}): RegistryEvent =>
-  ({ type: 'UseAlleged', data: { ...details(more), incidentId, reportedOn, firstCorroboration: first } });
+export const allege = (
+  incidentId: string,
+  reportedOn: string,
+  first: CorroborationFacts,
+  more: Partial<IncidentDetails> = {},
+): RegistryEvent => ({
+  type: 'UseAlleged',
+  data: { ...details(more), incidentId, reportedOn, firstCorroboration: first },
+});
 
-export const corroborate = (incidentId: string, facts: CorroborationFacts): RegistryEvent =>
-  ({ type: 'CorroborationAdded', data: { ...facts, incidentId } });
+export const corroborate = (incidentId: string, facts: CorroborationFacts): RegistryEvent => ({
+  type: 'CorroborationAdded',
+  data: { ...facts, incidentId },
+});
 
-export function statement(statementId: string, speakers: string[], kind: StatementDetails['kind'], deliveredOn: string,
-  incidentIds: string[], more: Partial<StatementDetails> = {}): RegistryEvent {
+export function statement(
+  statementId: string,
+  speakers: string[],
+  kind: StatementDetails['kind'],
+  deliveredOn: string,
+  incidentIds: string[],
+  more: Partial<StatementDetails> = {},
+): RegistryEvent {
   return {
     type: 'StatementRecorded',
     data: {
-      statementId, speakers, kind, venue: 'UNGA_FIRST_COMMITTEE', deliveredOn, incidentIds, namesUser: false,
-      quote: `${kind.toLowerCase()} by ${speakers.join(', ')}`, citation: { url: `https://example.org/${statementId}` }, ...more,
+      statementId,
+      speakers,
+      kind,
+      venue: 'UNGA_FIRST_COMMITTEE',
+      deliveredOn,
+      incidentIds,
+      namesUser: false,
+      quote: `${kind.toLowerCase()} by ${speakers.join(', ')}`,
+      citation: { url: `https://example.org/${statementId}` },
+      ...more,
     },
   };
 }
@@ -107,23 +166,68 @@ export function yemenStory(log = new EventLog()): EventLog {
   log.add(source('hrw', 'Human Rights Watch', 'A'), at('2017-01-01'));
   log.add(source('daily', 'The Daily', 'D', 'MEDIA'), at('2017-01-01'));
   log.add(allege('inc-1', '2016-01-10', corroboration('c1', 'ai', '2016-01-10')), at('2017-01-02'));
-  log.add(allege('inc-2', '2016-01-12', corroboration('c4', 'daily', '2016-01-12', { evidenceKinds: ['VIDEO'] }),
-    { location: { countryCode: 'YEM', placeName: 'Sanaa, Old City' } }), at('2017-01-03'));
+  log.add(
+    allege('inc-2', '2016-01-12', corroboration('c4', 'daily', '2016-01-12', { evidenceKinds: ['VIDEO'] }), {
+      location: { countryCode: 'YEM', placeName: 'Sanaa, Old City' },
+    }),
+    at('2017-01-03'),
+  );
   log.add(statement('st-sau', ['SAU'], 'DENIAL', '2016-01-20', ['inc-1']), at('2017-01-04'));
-  log.add({ type: 'IncidentMergedInto', data: { incidentId: 'inc-2', canonicalIncidentId: 'inc-1', reason: 'same attack', mergedOn: '2016-02-01' } }, at('2017-01-05'));
+  log.add(
+    {
+      type: 'IncidentMergedInto',
+      data: { incidentId: 'inc-2', canonicalIncidentId: 'inc-1', reason: 'same attack', mergedOn: '2016-02-01' },
+    },
+    at('2017-01-05'),
+  );
   log.add(corroborate('inc-1', corroboration('c2', 'hrw', '2016-02-15')), at('2017-01-06'));
-  log.add(statement('st-nld', ['NLD'], 'CONCERN', '2016-02-20', ['inc-1'], { venue: 'HUMAN_RIGHTS_COUNCIL' }), at('2017-01-07'));
-  log.add(corroborate('inc-1', corroboration('c3', 'hrw', '2016-03-20', { evidenceKinds: ['EXPERT_IDENTIFICATION'] })), at('2017-01-08'));
-  log.add(statement('st-joint', ['GBR', 'FRA', 'DEU'], 'CONDEMNATION', '2016-04-01', ['inc-2'], { onBehalfOf: 'EU3' }), at('2017-01-09'));
+  log.add(
+    statement('st-nld', ['NLD'], 'CONCERN', '2016-02-20', ['inc-1'], { venue: 'HUMAN_RIGHTS_COUNCIL' }),
+    at('2017-01-07'),
+  );
+  log.add(
+    corroborate('inc-1', corroboration('c3', 'hrw', '2016-03-20', { evidenceKinds: ['EXPERT_IDENTIFICATION'] })),
+    at('2017-01-08'),
+  );
+  log.add(
+    statement('st-joint', ['GBR', 'FRA', 'DEU'], 'CONDEMNATION', '2016-04-01', ['inc-2'], { onBehalfOf: 'EU3' }),
+    at('2017-01-09'),
+  );
   log.add(statement('st-usa', ['USA'], 'CONCERN', '2016-04-05', ['inc-1'], { venue: 'NATIONAL' }), at('2017-01-10'));
-  log.add({ type: 'InvestigationOpened', data: { investigationId: 'inv-1', investigator: { kind: 'STATE', stateCode: 'GBR' },
-    incidentIds: ['inc-1'], mandate: 'UK-made BL-755 use', openedOn: '2016-05-01' } }, at('2017-01-11'));
-  log.add(allege('inc-3', '2016-06-01', corroboration('c5', 'daily', '2016-06-01'), {
-    occurredFrom: '2016-05-28', occurredTo: '2016-05-30', location: { countryCode: 'SYR', placeName: 'Idlib' },
-    munition: { type: 'RBK-250', delivery: 'AIR_DROPPED' }, allegedUser: { kind: 'STATE', stateCodes: ['SYR'] },
-    summary: 'Submunitions found in fields' }), at('2017-01-12'));
-  log.add({ type: 'IncidentWithdrawn', data: { incidentId: 'inc-3', reason: 'hoax photos', withdrawnOn: '2016-07-01' } }, at('2017-01-13'));
-  log.add({ type: 'InvestigationConcluded', data: { investigationId: 'inv-1', outcome: 'USE_CONFIRMED', findings: 'BL-755 used',
-    concludedOn: '2016-12-19' } }, at('2017-01-14'));
+  log.add(
+    {
+      type: 'InvestigationOpened',
+      data: {
+        investigationId: 'inv-1',
+        investigator: { kind: 'STATE', stateCode: 'GBR' },
+        incidentIds: ['inc-1'],
+        mandate: 'UK-made BL-755 use',
+        openedOn: '2016-05-01',
+      },
+    },
+    at('2017-01-11'),
+  );
+  log.add(
+    allege('inc-3', '2016-06-01', corroboration('c5', 'daily', '2016-06-01'), {
+      occurredFrom: '2016-05-28',
+      occurredTo: '2016-05-30',
+      location: { countryCode: 'SYR', placeName: 'Idlib' },
+      munition: { type: 'RBK-250', delivery: 'AIR_DROPPED' },
+      allegedUser: { kind: 'STATE', stateCodes: ['SYR'] },
+      summary: 'Submunitions found in fields',
+    }),
+    at('2017-01-12'),
+  );
+  log.add(
+    { type: 'IncidentWithdrawn', data: { incidentId: 'inc-3', reason: 'hoax photos', withdrawnOn: '2016-07-01' } },
+    at('2017-01-13'),
+  );
+  log.add(
+    {
+      type: 'InvestigationConcluded',
+      data: { investigationId: 'inv-1', outcome: 'USE_CONFIRMED', findings: 'BL-755 used', concludedOn: '2016-12-19' },
+    },
+    at('2017-01-14'),
+  );
   return log;
 }

@@ -7,14 +7,7 @@ import type { WithdrawIncidentInput } from '../../incidents/dto/incident-lifecyc
 import { RegradeSourceCommand, RegisterSourceCommand } from '../../sources/commands/source.handlers';
 import { RegisterSourceInput, type RegradeSourceInput } from '../../sources/dto/source.inputs';
 import { cell } from './import-file';
-import {
-  canon,
-  changedFields,
-  type FieldProblem,
-  type ImportKind,
-  refId,
-  sourceExists,
-} from './import-kinds';
+import { canon, changedFields, type FieldProblem, type ImportKind, refId, sourceExists } from './import-kinds';
 
 export const SOURCE_ROWS: ImportKind = {
   short: 'source',

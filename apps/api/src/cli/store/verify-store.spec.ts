@@ -4,13 +4,23 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { incidentStream, sourceStream } from '@app/domain';
 import { type JsonObject, NO_STREAM, openSqliteEventStore, type SqliteEventStore, uuidv7 } from '@app/event-store';
-import { allege, corroborate, corroboration, source } from '../../../../../libs/projections/src/testing/event-log.fixtures';
+import {
+  allege,
+  corroborate,
+  corroboration,
+  source,
+} from '../../../../../libs/projections/src/testing/event-log.fixtures';
 import { EvidenceManifest } from '../../evidence/evidence-custody';
 import { verifyStore } from './verify-store';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 const fileRef = (content: string, originalName: string) => ({
-  sha256: sha(content), size: content.length, mediaType: 'image/jpeg', originalName, uploadedBy: 'r', uploadedAt: '2016-05-23T10:00:00Z',
+  sha256: sha(content),
+  size: content.length,
+  mediaType: 'image/jpeg',
+  originalName,
+  uploadedBy: 'r',
+  uploadedAt: '2016-05-23T10:00:00Z',
 });
 
 describe('verify and the evidence manifest (contracts: EvidenceFileRef in citations)', () => {
@@ -53,7 +63,13 @@ describe('verify and the evidence manifest (contracts: EvidenceFileRef in citati
       ids.push(e.id);
     }
     expect(manifest.entries()).toEqual([
-      { sha256: sha('photo of remnants'), size: 17, mediaType: 'image/jpeg', originalName: 'remnants.jpg', eventIds: [ids[1], ids[2]] },
+      {
+        sha256: sha('photo of remnants'),
+        size: 17,
+        mediaType: 'image/jpeg',
+        originalName: 'remnants.jpg',
+        eventIds: [ids[1], ids[2]],
+      },
       { sha256: sha('never stored'), size: 12, mediaType: 'image/jpeg', originalName: 'video.mp4', eventIds: [ids[2]] },
     ]);
   });

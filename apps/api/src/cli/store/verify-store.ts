@@ -44,7 +44,8 @@ function snapshot(model: RegistryModel): string {
 /** The evidence folder: every file's content hashes to its name, and every cited file is there. */
 async function verifyEvidence(dir: string, manifest: EvidenceManifest, problems: string[]): Promise<number> {
   const report = await verifyEvidenceFiles(dir, manifest.entries());
-  for (const bad of report.mismatches) problems.push(`evidence file ${bad.path} hashes to ${bad.actualSha256}, not to its name`);
+  for (const bad of report.mismatches)
+    problems.push(`evidence file ${bad.path} hashes to ${bad.actualSha256}, not to its name`);
   for (const stray of report.strays) problems.push(`evidence folder holds ${stray}, which is not named by its hash`);
   for (const missing of report.missing) problems.push(`evidence file ${missing.sha256} is cited but not in ${dir}`);
   return report.checked;

@@ -12,6 +12,8 @@ export class EvidenceFileInput {
   sha256: string;
 
   @Field({ nullable: true, description: 'What the file shows, in a few words' })
-  @IsOptional() @IsString() @Length(1, 1000)
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
   caption?: string;
 }

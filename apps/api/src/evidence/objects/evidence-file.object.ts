@@ -2,7 +2,7 @@ import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('EvidenceFile', { description: 'A stored file, as cited: read its bytes at GET /evidence/<sha256>' })
 export class EvidenceFileObject {
-  @Field({ description: 'Lower-case hex SHA-256 of the bytes (the file\'s name in the store)' }) sha256: string;
+  @Field({ description: "Lower-case hex SHA-256 of the bytes (the file's name in the store)" }) sha256: string;
   @Field(() => Float, { description: 'Bytes' }) size: number;
   @Field({ description: 'Detected from the bytes on upload' }) mediaType: string;
   @Field() originalName: string;

@@ -9,7 +9,12 @@ import { EvidenceCitations } from '../../evidence/evidence-citations';
 import { withoutNulls } from '../without-nulls';
 
 export class AllegeUseCommand extends Command<string> {
-  constructor(readonly input: AllegeUseInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: AllegeUseInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 /** Logs a new allegation with its first source; returns the new incident's id. */
@@ -35,7 +40,10 @@ export class AllegeUseHandler implements ICommandHandler<AllegeUseCommand> {
         incidentId,
         occurredTo: input.occurredTo ?? input.occurredFrom,
         firstCorroboration: {
-          ...firstSource, citation, corroborationId: newId(input, 'corroboration'), stance: 'SUPPORTS',
+          ...firstSource,
+          citation,
+          corroborationId: newId(input, 'corroboration'),
+          stance: 'SUPPORTS',
         },
       },
     };

@@ -9,11 +9,21 @@ import { withoutNulls } from '../without-nulls';
 import { EvidenceCitations } from '../../evidence/evidence-citations';
 
 export class AddCorroborationCommand extends Command<string> {
-  constructor(readonly input: AddCorroborationInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: AddCorroborationInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 export class RetractCorroborationCommand extends Command<string> {
-  constructor(readonly input: RetractCorroborationInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: RetractCorroborationInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 /** Adds one source's evidence to the (canonical) incident; returns the incident's id. */
@@ -29,14 +39,29 @@ export class AddCorroborationHandler implements ICommandHandler<AddCorroboration
     const incidentId = this.checks.incident(input.incidentId, 'incidentId');
     this.checks.source(input.sourceId, 'sourceId');
     const {
-      sourceId, stance, evidenceKinds, publishedOn, citation, derivedFrom, summary, credibility, geolocationPrecisionMeters,
+      sourceId,
+      stance,
+      evidenceKinds,
+      publishedOn,
+      citation,
+      derivedFrom,
+      summary,
+      credibility,
+      geolocationPrecisionMeters,
     } = withoutNulls({ ...input });
     const cited = await this.evidence.citation(citation, 'citation');
     const command: AddCorroboration = {
       type: 'AddCorroboration',
       data: {
-        incidentId, corroborationId: newId(input, 'corroboration'), sourceId, stance, evidenceKinds, publishedOn,
-        citation: cited, ...(derivedFrom !== undefined && { derivedFrom }), summary,
+        incidentId,
+        corroborationId: newId(input, 'corroboration'),
+        sourceId,
+        stance,
+        evidenceKinds,
+        publishedOn,
+        citation: cited,
+        ...(derivedFrom !== undefined && { derivedFrom }),
+        summary,
         ...(credibility !== undefined && { credibility }),
         ...(geolocationPrecisionMeters !== undefined && { geolocationPrecisionMeters }),
       },
@@ -48,7 +73,10 @@ export class AddCorroborationHandler implements ICommandHandler<AddCorroboration
 
 @CommandHandler(RetractCorroborationCommand)
 export class RetractCorroborationHandler implements ICommandHandler<RetractCorroborationCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly checks: ReferenceChecks,
+  ) {}
 
   async execute({ input, meta }: RetractCorroborationCommand): Promise<string> {
     const incidentId = this.checks.incident(input.incidentId, 'incidentId');
@@ -56,7 +84,12 @@ export class RetractCorroborationHandler implements ICommandHandler<RetractCorro
     const loggedOn = this.checks.corroborationOf(incidentId, input.corroborationId, 'corroborationId');
     const command: RetractCorroboration = {
       type: 'RetractCorroboration',
-      data: { incidentId: loggedOn, corroborationId: input.corroborationId, reason: input.reason, retractedOn: input.retractedOn },
+      data: {
+        incidentId: loggedOn,
+        corroborationId: input.corroborationId,
+        reason: input.reason,
+        retractedOn: input.retractedOn,
+      },
     };
     await this.executor.execute(command, commandMeta(command.type, input, meta));
     return incidentId;

@@ -9,21 +9,39 @@ import type { MergeIncidentsInput, WithdrawIncidentInput } from '../dto/incident
 import { withoutNulls } from '../without-nulls';
 
 export class CorrectIncidentCommand extends Command<string> {
-  constructor(readonly input: CorrectIncidentInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: CorrectIncidentInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 export class MergeIncidentsCommand extends Command<string> {
-  constructor(readonly input: MergeIncidentsInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: MergeIncidentsInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 export class WithdrawIncidentCommand extends Command<string> {
-  constructor(readonly input: WithdrawIncidentInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: WithdrawIncidentInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 /** Corrects the (canonical) incident's details; returns its id. */
 @CommandHandler(CorrectIncidentCommand)
 export class CorrectIncidentHandler implements ICommandHandler<CorrectIncidentCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly checks: ReferenceChecks,
+  ) {}
 
   async execute({ input, meta }: CorrectIncidentCommand): Promise<string> {
     const incidentId = this.checks.incident(input.incidentId, 'incidentId');
@@ -41,7 +59,10 @@ export class CorrectIncidentHandler implements ICommandHandler<CorrectIncidentCo
 /** Folds a duplicate into the canonical incident; returns the canonical incident's id. */
 @CommandHandler(MergeIncidentsCommand)
 export class MergeIncidentsHandler implements ICommandHandler<MergeIncidentsCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly checks: ReferenceChecks,
+  ) {}
 
   async execute({ input, meta }: MergeIncidentsCommand): Promise<string> {
     // The duplicate is decided on its own stream (already merged: the decider answers CONFLICT), so its
@@ -50,7 +71,12 @@ export class MergeIncidentsHandler implements ICommandHandler<MergeIncidentsComm
     const canonicalIncidentId = this.checks.incident(input.canonicalIncidentId, 'canonicalIncidentId');
     const command: MergeIncidents = {
       type: 'MergeIncidents',
-      data: { duplicateIncidentId: input.duplicateIncidentId, canonicalIncidentId, reason: input.reason, mergedOn: input.mergedOn },
+      data: {
+        duplicateIncidentId: input.duplicateIncidentId,
+        canonicalIncidentId,
+        reason: input.reason,
+        mergedOn: input.mergedOn,
+      },
     };
     await this.executor.execute(command, commandMeta(command.type, input, meta));
     return canonicalIncidentId;
@@ -59,7 +85,10 @@ export class MergeIncidentsHandler implements ICommandHandler<MergeIncidentsComm
 
 @CommandHandler(WithdrawIncidentCommand)
 export class WithdrawIncidentHandler implements ICommandHandler<WithdrawIncidentCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly checks: ReferenceChecks,
+  ) {}
 
   async execute({ input, meta }: WithdrawIncidentCommand): Promise<string> {
     const incidentId = this.checks.incident(input.incidentId, 'incidentId');

@@ -1,7 +1,16 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsEnum,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import type { Credibility, EvidenceKind } from '@app/domain';
 import { CommandInput } from '../../shared/command.input';
@@ -13,64 +22,96 @@ import { AllegedUserInput, CasualtiesInput, LocationInput, MunitionInput } from 
 /** The allegation's first source: a supporting corroboration. */
 @InputType()
 export class FirstSourceInput {
-  @Field(() => ID) @IsEntityId()
+  @Field(() => ID)
+  @IsEntityId()
   sourceId: string;
 
   @Field(() => [EvidenceKindEnum], { defaultValue: [] })
-  @IsArray() @ArrayMaxSize(8) @IsEnum(EvidenceKindEnum, { each: true })
+  @IsArray()
+  @ArrayMaxSize(8)
+  @IsEnum(EvidenceKindEnum, { each: true })
   evidenceKinds: EvidenceKind[] = [];
 
-  @Field({ description: 'YYYY-MM-DD: when the source published it' }) @IsIsoDate()
+  @Field({ description: 'YYYY-MM-DD: when the source published it' })
+  @IsIsoDate()
   publishedOn: string;
 
-  @Field(() => CitationInput) @ValidateNested() @Type(() => CitationInput)
+  @Field(() => CitationInput)
+  @ValidateNested()
+  @Type(() => CitationInput)
   citation: CitationInput;
 
-  @Field({ defaultValue: '' }) @IsString() @Length(0, 5000)
+  @Field({ defaultValue: '' })
+  @IsString()
+  @Length(0, 5000)
   summary: string = '';
 
   @Field(() => Int, {
-    nullable: true, description: 'Admiralty information credibility: 1 confirmed .. 5 improbable, 6 cannot be judged (default)',
+    nullable: true,
+    description: 'Admiralty information credibility: 1 confirmed .. 5 improbable, 6 cannot be judged (default)',
   })
-  @IsOptional() @IsInt() @Min(1) @Max(6)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(6)
   credibility?: Credibility;
 
   @Field(() => Int, { nullable: true, description: 'Geolocated video or imagery: radius in metres fixing the place' })
-  @IsOptional() @IsInt() @Min(0) @Max(1_000_000)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
   geolocationPrecisionMeters?: number;
 }
 
 @InputType()
 export class AllegeUseInput extends CommandInput {
-  @Field({ description: 'YYYY-MM-DD: the first day the use may have happened' }) @IsIsoDate()
+  @Field({ description: 'YYYY-MM-DD: the first day the use may have happened' })
+  @IsIsoDate()
   occurredFrom: string;
 
   @Field({ nullable: true, description: 'YYYY-MM-DD: the last possible day; defaults to occurredFrom' })
-  @IsOptional() @IsIsoDate()
+  @IsOptional()
+  @IsIsoDate()
   occurredTo?: string;
 
-  @Field(() => LocationInput) @ValidateNested() @Type(() => LocationInput)
+  @Field(() => LocationInput)
+  @ValidateNested()
+  @Type(() => LocationInput)
   location: LocationInput;
 
-  @Field(() => MunitionInput) @ValidateNested() @Type(() => MunitionInput)
+  @Field(() => MunitionInput)
+  @ValidateNested()
+  @Type(() => MunitionInput)
   munition: MunitionInput;
 
-  @Field(() => AllegedUserInput) @ValidateNested() @Type(() => AllegedUserInput)
+  @Field(() => AllegedUserInput)
+  @ValidateNested()
+  @Type(() => AllegedUserInput)
   allegedUser: AllegedUserInput;
 
-  @Field(() => CasualtiesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => CasualtiesInput)
+  @Field(() => CasualtiesInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CasualtiesInput)
   casualties?: CasualtiesInput;
 
-  @Field() @IsString() @Length(1, 5000)
+  @Field()
+  @IsString()
+  @Length(1, 5000)
   summary: string;
 
-  @Field({ description: 'YYYY-MM-DD: when the allegation became public' }) @IsIsoDate()
+  @Field({ description: 'YYYY-MM-DD: when the allegation became public' })
+  @IsIsoDate()
   reportedOn: string;
 
   @Field(() => ID, { nullable: true, description: 'The situation (conflict or theatre of use) it belongs to' })
-  @IsOptional() @IsEntityId()
+  @IsOptional()
+  @IsEntityId()
   situationId?: string;
 
-  @Field(() => FirstSourceInput) @ValidateNested() @Type(() => FirstSourceInput)
+  @Field(() => FirstSourceInput)
+  @ValidateNested()
+  @Type(() => FirstSourceInput)
   firstSource: FirstSourceInput;
 }

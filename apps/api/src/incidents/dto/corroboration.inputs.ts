@@ -9,28 +9,39 @@ import { FirstSourceInput } from './allege-use.input';
 /** One source's evidence about one incident: the first source's fields, plus stance and derivation. */
 @InputType()
 export class AddCorroborationInput extends IntersectionType(CommandInput, FirstSourceInput) {
-  @Field(() => ID, { description: 'A merged duplicate id adds to the canonical incident' }) @IsEntityId()
+  @Field(() => ID, { description: 'A merged duplicate id adds to the canonical incident' })
+  @IsEntityId()
   incidentId: string;
 
-  @Field(() => StanceEnum) @IsEnum(StanceEnum)
+  @Field(() => StanceEnum)
+  @IsEnum(StanceEnum)
   stance: Stance;
 
-  @Field(() => ID, { nullable: true, description: 'The corroboration this one merely repeats (derived reporting is not independent)' })
-  @IsOptional() @IsEntityId()
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The corroboration this one merely repeats (derived reporting is not independent)',
+  })
+  @IsOptional()
+  @IsEntityId()
   derivedFrom?: string;
 }
 
 @InputType()
 export class RetractCorroborationInput extends CommandInput {
-  @Field(() => ID) @IsEntityId()
+  @Field(() => ID)
+  @IsEntityId()
   incidentId: string;
 
-  @Field(() => ID) @IsEntityId()
+  @Field(() => ID)
+  @IsEntityId()
   corroborationId: string;
 
-  @Field() @IsString() @Length(1, 2000)
+  @Field()
+  @IsString()
+  @Length(1, 2000)
   reason: string;
 
-  @Field({ description: 'YYYY-MM-DD: when the source retracted' }) @IsIsoDate()
+  @Field({ description: 'YYYY-MM-DD: when the source retracted' })
+  @IsIsoDate()
   retractedOn: string;
 }

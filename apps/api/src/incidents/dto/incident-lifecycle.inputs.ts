@@ -13,21 +13,28 @@ export class MergeIncidentsInput extends CommandInput {
   @IsEntityId()
   canonicalIncidentId: string;
 
-  @Field() @IsString() @Length(1, 2000)
+  @Field()
+  @IsString()
+  @Length(1, 2000)
   reason: string;
 
-  @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate()
+  @Field({ description: 'YYYY-MM-DD' })
+  @IsIsoDate()
   mergedOn: string;
 }
 
 @InputType()
 export class WithdrawIncidentInput extends CommandInput {
-  @Field(() => ID) @IsEntityId()
+  @Field(() => ID)
+  @IsEntityId()
   incidentId: string;
 
-  @Field({ description: 'e.g. no longer considered a use, or logged in error' }) @IsString() @Length(1, 2000)
+  @Field({ description: 'e.g. no longer considered a use, or logged in error' })
+  @IsString()
+  @Length(1, 2000)
   reason: string;
 
-  @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate()
+  @Field({ description: 'YYYY-MM-DD' })
+  @IsIsoDate()
   withdrawnOn: string;
 }

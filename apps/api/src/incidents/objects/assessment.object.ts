@@ -7,19 +7,25 @@ import { ReadinessEnum, StatusEnum } from '../../graphql/enums';
 })
 export class AssessmentObject {
   @Field(() => StatusEnum) status: Status;
-  @Field(() => ReadinessEnum, { description: 'CONDEMN when confirmed; CONCERN when alleged, corroborated or contested' })
+  @Field(() => ReadinessEnum, {
+    description: 'CONDEMN when confirmed; CONCERN when alleged, corroborated or contested',
+  })
   readiness: Readiness;
   @Field({ description: 'The rule that fired' }) rule: string;
   @Field(() => [String]) reasons: string[];
-  @Field(() => [String], { description: 'Ids of the corroborations, investigations or statements that satisfied the rule' })
+  @Field(() => [String], {
+    description: 'Ids of the corroborations, investigations or statements that satisfied the rule',
+  })
   evidenceIds: string[];
   @Field(() => [String], { description: 'What is missing to reach the next level, in plain words' }) missing: string[];
   @Field(() => Int) independentSupportingSources: number;
   @Field(() => String, { nullable: true, description: 'Evidence date on which the current status first held' })
   statusSince: string | null;
   @Field(() => String, {
-    nullable: true, description: 'While CONFIRMED: the evidence date this run of CONFIRMED began (as statusSince)',
-    deprecationReason: 'Ambiguous: use statusSince (this status) or Incident.firstConfirmedOn (the first confirmation, which lags count from)',
+    nullable: true,
+    description: 'While CONFIRMED: the evidence date this run of CONFIRMED began (as statusSince)',
+    deprecationReason:
+      'Ambiguous: use statusSince (this status) or Incident.firstConfirmedOn (the first confirmation, which lags count from)',
   })
   confirmedOn: string | null;
   @Field() policyVersion: string;

@@ -8,5 +8,8 @@ export class CorrectionObject {
   @Field() correctedOn: string;
 }
 
-export const toCorrectionObject = <T>(c: Correction<T>): CorrectionObject =>
-  ({ fields: Object.keys(c.changes), reason: c.reason, correctedOn: c.correctedOn });
+export const toCorrectionObject = <T>(c: Correction<T>): CorrectionObject => ({
+  fields: Object.keys(c.changes),
+  reason: c.reason,
+  correctedOn: c.correctedOn,
+});

@@ -63,7 +63,8 @@ export class CorroborationObject {
   @Field(() => CitationObject) citation: CitationObject;
   @Field(() => ID, { nullable: true }) derivedFrom?: string;
   @Field() summary: string;
-  @Field(() => Int, { nullable: true, description: 'Admiralty information credibility 1–6 (6 when not given)' }) credibility?: number;
+  @Field(() => Int, { nullable: true, description: 'Admiralty information credibility 1–6 (6 when not given)' })
+  credibility?: number;
   @Field(() => Int, { nullable: true }) geolocationPrecisionMeters?: number;
   @Field(() => String, { nullable: true }) retractedOn: string | null;
   @Field(() => String, { nullable: true }) retractionReason: string | null;
@@ -88,7 +89,8 @@ export class IncidentObject {
   @Field(() => AllegedUserObject) allegedUser: AllegedUserObject;
   @Field(() => CasualtiesObject, { nullable: true }) casualties?: CasualtiesObject;
   @Field() summary: string;
-  @Field(() => ID, { nullable: true,
+  @Field(() => ID, {
+    nullable: true,
     description: 'The situation it belongs to (at most one); corrections keep the history',
   })
   situationId?: string;
@@ -103,7 +105,9 @@ export class IncidentObject {
   investigations: InvestigationObject[];
   @Field(() => [StatementObject], { description: 'Statements referring to it, by delivery date' })
   statements: StatementObject[];
-  @Field(() => [CorrectionObject], { description: 'Corrections of its details, oldest first; the fields above are as corrected' })
+  @Field(() => [CorrectionObject], {
+    description: 'Corrections of its details, oldest first; the fields above are as corrected',
+  })
   corrections: CorrectionObject[];
   @Field({ description: 'When the registry first recorded it' }) recordedAt: Date;
 }

@@ -11,11 +11,21 @@ import { ReadModelService } from '../../read-model/read-model.service';
 import { ReferenceData } from '../../reference/reference-data';
 
 export class OpenInvestigationCommand extends Command<string> {
-  constructor(readonly input: OpenInvestigationInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: OpenInvestigationInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 export class ConcludeInvestigationCommand extends Command<string> {
-  constructor(readonly input: ConcludeInvestigationInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: ConcludeInvestigationInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 /** Opens an investigation over existing incidents (canonical ids); returns its id. */
@@ -34,11 +44,13 @@ export class OpenInvestigationHandler implements ICommandHandler<OpenInvestigati
     if (stateCode != null) this.checks.states([stateCode], 'investigator.stateCode');
     // A State opening under its code alone is judged by its registered STATE source, if there is one: found
     // now and kept in the event (replays agree), so the investigation is not silently graded F.
-    const sourceId = input.investigator.sourceId ??
+    const sourceId =
+      input.investigator.sourceId ??
       (kind === 'STATE' && stateCode != null ? stateSourceOf(this.readModel.model, stateCode)?.sourceId : undefined);
     if (sourceId != null) this.checks.source(sourceId, 'investigator.sourceId');
     // The name as it stood when opened, for reasons read aloud: the source's, or the State's.
-    const name = input.investigator.name ??
+    const name =
+      input.investigator.name ??
       (sourceId != null ? this.readModel.model.sources.get(sourceId)?.name : undefined) ??
       (stateCode != null ? this.reference.countries.get(stateCode) : undefined);
     const incidentIds = this.checks.incidents(input.incidentIds, 'incidentIds');
@@ -49,9 +61,14 @@ export class OpenInvestigationHandler implements ICommandHandler<OpenInvestigati
       data: {
         investigationId,
         investigator: {
-          kind, ...(stateCode != null && { stateCode }), ...(name != null && { name }), ...(sourceId != null && { sourceId }),
+          kind,
+          ...(stateCode != null && { stateCode }),
+          ...(name != null && { name }),
+          ...(sourceId != null && { sourceId }),
         },
-        incidentIds, mandate: input.mandate, openedOn: input.openedOn,
+        incidentIds,
+        mandate: input.mandate,
+        openedOn: input.openedOn,
         ...(citations && { citations }),
       },
     };

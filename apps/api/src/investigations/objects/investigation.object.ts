@@ -6,7 +6,7 @@ import { InvestigatorKindEnum, OutcomeEnum } from '../../graphql/enums';
 export class InvestigatorObject {
   @Field(() => InvestigatorKindEnum) kind: InvestigatorKind;
   @Field(() => String, { nullable: true }) stateCode?: string;
-  @Field(() => String, { nullable: true, description: 'The name given, or the State\'s name for a STATE investigator' })
+  @Field(() => String, { nullable: true, description: "The name given, or the State's name for a STATE investigator" })
   name?: string;
   @Field(() => ID, { nullable: true, description: 'The registered source that investigates' }) sourceId?: string;
 }
@@ -17,7 +17,8 @@ export class InvestigationObject {
   @Field(() => Int, { description: 'Revision of its stream (the first event is 0): send it as expectedRevision' })
   revision: number;
   @Field(() => InvestigatorObject) investigator: InvestigatorObject;
-  @Field(() => [ID], { description: 'The incidents covered (canonical ids: merged duplicates resolved)' }) incidentIds: string[];
+  @Field(() => [ID], { description: 'The incidents covered (canonical ids: merged duplicates resolved)' })
+  incidentIds: string[];
   @Field() mandate: string;
   @Field() openedOn: string;
   @Field(() => OutcomeEnum, { nullable: true, description: 'Null while the investigation is open' })

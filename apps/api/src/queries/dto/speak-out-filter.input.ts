@@ -6,38 +6,61 @@ import { COUNTRY_CODE, IsEntityId, IsIsoDate } from '../../graphql/validators';
   description: 'What the report is about: a situation, an alleged user, or incidents; every field narrows the set',
 })
 export class SpeakOutFilterInput {
-  @Field(() => [ID], { nullable: true, description: 'These incidents (merged duplicates resolve to their canonical incident)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(1000) @IsEntityId({ each: true })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'These incidents (merged duplicates resolve to their canonical incident)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @IsEntityId({ each: true })
   incidentIds?: string[];
 
   @Field({ nullable: true, description: 'Country where they happened (ISO alpha-3)' })
-  @IsOptional() @Matches(COUNTRY_CODE, { message: 'countryCode must be an ISO alpha-3 code in capitals' })
+  @IsOptional()
+  @Matches(COUNTRY_CODE, { message: 'countryCode must be an ISO alpha-3 code in capitals' })
   countryCode?: string;
 
   @Field({ nullable: true, description: 'A State among the alleged users (ISO alpha-3)' })
-  @IsOptional() @Matches(COUNTRY_CODE, { message: 'allegedUser must be an ISO alpha-3 code in capitals' })
+  @IsOptional()
+  @Matches(COUNTRY_CODE, { message: 'allegedUser must be an ISO alpha-3 code in capitals' })
   allegedUser?: string;
 
   @Field(() => ID, { nullable: true, description: 'The situation: its incidents, and statements naming it' })
-  @IsOptional() @IsEntityId()
+  @IsOptional()
+  @IsEntityId()
   situationId?: string;
 
   @Field({ nullable: true, description: 'A named alleged user (a coalition or an armed group), case ignored' })
-  @IsOptional() @IsString() @Length(1, 200)
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   allegedGroup?: string;
 
-  @Field({ nullable: true, description: 'Incidents that occurred on or after, YYYY-MM-DD' }) @IsOptional() @IsIsoDate()
+  @Field({ nullable: true, description: 'Incidents that occurred on or after, YYYY-MM-DD' })
+  @IsOptional()
+  @IsIsoDate()
   from?: string;
 
-  @Field({ nullable: true, description: 'Incidents that occurred on or before, YYYY-MM-DD' }) @IsOptional() @IsIsoDate()
+  @Field({ nullable: true, description: 'Incidents that occurred on or before, YYYY-MM-DD' })
+  @IsOptional()
+  @IsIsoDate()
   to?: string;
 }
 
 @InputType({ description: 'The columns of the matrix: situations and/or incidents' })
 export class ResponseMatrixFilterInput {
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsEntityId({ each: true })
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsEntityId({ each: true })
   situationIds?: string[];
 
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsEntityId({ each: true })
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsEntityId({ each: true })
   incidentIds?: string[];
 }

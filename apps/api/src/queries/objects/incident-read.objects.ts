@@ -9,14 +9,16 @@ export const IncidentSortEnum = { OCCURRED: 'OCCURRED', STATUS_CHANGED: 'STATUS_
 registerEnumType(IncidentSortEnum, { name: 'IncidentSort' });
 
 @ObjectType('ReferringStatement', {
-  description: 'A statement about the incident, with its lag after the incident\'s first confirmation',
+  description: "A statement about the incident, with its lag after the incident's first confirmation",
 })
 export class ReferringStatementObject {
   @Field(() => StatementObject) statement: StatementObject;
   @Field(() => Int, {
     nullable: true,
-    description: 'Days from firstConfirmedOn (evidence clock) to delivery; negative: anticipatory; null: never confirmed',
-  }) lagDays: number | null;
+    description:
+      'Days from firstConfirmedOn (evidence clock) to delivery; negative: anticipatory; null: never confirmed',
+  })
+  lagDays: number | null;
   @Field({ description: 'Delivered before the incident was first confirmed' }) anticipatory: boolean;
 }
 

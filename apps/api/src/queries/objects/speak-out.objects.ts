@@ -5,13 +5,15 @@ import { StatementKindEnum, VoteEnum } from '../../graphql/enums';
 import { CcmStatusEnum } from './statement-read.objects';
 
 export const ResponseKindEnum = Object.fromEntries(RESPONSE_KINDS.map((k) => [k, k])) as { [K in ResponseKind]: K };
-registerEnumType(ResponseKindEnum, { name: 'ResponseKind',
+registerEnumType(ResponseKindEnum, {
+  name: 'ResponseKind',
   description: 'What counts as speaking out, strongest first',
 });
 export const ScopeLevelEnum = Object.fromEntries(SCOPE_LEVELS.map((k) => [k, k])) as { [K in ScopeLevel]: K };
 registerEnumType(ScopeLevelEnum, {
   name: 'ScopeLevel',
-  description: 'How specifically a statement reached the subject, most specific first: INCIDENT, SITUATION, USER, GENERIC',
+  description:
+    'How specifically a statement reached the subject, most specific first: INCIDENT, SITUATION, USER, GENERIC',
 });
 
 @ObjectType('VoteCast')
@@ -22,18 +24,14 @@ export class VoteCastObject {
   @Field() adoptedOn: string;
 }
 
-@ObjectType('ResponseLine', { description: 'One State\'s line in the speak-out report (flat: one CSV row)' })
+@ObjectType('ResponseLine', { description: "One State's line in the speak-out report (flat: one CSV row)" })
 export class ResponseLineObject {
   @Field() stateCode: string;
   @Field(() => String, { nullable: true }) name: string | null;
   @Field(() => CcmStatusEnum, { description: 'On the report date' }) ccmStatus: CcmStatus;
-  @Field(() => ResponseKindEnum, { nullable: true,
-    description: 'Its strongest response; null: silent',
-  })
+  @Field(() => ResponseKindEnum, { nullable: true, description: 'Its strongest response; null: silent' })
   kind: ResponseKind | null;
-  @Field(() => ScopeLevelEnum, { nullable: true,
-    description: 'The scope that response came in',
-  })
+  @Field(() => ScopeLevelEnum, { nullable: true, description: 'The scope that response came in' })
   scope: ScopeLevel | null;
   @Field(() => String, { nullable: true, description: 'The date of that response' }) on: string | null;
   @Field(() => String, { nullable: true }) statementId: string | null;
@@ -43,8 +41,10 @@ export class ResponseLineObject {
   firstCondemnationOn: string | null;
   @Field(() => Int, {
     nullable: true,
-    description: 'Days from the first confirmation of a covered incident to its first condemnation covering it; negative: anticipatory',
-  }) lagDays: number | null;
+    description:
+      'Days from the first confirmation of a covered incident to its first condemnation covering it; negative: anticipatory',
+  })
+  lagDays: number | null;
   @Field({ description: 'It condemned before a covered incident was confirmed' }) anticipatory: boolean;
   @Field(() => String, { nullable: true, description: 'Its first generic condemnation ("any use by any actor")' })
   genericCondemnationOn: string | null;
@@ -79,7 +79,8 @@ export class FirstConfirmationObject {
   description: 'Who spoke out on a situation, an alleged user or incidents, as of a date',
 })
 export class SpeakOutReportObject {
-  @Field({ description: 'The date the report speaks for (memberships, statuses and statements as of it)' }) asOf: string;
+  @Field({ description: 'The date the report speaks for (memberships, statuses and statements as of it)' })
+  asOf: string;
   @Field(() => [String]) incidentIds: string[];
   @Field(() => [String], { description: 'Incidents CONFIRMED on the report date' }) confirmedIncidentIds: string[];
   @Field(() => [FirstConfirmationObject], {
@@ -100,9 +101,7 @@ export class SpeakOutReportObject {
   })
   silent: ResponseLineObject[];
   @Field(() => [CondemnationLagObject]) lags: CondemnationLagObject[];
-  @Field(() => Float, { nullable: true,
-    description: 'Over the States Parties\' lagDays',
-  })
+  @Field(() => Float, { nullable: true, description: "Over the States Parties' lagDays" })
   medianLagDays: number | null;
   @Field(() => Int, { nullable: true }) minLagDays: number | null;
   @Field(() => Int, { nullable: true }) maxLagDays: number | null;

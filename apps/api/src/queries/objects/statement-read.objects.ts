@@ -23,7 +23,7 @@ export class StatementConnectionObject {
   @Field(() => Int) totalCount: number;
 }
 
-@ObjectType('IncidentStatusThen', { description: 'An incident\'s status as publicly known on the day a State spoke' })
+@ObjectType('IncidentStatusThen', { description: "An incident's status as publicly known on the day a State spoke" })
 export class IncidentStatusThenObject {
   @Field({ description: 'As the statement named it' }) incidentId: string;
   @Field(() => String, { nullable: true, description: 'The incident it resolves to now (merged duplicates)' })
@@ -36,7 +36,7 @@ export class IncidentStatusThenObject {
 @ObjectType('TimelineEntry')
 export class TimelineEntryObject {
   @Field(() => StatementObject) statement: StatementObject;
-  @Field(() => CcmStatusEnum, { description: 'The State\'s CCM status on the delivery date' }) ccmStatus: CcmStatus;
+  @Field(() => CcmStatusEnum, { description: "The State's CCM status on the delivery date" }) ccmStatus: CcmStatus;
   @Field(() => [IncidentStatusThenObject]) incidents: IncidentStatusThenObject[];
 }
 
@@ -54,15 +54,18 @@ export class StateObject {
   @Field() name: string;
   @Field(() => CcmStatusEnum) ccmStatus: CcmStatus;
   @Field(() => String, { nullable: true }) signedOn: string | null;
-  @Field(() => String, { nullable: true,
+  @Field(() => String, {
+    nullable: true,
     description: 'Deposit of its instrument of ratification, acceptance or accession',
   })
   ratifiedOrAccededOn: string | null;
-  @Field(() => String, { nullable: true,
+  @Field(() => String, {
+    nullable: true,
     description: 'Entry into force for it (Article 17): a State Party from this date',
   })
   entryIntoForceOn: string | null;
-  @Field(() => String, { nullable: true,
+  @Field(() => String, {
+    nullable: true,
     description: 'When its withdrawal took effect: no longer a party from this date',
   })
   withdrawnOn: string | null;

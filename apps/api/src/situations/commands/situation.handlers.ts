@@ -8,16 +8,29 @@ import { withoutNulls } from '../../incidents/without-nulls';
 import type { CorrectSituationInput, RegisterSituationInput } from '../dto/situation.inputs';
 
 export class RegisterSituationCommand extends Command<string> {
-  constructor(readonly input: RegisterSituationInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: RegisterSituationInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 export class CorrectSituationCommand extends Command<string> {
-  constructor(readonly input: CorrectSituationInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: CorrectSituationInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 @CommandHandler(RegisterSituationCommand)
 export class RegisterSituationHandler implements ICommandHandler<RegisterSituationCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly checks: ReferenceChecks,
+  ) {}
 
   async execute({ input, meta }: RegisterSituationCommand): Promise<string> {
     const { name, countryCodes, allegedUsers, period, note } = withoutNulls({ ...input });
@@ -27,7 +40,11 @@ export class RegisterSituationHandler implements ICommandHandler<RegisterSituati
     const command: RegisterSituation = {
       type: 'RegisterSituation',
       data: {
-        situationId, name, countryCodes, allegedUsers: allegedUsers.map((u) => ({ ...u })), period: { ...period },
+        situationId,
+        name,
+        countryCodes,
+        allegedUsers: allegedUsers.map((u) => ({ ...u })),
+        period: { ...period },
         ...(note !== undefined && { note }),
       },
     };
@@ -38,7 +55,10 @@ export class RegisterSituationHandler implements ICommandHandler<RegisterSituati
 
 @CommandHandler(CorrectSituationCommand)
 export class CorrectSituationHandler implements ICommandHandler<CorrectSituationCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly checks: ReferenceChecks,
+  ) {}
 
   async execute({ input, meta }: CorrectSituationCommand): Promise<string> {
     const { situationId, reason, correctedOn } = input;

@@ -10,75 +10,116 @@ const CODES_MESSAGE = 'State codes must be ISO 3166-1 alpha-3 codes in capitals,
 @InputType()
 export class UserScopeInput {
   @Field(() => [String], { defaultValue: [], description: 'ISO alpha-3 codes' })
-  @IsArray() @ArrayMaxSize(50) @Matches(COUNTRY_CODE, { each: true, message: CODES_MESSAGE })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(COUNTRY_CODE, { each: true, message: CODES_MESSAGE })
   stateCodes: string[] = [];
 
   @Field({ nullable: true, description: 'e.g. Saudi-led coalition, Islamic State' })
-  @IsOptional() @IsString() @Length(1, 200)
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   name?: string;
 }
 
 @InputType()
 export class PeriodInput {
-  @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate()
+  @Field({ description: 'YYYY-MM-DD' })
+  @IsIsoDate()
   from: string;
 
-  @Field({ nullable: true, description: 'YYYY-MM-DD; none while it goes on' }) @IsOptional() @IsIsoDate()
+  @Field({ nullable: true, description: 'YYYY-MM-DD; none while it goes on' })
+  @IsOptional()
+  @IsIsoDate()
   to?: string;
 }
 
 @InputType()
 export class RegisterSituationInput extends CommandInput {
-  @Field({ description: 'e.g. Yemen: the Saudi-led coalition; Ukraine since 2022' }) @IsString() @Length(1, 200)
+  @Field({ description: 'e.g. Yemen: the Saudi-led coalition; Ukraine since 2022' })
+  @IsString()
+  @Length(1, 200)
   name: string;
 
   @Field(() => [String], { description: 'Countries where use is alleged (ISO alpha-3)' })
-  @IsArray() @ArrayMaxSize(50) @Matches(COUNTRY_CODE, { each: true, message: CODES_MESSAGE })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(COUNTRY_CODE, { each: true, message: CODES_MESSAGE })
   countryCodes: string[];
 
   @Field(() => [UserScopeInput])
-  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => UserScopeInput)
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => UserScopeInput)
   allegedUsers: UserScopeInput[];
 
-  @Field(() => PeriodInput) @ValidateNested() @Type(() => PeriodInput)
+  @Field(() => PeriodInput)
+  @ValidateNested()
+  @Type(() => PeriodInput)
   period: PeriodInput;
 
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 5000)
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
   note?: string;
 }
 
 /** A patch: each given field replaces the current one whole. */
 @InputType()
 export class SituationChangesInput {
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200)
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
   name?: string;
 
   @Field(() => [String], { nullable: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @Matches(COUNTRY_CODE, { each: true, message: CODES_MESSAGE })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Matches(COUNTRY_CODE, { each: true, message: CODES_MESSAGE })
   countryCodes?: string[];
 
   @Field(() => [UserScopeInput], { nullable: true })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => UserScopeInput)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => UserScopeInput)
   allegedUsers?: UserScopeInput[];
 
-  @Field(() => PeriodInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => PeriodInput)
+  @Field(() => PeriodInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PeriodInput)
   period?: PeriodInput;
 
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 5000)
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 5000)
   note?: string;
 }
 
 @InputType()
 export class CorrectSituationInput extends CommandInput {
-  @Field(() => ID) @IsEntityId()
+  @Field(() => ID)
+  @IsEntityId()
   situationId: string;
 
-  @Field(() => SituationChangesInput) @ValidateNested() @Type(() => SituationChangesInput)
+  @Field(() => SituationChangesInput)
+  @ValidateNested()
+  @Type(() => SituationChangesInput)
   changes: SituationChangesInput;
 
-  @Field() @IsString() @Length(1, 2000)
+  @Field()
+  @IsString()
+  @Length(1, 2000)
   reason: string;
 
-  @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate()
+  @Field({ description: 'YYYY-MM-DD' })
+  @IsIsoDate()
   correctedOn: string;
 }

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CorrectionObject } from '../../incidents/objects/correction.object';
 
-@ObjectType('UserScope', { description: 'An alleged user as named: State codes, or a group\'s name, or both' })
+@ObjectType('UserScope', { description: "An alleged user as named: State codes, or a group's name, or both" })
 export class UserScopeObject {
   @Field(() => [String]) stateCodes: string[];
   @Field(() => String, { nullable: true }) name?: string;

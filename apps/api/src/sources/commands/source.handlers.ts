@@ -10,20 +10,38 @@ import { withoutNulls } from '../../incidents/without-nulls';
 import type { MergeSourcesInput, RegisterSourceInput, RegradeSourceInput } from '../dto/source.inputs';
 
 export class RegisterSourceCommand extends Command<string> {
-  constructor(readonly input: RegisterSourceInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: RegisterSourceInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 export class RegradeSourceCommand extends Command<string> {
-  constructor(readonly input: RegradeSourceInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: RegradeSourceInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 export class MergeSourcesCommand extends Command<string> {
-  constructor(readonly input: MergeSourcesInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: MergeSourcesInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 @CommandHandler(RegisterSourceCommand)
 export class RegisterSourceHandler implements ICommandHandler<RegisterSourceCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly checks: ReferenceChecks,
+  ) {}
 
   async execute({ input, meta }: RegisterSourceCommand): Promise<string> {
     const sourceId = newId(input, 'source');
@@ -31,9 +49,19 @@ export class RegisterSourceHandler implements ICommandHandler<RegisterSourceComm
     if (stateCode !== undefined) this.checks.states([stateCode], 'stateCode');
     if (parentOrganisation !== undefined) this.checks.source(parentOrganisation, 'parentOrganisation');
     await this.executor.execute(
-      { type: 'RegisterSource', data: { sourceId, name, kind, grade, ...(homepage !== undefined && { homepage }),
-        ...(stateCode !== undefined && { stateCode }), ...(parentOrganisation !== undefined && { parentOrganisation }),
-        ...(aliases !== undefined && { aliases }) } },
+      {
+        type: 'RegisterSource',
+        data: {
+          sourceId,
+          name,
+          kind,
+          grade,
+          ...(homepage !== undefined && { homepage }),
+          ...(stateCode !== undefined && { stateCode }),
+          ...(parentOrganisation !== undefined && { parentOrganisation }),
+          ...(aliases !== undefined && { aliases }),
+        },
+      },
       commandMeta('RegisterSource', input, meta),
     );
     return sourceId;
@@ -57,16 +85,21 @@ export class RegradeSourceHandler implements ICommandHandler<RegradeSourceComman
 /** Folds a duplicate into the canonical source (a merged canonical id resolves further); returns the canonical id. */
 @CommandHandler(MergeSourcesCommand)
 export class MergeSourcesHandler implements ICommandHandler<MergeSourcesCommand> {
-  constructor(private readonly executor: CommandExecutor, private readonly checks: ReferenceChecks,
-    private readonly readModel: ReadModelService) {}
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly checks: ReferenceChecks,
+    private readonly readModel: ReadModelService,
+  ) {}
 
   async execute({ input, meta }: MergeSourcesCommand): Promise<string> {
     this.checks.source(input.duplicateSourceId, 'duplicateSourceId');
     this.checks.source(input.canonicalSourceId, 'canonicalSourceId');
     const canonical = canonicalSourceId(this.readModel.model, input.canonicalSourceId);
     if (canonical === input.duplicateSourceId) {
-      throw conflict(`source ${input.canonicalSourceId} is itself merged into ${input.duplicateSourceId}`,
-        'canonicalSourceId');
+      throw conflict(
+        `source ${input.canonicalSourceId} is itself merged into ${input.duplicateSourceId}`,
+        'canonicalSourceId',
+      );
     }
     const { duplicateSourceId, reason, mergedOn } = input;
     await this.executor.execute(

@@ -6,7 +6,8 @@ import { GradeEnum, SourceKindEnum } from '../../graphql/enums';
 export class GradeChangeObject {
   @Field(() => GradeEnum) grade: Grade;
   @Field(() => GradeEnum, { nullable: true }) previousGrade: Grade | null;
-  @Field(() => String, { nullable: true, description: 'Null for the grade given at registration' }) regradedOn: string | null;
+  @Field(() => String, { nullable: true, description: 'Null for the grade given at registration' }) regradedOn:
+    string | null;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field() recordedAt: Date;
 }
@@ -45,7 +46,9 @@ export class SourceObject {
   @Field(() => [GradeChangeObject]) grades: GradeChangeObject[];
   @Field() recordedAt: Date;
   @Field(() => String, { nullable: true, description: "A STATE source's ISO alpha-3 code" }) stateCode: string | null;
-  @Field({ description: 'True for an older STATE source whose code its name does not give: register it again with stateCode' })
+  @Field({
+    description: 'True for an older STATE source whose code its name does not give: register it again with stateCode',
+  })
   stateCodeUnresolved: boolean;
   @Field(() => ID, { nullable: true }) parentOrganisation: string | null;
   @Field(() => ID, { description: 'The organisation it counts as for independence (its root parent, merges followed)' })

@@ -9,12 +9,20 @@ import type { RecordResolutionVoteInput } from '../dto/resolution.inputs';
 import { EvidenceCitations } from '../../evidence/evidence-citations';
 
 export class RecordResolutionVoteCommand extends Command<string> {
-  constructor(readonly input: RecordResolutionVoteInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: RecordResolutionVoteInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 /** Plain data for the event (no DTO prototypes), after checking that what it names exists. */
-export function checkedScope(checks: ReferenceChecks, scope: StatementScope | undefined,
-  field: string): StatementScope | undefined {
+export function checkedScope(
+  checks: ReferenceChecks,
+  scope: StatementScope | undefined,
+  field: string,
+): StatementScope | undefined {
   if (scope === undefined) return undefined;
   const plain = JSON.parse(JSON.stringify(withoutNulls(scope))) as StatementScope;
   plain.situationIds?.forEach((id) => checks.situation(id, `${field}.situationIds`));
@@ -32,7 +40,10 @@ export class RecordResolutionVoteHandler implements ICommandHandler<RecordResolu
 
   async execute({ input, meta }: RecordResolutionVoteCommand): Promise<string> {
     const { symbol, title, venue, adoptedOn, kind, votes, citation } = withoutNulls({ ...input });
-    this.checks.states(votes.map((v) => v.stateCode), 'votes');
+    this.checks.states(
+      votes.map((v) => v.stateCode),
+      'votes',
+    );
     const incidentIds = this.checks.incidents(input.incidentIds, 'incidentIds');
     const scope = checkedScope(this.checks, input.scope ?? undefined, 'scope');
     const cited = citation === undefined ? undefined : await this.evidence.citation(citation, 'citation');
@@ -40,7 +51,14 @@ export class RecordResolutionVoteHandler implements ICommandHandler<RecordResolu
     const command: RecordResolutionVote = {
       type: 'RecordResolutionVote',
       data: {
-        resolutionId, symbol, title, venue, adoptedOn, kind, incidentIds, ...(scope !== undefined && { scope }),
+        resolutionId,
+        symbol,
+        title,
+        venue,
+        adoptedOn,
+        kind,
+        incidentIds,
+        ...(scope !== undefined && { scope }),
         votes: votes.map((v) => ({ stateCode: v.stateCode, vote: v.vote })),
         ...(cited !== undefined && { citation: cited }),
       },

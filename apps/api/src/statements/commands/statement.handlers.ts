@@ -10,11 +10,21 @@ import { EvidenceCitations } from '../../evidence/evidence-citations';
 import { checkedScope } from './resolution.handlers';
 
 export class RecordStatementCommand extends Command<string> {
-  constructor(readonly input: RecordStatementInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: RecordStatementInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 export class CorrectStatementCommand extends Command<string> {
-  constructor(readonly input: CorrectStatementInput, readonly meta: RequestMeta) { super(); }
+  constructor(
+    readonly input: CorrectStatementInput,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
 }
 
 /** Records what one or more States said; returns the statement's id. */
@@ -36,8 +46,17 @@ export class RecordStatementHandler implements ICommandHandler<RecordStatementCo
     const command: RecordStatement = {
       type: 'RecordStatement',
       data: {
-        statementId, speakers, ...(onBehalfOf !== undefined && { onBehalfOf }), kind, venue, deliveredOn, incidentIds,
-        namesUser, quote, citation: cited, ...(scope !== undefined && { scope }),
+        statementId,
+        speakers,
+        ...(onBehalfOf !== undefined && { onBehalfOf }),
+        kind,
+        venue,
+        deliveredOn,
+        incidentIds,
+        namesUser,
+        quote,
+        citation: cited,
+        ...(scope !== undefined && { scope }),
       },
     };
     await this.executor.execute(command, commandMeta(command.type, input, meta));

@@ -1,7 +1,16 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsOptional, IsString, Length, Matches,
-  ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEnum,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import type { ResolutionKind, Venue, Vote } from '@app/domain';
 import { CommandInput } from '../../shared/command.input';
 import { ResolutionKindEnum, VenueEnum, VoteEnum } from '../../graphql/enums';
@@ -11,25 +20,33 @@ import { StatementScopeInput } from './scope.input';
 
 @InputType()
 export class VoteInput {
-  @Field() @Matches(COUNTRY_CODE, { message: 'stateCode must be an ISO 3166-1 alpha-3 code in capitals' })
+  @Field()
+  @Matches(COUNTRY_CODE, { message: 'stateCode must be an ISO 3166-1 alpha-3 code in capitals' })
   stateCode: string;
 
-  @Field(() => VoteEnum) @IsEnum(VoteEnum)
+  @Field(() => VoteEnum)
+  @IsEnum(VoteEnum)
   vote: Vote;
 }
 
 @InputType()
 export class RecordResolutionVoteInput extends CommandInput {
-  @Field({ description: 'e.g. A/RES/71/203' }) @IsString() @Length(1, 100)
+  @Field({ description: 'e.g. A/RES/71/203' })
+  @IsString()
+  @Length(1, 100)
   symbol: string;
 
-  @Field() @IsString() @Length(1, 500)
+  @Field()
+  @IsString()
+  @Length(1, 500)
   title: string;
 
-  @Field(() => VenueEnum) @IsEnum(VenueEnum)
+  @Field(() => VenueEnum)
+  @IsEnum(VenueEnum)
   venue: Venue;
 
-  @Field({ description: 'YYYY-MM-DD' }) @IsIsoDate()
+  @Field({ description: 'YYYY-MM-DD' })
+  @IsIsoDate()
   adoptedOn: string;
 
   @Field(() => ResolutionKindEnum, {
@@ -38,16 +55,29 @@ export class RecordResolutionVoteInput extends CommandInput {
   @IsEnum(ResolutionKindEnum)
   kind: ResolutionKind;
 
-  @Field(() => [ID], { defaultValue: [] }) @IsArray() @ArrayMaxSize(200) @IsEntityId({ each: true })
+  @Field(() => [ID], { defaultValue: [] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsEntityId({ each: true })
   incidentIds: string[] = [];
 
-  @Field(() => StatementScopeInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => StatementScopeInput)
+  @Field(() => StatementScopeInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StatementScopeInput)
   scope?: StatementScopeInput;
 
   @Field(() => [VoteInput])
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => VoteInput)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => VoteInput)
   votes: VoteInput[];
 
-  @Field(() => CitationInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => CitationInput)
+  @Field(() => CitationInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CitationInput)
   citation?: CitationInput;
 }

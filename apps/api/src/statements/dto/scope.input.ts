@@ -8,14 +8,20 @@ import { UserScopeInput } from '../../situations/dto/situation.inputs';
 @InputType()
 export class StatementScopeInput {
   @Field(() => [ID], { nullable: true, description: 'Situations it speaks about' })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsEntityId({ each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsEntityId({ each: true })
   situationIds?: string[];
 
   @Field(() => UserScopeInput, { nullable: true, description: 'The alleged user it names (State codes or a group)' })
-  @IsOptional() @ValidateNested() @Type(() => UserScopeInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => UserScopeInput)
   allegedUser?: UserScopeInput;
 
   @Field({ nullable: true, description: 'Any use by any actor (as the Lausanne Political Declaration)' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   generic?: boolean;
 }

@@ -11,7 +11,7 @@ export class ResolutionVoteObject {
 }
 
 @ObjectType('Resolution', {
-  description: 'A resolution with each State\'s vote: a YES counts as that State\'s statement',
+  description: "A resolution with each State's vote: a YES counts as that State's statement",
 })
 export class ResolutionObject {
   @Field(() => ID) id: string;

@@ -13,6 +13,8 @@ export class StatementScopeObject {
 }
 
 export const toScopeObject = (incidentIds: string[], scope: StatementScope | undefined): StatementScopeObject => ({
-  incidentIds, situationIds: scope?.situationIds ?? [], allegedUser: scope?.allegedUser ?? null,
-    generic: scope?.generic === true,
+  incidentIds,
+  situationIds: scope?.situationIds ?? [],
+  allegedUser: scope?.allegedUser ?? null,
+  generic: scope?.generic === true,
 });

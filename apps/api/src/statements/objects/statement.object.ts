@@ -19,12 +19,16 @@ export class StatementObject {
   @Field(() => ID) id: string;
   @Field(() => Int, { description: 'Revision of its stream (the first event is 0): send it as expectedRevision' })
   revision: number;
-  @Field(() => [SpeakerObject], { description: 'The State(s) that delivered or co-signed it' }) speakers: SpeakerObject[];
-  @Field(() => String, { nullable: true, description: 'For a joint statement: the group spoken for' }) onBehalfOf?: string;
+  @Field(() => [SpeakerObject], { description: 'The State(s) that delivered or co-signed it' })
+  speakers: SpeakerObject[];
+  @Field(() => String, { nullable: true, description: 'For a joint statement: the group spoken for' })
+  onBehalfOf?: string;
   @Field(() => StatementKindEnum) kind: StatementKind;
   @Field(() => VenueEnum) venue: Venue;
   @Field() deliveredOn: string;
-  @Field(() => [ID], { description: 'The incidents referred to (canonical ids); empty for a statement about a conflict' })
+  @Field(() => [ID], {
+    description: 'The incidents referred to (canonical ids); empty for a statement about a conflict',
+  })
   incidentIds: string[];
   @Field() namesUser: boolean;
   @Field(() => StatementScopeObject, {
