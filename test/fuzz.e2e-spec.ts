@@ -318,26 +318,22 @@ const hostileDocument: fc.Arbitrary<FuzzRequest> = fc
 // ---------- broken HTTP ----------
 const http = (request: FuzzRequest): FuzzRequest => request;
 const hostileHttp: fc.Arbitrary<FuzzRequest> = fc.oneof(
-  fc
-    .string({ unit: 'binary', maxLength: 300 })
-    .map((body) =>
-      http({
-        label: 'broken JSON',
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: `{"query": ${body}`,
-      }),
-    ),
-  fc
-    .jsonValue({ maxDepth: 3 })
-    .map((v) =>
-      http({
-        label: 'JSON, not a request',
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(v),
-      }),
-    ),
+  fc.string({ unit: 'binary', maxLength: 300 }).map((body) =>
+    http({
+      label: 'broken JSON',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"query": ${body}`,
+    }),
+  ),
+  fc.jsonValue({ maxDepth: 3 }).map((v) =>
+    http({
+      label: 'JSON, not a request',
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(v),
+    }),
+  ),
   fc
     .record({
       type: fc.constantFrom(
