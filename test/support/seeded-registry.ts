@@ -41,6 +41,8 @@ export async function seedRegistry(app: TestApp): Promise<SeededRegistry> {
     await source('Daily Courier', 'C', 'MEDIA'),
     await source('Landmine Monitor', 'B', 'ACADEMIC'),
   ];
+  // Policy 2.0.0: only a UN body, a court or an independent A–B investigator clears an incident on its own.
+  const unPanel = await source('UN Panel of Experts on Yemen', 'A', 'UN_BODY');
   const corroborations: [string, string][] = [];
   const allege = async (summary: string, sourceId: string, evidenceKinds: string[]) => {
     const input = yemenAllegation(sourceId, { summary });
@@ -79,10 +81,11 @@ export async function seedRegistry(app: TestApp): Promise<SeededRegistry> {
     },
   });
 
-  const open = async (incidentIds: string[]) =>
-    (await app.ok(OPEN_INVESTIGATION, { input: investigationInput(incidentIds) })).openInvestigation.id as string;
+  const open = async (incidentIds: string[], overrides: Record<string, unknown> = {}) =>
+    (await app.ok(OPEN_INVESTIGATION, { input: investigationInput(incidentIds, overrides) })).openInvestigation
+      .id as string;
   const openOne = await open([alleged, corroborated]);
-  const concludedNoUse = await open([notConfirmed]);
+  const concludedNoUse = await open([notConfirmed], { investigator: { kind: 'UN', sourceId: unPanel } });
   await app.ok(CONCLUDE_INVESTIGATION, {
     input: {
       investigationId: concludedNoUse,

@@ -17,13 +17,14 @@ export class EventStoreModule implements OnApplicationShutdown {
       providers: [
         {
           provide: EventStore,
-          inject: [APP_CONFIG, RegistryMetrics],
-          useFactory: async (config: AppConfig, metrics: RegistryMetrics): Promise<EventStore> =>
+          // Optional: the command line opens the store without the service's metrics.
+          inject: [APP_CONFIG, { token: RegistryMetrics, optional: true }],
+          useFactory: async (config: AppConfig, metrics?: RegistryMetrics): Promise<EventStore> =>
             config.eventStore === 'kurrentdb'
               ? KurrentDbEventStore.fromConnectionString(config.kurrentdbConnectionString!)
               : openSqliteEventStore(config.sqlitePath, {
                   synchronous: config.sqliteSynchronous,
-                  onCommit: metrics.observeCommit,
+                  onCommit: metrics?.observeCommit,
                 }),
         },
       ],
