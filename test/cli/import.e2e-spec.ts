@@ -139,6 +139,20 @@ describe('CLI import', () => {
       ['CONCERN', 'NOR;IRL', 2],
     ]);
 
+    // Situations: registered, unchanged on a re-import, corrected when a field changed.
+    const situations = path.join(SAMPLES, 'situations.csv');
+    expect(JSON.parse((await cli('import', situations, '--json')).stdout)).toMatchObject({ added: 1, rejected: 0 });
+    expect(JSON.parse((await cli('import', situations, '--json')).stdout)).toMatchObject({ added: 0, unchanged: 1 });
+    const renamed = path.join(dir, 'situations-renamed.csv');
+    fs.writeFileSync(renamed, fs.readFileSync(situations, 'utf8').replace('2015-03-26,,', '2015-03-26,2022-04-02,'));
+    const fix = await cli('import', renamed, '--kind', 'situations', '--as-of', '2022-05-01', '--json');
+    expect(JSON.parse(fix.stdout)).toMatchObject({ added: 0, corrected: 1 });
+    expect((await readEventsFile(db())).at(-1)).toMatchObject({
+      type: 'SituationCorrected',
+      data: { changes: { period: { from: '2015-03-26', to: '2022-04-02' } }, correctedOn: '2022-05-01' },
+    });
+    const situationId = (await readEventsFile(db())).find((e) => e.type === 'SituationRegistered')!.data.situationId;
+
     // Resolution votes: one row per (resolution, State), as voting records list them; one event per resolution.
     const votes = path.join(SAMPLES, 'resolution-votes.csv');
     expect(JSON.parse((await cli('import', votes, '--json')).stdout)).toMatchObject({ added: 1, rejected: 0 });
@@ -177,6 +191,10 @@ describe('CLI import', () => {
     expect(matrix.filter((r) => r.stateCode === 'FRA').map((r) => [r.kind, r.on, r.resolutionId])).toEqual([
       ['CONDEMNATION', '2016-12-05', recorded[0].data.resolutionId],
       ['CONDEMNATION', '2016-12-05', recorded[0].data.resolutionId],
+    ]);
+    const bySituation = csv((await cli('export', 'matrix', '--subjects', 'situations')).stdout);
+    expect(bySituation.filter((r) => r.stateCode === 'FRA').map((r) => [r.subjectId, r.kind])).toEqual([
+      [situationId, 'CONDEMNATION'],
     ]);
 
     const regraded = path.join(dir, 'sources.csv');

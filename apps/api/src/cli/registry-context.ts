@@ -14,6 +14,7 @@ import { ReadModelModule } from '../read-model/read-model.module';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
 import { SharedModule } from '../shared/shared.module';
+import { CorrectSituationHandler, RegisterSituationHandler } from '../situations/commands/situation.handlers';
 import { RegisterSourceHandler, RegradeSourceHandler } from '../sources/commands/source.handlers';
 import { RecordResolutionVoteHandler } from '../statements/commands/resolution.handlers';
 import { CorrectStatementHandler, RecordStatementHandler } from '../statements/commands/statement.handlers';
@@ -55,6 +56,8 @@ class RegistryCommandModule {
         RecordStatementHandler,
         CorrectStatementHandler,
         RecordResolutionVoteHandler,
+        RegisterSituationHandler,
+        CorrectSituationHandler,
       ],
     };
   }

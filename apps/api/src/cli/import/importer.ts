@@ -18,6 +18,7 @@ import {
 import { INCIDENT_ROWS, SOURCE_ROWS } from './incident-rows';
 import { CORROBORATION_ROWS, STATEMENT_ROWS } from './evidence-rows';
 import { RESOLUTION_VOTE_ROWS } from './resolution-rows';
+import { SITUATION_ROWS } from './situation-rows';
 
 /** Each importable kind of row (null: reserved, not importable yet). */
 export const KINDS: KindTable = {
@@ -25,6 +26,7 @@ export const KINDS: KindTable = {
   incidents: INCIDENT_ROWS,
   corroborations: CORROBORATION_ROWS,
   statements: STATEMENT_ROWS,
+  situations: SITUATION_ROWS,
   'resolution-votes': RESOLUTION_VOTE_ROWS,
 };
 

@@ -13,12 +13,13 @@ const RESOLUTION_COLUMNS = [
   'adoptedOn',
   'kind',
   'incidents',
+  'situations',
   'citationUrl',
   'archivedUrl',
   'archivedSha256',
 ] as const;
 
-const FIELDS = ['symbol', 'title', 'venue', 'adoptedOn', 'kind', 'incidentIds', 'votes', 'citation'] as const;
+const FIELDS = ['symbol', 'title', 'venue', 'adoptedOn', 'kind', 'incidentIds', 'scope', 'votes', 'citation'] as const;
 
 /**
  * A voting record lists one State per row (as the UN's do): the rows of one resolution (one externalId)
@@ -59,9 +60,10 @@ export const RESOLUTION_VOTE_ROWS: ImportKind = {
   short: 'resolution',
   purpose: 'resolution',
   dto: RecordResolutionVoteInput,
-  columns: [...RESOLUTION_COLUMNS.slice(0, 7), 'stateCode', 'vote', ...RESOLUTION_COLUMNS.slice(7)],
+  columns: [...RESOLUTION_COLUMNS.slice(0, 8), 'stateCode', 'vote', ...RESOLUTION_COLUMNS.slice(8)],
   fieldColumns: {
     incidentIds: 'incidents',
+    'scope.situationIds': 'situations',
     'citation.url': 'citationUrl',
     'citation.archivedUrl': 'archivedUrl',
     'citation.archivedSha256': 'archivedSha256',
@@ -72,6 +74,7 @@ export const RESOLUTION_VOTE_ROWS: ImportKind = {
     const states = Array.isArray(c.stateCode) ? c.stateCode : [c.stateCode];
     const votes = Array.isArray(c.vote) ? c.vote : [c.vote];
     const url = cell.text(c.citationUrl);
+    const situationIds = cell.list(c.situations).map((ref) => refId(ctx, 'situation', 'situation', ref));
     return {
       symbol: cell.text(c.symbol),
       title: cell.text(c.title),
@@ -79,6 +82,7 @@ export const RESOLUTION_VOTE_ROWS: ImportKind = {
       adoptedOn: cell.text(c.adoptedOn),
       kind: cell.text(c.kind),
       incidentIds: cell.list(c.incidents).map((ref) => refId(ctx, 'incident', 'incident', ref)),
+      scope: situationIds.length === 0 ? undefined : { situationIds },
       votes: states.map((s, i) => ({ stateCode: cell.text(s), vote: cell.text(votes[i])?.toUpperCase() })),
       citation:
         url === undefined
@@ -94,6 +98,8 @@ export const RESOLUTION_VOTE_ROWS: ImportKind = {
     if (unknown) problems.push({ field: 'stateCode', message: `unknown ISO 3166-1 alpha-3 code ${unknown}` });
     const twice = codes.find((code, i) => codes.indexOf(code) !== i);
     if (twice) problems.push({ field: 'stateCode', message: `${twice} votes twice on this resolution` });
+    if (input.scope?.situationIds?.some((id) => !ctx.model.situations.has(id)))
+      problems.push({ field: 'situations', message: 'no such situation in the registry' });
     if (input.incidentIds.some((id) => !incidentExists(ctx.model, id)))
       problems.push({ field: 'incidents', message: 'no such incident in the registry' });
     return problems;
@@ -109,7 +115,7 @@ export const RESOLUTION_VOTE_ROWS: ImportKind = {
       differs === undefined
         ? null
         : {
-            field: differs === 'votes' ? 'vote' : differs === 'incidentIds' ? 'incidents' : differs,
+            field: { votes: 'vote', incidentIds: 'incidents', scope: 'situations' }[differs as string] ?? differs,
             message: 'a recorded resolution vote cannot be corrected: import the new record under a new externalId',
           },
     );
