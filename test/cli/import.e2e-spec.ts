@@ -61,7 +61,7 @@ describe('CLI import', () => {
     expect(problem(3, 'countryCode')).toBe(true);
     expect(problem(4, 'occurredFrom')).toBe(true);
     expect(problem(5, 'delivery')).toBe(true);
-    expect(problem(6, 'allegedUser.stateCodes')).toBe(true); // refused by the decider, found before writing
+    expect(problem(6, 'allegedUser.name')).toBe(true); // refused by the decider (a coalition of one needs its name)
     expect(problem(7, 'externalId')).toBe(true);
     expect(strict.stderr).toContain('nothing written');
 
