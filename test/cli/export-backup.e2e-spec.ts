@@ -80,6 +80,32 @@ describe('CLI export, backup, restore, migrate, verify', () => {
     );
   });
 
+  it('exports the response matrix (States Parties x incidents) as CSV, as of a day, and every export into --dir', async () => {
+    const matrix = (...args: string[]) =>
+      onSource('export', 'matrix', ...args).then((run) => parse<Record<string, string>>(run.stdout, { columns: true }));
+    const incidents = parse<Record<string, string>>((await onSource('export', 'incidents')).stdout, { columns: true });
+    const rows = await matrix('--subjects', 'incidents');
+    const nor = rows.filter((r) => r.stateCode === 'NOR');
+    expect(nor.map((r) => [r.subjectKind, r.subjectId, r.kind, r.scope, r.on])).toEqual(
+      incidents.map((i) => ['INCIDENT', i.id, 'CONCERN', 'INCIDENT', '2016-09-05']),
+    );
+    const fra = rows.filter((r) => r.stateCode === 'FRA');
+    expect(fra.map((r) => [r.ccmStatus, r.kind])).toEqual(incidents.map(() => ['STATE_PARTY', '']));
+    expect(rows.length % incidents.length).toBe(0);
+    expect(rows.length / incidents.length).toBeGreaterThan(90); // every State Party, not only those that spoke
+    // Before Norway spoke: no response; the report date is the --as-of day.
+    const before = await matrix('--subjects', 'incidents', '--as-of', '2016-06-01', '--clock', 'KNOWN');
+    expect(before.filter((r) => r.stateCode === 'NOR').map((r) => [r.asOf, r.kind])).toEqual(
+      incidents.map(() => ['2016-06-01', '']),
+    );
+    const bad = await onSource('export', 'matrix', '--subjects', 'states');
+    expect(bad.code).toBe(2);
+
+    const all = path.join(dir, 'all');
+    expect((await onSource('export', 'all', '--dir', all)).code).toBe(0);
+    expect(parse(fs.readFileSync(path.join(all, 'matrix.csv'), 'utf8'), { columns: true })).toEqual(await matrix());
+  });
+
   it('backs up (events and tokens) and restores a backup and an NDJSON log into empty stores, event by event', async () => {
     const backup = path.join(dir, 'backup');
     expect((await onSource('backup', backup)).code).toBe(0);

@@ -61,7 +61,7 @@ describe('CLI import', () => {
     expect(problem(3, 'countryCode')).toBe(true);
     expect(problem(4, 'occurredFrom')).toBe(true);
     expect(problem(5, 'delivery')).toBe(true);
-    expect(problem(6, 'allegedUser.stateCodes')).toBe(true); // refused by the decider, found before writing
+    expect(problem(6, 'allegedUser.name')).toBe(true); // refused by the decider (a coalition of one needs its name)
     expect(problem(7, 'externalId')).toBe(true);
     expect(strict.stderr).toContain('nothing written');
 
@@ -138,6 +138,65 @@ describe('CLI import', () => {
       ['INVESTIGATION_ANNOUNCED', 'GBR', 1],
       ['CONCERN', 'NOR;IRL', 2],
     ]);
+
+    // Situations: registered, unchanged on a re-import, corrected when a field changed.
+    const situations = path.join(SAMPLES, 'situations.csv');
+    expect(JSON.parse((await cli('import', situations, '--json')).stdout)).toMatchObject({ added: 1, rejected: 0 });
+    expect(JSON.parse((await cli('import', situations, '--json')).stdout)).toMatchObject({ added: 0, unchanged: 1 });
+    const renamed = path.join(dir, 'situations-renamed.csv');
+    fs.writeFileSync(renamed, fs.readFileSync(situations, 'utf8').replace('2015-03-26,,', '2015-03-26,2022-04-02,'));
+    const fix = await cli('import', renamed, '--kind', 'situations', '--as-of', '2022-05-01', '--json');
+    expect(JSON.parse(fix.stdout)).toMatchObject({ added: 0, corrected: 1 });
+    expect((await readEventsFile(db())).at(-1)).toMatchObject({
+      type: 'SituationCorrected',
+      data: { changes: { period: { from: '2015-03-26', to: '2022-04-02' } }, correctedOn: '2022-05-01' },
+    });
+    const situationId = (await readEventsFile(db())).find((e) => e.type === 'SituationRegistered')!.data.situationId;
+
+    // Resolution votes: one row per (resolution, State), as voting records list them; one event per resolution.
+    const votes = path.join(SAMPLES, 'resolution-votes.csv');
+    expect(JSON.parse((await cli('import', votes, '--json')).stdout)).toMatchObject({ added: 1, rejected: 0 });
+    const recorded = (await readEventsFile(db())).filter((e) => e.type === 'ResolutionVoteRecorded');
+    expect(recorded.map((e) => [e.data.symbol, e.data.votes, (e.data.incidentIds as string[]).length])).toEqual([
+      [
+        'SAMPLE/RES/2016/1',
+        [
+          { stateCode: 'NOR', vote: 'YES' },
+          { stateCode: 'FRA', vote: 'YES' },
+          { stateCode: 'GBR', vote: 'ABSTAIN' },
+          { stateCode: 'SAU', vote: 'NO' },
+        ],
+        2,
+      ],
+    ]);
+    const count = (await readEventsFile(db())).length;
+    expect(JSON.parse((await cli('import', votes, '--json')).stdout)).toMatchObject({ added: 0, unchanged: 1 });
+    // A changed vote cannot be corrected, and a row disagreeing with its resolution's first row is refused.
+    const changed = path.join(dir, 'resolution-votes.csv');
+    const lines = fs.readFileSync(votes, 'utf8').trimEnd().split('\n');
+    fs.writeFileSync(
+      changed,
+      [...lines.slice(0, 3), lines[3].replace('GBR,ABSTAIN', 'GBR,YES'), lines[4].replace('2016-12-05', '2016-12-06')]
+        .map((l) => `${l}\n`)
+        .join(''),
+    );
+    const refused = await cli('import', changed, '--kind', 'resolution-votes');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${changed}:5 `);
+    expect(refused.stderr).toMatch(/: adoptedOn: differs from line 2/);
+    expect(refused.stderr).toMatch(/: vote: a recorded resolution vote cannot be corrected/);
+    expect(await readEventsFile(db())).toHaveLength(count);
+    // France's YES is its condemnation of both incidents in the response matrix.
+    const matrix = csv((await cli('export', 'matrix', '--subjects', 'incidents')).stdout);
+    expect(matrix.filter((r) => r.stateCode === 'FRA').map((r) => [r.kind, r.on, r.resolutionId])).toEqual([
+      ['CONDEMNATION', '2016-12-05', recorded[0].data.resolutionId],
+      ['CONDEMNATION', '2016-12-05', recorded[0].data.resolutionId],
+    ]);
+    const bySituation = csv((await cli('export', 'matrix', '--subjects', 'situations')).stdout);
+    expect(bySituation.filter((r) => r.stateCode === 'FRA').map((r) => [r.subjectId, r.kind])).toEqual([
+      [situationId, 'CONDEMNATION'],
+    ]);
+
     const regraded = path.join(dir, 'sources.csv');
     fs.writeFileSync(
       regraded,

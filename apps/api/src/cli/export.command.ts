@@ -2,14 +2,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import type { EventStore } from '@app/event-store';
-import type { Clock, Cut } from '@app/projections';
+import { type Clock, type Cut, isoDateOf, type RegistryModel } from '@app/projections';
 import { CliConfig, CliError, configuredStore, note, withStore } from './cli-support';
 import { writeEventLog, writeText } from './export/event-lines';
 import { EvidenceManifest } from '../evidence/evidence-custody';
 import { incidentsCsv, incidentsGeoJson, statementsCsv } from './export/export-formats';
 import { foldStore, parseAsOfInstant, parseClock } from './export/export-model';
+import { MATRIX_SUBJECTS, type MatrixSubjects, matrixCsv } from './export/matrix-csv';
+import { ReferenceData } from '../reference/reference-data';
 
-const WHAT = ['incidents', 'statements', 'events', 'evidence', 'all'] as const;
+const WHAT = ['incidents', 'statements', 'matrix', 'events', 'evidence', 'all'] as const;
 type What = (typeof WHAT)[number];
 
 interface ExportOptions {
@@ -18,14 +20,16 @@ interface ExportOptions {
   clock: Clock;
   out?: string;
   dir?: string;
+  subjects?: MatrixSubjects;
 }
 
 @Command({
   name: 'export',
   arguments: '<what>',
   description:
-    'export incidents with their assessment (CSV or GeoJSON), statements (CSV), the event log (NDJSON: a ' +
-    'complete, ordered backup), the evidence manifest (JSON), or all of them into --dir',
+    'export incidents with their assessment (CSV or GeoJSON), statements (CSV), the response matrix (CSV: ' +
+    'States Parties x situations/incidents), the event log (NDJSON: a complete, ordered backup), the evidence ' +
+    'manifest (JSON), or all of them into --dir',
 })
 export class ExportCommand extends CommandRunner {
   constructor(private readonly config: CliConfig) {
@@ -39,6 +43,12 @@ export class ExportCommand extends CommandRunner {
     await withStore(configuredStore(config), (store) => this.export(what as What, store, cut, options), config);
   }
 
+  /** The report date is the --as-of day; without it, the latest evidence date (as the query does). */
+  private matrix(model: RegistryModel, cut: Cut | undefined, subjects: MatrixSubjects = 'all'): string {
+    const reference = new ReferenceData(this.config.get().referenceDataDir);
+    return matrixCsv(model, reference.ccmStates, subjects, cut ? isoDateOf(cut.at) : undefined);
+  }
+
   private async export(what: What, store: EventStore, cut: Cut | undefined, options: ExportOptions): Promise<void> {
     switch (what) {
       case 'incidents': {
@@ -47,6 +57,8 @@ export class ExportCommand extends CommandRunner {
       }
       case 'statements':
         return writeText(options.out, statementsCsv(await foldStore(store, cut)));
+      case 'matrix':
+        return writeText(options.out, this.matrix(await foldStore(store, cut), cut, options.subjects));
       case 'events': {
         const count = await writeEventLog(store, options.out, new EvidenceManifest());
         return note(`${count} events`);
@@ -74,6 +86,7 @@ export class ExportCommand extends CommandRunner {
     fs.writeFileSync(path.join(dir, 'incidents.csv'), incidentsCsv(model));
     fs.writeFileSync(path.join(dir, 'incidents.geojson'), incidentsGeoJson(model));
     fs.writeFileSync(path.join(dir, 'statements.csv'), statementsCsv(model));
+    fs.writeFileSync(path.join(dir, 'matrix.csv'), this.matrix(model, cut));
     // Only when some event cites files (evidence files, issue 16).
     if (manifest.entries().length > 0)
       fs.writeFileSync(
@@ -104,6 +117,16 @@ export class ExportCommand extends CommandRunner {
   })
   parseClock(value: string): Clock {
     return parseClock(value);
+  }
+
+  @Option({
+    flags: '--subjects <subjects>',
+    description: 'matrix: all (default: every situation, then every incident), situations or incidents',
+  })
+  parseSubjects(value: string): MatrixSubjects {
+    if (!(MATRIX_SUBJECTS as readonly string[]).includes(value))
+      throw new CliError(`--subjects must be one of ${MATRIX_SUBJECTS.join(', ')}`, 2);
+    return value as MatrixSubjects;
   }
 
   @Option({ flags: '--out <file>', description: 'write to this file instead of stdout' })

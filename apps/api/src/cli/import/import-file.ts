@@ -3,7 +3,14 @@ import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { CliError } from '../cli-support';
 
-export const IMPORT_KINDS = ['sources', 'incidents', 'corroborations', 'statements', 'resolution-votes'] as const;
+export const IMPORT_KINDS = [
+  'sources',
+  'incidents',
+  'corroborations',
+  'statements',
+  'situations',
+  'resolution-votes',
+] as const;
 export type ImportKindName = (typeof IMPORT_KINDS)[number];
 
 /** One row as read: its line in the file (the JSON array index + 1 for JSON) and its cells by column name. */

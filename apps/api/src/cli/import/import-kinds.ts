@@ -4,7 +4,7 @@ import type { ReadModelService } from '../../read-model/read-model.service';
 import type { ReferenceData } from '../../reference/reference-data';
 import type { RequestMeta } from '../../shared/request-meta';
 import { keyedId } from '../../shared/keyed-id';
-import type { ImportKindName } from './import-file';
+import type { ImportKindName, ImportRow } from './import-file';
 import { cell } from './import-file';
 
 /** A problem with one row: the column it is about and what is wrong. */
@@ -77,6 +77,8 @@ export interface ImportKind {
   dto: new () => object;
   /** DTO paths to column names, to report a problem on the column the file has. */
   fieldColumns: Readonly<Record<string, string>>;
+  /** Merges the file's rows into one row per entity (vote records: one row per State), refusing some. */
+  group?(rows: readonly ImportRow[]): { rows: ImportRow[]; problems: (FieldProblem & { row: ImportRow })[] };
   /** The mutation input (before validation) a row stands for. */
   toInput(cells: Record<string, unknown>, ctx: KindContext): object;
   /** Checks against the registry and reference data that validation cannot make (e.g. that a source exists). */

@@ -6,7 +6,7 @@ import { ApiError } from '../../graphql/error-codes';
 import { keyedId } from '../../shared/keyed-id';
 import type { RequestMeta } from '../../shared/request-meta';
 import { CliError } from '../cli-support';
-import type { ImportFile, ImportKindName } from './import-file';
+import { cell, type ImportFile, type ImportKindName } from './import-file';
 import {
   creationKey,
   EXTERNAL_ID,
@@ -17,17 +17,17 @@ import {
 } from './import-kinds';
 import { INCIDENT_ROWS, SOURCE_ROWS } from './incident-rows';
 import { CORROBORATION_ROWS, STATEMENT_ROWS } from './evidence-rows';
+import { RESOLUTION_VOTE_ROWS } from './resolution-rows';
+import { SITUATION_ROWS } from './situation-rows';
 
-/**
- * Each importable kind of row. `resolution-votes` is the extension point for issue 11's
- * ResolutionVoteRecorded: its row mapping (an ImportKind) goes here once that event and its command exist.
- */
+/** Each importable kind of row (null: reserved, not importable yet). */
 export const KINDS: KindTable = {
   sources: SOURCE_ROWS,
   incidents: INCIDENT_ROWS,
   corroborations: CORROBORATION_ROWS,
   statements: STATEMENT_ROWS,
-  'resolution-votes': null,
+  situations: SITUATION_ROWS,
+  'resolution-votes': RESOLUTION_VOTE_ROWS,
 };
 
 export interface Rejection extends FieldProblem {
@@ -64,8 +64,7 @@ export interface ImportSummary {
 
 export function kindOf(name: ImportKindName): ImportKind {
   const kind = KINDS[name];
-  if (!kind)
-    throw new CliError(`${name}: resolution votes cannot be imported yet (their event arrives with issue 11)`, 2);
+  if (!kind) throw new CliError(`${name}: cannot be imported yet`, 2);
   return kind;
 }
 
@@ -95,7 +94,10 @@ export async function planImport(file: ImportFile, ctx: KindContext): Promise<Im
   const plan: ImportPlan = { writes: [], rejections: [], unchanged: 0, kept: [] };
   const seen = new Set<string>();
   const known = new Set(kind.columns);
-  for (const row of file.rows) {
+  const grouped = kind.group ? kind.group(file.rows) : { rows: file.rows, problems: [] };
+  for (const { row, ...problem } of grouped.problems)
+    plan.rejections.push({ ...problem, line: row.line, externalId: cell.text(row.cells.externalId) });
+  for (const row of grouped.rows) {
     const externalId =
       typeof row.cells.externalId === 'string' || typeof row.cells.externalId === 'number'
         ? String(row.cells.externalId).trim()
