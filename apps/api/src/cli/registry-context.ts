@@ -1,4 +1,4 @@
-import { type DynamicModule, Global, type INestApplicationContext, Module } from '@nestjs/common';
+import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { EventStore } from '@app/event-store';
@@ -9,7 +9,6 @@ import { EvidenceCoreModule } from '../evidence/evidence-core.module';
 import { AllegeUseHandler } from '../incidents/commands/allege-use.handler';
 import { AddCorroborationHandler, RetractCorroborationHandler } from '../incidents/commands/corroboration.handlers';
 import { CorrectIncidentHandler, WithdrawIncidentHandler } from '../incidents/commands/incident-lifecycle.handlers';
-import { RegistryMetrics } from '../metrics/registry-metrics';
 import { ReadModelModule } from '../read-model/read-model.module';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
@@ -18,14 +17,6 @@ import { CorrectSituationHandler, RegisterSituationHandler } from '../situations
 import { RegisterSourceHandler, RegradeSourceHandler } from '../sources/commands/source.handlers';
 import { RecordResolutionVoteHandler } from '../statements/commands/resolution.handlers';
 import { CorrectStatementHandler, RecordStatementHandler } from '../statements/commands/statement.handlers';
-
-/** The store counts its commits into RegistryMetrics; a command line has no /metrics, so they stay here. */
-@Global()
-@Module({
-  providers: [{ provide: RegistryMetrics, useFactory: () => new RegistryMetrics() }],
-  exports: [RegistryMetrics],
-})
-class CliMetricsModule {}
 
 /**
  * The service's command path without its HTTP side: the same store, read model, executor and handlers,
@@ -39,7 +30,6 @@ class RegistryCommandModule {
       imports: [
         ConfigModule.forRoot(config),
         CqrsModule.forRoot(),
-        CliMetricsModule,
         EventStoreModule.forRoot(),
         ReadModelModule,
         SharedModule,
