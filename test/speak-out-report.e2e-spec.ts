@@ -241,6 +241,15 @@ describe('the speak-out report for a situation, through GraphQL', () => {
     expect(lineOf(report1, 'AUT')).toMatchObject({ kind: 'CONCERN', scope: rows[2].scope });
     expect(lags.CHE).toEqual([rows[3].scope, rows[3].lagDays]);
 
+    const AS_OF = `query ($id: ID!, $asOf: DateTime) { incident(id: $id, asOf: $asOf, clock: KNOWN) {
+      referringStatements { scope statement { deliveredOn } } } }`;
+    const in2016 = (await app.ok(AS_OF, { id: hajjah, asOf: '2016-12-31T23:59:59Z' })).incident;
+    expect(in2016.referringStatements.map((x: any) => [x.scope, x.statement.deliveredOn])).toEqual([
+      ['SITUATION', '2016-05-20'],
+      ['INCIDENT', '2016-06-01'],
+      ['USER', '2016-07-01'],
+    ]);
+
     const named = (await app.ok(Q, { id: hajjah, scopes: ['INCIDENT'] })).incident;
     expect(named.referringStatements.map((x: any) => [x.scope, x.statement.deliveredOn])).toEqual([
       ['INCIDENT', '2016-06-01'],

@@ -2,6 +2,7 @@ import type { StatementView } from './model';
 import type { IncidentView, RegistryModel, ResolutionView } from './model';
 import { coverageOf, type ScopeLevel, SCOPE_LEVELS, type Utterance } from './coverage';
 import { daysBetween, milestonesOf } from './dates';
+import { ABSENT_DAY } from './statement-columns';
 
 /** How a statement or a resolution reaches an incident, and its lag (see README, "How statements are counted"). */
 export interface Coverage {
@@ -53,6 +54,7 @@ export function coveringStatementsOf(
   if (scopes.some((level) => level !== 'INCIDENT')) {
     const columns = model.statementColumns;
     for (const row of columns.scoped) {
+      if (columns.days[row] === ABSENT_DAY) continue; // outside the cut of a model as of a date
       const s = columns.view(row);
       if (!candidates.has(s.statementId)) candidates.set(s.statementId, s);
     }
