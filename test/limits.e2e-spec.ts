@@ -123,7 +123,7 @@ describe('GraphQL limits (small limits so the tests stay cheap)', () => {
 
 /** What the presidency asks of a 500-row page: each incident with the statements that referred to it. */
 const PAGE_WITH_STATEMENTS = `{ incidents(first: 500) { edges { node { id summary
-  referringStatements { anticipatory lagDays statement { id kind venue deliveredOn speakers { stateCode name } } } } } } }`;
+  referringStatements { scope lagDays statement { id kind venue deliveredOn speakers { stateCode name } } } } } } }`;
 /** Lists nested in lists under a 500-row page: 500 incidents × 10 statements × 10 speakers and corrections each. */
 const NESTED_LISTS = `{ incidents(first: 500) { edges { node {
   statements { speakers { stateCode name } corrections { fields reason correctedOn } } } } } }`;

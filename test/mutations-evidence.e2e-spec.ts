@@ -93,7 +93,7 @@ describe('investigation and statement mutations over HTTP', () => {
         status: 'CONFIRMED',
         readiness: 'CONDEMN',
         rule: 'CONFIRMED_BY_INVESTIGATION',
-        confirmedOn: '2016-12-19',
+        statusSince: '2016-12-19',
         evidenceIds: [openInvestigation.id],
       });
     });

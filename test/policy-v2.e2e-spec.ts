@@ -30,7 +30,6 @@ const READ = /* GraphQL */ `
         missing
         independentSupportingSources
         statusSince
-        confirmedOn
         policyVersion
       }
       statusHistory {
@@ -47,7 +46,6 @@ const READ_AS_OF = /* GraphQL */ `
       assessment {
         status
         statusSince
-        confirmedOn
       }
       statusHistory {
         status
@@ -134,7 +132,7 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
       }),
     });
     const { assessment } = await read(incidentId);
-    expect(assessment).toMatchObject({ status: 'CONFIRMED', readiness: 'CONDEMN', confirmedOn: '2016-05-25' });
+    expect(assessment).toMatchObject({ status: 'CONFIRMED', readiness: 'CONDEMN', statusSince: '2016-05-25' });
     expect(assessment.reasons.join(' ')).toContain('Saudi Arabia Ministry of Defence');
 
     // A State source whose NAME is "SAU" but whose code is Norway's is an independent State, not the user.
@@ -194,7 +192,7 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
       },
     });
     const { assessment } = await read(incidentId);
-    expect(assessment).toMatchObject({ status: 'CONFIRMED', readiness: 'CONDEMN', confirmedOn: '2016-05-25' });
+    expect(assessment).toMatchObject({ status: 'CONFIRMED', readiness: 'CONDEMN', statusSince: '2016-05-25' });
     expect(assessment.reasons.join(' ')).toMatch(/United Kingdom.*interested party/);
 
     const panel = await source({
@@ -264,9 +262,9 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
       ['CONFIRMED', '2016-05-25'],
       ['ALLEGED', '2020-01-01'],
     ]);
-    expect(live.assessment).toMatchObject({ status: 'ALLEGED', statusSince: '2020-01-01', confirmedOn: null });
+    expect(live.assessment).toMatchObject({ status: 'ALLEGED', statusSince: '2020-01-01' });
     const known2016 = (await app.ok(READ_AS_OF, { id: incidentId, asOf: '2016-12-31T23:59:59Z' })).incident;
-    expect(known2016.assessment).toMatchObject({ status: 'CONFIRMED', confirmedOn: '2016-05-25' });
+    expect(known2016.assessment).toMatchObject({ status: 'CONFIRMED', statusSince: '2016-05-25' });
     const before2020 = live.statusHistory
       .slice(0, 2)
       .map(({ status, on }: { status: string; on: string }) => ({ status, on }));
@@ -408,7 +406,7 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
     });
     // Graded A and no interested party here: the State's own finding confirms (an unknown source, F, would not).
     const { assessment } = await read(incidentId);
-    expect(assessment).toMatchObject({ status: 'CONFIRMED', confirmedOn: '2016-12-19' });
+    expect(assessment).toMatchObject({ status: 'CONFIRMED', statusSince: '2016-12-19' });
     expect(assessment.reasons.join(' ')).toContain('UK Government');
   });
 

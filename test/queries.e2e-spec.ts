@@ -105,7 +105,7 @@ describe('read-side queries', () => {
           mergedDuplicates
           assessment {
             status
-            confirmedOn
+            statusSince
           }
           corroborations {
             publishedOn

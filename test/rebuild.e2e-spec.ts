@@ -37,7 +37,6 @@ const SNAPSHOT = /* GraphQL */ `
         missing
         independentSupportingSources
         statusSince
-        confirmedOn
         policyVersion
       }
       statusHistory {

@@ -209,6 +209,54 @@ describe('the speak-out report for a situation, through GraphQL', () => {
     expect(r.maxLagDays).toBe(1944);
   });
 
+  it("lists on the incident every statement and resolution the report counts, with its scope and the report's lag", async () => {
+    const Q = `query ($id: ID!, $scopes: [ScopeLevel!]) { incident(id: $id) { firstConfirmedOn
+      referringStatements(scopes: $scopes) { scope lagDays anticipatory statement { kind deliveredOn speakers { stateCode } } }
+      referringResolutions(scopes: $scopes) { scope lagDays anticipatory resolution { symbol } } } }`;
+    const { incident } = await app.ok(Q, { id: hajjah });
+    expect(incident.firstConfirmedOn).toBe('2016-05-25');
+    const rows = incident.referringStatements.map((r: any) => ({
+      scope: r.scope,
+      kind: r.statement.kind,
+      on: r.statement.deliveredOn,
+      lagDays: r.lagDays,
+      anticipatory: r.anticipatory,
+      first: r.statement.speakers[0].stateCode,
+    }));
+    expect(rows).toEqual([
+      { scope: 'SITUATION', kind: 'CONDEMNATION', on: '2016-05-20', lagDays: -5, anticipatory: true, first: 'IRL' },
+      { scope: 'INCIDENT', kind: 'CONDEMNATION', on: '2016-06-01', lagDays: 7, anticipatory: false, first: 'NOR' },
+      { scope: 'USER', kind: 'CONCERN', on: '2016-07-01', lagDays: 37, anticipatory: false, first: 'AUT' },
+      { scope: 'GENERIC', kind: 'CONDEMNATION', on: '2021-09-20', lagDays: 1944, anticipatory: false, first: 'AFG' },
+    ]);
+    expect(incident.referringResolutions).toEqual([
+      { scope: 'SITUATION', lagDays: 208, anticipatory: false, resolution: { symbol: 'A/RES/71/999' } },
+    ]);
+    // The same lags as the report's lines for the States whose first condemnation came in that scope.
+    const r = await report('2021-12-31');
+    const lags = Object.fromEntries(r.statesParties.map((l: any) => [l.stateCode, [l.scope, l.lagDays]]));
+    const report1 = await report('2016-12-31');
+    expect(lineOf(report1, 'IRL')).toMatchObject({ scope: 'SITUATION', lagDays: rows[0].lagDays });
+    expect(lineOf(report1, 'NOR')).toMatchObject({ scope: 'INCIDENT', lagDays: rows[1].lagDays });
+    expect(lineOf(report1, 'AUT')).toMatchObject({ kind: 'CONCERN', scope: rows[2].scope });
+    expect(lags.CHE).toEqual([rows[3].scope, rows[3].lagDays]);
+
+    const AS_OF = `query ($id: ID!, $asOf: DateTime) { incident(id: $id, asOf: $asOf, clock: KNOWN) {
+      referringStatements { scope statement { deliveredOn } } } }`;
+    const in2016 = (await app.ok(AS_OF, { id: hajjah, asOf: '2016-12-31T23:59:59Z' })).incident;
+    expect(in2016.referringStatements.map((x: any) => [x.scope, x.statement.deliveredOn])).toEqual([
+      ['SITUATION', '2016-05-20'],
+      ['INCIDENT', '2016-06-01'],
+      ['USER', '2016-07-01'],
+    ]);
+
+    const named = (await app.ok(Q, { id: hajjah, scopes: ['INCIDENT'] })).incident;
+    expect(named.referringStatements.map((x: any) => [x.scope, x.statement.deliveredOn])).toEqual([
+      ['INCIDENT', '2016-06-01'],
+    ]);
+    expect(named.referringResolutions).toEqual([]);
+  });
+
   it('shows the scope on the statement and refuses a scope naming an unknown situation', async () => {
     const res = await app.gql(RECORD_STATEMENT, {
       input: statementInput([], { scope: { situationIds: ['0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b'] } }),

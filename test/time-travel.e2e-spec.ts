@@ -9,7 +9,6 @@ const INCIDENT_AT = /* GraphQL */ `
         status
         readiness
         statusSince
-        confirmedOn
         independentSupportingSources
       }
       statusHistory {
@@ -124,7 +123,6 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
       expect(incident.assessment).toMatchObject({
         status: 'CORROBORATED',
         statusSince: '2016-03-01',
-        confirmedOn: null,
       });
       expect(incident.firstCorroboratedOn).toBe('2016-03-01');
       expect(incident.firstConfirmedOn).toBeNull();
@@ -146,7 +144,7 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
       expect(data!.incident.assessment).toMatchObject({
         status: 'CONFIRMED',
         readiness: 'CONDEMN',
-        confirmedOn: '2016-05-25',
+        statusSince: '2016-05-25',
       });
       expect(data!.incident.referringStatements.map((s: any) => s.statement.deliveredOn)).toEqual(['2016-03-15']);
     });
@@ -214,7 +212,7 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
       const { data } = await incidentAt(seeded.marks.afterFieldVisit, 'RECORDED');
       expect(data!.incident.assessment).toMatchObject({
         status: 'CONFIRMED',
-        confirmedOn: '2016-05-25',
+        statusSince: '2016-05-25',
         independentSupportingSources: 2,
       });
       expect(data!.incident.statusHistory).toEqual([

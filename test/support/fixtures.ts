@@ -96,7 +96,7 @@ const INCIDENT_FIELDS = /* GraphQL */ `
   munition { type delivery }
   allegedUser { kind stateCodes name }
   withdrawal { reason withdrawnOn }
-  assessment { status readiness rule evidenceIds missing independentSupportingSources statusSince confirmedOn policyVersion }
+  assessment { status readiness rule evidenceIds missing independentSupportingSources statusSince policyVersion }
   corroborations { id stance evidenceKinds publishedOn derivedFrom retractedOn retractionReason source { id name grade } }
   investigations { id outcome }
   statements { id kind speakers { stateCode } }

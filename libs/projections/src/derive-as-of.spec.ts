@@ -120,7 +120,7 @@ describe('deriveAsOf: a past registry derived from the live model, as a replay w
       at('2016-03-01'),
     );
     const live = buildModel(log.events);
-    expect(live.incidents.get('inc-1')!.assessment).toMatchObject({ status: 'CONFIRMED', confirmedOn: '2016-09-01' });
+    expect(live.incidents.get('inc-1')!.assessment).toMatchObject({ status: 'CONFIRMED', statusSince: '2016-09-01' });
     for (const [day, confirmed] of [
       ['2016-06-01', []],
       ['2016-09-01', ['inc-1']],

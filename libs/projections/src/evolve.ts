@@ -41,7 +41,6 @@ const UNASSESSED: Assessment = {
   independentSupportingSources: 0,
   independentCorroboratingSources: 0,
   statusSince: null,
-  confirmedOn: null,
   policyVersion: '',
 };
 

@@ -1,5 +1,7 @@
 import type { IsoDate, Readiness, Status, StatusChange } from '@app/domain';
-import { daysBetween, milestonesOf } from './dates';
+import { SCOPE_LEVELS, type ScopeLevel } from './coverage';
+import { milestonesOf } from './dates';
+import { type CoveringStatement, coveringStatementsOf } from './referring';
 import type {
   AuditEntry,
   CorroborationView,
@@ -24,6 +26,8 @@ export interface ReferringStatement extends StatementView {
    */
   lagDays: number | null;
   anticipatory: boolean;
+  /** How it covers the incident: INCIDENT, SITUATION, USER or GENERIC. */
+  coveredAs: ScopeLevel;
 }
 
 export interface StatusChangeDetail extends StatusChange {
@@ -95,24 +99,18 @@ export function investigationsOf(model: RegistryModel, incident: IncidentView): 
   return list.sort(byOpening);
 }
 
-export interface StatementLag extends Pick<ReferringStatement, 'lagDays' | 'anticipatory'> {
-  statement: StatementView;
-}
-
 /**
- * The referring statements by delivery date, each with its lag (as `getIncident(...).statements`, without copies):
- * one definition for every kind, as in the speak-out report (see README, "How statements are counted").
+ * The statements covering an incident (by the speak-out report's rule: its id, its situation, its alleged user or
+ * any use), by delivery date, each with the scope it came in and its lag: one definition for every kind (see README,
+ * "How statements are counted").
  */
 export function statementLagsOf(
   model: RegistryModel,
   incident: IncidentView,
   milestones = milestonesOf(incident),
-): StatementLag[] {
-  const from = milestones.confirmedOn;
-  return statementsOf(model, incident).map((statement) => {
-    const lagDays = from === null ? null : daysBetween(from, statement.deliveredOn);
-    return { statement, lagDays, anticipatory: lagDays !== null && lagDays < 0 };
-  });
+  scopes: readonly ScopeLevel[] = SCOPE_LEVELS,
+): CoveringStatement[] {
+  return coveringStatementsOf(model, incident, scopes, milestones.confirmedOn);
 }
 
 /** Every status change of an incident with the events behind it. */
@@ -135,7 +133,12 @@ export function getIncident(model: RegistryModel, id: string): IncidentDetail | 
     corroborations,
     investigations: investigationsOf(model, incident),
     statements: statementLagsOf(model, incident, milestones).map(
-      ({ statement, lagDays, anticipatory }): ReferringStatement => ({ ...statement, lagDays, anticipatory }),
+      ({ statement, scope, lagDays, anticipatory }): ReferringStatement => ({
+        ...statement,
+        coveredAs: scope,
+        lagDays,
+        anticipatory,
+      }),
     ),
     statusChanges: statusChangesOf(model, incident),
     ...milestones,

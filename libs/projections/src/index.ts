@@ -16,6 +16,7 @@ export * from './incident.queries';
 export * from './statement.queries';
 export * from './speak-out.report';
 export * from './coverage';
+export * from './referring';
 export { condemnersByIncident } from './condemnations';
 export * from './response-matrix';
 export * from './source.queries';

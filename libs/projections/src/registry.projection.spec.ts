@@ -218,7 +218,7 @@ describe('evolveRegistry: investigations', () => {
       eventIds: ['evt-6', 'evt-7'],
     });
     expect(changes.statusChanges).toEqual([expect.objectContaining({ before: 'ALLEGED', after: 'CONFIRMED' })]);
-    expect(model.incidents.get('inc-1')!.assessment.confirmedOn).toBe('2016-06-01');
+    expect(model.incidents.get('inc-1')!.assessment.statusSince).toBe('2016-06-01');
   });
 });
 

@@ -1,15 +1,33 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { findIncident, type IncidentView, milestonesOf, statementLagsOf, statusChangesOf } from '@app/projections';
+import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  coveringResolutionsOf,
+  findIncident,
+  type IncidentView,
+  milestonesOf,
+  SCOPE_LEVELS,
+  type ScopeLevel,
+  statementLagsOf,
+  statusChangesOf,
+} from '@app/projections';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
 import { IncidentObject } from '../incidents/objects/incident.object';
+import { toResolutionObject } from '../statements/resolutions.resolver';
 import { toStatementObject } from '../statements/statement.mapper';
 import { modelOf } from './model-context';
 import {
   AuditEntryObject,
   IncidentStatusChangeObject,
+  ReferringResolutionObject,
   ReferringStatementObject,
 } from './objects/incident-read.objects';
+import { ScopeLevelEnum } from './objects/speak-out.objects';
+
+const SCOPES_ARG = {
+  type: () => [ScopeLevelEnum],
+  defaultValue: [...SCOPE_LEVELS],
+  description: 'The scopes to list (default all; [INCIDENT]: only those naming it)',
+};
 
 /**
  * Read-side fields of Incident, taken from the model the incident was read from (live or as of a date).
@@ -28,15 +46,38 @@ export class IncidentFieldsResolver {
   }
 
   @ResolveField(() => [ReferringStatementObject], {
-    description: 'Statements referring to it, by delivery date, each with its lag in days after its first confirmation',
+    description:
+      'Statements covering it as the speak-out report counts them (naming it, its situation, its alleged user, or ' +
+      'any use), by delivery date, each with its scope and its lag in days after its first confirmation',
   })
-  referringStatements(@Parent() parent: IncidentObject): ReferringStatementObject[] {
+  referringStatements(
+    @Parent() parent: IncidentObject,
+    @Args('scopes', SCOPES_ARG) scopes: ScopeLevel[],
+  ): ReferringStatementObject[] {
     const { view, model } = this.view(parent);
     if (!view) return [];
-    return statementLagsOf(model, view).map((s) => ({
+    return statementLagsOf(model, view, milestonesOf(view), scopes).map((s) => ({
       statement: toStatementObject(s.statement, model, this.reference),
+      scope: s.scope,
       lagDays: s.lagDays,
       anticipatory: s.anticipatory,
+    }));
+  }
+
+  @ResolveField(() => [ReferringResolutionObject], {
+    description: 'Resolutions covering it (their YES votes count as statements), by adoption date, with scope and lag',
+  })
+  referringResolutions(
+    @Parent() parent: IncidentObject,
+    @Args('scopes', SCOPES_ARG) scopes: ScopeLevel[],
+  ): ReferringResolutionObject[] {
+    const { view, model } = this.view(parent);
+    if (!view) return [];
+    return coveringResolutionsOf(model, view, scopes).map((r) => ({
+      resolution: toResolutionObject(r.resolution, model),
+      scope: r.scope,
+      lagDays: r.lagDays,
+      anticipatory: r.anticipatory,
     }));
   }
 

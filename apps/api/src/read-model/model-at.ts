@@ -13,6 +13,7 @@ import {
   cutFilter,
   loopYielder,
 } from '@app/projections';
+import { resolutionStream, statementStream } from '@app/domain';
 import { ReplayGate } from './replay-gate';
 import { incidentStreamsOf } from './written-model';
 
@@ -68,7 +69,7 @@ export class ModelsAt {
     const key = `${cut.clock}|${cut.at.toISOString()}|${live.checkpoint ?? ''}|${incident.incidentId}`;
     return this.cached(
       key,
-      () => this.replayStreams(this.streamsOf(live, incident.incidentId), cut, live),
+      () => this.replayStreams(this.coveringStreamsOf(live, incident.incidentId), cut, live),
       this.incidents,
       KEPT_INCIDENT,
     );
@@ -100,6 +101,18 @@ export class ModelsAt {
 
   private streamsOf(live: RegistryModel, canonicalId: string): string[] {
     return [...incidentStreamsOf(live, canonicalId)];
+  }
+
+  /**
+   * Its streams, and those of every statement with a scope beyond its incidents and every resolution (few), so
+   * that `referringStatements` and `referringResolutions` as of the cut see the situation, user and generic ones.
+   */
+  private coveringStreamsOf(live: RegistryModel, canonicalId: string): string[] {
+    const streams = incidentStreamsOf(live, canonicalId);
+    const columns = live.statementColumns;
+    for (const row of columns.scoped) streams.add(statementStream(columns.view(row).statementId));
+    for (const id of live.resolutions.keys()) streams.add(resolutionStream(id));
+    return [...streams];
   }
 
   /** Replays the streams up to the live checkpoint, keeping the events within `cut` (all of them when null). */

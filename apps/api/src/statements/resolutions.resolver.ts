@@ -9,7 +9,7 @@ import { RecordResolutionVoteInput } from './dto/resolution.inputs';
 import { ResolutionObject } from './objects/resolution.object';
 import { toScopeObject } from './objects/scope.object';
 
-const toResolutionObject = (r: ResolutionView, model: RegistryModel): ResolutionObject => ({
+export const toResolutionObject = (r: ResolutionView, model: RegistryModel): ResolutionObject => ({
   id: r.resolutionId,
   revision: r.revision,
   symbol: r.symbol,

@@ -223,7 +223,7 @@ query Incident($id: ID!, $asOf: DateTime, $clock: Clock) {
       source { id name grade } citation { url archivedUrl archivedSha256 }
     }
     investigations { id investigator { kind stateCode name } mandate openedOn outcome findings concludedOn }
-    referringStatements { lagDays anticipatory statement { ${STATEMENT_FIELDS} } }
+    referringStatements { scope lagDays anticipatory statement { ${STATEMENT_FIELDS} } }
   }
   situations { id name }
 }`;
@@ -287,7 +287,13 @@ export interface IncidentDetail {
   statusHistory: { status: Status; readiness: Readiness; on: string; rule: string; evidenceIds: string[] }[];
   corroborations: Corroboration[];
   investigations: Investigation[];
-  referringStatements: { lagDays: number | null; anticipatory: boolean; statement: Statement }[];
+  referringStatements: {
+    /** How it covers the incident: INCIDENT (names it), SITUATION, USER (its alleged user) or GENERIC (any use). */
+    scope: 'INCIDENT' | 'SITUATION' | 'USER' | 'GENERIC';
+    lagDays: number | null;
+    anticipatory: boolean;
+    statement: Statement;
+  }[];
 }
 export interface IncidentResult {
   incident: IncidentDetail;

@@ -187,6 +187,14 @@ function investigations(i: IncidentDetail) {
   );
 }
 
+/** How a statement covers the incident, in words (the speak-out report counts each of these). */
+const SCOPE_WORDS: Record<IncidentDetail['referringStatements'][number]['scope'], string> = {
+  INCIDENT: 'this incident',
+  SITUATION: 'its situation',
+  USER: 'its alleged user',
+  GENERIC: 'any use by any actor',
+};
+
 function statements(ctx: ViewContext, i: IncidentDetail) {
   const list = [...i.referringStatements].sort((a, b) =>
     a.statement.deliveredOn.localeCompare(b.statement.deliveredOn),
@@ -209,13 +217,13 @@ function statements(ctx: ViewContext, i: IncidentDetail) {
               h(
                 'tr',
                 {},
-                ['Delivered', 'Who', 'Kind', 'Venue', 'Lag', 'Words'].map((t) => h('th', { scope: 'col' }, t)),
+                ['Delivered', 'Who', 'Kind', 'About', 'Venue', 'Lag', 'Words'].map((t) => h('th', { scope: 'col' }, t)),
               ),
             ),
             h(
               'tbody',
               {},
-              list.map(({ statement: st, lagDays }) =>
+              list.map(({ statement: st, scope, lagDays }) =>
                 h(
                   'tr',
                   {},
@@ -230,6 +238,7 @@ function statements(ctx: ViewContext, i: IncidentDetail) {
                     st.onBehalfOf ? h('span', { class: 'muted' }, ` on behalf of ${st.onBehalfOf}`) : null,
                   ),
                   h('td', {}, say(st.kind)),
+                  h('td', {}, SCOPE_WORDS[scope]),
                   h('td', {}, say(st.venue)),
                   h('td', { class: lagDays !== null && lagDays < 0 ? 'anticipatory' : null }, lagWords(lagDays)),
                   h('td', { class: 'quote' }, h('q', {}, st.quote), ' ', citationLinks(st.citation)),

@@ -34,7 +34,6 @@ export function assessWithHistory(
     independentSupportingSources: now.independentSupportingSources,
     independentCorroboratingSources: now.independentCorroboratingSources,
     statusSince,
-    confirmedOn: now.status === 'CONFIRMED' ? statusSince : null,
     policyVersion: policy.version,
   };
   return { assessment, history };

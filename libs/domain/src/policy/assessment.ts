@@ -101,8 +101,6 @@ export interface Assessment {
   independentCorroboratingSources: number;
   /** Evidence date on which the current status first held (continuously up to now). */
   statusSince: IsoDate | null;
-  /** Evidence date on which the incident was first CONFIRMED, if it is confirmed now. */
-  confirmedOn: IsoDate | null;
   policyVersion: string;
 }
 

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { IncidentView, RegistryModel } from '@app/projections';
+import { type IncidentView, milestonesOf, type RegistryModel } from '@app/projections';
 
 /** Canonical incidents (merged duplicates fold into theirs), by occurrence date then id. */
 export function incidentsOf(model: RegistryModel): IncidentView[] {
@@ -24,7 +24,7 @@ export const INCIDENT_COLUMNS = [
   'readiness',
   'rule',
   'statusSince',
-  'confirmedOn',
+  'firstConfirmedOn',
   'policyVersion',
   'independentSupportingSources',
   'missing',
@@ -56,7 +56,7 @@ function incidentRecord(i: IncidentView): Record<(typeof INCIDENT_COLUMNS)[numbe
     readiness: a.readiness,
     rule: a.rule,
     statusSince: a.statusSince,
-    confirmedOn: a.confirmedOn,
+    firstConfirmedOn: milestonesOf(i).confirmedOn,
     policyVersion: a.policyVersion,
     independentSupportingSources: a.independentSupportingSources,
     missing: a.missing.join(' | '),

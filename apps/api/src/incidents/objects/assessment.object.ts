@@ -21,12 +21,5 @@ export class AssessmentObject {
   @Field(() => Int) independentSupportingSources: number;
   @Field(() => String, { nullable: true, description: 'Evidence date on which the current status first held' })
   statusSince: string | null;
-  @Field(() => String, {
-    nullable: true,
-    description: 'While CONFIRMED: the evidence date this run of CONFIRMED began (as statusSince)',
-    deprecationReason:
-      'Ambiguous: use statusSince (this status) or Incident.firstConfirmedOn (the first confirmation, which lags count from)',
-  })
-  confirmedOn: string | null;
   @Field() policyVersion: string;
 }

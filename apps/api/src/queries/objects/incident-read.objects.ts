@@ -2,17 +2,26 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { Readiness, Status } from '@app/domain';
 import { ReadinessEnum, StatusEnum } from '../../graphql/enums';
 import { IncidentObject } from '../../incidents/objects/incident.object';
+import type { ScopeLevel } from '@app/projections';
+import { ResolutionObject } from '../../statements/objects/resolution.object';
 import { StatementObject } from '../../statements/objects/statement.object';
+import { ScopeLevelEnum } from './speak-out.objects';
 import { PageInfoObject } from './page-info.object';
 
 export const IncidentSortEnum = { OCCURRED: 'OCCURRED', STATUS_CHANGED: 'STATUS_CHANGED' } as const;
 registerEnumType(IncidentSortEnum, { name: 'IncidentSort' });
 
 @ObjectType('ReferringStatement', {
-  description: "A statement about the incident, with its lag after the incident's first confirmation",
+  description:
+    "A statement covering the incident (as the speak-out report counts it), with its lag after the incident's first " +
+    'confirmation',
 })
 export class ReferringStatementObject {
   @Field(() => StatementObject) statement: StatementObject;
+  @Field(() => ScopeLevelEnum, {
+    description: 'How it covers the incident: names it, its situation, its alleged user, or any use (GENERIC)',
+  })
+  scope: ScopeLevel;
   @Field(() => Int, {
     nullable: true,
     description:
@@ -20,6 +29,22 @@ export class ReferringStatementObject {
   })
   lagDays: number | null;
   @Field({ description: 'Delivered before the incident was first confirmed' }) anticipatory: boolean;
+}
+
+@ObjectType('ReferringResolution', {
+  description:
+    "A resolution covering the incident: each YES vote counts as that State's statement on its adoption date",
+})
+export class ReferringResolutionObject {
+  @Field(() => ResolutionObject) resolution: ResolutionObject;
+  @Field(() => ScopeLevelEnum) scope: ScopeLevel;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Days from firstConfirmedOn (evidence clock) to adoption; negative: anticipatory; null: never confirmed',
+  })
+  lagDays: number | null;
+  @Field({ description: 'Adopted before the incident was first confirmed' }) anticipatory: boolean;
 }
 
 @ObjectType('StatusChange', { description: 'One status change, its evidence date, and the events that caused it' })
