@@ -8,6 +8,7 @@ import {
   buildWebPage,
   launchChromium,
   type PageWatch,
+  saveArtefact,
   screenshot,
   serious,
   watchPage,
@@ -160,6 +161,7 @@ describe('the web page', () => {
     await page.getByRole('button', { name: 'Today' }).click();
     await page.locator('.verdict h2', { hasText: /^Verdict$/ }).waitFor();
     const pdf = await page.pdf({ format: 'A4' });
+    saveArtefact('briefing.pdf', pdf);
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
   });
 

@@ -92,3 +92,11 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   await page.screenshot({ path: file, fullPage });
   return file;
 }
+
+/** Keeps a file the test produced (a printed briefing) beside the screenshots, for a person to look at. */
+export function saveArtefact(name: string, content: Buffer): string {
+  fs.mkdirSync(ARTEFACTS, { recursive: true });
+  const file = path.join(ARTEFACTS, name);
+  fs.writeFileSync(file, content);
+  return file;
+}

@@ -195,6 +195,18 @@ const SCOPE_WORDS: Record<IncidentDetail['referringStatements'][number]['scope']
   GENERIC: 'any use by any actor',
 };
 
+/** A joint statement by the whole membership lists a hundred names: folded, so that a briefing stays one page. */
+const FOLD_SPEAKERS_ABOVE = 6;
+
+function speakerList(ctx: ViewContext, speakers: { stateCode: string; name?: string | null }[]) {
+  const links = speakers.map((sp, n) => [
+    n ? ', ' : '',
+    viewLink(ctx, { view: 'state', id: sp.stateCode }, sp.name ?? sp.stateCode),
+  ]);
+  if (speakers.length <= FOLD_SPEAKERS_ABOVE) return links;
+  return h('details', {}, h('summary', {}, `${speakers.length} States`), links);
+}
+
 function statements(ctx: ViewContext, i: IncidentDetail) {
   const list = [...i.referringStatements].sort((a, b) =>
     a.statement.deliveredOn.localeCompare(b.statement.deliveredOn),
@@ -217,7 +229,9 @@ function statements(ctx: ViewContext, i: IncidentDetail) {
               h(
                 'tr',
                 {},
-                ['Delivered', 'Who', 'Kind', 'About', 'Venue', 'Lag', 'Words'].map((t) => h('th', { scope: 'col' }, t)),
+                ['Delivered', 'Who', 'Kind', 'About', 'Venue', 'Lag'].map((t) => h('th', { scope: 'col' }, t)),
+                // A briefing lists who spoke and when; the words stay on screen (and one page stays one page).
+                h('th', { scope: 'col', class: 'no-print' }, 'Words'),
               ),
             ),
             h(
@@ -231,17 +245,14 @@ function statements(ctx: ViewContext, i: IncidentDetail) {
                   h(
                     'td',
                     {},
-                    st.speakers.map((sp, n) => [
-                      n ? ', ' : '',
-                      viewLink(ctx, { view: 'state', id: sp.stateCode }, sp.name ?? sp.stateCode),
-                    ]),
+                    speakerList(ctx, st.speakers),
                     st.onBehalfOf ? h('span', { class: 'muted' }, ` on behalf of ${st.onBehalfOf}`) : null,
                   ),
                   h('td', {}, say(st.kind)),
                   h('td', {}, SCOPE_WORDS[scope]),
                   h('td', {}, say(st.venue)),
                   h('td', { class: lagDays !== null && lagDays < 0 ? 'anticipatory' : null }, lagWords(lagDays)),
-                  h('td', { class: 'quote' }, h('q', {}, st.quote), ' ', citationLinks(st.citation)),
+                  h('td', { class: 'quote no-print' }, h('q', {}, st.quote), ' ', citationLinks(st.citation)),
                 ),
               ),
             ),
