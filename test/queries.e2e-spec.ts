@@ -173,11 +173,11 @@ describe('read-side queries', () => {
           r.anticipatory,
         ]),
       ).toEqual([
-        // One definition for every kind: days from the first confirmation (2016-05-25); earlier is negative.
-        ['2016-03-15', 'CONCERN', -71, true],
-        ['2016-05-24', 'INVESTIGATION_ANNOUNCED', -1, true],
+        // The lag is for condemnations only: days from the first confirmation (2016-05-25); earlier is negative.
+        ['2016-03-15', 'CONCERN', null, false],
+        ['2016-05-24', 'INVESTIGATION_ANNOUNCED', null, false],
         ['2016-06-10', 'CONDEMNATION', 16, false],
-        ['2016-07-01', 'CONCERN', 37, false],
+        ['2016-07-01', 'CONCERN', null, false],
       ]);
       expect(incident.statusHistory.map((c: any) => [c.status, c.on])).toEqual([
         // The merged duplicate's local report (C, 2016-02-02) is the second independent source.

@@ -1,7 +1,8 @@
 import { DomainError } from '@app/domain';
 import { getIncident, incidentHistory, listIncidents } from './incident.queries';
 import type { IncidentFilter } from './incident.queries';
-import type { RegistryModel } from './model';
+import { findIncident, type RegistryModel } from './model';
+import { coveringResolutionsOf } from './referring';
 import { evolveRegistry } from './registry.projection';
 import { allege, corroboration, EventLog, source, yemenStory } from './testing/event-log.fixtures';
 import { buildModel } from './time-travel';
@@ -31,13 +32,43 @@ describe('getIncident', () => {
     expect(getIncident(model, 'nope')).toBeNull();
   });
 
-  it('gives each referring statement, of any kind, its lag after the first confirmation (negative: anticipatory)', () => {
-    const lags = getIncident(model, 'inc-1')!.statements.map((s) => [s.statementId, s.lagDays, s.anticipatory]);
+  it('gives a condemnation its lag after the first confirmation, and no other kind a lag', () => {
+    const lags = getIncident(model, 'inc-1')!.statements.map((s) => [s.statementId, s.kind, s.lagDays, s.anticipatory]);
     expect(lags).toEqual([
-      ['st-sau', -60, true], // the denial came before confirmation
-      ['st-nld', -29, true], // concern too is measured from confirmation
-      ['st-joint', 12, false],
-      ['st-usa', 16, false],
+      ['st-sau', 'DENIAL', null, false], // before confirmation, but a denial is not a condemnation
+      ['st-nld', 'CONCERN', null, false],
+      ['st-joint', 'CONDEMNATION', 12, false],
+      ['st-usa', 'CONCERN', null, false],
+    ]);
+  });
+
+  it('gives a resolution a lag only when it condemns (a CONCERN resolution has none)', () => {
+    const log = yemenStory();
+    const resolution = (resolutionId: string, kind: 'CONDEMNATION' | 'CONCERN', adoptedOn: string) =>
+      log.add({
+        type: 'ResolutionVoteRecorded',
+        data: {
+          resolutionId,
+          symbol: `A/RES/71/${resolutionId}`,
+          title: 'Yemen',
+          venue: 'UNGA',
+          adoptedOn,
+          kind,
+          incidentIds: ['inc-1'],
+          votes: [{ stateCode: 'BEL', vote: 'YES' }],
+        },
+      });
+    resolution('r-concern', 'CONCERN', '2016-03-01');
+    resolution('r-condemn', 'CONDEMNATION', '2016-03-30');
+    const built = buildModel(log.events);
+    const lags = coveringResolutionsOf(built, findIncident(built, 'inc-1')!).map((r) => [
+      r.resolution.resolutionId,
+      r.lagDays,
+      r.anticipatory,
+    ]);
+    expect(lags).toEqual([
+      ['r-concern', null, false],
+      ['r-condemn', 10, false],
     ]);
   });
 

@@ -21,8 +21,8 @@ export interface CorroborationDetail extends CorroborationView {
 
 export interface ReferringStatement extends StatementView {
   /**
-   * Days from the incident's first confirmation (evidence clock) to the statement; negative: anticipatory; null: never
-   * confirmed.
+   * For a condemnation: days from the incident's first confirmation (evidence clock) to it; negative: anticipatory.
+   * Null for other kinds and before any confirmation.
    */
   lagDays: number | null;
   anticipatory: boolean;
@@ -101,7 +101,7 @@ export function investigationsOf(model: RegistryModel, incident: IncidentView): 
 
 /**
  * The statements covering an incident (by the speak-out report's rule: its id, its situation, its alleged user or
- * any use), by delivery date, each with the scope it came in and its lag: one definition for every kind (see README,
+ * any use), by delivery date, each with the scope it came in and its lag (condemnations only; see README,
  * "How statements are counted").
  */
 export function statementLagsOf(

@@ -7,7 +7,10 @@ import { ABSENT_DAY } from './statement-columns';
 /** How a statement or a resolution reaches an incident, and its lag (see README, "How statements are counted"). */
 export interface Coverage {
   scope: ScopeLevel;
-  /** Days from the incident's firstConfirmedOn (evidence clock); negative: anticipatory; null: never confirmed. */
+  /**
+   * For a condemnation only: days from the incident's firstConfirmedOn (evidence clock); negative: anticipatory.
+   * Null for every other kind (the lag measures how long condemnation took), and before any confirmation.
+   */
   lagDays: number | null;
   anticipatory: boolean;
 }
@@ -30,8 +33,13 @@ const utteranceOf = (s: StatementView): Utterance => ({
   resolutionId: null,
 });
 
-function lagFrom(from: string | null, on: string): Pick<Coverage, 'lagDays' | 'anticipatory'> {
-  const lagDays = from === null ? null : daysBetween(from, on);
+/** The one lag (README, "How statements are counted"): condemnations only, from the first confirmation. */
+function lagFrom(
+  from: string | null,
+  kind: StatementView['kind'] | ResolutionView['kind'],
+  on: string,
+): Pick<Coverage, 'lagDays' | 'anticipatory'> {
+  const lagDays = from === null || kind !== 'CONDEMNATION' ? null : daysBetween(from, on);
   return { lagDays, anticipatory: lagDays !== null && lagDays < 0 };
 }
 
@@ -63,7 +71,7 @@ export function coveringStatementsOf(
   for (const statement of candidates.values()) {
     const scope = coverageOf(model, utteranceOf(statement), incident);
     if (scope === null || !scopes.includes(scope)) continue;
-    out.push({ statement, scope, ...lagFrom(from, statement.deliveredOn) });
+    out.push({ statement, scope, ...lagFrom(from, statement.kind, statement.deliveredOn) });
   }
   return out.sort((a, b) =>
     a.statement.deliveredOn < b.statement.deliveredOn ? -1 : a.statement.deliveredOn > b.statement.deliveredOn ? 1 : 0,
@@ -90,7 +98,7 @@ export function coveringResolutionsOf(
     };
     const scope = coverageOf(model, u, incident);
     if (scope === null || !scopes.includes(scope)) continue;
-    out.push({ resolution, scope, ...lagFrom(from, resolution.adoptedOn) });
+    out.push({ resolution, scope, ...lagFrom(from, resolution.kind, resolution.adoptedOn) });
   }
   return out.sort((a, b) =>
     a.resolution.adoptedOn < b.resolution.adoptedOn ? -1 : a.resolution.adoptedOn > b.resolution.adoptedOn ? 1 : 0,

@@ -48,7 +48,7 @@ export class IncidentFieldsResolver {
   @ResolveField(() => [ReferringStatementObject], {
     description:
       'Statements covering it as the speak-out report counts them (naming it, its situation, its alleged user, or ' +
-      'any use), by delivery date, each with its scope and its lag in days after its first confirmation',
+      'any use), by delivery date, each with its scope and, for a condemnation, its lag after its first confirmation',
   })
   referringStatements(
     @Parent() parent: IncidentObject,
@@ -65,7 +65,9 @@ export class IncidentFieldsResolver {
   }
 
   @ResolveField(() => [ReferringResolutionObject], {
-    description: 'Resolutions covering it (their YES votes count as statements), by adoption date, with scope and lag',
+    description:
+      'Resolutions covering it (their YES votes count as statements), by adoption date, with scope and, for a ' +
+      'condemnation, lag',
   })
   referringResolutions(
     @Parent() parent: IncidentObject,

@@ -251,7 +251,11 @@ function statements(ctx: ViewContext, i: IncidentDetail) {
                   h('td', {}, say(st.kind)),
                   h('td', {}, SCOPE_WORDS[scope]),
                   h('td', {}, say(st.venue)),
-                  h('td', { class: lagDays !== null && lagDays < 0 ? 'anticipatory' : null }, lagWords(lagDays)),
+                  h(
+                    'td',
+                    { class: lagDays !== null && lagDays < 0 ? 'anticipatory' : null },
+                    st.kind === 'CONDEMNATION' ? lagWords(lagDays) : '—', // the lag measures condemnations only
+                  ),
                   h('td', { class: 'quote no-print' }, h('q', {}, st.quote), ' ', citationLinks(st.citation)),
                 ),
               ),

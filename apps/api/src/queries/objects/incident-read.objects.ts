@@ -13,8 +13,8 @@ registerEnumType(IncidentSortEnum, { name: 'IncidentSort' });
 
 @ObjectType('ReferringStatement', {
   description:
-    "A statement covering the incident (as the speak-out report counts it), with its lag after the incident's first " +
-    'confirmation',
+    'A statement covering the incident (as the speak-out report counts it); a condemnation with its lag after the ' +
+    "incident's first confirmation",
 })
 export class ReferringStatementObject {
   @Field(() => StatementObject) statement: StatementObject;
@@ -25,10 +25,11 @@ export class ReferringStatementObject {
   @Field(() => Int, {
     nullable: true,
     description:
-      'Days from firstConfirmedOn (evidence clock) to delivery; negative: anticipatory; null: never confirmed',
+      'A condemnation: days from firstConfirmedOn (evidence clock) to delivery, negative if anticipatory. Null for ' +
+      'other kinds and before any confirmation',
   })
   lagDays: number | null;
-  @Field({ description: 'Delivered before the incident was first confirmed' }) anticipatory: boolean;
+  @Field({ description: 'A condemnation delivered before the incident was first confirmed' }) anticipatory: boolean;
 }
 
 @ObjectType('ReferringResolution', {
@@ -41,10 +42,11 @@ export class ReferringResolutionObject {
   @Field(() => Int, {
     nullable: true,
     description:
-      'Days from firstConfirmedOn (evidence clock) to adoption; negative: anticipatory; null: never confirmed',
+      'A condemnation: days from firstConfirmedOn (evidence clock) to adoption, negative if anticipatory. Null for ' +
+      'a CONCERN resolution and before any confirmation',
   })
   lagDays: number | null;
-  @Field({ description: 'Adopted before the incident was first confirmed' }) anticipatory: boolean;
+  @Field({ description: 'A condemnation adopted before the incident was first confirmed' }) anticipatory: boolean;
 }
 
 @ObjectType('StatusChange', { description: 'One status change, its evidence date, and the events that caused it' })
