@@ -42,7 +42,7 @@ const READ = /* GraphQL */ `
 `;
 const READ_AS_OF = /* GraphQL */ `
   query ($id: ID!, $asOf: DateTime!) {
-    incident(id: $id, asOf: $asOf, clock: KNOWN) {
+    incident(id: $id, filter: { asOf: $asOf, clock: KNOWN }) {
       assessment {
         status
         statusSince

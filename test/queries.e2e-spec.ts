@@ -9,8 +9,8 @@ const OPEN_INVESTIGATION = /* GraphQL */ `
   }
 `;
 const INCIDENTS = /* GraphQL */ `
-  query ($filter: IncidentFilterInput, $first: Int, $after: String, $sort: IncidentSort, $descending: Boolean) {
-    incidents(filter: $filter, first: $first, after: $after, sort: $sort, descending: $descending) {
+  query ($filter: IncidentFilterInput, $orderBy: IncidentOrderInput, $first: Int, $after: String) {
+    incidents(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -28,8 +28,8 @@ const INCIDENTS = /* GraphQL */ `
   }
 `;
 const STATEMENTS = /* GraphQL */ `
-  query ($filter: StatementFilterInput, $first: Int, $after: String) {
-    statements(filter: $filter, first: $first, after: $after) {
+  query ($filter: StatementFilterInput, $orderBy: StatementOrderInput, $first: Int, $after: String) {
+    statements(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -197,9 +197,9 @@ describe('read-side queries', () => {
     it('replays one incident with its merged duplicate, investigation and statements for a time-travel query', async () => {
       const TRAVEL = QUERY.replace('query ($id: ID!)', 'query ($id: ID!, $asOf: DateTime, $clock: Clock)').replace(
         'incident(id: $id)',
-        'incident(id: $id, asOf: $asOf, clock: $clock)',
+        'incident(id: $id, filter: { asOf: $asOf, clock: $clock })',
       );
-      expect(TRAVEL).toContain('incident(id: $id, asOf: $asOf, clock: $clock)');
+      expect(TRAVEL).toContain('incident(id: $id, filter: { asOf: $asOf, clock: $clock })');
       const live = await app.ok(QUERY, { id: duplicate });
       expect(await app.ok(TRAVEL, { id: duplicate, asOf: '2030-01-01T00:00:00Z', clock: 'KNOWN' })).toEqual(live);
       expect(await app.ok(TRAVEL, { id: duplicate, asOf: '2030-01-01T00:00:00Z', clock: 'RECORDED' })).toEqual(live);
@@ -215,7 +215,8 @@ describe('read-side queries', () => {
 
     it('lists canonical incidents only, newest occurrence first by default', async () => {
       expect(await ids({})).toEqual([s.syria, s.yemen, laos]);
-      expect(await ids({ descending: false })).toEqual([laos, s.yemen, s.syria]);
+      expect(await ids({ orderBy: { field: 'OCCURRED', direction: 'ASC' } })).toEqual([laos, s.yemen, s.syria]);
+      expect(await ids({ orderBy: { field: 'OCCURRED', direction: 'DESC' } })).toEqual([s.syria, s.yemen, laos]);
     });
 
     it('filters by country, alleged user, status, readiness, munition, dates and text', async () => {
@@ -232,7 +233,8 @@ describe('read-side queries', () => {
 
     it('sorts by status change', async () => {
       // statusSince: Syria 2016-08-01, Yemen 2016-05-25, Laos 2014-06-01.
-      expect(await ids({ sort: 'STATUS_CHANGED', descending: false })).toEqual([laos, s.yemen, s.syria]);
+      expect(await ids({ orderBy: { field: 'STATUS_CHANGED', direction: 'ASC' } })).toEqual([laos, s.yemen, s.syria]);
+      expect(await ids({ orderBy: { field: 'STATUS_CHANGED', direction: 'DESC' } })).toEqual([s.syria, s.yemen, laos]);
     });
 
     it('pages with cursors', async () => {
@@ -248,9 +250,10 @@ describe('read-side queries', () => {
     it('refuses first above 500 and a foreign cursor with BAD_USER_INPUT', async () => {
       expect((await app.gql(INCIDENTS, { first: 501 })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect((await app.gql(INCIDENTS, { after: 'not-a-cursor' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      expect((await app.gql(INCIDENTS, { filter: { countryCode: 'yem' } })).errors?.[0].extensions?.code).toBe(
-        'BAD_USER_INPUT',
-      );
+      expect((await app.gql(INCIDENTS, { filter: { countryCode: 'yem' } })).errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'countryCode',
+      });
     });
   });
 
@@ -309,6 +312,15 @@ describe('read-side queries', () => {
         [null, '2016-05-24'],
         [null, '2016-06-10'],
       ]);
+    });
+
+    it('orders by delivery, oldest first unless orderBy says DESC', async () => {
+      const days = async (orderBy?: object) =>
+        (await app.ok(STATEMENTS, { orderBy, first: 50 })).statements.edges.map((e: any) => e.node.deliveredOn);
+      const oldestFirst = ['2016-03-15', '2016-05-24', '2016-06-10', '2016-07-01'];
+      expect(await days()).toEqual(oldestFirst);
+      expect(await days({ field: 'DELIVERED', direction: 'ASC' })).toEqual(oldestFirst);
+      expect(await days({ field: 'DELIVERED', direction: 'DESC' })).toEqual([...oldestFirst].reverse());
     });
 
     it('pages', async () => {

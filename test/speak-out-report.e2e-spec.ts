@@ -50,8 +50,8 @@ const RECORD_VOTE = /* GraphQL */ `
   }
 `;
 const LINE = 'stateCode ccmStatus kind scope on lagDays anticipatory genericCondemnationOn votes { symbol vote }';
-const REPORT = /* GraphQL */ `query ($filter: SpeakOutFilterInput, $asOf: DateTime) {
-  speakOutReport(filter: $filter, asOf: $asOf) {
+const REPORT = /* GraphQL */ `query ($filter: SpeakOutFilterInput) {
+  speakOutReport(filter: $filter) {
     asOf incidentIds firstConfirmations { incidentId firstConfirmedOn } statesPartiesCount
     statesParties { ${LINE} } silent { stateCode } nonPartiesThatSpoke { ${LINE} } medianLagDays minLagDays maxLagDays } }`;
 
@@ -143,7 +143,7 @@ describe('the speak-out report for a situation, through GraphQL', () => {
   });
 
   const report = async (asOf: string) =>
-    (await app.ok(REPORT, { filter: { situationId: situation }, asOf: `${asOf}T23:59:59Z` })).speakOutReport;
+    (await app.ok(REPORT, { filter: { situationId: situation, asOf: `${asOf}T23:59:59Z` } })).speakOutReport;
   const lineOf = (r: { statesParties: { stateCode: string }[] }, code: string) =>
     r.statesParties.find((l) => l.stateCode === code);
   const party = (
@@ -241,7 +241,7 @@ describe('the speak-out report for a situation, through GraphQL', () => {
     expect(lineOf(report1, 'AUT')).toMatchObject({ kind: 'CONCERN', scope: rows[2].scope, lagDays: rows[2].lagDays });
     expect(lags.CHE).toEqual([rows[3].scope, rows[3].lagDays]);
 
-    const AS_OF = `query ($id: ID!, $asOf: DateTime) { incident(id: $id, asOf: $asOf, clock: KNOWN) {
+    const AS_OF = `query ($id: ID!, $asOf: DateTime) { incident(id: $id, filter: { asOf: $asOf, clock: KNOWN }) {
       referringStatements { scope statement { deliveredOn } } } }`;
     const in2016 = (await app.ok(AS_OF, { id: hajjah, asOf: '2016-12-31T23:59:59Z' })).incident;
     expect(in2016.referringStatements.map((x: any) => [x.scope, x.statement.deliveredOn])).toEqual([
@@ -271,10 +271,10 @@ describe('the speak-out report for a situation, through GraphQL', () => {
   });
 
   it("answers the presidency's questions as queries: not yet condemned, first confirmed in a range, the response matrix", async () => {
-    const LIST = `query ($filter: IncidentFilterInput, $asOf: DateTime) {
-      incidents(filter: $filter, asOf: $asOf, clock: KNOWN, first: 500) { edges { node { id firstConfirmedOn } } } }`;
+    const LIST = `query ($filter: IncidentFilterInput) {
+      incidents(filter: $filter, first: 500) { edges { node { id firstConfirmedOn } } } }`;
     const ids = async (filter: object, asOf = '2016-12-31T23:59:59Z') =>
-      (await app.ok(LIST, { filter: { situationId: situation, ...filter }, asOf })).incidents.edges
+      (await app.ok(LIST, { filter: { situationId: situation, ...filter, asOf, clock: 'KNOWN' } })).incidents.edges
         .map((e: any) => e.node.id)
         .sort();
     expect(await ids({})).toEqual([hajjah, saada].sort());
@@ -290,9 +290,11 @@ describe('the speak-out report for a situation, through GraphQL', () => {
       await ids({ notYetCondemnedBy: { stateCodes: ['ESP'], countGeneric: true } }, '2021-12-31T23:59:59Z'),
     ).toEqual([]);
 
-    const MATRIX = `query ($filter: ResponseMatrixFilterInput!) { responseMatrix(filter: $filter, asOf: "2016-12-31T23:59:59Z") {
+    const MATRIX = `query ($filter: ResponseMatrixFilterInput!) { responseMatrix(filter: $filter) {
       asOf rows { stateCode subjectKind subjectId kind scope on lagDays } } }`;
-    const { responseMatrix } = await app.ok(MATRIX, { filter: { situationIds: [situation], incidentIds: [saada] } });
+    const { responseMatrix } = await app.ok(MATRIX, {
+      filter: { situationIds: [situation], incidentIds: [saada], asOf: '2016-12-31T23:59:59Z' },
+    });
     const cell = (code: string, id: string) =>
       responseMatrix.rows.find((r: any) => r.stateCode === code && r.subjectId === id);
     expect(cell('NOR', situation)).toEqual({
@@ -314,9 +316,9 @@ describe('the speak-out report for a situation, through GraphQL', () => {
 
   it("asks statements, a State's timeline and sources as of a date, on either clock", async () => {
     const Q = `query ($asOf: DateTime, $clock: Clock) {
-      statements(filter: { stateCodes: ["NOR"] }, first: 10, asOf: $asOf, clock: $clock) { totalCount }
-      stateTimeline(stateCode: "AUT", asOf: $asOf, clock: $clock) { entries { statement { kind deliveredOn } } }
-      sources(asOf: $asOf, clock: $clock) { name } }`;
+      statements(filter: { stateCodes: ["NOR"], asOf: $asOf, clock: $clock }, first: 10) { totalCount }
+      stateTimeline(stateCode: "AUT", filter: { asOf: $asOf, clock: $clock }) { entries { statement { kind deliveredOn } } }
+      sources(filter: { asOf: $asOf, clock: $clock }) { name } }`;
     const known2016 = await app.ok(Q, { asOf: '2016-12-31T23:59:59Z', clock: 'KNOWN' });
     expect(known2016.statements.totalCount).toBe(1);
     expect(known2016.stateTimeline.entries).toEqual([{ statement: { kind: 'CONCERN', deliveredOn: '2016-07-01' } }]);

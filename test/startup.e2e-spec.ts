@@ -17,7 +17,7 @@ jest.setTimeout(300_000);
 const INCIDENTS = 20_000;
 const COUNT = /* GraphQL */ `
   query ($asOf: DateTime) {
-    incidents(asOf: $asOf, first: 1) {
+    incidents(filter: { asOf: $asOf }, first: 1) {
       totalCount
     }
   }

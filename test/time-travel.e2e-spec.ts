@@ -3,7 +3,7 @@ import { logYearOfEvidence } from './support/read-side';
 
 const INCIDENT_AT = /* GraphQL */ `
   query ($id: ID!, $asOf: DateTime, $clock: Clock) {
-    incident(id: $id, asOf: $asOf, clock: $clock) {
+    incident(id: $id, filter: { asOf: $asOf, clock: $clock }) {
       id
       assessment {
         status
@@ -41,8 +41,8 @@ const INCIDENT_AT = /* GraphQL */ `
   }
 `;
 const LIST_AT = /* GraphQL */ `
-  query ($asOf: DateTime, $clock: Clock, $filter: IncidentFilterInput) {
-    incidents(asOf: $asOf, clock: $clock, filter: $filter, first: 50) {
+  query ($asOf: DateTime, $clock: Clock, $status: [Status!]) {
+    incidents(filter: { asOf: $asOf, clock: $clock, status: $status }, first: 50) {
       totalCount
       edges {
         node {
@@ -57,7 +57,7 @@ const LIST_AT = /* GraphQL */ `
 `;
 const REPORT_AT = /* GraphQL */ `
   query ($asOf: DateTime, $clock: Clock) {
-    speakOutReport(filter: { countryCode: "YEM" }, asOf: $asOf, clock: $clock) {
+    speakOutReport(filter: { countryCode: "YEM", asOf: $asOf, clock: $clock }) {
       asOf
       confirmedIncidentIds
       condemned {
@@ -153,7 +153,7 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
       const then = await app.ok(LIST_AT, {
         asOf: day('2016-04-01'),
         clock: 'KNOWN',
-        filter: { status: ['CORROBORATED'] },
+        status: ['CORROBORATED'],
       });
       expect(then.incidents.edges.map((e: any) => e.node.id)).toEqual([seeded.yemen]);
       const before = await app.ok(LIST_AT, { asOf: day('2016-07-31'), clock: 'KNOWN' });
@@ -164,7 +164,7 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
 
     it('gives each listed incident the audit trail it had then', async () => {
       const HISTORY_AT = `query ($asOf: DateTime, $clock: Clock) {
-        incidents(asOf: $asOf, clock: $clock, first: 5) { edges { node { id history { eventId type evidenceDate } } } } }`;
+        incidents(filter: { asOf: $asOf, clock: $clock }, first: 5) { edges { node { id history { eventId type evidenceDate } } } } }`;
       const now = await app.ok(HISTORY_AT, {});
       const then = await app.ok(HISTORY_AT, { asOf: day('2016-04-01'), clock: 'KNOWN' });
       const liveTrail = now.incidents.edges.find((e: any) => e.node.id === seeded.yemen).node.history;
@@ -253,6 +253,15 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
 
   it('refuses a malformed asOf with BAD_USER_INPUT', async () => {
     const res = await app.gql(INCIDENT_AT, { id: seeded.yemen, asOf: 'last tuesday', clock: 'KNOWN' });
-    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asOf' });
+    // The same inside a whole filter given as one variable, beside what it selects.
+    const LIST = 'query ($filter: IncidentFilterInput) { incidents(filter: $filter) { totalCount } }';
+    const list = await app.gql(LIST, { filter: { countryCode: 'YEM', asOf: 'last tuesday' } });
+    expect(list.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asOf' });
+    const nested = await app.gql(LIST, { filter: { notYetCondemnedBy: { stateCodes: ['gbr'] } } });
+    expect(nested.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'notYetCondemnedBy.stateCodes',
+    });
   });
 });

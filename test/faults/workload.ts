@@ -91,7 +91,7 @@ export async function snapshot(client: GqlClient): Promise<unknown> {
   let after: string | null = null;
   for (;;) {
     const page: GraphQLResponse = await client.gql(
-      `query ($after: String) { incidents(first: 500, after: $after, descending: false) {
+      `query ($after: String) { incidents(first: 500, after: $after, orderBy: { field: OCCURRED, direction: ASC }) {
       pageInfo { hasNextPage endCursor }
       edges { node { id summary assessment { status readiness rule evidenceIds missing independentSupportingSources statusSince policyVersion }
         corroborations { id stance source { id grade } publishedOn } } } } }`,

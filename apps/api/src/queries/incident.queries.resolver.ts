@@ -1,33 +1,17 @@
-import { Args, GraphQLISODateTime, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import {
-  type Clock,
-  condemnersByIncident,
-  findIncident,
-  type IncidentSort,
-  isoDateOf,
-  listIncidents,
-} from '@app/projections';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { condemnersByIncident, findIncident, isoDateOf, listIncidents } from '@app/projections';
 import { notFound, statesPartiesOn } from '@app/domain';
-import { ClockEnum } from '../graphql/enums';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
 import { toIncidentObject } from '../incidents/incident.mapper';
 import { IncidentObject } from '../incidents/objects/incident.object';
 import { withoutNulls } from '../incidents/without-nulls';
 import { IncidentFilterInput } from './dto/incident-filter.input';
+import { descendingOf, IncidentOrderInput } from './dto/order.input';
+import { selectionOf, TimeTravelInput } from './dto/time-travel.input';
+import { FIRST, AFTER } from './page.args';
 import { timeTravel } from './model-context';
-import { AuditEntryObject, IncidentConnectionObject, IncidentSortEnum } from './objects/incident-read.objects';
-
-const AS_OF = {
-  type: () => GraphQLISODateTime,
-  nullable: true,
-  description: 'Time travel: the answer as of this instant',
-};
-const CLOCK = {
-  type: () => ClockEnum,
-  nullable: true,
-  description: 'RECORDED (default): what the registry showed at asOf; KNOWN: evidence dated on or before asOf',
-};
+import { AuditEntryObject, IncidentConnectionObject } from './objects/incident-read.objects';
 
 /** Read-side queries about incidents (the mutations live in incidents/). */
 @Resolver(() => IncidentObject)
@@ -42,10 +26,10 @@ export class IncidentQueriesResolver {
   })
   async incident(
     @Args('id', { type: () => ID }) id: string,
-    @Args('asOf', AS_OF) asOf?: Date,
-    @Args('clock', CLOCK) clock?: Clock,
+    @Args('filter', { type: () => TimeTravelInput, nullable: true, description: 'As of when' })
+    filter?: TimeTravelInput,
   ): Promise<IncidentObject> {
-    const cut = timeTravel(asOf, clock);
+    const cut = timeTravel(filter);
     const model = await this.readModel.incidentModelAt(id, cut.asOf, cut.clock);
     const view = findIncident(model, id);
     if (!view)
@@ -61,17 +45,13 @@ export class IncidentQueriesResolver {
   })
   async incidents(
     @Args('filter', { type: () => IncidentFilterInput, nullable: true }) filter?: IncidentFilterInput,
-    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 0 to 500 (default 20)' }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
-    @Args('sort', { type: () => IncidentSortEnum, nullable: true, description: 'OCCURRED (default) or STATUS_CHANGED' })
-    sort?: IncidentSort,
-    @Args('descending', { type: () => Boolean, nullable: true, description: 'Default true' }) descending?: boolean,
-    @Args('asOf', AS_OF) asOf?: Date,
-    @Args('clock', CLOCK) clock?: Clock,
+    @Args('orderBy', { type: () => IncidentOrderInput, nullable: true }) orderBy?: IncidentOrderInput,
+    @Args('first', FIRST) first?: number,
+    @Args('after', AFTER) after?: string,
   ): Promise<IncidentConnectionObject> {
-    const cut = timeTravel(asOf, clock);
+    const cut = timeTravel(filter);
     const model = await this.readModel.modelAt(cut.asOf, cut.clock);
-    const { notYetCondemnedBy, ...rest } = withoutNulls({ ...filter });
+    const { notYetCondemnedBy, ...rest } = withoutNulls(selectionOf(filter));
     const day = cut.asOf ? isoDateOf(cut.asOf) : (model.latestEvidenceDate ?? isoDateOf(new Date()));
     const notCondemnedBy = notYetCondemnedBy && {
       stateCodes: new Set([
@@ -86,8 +66,8 @@ export class IncidentQueriesResolver {
       {
         first: first ?? undefined,
         after: after ?? undefined,
-        sort: sort ?? undefined,
-        descending: descending ?? undefined,
+        sort: orderBy?.field,
+        descending: descendingOf(orderBy),
       },
     );
     return {

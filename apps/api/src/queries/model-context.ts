@@ -12,12 +12,16 @@ export const READ_FROM: unique symbol = Symbol('readFrom');
 export const modelOf = (object: object, live: RegistryModel): RegistryModel =>
   (object as { [READ_FROM]?: RegistryModel })[READ_FROM] ?? live;
 
-/** Validates `asOf` (the DateTime scalar turns a malformed string into an Invalid Date). */
+/**
+ * The time travel asked in a query's `filter`, with the query's default clock. The filter's DTO validates
+ * `asOf` already; checked again here because the DateTime scalar turns a malformed string into an Invalid Date.
+ */
 export function timeTravel(
-  asOf: Date | null | undefined,
-  clock: Clock | null | undefined,
+  filter: { asOf?: Date | null; clock?: Clock | null } | null | undefined,
   defaultClock: Clock = 'RECORDED',
 ): { asOf: Date | null; clock: Clock } {
+  const asOf = filter?.asOf;
+  const clock = filter?.clock;
   if (asOf !== undefined && asOf !== null && Number.isNaN(asOf.getTime())) {
     throw new ApiError(ErrorCode.BAD_USER_INPUT, 'asOf must be an ISO date-time such as 2016-06-01T00:00:00Z', {
       field: 'asOf',

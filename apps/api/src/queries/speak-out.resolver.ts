@@ -1,10 +1,10 @@
-import { Args, GraphQLISODateTime, Query, Resolver } from '@nestjs/graphql';
-import { type Clock, isoDateOf, responseMatrix, speakOutReport } from '@app/projections';
-import { ClockEnum } from '../graphql/enums';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { isoDateOf, responseMatrix, speakOutReport } from '@app/projections';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
 import { withoutNulls } from '../incidents/without-nulls';
 import { ResponseMatrixFilterInput, SpeakOutFilterInput } from './dto/speak-out-filter.input';
+import { selectionOf } from './dto/time-travel.input';
 import { timeTravel } from './model-context';
 import { ResponseMatrixObject, SpeakOutReportObject } from './objects/speak-out.objects';
 
@@ -22,25 +22,13 @@ export class SpeakOutResolver {
   })
   async speakOutReport(
     @Args('filter', { type: () => SpeakOutFilterInput, nullable: true }) filter?: SpeakOutFilterInput,
-    @Args('asOf', {
-      type: () => GraphQLISODateTime,
-      nullable: true,
-      description: 'Report date (default: the latest evidence date)',
-    })
-    asOf?: Date,
-    @Args('clock', {
-      type: () => ClockEnum,
-      nullable: true,
-      description: 'KNOWN (default): evidence dated on or before asOf; RECORDED: what the registry held at asOf',
-    })
-    clock?: Clock,
   ): Promise<SpeakOutReportObject> {
-    const cut = timeTravel(asOf, clock, 'KNOWN');
+    const cut = timeTravel(filter, 'KNOWN');
     const model = await this.readModel.reportModelAt(cut.asOf, cut.clock);
     return speakOutReport(
       model,
       this.reference.ccmStates,
-      withoutNulls({ ...filter }),
+      withoutNulls(selectionOf(filter)),
       cut.asOf ? isoDateOf(cut.asOf) : undefined,
     );
   }
@@ -51,20 +39,13 @@ export class SpeakOutResolver {
   })
   async responseMatrix(
     @Args('filter', { type: () => ResponseMatrixFilterInput }) filter: ResponseMatrixFilterInput,
-    @Args('asOf', {
-      type: () => GraphQLISODateTime,
-      nullable: true,
-      description: 'Report date (default: the latest evidence date)',
-    })
-    asOf?: Date,
-    @Args('clock', { type: () => ClockEnum, nullable: true, description: 'KNOWN (default) or RECORDED' }) clock?: Clock,
   ): Promise<ResponseMatrixObject> {
-    const cut = timeTravel(asOf, clock, 'KNOWN');
+    const cut = timeTravel(filter, 'KNOWN');
     const model = await this.readModel.reportModelAt(cut.asOf, cut.clock);
     return responseMatrix(
       model,
       this.reference.ccmStates,
-      withoutNulls({ ...filter }),
+      withoutNulls(selectionOf(filter)),
       cut.asOf ? isoDateOf(cut.asOf) : undefined,
     );
   }

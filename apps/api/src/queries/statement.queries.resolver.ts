@@ -1,6 +1,8 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
-import { type Clock, listStatements, listStates, stateTimeline } from '@app/projections';
-import { AS_OF, CLOCK } from './time-travel.args';
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { listStatements, listStates, stateTimeline } from '@app/projections';
+import { descendingOf, StatementOrderInput } from './dto/order.input';
+import { selectionOf, TimeTravelInput } from './dto/time-travel.input';
+import { AFTER, FIRST } from './page.args';
 import { timeTravel } from './model-context';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
@@ -20,26 +22,24 @@ export class StatementQueriesResolver {
   ) {}
 
   @Query(() => StatementConnectionObject, {
-    description: 'Statements by delivery date, oldest first unless descending',
+    description: 'Statements by delivery date, oldest first unless orderBy says DESC',
   })
   async statements(
     @Args('filter', { type: () => StatementFilterInput, nullable: true }) filter?: StatementFilterInput,
-    @Args('first', { type: () => Int, nullable: true, description: 'Page size, 0 to 500 (default 20)' }) first?: number,
-    @Args('after', { type: () => String, nullable: true }) after?: string,
-    @Args('descending', { type: () => Boolean, nullable: true }) descending?: boolean,
-    @Args('asOf', AS_OF) asOf?: Date,
-    @Args('clock', CLOCK) clock?: Clock,
+    @Args('orderBy', { type: () => StatementOrderInput, nullable: true }) orderBy?: StatementOrderInput,
+    @Args('first', FIRST) first?: number,
+    @Args('after', AFTER) after?: string,
   ): Promise<StatementConnectionObject> {
-    const cut = timeTravel(asOf, clock);
+    const cut = timeTravel(filter);
     const model = await this.readModel.modelAt(cut.asOf, cut.clock);
-    const { stateCodes, ...rest } = withoutNulls({ ...filter });
+    const { stateCodes, ...rest } = withoutNulls(selectionOf(filter));
     const page = listStatements(
       model,
       { ...rest, stateCode: stateCodes },
       {
         first: first ?? undefined,
         after: after ?? undefined,
-        descending: descending ?? undefined,
+        descending: descendingOf(orderBy),
       },
     );
     return {
@@ -58,8 +58,8 @@ export class StatementQueriesResolver {
   })
   async stateTimeline(
     @Args('stateCode') stateCode: string,
-    @Args('asOf', AS_OF) asOf?: Date,
-    @Args('clock', CLOCK) clock?: Clock,
+    @Args('filter', { type: () => TimeTravelInput, nullable: true, description: 'As of when' })
+    filter?: TimeTravelInput,
   ): Promise<StateTimelineObject> {
     if (!COUNTRY_CODE.test(stateCode)) {
       throw new ApiError(
@@ -68,7 +68,7 @@ export class StatementQueriesResolver {
         { field: 'stateCode' },
       );
     }
-    const cut = timeTravel(asOf, clock);
+    const cut = timeTravel(filter);
     const model = await this.readModel.modelAt(cut.asOf, cut.clock);
     const timeline = stateTimeline(model, this.reference.ccmStates, stateCode);
     return {

@@ -1,9 +1,9 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
-import { organisationOf, similarSources, type Clock, type RegistryModel, type SourceView } from '@app/projections';
+import { organisationOf, similarSources, type RegistryModel, type SourceView } from '@app/projections';
 import { timeTravel } from '../queries/model-context';
-import { AS_OF, CLOCK } from '../queries/time-travel.args';
+import { TimeTravelInput } from '../queries/dto/time-travel.input';
 import { ReadModelService } from '../read-model/read-model.service';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { MergeSourcesCommand, RegisterSourceCommand, RegradeSourceCommand } from './commands/source.handlers';
@@ -34,8 +34,11 @@ export class SourcesResolver {
   }
 
   @Query(() => [SourceObject], { description: 'Every registered source, by name (as graded then, with asOf)' })
-  async sources(@Args('asOf', AS_OF) asOf?: Date, @Args('clock', CLOCK) clock?: Clock): Promise<SourceObject[]> {
-    const cut = timeTravel(asOf, clock);
+  async sources(
+    @Args('filter', { type: () => TimeTravelInput, nullable: true, description: 'As of when' })
+    filter?: TimeTravelInput,
+  ): Promise<SourceObject[]> {
+    const cut = timeTravel(filter);
     const model = await this.readModel.modelAt(cut.asOf, cut.clock);
     return [...model.sources.values()]
       .sort((a, b) => a.name.localeCompare(b.name))

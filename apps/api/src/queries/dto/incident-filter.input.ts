@@ -14,6 +14,7 @@ import {
 import type { Readiness, Status } from '@app/domain';
 import { ReadinessEnum, StatusEnum } from '../../graphql/enums';
 import { COUNTRY_CODE, IsEntityId, IsIsoDate } from '../../graphql/validators';
+import { TimeTravelFields } from './time-travel.input';
 
 const CODE_MESSAGE = 'must be an ISO 3166-1 alpha-3 code in capitals, e.g. YEM';
 
@@ -43,8 +44,10 @@ export class NotYetCondemnedByInput {
   countGeneric?: boolean;
 }
 
-@InputType({ description: 'Every field narrows the list; omitted fields do not filter' })
-export class IncidentFilterInput {
+@InputType({
+  description: 'What to list, and as of when: every field narrows the list; omitted fields do not filter',
+})
+export class IncidentFilterInput extends TimeTravelFields('RECORDED') {
   @Field({ nullable: true, description: 'ISO alpha-3 code of the country where it happened' })
   @IsOptional()
   @Matches(COUNTRY_CODE, { message: `countryCode ${CODE_MESSAGE}` })

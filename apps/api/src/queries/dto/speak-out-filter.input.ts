@@ -1,11 +1,15 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { COUNTRY_CODE, IsEntityId, IsIsoDate } from '../../graphql/validators';
+import { TimeTravelFields } from './time-travel.input';
+
+const REPORT_DATE = 'The report date: the report as it stood then (default: the latest evidence date)';
 
 @InputType({
-  description: 'What the report is about: a situation, an alleged user, or incidents; every field narrows the set',
+  description:
+    'What the report is about (a situation, an alleged user, or incidents; every field narrows the set), and its date',
 })
-export class SpeakOutFilterInput {
+export class SpeakOutFilterInput extends TimeTravelFields('KNOWN', REPORT_DATE) {
   @Field(() => [ID], {
     nullable: true,
     description: 'These incidents (merged duplicates resolve to their canonical incident)',
@@ -48,16 +52,16 @@ export class SpeakOutFilterInput {
   to?: string;
 }
 
-@InputType({ description: 'The columns of the matrix: situations and/or incidents' })
-export class ResponseMatrixFilterInput {
-  @Field(() => [ID], { nullable: true })
+@InputType({ description: 'The subjects of the matrix (situations and/or incidents), and its date' })
+export class ResponseMatrixFilterInput extends TimeTravelFields('KNOWN', REPORT_DATE) {
+  @Field(() => [ID], { nullable: true, description: 'Situations, in the order their rows come' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsEntityId({ each: true })
   situationIds?: string[];
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Incidents, after the situations, in the order given' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(200)

@@ -4,9 +4,12 @@ import type { CcmStatus, StatementKind, Venue } from '@app/domain';
 import { StatementKindEnum, VenueEnum } from '../../graphql/enums';
 import { COUNTRY_CODE, IsEntityId, IsIsoDate } from '../../graphql/validators';
 import { CcmStatusEnum } from '../objects/statement-read.objects';
+import { TimeTravelFields } from './time-travel.input';
 
-@InputType({ description: 'Every field narrows the list; omitted fields do not filter' })
-export class StatementFilterInput {
+@InputType({
+  description: 'What to list, and as of when: every field narrows the list; omitted fields do not filter',
+})
+export class StatementFilterInput extends TimeTravelFields('RECORDED') {
   @Field(() => [String], {
     nullable: true,
     description: 'Statements these States delivered or co-signed; a joint statement appears once per co-signer',

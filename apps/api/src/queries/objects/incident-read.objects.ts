@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { Readiness, Status } from '@app/domain';
 import { ReadinessEnum, StatusEnum } from '../../graphql/enums';
 import { IncidentObject } from '../../incidents/objects/incident.object';
@@ -7,9 +7,6 @@ import { ResolutionObject } from '../../statements/objects/resolution.object';
 import { StatementObject } from '../../statements/objects/statement.object';
 import { ScopeLevelEnum } from './speak-out.objects';
 import { PageInfoObject } from './page-info.object';
-
-export const IncidentSortEnum = { OCCURRED: 'OCCURRED', STATUS_CHANGED: 'STATUS_CHANGED' } as const;
-registerEnumType(IncidentSortEnum, { name: 'IncidentSort' });
 
 @ObjectType('ReferringStatement', {
   description:
