@@ -252,8 +252,10 @@ describe('read-side queries', () => {
       expect((await app.gql(INCIDENTS, { after: 'not-a-cursor' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect((await app.gql(INCIDENTS, { filter: { countryCode: 'yem' } })).errors?.[0].extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
-        field: 'countryCode',
+        field: 'filter.countryCode',
       });
+      const badOrder = await app.gql(INCIDENTS, { orderBy: { field: 'OCCURRED', direction: 'SIDEWAYS' } });
+      expect(badOrder.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     });
   });
 

@@ -253,15 +253,15 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
 
   it('refuses a malformed asOf with BAD_USER_INPUT', async () => {
     const res = await app.gql(INCIDENT_AT, { id: seeded.yemen, asOf: 'last tuesday', clock: 'KNOWN' });
-    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asOf' });
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.asOf' });
     // The same inside a whole filter given as one variable, beside what it selects.
     const LIST = 'query ($filter: IncidentFilterInput) { incidents(filter: $filter) { totalCount } }';
     const list = await app.gql(LIST, { filter: { countryCode: 'YEM', asOf: 'last tuesday' } });
-    expect(list.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'asOf' });
+    expect(list.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.asOf' });
     const nested = await app.gql(LIST, { filter: { notYetCondemnedBy: { stateCodes: ['gbr'] } } });
     expect(nested.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'notYetCondemnedBy.stateCodes',
+      field: 'filter.notYetCondemnedBy.stateCodes',
     });
   });
 });

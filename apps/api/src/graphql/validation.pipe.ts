@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { type FieldProblem, InputValidationError } from './error-codes';
 
 function flatten(errors: ValidationError[], prefix: string, out: FieldProblem[]): FieldProblem[] {
@@ -11,11 +11,29 @@ function flatten(errors: ValidationError[], prefix: string, out: FieldProblem[])
 }
 
 /**
+ * Names each failing field by its path from the argument list: `filter.asOf`, `orderBy.direction`. A mutation's
+ * one `input` argument is the exception: its paths start inside it (`location.countryCode`), as they always have.
+ * An omitted optional argument has nothing to validate (validating it as `{}` would demand its required fields).
+ */
+class ArgumentValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (value === undefined || value === null) return value;
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      const argument = metadata.data;
+      if (!(error instanceof InputValidationError) || !argument || argument === 'input') throw error;
+      throw new InputValidationError(error.fields.map((f) => ({ ...f, field: `${argument}.${f.field}` })));
+    }
+  }
+}
+
+/**
  * class-validator on every input: unknown properties refused, values transformed to their classes, and
  * every failure reported as BAD_USER_INPUT with the dotted path of each failing field.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ArgumentValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -24,7 +24,7 @@ export function timeTravel(
   const clock = filter?.clock;
   if (asOf !== undefined && asOf !== null && Number.isNaN(asOf.getTime())) {
     throw new ApiError(ErrorCode.BAD_USER_INPUT, 'asOf must be an ISO date-time such as 2016-06-01T00:00:00Z', {
-      field: 'asOf',
+      field: 'filter.asOf',
     });
   }
   return { asOf: asOf ?? null, clock: clock ?? defaultClock };

@@ -4,7 +4,8 @@
  */
 import type { Clock, Readiness, Status } from '../words';
 
-export interface IncidentFilter {
+/** IncidentFilterInput's fields; its asOf and clock come from AsOfArgs. */
+export interface IncidentFilter extends AsOfArgs {
   countryCode?: string;
   allegedUser?: string;
   status?: Status[];
@@ -19,11 +20,9 @@ export interface AsOfArgs {
   clock?: Clock;
 }
 
-/** Counts by status and readiness: one aliased field each, every one with its own filter variable. */
+/** Counts by status and readiness: one aliased field each, every one with its own filter variable (with asOf). */
 export const COUNTS = /* GraphQL */ `
   query Counts(
-    $asOf: DateTime
-    $clock: Clock
     $CONFIRMED: IncidentFilterInput
     $CORROBORATED: IncidentFilterInput
     $CONTESTED: IncidentFilterInput
@@ -35,34 +34,34 @@ export const COUNTS = /* GraphQL */ `
     $NONE: IncidentFilterInput
     $all: IncidentFilterInput
   ) {
-    all: incidents(filter: $all, first: 0, asOf: $asOf, clock: $clock) {
+    all: incidents(filter: $all, first: 0) {
       totalCount
     }
-    CONFIRMED: incidents(filter: $CONFIRMED, first: 0, asOf: $asOf, clock: $clock) {
+    CONFIRMED: incidents(filter: $CONFIRMED, first: 0) {
       totalCount
     }
-    CORROBORATED: incidents(filter: $CORROBORATED, first: 0, asOf: $asOf, clock: $clock) {
+    CORROBORATED: incidents(filter: $CORROBORATED, first: 0) {
       totalCount
     }
-    CONTESTED: incidents(filter: $CONTESTED, first: 0, asOf: $asOf, clock: $clock) {
+    CONTESTED: incidents(filter: $CONTESTED, first: 0) {
       totalCount
     }
-    ALLEGED: incidents(filter: $ALLEGED, first: 0, asOf: $asOf, clock: $clock) {
+    ALLEGED: incidents(filter: $ALLEGED, first: 0) {
       totalCount
     }
-    NOT_CONFIRMED: incidents(filter: $NOT_CONFIRMED, first: 0, asOf: $asOf, clock: $clock) {
+    NOT_CONFIRMED: incidents(filter: $NOT_CONFIRMED, first: 0) {
       totalCount
     }
-    WITHDRAWN: incidents(filter: $WITHDRAWN, first: 0, asOf: $asOf, clock: $clock) {
+    WITHDRAWN: incidents(filter: $WITHDRAWN, first: 0) {
       totalCount
     }
-    CONDEMN: incidents(filter: $CONDEMN, first: 0, asOf: $asOf, clock: $clock) {
+    CONDEMN: incidents(filter: $CONDEMN, first: 0) {
       totalCount
     }
-    CONCERN: incidents(filter: $CONCERN, first: 0, asOf: $asOf, clock: $clock) {
+    CONCERN: incidents(filter: $CONCERN, first: 0) {
       totalCount
     }
-    NONE: incidents(filter: $NONE, first: 0, asOf: $asOf, clock: $clock) {
+    NONE: incidents(filter: $NONE, first: 0) {
       totalCount
     }
   }
@@ -70,24 +69,8 @@ export const COUNTS = /* GraphQL */ `
 export type CountsResult = Record<Status | Readiness | 'all', { totalCount: number }>;
 
 export const INCIDENT_LIST = /* GraphQL */ `
-  query IncidentList(
-    $filter: IncidentFilterInput
-    $first: Int
-    $after: String
-    $sort: IncidentSort
-    $descending: Boolean
-    $asOf: DateTime
-    $clock: Clock
-  ) {
-    incidents(
-      filter: $filter
-      first: $first
-      after: $after
-      sort: $sort
-      descending: $descending
-      asOf: $asOf
-      clock: $clock
-    ) {
+  query IncidentList($filter: IncidentFilterInput, $orderBy: IncidentOrderInput, $first: Int, $after: String) {
+    incidents(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -142,8 +125,8 @@ export interface IncidentListResult {
 
 /** Map points: as few fields as possible, fetched in large pages. */
 export const MAP_POINTS = /* GraphQL */ `
-  query MapPoints($filter: IncidentFilterInput, $first: Int, $after: String, $asOf: DateTime, $clock: Clock) {
-    incidents(filter: $filter, first: $first, after: $after, asOf: $asOf, clock: $clock) {
+  query MapPoints($filter: IncidentFilterInput, $first: Int, $after: String) {
+    incidents(filter: $filter, first: $first, after: $after) {
       pageInfo {
         hasNextPage
         endCursor
@@ -205,7 +188,7 @@ export interface Citation {
 
 export const INCIDENT = /* GraphQL */ `
 query Incident($id: ID!, $asOf: DateTime, $clock: Clock) {
-  incident(id: $id, asOf: $asOf, clock: $clock) {
+  incident(id: $id, filter: { asOf: $asOf, clock: $clock }) {
     id occurredFrom occurredTo reportedOn recordedAt summary mergedDuplicates situationId
     firstCorroboratedOn firstConfirmedOn
     location { countryCode countryName placeName latitude longitude precisionMeters }
@@ -304,8 +287,8 @@ const RESPONSE_LINE = /* GraphQL */ `
   stateCode name ccmStatus kind scope on statementId resolutionId lagDays anticipatory genericCondemnationOn
   votes { resolutionId symbol vote adoptedOn }`;
 export const SPEAK_OUT = /* GraphQL */ `
-query SpeakOut($filter: SpeakOutFilterInput, $asOf: DateTime, $clock: Clock) {
-  speakOutReport(filter: $filter, asOf: $asOf, clock: $clock) {
+query SpeakOut($filter: SpeakOutFilterInput) {
+  speakOutReport(filter: $filter) {
     asOf statesPartiesCount incidentIds confirmedIncidentIds medianLagDays minLagDays maxLagDays
     firstConfirmations { incidentId firstConfirmedOn }
     statesParties { ${RESPONSE_LINE} }

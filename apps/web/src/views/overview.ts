@@ -1,6 +1,7 @@
 /** Overview: counts, the world map and the sortable, paged list of incidents, under one set of filters. */
 import { gql } from '../api/client';
 import {
+  type AsOfArgs,
   COUNTS,
   type CountsResult,
   INCIDENT_LIST,
@@ -64,10 +65,10 @@ export function renderOverview(main: HTMLElement, ctx: ViewContext): void {
     ),
   );
 
-  const countFilters: Record<string, IncidentFilter> = { all: filter };
-  for (const st of STATUSES) countFilters[st] = { ...filter, status: [st] };
-  for (const r of READINESS) countFilters[r] = { ...filter, readiness: [r] };
-  gql<CountsResult>(COUNTS, { ...asOf, ...countFilters }, ctx.signal)
+  const countFilters: Record<string, IncidentFilter> = { all: { ...filter, ...asOf } };
+  for (const st of STATUSES) countFilters[st] = { ...filter, ...asOf, status: [st] };
+  for (const r of READINESS) countFilters[r] = { ...filter, ...asOf, readiness: [r] };
+  gql<CountsResult>(COUNTS, countFilters, ctx.signal)
     .then((c) => replace(counts, h('h2', { id: 'counts-h' }, 'Incidents by status'), countsView(ctx, c)))
     .catch((e) => isAbort(e) || replace(counts, errorBox(e)));
 
@@ -75,12 +76,10 @@ export function renderOverview(main: HTMLElement, ctx: ViewContext): void {
   gql<IncidentListResult>(
     INCIDENT_LIST,
     {
-      filter,
+      filter: { ...filter, ...asOf },
+      orderBy: { field: sort, direction: p.order === 'asc' ? 'ASC' : 'DESC' },
       first: PAGE_SIZE,
       after: p.after,
-      sort,
-      descending: p.order !== 'asc',
-      ...asOf,
     },
     ctx.signal,
   )
@@ -100,14 +99,18 @@ export function renderOverview(main: HTMLElement, ctx: ViewContext): void {
 /** Map points come in pages of 500; the map is redrawn as each page arrives, so the first points show at once. */
 async function loadPoints(
   filter: IncidentFilter,
-  asOf: object,
+  asOf: AsOfArgs,
   signal: AbortSignal,
   draw: (points: MapPoint[], done: boolean) => void,
 ): Promise<void> {
   const points: MapPoint[] = [];
   let after: string | null | undefined;
   for (;;) {
-    const { incidents } = await gql<MapPointsResult>(MAP_POINTS, { filter, first: MAP_PAGE, after, ...asOf }, signal);
+    const { incidents } = await gql<MapPointsResult>(
+      MAP_POINTS,
+      { filter: { ...filter, ...asOf }, first: MAP_PAGE, after },
+      signal,
+    );
     for (const e of incidents.edges) points.push(e.node);
     after = incidents.pageInfo.endCursor;
     const done = !incidents.pageInfo.hasNextPage || !after;

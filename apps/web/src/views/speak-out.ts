@@ -28,7 +28,7 @@ export function renderSpeakOut(main: HTMLElement, ctx: ViewContext): void {
     to: p.to,
   };
   replace(main, h('h1', {}, 'Who spoke out', scopeWords(p, [])), loading('the report'));
-  gql<SpeakOutResult>(SPEAK_OUT, { filter, ...asOfArgs(p) }, ctx.signal)
+  gql<SpeakOutResult>(SPEAK_OUT, { filter: { ...filter, ...asOfArgs(p) } }, ctx.signal)
     .then((r) =>
       replace(
         main,
