@@ -3,7 +3,7 @@
  * 4. GraphQL reads (autocannon, 64 connections) against the built service on the generated store,
  *    each beside a bare `{ __typename }` on the same stack; plus Mercurius vs Apollo on a trivial query.
  * 5. Mutations end to end (allegeUse, addCorroboration) at 32 connections.
- * 6. Time travel: incident(id, asOf, clock) and speakOutReport(asOf, clock), both clocks.
+ * 6. Time travel: incident(id, filter: { asOf, clock }) and speakOutReport(filter: { asOf, clock }), both clocks.
  * The server is a child process on 127.0.0.1, killed at the end whatever happens.
  */
 const fs = require('node:fs');
@@ -285,7 +285,7 @@ async function incidentExistingAt(server, asOf) {
   const before = new Date(Date.parse(asOf) - 30 * 86_400_000).toISOString();
   const list = await gql(
     server.url,
-    '{ incidents(first: 100, descending: false) { edges { node { id occurredFrom } } } }',
+    '{ incidents(first: 100, orderBy: { field: OCCURRED, direction: ASC }) { edges { node { id occurredFrom } } } }',
     undefined,
     HEADERS,
   );
@@ -320,22 +320,22 @@ async function timeTravelSection(server, meta, quick) {
   const cases = [
     [
       'incident(id, asOf, RECORDED)',
-      'query($id: ID!, $asOf: DateTime) { incident(id: $id, asOf: $asOf, clock: RECORDED) { id assessment { status } } }',
+      'query($id: ID!, $asOf: DateTime) { incident(id: $id, filter: { asOf: $asOf, clock: RECORDED }) { id assessment { status } } }',
       50,
     ],
     [
       'incident(id, asOf, KNOWN)',
-      'query($id: ID!, $asOf: DateTime) { incident(id: $id, asOf: $asOf, clock: KNOWN) { id assessment { status } } }',
+      'query($id: ID!, $asOf: DateTime) { incident(id: $id, filter: { asOf: $asOf, clock: KNOWN }) { id assessment { status } } }',
       50,
     ],
     [
       'speakOutReport(asOf, KNOWN)',
-      'query($asOf: DateTime) { speakOutReport(asOf: $asOf, clock: KNOWN) { asOf statesPartiesCount medianLagDays } }',
+      'query($asOf: DateTime) { speakOutReport(filter: { asOf: $asOf, clock: KNOWN }) { asOf statesPartiesCount medianLagDays } }',
       2000,
     ],
     [
       'speakOutReport(asOf, RECORDED)',
-      'query($asOf: DateTime) { speakOutReport(asOf: $asOf, clock: RECORDED) { asOf statesPartiesCount medianLagDays } }',
+      'query($asOf: DateTime) { speakOutReport(filter: { asOf: $asOf, clock: RECORDED }) { asOf statesPartiesCount medianLagDays } }',
       2000,
     ],
   ];

@@ -15,7 +15,7 @@ const { limitRules } = require('../dist/apps/api/src/graphql/limits.js');
 
 const DOCUMENTS = {
   introspection: getIntrospectionQuery(),
-  page500: `{ incidents(first: 500) { edges { node { id summary referringStatements { lagFrom lagDays
+  page500: `{ incidents(first: 500) { edges { node { id summary referringStatements { scope lagDays anticipatory
     statement { id kind venue deliveredOn speakers { stateCode name } } } } } } }`,
   fragments: `{ ...F0 } ${Array.from({ length: 12 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n')}
     fragment F12 on Query { sources { id name } }`,
