@@ -230,7 +230,8 @@ describe('the speak-out report for a situation, through GraphQL', () => {
       { scope: 'GENERIC', kind: 'CONDEMNATION', on: '2021-09-20', lagDays: 1944, anticipatory: false, first: 'AFG' },
     ]);
     expect(incident.referringResolutions).toEqual([
-      { scope: 'SITUATION', lagDays: 208, anticipatory: false, resolution: { symbol: 'A/RES/71/999' } },
+      // A resolution of concern: only condemnations have a lag.
+      { scope: 'SITUATION', lagDays: null, anticipatory: false, resolution: { symbol: 'A/RES/71/999' } },
     ]);
     // The same lags as the report's lines for the States whose first condemnation came in that scope.
     const r = await report('2021-12-31');
