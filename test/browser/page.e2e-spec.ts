@@ -139,9 +139,13 @@ describe('the web page', () => {
     await expect(page.getByTestId('first-confirmed').textContent()).resolves.toBe(
       'First confirmed on 25 May 2016: lags count from it. ',
     );
-    // The United Kingdom announced its investigation the day before the incident was confirmed.
-    expect(text).toContain('1 day before it was confirmed (anticipatory)');
-    expect(text).toContain('208 days after it was confirmed');
+    // Only condemnations have a lag: Portugal's condemnation of the situation came before the confirmation.
+    expect(text).toContain('419 days before it was confirmed (anticipatory)');
+    expect(text).toContain('104 days after it was confirmed');
+    // The United Kingdom's announcement of its investigation (the day before) and the acknowledgement have none.
+    const lagOf = (kind: string) => page.locator('tr', { hasText: kind }).locator('td').nth(5).textContent();
+    await expect(lagOf('Investigation announced')).resolves.toBe('—');
+    await expect(lagOf('Acknowledgement')).resolves.toBe('—');
     expect(await page.locator('.timeline li').count()).toBe(2);
     await screenshot(page, 'incident');
     await expectAccessible();
