@@ -11,7 +11,7 @@ function flatten(errors: ValidationError[], prefix: string, out: FieldProblem[])
 }
 
 /**
- * Names each failing field by its path from the argument list: `filter.asOf`, `orderBy.direction`. A mutation's
+ * Names each failing field by its path from the argument list: `filter.asOf`, `filter.countryCode`. A mutation's
  * one `input` argument is the exception: its paths start inside it (`location.countryCode`), as they always have.
  * An omitted optional argument has nothing to validate (validating it as `{}` would demand its required fields).
  */
