@@ -226,7 +226,8 @@ describe('the speak-out report for a situation, through GraphQL', () => {
     expect(rows).toEqual([
       { scope: 'SITUATION', kind: 'CONDEMNATION', on: '2016-05-20', lagDays: -5, anticipatory: true, first: 'IRL' },
       { scope: 'INCIDENT', kind: 'CONDEMNATION', on: '2016-06-01', lagDays: 7, anticipatory: false, first: 'NOR' },
-      { scope: 'USER', kind: 'CONCERN', on: '2016-07-01', lagDays: null, anticipatory: false, first: 'AUT' }, // not a condemnation
+      // Concern is not a condemnation: no lag.
+      { scope: 'USER', kind: 'CONCERN', on: '2016-07-01', lagDays: null, anticipatory: false, first: 'AUT' },
       { scope: 'GENERIC', kind: 'CONDEMNATION', on: '2021-09-20', lagDays: 1944, anticipatory: false, first: 'AFG' },
     ]);
     expect(incident.referringResolutions).toEqual([
@@ -318,7 +319,8 @@ describe('the speak-out report for a situation, through GraphQL', () => {
   it("asks statements, a State's timeline and sources as of a date, on either clock", async () => {
     const Q = `query ($asOf: DateTime, $clock: Clock) {
       statements(filter: { stateCodes: ["NOR"], asOf: $asOf, clock: $clock }, first: 10) { totalCount }
-      stateTimeline(stateCode: "AUT", filter: { asOf: $asOf, clock: $clock }) { entries { statement { kind deliveredOn } } }
+      stateTimeline(stateCode: "AUT", filter: { asOf: $asOf, clock: $clock }) {
+        entries { statement { kind deliveredOn } } }
       sources(filter: { asOf: $asOf, clock: $clock }) { name } }`;
     const known2016 = await app.ok(Q, { asOf: '2016-12-31T23:59:59Z', clock: 'KNOWN' });
     expect(known2016.statements.totalCount).toBe(1);

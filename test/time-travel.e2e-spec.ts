@@ -164,7 +164,8 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
 
     it('gives each listed incident the audit trail it had then', async () => {
       const HISTORY_AT = `query ($asOf: DateTime, $clock: Clock) {
-        incidents(filter: { asOf: $asOf, clock: $clock }, first: 5) { edges { node { id history { eventId type evidenceDate } } } } }`;
+        incidents(filter: { asOf: $asOf, clock: $clock }, first: 5) {
+          edges { node { id history { eventId type evidenceDate } } } } }`;
       const now = await app.ok(HISTORY_AT, {});
       const then = await app.ok(HISTORY_AT, { asOf: day('2016-04-01'), clock: 'KNOWN' });
       const liveTrail = now.incidents.edges.find((e: any) => e.node.id === seeded.yemen).node.history;
