@@ -36,7 +36,8 @@ function openRaw(file, SCHEMA) {
   db.pragma('synchronous = FULL');
   db.exec(SCHEMA);
   const insert = db.prepare(
-    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) ' +
+      'VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const row = (e, i) => [
     streamOf(i),
@@ -50,7 +51,8 @@ function openRaw(file, SCHEMA) {
   return { db, insert, row };
 }
 
-// Each contender writes for a time budget (the disk's fsync speed varies 20x with load), in whole rounds of WRITERS events.
+// Each contender writes for a time budget (the disk's fsync speed varies 20x with load),
+// in whole rounds of WRITERS events.
 // One BEGIN IMMEDIATE … COMMIT per event: measured faster here than autocommit inserts, so it is the ceiling.
 function rawOneCommit(file, SCHEMA, events, budgetMs) {
   const { db, insert, row } = openRaw(file, SCHEMA);

@@ -1,5 +1,8 @@
 'use strict';
-/** The driver choice: Mercurius vs Apollo on `{ ping }`, tiny Nest apps (bench/drivers/*.ts, built to dist/bench/drivers). */
+/**
+ * The driver choice: Mercurius vs Apollo on `{ ping }`, tiny Nest apps
+ * (bench/drivers/*.ts, built to dist/bench/drivers).
+ */
 const fs = require('node:fs');
 const path = require('node:path');
 const { DIST, progress } = require('./lib/common');
@@ -20,8 +23,9 @@ async function run({ quick }) {
     try {
       progress(`drivers: ${driver}`);
       server = await startServer(script, { NODE_ENV: 'production' }, { deadlineMs: 30_000 });
+      // warm-up
       if (!quick)
-        await cannon(server.url, { connections: 64, duration: 1, body: JSON.stringify({ query: '{ ping }' }) }); // warm-up
+        await cannon(server.url, { connections: 64, duration: 1, body: JSON.stringify({ query: '{ ping }' }) });
       results[driver] = await cannon(server.url, {
         connections: 64,
         duration: quick ? 1 : 6,

@@ -48,7 +48,10 @@ async function run(name, schema) {
     ],
   });
   await app.close();
-  return `${name.padEnd(6)} ${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`;
+  return (
+    `${name.padEnd(6)} ${Math.round(result.requests.average)} req/s, ` +
+    `p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}`
+  );
 }
 
 (async () => {

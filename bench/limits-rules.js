@@ -13,11 +13,12 @@ const { bootstrap } = require('../dist/apps/api/src/main.js');
 const { loadConfig } = require('../dist/apps/api/src/config/config.js');
 const { limitRules } = require('../dist/apps/api/src/graphql/limits.js');
 
+const FRAGMENT_CHAIN = Array.from({ length: 12 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`);
 const DOCUMENTS = {
   introspection: getIntrospectionQuery(),
   page500: `{ incidents(first: 500) { edges { node { id summary referringStatements { scope lagDays anticipatory
     statement { id kind venue deliveredOn speakers { stateCode name } } } } } } }`,
-  fragments: `{ ...F0 } ${Array.from({ length: 12 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join('\n')}
+  fragments: `{ ...F0 } ${FRAGMENT_CHAIN.join('\n')}
     fragment F12 on Query { sources { id name } }`,
 };
 

@@ -180,7 +180,9 @@ async function run({ quick }) {
     name: 'Emmett, sequential append, 1 event per append',
     value: theirsSeq,
     unit: 'events/s',
-    note: `opens a sqlite3 connection per operation (synchronous=FULL too)${seqErrors.theirs.size ? `; failed appends: ${errorText(seqErrors.theirs)}` : ''}`,
+    note:
+      'opens a sqlite3 connection per operation (synchronous=FULL too)' +
+      (seqErrors.theirs.size ? `; failed appends: ${errorText(seqErrors.theirs)}` : ''),
   });
   rows.push({
     section,

@@ -23,9 +23,8 @@ function child(mode, file, extraArgs = []) {
 function storeFor(quick) {
   const t0 = Date.now();
   const store = ensureStore(quick ? QUICK_INCIDENTS : FULL_INCIDENTS);
-  progress(
-    `store ${store.cached ? 'reused' : `generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`}: ${store.meta.events} events, ${store.file}`,
-  );
+  const how = store.cached ? 'reused' : `generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`;
+  progress(`store ${how}: ${store.meta.events} events, ${store.file}`);
   return store;
 }
 
@@ -41,7 +40,9 @@ async function run({ quick }) {
   const rate = (x) => x.events / (x.ms / 1000);
   const c = best.ceiling,
     p = best.projections;
-  const section = `3. Rebuild from ${meta.events.toLocaleString('en-US')} generated events (${meta.incidents.toLocaleString('en-US')} incidents)`;
+  const section =
+    `3. Rebuild from ${meta.events.toLocaleString('en-US')} generated events ` +
+    `(${meta.incidents.toLocaleString('en-US')} incidents)`;
   const skippedNote =
     p.skipped > 0 ? `; ${p.skipped} events SKIPPED by the fold (e.g. ${p.skippedEventIds.join(', ')})` : '';
   return [

@@ -220,7 +220,7 @@ describe('access: PUBLIC_READ=true', () => {
 });
 
 describe('access: the first admin token', () => {
-  it('is created on first start without any token, written 0600 to a file, and the log names only the file', async () => {
+  it('is created on first start without any token, written 0600 to a file; the log names only the file', async () => {
     const written: string[] = [];
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
       written.push(String(chunk));

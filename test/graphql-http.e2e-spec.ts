@@ -37,7 +37,7 @@ describe('GraphQL over HTTP conformance: the graphql-http server audits against 
     expect(audits.filter((a) => a.name.startsWith('MUST')).length).toBeGreaterThan(10);
   });
 
-  it('keeps the error shape: codes in extensions, and no data entry with application/graphql-response+json', async () => {
+  it('keeps the error shape: codes in extensions; no data entry with application/graphql-response+json', async () => {
     const post = (accept: string, body: string) =>
       fetch(app.url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body });
     const legacy = await post('application/json', JSON.stringify({ query: '{ nope }' }));

@@ -45,8 +45,8 @@ describe('GraphQL limits (small limits so the tests stay cheap)', () => {
   });
 
   it('counts depth through fragments, and a fragment bomb stays cheap to check', async () => {
-    const deep =
-      await app.gql(`{ incidents(first: 1) { ...E } } fragment E on IncidentConnection { edges { node { corroborations { source { ...G } } } } }
+    const deep = await app.gql(`{ incidents(first: 1) { ...E } }
+      fragment E on IncidentConnection { edges { node { corroborations { source { ...G } } } } }
       fragment G on Source { grades { grade } }`);
     expect(limitOf(deep)).toBe('depth');
     const levels = Array.from({ length: 30 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(

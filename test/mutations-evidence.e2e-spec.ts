@@ -42,7 +42,7 @@ describe('investigation and statement mutations over HTTP', () => {
   }
 
   describe('openInvestigation and concludeInvestigation', () => {
-    it('opens an investigation the incident lists and waits for, then concludes it: CONFIRMED_BY_INVESTIGATION', async () => {
+    it('opens an investigation the incident lists and awaits; concluding it: CONFIRMED_BY_INVESTIGATION', async () => {
       const incidentId = await incident();
       const byState = (await app.ok(OPEN_INVESTIGATION, { input: investigationInput([incidentId]) })).openInvestigation;
       expect(byState.investigator).toEqual({ kind: 'STATE', stateCode: 'GBR', name: 'United Kingdom' });
@@ -225,7 +225,7 @@ describe('investigation and statement mutations over HTTP', () => {
       ]);
     });
 
-    it('refuses bad speakers, unknown States or incidents, long quotes and bad citations, appending nothing', async () => {
+    it('refuses bad speakers, unknown States or incidents, long quotes, bad citations, appending nothing', async () => {
       const incidentId = await incident();
       const { recordStatement } = await app.ok(RECORD_STATEMENT, { input: statementInput([incidentId]) });
       const before = await app.eventCount();

@@ -159,7 +159,7 @@ describe('incident and corroboration mutations over HTTP', () => {
       expect(addCorroboration.corroborations).toHaveLength(3);
     });
 
-    it('refuses a merge into itself, a second merge of the duplicate, a cycle and unknown ids, appending nothing', async () => {
+    it('refuses merging into itself, merging the duplicate twice, a cycle, unknown ids; appends nothing', async () => {
       const a = await incident();
       const b = await incident(a.sourceId);
       const c = await incident(a.sourceId);

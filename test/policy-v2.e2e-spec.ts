@@ -114,7 +114,7 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
     return { incidentId, amnesty, hrw };
   }
 
-  it("1. the alleged user's own ministry cannot lower a confirmed incident; a State source is matched by its code", async () => {
+  it("1. the alleged user's own ministry cannot lower a confirmed incident; State sources match by code", async () => {
     const { incidentId } = await confirmedIncident();
     const mod = await source({
       name: 'Saudi Arabia Ministry of Defence',
@@ -148,7 +148,7 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
     expect((await read(incidentId)).assessment).toMatchObject({ status: 'CONTESTED', readiness: 'CONCERN' });
   });
 
-  it('2. an investigation by a C-graded NGO counts as one supporting source: it does not confirm on its own', async () => {
+  it('2. an investigation by a C-graded NGO counts as one supporting source: it cannot confirm alone', async () => {
     const amnesty = await source({ name: 'Amnesty International (2)', grade: 'B' });
     const incidentId = (
       await app.ok(ALLEGE_USE, {
@@ -178,7 +178,7 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
     expect(assessment.reasons.join(' ')).toContain('Some NGO');
   });
 
-  it("3. the supplier State's finding of no use does not clear; a UN finding against A/B physical evidence contests", async () => {
+  it("3. the supplier's no-use finding does not clear; a UN one against A/B physical evidence contests", async () => {
     const { incidentId } = await confirmedIncident({
       munition: { type: 'BL-755', delivery: 'AIR_DROPPED', producerStateCodes: ['GBR'], supplierStateCodes: ['GBR'] },
     });
@@ -251,7 +251,7 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
     expect((await read(incidentId)).assessment).toMatchObject({ status: 'ALLEGED', independentSupportingSources: 1 });
   });
 
-  it('5. a regrade takes effect from its date: the live history keeps the 2016 confirmation and drops on the regrade', async () => {
+  it('5. a regrade applies from its date: the history keeps the 2016 confirmation, drops on the regrade', async () => {
     const { incidentId, hrw } = await confirmedIncident();
     await app.ok(REGRADE, {
       input: { sourceId: hrw, newGrade: 'D', reason: 'Later errors', regradedOn: '2020-01-01' },
@@ -353,7 +353,7 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'from' });
   });
 
-  it('a coalition known by its lead State is accepted when named; a correction adds members; the reasons say which are known', async () => {
+  it('a coalition known by its lead State needs a name; corrections add members, which the reasons list', async () => {
     const amnesty = await source({ name: 'Amnesty International (4)', grade: 'B' });
     const lead = { kind: 'COALITION', stateCodes: ['SAU'], name: 'Saudi Arabia-led coalition' };
     const incidentId = (await app.ok(ALLEGE_USE, { input: yemenAllegation(amnesty, { allegedUser: lead }) })).allegeUse

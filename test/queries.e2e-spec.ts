@@ -194,7 +194,7 @@ describe('read-side queries', () => {
       expect(incident.id).toBe(s.yemen);
     });
 
-    it('replays one incident with its merged duplicate, investigation and statements for a time-travel query', async () => {
+    it('replays one incident with its merged duplicate, investigation and statements for time travel', async () => {
       const TRAVEL = QUERY.replace('query ($id: ID!)', 'query ($id: ID!, $asOf: DateTime, $clock: Clock)').replace(
         'incident(id: $id)',
         'incident(id: $id, filter: { asOf: $asOf, clock: $clock })',
@@ -335,7 +335,8 @@ describe('read-side queries', () => {
 
   it("stateTimeline: statements in order with the incidents' status on each date and the CCM status then", async () => {
     const { stateTimeline } = await app.ok(`{ stateTimeline(stateCode: "NOR") { stateCode name
-      entries { statement { kind deliveredOn } ccmStatus incidents { incidentId canonicalIncidentId status readiness } } } }`);
+      entries { statement { kind deliveredOn } ccmStatus
+        incidents { incidentId canonicalIncidentId status readiness } } } }`);
     expect(stateTimeline).toEqual({
       stateCode: 'NOR',
       name: 'Norway',
@@ -360,8 +361,9 @@ describe('read-side queries', () => {
 
   it('speakOutReport: filtered by incidents, country, alleged user and occurrence dates', async () => {
     const REPORT = `query ($filter: SpeakOutFilterInput) { speakOutReport(filter: $filter) {
-      incidentIds confirmedIncidentIds statesPartiesCount condemned { stateCode firstCondemnationOn } expressedConcern { stateCode }
-      silent { stateCode } lags { stateCode days } medianLagDays maxLagDays nonPartiesThatSpoke { stateCode ccmStatus kinds } } }`;
+      incidentIds confirmedIncidentIds statesPartiesCount condemned { stateCode firstCondemnationOn }
+      expressedConcern { stateCode } silent { stateCode } lags { stateCode days } medianLagDays maxLagDays
+      nonPartiesThatSpoke { stateCode ccmStatus kinds } } }`;
     const byUser = (await app.ok(REPORT, { filter: { allegedUser: 'SAU' } })).speakOutReport;
     expect(byUser.incidentIds).toEqual([s.yemen]);
     expect(byUser.condemned.map((c: any) => c.stateCode)).toEqual(['DEU', 'IRL', 'NOR']);

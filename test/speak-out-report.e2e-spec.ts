@@ -53,7 +53,8 @@ const LINE = 'stateCode ccmStatus kind scope on lagDays anticipatory genericCond
 const REPORT = /* GraphQL */ `query ($filter: SpeakOutFilterInput) {
   speakOutReport(filter: $filter) {
     asOf incidentIds firstConfirmations { incidentId firstConfirmedOn } statesPartiesCount
-    statesParties { ${LINE} } silent { stateCode } nonPartiesThatSpoke { ${LINE} } medianLagDays minLagDays maxLagDays } }`;
+    statesParties { ${LINE} } silent { stateCode } nonPartiesThatSpoke { ${LINE} }
+    medianLagDays minLagDays maxLagDays } }`;
 
 /**
  * A situation with two confirmed incidents, national statements at each scope, a joint statement, a
@@ -100,7 +101,8 @@ describe('the speak-out report for a situation, through GraphQL', () => {
     const say = (speakers: string[], kind: string, deliveredOn: string, incidentIds: string[], more: object = {}) =>
       app.ok(RECORD_STATEMENT, { input: statementInput(incidentIds, { speakers, kind, deliveredOn, ...more }) });
     await say(['NOR'], 'CONDEMNATION', '2016-06-01', [hajjah]);
-    await say(['IRL'], 'CONDEMNATION', '2016-05-20', [], { scope: { situationIds: [situation] } }); // before confirmation
+    // before confirmation
+    await say(['IRL'], 'CONDEMNATION', '2016-05-20', [], { scope: { situationIds: [situation] } });
     await say(['AUT'], 'CONCERN', '2016-07-01', [], { scope: { allegedUser: { stateCodes: ['SAU'] } } });
     await say(['DEU', 'FRA', 'BEL'], 'CONDEMNATION', '2016-09-01', [saada], {
       onBehalfOf: 'a group of States',
@@ -164,7 +166,7 @@ describe('the speak-out report for a situation, through GraphQL', () => {
     votes,
   });
 
-  it('at the end of 2016: each scope, the joint statement, the vote; anticipatory IRL; silent ESP and CHE', async () => {
+  it('at the end of 2016: each scope, the joint statement, the vote; IRL anticipatory; ESP, CHE silent', async () => {
     const r = await report('2016-12-31');
     expect(r.incidentIds.sort()).toEqual([hajjah, saada].sort());
     expect(r.firstConfirmations).toEqual(
@@ -176,7 +178,8 @@ describe('the speak-out report for a situation, through GraphQL', () => {
     expect(lineOf(r, 'NOR')).toMatchObject(party('CONDEMNATION', 'INCIDENT', '2016-06-01', 7));
     expect(lineOf(r, 'IRL')).toMatchObject(party('CONDEMNATION', 'SITUATION', '2016-05-20', -5));
     expect(lineOf(r, 'AUT')).toMatchObject(party('CONCERN', 'USER', '2016-07-01', null));
-    expect(lineOf(r, 'DEU')).toMatchObject(party('CONDEMNATION', 'INCIDENT', '2016-09-01', 22)); // joint: each co-signer
+    // joint: each co-signer
+    expect(lineOf(r, 'DEU')).toMatchObject(party('CONDEMNATION', 'INCIDENT', '2016-09-01', 22));
     expect(lineOf(r, 'BEL')).toMatchObject(party('CONDEMNATION', 'INCIDENT', '2016-09-01', 22));
     expect(lineOf(r, 'MEX')).toMatchObject(
       party('CONCERN', 'SITUATION', '2016-12-19', null, null, [{ symbol: 'A/RES/71/999', vote: 'YES' }]),
@@ -192,7 +195,7 @@ describe('the speak-out report for a situation, through GraphQL', () => {
     ]);
   });
 
-  it('at the end of 2021: the Lausanne declaration counts for every State Party, generically, in its own column', async () => {
+  it('at the end of 2021: the Lausanne declaration counts for every State Party, in the generic column', async () => {
     const r = await report('2021-12-31');
     const parties = (await app.ok('{ states(filter: { status: STATE_PARTY, on: "2021-12-31" }) { stateCode } }'))
       .states;
@@ -200,7 +203,8 @@ describe('the speak-out report for a situation, through GraphQL', () => {
     expect(r.silent).toEqual([]);
     expect(lineOf(r, 'NOR')).toMatchObject(party('CONDEMNATION', 'INCIDENT', '2016-06-01', 7, '2021-09-20'));
     expect(lineOf(r, 'IRL')).toMatchObject(party('CONDEMNATION', 'SITUATION', '2016-05-20', -5, '2021-09-20'));
-    expect(lineOf(r, 'AUT')).toMatchObject(party('CONDEMNATION', 'GENERIC', '2021-09-20', 1944, '2021-09-20')); // beats its concern
+    // beats its concern
+    expect(lineOf(r, 'AUT')).toMatchObject(party('CONDEMNATION', 'GENERIC', '2021-09-20', 1944, '2021-09-20'));
     expect(lineOf(r, 'MEX')).toMatchObject(
       party('CONDEMNATION', 'GENERIC', '2021-09-20', 1944, '2021-09-20', [{ symbol: 'A/RES/71/999', vote: 'YES' }]),
     );
@@ -209,9 +213,10 @@ describe('the speak-out report for a situation, through GraphQL', () => {
     expect(r.maxLagDays).toBe(1944);
   });
 
-  it("lists on the incident every statement and resolution the report counts, with its scope and the report's lag", async () => {
+  it('the incident lists each statement and resolution the report counts, with its scope and the lag', async () => {
     const Q = `query ($id: ID!, $scopes: [ScopeLevel!]) { incident(id: $id) { firstConfirmedOn
-      referringStatements(scopes: $scopes) { scope lagDays anticipatory statement { kind deliveredOn speakers { stateCode } } }
+      referringStatements(scopes: $scopes) { scope lagDays anticipatory
+        statement { kind deliveredOn speakers { stateCode } } }
       referringResolutions(scopes: $scopes) { scope lagDays anticipatory resolution { symbol } } } }`;
     const { incident } = await app.ok(Q, { id: hajjah });
     expect(incident.firstConfirmedOn).toBe('2016-05-25');
@@ -272,7 +277,7 @@ describe('the speak-out report for a situation, through GraphQL', () => {
     expect(incident).toEqual({ situationId: situation, corrections: [{ fields: ['situationId'] }] });
   });
 
-  it("answers the presidency's questions as queries: not yet condemned, first confirmed in a range, the response matrix", async () => {
+  it("answers the presidency's queries: not yet condemned, first confirmed in a range, response matrix", async () => {
     const LIST = `query ($filter: IncidentFilterInput) {
       incidents(filter: $filter, first: 500) { edges { node { id firstConfirmedOn } } } }`;
     const ids = async (filter: object, asOf = '2016-12-31T23:59:59Z') =>

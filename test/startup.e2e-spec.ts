@@ -41,7 +41,7 @@ describe('start-up on a large store', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('listens at once: live 200, ready 503 with the lag in events and queries UNAVAILABLE until caught up; then ready', async () => {
+  it('listens at once: live 200; until caught up ready 503 with the lag, queries UNAVAILABLE; then ready', async () => {
     const started = Date.now();
     app = await TestApp.start({
       SQLITE_PATH: path.join(dir, 'registry.db'),
@@ -88,7 +88,7 @@ describe('start-up on a large store', () => {
     );
   });
 
-  it('shares one replay between identical time-travel requests and refuses distinct ones beyond the bound', async () => {
+  it('shares one replay between identical time-travel requests and refuses distinct ones past the bound', async () => {
     const later = new Date(Date.now() + 60_000).toISOString();
     // Identical cut, at once: one replay serves all (with no queue, a second replay would be refused).
     const same = await Promise.all([1, 2, 3, 4].map(() => app.gql(COUNT, { asOf: later })));

@@ -247,7 +247,8 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
       expect(await app.ok(INCIDENT_AT, { id: seeded.yemen, asOf, clock })).toEqual(live);
       expect(await app.ok(LIST_AT, { asOf, clock })).toEqual(liveList);
     }
-    // The live report speaks for the latest evidence date (2016-08-01): the same date on the KNOWN clock holds everything.
+    // The live report speaks for the latest evidence date (2016-08-01): the same date on the KNOWN
+    // clock holds everything.
     const reportThen = await app.ok(REPORT_AT, { asOf: day('2016-08-01'), clock: 'KNOWN' });
     expect(reportThen.speakOutReport).toEqual(liveReport.speakOutReport);
   });

@@ -107,7 +107,8 @@ describe('the Yemen BL-755 case, logged through GraphQL', () => {
     hrwCorroboration = addCorroboration.corroborations[1].id;
 
     const { assessment, statusHistory } = await read();
-    // Two independent A–C sources, and physical evidence (Amnesty's remnant photos, HRW's expert identification) from A/B sources.
+    // Two independent A–C sources, and physical evidence (Amnesty's remnant photos, HRW's expert
+    // identification) from A/B sources.
     expect(assessment).toMatchObject({
       status: 'CONFIRMED',
       readiness: 'CONDEMN',
@@ -159,7 +160,7 @@ describe('the Yemen BL-755 case, logged through GraphQL', () => {
     });
   });
 
-  it('4. the coalition acknowledges the use: confirmed by acknowledgement, still confirmed since 25 May 2016', async () => {
+  it('4. the coalition acknowledges the use: confirmed by acknowledgement, still so since 25 May 2016', async () => {
     const { recordStatement } = await app.ok(RECORD_STATEMENT, {
       input: statementInput([incidentId], {
         speakers: ['SAU'],

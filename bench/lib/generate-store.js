@@ -25,7 +25,8 @@ const K = { CORROBORATION: 0, RETRACTION: 1, CORRECTION: 2, MERGE: 3, WITHDRAW: 
 
 function uuidv7At(rng, ms, seq) {
   const t = ms.toString(16).padStart(12, '0');
-  return `${t.slice(0, 8)}-${t.slice(8)}-7${(seq & 0xfff).toString(16).padStart(3, '0')}-${'89ab'[rng.int(4)]}${rng.hex(3)}-${rng.hex(12)}`;
+  const seqHex = (seq & 0xfff).toString(16).padStart(3, '0');
+  return `${t.slice(0, 8)}-${t.slice(8)}-7${seqHex}-${'89ab'[rng.int(4)]}${rng.hex(3)}-${rng.hex(12)}`;
 }
 
 function cachePath(incidents) {
@@ -61,7 +62,8 @@ function generate(file, incidentCount) {
   db.pragma('cache_size = -262144'); // the (stream_id, revision) index takes random inserts: keep it in memory
   db.exec(SCHEMA);
   const insert = db.prepare(
-    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) ' +
+      'VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const rng = seeded(20261129);
   const revisions = new Map();

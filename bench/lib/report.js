@@ -1,5 +1,8 @@
 'use strict';
-/** Prints the results table and writes BENCHMARKS.md. A row: {section, name, value, unit, ratio?, ratioTo?, target?, targetKind?, note?, failure?}. */
+/**
+ * Prints the results table and writes BENCHMARKS.md.
+ * A row: {section, name, value, unit, ratio?, ratioTo?, target?, targetKind?, note?, failure?}.
+ */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -51,7 +54,8 @@ function printTable(rows) {
     }
     const [name, value, ratio, target, result, note] = cells(row);
     process.stdout.write(
-      `  ${name.padEnd(58)} ${value.padStart(18)}  ${ratio.padEnd(34)} ${target.padEnd(10)} ${result.padEnd(8)} ${note}\n`,
+      `  ${name.padEnd(58)} ${value.padStart(18)}  ${ratio.padEnd(34)} ` +
+        `${target.padEnd(10)} ${result.padEnd(8)} ${note}\n`,
     );
   }
 }

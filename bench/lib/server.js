@@ -72,7 +72,8 @@ async function startServer(script, env, { deadlineMs, headers = {}, args = [], r
   for (;;) {
     if (exited)
       throw new Error(
-        `server exited (${exited.code ?? exited.signal}) before answering: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+        `server exited (${exited.code ?? exited.signal}) before answering: ` +
+          stderr.trim().split('\n').slice(-3).join(' | '),
       );
     if (now() - t0 > deadlineMs) {
       await stop();

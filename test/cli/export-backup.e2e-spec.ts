@@ -37,7 +37,7 @@ describe('CLI export, backup, restore, migrate, verify', () => {
   }, 400_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('exports incidents with their assessment as CSV and GeoJSON, statements as CSV and the log as NDJSON', async () => {
+  it('exports incidents with their assessment as CSV and GeoJSON, statements as CSV, the log as NDJSON', async () => {
     const rows = parse<Record<string, string>>((await onSource('export', 'incidents')).stdout, { columns: true });
     expect(rows.map((r) => [r.placeName, r.status, r.readiness])).toEqual([
       ['Hajjah governorate', 'CONFIRMED', 'CONDEMN'],
@@ -80,7 +80,7 @@ describe('CLI export, backup, restore, migrate, verify', () => {
     );
   });
 
-  it('exports the response matrix (States Parties x incidents) as CSV, as of a day, and every export into --dir', async () => {
+  it('exports the response matrix (States Parties x incidents) as CSV as of a day; all exports to --dir', async () => {
     const matrix = (...args: string[]) =>
       onSource('export', 'matrix', ...args).then((run) => parse<Record<string, string>>(run.stdout, { columns: true }));
     const incidents = parse<Record<string, string>>((await onSource('export', 'incidents')).stdout, { columns: true });
@@ -106,7 +106,7 @@ describe('CLI export, backup, restore, migrate, verify', () => {
     expect(parse(fs.readFileSync(path.join(all, 'matrix.csv'), 'utf8'), { columns: true })).toEqual(await matrix());
   });
 
-  it('backs up (events and tokens) and restores a backup and an NDJSON log into empty stores, event by event', async () => {
+  it('backs up events and tokens; restores a backup and an NDJSON log into empty stores, event by event', async () => {
     const backup = path.join(dir, 'backup');
     expect((await onSource('backup', backup)).code).toBe(0);
     expect(fs.existsSync(path.join(backup, 'tokens.db'))).toBe(true);

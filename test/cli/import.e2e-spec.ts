@@ -5,7 +5,10 @@ import { parse } from 'csv-parse/sync';
 import { type CliRun, readEventsFile, runCli } from '../support/child-cli';
 import { ensureBuilt } from '../support/child-service';
 
-/** `import` as a real process on a real SQLite file: validation, --strict, and re-imports that append only differences. */
+/**
+ * `import` as a real process on a real SQLite file: validation, --strict, and re-imports that append
+ * only differences.
+ */
 jest.setTimeout(300_000);
 
 const SAMPLES = path.resolve(__dirname, '../../data/samples');
@@ -47,7 +50,7 @@ describe('CLI import', () => {
     }
   });
 
-  it('reports each bad row with its line and field; --strict writes nothing; otherwise the good rows land', async () => {
+  it('reports each bad row with its line and field; --strict writes nothing; else the good rows land', async () => {
     expect((await cli('import', path.join(SAMPLES, 'sources.csv'))).stdout).toContain('added 3,');
     const before = (await readEventsFile(db())).length;
     const bad = path.join(SAMPLES, 'with-errors/incidents.csv');
@@ -76,7 +79,7 @@ describe('CLI import', () => {
     });
   });
 
-  it('re-imports idempotently and appends exactly the differences, dated --as-of, so that clock KNOWN shows each snapshot', async () => {
+  it('re-imports idempotently, appends exactly the differences dated --as-of: KNOWN shows each snapshot', async () => {
     await cli('import', path.join(SAMPLES, 'sources.csv'));
     const first = await cli('import', path.join(SAMPLES, 'incidents.csv'), '--as-of', '2016-06-01');
     expect(first.stdout).toContain('added 2, corrected 0, withdrawn 0, unchanged 0, rejected 0');

@@ -40,7 +40,8 @@ describe('CLI while the service runs', () => {
     expect(run.stdout).toContain('added 2,');
 
     const query =
-      '{ incidents(first: 10) { totalCount edges { node { summary corroborations { source { name } } assessment { status } } } } }';
+      '{ incidents(first: 10) { totalCount edges { node { summary ' +
+      'corroborations { source { name } } assessment { status } } } } }';
     let seen:
       | {
           incidents: {

@@ -45,7 +45,7 @@ describe('concurrency: 50 writers on one incident', () => {
   const writerSummary = (i: number) => `writer ${i} corroborates`;
   const allWriters = Array.from({ length: WRITERS }, (_, i) => writerSummary(i)).sort();
 
-  it('with expectedRevision: each revision has exactly one winner, the losers get CONFLICT, nothing is lost or duplicated', async () => {
+  it('with expectedRevision: one winner per revision, losers get CONFLICT, nothing lost or duplicated', async () => {
     const incidentId = await newIncident();
     const start = (await streamEvents(incidentId)).at(-1)!.revision;
     const wins: { writer: number; expected: number }[] = [];

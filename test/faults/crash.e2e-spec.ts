@@ -153,7 +153,8 @@ describe('crash: SIGKILL under concurrent writes', () => {
     expect(status.sources).toBe(acked.filter((o) => o.kind === 'registerSource').length);
     expect(status.incidents).toBe(acked.filter((o) => o.kind === 'allegeUse').length);
     console.log(
-      `crash test: ${KILLS} kills, ${ops.length} mutations (${cutOff} cut off by a kill, then retried), ${byKey.size} stored commands`,
+      `crash test: ${KILLS} kills, ${ops.length} mutations (${cutOff} cut off by a kill, then retried), ` +
+        `${byKey.size} stored commands`,
     );
   });
 });

@@ -35,7 +35,7 @@ describe('graceful shutdown', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('on SIGTERM during in-flight mutations, keeps every acknowledged one, exits 0, and leaves a consistent store', async () => {
+  it('on SIGTERM mid-flight: keeps every acknowledged mutation, exits 0, leaves a consistent store', async () => {
     const dbPath = path.join(dir, 'registry.db');
     const random = prng(SEED);
     const refs = { sourceIds: [] as string[], incidentIds: [] as string[] };
@@ -98,7 +98,8 @@ describe('graceful shutdown', () => {
     for (const op of acked.filter((o) => o.kind === 'allegeUse')) expect(ids.has(op.id!)).toBe(true);
     expect((await service.kill('SIGTERM')).code).toBe(0);
     console.log(
-      `shutdown test: ${inFlightAtSignal} in flight at SIGTERM, ${ackedAfterSignal} of them answered; ${acked.length} acknowledged in all`,
+      `shutdown test: ${inFlightAtSignal} in flight at SIGTERM, ${ackedAfterSignal} of them answered; ` +
+        `${acked.length} acknowledged in all`,
     );
   });
 });

@@ -94,7 +94,7 @@ describe('store unavailable', () => {
     });
 
     // The read model retries its catch-up in the background; queries answer UNAVAILABLE until it succeeds.
-    it('starts, reports not ready on /health/ready (503), live on /health/live, and answers mutations UNAVAILABLE', async () => {
+    it('starts: not ready on /health/ready (503), live on /health/live; mutations answer UNAVAILABLE', async () => {
       const service = await ChildService.start(env(), 60_000);
       try {
         const ready = await service.get('/health/ready');

@@ -84,7 +84,8 @@ export async function send(client: GqlClient, op: Op): Promise<void> {
  */
 export async function snapshot(client: GqlClient): Promise<unknown> {
   const status = await client.gql(
-    `{ projectionStatus { projectionVersion checkpoint eventsApplied skipped sources incidents corroborations investigations statements } }`,
+    `{ projectionStatus { projectionVersion checkpoint eventsApplied skipped
+      sources incidents corroborations investigations statements } }`,
   );
   const sources = await client.gql(`{ sources { id name kind grade } }`);
   const incidents: unknown[] = [];
@@ -93,7 +94,8 @@ export async function snapshot(client: GqlClient): Promise<unknown> {
     const page: GraphQLResponse = await client.gql(
       `query ($after: String) { incidents(first: 500, after: $after, orderBy: { field: OCCURRED, direction: ASC }) {
       pageInfo { hasNextPage endCursor }
-      edges { node { id summary assessment { status readiness rule evidenceIds missing independentSupportingSources statusSince policyVersion }
+      edges { node { id summary
+        assessment { status readiness rule evidenceIds missing independentSupportingSources statusSince policyVersion }
         corroborations { id stance source { id grade } publishedOn } } } } }`,
       { after },
     );

@@ -97,7 +97,8 @@ const INCIDENT_FIELDS = /* GraphQL */ `
   allegedUser { kind stateCodes name }
   withdrawal { reason withdrawnOn }
   assessment { status readiness rule evidenceIds missing independentSupportingSources statusSince policyVersion }
-  corroborations { id stance evidenceKinds publishedOn derivedFrom retractedOn retractionReason source { id name grade } }
+  corroborations { id stance evidenceKinds publishedOn derivedFrom retractedOn retractionReason
+    source { id name grade } }
   investigations { id outcome }
   statements { id kind speakers { stateCode } }
   corrections { fields reason correctedOn }`;

@@ -214,6 +214,7 @@ describe('isIsoDateFast', () => {
     }
     const disagreeing = candidates.filter((value) => isIsoDateFast(value) !== isIsoDate(value));
     expect(disagreeing).toEqual([]);
-    expect(candidates.filter((value) => isIsoDateFast(value)).length).toBe(8 * 365 + 3 + 2); // 8 valid years, 3 of them leap (2000, 2016, 2400), plus 0100-01-01 and 9999-12-31
+    // 8 valid years, 3 of them leap (2000, 2016, 2400), plus 0100-01-01 and 9999-12-31
+    expect(candidates.filter((value) => isIsoDateFast(value)).length).toBe(8 * 365 + 3 + 2);
   });
 });

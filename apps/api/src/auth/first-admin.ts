@@ -37,6 +37,7 @@ export function ensureAdminAccess(store: TokenStore, options: AdminAccessOptions
   const { token, record } = store.issue('admin', 'ADMIN', 'first start');
   writeSecretFile(options.adminTokenFile, token);
   logger.log(
-    `No admin token existed: created token ${record.id}; its secret is in ${options.adminTokenFile} (readable by its owner only)`,
+    `No admin token existed: created token ${record.id}; ` +
+      `its secret is in ${options.adminTokenFile} (readable by its owner only)`,
   );
 }

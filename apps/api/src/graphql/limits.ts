@@ -176,7 +176,10 @@ interface CostWalk {
   tooLarge: FieldNode[];
 }
 
-/** Adds the cost of a selection set to walk.cost; stops as soon as the limit is passed (every field costs at least 1). */
+/**
+ * Adds the cost of a selection set to walk.cost; stops as soon as the limit is passed
+ * (every field costs at least 1).
+ */
 function addCost(
   walk: CostWalk,
   set: SelectionSetNode | undefined,

@@ -18,7 +18,8 @@ export class SpeakOutResolver {
 
   @Query(() => SpeakOutReportObject, {
     description:
-      'For the matched incidents: confirmed ones; States Parties that condemned, expressed concern or stayed silent; lags',
+      'For the matched incidents: confirmed ones; ' +
+      'States Parties that condemned, expressed concern or stayed silent; lags',
   })
   async speakOutReport(
     @Args('filter', { type: () => SpeakOutFilterInput, nullable: true }) filter?: SpeakOutFilterInput,

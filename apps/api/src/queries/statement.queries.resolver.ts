@@ -54,7 +54,8 @@ export class StatementQueriesResolver {
 
   @Query(() => StateTimelineObject, {
     description:
-      "A State's statements in order, each with the referred incidents' status on the day it spoke, and its CCM status then",
+      "A State's statements in order, each with the referred incidents' status on the day it spoke, " +
+      'and its CCM status then',
   })
   async stateTimeline(
     @Args('stateCode') stateCode: string,

@@ -23,9 +23,9 @@ const KEPT_INCIDENT = 64;
 
 /**
  * Registry models as of a cut, built by replaying `$all` up to it (as buildModelAsOf does, reading the
- * store asynchronously). For lists and reports the cost is one full read of the store per distinct cut, folded as it reads:
- * linear in its size (about 1.3 s for a 28k-event store in the quick benchmark). One incident replays
- * only its own streams.
+ * store asynchronously). For lists and reports the cost is one full read of the store per distinct cut,
+ * folded as it reads: linear in its size (about 1.3 s for a 28k-event store in the quick benchmark).
+ * One incident replays only its own streams.
  * Models are cached by cut and live checkpoint, so a page of queries at one date replays once, and a new
  * event (which moves the checkpoint) makes the cache miss instead of serving a stale replay. Identical
  * requests in flight share one replay even when the cache has evicted it; full replays pass a ReplayGate.
@@ -75,7 +75,10 @@ export class ModelsAt {
     );
   }
 
-  /** The cut a model was replayed to; null for the live model (and one-incident replays, which keep their audit entries). */
+  /**
+   * The cut a model was replayed to; null for the live model (and one-incident replays, which keep
+   * their audit entries).
+   */
   cutOf(model: RegistryModel): Cut | null {
     return this.cuts.get(model) ?? null;
   }

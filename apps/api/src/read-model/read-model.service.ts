@@ -37,7 +37,8 @@ export interface ProjectionReadiness {
 
 /**
  * This instance's read model: the registry projection, caught up in the background once the service
- * listens (queries answer UNAVAILABLE until then) and kept live by the catch-up subscription. Mutations wait here until their own write is visible (read-your-writes).
+ * listens (queries answer UNAVAILABLE until then) and kept live by the catch-up subscription. Mutations
+ * wait here until their own write is visible (read-your-writes).
  */
 @Injectable()
 export class ReadModelService implements OnApplicationShutdown {
@@ -116,7 +117,8 @@ export class ReadModelService implements OnApplicationShutdown {
       throw new ApiError(
         ErrorCode.UNAVAILABLE,
         this.storeUnreachable === null
-          ? `The registry is starting: its read model is catching up with the event store (${this.runner.model.eventsApplied} events so far); retry shortly.`
+          ? 'The registry is starting: its read model is catching up with the event store ' +
+              `(${this.runner.model.eventsApplied} events so far); retry shortly.`
           : 'The registry is starting: its event store cannot be reached yet.',
         { retryable: true },
       );

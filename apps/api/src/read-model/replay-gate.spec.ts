@@ -82,7 +82,7 @@ describe('ModelsAt: full replays are bounded and shared', () => {
 
   const cut = (iso: string) => ({ clock: 'RECORDED' as const, at: new Date(iso) });
 
-  it('identical cuts in flight share one replay; distinct ones beyond the bound are refused, not replayed', async () => {
+  it('identical cuts in flight share one replay; distinct ones past the bound are refused, not replayed', async () => {
     const modelsAt = new ModelsAt(store, new ReplayGate(1, 0));
     const hold = latch();
     store.gate = hold.opened;

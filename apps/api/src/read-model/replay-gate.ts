@@ -21,7 +21,8 @@ export class ReplayGate {
     else {
       throw new ApiError(
         ErrorCode.UNAVAILABLE,
-        `Too many time-travel replays at once (${this.running} running, ${this.waiting.length} waiting): retry shortly.`,
+        `Too many time-travel replays at once (${this.running} running, ` +
+          `${this.waiting.length} waiting): retry shortly.`,
         { retryable: true },
       );
     }

@@ -24,7 +24,8 @@ const PHYSICAL =
 // Reasons and missing name sources, investigators and dates (issue 12): the wording changed for every version.
 const OPEN = (by: string, on: IsoDate) => `the conclusion of the investigation by ${by} opened on ${on}`;
 const OUTWEIGH =
-  'an acknowledgement by the alleged user or an investigation concluding that use happened, either of which outweighs the dispute';
+  'an acknowledgement by the alleged user or an investigation concluding that use happened, ' +
+  'either of which outweighs the dispute';
 const STRONGER = (after: IsoDate) =>
   `evidence dated after ${after} that confirms the use: an acknowledgement by the alleged user, ` +
   `an investigation concluding that use happened or ${PHYSICAL}`;
@@ -227,7 +228,8 @@ const cases: Row[] = [
     {
       status: 'CORROBORATED',
       reasons: note(
-        'Saudi Arabia Ministry of Defence (graded A) disputed the use with witness testimony on 2016-06-01: the alleged user',
+        'Saudi Arabia Ministry of Defence (graded A) disputed the use with witness testimony on 2016-06-01: ' +
+          'the alleged user',
       ),
     },
   ],
@@ -308,7 +310,8 @@ const cases: Row[] = [
     {
       status: 'CORROBORATED',
       reasons: note(
-        'SAU (graded F) concluded an investigation on 2016-09-01 that use was not confirmed: the alleged user, an interested party',
+        'SAU (graded F) concluded an investigation on 2016-09-01 that use was not confirmed: ' +
+          'the alleged user, an interested party',
       ),
       statusSince: '2016-05-27',
     },
@@ -666,8 +669,10 @@ const v2Cases: Row[] = [
     {
       evidenceIds: ['c-amnesty', 'c-hrw'],
       reasons: [
-        'Two independent sources graded A–C support the use: Amnesty International (graded B) on 2016-05-23 and Human Rights Watch (graded A) on 2016-05-27.',
-        'Human Rights Watch (graded A) reported expert identification on 2016-05-27: physical or forensic evidence from a source graded A or B.',
+        'Two independent sources graded A–C support the use: Amnesty International (graded B) on 2016-05-23 ' +
+          'and Human Rights Watch (graded A) on 2016-05-27.',
+        'Human Rights Watch (graded A) reported expert identification on 2016-05-27: ' +
+          'physical or forensic evidence from a source graded A or B.',
       ],
     },
   ],

@@ -57,7 +57,7 @@ describe('statusHistory', () => {
     ]);
   });
 
-  it('goes from confirmed to contested, to not confirmed, and back to confirmed on later physical evidence (policy 1.0.0)', () => {
+  it('goes confirmed, contested, not confirmed, back to confirmed on later physical evidence (policy 1.0.0)', () => {
     const evidence = incident(
       amnesty,
       sup('c-hrw', 'hrw', 'A', '2016-05-27', kinds('EXPERT_IDENTIFICATION')),

@@ -106,7 +106,8 @@ describe('CCM membership (data/reference/ccm-states.csv)', () => {
   });
   it('refuses a withdrawn State whose withdrawal date is unknown', () => {
     const csv =
-      'iso3,name,signed,ratified_or_acceded,method,status,source\nXXA,Atlantis,2008-12-03,2010-01-01,ratification,withdrawn,x\n';
+      'iso3,name,signed,ratified_or_acceded,method,status,source\n' +
+      'XXA,Atlantis,2008-12-03,2010-01-01,ratification,withdrawn,x\n';
     expect(() => parseCcmStates(csv)).toThrow('no withdrawal date');
   });
   it('refuses a bad date and a State Party without a ratification', () => {

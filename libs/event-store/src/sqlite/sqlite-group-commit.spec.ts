@@ -34,7 +34,7 @@ describe('SqliteEventStore group commit', () => {
     expect(all.map((e) => e.position)).toEqual(Array.from({ length: 320 }, (_, i) => String(i + 1)));
   });
 
-  it('checks each append of a batch in arrival order: the first wins, the second conflicts, the rest commit', async () => {
+  it('checks each append of a batch in arrival order: first wins, second conflicts, the rest commit', async () => {
     await store.append('contested', [newEvent('Seed')]);
     const first = newEvent('First');
     const outcomes = await Promise.allSettled([

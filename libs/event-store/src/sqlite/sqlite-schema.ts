@@ -74,7 +74,8 @@ export function prepareStatements(db: Database): SqliteStatements {
       )
       .raw(),
     insert: db.prepare(
-      'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     readForwards: db
       .prepare<[string, number, number], EventRow>(

@@ -32,7 +32,8 @@ export async function rebuildRemote(url: string, token: string | undefined): Pro
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({
       query:
-        'mutation { rebuildProjections { projectionVersion checkpoint eventsApplied skipped skippedEventIds sources incidents corroborations investigations statements durationMs } }',
+        'mutation { rebuildProjections { projectionVersion checkpoint eventsApplied skipped skippedEventIds sources ' +
+        'incidents corroborations investigations statements durationMs } }',
     }),
   });
   const body = (await res.json()) as { data?: { rebuildProjections: unknown }; errors?: { message: string }[] };

@@ -74,7 +74,7 @@ describe('verify and the evidence manifest (contracts: EvidenceFileRef in citati
     ]);
   });
 
-  it('passes a sound store, and names a file that does not hash to its name and a cited file that is absent', async () => {
+  it('passes a sound store; names a file that does not hash to its name and a cited file that is absent', async () => {
     put('photo of remnants');
     put('never stored');
     expect(await verifyStore(store, true, dir)).toEqual({ events: 3, streams: 2, evidenceFiles: 2, problems: [] });

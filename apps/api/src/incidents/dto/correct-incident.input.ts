@@ -5,7 +5,10 @@ import { CommandInput } from '../../shared/command.input';
 import { IsEntityId, IsIsoDate } from '../../graphql/validators';
 import { AllegedUserInput, CasualtiesInput, LocationInput, MunitionInput } from './incident-details.input';
 
-/** A patch of the incident's details: each given field replaces the current one whole (a new location replaces the location). */
+/**
+ * A patch of the incident's details: each given field replaces the current one whole
+ * (a new location replaces the location).
+ */
 @InputType()
 export class IncidentChangesInput {
   @Field({ nullable: true, description: 'YYYY-MM-DD' })

@@ -42,7 +42,8 @@ export class ResponseLineObject {
   @Field(() => Int, {
     nullable: true,
     description:
-      'Days from the first confirmation of a covered incident to its first condemnation covering it; negative: anticipatory',
+      'Days from the first confirmation of a covered incident to its first condemnation covering it; ' +
+      'negative: anticipatory',
   })
   lagDays: number | null;
   @Field({ description: 'It condemned before a covered incident was confirmed' }) anticipatory: boolean;
