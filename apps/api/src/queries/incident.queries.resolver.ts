@@ -15,6 +15,7 @@ import { toIncidentObject } from '../incidents/incident.mapper';
 import { IncidentObject } from '../incidents/objects/incident.object';
 import { withoutNulls } from '../incidents/without-nulls';
 import { IncidentFilterInput } from './dto/incident-filter.input';
+import { MATCHED, type Matched } from './incident-overview.resolver';
 import { timeTravel } from './model-context';
 import { AuditEntryObject, IncidentConnectionObject, IncidentSortEnum } from './objects/incident-read.objects';
 
@@ -68,7 +69,7 @@ export class IncidentQueriesResolver {
     @Args('descending', { type: () => Boolean, nullable: true, description: 'Default true' }) descending?: boolean,
     @Args('asOf', AS_OF) asOf?: Date,
     @Args('clock', CLOCK) clock?: Clock,
-  ): Promise<IncidentConnectionObject> {
+  ): Promise<IncidentConnectionObject & Matched> {
     const cut = timeTravel(asOf, clock);
     const model = await this.readModel.modelAt(cut.asOf, cut.clock);
     const { notYetCondemnedBy, ...rest } = withoutNulls({ ...filter });
@@ -80,22 +81,20 @@ export class IncidentQueriesResolver {
       ]),
       condemners: condemnersByIncident(model, day, notYetCondemnedBy.countGeneric ?? false),
     };
-    const page = listIncidents(
-      model,
-      { ...rest, ...(notCondemnedBy && { notCondemnedBy }) },
-      {
-        first: first ?? undefined,
-        after: after ?? undefined,
-        sort: sort ?? undefined,
-        descending: descending ?? undefined,
-      },
-    );
+    const matching = { ...rest, ...(notCondemnedBy && { notCondemnedBy }) };
+    const page = listIncidents(model, matching, {
+      first: first ?? undefined,
+      after: after ?? undefined,
+      sort: sort ?? undefined,
+      descending: descending ?? undefined,
+    });
     return {
       ...page,
       edges: page.edges.map(({ cursor, node }) => ({
         cursor,
         node: toIncidentObject(node, model, this.reference, { lazyLists: true }),
       })),
+      [MATCHED]: { model, filter: matching },
     };
   }
 
