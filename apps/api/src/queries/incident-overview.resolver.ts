@@ -20,7 +20,7 @@ export class IncidentOverviewResolver {
       'Every matching incident counted by status and readiness (the pairs that occur): counts by either, ' +
       'or both, are sums of these, in one request',
   })
-  tally(@Parent() parent: IncidentConnectionObject & Matched): IncidentTallyObject[] {
+  tally(@Parent() parent: IncidentConnectionObject & Matched): readonly IncidentTallyObject[] {
     const matched = parent[MATCHED];
     return matched ? tallyIncidents(matched.model, matched.filter) : [];
   }
