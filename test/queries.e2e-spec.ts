@@ -247,6 +247,41 @@ describe('read-side queries', () => {
       expect(next.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
     });
 
+    it('counts the whole match by status and readiness, and maps it, in one request without a page', async () => {
+      const OVERVIEW = /* GraphQL */ `
+        query ($filter: IncidentFilterInput) {
+          incidents(filter: $filter, first: 0) {
+            totalCount
+            tally {
+              status
+              readiness
+              count
+            }
+            map {
+              countryCodes
+              withoutCoordinates
+              groups {
+                status
+                coordinates
+              }
+            }
+          }
+        }
+      `;
+      const all = (await app.ok(OVERVIEW, {})).incidents;
+      expect(all.totalCount).toBe(3);
+      expect(all.tally.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(3);
+      expect(all.tally).toContainEqual({ status: 'CONFIRMED', readiness: 'CONDEMN', count: 1 });
+      expect(all.map).toEqual({
+        countryCodes: ['LAO', 'SYR', 'YEM'],
+        withoutCoordinates: 2,
+        groups: [{ status: 'CONFIRMED', coordinates: [43.6, 15.69] }],
+      });
+      const confirmed = (await app.ok(OVERVIEW, { filter: { status: ['CONFIRMED'] } })).incidents;
+      expect(confirmed.tally).toEqual([{ status: 'CONFIRMED', readiness: 'CONDEMN', count: 1 }]);
+      expect(confirmed.map.countryCodes).toEqual(['YEM']);
+    });
+
     it('refuses first above 500 and a foreign cursor with BAD_USER_INPUT', async () => {
       expect((await app.gql(INCIDENTS, { first: 501 })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect((await app.gql(INCIDENTS, { after: 'not-a-cursor' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

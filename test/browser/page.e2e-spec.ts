@@ -7,6 +7,7 @@ import {
   axeViolations,
   buildWebPage,
   launchChromium,
+  layoutProblems,
   type PageWatch,
   saveArtefact,
   screenshot,
@@ -222,6 +223,79 @@ describe('the web page', () => {
     const again = await loadDemoData({ url: app.url, token: TEST_ADMIN_TOKEN, incidents: 120 });
     expect(again.yemenIncidentId).toBe(yemenIncidentId);
     expect(await app.eventCount()).toBe(before);
+  });
+
+  it('works with the keyboard alone: Tab reaches the filters and a list row, Enter opens its incident', async () => {
+    await page.goto(base);
+    await page.locator('main[data-rendered="overview"]').waitFor();
+    const focused = () =>
+      page.evaluate<string>(`(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return '';
+      if (el.closest('.list tbody')) return 'row';
+      return el.getAttribute('name') || el.id || el.textContent.trim();
+    })()`);
+    const tabUntil = async (wanted: string, most: number) => {
+      const seen: string[] = [];
+      while (seen.length < most) {
+        await page.keyboard.press('Tab');
+        seen.push(await focused());
+        if (seen[seen.length - 1] === wanted) return seen;
+      }
+      throw new Error(`Tab never reached ${wanted}: ${seen.join(' → ')}`);
+    };
+    expect((await tabUntil('skip', 1))[0]).toBe('skip');
+    const toFilters = await tabUntil('situation', 20);
+    await tabUntil('row', 60);
+    expect(toFilters).toContain('situation');
+    const place = await page.evaluate<string>('document.activeElement.textContent');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('verdict').waitFor();
+    await expect(page.locator('h1').textContent()).resolves.toContain(place.split(',')[0]);
+    expect(await page.evaluate('document.activeElement.id')).toBe('main');
+  });
+
+  describe.each([
+    ['a tablet, portrait', { width: 820, height: 1180 }, true],
+    ['a tablet, landscape', { width: 1180, height: 820 }, true],
+    ['a laptop', { width: 1280, height: 720 }, false],
+  ])('on %s', (_, viewport, touch) => {
+    it('fits the overview, its filters, an incident and a speak-out view, every control within reach', async () => {
+      const context = await browser.newContext({ viewport, hasTouch: touch, isMobile: touch });
+      await context.addInitScript(`sessionStorage.setItem('cmur.token', ${JSON.stringify(TEST_ADMIN_TOKEN)})`);
+      const tab = await context.newPage();
+      const tabWatch = await watchPage(tab);
+      const views: [string, string, string][] = [
+        ['overview', '#/', 'main[data-rendered="overview"]'],
+        ['incident', `#/incident/${yemenIncidentId}`, '[data-testid="verdict"]'],
+        ['speak-out', `#/speak-out?situation=${yemenSituationId}`, '#condemned-h'],
+      ];
+      const problems: Record<string, string[]> = {};
+      for (const [name, hash, ready] of views) {
+        await tab.goto(base + hash);
+        await tab.locator(ready).waitFor();
+        problems[name] = await layoutProblems(tab);
+        await screenshot(tab, `${name}-${viewport.width}x${viewport.height}`, false);
+      }
+      expect(problems).toEqual({ overview: [], incident: [], 'speak-out': [] });
+
+      // The filters work by touch (or click) too.
+      await tab.goto(base);
+      await tab.locator('main[data-rendered="overview"]').waitFor();
+      await tab.getByLabel('Status', { exact: true }).selectOption('CONFIRMED');
+      await tab.evaluate(`document.getElementById('main').removeAttribute('data-rendered')`);
+      const filter = tab.getByRole('button', { name: 'Filter' });
+      await (touch ? filter.tap() : filter.click());
+      await tab.locator('main[data-rendered="overview"]').waitFor();
+      expect(tab.url()).toContain('status=CONFIRMED');
+      const badges = await tab.locator('.list tbody .badge').allTextContents();
+      expect(badges.length).toBeGreaterThan(0);
+      expect(new Set(badges)).toEqual(new Set(['Confirmed']));
+      expect(serious(await axeViolations(tab))).toEqual([]);
+      expect(tabWatch.problems).toEqual([]);
+      expect(tabWatch.offHost).toEqual([]);
+      await context.close();
+    });
   });
 
   it('made no request off this machine and logged no error', () => {

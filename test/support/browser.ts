@@ -100,3 +100,50 @@ export function saveArtefact(name: string, content: Buffer): string {
   fs.writeFileSync(file, content);
   return file;
 }
+
+/**
+ * What keeps a view from fitting its viewport: the page or a box in it scrolling sideways, and controls (links, buttons, form
+ * fields) that lie outside the viewport's width or under something else, so that a finger cannot reach them.
+ * Evaluated in the page as a string (this file is compiled without the DOM's types).
+ */
+export function layoutProblems(page: Page, scope = 'body'): Promise<string[]> {
+  return page.evaluate(`(() => {
+    const problems = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width)
+      problems.push('the page scrolls sideways: ' + document.documentElement.scrollWidth + ' px wide in ' + width);
+    for (const box of document.querySelectorAll(${JSON.stringify(scope)} + ' *')) {
+      const overflow = getComputedStyle(box).overflowX;
+      if ((overflow === 'auto' || overflow === 'scroll') && box.scrollWidth > box.clientWidth + 1)
+      {
+        const edge = box.getBoundingClientRect().left + box.clientWidth;
+        const past = [...box.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > edge + 1).pop();
+        problems.push(box.tagName.toLowerCase() + '.' + box.className + ' scrolls sideways: ' + box.scrollWidth +
+          ' px in ' + box.clientWidth + (past ? ', e.g. ' + past.tagName.toLowerCase() + '.' + past.className + ' "' + past.textContent.slice(0, 40) + '"' : ''));
+      }
+    }
+    const name = (el) => el.tagName.toLowerCase() + ' "' + (el.textContent || el.getAttribute('name') || el.id || '').trim().slice(0, 40) + '"';
+    const controls = document.querySelectorAll(${JSON.stringify(scope)} + ' :is(a[href], button, input, select, textarea)');
+    for (const el of controls) {
+      if (!el.checkVisibility({ visibilityProperty: true })) continue; // not shown (e.g. inside a closed details)
+      let box = el.getBoundingClientRect();
+      // Shown only when focused (the skip link): judge it focused.
+      if (box.right <= 0) {
+        el.focus();
+        box = el.getBoundingClientRect();
+        el.blur();
+      }
+      if (box.left < 0 || box.right > width + 0.5) {
+        problems.push(name(el) + ' lies outside the viewport (' + Math.round(box.left) + '–' + Math.round(box.right) + ' of ' + width + ')');
+        continue;
+      }
+      el.scrollIntoView({ block: 'center', inline: 'nearest' });
+      const r = el.getClientRects()[0]; // a link over two lines: its first line
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (hit && hit !== el && !el.contains(hit) && !(el.labels && [...el.labels].some((l) => l.contains(hit))))
+        problems.push(name(el) + ' is covered by ' + name(hit));
+    }
+    window.scrollTo(0, 0);
+    return problems;
+  })()`);
+}

@@ -55,20 +55,39 @@ function render(): void {
   firstRender = false;
 }
 
-/** Reads need a token unless the registry is public: ask once, then render. */
-async function start(refused = false): Promise<void> {
+let viewsOn = false;
+function showViews(): void {
+  if (viewsOn) return;
+  viewsOn = true;
+  window.addEventListener('hashchange', render);
+  render();
+}
+function hideViews(): void {
+  viewsOn = false;
+  window.removeEventListener('hashchange', render);
+  current?.abort();
+  asOfHost.replaceChildren();
+}
+
+/**
+ * Reads need a token unless the registry is public. The view's own requests go out beside the probe, so that
+ * a public registry (or a tab already signed in) pays no extra round trip; a refused probe puts sign-in in
+ * the view's place, and after sign-in the probe goes first.
+ */
+async function start(afterSignIn = false): Promise<void> {
+  if (!afterSignIn) showViews();
   try {
     await gql(PROBE);
   } catch (error) {
     if (error instanceof ApiError && (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN')) {
+      hideViews();
       token.clear();
-      renderSignIn(main, refused || error.code === 'FORBIDDEN', () => void start(true));
+      renderSignIn(main, afterSignIn || error.code === 'FORBIDDEN', () => void start(true));
       return;
     }
   }
   addSignOut();
-  window.addEventListener('hashchange', render);
-  render();
+  showViews();
 }
 
 function addSignOut(): void {

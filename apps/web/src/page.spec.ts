@@ -1,3 +1,4 @@
+import { countsFromTally } from './counts';
 import { lagBins } from './lag-chart';
 import { formatRoute, keepAsOf, parseRoute } from './route';
 import { day, endOfDay, lagCell, lagWords, shortDay, verdictHeadline } from './words';
@@ -56,5 +57,36 @@ describe('the lag chart', () => {
   it('counts each lag in its bin, a condemnation before confirmation apart', () => {
     expect(lagBins([-3, 0, 7, 8, 30, 31, 90, 91, 180, 181, 365, 366, 4000])).toEqual([1, 2, 2, 2, 2, 2, 2]);
     expect(lagBins([])).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+});
+
+describe('counts from the tally', () => {
+  const cells = [
+    { status: 'CONFIRMED', readiness: 'CONDEMN', count: 4 },
+    { status: 'CORROBORATED', readiness: 'CONCERN', count: 3 },
+    { status: 'ALLEGED', readiness: 'CONCERN', count: 2 },
+    { status: 'ALLEGED', readiness: 'NONE', count: 1 },
+  ] as const;
+
+  it('sum every cell when nothing is chosen', () => {
+    expect(countsFromTally(cells, {})).toEqual({
+      all: 10,
+      CONFIRMED: 4,
+      CORROBORATED: 3,
+      ALLEGED: 3,
+      CONDEMN: 4,
+      CONCERN: 5,
+      NONE: 1,
+    });
+  });
+
+  it('count each status under the chosen readiness, each readiness under the chosen status, and all under both', () => {
+    expect(countsFromTally(cells, { status: ['ALLEGED'], readiness: ['CONCERN'] })).toEqual({
+      all: 2,
+      CORROBORATED: 3,
+      ALLEGED: 2,
+      CONCERN: 2,
+      NONE: 1,
+    });
   });
 });

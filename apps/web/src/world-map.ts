@@ -7,7 +7,7 @@ import { type GeoPermissibleObjects, geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import atlas from 'world-atlas/countries-110m.json';
-import type { MapPoint } from './api/documents';
+import type { IncidentMapData } from './api/documents';
 import { numericCode } from './countries';
 import { s } from './dom';
 import { STATUSES, STATUS_LABEL, type Status } from './words';
@@ -21,12 +21,15 @@ const SPHERE: GeoPermissibleObjects = { type: 'Sphere' };
 
 export interface WorldMap {
   svg: SVGElement;
-  draw(points: readonly MapPoint[]): void;
+  /** Draws the incidents; returns how many were placed. */
+  draw(data: IncidentMapData): number;
 }
 
 export function worldMap(titleId: string): WorldMap {
   const projection = geoNaturalEarth1();
-  const path = geoPath(projection);
+  // A tenth of a pixel is as fine as a screen shows; the default (three decimals) makes the shapes' paths a third
+  // longer and slower to build and for the browser to read.
+  const path = geoPath(projection).digits(1);
   const sphere = s('path', { class: 'sphere' });
   const countryPaths = countries.map((c) => s('path', { 'data-id': String(c.id) }, s('title', {}, c.properties.name)));
   const pointLayer = s('g', { class: 'points' });
@@ -47,7 +50,10 @@ export function worldMap(titleId: string): WorldMap {
   );
 
   let framed: string | undefined;
-  /** Frames the countries with incidents (the whole world when there are none); redraws the shapes. */
+  /**
+   * Frames the countries with incidents (the whole world when there are none) and draws the shapes: once the
+   * incidents are known, never before (a 177-country redraw costs the browser more than the points do).
+   */
   const frame = (shaded: Set<string | undefined>) => {
     const key = [...shaded].sort().join();
     if (key === framed) return;
@@ -63,38 +69,39 @@ export function worldMap(titleId: string): WorldMap {
     sphere.setAttribute('d', path(SPHERE) ?? '');
     countries.forEach((c, n) => countryPaths[n].setAttribute('d', path(c) ?? ''));
   };
-  frame(new Set());
 
   return {
     svg,
-    draw(points) {
-      const shaded = new Set(points.map((p) => numericCode(p.location.countryCode)));
+    draw(data) {
+      const shaded = new Set(data.countryCodes.map(numericCode));
       frame(shaded);
       for (const el of countryPaths) el.classList.toggle('has-incidents', shaded.has(el.getAttribute('data-id') ?? ''));
-      const byStatus = new Map<Status, string[]>();
-      let placed = 0;
-      for (const p of points) {
-        const { latitude, longitude } = p.location;
-        if (latitude === null || longitude === null) continue;
-        const xy = projection([longitude, latitude]);
-        if (!xy) continue;
-        placed++;
-        const list = byStatus.get(p.assessment.status) ?? [];
-        // A dot as two half-circle arcs: one short path segment per incident.
-        list.push(`M${(xy[0] - 3).toFixed(1)},${xy[1].toFixed(1)}a3,3 0 1,0 6,0a3,3 0 1,0 -6,0`);
-        byStatus.set(p.assessment.status, list);
+      const drawn = new Map<Status, { d: string; n: number }>();
+      for (const { status, coordinates } of data.groups) {
+        let d = '';
+        let n = 0;
+        for (let i = 0; i + 1 < coordinates.length; i += 2) {
+          const xy = projection([coordinates[i], coordinates[i + 1]]);
+          if (!xy) continue;
+          n++;
+          // A dot as two half-circle arcs: one short path segment per incident.
+          d += `M${(xy[0] - 3).toFixed(1)},${xy[1].toFixed(1)}a3,3 0 1,0 6,0a3,3 0 1,0 -6,0`;
+        }
+        drawn.set(status, { d, n });
       }
       // Weakest first, so confirmed incidents are drawn on top.
       pointLayer.replaceChildren(
         ...[...STATUSES]
           .reverse()
-          .filter((st) => byStatus.has(st))
-          .map((st) => s('path', { d: byStatus.get(st)!.join(''), class: `status-${st}` })),
+          .filter((st) => drawn.get(st)?.n)
+          .map((st) => s('path', { d: drawn.get(st)!.d, class: `status-${st}` })),
       );
-      const counts = STATUSES.filter((st) => byStatus.has(st)).map(
-        (st) => `${byStatus.get(st)!.length} ${STATUS_LABEL[st].toLowerCase()}`,
+      const placed = [...drawn.values()].reduce((sum, g) => sum + g.n, 0);
+      const counts = STATUSES.filter((st) => drawn.get(st)?.n).map(
+        (st) => `${drawn.get(st)!.n} ${STATUS_LABEL[st].toLowerCase()}`,
       );
       desc.textContent = `${placed} incidents with coordinates in ${shaded.size} countries: ${counts.join(', ') || 'none'}.`;
+      return placed;
     },
   };
 }

@@ -272,6 +272,13 @@ function incidentsSortedBy(model: RegistryModel, sort: IncidentSort, countryCode
   return sorted;
 }
 
+/** The canonical incidents a filter matches, in no promised order (for counts and maps, which need no page). */
+export function* matchingIncidents(model: RegistryModel, filter: IncidentFilter = {}): Generator<IncidentView> {
+  const { countryCode, ...rest } = filter;
+  const keep = incidentMatcher(rest);
+  for (const { node } of incidentsSortedBy(model, 'OCCURRED', countryCode?.toUpperCase())) if (keep(node)) yield node;
+}
+
 /** Canonical incidents only (merged duplicates live on inside their canonical incident). */
 export function listIncidents(
   model: RegistryModel,

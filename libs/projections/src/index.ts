@@ -13,6 +13,7 @@ export {
 export { daysBetween, isoDateOf, milestonesOf, type Milestones } from './dates';
 export * from './pagination';
 export * from './incident.queries';
+export * from './incident-overview';
 export * from './statement.queries';
 export * from './speak-out.report';
 export * from './coverage';

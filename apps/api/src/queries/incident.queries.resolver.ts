@@ -10,6 +10,7 @@ import { IncidentFilterInput } from './dto/incident-filter.input';
 import { descendingOf, IncidentOrderInput } from './dto/order.input';
 import { selectionOf, TimeTravelInput } from './dto/time-travel.input';
 import { FIRST, AFTER } from './page.args';
+import { MATCHED, type Matched } from './incident-overview.resolver';
 import { timeTravel } from './model-context';
 import { AuditEntryObject, IncidentConnectionObject } from './objects/incident-read.objects';
 
@@ -48,7 +49,7 @@ export class IncidentQueriesResolver {
     @Args('orderBy', { type: () => IncidentOrderInput, nullable: true }) orderBy?: IncidentOrderInput,
     @Args('first', FIRST) first?: number,
     @Args('after', AFTER) after?: string,
-  ): Promise<IncidentConnectionObject> {
+  ): Promise<IncidentConnectionObject & Matched> {
     const cut = timeTravel(filter);
     const model = await this.readModel.modelAt(cut.asOf, cut.clock);
     const { notYetCondemnedBy, ...rest } = withoutNulls(selectionOf(filter));
@@ -60,22 +61,20 @@ export class IncidentQueriesResolver {
       ]),
       condemners: condemnersByIncident(model, day, notYetCondemnedBy.countGeneric ?? false),
     };
-    const page = listIncidents(
-      model,
-      { ...rest, ...(notCondemnedBy && { notCondemnedBy }) },
-      {
-        first: first ?? undefined,
-        after: after ?? undefined,
-        sort: orderBy?.field,
-        descending: descendingOf(orderBy),
-      },
-    );
+    const matching = { ...rest, ...(notCondemnedBy && { notCondemnedBy }) };
+    const page = listIncidents(model, matching, {
+      first: first ?? undefined,
+      after: after ?? undefined,
+      sort: orderBy?.field,
+      descending: descendingOf(orderBy),
+    });
     return {
       ...page,
       edges: page.edges.map(({ cursor, node }) => ({
         cursor,
         node: toIncidentObject(node, model, this.reference, { lazyLists: true }),
       })),
+      [MATCHED]: { model, filter: matching },
     };
   }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AdminModule } from '../admin/admin.module';
 import { SubscriptionsModule } from '../subscriptions/subscriptions.module';
 import { IncidentFieldsResolver } from './incident-fields.resolver';
+import { IncidentOverviewResolver } from './incident-overview.resolver';
 import { IncidentQueriesResolver } from './incident.queries.resolver';
 import { SpeakOutResolver } from './speak-out.resolver';
 import { PolicyVersionsResolver } from './policy-versions.resolver';
@@ -17,6 +18,7 @@ import { StatementTextsResolver } from './statement-texts.resolver';
   providers: [
     IncidentQueriesResolver,
     IncidentFieldsResolver,
+    IncidentOverviewResolver,
     StatementQueriesResolver,
     StatementTextsResolver,
     SpeakOutResolver,

@@ -20,53 +20,29 @@ export interface AsOfArgs {
   clock?: Clock;
 }
 
-/** Counts by status and readiness: one aliased field each, every one with its own filter variable (with asOf). */
-export const COUNTS = /* GraphQL */ `
-  query Counts(
-    $CONFIRMED: IncidentFilterInput
-    $CORROBORATED: IncidentFilterInput
-    $CONTESTED: IncidentFilterInput
-    $ALLEGED: IncidentFilterInput
-    $NOT_CONFIRMED: IncidentFilterInput
-    $WITHDRAWN: IncidentFilterInput
-    $CONDEMN: IncidentFilterInput
-    $CONCERN: IncidentFilterInput
-    $NONE: IncidentFilterInput
-    $all: IncidentFilterInput
-  ) {
-    all: incidents(filter: $all, first: 0) {
-      totalCount
-    }
-    CONFIRMED: incidents(filter: $CONFIRMED, first: 0) {
-      totalCount
-    }
-    CORROBORATED: incidents(filter: $CORROBORATED, first: 0) {
-      totalCount
-    }
-    CONTESTED: incidents(filter: $CONTESTED, first: 0) {
-      totalCount
-    }
-    ALLEGED: incidents(filter: $ALLEGED, first: 0) {
-      totalCount
-    }
-    NOT_CONFIRMED: incidents(filter: $NOT_CONFIRMED, first: 0) {
-      totalCount
-    }
-    WITHDRAWN: incidents(filter: $WITHDRAWN, first: 0) {
-      totalCount
-    }
-    CONDEMN: incidents(filter: $CONDEMN, first: 0) {
-      totalCount
-    }
-    CONCERN: incidents(filter: $CONCERN, first: 0) {
-      totalCount
-    }
-    NONE: incidents(filter: $NONE, first: 0) {
-      totalCount
+/**
+ * Counts by status and readiness, in one pass on the server: every incident the filter matches, counted by
+ * each pair. The overview leaves status and readiness out of this filter and sums the cells it shows.
+ */
+export const TALLY = /* GraphQL */ `
+  query Tally($filter: IncidentFilterInput) {
+    incidents(filter: $filter, first: 0) {
+      tally {
+        status
+        readiness
+        count
+      }
     }
   }
 `;
-export type CountsResult = Record<Status | Readiness | 'all', { totalCount: number }>;
+export interface TallyCell {
+  status: Status;
+  readiness: Readiness;
+  count: number;
+}
+export interface TallyResult {
+  incidents: { tally: TallyCell[] };
+}
 
 export const INCIDENT_LIST = /* GraphQL */ `
   query IncidentList($filter: IncidentFilterInput, $orderBy: IncidentOrderInput, $first: Int, $after: String) {
@@ -123,37 +99,28 @@ export interface IncidentListResult {
   };
 }
 
-/** Map points: as few fields as possible, fetched in large pages. */
-export const MAP_POINTS = /* GraphQL */ `
-  query MapPoints($filter: IncidentFilterInput, $first: Int, $after: String) {
-    incidents(filter: $filter, first: $first, after: $after) {
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          location {
-            countryCode
-            latitude
-            longitude
-          }
-          assessment {
-            status
-          }
+/** What the map draws, in one request: coordinates by status (flat longitude, latitude pairs), countries to shade. */
+export const INCIDENT_MAP = /* GraphQL */ `
+  query IncidentMap($filter: IncidentFilterInput) {
+    incidents(filter: $filter, first: 0) {
+      map {
+        countryCodes
+        withoutCoordinates
+        groups {
+          status
+          coordinates
         }
       }
     }
   }
 `;
-export interface MapPoint {
-  id: string;
-  location: { countryCode: string; latitude: number | null; longitude: number | null };
-  assessment: { status: Status };
+export interface IncidentMapData {
+  countryCodes: string[];
+  withoutCoordinates: number;
+  groups: { status: Status; coordinates: number[] }[];
 }
-export interface MapPointsResult {
-  incidents: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: MapPoint }[] };
+export interface IncidentMapResult {
+  incidents: { map: IncidentMapData };
 }
 
 const STATEMENT_FIELDS = /* GraphQL */ `
