@@ -1,0 +1,21 @@
+import type { RegistryEvent } from '@app/domain';
+import type { Database } from 'better-sqlite3';
+
+/** What every fact row records of the event that made it. */
+export interface RowMeta {
+  /** The read store's own count of events folded: store order, whatever the store's position format. */
+  seq: number;
+  /** evidenceDateOf(event): when the fact became publicly known; null when known once registered. */
+  evidenceDate: string | null;
+  /** The store's commit time, ms since the epoch. */
+  recordedAt: number;
+}
+
+/** Folds one event into its tables: an exhaustive switch over the event union, so a new event type must decide. */
+export type Evolve = (event: RegistryEvent, meta: RowMeta) => void;
+
+/** A projection prepares its statements once per database and hands back its evolve function. */
+export type Projection = (db: Database) => Evolve;
+
+/** JSON text for a column; null stays SQL NULL. */
+export const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));

@@ -1,0 +1,13 @@
+export {
+  READ_STORE_VERSION,
+  ReadStore,
+  openReadStore,
+  projectionVersion,
+  rebuildReadStore,
+  type Checkpoint,
+  type EventSource,
+  type ReadStoreOptions,
+} from './read-store';
+export { assessAsOf, type IncidentAssessment } from './assessments';
+export { within, inForce, type ReadCut } from './cut';
+export { TABLES } from './schema';
