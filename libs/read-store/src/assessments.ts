@@ -17,7 +17,7 @@ const readers = new WeakMap<Database, Map<string, EvidenceReader>>();
 /** The reader of a database for a kind of cut, prepared once. */
 export function readerFor(db: Database, cut: ReadCut): EvidenceReader {
   let byKind = readers.get(db);
-  if (!byKind) readers.set(db, (byKind = new Map()));
+  if (!byKind) readers.set(db, (byKind = new Map<string, EvidenceReader>()));
   const kind = kindOf(cut);
   let reader = byKind.get(kind);
   if (!reader) byKind.set(kind, (reader = new EvidenceReader(db, kind)));

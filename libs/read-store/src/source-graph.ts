@@ -23,7 +23,7 @@ const statements = new WeakMap<Database, Map<CutKind, Record<string, Statement>>
 
 function prepared(db: Database, kind: CutKind): Record<string, Statement> {
   let byKind = statements.get(db);
-  if (!byKind) statements.set(db, (byKind = new Map()));
+  if (!byKind) statements.set(db, (byKind = new Map<CutKind, Record<string, Statement>>()));
   let q = byKind.get(kind);
   if (!q) {
     q = {
