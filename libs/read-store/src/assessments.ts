@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { ReadCut } from './cut';
 import { kindOf } from './cut';
 import { EvidenceReader } from './evidence.reader';
+import { SourceGraph } from './source-graph';
 
 export interface IncidentAssessment {
   /** The canonical incident the id asked for resolves to. */
@@ -30,8 +31,9 @@ export function assessAsOf(
   incidentId: string,
   cut: ReadCut,
   policy: PolicyConfig = DEFAULT_POLICY,
+  sources?: SourceGraph,
 ): IncidentAssessment | null {
-  const evidence = readerFor(db, cut).load(cut, incidentId);
+  const evidence = readerFor(db, cut).load(cut, incidentId, sources);
   if (evidence === null) return null;
   const { assessment, history } = assessWithHistory(evidence, policy);
   return { incidentId: evidence.incidentId, assessment, statusHistory: history };
@@ -50,8 +52,10 @@ export function assessPending(db: Database, policy: PolicyConfig, limit = Number
   const change = db.prepare('INSERT INTO status_history VALUES (?,?,?,?,?,?,?)');
   const done = db.prepare('DELETE FROM dirty_incidents WHERE incident_id = ?');
   const assessed = new Set<string>();
+  // The tables do not change while this runs (one transaction): the sources are read once for all.
+  const sources = new SourceGraph(db, 'LIVE', 'LIVE');
   for (const id of ids) {
-    const result = assessAsOf(db, id, 'LIVE', policy);
+    const result = assessAsOf(db, id, 'LIVE', policy, sources);
     if (result === null || result.incidentId !== id) {
       dropAssessment.run(id);
       dropHistory.run(id);

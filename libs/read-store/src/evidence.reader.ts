@@ -136,15 +136,17 @@ export class EvidenceReader {
     return { members, merges };
   }
 
-  /** Everything the policy looks at for the incident `id` resolves to, as of the cut; null when there is none. */
-  load(cut: ReadCut, id: string): IncidentEvidence | null {
+  /**
+   * Everything the policy looks at for the incident `id` resolves to, as of the cut; null when there is none.
+   * `sources` may be shared by loads of one cut over unchanged tables (a settle inside one transaction).
+   */
+  load(cut: ReadCut, id: string, sources = new SourceGraph(this.db, this.kind, cut)): IncidentEvidence | null {
     if (kindOf(cut) !== this.kind) throw new Error(`a ${this.kind} reader asked for a ${kindOf(cut)} cut`);
     const canonical = this.resolve(cut, id);
     if (canonical === null) return null;
     const details = detailsOf<IncidentDetails>(this.q.versions.all(this.params(cut, canonical)) as VersionRow[]);
     if (details === null) return null;
     const { members, merges } = this.tree(cut, canonical);
-    const sources = new SourceGraph(this.db, this.kind, cut);
     const { allegedUser, munition } = details;
     const withdrawal = this.q.withdrawal.get(this.params(cut, canonical)) as { evidence_date: string } | undefined;
     return {

@@ -16,9 +16,13 @@ export function dumpTables(db: Database): Record<string, unknown[][]> {
   return dump;
 }
 
-/** Appends events (from a generated history) to a real store, each as its own commit on its own stream. */
-export async function appendAll(store: EventStore, events: readonly StoredEvent[]): Promise<void> {
-  for (const e of events) {
+/**
+ * Appends events (from a generated history) to a real store, each as its own commit on its own stream;
+ * `pauseEvery` > 0 yields a millisecond after that many events (a steady writer, not a burst).
+ */
+export async function appendAll(store: EventStore, events: readonly StoredEvent[], pauseEvery = 0): Promise<void> {
+  for (const [n, e] of events.entries()) {
+    if (pauseEvery > 0 && n % pauseEvery === 0) await new Promise((resolve) => setTimeout(resolve, 1));
     await store.append(e.stream, [
       { id: uuidv7(), type: e.type, data: e.data, metadata: { actor: 'test', correlationId: e.id } },
     ]);
