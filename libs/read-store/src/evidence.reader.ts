@@ -233,7 +233,8 @@ export class EvidenceReader {
     const found = new Map<string, StatementDetails>();
     const links = [];
     for (const member of members) {
-      for (const { statement_id: id } of this.q.statementsNaming.all({ id: member }) as { statement_id: string }[]) {
+      const naming = this.q.statementsNaming.all({ id: member, codes: JSON.stringify(userCodes) });
+      for (const { statement_id: id } of naming as { statement_id: string }[]) {
         if (found.has(id)) continue;
         const versions = this.q.statementVersions.all(this.params(cut, id)) as VersionRow[];
         const details = detailsOf<StatementDetails>(versions);

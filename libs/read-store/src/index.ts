@@ -7,6 +7,7 @@ export {
   type Checkpoint,
   type EventSource,
   type ReadStoreOptions,
+  type RebuildReport,
 } from './read-store';
 export { assessAsOf, type IncidentAssessment } from './assessments';
 export { within, inForce, type ReadCut } from './cut';

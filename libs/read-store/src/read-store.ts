@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assessAsOf, assessPending, type IncidentAssessment } from './assessments';
 import type { ReadCut } from './cut';
-import { PROJECTIONS, type Evolve } from './evolve';
+import { PROJECTIONS, dirtyProjection, statementFanOut, type Evolve, type StatementFanOut } from './evolve';
 import { INDEXES, SCHEMA } from './schema';
 
 /** Bumped whenever a table or an evolve function changes: with the policy's version, a mismatch rebuilds. */
@@ -30,6 +30,11 @@ export interface Checkpoint {
   skipped: number;
 }
 
+/** A rebuild's checkpoint, and where its time went (ms): folding the events, indexing, assessing. */
+export interface RebuildReport extends Checkpoint {
+  ms: { fold: number; index: number; settle: number };
+}
+
 /** Incidents assessed per transaction when a bulk rebuild settles. */
 const ASSESS_CHUNK = 500;
 
@@ -40,6 +45,9 @@ const ASSESS_CHUNK = 500;
  */
 export class ReadStore {
   private readonly evolves: Evolve[];
+  private readonly fanOut: StatementFanOut;
+  private readonly markDirty: Evolve | null;
+  private readonly markAllDirty: Database.Statement;
   private readonly readCheckpoint: Database.Statement;
   private readonly writeCheckpoint: Database.Statement;
   readonly policy: PolicyConfig;
@@ -49,23 +57,28 @@ export class ReadStore {
     readonly path: string,
     readonly db: Database.Database,
     options: ReadStoreOptions,
+    /** A file being rebuilt: no per-event marking of incidents to assess, no superseding until the end. */
+    private readonly bulk: boolean,
   ) {
     this.policy = options.policy ?? DEFAULT_POLICY;
     this.version = projectionVersion(this.policy);
     this.evolves = PROJECTIONS.map((projection) => projection(db));
+    this.fanOut = statementFanOut(db);
+    this.markDirty = bulk ? null : dirtyProjection(db);
+    this.markAllDirty = db.prepare('INSERT OR IGNORE INTO dirty_incidents SELECT incident_id FROM incidents');
     this.readCheckpoint = db.prepare('SELECT version, position, seq, skipped FROM checkpoint WHERE projection = ?');
     this.writeCheckpoint = db.prepare('INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?)');
   }
 
   /**
    * Opens (creating if needed) a projection file as it is, whatever version it holds. `bulk` is for a file
-   * being rebuilt that nobody reads yet: no journal, no fsync, query indexes made at the end (see rebuild).
+   * being rebuilt that nobody reads yet: journal in memory, no fsync, query indexes made at the end (see rebuild).
    */
   static openFile(path: string, options: ReadStoreOptions & { bulk?: boolean } = {}): ReadStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path);
     if (options.bulk) {
-      db.pragma('journal_mode = OFF');
+      db.pragma('journal_mode = MEMORY'); // OFF is refused in better-sqlite3's defensive mode
       db.pragma('synchronous = OFF');
     } else {
       db.pragma('journal_mode = WAL');
@@ -74,7 +87,7 @@ export class ReadStore {
     db.pragma('cache_size = -65536');
     db.exec(SCHEMA);
     if (!options.bulk) db.exec(INDEXES);
-    return new ReadStore(path, db, options);
+    return new ReadStore(path, db, options, options.bulk === true);
   }
 
   checkpoint(): Checkpoint {
@@ -93,8 +106,10 @@ export class ReadStore {
    */
   applyPage(page: readonly StoredEvent[], options: { assess: boolean }): void {
     if (page.length === 0) return;
+    if (this.bulk && options.assess) throw new Error('a file being rebuilt is assessed once, at the end');
     this.db.transaction(() => {
       let { seq, skipped } = this.checkpoint();
+      const first = seq + 1;
       for (const stored of page) {
         seq++;
         const event = readable(stored);
@@ -102,9 +117,17 @@ export class ReadStore {
           skipped++;
           continue;
         }
-        const meta = { seq, evidenceDate: evidenceDateOf(event), recordedAt: stored.recordedAt.getTime() };
+        const meta = {
+          seq,
+          evidenceDate: evidenceDateOf(event),
+          recordedAt: stored.recordedAt.getTime(),
+          eventId: stored.id,
+        };
         for (const evolve of this.evolves) evolve(event, meta);
+        this.markDirty?.(event, meta);
       }
+      this.fanOut.insert(first, seq);
+      if (!this.bulk) this.fanOut.supersede(first, seq);
       if (options.assess) assessPending(this.db, this.policy);
       this.writeCheckpoint.run(PROJECTION, this.version, page[page.length - 1].position, seq, skipped);
     })();
@@ -120,6 +143,15 @@ export class ReadStore {
     }
     if (options.assess) this.settle();
     return folded;
+  }
+
+  /** Ends a bulk fold: the query indexes, the superseding of corrected statements' rows, every incident to assess. */
+  finishBulk(): void {
+    this.db.exec(INDEXES);
+    this.db.transaction(() => {
+      this.fanOut.supersede(0, Number.MAX_SAFE_INTEGER);
+      this.markAllDirty.run();
+    })();
   }
 
   /** Assesses every incident still listed as dirty (after a bulk fold, or a crash between the two). */
@@ -164,14 +196,21 @@ export async function rebuildReadStore(
   path: string,
   source: EventSource,
   options: ReadStoreOptions & { beforeSwap?: () => void } = {},
-): Promise<Checkpoint> {
+): Promise<RebuildReport> {
   const building = `${path}.rebuilding`;
   for (const file of [building, ...siblings(building)]) rmSync(file, { force: true });
   const fresh = ReadStore.openFile(building, { ...options, bulk: true });
+  const ms = { fold: 0, index: 0, settle: 0 };
   try {
+    let t = performance.now();
     await fresh.catchUp(source, { assess: false });
-    fresh.db.exec(INDEXES);
+    ms.fold = performance.now() - t;
+    t = performance.now();
+    fresh.finishBulk();
+    ms.index = performance.now() - t;
+    t = performance.now();
     fresh.settle();
+    ms.settle = performance.now() - t;
     fresh.db.pragma('journal_mode = WAL');
   } finally {
     fresh.close();
@@ -185,7 +224,7 @@ export async function rebuildReadStore(
   renameSync(building, path);
   const opened = ReadStore.openFile(path, options);
   try {
-    return opened.checkpoint();
+    return { ...opened.checkpoint(), ms };
   } finally {
     opened.close();
   }

@@ -17,32 +17,32 @@ CREATE TABLE IF NOT EXISTS sources (
   source_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, state_code TEXT, parent_organisation TEXT,
   aliases TEXT NOT NULL, homepage TEXT,
   seq INTEGER NOT NULL, evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS source_grades (
-  source_id TEXT NOT NULL, seq INTEGER NOT NULL, grade TEXT NOT NULL, previous_grade TEXT, reason TEXT,
-  evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER, PRIMARY KEY (source_id, seq)
-) WITHOUT ROWID;
+  source_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, grade TEXT NOT NULL, previous_grade TEXT, reason TEXT,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER
+);
 CREATE TABLE IF NOT EXISTS source_merges (
-  source_id TEXT NOT NULL, seq INTEGER NOT NULL, canonical_source_id TEXT NOT NULL, reason TEXT NOT NULL,
-  evidence_date TEXT, recorded_at INTEGER NOT NULL, PRIMARY KEY (source_id, seq)
-) WITHOUT ROWID;
+  source_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, canonical_source_id TEXT NOT NULL, reason TEXT NOT NULL,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS incidents (
   incident_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, evidence_date TEXT, recorded_at INTEGER NOT NULL,
   superseded_at INTEGER
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS incident_versions (
-  incident_id TEXT NOT NULL, seq INTEGER NOT NULL, changes TEXT NOT NULL, reason TEXT,
-  evidence_date TEXT, recorded_at INTEGER NOT NULL, PRIMARY KEY (incident_id, seq)
-) WITHOUT ROWID;
+  incident_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, changes TEXT NOT NULL, reason TEXT,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS incident_merges (
-  incident_id TEXT NOT NULL, seq INTEGER NOT NULL, canonical_incident_id TEXT NOT NULL, reason TEXT NOT NULL,
-  evidence_date TEXT, recorded_at INTEGER NOT NULL, PRIMARY KEY (incident_id, seq)
-) WITHOUT ROWID;
+  incident_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, canonical_incident_id TEXT NOT NULL, reason TEXT NOT NULL,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS incident_withdrawals (
-  incident_id TEXT NOT NULL, seq INTEGER NOT NULL, reason TEXT NOT NULL,
-  evidence_date TEXT, recorded_at INTEGER NOT NULL, PRIMARY KEY (incident_id, seq)
-) WITHOUT ROWID;
+  incident_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, reason TEXT NOT NULL,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS corroborations (
   corroboration_id TEXT PRIMARY KEY, incident_id TEXT NOT NULL, source_id TEXT NOT NULL, stance TEXT NOT NULL,
@@ -51,9 +51,9 @@ CREATE TABLE IF NOT EXISTS corroborations (
   seq INTEGER NOT NULL, evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER
 );
 CREATE TABLE IF NOT EXISTS corroboration_retractions (
-  corroboration_id TEXT NOT NULL, seq INTEGER NOT NULL, reason TEXT NOT NULL,
-  evidence_date TEXT, recorded_at INTEGER NOT NULL, PRIMARY KEY (corroboration_id, seq)
-) WITHOUT ROWID;
+  corroboration_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, reason TEXT NOT NULL,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS investigations (
   investigation_id TEXT PRIMARY KEY, investigator_kind TEXT NOT NULL, investigator_state_code TEXT,
@@ -64,33 +64,32 @@ CREATE TABLE IF NOT EXISTS investigation_incidents (
   investigation_id TEXT NOT NULL, incident_id TEXT NOT NULL, PRIMARY KEY (investigation_id, incident_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS investigation_conclusions (
-  investigation_id TEXT NOT NULL, seq INTEGER NOT NULL, outcome TEXT NOT NULL, findings TEXT NOT NULL,
-  citations TEXT, evidence_date TEXT, recorded_at INTEGER NOT NULL, PRIMARY KEY (investigation_id, seq)
-) WITHOUT ROWID;
+  investigation_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, outcome TEXT NOT NULL, findings TEXT NOT NULL,
+  citations TEXT, evidence_date TEXT, recorded_at INTEGER NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS statement_versions (
-  statement_id TEXT NOT NULL, seq INTEGER NOT NULL, changes TEXT NOT NULL, reason TEXT,
-  evidence_date TEXT, recorded_at INTEGER NOT NULL, PRIMARY KEY (statement_id, seq)
-) WITHOUT ROWID;
+  statement_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, changes TEXT NOT NULL, reason TEXT,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL, event_id TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS statement_speakers (
   statement_id TEXT NOT NULL, seq INTEGER NOT NULL, state_code TEXT NOT NULL,
-  evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER, PRIMARY KEY (statement_id, seq, state_code)
-) WITHOUT ROWID;
+  evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER
+);
 CREATE TABLE IF NOT EXISTS statement_targets (
   statement_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL,
-  evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER,
-  PRIMARY KEY (statement_id, seq, kind, target)
-) WITHOUT ROWID;
+  evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER
+);
 
 CREATE TABLE IF NOT EXISTS situation_versions (
-  situation_id TEXT NOT NULL, seq INTEGER NOT NULL, changes TEXT NOT NULL, reason TEXT,
-  evidence_date TEXT, recorded_at INTEGER NOT NULL, PRIMARY KEY (situation_id, seq)
-) WITHOUT ROWID;
+  situation_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, changes TEXT NOT NULL, reason TEXT,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS resolutions (
   resolution_id TEXT PRIMARY KEY, symbol TEXT NOT NULL, title TEXT NOT NULL, venue TEXT NOT NULL, kind TEXT NOT NULL,
   scope TEXT, citation TEXT, seq INTEGER NOT NULL, evidence_date TEXT, recorded_at INTEGER NOT NULL
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS resolution_votes (
   resolution_id TEXT NOT NULL, state_code TEXT NOT NULL, vote TEXT NOT NULL, PRIMARY KEY (resolution_id, state_code)
 ) WITHOUT ROWID;
@@ -101,25 +100,36 @@ CREATE TABLE IF NOT EXISTS resolution_targets (
 CREATE TABLE IF NOT EXISTS assessments (
   incident_id TEXT PRIMARY KEY, status TEXT NOT NULL, readiness TEXT NOT NULL, rule TEXT NOT NULL,
   status_since TEXT, policy_version TEXT NOT NULL, independent_sources INTEGER NOT NULL, assessment TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS status_history (
   incident_id TEXT NOT NULL, n INTEGER NOT NULL, status TEXT NOT NULL, readiness TEXT NOT NULL, on_date TEXT NOT NULL,
   rule TEXT NOT NULL, evidence_ids TEXT NOT NULL, PRIMARY KEY (incident_id, n)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dirty_incidents (incident_id TEXT PRIMARY KEY) WITHOUT ROWID;
 
--- Read while folding (a source event marks the incidents of every source below it).
+-- Read while folding, even in bulk: a regrade supersedes the grade in force.
+CREATE INDEX IF NOT EXISTS source_grades_source ON source_grades (source_id, seq);
+`;
+
+/**
+ * The indexes queries (and the live fold's superseding and marking) read by: created after a bulk rebuild
+ * (cheaper than keeping them up to date row by row), and at once on a file that is caught up live.
+ */
+export const INDEXES = `
+CREATE INDEX IF NOT EXISTS statement_speakers_statement ON statement_speakers (statement_id, seq);
+CREATE INDEX IF NOT EXISTS statement_targets_statement ON statement_targets (statement_id, seq);
 CREATE INDEX IF NOT EXISTS source_merges_canonical ON source_merges (canonical_source_id);
 CREATE INDEX IF NOT EXISTS sources_parent ON sources (parent_organisation);
 CREATE INDEX IF NOT EXISTS corroborations_source ON corroborations (source_id);
 CREATE INDEX IF NOT EXISTS investigations_source ON investigations (investigator_source_id);
-`;
-
-/**
- * The indexes queries read by: created after a bulk rebuild (cheaper than keeping them up to date row by row), and
- * at once on a file that is caught up live.
- */
-export const INDEXES = `
+CREATE INDEX IF NOT EXISTS source_merges_source ON source_merges (source_id, seq);
+CREATE INDEX IF NOT EXISTS incident_versions_incident ON incident_versions (incident_id, seq);
+CREATE INDEX IF NOT EXISTS incident_merges_incident ON incident_merges (incident_id, seq);
+CREATE INDEX IF NOT EXISTS incident_withdrawals_incident ON incident_withdrawals (incident_id, seq);
+CREATE INDEX IF NOT EXISTS corroboration_retractions_corroboration ON corroboration_retractions (corroboration_id, seq);
+CREATE INDEX IF NOT EXISTS investigation_conclusions_investigation ON investigation_conclusions (investigation_id, seq);
+CREATE INDEX IF NOT EXISTS statement_versions_statement ON statement_versions (statement_id, seq);
+CREATE INDEX IF NOT EXISTS situation_versions_situation ON situation_versions (situation_id, seq);
 CREATE INDEX IF NOT EXISTS incident_merges_canonical ON incident_merges (canonical_incident_id);
 CREATE INDEX IF NOT EXISTS corroborations_incident ON corroborations (incident_id);
 CREATE INDEX IF NOT EXISTS investigation_incidents_incident ON investigation_incidents (incident_id);

@@ -3,6 +3,7 @@ import type { Projection } from './projection';
 /**
  * dirty_incidents: the incidents whose live assessment an event may change, written in the same transaction
  * as the facts, so that a crash between the facts and the assessments leaves the work listed, never lost.
+ * Folded live only: a bulk rebuild assesses every incident once at the end.
  */
 export const dirtyProjection: Projection = (db) => {
   const mark = db.prepare('INSERT OR IGNORE INTO dirty_incidents VALUES (?)');
@@ -51,8 +52,11 @@ export const dirtyProjection: Projection = (db) => {
         byInvestigation.run(event.data.investigationId);
         return;
       case 'StatementRecorded':
+        for (const incidentId of event.data.incidentIds) mark.run(incidentId);
+        return;
       case 'StatementCorrected':
         byStatement.run(event.data.statementId);
+        for (const incidentId of event.data.changes.incidentIds ?? []) mark.run(incidentId);
         return;
       case 'SituationRegistered':
       case 'SituationCorrected':

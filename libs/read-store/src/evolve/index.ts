@@ -1,6 +1,5 @@
 import type { Projection } from './projection';
 import { corroborationsProjection } from './corroborations.evolve';
-import { dirtyProjection } from './dirty.evolve';
 import { incidentsProjection } from './incidents.evolve';
 import { investigationsProjection } from './investigations.evolve';
 import { resolutionsProjection } from './resolutions.evolve';
@@ -10,7 +9,10 @@ import { statementsProjection } from './statements.evolve';
 
 export { json, type Evolve, type Projection, type RowMeta } from './projection';
 
-/** Every table family, in the order they fold an event (dirty last: it reads the rows the others wrote). */
+export { dirtyProjection } from './dirty.evolve';
+export { statementFanOut, type StatementFanOut } from './statement-fanout';
+
+/** Every table family of facts, in the order they fold an event. */
 export const PROJECTIONS: readonly Projection[] = [
   sourcesProjection,
   incidentsProjection,
@@ -19,5 +21,4 @@ export const PROJECTIONS: readonly Projection[] = [
   statementsProjection,
   situationsProjection,
   resolutionsProjection,
-  dirtyProjection,
 ];

@@ -9,6 +9,8 @@ export interface RowMeta {
   evidenceDate: string | null;
   /** The store's commit time, ms since the epoch. */
   recordedAt: number;
+  /** The stored event's id (texts left in the store are read by it). */
+  eventId: string;
 }
 
 /** Folds one event into its tables: an exhaustive switch over the event union, so a new event type must decide. */
