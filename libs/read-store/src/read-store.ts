@@ -7,7 +7,14 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assessAsOf, assessPending, type IncidentAssessment } from './assessments';
 import type { ReadCut } from './cut';
-import { PROJECTIONS, dirtyProjection, statementFanOut, type Evolve, type StatementFanOut } from './evolve';
+import {
+  PROJECTIONS,
+  RowBuffer,
+  dirtyProjection,
+  supersedeStatements,
+  type Evolve,
+  type SupersedeStatements,
+} from './evolve';
 import { INDEXES, SCHEMA } from './schema';
 
 /** Bumped whenever a table or an evolve function changes: with the policy's version, a mismatch rebuilds. */
@@ -45,7 +52,8 @@ const ASSESS_CHUNK = 500;
  */
 export class ReadStore {
   private readonly evolves: Evolve[];
-  private readonly fanOut: StatementFanOut;
+  private readonly supersede: SupersedeStatements;
+  private readonly buffers: RowBuffer[] = [];
   private readonly markDirty: Evolve | null;
   private readonly markAllDirty: Database.Statement;
   private readonly readCheckpoint: Database.Statement;
@@ -62,9 +70,16 @@ export class ReadStore {
   ) {
     this.policy = options.policy ?? DEFAULT_POLICY;
     this.version = projectionVersion(this.policy);
-    this.evolves = PROJECTIONS.map((projection) => projection(db));
-    this.fanOut = statementFanOut(db);
-    this.markDirty = bulk ? null : dirtyProjection(db);
+    const page = {
+      buffer: (table: string, columns: number) => {
+        const buffer = new RowBuffer(db, table, columns);
+        this.buffers.push(buffer);
+        return buffer;
+      },
+    };
+    this.evolves = PROJECTIONS.map((projection) => projection(db, page));
+    this.supersede = supersedeStatements(db);
+    this.markDirty = bulk ? null : dirtyProjection(db, page);
     this.markAllDirty = db.prepare('INSERT OR IGNORE INTO dirty_incidents SELECT incident_id FROM incidents');
     this.readCheckpoint = db.prepare('SELECT version, position, seq, skipped FROM checkpoint WHERE projection = ?');
     this.writeCheckpoint = db.prepare('INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?)');
@@ -126,8 +141,8 @@ export class ReadStore {
         for (const evolve of this.evolves) evolve(event, meta);
         this.markDirty?.(event, meta);
       }
-      this.fanOut.insert(first, seq);
-      if (!this.bulk) this.fanOut.supersede(first, seq);
+      for (const buffer of this.buffers) buffer.flush();
+      if (!this.bulk) this.supersede(first, seq);
       if (options.assess) assessPending(this.db, this.policy);
       this.writeCheckpoint.run(PROJECTION, this.version, page[page.length - 1].position, seq, skipped);
     })();
@@ -149,7 +164,7 @@ export class ReadStore {
   finishBulk(): void {
     this.db.exec(INDEXES);
     this.db.transaction(() => {
-      this.fanOut.supersede(0, Number.MAX_SAFE_INTEGER);
+      this.supersede(0, Number.MAX_SAFE_INTEGER);
       this.markAllDirty.run();
     })();
   }

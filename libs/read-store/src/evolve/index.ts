@@ -7,10 +7,11 @@ import { situationsProjection } from './situations.evolve';
 import { sourcesProjection } from './sources.evolve';
 import { statementsProjection } from './statements.evolve';
 
-export { json, type Evolve, type Projection, type RowMeta } from './projection';
+export { json, type Evolve, type PageBuffers, type Projection, type RowMeta } from './projection';
 
 export { dirtyProjection } from './dirty.evolve';
-export { statementFanOut, type StatementFanOut } from './statement-fanout';
+export { supersedeStatements, type SupersedeStatements } from './statement-fanout';
+export { RowBuffer } from './row-buffer';
 
 /** Every table family of facts, in the order they fold an event. */
 export const PROJECTIONS: readonly Projection[] = [
