@@ -33,7 +33,11 @@ function main() {
   const asof = child('./read-store.child.js', ['asof', projections, `${file}.json`]);
   const rate = (x) => x.events / (x.ms / 1000);
   const rows = [
-    ['ceiling: read + JSON.parse', `${rate(best).toFixed(0)} events/s`, `${(best.ms / 1000).toFixed(1)} s, RSS ${best.maxRssMiB.toFixed(0)} MiB`],
+    [
+      'ceiling: read + JSON.parse',
+      `${rate(best).toFixed(0)} events/s`,
+      `${(best.ms / 1000).toFixed(1)} s, RSS ${best.maxRssMiB.toFixed(0)} MiB`,
+    ],
     [
       'rebuild into the projection file',
       `${rate(rebuild).toFixed(0)} events/s`,

@@ -16,7 +16,13 @@ async function rebuild(storeFile, projections) {
   const checkpoint = await rebuildReadStore(projections, store);
   const ms = now() - t0;
   await store.close();
-  return { events: checkpoint.seq, skipped: checkpoint.skipped, ms, phases: checkpoint.ms, bytes: fs.statSync(projections).size };
+  return {
+    events: checkpoint.seq,
+    skipped: checkpoint.skipped,
+    ms,
+    phases: checkpoint.ms,
+    bytes: fs.statSync(projections).size,
+  };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -9,19 +9,23 @@ const ROWS_PER_INSERT = 64;
  */
 export class RowBuffer {
   private readonly values: unknown[] = [];
-  private readonly full: Statement;
+  /** By row count: a page's last INSERT has fewer rows, of a handful of sizes. */
+  private readonly inserts = new Map<number, Statement>();
 
   constructor(
     private readonly db: Database,
     private readonly table: string,
     private readonly columns: number,
-  ) {
-    this.full = this.insertOf(ROWS_PER_INSERT);
-  }
+  ) {}
 
   private insertOf(rows: number): Statement {
-    const row = `(${Array.from({ length: this.columns }, () => '?').join(',')})`;
-    return this.db.prepare(`INSERT INTO ${this.table} VALUES ${Array.from({ length: rows }, () => row).join(',')}`);
+    let insert = this.inserts.get(rows);
+    if (!insert) {
+      const row = `(${Array.from({ length: this.columns }, () => '?').join(',')})`;
+      insert = this.db.prepare(`INSERT INTO ${this.table} VALUES ${Array.from({ length: rows }, () => row).join(',')}`);
+      this.inserts.set(rows, insert);
+    }
+    return insert;
   }
 
   push(...row: unknown[]): void {
@@ -32,7 +36,9 @@ export class RowBuffer {
   flush(): void {
     const perInsert = ROWS_PER_INSERT * this.columns;
     let at = 0;
-    for (; at + perInsert <= this.values.length; at += perInsert) this.full.run(this.values.slice(at, at + perInsert));
+    for (; at + perInsert <= this.values.length; at += perInsert) {
+      this.insertOf(ROWS_PER_INSERT).run(this.values.slice(at, at + perInsert));
+    }
     const rest = (this.values.length - at) / this.columns;
     if (rest > 0) this.insertOf(rest).run(this.values.slice(at));
     this.values.length = 0;
