@@ -116,7 +116,7 @@ CREATE INDEX IF NOT EXISTS source_grades_source ON source_grades (source_id, seq
  * (cheaper than keeping them up to date row by row), and at once on a file that is caught up live.
  */
 export const INDEXES = `
-CREATE INDEX IF NOT EXISTS statement_speakers_statement ON statement_speakers (statement_id, seq);
+CREATE INDEX IF NOT EXISTS statement_speakers_statement ON statement_speakers (statement_id, state_code);
 CREATE INDEX IF NOT EXISTS statement_targets_statement ON statement_targets (statement_id, seq);
 CREATE INDEX IF NOT EXISTS source_merges_canonical ON source_merges (canonical_source_id);
 CREATE INDEX IF NOT EXISTS sources_parent ON sources (parent_organisation);
@@ -134,7 +134,7 @@ CREATE INDEX IF NOT EXISTS incident_merges_canonical ON incident_merges (canonic
 CREATE INDEX IF NOT EXISTS corroborations_incident ON corroborations (incident_id);
 CREATE INDEX IF NOT EXISTS investigation_incidents_incident ON investigation_incidents (incident_id);
 CREATE INDEX IF NOT EXISTS statement_speakers_state ON statement_speakers (state_code, recorded_at);
-CREATE INDEX IF NOT EXISTS statement_targets_target ON statement_targets (kind, target);
+CREATE INDEX IF NOT EXISTS statement_targets_target ON statement_targets (kind, target, statement_id);
 CREATE INDEX IF NOT EXISTS resolution_votes_state ON resolution_votes (state_code);
 CREATE INDEX IF NOT EXISTS resolution_targets_target ON resolution_targets (kind, target);
 CREATE INDEX IF NOT EXISTS assessments_status ON assessments (status, status_since);
