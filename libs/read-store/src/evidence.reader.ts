@@ -77,10 +77,12 @@ export class EvidenceReader {
          WHERE m.canonical_incident_id = @id AND ${w('m')}`,
       ),
       versions: p(
-        `SELECT v.changes, v.reason, v.seq FROM incident_versions v WHERE v.incident_id = @id AND ${w('v')} ORDER BY v.seq`,
+        `SELECT v.changes, v.reason, v.seq FROM incident_versions v
+         WHERE v.incident_id = @id AND ${w('v')} ORDER BY v.seq`,
       ),
       withdrawal: p(
-        `SELECT w.evidence_date FROM incident_withdrawals w WHERE w.incident_id = @id AND ${w('w')} ORDER BY w.seq DESC LIMIT 1`,
+        `SELECT w.evidence_date FROM incident_withdrawals w
+         WHERE w.incident_id = @id AND ${w('w')} ORDER BY w.seq DESC LIMIT 1`,
       ),
       corroborations: p(`SELECT * FROM corroborations c WHERE c.incident_id = @id AND ${w('c')}`),
       retraction: p(
@@ -99,7 +101,8 @@ export class EvidenceReader {
         `SELECT DISTINCT t.statement_id FROM statement_targets t WHERE t.kind = 'INCIDENT' AND t.target = @id`,
       ),
       statementVersions: p(
-        `SELECT v.changes, v.reason, v.seq FROM statement_versions v WHERE v.statement_id = @id AND ${w('v')} ORDER BY v.seq`,
+        `SELECT v.changes, v.reason, v.seq FROM statement_versions v
+         WHERE v.statement_id = @id AND ${w('v')} ORDER BY v.seq`,
       ),
     };
   }

@@ -74,7 +74,8 @@ describe('the read store against the reference fold (oracle)', () => {
         expect(JSON.parse(row.assessment)).toEqual(JSON.parse(JSON.stringify(incident.assessment)));
         const history = store.db
           .prepare(
-            'SELECT status, readiness, on_date AS "on", rule, evidence_ids FROM status_history WHERE incident_id = ? ORDER BY n',
+            'SELECT status, readiness, on_date AS "on", rule, evidence_ids FROM status_history ' +
+              'WHERE incident_id = ? ORDER BY n',
           )
           .all(row.incident_id) as {
           status: string;

@@ -29,7 +29,8 @@ function prepared(db: Database, kind: CutKind): Record<string, Statement> {
     q = {
       source: db.prepare(`SELECT * FROM sources s WHERE s.source_id = @id AND ${within(kind, 's')}`),
       grades: db.prepare(
-        `SELECT g.grade, g.evidence_date FROM source_grades g WHERE g.source_id = @id AND ${within(kind, 'g')} ORDER BY g.seq`,
+        `SELECT g.grade, g.evidence_date FROM source_grades g
+         WHERE g.source_id = @id AND ${within(kind, 'g')} ORDER BY g.seq`,
       ),
       merge: db.prepare(
         `SELECT m.canonical_source_id FROM source_merges m WHERE m.source_id = @id AND ${within(kind, 'm')}

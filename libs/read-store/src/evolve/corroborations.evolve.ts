@@ -2,7 +2,10 @@ import type { CorroborationFacts } from '@app/domain';
 import type { Projection, RowMeta } from './projection';
 import { json } from './projection';
 
-/** corroborations (one row each, logged against the incident the event names; superseded by a retraction), retractions. */
+/**
+ * corroborations (one row each, logged against the incident the event names; superseded by a retraction),
+ * corroboration_retractions.
+ */
 export const corroborationsProjection: Projection = (db) => {
   const insert = db.prepare('INSERT OR IGNORE INTO corroborations VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)');
   const retract = db.prepare('INSERT OR IGNORE INTO corroboration_retractions VALUES (?,?,?,?,?)');
