@@ -101,8 +101,8 @@ export class ReadStore {
     }
     db.pragma('cache_size = -65536');
     // Assessing reads indexes at random (statements by incident, speakers by statement): mapped pages are read
-    // without a system call each, and shared with the OS cache rather than copied into SQLite's.
-    db.pragma('mmap_size = 1073741824');
+    // without a system call each. Bounded: mapped pages touched count in the process's RSS.
+    db.pragma('mmap_size = 268435456');
     db.exec(SCHEMA);
     if (!options.bulk) db.exec(INDEXES);
     return new ReadStore(path, db, options, options.bulk === true);
