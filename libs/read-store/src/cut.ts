@@ -57,3 +57,17 @@ export function inForce(kind: CutKind, table: string, alias: string, key: string
     }
   }
 }
+
+/**
+ * Whether a row fanned out from one field of a version (statement_speakers, statement_targets) is in force at
+ * the cut: as `inForce`, but on the KNOWN clock "replaced" means a later version within the cut sets that field,
+ * even to nothing (a scope corrected to none leaves no rows to compare with).
+ */
+export function fieldInForce(kind: CutKind, alias: string, versions: string, id: string, jsonPath: string): string {
+  if (kind !== 'KNOWN') return inForce(kind, '', alias, []);
+  return (
+    `${within(kind, alias)} AND NOT EXISTS (SELECT 1 FROM ${versions} later WHERE later.${id} = ${alias}.${id} ` +
+    `AND later.seq > ${alias}.seq AND later.reason IS NOT NULL ` +
+    `AND json_type(later.changes, '${jsonPath}') IS NOT NULL AND ${within(kind, 'later')})`
+  );
+}

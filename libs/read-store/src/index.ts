@@ -10,5 +10,5 @@ export {
   type RebuildReport,
 } from './read-store';
 export { assessAsOf, type IncidentAssessment } from './assessments';
-export { within, inForce, type ReadCut } from './cut';
+export { cutParams, fieldInForce, inForce, within, type ReadCut } from './cut';
 export { TABLES } from './schema';

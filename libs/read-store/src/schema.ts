@@ -77,7 +77,7 @@ CREATE TABLE IF NOT EXISTS statement_speakers (
   evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER
 );
 CREATE TABLE IF NOT EXISTS statement_targets (
-  statement_id TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL,
+  statement_id TEXT NOT NULL, seq INTEGER NOT NULL, field TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL,
   evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER
 );
 

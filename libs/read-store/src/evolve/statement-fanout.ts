@@ -20,9 +20,9 @@ export function supersedeStatements(db: Database): SupersedeStatements {
     db.prepare(`UPDATE statement_speakers AS r SET superseded_at = ${next('$.speakers')}
       WHERE r.superseded_at IS NULL AND ${corrected}`),
     db.prepare(`UPDATE statement_targets AS r SET superseded_at = ${next('$.incidentIds')}
-      WHERE r.superseded_at IS NULL AND r.kind = 'INCIDENT' AND ${corrected}`),
+      WHERE r.superseded_at IS NULL AND r.field = 'incidentIds' AND ${corrected}`),
     db.prepare(`UPDATE statement_targets AS r SET superseded_at = ${next('$.scope')}
-      WHERE r.superseded_at IS NULL AND r.kind <> 'INCIDENT' AND ${corrected}`),
+      WHERE r.superseded_at IS NULL AND r.field = 'scope' AND ${corrected}`),
   ];
   return (from, to) => updates.forEach((update) => update.run({ from, to }));
 }

@@ -29,18 +29,23 @@ function withoutTexts(details: Partial<StatementDetails>): string {
 export const statementsProjection: Projection = (db, page) => {
   const versions = page.buffer('statement_versions', 7);
   const speakers = page.buffer('statement_speakers', 6);
-  const targets = page.buffer('statement_targets', 7);
+  const targets = page.buffer('statement_targets', 8);
   const fanOut = (id: string, d: Partial<StatementDetails>, m: RowMeta) => {
     const codes = d.speakers ?? [];
     for (let i = 0; i < codes.length; i++) {
       if (codes.indexOf(codes[i]) === i) speakers.push(id, m.seq, codes[i], m.evidenceDate, m.recordedAt, null);
     }
-    const things: [string, string][] = (d.incidentIds ?? []).map((incidentId) => ['INCIDENT', incidentId]);
-    if ('scope' in d) things.push(...scopeTargets(d.scope));
+    // `field` names the detail a row comes from: a correction of that field replaces all its rows.
+    const things: [string, string, string][] = (d.incidentIds ?? []).map((incidentId) => [
+      'incidentIds',
+      'INCIDENT',
+      incidentId,
+    ]);
+    if ('scope' in d) for (const [kind, t] of scopeTargets(d.scope)) things.push(['scope', kind, t]);
     for (let i = 0; i < things.length; i++) {
-      const [kind, t] = things[i];
-      if (things.findIndex(([k, x]) => k === kind && x === t) !== i) continue; // listed twice: one row
-      targets.push(id, m.seq, kind, t, m.evidenceDate, m.recordedAt, null);
+      const [field, kind, t] = things[i];
+      if (things.findIndex(([, k, x]) => k === kind && x === t) !== i) continue; // listed twice: one row
+      targets.push(id, m.seq, field, kind, t, m.evidenceDate, m.recordedAt, null);
     }
   };
   return (event, m) => {
