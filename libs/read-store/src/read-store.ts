@@ -202,6 +202,25 @@ function readable(stored: StoredEvent): RegistryEvent | null {
   }
 }
 
+/**
+ * The version a projection file was built with, read without changing it (its tables may be another version's);
+ * null when there is no file, or it holds no checkpoint or is no database at all: it is rebuilt then.
+ */
+function versionOf(path: string): string | null {
+  if (!existsSync(path)) return null;
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare('SELECT version FROM checkpoint WHERE projection = ?').get(PROJECTION);
+      return (row as { version: string } | undefined)?.version ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
 const siblings = (path: string) => [`${path}-wal`, `${path}-shm`, `${path}-journal`];
 
 /**
@@ -258,13 +277,7 @@ export async function openReadStore(
   options: ReadStoreOptions = {},
 ): Promise<ReadStore> {
   const version = projectionVersion(options.policy ?? DEFAULT_POLICY);
-  let stale = !existsSync(path);
-  if (!stale) {
-    const existing = ReadStore.openFile(path, options);
-    stale = existing.storedVersion() !== version;
-    existing.close();
-  }
-  if (stale) await rebuildReadStore(path, source, options);
+  if (versionOf(path) !== version) await rebuildReadStore(path, source, options);
   const store = ReadStore.openFile(path, options);
   await store.catchUp(source);
   return store;

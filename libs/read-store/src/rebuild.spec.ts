@@ -1,4 +1,5 @@
 import { POLICY_V1 } from '@app/domain';
+import Database from 'better-sqlite3';
 import { openSqliteEventStore, type SqliteEventStore } from '@app/event-store';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -70,6 +71,15 @@ describe('the projection file: rebuilt when missing or of another version, swapp
     const versions = underV1.db.prepare('SELECT DISTINCT policy_version FROM assessments').pluck().all();
     expect(versions).toEqual([POLICY_V1.version]);
     underV1.close();
+
+    // A file of an older layout (or no projection at all) is read for its version without being touched.
+    const other = new Database(path);
+    other.exec('DROP TABLE statement_targets; CREATE TABLE statement_targets (statement_id TEXT)');
+    other.exec("UPDATE checkpoint SET version = 'read-store-1+policy-1.0.0'");
+    other.close();
+    const relaid = await openReadStore(path, events, { policy: POLICY_V1 });
+    expect(relaid.checkpoint()).toMatchObject({ seq: 410, version: projectionVersion(POLICY_V1) });
+    relaid.close();
 
     const stale = ReadStore.openFile(path, { policy: POLICY_V1 });
     stale.db.prepare("UPDATE checkpoint SET version = 'read-store-0'").run();
