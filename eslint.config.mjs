@@ -5,16 +5,18 @@ import tseslint from 'typescript-eslint';
 const why = {
   kurrent: 'only the KurrentDB adapter (libs/event-store/src/kurrentdb) imports the KurrentDB client',
   sqlite:
-    'only the SQLite adapter, the token store, the evidence upload index (and the benchmark baseline) import better-sqlite3',
+    'only the SQLite adapter, the read store (libs/read-store), the token store, the evidence upload index (and the benchmark baseline) import better-sqlite3',
   domain: 'libs/domain is pure: no framework, driver or store import',
   projections: 'projections are pure folds plus a runner over the port',
-  libs: 'import another library through @app/domain, @app/event-store or @app/projections only',
+  libs: 'import another library through @app/domain, @app/event-store, @app/projections or @app/read-store only',
 };
 const kurrent = { group: ['@kurrent/*'], message: why.kurrent };
 const sqlite = { group: ['better-sqlite3'], message: why.sqlite };
 // A library's testing/ helpers (fixtures, the contract suite) are for every test.
 const intoLibs = { regex: '(^|/)libs/[^/]+/src(?!/testing/)', message: why.libs };
-const acrossLibs = { regex: '^(\\.\\./)+(domain|event-store|projections)/src', message: why.libs };
+const acrossLibs = { regex: '^(\\.\\./)+(domain|event-store|projections|read-store)/src', message: why.libs };
+// A library's specs may use another library's testing/ helpers (fixtures, random histories).
+const acrossLibsSource = { ...acrossLibs, regex: `${acrossLibs.regex}(?!/testing/)` };
 const restricted = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
@@ -63,6 +65,11 @@ export default tseslint.config(
   {
     files: ['apps/api/src/auth/token-store.ts', 'apps/api/src/evidence/upload-index.ts', 'bench/**/*.ts'],
     rules: restricted(kurrent, intoLibs),
+  },
+  // The read side's own projection file (libs/read-store): bitemporal tables beside the event store.
+  {
+    files: ['libs/read-store/**/*.ts'],
+    rules: restricted(kurrent, acrossLibsSource),
   },
   {
     files: ['libs/projections/**/*.ts'],

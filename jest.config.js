@@ -29,7 +29,7 @@ const swcJs = {
 const base = {
   testEnvironment: 'node',
   cacheDirectory: '<rootDir>/.cache/jest',
-  moduleNameMapper: { '^@app/(domain|event-store|projections)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: { '^@app/(domain|event-store|projections|read-store)$': '<rootDir>/libs/$1/src' },
   transformIgnorePatterns: [`/node_modules/(?!(?:(?:@[^/]+/)?[^/]+/node_modules/)*(?:${esmOnly.join('|')})/)`],
   transform: { '^.+\\.ts$': ['@swc/jest', swcTs], '^.+\\.m?js$': ['@swc/jest', swcJs] },
 };

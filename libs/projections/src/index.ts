@@ -1,5 +1,5 @@
 export * from './model';
-export { buildEvidence, sourceIsAllegedUser } from './evidence';
+export { buildEvidence, sourceIsAllegedUser, spokenByAllegedUser } from './evidence';
 export { evidenceDateOf, summarizeEvent } from './event-facts';
 export {
   PROJECTION_VERSION,
@@ -27,6 +27,6 @@ export * from './statement-texts';
 export * from './projection-runner';
 export { lazyProperty } from './lazy-property';
 export { canonicalSourceId, organisationOf, similarSources, normaliseName } from './source-identity';
-export { stateSourceOf } from './source-identity';
+export { inferStateCode, stateSourceOf } from './source-identity';
 export { assessUnder, policyDifferences, type PolicyDifference } from './policy-versions';
 export { loopYielder } from './event-loop';

@@ -1,0 +1,61 @@
+'use strict';
+/**
+ * The read store (libs/read-store) on the generated store (~1,000,000 events; --quick: ~28,000): rebuild of
+ * the projection file against the read+parse ceiling (bench/rebuild.child.js ceiling, the same as in
+ * rebuild.bench.js), the file's size, peak RSS, and one incident's assessment as of a cut read from the file.
+ * Each measure runs in its own child process. Prints a table; writes nothing to BENCHMARKS.md.
+ * Run after `npm run build`: node bench/read-store.bench.js [--quick]
+ */
+const { execFileSync } = require('node:child_process');
+const path = require('node:path');
+const fs = require('node:fs');
+const { options, progress } = require('./lib/common');
+const { ensureStore } = require('./lib/generate-store');
+
+function child(script, args) {
+  const out = execFileSync(process.execPath, [require.resolve(script), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+function main() {
+  const { quick } = options();
+  const { file, meta } = ensureStore(quick ? 300 : 10000);
+  progress(`store: ${meta.events} events, ${file}`);
+  const projections = path.join(path.dirname(file), `read-store-${path.basename(file)}`);
+  const ceiling = child('./rebuild.child.js', ['ceiling', file]);
+  const rebuild = child('./read-store.child.js', ['rebuild', file, projections]);
+  const again = child('./rebuild.child.js', ['ceiling', file]);
+  const best = again.ms < ceiling.ms ? again : ceiling;
+  const asof = child('./read-store.child.js', ['asof', projections, `${file}.json`]);
+  const rate = (x) => x.events / (x.ms / 1000);
+  const rows = [
+    [
+      'ceiling: read + JSON.parse',
+      `${rate(best).toFixed(0)} events/s`,
+      `${(best.ms / 1000).toFixed(1)} s, RSS ${best.maxRssMiB.toFixed(0)} MiB`,
+    ],
+    [
+      'rebuild into the projection file',
+      `${rate(rebuild).toFixed(0)} events/s`,
+      `${(rate(rebuild) / rate(best)).toFixed(2)}x ceiling, ${(rebuild.ms / 1000).toFixed(1)} s, ` +
+        `peak RSS ${rebuild.maxRssMiB.toFixed(0)} MiB, file ${(rebuild.bytes / 1048576).toFixed(0)} MiB ` +
+        `(fold ${(rebuild.phases.fold / 1000).toFixed(1)} s, index ${(rebuild.phases.index / 1000).toFixed(1)} s, ` +
+        `assess ${(rebuild.phases.settle / 1000).toFixed(1)} s)`,
+    ],
+    ...['KNOWN', 'RECORDED', 'LIVE'].map((clock) => [
+      `one incident as of a cut (${clock})`,
+      `median ${asof[clock].medianMs.toFixed(2)} ms`,
+      `p95 ${asof[clock].p95Ms.toFixed(2)} ms, first ${asof[clock].firstMs.toFixed(1)} ms, ` +
+        `${asof[clock].found}/${asof[clock].incidents} found`,
+    ]),
+  ];
+  for (const row of rows) process.stdout.write(`| ${row.join(' | ')} |\n`);
+  process.stdout.write(`${JSON.stringify({ ceiling: best, rebuild, asof })}\n`);
+  fs.rmSync(projections, { force: true });
+}
+
+main();

@@ -1,0 +1,84 @@
+import { assessWithHistory, DEFAULT_POLICY } from '@app/domain';
+import type { Assessment, PolicyConfig, StatusChange } from '@app/domain';
+import type { Database } from 'better-sqlite3';
+import type { ReadCut } from './cut';
+import { kindOf } from './cut';
+import { EvidenceReader } from './evidence.reader';
+import { SourceGraph } from './source-graph';
+
+export interface IncidentAssessment {
+  /** The canonical incident the id asked for resolves to. */
+  incidentId: string;
+  assessment: Assessment;
+  statusHistory: StatusChange[];
+}
+
+const readers = new WeakMap<Database, Map<string, EvidenceReader>>();
+
+/** The reader of a database for a kind of cut, prepared once. */
+export function readerFor(db: Database, cut: ReadCut): EvidenceReader {
+  let byKind = readers.get(db);
+  if (!byKind) readers.set(db, (byKind = new Map<string, EvidenceReader>()));
+  const kind = kindOf(cut);
+  let reader = byKind.get(kind);
+  if (!reader) byKind.set(kind, (reader = new EvidenceReader(db, kind)));
+  return reader;
+}
+
+/** The one pure policy, run over one incident's rows as of a cut: null when the id names no incident then. */
+export function assessAsOf(
+  db: Database,
+  incidentId: string,
+  cut: ReadCut,
+  policy: PolicyConfig = DEFAULT_POLICY,
+  sources?: SourceGraph,
+): IncidentAssessment | null {
+  const evidence = readerFor(db, cut).load(cut, incidentId, sources);
+  if (evidence === null) return null;
+  const { assessment, history } = assessWithHistory(evidence, policy);
+  return { incidentId: evidence.incidentId, assessment, statusHistory: history };
+}
+
+/**
+ * Re-assesses the incidents listed in dirty_incidents (at most `limit`) and stores the live assessment and
+ * status history as rows, removing them from the list, in the caller's transaction. A merged duplicate's rows
+ * go: lists show the canonical incident. Returns how many were taken off the list.
+ */
+export function assessPending(db: Database, policy: PolicyConfig, limit = Number.MAX_SAFE_INTEGER): number {
+  const ids = db.prepare('SELECT incident_id FROM dirty_incidents LIMIT ?').pluck().all(limit) as string[];
+  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?)');
+  const dropAssessment = db.prepare('DELETE FROM assessments WHERE incident_id = ?');
+  const dropHistory = db.prepare('DELETE FROM status_history WHERE incident_id = ?');
+  const change = db.prepare('INSERT INTO status_history VALUES (?,?,?,?,?,?,?)');
+  const done = db.prepare('DELETE FROM dirty_incidents WHERE incident_id = ?');
+  const assessed = new Set<string>();
+  // The tables do not change while this runs (one transaction): the sources are read once for all.
+  const sources = new SourceGraph(db, 'LIVE', 'LIVE');
+  for (const id of ids) {
+    const result = assessAsOf(db, id, 'LIVE', policy, sources);
+    if (result === null || result.incidentId !== id) {
+      dropAssessment.run(id);
+      dropHistory.run(id);
+    }
+    if (result !== null && !assessed.has(result.incidentId)) {
+      assessed.add(result.incidentId);
+      const { incidentId, assessment: a, statusHistory } = result;
+      upsert.run(
+        incidentId,
+        a.status,
+        a.readiness,
+        a.rule,
+        a.statusSince,
+        a.policyVersion,
+        a.independentSupportingSources,
+        JSON.stringify(a),
+      );
+      dropHistory.run(incidentId);
+      statusHistory.forEach((h, n) =>
+        change.run(incidentId, n, h.status, h.readiness, h.on, h.rule, JSON.stringify(h.evidenceIds)),
+      );
+    }
+    done.run(id);
+  }
+  return ids.length;
+}

@@ -1,0 +1,14 @@
+export {
+  READ_STORE_VERSION,
+  ReadStore,
+  openReadStore,
+  projectionVersion,
+  rebuildReadStore,
+  type Checkpoint,
+  type EventSource,
+  type ReadStoreOptions,
+  type RebuildReport,
+} from './read-store';
+export { assessAsOf, type IncidentAssessment } from './assessments';
+export { cutParams, fieldInForce, inForce, within, type ReadCut } from './cut';
+export { TABLES } from './schema';

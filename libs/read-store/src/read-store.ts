@@ -1,0 +1,284 @@
+import { DEFAULT_POLICY, upcast } from '@app/domain';
+import type { PolicyConfig, RegistryEvent } from '@app/domain';
+import type { EventStore, Position, StoredEvent } from '@app/event-store';
+import { evidenceDateOf } from '@app/projections';
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { assessAsOf, assessPending, type IncidentAssessment } from './assessments';
+import type { ReadCut } from './cut';
+import {
+  PROJECTIONS,
+  RowBuffer,
+  dirtyProjection,
+  supersedeStatements,
+  type Evolve,
+  type SupersedeStatements,
+} from './evolve';
+import { INDEXES, SCHEMA } from './schema';
+
+/** Bumped whenever a table or an evolve function changes: with the policy's version, a mismatch rebuilds. */
+export const READ_STORE_VERSION = 'read-store-2';
+export const projectionVersion = (policy: PolicyConfig): string => `${READ_STORE_VERSION}+policy-${policy.version}`;
+const PROJECTION = 'registry';
+
+export interface ReadStoreOptions {
+  policy?: PolicyConfig;
+}
+/** Where events come from: the event-store port (or anything that pages through `$all` the same way). */
+export type EventSource = Pick<EventStore, 'readAllBatches'>;
+
+export interface Checkpoint {
+  version: string;
+  /** The store position of the last event folded; null before the first. */
+  position: Position | null;
+  /** How many events were folded (skipped ones included). */
+  seq: number;
+  skipped: number;
+}
+
+/** A rebuild's checkpoint, and where its time went (ms): folding the events, indexing, assessing. */
+export interface RebuildReport extends Checkpoint {
+  ms: { fold: number; index: number; settle: number };
+}
+
+/** Incidents assessed per transaction when a bulk rebuild settles. */
+const ASSESS_CHUNK = 500;
+
+/**
+ * The read side's SQLite file: bitemporal fact tables, the live assessments, and a checkpoint written in
+ * the same transaction as the rows it covers (Emmett's pattern), so that a crash can never leave the
+ * tables ahead of or behind it.
+ */
+export class ReadStore {
+  private readonly evolves: Evolve[];
+  private readonly supersede: SupersedeStatements;
+  private readonly buffers: RowBuffer[] = [];
+  private readonly markDirty: Evolve | null;
+  private readonly markAllDirty: Database.Statement;
+  private readonly readCheckpoint: Database.Statement;
+  private readonly writeCheckpoint: Database.Statement;
+  readonly policy: PolicyConfig;
+  readonly version: string;
+
+  private constructor(
+    readonly path: string,
+    readonly db: Database.Database,
+    options: ReadStoreOptions,
+    /** A file being rebuilt: no per-event marking of incidents to assess, no superseding until the end. */
+    private readonly bulk: boolean,
+  ) {
+    this.policy = options.policy ?? DEFAULT_POLICY;
+    this.version = projectionVersion(this.policy);
+    const page = {
+      buffer: (table: string, columns: number) => {
+        const buffer = new RowBuffer(db, table, columns);
+        this.buffers.push(buffer);
+        return buffer;
+      },
+    };
+    this.evolves = PROJECTIONS.map((projection) => projection(db, page));
+    this.supersede = supersedeStatements(db);
+    this.markDirty = bulk ? null : dirtyProjection(db, page);
+    this.markAllDirty = db.prepare('INSERT OR IGNORE INTO dirty_incidents SELECT incident_id FROM incidents');
+    this.readCheckpoint = db.prepare('SELECT version, position, seq, skipped FROM checkpoint WHERE projection = ?');
+    this.writeCheckpoint = db.prepare('INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?)');
+  }
+
+  /**
+   * Opens (creating if needed) a projection file as it is, whatever version it holds. `bulk` is for a file
+   * being rebuilt that nobody reads yet: journal in memory, no fsync, query indexes made at the end (see rebuild).
+   */
+  static openFile(path: string, options: ReadStoreOptions & { bulk?: boolean } = {}): ReadStore {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    if (options.bulk) {
+      db.pragma('journal_mode = MEMORY'); // OFF is refused in better-sqlite3's defensive mode
+      db.pragma('synchronous = OFF');
+    } else {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    }
+    db.pragma('cache_size = -65536');
+    // Assessing reads indexes at random (statements by incident, speakers by statement): mapped pages are read
+    // without a system call each. Bounded: mapped pages touched count in the process's RSS.
+    db.pragma('mmap_size = 268435456');
+    db.exec(SCHEMA);
+    if (!options.bulk) db.exec(INDEXES);
+    return new ReadStore(path, db, options, options.bulk === true);
+  }
+
+  checkpoint(): Checkpoint {
+    const row = this.readCheckpoint.get(PROJECTION) as Checkpoint | undefined;
+    return row ?? { version: this.version, position: null, seq: 0, skipped: 0 };
+  }
+
+  /** The version the file was built with; null for a file that holds no checkpoint yet. */
+  storedVersion(): string | null {
+    return (this.readCheckpoint.get(PROJECTION) as Checkpoint | undefined)?.version ?? null;
+  }
+
+  /**
+   * Folds one page of events in one transaction with the checkpoint. With `assess`, the live assessments of
+   * the incidents the page touched are brought up to date in the same transaction too.
+   */
+  applyPage(page: readonly StoredEvent[], options: { assess: boolean }): void {
+    if (page.length === 0) return;
+    if (this.bulk && options.assess) throw new Error('a file being rebuilt is assessed once, at the end');
+    this.db.transaction(() => {
+      let { seq, skipped } = this.checkpoint();
+      const first = seq + 1;
+      for (const stored of page) {
+        seq++;
+        const event = readable(stored);
+        if (event === null) {
+          skipped++;
+          continue;
+        }
+        const meta = {
+          seq,
+          evidenceDate: evidenceDateOf(event),
+          recordedAt: stored.recordedAt.getTime(),
+          eventId: stored.id,
+        };
+        for (const evolve of this.evolves) evolve(event, meta);
+        this.markDirty?.(event, meta);
+      }
+      for (const buffer of this.buffers) buffer.flush();
+      if (!this.bulk) this.supersede(first, seq);
+      if (options.assess) assessPending(this.db, this.policy);
+      this.writeCheckpoint.run(PROJECTION, this.version, page[page.length - 1].position, seq, skipped);
+    })();
+  }
+
+  /** Folds every event after the checkpoint, a page per transaction; returns how many were folded. */
+  async catchUp(source: EventSource, options: { assess: boolean } = { assess: true }): Promise<number> {
+    let folded = 0;
+    const from = this.checkpoint().position;
+    for await (const page of source.readAllBatches(from === null ? {} : { fromPosition: from })) {
+      this.applyPage(page, options);
+      folded += page.length;
+    }
+    if (options.assess) this.settle();
+    return folded;
+  }
+
+  /** Ends a bulk fold: the query indexes, the superseding of corrected statements' rows, every incident to assess. */
+  finishBulk(): void {
+    this.db.exec(INDEXES);
+    this.db.transaction(() => {
+      this.supersede(0, Number.MAX_SAFE_INTEGER);
+      this.markAllDirty.run();
+    })();
+  }
+
+  /** Assesses every incident still listed as dirty (after a bulk fold, or a crash between the two). */
+  settle(): number {
+    let total = 0;
+    for (;;) {
+      const n = this.db.transaction(() => assessPending(this.db, this.policy, ASSESS_CHUNK))();
+      total += n;
+      if (n < ASSESS_CHUNK) return total;
+    }
+  }
+
+  /** The policy over one incident's rows as of a cut ('LIVE': everything folded). */
+  assessAsOf(incidentId: string, cut: ReadCut): IncidentAssessment | null {
+    return assessAsOf(this.db, incidentId, cut, this.policy);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** The upcast event, or null for one the read side skips (unknown, newer, unreadable), as the fold does. */
+function readable(stored: StoredEvent): RegistryEvent | null {
+  if (stored.unreadable !== undefined) return null;
+  try {
+    return upcast(stored.type, stored.data, stored.metadata?.schemaVersion ?? 1);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The version a projection file was built with, read without changing it (its tables may be another version's);
+ * null when there is no file, or it holds no checkpoint or is no database at all: it is rebuilt then.
+ */
+function versionOf(path: string): string | null {
+  if (!existsSync(path)) return null;
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      const row = db.prepare('SELECT version FROM checkpoint WHERE projection = ?').get(PROJECTION);
+      return (row as { version: string } | undefined)?.version ?? null;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+const siblings = (path: string) => [`${path}-wal`, `${path}-shm`, `${path}-journal`];
+
+/**
+ * Rebuilds the projection file at `path` from every event: into a new file beside it (the old one keeps
+ * serving meanwhile), then moved over it. `beforeSwap` runs just before the move: close the old file's
+ * connections there. A crash at any point leaves the old file, the new one, or none (rebuilt on next open),
+ * never half of one: the new file is complete before the rename, and the rename is atomic.
+ */
+export async function rebuildReadStore(
+  path: string,
+  source: EventSource,
+  options: ReadStoreOptions & { beforeSwap?: () => void } = {},
+): Promise<RebuildReport> {
+  const building = `${path}.rebuilding`;
+  for (const file of [building, ...siblings(building)]) rmSync(file, { force: true });
+  const fresh = ReadStore.openFile(building, { ...options, bulk: true });
+  const ms = { fold: 0, index: 0, settle: 0 };
+  try {
+    let t = performance.now();
+    await fresh.catchUp(source, { assess: false });
+    ms.fold = performance.now() - t;
+    t = performance.now();
+    fresh.finishBulk();
+    ms.index = performance.now() - t;
+    t = performance.now();
+    fresh.settle();
+    ms.settle = performance.now() - t;
+    fresh.db.pragma('journal_mode = WAL');
+  } finally {
+    fresh.close();
+  }
+  options.beforeSwap?.();
+  // The old file's journal must not outlive it: SQLite would lay it over the new file.
+  if (siblings(path).some((file) => existsSync(file))) {
+    rmSync(path, { force: true });
+    for (const file of siblings(path)) rmSync(file, { force: true });
+  }
+  renameSync(building, path);
+  const opened = ReadStore.openFile(path, options);
+  try {
+    return { ...opened.checkpoint(), ms };
+  } finally {
+    opened.close();
+  }
+}
+
+/**
+ * Opens the projection file for serving: a missing file, or one built by another projection or policy
+ * version, is rebuilt first; then it catches up from its checkpoint.
+ */
+export async function openReadStore(
+  path: string,
+  source: EventSource,
+  options: ReadStoreOptions = {},
+): Promise<ReadStore> {
+  const version = projectionVersion(options.policy ?? DEFAULT_POLICY);
+  if (versionOf(path) !== version) await rebuildReadStore(path, source, options);
+  const store = ReadStore.openFile(path, options);
+  await store.catchUp(source);
+  return store;
+}

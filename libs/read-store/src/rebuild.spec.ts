@@ -1,0 +1,111 @@
+import { POLICY_V1 } from '@app/domain';
+import Database from 'better-sqlite3';
+import { openSqliteEventStore, type SqliteEventStore } from '@app/event-store';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomHistory } from '../../projections/src/testing/random-history';
+import { ReadStore, openReadStore, projectionVersion, rebuildReadStore } from './read-store';
+import { memorySource } from './testing/memory-source';
+import { appendAll, dumpTables } from './testing/tables';
+
+jest.setTimeout(120_000);
+
+describe('the projection file: rebuilt when missing or of another version, swapped in whole', () => {
+  let dir: string;
+  let events: SqliteEventStore;
+  let path: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'read-store-'));
+    events = openSqliteEventStore(join(dir, 'registry.db'), { synchronous: 'NORMAL' });
+    await appendAll(events, randomHistory(7, 400).events);
+  }, 180_000);
+  afterAll(async () => {
+    await events.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  beforeEach(() => {
+    path = join(dir, `projections-${Math.random().toString(36).slice(2)}.db`);
+  });
+
+  const rowsOf = (file: string) => {
+    const store = ReadStore.openFile(file);
+    try {
+      return dumpTables(store.db);
+    } finally {
+      store.close();
+    }
+  };
+
+  it('a missing file is rebuilt on open; deleted, it is rebuilt with equal rows', async () => {
+    const first = await openReadStore(path, events);
+    expect(first.checkpoint()).toMatchObject({ seq: 400 + 8 + 2, version: projectionVersion(first.policy) });
+    first.close();
+    const before = rowsOf(path);
+    expect(before.corroborations.length).toBeGreaterThan(20);
+    expect(before.assessments.length).toBeGreaterThan(10);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    (await openReadStore(path, events)).close();
+    expect(rowsOf(path)).toEqual(before);
+  });
+
+  it('catching up page by page (assessing as it goes) gives the rows a bulk rebuild gives', async () => {
+    const all = [];
+    for await (const page of events.readAllBatches()) all.push(...page);
+    const live = ReadStore.openFile(path);
+    await live.catchUp(memorySource(all, 3));
+    const rows = dumpTables(live.db);
+    live.close();
+    const rebuilt = join(dir, 'rebuilt.db');
+    await rebuildReadStore(rebuilt, events);
+    expect(rowsOf(rebuilt)).toEqual(rows);
+  });
+
+  it('a file of another projection or policy version is rebuilt into a new file and swapped in', async () => {
+    (await openReadStore(path, events)).close();
+    const inode = statSync(path).ino;
+    const underV1 = await openReadStore(path, events, { policy: POLICY_V1 });
+    expect(statSync(path).ino).not.toBe(inode);
+    expect(underV1.checkpoint().version).toBe(projectionVersion(POLICY_V1));
+    const versions = underV1.db.prepare('SELECT DISTINCT policy_version FROM assessments').pluck().all();
+    expect(versions).toEqual([POLICY_V1.version]);
+    underV1.close();
+
+    // A file of an older layout (or no projection at all) is read for its version without being touched.
+    const other = new Database(path);
+    other.exec('DROP TABLE statement_targets; CREATE TABLE statement_targets (statement_id TEXT)');
+    other.exec("UPDATE checkpoint SET version = 'read-store-1+policy-1.0.0'");
+    other.close();
+    const relaid = await openReadStore(path, events, { policy: POLICY_V1 });
+    expect(relaid.checkpoint()).toMatchObject({ seq: 410, version: projectionVersion(POLICY_V1) });
+    relaid.close();
+
+    const stale = ReadStore.openFile(path, { policy: POLICY_V1 });
+    stale.db.prepare("UPDATE checkpoint SET version = 'read-store-0'").run();
+    stale.close();
+    const reopened = await openReadStore(path, events, { policy: POLICY_V1 });
+    expect(reopened.checkpoint().version).toBe(projectionVersion(POLICY_V1));
+    reopened.close();
+  });
+
+  it('the old file keeps serving while the new one is built, until the swap', async () => {
+    const serving = await openReadStore(path, events);
+    const id = serving.db.prepare('SELECT incident_id FROM assessments LIMIT 1').pluck().get() as string;
+    const answer = serving.assessAsOf(id, 'LIVE');
+    let servedDuringRebuild = false;
+    const rebuilding = rebuildReadStore(path, events, {
+      beforeSwap: () => {
+        servedDuringRebuild = serving.assessAsOf(id, 'LIVE') !== null;
+        serving.close();
+      },
+    });
+    expect(serving.assessAsOf(id, 'LIVE')).toEqual(answer); // still open while the new file fills
+    await rebuilding;
+    expect(servedDuringRebuild).toBe(true);
+    expect(existsSync(`${path}.rebuilding`)).toBe(false);
+    const swapped = ReadStore.openFile(path);
+    expect(swapped.assessAsOf(id, 'LIVE')).toEqual(answer);
+    swapped.close();
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * The projection file's tables. Every fact row carries `seq` (the order in which the read store folded its
+ * event: store order, whatever the store's own position format), `evidence_date` (evidenceDateOf of that
+ * event: when it became publicly known; null when it is known once registered) and `recorded_at` (the
+ * store's commit time, ms). `superseded_at` (ms) is set when a later fact ends the row's validity on the
+ * RECORDED clock: a regrade, a retraction, a merge, a withdrawal, a correction of the same field.
+ * Details of incidents, statements and situations are kept as versions: version 0 holds the details as
+ * recorded, each correction adds a version with only what it changed (never an overwrite), so that on the
+ * KNOWN clock a correction dated later than the cut is left out even when an earlier-dated one came after it.
+ */
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS checkpoint (
+  projection TEXT PRIMARY KEY, version TEXT NOT NULL, position TEXT, seq INTEGER NOT NULL, skipped INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS sources (
+  source_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, state_code TEXT, parent_organisation TEXT,
+  aliases TEXT NOT NULL, homepage TEXT,
+  seq INTEGER NOT NULL, evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS source_grades (
+  source_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, grade TEXT NOT NULL, previous_grade TEXT, reason TEXT,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS source_merges (
+  source_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, canonical_source_id TEXT NOT NULL, reason TEXT NOT NULL,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS incidents (
+  incident_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, evidence_date TEXT, recorded_at INTEGER NOT NULL,
+  superseded_at INTEGER
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS incident_versions (
+  incident_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, changes TEXT NOT NULL, reason TEXT,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS incident_merges (
+  incident_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, canonical_incident_id TEXT NOT NULL, reason TEXT NOT NULL,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS incident_withdrawals (
+  incident_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, reason TEXT NOT NULL,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS corroborations (
+  corroboration_id TEXT PRIMARY KEY, incident_id TEXT NOT NULL, source_id TEXT NOT NULL, stance TEXT NOT NULL,
+  evidence_kinds TEXT NOT NULL, published_on TEXT NOT NULL, derived_from TEXT, credibility INTEGER,
+  geolocation_precision INTEGER, citation TEXT NOT NULL, summary TEXT NOT NULL,
+  seq INTEGER NOT NULL, evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS corroboration_retractions (
+  corroboration_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, reason TEXT NOT NULL,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS investigations (
+  investigation_id TEXT PRIMARY KEY, investigator_kind TEXT NOT NULL, investigator_state_code TEXT,
+  investigator_name TEXT, investigator_source_id TEXT, mandate TEXT NOT NULL, citations TEXT,
+  seq INTEGER NOT NULL, evidence_date TEXT, recorded_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS investigation_incidents (
+  investigation_id TEXT NOT NULL, incident_id TEXT NOT NULL, PRIMARY KEY (investigation_id, incident_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS investigation_conclusions (
+  investigation_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, outcome TEXT NOT NULL, findings TEXT NOT NULL,
+  citations TEXT, evidence_date TEXT, recorded_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS statement_versions (
+  statement_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, changes TEXT NOT NULL, reason TEXT,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL, event_id TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS statement_speakers (
+  statement_id TEXT NOT NULL, seq INTEGER NOT NULL, state_code TEXT NOT NULL,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS statement_targets (
+  statement_id TEXT NOT NULL, seq INTEGER NOT NULL, field TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS situation_versions (
+  situation_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, changes TEXT NOT NULL, reason TEXT,
+  evidence_date TEXT, recorded_at INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS resolutions (
+  resolution_id TEXT PRIMARY KEY, symbol TEXT NOT NULL, title TEXT NOT NULL, venue TEXT NOT NULL, kind TEXT NOT NULL,
+  scope TEXT, citation TEXT, seq INTEGER NOT NULL, evidence_date TEXT, recorded_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS resolution_votes (
+  resolution_id TEXT NOT NULL, state_code TEXT NOT NULL, vote TEXT NOT NULL, PRIMARY KEY (resolution_id, state_code)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS resolution_targets (
+  resolution_id TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (resolution_id, kind, target)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS assessments (
+  incident_id TEXT PRIMARY KEY, status TEXT NOT NULL, readiness TEXT NOT NULL, rule TEXT NOT NULL,
+  status_since TEXT, policy_version TEXT NOT NULL, independent_sources INTEGER NOT NULL, assessment TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS status_history (
+  incident_id TEXT NOT NULL, n INTEGER NOT NULL, status TEXT NOT NULL, readiness TEXT NOT NULL, on_date TEXT NOT NULL,
+  rule TEXT NOT NULL, evidence_ids TEXT NOT NULL, PRIMARY KEY (incident_id, n)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dirty_incidents (incident_id TEXT PRIMARY KEY) WITHOUT ROWID;
+
+-- Read while folding, even in bulk: a regrade supersedes the grade in force.
+CREATE INDEX IF NOT EXISTS source_grades_source ON source_grades (source_id, seq);
+`;
+
+/**
+ * The indexes queries (and the live fold's superseding and marking) read by: created after a bulk rebuild
+ * (cheaper than keeping them up to date row by row), and at once on a file that is caught up live.
+ */
+export const INDEXES = `
+CREATE INDEX IF NOT EXISTS statement_speakers_statement ON statement_speakers (statement_id, state_code);
+CREATE INDEX IF NOT EXISTS statement_targets_statement ON statement_targets (statement_id, seq);
+CREATE INDEX IF NOT EXISTS source_merges_canonical ON source_merges (canonical_source_id);
+CREATE INDEX IF NOT EXISTS sources_parent ON sources (parent_organisation);
+CREATE INDEX IF NOT EXISTS corroborations_source ON corroborations (source_id);
+CREATE INDEX IF NOT EXISTS investigations_source ON investigations (investigator_source_id);
+CREATE INDEX IF NOT EXISTS source_merges_source ON source_merges (source_id, seq);
+CREATE INDEX IF NOT EXISTS incident_versions_incident ON incident_versions (incident_id, seq);
+CREATE INDEX IF NOT EXISTS incident_merges_incident ON incident_merges (incident_id, seq);
+CREATE INDEX IF NOT EXISTS incident_withdrawals_incident ON incident_withdrawals (incident_id, seq);
+CREATE INDEX IF NOT EXISTS corroboration_retractions_corroboration ON corroboration_retractions (corroboration_id, seq);
+CREATE INDEX IF NOT EXISTS investigation_conclusions_investigation ON investigation_conclusions (investigation_id, seq);
+CREATE INDEX IF NOT EXISTS statement_versions_statement ON statement_versions (statement_id, seq);
+CREATE INDEX IF NOT EXISTS situation_versions_situation ON situation_versions (situation_id, seq);
+CREATE INDEX IF NOT EXISTS incident_merges_canonical ON incident_merges (canonical_incident_id);
+CREATE INDEX IF NOT EXISTS corroborations_incident ON corroborations (incident_id);
+CREATE INDEX IF NOT EXISTS investigation_incidents_incident ON investigation_incidents (incident_id);
+CREATE INDEX IF NOT EXISTS statement_speakers_state ON statement_speakers (state_code, recorded_at);
+CREATE INDEX IF NOT EXISTS statement_targets_target ON statement_targets (kind, target, statement_id);
+CREATE INDEX IF NOT EXISTS resolution_votes_state ON resolution_votes (state_code);
+CREATE INDEX IF NOT EXISTS resolution_targets_target ON resolution_targets (kind, target);
+CREATE INDEX IF NOT EXISTS assessments_status ON assessments (status, status_since);
+CREATE INDEX IF NOT EXISTS assessments_since ON assessments (status_since);
+CREATE INDEX IF NOT EXISTS status_history_status ON status_history (status, on_date);
+`;
+
+/** The tables, for tests and tools that compare two files row by row. */
+export const TABLES = [
+  'checkpoint',
+  'sources',
+  'source_grades',
+  'source_merges',
+  'incidents',
+  'incident_versions',
+  'incident_merges',
+  'incident_withdrawals',
+  'corroborations',
+  'corroboration_retractions',
+  'investigations',
+  'investigation_incidents',
+  'investigation_conclusions',
+  'statement_versions',
+  'statement_speakers',
+  'statement_targets',
+  'situation_versions',
+  'resolutions',
+  'resolution_votes',
+  'resolution_targets',
+  'assessments',
+  'status_history',
+  'dirty_incidents',
+] as const;
