@@ -5,7 +5,8 @@ import tseslint from 'typescript-eslint';
 const why = {
   kurrent: 'only the KurrentDB adapter (libs/event-store/src/kurrentdb) imports the KurrentDB client',
   sqlite:
-    'only the SQLite adapter, the read store (libs/read-store), the token store, the evidence upload index (and the benchmark baseline) import better-sqlite3',
+    'only the SQLite adapter, the read store (libs/read-store), the token store, the evidence upload index ' +
+    '(and the benchmark baseline) import better-sqlite3',
   domain: 'libs/domain is pure: no framework, driver or store import',
   projections: 'projections are pure folds plus a runner over the port',
   libs: 'import another library through @app/domain, @app/event-store, @app/projections or @app/read-store only',

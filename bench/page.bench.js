@@ -114,7 +114,9 @@ async function run({ quick }) {
       unit: 'ms',
       target: TARGET_MS,
       targetKind: 'max-value',
-      note: `fastest ${warm[0].rendered.toFixed(0)} ms, slowest ${warm[warm.length - 1].rendered.toFixed(0)} ms; ${describe(median)}`,
+      note:
+        `fastest ${warm[0].rendered.toFixed(0)} ms, slowest ${warm[warm.length - 1].rendered.toFixed(0)} ms; ` +
+        describe(median),
     });
     await context.close();
   } catch (error) {

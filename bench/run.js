@@ -1,7 +1,8 @@
 'use strict';
 /**
  * `npm run bench` (full, < 10 min on 2 cores) or `npm run bench -- --quick` (< 1 min).
- * `--only=append,peer,rebuild,graphql,page` runs some sections (e.g. `--only=page`). Prints a table and writes BENCHMARKS.md
+ * `--only=append,peer,rebuild,graphql,page` runs some sections (e.g. `--only=page`).
+ * Prints a table and writes BENCHMARKS.md
  * (quick runs write .tmp/bench/BENCHMARKS.quick.md instead, so that they never replace the full figures).
  */
 const fs = require('node:fs');

@@ -102,8 +102,9 @@ export function saveArtefact(name: string, content: Buffer): string {
 }
 
 /**
- * What keeps a view from fitting its viewport: the page or a box in it scrolling sideways, and controls (links, buttons, form
- * fields) that lie outside the viewport's width or under something else, so that a finger cannot reach them.
+ * What keeps a view from fitting its viewport: the page or a box in it scrolling sideways, and controls (links,
+ * buttons, form fields) that lie outside the viewport's width or under something else, so that a finger cannot
+ * reach them.
  * Evaluated in the page as a string (this file is compiled without the DOM's types).
  */
 export function layoutProblems(page: Page, scope = 'body'): Promise<string[]> {
@@ -118,12 +119,18 @@ export function layoutProblems(page: Page, scope = 'body'): Promise<string[]> {
       {
         const edge = box.getBoundingClientRect().left + box.clientWidth;
         const past = [...box.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > edge + 1).pop();
+        const example = past
+          ? ', e.g. ' + past.tagName.toLowerCase() + '.' + past.className + ' "' + past.textContent.slice(0, 40) + '"'
+          : '';
         problems.push(box.tagName.toLowerCase() + '.' + box.className + ' scrolls sideways: ' + box.scrollWidth +
-          ' px in ' + box.clientWidth + (past ? ', e.g. ' + past.tagName.toLowerCase() + '.' + past.className + ' "' + past.textContent.slice(0, 40) + '"' : ''));
+          ' px in ' + box.clientWidth + example);
       }
     }
-    const name = (el) => el.tagName.toLowerCase() + ' "' + (el.textContent || el.getAttribute('name') || el.id || '').trim().slice(0, 40) + '"';
-    const controls = document.querySelectorAll(${JSON.stringify(scope)} + ' :is(a[href], button, input, select, textarea)');
+    const label = (el) => (el.textContent || el.getAttribute('name') || el.id || '').trim().slice(0, 40);
+    const name = (el) => el.tagName.toLowerCase() + ' "' + label(el) + '"';
+    const controls = document.querySelectorAll(
+      ${JSON.stringify(scope)} + ' :is(a[href], button, input, select, textarea)',
+    );
     for (const el of controls) {
       if (!el.checkVisibility({ visibilityProperty: true })) continue; // not shown (e.g. inside a closed details)
       let box = el.getBoundingClientRect();
@@ -134,7 +141,8 @@ export function layoutProblems(page: Page, scope = 'body'): Promise<string[]> {
         el.blur();
       }
       if (box.left < 0 || box.right > width + 0.5) {
-        problems.push(name(el) + ' lies outside the viewport (' + Math.round(box.left) + '–' + Math.round(box.right) + ' of ' + width + ')');
+        const span = Math.round(box.left) + '–' + Math.round(box.right) + ' of ' + width;
+        problems.push(name(el) + ' lies outside the viewport (' + span + ')');
         continue;
       }
       el.scrollIntoView({ block: 'center', inline: 'nearest' });

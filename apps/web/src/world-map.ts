@@ -100,7 +100,8 @@ export function worldMap(titleId: string): WorldMap {
       const counts = STATUSES.filter((st) => drawn.get(st)?.n).map(
         (st) => `${drawn.get(st)!.n} ${STATUS_LABEL[st].toLowerCase()}`,
       );
-      desc.textContent = `${placed} incidents with coordinates in ${shaded.size} countries: ${counts.join(', ') || 'none'}.`;
+      const where = `in ${shaded.size} countries: ${counts.join(', ') || 'none'}`;
+      desc.textContent = `${placed} incidents with coordinates ${where}.`;
       return placed;
     },
   };

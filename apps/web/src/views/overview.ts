@@ -91,7 +91,8 @@ export function renderOverview(main: HTMLElement, ctx: ViewContext): void {
     points.then(({ incidents }) => {
       const placed = map.draw(incidents.map);
       const unplaced = incidents.map.withoutCoordinates;
-      mapNote.textContent = `${placed} incidents on the map${unplaced ? ` (${unplaced} without coordinates are not)` : ''}.`;
+      const without = unplaced ? ` (${unplaced} without coordinates are not)` : '';
+      mapNote.textContent = `${placed} incidents on the map${without}.`;
     }),
   ];
   drawn[0].catch((e) => isAbort(e) || replace(counts, errorBox(e)));
@@ -104,8 +105,9 @@ export function renderOverview(main: HTMLElement, ctx: ViewContext): void {
 }
 
 /**
- * Counts, list and every map point are on screen (or an error in their place), after the next paint: a stable marker for tests and
- * `npm run bench` (`main[data-rendered=overview]`, and a performance mark timed from the navigation's start).
+ * Counts, list and every map point are on screen (or an error in their place), after the next paint: a stable
+ * marker for tests and `npm run bench` (`main[data-rendered=overview]`, and a performance mark timed from the
+ * navigation's start).
  */
 function markRendered(main: HTMLElement, signal: AbortSignal): void {
   requestAnimationFrame(() =>
