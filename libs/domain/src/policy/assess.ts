@@ -13,6 +13,16 @@ export function assess(evidence: IncidentEvidence, policy: PolicyConfig = DEFAUL
   return assessWithHistory(evidence, policy, asOf).assessment;
 }
 
+/** The status alone on `asOf` (the policy once, without the history): for callers that ask about many days. */
+export function statusOn(
+  evidence: IncidentEvidence,
+  policy: PolicyConfig = DEFAULT_POLICY,
+  asOf?: IsoDate,
+): Pick<Assessment, 'status' | 'readiness' | 'rule'> {
+  const at = evaluateOn(evidence, policy, asOf);
+  return { status: at.status, readiness: readinessOf(at.status), rule: at.rule };
+}
+
 /** assess() and statusHistory() in one pass, for projections that keep both. */
 export function assessWithHistory(
   evidence: IncidentEvidence,
