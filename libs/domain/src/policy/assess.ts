@@ -2,7 +2,7 @@ import type { IsoDate } from '../events';
 import type { Assessment, IncidentEvidence, StatusChange } from './assessment';
 import { DEFAULT_POLICY, type PolicyConfig } from './policy-config';
 import { readinessOf } from './rules';
-import { evaluateOn, statusHistory } from './status-history';
+import { evaluateOn, historyAndLast } from './status-history';
 
 /**
  * The confirmation policy: an incident's evidence as publicly known on `asOf` (every evidence dated
@@ -29,8 +29,8 @@ export function assessWithHistory(
   policy: PolicyConfig = DEFAULT_POLICY,
   asOf?: IsoDate,
 ): { assessment: Assessment; history: StatusChange[] } {
-  const now = evaluateOn(evidence, policy, asOf);
-  const history = statusHistory(evidence, policy, asOf);
+  const { history, last } = historyAndLast(evidence, policy, asOf);
+  const now = last ?? evaluateOn(evidence, policy, asOf);
   const current = history[history.length - 1];
   // The history skips the days before any supporting report; then there is no date to give.
   const statusSince = now.rule !== 'NO_SUPPORTING_SOURCE' && current?.status === now.status ? current.on : null;
