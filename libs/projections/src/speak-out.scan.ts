@@ -155,14 +155,17 @@ export function scanResponses(
   const numbers: number[] = [];
   const covered: number[] = [];
   const { days, kinds } = columns;
+  // Most registries have few scoped statements: skip the per-row lookup when there are none.
+  const scoped = columns.scoped.size > 0 ? columns.scoped : null;
   for (let row = 0; row < columns.length; row++) {
     const day = days[row];
     if (day > lastDay || day === ABSENT_DAY) continue;
-    covered.length = 0;
-    let level: number;
+    let level = -1;
+    let count = 0;
     let generic = false;
-    if (columns.scoped.has(row)) {
+    if (scoped !== null && scoped.has(row)) {
       const view = columns.view(row);
+      covered.length = 0;
       level = hear(
         {
           kind: view.kind,
@@ -175,24 +178,24 @@ export function scanResponses(
         },
         covered,
       );
+      count = covered.length;
       generic = view.scope?.generic === true;
     } else {
-      level = -1;
-      const count = columns.incidentNumbersInto(row, numbers);
-      for (let i = 0; i < count; i++) {
+      const named = columns.incidentNumbersInto(row, numbers);
+      for (let i = 0; i < named; i++) {
         const k = about[numbers[i]];
         if (k === -2) continue;
         level = INCIDENT_LEVEL;
-        if (k >= 0) covered.push(k);
+        if (k >= 0) covered[count++] = k;
       }
     }
     if (level < 0) continue;
     const kind = kinds[row];
     const sole = columns.soleSpeaker(row);
-    if (sole >= 0) record(accOfState(sole), kind, level, day, row, covered, confirmedDays, generic, null);
+    if (sole >= 0) record(accOfState(sole), kind, level, day, row, covered, count, confirmedDays, generic, null);
     else
       columns.forEachSpeaker(row, (state) =>
-        record(accOfState(state), kind, level, day, row, covered, confirmedDays, generic, null),
+        record(accOfState(state), kind, level, day, row, covered, count, confirmedDays, generic, null),
       );
   }
 
@@ -202,15 +205,19 @@ export function scanResponses(
     if (level < 0) continue;
     const day = dayNumber(u.on);
     const kind = STATEMENT_KINDS.indexOf(u.kind);
+    const generic = u.scope?.generic === true;
     for (const code of u.speakers)
-      record(accOf(code), kind, level, day, -1, covered, confirmedDays, u.scope?.generic === true, u.resolutionId);
+      record(accOf(code), kind, level, day, -1, covered, covered.length, confirmedDays, generic, u.resolutionId);
     for (const v of votes)
       accOf(v.stateCode).votes.push({ resolutionId: u.resolutionId!, symbol, vote: v.vote, adoptedOn: u.on });
   }
   return { accs, confirmed, confirmedDays };
 }
 
-/** One response of one speaker: a statement row (or a resolution: row -1), of a kind code, at a level. */
+/**
+ * One response of one speaker: a statement row (or a resolution: row -1), of a kind code, at a level, covering the
+ * first `count` confirmed incidents of `covered` (a scratch list the scan reuses).
+ */
 function record(
   acc: Acc,
   kind: number,
@@ -218,6 +225,7 @@ function record(
   day: number,
   row: number,
   covered: readonly number[],
+  count: number,
   confirmedDays: Int32Array,
   generic: boolean,
   resolutionId: string | null,
@@ -242,9 +250,9 @@ function record(
   if (kind !== CONDEMNATION) return;
   if (generic && day < acc.genericDay) acc.genericDay = day;
   if (day < acc.firstCondemnationDay) acc.firstCondemnationDay = day;
-  if (covered.length === 0) return;
+  if (count === 0) return;
   const first = (acc.byIncident ??= new Int32Array(confirmedDays.length).fill(NO_DAY));
-  for (let i = 0; i < covered.length; i++) {
+  for (let i = 0; i < count; i++) {
     const k = covered[i];
     if (day < first[k]) first[k] = day;
     const from = confirmedDays[k];
