@@ -188,7 +188,7 @@ export function speakOutReport(
   const incidents = matchedIncidents(model, filter, subject.user);
   const { confirmedNow, firstConfirmedOn } = confirmations(model, incidents, asOfDate);
   const firstConfirmedDays = new Map([...firstConfirmedOn].map(([id, on]) => [id, dayNumber(on)]));
-  const { accs, confirmed, confirmedDays } = scanResponses(model, incidents, firstConfirmedDays, subject, asOf);
+  const { accs, heard, confirmed, confirmedDays } = scanResponses(model, incidents, firstConfirmedDays, subject, asOf);
   const columns = model.statementColumns;
   const dateOf = (day: number) => (day === NO_DAY ? null : isoDateOfDay(day));
 
@@ -214,12 +214,7 @@ export function speakOutReport(
       votes: [...acc.votes].sort((x, y) => (x.adoptedOn < y.adoptedOn ? -1 : x.adoptedOn > y.adoptedOn ? 1 : 0)),
     };
     // Oldest first by delivery day, ties in recording order (the rows are in recording order: a stable sort).
-    return lazyProperty(result, 'statementIds', () =>
-      acc.rows
-        .map((row, i) => i)
-        .sort((x, y) => acc.days[x] - acc.days[y])
-        .map((i) => columns.view(acc.rows[i]).statementId),
-    );
+    return lazyProperty(result, 'statementIds', () => heard.rowsOf(acc.id).map((row) => columns.view(row).statementId));
   };
   const parties = statesPartiesOn(states, asOf)
     .map((st) => st.iso3)

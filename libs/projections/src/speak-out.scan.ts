@@ -45,9 +45,8 @@ export interface Acc {
     row: number;
     resolutionId: string | null;
   } | null;
-  /** Its statements about the subject (rows, in recording order) and their days. */
-  rows: number[];
-  days: number[];
+  /** Its number in `Heard` (the statements it made about the subject are kept there). */
+  id: number;
   /** Every kind it used, in the order first used. */
   kinds: StatementKind[];
   kindMask: number;
@@ -61,10 +60,9 @@ export interface Acc {
   byIncident: Int32Array | null;
 }
 
-export const newAcc = (): Acc => ({
+export const newAcc = (id = -1): Acc => ({
   best: null,
-  rows: [],
-  days: [],
+  id,
   kinds: [],
   kindMask: 0,
   votes: [],
@@ -75,7 +73,59 @@ export const newAcc = (): Acc => ({
   byIncident: null,
 });
 
+/**
+ * Every (speaker, statement row, day) the scan heard, in recording order, packed in typed arrays that grow by
+ * doubling: a report over a million statements keeps them without a million-entry list per State on the heap.
+ * Grouped by speaker only when a line's statement ids are first read.
+ */
+export class Heard {
+  private accIds = new Int32Array(4096);
+  private rows = new Int32Array(4096);
+  private days = new Int32Array(4096);
+  private count = 0;
+  private grouped: { starts: Int32Array; order: Int32Array } | null = null;
+
+  add(accId: number, row: number, day: number): void {
+    if (this.count === this.rows.length) {
+      const grow = (a: Int32Array) => {
+        const next = new Int32Array(a.length * 2);
+        next.set(a);
+        return next;
+      };
+      this.accIds = grow(this.accIds);
+      this.rows = grow(this.rows);
+      this.days = grow(this.days);
+    }
+    this.accIds[this.count] = accId;
+    this.rows[this.count] = row;
+    this.days[this.count++] = day;
+  }
+
+  /** The rows a speaker was heard in, oldest first by day, ties in recording order. */
+  rowsOf(accId: number): number[] {
+    const { starts, order } = (this.grouped ??= this.group());
+    if (accId < 0 || accId + 1 >= starts.length) return [];
+    const mine = Array.from(order.subarray(starts[accId], starts[accId + 1]));
+    // A stable sort: entries of one day stay in recording order.
+    return mine.sort((x, y) => this.days[x] - this.days[y]).map((i) => this.rows[i]);
+  }
+
+  /** A counting sort of the entries by speaker, keeping recording order within each. */
+  private group(): { starts: Int32Array; order: Int32Array } {
+    let speakers = 0;
+    for (let i = 0; i < this.count; i++) speakers = Math.max(speakers, this.accIds[i] + 1);
+    const starts = new Int32Array(speakers + 1);
+    for (let i = 0; i < this.count; i++) starts[this.accIds[i] + 1]++;
+    for (let a = 0; a < speakers; a++) starts[a + 1] += starts[a];
+    const next = starts.slice(0, speakers);
+    const order = new Int32Array(this.count);
+    for (let i = 0; i < this.count; i++) order[next[this.accIds[i]]++] = i;
+    return { starts, order };
+  }
+}
+
 export interface Scan {
+  heard: Heard;
   accs: Map<string, Acc>;
   /** The confirmed matched incidents, and the day each was first confirmed (same order). */
   confirmed: string[];
@@ -107,7 +157,8 @@ export function scanResponses(
   const index = new Map(confirmed.map((id, k) => [id, k]));
   const matched = new Set(incidents.map((i) => i.incidentId));
   const accs = new Map<string, Acc>();
-  const accOf = (code: string) => accs.get(code) ?? accs.set(code, newAcc()).get(code)!;
+  const accOf = (code: string) => accs.get(code) ?? accs.set(code, newAcc(accs.size)).get(code)!;
+  const heard = new Heard();
   const columns = model.statementColumns;
   const byState: (Acc | undefined)[] = [];
   const accOfState = (state: number) => (byState[state] ??= accOf(columns.stateCodes[state]));
@@ -192,10 +243,10 @@ export function scanResponses(
     if (level < 0) continue;
     const kind = kinds[row];
     const sole = columns.soleSpeaker(row);
-    if (sole >= 0) record(accOfState(sole), kind, level, day, row, covered, count, confirmedDays, generic, null);
+    if (sole >= 0) record(accOfState(sole), heard, kind, level, day, row, covered, count, confirmedDays, generic, null);
     else
       columns.forEachSpeaker(row, (state) =>
-        record(accOfState(state), kind, level, day, row, covered, count, confirmedDays, generic, null),
+        record(accOfState(state), heard, kind, level, day, row, covered, count, confirmedDays, generic, null),
       );
   }
 
@@ -207,11 +258,11 @@ export function scanResponses(
     const kind = STATEMENT_KINDS.indexOf(u.kind);
     const generic = u.scope?.generic === true;
     for (const code of u.speakers)
-      record(accOf(code), kind, level, day, -1, covered, covered.length, confirmedDays, generic, u.resolutionId);
+      record(accOf(code), heard, kind, level, day, -1, covered, covered.length, confirmedDays, generic, u.resolutionId);
     for (const v of votes)
       accOf(v.stateCode).votes.push({ resolutionId: u.resolutionId!, symbol, vote: v.vote, adoptedOn: u.on });
   }
-  return { accs, confirmed, confirmedDays };
+  return { accs, heard, confirmed, confirmedDays };
 }
 
 /**
@@ -220,6 +271,7 @@ export function scanResponses(
  */
 function record(
   acc: Acc,
+  heard: Heard,
   kind: number,
   level: number,
   day: number,
@@ -234,10 +286,7 @@ function record(
     acc.kindMask |= 1 << kind;
     acc.kinds.push(STATEMENT_KINDS[kind]);
   }
-  if (row >= 0) {
-    acc.rows.push(row);
-    acc.days.push(day);
-  }
+  if (row >= 0) heard.add(acc.id, row, day);
   const rank = RANK[kind];
   if (rank < 0) return;
   const seq = row >= 0 ? row : Number.MAX_SAFE_INTEGER;
