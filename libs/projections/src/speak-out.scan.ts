@@ -79,11 +79,19 @@ export const newAcc = (id = -1): Acc => ({
  * Grouped by speaker only when a line's statement ids are first read.
  */
 export class Heard {
-  private accIds = new Int32Array(4096);
-  private rows = new Int32Array(4096);
-  private days = new Int32Array(4096);
+  private accIds: Int32Array;
+  private rows: Int32Array;
+  private days: Int32Array;
   private count = 0;
   private grouped: { starts: Int32Array; order: Int32Array } | null = null;
+
+  /** Sized for one speaker per row (most statements have one): usually no growth at all. */
+  constructor(capacity: number) {
+    const size = Math.max(capacity, 1024);
+    this.accIds = new Int32Array(size);
+    this.rows = new Int32Array(size);
+    this.days = new Int32Array(size);
+  }
 
   add(accId: number, row: number, day: number): void {
     if (this.count === this.rows.length) {
@@ -158,7 +166,7 @@ export function scanResponses(
   const matched = new Set(incidents.map((i) => i.incidentId));
   const accs = new Map<string, Acc>();
   const accOf = (code: string) => accs.get(code) ?? accs.set(code, newAcc(accs.size)).get(code)!;
-  const heard = new Heard();
+  const heard = new Heard(model.statementColumns.length);
   const columns = model.statementColumns;
   const byState: (Acc | undefined)[] = [];
   const accOfState = (state: number) => (byState[state] ??= accOf(columns.stateCodes[state]));
