@@ -1,22 +1,14 @@
 import { assessWithHistory, latestEvidenceDate, statesPartiesOn } from '@app/domain';
 import type { CcmState, CcmStatus, IsoDate, StatementKind, UserScope, Vote } from '@app/domain';
 import { buildEvidence } from './evidence';
-import {
-  moreSpecific,
-  scopeCoverage,
-  resolutionUtterances,
-  type ScopeLevel,
-  SCOPE_LEVELS,
-  type Subject,
-  subjectCoverage,
-  type Utterance,
-  usersOverlap,
-} from './coverage';
+import { type ScopeLevel, SCOPE_LEVELS, type Subject, usersOverlap } from './coverage';
 import { milestonesOf } from './dates';
 import { incidentMatcher } from './incident.queries';
+import { lazyProperty } from './lazy-property';
 import type { IncidentView, RegistryModel } from './model';
 import { resolveIncidentId } from './model';
-import { ABSENT_DAY, dayNumber } from './statement-columns';
+import { type Acc, newAcc, NO_DAY, RESPONSE_KINDS, type ResponseKind, scanResponses } from './speak-out.scan';
+import { dayNumber, isoDateOfDay } from './statement-columns';
 import { ccmStatusOf } from './statement.queries';
 
 export interface SpeakOutFilter {
@@ -34,14 +26,7 @@ export interface SpeakOutFilter {
   to?: IsoDate;
 }
 
-/** The kinds that count as speaking out, strongest first. */
-export const RESPONSE_KINDS = [
-  'CONDEMNATION',
-  'CONCERN',
-  'CALL_FOR_INVESTIGATION',
-] as const satisfies readonly StatementKind[];
-export type ResponseKind = (typeof RESPONSE_KINDS)[number];
-const kindRank = (kind: StatementKind) => (RESPONSE_KINDS as readonly StatementKind[]).indexOf(kind);
+export { RESPONSE_KINDS, type ResponseKind };
 
 export interface VoteCast {
   resolutionId: string;
@@ -184,45 +169,13 @@ function confirmations(model: RegistryModel, incidents: IncidentView[], asOfDate
   return { confirmedNow, firstConfirmedOn };
 }
 
-interface Acc {
-  best: {
-    kind: ResponseKind;
-    level: ScopeLevel;
-    day: number;
-    seq: number;
-    on: IsoDate;
-    statementId: string | null;
-    resolutionId: string | null;
-  } | null;
-  statements: { day: number; seq: number; id: string }[];
-  kinds: Set<StatementKind>;
-  votes: VoteCast[];
-  genericOn: IsoDate | null;
-  firstCondemnation: { day: number; on: IsoDate } | null;
-  /**
-   * The earliest condemnation covering a confirmed incident, and the earliest first confirmation among those it covers.
-   */
-  lag: { day: number; from: number } | null;
-  /** Confirmed incident -> the day of the first condemnation covering it. */
-  byIncident: Map<string, { day: number; on: IsoDate }>;
-}
-
-const newAcc = (): Acc => ({
-  best: null,
-  statements: [],
-  kinds: new Set(),
-  votes: [],
-  genericOn: null,
-  firstCondemnation: null,
-  lag: null,
-  byIncident: new Map(),
-});
-
 /**
  * Who spoke out on a situation, an alleged user or a set of incidents, counted as analysts count it (see
  * README, "How statements are counted"): every statement and every YES vote that covers a matched incident
  * (or names the situation or user asked about, or any use) counts for each of its speakers; States Parties
- * are those on `asOfDate` (default: the latest evidence date in the registry).
+ * are those on `asOfDate` (default: the latest evidence date in the registry). The long lists (each line's
+ * statement ids, the lags) are built when first read, from numbers the scan kept: a statement's row and id
+ * never change, so they read the same whenever they are read.
  */
 export function speakOutReport(
   model: RegistryModel,
@@ -234,110 +187,34 @@ export function speakOutReport(
   const subject = subjectOf(filter);
   const incidents = matchedIncidents(model, filter, subject.user);
   const { confirmedNow, firstConfirmedOn } = confirmations(model, incidents, asOfDate);
-  const confirmedDay = new Map([...firstConfirmedOn].map(([id, on]) => [id, dayNumber(on)]));
-  const accs = new Map<string, Acc>();
-  const accOf = (code: string) => accs.get(code) ?? accs.set(code, newAcc()).get(code)!;
-
-  const matched = new Set(incidents.map((i) => i.incidentId));
-  // The covered incidents (as coverageOf decides): those named (merged duplicates resolve), then those the
-  // scope reaches.
-  const hear = (u: Utterance, seq: number, speakers: Iterable<string>) => {
-    let level = subjectCoverage(u, subject);
-    const covered = new Set<string>();
-    for (const raw of u.incidentIds) {
-      const id = resolveIncidentId(model, raw);
-      if (!matched.has(id)) continue;
-      level = 'INCIDENT';
-      if (confirmedDay.has(id)) covered.add(id);
-    }
-    if (u.scope !== undefined) {
-      for (const incident of incidents) {
-        const c = scopeCoverage(u.scope, incident);
-        if (c === null) continue;
-        level = moreSpecific(level, c);
-        if (confirmedDay.has(incident.incidentId)) covered.add(incident.incidentId);
-      }
-    }
-    if (level === null) return false;
-    const day = dayNumber(u.on);
-    for (const code of speakers) record(accOf(code), u, level, day, seq, covered);
-    return true;
-  };
-  const record = (
-    acc: Acc,
-    u: Utterance,
-    level: ScopeLevel,
-    day: number,
-    seq: number,
-    covered: ReadonlySet<string>,
-  ) => {
-    acc.kinds.add(u.kind);
-    if (u.statementId !== null) acc.statements.push({ day, seq, id: u.statementId });
-    const rank = kindRank(u.kind);
-    if (rank < 0) return;
-    const b = acc.best;
-    const specific = b === null ? 0 : SCOPE_LEVELS.indexOf(level) - SCOPE_LEVELS.indexOf(b.level);
-    const better =
-      b === null ||
-      rank < kindRank(b.kind) ||
-      (rank === kindRank(b.kind) &&
-        (specific < 0 || (specific === 0 && (day < b.day || (day === b.day && seq < b.seq)))));
-    if (better)
-      acc.best = {
-        kind: u.kind as ResponseKind,
-        level,
-        day,
-        seq,
-        on: u.on,
-        statementId: u.statementId,
-        resolutionId: u.resolutionId,
-      };
-    if (u.kind !== 'CONDEMNATION') return;
-    if (u.scope?.generic === true && (acc.genericOn === null || u.on < acc.genericOn)) acc.genericOn = u.on;
-    if (acc.firstCondemnation === null || day < acc.firstCondemnation.day) acc.firstCondemnation = { day, on: u.on };
-    for (const id of covered) {
-      const first = acc.byIncident.get(id);
-      if (first === undefined || day < first.day) acc.byIncident.set(id, { day, on: u.on });
-      const from = confirmedDay.get(id)!;
-      if (acc.lag === null || day < acc.lag.day) acc.lag = { day, from };
-      else if (day === acc.lag.day && from < acc.lag.from) acc.lag.from = from;
-    }
-  };
-
-  scanStatements(model, asOf, matched, hear);
-  for (const { utterance, votes, symbol } of resolutionUtterances(model, asOf)) {
-    if (!hear(utterance, Number.MAX_SAFE_INTEGER, utterance.speakers)) continue;
-    for (const v of votes) {
-      accOf(v.stateCode).votes.push({
-        resolutionId: utterance.resolutionId!,
-        symbol,
-        vote: v.vote,
-        adoptedOn: utterance.on,
-      });
-    }
-  }
+  const firstConfirmedDays = new Map([...firstConfirmedOn].map(([id, on]) => [id, dayNumber(on)]));
+  const { accs, heard, confirmed, confirmedDays } = scanResponses(model, incidents, firstConfirmedDays, subject, asOf);
+  const columns = model.statementColumns;
+  const dateOf = (day: number) => (day === NO_DAY ? null : isoDateOfDay(day));
 
   const name = (code: string) => states.find((st) => st.iso3 === code)?.name ?? null;
   const line = (code: string, acc: Acc): ResponseLine => {
     const b = acc.best;
-    const lagDays = acc.lag === null ? null : acc.lag.day - acc.lag.from;
-    return {
+    const lagDays = acc.lagDay === NO_DAY ? null : acc.lagDay - acc.lagFrom;
+    const result: ResponseLine = {
       stateCode: code,
       name: name(code),
       ccmStatus: ccmStatusOf(states, code, asOf),
-      kind: b?.kind ?? null,
-      scope: b?.level ?? null,
-      on: b?.on ?? null,
-      statementId: b?.statementId ?? null,
+      kind: b === null ? null : RESPONSE_KINDS[b.rank],
+      scope: b === null ? null : SCOPE_LEVELS[b.level],
+      on: b === null ? null : isoDateOfDay(b.day),
+      statementId: b === null || b.row < 0 ? null : columns.view(b.row).statementId,
       resolutionId: b?.resolutionId ?? null,
-      firstCondemnationOn: acc.firstCondemnation?.on ?? null,
+      firstCondemnationOn: dateOf(acc.firstCondemnationDay),
       lagDays,
       anticipatory: lagDays !== null && lagDays < 0,
-      genericCondemnationOn: acc.genericOn,
-      statementIds: [...acc.statements].sort((x, y) => x.day - y.day || x.seq - y.seq).map((s) => s.id),
+      genericCondemnationOn: dateOf(acc.genericDay),
+      statementIds: [],
       kinds: [...acc.kinds],
       votes: [...acc.votes].sort((x, y) => (x.adoptedOn < y.adoptedOn ? -1 : x.adoptedOn > y.adoptedOn ? 1 : 0)),
     };
+    // Oldest first by delivery day, ties in recording order (the rows are in recording order: a stable sort).
+    return lazyProperty(result, 'statementIds', () => heard.rowsOf(acc.id).map((row) => columns.view(row).statementId));
   };
   const parties = statesPartiesOn(states, asOf)
     .map((st) => st.iso3)
@@ -345,29 +222,11 @@ export function speakOutReport(
   const partyCodes = new Set(parties);
   const statesParties = parties.map((code) => line(code, accs.get(code) ?? newAcc()));
   const nonPartiesThatSpoke = [...accs]
-    .filter(([code, acc]) => !partyCodes.has(code) && acc.kinds.size > 0)
+    .filter(([code, acc]) => !partyCodes.has(code) && acc.kinds.length > 0)
     .map(([code, acc]) => line(code, acc))
     .sort((a, b) => (a.stateCode < b.stateCode ? -1 : 1));
-  const lags: CondemnationLag[] = [];
-  for (const code of parties) {
-    const acc = accs.get(code);
-    if (!acc) continue;
-    for (const [incidentId, on] of [...firstConfirmedOn].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const first = acc.byIncident.get(incidentId);
-      if (!first) continue;
-      const days = first.day - confirmedDay.get(incidentId)!;
-      lags.push({
-        stateCode: code,
-        incidentId,
-        firstConfirmedOn: on,
-        condemnedOn: first.on,
-        days,
-        anticipatory: days < 0,
-      });
-    }
-  }
   const lagDays = statesParties.flatMap((l) => (l.lagDays === null ? [] : [l.lagDays]));
-  return {
+  const report: SpeakOutReport = {
     asOf,
     incidentIds: incidents.map((i) => i.incidentId).sort(),
     confirmedIncidentIds: [...confirmedNow].sort(),
@@ -379,47 +238,40 @@ export function speakOutReport(
     condemned: statesParties.filter((l) => l.kind === 'CONDEMNATION'),
     expressedConcern: statesParties.filter((l) => l.kind === 'CONCERN' || l.kind === 'CALL_FOR_INVESTIGATION'),
     silent: statesParties.filter((l) => l.kind === null),
-    lags,
+    lags: [],
     medianLagDays: median(lagDays),
     minLagDays: lagDays.length > 0 ? lagDays.reduce((a, b) => Math.min(a, b)) : null,
     maxLagDays: lagDays.length > 0 ? lagDays.reduce((a, b) => Math.max(a, b)) : null,
     nonPartiesThatSpoke,
   };
+  return lazyProperty(report, 'lags', () => lagsOf(parties, accs, confirmed, confirmedDays, firstConfirmedOn));
 }
 
-/**
- * Every statement delivered by the report date, from the packed columns (see StatementColumns): a statement
- * without a scope is read from its inline incident numbers, and skipped unless one resolves to a matched incident.
- */
-function scanStatements(
-  model: RegistryModel,
-  asOf: IsoDate,
-  matched: ReadonlySet<string>,
-  hear: (u: Utterance, seq: number, speakers: Iterable<string>) => boolean,
-) {
-  const columns = model.statementColumns;
-  const last = dayNumber(asOf);
-  // Per incident number: whether it resolves to a matched incident (most rows are skipped on this alone).
-  const about = Uint8Array.from(columns.incidentIds, (id) => (matched.has(resolveIncidentId(model, id)) ? 1 : 0));
-  for (let row = 0; row < columns.length; row++) {
-    const day = columns.days[row];
-    if (day > last || day === ABSENT_DAY) continue;
-    if (!columns.scoped.has(row) && !columns.incidentsOf(row).some((n) => about[n] === 1)) continue;
-    const view = columns.view(row);
-    const speakers: string[] = [];
-    columns.forEachSpeaker(row, (state) => speakers.push(columns.stateCodes[state]));
-    hear(
-      {
-        kind: view.kind,
-        on: view.deliveredOn,
-        speakers,
-        incidentIds: view.incidentIds,
-        scope: view.scope,
-        statementId: view.statementId,
-        resolutionId: null,
-      },
-      row,
-      speakers,
-    );
+/** Per State Party (in code order) and confirmed incident (in id order): its first condemnation covering it. */
+function lagsOf(
+  parties: readonly string[],
+  accs: ReadonlyMap<string, Acc>,
+  confirmed: readonly string[],
+  confirmedDays: Int32Array,
+  firstConfirmedOn: ReadonlyMap<string, IsoDate>,
+): CondemnationLag[] {
+  const byId = confirmed.map((id, k) => k).sort((a, b) => (confirmed[a] < confirmed[b] ? -1 : 1));
+  const lags: CondemnationLag[] = [];
+  for (const code of parties) {
+    const first = accs.get(code)?.byIncident;
+    if (!first) continue;
+    for (const k of byId) {
+      if (first[k] === NO_DAY) continue;
+      const days = first[k] - confirmedDays[k];
+      lags.push({
+        stateCode: code,
+        incidentId: confirmed[k],
+        firstConfirmedOn: firstConfirmedOn.get(confirmed[k])!,
+        condemnedOn: isoDateOfDay(first[k]),
+        days,
+        anticipatory: days < 0,
+      });
+    }
   }
+  return lags;
 }

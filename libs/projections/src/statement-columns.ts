@@ -4,6 +4,8 @@ import type { StatementView } from './model';
 const DAY_MS = 86_400_000;
 /** Days since 1970-01-01 of an ISO date (a number compares and subtracts without parsing again). */
 export const dayNumber = (date: IsoDate): number => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+/** The ISO date of a day number (the inverse of dayNumber). */
+export const isoDateOfDay = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
 /** A row no report sees (a statement outside a cut). */
 export const ABSENT_DAY = 2 ** 31 - 1;
 const KIND_CODES = new Map<StatementKind, number>(STATEMENT_KINDS.map((kind, code) => [kind, code]));
@@ -111,6 +113,19 @@ export class StatementColumns {
   /** The row's incident numbers (with repeats, as the statement lists them). */
   incidentsOf(seq: number): number[] {
     return this.gather(seq, this.incidents, INCIDENTS_INLINE, this.moreIncidents);
+  }
+
+  /** Writes the row's incident numbers (with repeats) into `out` and returns how many: no list per row of a scan. */
+  incidentNumbersInto(seq: number, out: number[]): number {
+    let count = 0;
+    for (let i = 0; i < INCIDENTS_INLINE; i++) {
+      const value = this.incidents[seq * INCIDENTS_INLINE + i];
+      if (value < 0) return count;
+      out[count++] = value;
+    }
+    const rest = this.moreIncidents.size > 0 ? this.moreIncidents.get(seq) : undefined;
+    if (rest) for (const value of rest) out[count++] = value;
+    return count;
   }
 
   /** Calls `each` with the row's State numbers, each once, without building a list (this runs per row of a scan). */

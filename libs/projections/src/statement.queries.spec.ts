@@ -4,7 +4,16 @@ import { buildEvidence } from './evidence';
 import { evolveRegistry } from './registry.projection';
 import { listStatements, stateTimeline, statusThen } from './statement.queries';
 import type { StatementFilter } from './statement.queries';
-import { ccmStates, yemenStory } from './testing/event-log.fixtures';
+import {
+  allege,
+  ccmStates,
+  corroborate,
+  corroboration,
+  EventLog,
+  source,
+  statement,
+  yemenStory,
+} from './testing/event-log.fixtures';
 import { buildModel } from './time-travel';
 
 const model = buildModel(yemenStory().events);
@@ -184,5 +193,26 @@ describe('sources, investigations and States', () => {
     expect(
       listStates(states, { status: 'SIGNATORY', on: '2016-04-01' }).find((s) => s.stateCode === 'BEN'),
     ).toMatchObject({ name: 'Benin', signedOn: '2008-12-03', ratifiedOrAccededOn: '2017-07-10' });
+  });
+
+  it('takes a regrade as an evidence date: two statements on either side of it see two statuses', () => {
+    const log = new EventLog();
+    for (const event of [
+      source('ai', 'Amnesty International', 'B'),
+      source('daily', 'The Daily', 'D', 'MEDIA'),
+      allege('inc-1', '2016-01-10', corroboration('c1', 'ai', '2016-01-10')),
+      corroborate('inc-1', corroboration('c2', 'daily', '2016-02-01')),
+      statement('st-1', ['NLD'], 'CONCERN', '2016-02-15', ['inc-1']),
+      statement('st-2', ['NLD'], 'CONCERN', '2016-03-15', ['inc-1']),
+    ])
+      log.add(event);
+    // Graded C from 2016-03-01: the Daily's report then counts as a second independent A-C source.
+    log.add({
+      type: 'SourceRegraded',
+      data: { sourceId: 'daily', grade: 'C', previousGrade: 'D', reason: 'track record', regradedOn: '2016-03-01' },
+    });
+    const regraded = buildModel(log.events);
+    const statuses = stateTimeline(regraded, states, 'NLD').entries.map((e) => e.incidents[0].status);
+    expect(statuses).toEqual(['ALLEGED', 'CORROBORATED']);
   });
 });

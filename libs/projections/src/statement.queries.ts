@@ -1,4 +1,4 @@
-import { assess, ccmStatusOn } from '@app/domain';
+import { ccmStatusOn, evidenceDates, statusOn } from '@app/domain';
 import type {
   CcmState,
   CcmStatus,
@@ -109,21 +109,6 @@ export interface IncidentDates {
 }
 export type StatusThenCache = Map<string, IncidentDates>;
 
-function evidenceDatesOf(e: IncidentEvidence): IsoDate[] {
-  const dates = new Set<IsoDate>();
-  if (e.withdrawnOn !== undefined) dates.add(e.withdrawnOn);
-  for (const c of e.corroborations) {
-    dates.add(c.publishedOn);
-    if (c.retractedOn !== undefined) dates.add(c.retractedOn);
-  }
-  for (const i of e.investigations) {
-    dates.add(i.openedOn);
-    if (i.concludedOn !== undefined) dates.add(i.concludedOn);
-  }
-  for (const st of e.statements) dates.add(st.deliveredOn);
-  return [...dates].sort();
-}
-
 /** The last of the ascending `dates` on or before `on`; '' when none is. */
 function lastOnOrBefore(dates: readonly IsoDate[], on: IsoDate): IsoDate {
   let lo = 0;
@@ -155,13 +140,13 @@ export function statusThen(
     const evidence = buildEvidence(model, incident);
     const changes = new Map<IsoDate, StatusChange>();
     for (const change of incident.statusHistory) changes.set(change.on, change);
-    cache.set(canonical, (known = { evidence, dates: evidenceDatesOf(evidence), changes, byCutDate: new Map() }));
+    cache.set(canonical, (known = { evidence, dates: evidenceDates(evidence), changes, byCutDate: new Map() }));
   }
   const cutDate = lastOnOrBefore(known.dates, on);
   let then = known.byCutDate.get(cutDate);
   if (!then) {
     const change = known.changes.get(cutDate);
-    const { status, readiness, rule } = change ?? assess(known.evidence, model.policy, on);
+    const { status, readiness, rule } = change ?? statusOn(known.evidence, model.policy, on);
     const supported = rule !== 'NO_SUPPORTING_SOURCE';
     then = {
       canonicalIncidentId: canonical,

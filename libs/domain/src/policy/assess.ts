@@ -2,7 +2,7 @@ import type { IsoDate } from '../events';
 import type { Assessment, IncidentEvidence, StatusChange } from './assessment';
 import { DEFAULT_POLICY, type PolicyConfig } from './policy-config';
 import { readinessOf } from './rules';
-import { evaluateOn, statusHistory } from './status-history';
+import { evaluateOn, historyAndLast } from './status-history';
 
 /**
  * The confirmation policy: an incident's evidence as publicly known on `asOf` (every evidence dated
@@ -13,14 +13,24 @@ export function assess(evidence: IncidentEvidence, policy: PolicyConfig = DEFAUL
   return assessWithHistory(evidence, policy, asOf).assessment;
 }
 
+/** The status alone on `asOf` (the policy once, without the history): for callers that ask about many days. */
+export function statusOn(
+  evidence: IncidentEvidence,
+  policy: PolicyConfig = DEFAULT_POLICY,
+  asOf?: IsoDate,
+): Pick<Assessment, 'status' | 'readiness' | 'rule'> {
+  const at = evaluateOn(evidence, policy, asOf);
+  return { status: at.status, readiness: readinessOf(at.status), rule: at.rule };
+}
+
 /** assess() and statusHistory() in one pass, for projections that keep both. */
 export function assessWithHistory(
   evidence: IncidentEvidence,
   policy: PolicyConfig = DEFAULT_POLICY,
   asOf?: IsoDate,
 ): { assessment: Assessment; history: StatusChange[] } {
-  const now = evaluateOn(evidence, policy, asOf);
-  const history = statusHistory(evidence, policy, asOf);
+  const { history, last } = historyAndLast(evidence, policy, asOf);
+  const now = last ?? evaluateOn(evidence, policy, asOf);
   const current = history[history.length - 1];
   // The history skips the days before any supporting report; then there is no date to give.
   const statusSince = now.rule !== 'NO_SUPPORTING_SOURCE' && current?.status === now.status ? current.on : null;

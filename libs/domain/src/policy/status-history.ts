@@ -16,14 +16,27 @@ export function statusHistory(
   policy: PolicyConfig = DEFAULT_POLICY,
   asOf?: IsoDate,
 ): StatusChange[] {
-  const changes: StatusChange[] = [];
-  let last: string | null = null;
+  return historyAndLast(evidence, policy, asOf).history;
+}
+
+/**
+ * The history, and the evaluation on its last evidence date on or before `asOf` (null when there is none): the
+ * evidence cut changes only on evidence dates, so that evaluation is also the one on `asOf` itself.
+ */
+export function historyAndLast(
+  evidence: IncidentEvidence,
+  policy: PolicyConfig,
+  asOf?: IsoDate,
+): { history: StatusChange[]; last: Evaluation | null } {
+  const history: StatusChange[] = [];
+  let status: string | null = null;
+  let last: Evaluation | null = null;
   for (const on of evidenceDates(evidence)) {
     if (asOf !== undefined && on > asOf) break;
-    const at = evaluateOn(evidence, policy, on);
-    if (at.rule === 'NO_SUPPORTING_SOURCE' || at.status === last) continue;
-    last = at.status;
-    changes.push({
+    const at = (last = evaluateOn(evidence, policy, on));
+    if (at.rule === 'NO_SUPPORTING_SOURCE' || at.status === status) continue;
+    status = at.status;
+    history.push({
       status: at.status,
       readiness: readinessOf(at.status),
       on,
@@ -31,7 +44,7 @@ export function statusHistory(
       evidenceIds: at.evidenceIds,
     });
   }
-  return changes;
+  return { history, last };
 }
 
 export function evaluateOn(evidence: IncidentEvidence, policy: PolicyConfig, asOf?: IsoDate): Evaluation {

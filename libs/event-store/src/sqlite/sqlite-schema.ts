@@ -50,8 +50,6 @@ export interface SqliteStatements {
   ping: Statement<[], number>;
   /** The last position, or null when empty. */
   head: Statement<[], number | null>;
-  /** Events after a position, counted up to a limit. */
-  countAfter: Statement<[number, number], number>;
   /** Changes whenever another connection commits to the file (SQLite's cheap cross-process signal). */
   dataVersion: Statement<[], number>;
 }
@@ -92,9 +90,6 @@ export function prepareStatements(db: Database): SqliteStatements {
       .raw(),
     ping: db.prepare<[], number>('SELECT 1').pluck(),
     head: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
-    countAfter: db
-      .prepare<[number, number], number>('SELECT COUNT(*) FROM (SELECT 1 FROM events WHERE position > ? LIMIT ?)')
-      .pluck(),
     dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
   };
 }
