@@ -55,16 +55,19 @@ const QUERIES = {
   bare: () => body('{ __typename }'),
   incident: (id) =>
     body(
-      'query($id: ID!) { incident(id: $id) { id assessment { status readiness missing } corroborations { id source { name } } } }',
+      'query($id: ID!) { incident(id: $id) { id assessment { status readiness missing } ' +
+        'corroborations { id source { name } } } }',
       { id },
     ),
   incidents: () =>
     body(
-      '{ incidents(first: 50, filter: { countryCode: "YEM" }) { totalCount edges { node { id occurredFrom assessment { status readiness } } } } }',
+      '{ incidents(first: 50, filter: { countryCode: "YEM" }) ' +
+        '{ totalCount edges { node { id occurredFrom assessment { status readiness } } } } }',
     ),
   stateTimeline: () =>
     body(
-      '{ stateTimeline(stateCode: "GBR") { stateCode entries { ccmStatus statement { id } incidents { incidentId status } } } }',
+      '{ stateTimeline(stateCode: "GBR") ' +
+        '{ stateCode entries { ccmStatus statement { id } incidents { incidentId status } } } }',
     ),
   speakOutReport: () =>
     body('{ speakOutReport { asOf statesPartiesCount condemned { stateCode } silent { stateCode } medianLagDays } }'),
@@ -110,7 +113,8 @@ async function readSection(server, meta, quick) {
     else if (name !== 'bare' && single[name] * 64 > (duration * 1000) / 2) {
       excluded.set(
         name,
-        `one request alone takes ${single[name].toFixed(0)} ms: 64 connections would queue ~${((single[name] * 64) / 1000).toFixed(0)} s, not loaded`,
+        `one request alone takes ${single[name].toFixed(0)} ms: ` +
+          `64 connections would queue ~${((single[name] * 64) / 1000).toFixed(0)} s, not loaded`,
       );
     }
   }
@@ -280,7 +284,10 @@ async function mutationSection(server, meta, quick) {
   return rows;
 }
 
-/** An incident alleged (evidence date) and recorded a month before the cut: it exists there on both clocks. Live-model queries only. */
+/**
+ * An incident alleged (evidence date) and recorded a month before the cut: it exists there on both clocks.
+ * Live-model queries only.
+ */
 async function incidentExistingAt(server, asOf) {
   const before = new Date(Date.parse(asOf) - 30 * 86_400_000).toISOString();
   const list = await gql(
@@ -320,22 +327,26 @@ async function timeTravelSection(server, meta, quick) {
   const cases = [
     [
       'incident(id, asOf, RECORDED)',
-      'query($id: ID!, $asOf: DateTime) { incident(id: $id, filter: { asOf: $asOf, clock: RECORDED }) { id assessment { status } } }',
+      'query($id: ID!, $asOf: DateTime) ' +
+        '{ incident(id: $id, filter: { asOf: $asOf, clock: RECORDED }) { id assessment { status } } }',
       50,
     ],
     [
       'incident(id, asOf, KNOWN)',
-      'query($id: ID!, $asOf: DateTime) { incident(id: $id, filter: { asOf: $asOf, clock: KNOWN }) { id assessment { status } } }',
+      'query($id: ID!, $asOf: DateTime) ' +
+        '{ incident(id: $id, filter: { asOf: $asOf, clock: KNOWN }) { id assessment { status } } }',
       50,
     ],
     [
       'speakOutReport(asOf, KNOWN)',
-      'query($asOf: DateTime) { speakOutReport(filter: { asOf: $asOf, clock: KNOWN }) { asOf statesPartiesCount medianLagDays } }',
+      'query($asOf: DateTime) ' +
+        '{ speakOutReport(filter: { asOf: $asOf, clock: KNOWN }) { asOf statesPartiesCount medianLagDays } }',
       2000,
     ],
     [
       'speakOutReport(asOf, RECORDED)',
-      'query($asOf: DateTime) { speakOutReport(filter: { asOf: $asOf, clock: RECORDED }) { asOf statesPartiesCount medianLagDays } }',
+      'query($asOf: DateTime) ' +
+        '{ speakOutReport(filter: { asOf: $asOf, clock: RECORDED }) { asOf statesPartiesCount medianLagDays } }',
       2000,
     ],
   ];

@@ -80,7 +80,7 @@ describe('deriveAsOf: a past registry derived from the live model, as a replay w
     }
   });
 
-  it('exercises every scope and resolution votes: the random reports hold responses at each scope level, and by vote', () => {
+  it('exercises every scope and resolution votes: the random reports hold responses at each scope and by vote', () => {
     const seen = new Set<string>();
     for (const seed of [1, 2, 3, 4]) {
       const live = buildModel(randomHistory(seed).events);

@@ -99,7 +99,8 @@ export function summarizeEvent(model: RegistryModel, event: RegistryEvent): stri
       return `Investigation ${event.data.investigationId} concluded: ${event.data.outcome}`;
     case 'StatementRecorded': {
       const d = event.data;
-      return `${d.kind} by ${d.speakers.join(', ')}${d.onBehalfOf ? ` on behalf of ${d.onBehalfOf}` : ''} at ${d.venue}`;
+      const onBehalfOf = d.onBehalfOf ? ` on behalf of ${d.onBehalfOf}` : '';
+      return `${d.kind} by ${d.speakers.join(', ')}${onBehalfOf} at ${d.venue}`;
     }
     case 'StatementCorrected':
       return `Statement ${event.data.statementId} corrected ${keys(event.data.changes)}: ${event.data.reason}`;

@@ -221,7 +221,7 @@ describe('listIncidents: pagination', () => {
     expect(next.edges.map((e) => e.node.incidentId)).toEqual(['inc-03', 'inc-02']);
   });
 
-  it('shows new incidents and new status dates on the next list (the sorted order is kept only while nothing changes)', () => {
+  it('shows new incidents and new status dates on the next list (sorted order is kept while nothing changes)', () => {
     const { model, log } = many(3);
     const byStatusDate = () => listIncidents(model, {}, { sort: 'STATUS_CHANGED' }).edges.map((e) => e.node.incidentId);
     expect(byStatusDate()).toEqual(['inc-03', 'inc-02', 'inc-01']);

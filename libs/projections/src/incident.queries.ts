@@ -285,7 +285,8 @@ export function listIncidents(
   filter: IncidentFilter = {},
   args: IncidentPageArgs = {},
 ): Connection<IncidentView> {
-  // A country's list holds only its incidents: the other checks are left (an incident's details sit far apart in memory).
+  // A country's list holds only its incidents: the other checks are left (an incident's details sit far
+  // apart in memory).
   const { countryCode, ...rest } = filter;
   return paginateSorted(
     incidentsSortedBy(model, args.sort ?? 'OCCURRED', countryCode?.toUpperCase()),

@@ -42,7 +42,7 @@ describe('ProjectionRunner over a real SQLite store', () => {
     await store.close();
   });
 
-  it('keeps statement texts in the store: the lean model holds placeholders, the stream the texts as corrected', async () => {
+  it('keeps statement texts in the store: lean model has placeholders, the stream the texts as corrected', async () => {
     await append(store, [
       toNew(statement('st-t', ['GBR'], 'CONCERN', '2017-02-01', ['inc-1'], { quote: 'first words' }), 'statement-st-t'),
       {
@@ -123,7 +123,7 @@ describe('ProjectionRunner over a real SQLite store', () => {
     expect(seen[1].statusChanges[0].assessment).toMatchObject({ status: 'CORROBORATED', statusSince: '2016-08-03' });
   });
 
-  it('resolves a wait at once for a position already passed, and false when the wait times out or the runner stops', async () => {
+  it('resolves a wait at once for a position already passed, false on timeout or when the runner stops', async () => {
     await runner.start();
     await expect(runner.waitFor('1', 5000)).resolves.toBe(true);
     await expect(runner.waitFor('1000', 10)).resolves.toBe(false);

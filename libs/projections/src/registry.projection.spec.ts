@@ -272,7 +272,7 @@ describe('evolveRegistry: statement id lists', () => {
     data: { incidentId, canonicalIncidentId, reason: 'same strike', mergedOn: '2016-03-01' },
   });
 
-  it('lists a statement once per State and incident, also when it names one twice or a duplicate and its canonical incident', () => {
+  it('lists a statement once per State/incident, even naming one twice or a duplicate and its canonical one', () => {
     const { model } = given(
       ...sources,
       alleged,
@@ -297,7 +297,7 @@ describe('evolveRegistry: statement id lists', () => {
     expect(model.incidents.get('inc-1')!.statementIds).toEqual(['st-1', 'st-2']);
   });
 
-  it("moves a corrected statement to the end of its incidents' lists, and leaves the States' lists in recording order", () => {
+  it("moves a corrected statement to the end of its incidents' lists; the States' lists keep recording order", () => {
     const { model, when } = given(
       ...sources,
       alleged,
@@ -358,7 +358,7 @@ describe('evolveRegistry: the lean model of the live projection', () => {
     expect(b.incidentIds).toEqual(['inc-1', 'inc-9']);
   });
 
-  it("tracks the alleged user's own statements, through corrections of the user, and remembers statements moved away", () => {
+  it("tracks the alleged user's own statements through user corrections, and remembers statements moved away", () => {
     const model = lean(
       ...sources,
       alleged,

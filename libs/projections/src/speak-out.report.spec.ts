@@ -72,7 +72,8 @@ export function yemenSituationStory(log = new EventLog()): EventLog {
       ],
     },
   });
-  scoped('st-ltu', ['LTU'], '2024-06-01', { situationIds: ['yemen'] }); // Lithuania's withdrawal took effect on 2025-03-06
+  // Lithuania's withdrawal took effect on 2025-03-06
+  scoped('st-ltu', ['LTU'], '2024-06-01', { situationIds: ['yemen'] });
   return log;
 }
 
@@ -95,7 +96,8 @@ describe('speakOutReport v2: the counting rules', () => {
   });
 
   it.each([
-    // State: [strongest kind, its scope, its date, the statement or resolution, lag in days, first generic condemnation]
+    // State: [strongest kind, its scope, its date, the statement or resolution, lag in days,
+    //   first generic condemnation]
     ['GBR', 'CONDEMNATION', 'INCIDENT', '2016-04-01', 'st-joint', 12, null], // joint, naming the merged duplicate
     ['FRA', 'CONDEMNATION', 'INCIDENT', '2016-04-01', 'st-joint', 12, null],
     ['DEU', 'CONDEMNATION', 'INCIDENT', '2016-04-01', 'st-joint', 12, '2016-09-20'],
@@ -145,7 +147,7 @@ describe('speakOutReport v2: the counting rules', () => {
     expect(report.medianLagDays).toBe(42 + (73 - 42) / 2); // -19 12 12 12 42 | 73 184 184 184 274
   });
 
-  it('counts the same way for the alleged user and for the incidents (the situation statement covers its incident)', () => {
+  it('counts alike for the alleged user and for the incidents (the situation statement covers its incident)', () => {
     for (const filter of [
       { allegedUser: 'SAU' },
       { allegedGroup: 'Saudi-led coalition' },

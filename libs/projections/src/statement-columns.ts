@@ -30,7 +30,10 @@ export class StatementColumns {
   recordedMs = new Float64Array(1024);
   /** INCIDENTS_INLINE incident numbers per row, -1 for none; rows naming more keep the rest in `moreIncidents`. */
   incidents = new Int32Array(1024 * INCIDENTS_INLINE).fill(-1);
-  /** SPEAKERS_INLINE State numbers per row, -1 for none; more in `moreSpeakers` (16 bits: States are ISO alpha-3 codes). */
+  /**
+   * SPEAKERS_INLINE State numbers per row, -1 for none; more in `moreSpeakers` (16 bits: States are ISO
+   * alpha-3 codes).
+   */
   speakers = new Int16Array(1024 * SPEAKERS_INLINE).fill(-1);
   moreIncidents = new Map<number, number[]>();
   moreSpeakers = new Map<number, number[]>();
@@ -147,7 +150,10 @@ export class StatementColumns {
     });
   }
 
-  /** Whether one of the row's speakers is flagged in `states` (a flag per State number: this runs per row of a scan). */
+  /**
+   * Whether one of the row's speakers is flagged in `states` (a flag per State number: this runs per row of a
+   * scan).
+   */
   spokenByAny(seq: number, states: Uint8Array): boolean {
     const at = seq * SPEAKERS_INLINE;
     for (let i = 0; i < SPEAKERS_INLINE; i++) {

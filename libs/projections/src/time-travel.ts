@@ -27,7 +27,10 @@ export function withinOf(cut: Cut): Within {
   return (date) => date === null || date <= day;
 }
 
-/** Whether an event falls on or before the cut on its clock: a test made once per cut, run on every event of a replay. */
+/**
+ * Whether an event falls on or before the cut on its clock: a test made once per cut, run on every event of a
+ * replay.
+ */
 export function cutFilter(cut: Cut): (stored: StoredEvent) => boolean {
   const within = withinOf(cut);
   if (cut.clock === 'RECORDED') return (stored) => within(null, stored.recordedAt);
