@@ -64,7 +64,14 @@ describe('the web page', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
-    expect(await res.text()).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    const html = await res.text();
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    // The page itself is checked on every visit; its content-named files are kept for good.
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    const script = /<script[^>]*\bsrc="\/([^"]+)"/.exec(html)?.[1];
+    const asset = await fetch(`${base}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     // The page takes `/` and its files only: the API's routes and 404s are unchanged.
     expect((await fetch(`${base}health/live`)).status).toBe(200);
     expect((await fetch(`${base}no-such-page`)).status).toBe(404);

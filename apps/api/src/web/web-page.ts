@@ -37,7 +37,11 @@ export function serveWebPage(app: NestFastifyApplication, webDir: string): boole
     prefix: '/',
     // Files are looked up on each request, so a rebuilt page is served without a restart.
     wildcard: true,
-    setHeaders: (res: HeaderSink) => {
+    setHeaders: (res: HeaderSink, file: string) => {
+      // Vite names every file under assets/ by its content: a browser may keep one for good, and a later visit
+      // then asks the service for the data only. index.html (which names them) is checked each time.
+      const hashed = path.relative(webDir, file).split(path.sep)[0] === 'assets';
+      res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
       res.header('content-security-policy', CONTENT_SECURITY_POLICY);
       res.header('x-content-type-options', 'nosniff');
       res.header('referrer-policy', 'no-referrer');
