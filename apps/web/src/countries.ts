@@ -12,6 +12,12 @@ for (const [alpha2, alpha3, numeric] of codes) {
 export const countryName = (alpha3: string): string => byAlpha3.get(alpha3)?.name ?? alpha3;
 export const numericCode = (alpha3: string): string | undefined => byAlpha3.get(alpha3)?.numeric;
 let sorted: { code: string; name: string }[] | undefined;
-/** Every country by name, sorted once (each overview's filters list them). */
-export const allCountries = (): readonly { code: string; name: string }[] =>
-  (sorted ??= [...byAlpha3].map(([code, { name }]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name)));
+/**
+ * Every country by name, sorted once (each overview's filters list them), with one collator for the whole sort
+ * (`localeCompare` may set one up per comparison).
+ */
+export const allCountries = (): readonly { code: string; name: string }[] => {
+  if (sorted) return sorted;
+  const { compare } = new Intl.Collator();
+  return (sorted = [...byAlpha3].map(([code, { name }]) => ({ code, name })).sort((a, b) => compare(a.name, b.name)));
+};
