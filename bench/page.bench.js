@@ -34,6 +34,8 @@ async function visit(context, base) {
       rendered: mark ? mark.startTime : null,
       requests: api.length,
       slowest: Math.max(0, ...api.map((r) => r.responseEnd - r.requestStart)),
+      sent: Math.min(...api.map((r) => r.startTime)),
+      answered: Math.max(0, ...api.map((r) => r.responseEnd)),
       bytes: api.reduce((n, r) => n + r.encodedBodySize, 0),
       scripts: res.filter((r) => /\\.(js|css)$/.test(r.name)).reduce((n, r) => n + r.encodedBodySize, 0),
       points: document.querySelector('.map-note')?.textContent ?? '',
@@ -47,7 +49,9 @@ async function visit(context, base) {
 
 const describe = (v) =>
   `${v.requests} GraphQL requests (slowest ${v.slowest.toFixed(0)} ms, ${(v.bytes / 1024).toFixed(0)} KiB), ` +
-  `${(v.scripts / 1024).toFixed(0)} KiB of script and style; ${v.points.replace(/\s*\(.*\)\.?$/, '')}`;
+  `${(v.scripts / 1024).toFixed(0)} KiB of script and style; ${v.points.replace(/\s*\(.*\)\.?$/, '')}; ` +
+  // Where the time went: before the first request (script), waiting for the service, and drawing after.
+  `first request sent at ${v.sent.toFixed(0)} ms, last answer at ${v.answered.toFixed(0)} ms`;
 
 async function run({ quick }) {
   const { file, meta } = storeFor(quick);
