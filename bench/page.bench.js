@@ -49,7 +49,7 @@ async function visit(context, base) {
 
 const describe = (v) =>
   `${v.requests} GraphQL requests (slowest ${v.slowest.toFixed(0)} ms, ${(v.bytes / 1024).toFixed(0)} KiB), ` +
-  `${(v.scripts / 1024).toFixed(0)} KiB of script and style; ${v.points.replace(/\s*\(.*\)\.?$/, '')}; ` +
+  `${(v.scripts / 1024).toFixed(0)} KiB of script and style; ${v.points.replace(/\s*(\(.*\))?\.?$/, '')}; ` +
   // Where the time went: before the first request (script), waiting for the service, and drawing after.
   `first request sent at ${v.sent.toFixed(0)} ms, last answer at ${v.answered.toFixed(0)} ms`;
 
