@@ -284,6 +284,72 @@ async function mutationSection(server, meta, quick) {
   return rows;
 }
 
+/** Resident set of a process, from /proc (Linux); null where there is none. */
+function rssMiB(pid) {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? null : Number(kb) / 1024;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * 4c. Reads at 64 connections while 8 writers append, at the same time: what a busy registry sees (readers
+ * during an import or a day of logging). Reads are incident(id) at random ids, writes addCorroboration.
+ */
+async function mixedSection(server, meta, quick, readsAlone) {
+  const section = '4c. Mixed load: incident(id) at 64 connections while 8 writers append (addCorroboration)';
+  const sources = await gql(server.url, '{ sources { id } }', undefined, HEADERS);
+  const sourceIds = (sources.json.data?.sources ?? []).map((s) => s.id);
+  if (sourceIds.length === 0) return [{ section, name: 'mixed load', value: null, skipped: 'cannot list sources' }];
+  const rng = seeded(13);
+  const duration = quick ? 5 : 8;
+  const write = () =>
+    body(`mutation($input: AddCorroborationInput!) { addCorroboration(input: $input) { id } }`, {
+      input: {
+        incidentId: rng.pick(meta.sampleIncidentIds),
+        sourceId: rng.pick(sourceIds),
+        stance: 'SUPPORTS',
+        evidenceKinds: ['EXPERT_IDENTIFICATION'],
+        publishedOn: '2024-06-01',
+        citation: { url: `https://reports.example.org/${rng.hex(12)}`, archivedSha256: rng.hex(64) },
+        summary: 'Mixed-load corroboration',
+      },
+    });
+  progress('graphql: mixed load');
+  const [reads, writes] = await Promise.all([
+    cannon(server.url, {
+      connections: 64,
+      duration,
+      setup: () => QUERIES.incident(rng.pick(meta.sampleIncidentIds)),
+      body: QUERIES.incident(meta.sampleIncidentIds[0]),
+    }),
+    cannon(server.url, { connections: 8, duration, setup: write, body: write() }),
+  ]);
+  await drain(server.url, HEADERS);
+  return [
+    {
+      section,
+      name: 'reads: incident(id), random ids',
+      value: reads.rps,
+      unit: 'req/s',
+      ratio: readsAlone ? reads.rps / readsAlone : undefined,
+      ratioTo: 'the same reads alone (section 4)',
+      note: `p50 ${reads.p50} ms, p99 ${reads.p99} ms`,
+      failure: failureOf(reads),
+    },
+    {
+      section,
+      name: 'writes: addCorroboration, 8 writers',
+      value: writes.rps,
+      unit: 'req/s',
+      note: `latency p50 ${writes.p50} ms, p99 ${writes.p99} ms (each answers once its write is readable)`,
+      failure: failureOf(writes),
+    },
+  ];
+}
+
 /**
  * An incident alleged (evidence date) and recorded a month before the cut: it exists there on both clocks.
  * Live-model queries only.
@@ -329,26 +395,33 @@ async function timeTravelSection(server, meta, quick) {
       'incident(id, asOf, RECORDED)',
       'query($id: ID!, $asOf: DateTime) ' +
         '{ incident(id: $id, filter: { asOf: $asOf, clock: RECORDED }) { id assessment { status } } }',
-      50,
+      20,
     ],
     [
       'incident(id, asOf, KNOWN)',
       'query($id: ID!, $asOf: DateTime) ' +
         '{ incident(id: $id, filter: { asOf: $asOf, clock: KNOWN }) { id assessment { status } } }',
-      50,
+      20,
     ],
     [
       'speakOutReport(asOf, KNOWN)',
       'query($asOf: DateTime) ' +
         '{ speakOutReport(filter: { asOf: $asOf, clock: KNOWN }) { asOf statesPartiesCount medianLagDays } }',
-      2000,
+      500,
     ],
     [
       'speakOutReport(asOf, RECORDED)',
       'query($asOf: DateTime) ' +
         '{ speakOutReport(filter: { asOf: $asOf, clock: RECORDED }) { asOf statesPartiesCount medianLagDays } }',
-      2000,
+      500,
     ],
+    ...['KNOWN', 'RECORDED'].map((clock) => [
+      `incidents(asOf, ${clock}, first: 50)`,
+      'query($asOf: DateTime) ' +
+        `{ incidents(first: 50, filter: { asOf: $asOf, clock: ${clock} }) ` +
+        '{ totalCount edges { node { id assessment { status readiness } } } } }',
+      100,
+    ]),
   ];
   for (const [name, query, target] of cases) {
     progress(`graphql: ${name}`);
@@ -418,9 +491,22 @@ async function run({ quick }) {
       name: 'service start-up incl. catch-up of the store',
       value: server.startMs,
       unit: 'ms',
+      target: 2000,
+      targetKind: 'max-value',
       note: `${meta.events.toLocaleString('en-US')} events`,
     });
-    rows.push(...(await readSection(server, meta, quick)));
+    const reads = await readSection(server, meta, quick);
+    rows.push(...reads);
+    rows.push({
+      section: startSection,
+      name: 'service RSS after catch-up and the reads above',
+      value: rssMiB(server.pid),
+      unit: 'MiB',
+      target: 300,
+      targetKind: 'max-value',
+    });
+    const readsAlone = reads.find((r) => r.name === 'incident(id), random ids')?.value;
+    rows.push(...(await mixedSection(server, meta, quick, readsAlone)));
     rows.push(...(await mutationSection(server, meta, quick)));
     rows.push(...(await timeTravelSection(server, meta, quick)));
   } catch (error) {
