@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { type IncidentView, milestonesOf, type RegistryModel } from '@app/projections';
+import { INCIDENT_DETAIL_COLUMNS } from '../incident-columns';
 
 /** Canonical incidents (merged duplicates fold into theirs), by occurrence date then id. */
 export function incidentsOf(model: RegistryModel): IncidentView[] {
@@ -28,22 +29,7 @@ export const INCIDENT_COLUMNS = [
   'policyVersion',
   'independentSupportingSources',
   'missing',
-  'occurredFrom',
-  'occurredTo',
-  'countryCode',
-  'placeName',
-  'latitude',
-  'longitude',
-  'precisionMeters',
-  'munitionType',
-  'delivery',
-  'allegedUserKind',
-  'allegedUserStates',
-  'allegedUserName',
-  'killed',
-  'injured',
-  'summary',
-  'reportedOn',
+  ...INCIDENT_DETAIL_COLUMNS,
   'withdrawnOn',
   'mergedDuplicates',
 ] as const;

@@ -6,6 +6,7 @@ import type { CorrectIncidentInput } from '../../incidents/dto/correct-incident.
 import type { WithdrawIncidentInput } from '../../incidents/dto/incident-lifecycle.inputs';
 import { RegradeSourceCommand, RegisterSourceCommand } from '../../sources/commands/source.handlers';
 import { RegisterSourceInput, type RegradeSourceInput } from '../../sources/dto/source.inputs';
+import { INCIDENT_DETAIL_COLUMNS } from '../incident-columns';
 import { cell } from './import-file';
 import { canon, changedFields, type FieldProblem, type ImportKind, refId, sourceExists } from './import-kinds';
 
@@ -66,22 +67,7 @@ export const INCIDENT_ROWS: ImportKind = {
   dto: AllegeUseInput,
   columns: [
     'externalId',
-    'occurredFrom',
-    'occurredTo',
-    'countryCode',
-    'placeName',
-    'latitude',
-    'longitude',
-    'precisionMeters',
-    'munitionType',
-    'delivery',
-    'allegedUserKind',
-    'allegedUserStates',
-    'allegedUserName',
-    'killed',
-    'injured',
-    'summary',
-    'reportedOn',
+    ...INCIDENT_DETAIL_COLUMNS,
     'source',
     'evidenceKinds',
     'publishedOn',
