@@ -11,6 +11,7 @@ const path = require('node:path');
 const autocannon = require('autocannon');
 const { DIST, TMP, now, progress, seeded, rmStore } = require('./lib/common');
 const { startServer, gql, drain } = require('./lib/server');
+const { projectionFileFor } = require('./lib/projection-file');
 const { storeFor } = require('./rebuild.bench');
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
@@ -471,6 +472,7 @@ async function run({ quick }) {
       {
         EVENT_STORE: 'sqlite',
         SQLITE_PATH: work,
+        PROJECTIONS_DB: projectionFileFor(file, path.join(TMP, 'graphql-projections.db')),
         TOKENS_PATH: tokens,
         ADMIN_TOKEN: TOKEN,
         ADMIN_TOKEN_FILE: path.join(TMP, 'admin-token'),
@@ -519,6 +521,7 @@ async function run({ quick }) {
   } finally {
     await server?.stop();
     rmStore(work);
+    rmStore(path.join(TMP, 'graphql-projections.db'));
   }
   rows.push(...(await require('./drivers.bench').run({ quick })));
   return rows;

@@ -10,6 +10,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { DIST, TMP, now, progress, rmStore } = require('./lib/common');
 const { startServer } = require('./lib/server');
+const { projectionFileFor } = require('./lib/projection-file');
 const { storeFor } = require('./rebuild.bench');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -79,6 +80,7 @@ async function run({ quick }) {
       {
         EVENT_STORE: 'sqlite',
         SQLITE_PATH: work,
+        PROJECTIONS_DB: projectionFileFor(file, path.join(TMP, 'page-projections.db')),
         TOKENS_PATH: tokens,
         ADMIN_TOKEN_FILE: path.join(TMP, 'page-admin-token'),
         PUBLIC_READ: 'true',
@@ -129,6 +131,7 @@ async function run({ quick }) {
     await browser?.close();
     await server?.stop();
     rmStore(work);
+    rmStore(path.join(TMP, 'page-projections.db'));
     rmStore(tokens);
   }
   return rows;
