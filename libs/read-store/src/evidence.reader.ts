@@ -97,9 +97,7 @@ export class EvidenceReader {
         `SELECT c.outcome, c.evidence_date FROM investigation_conclusions c
          WHERE c.investigation_id = @id AND ${w('c')} ORDER BY c.seq DESC LIMIT 1`,
       ),
-      statementsNaming: p(
-        `SELECT DISTINCT t.statement_id FROM statement_targets t WHERE t.kind = 'INCIDENT' AND t.target = @id`,
-      ),
+      userStatements: p('SELECT statement_id FROM user_statements WHERE incident_id = @id'),
       statementVersions: p(
         `SELECT v.changes, v.reason, v.seq FROM statement_versions v
          WHERE v.statement_id = @id AND ${w('v')} ORDER BY v.seq`,
@@ -236,8 +234,8 @@ export class EvidenceReader {
     const found = new Map<string, StatementDetails>();
     const links = [];
     for (const member of members) {
-      const naming = this.q.statementsNaming.all({ id: member, codes: JSON.stringify(userCodes) });
-      for (const { statement_id: id } of naming as { statement_id: string }[]) {
+      // Every statement that might be the user's (a superset, see user-statements.ts); the test is below.
+      for (const { statement_id: id } of this.q.userStatements.all({ id: member }) as { statement_id: string }[]) {
         if (found.has(id)) continue;
         const versions = this.q.statementVersions.all(this.params(cut, id)) as VersionRow[];
         const details = detailsOf<StatementDetails>(versions);

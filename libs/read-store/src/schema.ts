@@ -81,6 +81,14 @@ CREATE TABLE IF NOT EXISTS statement_targets (
   evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER
 );
 
+-- Per incident, the statements that might be its alleged user's own (see evolve/user-statements.ts): a superset.
+CREATE TABLE IF NOT EXISTS incident_user_codes (
+  incident_id TEXT NOT NULL, state_code TEXT NOT NULL, PRIMARY KEY (incident_id, state_code)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS user_statements (
+  incident_id TEXT NOT NULL, statement_id TEXT NOT NULL, PRIMARY KEY (incident_id, statement_id)
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS situation_versions (
   situation_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, changes TEXT NOT NULL, reason TEXT,
   evidence_date TEXT, recorded_at INTEGER NOT NULL
@@ -160,6 +168,8 @@ export const TABLES = [
   'statement_versions',
   'statement_speakers',
   'statement_targets',
+  'incident_user_codes',
+  'user_statements',
   'situation_versions',
   'resolutions',
   'resolution_votes',
