@@ -142,7 +142,7 @@ CREATE INDEX IF NOT EXISTS incident_merges_canonical ON incident_merges (canonic
 CREATE INDEX IF NOT EXISTS corroborations_incident ON corroborations (incident_id);
 CREATE INDEX IF NOT EXISTS investigation_incidents_incident ON investigation_incidents (incident_id);
 CREATE INDEX IF NOT EXISTS statement_speakers_state ON statement_speakers (state_code, recorded_at);
-CREATE INDEX IF NOT EXISTS statement_targets_target ON statement_targets (kind, target, statement_id);
+CREATE INDEX IF NOT EXISTS statement_targets_target ON statement_targets (kind, target);
 CREATE INDEX IF NOT EXISTS resolution_votes_state ON resolution_votes (state_code);
 CREATE INDEX IF NOT EXISTS resolution_targets_target ON resolution_targets (kind, target);
 CREATE INDEX IF NOT EXISTS assessments_status ON assessments (status, status_since);
