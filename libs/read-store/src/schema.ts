@@ -124,8 +124,10 @@ CREATE INDEX IF NOT EXISTS source_grades_source ON source_grades (source_id, seq
  * (cheaper than keeping them up to date row by row), and at once on a file that is caught up live.
  */
 export const INDEXES = `
-CREATE INDEX IF NOT EXISTS statement_speakers_statement ON statement_speakers (statement_id, state_code);
-CREATE INDEX IF NOT EXISTS statement_targets_statement ON statement_targets (statement_id, seq);
+-- A statement's fan-out rows are found through its versions (statement_versions_statement), then by seq: an
+-- index of integers written in order, several times cheaper to build than one keyed by the statement's id.
+CREATE INDEX IF NOT EXISTS statement_speakers_seq ON statement_speakers (seq);
+CREATE INDEX IF NOT EXISTS statement_targets_seq ON statement_targets (seq);
 CREATE INDEX IF NOT EXISTS source_merges_canonical ON source_merges (canonical_source_id);
 CREATE INDEX IF NOT EXISTS sources_parent ON sources (parent_organisation);
 CREATE INDEX IF NOT EXISTS corroborations_source ON corroborations (source_id);

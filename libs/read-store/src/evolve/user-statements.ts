@@ -33,13 +33,16 @@ export class UserStatements {
       row: db.prepare('INSERT OR IGNORE INTO user_statements VALUES (?,?)'),
       code: db.prepare('INSERT OR IGNORE INTO incident_user_codes VALUES (?,?)'),
       byIncident: db.prepare(`INSERT OR IGNORE INTO user_statements
-        SELECT DISTINCT @id, t.statement_id FROM statement_targets t JOIN statement_speakers s USING (statement_id)
+        SELECT DISTINCT @id, t.statement_id FROM statement_targets t
+        JOIN statement_versions v ON v.statement_id = t.statement_id JOIN statement_speakers s ON s.seq = v.seq
         WHERE t.kind = 'INCIDENT' AND t.target = @id AND s.state_code IN (SELECT value FROM json_each(@codes))`),
-      // `+t.kind`: read the statement's own rows, never every INCIDENT row (the planner has no statistics).
+      // A statement's rows through its versions. `+`: never every INCIDENT row, or every row of a State (the
+      // planner has no statistics to tell).
       byStatement: db.prepare(`INSERT OR IGNORE INTO user_statements
-        SELECT DISTINCT t.target, t.statement_id FROM statement_targets t JOIN statement_speakers s USING (statement_id)
-        JOIN incident_user_codes u ON u.incident_id = t.target AND u.state_code = s.state_code
-        WHERE t.statement_id = ? AND +t.kind = 'INCIDENT'`),
+        SELECT DISTINCT t.target, a.statement_id FROM statement_versions a JOIN statement_targets t ON t.seq = a.seq
+        JOIN statement_versions b ON b.statement_id = a.statement_id JOIN statement_speakers s ON s.seq = b.seq
+        JOIN incident_user_codes u ON u.incident_id = t.target AND u.state_code = +s.state_code
+        WHERE a.statement_id = ? AND +t.kind = 'INCIDENT'`),
     };
     this.reload();
   }
