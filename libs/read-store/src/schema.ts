@@ -139,6 +139,8 @@ CREATE INDEX IF NOT EXISTS incident_withdrawals_incident ON incident_withdrawals
 CREATE INDEX IF NOT EXISTS corroboration_retractions_corroboration ON corroboration_retractions (corroboration_id, seq);
 CREATE INDEX IF NOT EXISTS investigation_conclusions_investigation ON investigation_conclusions (investigation_id, seq);
 CREATE INDEX IF NOT EXISTS statement_versions_statement ON statement_versions (statement_id, seq);
+-- The corrections only (a few percent of the versions): superseding finds them without reading every version.
+CREATE INDEX IF NOT EXISTS statement_versions_corrections ON statement_versions (seq) WHERE reason IS NOT NULL;
 CREATE INDEX IF NOT EXISTS situation_versions_situation ON situation_versions (situation_id, seq);
 CREATE INDEX IF NOT EXISTS incident_merges_canonical ON incident_merges (canonical_incident_id);
 CREATE INDEX IF NOT EXISTS corroborations_incident ON corroborations (incident_id);

@@ -95,7 +95,7 @@ export class UserStatements {
         for (const id of incidentIds) {
           this.named?.add(id);
           const codes = this.codes.get(id);
-          if (codes !== undefined && speakers.some((code) => codes.has(code))) this.q.row.run(id, statementId);
+          if (codes !== undefined && anyOf(speakers, codes)) this.q.row.run(id, statementId);
         }
         return;
       }
@@ -129,6 +129,11 @@ export class UserStatements {
     this.grown.clear();
     this.corrected.clear();
   }
+}
+
+function anyOf(codes: readonly string[], among: Set<string>): boolean {
+  for (const code of codes) if (among.has(code)) return true;
+  return false;
 }
 
 function setOf(map: Map<string, Set<string>>, key: string): Set<string> {
