@@ -60,6 +60,8 @@ export class ReadStore {
   private readonly markAllDirty: Database.Statement;
   private readonly readCheckpoint: Database.Statement;
   private readonly writeCheckpoint: Database.Statement;
+  private readonly dataVersion: Database.Statement;
+  private lastDataVersion: number;
   readonly policy: PolicyConfig;
   readonly version: string;
 
@@ -86,6 +88,8 @@ export class ReadStore {
     this.markAllDirty = db.prepare('INSERT OR IGNORE INTO dirty_incidents SELECT incident_id FROM incidents');
     this.readCheckpoint = db.prepare('SELECT version, position, seq, skipped FROM checkpoint WHERE projection = ?');
     this.writeCheckpoint = db.prepare('INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?)');
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.lastDataVersion = this.dataVersion.get() as number;
   }
 
   /**
@@ -129,6 +133,11 @@ export class ReadStore {
     if (page.length === 0) return;
     if (this.bulk && options.assess) throw new Error('a file being rebuilt is assessed once, at the end');
     const fold = this.db.transaction(() => {
+      // Another connection committed to this file since our last page (it changes nothing we commit ourselves):
+      // what the fold holds in memory may be stale.
+      const version = this.dataVersion.get() as number;
+      if (version !== this.lastDataVersion) this.userStatements.reload();
+      this.lastDataVersion = version;
       let { seq, skipped } = this.checkpoint();
       const first = seq + 1;
       for (const stored of page) {
