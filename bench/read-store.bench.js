@@ -3,22 +3,30 @@
  * The read store (libs/read-store) on the generated store (~1,000,000 events; --quick: ~28,000): rebuild of
  * the projection file against the read+parse ceiling (bench/rebuild.child.js ceiling, the same as in
  * rebuild.bench.js), the file's size, peak RSS, and one incident's assessment as of a cut read from the file.
- * Each measure runs in its own child process. Prints a table; writes nothing to BENCHMARKS.md.
+ * Each measure runs in its own child process (with its CPU time, start-up included, where GNU time exists). Prints
+ * a table; writes nothing to BENCHMARKS.md.
  * Run after `npm run build`: node bench/read-store.bench.js [--quick]
  */
-const { execFileSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const fs = require('node:fs');
 const { options, progress } = require('./lib/common');
 const { ensureStore } = require('./lib/generate-store');
 
+// The CPU time of each child too (GNU time, where there is one): on a shared machine whose load comes and goes
+// between the ceiling and the rebuild, the ratio of CPU times moves less than the ratio of wall times.
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
 function child(script, args) {
-  const out = execFileSync(process.execPath, [require.resolve(script), ...args], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 1 << 20,
-  });
-  return JSON.parse(out.trim().split('\n').pop());
+  const node = [process.execPath, require.resolve(script), ...args];
+  const [command, ...rest] = TIME ? [TIME, '-f', 'cpu %U %S', ...node] : node;
+  const run = spawnSync(command, rest, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 24 });
+  const cpu = /^cpu ([\d.]+) ([\d.]+)$/m.exec(run.stderr ?? '');
+  process.stderr.write((run.stderr ?? '').replace(/^cpu .*\n?/m, ''));
+  if (run.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (${run.status ?? run.signal})`);
+  const result = JSON.parse(run.stdout.trim().split('\n').pop());
+  if (cpu) result.cpuMs = (Number(cpu[1]) + Number(cpu[2])) * 1000;
+  return result;
 }
 
 function main() {
@@ -32,16 +40,19 @@ function main() {
   const best = again.ms < ceiling.ms ? again : ceiling;
   const asof = child('./read-store.child.js', ['asof', projections, `${file}.json`]);
   const rate = (x) => x.events / (x.ms / 1000);
+  const cpuRatio = (x) =>
+    x.cpuMs && best.cpuMs ? `, CPU time ${(best.cpuMs / x.cpuMs).toFixed(2)}x the ceiling's` : '';
   const rows = [
     [
       'ceiling: read + JSON.parse',
       `${rate(best).toFixed(0)} events/s`,
-      `${(best.ms / 1000).toFixed(1)} s, RSS ${best.maxRssMiB.toFixed(0)} MiB`,
+      `${(best.ms / 1000).toFixed(1)} s${best.cpuMs ? ` (CPU ${(best.cpuMs / 1000).toFixed(1)} s)` : ''}, ` +
+        `RSS ${best.maxRssMiB.toFixed(0)} MiB`,
     ],
     [
       'rebuild into the projection file',
       `${rate(rebuild).toFixed(0)} events/s`,
-      `${(rate(rebuild) / rate(best)).toFixed(2)}x ceiling, ${(rebuild.ms / 1000).toFixed(1)} s, ` +
+      `${(rate(rebuild) / rate(best)).toFixed(2)}x ceiling${cpuRatio(rebuild)}, ${(rebuild.ms / 1000).toFixed(1)} s, ` +
         `peak RSS ${rebuild.maxRssMiB.toFixed(0)} MiB, file ${(rebuild.bytes / 1048576).toFixed(0)} MiB ` +
         `(fold ${(rebuild.phases.fold / 1000).toFixed(1)} s, index ${(rebuild.phases.index / 1000).toFixed(1)} s, ` +
         `assess ${(rebuild.phases.settle / 1000).toFixed(1)} s)`,

@@ -30,6 +30,7 @@ interface CorroborationRow {
   credibility: Credibility | null;
   geolocation_precision: number | null;
   seq: number;
+  retracted_on: string | null;
 }
 interface InvestigationRow {
   investigation_id: string;
@@ -40,6 +41,8 @@ interface InvestigationRow {
   investigator_source_id: string | null;
   evidence_date: string;
   seq: number;
+  outcome: InvestigationOutcome | null;
+  concluded_on: string | null;
 }
 interface VersionRow {
   changes: string;
@@ -67,15 +70,17 @@ export class EvidenceReader {
     const w = (alias: string) => within(kind, alias);
     const p = (sql: string) => db.prepare(sql);
     this.q = {
-      exists: p(`SELECT 1 FROM incidents i WHERE i.incident_id = @id AND ${w('i')}`),
-      mergeOf: p(
-        `SELECT m.canonical_incident_id AS canonical, m.seq FROM incident_merges m
-         WHERE m.incident_id = @id AND ${w('m')} ORDER BY m.seq DESC LIMIT 1`,
+      // Whether the incident existed at the cut, and the merge in force for it then (null: none).
+      resolve: p(
+        `SELECT (SELECT m.canonical_incident_id FROM incident_merges m
+           WHERE m.incident_id = @id AND ${w('m')} ORDER BY m.seq DESC LIMIT 1) AS canonical
+         FROM incidents i WHERE i.incident_id = @id AND ${w('i')}`,
       ),
       mergedInto: p(
         `SELECT m.incident_id AS duplicate, m.canonical_incident_id AS canonical, m.seq FROM incident_merges m
          WHERE m.canonical_incident_id = @id AND ${w('m')}`,
       ),
+      exists: p(`SELECT 1 FROM incidents i WHERE i.incident_id = @id AND ${w('i')}`),
       versions: p(
         `SELECT v.changes, v.reason, v.seq FROM incident_versions v
          WHERE v.incident_id = @id AND ${w('v')} ORDER BY v.seq`,
@@ -84,22 +89,22 @@ export class EvidenceReader {
         `SELECT w.evidence_date FROM incident_withdrawals w
          WHERE w.incident_id = @id AND ${w('w')} ORDER BY w.seq DESC LIMIT 1`,
       ),
-      corroborations: p(`SELECT * FROM corroborations c WHERE c.incident_id = @id AND ${w('c')}`),
-      retraction: p(
-        `SELECT r.evidence_date FROM corroboration_retractions r
-         WHERE r.corroboration_id = @id AND ${w('r')} ORDER BY r.seq DESC LIMIT 1`,
+      // Each with its retraction within the cut, if any: one statement per incident rather than one per row.
+      corroborations: p(
+        `SELECT c.corroboration_id, c.incident_id, c.source_id, c.stance, c.evidence_kinds, c.published_on,
+           c.derived_from, c.credibility, c.geolocation_precision, c.seq,
+           (SELECT r.evidence_date FROM corroboration_retractions r WHERE r.corroboration_id = c.corroboration_id
+             AND ${w('r')} ORDER BY r.seq DESC LIMIT 1) AS retracted_on
+         FROM corroborations c WHERE c.incident_id = @id AND ${w('c')}`,
       ),
       investigations: p(
-        `SELECT i.*, ii.incident_id FROM investigation_incidents ii JOIN investigations i USING (investigation_id)
+        `SELECT i.*, ii.incident_id, c.outcome, c.evidence_date AS concluded_on
+         FROM investigation_incidents ii JOIN investigations i USING (investigation_id)
+         LEFT JOIN investigation_conclusions c ON c.seq = (SELECT l.seq FROM investigation_conclusions l
+           WHERE l.investigation_id = i.investigation_id AND ${w('l')} ORDER BY l.seq DESC LIMIT 1)
          WHERE ii.incident_id = @id AND ${w('i')}`,
       ),
-      conclusion: p(
-        `SELECT c.outcome, c.evidence_date FROM investigation_conclusions c
-         WHERE c.investigation_id = @id AND ${w('c')} ORDER BY c.seq DESC LIMIT 1`,
-      ),
-      statementsNaming: p(
-        `SELECT DISTINCT t.statement_id FROM statement_targets t WHERE t.kind = 'INCIDENT' AND t.target = @id`,
-      ),
+      userStatements: p('SELECT statement_id FROM user_statements WHERE incident_id = @id'),
       statementVersions: p(
         `SELECT v.changes, v.reason, v.seq FROM statement_versions v
          WHERE v.statement_id = @id AND ${w('v')} ORDER BY v.seq`,
@@ -107,18 +112,26 @@ export class EvidenceReader {
     };
   }
 
+  private lastCut: ReadCut | null = null;
+  private cutValues = cutParams('LIVE');
+
+  /** A query's parameters: the cut's values (worked out once per cut) and an id. */
   private params(cut: ReadCut, id: string) {
-    return { ...cutParams(cut), id };
+    if (cut !== this.lastCut) {
+      this.cutValues = cutParams(cut);
+      this.lastCut = cut;
+    }
+    return { day: this.cutValues.day, t: this.cutValues.t, id };
   }
 
   /** The canonical incident an id resolves to at the cut (merges of an incident that existed then), or null. */
   resolve(cut: ReadCut, id: string): string | null {
     let current = id;
     for (let i = 0; i < 64; i++) {
-      if (this.q.exists.get(this.params(cut, current)) === undefined) return null;
-      const merge = this.q.mergeOf.get(this.params(cut, current)) as { canonical: string } | undefined;
-      if (merge === undefined || merge.canonical === current) return current;
-      current = merge.canonical;
+      const row = this.q.resolve.get(this.params(cut, current)) as { canonical: string | null } | undefined;
+      if (row === undefined) return null;
+      if (row.canonical === null || row.canonical === current) return current;
+      current = row.canonical;
     }
     return current;
   }
@@ -176,7 +189,6 @@ export class EvidenceReader {
     const links = [...rows.values()].map((r) => ({ id: r.corroboration_id, incidentIds: [r.incident_id], seq: r.seq }));
     return linkOrder(links, merges, canonical).map((id): CorroborationEvidence => {
       const c = rows.get(id)!;
-      const retraction = this.q.retraction.get(this.params(cut, id)) as { evidence_date: string } | undefined;
       return {
         corroborationId: c.corroboration_id,
         sourceId: c.source_id,
@@ -185,7 +197,7 @@ export class EvidenceReader {
         evidenceKinds: JSON.parse(c.evidence_kinds) as EvidenceKind[],
         publishedOn: c.published_on,
         derivedFrom: c.derived_from ?? undefined,
-        retractedOn: retraction?.evidence_date,
+        retractedOn: c.retracted_on ?? undefined,
         ...(c.credibility !== null && { credibility: c.credibility }),
         ...(c.geolocation_precision !== null && { geolocationPrecisionMeters: c.geolocation_precision }),
       };
@@ -208,8 +220,6 @@ export class EvidenceReader {
     }));
     return linkOrder(links, merges, canonical).map((id): InvestigationEvidence => {
       const i = rows.get(id)!;
-      const conclusion = this.q.conclusion.get(this.params(cut, id)) as
-        { outcome: InvestigationOutcome; evidence_date: string } | undefined;
       const sourceId = i.investigator_source_id ?? undefined;
       const source = sourceId === undefined ? undefined : sources.source(sourceId);
       const facts = sourceId === undefined ? undefined : sources.facts(sourceId);
@@ -225,8 +235,8 @@ export class EvidenceReader {
           ...(facts.regrades && { investigatorRegrades: facts.regrades }),
         }),
         openedOn: i.evidence_date,
-        outcome: conclusion?.outcome,
-        concludedOn: conclusion?.evidence_date,
+        outcome: i.outcome ?? undefined,
+        concludedOn: i.concluded_on ?? undefined,
       };
     });
   }
@@ -236,8 +246,8 @@ export class EvidenceReader {
     const found = new Map<string, StatementDetails>();
     const links = [];
     for (const member of members) {
-      const naming = this.q.statementsNaming.all({ id: member, codes: JSON.stringify(userCodes) });
-      for (const { statement_id: id } of naming as { statement_id: string }[]) {
+      // Every statement that might be the user's (a superset, see user-statements.ts); the test is below.
+      for (const { statement_id: id } of this.q.userStatements.all({ id: member }) as { statement_id: string }[]) {
         if (found.has(id)) continue;
         const versions = this.q.statementVersions.all(this.params(cut, id)) as VersionRow[];
         const details = detailsOf<StatementDetails>(versions);

@@ -10,6 +10,7 @@ import type { ReadCut } from './cut';
 import {
   PROJECTIONS,
   RowBuffer,
+  UserStatements,
   dirtyProjection,
   supersedeStatements,
   type Evolve,
@@ -18,7 +19,7 @@ import {
 import { INDEXES, SCHEMA } from './schema';
 
 /** Bumped whenever a table or an evolve function changes: with the policy's version, a mismatch rebuilds. */
-export const READ_STORE_VERSION = 'read-store-2';
+export const READ_STORE_VERSION = 'read-store-3';
 export const projectionVersion = (policy: PolicyConfig): string => `${READ_STORE_VERSION}+policy-${policy.version}`;
 const PROJECTION = 'registry';
 
@@ -53,11 +54,14 @@ const ASSESS_CHUNK = 500;
 export class ReadStore {
   private readonly evolves: Evolve[];
   private readonly supersede: SupersedeStatements;
+  private readonly userStatements: UserStatements;
   private readonly buffers: RowBuffer[] = [];
   private readonly markDirty: Evolve | null;
   private readonly markAllDirty: Database.Statement;
   private readonly readCheckpoint: Database.Statement;
   private readonly writeCheckpoint: Database.Statement;
+  private readonly dataVersion: Database.Statement;
+  private lastDataVersion: number;
   readonly policy: PolicyConfig;
   readonly version: string;
 
@@ -77,12 +81,15 @@ export class ReadStore {
         return buffer;
       },
     };
-    this.evolves = PROJECTIONS.map((projection) => projection(db, page));
+    this.userStatements = new UserStatements(db, bulk);
+    this.evolves = [...PROJECTIONS.map((projection) => projection(db, page)), this.userStatements.evolve];
     this.supersede = supersedeStatements(db);
     this.markDirty = bulk ? null : dirtyProjection(db, page);
     this.markAllDirty = db.prepare('INSERT OR IGNORE INTO dirty_incidents SELECT incident_id FROM incidents');
     this.readCheckpoint = db.prepare('SELECT version, position, seq, skipped FROM checkpoint WHERE projection = ?');
     this.writeCheckpoint = db.prepare('INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?)');
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.lastDataVersion = this.dataVersion.get() as number;
   }
 
   /**
@@ -125,7 +132,12 @@ export class ReadStore {
   applyPage(page: readonly StoredEvent[], options: { assess: boolean }): void {
     if (page.length === 0) return;
     if (this.bulk && options.assess) throw new Error('a file being rebuilt is assessed once, at the end');
-    this.db.transaction(() => {
+    const fold = this.db.transaction(() => {
+      // Another connection committed to this file since our last page (it changes nothing we commit ourselves):
+      // what the fold holds in memory may be stale.
+      const version = this.dataVersion.get() as number;
+      if (version !== this.lastDataVersion) this.userStatements.reload();
+      this.lastDataVersion = version;
       let { seq, skipped } = this.checkpoint();
       const first = seq + 1;
       for (const stored of page) {
@@ -145,10 +157,21 @@ export class ReadStore {
         this.markDirty?.(event, meta);
       }
       for (const buffer of this.buffers) buffer.flush();
-      if (!this.bulk) this.supersede(first, seq);
+      if (!this.bulk) {
+        this.supersede(first, seq);
+        this.userStatements.settle();
+      }
       if (options.assess) assessPending(this.db, this.policy);
       this.writeCheckpoint.run(PROJECTION, this.version, page[page.length - 1].position, seq, skipped);
-    })();
+    });
+    try {
+      fold();
+    } catch (error) {
+      // Rolled back: what the page left in memory goes too.
+      for (const buffer of this.buffers) buffer.clear();
+      this.userStatements.reload();
+      throw error;
+    }
   }
 
   /** Folds every event after the checkpoint, a page per transaction; returns how many were folded. */
@@ -168,6 +191,7 @@ export class ReadStore {
     this.db.exec(INDEXES);
     this.db.transaction(() => {
       this.supersede(0, Number.MAX_SAFE_INTEGER);
+      this.userStatements.settle();
       this.markAllDirty.run();
     })();
   }

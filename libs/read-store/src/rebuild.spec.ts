@@ -62,6 +62,25 @@ describe('the projection file: rebuilt when missing or of another version, swapp
     expect(rowsOf(rebuilt)).toEqual(rows);
   });
 
+  it('two connections folding pages of one file in turn give the rows a bulk rebuild gives', async () => {
+    // What a fold keeps in memory (user_statements' codes and merges) must follow commits of the other.
+    const all = [];
+    for await (const page of events.readAllBatches()) all.push(...page);
+    const first = ReadStore.openFile(path);
+    const second = ReadStore.openFile(path);
+    for (let at = 0, turn = 0; at < all.length; at += 5, turn++) {
+      (turn % 2 === 0 ? first : second).applyPage(all.slice(at, at + 5), { assess: true });
+    }
+    const rows = dumpTables(first.db);
+    first.close();
+    second.close();
+    const rebuilt = join(dir, 'rebuilt-two.db');
+    await rebuildReadStore(rebuilt, events);
+    const expected = rowsOf(rebuilt);
+    expect(rows.user_statements.length).toBeGreaterThan(0);
+    expect(rows).toEqual(expected);
+  });
+
   it('a file of another projection or policy version is rebuilt into a new file and swapped in', async () => {
     (await openReadStore(path, events)).close();
     const inode = statSync(path).ino;

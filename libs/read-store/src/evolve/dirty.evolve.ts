@@ -26,7 +26,8 @@ export const dirtyProjection: Projection = (db) => {
   );
   // Every incident the statement ever named: a correction that moves it changes both sides.
   const byStatement = db.prepare(`INSERT OR IGNORE INTO dirty_incidents
-    SELECT target FROM statement_targets WHERE statement_id = ? AND kind = 'INCIDENT'`);
+    SELECT target FROM statement_targets
+    WHERE seq IN (SELECT seq FROM statement_versions WHERE statement_id = ?) AND +kind = 'INCIDENT'`);
   return (event, _m) => {
     switch (event.type) {
       case 'SourceRegistered':

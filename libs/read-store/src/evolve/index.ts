@@ -12,6 +12,7 @@ export { json, type Evolve, type PageBuffers, type Projection, type RowMeta } fr
 export { dirtyProjection } from './dirty.evolve';
 export { supersedeStatements, type SupersedeStatements } from './statement-fanout';
 export { RowBuffer } from './row-buffer';
+export { UserStatements } from './user-statements';
 
 /** Every table family of facts, in the order they fold an event. */
 export const PROJECTIONS: readonly Projection[] = [

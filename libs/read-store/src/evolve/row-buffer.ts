@@ -33,6 +33,11 @@ export class RowBuffer {
     for (const value of row) this.values.push(value);
   }
 
+  /** Forgets the rows held (their page's transaction failed). */
+  clear(): void {
+    this.values.length = 0;
+  }
+
   flush(): void {
     const perInsert = ROWS_PER_INSERT * this.columns;
     let at = 0;

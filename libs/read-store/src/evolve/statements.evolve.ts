@@ -35,24 +35,27 @@ export const statementsProjection: Projection = (db, page) => {
     for (let i = 0; i < codes.length; i++) {
       if (codes.indexOf(codes[i]) === i) speakers.push(id, m.seq, codes[i], m.evidenceDate, m.recordedAt, null);
     }
-    // `field` names the detail a row comes from: a correction of that field replaces all its rows.
-    const things: [string, string, string][] = (d.incidentIds ?? []).map((incidentId) => [
-      'incidentIds',
-      'INCIDENT',
-      incidentId,
-    ]);
-    if ('scope' in d) for (const [kind, t] of scopeTargets(d.scope)) things.push(['scope', kind, t]);
+    // `field` names the detail a row comes from: a correction of that field replaces all its rows. A thing
+    // listed twice is one row (INCIDENT rows come from incidentIds only, the other kinds from scope only).
+    const ids = d.incidentIds ?? [];
+    for (let i = 0; i < ids.length; i++) {
+      if (ids.indexOf(ids[i]) === i)
+        targets.push(id, m.seq, 'incidentIds', 'INCIDENT', ids[i], m.evidenceDate, m.recordedAt, null);
+    }
+    if (!('scope' in d)) return;
+    const things = scopeTargets(d.scope);
     for (let i = 0; i < things.length; i++) {
-      const [field, kind, t] = things[i];
-      if (things.findIndex(([, k, x]) => k === kind && x === t) !== i) continue; // listed twice: one row
-      targets.push(id, m.seq, field, kind, t, m.evidenceDate, m.recordedAt, null);
+      const [kind, t] = things[i];
+      if (things.findIndex(([k, x]) => k === kind && x === t) === i)
+        targets.push(id, m.seq, 'scope', kind, t, m.evidenceDate, m.recordedAt, null);
     }
   };
   return (event, m) => {
     switch (event.type) {
       case 'StatementRecorded': {
-        const { statementId, ...details } = event.data;
-        versions.push(statementId, m.seq, withoutTexts(details), null, m.evidenceDate, m.recordedAt, m.eventId);
+        // One copy of the details, without the words (see withoutTexts): most of the log is these.
+        const { statementId, quote: _quote, citation: _citation, ...details } = event.data;
+        versions.push(statementId, m.seq, JSON.stringify(details), null, m.evidenceDate, m.recordedAt, m.eventId);
         fanOut(statementId, details, m);
         return;
       }
