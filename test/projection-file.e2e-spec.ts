@@ -8,6 +8,9 @@ import { ReadStore } from '@app/read-store';
 import { randomHistory } from '../libs/projections/src/testing/random-history';
 import { appendAll, dumpTables } from '../libs/read-store/src/testing/tables';
 import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
+import { RebuildCommand } from '../apps/api/src/cli/rebuild.command';
+import type { CliConfig } from '../apps/api/src/cli/cli-support';
+import { loadConfig } from '../apps/api/src/config/config';
 import { sleep } from './support/read-side';
 import { TestApp } from './support/test-app';
 
@@ -150,7 +153,7 @@ describe('the projection file, kept live by the service', () => {
     }
   });
 
-  it('waitFor resolves once the file holds a write, and false after its timeout for a position not reached', async () => {
+  it('waitFor resolves once the file holds a write; false after its timeout for a position not reached', async () => {
     const service = app!.app.get(ReadStoreService);
     const id = uuidv7();
     const data = { sourceId: id, name: 'Waited for', kind: 'NGO', grade: 'A' };
@@ -184,7 +187,7 @@ describe('the projection file, kept live by the service', () => {
     inFile((db) => db.prepare("DELETE FROM checkpoint WHERE projection = 'test-marker'").run());
   });
 
-  it('deleted while stopped: rebuilt on start, with the rows the live folding had written, table by table', async () => {
+  it('deleted while stopped: rebuilt on start, with the rows the live folding wrote, table by table', async () => {
     const before = inFile(dumpTables);
     expect(before.statement_versions.length).toBeGreaterThan(0);
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${projections}${suffix}`, { force: true });
@@ -208,6 +211,85 @@ describe('the projection file, kept live by the service', () => {
     expect(inFile(dumpTables)).toEqual(before);
   });
 });
+
+describe('the projection file, rebuilt on demand', () => {
+  let app: TestApp;
+  let projections: string;
+  const inode = () => fs.statSync(projections).ino;
+  const rows = () => {
+    const file = ReadStore.openFile(projections);
+    try {
+      return dumpTables(file.db);
+    } finally {
+      file.close();
+    }
+  };
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    projections = path.join(app.dir, 'projections.db');
+    const store = app.app.get(EventStore);
+    await appendAll(store, randomHistory(5, 120).events);
+    const { position } = await app.app.get(EventStore).append(`source-${uuidv7()}`, [sourceEvent('Last')]);
+    expect(await app.app.get(ReadStoreService).waitFor(position, 60_000)).toBe(true);
+  }, 180_000);
+  afterAll(async () => {
+    await app.stop();
+  });
+
+  it('by rebuildProjections in a running instance: a new file swapped in, then followed live again', async () => {
+    const before = { inode: inode(), rows: rows() };
+    const { rebuildProjections } = await app.ok('mutation { rebuildProjections { eventsApplied } }');
+    expect(inode()).not.toBe(before.inode);
+    expect(rows()).toEqual(before.rows);
+    const event = sourceEvent('After the swap');
+    const { position } = await app.app.get(EventStore).append(`source-${event.data.sourceId}`, [event]);
+    expect(await app.app.get(ReadStoreService).waitFor(position, 10_000)).toBe(true);
+    const res = await fetch(app.url.replace(/\/graphql$/, '/health/ready'));
+    const { projectionFile } = (await res.json()) as { projectionFile: unknown };
+    expect(projectionFile).toMatchObject({
+      live: true,
+      rebuilding: false,
+      checkpoint: { position, seq: rebuildProjections.eventsApplied + 1 },
+    });
+  });
+
+  it('by the CLI rebuild command (service stopped): a new file swapped in, with the same rows', async () => {
+    await app.app.close();
+    const before = { inode: inode(), rows: rows() };
+    const config = loadConfig({ SQLITE_PATH: path.join(app.dir, 'registry.db'), LOG_LEVEL: 'warn' });
+    const printed: string[] = [];
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    try {
+      await new RebuildCommand({ get: () => config } as CliConfig).run([], {});
+    } finally {
+      write.mockRestore();
+    }
+    const output = JSON.parse(printed.join(''));
+    expect(output.projectionFile).toMatchObject({
+      path: projections,
+      checkpoint: output.checkpoint,
+      eventsFolded: output.eventsApplied,
+      skipped: output.skipped,
+    });
+    expect(inode()).not.toBe(before.inode);
+    expect(fs.existsSync(`${projections}.rebuilding`)).toBe(false);
+    expect(rows()).toEqual(before.rows);
+  });
+});
+
+function sourceEvent(name: string) {
+  const id = uuidv7();
+  return {
+    id,
+    type: 'SourceRegistered',
+    data: { sourceId: id, name, kind: 'NGO', grade: 'B' },
+    metadata: { actor: 'test', correlationId: id },
+  };
+}
 
 function writeChild(dir: string): string {
   const file = path.join(dir, 'append-child.js');
