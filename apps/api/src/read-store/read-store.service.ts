@@ -198,8 +198,12 @@ export class ReadStoreService implements OnApplicationShutdown {
     const started = Date.now();
     this.rebuildRead = 0;
     try {
+      // The file open meanwhile (a rebuild asked for while serving) is closed just before the swap; on first
+      // open there is none, and the start that asked goes on.
       const report = await rebuildReadStore(this.path, this.source(generation, true), {
-        beforeSwap: () => this.detach(),
+        beforeSwap: () => {
+          if (this.file) this.detach();
+        },
       });
       this.logger.log(`rebuilt ${this.path}: ${report.seq} events in ${Date.now() - started} ms`);
     } finally {

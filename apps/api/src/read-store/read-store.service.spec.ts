@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteEventStore, type SqliteEventStore, type Subscription, uuidv7 } from '@app/event-store';
+import { loadConfig } from '../config/config';
+import { ReadStoreService } from './read-store.service';
+
+jest.setTimeout(60_000);
+
+const sourceEvent = () => {
+  const id = uuidv7();
+  const data = { sourceId: id, name: `Source ${id}`, kind: 'NGO', grade: 'B' };
+  return {
+    stream: `source-${id}`,
+    event: { id, type: 'SourceRegistered', data, metadata: { actor: 't', correlationId: id } },
+  };
+};
+const until = async (check: () => Promise<boolean> | boolean) => {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20));
+};
+
+describe('ReadStoreService', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let service: ReadStoreService;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'read-store-service-'));
+    store = openSqliteEventStore(join(dir, 'registry.db'), { synchronous: 'NORMAL' });
+  });
+  afterEach(async () => {
+    await service?.onApplicationShutdown();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const append = async () => {
+    const { stream, event } = sourceEvent();
+    return (await store.append(stream, [event])).position;
+  };
+
+  it('on an empty store: built, caught up and live; a later write is folded', async () => {
+    service = new ReadStoreService(store, loadConfig({ SQLITE_PATH: join(dir, 'registry.db') }));
+    await service.start();
+    expect(await service.readiness()).toMatchObject({ ready: true, live: true, caughtUp: true, lastError: null });
+    const position = await append();
+    expect(await service.waitFor(position, 10_000)).toBe(true);
+    expect((await service.readiness()).checkpoint).toMatchObject({ position, seq: 1 });
+  });
+
+  it('a broken subscription: reported not live with the error, resumed from the checkpoint by the supervisor', async () => {
+    await append();
+    let failures = 1;
+    const subscribe = store.subscribeToAll.bind(store);
+    jest.spyOn(store, 'subscribeToAll').mockImplementation((options) => {
+      if (failures-- <= 0) return subscribe(options);
+      const broken: Subscription = {
+        close: () => Promise.resolve(),
+        [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('connection reset')) }),
+      };
+      return broken;
+    });
+    service = new ReadStoreService(store, loadConfig({ SQLITE_PATH: join(dir, 'registry.db') }));
+    await service.start();
+    await until(async () => (await service.readiness()).lastError !== null);
+    expect(await service.readiness()).toMatchObject({ ready: false, live: false, lastError: /connection reset/ });
+    const position = await append();
+    await until(async () => (await service.readiness()).ready);
+    expect(await service.waitFor(position, 10_000)).toBe(true);
+    expect(await service.readiness()).toMatchObject({ live: true, checkpoint: { seq: 2 } });
+  });
+});
