@@ -28,10 +28,11 @@ export class RebuildCommand extends CommandRunner {
     const config = this.config.get();
     const rebuilt = await withStore(
       configuredStore(config),
-      async (store) => ({
-        ...(await replayStore(store)),
-        projectionFile: await rebuildProjectionFile(config.projectionsDb, store),
-      }),
+      async (store) => {
+        // The file first: refused at once when a running service keeps it.
+        const projectionFile = await rebuildProjectionFile(config.projectionsDb, store);
+        return { ...(await replayStore(store)), projectionFile };
+      },
       config,
     );
     print(JSON.stringify(rebuilt, null, 2));

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore, type SqliteEventStore, type Subscription, uuidv7 } from '@app/event-store';
+import { rebuildProjectionFile } from '../cli/store/rebuild-projection-file';
 import { loadConfig } from '../config/config';
 import { ReadStoreService } from './read-store.service';
 
@@ -48,7 +49,7 @@ describe('ReadStoreService', () => {
     expect((await service.readiness()).checkpoint).toMatchObject({ position, seq: 1 });
   });
 
-  it('a broken subscription: reported not live with the error, resumed from the checkpoint by the supervisor', async () => {
+  it('a broken subscription: not live, with the error; resumed from the checkpoint by the supervisor', async () => {
     await append();
     let failures = 1;
     const subscribe = store.subscribeToAll.bind(store);
@@ -68,5 +69,30 @@ describe('ReadStoreService', () => {
     await until(async () => (await service.readiness()).ready);
     expect(await service.waitFor(position, 10_000)).toBe(true);
     expect(await service.readiness()).toMatchObject({ live: true, checkpoint: { seq: 2 } });
+  });
+
+  it('one file per process: a second instance keeps an alternate; the CLI rebuild is refused meanwhile', async () => {
+    const position = await append();
+    const config = loadConfig({ SQLITE_PATH: join(dir, 'registry.db') });
+    service = new ReadStoreService(store, config);
+    const second = new ReadStoreService(store, config);
+    try {
+      await Promise.all([service.start(), second.start()]);
+      const paths = [(await service.readiness()).path, (await second.readiness()).path].sort();
+      expect(paths).toEqual([join(dir, 'projections.2.db'), join(dir, 'projections.db')]);
+      for (const each of [service, second]) {
+        expect(await each.waitFor(position, 10_000)).toBe(true);
+        expect(await each.readiness()).toMatchObject({ ready: true, checkpoint: { position, seq: 1 } });
+      }
+      await expect(rebuildProjectionFile(config.projectionsDb, store)).rejects.toThrow(/a running service keeps/);
+    } finally {
+      await second.onApplicationShutdown();
+    }
+    await service.onApplicationShutdown();
+    // Released on shutdown: the next one gets the configured file back, and the command line may rebuild it.
+    expect(await rebuildProjectionFile(config.projectionsDb, store)).toMatchObject({ eventsFolded: 1 });
+    service = new ReadStoreService(store, config);
+    await service.start();
+    expect(await service.readiness()).toMatchObject({ ready: true, path: join(dir, 'projections.db') });
   });
 });

@@ -4,46 +4,23 @@ import {
   READ_BATCH_SIZE,
   StoreUnavailableError,
   type Position,
-  type ReadAllOptions,
-  type StoreLag,
   type StoredEvent,
   type Subscription,
 } from '@app/event-store';
-import { loopYielder } from '@app/projections';
 import { DEFAULT_POLICY } from '@app/domain';
-import { ReadStore, projectionVersion, rebuildReadStore, type Checkpoint, type EventSource } from '@app/read-store';
+import { ReadStore, projectionVersion, rebuildReadStore, type EventSource } from '@app/read-store';
 import { existsSync } from 'node:fs';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
+import { Stopped, yieldingSource } from './event-source';
 import { livePages } from './live-pages';
 import { PositionWaiters } from './position-waiters';
+import { ProjectionFileLock } from './projection-file-lock';
+import type { ProjectionFileReadiness } from './projection-file-readiness';
 
 const SUPERVISE_EVERY_MS = 2000;
 /** Lag beyond this is reported as "at least" (as the in-memory read model reports it). */
 const LAG_CAP = 10_000_000;
-
-/** Thrown into a fold that must end: the service shuts down, or the file it folds into was swapped out. */
-class Stopped extends Error {}
-
-export interface ProjectionFileReadiness {
-  /** Caught up, following the store live, and not rebuilding. */
-  ready: boolean;
-  path: string;
-  /** The version this code builds (READ_STORE_VERSION and the policy's); a file of another one is rebuilt. */
-  version: string;
-  caughtUp: boolean;
-  live: boolean;
-  /** A rebuild into a new file is under way (a missing file, another version, or asked for). */
-  rebuilding: boolean;
-  /** Events the rebuild has read so far; null when not rebuilding. */
-  rebuildRead: number | null;
-  /** The open file's checkpoint; null while no file is open (the first rebuild). */
-  checkpoint: Checkpoint | null;
-  /** Events between the file's checkpoint and the store's head; null when the store cannot say. */
-  lag: ({ checkpoint: Position | null } & StoreLag) | null;
-  lagError?: string;
-  lastError: string | null;
-}
 
 /**
  * This instance's projection file (libs/read-store): opened once the service listens (main.ts), rebuilt
@@ -55,7 +32,9 @@ export interface ProjectionFileReadiness {
 @Injectable()
 export class ReadStoreService implements OnApplicationShutdown {
   private readonly logger = new Logger('ProjectionFile');
-  private readonly path: string;
+  /** PROJECTIONS_DB; the file kept is this one or, when another process holds it, an alternate beside it. */
+  private readonly configured: string;
+  private lock: ProjectionFileLock | null = null;
   /** What the file must hold: the read store's layout and the policy the service runs (the default one). */
   private readonly version = projectionVersion(DEFAULT_POLICY);
   private readonly waiters: PositionWaiters;
@@ -76,7 +55,7 @@ export class ReadStoreService implements OnApplicationShutdown {
     @Inject(EventStore) private readonly events: EventStore,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.path = config.projectionsDb;
+    this.configured = config.projectionsDb;
     this.waiters = new PositionWaiters((a, b) => events.comparePositions(a, b));
   }
 
@@ -103,6 +82,11 @@ export class ReadStoreService implements OnApplicationShutdown {
   rebuild(): Promise<void> {
     this.rebuildingNow ??= this.rebuildNow().finally(() => (this.rebuildingNow = null));
     return this.rebuildingNow;
+  }
+
+  /** The file this instance keeps (once it holds its lock). */
+  get path(): string {
+    return this.lock?.file ?? this.configured;
   }
 
   async readiness(): Promise<ProjectionFileReadiness> {
@@ -137,6 +121,8 @@ export class ReadStoreService implements OnApplicationShutdown {
     this.waiters.releaseAll();
     this.file?.close();
     this.file = null;
+    this.lock?.release();
+    this.lock = null;
   }
 
   private startOnce(): Promise<void> {
@@ -174,11 +160,21 @@ export class ReadStoreService implements OnApplicationShutdown {
   /** The file if it holds this version's projection; else rebuilt first (a missing file, another version). */
   private async open(generation: number): Promise<ReadStore> {
     if (this.path === ':memory:') return ReadStore.openFile(this.path);
+    this.own();
     const current = existsSync(this.path) ? this.openIfCurrent() : null;
     if (current) return current;
     this.logger.log(`rebuilding ${this.path}: ${existsSync(this.path) ? 'built by another version' : 'missing'}`);
     await this.rebuildFile(generation);
     return ReadStore.openFile(this.path);
+  }
+
+  /** Takes the lock on the file this instance keeps, once (it is held until shutdown). */
+  private own(): void {
+    if (this.lock) return;
+    this.lock = ProjectionFileLock.acquireFree(this.configured);
+    if (this.lock === null) throw new Error(`${this.configured} and its alternates are held by other processes`);
+    if (this.lock.file !== this.configured)
+      this.logger.warn(`${this.configured} is held by another process: keeping ${this.lock.file} instead`);
   }
 
   private openIfCurrent(): ReadStore | null {
@@ -220,6 +216,7 @@ export class ReadStoreService implements OnApplicationShutdown {
       this.detach();
       this.file = fresh;
     } else {
+      this.own();
       await this.rebuildFile(this.generation);
     }
     await this.startOnce();
@@ -235,22 +232,13 @@ export class ReadStoreService implements OnApplicationShutdown {
     this.file = null;
   }
 
-  /** `$all` through the port, with a turn of the event loop now and then (health answers meanwhile). */
+  /** `$all` for a fold of this generation (see yieldingSource); a rebuild's counts what it has read. */
   private source(generation: number, counting = false): EventSource {
-    return {
-      readAllBatches: (options?: ReadAllOptions) => this.pages(options, generation, counting),
-    };
-  }
-
-  private async *pages(options: ReadAllOptions | undefined, generation: number, counting: boolean) {
-    const pause = loopYielder();
-    for await (const page of this.events.readAllBatches(options)) {
-      this.ensureCurrent(generation);
-      yield page;
-      if (counting && this.rebuildRead !== null) this.rebuildRead += page.length;
-      const turn = pause();
-      if (turn) await turn;
-    }
+    const check = () => this.ensureCurrent(generation);
+    if (!counting) return yieldingSource(this.events, check);
+    return yieldingSource(this.events, check, (n) => {
+      if (this.rebuildRead !== null) this.rebuildRead += n;
+    });
   }
 
   private ensureCurrent(generation: number): void {
