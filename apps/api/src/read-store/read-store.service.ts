@@ -8,7 +8,7 @@ import {
   type Subscription,
 } from '@app/event-store';
 import { DEFAULT_POLICY } from '@app/domain';
-import { ReadStore, projectionVersion, rebuildReadStore, type EventSource } from '@app/read-store';
+import { ReadStore, projectionVersion, rebuildReadStore, type EventSource, type RebuildReport } from '@app/read-store';
 import { existsSync } from 'node:fs';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
@@ -17,6 +17,7 @@ import { livePages } from './live-pages';
 import { PositionWaiters } from './position-waiters';
 import { ProjectionFileLock } from './projection-file-lock';
 import type { ProjectionFileReadiness } from './projection-file-readiness';
+import { type RebuildStoreAddress, type WorkerRebuild, rebuildInWorker } from './rebuild-in-worker';
 
 const SUPERVISE_EVERY_MS = 2000;
 /** Lag beyond this is reported as "at least" (as the in-memory read model reports it). */
@@ -44,6 +45,9 @@ export class ReadStoreService implements OnApplicationShutdown {
   private starting: Promise<void> | null = null;
   private rebuildingNow: Promise<void> | null = null;
   private rebuildRead: number | null = null;
+  /** A rebuild runs in a worker thread with a connection of its own to the store; in-process for `:memory:`. */
+  private readonly storeAddress: RebuildStoreAddress | null;
+  private worker: WorkerRebuild | null = null;
   /** Bumped when the open file is swapped out or the service stops: folds of an older generation end. */
   private generation = 0;
   private caughtUp = false;
@@ -56,6 +60,12 @@ export class ReadStoreService implements OnApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.configured = config.projectionsDb;
+    this.storeAddress =
+      config.eventStore === 'kurrentdb'
+        ? { kind: 'kurrentdb', connectionString: config.kurrentdbConnectionString! }
+        : config.sqlitePath === ':memory:'
+          ? null
+          : { kind: 'sqlite', sqlitePath: config.sqlitePath };
     this.waiters = new PositionWaiters((a, b) => events.comparePositions(a, b));
   }
 
@@ -117,6 +127,7 @@ export class ReadStoreService implements OnApplicationShutdown {
     this.generation++;
     clearInterval(this.supervisor);
     await this.subscription?.close();
+    await this.worker?.stop();
     await Promise.allSettled([this.loop, this.starting, this.rebuildingNow]);
     this.waiters.releaseAll();
     this.file?.close();
@@ -193,18 +204,28 @@ export class ReadStoreService implements OnApplicationShutdown {
   private async rebuildFile(generation: number): Promise<void> {
     const started = Date.now();
     this.rebuildRead = 0;
+    // The file open meanwhile (a rebuild asked for while serving) is closed just before the swap; on first open
+    // there is none, and the start that asked goes on.
+    const beforeSwap = () => {
+      if (this.file) this.detach();
+    };
     try {
-      // The file open meanwhile (a rebuild asked for while serving) is closed just before the swap; on first
-      // open there is none, and the start that asked goes on.
-      const report = await rebuildReadStore(this.path, this.source(generation, true), {
-        beforeSwap: () => {
-          if (this.file) this.detach();
-        },
-      });
+      let report: RebuildReport;
+      if (this.storeAddress === null) {
+        report = await rebuildReadStore(this.path, this.source(generation, true), { beforeSwap });
+      } else {
+        this.worker = rebuildInWorker(this.path, this.storeAddress, { read: (n) => this.countRead(n), beforeSwap });
+        report = await this.worker.done;
+      }
       this.logger.log(`rebuilt ${this.path}: ${report.seq} events in ${Date.now() - started} ms`);
     } finally {
+      this.worker = null;
       this.rebuildRead = null;
     }
+  }
+
+  private countRead(events: number): void {
+    if (this.rebuildRead !== null) this.rebuildRead += events;
   }
 
   private async rebuildNow(): Promise<void> {
@@ -235,10 +256,7 @@ export class ReadStoreService implements OnApplicationShutdown {
   /** `$all` for a fold of this generation (see yieldingSource); a rebuild's counts what it has read. */
   private source(generation: number, counting = false): EventSource {
     const check = () => this.ensureCurrent(generation);
-    if (!counting) return yieldingSource(this.events, check);
-    return yieldingSource(this.events, check, (n) => {
-      if (this.rebuildRead !== null) this.rebuildRead += n;
-    });
+    return counting ? yieldingSource(this.events, check, (n) => this.countRead(n)) : yieldingSource(this.events, check);
   }
 
   private ensureCurrent(generation: number): void {
