@@ -2,6 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore, type SqliteEventStore, type Subscription, uuidv7 } from '@app/event-store';
+import { Logger } from '@nestjs/common';
+import { ReadStore, rebuildReadStore } from '@app/read-store';
+import { dumpTables } from '../../../../libs/read-store/src/testing/tables';
+import { writeLargeStore } from '../../../../test/support/large-store';
 import { rebuildProjectionFile } from '../cli/store/rebuild-projection-file';
 import { loadConfig } from '../config/config';
 import { ReadStoreService } from './read-store.service';
@@ -94,5 +98,31 @@ describe('ReadStoreService', () => {
     service = new ReadStoreService(store, config);
     await service.start();
     expect(await service.readiness()).toMatchObject({ ready: true, path: join(dir, 'projections.db') });
+  });
+
+  it('over 10,000 events: rebuilt in a worker thread, with the rows an in-process rebuild writes', async () => {
+    await store.close();
+    const total = await writeLargeStore(join(dir, 'registry.db'), 4_000);
+    store = openSqliteEventStore(join(dir, 'registry.db'), { synchronous: 'NORMAL' });
+    const logged = jest.spyOn(Logger.prototype, 'log');
+    service = new ReadStoreService(store, loadConfig({ SQLITE_PATH: join(dir, 'registry.db') }));
+    const starting = service.start();
+    expect(await service.readiness()).toMatchObject({ rebuilding: true, checkpoint: null });
+    await starting;
+    expect(await service.readiness()).toMatchObject({ ready: true, checkpoint: { seq: total }, lag: { events: 0 } });
+    expect(logged.mock.calls.some(([line]) => /rebuilt .* in a worker thread: 12040 events/.test(String(line)))).toBe(
+      true,
+    );
+    logged.mockRestore();
+    await rebuildReadStore(join(dir, 'in-process.db'), store);
+    const rowsOf = (file: string) => {
+      const opened = ReadStore.openFile(file);
+      try {
+        return dumpTables(opened.db);
+      } finally {
+        opened.close();
+      }
+    };
+    expect(rowsOf(join(dir, 'projections.db'))).toEqual(rowsOf(join(dir, 'in-process.db')));
   });
 });

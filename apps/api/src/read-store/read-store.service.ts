@@ -22,6 +22,8 @@ import { type RebuildStoreAddress, type WorkerRebuild, rebuildInWorker } from '.
 const SUPERVISE_EVERY_MS = 2000;
 /** Lag beyond this is reported as "at least" (as the in-memory read model reports it). */
 const LAG_CAP = 10_000_000;
+/** Stores up to this many events are rebuilt in-process (well under a second), larger ones in a worker thread. */
+const IN_PROCESS_REBUILD_MAX = 10_000;
 
 /**
  * This instance's projection file (libs/read-store): opened once the service listens (main.ts), rebuilt
@@ -211,17 +213,24 @@ export class ReadStoreService implements OnApplicationShutdown {
     };
     try {
       let report: RebuildReport;
-      if (this.storeAddress === null) {
+      const inWorker = this.storeAddress !== null && (await this.isLarge());
+      if (this.storeAddress === null || !inWorker) {
         report = await rebuildReadStore(this.path, this.source(generation, true), { beforeSwap });
       } else {
         this.worker = rebuildInWorker(this.path, this.storeAddress, { read: (n) => this.countRead(n), beforeSwap });
         report = await this.worker.done;
       }
-      this.logger.log(`rebuilt ${this.path}: ${report.seq} events in ${Date.now() - started} ms`);
+      const where = inWorker ? 'in a worker thread' : 'in-process';
+      this.logger.log(`rebuilt ${this.path} ${where}: ${report.seq} events in ${Date.now() - started} ms`);
     } finally {
       this.worker = null;
       this.rebuildRead = null;
     }
+  }
+
+  /** Whether a rebuild is worth a worker thread (a small one is over before a thread has loaded its modules). */
+  private async isLarge(): Promise<boolean> {
+    return !(await this.events.lagAfter(null, IN_PROCESS_REBUILD_MAX)).exact;
   }
 
   private countRead(events: number): void {

@@ -43,7 +43,7 @@ function workerScript(): { file: string; argv: string[] } {
   return { file: runTs, argv: [path.join(__dirname, 'rebuild.worker.ts')] };
 }
 
-/** Rebuilds the projection file at `file` (rebuildReadStore) in a worker thread, so that the service keeps answering. */
+/** Rebuilds the projection file at `file` (rebuildReadStore) in a worker thread: the service keeps answering. */
 export function rebuildInWorker(file: string, store: RebuildStoreAddress, hooks: RebuildHooks): WorkerRebuild {
   const swap = new SharedArrayBuffer(4);
   const { file: script, argv } = workerScript();
