@@ -114,7 +114,7 @@ describe('the projection file, kept live by the service', () => {
     expect(body).toMatchObject({
       status: 'ready',
       projectionFile: {
-        path: projections,
+        file: 'projections.db',
         caughtUp: true,
         live: true,
         rebuilding: false,

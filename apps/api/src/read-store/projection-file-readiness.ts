@@ -5,7 +5,8 @@ import type { Checkpoint } from '@app/read-store';
 export interface ProjectionFileReadiness {
   /** Caught up, following the store live, and not rebuilding. */
   ready: boolean;
-  path: string;
+  /** The file's name (PROJECTIONS_DB's, or an alternate's beside it), not its directory: this answer is public. */
+  file: string;
   /** The version this code builds (READ_STORE_VERSION and the policy's); a file of another one is rebuilt. */
   version: string;
   caughtUp: boolean;

@@ -82,8 +82,8 @@ describe('ReadStoreService', () => {
     const second = new ReadStoreService(store, config);
     try {
       await Promise.all([service.start(), second.start()]);
-      const paths = [(await service.readiness()).path, (await second.readiness()).path].sort();
-      expect(paths).toEqual([join(dir, 'projections.2.db'), join(dir, 'projections.db')]);
+      const files = [(await service.readiness()).file, (await second.readiness()).file].sort();
+      expect(files).toEqual(['projections.2.db', 'projections.db']);
       for (const each of [service, second]) {
         expect(await each.waitFor(position, 10_000)).toBe(true);
         expect(await each.readiness()).toMatchObject({ ready: true, checkpoint: { position, seq: 1 } });
@@ -97,7 +97,7 @@ describe('ReadStoreService', () => {
     expect(await rebuildProjectionFile(config.projectionsDb, store)).toMatchObject({ eventsFolded: 1 });
     service = new ReadStoreService(store, config);
     await service.start();
-    expect(await service.readiness()).toMatchObject({ ready: true, path: join(dir, 'projections.db') });
+    expect(await service.readiness()).toMatchObject({ ready: true, file: 'projections.db' });
   });
 
   it('over 10,000 events: rebuilt in a worker thread, with the rows an in-process rebuild writes', async () => {

@@ -10,6 +10,7 @@ import {
 import { DEFAULT_POLICY } from '@app/domain';
 import { ReadStore, projectionVersion, rebuildReadStore, type EventSource, type RebuildReport } from '@app/read-store';
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { Stopped, yieldingSource } from './event-source';
@@ -107,7 +108,7 @@ export class ReadStoreService implements OnApplicationShutdown {
     const rebuilding = this.rebuildingNow !== null || this.rebuildRead !== null;
     const state = {
       ready: this.caughtUp && live && !rebuilding,
-      path: this.path,
+      file: basename(this.path),
       version: this.version,
       caughtUp: this.caughtUp,
       live,
