@@ -18,7 +18,8 @@ import { livePages } from './live-pages';
 import { PositionWaiters } from './position-waiters';
 import { ProjectionFileLock } from './projection-file-lock';
 import type { ProjectionFileReadiness } from './projection-file-readiness';
-import { type RebuildStoreAddress, type WorkerRebuild, rebuildInWorker } from './rebuild-in-worker';
+import { type RebuildStoreAddress, type WorkerRebuild, rebuildInWorker, storeAddressOf } from './rebuild-in-worker';
+import { openIfCurrent } from './open-if-current';
 
 const SUPERVISE_EVERY_MS = 2000;
 /** Lag beyond this is reported as "at least" (as the in-memory read model reports it). */
@@ -63,12 +64,7 @@ export class ReadStoreService implements OnApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.configured = config.projectionsDb;
-    this.storeAddress =
-      config.eventStore === 'kurrentdb'
-        ? { kind: 'kurrentdb', connectionString: config.kurrentdbConnectionString! }
-        : config.sqlitePath === ':memory:'
-          ? null
-          : { kind: 'sqlite', sqlitePath: config.sqlitePath };
+    this.storeAddress = storeAddressOf(config);
     this.waiters = new PositionWaiters((a, b) => events.comparePositions(a, b));
   }
 
@@ -175,7 +171,7 @@ export class ReadStoreService implements OnApplicationShutdown {
   private async open(generation: number): Promise<ReadStore> {
     if (this.path === ':memory:') return ReadStore.openFile(this.path);
     this.own();
-    const current = existsSync(this.path) ? this.openIfCurrent() : null;
+    const current = existsSync(this.path) ? openIfCurrent(this.path, this.logger) : null;
     if (current) return current;
     this.logger.log(`rebuilding ${this.path}: ${existsSync(this.path) ? 'built by another version' : 'missing'}`);
     await this.rebuildFile(generation);
@@ -189,19 +185,6 @@ export class ReadStoreService implements OnApplicationShutdown {
     if (this.lock === null) throw new Error(`${this.configured} and its alternates are held by other processes`);
     if (this.lock.file !== this.configured)
       this.logger.warn(`${this.configured} is held by another process: keeping ${this.lock.file} instead`);
-  }
-
-  private openIfCurrent(): ReadStore | null {
-    let file: ReadStore;
-    try {
-      file = ReadStore.openFile(this.path);
-    } catch (error) {
-      this.logger.warn(`${this.path} cannot be opened as it is, rebuilding it: ${(error as Error).message}`);
-      return null;
-    }
-    if (file.storedVersion() === file.version) return file;
-    file.close();
-    return null;
   }
 
   private async rebuildFile(generation: number): Promise<void> {
@@ -218,6 +201,7 @@ export class ReadStoreService implements OnApplicationShutdown {
       if (this.storeAddress === null || !inWorker) {
         report = await rebuildReadStore(this.path, this.source(generation, true), { beforeSwap });
       } else {
+        this.ensureCurrent(generation); // a shutdown meanwhile must not start a thread it no longer stops
         this.worker = rebuildInWorker(this.path, this.storeAddress, { read: (n) => this.countRead(n), beforeSwap });
         report = await this.worker.done;
       }
@@ -243,7 +227,12 @@ export class ReadStoreService implements OnApplicationShutdown {
     if (this.shuttingDown) return;
     if (this.path === ':memory:') {
       const fresh = ReadStore.openFile(this.path);
-      await fresh.catchUp(this.source(this.generation));
+      try {
+        await fresh.catchUp(this.source(this.generation));
+      } catch (error) {
+        fresh.close();
+        throw error;
+      }
       this.detach();
       this.file = fresh;
     } else {

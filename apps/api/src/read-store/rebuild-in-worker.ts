@@ -2,9 +2,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RebuildReport } from '@app/read-store';
+import type { AppConfig } from '../config/config';
 
 export type RebuildStoreAddress =
   { kind: 'sqlite'; sqlitePath: string } | { kind: 'kurrentdb'; connectionString: string };
+
+/** Where a worker finds the store: its own connection to the same one; null for an in-memory store (none). */
+export function storeAddressOf(config: AppConfig): RebuildStoreAddress | null {
+  if (config.eventStore === 'kurrentdb')
+    return { kind: 'kurrentdb', connectionString: config.kurrentdbConnectionString! };
+  return config.sqlitePath === ':memory:' ? null : { kind: 'sqlite', sqlitePath: config.sqlitePath };
+}
 
 export interface RebuildWorkerData {
   path: string;
