@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore, type SqliteEventStore, type Subscription, uuidv7 } from '@app/event-store';
@@ -100,7 +100,7 @@ describe('ReadStoreService', () => {
     expect(await service.readiness()).toMatchObject({ ready: true, file: 'projections.db' });
   });
 
-  it('over 10,000 events: rebuilt in a worker thread, with the rows an in-process rebuild writes', async () => {
+  it('over 10,000 events: rebuilt in a worker thread (rows as in-process), also while serving', async () => {
     await store.close();
     const total = await writeLargeStore(join(dir, 'registry.db'), 4_000);
     store = openSqliteEventStore(join(dir, 'registry.db'), { synchronous: 'NORMAL' });
@@ -124,5 +124,13 @@ describe('ReadStoreService', () => {
       }
     };
     expect(rowsOf(join(dir, 'projections.db'))).toEqual(rowsOf(join(dir, 'in-process.db')));
+
+    // Asked while serving: the worker waits for the service to close the open file, swaps, and it follows again.
+    const inode = statSync(join(dir, 'projections.db')).ino;
+    await service.rebuild();
+    expect(statSync(join(dir, 'projections.db')).ino).not.toBe(inode);
+    const position = await append();
+    expect(await service.waitFor(position, 10_000)).toBe(true);
+    expect(await service.readiness()).toMatchObject({ ready: true, checkpoint: { seq: total + 1 } });
   });
 });
