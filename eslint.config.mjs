@@ -5,8 +5,8 @@ import tseslint from 'typescript-eslint';
 const why = {
   kurrent: 'only the KurrentDB adapter (libs/event-store/src/kurrentdb) imports the KurrentDB client',
   sqlite:
-    'only the SQLite adapter, the read store (libs/read-store), the token store, the evidence upload index ' +
-    '(and the benchmark baseline) import better-sqlite3',
+    'only the SQLite adapter, the read store (libs/read-store) and its file lock, the token store, the evidence ' +
+    'upload index (and the benchmark baseline) import better-sqlite3',
   domain: 'libs/domain is pure: no framework, driver or store import',
   projections: 'projections are pure folds plus a runner over the port',
   libs: 'import another library through @app/domain, @app/event-store, @app/projections or @app/read-store only',
@@ -62,9 +62,15 @@ export default tseslint.config(
   { files: ['libs/event-store/src/kurrentdb/**/*.ts'], rules: restricted(sqlite, acrossLibs) },
   { files: ['libs/event-store/src/sqlite/**/*.ts'], rules: restricted(kurrent, acrossLibs) },
   // API tokens are credentials, not evidence: they stay out of the event log, in a small SQLite file of their own;
-  // so does the evidence upload index (what was uploaded, by whom), beside the files.
+  // so does the evidence upload index (what was uploaded, by whom), beside the files. The projection file's lock
+  // (apps/api/src/read-store) is a SQLite file lock that the operating system releases when its process ends.
   {
-    files: ['apps/api/src/auth/token-store.ts', 'apps/api/src/evidence/upload-index.ts', 'bench/**/*.ts'],
+    files: [
+      'apps/api/src/auth/token-store.ts',
+      'apps/api/src/evidence/upload-index.ts',
+      'apps/api/src/read-store/projection-file-lock.ts',
+      'bench/**/*.ts',
+    ],
     rules: restricted(kurrent, intoLibs),
   },
   // The read side's own projection file (libs/read-store): bitemporal tables beside the event store.

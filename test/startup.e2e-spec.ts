@@ -8,9 +8,9 @@ import { TestApp } from './support/test-app';
 /**
  * Start-up on a store large enough that the catch-up takes a while (60,000 events written through the
  * store port before boot): the service listens at once, is live but not ready (with its lag in events)
- * and answers queries UNAVAILABLE until it has caught up; then ready. Then, with MAX_CONCURRENT_REPLAYS=1
- * and no queue, time-travel replays: identical requests share one replay, distinct ones beyond the bound
- * are refused UNAVAILABLE.
+ * and answers queries UNAVAILABLE until it has caught up (and has built its projection file); then ready.
+ * Then, with MAX_CONCURRENT_REPLAYS=1 and no queue, time-travel replays: identical requests share one
+ * replay, distinct ones beyond the bound are refused UNAVAILABLE.
  */
 jest.setTimeout(300_000);
 
@@ -58,8 +58,11 @@ describe('start-up on a large store', () => {
       store: 'up',
       projection: { caughtUp: false },
       lag: { head: String(total), exact: true },
-      checks: { store: 'up', projection: 'down' },
+      // The projection file is missing: rebuilt first (nothing open yet, so no checkpoint), then caught up.
+      projectionFile: { rebuilding: true, caughtUp: false, live: false, checkpoint: null },
+      checks: { store: 'up', projection: 'down', projectionFile: 'down' },
     });
+    expect(notReady.body.projectionFile.lag).toMatchObject({ checkpoint: null, events: total, exact: true });
     const { lag } = notReady.body;
     expect(lag.events).toBeGreaterThan(0);
     expect(lag.events).toBe(total - Number(lag.checkpoint ?? 0));
@@ -80,7 +83,14 @@ describe('start-up on a large store', () => {
       store: 'up',
       lag: { events: 0, head: String(total), checkpoint: String(total) },
       projection: { caughtUp: true, live: true, eventsApplied: total },
-      checks: { store: 'up', projection: 'up', overall: 'ok' },
+      projectionFile: {
+        caughtUp: true,
+        live: true,
+        rebuilding: false,
+        checkpoint: { position: String(total), seq: total },
+        lag: { events: 0, head: String(total) },
+      },
+      checks: { store: 'up', projection: 'up', projectionFile: 'up', overall: 'ok' },
     });
     expect((await app.ok('{ incidents(first: 1) { totalCount } }')).incidents.totalCount).toBe(INCIDENTS);
     process.stdout.write(

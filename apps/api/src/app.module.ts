@@ -14,6 +14,7 @@ import { SituationsModule } from './situations/situations.module';
 import { SourcesModule } from './sources/sources.module';
 import { QueriesModule } from './queries/queries.module';
 import { ReadModelModule } from './read-model/read-model.module';
+import { ReadStoreModule } from './read-store/read-store.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { LoggingModule } from './logging/logging.module';
 import { GraphiqlModule } from './graphiql/graphiql.module';
@@ -36,6 +37,7 @@ export class AppModule {
         EventStoreModule.forRoot(),
         AuthModule,
         ReadModelModule,
+        ReadStoreModule,
         EvidenceModule,
         GraphQLModule.forRoot(graphqlOptions(config, metricsHooks)),
         SourcesModule,

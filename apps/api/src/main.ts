@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { type AppConfig, ConfigError, loadConfig } from './config/config';
 import { QuietExceptionFilter } from './graphql/quiet-exception.filter';
 import { ReadModelService } from './read-model/read-model.service';
+import { ReadStoreService } from './read-store/read-store.service';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { serveWebPage } from './web/web-page';
 import { requestIdOf } from './logging/request-id';
@@ -29,9 +30,10 @@ class AppLogger extends ConsoleLogger {
 }
 
 /**
- * Builds and starts the service; resolves once it listens, with the read model's catch-up under way. Used by
- * main and by the end-to-end tests. Logs are buffered until the JSON logger (nestjs-pino) is in place; a
- * start that fails before that flushes them to AppLogger, which keeps the one clear line.
+ * Builds and starts the service; resolves once it listens, with the catch-ups of the read model and of the
+ * projection file under way. Used by main and by the end-to-end tests. Logs are buffered until the JSON
+ * logger (nestjs-pino) is in place; a start that fails before that flushes them to AppLogger, which keeps
+ * the one clear line.
  */
 export async function bootstrap(config: AppConfig): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -49,6 +51,7 @@ export async function bootstrap(config: AppConfig): Promise<NestFastifyApplicati
   await app.listen(config.port, config.host);
   // Listening first: /health/live answers at once, /health/ready and queries say how far the catch-up is.
   void app.get(ReadModelService).start();
+  void app.get(ReadStoreService).start();
   return app;
 }
 

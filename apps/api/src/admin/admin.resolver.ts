@@ -1,6 +1,7 @@
 import { Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '../auth/roles';
 import { ReadModelService } from '../read-model/read-model.service';
+import { ReadStoreService } from '../read-store/read-store.service';
 
 @ObjectType('ProjectionCounts', { description: 'What the registry projection holds' })
 export class ProjectionCountsObject {
@@ -21,7 +22,10 @@ export class ProjectionCountsObject {
 /** Operations on the projection itself. */
 @Resolver()
 export class AdminResolver {
-  constructor(private readonly readModel: ReadModelService) {}
+  constructor(
+    private readonly readModel: ReadModelService,
+    private readonly readStore: ReadStoreService,
+  ) {}
 
   @Query(() => ProjectionCountsObject, { description: 'What the projection holds now' })
   projectionStatus(): ProjectionCountsObject {
@@ -31,11 +35,12 @@ export class AdminResolver {
   @Roles('ADMIN')
   @Mutation(() => ProjectionCountsObject, {
     description:
-      'Rebuild the read model from the start of the store (e.g. after a policy change); queries are served meanwhile',
+      'Rebuild the read model, and the projection file into a new file swapped in whole, from the start of the ' +
+      'store (e.g. after a policy change); queries are served meanwhile',
   })
   async rebuildProjections(): Promise<ProjectionCountsObject> {
     const started = Date.now();
-    await this.readModel.rebuild();
+    await Promise.all([this.readModel.rebuild(), this.readStore.rebuild()]);
     return { ...this.counts(), durationMs: Date.now() - started };
   }
 

@@ -1,10 +1,10 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { type HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import type { FastifyReply } from 'fastify';
-import { ProjectionHealthIndicator, StoreHealthIndicator } from './health.indicators';
+import { ProjectionFileHealthIndicator, ProjectionHealthIndicator, StoreHealthIndicator } from './health.indicators';
 
 /**
- * Liveness and readiness for orchestrators, on @nestjs/terminus with our two indicators. The reply is
+ * Liveness and readiness for orchestrators, on @nestjs/terminus with our three indicators. The reply is
  * written directly: the global exception filter is made for GraphQL, so nothing here throws. The body keeps
  * the fields the README documents, terminus' per-indicator result under `checks`.
  */
@@ -14,6 +14,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly storeHealth: StoreHealthIndicator,
     private readonly projectionHealth: ProjectionHealthIndicator,
+    private readonly projectionFileHealth: ProjectionFileHealthIndicator,
   ) {}
 
   /** 200 as long as the process serves HTTP, also while the projection catches up. */
@@ -22,12 +23,16 @@ export class HealthController {
     void reply.code(200).send({ status: 'live' });
   }
 
-  /** 200 when the store answers and the projection has caught up and follows it live; 503 otherwise. */
+  /**
+   * 200 when the store answers and both read sides (the in-memory projection and the projection file) have
+   * caught up and follow it live; 503 otherwise: traffic goes to an instance only when every read side is.
+   */
   @Get('ready')
   async ready(@Res() reply: FastifyReply): Promise<void> {
     const result = await this.check();
     const store = result.details.store;
     const { status: projectionStatus, lag, ...projection } = result.details.projection as Record<string, unknown>;
+    const { status: fileStatus, ...projectionFile } = result.details.projectionFile as Record<string, unknown>;
     const ready = result.status === 'ok';
     void reply.code(ready ? 200 : 503).send({
       status: ready ? 'ready' : 'unavailable',
@@ -35,7 +40,8 @@ export class HealthController {
       ...(store.status === 'up' ? {} : { storeError: store.message as string | undefined }),
       lag,
       projection,
-      checks: { store: store.status, projection: projectionStatus, overall: result.status },
+      projectionFile,
+      checks: { store: store.status, projection: projectionStatus, projectionFile: fileStatus, overall: result.status },
     });
   }
 
@@ -45,6 +51,7 @@ export class HealthController {
       return await this.health.check([
         () => this.storeHealth.check('store'),
         () => this.projectionHealth.check('projection'),
+        () => this.projectionFileHealth.check('projectionFile'),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { EventStore } from '@app/event-store';
 import { ReadModelService } from '../read-model/read-model.service';
+import { ReadStoreService } from '../read-store/read-store.service';
 
 /** Up when the event store answers a ping (SQLite: the file is open; KurrentDB: the server answers a read). */
 @Injectable()
@@ -37,6 +38,24 @@ export class ProjectionHealthIndicator {
     const indicator = this.indicators.check(key);
     const { ready, caughtUp, projection, lag, lagError } = await this.readModel.projectionReadiness();
     const data = { ...projection, caughtUp, lag, ...(lagError ? { lagError } : {}) };
+    return ready ? indicator.up(data) : indicator.down(data);
+  }
+}
+
+/**
+ * Up when the projection file (ReadStoreService) has caught up, follows the store live and is not being
+ * rebuilt; carries its checkpoint, its lag in events and its rebuild state either way.
+ */
+@Injectable()
+export class ProjectionFileHealthIndicator {
+  constructor(
+    private readonly readStore: ReadStoreService,
+    private readonly indicators: HealthIndicatorService,
+  ) {}
+
+  async check<const Key extends string>(key: Key) {
+    const indicator = this.indicators.check(key);
+    const { ready, ...data } = await this.readStore.readiness();
     return ready ? indicator.up(data) : indicator.down(data);
   }
 }

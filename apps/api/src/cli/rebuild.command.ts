@@ -1,5 +1,6 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { CliConfig, configuredStore, print, withStore } from './cli-support';
+import { rebuildProjectionFile } from './store/rebuild-projection-file';
 import { rebuildRemote, replayStore } from './store/replay-store';
 
 interface RebuildOptions {
@@ -9,8 +10,9 @@ interface RebuildOptions {
 @Command({
   name: 'rebuild',
   description:
-    'replay the configured store into a fresh read model and print the counts (or, with --url, ask a running ' +
-    'instance to rebuild; token from API_TOKEN or ADMIN_TOKEN)',
+    'replay the configured store into a fresh read model and print the counts, and rebuild the projection file ' +
+    '(PROJECTIONS_DB) into a new file swapped in whole: stop the service first, or use --url to ask a running ' +
+    'instance to rebuild both (token from API_TOKEN or ADMIN_TOKEN)',
 })
 export class RebuildCommand extends CommandRunner {
   constructor(private readonly config: CliConfig) {
@@ -24,7 +26,16 @@ export class RebuildCommand extends CommandRunner {
       return;
     }
     const config = this.config.get();
-    print(JSON.stringify(await withStore(configuredStore(config), replayStore, config), null, 2));
+    const rebuilt = await withStore(
+      configuredStore(config),
+      async (store) => {
+        // The file first: refused at once when a running service keeps it.
+        const projectionFile = await rebuildProjectionFile(config.projectionsDb, store);
+        return { ...(await replayStore(store)), projectionFile };
+      },
+      config,
+    );
+    print(JSON.stringify(rebuilt, null, 2));
   }
 
   @Option({ flags: '--url <graphql>', description: 'a running instance, e.g. http://localhost:3000/graphql' })

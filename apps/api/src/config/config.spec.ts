@@ -1,3 +1,5 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { loadConfig } from './config';
 
 describe('config: KURRENTDB_CONNECTION_STRING', () => {
@@ -16,5 +18,37 @@ describe('config: KURRENTDB_CONNECTION_STRING', () => {
       /must look like kurrentdb:\/\/.*Unexpected "eventstoredb:\/\/"/,
     );
     expect(() => load('kurrentdb://localhost:2113?tls=perhaps')).toThrow(/expected true or false/);
+  });
+});
+
+describe('config: PROJECTIONS_DB', () => {
+  const dir = path.join(os.tmpdir(), 'cmur-config-spec');
+
+  it('defaults to projections.db next to the event store file, also with KurrentDB; in memory with :memory:', () => {
+    expect(loadConfig({ SQLITE_PATH: path.join(dir, 'registry.db') }).projectionsDb).toBe(
+      path.join(dir, 'projections.db'),
+    );
+    const kurrent = loadConfig({
+      EVENT_STORE: 'kurrentdb',
+      KURRENTDB_CONNECTION_STRING: 'kurrentdb://localhost:2113?tls=false',
+      SQLITE_PATH: path.join(dir, 'registry.db'),
+    });
+    expect(kurrent.projectionsDb).toBe(path.join(dir, 'projections.db'));
+    expect(loadConfig({ SQLITE_PATH: ':memory:' }).projectionsDb).toBe(':memory:');
+  });
+
+  it('takes a path of its own, made absolute, or :memory:', () => {
+    const env = { SQLITE_PATH: path.join(dir, 'registry.db') };
+    expect(loadConfig({ ...env, PROJECTIONS_DB: 'relative/p.db' }).projectionsDb).toBe(path.resolve('relative/p.db'));
+    expect(loadConfig({ ...env, PROJECTIONS_DB: ':memory:' }).projectionsDb).toBe(':memory:');
+  });
+
+  it("refuses the event store's file, the tokens' file and a directory, saying why", () => {
+    const env = { SQLITE_PATH: path.join(dir, 'registry.db') };
+    expect(() => loadConfig({ ...env, PROJECTIONS_DB: path.join(dir, 'registry.db') })).toThrow(
+      /PROJECTIONS_DB must be a file of its own, not SQLITE_PATH's/,
+    );
+    expect(() => loadConfig({ ...env, PROJECTIONS_DB: path.join(dir, 'tokens.db') })).toThrow(/not TOKENS_PATH's/);
+    expect(() => loadConfig({ ...env, PROJECTIONS_DB: os.tmpdir() })).toThrow(/must name a file, not a directory/);
   });
 });

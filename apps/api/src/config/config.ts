@@ -9,6 +9,8 @@ export interface AppConfig {
   eventStore: 'sqlite' | 'kurrentdb';
   sqlitePath: string;
   sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** This instance's projection file (the read side on disk, libs/read-store); ':memory:' with an in-memory store. */
+  projectionsDb: string;
   kurrentdbConnectionString?: string;
   port: number;
   host: string;
@@ -115,6 +117,30 @@ function tokenPaths(
   return { tokensPath, adminTokenFile: env.ADMIN_TOKEN_FILE || path.join(tokensDir, 'admin-token'), adminToken };
 }
 
+/**
+ * The projection file: next to the event store's SQLite file by default (also with KurrentDB: each instance
+ * keeps its own file there); in memory with an in-memory store. It is rebuilt and swapped as a whole, so it
+ * may never be the event store's own file, nor the tokens'.
+ */
+function projectionsDb(value: string | undefined, sqlitePath: string, tokensPath: string): string {
+  if (value === undefined || value === '') {
+    return sqlitePath === ':memory:' ? ':memory:' : path.join(path.dirname(sqlitePath), 'projections.db');
+  }
+  if (value === ':memory:') return value;
+  const resolved = path.resolve(value);
+  for (const [name, taken] of [
+    ['SQLITE_PATH', sqlitePath],
+    ['TOKENS_PATH', tokensPath],
+  ]) {
+    if (taken !== ':memory:' && resolved === path.resolve(taken))
+      throw new ConfigError(`PROJECTIONS_DB must be a file of its own, not ${name}'s (got "${value}")`);
+  }
+  if (value.endsWith('/') || (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory())) {
+    throw new ConfigError(`PROJECTIONS_DB must name a file, not a directory (got "${value}")`);
+  }
+  return resolved;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const eventStore = oneOf('EVENT_STORE', env.EVENT_STORE, ['sqlite', 'kurrentdb'] as const, 'sqlite');
   const kurrentdbConnectionString = env.KURRENTDB_CONNECTION_STRING || undefined;
@@ -130,12 +156,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
   const sqlitePath = env.SQLITE_PATH || path.join(repoRoot, 'data', 'registry.db');
+  const tokens = tokenPaths(env, sqlitePath);
   const production =
     oneOf('NODE_ENV', env.NODE_ENV, ['development', 'production', 'test'] as const, 'development') === 'production';
   return {
     eventStore,
     sqlitePath,
     sqliteSynchronous: oneOf('SQLITE_SYNCHRONOUS', env.SQLITE_SYNCHRONOUS, ['FULL', 'NORMAL'] as const, 'FULL'),
+    projectionsDb: projectionsDb(env.PROJECTIONS_DB, sqlitePath, tokens.tokensPath),
     kurrentdbConnectionString,
     port: integer('PORT', env.PORT, 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -145,7 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: oneOf('LOG_LEVEL', env.LOG_LEVEL, ['debug', 'log', 'warn', 'error'] as const, 'log'),
     logFormat: oneOf('LOG_FORMAT', env.LOG_FORMAT, ['auto', 'json', 'pretty'] as const, 'auto'),
     metricsToken: secret('METRICS_TOKEN', env.METRICS_TOKEN),
-    ...tokenPaths(env, sqlitePath),
+    ...tokens,
     publicRead: flag('PUBLIC_READ', env.PUBLIC_READ, false),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 1_048_576, 1024, 104_857_600),
     graphqlLimits: {

@@ -1,0 +1,24 @@
+import type { Position, StoreLag } from '@app/event-store';
+import type { Checkpoint } from '@app/read-store';
+
+/** What /health/ready reports of the projection file (ReadStoreService.readiness). */
+export interface ProjectionFileReadiness {
+  /** Caught up, following the store live, and not rebuilding. */
+  ready: boolean;
+  /** The file's name (PROJECTIONS_DB's, or an alternate's beside it), not its directory: this answer is public. */
+  file: string;
+  /** The version this code builds (READ_STORE_VERSION and the policy's); a file of another one is rebuilt. */
+  version: string;
+  caughtUp: boolean;
+  live: boolean;
+  /** A rebuild into a new file is under way (a missing file, another version, or asked for). */
+  rebuilding: boolean;
+  /** Events the rebuild has read so far; null when not rebuilding. */
+  rebuildRead: number | null;
+  /** The open file's checkpoint; null while no file is open (the first rebuild). */
+  checkpoint: Checkpoint | null;
+  /** Events between the file's checkpoint and the store's head; null when the store cannot say. */
+  lag: ({ checkpoint: Position | null } & StoreLag) | null;
+  lagError?: string;
+  lastError: string | null;
+}

@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteEventStore, type SqliteEventStore, type Subscription, uuidv7 } from '@app/event-store';
+import { Logger } from '@nestjs/common';
+import { ReadStore, rebuildReadStore } from '@app/read-store';
+import { dumpTables } from '../../../../libs/read-store/src/testing/tables';
+import { writeLargeStore } from '../../../../test/support/large-store';
+import { rebuildProjectionFile } from '../cli/store/rebuild-projection-file';
+import { loadConfig } from '../config/config';
+import { ReadStoreService } from './read-store.service';
+
+jest.setTimeout(60_000);
+
+const sourceEvent = () => {
+  const id = uuidv7();
+  const data = { sourceId: id, name: `Source ${id}`, kind: 'NGO', grade: 'B' };
+  return {
+    stream: `source-${id}`,
+    event: { id, type: 'SourceRegistered', data, metadata: { actor: 't', correlationId: id } },
+  };
+};
+const until = async (check: () => Promise<boolean> | boolean) => {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20));
+};
+
+describe('ReadStoreService', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let service: ReadStoreService;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'read-store-service-'));
+    store = openSqliteEventStore(join(dir, 'registry.db'), { synchronous: 'NORMAL' });
+  });
+  afterEach(async () => {
+    await service?.onApplicationShutdown();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const append = async () => {
+    const { stream, event } = sourceEvent();
+    return (await store.append(stream, [event])).position;
+  };
+
+  it('on an empty store: built, caught up and live; a later write is folded', async () => {
+    service = new ReadStoreService(store, loadConfig({ SQLITE_PATH: join(dir, 'registry.db') }));
+    await service.start();
+    expect(await service.readiness()).toMatchObject({ ready: true, live: true, caughtUp: true, lastError: null });
+    const position = await append();
+    expect(await service.waitFor(position, 10_000)).toBe(true);
+    expect((await service.readiness()).checkpoint).toMatchObject({ position, seq: 1 });
+  });
+
+  it('a broken subscription: not live, with the error; resumed from the checkpoint by the supervisor', async () => {
+    await append();
+    let failures = 1;
+    const subscribe = store.subscribeToAll.bind(store);
+    jest.spyOn(store, 'subscribeToAll').mockImplementation((options) => {
+      if (failures-- <= 0) return subscribe(options);
+      const broken: Subscription = {
+        close: () => Promise.resolve(),
+        [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('connection reset')) }),
+      };
+      return broken;
+    });
+    service = new ReadStoreService(store, loadConfig({ SQLITE_PATH: join(dir, 'registry.db') }));
+    await service.start();
+    await until(async () => (await service.readiness()).lastError !== null);
+    expect(await service.readiness()).toMatchObject({ ready: false, live: false, lastError: /connection reset/ });
+    const position = await append();
+    await until(async () => (await service.readiness()).ready);
+    expect(await service.waitFor(position, 10_000)).toBe(true);
+    expect(await service.readiness()).toMatchObject({ live: true, checkpoint: { seq: 2 } });
+  });
+
+  it('one file per process: a second instance keeps an alternate; the CLI rebuild is refused meanwhile', async () => {
+    const position = await append();
+    const config = loadConfig({ SQLITE_PATH: join(dir, 'registry.db') });
+    service = new ReadStoreService(store, config);
+    const second = new ReadStoreService(store, config);
+    try {
+      await Promise.all([service.start(), second.start()]);
+      const files = [(await service.readiness()).file, (await second.readiness()).file].sort();
+      expect(files).toEqual(['projections.2.db', 'projections.db']);
+      for (const each of [service, second]) {
+        expect(await each.waitFor(position, 10_000)).toBe(true);
+        expect(await each.readiness()).toMatchObject({ ready: true, checkpoint: { position, seq: 1 } });
+      }
+      await expect(rebuildProjectionFile(config.projectionsDb, store)).rejects.toThrow(/a running service keeps/);
+    } finally {
+      await second.onApplicationShutdown();
+    }
+    await service.onApplicationShutdown();
+    // Released on shutdown: the next one gets the configured file back, and the command line may rebuild it.
+    expect(await rebuildProjectionFile(config.projectionsDb, store)).toMatchObject({ eventsFolded: 1 });
+    service = new ReadStoreService(store, config);
+    await service.start();
+    expect(await service.readiness()).toMatchObject({ ready: true, file: 'projections.db' });
+  });
+
+  it('over 10,000 events: rebuilt in a worker thread (rows as in-process), also while serving', async () => {
+    await store.close();
+    const total = await writeLargeStore(join(dir, 'registry.db'), 4_000);
+    store = openSqliteEventStore(join(dir, 'registry.db'), { synchronous: 'NORMAL' });
+    const logged = jest.spyOn(Logger.prototype, 'log');
+    service = new ReadStoreService(store, loadConfig({ SQLITE_PATH: join(dir, 'registry.db') }));
+    const starting = service.start();
+    expect(await service.readiness()).toMatchObject({ rebuilding: true, checkpoint: null });
+    await starting;
+    expect(await service.readiness()).toMatchObject({ ready: true, checkpoint: { seq: total }, lag: { events: 0 } });
+    expect(logged.mock.calls.some(([line]) => /rebuilt .* in a worker thread: 12040 events/.test(String(line)))).toBe(
+      true,
+    );
+    logged.mockRestore();
+    await rebuildReadStore(join(dir, 'in-process.db'), store);
+    const rowsOf = (file: string) => {
+      const opened = ReadStore.openFile(file);
+      try {
+        return dumpTables(opened.db);
+      } finally {
+        opened.close();
+      }
+    };
+    expect(rowsOf(join(dir, 'projections.db'))).toEqual(rowsOf(join(dir, 'in-process.db')));
+
+    // Asked while serving: the worker waits for the service to close the open file, swaps, and it follows again.
+    const inode = statSync(join(dir, 'projections.db')).ino;
+    await service.rebuild();
+    expect(statSync(join(dir, 'projections.db')).ino).not.toBe(inode);
+    const position = await append();
+    expect(await service.waitFor(position, 10_000)).toBe(true);
+    expect(await service.readiness()).toMatchObject({ ready: true, checkpoint: { seq: total + 1 } });
+  });
+});

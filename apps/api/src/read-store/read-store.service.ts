@@ -1,0 +1,305 @@
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  EventStore,
+  READ_BATCH_SIZE,
+  StoreUnavailableError,
+  type Position,
+  type StoredEvent,
+  type Subscription,
+} from '@app/event-store';
+import { DEFAULT_POLICY } from '@app/domain';
+import { ReadStore, projectionVersion, rebuildReadStore, type EventSource, type RebuildReport } from '@app/read-store';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import { Stopped, yieldingSource } from './event-source';
+import { livePages } from './live-pages';
+import { PositionWaiters } from './position-waiters';
+import { ProjectionFileLock } from './projection-file-lock';
+import type { ProjectionFileReadiness } from './projection-file-readiness';
+import { type RebuildStoreAddress, type WorkerRebuild, rebuildInWorker, storeAddressOf } from './rebuild-in-worker';
+import { openIfCurrent } from './open-if-current';
+
+const SUPERVISE_EVERY_MS = 2000;
+/** Lag beyond this is reported as "at least" (as the in-memory read model reports it). */
+const LAG_CAP = 10_000_000;
+/** Stores up to this many events are rebuilt in-process (well under a second), larger ones in a worker thread. */
+const IN_PROCESS_REBUILD_MAX = 10_000;
+
+/**
+ * This instance's projection file (libs/read-store): opened once the service listens (main.ts), rebuilt
+ * first when missing or of another version (into a new file, swapped in whole), caught up from its
+ * checkpoint, then kept live by a subscription to `$all` (which wakes on this process's commits and, for
+ * SQLite, on other processes' through `PRAGMA data_version`). Each page is folded with its checkpoint in one
+ * transaction. Nothing reads it yet: the queries still read the in-memory model (ReadModelService).
+ */
+@Injectable()
+export class ReadStoreService implements OnApplicationShutdown {
+  private readonly logger = new Logger('ProjectionFile');
+  /** PROJECTIONS_DB; the file kept is this one or, when another process holds it, an alternate beside it. */
+  private readonly configured: string;
+  private lock: ProjectionFileLock | null = null;
+  /** What the file must hold: the read store's layout and the policy the service runs (the default one). */
+  private readonly version = projectionVersion(DEFAULT_POLICY);
+  private readonly waiters: PositionWaiters;
+  private file: ReadStore | null = null;
+  private subscription: Subscription | null = null;
+  private loop: Promise<void> | null = null;
+  private starting: Promise<void> | null = null;
+  private rebuildingNow: Promise<void> | null = null;
+  private rebuildRead: number | null = null;
+  /** A rebuild runs in a worker thread with a connection of its own to the store; in-process for `:memory:`. */
+  private readonly storeAddress: RebuildStoreAddress | null;
+  private worker: WorkerRebuild | null = null;
+  /** Bumped when the open file is swapped out or the service stops: folds of an older generation end. */
+  private generation = 0;
+  private caughtUp = false;
+  private shuttingDown = false;
+  private lastError: string | null = null;
+  private supervisor?: NodeJS.Timeout;
+
+  constructor(
+    @Inject(EventStore) private readonly events: EventStore,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.configured = config.projectionsDb;
+    this.storeAddress = storeAddressOf(config);
+    this.waiters = new PositionWaiters((a, b) => events.comparePositions(a, b));
+  }
+
+  /**
+   * Opens the file and follows the store, with a supervisor that retries after a failure (the store
+   * unreachable, the subscription broken, a write to the file failed). Resolves once caught up or failed;
+   * never rejects. Calling it again is harmless.
+   */
+  start(): Promise<void> {
+    if (this.supervisor === undefined && !this.shuttingDown) {
+      this.supervisor = setInterval(() => void this.supervise(), SUPERVISE_EVERY_MS);
+      this.supervisor.unref();
+    }
+    return this.startOnce();
+  }
+
+  /** Resolves true once the file's checkpoint reaches `position`; false after `timeoutMs` or on shutdown. */
+  waitFor(position: Position, timeoutMs: number): Promise<boolean> {
+    if (this.shuttingDown) return Promise.resolve(false);
+    return this.waiters.wait(position, this.position(), timeoutMs);
+  }
+
+  /** Rebuilds the file from the start of the store into a new file; the open one serves until the swap. */
+  rebuild(): Promise<void> {
+    this.rebuildingNow ??= this.rebuildNow().finally(() => (this.rebuildingNow = null));
+    return this.rebuildingNow;
+  }
+
+  /** The file this instance keeps (once it holds its lock). */
+  get path(): string {
+    return this.lock?.file ?? this.configured;
+  }
+
+  async readiness(): Promise<ProjectionFileReadiness> {
+    const checkpoint = this.file?.db.open ? this.file.checkpoint() : null;
+    const live = this.subscription !== null;
+    const rebuilding = this.rebuildingNow !== null || this.rebuildRead !== null;
+    const state = {
+      ready: this.caughtUp && live && !rebuilding,
+      file: basename(this.path),
+      version: this.version,
+      caughtUp: this.caughtUp,
+      live,
+      rebuilding,
+      rebuildRead: this.rebuildRead,
+      checkpoint,
+      lastError: this.lastError,
+    };
+    const at = checkpoint?.position ?? null;
+    try {
+      return { ...state, lag: { checkpoint: at, ...(await this.events.lagAfter(at, LAG_CAP)) } };
+    } catch (error) {
+      return { ...state, lag: null, lagError: (error as Error).message };
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
+    this.generation++;
+    clearInterval(this.supervisor);
+    await this.subscription?.close();
+    await this.worker?.stop();
+    await Promise.allSettled([this.loop, this.starting, this.rebuildingNow]);
+    this.waiters.releaseAll();
+    this.file?.close();
+    this.file = null;
+    this.lock?.release();
+    this.lock = null;
+  }
+
+  private startOnce(): Promise<void> {
+    this.starting ??= this.startNow().finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  /** Restarts following (from the checkpoint) when it stopped after a failure. */
+  private async supervise(): Promise<void> {
+    if (this.starting || this.rebuildingNow || this.shuttingDown || this.subscription !== null) return;
+    await this.startOnce();
+  }
+
+  private async startNow(): Promise<void> {
+    const generation = this.generation;
+    const started = Date.now();
+    try {
+      this.file ??= await this.open(generation);
+      const folded = await this.file.catchUp(this.source(generation));
+      this.ensureCurrent(generation);
+      if (!this.caughtUp) this.logger.log(`caught up: ${folded} events in ${Date.now() - started} ms (${this.path})`);
+      this.caughtUp = true;
+      this.lastError = null;
+      this.follow(this.file, generation);
+    } catch (error) {
+      // Nothing may escape: this runs in the background, and a rejection would end the process.
+      if (error instanceof Stopped || this.shuttingDown) return;
+      this.lastError = (error as Error).message;
+      if (error instanceof StoreUnavailableError)
+        this.logger.warn(`event store unavailable, retrying in the background: ${error.message}`);
+      else this.logger.error(`catch-up failed, retrying in the background: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+
+  /** The file if it holds this version's projection; else rebuilt first (a missing file, another version). */
+  private async open(generation: number): Promise<ReadStore> {
+    if (this.path === ':memory:') return ReadStore.openFile(this.path);
+    this.own();
+    const current = existsSync(this.path) ? openIfCurrent(this.path, this.logger) : null;
+    if (current) return current;
+    this.logger.log(`rebuilding ${this.path}: ${existsSync(this.path) ? 'built by another version' : 'missing'}`);
+    await this.rebuildFile(generation);
+    return ReadStore.openFile(this.path);
+  }
+
+  /** Takes the lock on the file this instance keeps, once (it is held until shutdown). */
+  private own(): void {
+    if (this.lock) return;
+    this.lock = ProjectionFileLock.acquireFree(this.configured);
+    if (this.lock === null) throw new Error(`${this.configured} and its alternates are held by other processes`);
+    if (this.lock.file !== this.configured)
+      this.logger.warn(`${this.configured} is held by another process: keeping ${this.lock.file} instead`);
+  }
+
+  private async rebuildFile(generation: number): Promise<void> {
+    const started = Date.now();
+    this.rebuildRead = 0;
+    // The file open meanwhile (a rebuild asked for while serving) is closed just before the swap; on first open
+    // there is none, and the start that asked goes on.
+    const beforeSwap = () => {
+      if (this.file) this.detach();
+    };
+    try {
+      let report: RebuildReport;
+      const inWorker = this.storeAddress !== null && (await this.isLarge());
+      if (this.storeAddress === null || !inWorker) {
+        report = await rebuildReadStore(this.path, this.source(generation, true), { beforeSwap });
+      } else {
+        this.ensureCurrent(generation); // a shutdown meanwhile must not start a thread it no longer stops
+        this.worker = rebuildInWorker(this.path, this.storeAddress, { read: (n) => this.countRead(n), beforeSwap });
+        report = await this.worker.done;
+      }
+      const where = inWorker ? 'in a worker thread' : 'in-process';
+      this.logger.log(`rebuilt ${this.path} ${where}: ${report.seq} events in ${Date.now() - started} ms`);
+    } finally {
+      this.worker = null;
+      this.rebuildRead = null;
+    }
+  }
+
+  /** Whether a rebuild is worth a worker thread (a small one is over before a thread has loaded its modules). */
+  private async isLarge(): Promise<boolean> {
+    return !(await this.events.lagAfter(null, IN_PROCESS_REBUILD_MAX)).exact;
+  }
+
+  private countRead(events: number): void {
+    if (this.rebuildRead !== null) this.rebuildRead += events;
+  }
+
+  private async rebuildNow(): Promise<void> {
+    await this.starting;
+    if (this.shuttingDown) return;
+    if (this.path === ':memory:') {
+      const fresh = ReadStore.openFile(this.path);
+      try {
+        await fresh.catchUp(this.source(this.generation));
+      } catch (error) {
+        fresh.close();
+        throw error;
+      }
+      this.detach();
+      this.file = fresh;
+    } else {
+      this.own();
+      await this.rebuildFile(this.generation);
+    }
+    await this.startOnce();
+  }
+
+  /** Before a swap: the open file stops folding and closes (a fold of its generation stops at its next page). */
+  private detach(): void {
+    this.generation++;
+    void this.subscription?.close();
+    this.subscription = null;
+    this.loop = null;
+    this.file?.close();
+    this.file = null;
+  }
+
+  /** `$all` for a fold of this generation (see yieldingSource); a rebuild's counts what it has read. */
+  private source(generation: number, counting = false): EventSource {
+    const check = () => this.ensureCurrent(generation);
+    return counting ? yieldingSource(this.events, check, (n) => this.countRead(n)) : yieldingSource(this.events, check);
+  }
+
+  private ensureCurrent(generation: number): void {
+    if (this.shuttingDown || generation !== this.generation) throw new Stopped();
+  }
+
+  private follow(file: ReadStore, generation: number): void {
+    const from = file.checkpoint().position;
+    const subscription = this.events.subscribeToAll(from === null ? {} : { fromPosition: from });
+    this.subscription = subscription;
+    this.loop = this.foldLive(file, subscription, generation);
+    this.waiters.release(this.position());
+  }
+
+  private async foldLive(file: ReadStore, subscription: Subscription, generation: number): Promise<void> {
+    try {
+      for await (const page of livePages(subscription, READ_BATCH_SIZE)) {
+        if (generation !== this.generation || this.shuttingDown) return;
+        file.applyPage(this.after(file.checkpoint().position, page), { assess: true });
+        this.waiters.release(this.position());
+      }
+      this.drop(subscription, generation, 'subscription ended without an error');
+    } catch (error) {
+      this.drop(subscription, generation, `live folding failed: ${String(error)}`);
+    }
+  }
+
+  /** The events of a page after the checkpoint (a subscription may hand over again what a catch-up folded). */
+  private after(checkpoint: Position | null, page: StoredEvent[]): StoredEvent[] {
+    if (checkpoint === null) return page;
+    return page.filter((stored) => this.events.comparePositions(stored.position, checkpoint) > 0);
+  }
+
+  /** Not live any more: the supervisor resumes from the checkpoint. */
+  private drop(subscription: Subscription, generation: number, reason: string): void {
+    if (this.shuttingDown || generation !== this.generation || this.subscription !== subscription) return;
+    this.lastError = reason;
+    this.logger.warn(`${reason}; resuming from the checkpoint`);
+    void subscription.close();
+    this.subscription = null;
+    this.loop = null;
+  }
+
+  private position(): Position | null {
+    return this.file?.db.open ? this.file.checkpoint().position : null;
+  }
+}
