@@ -522,6 +522,7 @@ async function run({ quick }) {
     await server?.stop();
     rmStore(work);
     rmStore(path.join(TMP, 'graphql-projections.db'));
+    fs.rmSync(path.join(TMP, 'graphql-projections.db.lock'), { force: true });
   }
   rows.push(...(await require('./drivers.bench').run({ quick })));
   return rows;

@@ -132,6 +132,7 @@ async function run({ quick }) {
     await server?.stop();
     rmStore(work);
     rmStore(path.join(TMP, 'page-projections.db'));
+    fs.rmSync(path.join(TMP, 'page-projections.db.lock'), { force: true });
     rmStore(tokens);
   }
   return rows;
