@@ -1,1 +1,5 @@
 /// <reference types="vite/client" />
+declare module 'virtual:world-shapes' {
+  const shapes: import('../build/world-shapes').WorldShapes;
+  export default shapes;
+}
