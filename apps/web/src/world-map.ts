@@ -85,6 +85,7 @@ function drawPoints(canvas: HTMLCanvasElement, f: Frame, groups: IncidentMapData
   const placed = new Map<Status, number>();
   if (!ctx) return placed;
   const image = ctx.createImageData(width, height);
+  const into = pixels(image);
   // The status colours live in the style sheet only (the legend uses them too).
   const style = getComputedStyle(canvas);
   const ink = style.getPropertyValue('--ink').trim() || '#000';
@@ -92,13 +93,13 @@ function drawPoints(canvas: HTMLCanvasElement, f: Frame, groups: IncidentMapData
   for (const status of [...STATUSES].reverse()) {
     const coordinates = byStatus.get(status);
     if (!coordinates?.length) continue;
-    const dot = stamp(style.getPropertyValue(`--${status}`).trim() || '#000', ink, density);
+    const dot = pixels(stamp(style.getPropertyValue(`--${status}`).trim() || '#000', ink, density));
     let n = 0;
     for (let i = 0; i + 1 < coordinates.length; i += 2) {
       const [x, y] = place(shapes.reference, f, coordinates[i], coordinates[i + 1]);
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
       n++;
-      blend(image, dot, Math.round(x * density - dot.width / 2), Math.round(y * density - dot.height / 2));
+      blend(into, dot, Math.round(x * density - dot.width / 2), Math.round(y * density - dot.height / 2));
     }
     placed.set(status, n);
   }
@@ -122,21 +123,46 @@ function stamp(fill: string, ink: string, density: number): ImageData {
   return ctx.getImageData(0, 0, size, size);
 }
 
-/** Lays `dot` over `image` at (left, top), as the canvas's "source-over" does (non-premultiplied pixels). */
-function blend(image: ImageData, dot: ImageData, left: number, top: number): void {
-  const { data, width, height } = image;
-  const src = dot.data;
+/** An image's pixels, also as whole 32-bit pixels (to copy one in a single write). */
+interface Pixels {
+  data: Uint8ClampedArray;
+  whole: Uint32Array;
+  width: number;
+  height: number;
+}
+const pixels = (image: ImageData): Pixels => ({
+  data: image.data,
+  whole: new Uint32Array(image.data.buffer),
+  width: image.width,
+  height: image.height,
+});
+
+/**
+ * Lays `dot` over `image` at (left, top), as the canvas's "source-over" does (non-premultiplied pixels); a pixel
+ * on an empty spot, or an opaque one, is copied whole (most are).
+ */
+function blend(image: Pixels, dot: Pixels, left: number, top: number): void {
+  const { data, width, height, whole: dst32 } = image;
+  const { data: src, whole: src32 } = dot;
   for (let sy = 0; sy < dot.height; sy++) {
     const y = top + sy;
     if (y < 0 || y >= height) continue;
     for (let sx = 0; sx < dot.width; sx++) {
       const x = left + sx;
-      const s = (sy * dot.width + sx) * 4;
-      const a = src[s + 3] / 255;
-      if (x < 0 || x >= width || a === 0) continue;
-      const d = (y * width + x) * 4;
-      const below = (data[d + 3] / 255) * (1 - a);
+      const si = sy * dot.width + sx;
+      const sa = src[si * 4 + 3];
+      if (x < 0 || x >= width || sa === 0) continue;
+      const di = y * width + x;
+      const da = data[di * 4 + 3];
+      if (da === 0 || sa === 255) {
+        dst32[di] = src32[si];
+        continue;
+      }
+      const a = sa / 255;
+      const below = (da / 255) * (1 - a);
       const out = a + below;
+      const s = si * 4;
+      const d = di * 4;
       for (let c = 0; c < 3; c++) data[d + c] = (src[s + c] * a + data[d + c] * below) / out;
       data[d + 3] = out * 255;
     }
