@@ -1,14 +1,14 @@
 /**
  * The world map: country shapes from world-atlas, projected at build time (build/world-shapes.ts: no tiles, no
  * d3-geo work in the browser) and framed on the countries with incidents by scaling them; incidents as points
- * on a canvas laid over the shapes (10,000 points are a few fills, not 400 kB of SVG path data for the browser
- * to parse, measure and paint). The list beside the map is the accessible way to the incidents themselves.
+ * on a canvas laid over the shapes (10,000 points are one image written once, not 400 kB of SVG path data for
+ * the browser to parse, measure and paint). The list beside the map is the accessible way to the incidents.
  */
-import shapes from 'virtual:world-shapes';
+import worldShapes from 'virtual:world-shapes';
 import type { IncidentMapData } from './api/documents';
 import { numericCode } from './countries';
 import { h, s } from './dom';
-import { type Frame, HEIGHT, WIDTH, frameOn, place } from './map-frame';
+import { type Frame, HEIGHT, type Reference, WIDTH, frameOn, place } from './map-frame';
 import { STATUSES, STATUS_LABEL, type Status } from './words';
 
 const RADIUS = 3;
@@ -21,6 +21,7 @@ export interface WorldMap {
 }
 
 export function worldMap(titleId: string): WorldMap {
+  const shapes = worldShapes();
   const countryPaths = shapes.countries.map((c) => s('path', { d: c.d, 'data-id': c.id }, s('title', {}, c.name)));
   // The shapes are drawn for the whole world; framing scales and shifts them (strokes keep their width in CSS).
   const world = s(
@@ -59,7 +60,7 @@ export function worldMap(titleId: string): WorldMap {
       const shaded = new Set(data.countryCodes.map(numericCode));
       const f = frame(shaded);
       for (const el of countryPaths) el.classList.toggle('has-incidents', shaded.has(el.getAttribute('data-id') ?? ''));
-      const placed = drawPoints(canvas, f, data.groups);
+      const placed = drawPoints(canvas, shapes.reference, f, data.groups);
       const counts = STATUSES.filter((st) => placed.get(st)).map(
         (st) => `${placed.get(st)} ${STATUS_LABEL[st].toLowerCase()}`,
       );
@@ -76,7 +77,12 @@ export function worldMap(titleId: string): WorldMap {
  * status's dot is drawn once and its pixels blended in at every point, and the canvas is written once: the
  * browser's own drawing of 10,000 circles (or 10,000 image copies) costs it several times longer.
  */
-function drawPoints(canvas: HTMLCanvasElement, f: Frame, groups: IncidentMapData['groups']): Map<Status, number> {
+function drawPoints(
+  canvas: HTMLCanvasElement,
+  reference: Reference,
+  f: Frame,
+  groups: IncidentMapData['groups'],
+): Map<Status, number> {
   // Sharp on high-density screens; the canvas is laid over the SVG and scaled with it.
   const density = Math.max(1, Math.min(3, window.devicePixelRatio || 1));
   const width = (canvas.width = Math.round(WIDTH * density));
@@ -96,7 +102,7 @@ function drawPoints(canvas: HTMLCanvasElement, f: Frame, groups: IncidentMapData
     const dot = pixels(stamp(style.getPropertyValue(`--${status}`).trim() || '#000', ink, density));
     let n = 0;
     for (let i = 0; i + 1 < coordinates.length; i += 2) {
-      const [x, y] = place(shapes.reference, f, coordinates[i], coordinates[i + 1]);
+      const [x, y] = place(reference, f, coordinates[i], coordinates[i + 1]);
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
       n++;
       blend(into, dot, Math.round(x * density - dot.width / 2), Math.round(y * density - dot.height / 2));

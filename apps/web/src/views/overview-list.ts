@@ -128,7 +128,9 @@ export function filtersForm(ctx: ViewContext) {
     if (countryList.firstChild) return;
     countryList.append(...allCountries().map((c) => h('option', { value: c.code }, c.name)));
   };
-  requestIdleCallback(listCountries, { timeout: 2000 });
+  // Safari has no requestIdleCallback: there, soon after the page is built.
+  if ('requestIdleCallback' in window) requestIdleCallback(listCountries, { timeout: 2000 });
+  else setTimeout(listCountries, 500);
   const code = (name: string, value?: string) =>
     h('input', {
       name,
