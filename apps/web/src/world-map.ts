@@ -41,7 +41,6 @@ export function worldMap(titleId: string): WorldMap {
       'aria-describedby': `${titleId}-desc`,
     },
     desc,
-    world,
   );
   const canvas = h('canvas', { class: 'points', role: 'img', 'aria-label': 'Incidents: none drawn yet' });
   const element = h('div', { class: 'map-frame' }, svg, canvas);
@@ -51,6 +50,8 @@ export function worldMap(titleId: string): WorldMap {
     const focus = shapes.countries.filter((c) => shaded.has(c.id));
     const f = frameOn(focus.length ? focus.map((c) => c.box) : [shapes.sphere.box]);
     world.setAttribute('transform', `matrix(${f.k} 0 0 ${f.k} ${f.dx} ${f.dy})`);
+    // Shown once framed and shaded, not before: the browser lays out and paints the 177 shapes once, not twice.
+    if (!world.isConnected) svg.append(world);
     return f;
   };
 
