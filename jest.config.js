@@ -13,6 +13,8 @@ const esmOnly = [
   '@borewit',
   'graphql-ws',
   'graphql-http',
+  'd3-geo',
+  'd3-array',
 ];
 const swcTs = {
   jsc: {

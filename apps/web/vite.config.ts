@@ -1,10 +1,12 @@
 import { defineConfig } from 'vite';
+import { worldShapesPlugin } from './build/world-shapes';
 
 // Built by `npm run build` into dist/web, which the API serves at `/`.
 export default defineConfig({
   root: __dirname,
   base: '/',
   logLevel: 'warn',
+  plugins: [worldShapesPlugin()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

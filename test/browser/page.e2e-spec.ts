@@ -86,7 +86,22 @@ describe('the web page', () => {
     await page.locator('.map-note', { hasText: 'incidents on the map' }).waitFor();
     const all = Number(await page.getByTestId('count-all').textContent());
     expect(all).toBe(121);
-    expect(await page.locator('.world-map .points path').count()).toBeGreaterThan(0);
+    // The points are drawn on a canvas: its label counts them, and its pixels show them.
+    const note = (await page.locator('.map-note').textContent()) ?? '';
+    const placed = Number(/^(\d+) incidents on the map/.exec(note)?.[1]);
+    expect(placed).toBeGreaterThan(0);
+    const points = page.getByRole('img', { name: `${placed} incidents with coordinates`, exact: false });
+    expect(await points.count()).toBe(1);
+    // A string, evaluated in the page: this file is compiled without the DOM's types.
+    const inked = await page.evaluate<number>(`(() => {
+      const c = document.querySelector('canvas.points');
+      const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+      let n = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+      return n;
+    })()`);
+    // Every point is a dot of a few dozen pixels; overlapping dots share theirs.
+    expect(inked).toBeGreaterThan(placed * 10);
     expect(await page.locator('.world-map .countries path.has-incidents').count()).toBe(5);
     expect(await page.locator('.list tbody tr').count()).toBe(25);
     await screenshot(page, 'overview', false);

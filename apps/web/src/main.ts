@@ -25,7 +25,6 @@ function render(): void {
   current = new AbortController();
   const route = parseRoute(location.hash);
   const ctx: ViewContext = { route, go, signal: current.signal };
-  renderAsOfPicker(asOfHost, route, (params) => go({ ...route, params }));
   for (const a of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
     const active = parseRoute(a.hash).view === route.view;
     if (active) a.setAttribute('aria-current', 'page');
@@ -49,6 +48,8 @@ function render(): void {
       return _exhaustive;
     }
   }
+  // After the view: its requests go out first, and the service works while the browser builds the rest.
+  renderAsOfPicker(asOfHost, route, (params) => go({ ...route, params }));
   document.title = `${main.querySelector('h1')?.textContent ?? 'Registry'} · Cluster Munition Use Registry`;
   // Moving between views by keyboard: start reading at the new content, not at the top of the page.
   if (!firstRender) main.focus({ preventScroll: false });

@@ -17,6 +17,7 @@ import type { AppConfig } from '../config/config';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
 import { ModelsAt } from './model-at';
 import { ReplayGate } from './replay-gate';
+import { warmOverview } from './warm-overview';
 import { writtenModel } from './written-model';
 import type { WriteReceipt } from '../shared/write-receipt';
 
@@ -92,8 +93,16 @@ export class ReadModelService implements OnApplicationShutdown {
       await this.runner.start();
       if (this.shuttingDown) return;
       this.storeUnreachable = null;
-      if (!this.caughtUp)
+      if (!this.caughtUp) {
         this.logger.log(`caught up: ${this.runner.model.eventsApplied} events in ${Date.now() - started} ms`);
+        // Before /health/ready says ready: the first visitor's overview is then answered from kept answers. A
+        // failure here only costs that visitor the wait.
+        try {
+          warmOverview(this.runner.model);
+        } catch (error) {
+          this.logger.warn(`could not prepare the overview: ${(error as Error).message}`);
+        }
+      }
       this.caughtUp = true;
     } catch (error) {
       // Nothing may escape: this runs in the background, and a rejection would end the process.

@@ -10,11 +10,19 @@ export class ApiError extends Error {
   }
 }
 
+// Read once: the tab's first read of sessionStorage waits for the browser (tens of ms on a first visit).
+let held: string | null | undefined;
 export const token = {
   // sessionStorage: the token lives as long as the tab, never in a cookie or on disk.
-  get: (): string | null => sessionStorage.getItem(TOKEN_KEY),
-  set: (value: string): void => sessionStorage.setItem(TOKEN_KEY, value.trim()),
-  clear: (): void => sessionStorage.removeItem(TOKEN_KEY),
+  get: (): string | null => (held === undefined ? (held = sessionStorage.getItem(TOKEN_KEY)) : held),
+  set: (value: string): void => {
+    held = value.trim();
+    sessionStorage.setItem(TOKEN_KEY, held);
+  },
+  clear: (): void => {
+    held = null;
+    sessionStorage.removeItem(TOKEN_KEY);
+  },
 };
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {

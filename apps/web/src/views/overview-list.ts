@@ -121,11 +121,16 @@ function situationSelect(ctx: ViewContext): HTMLSelectElement {
 
 export function filtersForm(ctx: ViewContext) {
   const p = ctx.route.params;
-  const countryList = h(
-    'datalist',
-    { id: 'country-codes' },
-    allCountries().map((c) => h('option', { value: c.code }, c.name)),
-  );
+  // The ~250 countries are wanted only once someone types a code: listed when the browser is idle or a field is
+  // focused, not while the overview's first paint waits for them.
+  const countryList = h('datalist', { id: 'country-codes' });
+  const listCountries = () => {
+    if (countryList.firstChild) return;
+    countryList.append(...allCountries().map((c) => h('option', { value: c.code }, c.name)));
+  };
+  // Safari has no requestIdleCallback: there, soon after the page is built.
+  if ('requestIdleCallback' in window) requestIdleCallback(listCountries, { timeout: 2000 });
+  else setTimeout(listCountries, 500);
   const code = (name: string, value?: string) =>
     h('input', {
       name,
@@ -148,6 +153,7 @@ export function filtersForm(ctx: ViewContext) {
     {
       class: 'filters',
       'aria-label': 'Filters',
+      onfocusin: listCountries,
       onsubmit: ((e: Event) => {
         e.preventDefault();
         const data = new FormData(form);

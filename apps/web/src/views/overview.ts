@@ -74,7 +74,7 @@ export function renderOverview(main: HTMLElement, ctx: ViewContext): void {
     h(
       'div',
       { class: 'map-and-list' },
-      h('section', { class: 'map', 'aria-labelledby': 'map-h' }, mapTitle, map.svg, legend(), mapNote),
+      h('section', { class: 'map', 'aria-labelledby': 'map-h' }, mapTitle, map.element, legend(), mapNote),
       list,
     ),
   );
