@@ -25,6 +25,7 @@ export * from './time-travel';
 export { deriveAsOf } from './derive-as-of';
 export * from './statement-texts';
 export * from './projection-runner';
+export { PositionWaiters } from './position-waiters';
 export { lazyProperty } from './lazy-property';
 export { canonicalSourceId, organisationOf, similarSources, normaliseName } from './source-identity';
 export { inferStateCode, stateSourceOf } from './source-identity';

@@ -3,6 +3,7 @@ import type { EventStore, Position, Subscription } from '@app/event-store';
 import type { RegistryModel } from './model';
 import { createRegistryModel } from './model';
 import { loopYielder } from './event-loop';
+import { PositionWaiters } from './position-waiters';
 import type { ChangeSet } from './registry.projection';
 import { evolveRegistry, foldRegistry, PROJECTION_VERSION, settleRegistry } from './registry.projection';
 
@@ -24,12 +25,6 @@ export interface ProjectionHealth {
   lastError: string | null;
 }
 
-interface Waiter {
-  position: Position;
-  resolve: (reached: boolean) => void;
-  timer: NodeJS.Timeout;
-}
-
 /**
  * Keeps the registry model up to date with the store: a bulk catch-up (one assessment per incident),
  * then a live subscription from the checkpoint, folding each event synchronously as it arrives.
@@ -40,7 +35,7 @@ export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private loop: Promise<void> | null = null;
   private readonly listeners = new Set<ChangeListener>();
-  private waiters: Waiter[] = [];
+  private readonly waiters = new PositionWaiters((a, b) => this.store.comparePositions(a, b));
   private rebuilding: Promise<void> | null = null;
   private lastError: string | null = null;
   private stopped = false;
@@ -96,19 +91,9 @@ export class ProjectionRunner {
    * `timeoutMs` or when the runner stops.
    */
   waitFor(position: Position, timeoutMs: number): Promise<boolean> {
-    if (this.reached(position)) return Promise.resolve(true);
-    if (this.stopped) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const waiter: Waiter = {
-        position,
-        resolve,
-        timer: setTimeout(() => {
-          this.waiters = this.waiters.filter((w) => w !== waiter);
-          resolve(false);
-        }, timeoutMs),
-      };
-      this.waiters.push(waiter);
-    });
+    const at = this.current.checkpoint;
+    if (this.stopped && (at === null || this.store.comparePositions(at, position) < 0)) return Promise.resolve(false);
+    return this.waiters.wait(position, at, timeoutMs);
   }
 
   /**
@@ -138,11 +123,7 @@ export class ProjectionRunner {
     await subscription?.close();
     await this.loop;
     this.loop = null;
-    for (const w of this.waiters) {
-      clearTimeout(w.timer);
-      w.resolve(false);
-    }
-    this.waiters = [];
+    this.waiters.releaseAll();
   }
 
   health(): ProjectionHealth {
@@ -216,7 +197,7 @@ export class ProjectionRunner {
             this.lastError = `change listener failed: ${String(error)}`;
           }
         }
-        if (this.waiters.length > 0) this.releaseWaiters();
+        this.releaseWaiters();
       }
       // Ended without an error and without stop(): not live any more, whatever the store meant by it.
       if (!this.stopped) this.dropSubscription(subscription, 'subscription ended without an error');
@@ -234,20 +215,7 @@ export class ProjectionRunner {
     }
   }
 
-  private reached(position: Position): boolean {
-    const at = this.current.checkpoint;
-    return at !== null && this.store.comparePositions(at, position) >= 0;
-  }
-
   private releaseWaiters(): void {
-    if (this.waiters.length === 0) return;
-    const pending: Waiter[] = [];
-    for (const w of this.waiters) {
-      if (this.reached(w.position)) {
-        clearTimeout(w.timer);
-        w.resolve(true);
-      } else pending.push(w);
-    }
-    this.waiters = pending;
+    this.waiters.release(this.current.checkpoint);
   }
 }

@@ -15,7 +15,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { Stopped, yieldingSource } from './event-source';
 import { livePages } from './live-pages';
-import { PositionWaiters } from './position-waiters';
+import { PositionWaiters } from '@app/projections';
 import { ProjectionFileLock } from './projection-file-lock';
 import type { ProjectionFileReadiness } from './projection-file-readiness';
 import { type RebuildStoreAddress, type WorkerRebuild, rebuildInWorker, storeAddressOf } from './rebuild-in-worker';
