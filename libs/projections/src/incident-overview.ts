@@ -1,16 +1,26 @@
 import type { Readiness, Status } from '@app/domain';
-import { type IncidentFilter, matchingIncidents, modelStamp } from './incident.queries';
-import type { RegistryModel } from './model';
+import {
+  type IncidentFilter,
+  type IncidentSet,
+  type ListedIncident,
+  matchingIncidents,
+  setStamp,
+} from './incident.queries';
 
 /**
  * Answers kept while the model stands still (every event moves its stamp), like the sorted lists: every visitor's
  * overview asks the same few. A bounded few per model; filters holding sets (not-yet-condemned) are not kept.
  */
-const kept = new WeakMap<RegistryModel, { stamp: string; answers: Map<string, unknown> }>();
+const kept = new WeakMap<object, { stamp: string; answers: Map<string, unknown> }>();
 const KEEP_AT_MOST = 64;
 
-function remembered<T>(model: RegistryModel, kind: string, filter: IncidentFilter, build: () => T): T {
-  const stamp = modelStamp(model);
+function remembered<T, V extends ListedIncident>(
+  model: IncidentSet<V>,
+  kind: string,
+  filter: IncidentFilter,
+  build: () => T,
+): T {
+  const stamp = setStamp(model);
   if (stamp === null || filter.notCondemnedBy) return build();
   let entry = kept.get(model);
   if (!entry || entry.stamp !== stamp) kept.set(model, (entry = { stamp, answers: new Map() }));
@@ -33,11 +43,14 @@ export interface IncidentTally {
  * The matching incidents counted by status and readiness, in one pass: every count an overview shows (by
  * status, by readiness, in all, under any choice of either) is a sum of these cells. Pairs that occur only.
  */
-export function tallyIncidents(model: RegistryModel, filter: IncidentFilter = {}): readonly IncidentTally[] {
+export function tallyIncidents<V extends ListedIncident>(
+  model: IncidentSet<V>,
+  filter: IncidentFilter = {},
+): readonly IncidentTally[] {
   return remembered(model, 'tally', filter, () => tally(model, filter));
 }
 
-function tally(model: RegistryModel, filter: IncidentFilter): IncidentTally[] {
+function tally<V extends ListedIncident>(model: IncidentSet<V>, filter: IncidentFilter): IncidentTally[] {
   const cells = new Map<string, IncidentTally>();
   for (const incident of matchingIncidents(model, filter)) {
     const { status, readiness } = incident.assessment;
@@ -66,11 +79,11 @@ export interface IncidentMap {
 const round = (degrees: number) => Math.round(degrees * 1e4) / 1e4;
 
 /** What a map of the matching incidents draws: a flat coordinate list per status, and the countries to shade. */
-export function incidentMap(model: RegistryModel, filter: IncidentFilter = {}): IncidentMap {
+export function incidentMap<V extends ListedIncident>(model: IncidentSet<V>, filter: IncidentFilter = {}): IncidentMap {
   return remembered(model, 'map', filter, () => mapOf(model, filter));
 }
 
-function mapOf(model: RegistryModel, filter: IncidentFilter): IncidentMap {
+function mapOf<V extends ListedIncident>(model: IncidentSet<V>, filter: IncidentFilter): IncidentMap {
   const countries = new Set<string>();
   const groups = new Map<Status, number[]>();
   let withoutCoordinates = 0;

@@ -184,7 +184,11 @@ describe('listIncidents: pagination', () => {
     let after: string | null = null;
     const pages: boolean[][] = [];
     do {
-      const page = listIncidents(model, {}, { first: 10, after, sort: 'OCCURRED', descending: false });
+      const page: ReturnType<typeof listIncidents> = listIncidents(
+        model,
+        {},
+        { first: 10, after, sort: 'OCCURRED', descending: false },
+      );
       seen.push(...page.edges.map((e) => e.node.incidentId));
       pages.push([page.pageInfo.hasPreviousPage, page.pageInfo.hasNextPage]);
       expect(page.totalCount).toBe(25);

@@ -183,8 +183,8 @@ const oneOf = <T>(wanted: T | readonly T[], value: T) =>
  * The filter as one predicate, normalised once (upper-cased codes, lower-cased texts) and checking only
  * the fields it sets: lists and reports run it over every incident.
  */
-export function incidentMatcher(f: IncidentFilter): (incident: IncidentView) => boolean {
-  const checks: ((incident: IncidentView) => boolean)[] = [];
+export function incidentMatcher(f: IncidentFilter): (incident: ListedIncident) => boolean {
+  const checks: ((incident: ListedIncident) => boolean)[] = [];
   const { status, readiness, occurredFrom, occurredTo } = f;
   if (f.countryCode !== undefined) {
     const code = f.countryCode.toUpperCase();
@@ -233,7 +233,18 @@ export function incidentMatcher(f: IncidentFilter): (incident: IncidentView) => 
   };
 }
 
-const SORT_KEYS: Record<IncidentSort, (i: IncidentView) => SortKey> = {
+/** What a list, a filter, a sort, a tally or a map reads of an incident. */
+export type ListedIncident = Pick<IncidentView, 'incidentId' | 'details' | 'assessment' | 'statusHistory'> &
+  Partial<Pick<IncidentView, 'mergedInto'>>;
+
+/**
+ * Where lists are taken from: a registry model (live or replayed), or a set that never changes, such as the
+ * projection file's incidents as of a cut (`fixed`: what is kept beside it never goes stale).
+ */
+export type IncidentSet<V extends ListedIncident = IncidentView> =
+  RegistryModel | { readonly incidents: ReadonlyMap<string, V>; readonly fixed: true };
+
+const SORT_KEYS: Record<IncidentSort, (i: ListedIncident) => SortKey> = {
   OCCURRED: (i) => [i.details.occurredFrom, i.incidentId],
   STATUS_CHANGED: (i) => [i.assessment.statusSince ?? '', i.incidentId],
 };
@@ -247,49 +258,60 @@ export function modelStamp(model: RegistryModel): string | null {
   return `${model.checkpoint ?? ''}|${model.eventsApplied}|${model.skipped}`;
 }
 
+/** modelStamp for any incident set: a fixed set stands still for good. */
+export const setStamp = <V extends ListedIncident>(set: IncidentSet<V>): string | null =>
+  'fixed' in set ? 'fixed' : modelStamp(set);
+
 /**
  * The canonical incidents sorted by each key, and those of each country (the filter lists use most), kept
  * while the model stands still: cheap to look up, costly to sort, and a country's list spares a request a
  * pass over every incident.
  */
-const sortedIncidents = new WeakMap<RegistryModel, { stamp: string; lists: Map<string, Keyed<IncidentView>[]> }>();
+const sortedIncidents = new WeakMap<object, { stamp: string; lists: Map<string, Keyed<ListedIncident>[]> }>();
 
-function incidentsSortedBy(model: RegistryModel, sort: IncidentSort, countryCode?: string): Keyed<IncidentView>[] {
-  const build = (): Keyed<IncidentView>[] =>
+function incidentsSortedBy<V extends ListedIncident>(
+  set: IncidentSet<V>,
+  sort: IncidentSort,
+  countryCode?: string,
+): Keyed<V>[] {
+  const build = (): Keyed<V>[] =>
     countryCode === undefined
       ? sortByKey(
-          [...model.incidents.values()].filter((i) => !i.mergedInto),
+          [...(set.incidents as ReadonlyMap<string, V>).values()].filter((i) => !i.mergedInto),
           SORT_KEYS[sort],
         )
-      : incidentsSortedBy(model, sort).filter((k) => k.node.details.location.countryCode === countryCode);
-  const stamp = modelStamp(model);
+      : incidentsSortedBy(set, sort).filter((k) => k.node.details.location.countryCode === countryCode);
+  const stamp = setStamp(set);
   if (stamp === null) return build();
-  let cached = sortedIncidents.get(model);
-  if (!cached || cached.stamp !== stamp) sortedIncidents.set(model, (cached = { stamp, lists: new Map() }));
+  let cached = sortedIncidents.get(set);
+  if (!cached || cached.stamp !== stamp) sortedIncidents.set(set, (cached = { stamp, lists: new Map() }));
   const key = countryCode === undefined ? sort : `${sort}|${countryCode}`;
-  let sorted = cached.lists.get(key);
+  let sorted = cached.lists.get(key) as Keyed<V>[] | undefined;
   if (!sorted) cached.lists.set(key, (sorted = build()));
   return sorted;
 }
 
 /** The canonical incidents a filter matches, in no promised order (for counts and maps, which need no page). */
-export function* matchingIncidents(model: RegistryModel, filter: IncidentFilter = {}): Generator<IncidentView> {
+export function* matchingIncidents<V extends ListedIncident = IncidentView>(
+  set: IncidentSet<V>,
+  filter: IncidentFilter = {},
+): Generator<V> {
   const { countryCode, ...rest } = filter;
   const keep = incidentMatcher(rest);
-  for (const { node } of incidentsSortedBy(model, 'OCCURRED', countryCode?.toUpperCase())) if (keep(node)) yield node;
+  for (const { node } of incidentsSortedBy(set, 'OCCURRED', countryCode?.toUpperCase())) if (keep(node)) yield node;
 }
 
 /** Canonical incidents only (merged duplicates live on inside their canonical incident). */
-export function listIncidents(
-  model: RegistryModel,
+export function listIncidents<V extends ListedIncident = IncidentView>(
+  set: IncidentSet<V>,
   filter: IncidentFilter = {},
   args: IncidentPageArgs = {},
-): Connection<IncidentView> {
+): Connection<V> {
   // A country's list holds only its incidents: the other checks are left (an incident's details sit far
   // apart in memory).
   const { countryCode, ...rest } = filter;
   return paginateSorted(
-    incidentsSortedBy(model, args.sort ?? 'OCCURRED', countryCode?.toUpperCase()),
+    incidentsSortedBy(set, args.sort ?? 'OCCURRED', countryCode?.toUpperCase()),
     incidentMatcher(rest),
     { ...args, descending: args.descending ?? true },
   );
