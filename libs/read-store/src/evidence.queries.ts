@@ -39,7 +39,7 @@ export const EVIDENCE = {
   corroborations: {
     key: 'c.incident_id',
     sql: (w, where) =>
-      `SELECT c.incident_id AS key, c.corroboration_id, c.incident_id, c.source_id, c.stance, c.evidence_kinds,
+      `SELECT c.incident_id AS key, c.corroboration_id, c.source_id, c.stance, c.evidence_kinds,
          c.published_on, c.derived_from, c.credibility, c.geolocation_precision, c.seq,
          (SELECT r.evidence_date FROM corroboration_retractions r WHERE r.corroboration_id = c.corroboration_id
            AND ${w('r')} ORDER BY r.seq DESC LIMIT 1) AS retracted_on
@@ -49,7 +49,8 @@ export const EVIDENCE = {
   investigations: {
     key: 'ii.incident_id',
     sql: (w, where) =>
-      `SELECT ii.incident_id AS key, i.*, ii.incident_id, c.outcome, c.evidence_date AS concluded_on
+      `SELECT ii.incident_id AS key, i.investigation_id, i.investigator_kind, i.investigator_state_code,
+         i.investigator_name, i.investigator_source_id, i.evidence_date, i.seq, c.outcome, c.evidence_date AS concluded_on
        FROM investigation_incidents ii JOIN investigations i USING (investigation_id)
        LEFT JOIN investigation_conclusions c ON c.seq = (SELECT l.seq FROM investigation_conclusions l
          WHERE l.investigation_id = i.investigation_id AND ${w('l')} ORDER BY l.seq DESC LIMIT 1)

@@ -20,8 +20,9 @@ import { linkOrder, type Merge } from './link-order';
 import { SourceGraph } from './source-graph';
 
 interface CorroborationRow {
+  /** The incident it was logged against. */
+  key: string;
   corroboration_id: string;
-  incident_id: string;
   source_id: string;
   stance: Stance;
   evidence_kinds: string;
@@ -34,7 +35,6 @@ interface CorroborationRow {
 }
 interface InvestigationRow {
   investigation_id: string;
-  incident_id: string;
   investigator_kind: InvestigatorKind;
   investigator_state_code: string | null;
   investigator_name: string | null;
@@ -176,7 +176,7 @@ export class EvidenceReader {
         rows.set(row.corroboration_id, row);
       }
     }
-    const links = [...rows.values()].map((r) => ({ id: r.corroboration_id, incidentIds: [r.incident_id], seq: r.seq }));
+    const links = [...rows.values()].map((r) => ({ id: r.corroboration_id, incidentIds: [r.key], seq: r.seq }));
     return linkOrder(links, merges, canonical).map((id): CorroborationEvidence => {
       const c = rows.get(id)!;
       return {

@@ -25,6 +25,7 @@ export type SourceFacts = Pick<
  */
 export class SourceGraph {
   private readonly cache = new Map<string, SourceAsOf | null>();
+  private readonly factsCache = new Map<string, SourceFacts>();
 
   constructor(private readonly rows: Rows) {}
 
@@ -67,7 +68,14 @@ export class SourceGraph {
     return current;
   }
 
+  /** Worked out once per source: a cut's corroborations cite a few hundred sources many times over. */
   facts(id: string): SourceFacts {
+    let facts = this.factsCache.get(id);
+    if (facts === undefined) this.factsCache.set(id, (facts = this.factsOf(id)));
+    return facts;
+  }
+
+  private factsOf(id: string): SourceFacts {
     const source = this.source(id);
     // An unknown source cannot be judged: F on the Admiralty scale.
     if (!source) return { sourceGrade: 'F' };
