@@ -2,7 +2,8 @@
 /**
  * The read store (libs/read-store) on the generated store (~1,000,000 events; --quick: ~28,000): rebuild of
  * the projection file against the read+parse ceiling (bench/rebuild.child.js ceiling, the same as in
- * rebuild.bench.js), the file's size, peak RSS, and one incident's assessment as of a cut read from the file.
+ * rebuild.bench.js), the file's size, peak RSS, one incident's assessment as of a cut read from the file, and
+ * every incident as of a cut in one pass (incidentsAt).
  * Each measure runs in its own child process (with its CPU time, start-up included, where GNU time exists). Prints
  * a table; writes nothing to BENCHMARKS.md.
  * Run after `npm run build`: node bench/read-store.bench.js [--quick]
@@ -63,6 +64,12 @@ function main() {
       `p95 ${asof[clock].p95Ms.toFixed(2)} ms, first ${asof[clock].firstMs.toFixed(1)} ms, ` +
         `${asof[clock].found}/${asof[clock].incidents} found`,
     ]),
+    [
+      'every incident as of a cut (KNOWN mid-history / RECORDED mid-history / LIVE)',
+      ['KNOWN', 'RECORDED', 'LIVE'].map((clock) => `${asof[clock].all.firstMs.toFixed(0)}`).join(' / ') + ' ms',
+      `again ${['KNOWN', 'RECORDED', 'LIVE'].map((clock) => asof[clock].all.againMs.toFixed(0)).join(' / ')} ms; ` +
+        `${['KNOWN', 'RECORDED', 'LIVE'].map((clock) => asof[clock].all.incidents).join(' / ')} incidents`,
+    ],
   ];
   for (const row of rows) process.stdout.write(`| ${row.join(' | ')} |\n`);
   process.stdout.write(`${JSON.stringify({ ceiling: best, rebuild, asof })}\n`);

@@ -2,9 +2,8 @@ import { assessWithHistory, DEFAULT_POLICY } from '@app/domain';
 import type { Assessment, PolicyConfig, StatusChange } from '@app/domain';
 import type { Database } from 'better-sqlite3';
 import type { ReadCut } from './cut';
-import { kindOf } from './cut';
+import { keyedRows } from './cut-rows';
 import { EvidenceReader } from './evidence.reader';
-import { SourceGraph } from './source-graph';
 
 export interface IncidentAssessment {
   /** The canonical incident the id asked for resolves to. */
@@ -13,27 +12,23 @@ export interface IncidentAssessment {
   statusHistory: StatusChange[];
 }
 
-const readers = new WeakMap<Database, Map<string, EvidenceReader>>();
-
-/** The reader of a database for a kind of cut, prepared once. */
+/** A reader of one incident at a time as of a cut (statements prepared once per database and kind of cut). */
 export function readerFor(db: Database, cut: ReadCut): EvidenceReader {
-  let byKind = readers.get(db);
-  if (!byKind) readers.set(db, (byKind = new Map<string, EvidenceReader>()));
-  const kind = kindOf(cut);
-  let reader = byKind.get(kind);
-  if (!reader) byKind.set(kind, (reader = new EvidenceReader(db, kind)));
-  return reader;
+  return new EvidenceReader(keyedRows(db, cut));
 }
 
-/** The one pure policy, run over one incident's rows as of a cut: null when the id names no incident then. */
+/**
+ * The one pure policy, run over one incident's rows as of a cut: null when the id names no incident then.
+ * `reader` may be shared by assessments of one cut over unchanged tables (a settle inside one transaction).
+ */
 export function assessAsOf(
   db: Database,
   incidentId: string,
   cut: ReadCut,
   policy: PolicyConfig = DEFAULT_POLICY,
-  sources?: SourceGraph,
+  reader: EvidenceReader = readerFor(db, cut),
 ): IncidentAssessment | null {
-  const evidence = readerFor(db, cut).load(cut, incidentId, sources);
+  const evidence = reader.load(incidentId);
   if (evidence === null) return null;
   const { assessment, history } = assessWithHistory(evidence, policy);
   return { incidentId: evidence.incidentId, assessment, statusHistory: history };
@@ -44,7 +39,12 @@ export function assessAsOf(
  * status history as rows, removing them from the list, in the caller's transaction. A merged duplicate's rows
  * go: lists show the canonical incident. Returns how many were taken off the list.
  */
-export function assessPending(db: Database, policy: PolicyConfig, limit = Number.MAX_SAFE_INTEGER): number {
+export function assessPending(
+  db: Database,
+  policy: PolicyConfig,
+  limit = Number.MAX_SAFE_INTEGER,
+  reader: EvidenceReader = readerFor(db, 'LIVE'),
+): number {
   const ids = db.prepare('SELECT incident_id FROM dirty_incidents LIMIT ?').pluck().all(limit) as string[];
   const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?)');
   const dropAssessment = db.prepare('DELETE FROM assessments WHERE incident_id = ?');
@@ -52,10 +52,9 @@ export function assessPending(db: Database, policy: PolicyConfig, limit = Number
   const change = db.prepare('INSERT INTO status_history VALUES (?,?,?,?,?,?,?)');
   const done = db.prepare('DELETE FROM dirty_incidents WHERE incident_id = ?');
   const assessed = new Set<string>();
-  // The tables do not change while this runs (one transaction): the sources are read once for all.
-  const sources = new SourceGraph(db, 'LIVE', 'LIVE');
+  // The fact tables do not change while this runs (one transaction): one reader, its sources read once for all.
   for (const id of ids) {
-    const result = assessAsOf(db, id, 'LIVE', policy, sources);
+    const result = assessAsOf(db, id, 'LIVE', policy, reader);
     if (result === null || result.incidentId !== id) {
       dropAssessment.run(id);
       dropHistory.run(id);

@@ -14,14 +14,15 @@ import type {
   Credibility,
 } from '@app/domain';
 import { spokenByAllegedUser } from '@app/projections';
-import type { Database, Statement } from 'better-sqlite3';
-import { type CutKind, type ReadCut, cutParams, kindOf, within } from './cut';
+import type { Rows } from './cut-rows';
+import { EVIDENCE } from './evidence.queries';
 import { linkOrder, type Merge } from './link-order';
 import { SourceGraph } from './source-graph';
 
 interface CorroborationRow {
+  /** The incident it was logged against. */
+  key: string;
   corroboration_id: string;
-  incident_id: string;
   source_id: string;
   stance: Stance;
   evidence_kinds: string;
@@ -34,7 +35,6 @@ interface CorroborationRow {
 }
 interface InvestigationRow {
   investigation_id: string;
-  incident_id: string;
   investigator_kind: InvestigatorKind;
   investigator_state_code: string | null;
   investigator_name: string | null;
@@ -59,76 +59,51 @@ export function detailsOf<T>(versions: readonly VersionRow[]): T | null {
   return details;
 }
 
-/** One incident's evidence as of a cut, read from the fact tables: what the pure policy takes. */
+interface IncidentRow {
+  reported_on: string;
+  recorded_at: number;
+  canonical: string | null;
+}
+interface WithdrawalRow {
+  reason: string;
+  evidence_date: string;
+  recorded_at: number;
+}
+
+/** An incident as of a cut: what the policy takes, and what lists show of it beside its assessment. */
+export interface IncidentAsOf {
+  evidence: IncidentEvidence;
+  details: IncidentDetails;
+  reportedOn: string;
+  recordedAt: Date;
+  mergedDuplicates: string[];
+  withdrawal: { reason: string; withdrawnOn: string; recordedAt: Date } | null;
+}
+
+/**
+ * An incident's evidence as of a cut, read from the fact tables: what the pure policy takes. The rows come
+ * from `keyedRows` (one incident: a handful of indexed statements) or `BulkRows` (every incident of the cut:
+ * each query once); this is the one assembly of them.
+ */
 export class EvidenceReader {
-  private readonly q: Record<string, Statement>;
+  readonly sources: SourceGraph;
 
   constructor(
-    private readonly db: Database,
-    private readonly kind: CutKind,
+    private readonly rows: Rows,
+    sources?: SourceGraph,
   ) {
-    const w = (alias: string) => within(kind, alias);
-    const p = (sql: string) => db.prepare(sql);
-    this.q = {
-      // Whether the incident existed at the cut, and the merge in force for it then (null: none).
-      resolve: p(
-        `SELECT (SELECT m.canonical_incident_id FROM incident_merges m
-           WHERE m.incident_id = @id AND ${w('m')} ORDER BY m.seq DESC LIMIT 1) AS canonical
-         FROM incidents i WHERE i.incident_id = @id AND ${w('i')}`,
-      ),
-      mergedInto: p(
-        `SELECT m.incident_id AS duplicate, m.canonical_incident_id AS canonical, m.seq FROM incident_merges m
-         WHERE m.canonical_incident_id = @id AND ${w('m')}`,
-      ),
-      exists: p(`SELECT 1 FROM incidents i WHERE i.incident_id = @id AND ${w('i')}`),
-      versions: p(
-        `SELECT v.changes, v.reason, v.seq FROM incident_versions v
-         WHERE v.incident_id = @id AND ${w('v')} ORDER BY v.seq`,
-      ),
-      withdrawal: p(
-        `SELECT w.evidence_date FROM incident_withdrawals w
-         WHERE w.incident_id = @id AND ${w('w')} ORDER BY w.seq DESC LIMIT 1`,
-      ),
-      // Each with its retraction within the cut, if any: one statement per incident rather than one per row.
-      corroborations: p(
-        `SELECT c.corroboration_id, c.incident_id, c.source_id, c.stance, c.evidence_kinds, c.published_on,
-           c.derived_from, c.credibility, c.geolocation_precision, c.seq,
-           (SELECT r.evidence_date FROM corroboration_retractions r WHERE r.corroboration_id = c.corroboration_id
-             AND ${w('r')} ORDER BY r.seq DESC LIMIT 1) AS retracted_on
-         FROM corroborations c WHERE c.incident_id = @id AND ${w('c')}`,
-      ),
-      investigations: p(
-        `SELECT i.*, ii.incident_id, c.outcome, c.evidence_date AS concluded_on
-         FROM investigation_incidents ii JOIN investigations i USING (investigation_id)
-         LEFT JOIN investigation_conclusions c ON c.seq = (SELECT l.seq FROM investigation_conclusions l
-           WHERE l.investigation_id = i.investigation_id AND ${w('l')} ORDER BY l.seq DESC LIMIT 1)
-         WHERE ii.incident_id = @id AND ${w('i')}`,
-      ),
-      userStatements: p('SELECT statement_id FROM user_statements WHERE incident_id = @id'),
-      statementVersions: p(
-        `SELECT v.changes, v.reason, v.seq FROM statement_versions v
-         WHERE v.statement_id = @id AND ${w('v')} ORDER BY v.seq`,
-      ),
-    };
+    this.sources = sources ?? new SourceGraph(rows);
   }
 
-  private lastCut: ReadCut | null = null;
-  private cutValues = cutParams('LIVE');
-
-  /** A query's parameters: the cut's values (worked out once per cut) and an id. */
-  private params(cut: ReadCut, id: string) {
-    if (cut !== this.lastCut) {
-      this.cutValues = cutParams(cut);
-      this.lastCut = cut;
-    }
-    return { day: this.cutValues.day, t: this.cutValues.t, id };
+  private incident(id: string): IncidentRow | undefined {
+    return this.rows<IncidentRow>(EVIDENCE.incident, id)[0];
   }
 
   /** The canonical incident an id resolves to at the cut (merges of an incident that existed then), or null. */
-  resolve(cut: ReadCut, id: string): string | null {
+  resolve(id: string): string | null {
     let current = id;
     for (let i = 0; i < 64; i++) {
-      const row = this.q.resolve.get(this.params(cut, current)) as { canonical: string | null } | undefined;
+      const row = this.incident(current);
       if (row === undefined) return null;
       if (row.canonical === null || row.canonical === current) return current;
       current = row.canonical;
@@ -136,15 +111,14 @@ export class EvidenceReader {
     return current;
   }
 
-  /** The incident and every duplicate merged into it (directly or through a chain) by the cut. */
-  private tree(cut: ReadCut, canonical: string): { members: string[]; merges: Merge[] } {
+  /** The incident and every duplicate merged into it (directly or through a chain) by the cut, in fold order. */
+  private tree(canonical: string): { members: string[]; merges: Merge[] } {
     const members = [canonical];
     const merges: Merge[] = [];
     for (let i = 0; i < members.length; i++) {
-      const rows = this.q.mergedInto.all(this.params(cut, members[i])) as Merge[];
-      for (const m of rows) {
+      for (const m of this.rows<Merge>(EVIDENCE.mergedInto, members[i])) {
         // A merge counts once its duplicate existed; the fold ignores one of an incident it does not hold.
-        if (members.includes(m.duplicate) || this.q.exists.get(this.params(cut, m.duplicate)) === undefined) continue;
+        if (members.includes(m.duplicate) || this.incident(m.duplicate) === undefined) continue;
         merges.push(m);
         members.push(m.duplicate);
       }
@@ -152,20 +126,21 @@ export class EvidenceReader {
     return { members, merges };
   }
 
-  /**
-   * Everything the policy looks at for the incident `id` resolves to, as of the cut; null when there is none.
-   * `sources` may be shared by loads of one cut over unchanged tables (a settle inside one transaction).
-   */
-  load(cut: ReadCut, id: string, sources = new SourceGraph(this.db, this.kind, cut)): IncidentEvidence | null {
-    if (kindOf(cut) !== this.kind) throw new Error(`a ${this.kind} reader asked for a ${kindOf(cut)} cut`);
-    const canonical = this.resolve(cut, id);
-    if (canonical === null) return null;
-    const details = detailsOf<IncidentDetails>(this.q.versions.all(this.params(cut, canonical)) as VersionRow[]);
-    if (details === null) return null;
-    const { members, merges } = this.tree(cut, canonical);
+  /** Everything the policy looks at for the incident `id` resolves to, as of the cut; null when there is none. */
+  load(id: string): IncidentEvidence | null {
+    const canonical = this.resolve(id);
+    return canonical === null ? null : (this.read(canonical)?.evidence ?? null);
+  }
+
+  /** A canonical incident as of the cut (see `resolve`); null when it was not recorded by then. */
+  read(canonical: string): IncidentAsOf | null {
+    const row = this.incident(canonical);
+    const details = detailsOf<IncidentDetails>(this.rows<VersionRow>(EVIDENCE.versions, canonical));
+    if (row === undefined || details === null) return null;
+    const { members, merges } = this.tree(canonical);
     const { allegedUser, munition } = details;
-    const withdrawal = this.q.withdrawal.get(this.params(cut, canonical)) as { evidence_date: string } | undefined;
-    return {
+    const withdrawal = this.rows<WithdrawalRow>(EVIDENCE.withdrawals, canonical).at(-1);
+    const evidence: IncidentEvidence = {
       incidentId: canonical,
       allegedUserStateCodes: allegedUser.stateCodes,
       allegedUserKind: allegedUser.kind,
@@ -173,26 +148,41 @@ export class EvidenceReader {
       ...(munition.producerStateCodes && { producerStateCodes: munition.producerStateCodes }),
       ...(munition.supplierStateCodes && { supplierStateCodes: munition.supplierStateCodes }),
       withdrawnOn: withdrawal?.evidence_date,
-      corroborations: this.corroborations(cut, canonical, members, merges, sources),
-      investigations: this.investigations(cut, canonical, members, merges, sources),
-      statements: this.statements(cut, canonical, members, merges, allegedUser.stateCodes),
+      corroborations: this.corroborations(canonical, members, merges),
+      investigations: this.investigations(canonical, members, merges),
+      statements: this.statements(canonical, members, merges, allegedUser.stateCodes),
+    };
+    return {
+      evidence,
+      details,
+      reportedOn: row.reported_on,
+      recordedAt: new Date(row.recorded_at),
+      // The fold lists a duplicate under the incident it was merged into directly, in merge order.
+      mergedDuplicates: merges.filter((m) => m.canonical === canonical).map((m) => m.duplicate),
+      withdrawal: withdrawal
+        ? {
+            reason: withdrawal.reason,
+            withdrawnOn: withdrawal.evidence_date,
+            recordedAt: new Date(withdrawal.recorded_at),
+          }
+        : null,
     };
   }
 
-  private corroborations(cut: ReadCut, canonical: string, members: string[], merges: Merge[], sources: SourceGraph) {
+  private corroborations(canonical: string, members: string[], merges: Merge[]) {
     const rows = new Map<string, CorroborationRow>();
     for (const member of members) {
-      for (const row of this.q.corroborations.all(this.params(cut, member)) as CorroborationRow[]) {
+      for (const row of this.rows<CorroborationRow>(EVIDENCE.corroborations, member)) {
         rows.set(row.corroboration_id, row);
       }
     }
-    const links = [...rows.values()].map((r) => ({ id: r.corroboration_id, incidentIds: [r.incident_id], seq: r.seq }));
+    const links = [...rows.values()].map((r) => ({ id: r.corroboration_id, incidentIds: [r.key], seq: r.seq }));
     return linkOrder(links, merges, canonical).map((id): CorroborationEvidence => {
       const c = rows.get(id)!;
       return {
         corroborationId: c.corroboration_id,
         sourceId: c.source_id,
-        ...sources.facts(c.source_id),
+        ...this.sources.facts(c.source_id),
         stance: c.stance,
         evidenceKinds: JSON.parse(c.evidence_kinds) as EvidenceKind[],
         publishedOn: c.published_on,
@@ -204,11 +194,11 @@ export class EvidenceReader {
     });
   }
 
-  private investigations(cut: ReadCut, canonical: string, members: string[], merges: Merge[], sources: SourceGraph) {
+  private investigations(canonical: string, members: string[], merges: Merge[]) {
     const rows = new Map<string, InvestigationRow>();
     const covers = new Map<string, string[]>();
     for (const member of members) {
-      for (const row of this.q.investigations.all(this.params(cut, member)) as InvestigationRow[]) {
+      for (const row of this.rows<InvestigationRow>(EVIDENCE.investigations, member)) {
         rows.set(row.investigation_id, row);
         covers.set(row.investigation_id, [...(covers.get(row.investigation_id) ?? []), member]);
       }
@@ -221,8 +211,8 @@ export class EvidenceReader {
     return linkOrder(links, merges, canonical).map((id): InvestigationEvidence => {
       const i = rows.get(id)!;
       const sourceId = i.investigator_source_id ?? undefined;
-      const source = sourceId === undefined ? undefined : sources.source(sourceId);
-      const facts = sourceId === undefined ? undefined : sources.facts(sourceId);
+      const source = sourceId === undefined ? undefined : this.sources.source(sourceId);
+      const facts = sourceId === undefined ? undefined : this.sources.facts(sourceId);
       const stateCode = i.investigator_state_code ?? undefined;
       return {
         investigationId: i.investigation_id,
@@ -242,14 +232,14 @@ export class EvidenceReader {
   }
 
   /** The alleged user's own statements about the incident (the only ones the policy reads), in link order. */
-  private statements(cut: ReadCut, canonical: string, members: string[], merges: Merge[], userCodes: string[]) {
+  private statements(canonical: string, members: string[], merges: Merge[], userCodes: string[]) {
     const found = new Map<string, StatementDetails>();
     const links = [];
     for (const member of members) {
       // Every statement that might be the user's (a superset, see user-statements.ts); the test is below.
-      for (const { statement_id: id } of this.q.userStatements.all({ id: member }) as { statement_id: string }[]) {
+      for (const { statement_id: id } of this.rows<{ statement_id: string }>(EVIDENCE.userStatements, member)) {
         if (found.has(id)) continue;
-        const versions = this.q.statementVersions.all(this.params(cut, id)) as VersionRow[];
+        const versions = this.rows<VersionRow>(EVIDENCE.statementVersions, id);
         const details = detailsOf<StatementDetails>(versions);
         if (details === null) continue;
         found.set(id, details);

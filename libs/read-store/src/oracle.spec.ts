@@ -40,7 +40,7 @@ describe('the read store against the reference fold (oracle)', () => {
           continue;
         }
         expect({ where, id: got?.incidentId }).toEqual({ where, id: expected.incidentId });
-        expect({ where, evidence: readerFor(store.db, cut).load(cut, id) }).toEqual({
+        expect({ where, evidence: readerFor(store.db, cut).load(id) }).toEqual({
           where,
           evidence: buildEvidence(model, expected),
         });

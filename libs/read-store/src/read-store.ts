@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { assessAsOf, assessPending, type IncidentAssessment } from './assessments';
 import type { ReadCut } from './cut';
+import { bulkReader } from './incidents-at';
 import {
   PROJECTIONS,
   RowBuffer,
@@ -58,6 +59,7 @@ export class ReadStore {
   private readonly buffers: RowBuffer[] = [];
   private readonly markDirty: Evolve | null;
   private readonly markAllDirty: Database.Statement;
+  private readonly countDirty: Database.Statement;
   private readonly readCheckpoint: Database.Statement;
   private readonly writeCheckpoint: Database.Statement;
   private readonly dataVersion: Database.Statement;
@@ -86,6 +88,9 @@ export class ReadStore {
     this.supersede = supersedeStatements(db);
     this.markDirty = bulk ? null : dirtyProjection(db, page);
     this.markAllDirty = db.prepare('INSERT OR IGNORE INTO dirty_incidents SELECT incident_id FROM incidents');
+    this.countDirty = db.prepare(
+      'SELECT (SELECT count(*) FROM dirty_incidents) AS pending, (SELECT count(*) FROM incidents) AS incidents',
+    );
     this.readCheckpoint = db.prepare('SELECT version, position, seq, skipped FROM checkpoint WHERE projection = ?');
     this.writeCheckpoint = db.prepare('INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?)');
     this.dataVersion = db.prepare('PRAGMA data_version').pluck();
@@ -196,8 +201,17 @@ export class ReadStore {
     })();
   }
 
-  /** Assesses every incident still listed as dirty (after a bulk fold, or a crash between the two). */
+  /**
+   * Assesses every incident still listed as dirty (after a bulk fold, or a crash between the two). Many of them
+   * (a rebuild: all) are assessed in one transaction from one bulk read of the live cut (see incidentsAt);
+   * a few, in chunks, each read on its own.
+   */
   settle(): number {
+    const { pending, incidents } = this.countDirty.get() as { pending: number; incidents: number };
+    if (pending > 0 && pending * 4 >= incidents) {
+      const { reader } = bulkReader(this.db, 'LIVE');
+      return this.db.transaction(() => assessPending(this.db, this.policy, Number.MAX_SAFE_INTEGER, reader))();
+    }
     let total = 0;
     for (;;) {
       const n = this.db.transaction(() => assessPending(this.db, this.policy, ASSESS_CHUNK))();

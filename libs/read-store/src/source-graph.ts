@@ -1,6 +1,6 @@
 import type { CorroborationEvidence, Grade, GradeFrom } from '@app/domain';
-import type { Database, Statement } from 'better-sqlite3';
-import { type CutKind, type ReadCut, cutParams, within } from './cut';
+import type { Rows } from './cut-rows';
+import { EVIDENCE } from './evidence.queries';
 
 export interface SourceRow {
   source_id: string;
@@ -19,52 +19,26 @@ export type SourceFacts = Pick<
   'sourceGrade' | 'regrades' | 'sourceName' | 'organisationId' | 'sourceStateCode'
 >;
 
-const statements = new WeakMap<Database, Map<CutKind, Record<string, Statement>>>();
-
-function prepared(db: Database, kind: CutKind): Record<string, Statement> {
-  let byKind = statements.get(db);
-  if (!byKind) statements.set(db, (byKind = new Map<CutKind, Record<string, Statement>>()));
-  let q = byKind.get(kind);
-  if (!q) {
-    q = {
-      source: db.prepare(`SELECT * FROM sources s WHERE s.source_id = @id AND ${within(kind, 's')}`),
-      grades: db.prepare(
-        `SELECT g.grade, g.evidence_date FROM source_grades g
-         WHERE g.source_id = @id AND ${within(kind, 'g')} ORDER BY g.seq`,
-      ),
-      merge: db.prepare(
-        `SELECT m.canonical_source_id FROM source_merges m WHERE m.source_id = @id AND ${within(kind, 'm')}
-         AND EXISTS (SELECT 1 FROM sources c WHERE c.source_id = m.canonical_source_id AND ${within(kind, 'c')})
-         ORDER BY m.seq DESC LIMIT 1`,
-      ),
-    };
-    byKind.set(kind, q);
-  }
-  return q;
-}
-
-/** The sources as of a cut, read on demand and kept for one load: merges and parents followed as the fold does. */
+/**
+ * The sources as of a cut, read on demand and kept while the tables do not change (one load, one settle, one
+ * bulk read): merges and parents followed as the fold does.
+ */
 export class SourceGraph {
   private readonly cache = new Map<string, SourceAsOf | null>();
-  private readonly q: Record<string, Statement>;
-  private readonly params: { day: string; t: number };
+  private readonly factsCache = new Map<string, SourceFacts>();
 
-  constructor(db: Database, kind: CutKind, cut: ReadCut) {
-    this.q = prepared(db, kind);
-    this.params = cutParams(cut);
-  }
+  constructor(private readonly rows: Rows) {}
 
   source(id: string): SourceAsOf | undefined {
     let found = this.cache.get(id);
     if (found === undefined) {
-      const row = this.q.source.get({ ...this.params, id }) as SourceRow | undefined;
+      const [row] = this.rows<SourceRow>(EVIDENCE.source, id);
       found = row
         ? {
             ...row,
-            grades: this.q.grades.all({ ...this.params, id }) as SourceAsOf['grades'],
+            grades: this.rows<SourceAsOf['grades'][number]>(EVIDENCE.grades, id),
             mergedInto:
-              (this.q.merge.get({ ...this.params, id }) as { canonical_source_id: string } | undefined)
-                ?.canonical_source_id ?? null,
+              this.rows<{ canonical_source_id: string }>(EVIDENCE.sourceMerges, id).at(-1)?.canonical_source_id ?? null,
           }
         : null;
       this.cache.set(id, found);
@@ -94,7 +68,14 @@ export class SourceGraph {
     return current;
   }
 
+  /** Worked out once per source: a cut's corroborations cite a few hundred sources many times over. */
   facts(id: string): SourceFacts {
+    let facts = this.factsCache.get(id);
+    if (facts === undefined) this.factsCache.set(id, (facts = this.factsOf(id)));
+    return facts;
+  }
+
+  private factsOf(id: string): SourceFacts {
     const source = this.source(id);
     // An unknown source cannot be judged: F on the Admiralty scale.
     if (!source) return { sourceGrade: 'F' };

@@ -1,0 +1,91 @@
+import type { CutQuery } from './cut-rows';
+
+/**
+ * What the policy reads of the fact tables as of a cut, one query each, keyed by incident, statement or source:
+ * `EvidenceReader` and `SourceGraph` read them for one incident (`key = @id`) or for every incident of a cut
+ * (`BulkRows`), through the same text. Orders matter where a reader takes the first or last row of a key.
+ */
+export const EVIDENCE = {
+  /** An incident that exists at the cut, and the merge in force for it then (canonical: null when none). */
+  incident: {
+    key: 'i.incident_id',
+    sql: (w, where) =>
+      `SELECT i.incident_id AS key, i.evidence_date AS reported_on, i.recorded_at,
+         (SELECT m.canonical_incident_id FROM incident_merges m
+           WHERE m.incident_id = i.incident_id AND ${w('m')} ORDER BY m.seq DESC LIMIT 1) AS canonical
+       FROM incidents i WHERE ${where} ${w('i')}`,
+  },
+  /** The duplicates merged into an incident within the cut, in fold order. */
+  mergedInto: {
+    key: 'm.canonical_incident_id',
+    sql: (w, where) =>
+      `SELECT m.canonical_incident_id AS key, m.incident_id AS duplicate, m.canonical_incident_id AS canonical, m.seq
+       FROM incident_merges m WHERE ${where} ${w('m')} ORDER BY m.seq`,
+  },
+  versions: {
+    key: 'v.incident_id',
+    sql: (w, where) =>
+      `SELECT v.incident_id AS key, v.changes, v.reason, v.seq FROM incident_versions v
+       WHERE ${where} ${w('v')} ORDER BY v.seq`,
+  },
+  /** In fold order: the last one within the cut stands. */
+  withdrawals: {
+    key: 'w.incident_id',
+    sql: (w, where) =>
+      `SELECT w.incident_id AS key, w.reason, w.evidence_date, w.recorded_at FROM incident_withdrawals w
+       WHERE ${where} ${w('w')} ORDER BY w.seq`,
+  },
+  /** As logged (by the incident the event named), each with its retraction within the cut, if any. */
+  corroborations: {
+    key: 'c.incident_id',
+    sql: (w, where) =>
+      `SELECT c.incident_id AS key, c.corroboration_id, c.source_id, c.stance, c.evidence_kinds,
+         c.published_on, c.derived_from, c.credibility, c.geolocation_precision, c.seq,
+         (SELECT r.evidence_date FROM corroboration_retractions r WHERE r.corroboration_id = c.corroboration_id
+           AND ${w('r')} ORDER BY r.seq DESC LIMIT 1) AS retracted_on
+       FROM corroborations c WHERE ${where} ${w('c')}`,
+  },
+  /** Per incident it covers, each with its last conclusion within the cut, if any. */
+  investigations: {
+    key: 'ii.incident_id',
+    sql: (w, where) =>
+      `SELECT ii.incident_id AS key, i.investigation_id, i.investigator_kind, i.investigator_state_code,
+         i.investigator_name, i.investigator_source_id, i.evidence_date, i.seq, c.outcome, c.evidence_date AS concluded_on
+       FROM investigation_incidents ii JOIN investigations i USING (investigation_id)
+       LEFT JOIN investigation_conclusions c ON c.seq = (SELECT l.seq FROM investigation_conclusions l
+         WHERE l.investigation_id = i.investigation_id AND ${w('l')} ORDER BY l.seq DESC LIMIT 1)
+       WHERE ${where} ${w('i')}`,
+  },
+  /** The statements that might be the alleged user's (a superset, see user-statements.ts), whatever the cut. */
+  userStatements: {
+    key: 'u.incident_id',
+    sql: (_w, where) => `SELECT u.incident_id AS key, u.statement_id FROM user_statements u WHERE ${where} 1`,
+  },
+  /** Only the statements some incident may read: a small part of the statements. */
+  statementVersions: {
+    key: 'v.statement_id',
+    bulk: 'v.statement_id IN (SELECT statement_id FROM user_statements)',
+    sql: (w, where) =>
+      `SELECT v.statement_id AS key, v.changes, v.reason, v.seq FROM statement_versions v
+       WHERE ${where} ${w('v')} ORDER BY v.seq`,
+  },
+  source: {
+    key: 's.source_id',
+    sql: (w, where) =>
+      `SELECT s.source_id AS key, s.source_id, s.name, s.state_code, s.parent_organisation FROM sources s
+       WHERE ${where} ${w('s')}`,
+  },
+  grades: {
+    key: 'g.source_id',
+    sql: (w, where) =>
+      `SELECT g.source_id AS key, g.grade, g.evidence_date FROM source_grades g WHERE ${where} ${w('g')} ORDER BY g.seq`,
+  },
+  /** In fold order (the last stands), into a source that exists at the cut. */
+  sourceMerges: {
+    key: 'm.source_id',
+    sql: (w, where) =>
+      `SELECT m.source_id AS key, m.canonical_source_id FROM source_merges m WHERE ${where} ${w('m')}
+       AND EXISTS (SELECT 1 FROM sources c WHERE c.source_id = m.canonical_source_id AND ${w('c')})
+       ORDER BY m.seq`,
+  },
+} satisfies Record<string, CutQuery>;
