@@ -1,8 +1,8 @@
 import { DEFAULT_POLICY } from '@app/domain';
-import { buildModel, buildModelAsOf, type IncidentView } from '@app/projections';
+import { buildModel, buildModelAsOf, findIncident, type IncidentView } from '@app/projections';
 import { dayOf, randomHistory } from '../../projections/src/testing/random-history';
 import type { ReadCut } from './cut';
-import { incidentsAt } from './incidents-at';
+import { incidentAt, incidentsAt } from './incidents-at';
 import { ReadStore } from './read-store';
 import { memorySource } from './testing/memory-source';
 
@@ -72,6 +72,29 @@ describe('every incident as of a cut in one pass (incidentsAt) against the refer
     expect(withdrawn + merged).toBeGreaterThan(0);
     store.close();
   });
+
+  it.each(SEEDS.slice(0, 6))(
+    'history %i: one incident by any id it had (incidentAt) equals the replay',
+    async (seed) => {
+      const log = randomHistory(seed, 160);
+      const store = ReadStore.openFile(':memory:');
+      await store.catchUp(memorySource(log.events, 7));
+      const ids = log.events.filter((e) => e.type === 'UseAlleged').map((e) => e.data.incidentId as string);
+      let resolved = 0;
+      for (const cut of cutsOf(log.events.map((e) => e.recordedAt))) {
+        const model = cut === 'LIVE' ? buildModel(log.events) : buildModelAsOf(log.events, cut);
+        const where = cut === 'LIVE' ? 'LIVE' : `${cut.clock} ${cut.at.toISOString()}`;
+        for (const id of ids) {
+          const expected = findIncident(model, id);
+          const got = incidentAt(store.db, cut, id, DEFAULT_POLICY);
+          expect({ where, id, got }).toEqual({ where, id, got: expected ? shown(expected) : null });
+          if (expected && expected.incidentId !== id) resolved++;
+        }
+      }
+      expect(resolved).toBeGreaterThan(0); // a merged duplicate's id resolves to its canonical incident
+      store.close();
+    },
+  );
 
   it('the histories withdraw and merge incidents (the list keeps the withdrawn, drops the merged)', async () => {
     let withdrawn = 0;

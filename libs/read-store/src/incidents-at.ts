@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import type { ReadCut } from './cut';
 import { BulkRows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
+import { readerFor } from './assessments';
 import { EvidenceReader } from './evidence.reader';
 
 /** A canonical incident as of a cut, with what lists, filters, sorts, tallies and maps read of it. */
@@ -37,13 +38,26 @@ export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): I
     const found: IncidentAtCut[] = [];
     for (const id of incidentIds()) {
       if (reader.resolve(id) !== id) continue;
-      const incident = reader.read(id);
-      if (incident === null) continue;
-      const { evidence, ...shown } = incident;
-      const { assessment, history } = assessWithHistory(evidence, policy);
-      found.push({ incidentId: id, ...shown, assessment, statusHistory: history });
+      const incident = shown(reader, id, policy);
+      if (incident !== null) found.push(incident);
     }
     return found;
   };
   return db.inTransaction ? read() : db.transaction(read)();
+}
+
+/** One incident as of a cut: the canonical one the id resolves to then, or null when there was none. */
+export function incidentAt(db: Database, cut: ReadCut, id: string, policy: PolicyConfig): IncidentAtCut | null {
+  const reader = readerFor(db, cut);
+  const canonical = reader.resolve(id);
+  return canonical === null ? null : shown(reader, canonical, policy);
+}
+
+/** A canonical incident's rows as of the reader's cut, assessed by the one policy. */
+function shown(reader: EvidenceReader, id: string, policy: PolicyConfig): IncidentAtCut | null {
+  const incident = reader.read(id);
+  if (incident === null) return null;
+  const { evidence, ...rest } = incident;
+  const { assessment, history } = assessWithHistory(evidence, policy);
+  return { incidentId: id, ...rest, assessment, statusHistory: history };
 }

@@ -12,4 +12,4 @@ export {
 export { assessAsOf, type IncidentAssessment } from './assessments';
 export { cutParams, fieldInForce, inForce, within, type ReadCut } from './cut';
 export { TABLES } from './schema';
-export { incidentsAt, type IncidentAtCut } from './incidents-at';
+export { incidentAt, incidentsAt, type IncidentAtCut } from './incidents-at';
