@@ -184,6 +184,24 @@ describe('the web page', () => {
     await expect(page.locator('.clock-explained').textContent()).resolves.toContain('Publicly known on');
   });
 
+  it('shows the overview as of a date: the counts and map of the incidents listed then', async () => {
+    const asOf = '2019-06-30';
+    const { incidents } = await app.ok(
+      `{ incidents(first: 0, filter: { asOf: "${asOf}T23:59:59Z", clock: KNOWN }) {
+        totalCount map { groups { coordinates } withoutCoordinates } } }`,
+    );
+    // A day that leaves some of the 121 incidents out: the overview then differs from today's.
+    expect(incidents.totalCount).toBeGreaterThan(0);
+    expect(incidents.totalCount).toBeLessThan(121);
+    const placed = incidents.map.groups.reduce((n: number, g: any) => n + g.coordinates.length / 2, 0);
+    await page.goto(`${base}#/?asOf=${asOf}&clock=KNOWN`);
+    await page.locator('.map-note', { hasText: `${placed} incidents on the map` }).waitFor();
+    expect(Number(await page.getByTestId('count-all').textContent())).toBe(incidents.totalCount);
+    await page.locator('.list tbody tr').first().waitFor();
+    await page.goto(`${base}#/incident/${yemenIncidentId}`);
+    await page.getByTestId('verdict').waitFor();
+  });
+
   it('prints as a one-page briefing', async () => {
     await page.getByRole('button', { name: 'Today' }).click();
     await page.locator('.verdict h2', { hasText: /^Verdict$/ }).waitFor();

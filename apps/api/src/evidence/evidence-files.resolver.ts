@@ -53,7 +53,7 @@ export class IncidentFilesResolver {
       'referring to it',
   })
   async files(@Parent() parent: IncidentObject): Promise<IncidentEvidenceFileObject[]> {
-    const model = modelOf(parent, this.readModel.model);
+    const model = await modelOf(parent, this.readModel.model);
     const view = findIncident(model, parent.id);
     if (!view) return [];
     const files = new CitedFiles();

@@ -1,4 +1,4 @@
-import { investigationsOf, type IncidentView, type RegistryModel, statementsOf } from '@app/projections';
+import { findIncident, investigationsOf, type IncidentView, type RegistryModel, statementsOf } from '@app/projections';
 import { READ_FROM } from '../queries/model-context';
 import type { ReferenceData } from '../reference/reference-data';
 import { toInvestigationObject } from '../investigations/investigation.mapper';
@@ -25,7 +25,7 @@ export function toIncidentObject(
   mapping: IncidentMapping = {},
 ): IncidentObject {
   if (mapping.lazyLists) return new QueriedIncident(view, model, reference);
-  const incident = detailsOf(view, reference) as IncidentObject;
+  const incident = { ...factsOf(view, reference), revision: view.revision } as IncidentObject;
   incident.corroborations = corroborationsOf(view, model);
   incident.investigations = investigationsOf(model, view).map((i) => toInvestigationObject(i, model, reference));
   incident.statements = statementsOf(model, view).map((st) => toStatementObject(st, model, reference));
@@ -33,11 +33,19 @@ export function toIncidentObject(
   return incident;
 }
 
-function detailsOf(view: IncidentView, reference: ReferenceData): Omit<IncidentObject, keyof IncidentLists> {
+/** What a list shows of an incident: all an incident read from the projection file as of a cut carries. */
+export type IncidentFacts = Pick<
+  IncidentView,
+  'incidentId' | 'details' | 'reportedOn' | 'mergedDuplicates' | 'withdrawal' | 'assessment' | 'statusHistory'
+> & { recordedAt: Date };
+
+function factsOf(
+  view: IncidentFacts,
+  reference: ReferenceData,
+): Omit<IncidentObject, keyof IncidentLists | 'revision'> {
   const d = view.details;
   return {
     id: view.incidentId,
-    revision: view.revision,
     occurredFrom: d.occurredFrom,
     occurredTo: d.occurredTo,
     location: { ...d.location, countryName: reference.countries.get(d.location.countryCode) },
@@ -94,7 +102,8 @@ class QueriedIncident implements IncidentObject {
     model: RegistryModel,
     private readonly reference: ReferenceData,
   ) {
-    Object.assign(this, detailsOf(view, reference));
+    Object.assign(this, factsOf(view, reference));
+    this.revision = view.revision;
     this[READ_FROM] = model;
   }
 
@@ -117,6 +126,63 @@ class QueriedIncident implements IncidentObject {
   get corrections(): IncidentObject['corrections'] {
     return (this.built.corrections ??= this.view.corrections.map(toCorrectionObject));
   }
+}
+
+/**
+ * An incident listed from the projection file as of a cut. What a list shows comes from the file; its
+ * revision, its nested lists and the fields resolved below it need the incident's model as of the cut, a
+ * replay of its own streams (as `incident(id, asOf)` reads), made once and only when a query selects one
+ * of them: these fields are promises, which GraphQL awaits.
+ */
+class ListedIncident {
+  private model?: Promise<RegistryModel>;
+  private replayed?: Promise<IncidentObject>;
+
+  constructor(
+    facts: IncidentFacts,
+    private readonly reference: ReferenceData,
+    private readonly load: () => Promise<RegistryModel>,
+  ) {
+    Object.assign(this, factsOf(facts, reference));
+  }
+
+  get [READ_FROM](): Promise<RegistryModel> {
+    return (this.model ??= this.load());
+  }
+
+  private full(): Promise<IncidentObject> {
+    const id = (this as unknown as IncidentObject).id;
+    return (this.replayed ??= this[READ_FROM].then((model) => {
+      const view = findIncident(model, id);
+      if (!view) throw new Error(`incident ${id} is in the projection file's list but not in its replay`);
+      return toIncidentObject(view, model, this.reference, { lazyLists: true });
+    }));
+  }
+
+  get revision(): Promise<number> {
+    return this.full().then((o) => o.revision);
+  }
+  get corroborations(): Promise<IncidentObject['corroborations']> {
+    return this.full().then((o) => o.corroborations);
+  }
+  get investigations(): Promise<IncidentObject['investigations']> {
+    return this.full().then((o) => o.investigations);
+  }
+  get statements(): Promise<IncidentObject['statements']> {
+    return this.full().then((o) => o.statements);
+  }
+  get corrections(): Promise<IncidentObject['corrections']> {
+    return this.full().then((o) => o.corrections);
+  }
+}
+
+/** An incident read from the projection file as of a cut; `load` replays its model to that cut when needed. */
+export function toListedIncidentObject(
+  facts: IncidentFacts,
+  reference: ReferenceData,
+  load: () => Promise<RegistryModel>,
+): IncidentObject {
+  return new ListedIncident(facts, reference, load) as unknown as IncidentObject;
 }
 
 function toCorroborationObject(

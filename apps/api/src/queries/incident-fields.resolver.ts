@@ -3,6 +3,7 @@ import {
   coveringResolutionsOf,
   findIncident,
   type IncidentView,
+  type RegistryModel,
   milestonesOf,
   SCOPE_LEVELS,
   type ScopeLevel,
@@ -40,8 +41,8 @@ export class IncidentFieldsResolver {
     private readonly reference: ReferenceData,
   ) {}
 
-  private view(parent: IncidentObject): { view: IncidentView | undefined; model: ReturnType<typeof modelOf> } {
-    const model = modelOf(parent, this.readModel.model);
+  private async view(parent: IncidentObject): Promise<{ view: IncidentView | undefined; model: RegistryModel }> {
+    const model = await modelOf(parent, this.readModel.model);
     return { view: findIncident(model, parent.id), model };
   }
 
@@ -50,11 +51,11 @@ export class IncidentFieldsResolver {
       'Statements covering it as the speak-out report counts them (naming it, its situation, its alleged user, or ' +
       'any use), by delivery date, each with its scope and, for a condemnation, its lag after its first confirmation',
   })
-  referringStatements(
+  async referringStatements(
     @Parent() parent: IncidentObject,
     @Args('scopes', SCOPES_ARG) scopes: ScopeLevel[],
-  ): ReferringStatementObject[] {
-    const { view, model } = this.view(parent);
+  ): Promise<ReferringStatementObject[]> {
+    const { view, model } = await this.view(parent);
     if (!view) return [];
     return statementLagsOf(model, view, milestonesOf(view), scopes).map((s) => ({
       statement: toStatementObject(s.statement, model, this.reference),
@@ -69,11 +70,11 @@ export class IncidentFieldsResolver {
       'Resolutions covering it (their YES votes count as statements), by adoption date, with scope and, for a ' +
       'condemnation, lag',
   })
-  referringResolutions(
+  async referringResolutions(
     @Parent() parent: IncidentObject,
     @Args('scopes', SCOPES_ARG) scopes: ScopeLevel[],
-  ): ReferringResolutionObject[] {
-    const { view, model } = this.view(parent);
+  ): Promise<ReferringResolutionObject[]> {
+    const { view, model } = await this.view(parent);
     if (!view) return [];
     return coveringResolutionsOf(model, view, scopes).map((r) => ({
       resolution: toResolutionObject(r.resolution, model),
@@ -86,8 +87,8 @@ export class IncidentFieldsResolver {
   @ResolveField(() => [IncidentStatusChangeObject], {
     description: 'Every status change with its evidence date and the events that caused it',
   })
-  statusHistory(@Parent() parent: IncidentObject): IncidentStatusChangeObject[] {
-    const { view, model } = this.view(parent);
+  async statusHistory(@Parent() parent: IncidentObject): Promise<IncidentStatusChangeObject[]> {
+    const { view, model } = await this.view(parent);
     return view ? statusChangesOf(model, view) : [];
   }
 
@@ -96,8 +97,8 @@ export class IncidentFieldsResolver {
     description: 'Evidence date on which it first became CORROBORATED (or stronger)',
   })
   firstCorroboratedOn(@Parent() parent: IncidentObject): string | null {
-    const { view } = this.view(parent);
-    return view ? milestonesOf(view).corroboratedOn : null;
+    // The incident's own status history (the field above adds the events): no model to read.
+    return milestonesOf(parent).corroboratedOn;
   }
 
   @ResolveField(() => String, {
@@ -105,12 +106,11 @@ export class IncidentFieldsResolver {
     description: 'Evidence date on which it first became CONFIRMED (kept if it is contested later): lags count from it',
   })
   firstConfirmedOn(@Parent() parent: IncidentObject): string | null {
-    const { view } = this.view(parent);
-    return view ? milestonesOf(view).confirmedOn : null;
+    return milestonesOf(parent).confirmedOn;
   }
 
   @ResolveField(() => [AuditEntryObject], { description: 'The audit trail (as incidentHistory)' })
   async history(@Parent() parent: IncidentObject): Promise<AuditEntryObject[]> {
-    return (await this.readModel.history(parent.id, modelOf(parent, this.readModel.model))) ?? [];
+    return (await this.readModel.history(parent.id, await modelOf(parent, this.readModel.model))) ?? [];
   }
 }

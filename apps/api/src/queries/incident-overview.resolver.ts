@@ -1,12 +1,18 @@
 import { ResolveField, Resolver, Parent } from '@nestjs/graphql';
-import { type IncidentFilter, incidentMap, type RegistryModel, tallyIncidents } from '@app/projections';
+import {
+  type IncidentFilter,
+  type IncidentSet,
+  incidentMap,
+  type ListedIncident,
+  tallyIncidents,
+} from '@app/projections';
 import { IncidentMapObject, IncidentTallyObject } from './objects/incident-overview.objects';
 import { IncidentConnectionObject } from './objects/incident-read.objects';
 
 /** What a connection matched, beyond its page: kept on the object under a symbol (GraphQL and JSON never see it). */
 export const MATCHED: unique symbol = Symbol('matched');
 export interface Matched {
-  [MATCHED]?: { model: RegistryModel; filter: IncidentFilter };
+  [MATCHED]?: { model: IncidentSet<ListedIncident>; filter: IncidentFilter };
 }
 
 /**

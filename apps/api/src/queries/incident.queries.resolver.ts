@@ -3,7 +3,7 @@ import { condemnersByIncident, findIncident, isoDateOf, listIncidents } from '@a
 import { notFound, statesPartiesOn } from '@app/domain';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
-import { toIncidentObject } from '../incidents/incident.mapper';
+import { toIncidentObject, toListedIncidentObject } from '../incidents/incident.mapper';
 import { IncidentObject } from '../incidents/objects/incident.object';
 import { withoutNulls } from '../incidents/without-nulls';
 import { IncidentFilterInput } from './dto/incident-filter.input';
@@ -30,14 +30,22 @@ export class IncidentQueriesResolver {
     @Args('filter', { type: () => TimeTravelInput, nullable: true, description: 'As of when' })
     filter?: TimeTravelInput,
   ): Promise<IncidentObject> {
-    const cut = timeTravel(filter);
-    const model = await this.readModel.incidentModelAt(id, cut.asOf, cut.clock);
-    const view = findIncident(model, id);
-    if (!view)
-      throw notFound(
-        cut.asOf ? `No incident with id ${id} as of ${cut.asOf.toISOString()}` : `No incident with id ${id}`,
-        'id',
+    const { asOf, clock } = timeTravel(filter);
+    const missing = () =>
+      notFound(asOf ? `No incident with id ${id} as of ${asOf.toISOString()}` : `No incident with id ${id}`, 'id');
+    // As of a date, the projection file gives what the incident was then; a replay of its streams, only when a
+    // query selects its revision or nested lists (see toListedIncidentObject).
+    const read = asOf ? await this.readModel.incidentAt(id, asOf, clock) : null;
+    if (asOf && read) {
+      if (!read.incident) throw missing();
+      const canonical = read.incident.incidentId;
+      return toListedIncidentObject(read.incident, this.reference, () =>
+        this.readModel.incidentModelAt(canonical, asOf, clock),
       );
+    }
+    const model = await this.readModel.incidentModelAt(id, asOf, clock);
+    const view = findIncident(model, id);
+    if (!view) throw missing();
     return toIncidentObject(view, model, this.reference, { lazyLists: true });
   }
 
@@ -51,9 +59,29 @@ export class IncidentQueriesResolver {
     @Args('after', AFTER) after?: string,
   ): Promise<IncidentConnectionObject & Matched> {
     const cut = timeTravel(filter);
-    const model = await this.readModel.modelAt(cut.asOf, cut.clock);
     const { notYetCondemnedBy, ...rest } = withoutNulls(selectionOf(filter));
-    const day = cut.asOf ? isoDateOf(cut.asOf) : (model.latestEvidenceDate ?? isoDateOf(new Date()));
+    const args = { first: first ?? undefined, after: after ?? undefined, sort: orderBy?.field };
+    const pageArgs = { ...args, descending: descendingOf(orderBy) };
+    const { asOf, clock } = cut;
+    // As of a date, the projection file lists the incidents (unless the filter asks who condemned them, which
+    // needs every statement as of then: a replay); each listed incident replays its own streams if a query
+    // selects more than the list shows.
+    const listed = asOf && !notYetCondemnedBy ? await this.readModel.incidentsAt(asOf, clock) : null;
+    if (listed && 'fixed' in listed) {
+      const page = listIncidents(listed, rest, pageArgs);
+      return {
+        ...page,
+        edges: page.edges.map(({ cursor, node }) => ({
+          cursor,
+          node: toListedIncidentObject(node, this.reference, () =>
+            this.readModel.incidentModelAt(node.incidentId, asOf, clock),
+          ),
+        })),
+        [MATCHED]: { model: listed, filter: rest },
+      };
+    }
+    const model = listed ?? (await this.readModel.modelAt(asOf, clock));
+    const day = asOf ? isoDateOf(asOf) : (model.latestEvidenceDate ?? isoDateOf(new Date()));
     const notCondemnedBy = notYetCondemnedBy && {
       stateCodes: new Set([
         ...(notYetCondemnedBy.stateCodes ?? []),
@@ -62,12 +90,7 @@ export class IncidentQueriesResolver {
       condemners: condemnersByIncident(model, day, notYetCondemnedBy.countGeneric ?? false),
     };
     const matching = { ...rest, ...(notCondemnedBy && { notCondemnedBy }) };
-    const page = listIncidents(model, matching, {
-      first: first ?? undefined,
-      after: after ?? undefined,
-      sort: orderBy?.field,
-      descending: descendingOf(orderBy),
-    });
+    const page = listIncidents(model, matching, pageArgs);
     return {
       ...page,
       edges: page.edges.map(({ cursor, node }) => ({

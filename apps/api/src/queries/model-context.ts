@@ -5,12 +5,13 @@ import { ApiError, ErrorCode } from '../graphql/error-codes';
  * The model an object was read from. A time-travel query reads a replayed model, and the fields resolved
  * below it (lags, status changes, history) must come from that same model, not from the live one. Kept on
  * the object under a symbol (GraphQL and JSON never see it), not in a WeakMap: an entry per query result
- * made every young-generation GC work through the map. Set by the incident mapper for query results.
+ * made every young-generation GC work through the map. Set by the incident mapper for query results; a
+ * promise for an incident listed from the projection file, whose model is replayed only when a field needs it.
  */
 export const READ_FROM: unique symbol = Symbol('readFrom');
 
-export const modelOf = (object: object, live: RegistryModel): RegistryModel =>
-  (object as { [READ_FROM]?: RegistryModel })[READ_FROM] ?? live;
+export const modelOf = (object: object, live: RegistryModel): RegistryModel | Promise<RegistryModel> =>
+  (object as { [READ_FROM]?: RegistryModel | Promise<RegistryModel> })[READ_FROM] ?? live;
 
 /**
  * The time travel asked in a query's `filter`, with the query's default clock. The filter's DTO validates

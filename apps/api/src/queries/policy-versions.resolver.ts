@@ -50,9 +50,12 @@ export class PolicyVersionsResolver {
   @ResolveField(() => AssessmentObject, {
     description: 'The assessment under another policy version, as of the same cut',
   })
-  assessmentUnder(@Parent() parent: IncidentObject, @Args('policyVersion') policyVersion: string): AssessmentObject {
+  async assessmentUnder(
+    @Parent() parent: IncidentObject,
+    @Args('policyVersion') policyVersion: string,
+  ): Promise<AssessmentObject> {
     const policy = policyOf(policyVersion, 'policyVersion');
-    const model = modelOf(parent, this.readModel.model);
+    const model = await modelOf(parent, this.readModel.model);
     const view = findIncident(model, parent.id);
     return view ? assessUnder(model, view, policy) : parent.assessment;
   }

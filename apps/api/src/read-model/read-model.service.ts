@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
 import { statementStream } from '@app/domain';
 import { EventStore, StoreUnavailableError, type StoreLag, type StoredEvent } from '@app/event-store';
 import {
@@ -15,6 +15,9 @@ import {
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
+import type { IncidentAtCut } from '@app/read-store';
+import type { IncidentsAtCut } from '../read-store/incident-cuts';
+import { ReadStoreService } from '../read-store/read-store.service';
 import { ModelsAt } from './model-at';
 import { ReplayGate } from './replay-gate';
 import { warmOverview } from './warm-overview';
@@ -55,6 +58,8 @@ export class ReadModelService implements OnApplicationShutdown {
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    /** The projection file, when this context keeps one (the service does; the CLI does not). */
+    @Optional() @Inject(ReadStoreService) private readonly file: ReadStoreService | null = null,
   ) {
     this.runner = new ProjectionRunner(store);
     this.modelsAt = new ModelsAt(store, new ReplayGate(config.maxConcurrentReplays, config.maxQueuedReplays));
@@ -168,6 +173,29 @@ export class ReadModelService implements OnApplicationShutdown {
   async modelAt(asOf?: Date | null, clock: Clock = 'RECORDED'): Promise<RegistryModel> {
     if (asOf === undefined || asOf === null) return this.model;
     return this.modelsAt.at({ clock, at: asOf }, this.model);
+  }
+
+  /**
+   * The incidents a list, a tally or a map as of `asOf` on `clock` reads: from the projection file, in one pass
+   * over its tables, when it is serving; else a replay of the store up to the cut (bounded by the replay gate).
+   */
+  async incidentsAt(asOf: Date, clock: Clock): Promise<IncidentsAtCut | RegistryModel> {
+    const live = this.model;
+    const cut = { clock, at: asOf };
+    const timeout = this.config.readYourWritesTimeoutMs;
+    return (await this.file?.incidentsAt(cut, live.checkpoint, timeout)) ?? this.modelsAt.at(cut, live);
+  }
+
+  /**
+   * One incident as of `asOf` on `clock`, read from the projection file (`incident` null: none then); null when
+   * the file is not serving (the caller replays the incident's streams instead).
+   */
+  async incidentAt(id: string, asOf: Date, clock: Clock): Promise<{ incident: IncidentAtCut | null } | null> {
+    const live = this.model;
+    return (
+      (await this.file?.incidentAt({ clock, at: asOf }, id, live.checkpoint, this.config.readYourWritesTimeoutMs)) ??
+      null
+    );
   }
 
   /**

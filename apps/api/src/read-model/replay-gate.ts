@@ -13,6 +13,8 @@ export class ReplayGate {
   constructor(
     readonly maxRunning: number,
     readonly maxWaiting: number,
+    /** What the gate bounds, as the refusal names it. */
+    private readonly what = 'time-travel replays',
   ) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
@@ -21,8 +23,7 @@ export class ReplayGate {
     else {
       throw new ApiError(
         ErrorCode.UNAVAILABLE,
-        `Too many time-travel replays at once (${this.running} running, ` +
-          `${this.waiting.length} waiting): retry shortly.`,
+        `Too many ${this.what} at once (${this.running} running, ` + `${this.waiting.length} waiting): retry shortly.`,
         { retryable: true },
       );
     }

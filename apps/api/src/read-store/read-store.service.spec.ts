@@ -53,6 +53,22 @@ describe('ReadStoreService', () => {
     expect((await service.readiness()).checkpoint).toMatchObject({ position, seq: 1 });
   });
 
+  it('lists the incidents as of a cut once serving, after the position asked for; none before it serves', async () => {
+    const path = join(dir, 'registry.db');
+    service = new ReadStoreService(store, loadConfig({ SQLITE_PATH: path }));
+    const cut = { clock: 'RECORDED' as const, at: new Date(Date.now() + 86_400_000) };
+    expect(await service.incidentsAt(cut, null, 1000)).toBeNull();
+    await writeLargeStore(path, 3);
+    await service.start();
+    expect((await service.incidentsAt(cut, null, 1000))?.incidents.size).toBe(3);
+    await writeLargeStore(path, 2);
+    const head = String(Number((await store.lagAfter(null, 1000)).head));
+    // The new incidents are asked for at once: the answer waits for the file to fold them.
+    expect((await service.incidentsAt(cut, head, 10_000))?.incidents.size).toBe(5);
+    const before = { clock: 'KNOWN' as const, at: new Date('2000-01-01T00:00:00Z') };
+    expect((await service.incidentsAt(before, null, 1000))?.incidents.size).toBe(0);
+  });
+
   it('a broken subscription: not live, with the error; resumed from the checkpoint by the supervisor', async () => {
     await append();
     let failures = 1;

@@ -8,31 +8,39 @@ import {
   type Subscription,
 } from '@app/event-store';
 import { DEFAULT_POLICY } from '@app/domain';
-import { ReadStore, projectionVersion, rebuildReadStore, type EventSource, type RebuildReport } from '@app/read-store';
+import {
+  type IncidentAtCut,
+  incidentAt,
+  ReadStore,
+  projectionVersion,
+  rebuildReadStore,
+  type EventSource,
+  type RebuildReport,
+} from '@app/read-store';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { Stopped, yieldingSource } from './event-source';
 import { livePages } from './live-pages';
-import { PositionWaiters } from '@app/projections';
+import { type Cut, PositionWaiters } from '@app/projections';
 import { ProjectionFileLock } from './projection-file-lock';
 import type { ProjectionFileReadiness } from './projection-file-readiness';
 import { type RebuildStoreAddress, type WorkerRebuild, rebuildInWorker, storeAddressOf } from './rebuild-in-worker';
 import { openIfCurrent } from './open-if-current';
+import { IncidentCuts, type IncidentsAtCut } from './incident-cuts';
 
 const SUPERVISE_EVERY_MS = 2000;
 /** Lag beyond this is reported as "at least" (as the in-memory read model reports it). */
 const LAG_CAP = 10_000_000;
 /** Stores up to this many events are rebuilt in-process (well under a second), larger ones in a worker thread. */
 const IN_PROCESS_REBUILD_MAX = 10_000;
-
 /**
  * This instance's projection file (libs/read-store): opened once the service listens (main.ts), rebuilt
  * first when missing or of another version (into a new file, swapped in whole), caught up from its
  * checkpoint, then kept live by a subscription to `$all` (which wakes on this process's commits and, for
  * SQLite, on other processes' through `PRAGMA data_version`). Each page is folded with its checkpoint in one
- * transaction. Nothing reads it yet: the queries still read the in-memory model (ReadModelService).
+ * transaction. Lists as of a cut read it (incidentsAt); the other queries still read the in-memory model.
  */
 @Injectable()
 export class ReadStoreService implements OnApplicationShutdown {
@@ -58,6 +66,7 @@ export class ReadStoreService implements OnApplicationShutdown {
   private shuttingDown = false;
   private lastError: string | null = null;
   private supervisor?: NodeJS.Timeout;
+  private readonly cuts: IncidentCuts;
 
   constructor(
     @Inject(EventStore) private readonly events: EventStore,
@@ -66,6 +75,7 @@ export class ReadStoreService implements OnApplicationShutdown {
     this.configured = config.projectionsDb;
     this.storeAddress = storeAddressOf(config);
     this.waiters = new PositionWaiters((a, b) => events.comparePositions(a, b));
+    this.cuts = new IncidentCuts(config.maxQueuedReplays);
   }
 
   /**
@@ -91,6 +101,42 @@ export class ReadStoreService implements OnApplicationShutdown {
   rebuild(): Promise<void> {
     this.rebuildingNow ??= this.rebuildNow().finally(() => (this.rebuildingNow = null));
     return this.rebuildingNow;
+  }
+
+  /**
+   * Every canonical incident as of a cut, read from the file in one pass over its tables (no replay): see
+   * `serving` for when. Kept per cut until the file moves.
+   */
+  async incidentsAt(cut: Cut, position: Position | null, timeoutMs: number): Promise<IncidentsAtCut | null> {
+    const file = await this.serving(position, timeoutMs);
+    if (file === null) return null;
+    return this.cuts.read(file, this.generation, cut);
+  }
+
+  /**
+   * One incident as of a cut (the canonical one its id resolves to then), read from the file: `incident` is
+   * null when there was none. Null when the file is not serving (see `serving`).
+   */
+  async incidentAt(
+    cut: Cut,
+    id: string,
+    position: Position | null,
+    timeoutMs: number,
+  ): Promise<{ incident: IncidentAtCut | null } | null> {
+    const file = await this.serving(position, timeoutMs);
+    return file === null ? null : { incident: incidentAt(file.db, cut, id, file.policy) };
+  }
+
+  /**
+   * The file, once it shows `position` (the live model's checkpoint: both read sides then answer about the same
+   * events) or after `timeoutMs` as it is; null when it is not serving: not caught up, not following, rebuilding.
+   */
+  private async serving(position: Position | null, timeoutMs: number): Promise<ReadStore | null> {
+    const serving = () =>
+      this.caughtUp && this.subscription !== null && this.rebuildingNow === null && this.rebuildRead === null;
+    if (!serving()) return null;
+    if (position !== null) await this.waitFor(position, timeoutMs);
+    return serving() ? this.file : null;
   }
 
   /** The file this instance keeps (once it holds its lock). */

@@ -1,0 +1,133 @@
+import { CORRECT_INCIDENT, RETRACT_CORROBORATION } from './support/fixtures';
+import { logYearOfEvidence, sleep } from './support/read-side';
+import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
+import { TestApp } from './support/test-app';
+
+/**
+ * Lists, tallies and maps as of a date read the projection file (every incident as of the cut in one pass over
+ * its tables); asked with a filter on who has not condemned, the same list is answered from a replay of the
+ * store up to the cut. On a registry with merges, a withdrawal, corrections, a retraction, conclusions and
+ * statements, both give the same answer at every cut on both clocks, the fields a listed incident gets from
+ * a replay of its own streams (revision, nested lists, history) included; so does `incident(id, asOf)`, which
+ * reads one incident from the file.
+ */
+jest.setTimeout(240_000);
+
+const NODE = /* GraphQL */ `
+  id revision occurredFrom occurredTo reportedOn recordedAt mergedDuplicates summary situationId
+  location { countryCode countryName placeName latitude longitude }
+  munition { type delivery } allegedUser { kind stateCodes name }
+  withdrawal { reason withdrawnOn }
+  assessment { status readiness rule reasons statusSince independentSupportingSources policyVersion }
+  statusHistory { status on eventIds } firstCorroboratedOn firstConfirmedOn
+  corroborations { id publishedOn retractedOn } statements { id } corrections { reason }
+  history { eventId type }
+`;
+const list = (condemners: string) => /* GraphQL */ `
+  query ($asOf: DateTime, $clock: Clock, $sort: IncidentOrderField!) {
+    incidents(filter: { asOf: $asOf, clock: $clock ${condemners} }, orderBy: { field: $sort, direction: DESC }, first: 100) {
+      totalCount
+      edges { cursor node { ${NODE} } }
+      tally { status readiness count }
+      map { countryCodes groups { status coordinates } withoutCoordinates }
+    }
+  }
+`;
+const FROM_FILE = list('');
+const ONE = /* GraphQL */ `
+  query ($id: ID!, $asOf: DateTime, $clock: Clock) { incident(id: $id, filter: { asOf: $asOf, clock: $clock }) { ${NODE} } }
+`;
+// Nobody speaks as ZZZ: the filter keeps every incident, and makes the service replay the store.
+const FROM_REPLAY = list(', notYetCondemnedBy: { stateCodes: ["ZZZ"] }');
+
+describe('incident lists as of a date, from the projection file', () => {
+  let app: TestApp;
+  let seeded: SeededRegistry;
+  const instants: Date[] = [];
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    const mark = async () => {
+      await sleep(3);
+      instants.push(new Date());
+      await sleep(3);
+    };
+    await mark();
+    seeded = await seedRegistry(app);
+    await mark();
+    const year = await logYearOfEvidence(app);
+    instants.push(...Object.values(year.marks));
+    await app.ok(CORRECT_INCIDENT, {
+      input: {
+        incidentId: year.syria,
+        reason: 'The strike was two days earlier',
+        correctedOn: '2016-08-10',
+        changes: { occurredFrom: '2016-07-18', occurredTo: '2016-07-18' },
+      },
+    });
+    await mark();
+    const [incidentId, corroborationId] = seeded.corroborations[1];
+    await app.ok(RETRACT_CORROBORATION, {
+      input: { incidentId, corroborationId, reason: 'Source withdrew it', retractedOn: '2016-08-15' },
+    });
+    await mark();
+  }, 240_000);
+  afterAll(() => app?.stop());
+
+  // Around the seed's dates: the merge (06-02), the withdrawal (06-03), the Syrian allegation (08-01), its
+  // correction (08-10), the retraction (08-15), the conclusion (09-01).
+  const KNOWN_DAYS = ['2015-06-01', '2016-01-10', '2016-03-10', '2016-06-02', '2016-06-03', '2016-08-05', '2016-08-12'];
+
+  const both = async (asOf: string, clock: string, sort: string) => {
+    const [file, replay] = await Promise.all([
+      app.ok(FROM_FILE, { asOf, clock, sort }),
+      app.ok(FROM_REPLAY, { asOf, clock, sort }),
+    ]);
+    // One incident as of the cut reads the file too: each equals the replayed list's node.
+    for (const { node } of replay.incidents.edges) {
+      const one = await app.ok(ONE, { id: node.id, asOf, clock });
+      expect({ asOf, incident: one.incident }).toEqual({ asOf, incident: node });
+    }
+    return { file: file.incidents, replay: replay.incidents };
+  };
+
+  it.each(['OCCURRED', 'STATUS_CHANGED'])('KNOWN: every day asked, sorted by %s, equals the replay', async (sort) => {
+    let listed = 0;
+    for (const day of [...KNOWN_DAYS, '2016-08-20', '2016-09-01', '2030-01-01']) {
+      const { file, replay } = await both(`${day}T23:59:59Z`, 'KNOWN', sort);
+      expect({ day, ...file }).toEqual({ day, ...replay });
+      listed += file.totalCount;
+    }
+    expect(listed).toBeGreaterThan(20);
+  });
+
+  it('RECORDED: every instant asked equals the replay', async () => {
+    const counts = new Set<number>();
+    for (const at of instants) {
+      const { file, replay } = await both(at.toISOString(), 'RECORDED', 'OCCURRED');
+      expect({ at, ...file }).toEqual({ at, ...replay });
+      counts.add(file.totalCount);
+    }
+    expect(counts.size).toBeGreaterThan(2);
+  });
+
+  it('shows the merge and the withdrawal only from their dates on, for lists and one incident', async () => {
+    const before = (await both('2016-06-01T23:59:59Z', 'KNOWN', 'OCCURRED')).file;
+    const after = (await both('2030-01-01T00:00:00Z', 'KNOWN', 'OCCURRED')).file;
+    const mergedNow = after.edges.filter((e: any) => e.node.mergedDuplicates.length > 0);
+    expect(mergedNow.length).toBe(1);
+    expect(before.edges.filter((e: any) => e.node.mergedDuplicates.length > 0)).toEqual([]);
+    expect(before.edges.filter((e: any) => e.node.withdrawal !== null)).toEqual([]);
+    expect(after.edges.filter((e: any) => e.node.withdrawal !== null).length).toBe(1);
+    // One incident: a duplicate is itself before the merge, its canonical incident after; nothing before it existed.
+    const duplicate = seeded.incidents[seeded.incidents.length - 1];
+    const one = async (asOf: string) =>
+      (await app.ok(ONE, { id: duplicate, asOf, clock: 'KNOWN' })).incident as { id: string; mergedDuplicates: [] };
+    expect((await one('2016-06-01T23:59:59Z')).id).toBe(duplicate);
+    const canonical = await one('2030-01-01T00:00:00Z');
+    expect(canonical.id).not.toBe(duplicate);
+    expect(canonical.mergedDuplicates).toEqual([duplicate]);
+    const none = await app.gql(ONE, { id: duplicate, asOf: '2000-01-01T00:00:00Z', clock: 'KNOWN' });
+    expect(none.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});
