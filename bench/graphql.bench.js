@@ -188,6 +188,16 @@ async function readSection(server, meta, quick) {
         target: 10,
         targetKind: 'max-value',
       });
+      // Issue 10's bound: the p99 at most 1.5x the bare query's own p99 under the same load.
+      rows.push({
+        section,
+        name: "incident(id): p99 latency, bound 1.5x the bare query's p99",
+        value: r.p99,
+        unit: 'ms',
+        target: Math.round(bare.p99 * 1.5),
+        targetKind: 'max-value',
+        note: `bare query p99 ${bare.p99} ms`,
+      });
     }
     const waited = await drain(server.url, HEADERS);
     if (waited > 1000)
