@@ -1,0 +1,190 @@
+import type { IsoDate, StatementDetails, StatementKind, Venue } from '@app/domain';
+import { type Connection, type PageArgs, paginate } from '@app/projections';
+import type { Database } from 'better-sqlite3';
+import { type CutKind, type ReadCut, cutParams, fieldInForce, kindOf, within } from './cut';
+import { keyedRows } from './cut-rows';
+import { EVIDENCE } from './evidence.queries';
+import { detailsOf } from './evidence.reader';
+
+/** A statement list's filter, as `listStatements` takes it; a list by State or by incident reads the file. */
+export interface StatementFilterAt {
+  /** Statements a State delivered or co-signed; with several codes, a joint one appears once per co-signer. */
+  stateCode?: string | readonly string[];
+  /** Statements referring to the incident (or to a duplicate merged into it) as of the cut. */
+  incidentId?: string;
+  kind?: StatementKind | readonly StatementKind[];
+  venue?: Venue | readonly Venue[];
+  from?: IsoDate;
+  to?: IsoDate;
+}
+
+/** A correction within the cut; its words (quote, citation) and the fields they were stay in the event store. */
+export interface StatementCorrectionAtCut {
+  /** What it changed, its words left out. */
+  changes: Partial<StatementDetails>;
+  reason: string;
+  correctedOn: IsoDate;
+  eventId: string;
+  recordedAt: Date;
+}
+
+/** A statement as of a cut: its details (version 0 with the corrections within the cut laid over it), no words. */
+export interface StatementAtCut extends Omit<StatementDetails, 'quote' | 'citation'> {
+  statementId: string;
+  /** Revision of its stream at the last event within the cut. */
+  revision: number;
+  corrections: StatementCorrectionAtCut[];
+  /** The event that recorded it. */
+  eventId: string;
+  recordedAt: Date;
+  /** The events within the cut, in fold order: its words as of the cut are theirs (read from the store). */
+  eventIds: string[];
+  /** The co-signer this row stands for when filtering by State; null otherwise. */
+  speaker: string | null;
+}
+
+interface VersionRow {
+  statement_id: string;
+  changes: string;
+  reason: string | null;
+  seq: number;
+  evidence_date: string;
+  recorded_at: number;
+  event_id: string;
+  inside: number;
+}
+
+const oneOf = <T>(wanted: T | readonly T[] | undefined, value: T) =>
+  wanted === undefined || (Array.isArray(wanted) ? wanted.includes(value) : wanted === value);
+
+/** Every version (to count the stream's revision) of the statements a candidate query finds, by statement. */
+const versionsOf = (kind: CutKind, candidates: string) =>
+  `WITH c AS (${candidates})
+   SELECT v.statement_id, v.changes, v.reason, v.seq, v.evidence_date, v.recorded_at, v.event_id,
+     (${within(kind, 'v')}) AS inside
+   FROM c JOIN statement_versions v ON v.statement_id = c.id ORDER BY v.statement_id, v.seq`;
+
+/** Statements spoken by a State (@value) as of the cut: its speaker rows in force. */
+const byState = (kind: CutKind) =>
+  `SELECT DISTINCT r.statement_id AS id FROM statement_speakers r WHERE r.state_code = @value
+   AND ${fieldInForce(kind, 'r', 'statement_versions', 'statement_id', '$.speakers')}`;
+
+/** Statements naming one of the incidents in @members (a JSON array) as of the cut. */
+const byIncident = (kind: CutKind) =>
+  `SELECT DISTINCT r.statement_id AS id FROM statement_targets r
+   WHERE r.kind = 'INCIDENT' AND r.target IN (SELECT value FROM json_each(@members))
+   AND ${fieldInForce(kind, 'r', 'statement_versions', 'statement_id', '$.incidentIds')}`;
+
+/**
+ * The incident an id resolves to at the cut as the replay resolves it (merges of incidents that existed then,
+ * followed even into one that did not), whether that one existed then, and every id that resolves to it.
+ */
+function incidentMembers(db: Database, cut: ReadCut, id: string): { exists: boolean; members: Set<string> } {
+  const rows = keyedRows(db, cut);
+  const row = (i: string) => rows<{ canonical: string | null }>(EVIDENCE.incident, i)[0];
+  const resolve = (from: string) => {
+    let current = from;
+    for (let i = 0; i < 64; i++) {
+      const next = row(current)?.canonical;
+      if (next === undefined || next === null || next === current) return current;
+      current = next;
+    }
+    return current;
+  };
+  const canonical = resolve(id);
+  const merged = db
+    .prepare(
+      `SELECT m.incident_id FROM incident_merges m WHERE m.canonical_incident_id = @id AND ${within(kindOf(cut), 'm')}`,
+    )
+    .pluck();
+  const members = [canonical];
+  for (let i = 0; i < members.length; i++) {
+    for (const d of merged.all({ ...cutParams(cut), id: members[i] }) as string[]) {
+      if (!members.includes(d) && resolve(d) === canonical) members.push(d);
+    }
+  }
+  return { exists: row(canonical) !== undefined, members: new Set(members) };
+}
+
+/** A statement's versions (all of them, in fold order) as of the cut; null when it was not recorded by then. */
+function statementOf(versions: VersionRow[], speaker: string | null): StatementAtCut | null {
+  const inside = versions.filter((v) => v.inside === 1);
+  const details = detailsOf<Omit<StatementDetails, 'quote' | 'citation'>>(inside);
+  if (details === null) return null;
+  const first = inside[0];
+  return {
+    ...details,
+    statementId: first.statement_id,
+    revision: versions.indexOf(inside[inside.length - 1]),
+    corrections: inside.slice(1).map((v) => ({
+      changes: JSON.parse(v.changes) as Partial<StatementDetails>,
+      reason: v.reason as string,
+      correctedOn: v.evidence_date,
+      eventId: v.event_id,
+      recordedAt: new Date(v.recorded_at),
+    })),
+    eventId: first.event_id,
+    recordedAt: new Date(first.recorded_at),
+    eventIds: inside.map((v) => v.event_id),
+    speaker,
+  };
+}
+
+/** The statements a candidate query finds, as of the cut. */
+function read(db: Database, cut: ReadCut, candidates: string, params: object, speaker: string | null) {
+  const found: StatementAtCut[] = [];
+  let versions: VersionRow[] = [];
+  const flush = () => {
+    const statement = versions.length === 0 ? null : statementOf(versions, speaker);
+    if (statement) found.push(statement);
+    versions = [];
+  };
+  const sql = versionsOf(kindOf(cut), candidates);
+  for (const row of db.prepare(sql).iterate({ ...cutParams(cut), ...params }) as Iterable<VersionRow>) {
+    if (versions.length > 0 && versions[0].statement_id !== row.statement_id) flush();
+    versions.push(row);
+  }
+  flush();
+  return found;
+}
+
+/**
+ * The statements by a State or about an incident as of a cut, with exactly `listStatements`' semantics over the
+ * registry as of that cut (a joint statement once per matching co-signer; an incident's merged duplicates, kind,
+ * venue and dates as of the cut), paged by the same keys and cursors. Reads only the rows of that State or
+ * incident (indexes statement_speakers_state, statement_targets_target, statement_versions_statement). Null for
+ * a filter by neither: every statement of the cut would have to be read.
+ */
+export function statementsAt(
+  db: Database,
+  cut: ReadCut,
+  filter: StatementFilterAt,
+  args: PageArgs & { descending?: boolean } = {},
+): Connection<StatementAtCut> | null {
+  if (filter.stateCode === undefined && filter.incidentId === undefined) return null;
+  const kind = kindOf(cut);
+  const list = (): StatementAtCut[] => {
+    const incident = filter.incidentId === undefined ? undefined : incidentMembers(db, cut, filter.incidentId);
+    const members = incident?.members;
+    let found: StatementAtCut[] = [];
+    if (filter.stateCode !== undefined) {
+      const codes = typeof filter.stateCode === 'string' ? [filter.stateCode] : filter.stateCode;
+      for (const code of new Set(codes.map((c) => c.toUpperCase()))) {
+        found.push(...read(db, cut, byState(kind), { value: code }, code));
+      }
+    } else if (incident?.exists) {
+      // As the replay lists an incident's linked statements: none for an incident that did not exist then.
+      found = read(db, cut, byIncident(kind), { members: JSON.stringify([...incident.members]) }, null);
+    }
+    return found.filter(
+      (s) =>
+        oneOf(filter.kind, s.kind) &&
+        oneOf(filter.venue, s.venue) &&
+        (filter.from === undefined || s.deliveredOn >= filter.from) &&
+        (filter.to === undefined || s.deliveredOn <= filter.to) &&
+        (members === undefined || s.incidentIds.some((id) => members.has(id))),
+    );
+  };
+  const nodes = db.inTransaction ? list() : db.transaction(list)();
+  return paginate(nodes, (n) => [n.deliveredOn, n.statementId, n.speaker ?? ''], args);
+}
