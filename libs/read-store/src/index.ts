@@ -13,5 +13,10 @@ export { assessAsOf, type IncidentAssessment } from './assessments';
 export { cutParams, fieldInForce, inForce, within, type ReadCut } from './cut';
 export { TABLES } from './schema';
 export { incidentAt, incidentsAt, type IncidentAtCut } from './incidents-at';
-export { statementsAt, type StatementAtCut, type StatementCorrectionAtCut, type StatementFilterAt } from './statements-at';
+export {
+  statementsAt,
+  type StatementAtCut,
+  type StatementCorrectionAtCut,
+  type StatementFilterAt,
+} from './statements-at';
 export { sourcesAt, type GradeAtCut, type SourceAtCut } from './sources-at';

@@ -89,7 +89,7 @@ export function sourcesAt(db: Database, cut: ReadCut): SourceAtCut[] {
     let s = stream.get(id);
     if (!s) stream.set(id, (s = { seqs: [], last: -1 }));
     s.seqs.push(seq);
-    if (inside) s.last = seq;
+    if (inside) s.last = Math.max(s.last, seq);
   };
   for (const r of sources) {
     const aliases = JSON.parse(r.aliases) as string[];

@@ -97,7 +97,12 @@ describe('statement lists as of a cut from the tables (statementsAt) against the
             const args = { first: 3, after, descending };
             const expected = shape(listStatements(model, filter, args), fromReplay);
             const got = shape(statementsAt(store.db, cut, filter, args)!, fromFile);
-            expect({ where: whereOf(cut), filter, args, got }).toEqual({ where: whereOf(cut), filter, args, got: expected });
+            expect({ where: whereOf(cut), filter, args, got }).toEqual({
+              where: whereOf(cut),
+              filter,
+              args,
+              got: expected,
+            });
             after = got.pageInfo.hasNextPage ? (got.pageInfo.endCursor ?? undefined) : undefined;
             pages++;
           } while (after !== undefined);
