@@ -1,5 +1,6 @@
 import type { StatementDetails } from '@app/domain';
 import {
+  resolveIncidentId,
   buildModel,
   buildModelAsOf,
   type Connection,
@@ -27,16 +28,19 @@ const SPEAKERS = ['GBR', 'FRA', 'DEU', 'IRL', 'NOR', 'BEN', 'USA', 'SAU', 'RUS',
 const withoutWords = <T extends Partial<StatementDetails>>({ quote: _q, citation: _c, ...rest }: T) => rest;
 
 /** What the file gives of a replayed statement (its words stay in the store). */
-const fromReplay = ({ seq: _seq, corrections, ...node }: StatementNode) => ({
-  ...withoutWords(node),
-  corrections: corrections.map((c) => ({
-    changes: withoutWords(c.changes),
-    reason: c.reason,
-    correctedOn: c.correctedOn,
-    eventId: c.eventId,
-    recordedAt: c.recordedAt,
-  })),
-});
+const fromReplay =
+  (model: RegistryModel) =>
+  ({ seq: _seq, corrections, ...node }: StatementNode) => ({
+    ...withoutWords(node),
+    canonicalIncidentIds: [...new Set(node.incidentIds.map((id) => resolveIncidentId(model, id)))],
+    corrections: corrections.map((c) => ({
+      changes: withoutWords(c.changes),
+      reason: c.reason,
+      correctedOn: c.correctedOn,
+      eventId: c.eventId,
+      recordedAt: c.recordedAt,
+    })),
+  });
 
 const shape = <T, U>(page: Connection<T>, node: (n: T) => U) => ({
   ...page,
@@ -69,7 +73,7 @@ describe('statement lists as of a cut from the tables (statementsAt) against the
       const model: RegistryModel = cut === 'LIVE' ? buildModel(events) : buildModelAsOf(events, cut);
       const where = whereOf(cut);
       for (const filter of filtersOf(incidentIds)) {
-        const expected = shape(listStatements(model, filter, { first: 500 }), fromReplay);
+        const expected = shape(listStatements(model, filter, { first: 500 }), fromReplay(model));
         const got = shape(statementsAt(store.db, cut, filter, { first: 500 })!, fromFile);
         expect({ where, filter, got }).toEqual({ where, filter, got: expected });
         if (got.totalCount > 0) nonEmpty++;
@@ -95,7 +99,7 @@ describe('statement lists as of a cut from the tables (statementsAt) against the
           let pages = 0;
           do {
             const args = { first: 3, after, descending };
-            const expected = shape(listStatements(model, filter, args), fromReplay);
+            const expected = shape(listStatements(model, filter, args), fromReplay(model));
             const got = shape(statementsAt(store.db, cut, filter, args)!, fromFile);
             expect({ where: whereOf(cut), filter, args, got }).toEqual({
               where: whereOf(cut),

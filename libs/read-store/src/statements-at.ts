@@ -2,9 +2,8 @@ import type { IsoDate, StatementDetails, StatementKind, Venue } from '@app/domai
 import { type Connection, type PageArgs, paginate } from '@app/projections';
 import type { Database } from 'better-sqlite3';
 import { type CutKind, type ReadCut, cutParams, fieldInForce, kindOf, within } from './cut';
-import { keyedRows } from './cut-rows';
-import { EVIDENCE } from './evidence.queries';
 import { detailsOf } from './evidence.reader';
+import { incidentMembers, incidentResolver } from './incident-resolution';
 
 /** A statement list's filter, as `listStatements` takes it; a list by State or by incident reads the file. */
 export interface StatementFilterAt {
@@ -39,6 +38,8 @@ export interface StatementAtCut extends Omit<StatementDetails, 'quote' | 'citati
   recordedAt: Date;
   /** The events within the cut, in fold order: its words as of the cut are theirs (read from the store). */
   eventIds: string[];
+  /** Its incidents as the registry resolved them at the cut (merged duplicates to their incident), no repeats. */
+  canonicalIncidentIds: string[];
   /** The co-signer this row stands for when filtering by State; null otherwise. */
   speaker: string | null;
 }
@@ -75,37 +76,6 @@ const byIncident = (kind: CutKind) =>
    WHERE r.kind = 'INCIDENT' AND r.target IN (SELECT value FROM json_each(@members))
    AND ${fieldInForce(kind, 'r', 'statement_versions', 'statement_id', '$.incidentIds')}`;
 
-/**
- * The incident an id resolves to at the cut as the replay resolves it (merges of incidents that existed then,
- * followed even into one that did not), whether that one existed then, and every id that resolves to it.
- */
-function incidentMembers(db: Database, cut: ReadCut, id: string): { exists: boolean; members: Set<string> } {
-  const rows = keyedRows(db, cut);
-  const row = (i: string) => rows<{ canonical: string | null }>(EVIDENCE.incident, i)[0];
-  const resolve = (from: string) => {
-    let current = from;
-    for (let i = 0; i < 64; i++) {
-      const next = row(current)?.canonical;
-      if (next === undefined || next === null || next === current) return current;
-      current = next;
-    }
-    return current;
-  };
-  const canonical = resolve(id);
-  const merged = db
-    .prepare(
-      `SELECT m.incident_id FROM incident_merges m WHERE m.canonical_incident_id = @id AND ${within(kindOf(cut), 'm')}`,
-    )
-    .pluck();
-  const members = [canonical];
-  for (let i = 0; i < members.length; i++) {
-    for (const d of merged.all({ ...cutParams(cut), id: members[i] }) as string[]) {
-      if (!members.includes(d) && resolve(d) === canonical) members.push(d);
-    }
-  }
-  return { exists: row(canonical) !== undefined, members: new Set(members) };
-}
-
 /** A statement's versions (all of them, in fold order) as of the cut; null when it was not recorded by then. */
 function statementOf(versions: VersionRow[], speaker: string | null): StatementAtCut | null {
   const inside = versions.filter((v) => v.inside === 1);
@@ -126,6 +96,7 @@ function statementOf(versions: VersionRow[], speaker: string | null): StatementA
     eventId: first.event_id,
     recordedAt: new Date(first.recorded_at),
     eventIds: inside.map((v) => v.event_id),
+    canonicalIncidentIds: [],
     speaker,
   };
 }
@@ -151,20 +122,16 @@ function read(db: Database, cut: ReadCut, candidates: string, params: object, sp
 /**
  * The statements by a State or about an incident as of a cut, with exactly `listStatements`' semantics over the
  * registry as of that cut (a joint statement once per matching co-signer; an incident's merged duplicates, kind,
- * venue and dates as of the cut), paged by the same keys and cursors. Reads only the rows of that State or
- * incident (indexes statement_speakers_state, statement_targets_target, statement_versions_statement). Null for
- * a filter by neither: every statement of the cut would have to be read.
+ * venue and dates as of the cut), unordered. Reads only the rows of that State or incident (indexes
+ * statement_speakers_state, statement_targets_target, statement_versions_statement), in one read transaction.
+ * Null for a filter by neither: every statement of the cut would have to be read.
  */
-export function statementsAt(
-  db: Database,
-  cut: ReadCut,
-  filter: StatementFilterAt,
-  args: PageArgs & { descending?: boolean } = {},
-): Connection<StatementAtCut> | null {
+export function statementNodesAt(db: Database, cut: ReadCut, filter: StatementFilterAt): StatementAtCut[] | null {
   if (filter.stateCode === undefined && filter.incidentId === undefined) return null;
   const kind = kindOf(cut);
   const list = (): StatementAtCut[] => {
-    const incident = filter.incidentId === undefined ? undefined : incidentMembers(db, cut, filter.incidentId);
+    const resolve = incidentResolver(db, cut);
+    const incident = filter.incidentId === undefined ? undefined : incidentMembers(db, cut, resolve, filter.incidentId);
     const members = incident?.members;
     let found: StatementAtCut[] = [];
     if (filter.stateCode !== undefined) {
@@ -176,7 +143,7 @@ export function statementsAt(
       // As the replay lists an incident's linked statements: none for an incident that did not exist then.
       found = read(db, cut, byIncident(kind), { members: JSON.stringify([...incident.members]) }, null);
     }
-    return found.filter(
+    const kept = found.filter(
       (s) =>
         oneOf(filter.kind, s.kind) &&
         oneOf(filter.venue, s.venue) &&
@@ -184,7 +151,23 @@ export function statementsAt(
         (filter.to === undefined || s.deliveredOn <= filter.to) &&
         (members === undefined || s.incidentIds.some((id) => members.has(id))),
     );
+    for (const s of kept) s.canonicalIncidentIds = [...new Set(s.incidentIds.map(resolve))];
+    return kept;
   };
-  const nodes = db.inTransaction ? list() : db.transaction(list)();
-  return paginate(nodes, (n) => [n.deliveredOn, n.statementId, n.speaker ?? ''], args);
+  return db.inTransaction ? list() : db.transaction(list)();
+}
+
+/** A page of statements, by delivery date (oldest first unless `descending`), keyed as `listStatements` keys. */
+export const pageStatements = (nodes: readonly StatementAtCut[], args: PageArgs & { descending?: boolean } = {}) =>
+  paginate(nodes, (n) => [n.deliveredOn, n.statementId, n.speaker ?? ''], args);
+
+/** `statementNodesAt`, paged. */
+export function statementsAt(
+  db: Database,
+  cut: ReadCut,
+  filter: StatementFilterAt,
+  args: PageArgs & { descending?: boolean } = {},
+): Connection<StatementAtCut> | null {
+  const nodes = statementNodesAt(db, cut, filter);
+  return nodes === null ? null : pageStatements(nodes, args);
 }
