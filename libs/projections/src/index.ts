@@ -27,7 +27,7 @@ export * from './statement-texts';
 export * from './projection-runner';
 export { PositionWaiters } from './position-waiters';
 export { lazyProperty } from './lazy-property';
-export { canonicalSourceId, organisationOf, similarSources, normaliseName } from './source-identity';
+export { canonicalSourceId, organisationOf, similarSources, normaliseName, type SourceLinks } from './source-identity';
 export { inferStateCode, stateSourceOf } from './source-identity';
 export { assessUnder, policyDifferences, type PolicyDifference } from './policy-versions';
 export { loopYielder } from './event-loop';

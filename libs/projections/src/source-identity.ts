@@ -2,8 +2,13 @@ import type { GradeFrom, SourceKind } from '@app/domain';
 import type { RegistryModel, SourceView } from './model';
 import { shippedCountries } from './shipped-countries';
 
+/** What following merges and parents reads of sources: the model's, or sources read elsewhere (as of a cut). */
+export interface SourceLinks {
+  sources: ReadonlyMap<string, Pick<SourceView, 'mergedInto' | 'parentOrganisation'>>;
+}
+
 /** The canonical source a merged duplicate resolves to (itself unless merged). */
-export function canonicalSourceId(model: RegistryModel, id: string): string {
+export function canonicalSourceId(model: SourceLinks, id: string): string {
   let current = id;
   for (let i = 0; i < 64; i++) {
     // a chain is short; the bound only guards against a corrupt cycle
@@ -15,7 +20,7 @@ export function canonicalSourceId(model: RegistryModel, id: string): string {
 }
 
 /** The organisation a source speaks for: its root parent, merges followed. Independence is judged by it. */
-export function organisationOf(model: RegistryModel, id: string): string {
+export function organisationOf(model: SourceLinks, id: string): string {
   let current = canonicalSourceId(model, id);
   for (let i = 0; i < 64; i++) {
     const parent = model.sources.get(current)?.parentOrganisation;

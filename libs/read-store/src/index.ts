@@ -14,6 +14,8 @@ export { cutParams, fieldInForce, inForce, within, type ReadCut } from './cut';
 export { TABLES } from './schema';
 export { incidentAt, incidentsAt, type IncidentAtCut } from './incidents-at';
 export {
+  pageStatements,
+  statementNodesAt,
   statementsAt,
   type StatementAtCut,
   type StatementCorrectionAtCut,

@@ -4,11 +4,13 @@ import { holdsStatementTexts, type StatementTexts } from '@app/projections';
 import { ReadModelService } from '../read-model/read-model.service';
 import { CitationObject } from '../incidents/objects/incident.object';
 import { StatementObject } from '../statements/objects/statement.object';
+import { ListedStatement } from '../statements/listed-statement';
 
 /**
  * Statement.quote and Statement.citation. The live model leaves both in the store (they are most of a
  * statement's weight, and no query selects on them): a statement mapped from it carries placeholders,
- * and the texts are read from its stream, once per statement object. Replayed models hold them.
+ * and the texts are read from its stream, once per statement object. Replayed models hold them; a statement
+ * listed from the projection file reads them from its stream as of its cut.
  */
 @Resolver(() => StatementObject)
 export class StatementTextsResolver {
@@ -17,6 +19,7 @@ export class StatementTextsResolver {
   constructor(private readonly readModel: ReadModelService) {}
 
   private async texts(parent: StatementObject): Promise<StatementTexts> {
+    if (parent instanceof ListedStatement) return parent.texts(); // its words as of the cut it was listed at
     if (holdsStatementTexts(parent)) return parent;
     let texts = this.loaded.get(parent);
     if (!texts) this.loaded.set(parent, (texts = this.readModel.statementTexts(parent.id)));

@@ -1,5 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { listStatements, listStates, stateTimeline } from '@app/projections';
+import { pageStatements } from '@app/read-store';
 import { descendingOf, StatementOrderInput } from './dto/order.input';
 import { selectionOf, TimeTravelInput } from './dto/time-travel.input';
 import { AFTER, FIRST } from './page.args';
@@ -8,6 +9,7 @@ import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
 import { withoutNulls } from '../incidents/without-nulls';
 import { toStatementObject } from '../statements/statement.mapper';
+import { toListedStatementObject } from '../statements/listed-statement';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
 import { COUNTRY_CODE } from '../graphql/validators';
 import { StateFilterInput, StatementFilterInput } from './dto/statement-filter.input';
@@ -30,18 +32,26 @@ export class StatementQueriesResolver {
     @Args('first', FIRST) first?: number,
     @Args('after', AFTER) after?: string,
   ): Promise<StatementConnectionObject> {
-    const cut = timeTravel(filter);
-    const model = await this.readModel.modelAt(cut.asOf, cut.clock);
+    const { asOf, clock } = timeTravel(filter);
     const { stateCodes, ...rest } = withoutNulls(selectionOf(filter));
-    const page = listStatements(
-      model,
-      { ...rest, stateCode: stateCodes },
-      {
-        first: first ?? undefined,
-        after: after ?? undefined,
-        descending: descendingOf(orderBy),
-      },
-    );
+    const selection = { ...rest, stateCode: stateCodes };
+    const args = { first: first ?? undefined, after: after ?? undefined, descending: descendingOf(orderBy) };
+    // As of a date, a list by State or incident reads the projection file (that State's or incident's rows only);
+    // any other list, a replay of the store up to the cut.
+    const nodes = asOf ? await this.readModel.statementsAt(asOf, clock, selection) : null;
+    if (nodes) {
+      const page = pageStatements(nodes, args);
+      return {
+        ...page,
+        edges: page.edges.map(({ cursor, node }) => ({
+          cursor,
+          speaker: node.speaker,
+          node: toListedStatementObject(node, this.reference, () => this.readModel.statementEvents(node.statementId)),
+        })),
+      };
+    }
+    const model = await this.readModel.modelAt(asOf, clock);
+    const page = listStatements(model, selection, args);
     return {
       ...page,
       edges: page.edges.map(({ cursor, node }) => ({

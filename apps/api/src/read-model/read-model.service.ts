@@ -15,7 +15,8 @@ import {
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
-import type { IncidentAtCut } from '@app/read-store';
+import type { IncidentAtCut, ReadStore, SourceAtCut, StatementAtCut, StatementFilterAt } from '@app/read-store';
+import { CutLists } from '../read-store/cut-lists';
 import type { IncidentsAtCut } from '../read-store/incident-cuts';
 import { ReadStoreService } from '../read-store/read-store.service';
 import { ModelsAt } from './model-at';
@@ -49,6 +50,7 @@ export class ReadModelService implements OnApplicationShutdown {
   private readonly logger = new Logger('ReadModel');
   private readonly runner: ProjectionRunner;
   private readonly modelsAt: ModelsAt;
+  private readonly cutLists: CutLists;
   private caughtUp = false;
   private starting: Promise<void> | null = null;
   private shuttingDown = false;
@@ -63,6 +65,7 @@ export class ReadModelService implements OnApplicationShutdown {
   ) {
     this.runner = new ProjectionRunner(store);
     this.modelsAt = new ModelsAt(store, new ReplayGate(config.maxConcurrentReplays, config.maxQueuedReplays));
+    this.cutLists = new CutLists(config.maxQueuedReplays);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -199,6 +202,28 @@ export class ReadModelService implements OnApplicationShutdown {
   }
 
   /**
+   * The statements by a State or about an incident as of `asOf` on `clock` (unordered: page them with
+   * `pageStatements`), read from the projection file; null when the file is not serving or the filter is by
+   * neither (the caller replays instead).
+   */
+  statementsAt(asOf: Date, clock: Clock, filter: StatementFilterAt): Promise<StatementAtCut[] | null> {
+    const cut = { clock, at: asOf };
+    return this.fromFile((file, generation) => this.cutLists.statements(file, generation, cut, filter));
+  }
+
+  /** Every source as of `asOf` on `clock`, read from the projection file; null when it is not serving. */
+  sourcesAt(asOf: Date, clock: Clock): Promise<SourceAtCut[] | null> {
+    const cut = { clock, at: asOf };
+    return this.fromFile((file, generation) => this.cutLists.sources(file, generation, cut));
+  }
+
+  /** `read` of the projection file once it shows what the live model shows; null when it is not serving. */
+  private async fromFile<T>(read: (file: ReadStore, generation: number) => Promise<T | null>): Promise<T | null> {
+    const live = this.model;
+    return (await this.file?.readServing(live.checkpoint, this.config.readYourWritesTimeoutMs, read)) ?? null;
+  }
+
+  /**
    * The model a report reads as of `asOf` on `clock`: derived from the live model (the same answers as a
    * replay, without reading the store); the live model when `asOf` is absent.
    */
@@ -226,9 +251,14 @@ export class ReadModelService implements OnApplicationShutdown {
 
   /** A statement's quote and citation as last corrected, read from its stream (the live model leaves them there). */
   async statementTexts(id: string): Promise<StatementTexts | null> {
+    return statementTextsOf(await this.statementEvents(id));
+  }
+
+  /** A statement's stream (its words, and which fields each correction changed, are only there). */
+  async statementEvents(id: string): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     for await (const stored of this.store.readStream(statementStream(id))) events.push(stored);
-    return statementTextsOf(events);
+    return events;
   }
 
   /** Rebuilds from the start of the store (a new policy or projection version is just this). */

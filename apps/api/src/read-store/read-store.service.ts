@@ -40,7 +40,8 @@ const IN_PROCESS_REBUILD_MAX = 10_000;
  * first when missing or of another version (into a new file, swapped in whole), caught up from its
  * checkpoint, then kept live by a subscription to `$all` (which wakes on this process's commits and, for
  * SQLite, on other processes' through `PRAGMA data_version`). Each page is folded with its checkpoint in one
- * transaction. Lists as of a cut read it (incidentsAt); the other queries still read the in-memory model.
+ * transaction. Lists as of a cut read it (incidentsAt, and through `readServing` statements and sources); the
+ * other queries still read the in-memory model.
  */
 @Injectable()
 export class ReadStoreService implements OnApplicationShutdown {
@@ -108,9 +109,7 @@ export class ReadStoreService implements OnApplicationShutdown {
    * `serving` for when. Kept per cut until the file moves.
    */
   async incidentsAt(cut: Cut, position: Position | null, timeoutMs: number): Promise<IncidentsAtCut | null> {
-    const file = await this.serving(position, timeoutMs);
-    if (file === null) return null;
-    return this.cuts.read(file, this.generation, cut);
+    return this.readServing(position, timeoutMs, (file, generation) => this.cuts.read(file, generation, cut));
   }
 
   /**
@@ -123,8 +122,17 @@ export class ReadStoreService implements OnApplicationShutdown {
     position: Position | null,
     timeoutMs: number,
   ): Promise<{ incident: IncidentAtCut | null } | null> {
+    return this.readServing(position, timeoutMs, (file) => ({ incident: incidentAt(file.db, cut, id, file.policy) }));
+  }
+
+  /** `read` of the file once it is serving (see `serving`; `generation` names the open file); null when it is not. */
+  async readServing<T>(
+    position: Position | null,
+    timeoutMs: number,
+    read: (file: ReadStore, generation: number) => T | Promise<T>,
+  ): Promise<T | null> {
     const file = await this.serving(position, timeoutMs);
-    return file === null ? null : { incident: incidentAt(file.db, cut, id, file.policy) };
+    return file === null ? null : read(file, this.generation);
   }
 
   /**

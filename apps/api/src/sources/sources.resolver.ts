@@ -1,7 +1,14 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
-import { organisationOf, similarSources, type RegistryModel, type SourceView } from '@app/projections';
+import {
+  organisationOf,
+  similarSources,
+  type RegistryModel,
+  type SourceLinks,
+  type SourceView,
+} from '@app/projections';
+import type { SourceAtCut } from '@app/read-store';
 import { timeTravel } from '../queries/model-context';
 import { TimeTravelInput } from '../queries/dto/time-travel.input';
 import { ReadModelService } from '../read-model/read-model.service';
@@ -10,10 +17,11 @@ import { MergeSourcesCommand, RegisterSourceCommand, RegradeSourceCommand } from
 import { MergeSourcesInput, RegisterSourceInput, RegradeSourceInput } from './dto/source.inputs';
 import { SourceObject, SourceWarningObject } from './objects/source.object';
 
-const toSourceObject = (s: SourceView, model: RegistryModel): SourceObject => ({
+/** A source of the model, or one read from the projection file as of a cut (`links`: the sources beside it then). */
+const toSourceObject = (s: SourceView | SourceAtCut, links: SourceLinks): SourceObject => ({
   ...s,
   id: s.sourceId,
-  organisationId: organisationOf(model, s.sourceId),
+  organisationId: organisationOf(links, s.sourceId),
   mergedInto: s.mergedInto && {
     canonicalSourceId: s.mergedInto.canonicalSourceId,
     reason: s.mergedInto.reason,
@@ -38,11 +46,15 @@ export class SourcesResolver {
     @Args('filter', { type: () => TimeTravelInput, nullable: true, description: 'As of when' })
     filter?: TimeTravelInput,
   ): Promise<SourceObject[]> {
-    const cut = timeTravel(filter);
-    const model = await this.readModel.modelAt(cut.asOf, cut.clock);
-    return [...model.sources.values()]
+    const { asOf, clock } = timeTravel(filter);
+    // As of a date, read from the projection file when it serves (in registration order, as the model holds them).
+    const read = asOf ? await this.readModel.sourcesAt(asOf, clock) : null;
+    const links = read
+      ? { sources: new Map(read.map((s) => [s.sourceId, s])) }
+      : await this.readModel.modelAt(asOf, clock);
+    return [...links.sources.values()]
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((s) => toSourceObject(s, model));
+      .map((s) => toSourceObject(s, links));
   }
 
   @Mutation(() => SourceObject, {
