@@ -1,0 +1,45 @@
+import { ReadStore } from '@app/read-store';
+import { randomHistory } from '../../../../libs/projections/src/testing/random-history';
+import { memorySource } from '../../../../libs/read-store/src/testing/memory-source';
+import { CutLists } from './cut-lists';
+
+const known = (day: string) => ({ clock: 'KNOWN' as const, at: new Date(`${day}T00:00:00Z`) });
+
+describe('CutLists', () => {
+  let file: ReadStore;
+  beforeEach(async () => {
+    file = ReadStore.openFile(':memory:');
+    await file.catchUp(memorySource(randomHistory(7, 120).events, 50));
+  });
+  afterEach(() => file.close());
+
+  it('reads a list once per cut and filter and keeps it until the file moves; one read at a time, a few waiting', async () => {
+    const lists = new CutLists(1);
+    const reads = [known('2016-01-01'), known('2017-01-01'), known('2018-01-01')].map((cut) =>
+      lists.statements(file, 0, cut, { stateCode: 'GBR' }).then(
+        (read) => read?.length,
+        (error: { code?: string }) => error.code,
+      ),
+    );
+    const [first, second, third] = await Promise.all(reads);
+    expect(typeof first).toBe('number');
+    expect(second).toBeGreaterThanOrEqual(first as number);
+    expect(third).toBe('UNAVAILABLE');
+    const again = await lists.statements(file, 0, known('2017-01-01'), { stateCode: 'GBR' });
+    expect(await lists.statements(file, 0, known('2017-01-01'), { stateCode: 'GBR' })).toBe(again);
+    expect(await lists.statements(file, 0, known('2017-01-01'), { stateCode: 'FRA' })).not.toBe(again);
+    // Another generation (a swapped-in file) is read afresh; so are the sources, kept apart from statements.
+    expect(await lists.statements(file, 1, known('2017-01-01'), { stateCode: 'GBR' })).not.toBe(again);
+    const sources = await lists.sources(file, 0, known('2017-01-01'));
+    expect(sources?.length).toBeGreaterThan(0);
+    expect(await lists.sources(file, 0, known('2017-01-01'))).toBe(sources);
+  });
+
+  it('answers null for a list by neither State nor incident, and for a file closed while the read waited', async () => {
+    const lists = new CutLists(4);
+    expect(await lists.statements(file, 0, known('2017-01-01'), { kind: 'CONCERN' })).toBeNull();
+    const read = lists.sources(file, 0, known('2017-01-01'));
+    file.close();
+    expect(await read).toBeNull();
+  });
+});
