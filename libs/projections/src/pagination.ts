@@ -30,7 +30,7 @@ export const MAX_PAGE_SIZE = 500;
 /** Sort keys compared as strings, left to right (ISO dates and ids sort correctly as strings). */
 export type SortKey = readonly string[];
 
-function compareKeys(a: SortKey, b: SortKey): number {
+export function compareKeys(a: SortKey, b: SortKey): number {
   for (let i = 0; i < a.length; i++) {
     const x = a[i] ?? '';
     const y = b[i] ?? '';
@@ -39,7 +39,8 @@ function compareKeys(a: SortKey, b: SortKey): number {
   return 0;
 }
 
-function pageSize(args: PageArgs): number {
+/** The page size asked (`first`), checked: BAD_USER_INPUT when out of range. */
+export function pageSize(args: PageArgs): number {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw badInput(`first must be an integer from 0 to ${MAX_PAGE_SIZE}`, 'first');
@@ -48,9 +49,10 @@ function pageSize(args: PageArgs): number {
 }
 
 // The cursor is the sort key of the edge: opaque to clients, and still valid when that node is gone.
-const encodeCursor = (key: SortKey) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+export const encodeCursor = (key: SortKey): string => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 
-function decodeCursor(cursor: string): SortKey {
+/** A cursor's sort key; BAD_USER_INPUT (field `after`) when it is not one of ours. */
+export function decodeCursor(cursor: string): SortKey {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(key) && key.every((k) => typeof k === 'string')) return key;

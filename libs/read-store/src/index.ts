@@ -22,3 +22,4 @@ export {
   type StatementFilterAt,
 } from './statements-at';
 export { sourcesAt, type GradeAtCut, type SourceAtCut } from './sources-at';
+export { statementPageAt, type DeliveredRange } from './statement-pages';

@@ -141,6 +141,10 @@ CREATE INDEX IF NOT EXISTS investigation_conclusions_investigation ON investigat
 CREATE INDEX IF NOT EXISTS statement_versions_statement ON statement_versions (statement_id, seq);
 -- The corrections only (a few percent of the versions): superseding finds them without reading every version.
 CREATE INDEX IF NOT EXISTS statement_versions_corrections ON statement_versions (seq) WHERE reason IS NOT NULL;
+-- Statements by the delivery date they were recorded with (version 0's evidence date): a page of every statement
+-- as of a cut walks it from the cursor (recorded_at in it for the RECORDED clock, so the walk reads no row).
+CREATE INDEX IF NOT EXISTS statement_versions_delivered ON statement_versions (evidence_date, statement_id, recorded_at)
+  WHERE reason IS NULL;
 CREATE INDEX IF NOT EXISTS situation_versions_situation ON situation_versions (situation_id, seq);
 CREATE INDEX IF NOT EXISTS incident_merges_canonical ON incident_merges (canonical_incident_id);
 CREATE INDEX IF NOT EXISTS corroborations_incident ON corroborations (incident_id);

@@ -101,8 +101,8 @@ function statementOf(versions: VersionRow[], speaker: string | null): StatementA
   };
 }
 
-/** The statements a candidate query finds, as of the cut. */
-function read(db: Database, cut: ReadCut, candidates: string, params: object, speaker: string | null) {
+/** The statements a candidate query (`SELECT ... AS id`) finds, as of the cut, by statement id. */
+export function readStatements(db: Database, cut: ReadCut, candidates: string, params: object, speaker: string | null) {
   const found: StatementAtCut[] = [];
   let versions: VersionRow[] = [];
   const flush = () => {
@@ -137,11 +137,11 @@ export function statementNodesAt(db: Database, cut: ReadCut, filter: StatementFi
     if (filter.stateCode !== undefined) {
       const codes = typeof filter.stateCode === 'string' ? [filter.stateCode] : filter.stateCode;
       for (const code of new Set(codes.map((c) => c.toUpperCase()))) {
-        found.push(...read(db, cut, byState(kind), { value: code }, code));
+        found.push(...readStatements(db, cut, byState(kind), { value: code }, code));
       }
     } else if (incident?.exists) {
       // As the replay lists an incident's linked statements: none for an incident that did not exist then.
-      found = read(db, cut, byIncident(kind), { members: JSON.stringify([...incident.members]) }, null);
+      found = readStatements(db, cut, byIncident(kind), { members: JSON.stringify([...incident.members]) }, null);
     }
     const kept = found.filter(
       (s) =>
