@@ -1,6 +1,14 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { listStatements, listStates, stateTimeline } from '@app/projections';
-import { pageStatements } from '@app/read-store';
+import {
+  type Clock,
+  type Connection,
+  listStatements,
+  listStates,
+  type PageArgs,
+  type StatementFilter,
+  stateTimeline,
+} from '@app/projections';
+import { pageStatements, type StatementAtCut } from '@app/read-store';
 import { descendingOf, StatementOrderInput } from './dto/order.input';
 import { selectionOf, TimeTravelInput } from './dto/time-travel.input';
 import { AFTER, FIRST } from './page.args';
@@ -36,14 +44,11 @@ export class StatementQueriesResolver {
     const { stateCodes, ...rest } = withoutNulls(selectionOf(filter));
     const selection = { ...rest, stateCode: stateCodes };
     const args = { first: first ?? undefined, after: after ?? undefined, descending: descendingOf(orderBy) };
-    // As of a date, a list by State or incident reads the projection file (that State's or incident's rows only);
-    // any other list, a replay of the store up to the cut.
-    const nodes = asOf ? await this.readModel.statementsAt(asOf, clock, selection) : null;
-    if (nodes) {
-      const page = pageStatements(nodes, args);
+    const filed = asOf ? await this.fromFile(asOf, clock, selection, args) : null;
+    if (filed) {
       return {
-        ...page,
-        edges: page.edges.map(({ cursor, node }) => ({
+        ...filed,
+        edges: filed.edges.map(({ cursor, node }) => ({
           cursor,
           speaker: node.speaker,
           node: toListedStatementObject(node, this.reference, () => this.readModel.statementEvents(node.statementId)),
@@ -60,6 +65,22 @@ export class StatementQueriesResolver {
         node: toStatementObject(node, model, this.reference),
       })),
     };
+  }
+
+  /**
+   * As of a date, the projection file: a list by State or incident reads that State's or incident's rows; a list
+   * by neither (nor by kind or venue), one page of the delivery-date index. Null: a replay of the store answers.
+   */
+  private async fromFile(
+    asOf: Date,
+    clock: Clock,
+    selection: StatementFilter,
+    args: PageArgs & { descending?: boolean },
+  ): Promise<Connection<StatementAtCut> | null> {
+    const nodes = await this.readModel.statementsAt(asOf, clock, selection);
+    if (nodes) return pageStatements(nodes, args);
+    if (selection.kind !== undefined || selection.venue !== undefined) return null;
+    return this.readModel.statementPageAt(asOf, clock, { from: selection.from, to: selection.to }, args);
   }
 
   @Query(() => StateTimelineObject, {

@@ -5,6 +5,8 @@ import {
   type AuditEntry,
   type ChangeSet,
   type Clock,
+  type Connection,
+  type PageArgs,
   incidentHistory,
   ProjectionRunner,
   type ProjectionHealth,
@@ -15,7 +17,15 @@ import {
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
-import type { IncidentAtCut, ReadStore, SourceAtCut, StatementAtCut, StatementFilterAt } from '@app/read-store';
+import {
+  type DeliveredRange,
+  type IncidentAtCut,
+  type ReadStore,
+  type SourceAtCut,
+  type StatementAtCut,
+  type StatementFilterAt,
+  statementPageAt,
+} from '@app/read-store';
 import { CutLists } from '../read-store/cut-lists';
 import type { IncidentsAtCut } from '../read-store/incident-cuts';
 import { ReadStoreService } from '../read-store/read-store.service';
@@ -209,6 +219,20 @@ export class ReadModelService implements OnApplicationShutdown {
   statementsAt(asOf: Date, clock: Clock, filter: StatementFilterAt): Promise<StatementAtCut[] | null> {
     const cut = { clock, at: asOf };
     return this.fromFile((file, generation) => this.cutLists.statements(file, generation, cut, filter));
+  }
+
+  /**
+   * A page of every statement (delivered within `range`) as of `asOf` on `clock`, read from the projection file
+   * (the page's statements only); null when it is not serving.
+   */
+  statementPageAt(
+    asOf: Date,
+    clock: Clock,
+    range: DeliveredRange,
+    args: PageArgs & { descending?: boolean },
+  ): Promise<Connection<StatementAtCut> | null> {
+    const cut = { clock, at: asOf };
+    return this.fromFile((file) => Promise.resolve(statementPageAt(file.db, cut, range, args)));
   }
 
   /** Every source as of `asOf` on `clock`, read from the projection file; null when it is not serving. */
