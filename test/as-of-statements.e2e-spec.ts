@@ -188,7 +188,7 @@ describe('statements and sources as of a date, from the projection file', () => 
     expect(listed).toBeGreaterThan(50);
   });
 
-  it('by incident (a merged duplicate resolves as of the cut): every cut on both clocks equals the replayed list', async () => {
+  it('by incident (a merged duplicate resolved as of the cut): every cut, both clocks, equals the replay', async () => {
     let listed = 0;
     for (const cut of cuts()) {
       const all = (await replayed(cut)).edges;
@@ -224,7 +224,7 @@ describe('statements and sources as of a date, from the projection file', () => 
     expect((await aut('2016-06-20')).edges.map((e) => e.node.deliveredOn)).toContain('2016-06-10');
   });
 
-  it('every statement, and by delivery dates: every cut on both clocks, page by page, equals the replayed list', async () => {
+  it('every statement, and by delivery dates: every cut, both clocks, page by page, equals the replay', async () => {
     let listed = 0;
     for (const cut of cuts()) {
       for (const range of [{}, { from: '2016-03-20' }, { to: '2016-07-01' }]) {

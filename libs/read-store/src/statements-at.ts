@@ -85,6 +85,7 @@ function statementOf(versions: VersionRow[], speaker: string | null): StatementA
   return {
     ...details,
     statementId: first.statement_id,
+    // A statement's stream holds exactly its recording and corrections, each a version row, in order.
     revision: versions.indexOf(inside[inside.length - 1]),
     corrections: inside.slice(1).map((v) => ({
       changes: JSON.parse(v.changes) as Partial<StatementDetails>,

@@ -13,7 +13,7 @@ describe('CutLists', () => {
   });
   afterEach(() => file.close());
 
-  it('reads a list once per cut and filter and keeps it until the file moves; one read at a time, a few waiting', async () => {
+  it('reads a list once per cut and filter, kept until the file moves; one read at a time, a few waiting', async () => {
     const lists = new CutLists(1);
     const reads = [known('2016-01-01'), known('2017-01-01'), known('2018-01-01')].map((cut) =>
       lists.statements(file, 0, cut, { stateCode: 'GBR' }).then(
