@@ -25,7 +25,11 @@ const NODE = /* GraphQL */ `
 `;
 const list = (condemners: string) => /* GraphQL */ `
   query ($asOf: DateTime, $clock: Clock, $sort: IncidentOrderField!) {
-    incidents(filter: { asOf: $asOf, clock: $clock ${condemners} }, orderBy: { field: $sort, direction: DESC }, first: 100) {
+    incidents(
+      filter: { asOf: $asOf, clock: $clock ${condemners} }
+      orderBy: { field: $sort, direction: DESC }
+      first: 100
+    ) {
       totalCount
       edges { cursor node { ${NODE} } }
       tally { status readiness count }
@@ -35,7 +39,9 @@ const list = (condemners: string) => /* GraphQL */ `
 `;
 const FROM_FILE = list('');
 const ONE = /* GraphQL */ `
-  query ($id: ID!, $asOf: DateTime, $clock: Clock) { incident(id: $id, filter: { asOf: $asOf, clock: $clock }) { ${NODE} } }
+  query ($id: ID!, $asOf: DateTime, $clock: Clock) {
+    incident(id: $id, filter: { asOf: $asOf, clock: $clock }) { ${NODE} }
+  }
 `;
 // Nobody speaks as ZZZ: the filter keeps every incident, and makes the service replay the store.
 const FROM_REPLAY = list(', notYetCondemnedBy: { stateCodes: ["ZZZ"] }');
