@@ -19,20 +19,19 @@ import { EVIDENCE } from './evidence.queries';
 import { linkOrder, type Merge } from './link-order';
 import { SourceGraph } from './source-graph';
 
-interface CorroborationRow {
-  /** The incident it was logged against. */
-  key: string;
-  corroboration_id: string;
-  source_id: string;
-  stance: Stance;
-  evidence_kinds: string;
-  published_on: string;
-  derived_from: string | null;
-  credibility: Credibility | null;
-  geolocation_precision: number | null;
-  seq: number;
-  retracted_on: string | null;
-}
+/** One corroboration as `EVIDENCE.corroborations` lists it (see there), logged against the row's incident. */
+type CorroborationTuple = [
+  corroborationId: string,
+  sourceId: string,
+  stance: Stance,
+  evidenceKinds: EvidenceKind[],
+  publishedOn: string,
+  derivedFrom: string | null,
+  credibility: Credibility | null,
+  geolocationPrecision: number | null,
+  seq: number,
+  retractedOn: string | null,
+];
 interface InvestigationRow {
   investigation_id: string;
   investigator_kind: InvestigatorKind;
@@ -170,26 +169,31 @@ export class EvidenceReader {
   }
 
   private corroborations(canonical: string, members: string[], merges: Merge[]) {
-    const rows = new Map<string, CorroborationRow>();
+    const found = new Map<string, CorroborationTuple>();
+    const links = [];
     for (const member of members) {
-      for (const row of this.rows<CorroborationRow>(EVIDENCE.corroborations, member)) {
-        rows.set(row.corroboration_id, row);
+      for (const row of this.rows<{ corroborations: string }>(EVIDENCE.corroborations, member)) {
+        for (const c of JSON.parse(row.corroborations) as CorroborationTuple[]) {
+          found.set(c[0], c);
+          links.push({ id: c[0], incidentIds: [member], seq: c[8] });
+        }
       }
     }
-    const links = [...rows.values()].map((r) => ({ id: r.corroboration_id, incidentIds: [r.key], seq: r.seq }));
     return linkOrder(links, merges, canonical).map((id): CorroborationEvidence => {
-      const c = rows.get(id)!;
+      const c = found.get(id)!;
+      const [corroborationId, sourceId, stance, evidenceKinds, publishedOn, derivedFrom, credibility, precision] = c;
+      const retractedOn = c[9];
       return {
-        corroborationId: c.corroboration_id,
-        sourceId: c.source_id,
-        ...this.sources.facts(c.source_id),
-        stance: c.stance,
-        evidenceKinds: JSON.parse(c.evidence_kinds) as EvidenceKind[],
-        publishedOn: c.published_on,
-        derivedFrom: c.derived_from ?? undefined,
-        retractedOn: c.retracted_on ?? undefined,
-        ...(c.credibility !== null && { credibility: c.credibility }),
-        ...(c.geolocation_precision !== null && { geolocationPrecisionMeters: c.geolocation_precision }),
+        corroborationId,
+        sourceId,
+        ...this.sources.facts(sourceId),
+        stance,
+        evidenceKinds,
+        publishedOn,
+        derivedFrom: derivedFrom ?? undefined,
+        retractedOn: retractedOn ?? undefined,
+        ...(credibility !== null && { credibility }),
+        ...(precision !== null && { geolocationPrecisionMeters: precision }),
       };
     });
   }
