@@ -1,6 +1,7 @@
 import { assessWithHistory, DEFAULT_POLICY } from '@app/domain';
-import type { Assessment, PolicyConfig, StatusChange } from '@app/domain';
+import type { Assessment, IncidentEvidence, PolicyConfig, StatusChange } from '@app/domain';
 import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import type { ReadCut } from './cut';
 import { keyedRows } from './cut-rows';
 import { EvidenceReader } from './evidence.reader';
@@ -29,9 +30,62 @@ export function assessAsOf(
   reader: EvidenceReader = readerFor(db, cut),
 ): IncidentAssessment | null {
   const evidence = reader.load(incidentId);
-  if (evidence === null) return null;
+  return evidence === null ? null : assessEvidence(evidence, policy);
+}
+
+function assessEvidence(evidence: IncidentEvidence, policy: PolicyConfig): IncidentAssessment {
   const { assessment, history } = assessWithHistory(evidence, policy);
   return { incidentId: evidence.incidentId, assessment, statusHistory: history };
+}
+
+/**
+ * A digest of the evidence the policy was given. The policy is pure: under one policy version, evidence with the
+ * same digest has the same assessment and history, so a cut may take the stored live ones (see incidentsAt).
+ */
+export const evidenceDigest = (evidence: IncidentEvidence): string =>
+  createHash('sha256').update(JSON.stringify(evidence)).digest('base64');
+
+/** A stored live assessment: the digest of its evidence, and the assessment and history (parsed when asked). */
+export interface StoredAssessment {
+  digest: string;
+  result: () => Omit<IncidentAssessment, 'incidentId'>;
+}
+
+/** Every stored live assessment made under `policy`'s version, by incident. */
+export function storedAssessments(db: Database, policy: PolicyConfig): Map<string, StoredAssessment> {
+  const histories = new Map<string, StatusChange[]>();
+  const changes = db
+    .prepare(
+      `SELECT h.incident_id, h.status, h.readiness, h.on_date, h.rule, h.evidence_ids FROM status_history h
+       ORDER BY h.incident_id, h.n`,
+    )
+    .iterate() as Iterable<HistoryRow>;
+  for (const { incident_id: id, on_date: on, evidence_ids: evidenceIds, ...h } of changes) {
+    const change: StatusChange = { ...h, on, evidenceIds: JSON.parse(evidenceIds) as string[] };
+    const history = histories.get(id);
+    if (history) history.push(change);
+    else histories.set(id, [change]);
+  }
+  const stored = new Map<string, StoredAssessment>();
+  const rows = db
+    .prepare('SELECT incident_id, assessment, evidence_digest FROM assessments WHERE policy_version = ?')
+    .iterate(policy.version) as Iterable<{ incident_id: string; assessment: string; evidence_digest: string }>;
+  for (const row of rows) {
+    stored.set(row.incident_id, {
+      digest: row.evidence_digest,
+      result: () => ({
+        assessment: JSON.parse(row.assessment) as Assessment,
+        statusHistory: histories.get(row.incident_id) ?? [],
+      }),
+    });
+  }
+  return stored;
+}
+
+interface HistoryRow extends Omit<StatusChange, 'on' | 'evidenceIds'> {
+  incident_id: string;
+  on_date: string;
+  evidence_ids: string;
 }
 
 /**
@@ -46,7 +100,7 @@ export function assessPending(
   reader: EvidenceReader = readerFor(db, 'LIVE'),
 ): number {
   const ids = db.prepare('SELECT incident_id FROM dirty_incidents LIMIT ?').pluck().all(limit) as string[];
-  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?)');
+  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?)');
   const dropAssessment = db.prepare('DELETE FROM assessments WHERE incident_id = ?');
   const dropHistory = db.prepare('DELETE FROM status_history WHERE incident_id = ?');
   const change = db.prepare('INSERT INTO status_history VALUES (?,?,?,?,?,?,?)');
@@ -54,12 +108,13 @@ export function assessPending(
   const assessed = new Set<string>();
   // The fact tables do not change while this runs (one transaction): one reader, its sources read once for all.
   for (const id of ids) {
-    const result = assessAsOf(db, id, 'LIVE', policy, reader);
+    const evidence = reader.load(id);
+    const result = evidence === null ? null : assessEvidence(evidence, policy);
     if (result === null || result.incidentId !== id) {
       dropAssessment.run(id);
       dropHistory.run(id);
     }
-    if (result !== null && !assessed.has(result.incidentId)) {
+    if (evidence !== null && result !== null && !assessed.has(result.incidentId)) {
       assessed.add(result.incidentId);
       const { incidentId, assessment: a, statusHistory } = result;
       upsert.run(
@@ -71,6 +126,7 @@ export function assessPending(
         a.policyVersion,
         a.independentSupportingSources,
         JSON.stringify(a),
+        evidenceDigest(evidence),
       );
       dropHistory.run(incidentId);
       statusHistory.forEach((h, n) =>

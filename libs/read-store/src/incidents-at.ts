@@ -2,6 +2,7 @@ import { assessWithHistory } from '@app/domain';
 import type { Assessment, IncidentDetails, IsoDate, PolicyConfig, StatusChange } from '@app/domain';
 import type { Database } from 'better-sqlite3';
 import type { ReadCut } from './cut';
+import { evidenceDigest, storedAssessments } from './assessments';
 import { BulkRows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
 import { EvidenceReader } from './evidence.reader';
@@ -28,18 +29,26 @@ export function bulkReader(db: Database, cut: ReadCut): { reader: EvidenceReader
 
 /**
  * Every canonical incident that exists at the cut (merged duplicates left out, withdrawn ones kept, as the
- * registry lists them), by incident id, each assessed by the one pure policy over its rows as of the cut.
- * One pass over the tables (in one read transaction, so one snapshot), no replay.
+ * registry lists them), by incident id, each assessed by the one pure policy over its rows as of the cut (or,
+ * when those rows give the very evidence its stored live assessment was made from, that assessment: the policy
+ * is pure). One pass over the tables (in one read transaction, so one snapshot), no replay.
  */
 export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): IncidentAtCut[] {
   const read = (): IncidentAtCut[] => {
     const { reader, incidentIds } = bulkReader(db, cut);
+    const stored = storedAssessments(db, policy);
     const found: IncidentAtCut[] = [];
     for (const id of incidentIds()) {
       if (reader.resolve(id) !== id) continue;
       const incident = reader.read(id);
       if (incident === null) continue;
       const { evidence, ...shown } = incident;
+      // Most incidents' evidence as of a past cut is what it is live: the policy gave its result for it already.
+      const live = stored.get(id);
+      if (live !== undefined && live.digest === evidenceDigest(evidence)) {
+        found.push({ incidentId: id, ...shown, ...live.result() });
+        continue;
+      }
       const { assessment, history } = assessWithHistory(evidence, policy);
       found.push({ incidentId: id, ...shown, assessment, statusHistory: history });
     }
