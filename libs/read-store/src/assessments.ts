@@ -51,41 +51,31 @@ export interface StoredAssessment {
   result: () => Omit<IncidentAssessment, 'incidentId'>;
 }
 
-/** Every stored live assessment made under `policy`'s version, by incident. */
+/**
+ * Every stored live assessment made under `policy`'s version, by incident: its history comes as one JSON array
+ * (SQLite writes it, JSON.parse reads it several times faster than a row object per change), parsed when asked.
+ */
 export function storedAssessments(db: Database, policy: PolicyConfig): Map<string, StoredAssessment> {
-  const histories = new Map<string, StatusChange[]>();
-  const changes = db
-    .prepare(
-      `SELECT h.incident_id, h.status, h.readiness, h.on_date, h.rule, h.evidence_ids FROM status_history h
-       ORDER BY h.incident_id, h.n`,
-    )
-    .iterate() as Iterable<HistoryRow>;
-  for (const { incident_id: id, on_date: on, evidence_ids: evidenceIds, ...h } of changes) {
-    const change: StatusChange = { ...h, on, evidenceIds: JSON.parse(evidenceIds) as string[] };
-    const history = histories.get(id);
-    if (history) history.push(change);
-    else histories.set(id, [change]);
-  }
-  const stored = new Map<string, StoredAssessment>();
   const rows = db
-    .prepare('SELECT incident_id, assessment, evidence_digest FROM assessments WHERE policy_version = ?')
-    .iterate(policy.version) as Iterable<{ incident_id: string; assessment: string; evidence_digest: string }>;
+    .prepare(
+      `SELECT a.incident_id, a.evidence_digest, a.assessment,
+         (SELECT json_group_array(json_object('status', h.status, 'readiness', h.readiness, 'on', h.on_date,
+            'rule', h.rule, 'evidenceIds', json(h.evidence_ids)))
+          FROM (SELECT * FROM status_history h WHERE h.incident_id = a.incident_id ORDER BY h.n) h) AS history
+       FROM assessments a WHERE a.policy_version = ?`,
+    )
+    .all(policy.version) as { incident_id: string; evidence_digest: string; assessment: string; history: string }[];
+  const stored = new Map<string, StoredAssessment>();
   for (const row of rows) {
     stored.set(row.incident_id, {
       digest: row.evidence_digest,
       result: () => ({
         assessment: JSON.parse(row.assessment) as Assessment,
-        statusHistory: histories.get(row.incident_id) ?? [],
+        statusHistory: JSON.parse(row.history) as StatusChange[],
       }),
     });
   }
   return stored;
-}
-
-interface HistoryRow extends Omit<StatusChange, 'on' | 'evidenceIds'> {
-  incident_id: string;
-  on_date: string;
-  evidence_ids: string;
 }
 
 /**

@@ -43,18 +43,19 @@ interface InvestigationRow {
   outcome: InvestigationOutcome | null;
   concluded_on: string | null;
 }
-interface VersionRow {
-  changes: string;
-  reason: string | null;
-  seq: number;
+/** A version as the versions queries list them (see EVIDENCE.versions): what it sets, the correction's reason. */
+type Version = [changes: object, reason: string | null, seq: number];
+
+/** The versions of one incident or statement within the cut, in fold order (one row per key: a JSON array). */
+function versionsOf(rows: readonly { versions: string }[]): Version[] {
+  return rows.length === 0 ? [] : (JSON.parse(rows[0].versions) as Version[]);
 }
 
 /** The details as of a cut: version 0 with every correction within the cut laid over it, in fold order. */
-export function detailsOf<T>(versions: readonly VersionRow[]): T | null {
-  if (versions.length === 0 || versions[0].reason !== null) return null; // not recorded by the cut
-  let details = JSON.parse(versions[0].changes) as T;
-  for (let i = 1; i < versions.length; i++)
-    details = { ...details, ...(JSON.parse(versions[i].changes) as Partial<T>) };
+export function detailsOf<T>(versions: readonly Version[]): T | null {
+  if (versions.length === 0 || versions[0][1] !== null) return null; // not recorded by the cut
+  let details = versions[0][0] as T;
+  for (let i = 1; i < versions.length; i++) details = { ...details, ...(versions[i][0] as Partial<T>) };
   return details;
 }
 
@@ -134,7 +135,7 @@ export class EvidenceReader {
   /** A canonical incident as of the cut (see `resolve`); null when it was not recorded by then. */
   read(canonical: string): IncidentAsOf | null {
     const row = this.incident(canonical);
-    const details = detailsOf<IncidentDetails>(this.rows<VersionRow>(EVIDENCE.versions, canonical));
+    const details = detailsOf<IncidentDetails>(versionsOf(this.rows(EVIDENCE.versions, canonical)));
     if (row === undefined || details === null) return null;
     const { members, merges } = this.tree(canonical);
     const { allegedUser, munition } = details;
@@ -243,12 +244,12 @@ export class EvidenceReader {
       // Every statement that might be the user's (a superset, see user-statements.ts); the test is below.
       for (const { statement_id: id } of this.rows<{ statement_id: string }>(EVIDENCE.userStatements, member)) {
         if (found.has(id)) continue;
-        const versions = this.rows<VersionRow>(EVIDENCE.statementVersions, id);
+        const versions = versionsOf(this.rows(EVIDENCE.statementVersions, id));
         const details = detailsOf<StatementDetails>(versions);
         if (details === null) continue;
         found.set(id, details);
         // Every correction re-links the statement: it joins its incidents' lists at its last version.
-        links.push({ id, incidentIds: details.incidentIds, seq: versions[versions.length - 1].seq });
+        links.push({ id, incidentIds: details.incidentIds, seq: versions[versions.length - 1][2] });
       }
     }
     const statements: StatementEvidence[] = [];
