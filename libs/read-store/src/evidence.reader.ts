@@ -72,7 +72,8 @@ interface WithdrawalRow {
 
 /** An incident as of a cut: what the policy takes, and what lists show of it beside its assessment. */
 export interface IncidentAsOf {
-  evidence: IncidentEvidence;
+  /** Read when asked: a list may have the assessment already (see incidentsAt). */
+  evidence: () => IncidentEvidence;
   details: IncidentDetails;
   reportedOn: string;
   recordedAt: Date;
@@ -129,7 +130,7 @@ export class EvidenceReader {
   /** Everything the policy looks at for the incident `id` resolves to, as of the cut; null when there is none. */
   load(id: string): IncidentEvidence | null {
     const canonical = this.resolve(id);
-    return canonical === null ? null : (this.read(canonical)?.evidence ?? null);
+    return canonical === null ? null : (this.read(canonical)?.evidence() ?? null);
   }
 
   /** A canonical incident as of the cut (see `resolve`); null when it was not recorded by then. */
@@ -140,7 +141,7 @@ export class EvidenceReader {
     const { members, merges } = this.tree(canonical);
     const { allegedUser, munition } = details;
     const withdrawal = this.rows<WithdrawalRow>(EVIDENCE.withdrawals, canonical).at(-1);
-    const evidence: IncidentEvidence = {
+    const evidence = (): IncidentEvidence => ({
       incidentId: canonical,
       allegedUserStateCodes: allegedUser.stateCodes,
       allegedUserKind: allegedUser.kind,
@@ -151,7 +152,7 @@ export class EvidenceReader {
       corroborations: this.corroborations(canonical, members, merges),
       investigations: this.investigations(canonical, members, merges),
       statements: this.statements(canonical, members, merges, allegedUser.stateCodes),
-    };
+    });
     return {
       evidence,
       details,

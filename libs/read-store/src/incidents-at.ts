@@ -37,14 +37,21 @@ export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): I
   const read = (): IncidentAtCut[] => {
     const { reader, incidentIds } = bulkReader(db, cut);
     const stored = storedAssessments(db, policy);
+    // Live, a stored assessment is current unless its incident is due to be assessed again.
+    const due = cut === 'LIVE' ? new Set(db.prepare('SELECT incident_id FROM dirty_incidents').pluck().all()) : null;
     const found: IncidentAtCut[] = [];
     for (const id of incidentIds()) {
       if (reader.resolve(id) !== id) continue;
       const incident = reader.read(id);
       if (incident === null) continue;
-      const { evidence, ...shown } = incident;
-      // Most incidents' evidence as of a past cut is what it is live: the policy gave its result for it already.
+      const { evidence: evidenceOf, ...shown } = incident;
       const live = stored.get(id);
+      if (live !== undefined && due !== null && !due.has(id)) {
+        found.push({ incidentId: id, ...shown, ...live.result() });
+        continue;
+      }
+      const evidence = evidenceOf();
+      // Most incidents' evidence as of a past cut is what it is live: the policy gave its result for it already.
       if (live !== undefined && live.digest === evidenceDigest(evidence)) {
         found.push({ incidentId: id, ...shown, ...live.result() });
         continue;
