@@ -57,7 +57,8 @@ export const EVIDENCE = {
     key: 'ii.incident_id',
     sql: (w, where) =>
       `SELECT ii.incident_id AS key, i.investigation_id, i.investigator_kind, i.investigator_state_code,
-         i.investigator_name, i.investigator_source_id, i.evidence_date, i.seq, c.outcome, c.evidence_date AS concluded_on
+         i.investigator_name, i.investigator_source_id, i.evidence_date, i.seq,
+         c.outcome, c.evidence_date AS concluded_on
        FROM investigation_incidents ii JOIN investigations i USING (investigation_id)
        LEFT JOIN investigation_conclusions c ON c.seq = (SELECT l.seq FROM investigation_conclusions l
          WHERE l.investigation_id = i.investigation_id AND ${w('l')} ORDER BY l.seq DESC LIMIT 1)
@@ -86,7 +87,8 @@ export const EVIDENCE = {
   grades: {
     key: 'g.source_id',
     sql: (w, where) =>
-      `SELECT g.source_id AS key, g.grade, g.evidence_date FROM source_grades g WHERE ${where} ${w('g')} ORDER BY g.seq`,
+      `SELECT g.source_id AS key, g.grade, g.evidence_date FROM source_grades g
+       WHERE ${where} ${w('g')} ORDER BY g.seq`,
   },
   /** In fold order (the last stands), into a source that exists at the cut. */
   sourceMerges: {
