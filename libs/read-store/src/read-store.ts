@@ -44,7 +44,7 @@ export interface RebuildReport extends Checkpoint {
   ms: { fold: number; index: number; settle: number };
 }
 
-/** Incidents assessed per transaction when a bulk rebuild settles. */
+/** Incidents assessed per transaction when a settle reads each on its own (a few are due). */
 const ASSESS_CHUNK = 500;
 
 /**
