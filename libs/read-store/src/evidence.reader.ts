@@ -19,20 +19,19 @@ import { EVIDENCE } from './evidence.queries';
 import { linkOrder, type Merge } from './link-order';
 import { SourceGraph } from './source-graph';
 
-interface CorroborationRow {
-  /** The incident it was logged against. */
-  key: string;
-  corroboration_id: string;
-  source_id: string;
-  stance: Stance;
-  evidence_kinds: string;
-  published_on: string;
-  derived_from: string | null;
-  credibility: Credibility | null;
-  geolocation_precision: number | null;
-  seq: number;
-  retracted_on: string | null;
-}
+/** One corroboration as `EVIDENCE.corroborations` lists it (see there), logged against the row's incident. */
+type CorroborationTuple = [
+  corroborationId: string,
+  sourceId: string,
+  stance: Stance,
+  evidenceKinds: EvidenceKind[],
+  publishedOn: string,
+  derivedFrom: string | null,
+  credibility: Credibility | null,
+  geolocationPrecision: number | null,
+  seq: number,
+  retractedOn: string | null,
+];
 interface InvestigationRow {
   investigation_id: string;
   investigator_kind: InvestigatorKind;
@@ -44,18 +43,19 @@ interface InvestigationRow {
   outcome: InvestigationOutcome | null;
   concluded_on: string | null;
 }
-interface VersionRow {
-  changes: string;
-  reason: string | null;
-  seq: number;
+/** A version as the versions queries list them (see EVIDENCE.versions): what it sets, the correction's reason. */
+export type Version = [changes: object, reason: string | null, seq: number];
+
+/** The versions of one incident or statement within the cut, in fold order (one row per key: a JSON array). */
+function versionsOf(rows: readonly { versions: string }[]): Version[] {
+  return rows.length === 0 ? [] : (JSON.parse(rows[0].versions) as Version[]);
 }
 
 /** The details as of a cut: version 0 with every correction within the cut laid over it, in fold order. */
-export function detailsOf<T>(versions: readonly VersionRow[]): T | null {
-  if (versions.length === 0 || versions[0].reason !== null) return null; // not recorded by the cut
-  let details = JSON.parse(versions[0].changes) as T;
-  for (let i = 1; i < versions.length; i++)
-    details = { ...details, ...(JSON.parse(versions[i].changes) as Partial<T>) };
+export function detailsOf<T>(versions: readonly Version[]): T | null {
+  if (versions.length === 0 || versions[0][1] !== null) return null; // not recorded by the cut
+  let details = versions[0][0] as T;
+  for (let i = 1; i < versions.length; i++) details = { ...details, ...(versions[i][0] as Partial<T>) };
   return details;
 }
 
@@ -72,7 +72,8 @@ interface WithdrawalRow {
 
 /** An incident as of a cut: what the policy takes, and what lists show of it beside its assessment. */
 export interface IncidentAsOf {
-  evidence: IncidentEvidence;
+  /** Read when asked: a list may have the assessment already (see incidentsAt). */
+  evidence: () => IncidentEvidence;
   details: IncidentDetails;
   reportedOn: string;
   recordedAt: Date;
@@ -129,18 +130,18 @@ export class EvidenceReader {
   /** Everything the policy looks at for the incident `id` resolves to, as of the cut; null when there is none. */
   load(id: string): IncidentEvidence | null {
     const canonical = this.resolve(id);
-    return canonical === null ? null : (this.read(canonical)?.evidence ?? null);
+    return canonical === null ? null : (this.read(canonical)?.evidence() ?? null);
   }
 
   /** A canonical incident as of the cut (see `resolve`); null when it was not recorded by then. */
   read(canonical: string): IncidentAsOf | null {
     const row = this.incident(canonical);
-    const details = detailsOf<IncidentDetails>(this.rows<VersionRow>(EVIDENCE.versions, canonical));
+    const details = detailsOf<IncidentDetails>(versionsOf(this.rows(EVIDENCE.versions, canonical)));
     if (row === undefined || details === null) return null;
     const { members, merges } = this.tree(canonical);
     const { allegedUser, munition } = details;
     const withdrawal = this.rows<WithdrawalRow>(EVIDENCE.withdrawals, canonical).at(-1);
-    const evidence: IncidentEvidence = {
+    const evidence = (): IncidentEvidence => ({
       incidentId: canonical,
       allegedUserStateCodes: allegedUser.stateCodes,
       allegedUserKind: allegedUser.kind,
@@ -151,7 +152,7 @@ export class EvidenceReader {
       corroborations: this.corroborations(canonical, members, merges),
       investigations: this.investigations(canonical, members, merges),
       statements: this.statements(canonical, members, merges, allegedUser.stateCodes),
-    };
+    });
     return {
       evidence,
       details,
@@ -170,26 +171,31 @@ export class EvidenceReader {
   }
 
   private corroborations(canonical: string, members: string[], merges: Merge[]) {
-    const rows = new Map<string, CorroborationRow>();
+    const found = new Map<string, CorroborationTuple>();
+    const links = [];
     for (const member of members) {
-      for (const row of this.rows<CorroborationRow>(EVIDENCE.corroborations, member)) {
-        rows.set(row.corroboration_id, row);
+      for (const row of this.rows<{ corroborations: string }>(EVIDENCE.corroborations, member)) {
+        for (const c of JSON.parse(row.corroborations) as CorroborationTuple[]) {
+          found.set(c[0], c);
+          links.push({ id: c[0], incidentIds: [member], seq: c[8] });
+        }
       }
     }
-    const links = [...rows.values()].map((r) => ({ id: r.corroboration_id, incidentIds: [r.key], seq: r.seq }));
     return linkOrder(links, merges, canonical).map((id): CorroborationEvidence => {
-      const c = rows.get(id)!;
+      const c = found.get(id)!;
+      const [corroborationId, sourceId, stance, evidenceKinds, publishedOn, derivedFrom, credibility, precision] = c;
+      const retractedOn = c[9];
       return {
-        corroborationId: c.corroboration_id,
-        sourceId: c.source_id,
-        ...this.sources.facts(c.source_id),
-        stance: c.stance,
-        evidenceKinds: JSON.parse(c.evidence_kinds) as EvidenceKind[],
-        publishedOn: c.published_on,
-        derivedFrom: c.derived_from ?? undefined,
-        retractedOn: c.retracted_on ?? undefined,
-        ...(c.credibility !== null && { credibility: c.credibility }),
-        ...(c.geolocation_precision !== null && { geolocationPrecisionMeters: c.geolocation_precision }),
+        corroborationId,
+        sourceId,
+        ...this.sources.facts(sourceId),
+        stance,
+        evidenceKinds,
+        publishedOn,
+        derivedFrom: derivedFrom ?? undefined,
+        retractedOn: retractedOn ?? undefined,
+        ...(credibility !== null && { credibility }),
+        ...(precision !== null && { geolocationPrecisionMeters: precision }),
       };
     });
   }
@@ -239,12 +245,12 @@ export class EvidenceReader {
       // Every statement that might be the user's (a superset, see user-statements.ts); the test is below.
       for (const { statement_id: id } of this.rows<{ statement_id: string }>(EVIDENCE.userStatements, member)) {
         if (found.has(id)) continue;
-        const versions = this.rows<VersionRow>(EVIDENCE.statementVersions, id);
+        const versions = versionsOf(this.rows(EVIDENCE.statementVersions, id));
         const details = detailsOf<StatementDetails>(versions);
         if (details === null) continue;
         found.set(id, details);
         // Every correction re-links the statement: it joins its incidents' lists at its last version.
-        links.push({ id, incidentIds: details.incidentIds, seq: versions[versions.length - 1].seq });
+        links.push({ id, incidentIds: details.incidentIds, seq: versions[versions.length - 1][2] });
       }
     }
     const statements: StatementEvidence[] = [];

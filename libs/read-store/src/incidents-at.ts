@@ -2,9 +2,9 @@ import { assessWithHistory } from '@app/domain';
 import type { Assessment, IncidentDetails, IsoDate, PolicyConfig, StatusChange } from '@app/domain';
 import type { Database } from 'better-sqlite3';
 import type { ReadCut } from './cut';
+import { evidenceDigest, readerFor, storedAssessments } from './assessments';
 import { BulkRows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
-import { readerFor } from './assessments';
 import { EvidenceReader } from './evidence.reader';
 
 /** A canonical incident as of a cut, with what lists, filters, sorts, tallies and maps read of it. */
@@ -29,35 +29,51 @@ export function bulkReader(db: Database, cut: ReadCut): { reader: EvidenceReader
 
 /**
  * Every canonical incident that exists at the cut (merged duplicates left out, withdrawn ones kept, as the
- * registry lists them), by incident id, each assessed by the one pure policy over its rows as of the cut.
- * One pass over the tables (in one read transaction, so one snapshot), no replay.
+ * registry lists them), by incident id, each assessed by the one pure policy over its rows as of the cut (or,
+ * when those rows give the very evidence its stored live assessment was made from, that assessment: the policy
+ * is pure). One pass over the tables (in one read transaction, so one snapshot), no replay.
  */
 export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): IncidentAtCut[] {
   const read = (): IncidentAtCut[] => {
     const { reader, incidentIds } = bulkReader(db, cut);
+    const stored = storedAssessments(db, policy);
+    // Live, a stored assessment is current unless its incident is due to be assessed again.
+    const due = cut === 'LIVE' ? new Set(db.prepare('SELECT incident_id FROM dirty_incidents').pluck().all()) : null;
     const found: IncidentAtCut[] = [];
     for (const id of incidentIds()) {
       if (reader.resolve(id) !== id) continue;
-      const incident = shown(reader, id, policy);
-      if (incident !== null) found.push(incident);
+      const incident = reader.read(id);
+      if (incident === null) continue;
+      const { evidence: evidenceOf, ...shown } = incident;
+      const live = stored.get(id);
+      if (live !== undefined && due !== null && !due.has(id)) {
+        found.push({ incidentId: id, ...shown, ...live.result() });
+        continue;
+      }
+      const evidence = evidenceOf();
+      // Most incidents' evidence as of a past cut is what it is live: the policy gave its result for it already.
+      if (live !== undefined && live.digest === evidenceDigest(evidence)) {
+        found.push({ incidentId: id, ...shown, ...live.result() });
+        continue;
+      }
+      const { assessment, history } = assessWithHistory(evidence, policy);
+      found.push({ incidentId: id, ...shown, assessment, statusHistory: history });
     }
     return found;
   };
   return db.inTransaction ? read() : db.transaction(read)();
 }
 
-/** One incident as of a cut: the canonical one the id resolves to then, or null when there was none. */
+/**
+ * One incident as of a cut: the canonical one the id resolves to then, or null when there was none. The policy
+ * runs on its rows (one incident: no stored assessment to look up).
+ */
 export function incidentAt(db: Database, cut: ReadCut, id: string, policy: PolicyConfig): IncidentAtCut | null {
   const reader = readerFor(db, cut);
   const canonical = reader.resolve(id);
-  return canonical === null ? null : shown(reader, canonical, policy);
-}
-
-/** A canonical incident's rows as of the reader's cut, assessed by the one policy. */
-function shown(reader: EvidenceReader, id: string, policy: PolicyConfig): IncidentAtCut | null {
-  const incident = reader.read(id);
-  if (incident === null) return null;
-  const { evidence, ...rest } = incident;
-  const { assessment, history } = assessWithHistory(evidence, policy);
-  return { incidentId: id, ...rest, assessment, statusHistory: history };
+  const incident = canonical === null ? null : reader.read(canonical);
+  if (canonical === null || incident === null) return null;
+  const { evidence, ...shown } = incident;
+  const { assessment, history } = assessWithHistory(evidence(), policy);
+  return { incidentId: canonical, ...shown, assessment, statusHistory: history };
 }

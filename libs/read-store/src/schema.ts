@@ -105,9 +105,11 @@ CREATE TABLE IF NOT EXISTS resolution_targets (
   resolution_id TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (resolution_id, kind, target)
 ) WITHOUT ROWID;
 
+-- evidence_digest: of the evidence the policy was given (the policy is pure: equal evidence, equal assessment).
 CREATE TABLE IF NOT EXISTS assessments (
   incident_id TEXT PRIMARY KEY, status TEXT NOT NULL, readiness TEXT NOT NULL, rule TEXT NOT NULL,
-  status_since TEXT, policy_version TEXT NOT NULL, independent_sources INTEGER NOT NULL, assessment TEXT NOT NULL
+  status_since TEXT, policy_version TEXT NOT NULL, independent_sources INTEGER NOT NULL, assessment TEXT NOT NULL,
+  evidence_digest TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS status_history (
   incident_id TEXT NOT NULL, n INTEGER NOT NULL, status TEXT NOT NULL, readiness TEXT NOT NULL, on_date TEXT NOT NULL,

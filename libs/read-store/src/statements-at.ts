@@ -2,7 +2,7 @@ import type { IsoDate, StatementDetails, StatementKind, Venue } from '@app/domai
 import { type Connection, type PageArgs, paginate } from '@app/projections';
 import type { Database } from 'better-sqlite3';
 import { type CutKind, type ReadCut, cutParams, fieldInForce, kindOf, within } from './cut';
-import { detailsOf } from './evidence.reader';
+import { detailsOf, type Version } from './evidence.reader';
 import { incidentMembers, incidentResolver } from './incident-resolution';
 
 /** A statement list's filter, as `listStatements` takes it; a list by State or by incident reads the file. */
@@ -79,7 +79,9 @@ const byIncident = (kind: CutKind) =>
 /** A statement's versions (all of them, in fold order) as of the cut; null when it was not recorded by then. */
 function statementOf(versions: VersionRow[], speaker: string | null): StatementAtCut | null {
   const inside = versions.filter((v) => v.inside === 1);
-  const details = detailsOf<Omit<StatementDetails, 'quote' | 'citation'>>(inside);
+  const details = detailsOf<Omit<StatementDetails, 'quote' | 'citation'>>(
+    inside.map((v): Version => [JSON.parse(v.changes) as object, v.reason, v.seq]),
+  );
   if (details === null) return null;
   const first = inside[0];
   return {
