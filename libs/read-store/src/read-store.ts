@@ -112,9 +112,9 @@ export class ReadStore {
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('cache_size = -65536');
-    // Assessing reads indexes at random (statements by incident, speakers by statement): mapped pages are read
-    // without a system call each. Bounded: mapped pages touched count in the process's RSS.
-    db.pragma('mmap_size = 268435456');
+    // A rebuild assesses every incident, reading indexes at random: mapped pages are read without a system call
+    // each. Only then: every mapped page touched counts in the RSS of the service that keeps the file open.
+    if (options.bulk) db.pragma('mmap_size = 268435456');
     db.exec(SCHEMA);
     if (!options.bulk) db.exec(INDEXES);
     return new ReadStore(path, db, options, options.bulk === true);
