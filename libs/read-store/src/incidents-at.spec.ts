@@ -3,7 +3,7 @@ import type { StoredEvent } from '@app/event-store';
 import { buildModel, buildModelAsOf, findIncident, type IncidentView } from '@app/projections';
 import { dayOf, randomHistory } from '../../projections/src/testing/random-history';
 import type { ReadCut } from './cut';
-import { incidentAt, incidentsAt } from './incidents-at';
+import { incidentAt, incidentsAt, incidentsShownAt } from './incidents-at';
 import { ReadStore } from './read-store';
 import { memorySource } from './testing/memory-source';
 
@@ -150,6 +150,20 @@ describe('one incident as of a cut (incidentAt) against the reference fold', () 
       }
     }
     expect(resolved).toBeGreaterThan(0); // a merged duplicate's id resolves to its canonical incident
+    store.close();
+  });
+});
+
+describe('every incident as of a cut before the policy (incidentsShownAt)', () => {
+  it.each(SEEDS.slice(0, 4))('history %i: incidentsAt without the assessments, at every cut', async (seed) => {
+    const { log, store } = await storeOf(seed);
+    for (const cut of cutsOf(log.events.map((e) => e.recordedAt))) {
+      const where = cut === 'LIVE' ? 'LIVE' : `${cut.clock} ${cut.at.toISOString()}`;
+      const assessed = incidentsAt(store.db, cut, DEFAULT_POLICY).map(
+        ({ assessment: _a, statusHistory: _h, ...shown }) => shown,
+      );
+      expect({ where, shown: incidentsShownAt(store.db, cut) }).toEqual({ where, shown: assessed });
+    }
     store.close();
   });
 });

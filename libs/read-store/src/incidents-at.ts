@@ -5,7 +5,7 @@ import type { ReadCut } from './cut';
 import { evidenceDigest, readerFor, storedAssessments } from './assessments';
 import { BulkRows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
-import { EvidenceReader } from './evidence.reader';
+import { EvidenceReader, type IncidentAsOf } from './evidence.reader';
 
 /** A canonical incident as of a cut, with what lists, filters, sorts, tallies and maps read of it. */
 export interface IncidentAtCut {
@@ -39,29 +39,49 @@ export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): I
     const stored = storedAssessments(db, policy);
     // Live, a stored assessment is current unless its incident is due to be assessed again.
     const due = cut === 'LIVE' ? new Set(db.prepare('SELECT incident_id FROM dirty_incidents').pluck().all()) : null;
-    const found: IncidentAtCut[] = [];
-    for (const id of incidentIds()) {
-      if (reader.resolve(id) !== id) continue;
-      const incident = reader.read(id);
-      if (incident === null) continue;
-      const { evidence: evidenceOf, ...shown } = incident;
+    return canonicalAt(reader, incidentIds(), (id, { evidence: evidenceOf, ...shown }) => {
       const live = stored.get(id);
-      if (live !== undefined && due !== null && !due.has(id)) {
-        found.push({ incidentId: id, ...shown, ...live.result() });
-        continue;
-      }
+      if (live !== undefined && due !== null && !due.has(id)) return { incidentId: id, ...shown, ...live.result() };
       const evidence = evidenceOf();
       // Most incidents' evidence as of a past cut is what it is live: the policy gave its result for it already.
       if (live !== undefined && live.digest === evidenceDigest(evidence)) {
-        found.push({ incidentId: id, ...shown, ...live.result() });
-        continue;
+        return { incidentId: id, ...shown, ...live.result() };
       }
       const { assessment, history } = assessWithHistory(evidence, policy);
-      found.push({ incidentId: id, ...shown, assessment, statusHistory: history });
-    }
-    return found;
+      return { incidentId: id, ...shown, assessment, statusHistory: history };
+    });
   };
   return db.inTransaction ? read() : db.transaction(read)();
+}
+
+/** A canonical incident as of a cut as a list shows it before any policy runs. */
+export type IncidentShownAt = Omit<IncidentAtCut, 'assessment' | 'statusHistory'>;
+
+/**
+ * `incidentsAt` without the policy: every canonical incident at the cut with its details, dates, merged
+ * duplicates and withdrawal. Reads only the incidents' own tables (no evidence): what a page sorted by date
+ * and filtered on details needs before it assesses its own incidents (`incidentAt`).
+ */
+export function incidentsShownAt(db: Database, cut: ReadCut): IncidentShownAt[] {
+  const read = (): IncidentShownAt[] => {
+    const { reader, incidentIds } = bulkReader(db, cut);
+    return canonicalAt(reader, incidentIds(), (id, { evidence: _evidence, ...shown }) => ({
+      incidentId: id,
+      ...shown,
+    }));
+  };
+  return db.inTransaction ? read() : db.transaction(read)();
+}
+
+/** `take` of every incident that is canonical at the reader's cut (merged duplicates left out, withdrawn kept). */
+function canonicalAt<T>(reader: EvidenceReader, ids: string[], take: (id: string, read: IncidentAsOf) => T): T[] {
+  const found: T[] = [];
+  for (const id of ids) {
+    if (reader.resolve(id) !== id) continue;
+    const incident = reader.read(id);
+    if (incident !== null) found.push(take(id, incident));
+  }
+  return found;
 }
 
 /**
