@@ -23,21 +23,24 @@ const NODE = /* GraphQL */ `
   corroborations { id publishedOn retractedOn } statements { id } corrections { reason }
   history { eventId type }
 `;
-const list = (condemners: string) => /* GraphQL */ `
-  query ($asOf: DateTime, $clock: Clock, $sort: IncidentOrderField!) {
+const OVERVIEW =
+  'tally { status readiness count } map { countryCodes groups { status coordinates } withoutCoordinates }';
+const list = (condemners: string, overview = true) => /* GraphQL */ `
+  query ($asOf: DateTime, $clock: Clock, $sort: IncidentOrderField!, $country: String) {
     incidents(
-      filter: { asOf: $asOf, clock: $clock ${condemners} }
+      filter: { asOf: $asOf, clock: $clock, countryCode: $country ${condemners} }
       orderBy: { field: $sort, direction: DESC }
       first: 100
     ) {
       totalCount
       edges { cursor node { ${NODE} } }
-      tally { status readiness count }
-      map { countryCodes groups { status coordinates } withoutCoordinates }
+      ${overview ? OVERVIEW : ''}
     }
   }
 `;
 const FROM_FILE = list('');
+// Without tally or map, sorted by date: only the page's own incidents are assessed.
+const PAGE_FROM_FILE = list('', false);
 const ONE = /* GraphQL */ `
   query ($id: ID!, $asOf: DateTime, $clock: Clock) {
     incident(id: $id, filter: { asOf: $asOf, clock: $clock }) { ${NODE} }
@@ -84,11 +87,15 @@ describe('incident lists as of a date, from the projection file', () => {
   // correction (08-10), the retraction (08-15), the conclusion (09-01).
   const KNOWN_DAYS = ['2015-06-01', '2016-01-10', '2016-03-10', '2016-06-02', '2016-06-03', '2016-08-05', '2016-08-12'];
 
-  const both = async (asOf: string, clock: string, sort: string) => {
-    const [file, replay] = await Promise.all([
-      app.ok(FROM_FILE, { asOf, clock, sort }),
-      app.ok(FROM_REPLAY, { asOf, clock, sort }),
+  const both = async (asOf: string, clock: string, sort: string, country?: string) => {
+    const variables = { asOf, clock, sort, country };
+    const [file, page, replay] = await Promise.all([
+      app.ok(FROM_FILE, variables),
+      app.ok(PAGE_FROM_FILE, variables),
+      app.ok(FROM_REPLAY, variables),
     ]);
+    const { tally: _tally, map: _map, ...replayed } = replay.incidents;
+    expect({ asOf, sort, country, page: page.incidents }).toEqual({ asOf, sort, country, page: replayed });
     // One incident as of the cut reads the file too: each equals the replayed list's node.
     for (const { node } of replay.incidents.edges) {
       const one = await app.ok(ONE, { id: node.id, asOf, clock });
@@ -105,6 +112,13 @@ describe('incident lists as of a date, from the projection file', () => {
       listed += file.totalCount;
     }
     expect(listed).toBeGreaterThan(20);
+  });
+
+  it('filtered by country (a filter on details): every day asked equals the replay', async () => {
+    for (const day of KNOWN_DAYS) {
+      const { file, replay } = await both(`${day}T23:59:59Z`, 'KNOWN', 'OCCURRED', 'YEM');
+      expect({ day, ...file }).toEqual({ day, ...replay });
+    }
   });
 
   it('RECORDED: every instant asked equals the replay', async () => {

@@ -11,7 +11,7 @@ import { TestApp } from './support/test-app';
  * and answers queries UNAVAILABLE until it has caught up (and has built its projection file); then ready.
  * Then, with MAX_CONCURRENT_REPLAYS=1 and no queue, time-travel replays (a list as of a date asking who has
  * not condemned, which needs every statement then): identical requests share one replay, distinct ones beyond
- * the bound are refused UNAVAILABLE; plain lists as of a date read the projection file and need no replay.
+ * the bound are refused UNAVAILABLE; a plain list as of a date reads the projection file and needs no replay.
  */
 jest.setTimeout(300_000);
 
@@ -127,13 +127,11 @@ describe('start-up on a large store', () => {
     for (const res of answered) expect(res.data!.incidents.totalCount).toBe(INCIDENTS);
     // Once they are done, the next one runs.
     expect((await app.ok(COUNT, { asOf: '2000-01-01T00:00:00Z' })).incidents.totalCount).toBe(0);
-    // A plain list as of a date reads the projection file: distinct cuts at once all answer, none replays.
-    const plain = await Promise.all(
-      [1, 2, 3, 4].map((k) => app.gql(PLAIN_COUNT, { asOf: new Date(Date.now() + k * 7_200_000).toISOString() })),
-    );
-    for (const res of plain) {
-      expect(res.errors).toBeUndefined();
-      expect(res.data!.incidents.totalCount).toBe(INCIDENTS);
-    }
+    // A plain list as of a date reads the projection file, not the store: it is not held by a running replay.
+    const replaying = app.gql(COUNT, { asOf: new Date(Date.now() + 9 * 3_600_000).toISOString() });
+    const plain = await app.gql(PLAIN_COUNT, { asOf: new Date(Date.now() + 10 * 3_600_000).toISOString() });
+    expect(plain.errors).toBeUndefined();
+    expect(plain.data!.incidents.totalCount).toBe(INCIDENTS);
+    expect((await replaying).data!.incidents.totalCount).toBe(INCIDENTS);
   });
 });

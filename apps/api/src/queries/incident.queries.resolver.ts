@@ -1,5 +1,16 @@
-import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { condemnersByIncident, findIncident, isoDateOf, listIncidents } from '@app/projections';
+import { Args, ID, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import {
+  type Clock,
+  condemnersByIncident,
+  findIncident,
+  type IncidentFilter,
+  type IncidentPageArgs,
+  isoDateOf,
+  listIncidents,
+  type RegistryModel,
+} from '@app/projections';
+import type { IncidentAtCut } from '@app/read-store';
 import { notFound, statesPartiesOn } from '@app/domain';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
@@ -13,6 +24,7 @@ import { FIRST, AFTER } from './page.args';
 import { MATCHED, type Matched } from './incident-overview.resolver';
 import { timeTravel } from './model-context';
 import { AuditEntryObject, IncidentConnectionObject } from './objects/incident-read.objects';
+import { selectsAny } from './selected-fields';
 
 /** Read-side queries about incidents (the mutations live in incidents/). */
 @Resolver(() => IncidentObject)
@@ -57,6 +69,7 @@ export class IncidentQueriesResolver {
     @Args('orderBy', { type: () => IncidentOrderInput, nullable: true }) orderBy?: IncidentOrderInput,
     @Args('first', FIRST) first?: number,
     @Args('after', AFTER) after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<IncidentConnectionObject & Matched> {
     const cut = timeTravel(filter);
     const { notYetCondemnedBy, ...rest } = withoutNulls(selectionOf(filter));
@@ -64,23 +77,10 @@ export class IncidentQueriesResolver {
     const pageArgs = { ...args, descending: descendingOf(orderBy) };
     const { asOf, clock } = cut;
     // As of a date, the projection file lists the incidents (unless the filter asks who condemned them, which
-    // needs every statement as of then: a replay); each listed incident replays its own streams if a query
-    // selects more than the list shows.
-    const listed = asOf && !notYetCondemnedBy ? await this.readModel.incidentsAt(asOf, clock) : null;
-    if (listed && 'fixed' in listed) {
-      const page = listIncidents(listed, rest, pageArgs);
-      return {
-        ...page,
-        edges: page.edges.map(({ cursor, node }) => ({
-          cursor,
-          node: toListedIncidentObject(node, this.reference, () =>
-            this.readModel.incidentModelAt(node.incidentId, asOf, clock),
-          ),
-        })),
-        [MATCHED]: { model: listed, filter: rest },
-      };
-    }
-    const model = listed ?? (await this.readModel.modelAt(asOf, clock));
+    // needs every statement as of then: a replay).
+    const fromFile = asOf && !notYetCondemnedBy ? await this.listedAt(asOf, clock, rest, pageArgs, info) : null;
+    if (fromFile && 'edges' in fromFile) return fromFile;
+    const model = fromFile ?? (await this.readModel.modelAt(asOf, clock));
     const day = asOf ? isoDateOf(asOf) : (model.latestEvidenceDate ?? isoDateOf(new Date()));
     const notCondemnedBy = notYetCondemnedBy && {
       stateCodes: new Set([
@@ -98,6 +98,40 @@ export class IncidentQueriesResolver {
         node: toIncidentObject(node, model, this.reference, { lazyLists: true }),
       })),
       [MATCHED]: { model, filter: matching },
+    };
+  }
+
+  /**
+   * Incidents as of a date from the projection file; the replayed model when the file is not serving. A page
+   * that needs no status (no filter or sort on one, no tally or map asked) assesses only its own incidents; any
+   * other reads every incident of the cut. A listed incident replays its own streams if a query selects more
+   * than the list shows (its revision, its nested lists).
+   */
+  private async listedAt(
+    asOf: Date,
+    clock: Clock,
+    filter: IncidentFilter,
+    pageArgs: IncidentPageArgs,
+    info: GraphQLResolveInfo | undefined,
+  ): Promise<(IncidentConnectionObject & Matched) | RegistryModel> {
+    const { status, readiness, firstConfirmedFrom, firstConfirmedTo } = filter;
+    const byStatus = [status, readiness, firstConfirmedFrom, firstConfirmedTo].some((f) => f !== undefined);
+    const needsStatuses = byStatus || pageArgs.sort === 'STATUS_CHANGED' || !info || selectsAny(info, ['tally', 'map']);
+    const node = (facts: IncidentAtCut) =>
+      toListedIncidentObject(facts, this.reference, () =>
+        this.readModel.incidentModelAt(facts.incidentId, asOf, clock),
+      );
+    if (!needsStatuses) {
+      const page = await this.readModel.incidentPageAt(asOf, clock, (set) => listIncidents(set, filter, pageArgs));
+      if (page) return { ...page, edges: page.edges.map(({ cursor, node: n }) => ({ cursor, node: node(n) })) };
+    }
+    const listed = await this.readModel.incidentsAt(asOf, clock);
+    if (!('fixed' in listed)) return listed;
+    const page = listIncidents(listed, filter, pageArgs);
+    return {
+      ...page,
+      edges: page.edges.map(({ cursor, node: n }) => ({ cursor, node: node(n) })),
+      [MATCHED]: { model: listed, filter },
     };
   }
 

@@ -27,7 +27,7 @@ import {
   statementPageAt,
 } from '@app/read-store';
 import { CutLists } from '../read-store/cut-lists';
-import type { IncidentsAtCut } from '../read-store/incident-cuts';
+import type { IncidentsAtCut, IncidentsShownAtCut } from '../read-store/incident-cuts';
 import { ReadStoreService } from '../read-store/read-store.service';
 import { ModelsAt } from './model-at';
 import { ReplayGate } from './replay-gate';
@@ -197,6 +197,20 @@ export class ReadModelService implements OnApplicationShutdown {
     const cut = { clock, at: asOf };
     const timeout = this.config.readYourWritesTimeoutMs;
     return (await this.file?.incidentsAt(cut, live.checkpoint, timeout)) ?? this.modelsAt.at(cut, live);
+  }
+
+  /**
+   * A page of incidents as of `asOf` on `clock` that needs no status, from the projection file: `list` pages the
+   * incidents before the policy, which then runs for the page's own; null when the file is not serving.
+   */
+  incidentPageAt(
+    asOf: Date,
+    clock: Clock,
+    list: (set: IncidentsShownAtCut) => Connection<{ incidentId: string }>,
+  ): Promise<Connection<IncidentAtCut> | null> {
+    const position = this.model.checkpoint;
+    const timeout = this.config.readYourWritesTimeoutMs;
+    return this.file?.incidentPageAt({ clock, at: asOf }, list, position, timeout) ?? Promise.resolve(null);
   }
 
   /**

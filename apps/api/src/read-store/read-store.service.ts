@@ -23,12 +23,12 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { Stopped, yieldingSource } from './event-source';
 import { livePages } from './live-pages';
-import { type Cut, PositionWaiters } from '@app/projections';
+import { type Connection, type Cut, PositionWaiters } from '@app/projections';
 import { ProjectionFileLock } from './projection-file-lock';
 import type { ProjectionFileReadiness } from './projection-file-readiness';
 import { type RebuildStoreAddress, type WorkerRebuild, rebuildInWorker, storeAddressOf } from './rebuild-in-worker';
 import { openIfCurrent } from './open-if-current';
-import { IncidentCuts, type IncidentsAtCut } from './incident-cuts';
+import { IncidentCuts, type IncidentsAtCut, type IncidentsShownAtCut, shownAt } from './incident-cuts';
 
 const SUPERVISE_EVERY_MS = 2000;
 /** Lag beyond this is reported as "at least" (as the in-memory read model reports it). */
@@ -110,6 +110,31 @@ export class ReadStoreService implements OnApplicationShutdown {
    */
   async incidentsAt(cut: Cut, position: Position | null, timeoutMs: number): Promise<IncidentsAtCut | null> {
     return this.readServing(position, timeoutMs, (file, generation) => this.cuts.read(file, generation, cut));
+  }
+
+  /**
+   * A page of incidents as of a cut that needs no status (sorted by date, filtered on details): `list` pages the
+   * incidents read before the policy, then the policy runs for the page's own incidents only, on the same rows.
+   */
+  async incidentPageAt(
+    cut: Cut,
+    list: (set: IncidentsShownAtCut) => Connection<{ incidentId: string }>,
+    position: Position | null,
+    timeoutMs: number,
+  ): Promise<Connection<IncidentAtCut> | null> {
+    const page = await this.readServing(position, timeoutMs, async (file, generation) => {
+      const kept = await this.cuts.shown(file, generation, cut);
+      if (kept === null || !file.db.open) return null;
+      // Kept at an earlier checkpoint when the file moved while this waited: the page is assessed on today's rows.
+      const page = list(kept.seq === file.checkpoint().seq ? kept : shownAt(file, cut));
+      const edges = page.edges.map(({ cursor, node }) => {
+        const assessed = incidentAt(file.db, cut, node.incidentId, file.policy);
+        if (assessed === null) throw new Error(`incident ${node.incidentId} is listed but not readable at its cut`);
+        return { cursor, node: assessed };
+      });
+      return { ...page, edges };
+    });
+    return page ?? null;
   }
 
   /**
