@@ -433,6 +433,14 @@ async function timeTravelSection(server, meta, quick) {
         '{ totalCount edges { node { id assessment { status readiness } } } } }',
       100,
     ]),
+    // The page's overview as of a day: every incident's status then (no target in issue 10; said for scale).
+    ...['KNOWN', 'RECORDED'].map((clock) => [
+      `incidents(asOf, ${clock}) with tally and map`,
+      'query($asOf: DateTime) ' +
+        `{ incidents(first: 0, filter: { asOf: $asOf, clock: ${clock} }) ` +
+        '{ totalCount tally { status readiness count } map { withoutCoordinates } } }',
+      undefined,
+    ]),
   ];
   for (const [name, query, target] of cases) {
     progress(`graphql: ${name}`);
