@@ -1,10 +1,10 @@
 import { DEFAULT_POLICY } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import { buildModel, buildModelAsOf, findIncident, type IncidentView } from '@app/projections';
-import { dayOf, randomHistory } from '../../projections/src/testing/random-history';
-import type { ReadCut } from './cut';
+import { randomHistory } from '../../projections/src/testing/random-history';
 import { incidentAt, incidentsAt, incidentsShownAt } from './incidents-at';
 import { ReadStore } from './read-store';
+import { cutsOf, whereOf } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
 
 /**
@@ -14,17 +14,6 @@ import { memorySource } from './testing/memory-source';
  * `assessAsOf` gives for that incident alone.
  */
 const SEEDS = Array.from({ length: 12 }, (_, i) => 301 + i);
-
-function cutsOf(recordedAt: Date[]): ReadCut[] {
-  const first = recordedAt[0].getTime();
-  const last = recordedAt[recordedAt.length - 1].getTime();
-  const recorded = [0.25, 0.5, 0.8, 1].map((f) => ({
-    clock: 'RECORDED' as const,
-    at: new Date(first + (last - first) * f),
-  }));
-  const known = [300, 700, 1100, 1500].map((n) => ({ clock: 'KNOWN' as const, at: new Date(`${dayOf(n)}T12:00:00Z`) }));
-  return [...recorded, ...known, 'LIVE'];
-}
 
 const shown = (i: IncidentView) => ({
   incidentId: i.incidentId,
@@ -55,7 +44,7 @@ function expectTheReplay(store: ReadStore, events: StoredEvent[]): { withdrawn: 
       .map(shown)
       .sort((a, b) => a.incidentId.localeCompare(b.incidentId));
     const got = incidentsAt(store.db, cut, DEFAULT_POLICY);
-    const where = cut === 'LIVE' ? 'LIVE' : `${cut.clock} ${cut.at.toISOString()}`;
+    const where = whereOf(cut);
     expect({ where, incidents: [...got].sort((a, b) => a.incidentId.localeCompare(b.incidentId)) }).toEqual({
       where,
       incidents: expected,
@@ -141,7 +130,7 @@ describe('one incident as of a cut (incidentAt) against the reference fold', () 
     let resolved = 0;
     for (const cut of cutsOf(log.events.map((e) => e.recordedAt))) {
       const model = cut === 'LIVE' ? buildModel(log.events) : buildModelAsOf(log.events, cut);
-      const where = cut === 'LIVE' ? 'LIVE' : `${cut.clock} ${cut.at.toISOString()}`;
+      const where = whereOf(cut);
       for (const id of ids) {
         const expected = findIncident(model, id);
         const got = incidentAt(store.db, cut, id, DEFAULT_POLICY);
@@ -158,7 +147,7 @@ describe('every incident as of a cut before the policy (incidentsShownAt)', () =
   it.each(SEEDS.slice(0, 4))('history %i: incidentsAt without the assessments, at every cut', async (seed) => {
     const { log, store } = await storeOf(seed);
     for (const cut of cutsOf(log.events.map((e) => e.recordedAt))) {
-      const where = cut === 'LIVE' ? 'LIVE' : `${cut.clock} ${cut.at.toISOString()}`;
+      const where = whereOf(cut);
       const assessed = incidentsAt(store.db, cut, DEFAULT_POLICY).map(
         ({ assessment: _a, statusHistory: _h, ...shown }) => shown,
       );

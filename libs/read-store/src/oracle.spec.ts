@@ -1,7 +1,8 @@
-import { buildEvidence, buildModel, buildModelAsOf, findIncident, type Cut } from '@app/projections';
-import { dayOf, randomHistory } from '../../projections/src/testing/random-history';
+import { buildEvidence, buildModel, buildModelAsOf, findIncident } from '@app/projections';
+import { randomHistory } from '../../projections/src/testing/random-history';
 import { readerFor } from './assessments';
 import { ReadStore } from './read-store';
+import { pastCutsOf } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
 
 /**
@@ -11,17 +12,6 @@ import { memorySource } from './testing/memory-source';
  */
 const SEEDS = Array.from({ length: 12 }, (_, i) => 101 + i);
 
-function cutsOf(recordedAt: Date[]): Cut[] {
-  const first = recordedAt[0].getTime();
-  const last = recordedAt[recordedAt.length - 1].getTime();
-  const recorded = [0.25, 0.5, 0.8, 1].map((f) => ({
-    clock: 'RECORDED' as const,
-    at: new Date(first + (last - first) * f),
-  }));
-  const known = [300, 700, 1100, 1500].map((n) => ({ clock: 'KNOWN' as const, at: new Date(`${dayOf(n)}T12:00:00Z`) }));
-  return [...recorded, ...known];
-}
-
 describe('the read store against the reference fold (oracle)', () => {
   it.each(SEEDS)('history %i: every incident on both clocks at several cuts', async (seed) => {
     const log = randomHistory(seed, 160);
@@ -29,7 +19,7 @@ describe('the read store against the reference fold (oracle)', () => {
     await store.catchUp(memorySource(log.events, 7));
     const incidentIds = log.events.filter((e) => e.type === 'UseAlleged').map((e) => e.data.incidentId as string);
     let compared = 0;
-    for (const cut of cutsOf(log.events.map((e) => e.recordedAt))) {
+    for (const cut of pastCutsOf(log.events.map((e) => e.recordedAt))) {
       const model = buildModelAsOf(log.events, cut);
       for (const id of incidentIds) {
         const expected = findIncident(model, id);

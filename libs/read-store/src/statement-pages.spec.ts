@@ -1,19 +1,10 @@
-import type { StatementDetails } from '@app/domain';
-import {
-  buildModel,
-  buildModelAsOf,
-  type Connection,
-  listStatements,
-  resolveIncidentId,
-  type RegistryModel,
-  type StatementNode,
-} from '@app/projections';
+import { buildModel, buildModelAsOf, listStatements } from '@app/projections';
 import { randomHistory } from '../../projections/src/testing/random-history';
 import { ReadStore } from './read-store';
 import { type DeliveredRange, statementPageAt } from './statement-pages';
-import type { StatementAtCut } from './statements-at';
 import { cutsOf, whereOf, withRevisions } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
+import { fromFile, fromReplay, shape } from './testing/statement-pages';
 
 /**
  * The oracle for a page of every statement as of a cut: for random histories (statements whose delivery date is
@@ -22,26 +13,6 @@ import { memorySource } from './testing/memory-source';
  * page `listStatements` gives over the reference replay, with the same cursors and counts, in both directions.
  */
 const SEEDS = Array.from({ length: 6 }, (_, i) => 601 + i);
-
-const withoutWords = <T extends Partial<StatementDetails>>({ quote: _q, citation: _c, ...rest }: T) => rest;
-const fromReplay =
-  (model: RegistryModel) =>
-  ({ seq: _seq, corrections, ...node }: StatementNode) => ({
-    ...withoutWords(node),
-    canonicalIncidentIds: [...new Set(node.incidentIds.map((id) => resolveIncidentId(model, id)))],
-    corrections: corrections.map((c) => ({
-      changes: withoutWords(c.changes),
-      reason: c.reason,
-      correctedOn: c.correctedOn,
-      eventId: c.eventId,
-      recordedAt: c.recordedAt,
-    })),
-  });
-const fromFile = ({ eventIds: _ids, ...node }: StatementAtCut) => node;
-const shape = <T, U>(page: Connection<T>, node: (n: T) => U) => ({
-  ...page,
-  edges: page.edges.map((e) => ({ cursor: e.cursor, node: node(e.node) })),
-});
 
 const RANGES: DeliveredRange[] = [
   {},

@@ -1,20 +1,11 @@
-import type { StatementDetails } from '@app/domain';
-import {
-  resolveIncidentId,
-  buildModel,
-  buildModelAsOf,
-  type Connection,
-  listStatements,
-  type RegistryModel,
-  type StatementFilter,
-  type StatementNode,
-} from '@app/projections';
+import { buildModel, buildModelAsOf, listStatements, type RegistryModel, type StatementFilter } from '@app/projections';
 import { randomHistory } from '../../projections/src/testing/random-history';
 import type { ReadCut } from './cut';
 import { ReadStore } from './read-store';
-import { type StatementAtCut, statementsAt } from './statements-at';
+import { statementsAt } from './statements-at';
 import { cutsOf, whereOf, withRevisions } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
+import { fromFile, fromReplay, shape } from './testing/statement-pages';
 
 /**
  * The oracle for statement lists as of a cut: for random histories (statements recorded, corrected in every
@@ -24,29 +15,6 @@ import { memorySource } from './testing/memory-source';
  */
 const SEEDS = Array.from({ length: 8 }, (_, i) => 401 + i);
 const SPEAKERS = ['GBR', 'FRA', 'DEU', 'IRL', 'NOR', 'BEN', 'USA', 'SAU', 'RUS', 'SYR'];
-
-const withoutWords = <T extends Partial<StatementDetails>>({ quote: _q, citation: _c, ...rest }: T) => rest;
-
-/** What the file gives of a replayed statement (its words stay in the store). */
-const fromReplay =
-  (model: RegistryModel) =>
-  ({ seq: _seq, corrections, ...node }: StatementNode) => ({
-    ...withoutWords(node),
-    canonicalIncidentIds: [...new Set(node.incidentIds.map((id) => resolveIncidentId(model, id)))],
-    corrections: corrections.map((c) => ({
-      changes: withoutWords(c.changes),
-      reason: c.reason,
-      correctedOn: c.correctedOn,
-      eventId: c.eventId,
-      recordedAt: c.recordedAt,
-    })),
-  });
-
-const shape = <T, U>(page: Connection<T>, node: (n: T) => U) => ({
-  ...page,
-  edges: page.edges.map((e) => ({ cursor: e.cursor, node: node(e.node) })),
-});
-const fromFile = ({ eventIds: _ids, ...node }: StatementAtCut) => node;
 
 function filtersOf(incidentIds: string[]): StatementFilter[] {
   return [

@@ -1,10 +1,11 @@
 import { sourceStream } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import { dayOf } from '../../../projections/src/testing/random-history';
+import type { Cut } from '@app/projections';
 import type { ReadCut } from '../cut';
 
-/** The cuts incidents-at.spec.ts reads at: four on each clock over a random history's span, and live. */
-export function cutsOf(recordedAt: Date[]): ReadCut[] {
+/** The cuts the oracle specs read at: four on each clock over a random history's span. */
+export function pastCutsOf(recordedAt: Date[]): Cut[] {
   const first = recordedAt[0].getTime();
   const last = recordedAt[recordedAt.length - 1].getTime();
   const recorded = [0.25, 0.5, 0.8, 1].map((f) => ({
@@ -12,8 +13,11 @@ export function cutsOf(recordedAt: Date[]): ReadCut[] {
     at: new Date(first + (last - first) * f),
   }));
   const known = [300, 700, 1100, 1500].map((n) => ({ clock: 'KNOWN' as const, at: new Date(`${dayOf(n)}T12:00:00Z`) }));
-  return [...recorded, ...known, 'LIVE'];
+  return [...recorded, ...known];
 }
+
+/** The same, and live. */
+export const cutsOf = (recordedAt: Date[]): ReadCut[] => [...pastCutsOf(recordedAt), 'LIVE'];
 
 export const whereOf = (cut: ReadCut): string => (cut === 'LIVE' ? 'LIVE' : `${cut.clock} ${cut.at.toISOString()}`);
 
