@@ -1,21 +1,12 @@
-import type { IsoDate, StatementDetails, StatementKind, Venue } from '@app/domain';
-import { type Connection, type PageArgs, paginate } from '@app/projections';
+import type { IsoDate, StatementDetails } from '@app/domain';
+import { type Connection, type PageArgs, paginate, type StatementFilter } from '@app/projections';
 import type { Database } from 'better-sqlite3';
 import { type CutKind, type ReadCut, cutParams, fieldInForce, kindOf, within } from './cut';
 import { detailsOf, type Version } from './evidence.reader';
 import { incidentMembers, incidentResolver } from './incident-resolution';
 
-/** A statement list's filter, as `listStatements` takes it; a list by State or by incident reads the file. */
-export interface StatementFilterAt {
-  /** Statements a State delivered or co-signed; with several codes, a joint one appears once per co-signer. */
-  stateCode?: string | readonly string[];
-  /** Statements referring to the incident (or to a duplicate merged into it) as of the cut. */
-  incidentId?: string;
-  kind?: StatementKind | readonly StatementKind[];
-  venue?: Venue | readonly Venue[];
-  from?: IsoDate;
-  to?: IsoDate;
-}
+/** A statement list's filter: `listStatements`' own (a list by State or by incident reads the file). */
+export type StatementFilterAt = StatementFilter;
 
 /** A correction within the cut; its words (quote, citation) and the fields they were stay in the event store. */
 export interface StatementCorrectionAtCut {
