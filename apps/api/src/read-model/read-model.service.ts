@@ -19,6 +19,7 @@ import type { AppConfig } from '../config/config';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
 import {
   type DeliveredRange,
+  incidentAt,
   type IncidentAtCut,
   type ReadStore,
   type SourceAtCut,
@@ -26,8 +27,7 @@ import {
   type StatementFilterAt,
   statementPageAt,
 } from '@app/read-store';
-import { CutLists } from '../read-store/cut-lists';
-import type { IncidentsAtCut, IncidentsShownAtCut } from '../read-store/incident-cuts';
+import { CutReads, type IncidentsAtCut, type IncidentsShownAtCut, shownAt } from '../read-store/cut-reads';
 import { ReadStoreService } from '../read-store/read-store.service';
 import { ModelsAt } from './model-at';
 import { ReplayGate } from './replay-gate';
@@ -60,7 +60,7 @@ export class ReadModelService implements OnApplicationShutdown {
   private readonly logger = new Logger('ReadModel');
   private readonly runner: ProjectionRunner;
   private readonly modelsAt: ModelsAt;
-  private readonly cutLists: CutLists;
+  private readonly cutReads: CutReads;
   private caughtUp = false;
   private starting: Promise<void> | null = null;
   private shuttingDown = false;
@@ -75,7 +75,7 @@ export class ReadModelService implements OnApplicationShutdown {
   ) {
     this.runner = new ProjectionRunner(store);
     this.modelsAt = new ModelsAt(store, new ReplayGate(config.maxConcurrentReplays, config.maxQueuedReplays));
-    this.cutLists = new CutLists(config.maxQueuedReplays);
+    this.cutReads = new CutReads(config.maxQueuedReplays);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -193,36 +193,43 @@ export class ReadModelService implements OnApplicationShutdown {
    * over its tables, when it is serving; else a replay of the store up to the cut (bounded by the replay gate).
    */
   async incidentsAt(asOf: Date, clock: Clock): Promise<IncidentsAtCut | RegistryModel> {
-    const live = this.model;
     const cut = { clock, at: asOf };
-    const timeout = this.config.readYourWritesTimeoutMs;
-    return (await this.file?.incidentsAt(cut, live.checkpoint, timeout)) ?? this.modelsAt.at(cut, live);
+    const read = await this.fromFile((file, generation) => this.cutReads.incidents(file, generation, cut));
+    return read ?? this.modelsAt.at(cut, this.model);
   }
 
   /**
-   * A page of incidents as of `asOf` on `clock` that needs no status, from the projection file: `list` pages the
-   * incidents before the policy, which then runs for the page's own; null when the file is not serving.
+   * A page of incidents as of `asOf` on `clock` that needs no status (sorted by date, filtered on details), from
+   * the projection file: `list` pages the incidents read before the policy, then the policy runs for the page's
+   * own incidents only, on the same rows. Null when the file is not serving.
    */
   incidentPageAt(
     asOf: Date,
     clock: Clock,
     list: (set: IncidentsShownAtCut) => Connection<{ incidentId: string }>,
   ): Promise<Connection<IncidentAtCut> | null> {
-    const position = this.model.checkpoint;
-    const timeout = this.config.readYourWritesTimeoutMs;
-    return this.file?.incidentPageAt({ clock, at: asOf }, list, position, timeout) ?? Promise.resolve(null);
+    const cut = { clock, at: asOf };
+    return this.fromFile(async (file, generation) => {
+      const kept = await this.cutReads.shownIncidents(file, generation, cut);
+      if (kept === null || !file.db.open) return null;
+      // Kept at an earlier checkpoint when the file moved while this waited: the page is assessed on today's rows.
+      const page = list(kept.seq === file.checkpoint().seq ? kept : shownAt(file, cut));
+      const edges = page.edges.map(({ cursor, node }) => {
+        const assessed = incidentAt(file.db, cut, node.incidentId, file.policy);
+        if (assessed === null) throw new Error(`incident ${node.incidentId} is listed but not readable at its cut`);
+        return { cursor, node: assessed };
+      });
+      return { ...page, edges };
+    });
   }
 
   /**
    * One incident as of `asOf` on `clock`, read from the projection file (`incident` null: none then); null when
    * the file is not serving (the caller replays the incident's streams instead).
    */
-  async incidentAt(id: string, asOf: Date, clock: Clock): Promise<{ incident: IncidentAtCut | null } | null> {
-    const live = this.model;
-    return (
-      (await this.file?.incidentAt({ clock, at: asOf }, id, live.checkpoint, this.config.readYourWritesTimeoutMs)) ??
-      null
-    );
+  incidentAt(id: string, asOf: Date, clock: Clock): Promise<{ incident: IncidentAtCut | null } | null> {
+    const cut = { clock, at: asOf };
+    return this.fromFile((file) => Promise.resolve({ incident: incidentAt(file.db, cut, id, file.policy) }));
   }
 
   /**
@@ -232,7 +239,7 @@ export class ReadModelService implements OnApplicationShutdown {
    */
   statementsAt(asOf: Date, clock: Clock, filter: StatementFilterAt): Promise<StatementAtCut[] | null> {
     const cut = { clock, at: asOf };
-    return this.fromFile((file, generation) => this.cutLists.statements(file, generation, cut, filter));
+    return this.fromFile((file, generation) => this.cutReads.statements(file, generation, cut, filter));
   }
 
   /**
@@ -252,7 +259,7 @@ export class ReadModelService implements OnApplicationShutdown {
   /** Every source as of `asOf` on `clock`, read from the projection file; null when it is not serving. */
   sourcesAt(asOf: Date, clock: Clock): Promise<SourceAtCut[] | null> {
     const cut = { clock, at: asOf };
-    return this.fromFile((file, generation) => this.cutLists.sources(file, generation, cut));
+    return this.fromFile((file, generation) => this.cutReads.sources(file, generation, cut));
   }
 
   /** `read` of the projection file once it shows what the live model shows; null when it is not serving. */

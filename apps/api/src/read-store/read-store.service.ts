@@ -8,27 +8,18 @@ import {
   type Subscription,
 } from '@app/event-store';
 import { DEFAULT_POLICY } from '@app/domain';
-import {
-  type IncidentAtCut,
-  incidentAt,
-  ReadStore,
-  projectionVersion,
-  rebuildReadStore,
-  type EventSource,
-  type RebuildReport,
-} from '@app/read-store';
+import { ReadStore, projectionVersion, rebuildReadStore, type EventSource, type RebuildReport } from '@app/read-store';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { Stopped, yieldingSource } from './event-source';
 import { livePages } from './live-pages';
-import { type Connection, type Cut, PositionWaiters } from '@app/projections';
+import { PositionWaiters } from '@app/projections';
 import { ProjectionFileLock } from './projection-file-lock';
 import type { ProjectionFileReadiness } from './projection-file-readiness';
 import { type RebuildStoreAddress, type WorkerRebuild, rebuildInWorker, storeAddressOf } from './rebuild-in-worker';
 import { openIfCurrent } from './open-if-current';
-import { IncidentCuts, type IncidentsAtCut, type IncidentsShownAtCut, shownAt } from './incident-cuts';
 
 const SUPERVISE_EVERY_MS = 2000;
 /** Lag beyond this is reported as "at least" (as the in-memory read model reports it). */
@@ -40,7 +31,7 @@ const IN_PROCESS_REBUILD_MAX = 10_000;
  * first when missing or of another version (into a new file, swapped in whole), caught up from its
  * checkpoint, then kept live by a subscription to `$all` (which wakes on this process's commits and, for
  * SQLite, on other processes' through `PRAGMA data_version`). Each page is folded with its checkpoint in one
- * transaction. Lists as of a cut read it (incidentsAt, and through `readServing` statements and sources); the
+ * transaction. The questions about the past read it through `readServing` (ReadModelService, CutReads); the
  * other queries still read the in-memory model.
  */
 @Injectable()
@@ -67,8 +58,6 @@ export class ReadStoreService implements OnApplicationShutdown {
   private shuttingDown = false;
   private lastError: string | null = null;
   private supervisor?: NodeJS.Timeout;
-  private readonly cuts: IncidentCuts;
-
   constructor(
     @Inject(EventStore) private readonly events: EventStore,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -76,7 +65,6 @@ export class ReadStoreService implements OnApplicationShutdown {
     this.configured = config.projectionsDb;
     this.storeAddress = storeAddressOf(config);
     this.waiters = new PositionWaiters((a, b) => events.comparePositions(a, b));
-    this.cuts = new IncidentCuts(config.maxQueuedReplays);
   }
 
   /**
@@ -102,52 +90,6 @@ export class ReadStoreService implements OnApplicationShutdown {
   rebuild(): Promise<void> {
     this.rebuildingNow ??= this.rebuildNow().finally(() => (this.rebuildingNow = null));
     return this.rebuildingNow;
-  }
-
-  /**
-   * Every canonical incident as of a cut, read from the file in one pass over its tables (no replay): see
-   * `serving` for when. Kept per cut until the file moves.
-   */
-  async incidentsAt(cut: Cut, position: Position | null, timeoutMs: number): Promise<IncidentsAtCut | null> {
-    return this.readServing(position, timeoutMs, (file, generation) => this.cuts.read(file, generation, cut));
-  }
-
-  /**
-   * A page of incidents as of a cut that needs no status (sorted by date, filtered on details): `list` pages the
-   * incidents read before the policy, then the policy runs for the page's own incidents only, on the same rows.
-   */
-  async incidentPageAt(
-    cut: Cut,
-    list: (set: IncidentsShownAtCut) => Connection<{ incidentId: string }>,
-    position: Position | null,
-    timeoutMs: number,
-  ): Promise<Connection<IncidentAtCut> | null> {
-    const page = await this.readServing(position, timeoutMs, async (file, generation) => {
-      const kept = await this.cuts.shown(file, generation, cut);
-      if (kept === null || !file.db.open) return null;
-      // Kept at an earlier checkpoint when the file moved while this waited: the page is assessed on today's rows.
-      const page = list(kept.seq === file.checkpoint().seq ? kept : shownAt(file, cut));
-      const edges = page.edges.map(({ cursor, node }) => {
-        const assessed = incidentAt(file.db, cut, node.incidentId, file.policy);
-        if (assessed === null) throw new Error(`incident ${node.incidentId} is listed but not readable at its cut`);
-        return { cursor, node: assessed };
-      });
-      return { ...page, edges };
-    });
-    return page ?? null;
-  }
-
-  /**
-   * One incident as of a cut (the canonical one its id resolves to then), read from the file: `incident` is
-   * null when there was none. Null when the file is not serving (see `serving`).
-   */
-  async incidentAt(
-    cut: Cut,
-    id: string,
-    position: Position | null,
-    timeoutMs: number,
-  ): Promise<{ incident: IncidentAtCut | null } | null> {
-    return this.readServing(position, timeoutMs, (file) => ({ incident: incidentAt(file.db, cut, id, file.policy) }));
   }
 
   /** `read` of the file once it is serving (see `serving`; `generation` names the open file); null when it is not. */

@@ -1,11 +1,11 @@
 import { ReadStore } from '@app/read-store';
 import { randomHistory } from '../../../../libs/projections/src/testing/random-history';
 import { memorySource } from '../../../../libs/read-store/src/testing/memory-source';
-import { CutLists } from './cut-lists';
+import { CutReads } from './cut-reads';
 
 const known = (day: string) => ({ clock: 'KNOWN' as const, at: new Date(`${day}T00:00:00Z`) });
 
-describe('CutLists', () => {
+describe('CutReads', () => {
   let file: ReadStore;
   beforeEach(async () => {
     file = ReadStore.openFile(':memory:');
@@ -14,7 +14,7 @@ describe('CutLists', () => {
   afterEach(() => file.close());
 
   it('reads a list once per cut and filter, kept until the file moves; one read at a time, a few waiting', async () => {
-    const lists = new CutLists(1);
+    const lists = new CutReads(1);
     const reads = [known('2016-01-01'), known('2017-01-01'), known('2018-01-01')].map((cut) =>
       lists.statements(file, 0, cut, { stateCode: 'GBR' }).then(
         (read) => read?.length,
@@ -35,8 +35,23 @@ describe('CutLists', () => {
     expect(await lists.sources(file, 0, known('2017-01-01'))).toBe(sources);
   });
 
+  it('keeps every incident of a cut, and the same before the policy, apart; one gate for every kind', async () => {
+    const reads = new CutReads(0);
+    const [all, refused] = await Promise.all([
+      reads.incidents(file, 0, known('2017-01-01')),
+      reads.shownIncidents(file, 0, known('2017-01-01')).catch((error: { code?: string }) => error.code),
+    ]);
+    expect(refused).toBe('UNAVAILABLE');
+    const shown = await reads.shownIncidents(file, 0, known('2017-01-01'));
+    expect([...shown!.incidents.keys()]).toEqual([...all!.incidents.keys()]);
+    expect(await reads.incidents(file, 0, known('2017-01-01'))).toBe(all);
+    // Before the policy, a status is not there to read: asking is a mistake said at once.
+    const [first] = shown!.incidents.values();
+    expect(() => first.assessment).toThrow('asked for a status');
+  });
+
   it('answers null for a list by neither State nor incident, and for a file closed while the read waited', async () => {
-    const lists = new CutLists(4);
+    const lists = new CutReads(4);
     expect(await lists.statements(file, 0, known('2017-01-01'), { kind: 'CONCERN' })).toBeNull();
     const read = lists.sources(file, 0, known('2017-01-01'));
     file.close();

@@ -1,0 +1,133 @@
+import type { Cut } from '@app/projections';
+import {
+  type IncidentAtCut,
+  incidentsAt,
+  incidentsShownAt,
+  type IncidentShownAt,
+  type ReadStore,
+  type SourceAtCut,
+  type StatementAtCut,
+  type StatementFilterAt,
+  sourcesAt,
+  statementNodesAt,
+} from '@app/read-store';
+import { ReplayGate } from '../read-model/replay-gate';
+
+/** Lists kept (every incident of a cut is about 10 MB for 10,000): a list's pages, tally and map read once. */
+const KEPT = 8;
+
+/** The canonical incidents as of a cut, read from the file: a set that never changes. */
+export interface IncidentsAtCut {
+  readonly incidents: ReadonlyMap<string, IncidentAtCut>;
+  readonly fixed: true;
+}
+
+/**
+ * The canonical incidents as of a cut before the policy (`incidentsShownAt`), for a page that needs no status:
+ * a list reads them as it reads any incident, and the types say that their statuses are never there.
+ */
+export interface IncidentsShownAtCut {
+  readonly incidents: ReadonlyMap<
+    string,
+    IncidentShownAt & { readonly assessment: never; readonly statusHistory: never }
+  >;
+  readonly fixed: true;
+  /** The file's checkpoint when read: the page's own incidents must be assessed on the same rows. */
+  readonly seq: number;
+}
+
+/**
+ * The lists as of a cut read from a projection file (every incident, every incident before the policy, a State's
+ * or an incident's statements, the sources), kept per (file, checkpoint, cut, list). A read of a new list holds
+ * the event loop while it runs, so they run one at a time with a bounded few waiting (any more are refused
+ * UNAVAILABLE), each after a turn of the loop, so that probes and other requests go between them. `generation`
+ * names the open file (a swapped-in file starts again at seq 0). Each answers null if the file closed meanwhile.
+ */
+export class CutReads {
+  private readonly kept = new Map<string, unknown>();
+  private readonly gate: ReplayGate;
+
+  constructor(maxWaiting: number) {
+    this.gate = new ReplayGate(1, maxWaiting, 'lists as of a date being read');
+  }
+
+  incidents(file: ReadStore, generation: number, cut: Cut): Promise<IncidentsAtCut | null> {
+    return this.read(file, generation, cut, 'incidents', () => ({
+      incidents: new Map(incidentsAt(file.db, cut, file.policy).map((i) => [i.incidentId, i])),
+      fixed: true as const,
+    }));
+  }
+
+  /** As `incidents`, before the policy: the incidents' own rows only. */
+  shownIncidents(file: ReadStore, generation: number, cut: Cut): Promise<IncidentsShownAtCut | null> {
+    return this.read(file, generation, cut, 'shown', () => shownAt(file, cut));
+  }
+
+  /** Null too when the filter is by neither State nor incident (see statementNodesAt). */
+  statements(
+    file: ReadStore,
+    generation: number,
+    cut: Cut,
+    filter: StatementFilterAt,
+  ): Promise<StatementAtCut[] | null> {
+    if (filter.stateCode === undefined && filter.incidentId === undefined) return Promise.resolve(null);
+    const what = `statements|${JSON.stringify(filter)}`;
+    return this.read(file, generation, cut, what, () => statementNodesAt(file.db, cut, filter));
+  }
+
+  /** Every source as of the cut, in registration order. */
+  sources(file: ReadStore, generation: number, cut: Cut): Promise<SourceAtCut[] | null> {
+    return this.read(file, generation, cut, 'sources', () => sourcesAt(file.db, cut));
+  }
+
+  private read<T>(file: ReadStore, generation: number, cut: Cut, what: string, read: () => T): Promise<T | null> {
+    const found = this.find<T>(file, generation, cut, what);
+    if (found !== undefined) return Promise.resolve(found);
+    return this.gate.run(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!file.db.open) return null;
+      const again = this.find<T>(file, generation, cut, what);
+      if (again !== undefined) return again;
+      const list = read();
+      while (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value as string);
+      this.kept.set(this.key(file, generation, cut, what), list);
+      return list;
+    });
+  }
+
+  private key(file: ReadStore, generation: number, cut: Cut, what: string): string {
+    return `${generation}|${file.checkpoint().seq}|${cut.clock}|${cut.at.toISOString()}|${what}`;
+  }
+
+  /** The list read at the file's checkpoint, if kept (then the most recently used). */
+  private find<T>(file: ReadStore, generation: number, cut: Cut, what: string): T | undefined {
+    if (!file.db.open) return undefined;
+    const key = this.key(file, generation, cut, what);
+    const found = this.kept.get(key) as T | undefined;
+    if (found !== undefined) {
+      this.kept.delete(key);
+      this.kept.set(key, found);
+    }
+    return found;
+  }
+}
+
+/** The incidents before the policy; reading a status of one is a mistake of the caller's, said at once. */
+export function shownAt(file: ReadStore, cut: Cut): IncidentsShownAtCut {
+  const notRead = (): never => {
+    throw new Error('a list read before the policy was asked for a status');
+  };
+  const incidents = new Map(
+    incidentsShownAt(file.db, cut).map((i) => [
+      i.incidentId,
+      Object.defineProperties(i, {
+        assessment: { get: notRead },
+        statusHistory: { get: notRead },
+      }) as IncidentShownAt & {
+        readonly assessment: never;
+        readonly statusHistory: never;
+      },
+    ]),
+  );
+  return { incidents, fixed: true, seq: file.checkpoint().seq };
+}
