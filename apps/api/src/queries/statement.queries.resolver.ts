@@ -6,7 +6,7 @@ import {
   listStates,
   type PageArgs,
   type StatementFilter,
-  stateTimeline,
+  modelTimeline,
 } from '@app/projections';
 import { pageStatements, type StatementAtCut } from '@app/read-store';
 import { descendingOf, StatementOrderInput } from './dto/order.input';
@@ -102,7 +102,7 @@ export class StatementQueriesResolver {
     }
     const cut = timeTravel(filter);
     const model = await this.readModel.modelAt(cut.asOf, cut.clock);
-    const timeline = stateTimeline(model, this.reference.ccmStates, stateCode);
+    const timeline = modelTimeline(model, this.reference.ccmStates, stateCode);
     return {
       ...timeline,
       name: timeline.name ?? this.reference.countries.get(timeline.stateCode) ?? null,
