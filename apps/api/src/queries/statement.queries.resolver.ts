@@ -101,6 +101,20 @@ export class StatementQueriesResolver {
       );
     }
     const cut = timeTravel(filter);
+    const states = this.reference.ccmStates;
+    const filed = cut.asOf ? await this.readModel.stateTimelineAt(cut.asOf, cut.clock, stateCode, states) : null;
+    if (filed) {
+      return {
+        ...filed,
+        name: filed.name ?? this.reference.countries.get(filed.stateCode) ?? null,
+        entries: filed.entries.map((e) => ({
+          ...e,
+          statement: toListedStatementObject(e.statement, this.reference, () =>
+            this.readModel.statementEvents(e.statement.statementId),
+          ),
+        })),
+      };
+    }
     const model = await this.readModel.modelAt(cut.asOf, cut.clock);
     const timeline = modelTimeline(model, this.reference.ccmStates, stateCode);
     return {
