@@ -1,5 +1,7 @@
 import { STATEMENT_KINDS } from '@app/domain';
+import { modelTimeline } from '@app/projections';
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
+import { ReferenceData } from '../apps/api/src/reference/reference-data';
 import { CORRECT_STATEMENT } from './support/fixtures';
 import { logYearOfEvidence, merge, registerSource, sleep, speak } from './support/read-side';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
@@ -79,6 +81,15 @@ const INCIDENT = /* GraphQL */ `
   query ($id: ID!, $asOf: DateTime, $clock: Clock) {
     incident(id: $id, filter: { asOf: $asOf, clock: $clock }) {
       id
+    }
+  }
+`;
+
+const TIMELINE = /* GraphQL */ `
+  query ($code: String!, $filter: TimeTravelInput) {
+    stateTimeline(stateCode: $code, filter: $filter) {
+      stateCode name
+      entries { statement { ${NODE} } ccmStatus incidents { incidentId canonicalIncidentId status readiness rule } }
     }
   }
 `;
@@ -301,5 +312,121 @@ describe('statements and sources as of a date, from the projection file', () => 
     expect(named(recorded, 'Syria Civil Defence')[0].grade).toBe('B');
     expect(named(recorded, 'Amnesty International').map((s) => s.mergedInto)).toEqual([null, null]);
     expect(named(recorded, 'Amnesty International').every((s) => s.mergedDuplicates.length === 0)).toBe(true);
+  });
+
+  describe('stateTimeline as of a date', () => {
+    type Timeline = { entries: { statement: Node & { kind: string }; ccmStatus: string; incidents: any[] }[] };
+    const timeline = async (code: string, filter?: Record<string, unknown>) =>
+      (await app.ok(TIMELINE, { code, filter })).stateTimeline as Timeline;
+    const CODES = ['NOR', 'IRL', 'AUT', 'DEU', 'USA', 'GBR', 'FRA', 'ZZZ'];
+
+    it('after everything equals the live timeline on both clocks', async () => {
+      for (const code of CODES) {
+        const live = await timeline(code);
+        for (const clock of ['KNOWN', 'RECORDED']) {
+          const then = await timeline(code, { asOf: '2030-01-01T00:00:00Z', clock });
+          expect({ code, clock, then }).toEqual({ code, clock, then: live });
+        }
+      }
+      expect((await timeline('NOR')).entries.length).toBeGreaterThan(2);
+    });
+
+    it('at every cut on both clocks: the State statements then and the statuses the replay gives', async () => {
+      const readModel = app.app.get(ReadModelService);
+      const states = app.app.get(ReferenceData).ccmStates;
+      let statuses = 0;
+      for (const cut of cuts()) {
+        const model = await readModel.modelAt(new Date(cut.asOf), cut.clock as 'KNOWN' | 'RECORDED');
+        for (const code of CODES) {
+          const got = await timeline(code, cut);
+          const listed = await list({ ...cut, stateCodes: [code] });
+          expect({ cut, code, got: got.entries.map((e) => e.statement) }).toEqual({
+            cut,
+            code,
+            got: listed.edges.map((e) => e.node),
+          });
+          const replayed = modelTimeline(model, states, code).entries;
+          expect({ cut, code, got: got.entries.map(({ ccmStatus, incidents }) => ({ ccmStatus, incidents })) }).toEqual(
+            {
+              cut,
+              code,
+              got: replayed.map(({ ccmStatus, incidents }) => ({ ccmStatus, incidents })),
+            },
+          );
+          statuses += got.entries.flatMap((e) => e.incidents).filter((i) => i.status !== null).length;
+        }
+      }
+      expect(statuses).toBeGreaterThan(30);
+    });
+
+    it("gives what the registry's dates imply: statements not yet made absent, an incident's status then", async () => {
+      const known = (code: string, day: string) => timeline(code, { asOf: `${day}T23:59:59Z`, clock: 'KNOWN' });
+      const days = (t: Timeline) => t.entries.map((e) => e.statement.deliveredOn);
+      expect(days(await known('NOR', '2016-03-14'))).toEqual([]);
+      const nor = await known('NOR', '2016-06-15');
+      expect(nor.entries.map((e) => [e.statement.deliveredOn, e.statement.kind])).toEqual([
+        ['2016-03-15', 'CONDEMNATION'],
+        ['2016-05-24', 'CONDEMNATION'],
+        ['2016-06-10', 'CONDEMNATION'],
+      ]);
+      const yemen = nor.entries[0].incidents[0].incidentId as string;
+      const statusOn = async (id: string, day: string) =>
+        (
+          await app.ok(
+            `query ($id: ID!, $asOf: DateTime) {
+              incident(id: $id, filter: { asOf: $asOf, clock: KNOWN }) { assessment { status readiness rule } } }`,
+            { id, asOf: `${day}T23:59:59Z` },
+          )
+        ).incident.assessment;
+      // The status on the day the State spoke is what the registry knew of the incident that day.
+      for (const entry of [nor.entries[0], nor.entries[2]]) {
+        const then = await statusOn(yemen, entry.statement.deliveredOn);
+        expect(entry.incidents).toEqual([{ incidentId: yemen, canonicalIncidentId: yemen, ...then }]);
+      }
+      expect(nor.entries[0].incidents[0].status).not.toBe(nor.entries[2].incidents[0].status);
+      expect(days(await known('AUT', '2016-06-19'))).toEqual(['2016-05-24']);
+      expect(days(await known('AUT', '2016-06-20'))).toEqual(['2016-05-24', '2016-06-10']);
+      const usaBefore = (await known('USA', '2016-09-09')).entries;
+      expect(usaBefore.map((e) => [e.statement.deliveredOn, e.incidents.length])).toEqual([['2016-07-01', 1]]);
+      const usaAfter = (await known('USA', '2016-09-10')).entries;
+      expect(usaAfter.map((e) => e.statement.deliveredOn)).toEqual(['2016-07-02']);
+      // The Syrian incident, named from 09-10 on, was merged on 08-20: the status then is its canonical incident's.
+      expect(usaAfter[0].incidents[1]).toEqual({
+        incidentId: usaAfter[0].incidents[1].incidentId,
+        canonicalIncidentId: seeded.incidents[2],
+        ...(await statusOn(seeded.incidents[2], '2016-07-02')),
+      });
+      expect(usaAfter[0].incidents[1].incidentId).not.toBe(seeded.incidents[2]);
+      // Recorded: before the year of evidence, NOR had spoken only in the seeded registry.
+      const recorded = await timeline('NOR', { asOf: instants[0].toISOString(), clock: 'RECORDED' });
+      expect(days(recorded)).toEqual(['2016-05-24']);
+      // Recorded after the joint statement's correction, before the concern's (instants[1-4]: the year's marks).
+      const corrected = await timeline('NOR', { asOf: instants[5].toISOString(), clock: 'RECORDED' });
+      expect(corrected.entries.map((e) => e.statement.kind)).toEqual(['CONCERN', 'CONDEMNATION', 'CONDEMNATION']);
+    });
+
+    it('is read from the file; a bad stateCode or asOf is BAD_USER_INPUT', async () => {
+      const readModel = app.app.get(ReadModelService);
+      const states = app.app.get(ReferenceData).ccmStates;
+      const at = new Date('2016-06-15T23:59:59Z');
+      const filed = await readModel.stateTimelineAt(at, 'KNOWN', 'NOR', states);
+      expect(filed?.entries.map((e) => e.statement.deliveredOn)).toEqual(['2016-03-15', '2016-05-24', '2016-06-10']);
+      // The resolver answers from the file: no replay of the store.
+      const replays = jest.spyOn(readModel, 'modelAt');
+      try {
+        const asked = await timeline('NOR', { asOf: at.toISOString(), clock: 'KNOWN' });
+        expect(asked.entries.length).toBe(3);
+        expect(replays).not.toHaveBeenCalled();
+      } finally {
+        replays.mockRestore();
+      }
+      const bad = await app.gql(TIMELINE, { code: 'nor', filter: { asOf: '2016-01-01T00:00:00Z' } });
+      expect([bad.errors?.[0].extensions?.code, bad.errors?.[0].extensions?.field]).toEqual([
+        'BAD_USER_INPUT',
+        'stateCode',
+      ]);
+      const badDate = await app.gql(TIMELINE, { code: 'NOR', filter: { asOf: 'yesterday' } });
+      expect(badDate.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
   });
 });

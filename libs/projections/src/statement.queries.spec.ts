@@ -2,7 +2,7 @@ import { getInvestigation, getSource, listSources, listStates } from './source.q
 import { assess } from '@app/domain';
 import { buildEvidence } from './evidence';
 import { evolveRegistry } from './registry.projection';
-import { listStatements, stateTimeline, statusThen } from './statement.queries';
+import { listStatements, modelStatusSource, modelTimeline as stateTimeline, statusThen } from './statement.queries';
 import type { StatementFilter } from './statement.queries';
 import {
   allege,
@@ -131,14 +131,14 @@ describe('statusThen', () => {
     const days: string[] = [];
     for (let t = Date.parse('2015-12-30'); t <= Date.parse('2017-01-05'); t += 86_400_000)
       days.push(new Date(t).toISOString().slice(0, 10));
-    const cache = new Map();
+    const source = modelStatusSource(model);
     for (const incidentId of ['inc-1', 'inc-2', 'inc-3']) {
       const incident = model.incidents.get(model.mergedInto.get(incidentId) ?? incidentId)!;
       const evidence = buildEvidence(model, incident);
       for (const on of days) {
         const then = assess(evidence, model.policy, on);
         const known = then.rule !== 'NO_SUPPORTING_SOURCE';
-        expect(statusThen(model, incidentId, on, cache)).toEqual({
+        expect(statusThen(source, incidentId, on)).toEqual({
           incidentId,
           canonicalIncidentId: incident.incidentId,
           status: known ? then.status : null,
@@ -147,7 +147,7 @@ describe('statusThen', () => {
         });
       }
     }
-    expect(statusThen(model, 'nope', '2016-01-01')).toEqual({
+    expect(statusThen(modelStatusSource(model), 'nope', '2016-01-01')).toEqual({
       incidentId: 'nope',
       canonicalIncidentId: null,
       status: null,

@@ -4,6 +4,7 @@ import type {
   CcmStatus,
   IncidentEvidence,
   IsoDate,
+  PolicyConfig,
   Readiness,
   StatementKind,
   Status,
@@ -84,17 +85,24 @@ export interface IncidentStatusThen {
   rule: string | null;
 }
 
-export interface TimelineEntry {
-  statement: StatementView;
+/** What a timeline shows of a statement: the replay's StatementView, or a statement read from the file. */
+export interface TimelineStatement {
+  statementId: string;
+  deliveredOn: IsoDate;
+  incidentIds: readonly string[];
+}
+
+export interface TimelineEntry<S extends TimelineStatement = StatementView> {
+  statement: S;
   /** The State's CCM status on the delivery date. */
   ccmStatus: CcmStatus;
   incidents: IncidentStatusThen[];
 }
 
-export interface StateTimeline {
+export interface StateTimeline<S extends TimelineStatement = StatementView> {
   stateCode: string;
   name: string | null;
-  entries: TimelineEntry[];
+  entries: TimelineEntry<S>[];
 }
 
 /** What `statusThen` works out once per incident (one request's worth). */
@@ -122,31 +130,39 @@ function lastOnOrBefore(dates: readonly IsoDate[], on: IsoDate): IsoDate {
 }
 
 /**
+ * Where `statusThen` reads incidents: the replayed model (`modelStatusSource`) or the projection file as of a
+ * cut. `cache` holds what statusThen worked out per incident, for as long as the source stands still.
+ */
+export interface IncidentStatusSource {
+  /** Undefined: the default policy (as `statusOn` takes it). */
+  readonly policy: PolicyConfig | undefined;
+  readonly cache: StatusThenCache;
+  /** The canonical incident an id resolves to (merged duplicates); null when there is no such incident. */
+  resolve(id: string): string | null;
+  /** A canonical incident's evidence, and its status history when the source keeps one (else empty). */
+  load(canonical: string): { evidence: IncidentEvidence; statusHistory: readonly StatusChange[] };
+}
+
+/**
  * The status of an incident as publicly known on a date: the policy over the evidence dated up to it.
  * That evidence is the same from one evidence date to the next, so the answer is worked out once per
  * such date; on a date where the incident's status history records a change, the history already holds it.
  */
-export function statusThen(
-  model: RegistryModel,
-  incidentId: string,
-  on: IsoDate,
-  cache: StatusThenCache = new Map(),
-): IncidentStatusThen {
-  const canonical = resolveIncidentId(model, incidentId);
-  const incident = model.incidents.get(canonical);
-  if (!incident) return { incidentId, canonicalIncidentId: null, status: null, readiness: 'NONE', rule: null };
-  let known = cache.get(canonical);
+export function statusThen(source: IncidentStatusSource, incidentId: string, on: IsoDate): IncidentStatusThen {
+  const canonical = source.resolve(incidentId);
+  if (canonical === null) return { incidentId, canonicalIncidentId: null, status: null, readiness: 'NONE', rule: null };
+  let known = source.cache.get(canonical);
   if (!known) {
-    const evidence = buildEvidence(model, incident);
+    const { evidence, statusHistory } = source.load(canonical);
     const changes = new Map<IsoDate, StatusChange>();
-    for (const change of incident.statusHistory) changes.set(change.on, change);
-    cache.set(canonical, (known = { evidence, dates: evidenceDates(evidence), changes, byCutDate: new Map() }));
+    for (const change of statusHistory) changes.set(change.on, change);
+    source.cache.set(canonical, (known = { evidence, dates: evidenceDates(evidence), changes, byCutDate: new Map() }));
   }
   const cutDate = lastOnOrBefore(known.dates, on);
   let then = known.byCutDate.get(cutDate);
   if (!then) {
     const change = known.changes.get(cutDate);
-    const { status, readiness, rule } = change ?? statusOn(known.evidence, model.policy, on);
+    const { status, readiness, rule } = change ?? statusOn(known.evidence, source.policy, on);
     const supported = rule !== 'NO_SUPPORTING_SOURCE';
     then = {
       canonicalIncidentId: canonical,
@@ -175,29 +191,52 @@ export function ccmStatusOf(states: readonly CcmState[], code: string, on: IsoDa
   return state ? ccmStatusOn(state, on) : 'NOT_PARTY';
 }
 
-/** A State's statements in date order, each with the referred incidents' status on the day it spoke. */
-export function stateTimeline(model: RegistryModel, states: readonly CcmState[], stateCode: string): StateTimeline {
+/** The model as a source of incidents for statusThen, with its cache kept while the model stands still. */
+export function modelStatusSource(model: RegistryModel): IncidentStatusSource {
+  return {
+    policy: model.policy,
+    cache: statusCacheOf(model),
+    resolve: (id) => {
+      const canonical = resolveIncidentId(model, id);
+      return model.incidents.has(canonical) ? canonical : null;
+    },
+    load: (canonical) => {
+      const incident = model.incidents.get(canonical)!;
+      return { evidence: buildEvidence(model, incident), statusHistory: incident.statusHistory };
+    },
+  };
+}
+
+/** The statements a State delivered or co-signed, in the model. */
+export const stateStatements = (model: RegistryModel, stateCode: string): StatementView[] =>
+  [...(model.statementsByState.get(stateCode.toUpperCase()) ?? [])].flatMap((id) => model.statements.get(id) ?? []);
+
+/**
+ * A State's timeline from its statements (any order), each with the referred incidents' status on the day it
+ * spoke read from `source`: the one assembly for the replay and for the projection file.
+ */
+export function stateTimeline<S extends TimelineStatement>(
+  statements: readonly S[],
+  source: IncidentStatusSource,
+  states: readonly CcmState[],
+  stateCode: string,
+): StateTimeline<S> {
   const code = stateCode.toUpperCase();
   const state = states.find((s) => s.iso3 === code);
-  const statements = [...(model.statementsByState.get(code) ?? [])]
-    .flatMap((id) => model.statements.get(id) ?? [])
-    .sort((a, b) =>
-      a.deliveredOn !== b.deliveredOn
-        ? a.deliveredOn < b.deliveredOn
-          ? -1
-          : 1
-        : a.statementId < b.statementId
-          ? -1
-          : 1,
-    );
-  const cache = statusCacheOf(model);
+  const sorted = [...statements].sort((a, b) =>
+    a.deliveredOn !== b.deliveredOn ? (a.deliveredOn < b.deliveredOn ? -1 : 1) : a.statementId < b.statementId ? -1 : 1,
+  );
   return {
     stateCode: code,
     name: state?.name ?? null,
-    entries: statements.map((statement) => ({
+    entries: sorted.map((statement) => ({
       statement,
       ccmStatus: state ? ccmStatusOn(state, statement.deliveredOn) : 'NOT_PARTY',
-      incidents: statement.incidentIds.map((id) => statusThen(model, id, statement.deliveredOn, cache)),
+      incidents: statement.incidentIds.map((id) => statusThen(source, id, statement.deliveredOn)),
     })),
   };
 }
+
+/** A State's timeline in a model (live or replayed as of a cut). */
+export const modelTimeline = (model: RegistryModel, states: readonly CcmState[], stateCode: string) =>
+  stateTimeline(stateStatements(model, stateCode), modelStatusSource(model), states, stateCode);

@@ -23,3 +23,4 @@ export {
 } from './statements-at';
 export { sourcesAt, type GradeAtCut, type SourceAtCut } from './sources-at';
 export { statementPageAt, type DeliveredRange } from './statement-pages';
+export { cutStatusSource, stateTimelineAt } from './timeline-at';

@@ -6,7 +6,7 @@ import {
   listStates,
   type PageArgs,
   type StatementFilter,
-  stateTimeline,
+  modelTimeline,
 } from '@app/projections';
 import { pageStatements, type StatementAtCut } from '@app/read-store';
 import { descendingOf, StatementOrderInput } from './dto/order.input';
@@ -101,8 +101,22 @@ export class StatementQueriesResolver {
       );
     }
     const cut = timeTravel(filter);
+    const states = this.reference.ccmStates;
+    const filed = cut.asOf ? await this.readModel.stateTimelineAt(cut.asOf, cut.clock, stateCode, states) : null;
+    if (filed) {
+      return {
+        ...filed,
+        name: filed.name ?? this.reference.countries.get(filed.stateCode) ?? null,
+        entries: filed.entries.map((e) => ({
+          ...e,
+          statement: toListedStatementObject(e.statement, this.reference, () =>
+            this.readModel.statementEvents(e.statement.statementId),
+          ),
+        })),
+      };
+    }
     const model = await this.readModel.modelAt(cut.asOf, cut.clock);
-    const timeline = stateTimeline(model, this.reference.ccmStates, stateCode);
+    const timeline = modelTimeline(model, this.reference.ccmStates, stateCode);
     return {
       ...timeline,
       name: timeline.name ?? this.reference.countries.get(timeline.stateCode) ?? null,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
-import { statementStream } from '@app/domain';
+import { type CcmState, statementStream } from '@app/domain';
 import { EventStore, StoreUnavailableError, type StoreLag, type StoredEvent } from '@app/event-store';
 import {
   type AuditEntry,
@@ -11,6 +11,7 @@ import {
   ProjectionRunner,
   type ProjectionHealth,
   type RegistryModel,
+  type StateTimeline,
   type StatementTexts,
   statementTextsOf,
 } from '@app/projections';
@@ -26,6 +27,7 @@ import {
   type StatementAtCut,
   type StatementFilterAt,
   statementPageAt,
+  stateTimelineAt,
 } from '@app/read-store';
 import { CutReads, type IncidentsAtCut, type IncidentsShownAtCut, shownAt } from '../read-store/cut-reads';
 import { ReadStoreService } from '../read-store/read-store.service';
@@ -240,6 +242,29 @@ export class ReadModelService implements OnApplicationShutdown {
   statementsAt(asOf: Date, clock: Clock, filter: StatementFilterAt): Promise<StatementAtCut[] | null> {
     const cut = { clock, at: asOf };
     return this.fromFile((file, generation) => this.cutReads.statements(file, generation, cut, filter));
+  }
+
+  /**
+   * A State's timeline as of `asOf` on `clock` from the projection file: its statements then (kept per cut, as the
+   * statements query keeps them), each with the referred incidents' status on the day it spoke, read from the
+   * file's rows; null when the file is not serving (the caller replays instead).
+   */
+  stateTimelineAt(
+    asOf: Date,
+    clock: Clock,
+    stateCode: string,
+    states: readonly CcmState[],
+  ): Promise<StateTimeline<StatementAtCut> | null> {
+    const cut = { clock, at: asOf };
+    return this.fromFile(async (file, generation) => {
+      const before = file.checkpoint().seq;
+      const statements = await this.cutReads.statements(file, generation, cut, { stateCode });
+      if (statements === null || !file.db.open) return null;
+      // Read at an earlier checkpoint when the file moved while this waited: then the statements are read again,
+      // with the statuses, from today's rows.
+      const same = file.checkpoint().seq === before;
+      return stateTimelineAt(file.db, cut, states, stateCode, file.policy, same ? statements : undefined);
+    });
   }
 
   /**
