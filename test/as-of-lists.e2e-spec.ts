@@ -6,10 +6,11 @@ import { TestApp } from './support/test-app';
 /**
  * Lists, tallies and maps as of a date read the projection file (every incident as of the cut in one pass over
  * its tables; a page asked without tally or map, sorted by date, assesses only its own incidents); asked with a
- * filter on who has not condemned, the same list is answered from a replay of the store up to the cut. On a registry with merges, a withdrawal, corrections, a retraction, conclusions and
- * statements, both give the same answer at every cut on both clocks, the fields a listed incident gets from
- * a replay of its own streams (revision, nested lists, history) included; so does `incident(id, asOf)`, which
- * reads one incident from the file.
+ * filter on who has not condemned, the same list is answered from a replay of the store up to the cut. On a
+ * registry with merges, a withdrawal, corrections, a retraction, conclusions and statements, both give the same
+ * answer at every cut on both clocks, the fields a listed incident gets from a replay of its own streams
+ * (revision, nested lists, history) included; so does `incident(id, asOf)`, which reads one incident from the
+ * file.
  */
 jest.setTimeout(240_000);
 
