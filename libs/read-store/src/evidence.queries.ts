@@ -1,5 +1,12 @@
 import type { CutQuery } from './cut-rows';
 
+/** Version 0 and the corrections within the cut of each key, in fold order: one row per key (a JSON array). */
+const versionsOf =
+  (table: string, id: string): CutQuery['sql'] =>
+  (w, where) =>
+    `SELECT v.${id} AS key, json_group_array(json_array(json(v.changes), v.reason, v.seq) ORDER BY v.seq) AS versions
+     FROM ${table} v WHERE ${where} ${w('v')} GROUP BY v.${id}`;
+
 /**
  * What the policy reads of the fact tables as of a cut, one query each, keyed by incident, statement or source:
  * `EvidenceReader` and `SourceGraph` read them for one incident (`key = @id`) or for every incident of a cut
@@ -22,14 +29,8 @@ export const EVIDENCE = {
       `SELECT m.canonical_incident_id AS key, m.incident_id AS duplicate, m.canonical_incident_id AS canonical, m.seq
        FROM incident_merges m WHERE ${where} ${w('m')} ORDER BY m.seq`,
   },
-  /** Version 0 and the corrections within the cut, in fold order: one row per incident (a JSON array). */
-  versions: {
-    key: 'v.incident_id',
-    sql: (w, where) =>
-      `SELECT v.incident_id AS key, json_group_array(json_array(json(v.changes), v.reason, v.seq) ORDER BY v.seq)
-         AS versions
-       FROM incident_versions v WHERE ${where} ${w('v')} GROUP BY v.incident_id`,
-  },
+  /** An incident's versions within the cut (see versionsOf). */
+  versions: { key: 'v.incident_id', sql: versionsOf('incident_versions', 'incident_id') },
   /** In fold order: the last one within the cut stands. */
   withdrawals: {
     key: 'w.incident_id',
@@ -73,10 +74,7 @@ export const EVIDENCE = {
   statementVersions: {
     key: 'v.statement_id',
     bulk: 'v.statement_id IN (SELECT statement_id FROM user_statements)',
-    sql: (w, where) =>
-      `SELECT v.statement_id AS key, json_group_array(json_array(json(v.changes), v.reason, v.seq) ORDER BY v.seq)
-         AS versions
-       FROM statement_versions v WHERE ${where} ${w('v')} GROUP BY v.statement_id`,
+    sql: versionsOf('statement_versions', 'statement_id'),
   },
   source: {
     key: 's.source_id',
