@@ -1,36 +1,13 @@
-import type { Grade, IsoDate, SourceKind } from '@app/domain';
+import type { Grade, SourceKind } from '@app/domain';
+import type { GradeChange, SourceView } from '@app/projections';
 import type { Database } from 'better-sqlite3';
 import { type ReadCut, cutParams, kindOf, within } from './cut';
 
-/** A grade a source was given within the cut: at registration (regradedOn null), then each regrade. */
-export interface GradeAtCut {
-  grade: Grade;
-  previousGrade: Grade | null;
-  regradedOn: IsoDate | null;
-  reason: string | null;
-  recordedAt: Date;
-}
+/** A grade a source was given within the cut (at registration, then each regrade): the model's, without its event. */
+export type GradeAtCut = Omit<GradeChange, 'eventId'>;
 
-/** A source as of a cut, with what the registry's `sources` list shows of it then. */
-export interface SourceAtCut {
-  sourceId: string;
-  /** Revision of its stream at the last event within the cut. */
-  revision: number;
-  name: string;
-  kind: SourceKind;
-  /** The grade in force: the last one within the cut, in fold order. */
-  grade: Grade;
-  homepage?: string;
-  grades: GradeAtCut[];
-  recordedAt: Date;
-  stateCode: string | null;
-  stateCodeUnresolved: boolean;
-  parentOrganisation: string | null;
-  /** Its own, then the names of the sources merged into it within the cut (as they were called then). */
-  aliases: string[];
-  mergedInto: { canonicalSourceId: string; reason: string; mergedOn: IsoDate; recordedAt: Date } | null;
-  mergedDuplicates: string[];
-}
+/** A source as of a cut, with what the registry's `sources` list shows of it then (the model's view of it). */
+export type SourceAtCut = Omit<SourceView, 'grades'> & { grades: GradeAtCut[] };
 
 interface SourceRow {
   source_id: string;
