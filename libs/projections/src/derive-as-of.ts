@@ -255,9 +255,10 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
     const now = live.incidents.get(incident.incidentId)!;
     // The policy runs only where something about the incident changed after the cut or is dated after the day.
     if (unchanged(live, now, model, incident, day)) continue;
-    const { assessment, history } = assessWithHistory(buildEvidence(model, incident), model.policy, day);
+    const { assessment, history, statusOnDates } = assessWithHistory(buildEvidence(model, incident), model.policy, day);
     incident.assessment = assessment;
     incident.statusHistory = history;
+    incident.statusOnDates = statusOnDates;
   }
   model.assessedOn = day;
   return model;

@@ -328,6 +328,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
         userStatementIds: [],
         assessment: UNASSESSED,
         statusHistory: [],
+        statusOnDates: [],
         eventId: meta.eventId,
         recordedAt: meta.recordedAt,
       };

@@ -10,6 +10,7 @@ import type {
   SourceKind,
   StatementDetails,
   StatusChange,
+  StatusOnDate,
 } from '@app/domain';
 import type { ResolutionDetails, SituationDetails } from '@app/domain';
 import type { Position } from '@app/event-store';
@@ -98,6 +99,8 @@ export interface IncidentView extends IncidentLinks {
   userStatementIds: string[];
   assessment: Assessment;
   statusHistory: StatusChange[];
+  /** The policy's status on each of its evidence dates, ascending: the same pass as the history works them out. */
+  statusOnDates: StatusOnDate[];
   eventId: string;
   recordedAt: Date;
 }

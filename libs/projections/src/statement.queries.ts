@@ -8,11 +8,10 @@ import type {
   Readiness,
   StatementKind,
   Status,
-  StatusChange,
+  StatusOnDate,
   Venue,
 } from '@app/domain';
 import { buildEvidence } from './evidence';
-import { modelStamp } from './incident.queries';
 import type { RegistryModel, StatementView } from './model';
 import { resolveIncidentId } from './model';
 import type { Connection, PageArgs } from './pagination';
@@ -105,33 +104,39 @@ export interface StateTimeline<S extends TimelineStatement = StatementView> {
   entries: TimelineEntry<S>[];
 }
 
-/** What `statusThen` works out once per incident (one request's worth). */
-export interface IncidentDates {
-  evidence: IncidentEvidence;
-  /** Its distinct evidence dates, ascending: the status can change only on these. */
-  dates: IsoDate[];
-  /** The status changes of its history by date (each evaluated on that date, as the policy does). */
-  changes: Map<IsoDate, StatusChange>;
-  /** Status by the last evidence date on or before the day asked ('' for before any). */
-  byCutDate: Map<IsoDate, Omit<IncidentStatusThen, 'incidentId'>>;
+/** What `statusThen` reads of an incident, once per request. */
+export interface IncidentDays {
+  /** The policy's status on each of its evidence dates, ascending, when the source keeps them; else null. */
+  readonly statusOnDates: readonly StatusOnDate[] | null;
+  /** Its evidence, read only when a status must be worked out. */
+  readonly evidence: () => IncidentEvidence;
 }
-export type StatusThenCache = Map<string, IncidentDates>;
 
-/** The last of the ascending `dates` on or before `on`; '' when none is. */
-function lastOnOrBefore(dates: readonly IsoDate[], on: IsoDate): IsoDate {
+/** An incident as statusThen holds it during one request: what its source gave, and what it worked out. */
+interface KnownIncident extends IncidentDays {
+  read?: IncidentEvidence;
+  dates?: IsoDate[];
+  /** Statuses worked out, by the last evidence date on or before the day asked ('' for before any). */
+  worked: Map<IsoDate, DayStatus>;
+}
+export type StatusThenCache = Map<string, KnownIncident>;
+type DayStatus = Pick<StatusOnDate, 'status' | 'readiness' | 'rule'>;
+
+/** The last of the ascending `items` dated on or before `on`; undefined when none is. */
+function lastOnOrBefore<T>(items: readonly T[], on: IsoDate, dateOf: (item: T) => IsoDate): T | undefined {
   let lo = 0;
-  let hi = dates.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (dates[mid] <= on) lo = mid + 1;
+    if (dateOf(items[mid]) <= on) lo = mid + 1;
     else hi = mid;
   }
-  return lo === 0 ? '' : dates[lo - 1];
+  return lo === 0 ? undefined : items[lo - 1];
 }
 
 /**
- * Where `statusThen` reads incidents: the replayed model (`modelStatusSource`) or the projection file as of a
- * cut. `cache` holds what statusThen worked out per incident, for as long as the source stands still.
+ * Where `statusThen` reads incidents: a model (`modelStatusSource`: the statuses its assessments kept) or the
+ * projection file as of a cut. `cache` holds each incident read, for one request.
  */
 export interface IncidentStatusSource {
   /** Undefined: the default policy (as `statusOn` takes it). */
@@ -139,51 +144,41 @@ export interface IncidentStatusSource {
   readonly cache: StatusThenCache;
   /** The canonical incident an id resolves to (merged duplicates); null when there is no such incident. */
   resolve(id: string): string | null;
-  /** A canonical incident's evidence, and its status history when the source keeps one (else empty). */
-  load(canonical: string): { evidence: IncidentEvidence; statusHistory: readonly StatusChange[] };
+  load(canonical: string): IncidentDays;
 }
 
 /**
- * The status of an incident as publicly known on a date: the policy over the evidence dated up to it.
- * That evidence is the same from one evidence date to the next, so the answer is worked out once per
- * such date; on a date where the incident's status history records a change, the history already holds it.
+ * The status of an incident as publicly known on a date: the policy over the evidence dated up to it. That
+ * evidence changes only on evidence dates, so the answer is the policy's on the last of them on or before the
+ * day: read from what the source keeps, else worked out once per such date.
  */
 export function statusThen(source: IncidentStatusSource, incidentId: string, on: IsoDate): IncidentStatusThen {
   const canonical = source.resolve(incidentId);
   if (canonical === null) return { incidentId, canonicalIncidentId: null, status: null, readiness: 'NONE', rule: null };
   let known = source.cache.get(canonical);
-  if (!known) {
-    const { evidence, statusHistory } = source.load(canonical);
-    const changes = new Map<IsoDate, StatusChange>();
-    for (const change of statusHistory) changes.set(change.on, change);
-    source.cache.set(canonical, (known = { evidence, dates: evidenceDates(evidence), changes, byCutDate: new Map() }));
-  }
-  const cutDate = lastOnOrBefore(known.dates, on);
-  let then = known.byCutDate.get(cutDate);
-  if (!then) {
-    const change = known.changes.get(cutDate);
-    const { status, readiness, rule } = change ?? statusOn(known.evidence, source.policy, on);
-    const supported = rule !== 'NO_SUPPORTING_SOURCE';
-    then = {
-      canonicalIncidentId: canonical,
-      status: supported ? status : null,
-      readiness: supported ? readiness : 'NONE',
-      rule,
-    };
-    known.byCutDate.set(cutDate, then);
-  }
-  return { incidentId, ...then };
+  if (!known) source.cache.set(canonical, (known = { ...source.load(canonical), worked: new Map() }));
+  const { status, readiness, rule } = statusOnDay(known, source.policy, on);
+  const supported = rule !== 'NO_SUPPORTING_SOURCE';
+  return {
+    incidentId,
+    canonicalIncidentId: canonical,
+    status: supported ? status : null,
+    readiness: supported ? readiness : 'NONE',
+    rule,
+  };
 }
 
-/** The statusThen cache of a model, kept across requests while the model stands still (any new event drops it). */
-const statusCaches = new WeakMap<RegistryModel, { stamp: string; cache: StatusThenCache }>();
-
-function statusCacheOf(model: RegistryModel): StatusThenCache {
-  const stamp = modelStamp(model);
-  if (stamp === null) return new Map();
-  let kept = statusCaches.get(model);
-  if (!kept || kept.stamp !== stamp) statusCaches.set(model, (kept = { stamp, cache: new Map() }));
-  return kept.cache;
+function statusOnDay(known: KnownIncident, policy: PolicyConfig | undefined, on: IsoDate): DayStatus {
+  const kept = known.statusOnDates && lastOnOrBefore(known.statusOnDates, on, (day) => day.on);
+  if (kept) return kept;
+  const evidence = (known.read ??= known.evidence());
+  // Kept statuses cover every evidence date: none on or before the day means before the first.
+  const cutDate = known.statusOnDates
+    ? ''
+    : (lastOnOrBefore((known.dates ??= evidenceDates(evidence)), on, (date) => date) ?? '');
+  let worked = known.worked.get(cutDate);
+  if (!worked) known.worked.set(cutDate, (worked = statusOn(evidence, policy, on)));
+  return worked;
 }
 
 export function ccmStatusOf(states: readonly CcmState[], code: string, on: IsoDate): CcmStatus {
@@ -191,18 +186,18 @@ export function ccmStatusOf(states: readonly CcmState[], code: string, on: IsoDa
   return state ? ccmStatusOn(state, on) : 'NOT_PARTY';
 }
 
-/** The model as a source of incidents for statusThen, with its cache kept while the model stands still. */
+/** A model as a source of incidents for statusThen: the statuses on each evidence date its assessments kept. */
 export function modelStatusSource(model: RegistryModel): IncidentStatusSource {
   return {
     policy: model.policy,
-    cache: statusCacheOf(model),
+    cache: new Map(),
     resolve: (id) => {
       const canonical = resolveIncidentId(model, id);
       return model.incidents.has(canonical) ? canonical : null;
     },
     load: (canonical) => {
       const incident = model.incidents.get(canonical)!;
-      return { evidence: buildEvidence(model, incident), statusHistory: incident.statusHistory };
+      return { statusOnDates: incident.statusOnDates, evidence: () => buildEvidence(model, incident) };
     },
   };
 }

@@ -8,8 +8,8 @@ import { type StatementAtCut, statementNodesAt } from './statements-at';
 
 /**
  * The incidents as of a cut as a source for `statusThen`: one incident at a time (keyed reads), each read once
- * per source. It keeps no status history: the history only records what `statusOn` gives on its dates (the
- * oracle in timeline-at.spec.ts holds both to it). Valid while the tables do not change (one transaction).
+ * per source; statusThen works out the statuses it is asked for. Valid while the tables do not change (one
+ * transaction).
  */
 export function cutStatusSource(db: Database, cut: ReadCut, policy: PolicyConfig): IncidentStatusSource {
   const reader = readerFor(db, cut);
@@ -25,7 +25,7 @@ export function cutStatusSource(db: Database, cut: ReadCut, policy: PolicyConfig
       const canonical = reader.resolve(id);
       return canonical !== null && incident(canonical) !== null ? canonical : null;
     },
-    load: (canonical) => ({ evidence: incident(canonical)!.evidence(), statusHistory: [] }),
+    load: (canonical) => ({ statusOnDates: null, evidence: incident(canonical)!.evidence }),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../events';
-import type { Assessment, IncidentEvidence, StatusChange } from './assessment';
+import type { Assessment, IncidentEvidence, StatusChange, StatusOnDate } from './assessment';
 import { DEFAULT_POLICY, type PolicyConfig } from './policy-config';
 import { readinessOf } from './rules';
 import { evaluateOn, historyAndLast } from './status-history';
@@ -23,13 +23,16 @@ export function statusOn(
   return { status: at.status, readiness: readinessOf(at.status), rule: at.rule };
 }
 
-/** assess() and statusHistory() in one pass, for projections that keep both. */
+/**
+ * assess() and statusHistory() in one pass, for projections that keep both, with the status on each evidence
+ * date (`statusOnDates`) that pass works out anyway.
+ */
 export function assessWithHistory(
   evidence: IncidentEvidence,
   policy: PolicyConfig = DEFAULT_POLICY,
   asOf?: IsoDate,
-): { assessment: Assessment; history: StatusChange[] } {
-  const { history, last } = historyAndLast(evidence, policy, asOf);
+): { assessment: Assessment; history: StatusChange[]; statusOnDates: StatusOnDate[] } {
+  const { history, statusOnDates, last } = historyAndLast(evidence, policy, asOf);
   const now = last ?? evaluateOn(evidence, policy, asOf);
   const current = history[history.length - 1];
   // The history skips the days before any supporting report; then there is no date to give.
@@ -46,5 +49,5 @@ export function assessWithHistory(
     statusSince,
     policyVersion: policy.version,
   };
-  return { assessment, history };
+  return { assessment, history, statusOnDates };
 }

@@ -112,3 +112,16 @@ export interface StatusChange {
   rule: string;
   evidenceIds: string[];
 }
+
+/**
+ * What the policy gave on one of an incident's evidence dates. The evidence known changes only on those dates,
+ * so the status on any later day before the next one is the same: kept so that "its status on the day a State
+ * spoke" is read, not worked out again.
+ */
+export interface StatusOnDate {
+  on: IsoDate;
+  status: Status;
+  readiness: Readiness;
+  /** NO_SUPPORTING_SOURCE on a date where nothing supports it yet (then it has no status to show). */
+  rule: string;
+}

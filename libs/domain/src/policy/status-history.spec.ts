@@ -1,11 +1,14 @@
 import type { StatusChange } from './assessment';
 import { DEFAULT_POLICY, POLICY_V1 } from './policy-config';
 import { statusHistory } from './status-history';
-import { assess, assessWithHistory } from './assess';
+import { assess, assessWithHistory, statusOn } from './assess';
+import { evidenceDates } from './evidence-cut';
 import { dis, incident, inv, kinds, retracted, said, sup, withdrawn } from './policy-test.factory';
 
 const change = (status: StatusChange['status'], on: string, rule: string) =>
   expect.objectContaining({ status, on, rule });
+/** The ISO day before `on`. */
+const previousDay = (on: string) => new Date(Date.parse(`${on}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 const amnesty = sup('c-amnesty', 'amnesty', 'B', '2016-05-23');
 const hrw = sup('c-hrw', 'hrw', 'A', '2016-05-27');
 
@@ -96,6 +99,24 @@ describe('statusHistory', () => {
     expect(assessWithHistory(evidence, DEFAULT_POLICY, '2016-06-01')).toEqual({
       assessment: assess(evidence, DEFAULT_POLICY, '2016-06-01'),
       history: statusHistory(evidence, DEFAULT_POLICY, '2016-06-01'),
+      statusOnDates: expect.any(Array),
     });
+  });
+
+  it('keeps the status on every evidence date: what statusOn gives on it and on each day up to the next', () => {
+    const evidence = incident(amnesty, hrw, said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19'));
+    const dates = evidenceDates(evidence);
+    const { statusOnDates } = assessWithHistory(evidence);
+    expect(statusOnDates.map((day) => day.on)).toEqual(dates);
+    expect(statusOnDates.map((day) => day.status)).toContain('CONFIRMED');
+    for (const [k, day] of statusOnDates.entries()) {
+      const { on, ...status } = day;
+      expect(statusOn(evidence, DEFAULT_POLICY, on)).toEqual(status);
+      const dayBeforeNext = k + 1 < dates.length ? previousDay(dates[k + 1]) : '2030-01-01';
+      expect(statusOn(evidence, DEFAULT_POLICY, dayBeforeNext)).toEqual(status);
+    }
+    expect(assessWithHistory(evidence, DEFAULT_POLICY, '2016-06-01').statusOnDates).toEqual(
+      statusOnDates.filter((day) => day.on <= '2016-06-01'),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../events';
-import type { IncidentEvidence, StatusChange } from './assessment';
+import type { IncidentEvidence, StatusChange, StatusOnDate } from './assessment';
 import { evaluate, type Evaluation } from './evaluate';
 import { cutEvidence, evidenceDates } from './evidence-cut';
 import { DEFAULT_POLICY, type PolicyConfig } from './policy-config';
@@ -20,20 +20,23 @@ export function statusHistory(
 }
 
 /**
- * The history, and the evaluation on its last evidence date on or before `asOf` (null when there is none): the
- * evidence cut changes only on evidence dates, so that evaluation is also the one on `asOf` itself.
+ * The history, the policy's answer on every evidence date on or before `asOf` (`statusOnDates`), and the evaluation on
+ * the last of them (null when there is none): the evidence cut changes only on evidence dates, so that
+ * evaluation is also the one on `asOf` itself.
  */
 export function historyAndLast(
   evidence: IncidentEvidence,
   policy: PolicyConfig,
   asOf?: IsoDate,
-): { history: StatusChange[]; last: Evaluation | null } {
+): { history: StatusChange[]; statusOnDates: StatusOnDate[]; last: Evaluation | null } {
   const history: StatusChange[] = [];
+  const statusOnDates: StatusOnDate[] = [];
   let status: string | null = null;
   let last: Evaluation | null = null;
   for (const on of evidenceDates(evidence)) {
     if (asOf !== undefined && on > asOf) break;
     const at = (last = evaluateOn(evidence, policy, on));
+    statusOnDates.push({ on, status: at.status, readiness: readinessOf(at.status), rule: at.rule });
     if (at.rule === 'NO_SUPPORTING_SOURCE' || at.status === status) continue;
     status = at.status;
     history.push({
@@ -44,7 +47,7 @@ export function historyAndLast(
       evidenceIds: at.evidenceIds,
     });
   }
-  return { history, last };
+  return { history, statusOnDates, last };
 }
 
 export function evaluateOn(evidence: IncidentEvidence, policy: PolicyConfig, asOf?: IsoDate): Evaluation {
