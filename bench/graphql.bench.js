@@ -107,8 +107,9 @@ async function readSection(server, meta, quick) {
       r = await gql(server.url, query, variables, HEADERS).catch((e) => ({
         json: { errors: [{ message: String(e) }] },
       }));
-      single[name] = Math.min(single[name], now() - t0);
-      first[name] ??= now() - t0;
+      const ms = now() - t0;
+      single[name] = Math.min(single[name], ms);
+      first[name] ??= ms;
       if (r.json.errors || single[name] > 5000) break; // a slow one is not repeated: the run has a time budget
     }
     if (r.json.errors) excluded.set(name, `query fails: ${JSON.stringify(r.json.errors[0]).slice(0, 200)}`);
