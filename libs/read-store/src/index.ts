@@ -22,5 +22,5 @@ export {
   type StatementFilterAt,
 } from './statements-at';
 export { sourcesAt, type GradeAtCut, type SourceAtCut } from './sources-at';
-export { statementPageAt, type DeliveredRange } from './statement-pages';
+export { statementPageAt, type StatementPageFilter } from './statement-pages';
 export { cutStatusSource, stateTimelineAt } from './timeline-at';

@@ -20,7 +20,7 @@ import {
 import { INDEXES, SCHEMA } from './schema';
 
 /** Bumped whenever a table or an evolve function changes: with the policy's version, a mismatch rebuilds. */
-export const READ_STORE_VERSION = 'read-store-4';
+export const READ_STORE_VERSION = 'read-store-5';
 export const projectionVersion = (policy: PolicyConfig): string => `${READ_STORE_VERSION}+policy-${policy.version}`;
 const PROJECTION = 'registry';
 
@@ -116,8 +116,11 @@ export class ReadStore {
     // each. Only then: every mapped page touched counts in the RSS of the service that keeps the file open.
     if (options.bulk) db.pragma('mmap_size = 268435456');
     db.exec(SCHEMA);
-    if (!options.bulk) db.exec(INDEXES);
-    return new ReadStore(path, db, options, options.bulk === true);
+    const store = new ReadStore(path, db, options, options.bulk === true);
+    // A file of another version is rebuilt, not served: indexing it first would only hold up the start.
+    const stored = store.storedVersion();
+    if (!options.bulk && (stored === null || stored === store.version)) db.exec(INDEXES);
+    return store;
   }
 
   checkpoint(): Checkpoint {

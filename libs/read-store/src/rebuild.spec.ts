@@ -101,8 +101,14 @@ describe('the projection file: rebuilt when missing or of another version, swapp
     relaid.close();
 
     const stale = ReadStore.openFile(path, { policy: POLICY_V1 });
-    stale.db.prepare("UPDATE checkpoint SET version = 'read-store-0'").run();
+    stale.db.exec("UPDATE checkpoint SET version = 'read-store-0'; DROP INDEX statement_versions_kind");
     stale.close();
+    // Opened as it is, a file of another version is not given this version's indexes: it is rebuilt, not served,
+    // and indexing it first would only hold up the start.
+    const looked = ReadStore.openFile(path, { policy: POLICY_V1 });
+    const indexed = "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'statement_versions_kind'";
+    expect(looked.db.prepare(indexed).pluck().get()).toBe(0);
+    looked.close();
     const reopened = await openReadStore(path, events, { policy: POLICY_V1 });
     expect(reopened.checkpoint().version).toBe(projectionVersion(POLICY_V1));
     reopened.close();

@@ -147,6 +147,13 @@ CREATE INDEX IF NOT EXISTS statement_versions_corrections ON statement_versions 
 -- as of a cut walks it from the cursor (recorded_at in it for the RECORDED clock, so the walk reads no row).
 CREATE INDEX IF NOT EXISTS statement_versions_delivered ON statement_versions (evidence_date, statement_id, recorded_at)
   WHERE reason IS NULL;
+-- The same by the kind or the venue a statement was recorded with, first: a page of one kind walks only those.
+CREATE INDEX IF NOT EXISTS statement_versions_kind
+  ON statement_versions (json_extract(changes, '$.kind'), evidence_date, statement_id, recorded_at)
+  WHERE reason IS NULL;
+CREATE INDEX IF NOT EXISTS statement_versions_venue
+  ON statement_versions (json_extract(changes, '$.venue'), evidence_date, statement_id, recorded_at)
+  WHERE reason IS NULL;
 CREATE INDEX IF NOT EXISTS situation_versions_situation ON situation_versions (situation_id, seq);
 CREATE INDEX IF NOT EXISTS incident_merges_canonical ON incident_merges (canonical_incident_id);
 CREATE INDEX IF NOT EXISTS corroborations_incident ON corroborations (incident_id);

@@ -1,24 +1,29 @@
 import { buildModel, buildModelAsOf, listStatements } from '@app/projections';
 import { randomHistory } from '../../projections/src/testing/random-history';
 import { ReadStore } from './read-store';
-import { type DeliveredRange, statementPageAt } from './statement-pages';
+import { type StatementPageFilter, statementPageAt } from './statement-pages';
 import { cutsOf, whereOf, withRevisions } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
 import { fromFile, fromReplay, shape } from './testing/statement-pages';
 
 /**
- * The oracle for a page of every statement as of a cut: for random histories (statements whose delivery date is
- * corrected, dated and recorded in either order), at the cuts incidents-at.spec.ts reads on both clocks and live,
+ * The oracle for a page of every statement as of a cut: for random histories (statements whose delivery date, kind
+ * or venue is corrected, dated and recorded in either order), at the cuts incidents-at.spec.ts reads on both clocks
+ * and live, by delivery dates, kinds and venues,
  * each page read from the tables (walking the delivery-date index, the corrected dates merged in) equals the
  * page `listStatements` gives over the reference replay, with the same cursors and counts, in both directions.
  */
 const SEEDS = Array.from({ length: 6 }, (_, i) => 601 + i);
 
-const RANGES: DeliveredRange[] = [
+const FILTERS: StatementPageFilter[] = [
   {},
   { from: '2016-01-01' },
   { to: '2017-06-30' },
   { from: '2016-03-01', to: '2017-12-31' },
+  { kind: 'CONDEMNATION' },
+  { kind: ['CONCERN', 'DENIAL'], from: '2016-01-01' },
+  { venue: 'HUMAN_RIGHTS_COUNCIL' },
+  { venue: ['NATIONAL', 'UNGA_FIRST_COMMITTEE'], kind: ['CONDEMNATION', 'CONCERN'], to: '2017-06-30' },
 ];
 
 describe('a page of every statement as of a cut (statementPageAt) against the reference replay', () => {
@@ -30,8 +35,10 @@ describe('a page of every statement as of a cut (statementPageAt) against the re
     let moved = 0;
     for (const cut of cutsOf(events.map((e) => e.recordedAt))) {
       const model = cut === 'LIVE' ? buildModel(events) : buildModelAsOf(events, cut);
-      moved += [...model.statements.values()].filter((s) => s.corrections.some((c) => c.changes.deliveredOn)).length;
-      for (const range of RANGES) {
+      moved += [...model.statements.values()].filter((s) =>
+        s.corrections.some((c) => c.changes.deliveredOn ?? c.changes.kind ?? c.changes.venue),
+      ).length;
+      for (const range of FILTERS) {
         for (const descending of [false, true]) {
           let after: string | undefined;
           do {
@@ -51,7 +58,7 @@ describe('a page of every statement as of a cut (statementPageAt) against the re
       }
     }
     expect(pages).toBeGreaterThan(100);
-    expect(moved).toBeGreaterThan(0); // statements whose delivery date was corrected within the cut
+    expect(moved).toBeGreaterThan(0); // statements whose delivery date, kind or venue was corrected within the cut
     store.close();
   });
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '@app/domain';
+import type { IsoDate, StatementKind, Venue } from '@app/domain';
 import {
   compareKeys,
   type Connection,
@@ -13,30 +13,33 @@ import { type ReadCut, cutParams, kindOf, within } from './cut';
 import { incidentResolver } from './incident-resolution';
 import { readStatements, type StatementAtCut } from './statements-at';
 
-/** Delivered on or after `from`, on or before `to` (as of the cut). */
-export interface DeliveredRange {
+/** What a page keeps, as of the cut: delivered on or after `from`, on or before `to`, of a kind, at a venue. */
+export interface StatementPageFilter {
   from?: IsoDate;
   to?: IsoDate;
+  kind?: StatementKind | readonly StatementKind[];
+  venue?: Venue | readonly Venue[];
 }
 
 /**
- * A page of every statement of a cut (delivered within `range`), ordered, keyed and counted as `listStatements`
- * pages them (`[deliveredOn, statementId, '']`), without reading every statement: the delivery date a statement
- * was recorded with is its version 0's evidence date, walked in order on statement_versions_delivered from the
- * cursor on; the statements whose date a correction within the cut changed (a few) are read apart and merged in.
+ * A page of every statement of a cut that `filter` keeps, ordered, keyed and counted as `listStatements` pages
+ * them (`[deliveredOn, statementId, '']`), without reading every statement: the delivery date, kind and venue a
+ * statement was recorded with are its version 0's (its evidence date is the delivery date), walked in order on an
+ * index from the cursor on (statement_versions_delivered, or by kind or venue first when the filter names them);
+ * the statements one of whose three a correction within the cut changed (a few) are read apart and merged in.
  * Only the page's statements are read whole.
  */
 export function statementPageAt(
   db: Database,
   cut: ReadCut,
-  range: DeliveredRange,
+  filter: StatementPageFilter,
   args: PageArgs & { descending?: boolean } = {},
 ): Connection<StatementAtCut> {
   const first = pageSize(args);
   const after = args.after ? decodeCursor(args.after) : null;
   const dir = args.descending ? -1 : 1;
   const read = () => {
-    const { moved, base, params } = cutOf(db, cut, range);
+    const { moved, base, params } = cutOf(db, cut, filter);
     const isAfter = (key: SortKey) => after === null || dir * compareKeys(key, after) > 0;
     const cmp = dir === 1 ? '>' : '<';
     const key = { k0: after?.[0] ?? '', k1: after?.[1] ?? '', k2: after?.[2] ?? '' };
@@ -81,40 +84,73 @@ export function statementPageAt(
   return db.inTransaction ? read() : db.transaction(read)();
 }
 
+/** A statement's delivery date, kind and venue, as one version sets them (null: left as they were). */
+interface Keys {
+  id: string;
+  d: string | null;
+  k: StatementKind | null;
+  ve: Venue | null;
+}
+const KEYS = (v: string) =>
+  `${v}.statement_id AS id, json_extract(${v}.changes, '$.deliveredOn') AS d, json_extract(${v}.changes, '$.kind') AS k,
+   json_extract(${v}.changes, '$.venue') AS ve`;
+
+const listOf = <T>(wanted: T | readonly T[] | undefined): readonly T[] | undefined =>
+  wanted === undefined ? undefined : Array.isArray(wanted) ? wanted : [wanted as T];
+
 /**
- * The cut's statements as two parts: `moved`, the keys of those recorded within the cut whose delivery date a
- * correction within the cut changed (the last one stands), in range; `base`, the FROM and WHERE of the others
- * (their version 0 within the cut and in range), for `params`: on the index alone, counting included.
+ * The cut's statements as two parts: `moved`, the keys of those recorded within the cut whose delivery date, kind
+ * or venue a correction within the cut changed (the last one stands), kept by the filter; `base`, the FROM and
+ * WHERE of the others (their version 0 within the cut, kept by the filter), for `params`: on an index alone,
+ * counting included (kind and venue are indexed as version 0's JSON gives them).
  */
-function cutOf(db: Database, cut: ReadCut, range: DeliveredRange) {
+function cutOf(db: Database, cut: ReadCut, filter: StatementPageFilter) {
   const kind = kindOf(cut);
-  const params = { ...cutParams(cut), from: range.from ?? '', to: range.to ?? '' };
-  const delivered = new Map<string, string>();
+  const kinds = listOf(filter.kind);
+  const venues = listOf(filter.venue);
+  const params: Record<string, string | number> = { ...cutParams(cut), from: filter.from ?? '', to: filter.to ?? '' };
+  kinds?.forEach((k, i) => (params[`kind${i}`] = k));
+  venues?.forEach((v, i) => (params[`venue${i}`] = v));
+  const oneOf = (names: readonly string[], column: 'kind' | 'venue') =>
+    ` AND json_extract(v.changes, '$.${column}') IN (${names.map((_, i) => `@${column}${i}`).join(', ')})`;
+  const corrected = new Map<string, Keys[]>();
   const corrections = db.prepare(
-    `SELECT v.statement_id AS id, json_extract(v.changes, '$.deliveredOn') AS d FROM statement_versions v
-     WHERE v.reason IS NOT NULL AND ${within(kind, 'v')} AND json_type(v.changes, '$.deliveredOn') IS NOT NULL
+    `SELECT ${KEYS('v')} FROM statement_versions v WHERE v.reason IS NOT NULL AND ${within(kind, 'v')}
+     AND (json_type(v.changes, '$.deliveredOn') IS NOT NULL OR json_type(v.changes, '$.kind') IS NOT NULL
+       OR json_type(v.changes, '$.venue') IS NOT NULL)
      ORDER BY v.seq`,
   );
-  for (const r of corrections.iterate(params) as Iterable<{ id: string; d: string }>) delivered.set(r.id, r.d);
-  const movedIds = JSON.stringify([...delivered.keys()]);
-  const recorded = new Set(
-    db
-      .prepare(
-        `SELECT v.statement_id FROM statement_versions v WHERE v.reason IS NULL AND ${within(kind, 'v')}
-         AND v.statement_id IN (SELECT value FROM json_each(@moved))`,
-      )
-      .pluck()
-      .all({ ...params, moved: movedIds }) as string[],
-  );
-  const inRange = (d: string) =>
-    (range.from === undefined || d >= range.from) && (range.to === undefined || d <= range.to);
-  const moved = [...delivered]
-    .filter(([id, d]) => recorded.has(id) && inRange(d))
-    .map(([id, d]): SortKey => [d, id, '']);
+  for (const r of corrections.iterate(params) as Iterable<Keys>)
+    corrected.set(r.id, [...(corrected.get(r.id) ?? []), r]);
+  const movedIds = JSON.stringify([...corrected.keys()]);
+  const recorded = db
+    .prepare(
+      `SELECT ${KEYS('v')}, v.evidence_date AS delivered FROM statement_versions v
+       WHERE v.reason IS NULL AND ${within(kind, 'v')} AND v.statement_id IN (SELECT value FROM json_each(@moved))`,
+    )
+    .all({ ...params, moved: movedIds }) as (Keys & { delivered: string })[];
+  const keeps = (d: string, k: StatementKind, ve: Venue) =>
+    (filter.from === undefined || d >= filter.from) &&
+    (filter.to === undefined || d <= filter.to) &&
+    (kinds === undefined || kinds.includes(k)) &&
+    (venues === undefined || venues.includes(ve));
+  const moved: SortKey[] = [];
+  for (const first of recorded) {
+    let [d, k, ve] = [first.delivered, first.k!, first.ve!];
+    for (const c of corrected.get(first.id)!) [d, k, ve] = [c.d ?? d, c.k ?? k, c.ve ?? ve];
+    if (keeps(d, k, ve)) moved.push([d, first.id, '']);
+  }
+  const index = kinds
+    ? 'statement_versions_kind'
+    : venues
+      ? 'statement_versions_venue'
+      : 'statement_versions_delivered';
   const base =
-    `FROM statement_versions v INDEXED BY statement_versions_delivered WHERE v.reason IS NULL AND ${within(kind, 'v')}
+    `FROM statement_versions v INDEXED BY ${index} WHERE v.reason IS NULL AND ${within(kind, 'v')}
      AND v.statement_id NOT IN (SELECT value FROM json_each(@moved))` +
-    (range.from === undefined ? '' : ' AND v.evidence_date >= @from') +
-    (range.to === undefined ? '' : ' AND v.evidence_date <= @to');
+    (filter.from === undefined ? '' : ' AND v.evidence_date >= @from') +
+    (filter.to === undefined ? '' : ' AND v.evidence_date <= @to') +
+    (kinds === undefined ? '' : oneOf(kinds, 'kind')) +
+    (venues === undefined ? '' : oneOf(venues, 'venue'));
   return { moved, base, params: { ...params, moved: movedIds } };
 }

@@ -69,7 +69,8 @@ export class StatementQueriesResolver {
 
   /**
    * As of a date, the projection file: a list by State or incident reads that State's or incident's rows; a list
-   * by neither (nor by kind or venue), one page of the delivery-date index. Null: a replay of the store answers.
+   * by neither, one page of the delivery-date index (by kind or venue first when filtered by them). Null: the file
+   * is not serving, and a replay of the store answers.
    */
   private async fromFile(
     asOf: Date,
@@ -79,8 +80,8 @@ export class StatementQueriesResolver {
   ): Promise<Connection<StatementAtCut> | null> {
     const nodes = await this.readModel.statementsAt(asOf, clock, selection);
     if (nodes) return pageStatements(nodes, args);
-    if (selection.kind !== undefined || selection.venue !== undefined) return null;
-    return this.readModel.statementPageAt(asOf, clock, { from: selection.from, to: selection.to }, args);
+    const { from, to, kind, venue } = selection;
+    return this.readModel.statementPageAt(asOf, clock, { from, to, kind, venue }, args);
   }
 
   @Query(() => StateTimelineObject, {

@@ -19,13 +19,13 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
 import {
-  type DeliveredRange,
   incidentAt,
   type IncidentAtCut,
   type ReadStore,
   type SourceAtCut,
   type StatementAtCut,
   type StatementFilterAt,
+  type StatementPageFilter,
   statementPageAt,
   stateTimelineAt,
 } from '@app/read-store';
@@ -268,17 +268,17 @@ export class ReadModelService implements OnApplicationShutdown {
   }
 
   /**
-   * A page of every statement (delivered within `range`) as of `asOf` on `clock`, read from the projection file
-   * (the page's statements only); null when it is not serving.
+   * A page of every statement `filter` keeps (delivery dates, kinds, venues) as of `asOf` on `clock`, read from the
+   * projection file (the page's statements only); null when it is not serving.
    */
   statementPageAt(
     asOf: Date,
     clock: Clock,
-    range: DeliveredRange,
+    filter: StatementPageFilter,
     args: PageArgs & { descending?: boolean },
   ): Promise<Connection<StatementAtCut> | null> {
     const cut = { clock, at: asOf };
-    return this.fromFile((file) => Promise.resolve(statementPageAt(file.db, cut, range, args)));
+    return this.fromFile((file) => Promise.resolve(statementPageAt(file.db, cut, filter, args)));
   }
 
   /** Every source as of `asOf` on `clock`, read from the projection file; null when it is not serving. */

@@ -5,6 +5,7 @@ import {
   INVESTIGATOR_KINDS,
   OUTCOMES,
   STATEMENT_KINDS,
+  VENUES,
   type Grade,
   type IncidentDetails,
   type StatementDetails,
@@ -238,11 +239,14 @@ export function randomHistory(seed: number, steps = 160): EventLog {
     } else if (r < 0.9 || statements.length === 0) {
       const id = `st-${++n}`;
       const speakers = [...new Set([pick(SPEAKERS), ...(rnd() < 0.3 ? [pick(SPEAKERS), pick(SPEAKERS)] : [])])];
-      record(statement(id, speakers, pick(STATEMENT_KINDS), date(), rnd() < 0.2 ? [] : someIncidents(), scope()));
+      const [kind, on] = [pick(STATEMENT_KINDS), date()];
+      const incidentIds = rnd() < 0.2 ? [] : someIncidents();
+      // The venue follows the id (no draw of its own, so the histories of every seed stay as they were).
+      record(statement(id, speakers, kind, on, incidentIds, { ...scope(), venue: VENUES[n % VENUES.length] }));
       statements.push(id);
     } else {
       const changes: Partial<StatementDetails> = pick([
-        () => ({ kind: pick(STATEMENT_KINDS) }),
+        () => ({ kind: pick(STATEMENT_KINDS), ...(n % 2 === 0 ? { venue: VENUES[(n >> 1) % VENUES.length] } : {}) }),
         () => ({ incidentIds: someIncidents() }),
         () => ({ deliveredOn: date() }),
         () => ({ speakers: [pick(SPEAKERS)] }),
