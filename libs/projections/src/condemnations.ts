@@ -1,7 +1,16 @@
-import type { IsoDate } from '@app/domain';
+import type { IncidentDetails, IsoDate } from '@app/domain';
 import { resolutionUtterances, scopeCoverage, type Utterance } from './coverage';
-import type { IncidentView, RegistryModel } from './model';
+import type { RegistryModel } from './model';
 import { resolveIncidentId } from './model';
+
+/** What counting condemnations reads, all as of one cut: its canonical incidents and every response made. */
+export interface CondemnationSources {
+  incidents: Iterable<{ incidentId: string; details: IncidentDetails }>;
+  /** Statements (and resolutions as their YES voters' utterances), of any kind: only condemnations count. */
+  utterances: Iterable<Utterance>;
+  /** The canonical incident an id named then (a merged duplicate resolves to its incident). */
+  resolve: (incidentId: string) => string;
+}
 
 /**
  * Incident id -> the States that condemned it by the date, by the counting rules of the speak-out report
@@ -9,30 +18,46 @@ import { resolveIncidentId } from './model';
  * resolutions). Generic condemnations ("any use by any actor") count only when `countGeneric` says so: the
  * presidency asks who has not yet condemned *this* use.
  */
-export function condemnersByIncident(
-  model: RegistryModel,
+export function condemnersOf(
+  sources: CondemnationSources,
   on: IsoDate,
   countGeneric = false,
 ): Map<string, Set<string>> {
-  const incidents = [...model.incidents.values()].filter((i) => !i.mergedInto);
+  const incidents = [...sources.incidents];
   const condemners = new Map<string, Set<string>>();
-  const add = (incident: IncidentView | string, codes: readonly string[]) => {
-    const id = typeof incident === 'string' ? incident : incident.incidentId;
+  const add = (id: string, codes: readonly string[]) => {
     let set = condemners.get(id);
     if (!set) condemners.set(id, (set = new Set()));
     for (const code of codes) set.add(code);
   };
-  const hear = (u: Utterance) => {
-    if (u.kind !== 'CONDEMNATION' || u.on > on) return;
-    for (const raw of u.incidentIds) add(resolveIncidentId(model, raw), u.speakers);
+  for (const u of sources.utterances) {
+    if (u.kind !== 'CONDEMNATION' || u.on > on) continue;
+    for (const raw of u.incidentIds) add(sources.resolve(raw), u.speakers);
     const scope = u.scope;
     const named = scope !== undefined && (scope.situationIds !== undefined || scope.allegedUser !== undefined);
-    if (scope === undefined || (!countGeneric && !named)) return;
+    if (scope === undefined || (!countGeneric && !named)) continue;
     const counted = countGeneric ? scope : { ...scope, generic: false };
-    for (const incident of incidents) if (scopeCoverage(counted, incident) !== null) add(incident, u.speakers);
-  };
+    for (const incident of incidents)
+      if (scopeCoverage(counted, incident) !== null) add(incident.incidentId, u.speakers);
+  }
+  return condemners;
+}
+
+/** condemnersOf a model (live, or replayed as of a cut). */
+export const condemnersByIncident = (model: RegistryModel, on: IsoDate, countGeneric = false) =>
+  condemnersOf(
+    {
+      incidents: [...model.incidents.values()].filter((i) => !i.mergedInto),
+      utterances: modelUtterances(model, on),
+      resolve: (id) => resolveIncidentId(model, id),
+    },
+    on,
+    countGeneric,
+  );
+
+function* modelUtterances(model: RegistryModel, on: IsoDate): Iterable<Utterance> {
   for (const s of model.statements.values()) {
-    hear({
+    yield {
       kind: s.kind,
       on: s.deliveredOn,
       speakers: s.speakers,
@@ -40,8 +65,7 @@ export function condemnersByIncident(
       scope: s.scope,
       statementId: s.statementId,
       resolutionId: null,
-    });
+    };
   }
-  for (const { utterance } of resolutionUtterances(model, on)) hear(utterance);
-  return condemners;
+  for (const { utterance } of resolutionUtterances(model, on)) yield utterance;
 }

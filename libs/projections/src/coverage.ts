@@ -44,7 +44,7 @@ export function coverageOf(model: RegistryModel, u: Utterance, incident: Inciden
 }
 
 /** How specifically a scope (without its incidents) reaches an incident. */
-export function scopeCoverage(scope: StatementScope, incident: IncidentView): ScopeLevel | null {
+export function scopeCoverage(scope: StatementScope, incident: Pick<IncidentView, 'details'>): ScopeLevel | null {
   const situationId = incident.details.situationId;
   if (situationId !== undefined && scope.situationIds?.includes(situationId)) return 'SITUATION';
   if (scope.allegedUser && usersOverlap(scope.allegedUser, incident.details.allegedUser)) return 'USER';

@@ -18,7 +18,7 @@ export * from './statement.queries';
 export * from './speak-out.report';
 export * from './coverage';
 export * from './referring';
-export { condemnersByIncident } from './condemnations';
+export { condemnersByIncident, condemnersOf, type CondemnationSources } from './condemnations';
 export * from './response-matrix';
 export * from './source.queries';
 export * from './time-travel';

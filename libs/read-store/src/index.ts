@@ -24,3 +24,4 @@ export {
 export { sourcesAt, type GradeAtCut, type SourceAtCut } from './sources-at';
 export { statementPageAt, type StatementPageFilter } from './statement-pages';
 export { cutStatusSource, stateTimelineAt } from './timeline-at';
+export { condemnersAt } from './condemners-at';

@@ -26,6 +26,9 @@ import { timeTravel } from './model-context';
 import { AuditEntryObject, IncidentConnectionObject } from './objects/incident-read.objects';
 import { selectsAny } from './selected-fields';
 
+type NotYetCondemnedBy = { stateCodes?: string[]; statesParties?: boolean; countGeneric?: boolean };
+const countsGeneric = (notYet: NotYetCondemnedBy) => notYet.countGeneric ?? false;
+
 /** Read-side queries about incidents (the mutations live in incidents/). */
 @Resolver(() => IncidentObject)
 export class IncidentQueriesResolver {
@@ -76,20 +79,19 @@ export class IncidentQueriesResolver {
     const args = { first: first ?? undefined, after: after ?? undefined, sort: orderBy?.field };
     const pageArgs = { ...args, descending: descendingOf(orderBy) };
     const { asOf, clock } = cut;
-    // As of a date, the projection file lists the incidents (unless the filter asks who condemned them, which
-    // needs every statement as of then: a replay).
-    const fromFile = asOf && !notYetCondemnedBy ? await this.listedAt(asOf, clock, rest, pageArgs, info) : null;
+    // As of a date, the projection file lists the incidents, and says who had condemned them then.
+    const fromFile = asOf ? await this.listedAt(asOf, clock, rest, notYetCondemnedBy, pageArgs, info) : null;
     if (fromFile && 'edges' in fromFile) return fromFile;
     const model = fromFile ?? (await this.readModel.modelAt(asOf, clock));
     const day = asOf ? isoDateOf(asOf) : (model.latestEvidenceDate ?? isoDateOf(new Date()));
-    const notCondemnedBy = notYetCondemnedBy && {
-      stateCodes: new Set([
-        ...(notYetCondemnedBy.stateCodes ?? []),
-        ...(notYetCondemnedBy.statesParties ? statesPartiesOn(this.reference.ccmStates, day).map((s) => s.iso3) : []),
-      ]),
-      condemners: condemnersByIncident(model, day, notYetCondemnedBy.countGeneric ?? false),
-    };
-    const matching = { ...rest, ...(notCondemnedBy && { notCondemnedBy }) };
+    const matching = notYetCondemnedBy
+      ? this.notCondemnedBy(
+          rest,
+          notYetCondemnedBy,
+          day,
+          condemnersByIncident(model, day, countsGeneric(notYetCondemnedBy)),
+        )
+      : rest;
     const page = listIncidents(model, matching, pageArgs);
     return {
       ...page,
@@ -101,16 +103,32 @@ export class IncidentQueriesResolver {
     };
   }
 
+  /** The filter narrowed to the incidents none of these States had condemned by `day` (`condemners` then). */
+  private notCondemnedBy(
+    filter: IncidentFilter,
+    notYet: NotYetCondemnedBy,
+    day: string,
+    condemners: ReadonlyMap<string, ReadonlySet<string>>,
+  ): IncidentFilter {
+    const stateCodes = new Set([
+      ...(notYet.stateCodes ?? []),
+      ...(notYet.statesParties ? statesPartiesOn(this.reference.ccmStates, day).map((s) => s.iso3) : []),
+    ]);
+    return { ...filter, notCondemnedBy: { stateCodes, condemners } };
+  }
+
   /**
    * Incidents as of a date from the projection file; the replayed model when the file is not serving. A page
-   * that needs no status (no filter or sort on one, no tally or map asked) assesses only its own incidents; any
-   * other reads every incident of the cut. A listed incident replays its own streams if a query selects more
-   * than the list shows (its revision, its nested lists).
+   * that needs no status (no filter or sort on one, no tally or map asked, no condemnations counted) assesses only
+   * its own incidents; any other reads every incident of the cut, and who condemned them from the file's
+   * statements and resolutions. A listed incident replays its own streams if a query selects more than the list
+   * shows (its revision, its nested lists).
    */
   private async listedAt(
     asOf: Date,
     clock: Clock,
     filter: IncidentFilter,
+    notYet: NotYetCondemnedBy | undefined,
     pageArgs: IncidentPageArgs,
     info: GraphQLResolveInfo | undefined,
   ): Promise<(IncidentConnectionObject & Matched) | RegistryModel> {
@@ -121,17 +139,25 @@ export class IncidentQueriesResolver {
       toListedIncidentObject(facts, this.reference, () =>
         this.readModel.incidentModelAt(facts.incidentId, asOf, clock),
       );
-    if (!needsStatuses) {
+    if (!needsStatuses && !notYet) {
       const page = await this.readModel.incidentPageAt(asOf, clock, (set) => listIncidents(set, filter, pageArgs));
       if (page) return { ...page, edges: page.edges.map(({ cursor, node: n }) => ({ cursor, node: node(n) })) };
     }
     const listed = await this.readModel.incidentsAt(asOf, clock);
     if (!('fixed' in listed)) return listed;
-    const page = listIncidents(listed, filter, pageArgs);
+    let matching = filter;
+    if (notYet) {
+      const day = isoDateOf(asOf);
+      const condemners = await this.readModel.condemnersAt(asOf, clock, listed, day, countsGeneric(notYet));
+      // The file stopped serving between the list and its condemnations: the replay answers both.
+      if (condemners === null) return this.readModel.modelAt(asOf, clock);
+      matching = this.notCondemnedBy(filter, notYet, day, condemners);
+    }
+    const page = listIncidents(listed, matching, pageArgs);
     return {
       ...page,
       edges: page.edges.map(({ cursor, node: n }) => ({ cursor, node: node(n) })),
-      [MATCHED]: { model: listed, filter },
+      [MATCHED]: { model: listed, filter: matching },
     };
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
-import { type CcmState, statementStream } from '@app/domain';
+import { type CcmState, type IsoDate, statementStream } from '@app/domain';
 import { EventStore, StoreUnavailableError, type StoreLag, type StoredEvent } from '@app/event-store';
 import {
   type AuditEntry,
@@ -198,6 +198,23 @@ export class ReadModelService implements OnApplicationShutdown {
     const cut = { clock, at: asOf };
     const read = await this.fromFile((file, generation) => this.cutReads.incidents(file, generation, cut));
     return read ?? this.modelsAt.at(cut, this.model);
+  }
+
+  /**
+   * Who had condemned each of `incidents` (the canonical incidents of the same cut) by `day`, as of `asOf` on
+   * `clock`, from the projection file's statements and resolutions; null when it is not serving.
+   */
+  condemnersAt(
+    asOf: Date,
+    clock: Clock,
+    incidents: IncidentsAtCut,
+    day: IsoDate,
+    countGeneric: boolean,
+  ): Promise<Map<string, Set<string>> | null> {
+    const cut = { clock, at: asOf };
+    return this.fromFile((file, generation) =>
+      this.cutReads.condemners(file, generation, cut, incidents.incidents.values(), day, countGeneric),
+    );
   }
 
   /**

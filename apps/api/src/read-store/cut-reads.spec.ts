@@ -50,6 +50,23 @@ describe('CutReads', () => {
     expect(() => first.assessment).toThrow('asked for a status');
   });
 
+  it('shares a read between the same lists asked at once, even with no place to wait; condemners per day', async () => {
+    const reads = new CutReads(0);
+    const cut = known('2017-01-01');
+    const same = await Promise.all([1, 2, 3].map(() => reads.incidents(file, 0, cut)));
+    expect(same[1]).toBe(same[0]);
+    expect(same[2]).toBe(same[0]);
+    const incidents = [...same[0]!.incidents.values()];
+    const [byThen, again] = await Promise.all([
+      reads.condemners(file, 0, cut, incidents, '2017-01-01', false),
+      reads.condemners(file, 0, cut, incidents, '2017-01-01', false),
+    ]);
+    expect(again).toBe(byThen);
+    expect(byThen!.size).toBeGreaterThan(0);
+    const counted = await reads.condemners(file, 0, cut, incidents, '2017-01-01', true);
+    expect(counted).not.toBe(byThen);
+  });
+
   it('answers null for a list by neither State nor incident, and for a file closed while the read waited', async () => {
     const lists = new CutReads(4);
     expect(await lists.statements(file, 0, known('2017-01-01'), { kind: 'CONCERN' })).toBeNull();

@@ -1,5 +1,7 @@
+import type { IncidentDetails, IsoDate } from '@app/domain';
 import type { Cut } from '@app/projections';
 import {
+  condemnersAt,
   type IncidentAtCut,
   incidentsAt,
   incidentsShownAt,
@@ -45,6 +47,7 @@ export interface IncidentsShownAtCut {
  */
 export class CutReads {
   private readonly kept = new Map<string, unknown>();
+  private readonly reading = new Map<string, Promise<unknown>>();
   private readonly gate: ReplayGate;
 
   constructor(maxWaiting: number) {
@@ -75,6 +78,19 @@ export class CutReads {
     return this.read(file, generation, cut, what, () => statementNodesAt(file.db, cut, filter));
   }
 
+  /** Who had condemned each of `incidents` (the canonical ones of the same cut) by `on` (condemnersAt). */
+  condemners(
+    file: ReadStore,
+    generation: number,
+    cut: Cut,
+    incidents: Iterable<{ incidentId: string; details: IncidentDetails }>,
+    on: IsoDate,
+    countGeneric: boolean,
+  ): Promise<Map<string, Set<string>> | null> {
+    const what = `condemners|${on}|${countGeneric}`;
+    return this.read(file, generation, cut, what, () => condemnersAt(file.db, cut, incidents, on, countGeneric));
+  }
+
   /** Every source as of the cut, in registration order. */
   sources(file: ReadStore, generation: number, cut: Cut): Promise<SourceAtCut[] | null> {
     return this.read(file, generation, cut, 'sources', () => sourcesAt(file.db, cut));
@@ -83,16 +99,23 @@ export class CutReads {
   private read<T>(file: ReadStore, generation: number, cut: Cut, what: string, read: () => T): Promise<T | null> {
     const found = this.find<T>(file, generation, cut, what);
     if (found !== undefined) return Promise.resolve(found);
-    return this.gate.run(async () => {
+    // The same list asked again while it is read waits for that read (no second read, no place in the queue).
+    const key = this.key(file, generation, cut, what);
+    const reading = this.reading.get(key) as Promise<T | null> | undefined;
+    if (reading) return reading;
+    const list = this.gate.run(async () => {
       await new Promise((resolve) => setImmediate(resolve));
       if (!file.db.open) return null;
       const again = this.find<T>(file, generation, cut, what);
       if (again !== undefined) return again;
-      const list = read();
+      const value = read();
       while (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value as string);
-      this.kept.set(this.key(file, generation, cut, what), list);
-      return list;
+      this.kept.set(key, value);
+      return value;
     });
+    this.reading.set(key, list);
+    void list.finally(() => this.reading.delete(key)).catch(() => undefined);
+    return list;
   }
 
   private key(file: ReadStore, generation: number, cut: Cut, what: string): string {
