@@ -1,10 +1,9 @@
-import type { IncidentDetails, IsoDate, StatementKind, StatementScope } from '@app/domain';
+import type { IncidentDetails, IsoDate, StatementDetails, StatementKind, StatementScope } from '@app/domain';
 import { condemnersOf, type Utterance } from '@app/projections';
 import type { Database } from 'better-sqlite3';
 import { type ReadCut, cutParams, kindOf, within } from './cut';
+import { detailsOf, type Version } from './evidence.reader';
 import { incidentResolver } from './incident-resolution';
-import { statementIdsAt } from './statement-pages';
-import { readStatements } from './statements-at';
 
 interface ResolutionRow {
   id: string;
@@ -38,10 +37,49 @@ function resolutionsAt(db: Database, cut: ReadCut): Utterance[] {
   }));
 }
 
+type Counted = Pick<StatementDetails, 'kind' | 'deliveredOn' | 'speakers' | 'incidentIds' | 'scope'>;
+
 /**
- * `condemnersOf` as of a cut, from the tables: every condemnation then (found on the kind index, a kind or date a
- * correction within the cut changed merged in) and every resolution, counted over `incidents` (the canonical
- * incidents of the same cut). No replay; one read transaction.
+ * Every statement that is a condemnation as of the cut, with what counting reads of it: its versions within the
+ * cut laid over version 0 (as a statement list reads it). The candidates are those recorded as condemnations (the
+ * kind index) and those a correction within the cut changed the kind of; the versions say which are.
+ */
+function condemnationsAt(db: Database, cut: ReadCut): Utterance[] {
+  const kind = kindOf(cut);
+  // CROSS JOIN keeps the candidates outside: left to itself the planner scans every version instead.
+  const rows = db
+    .prepare(
+      `WITH c AS (
+         SELECT v.statement_id AS id FROM statement_versions v INDEXED BY statement_versions_kind
+         WHERE v.reason IS NULL AND json_extract(v.changes, '$.kind') = 'CONDEMNATION' AND ${within(kind, 'v')}
+         UNION
+         SELECT v.statement_id FROM statement_versions v INDEXED BY statement_versions_corrections
+         WHERE v.reason IS NOT NULL AND json_type(v.changes, '$.kind') IS NOT NULL AND ${within(kind, 'v')})
+       SELECT w.statement_id AS id, w.changes, w.reason, w.seq FROM c
+       CROSS JOIN statement_versions w INDEXED BY statement_versions_statement ON w.statement_id = c.id
+       WHERE ${within(kind, 'w')}`,
+    )
+    .all(cutParams(cut)) as { id: string; changes: string; reason: string | null; seq: number }[];
+  const versions = new Map<string, Version[]>();
+  for (const r of rows) {
+    const version: Version = [JSON.parse(r.changes) as object, r.reason, r.seq];
+    const list = versions.get(r.id);
+    if (list) list.push(version);
+    else versions.set(r.id, [version]);
+  }
+  const found: Utterance[] = [];
+  for (const [statementId, list] of versions) {
+    const s = detailsOf<Counted>(list.sort((a, b) => a[2] - b[2]));
+    if (s === null || s.kind !== 'CONDEMNATION') continue;
+    const { speakers, incidentIds, scope } = s;
+    found.push({ kind: s.kind, on: s.deliveredOn, speakers, incidentIds, scope, statementId, resolutionId: null });
+  }
+  return found;
+}
+
+/**
+ * `condemnersOf` as of a cut, from the tables: every condemnation then (`condemnationsAt`) and every resolution,
+ * counted over `incidents` (the canonical incidents of the same cut). No replay; one read transaction.
  */
 export function condemnersAt(
   db: Database,
@@ -51,18 +89,7 @@ export function condemnersAt(
   countGeneric: boolean,
 ): Map<string, Set<string>> {
   const read = () => {
-    const ids = JSON.stringify(statementIdsAt(db, cut, { kind: 'CONDEMNATION' }));
-    const statements = readStatements(db, cut, 'SELECT value AS id FROM json_each(@ids)', { ids }, null);
-    const utterances: Utterance[] = statements.map((s) => ({
-      kind: s.kind,
-      on: s.deliveredOn,
-      speakers: s.speakers,
-      incidentIds: s.incidentIds,
-      scope: s.scope,
-      statementId: s.statementId,
-      resolutionId: null,
-    }));
-    utterances.push(...resolutionsAt(db, cut));
+    const utterances = [...condemnationsAt(db, cut), ...resolutionsAt(db, cut)];
     return condemnersOf({ incidents, utterances, resolve: incidentResolver(db, cut) }, on, countGeneric);
   };
   return db.inTransaction ? read() : db.transaction(read)();

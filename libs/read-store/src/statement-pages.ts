@@ -84,13 +84,6 @@ export function statementPageAt(
   return db.inTransaction ? read() : db.transaction(read)();
 }
 
-/** The ids of every statement of a cut that `filter` keeps (on the same indexes as a page), in no order. */
-export function statementIdsAt(db: Database, cut: ReadCut, filter: StatementPageFilter): string[] {
-  const { moved, base, params } = cutOf(db, cut, filter);
-  const ids = db.prepare(`SELECT v.statement_id ${base}`).pluck().all(params) as string[];
-  return [...ids, ...moved.map((key) => key[1])];
-}
-
 /** A statement's delivery date, kind and venue, as one version sets them (null: left as they were). */
 interface Keys {
   id: string;
