@@ -445,6 +445,28 @@ async function timeTravelSection(server, meta, quick) {
         '{ totalCount tally { status readiness count } map { withoutCoordinates } } }',
       undefined,
     ]),
+    // Lists that replayed the whole store before they read the file (no target in issue 10; said for scale).
+    [
+      'statements(asOf, KNOWN, kind: CONDEMNATION, first: 50)',
+      'query($asOf: DateTime) ' +
+        '{ statements(first: 50, filter: { asOf: $asOf, clock: KNOWN, kind: [CONDEMNATION] }) ' +
+        '{ totalCount edges { node { id deliveredOn } } } }',
+      undefined,
+    ],
+    [
+      'incidents(asOf, KNOWN, notYetCondemnedBy: every State Party, first: 50)',
+      'query($asOf: DateTime) ' +
+        '{ incidents(first: 50, filter: { asOf: $asOf, clock: KNOWN, notYetCondemnedBy: { statesParties: true } }) ' +
+        '{ totalCount edges { node { id } } } }',
+      undefined,
+    ],
+    [
+      'stateTimeline(GBR, asOf, KNOWN)',
+      'query($asOf: DateTime) ' +
+        '{ stateTimeline(stateCode: "GBR", filter: { asOf: $asOf, clock: KNOWN }) ' +
+        '{ entries { statement { id } incidents { incidentId status } } } }',
+      undefined,
+    ],
   ];
   for (const [name, query, target] of cases) {
     progress(`graphql: ${name}`);
