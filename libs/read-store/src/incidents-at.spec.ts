@@ -2,7 +2,7 @@ import { DEFAULT_POLICY } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import { buildModel, buildModelAsOf, findIncident, type IncidentView } from '@app/projections';
 import { randomHistory } from '../../projections/src/testing/random-history';
-import { incidentAt, incidentsAt, incidentsShownAt } from './incidents-at';
+import { incidentAt, incidentsAt, incidentsByIdAt, incidentsShownAt } from './incidents-at';
 import { ReadStore } from './read-store';
 import { cutsOf, whereOf } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
@@ -141,6 +141,39 @@ describe('one incident as of a cut (incidentAt) against the reference fold', () 
     expect(resolved).toBeGreaterThan(0); // a merged duplicate's id resolves to its canonical incident
     store.close();
   });
+});
+
+describe('a page of incidents as of a cut read together (incidentsByIdAt) against the reference fold', () => {
+  it.each(SEEDS.slice(6, 12))(
+    'history %i: every id at once, and in pages of 5, on both clocks and live',
+    async (seed) => {
+      const { log, store } = await storeOf(seed);
+      const ids = log.events.filter((e) => e.type === 'UseAlleged').map((e) => e.data.incidentId as string);
+      let resolved = 0;
+      for (const cut of cutsOf(log.events.map((e) => e.recordedAt))) {
+        const model = cut === 'LIVE' ? buildModel(log.events) : buildModelAsOf(log.events, cut);
+        const where = whereOf(cut);
+        const expectedOf = (id: string) => {
+          const expected = findIncident(model, id);
+          if (expected && expected.incidentId !== id) resolved++;
+          return expected ? shown(expected) : null;
+        };
+        // A page holds a merged duplicate's canonical incident or not: either way each reads as one incident alone.
+        const pages = [
+          ids,
+          ...Array.from({ length: Math.ceil(ids.length / 5) }, (_, i) => ids.slice(i * 5, i * 5 + 5)),
+        ];
+        for (const page of pages) {
+          expect({ where, got: incidentsByIdAt(store.db, cut, page, DEFAULT_POLICY) }).toEqual({
+            where,
+            got: page.map(expectedOf),
+          });
+        }
+      }
+      expect(resolved).toBeGreaterThan(0);
+      store.close();
+    },
+  );
 });
 
 describe('every incident as of a cut before the policy (incidentsShownAt)', () => {

@@ -3,9 +3,10 @@ import type { Assessment, IncidentDetails, IsoDate, PolicyConfig, StatusChange }
 import type { Database } from 'better-sqlite3';
 import type { ReadCut } from './cut';
 import { evidenceDigest, readerFor, storedAssessments } from './assessments';
-import { BulkRows } from './cut-rows';
+import { BulkRows, KeySetRows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
 import { EvidenceReader, type IncidentAsOf } from './evidence.reader';
+import { SourceGraph } from './source-graph';
 
 /** A canonical incident as of a cut, with what lists, filters, sorts, tallies and maps read of it. */
 export interface IncidentAtCut {
@@ -89,7 +90,27 @@ function canonicalAt<T>(reader: EvidenceReader, ids: string[], take: (id: string
  * runs on its rows (one incident: no stored assessment to look up).
  */
 export function incidentAt(db: Database, cut: ReadCut, id: string, policy: PolicyConfig): IncidentAtCut | null {
-  const reader = readerFor(db, cut);
+  return assessedAt(readerFor(db, cut), id, policy);
+}
+
+/**
+ * `incidentAt` of each id (a page of a list), read together: each evidence query runs once for the set of ids
+ * (`KeySetRows`) and the sources of the cut once (a page cites hundreds of them), in one read transaction.
+ */
+export function incidentsByIdAt(
+  db: Database,
+  cut: ReadCut,
+  ids: readonly string[],
+  policy: PolicyConfig,
+): (IncidentAtCut | null)[] {
+  const read = (): (IncidentAtCut | null)[] => {
+    const reader = new EvidenceReader(new KeySetRows(db, cut, ids).rows, new SourceGraph(new BulkRows(db, cut).rows));
+    return ids.map((id) => assessedAt(reader, id, policy));
+  };
+  return db.inTransaction ? read() : db.transaction(read)();
+}
+
+function assessedAt(reader: EvidenceReader, id: string, policy: PolicyConfig): IncidentAtCut | null {
   const canonical = reader.resolve(id);
   const incident = canonical === null ? null : reader.read(canonical);
   if (canonical === null || incident === null) return null;

@@ -22,6 +22,7 @@ import {
   type DeliveredRange,
   incidentAt,
   type IncidentAtCut,
+  incidentsByIdAt,
   type ReadStore,
   type SourceAtCut,
   type StatementAtCut,
@@ -216,10 +217,12 @@ export class ReadModelService implements OnApplicationShutdown {
       if (kept === null || !file.db.open) return null;
       // Kept at an earlier checkpoint when the file moved while this waited: the page is assessed on today's rows.
       const page = list(kept.seq === file.checkpoint().seq ? kept : shownAt(file, cut));
-      const edges = page.edges.map(({ cursor, node }) => {
-        const assessed = incidentAt(file.db, cut, node.incidentId, file.policy);
-        if (assessed === null) throw new Error(`incident ${node.incidentId} is listed but not readable at its cut`);
-        return { cursor, node: assessed };
+      const ids = page.edges.map(({ node }) => node.incidentId);
+      const assessed = incidentsByIdAt(file.db, cut, ids, file.policy);
+      const edges = page.edges.map(({ cursor }, i) => {
+        const node = assessed[i];
+        if (node === null) throw new Error(`incident ${ids[i]} is listed but not readable at its cut`);
+        return { cursor, node };
       });
       return { ...page, edges };
     });
