@@ -31,6 +31,20 @@ export const EVIDENCE = {
   },
   /** An incident's versions within the cut (see versionsOf). */
   versions: { key: 'v.incident_id', sql: versionsOf('incident_versions', 'incident_id') },
+  /**
+   * As `versions`, with only what a list sorted or filtered by date reads: version 0's occurredFrom and occurredTo,
+   * and the corrections that set either (whole: they are small). Laid over each other as `versions` are, they give
+   * those two fields as of the cut, without reading every incident's details.
+   */
+  dates: {
+    key: 'v.incident_id',
+    sql: (w, where) =>
+      `SELECT v.incident_id AS key, json_group_array(json_array(CASE WHEN v.reason IS NULL
+         THEN json_object('occurredFrom', v.changes ->> '$.occurredFrom', 'occurredTo', v.changes ->> '$.occurredTo')
+         ELSE json(v.changes) END, v.reason, v.seq) ORDER BY v.seq) AS versions
+       FROM incident_versions v WHERE ${where} (v.reason IS NULL OR json_type(v.changes, '$.occurredFrom') IS NOT NULL
+         OR json_type(v.changes, '$.occurredTo') IS NOT NULL) AND ${w('v')} GROUP BY +v.incident_id`,
+  },
   /** In fold order: the last one within the cut stands. */
   withdrawals: {
     key: 'w.incident_id',

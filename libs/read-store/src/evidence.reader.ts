@@ -14,7 +14,7 @@ import type {
   Credibility,
 } from '@app/domain';
 import { spokenByAllegedUser } from '@app/projections';
-import type { Rows } from './cut-rows';
+import type { CutQuery, Rows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
 import { linkOrder, type Merge } from './link-order';
 import { SourceGraph } from './source-graph';
@@ -89,9 +89,11 @@ export interface IncidentAsOf {
 export class EvidenceReader {
   readonly sources: SourceGraph;
 
+  /** `versions` reads the details (`EVIDENCE.dates`: only the dates a list sorts and filters by). */
   constructor(
     private readonly rows: Rows,
     sources?: SourceGraph,
+    private readonly versions: CutQuery = EVIDENCE.versions,
   ) {
     this.sources = sources ?? new SourceGraph(rows);
   }
@@ -136,7 +138,7 @@ export class EvidenceReader {
   /** A canonical incident as of the cut (see `resolve`); null when it was not recorded by then. */
   read(canonical: string): IncidentAsOf | null {
     const row = this.incident(canonical);
-    const details = detailsOf<IncidentDetails>(versionsOf(this.rows(EVIDENCE.versions, canonical)));
+    const details = detailsOf<IncidentDetails>(versionsOf(this.rows(this.versions, canonical)));
     if (row === undefined || details === null) return null;
     const { members, merges } = this.tree(canonical);
     const { allegedUser, munition } = details;

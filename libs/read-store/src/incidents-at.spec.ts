@@ -2,7 +2,7 @@ import { DEFAULT_POLICY } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import { buildModel, buildModelAsOf, findIncident, type IncidentView } from '@app/projections';
 import { randomHistory } from '../../projections/src/testing/random-history';
-import { incidentAt, incidentsAt, incidentsByIdAt, incidentsShownAt } from './incidents-at';
+import { incidentAt, incidentsAt, incidentsByIdAt, incidentsDatedAt, incidentsShownAt } from './incidents-at';
 import { ReadStore } from './read-store';
 import { cutsOf, whereOf } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
@@ -15,6 +15,8 @@ import { memorySource } from './testing/memory-source';
  */
 const SEEDS = Array.from({ length: 12 }, (_, i) => 301 + i);
 
+const byId = (a: { incidentId: string }, b: { incidentId: string }) => a.incidentId.localeCompare(b.incidentId);
+
 const shown = (i: IncidentView) => ({
   incidentId: i.incidentId,
   details: i.details,
@@ -26,8 +28,8 @@ const shown = (i: IncidentView) => ({
   statusHistory: i.statusHistory,
 });
 
-async function storeOf(seed: number) {
-  const log = randomHistory(seed, 160);
+async function storeOf(seed: number, edit: (events: StoredEvent[]) => StoredEvent[] = (events) => events) {
+  const log = { events: edit(randomHistory(seed, 160).events) };
   const store = ReadStore.openFile(':memory:');
   await store.catchUp(memorySource(log.events, 7));
   return { log, store };
@@ -186,6 +188,50 @@ describe('every incident as of a cut before the policy (incidentsShownAt)', () =
       );
       expect({ where, shown: incidentsShownAt(store.db, cut) }).toEqual({ where, shown: assessed });
     }
+    store.close();
+  });
+});
+
+/**
+ * The random histories correct places, users and situations, never dates: here some of their corrections set the
+ * dates instead (both, the start alone or the end alone), so that a correction within or beyond a cut moves an
+ * incident's dates.
+ */
+function withDateCorrections(events: StoredEvent[]): StoredEvent[] {
+  const day = (k: number) => `20${10 + (k % 9)}-0${1 + (k % 9)}-1${k % 10}`;
+  let n = 0;
+  return events.map((e) => {
+    if (e.type !== 'IncidentCorrected' || n++ % 4 === 3) return e;
+    const changes: Record<string, string> = [
+      { occurredFrom: day(n), occurredTo: day(n + 1) },
+      { occurredFrom: day(n + 2) },
+      { occurredTo: day(n + 4) },
+    ][n % 3];
+    return { ...e, data: { ...e.data, changes } };
+  });
+}
+
+describe('every incident as of a cut with only the dates of its details (incidentsDatedAt)', () => {
+  it.each(SEEDS.slice(4, 10))("history %i, dates corrected: the replay's incidents and dates", async (seed) => {
+    const { log, store } = await storeOf(seed, withDateCorrections);
+    const alleged = new Map(
+      log.events.filter((e) => e.type === 'UseAlleged').map((e) => [e.data.incidentId, e.data.occurredFrom]),
+    );
+    let moved = 0;
+    for (const cut of cutsOf(log.events.map((e) => e.recordedAt))) {
+      const model = cut === 'LIVE' ? buildModel(log.events) : buildModelAsOf(log.events, cut);
+      const where = whereOf(cut);
+      const expected = [...model.incidents.values()]
+        .filter((i) => !i.mergedInto)
+        .map((i) => {
+          const { assessment: _a, statusHistory: _h, ...rest } = shown(i);
+          return { ...rest, details: { occurredFrom: i.details.occurredFrom, occurredTo: i.details.occurredTo } };
+        });
+      const got = incidentsDatedAt(store.db, cut);
+      expect({ where, got: [...got].sort(byId) }).toEqual({ where, got: expected.sort(byId) });
+      moved += got.filter((i) => alleged.get(i.incidentId) !== i.details.occurredFrom).length;
+    }
+    expect(moved).toBeGreaterThan(0);
     store.close();
   });
 });

@@ -3,7 +3,7 @@ import type { Assessment, IncidentDetails, IsoDate, PolicyConfig, StatusChange }
 import type { Database } from 'better-sqlite3';
 import type { ReadCut } from './cut';
 import { evidenceDigest, readerFor, storedAssessments } from './assessments';
-import { BulkRows, KeySetRows } from './cut-rows';
+import { BulkRows, type CutQuery, KeySetRows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
 import { EvidenceReader, type IncidentAsOf } from './evidence.reader';
 import { SourceGraph } from './source-graph';
@@ -22,10 +22,20 @@ export interface IncidentAtCut {
   statusHistory: StatusChange[];
 }
 
-/** A reader of every incident of a cut: each evidence query runs once, its rows grouped in memory. */
-export function bulkReader(db: Database, cut: ReadCut): { reader: EvidenceReader; incidentIds: () => string[] } {
+/**
+ * A reader of every incident of a cut: each evidence query runs once, its rows grouped in memory. `versions` reads
+ * the details (see EvidenceReader).
+ */
+export function bulkReader(
+  db: Database,
+  cut: ReadCut,
+  versions?: CutQuery,
+): { reader: EvidenceReader; incidentIds: () => string[] } {
   const rows = new BulkRows(db, cut);
-  return { reader: new EvidenceReader(rows.rows), incidentIds: () => rows.keys(EVIDENCE.incident) };
+  return {
+    reader: new EvidenceReader(rows.rows, undefined, versions),
+    incidentIds: () => rows.keys(EVIDENCE.incident),
+  };
 }
 
 /**
@@ -64,10 +74,33 @@ export type IncidentShownAt = Omit<IncidentAtCut, 'assessment' | 'statusHistory'
  * and filtered on details needs before it assesses its own incidents (`incidentAt`).
  */
 export function incidentsShownAt(db: Database, cut: ReadCut): IncidentShownAt[] {
-  const read = (): IncidentShownAt[] => {
-    const { reader, incidentIds } = bulkReader(db, cut);
-    return canonicalAt(reader, incidentIds(), (id, { evidence: _evidence, ...shown }) => ({
+  return shownWith(db, cut, EVIDENCE.versions, (details) => details);
+}
+
+/** The dates of an incident's details: what a list sorted by date and filtered by dates reads of them. */
+export type IncidentDates = Pick<IncidentDetails, 'occurredFrom' | 'occurredTo'>;
+/** A canonical incident as of a cut as a list sorted and filtered by date reads it before any policy runs. */
+export type IncidentDatedAt = Omit<IncidentShownAt, 'details'> & { details: IncidentDates };
+
+/**
+ * `incidentsShownAt` with only the dates of the details (`EVIDENCE.dates`): most of what that reads is the
+ * details, which a page sorted by date, with no filter but on dates, does not read before it has its incidents.
+ */
+export function incidentsDatedAt(db: Database, cut: ReadCut): IncidentDatedAt[] {
+  return shownWith(db, cut, EVIDENCE.dates, ({ occurredFrom, occurredTo }) => ({ occurredFrom, occurredTo }));
+}
+
+function shownWith<D>(
+  db: Database,
+  cut: ReadCut,
+  versions: CutQuery,
+  detailsOf: (details: IncidentDetails) => D,
+): (Omit<IncidentShownAt, 'details'> & { details: D })[] {
+  const read = () => {
+    const { reader, incidentIds } = bulkReader(db, cut, versions);
+    return canonicalAt(reader, incidentIds(), (id, { evidence: _evidence, details, ...shown }) => ({
       incidentId: id,
+      details: detailsOf(details),
       ...shown,
     }));
   };

@@ -16,8 +16,11 @@ export {
   incidentAt,
   incidentsAt,
   incidentsByIdAt,
+  incidentsDatedAt,
   incidentsShownAt,
   type IncidentAtCut,
+  type IncidentDatedAt,
+  type IncidentDates,
   type IncidentShownAt,
 } from './incidents-at';
 export {

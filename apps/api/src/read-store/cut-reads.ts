@@ -1,7 +1,10 @@
+import type { IncidentDetails } from '@app/domain';
 import type { Cut } from '@app/projections';
 import {
   type IncidentAtCut,
+  type IncidentDates,
   incidentsAt,
+  incidentsDatedAt,
   incidentsShownAt,
   type IncidentShownAt,
   type ReadStore,
@@ -58,9 +61,17 @@ export class CutReads {
     }));
   }
 
-  /** As `incidents`, before the policy: the incidents' own rows only. */
-  shownIncidents(file: ReadStore, generation: number, cut: Cut): Promise<IncidentsShownAtCut | null> {
-    return this.read(file, generation, cut, 'shown', () => shownAt(file, cut));
+  /**
+   * As `incidents`, before the policy: the incidents' own rows only; with `datesOnly`, only the dates of their
+   * details (a page sorted by date and filtered by nothing but dates reads no more).
+   */
+  shownIncidents(
+    file: ReadStore,
+    generation: number,
+    cut: Cut,
+    datesOnly = false,
+  ): Promise<IncidentsShownAtCut | null> {
+    return this.read(file, generation, cut, datesOnly ? 'dated' : 'shown', () => shownAt(file, cut, datesOnly));
   }
 
   /** Null too when the filter is by neither State nor incident (see statementNodesAt). */
@@ -112,17 +123,23 @@ export class CutReads {
   }
 }
 
-/** The incidents before the policy; reading a status of one is a mistake of the caller's, said at once. */
-export function shownAt(file: ReadStore, cut: Cut): IncidentsShownAtCut {
-  const notRead = (): never => {
-    throw new Error('a list read before the policy was asked for a status');
+/**
+ * The incidents before the policy (with `datesOnly`, only the dates of their details); reading a status of one,
+ * or another field of the details when only the dates were read, is a mistake of the caller's, said at once.
+ */
+export function shownAt(file: ReadStore, cut: Cut, datesOnly = false): IncidentsShownAtCut {
+  const notRead = (what: string): never => {
+    throw new Error(`a list read ${datesOnly ? 'with only the dates' : 'before the policy'} was asked for ${what}`);
   };
+  const listed: IncidentShownAt[] = datesOnly
+    ? incidentsDatedAt(file.db, cut).map((i) => ({ ...i, details: onlyDates(i.details, notRead) }))
+    : incidentsShownAt(file.db, cut);
   const incidents = new Map(
-    incidentsShownAt(file.db, cut).map((i) => [
+    listed.map((i) => [
       i.incidentId,
       Object.defineProperties(i, {
-        assessment: { get: notRead },
-        statusHistory: { get: notRead },
+        assessment: { get: () => notRead('a status') },
+        statusHistory: { get: () => notRead('a status') },
       }) as IncidentShownAt & {
         readonly assessment: never;
         readonly statusHistory: never;
@@ -130,4 +147,14 @@ export function shownAt(file: ReadStore, cut: Cut): IncidentsShownAtCut {
     ]),
   );
   return { incidents, fixed: true, seq: file.checkpoint().seq };
+}
+
+/** The dates as details whose other fields say, when read, that they were not read. */
+function onlyDates(dates: IncidentDates, notRead: (what: string) => never): IncidentDetails {
+  return new Proxy(dates, {
+    get: (target, field) =>
+      typeof field === 'symbol' || field in target
+        ? (Reflect.get(target, field) as unknown)
+        : notRead(`details.${field}`),
+  }) as IncidentDetails;
 }
