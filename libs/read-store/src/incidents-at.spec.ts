@@ -223,10 +223,10 @@ describe('every incident as of a cut with only the dates of its details (inciden
       const where = whereOf(cut);
       const expected = [...model.incidents.values()]
         .filter((i) => !i.mergedInto)
-        .map((i) => {
-          const { assessment: _a, statusHistory: _h, ...rest } = shown(i);
-          return { ...rest, details: { occurredFrom: i.details.occurredFrom, occurredTo: i.details.occurredTo } };
-        });
+        .map(({ incidentId, details: { occurredFrom, occurredTo } }) => ({
+          incidentId,
+          details: { occurredFrom, occurredTo },
+        }));
       const got = incidentsDatedAt(store.db, cut);
       expect({ where, got: [...got].sort(byId) }).toEqual({ where, got: expected.sort(byId) });
       moved += got.filter((i) => alleged.get(i.incidentId) !== i.details.occurredFrom).length;

@@ -74,35 +74,39 @@ export type IncidentShownAt = Omit<IncidentAtCut, 'assessment' | 'statusHistory'
  * and filtered on details needs before it assesses its own incidents (`incidentAt`).
  */
 export function incidentsShownAt(db: Database, cut: ReadCut): IncidentShownAt[] {
-  return shownWith(db, cut, EVIDENCE.versions, (details) => details);
+  const read = (): IncidentShownAt[] => {
+    const { reader, incidentIds } = bulkReader(db, cut);
+    return canonicalAt(reader, incidentIds(), (id, { evidence: _evidence, ...shown }) => ({
+      incidentId: id,
+      ...shown,
+    }));
+  };
+  return db.inTransaction ? read() : db.transaction(read)();
 }
 
 /** The dates of an incident's details: what a list sorted by date and filtered by dates reads of them. */
 export type IncidentDates = Pick<IncidentDetails, 'occurredFrom' | 'occurredTo'>;
 /** A canonical incident as of a cut as a list sorted and filtered by date reads it before any policy runs. */
-export type IncidentDatedAt = Omit<IncidentShownAt, 'details'> & { details: IncidentDates };
-
-/**
- * `incidentsShownAt` with only the dates of the details (`EVIDENCE.dates`): most of what that reads is the
- * details, which a page sorted by date, with no filter but on dates, does not read before it has its incidents.
- */
-export function incidentsDatedAt(db: Database, cut: ReadCut): IncidentDatedAt[] {
-  return shownWith(db, cut, EVIDENCE.dates, ({ occurredFrom, occurredTo }) => ({ occurredFrom, occurredTo }));
+export interface IncidentDatedAt {
+  incidentId: string;
+  details: IncidentDates;
 }
 
-function shownWith<D>(
-  db: Database,
-  cut: ReadCut,
-  versions: CutQuery,
-  detailsOf: (details: IncidentDetails) => D,
-): (Omit<IncidentShownAt, 'details'> & { details: D })[] {
-  const read = () => {
-    const { reader, incidentIds } = bulkReader(db, cut, versions);
-    return canonicalAt(reader, incidentIds(), (id, { evidence: _evidence, details, ...shown }) => ({
-      incidentId: id,
-      details: detailsOf(details),
-      ...shown,
-    }));
+/**
+ * Every canonical incident at the cut (as `incidentsShownAt` lists them) with only the dates of its details, read
+ * from two indexes (`EVIDENCE.dates`): what a page sorted by date, with no filter but on dates, reads of every
+ * incident before it has its own.
+ */
+export function incidentsDatedAt(db: Database, cut: ReadCut): IncidentDatedAt[] {
+  const read = (): IncidentDatedAt[] => {
+    const { reader, incidentIds } = bulkReader(db, cut, EVIDENCE.dates);
+    const found: IncidentDatedAt[] = [];
+    for (const id of incidentIds()) {
+      const details = reader.resolve(id) === id ? reader.details(id) : null;
+      if (details !== null)
+        found.push({ incidentId: id, details: { occurredFrom: details.occurredFrom, occurredTo: details.occurredTo } });
+    }
+    return found;
   };
   return db.inTransaction ? read() : db.transaction(read)();
 }

@@ -125,36 +125,60 @@ export class CutReads {
 
 /**
  * The incidents before the policy (with `datesOnly`, only the dates of their details); reading a status of one,
- * or another field of the details when only the dates were read, is a mistake of the caller's, said at once.
+ * or anything but the dates when only the dates were read, is a mistake of the caller's, said at once.
  */
 export function shownAt(file: ReadStore, cut: Cut, datesOnly = false): IncidentsShownAtCut {
-  const notRead = (what: string): never => {
-    throw new Error(`a list read ${datesOnly ? 'with only the dates' : 'before the policy'} was asked for ${what}`);
-  };
-  const listed: IncidentShownAt[] = datesOnly
-    ? incidentsDatedAt(file.db, cut).map((i) => ({ ...i, details: onlyDates(i.details, notRead) }))
-    : incidentsShownAt(file.db, cut);
-  const incidents = new Map(
-    listed.map((i) => [
-      i.incidentId,
-      Object.defineProperties(i, {
-        assessment: { get: () => notRead('a status') },
-        statusHistory: { get: () => notRead('a status') },
-      }) as IncidentShownAt & {
-        readonly assessment: never;
-        readonly statusHistory: never;
-      },
-    ]),
-  );
-  return { incidents, fixed: true, seq: file.checkpoint().seq };
+  const listed: ShownIncident[] = datesOnly
+    ? incidentsDatedAt(file.db, cut).map((i) => new DatedIncident(i.incidentId, i.details) as unknown as ShownIncident)
+    : incidentsShownAt(file.db, cut).map(
+        (i) =>
+          Object.defineProperties(i, {
+            assessment: { get: () => notRead('before the policy', 'a status') },
+            statusHistory: { get: () => notRead('before the policy', 'a status') },
+          }) as ShownIncident,
+      );
+  return { incidents: new Map(listed.map((i) => [i.incidentId, i])), fixed: true, seq: file.checkpoint().seq };
 }
 
-/** The dates as details whose other fields say, when read, that they were not read. */
-function onlyDates(dates: IncidentDates, notRead: (what: string) => never): IncidentDetails {
-  return new Proxy(dates, {
-    get: (target, field) =>
-      typeof field === 'symbol' || field in target
-        ? (Reflect.get(target, field) as unknown)
-        : notRead(`details.${field}`),
-  }) as IncidentDetails;
+type ShownIncident = IncidentShownAt & { readonly assessment: never; readonly statusHistory: never };
+
+const notRead = (how: string, what: string): never => {
+  throw new Error(`a list read ${how} was asked for ${what}`);
+};
+const withDates = (what: string): never => notRead('with only the dates', what);
+
+/** An incident of which only the dates of its details were read: whatever else is read of it says so. */
+class DatedIncident {
+  readonly details: IncidentDetails;
+
+  constructor(
+    readonly incidentId: string,
+    dates: IncidentDates,
+  ) {
+    this.details = new Proxy(dates, {
+      get: (target, field) =>
+        typeof field === 'symbol' || field in target
+          ? (Reflect.get(target, field) as unknown)
+          : withDates(`details.${field}`),
+    }) as IncidentDetails;
+  }
+
+  get reportedOn(): never {
+    return withDates('reportedOn');
+  }
+  get recordedAt(): never {
+    return withDates('recordedAt');
+  }
+  get mergedDuplicates(): never {
+    return withDates('mergedDuplicates');
+  }
+  get withdrawal(): never {
+    return withDates('withdrawal');
+  }
+  get assessment(): never {
+    return withDates('a status');
+  }
+  get statusHistory(): never {
+    return withDates('a status');
+  }
 }
