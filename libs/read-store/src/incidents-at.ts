@@ -3,7 +3,7 @@ import type { Assessment, IncidentDetails, IsoDate, PolicyConfig, StatusChange }
 import type { Database } from 'better-sqlite3';
 import type { ReadCut } from './cut';
 import { evidenceDigest, readerFor, storedAssessments } from './assessments';
-import { BulkRows, type CutQuery, KeySetRows } from './cut-rows';
+import { BulkRows, KeySetRows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
 import { EvidenceReader, type IncidentAsOf } from './evidence.reader';
 import { SourceGraph } from './source-graph';
@@ -22,20 +22,10 @@ export interface IncidentAtCut {
   statusHistory: StatusChange[];
 }
 
-/**
- * A reader of every incident of a cut: each evidence query runs once, its rows grouped in memory. `versions` reads
- * the details (see EvidenceReader).
- */
-export function bulkReader(
-  db: Database,
-  cut: ReadCut,
-  versions?: CutQuery,
-): { reader: EvidenceReader; incidentIds: () => string[] } {
+/** A reader of every incident of a cut: each evidence query runs once, its rows grouped in memory. */
+export function bulkReader(db: Database, cut: ReadCut): { reader: EvidenceReader; incidentIds: () => string[] } {
   const rows = new BulkRows(db, cut);
-  return {
-    reader: new EvidenceReader(rows.rows, undefined, versions),
-    incidentIds: () => rows.keys(EVIDENCE.incident),
-  };
+  return { reader: new EvidenceReader(rows.rows), incidentIds: () => rows.keys(EVIDENCE.incident) };
 }
 
 /**
@@ -99,9 +89,12 @@ export interface IncidentDatedAt {
  */
 export function incidentsDatedAt(db: Database, cut: ReadCut): IncidentDatedAt[] {
   const read = (): IncidentDatedAt[] => {
-    const { reader, incidentIds } = bulkReader(db, cut, EVIDENCE.dates);
+    const rows = new BulkRows(db, cut);
+    const reader = new EvidenceReader(rows.rows, undefined, EVIDENCE.dates);
     const found: IncidentDatedAt[] = [];
-    for (const id of incidentIds()) {
+    // Every incident with details at the cut has its version 0 there: in the order of their start dates, as the
+    // dates index gives them, so that a list sorted by date sorts them in one pass.
+    for (const id of rows.keys(EVIDENCE.dates)) {
       const details = reader.resolve(id) === id ? reader.details(id) : null;
       if (details !== null)
         found.push({ incidentId: id, details: { occurredFrom: details.occurredFrom, occurredTo: details.occurredTo } });
