@@ -4,6 +4,8 @@ import { buildModel, buildModelAsOf, findIncident, type IncidentView } from '@ap
 import { randomHistory } from '../../projections/src/testing/random-history';
 import { incidentAt, incidentsAt, incidentsByIdAt, incidentsDatedAt, incidentsShownAt } from './incidents-at';
 import { ReadStore } from './read-store';
+import { within } from './cut';
+import { EVIDENCE } from './evidence.queries';
 import { cutsOf, whereOf } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
 
@@ -232,6 +234,21 @@ describe('every incident as of a cut with only the dates of its details (inciden
       moved += got.filter((i) => alleged.get(i.incidentId) !== i.details.occurredFrom).length;
     }
     expect(moved).toBeGreaterThan(0);
+    store.close();
+  });
+
+  it.each(['KNOWN', 'RECORDED', 'LIVE'] as const)('%s: reads the dates from their two indexes', (kind) => {
+    const store = ReadStore.openFile(':memory:');
+    const plan = store.db
+      .prepare(`EXPLAIN QUERY PLAN ${EVIDENCE.dates.sql((alias) => within(kind, alias), '')}`)
+      .all({ day: '2020-01-01', t: 0 })
+      .map((row) => (row as { detail: string }).detail);
+    expect(plan).toEqual(
+      expect.arrayContaining([
+        'SCAN v USING INDEX incident_versions_dates',
+        'SCAN v USING INDEX incident_versions_date_corrections',
+      ]),
+    );
     store.close();
   });
 });
