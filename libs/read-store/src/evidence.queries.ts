@@ -1,4 +1,5 @@
 import type { CutQuery } from './cut-rows';
+import { VERSION_DATES } from './schema';
 
 /** Version 0 and the corrections within the cut of each key, in fold order: one row per key (a JSON array). */
 const versionsOf =
@@ -31,6 +32,24 @@ export const EVIDENCE = {
   },
   /** An incident's versions within the cut (see versionsOf). */
   versions: { key: 'v.incident_id', sql: versionsOf('incident_versions', 'incident_id') },
+  /**
+   * As `versions`, with only what a list sorted or filtered by date reads: version 0's occurredFrom and occurredTo,
+   * and the corrections that set either (whole: they are small). Laid over each other as `versions` are, they give
+   * those two fields as of the cut, without reading every incident's details: version 0's dates come from an index
+   * (incident_versions_dates; its reason is null, said as such so that no row is read), the corrections from
+   * another (a few, if any). A row per version (see versionsOf).
+   */
+  dates: {
+    key: 'v.incident_id',
+    sql: (w, where) => {
+      const dates = `json_object('occurredFrom', ${VERSION_DATES.from('v')}, 'occurredTo', ${VERSION_DATES.to('v')})`;
+      return `SELECT v.incident_id AS key, json_array(json_array(${dates}, NULL, v.seq)) AS versions
+       FROM incident_versions v WHERE ${where} v.reason IS NULL AND ${w('v')}
+       UNION ALL
+       SELECT v.incident_id AS key, json_array(json_array(json(v.changes), v.reason, v.seq)) AS versions
+       FROM incident_versions v WHERE ${where} v.reason IS NOT NULL AND ${VERSION_DATES.setsOne('v')} AND ${w('v')}`;
+    },
+  },
   /** In fold order: the last one within the cut stands. */
   withdrawals: {
     key: 'w.incident_id',

@@ -14,7 +14,7 @@ import type {
   Credibility,
 } from '@app/domain';
 import { spokenByAllegedUser } from '@app/projections';
-import type { Rows } from './cut-rows';
+import type { CutQuery, Rows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
 import { linkOrder, type Merge } from './link-order';
 import { SourceGraph } from './source-graph';
@@ -46,9 +46,13 @@ interface InvestigationRow {
 /** A version as the versions queries list them (see EVIDENCE.versions): what it sets, the correction's reason. */
 export type Version = [changes: object, reason: string | null, seq: number];
 
-/** The versions of one incident or statement within the cut, in fold order (one row per key: a JSON array). */
+/**
+ * The versions of one incident or statement within the cut, in fold order: one row per key (a JSON array), or a
+ * row per version (`EVIDENCE.dates`, read from two indexes), put in fold order here.
+ */
 function versionsOf(rows: readonly { versions: string }[]): Version[] {
-  return rows.length === 0 ? [] : (JSON.parse(rows[0].versions) as Version[]);
+  if (rows.length <= 1) return rows.length === 0 ? [] : (JSON.parse(rows[0].versions) as Version[]);
+  return rows.flatMap((row) => JSON.parse(row.versions) as Version[]).sort((a, b) => a[2] - b[2]);
 }
 
 /** The details as of a cut: version 0 with every correction within the cut laid over it, in fold order. */
@@ -89,9 +93,11 @@ export interface IncidentAsOf {
 export class EvidenceReader {
   readonly sources: SourceGraph;
 
+  /** `versions` reads the details (`EVIDENCE.dates`: only the dates a list sorts and filters by). */
   constructor(
     private readonly rows: Rows,
     sources?: SourceGraph,
+    private readonly versions: CutQuery = EVIDENCE.versions,
   ) {
     this.sources = sources ?? new SourceGraph(rows);
   }
@@ -133,10 +139,20 @@ export class EvidenceReader {
     return canonical === null ? null : (this.read(canonical)?.evidence() ?? null);
   }
 
+  /**
+   * An incident's details as of the cut (with `EVIDENCE.dates` as the reader's `versions`, only its dates); null
+   * when it was not recorded by then.
+   */
+  details(id: string): IncidentDetails | null {
+    return this.incident(id) === undefined
+      ? null
+      : detailsOf<IncidentDetails>(versionsOf(this.rows(this.versions, id)));
+  }
+
   /** A canonical incident as of the cut (see `resolve`); null when it was not recorded by then. */
   read(canonical: string): IncidentAsOf | null {
     const row = this.incident(canonical);
-    const details = detailsOf<IncidentDetails>(versionsOf(this.rows(EVIDENCE.versions, canonical)));
+    const details = this.details(canonical);
     if (row === undefined || details === null) return null;
     const { members, merges } = this.tree(canonical);
     const { allegedUser, munition } = details;

@@ -2,8 +2,10 @@ import { DEFAULT_POLICY } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import { buildModel, buildModelAsOf, findIncident, type IncidentView } from '@app/projections';
 import { randomHistory } from '../../projections/src/testing/random-history';
-import { incidentAt, incidentsAt, incidentsShownAt } from './incidents-at';
+import { incidentAt, incidentsAt, incidentsByIdAt, incidentsDatedAt, incidentsShownAt } from './incidents-at';
 import { ReadStore } from './read-store';
+import { within } from './cut';
+import { EVIDENCE } from './evidence.queries';
 import { cutsOf, whereOf } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
 
@@ -14,6 +16,8 @@ import { memorySource } from './testing/memory-source';
  * `assessAsOf` gives for that incident alone.
  */
 const SEEDS = Array.from({ length: 12 }, (_, i) => 301 + i);
+
+const byId = (a: { incidentId: string }, b: { incidentId: string }) => a.incidentId.localeCompare(b.incidentId);
 
 const shown = (i: IncidentView) => ({
   incidentId: i.incidentId,
@@ -26,8 +30,8 @@ const shown = (i: IncidentView) => ({
   statusHistory: i.statusHistory,
 });
 
-async function storeOf(seed: number) {
-  const log = randomHistory(seed, 160);
+async function storeOf(seed: number, edit: (events: StoredEvent[]) => StoredEvent[] = (events) => events) {
+  const log = { events: edit(randomHistory(seed, 160).events) };
   const store = ReadStore.openFile(':memory:');
   await store.catchUp(memorySource(log.events, 7));
   return { log, store };
@@ -143,6 +147,39 @@ describe('one incident as of a cut (incidentAt) against the reference fold', () 
   });
 });
 
+describe('a page of incidents as of a cut read together (incidentsByIdAt) against the reference fold', () => {
+  it.each(SEEDS.slice(6, 12))(
+    'history %i: every id at once, and in pages of 5, on both clocks and live',
+    async (seed) => {
+      const { log, store } = await storeOf(seed);
+      const ids = log.events.filter((e) => e.type === 'UseAlleged').map((e) => e.data.incidentId as string);
+      let resolved = 0;
+      for (const cut of cutsOf(log.events.map((e) => e.recordedAt))) {
+        const model = cut === 'LIVE' ? buildModel(log.events) : buildModelAsOf(log.events, cut);
+        const where = whereOf(cut);
+        const expectedOf = (id: string) => {
+          const expected = findIncident(model, id);
+          if (expected && expected.incidentId !== id) resolved++;
+          return expected ? shown(expected) : null;
+        };
+        // A page holds a merged duplicate's canonical incident or not: either way each reads as one incident alone.
+        const pages = [
+          ids,
+          ...Array.from({ length: Math.ceil(ids.length / 5) }, (_, i) => ids.slice(i * 5, i * 5 + 5)),
+        ];
+        for (const page of pages) {
+          expect({ where, got: incidentsByIdAt(store.db, cut, page, DEFAULT_POLICY) }).toEqual({
+            where,
+            got: page.map(expectedOf),
+          });
+        }
+      }
+      expect(resolved).toBeGreaterThan(0);
+      store.close();
+    },
+  );
+});
+
 describe('every incident as of a cut before the policy (incidentsShownAt)', () => {
   it.each(SEEDS.slice(0, 4))('history %i: incidentsAt without the assessments, at every cut', async (seed) => {
     const { log, store } = await storeOf(seed);
@@ -153,6 +190,65 @@ describe('every incident as of a cut before the policy (incidentsShownAt)', () =
       );
       expect({ where, shown: incidentsShownAt(store.db, cut) }).toEqual({ where, shown: assessed });
     }
+    store.close();
+  });
+});
+
+/**
+ * The random histories correct places, users and situations, never dates: here some of their corrections set the
+ * dates instead (both, the start alone or the end alone), so that a correction within or beyond a cut moves an
+ * incident's dates.
+ */
+function withDateCorrections(events: StoredEvent[]): StoredEvent[] {
+  const day = (k: number) => `20${10 + (k % 9)}-0${1 + (k % 9)}-1${k % 10}`;
+  let n = 0;
+  return events.map((e) => {
+    if (e.type !== 'IncidentCorrected' || n++ % 4 === 3) return e;
+    const changes: Record<string, string> = [
+      { occurredFrom: day(n), occurredTo: day(n + 1) },
+      { occurredFrom: day(n + 2) },
+      { occurredTo: day(n + 4) },
+    ][n % 3];
+    return { ...e, data: { ...e.data, changes } };
+  });
+}
+
+describe('every incident as of a cut with only the dates of its details (incidentsDatedAt)', () => {
+  it.each(SEEDS.slice(4, 10))("history %i, dates corrected: the replay's incidents and dates", async (seed) => {
+    const { log, store } = await storeOf(seed, withDateCorrections);
+    const alleged = new Map(
+      log.events.filter((e) => e.type === 'UseAlleged').map((e) => [e.data.incidentId, e.data.occurredFrom]),
+    );
+    let moved = 0;
+    for (const cut of cutsOf(log.events.map((e) => e.recordedAt))) {
+      const model = cut === 'LIVE' ? buildModel(log.events) : buildModelAsOf(log.events, cut);
+      const where = whereOf(cut);
+      const expected = [...model.incidents.values()]
+        .filter((i) => !i.mergedInto)
+        .map(({ incidentId, details: { occurredFrom, occurredTo } }) => ({
+          incidentId,
+          details: { occurredFrom, occurredTo },
+        }));
+      const got = incidentsDatedAt(store.db, cut);
+      expect({ where, got: [...got].sort(byId) }).toEqual({ where, got: expected.sort(byId) });
+      moved += got.filter((i) => alleged.get(i.incidentId) !== i.details.occurredFrom).length;
+    }
+    expect(moved).toBeGreaterThan(0);
+    store.close();
+  });
+
+  it.each(['KNOWN', 'RECORDED', 'LIVE'] as const)('%s: reads the dates from their two indexes', (kind) => {
+    const store = ReadStore.openFile(':memory:');
+    const plan = store.db
+      .prepare(`EXPLAIN QUERY PLAN ${EVIDENCE.dates.sql((alias) => within(kind, alias), '')}`)
+      .all({ day: '2020-01-01', t: 0 })
+      .map((row) => (row as { detail: string }).detail);
+    expect(plan).toEqual(
+      expect.arrayContaining([
+        'SCAN v USING INDEX incident_versions_dates',
+        'SCAN v USING INDEX incident_versions_date_corrections',
+      ]),
+    );
     store.close();
   });
 });

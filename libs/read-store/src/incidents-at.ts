@@ -3,9 +3,10 @@ import type { Assessment, IncidentDetails, IsoDate, PolicyConfig, StatusChange }
 import type { Database } from 'better-sqlite3';
 import type { ReadCut } from './cut';
 import { evidenceDigest, readerFor, storedAssessments } from './assessments';
-import { BulkRows } from './cut-rows';
+import { BulkRows, KeySetRows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
 import { EvidenceReader, type IncidentAsOf } from './evidence.reader';
+import { SourceGraph } from './source-graph';
 
 /** A canonical incident as of a cut, with what lists, filters, sorts, tallies and maps read of it. */
 export interface IncidentAtCut {
@@ -73,6 +74,36 @@ export function incidentsShownAt(db: Database, cut: ReadCut): IncidentShownAt[] 
   return db.inTransaction ? read() : db.transaction(read)();
 }
 
+/** The dates of an incident's details: what a list sorted by date and filtered by dates reads of them. */
+export type IncidentDates = Pick<IncidentDetails, 'occurredFrom' | 'occurredTo'>;
+/** A canonical incident as of a cut as a list sorted and filtered by date reads it before any policy runs. */
+export interface IncidentDatedAt {
+  incidentId: string;
+  details: IncidentDates;
+}
+
+/**
+ * Every canonical incident at the cut (as `incidentsShownAt` lists them) with only the dates of its details, read
+ * from two indexes (`EVIDENCE.dates`): what a page sorted by date, with no filter but on dates, reads of every
+ * incident before it has its own.
+ */
+export function incidentsDatedAt(db: Database, cut: ReadCut): IncidentDatedAt[] {
+  const read = (): IncidentDatedAt[] => {
+    const rows = new BulkRows(db, cut);
+    const reader = new EvidenceReader(rows.rows, undefined, EVIDENCE.dates);
+    const found: IncidentDatedAt[] = [];
+    // Every incident with details at the cut has its version 0 there: in the order of their start dates, as the
+    // dates index gives them, so that a list sorted by date sorts them in one pass.
+    for (const id of rows.keys(EVIDENCE.dates)) {
+      const details = reader.resolve(id) === id ? reader.details(id) : null;
+      if (details !== null)
+        found.push({ incidentId: id, details: { occurredFrom: details.occurredFrom, occurredTo: details.occurredTo } });
+    }
+    return found;
+  };
+  return db.inTransaction ? read() : db.transaction(read)();
+}
+
 /** `take` of every incident that is canonical at the reader's cut (merged duplicates left out, withdrawn kept). */
 function canonicalAt<T>(reader: EvidenceReader, ids: string[], take: (id: string, read: IncidentAsOf) => T): T[] {
   const found: T[] = [];
@@ -89,7 +120,27 @@ function canonicalAt<T>(reader: EvidenceReader, ids: string[], take: (id: string
  * runs on its rows (one incident: no stored assessment to look up).
  */
 export function incidentAt(db: Database, cut: ReadCut, id: string, policy: PolicyConfig): IncidentAtCut | null {
-  const reader = readerFor(db, cut);
+  return assessedAt(readerFor(db, cut), id, policy);
+}
+
+/**
+ * `incidentAt` of each id (a page of a list), read together: each evidence query runs once for the set of ids
+ * (`KeySetRows`) and the sources of the cut once (a page cites hundreds of them), in one read transaction.
+ */
+export function incidentsByIdAt(
+  db: Database,
+  cut: ReadCut,
+  ids: readonly string[],
+  policy: PolicyConfig,
+): (IncidentAtCut | null)[] {
+  const read = (): (IncidentAtCut | null)[] => {
+    const reader = new EvidenceReader(new KeySetRows(db, cut, ids).rows, new SourceGraph(new BulkRows(db, cut).rows));
+    return ids.map((id) => assessedAt(reader, id, policy));
+  };
+  return db.inTransaction ? read() : db.transaction(read)();
+}
+
+function assessedAt(reader: EvidenceReader, id: string, policy: PolicyConfig): IncidentAtCut | null {
   const canonical = reader.resolve(id);
   const incident = canonical === null ? null : reader.read(canonical);
   if (canonical === null || incident === null) return null;

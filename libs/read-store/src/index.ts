@@ -12,7 +12,17 @@ export {
 export { assessAsOf, type IncidentAssessment } from './assessments';
 export { cutParams, fieldInForce, inForce, within, type ReadCut } from './cut';
 export { TABLES } from './schema';
-export { incidentAt, incidentsAt, incidentsShownAt, type IncidentAtCut, type IncidentShownAt } from './incidents-at';
+export {
+  incidentAt,
+  incidentsAt,
+  incidentsByIdAt,
+  incidentsDatedAt,
+  incidentsShownAt,
+  type IncidentAtCut,
+  type IncidentDatedAt,
+  type IncidentDates,
+  type IncidentShownAt,
+} from './incidents-at';
 export {
   pageStatements,
   statementNodesAt,

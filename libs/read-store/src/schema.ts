@@ -122,6 +122,19 @@ CREATE INDEX IF NOT EXISTS source_grades_source ON source_grades (source_id, seq
 `;
 
 /**
+ * An incident version's dates, and whether it sets one, as the indexes on them are written: a query must say them
+ * alike (for a table alias) for SQLite to read them from the index.
+ */
+export const VERSION_DATES = {
+  from: (alias?: string) => `${col(alias)}changes ->> '$.occurredFrom'`,
+  to: (alias?: string) => `${col(alias)}changes ->> '$.occurredTo'`,
+  setsOne: (alias?: string) =>
+    `(json_type(${col(alias)}changes, '$.occurredFrom') IS NOT NULL ` +
+    `OR json_type(${col(alias)}changes, '$.occurredTo') IS NOT NULL)`,
+};
+const col = (alias?: string) => (alias === undefined ? '' : `${alias}.`);
+
+/**
  * The indexes queries (and the live fold's superseding and marking) read by: created after a bulk rebuild
  * (cheaper than keeping them up to date row by row), and at once on a file that is caught up live.
  */
@@ -154,6 +167,13 @@ CREATE INDEX IF NOT EXISTS statement_versions_kind
 CREATE INDEX IF NOT EXISTS statement_versions_venue
   ON statement_versions (json_extract(changes, '$.venue'), evidence_date, statement_id, recorded_at)
   WHERE reason IS NULL;
+-- Every incident's dates as of a cut without reading its details (EVIDENCE.dates): version 0's from this index
+-- alone, in the order of their start (a list sorted by date then sorts in one pass), and the corrections that set
+-- a date (few, if any) from the next.
+CREATE INDEX IF NOT EXISTS incident_versions_dates ON incident_versions (${VERSION_DATES.from()}, incident_id,
+  ${VERSION_DATES.to()}, evidence_date, recorded_at) WHERE reason IS NULL;
+CREATE INDEX IF NOT EXISTS incident_versions_date_corrections ON incident_versions (incident_id)
+  WHERE reason IS NOT NULL AND ${VERSION_DATES.setsOne()};
 CREATE INDEX IF NOT EXISTS situation_versions_situation ON situation_versions (situation_id, seq);
 CREATE INDEX IF NOT EXISTS incident_merges_canonical ON incident_merges (canonical_incident_id);
 CREATE INDEX IF NOT EXISTS corroborations_incident ON corroborations (incident_id);

@@ -25,6 +25,10 @@ import { MATCHED, type Matched } from './incident-overview.resolver';
 import { timeTravel } from './model-context';
 import { AuditEntryObject, IncidentConnectionObject } from './objects/incident-read.objects';
 import { selectsAny } from './selected-fields';
+import type { IncidentsShownAtCut } from '../read-store/cut-reads';
+
+/** The filters a list reads the dates of an incident's details for, and nothing else of it. */
+const DATE_FILTERS: ReadonlySet<string> = new Set<keyof IncidentFilter>(['occurredFrom', 'occurredTo']);
 
 type NotYetCondemnedBy = { stateCodes?: string[]; statesParties?: boolean; countGeneric?: boolean };
 const countsGeneric = (notYet: NotYetCondemnedBy) => notYet.countGeneric ?? false;
@@ -140,7 +144,10 @@ export class IncidentQueriesResolver {
         this.readModel.incidentModelAt(facts.incidentId, asOf, clock),
       );
     if (!needsStatuses && !notYet) {
-      const page = await this.readModel.incidentPageAt(asOf, clock, (set) => listIncidents(set, filter, pageArgs));
+      // Sorted by date, a filter on nothing but dates reads only the dates of the incidents' details.
+      const datesOnly = Object.entries(filter).every(([f, v]) => v === undefined || DATE_FILTERS.has(f));
+      const list = (set: IncidentsShownAtCut) => listIncidents(set, filter, pageArgs);
+      const page = await this.readModel.incidentPageAt(asOf, clock, list, datesOnly);
       if (page) return { ...page, edges: page.edges.map(({ cursor, node: n }) => ({ cursor, node: node(n) })) };
     }
     const listed = await this.readModel.incidentsAt(asOf, clock);

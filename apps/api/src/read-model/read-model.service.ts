@@ -21,6 +21,7 @@ import { ApiError, ErrorCode } from '../graphql/error-codes';
 import {
   incidentAt,
   type IncidentAtCut,
+  incidentsByIdAt,
   type ReadStore,
   type SourceAtCut,
   type StatementAtCut,
@@ -219,24 +220,28 @@ export class ReadModelService implements OnApplicationShutdown {
 
   /**
    * A page of incidents as of `asOf` on `clock` that needs no status (sorted by date, filtered on details), from
-   * the projection file: `list` pages the incidents read before the policy, then the policy runs for the page's
-   * own incidents only, on the same rows. Null when the file is not serving.
+   * the projection file: `list` pages the incidents read before the policy (with `datesOnly`, only the dates of
+   * their details: `list` reads no other field), then the policy runs for the page's own incidents only, on the
+   * same rows, read together. Null when the file is not serving.
    */
   incidentPageAt(
     asOf: Date,
     clock: Clock,
     list: (set: IncidentsShownAtCut) => Connection<{ incidentId: string }>,
+    datesOnly = false,
   ): Promise<Connection<IncidentAtCut> | null> {
     const cut = { clock, at: asOf };
     return this.fromFile(async (file, generation) => {
-      const kept = await this.cutReads.shownIncidents(file, generation, cut);
+      const kept = await this.cutReads.shownIncidents(file, generation, cut, datesOnly);
       if (kept === null || !file.db.open) return null;
       // Kept at an earlier checkpoint when the file moved while this waited: the page is assessed on today's rows.
-      const page = list(kept.seq === file.checkpoint().seq ? kept : shownAt(file, cut));
-      const edges = page.edges.map(({ cursor, node }) => {
-        const assessed = incidentAt(file.db, cut, node.incidentId, file.policy);
-        if (assessed === null) throw new Error(`incident ${node.incidentId} is listed but not readable at its cut`);
-        return { cursor, node: assessed };
+      const page = list(kept.seq === file.checkpoint().seq ? kept : shownAt(file, cut, datesOnly));
+      const ids = page.edges.map(({ node }) => node.incidentId);
+      const assessed = incidentsByIdAt(file.db, cut, ids, file.policy);
+      const edges = page.edges.map(({ cursor }, i) => {
+        const node = assessed[i];
+        if (node === null) throw new Error(`incident ${ids[i]} is listed but not readable at its cut`);
+        return { cursor, node };
       });
       return { ...page, edges };
     });

@@ -3,7 +3,9 @@ import type { Cut } from '@app/projections';
 import {
   condemnersAt,
   type IncidentAtCut,
+  type IncidentDates,
   incidentsAt,
+  incidentsDatedAt,
   incidentsShownAt,
   type IncidentShownAt,
   type ReadStore,
@@ -61,9 +63,17 @@ export class CutReads {
     }));
   }
 
-  /** As `incidents`, before the policy: the incidents' own rows only. */
-  shownIncidents(file: ReadStore, generation: number, cut: Cut): Promise<IncidentsShownAtCut | null> {
-    return this.read(file, generation, cut, 'shown', () => shownAt(file, cut));
+  /**
+   * As `incidents`, before the policy: the incidents' own rows only; with `datesOnly`, only the dates of their
+   * details (a page sorted by date and filtered by nothing but dates reads no more).
+   */
+  shownIncidents(
+    file: ReadStore,
+    generation: number,
+    cut: Cut,
+    datesOnly = false,
+  ): Promise<IncidentsShownAtCut | null> {
+    return this.read(file, generation, cut, datesOnly ? 'dated' : 'shown', () => shownAt(file, cut, datesOnly));
   }
 
   /** Null too when the filter is by neither State nor incident (see statementNodesAt). */
@@ -135,22 +145,62 @@ export class CutReads {
   }
 }
 
-/** The incidents before the policy; reading a status of one is a mistake of the caller's, said at once. */
-export function shownAt(file: ReadStore, cut: Cut): IncidentsShownAtCut {
-  const notRead = (): never => {
-    throw new Error('a list read before the policy was asked for a status');
-  };
-  const incidents = new Map(
-    incidentsShownAt(file.db, cut).map((i) => [
-      i.incidentId,
-      Object.defineProperties(i, {
-        assessment: { get: notRead },
-        statusHistory: { get: notRead },
-      }) as IncidentShownAt & {
-        readonly assessment: never;
-        readonly statusHistory: never;
-      },
-    ]),
-  );
-  return { incidents, fixed: true, seq: file.checkpoint().seq };
+/**
+ * The incidents before the policy (with `datesOnly`, only the dates of their details); reading a status of one,
+ * or anything but the dates when only the dates were read, is a mistake of the caller's, said at once.
+ */
+export function shownAt(file: ReadStore, cut: Cut, datesOnly = false): IncidentsShownAtCut {
+  const listed: ShownIncident[] = datesOnly
+    ? incidentsDatedAt(file.db, cut).map((i) => new DatedIncident(i.incidentId, i.details) as unknown as ShownIncident)
+    : incidentsShownAt(file.db, cut).map(
+        (i) =>
+          Object.defineProperties(i, {
+            assessment: { get: () => notRead('before the policy', 'a status') },
+            statusHistory: { get: () => notRead('before the policy', 'a status') },
+          }) as ShownIncident,
+      );
+  return { incidents: new Map(listed.map((i) => [i.incidentId, i])), fixed: true, seq: file.checkpoint().seq };
+}
+
+type ShownIncident = IncidentShownAt & { readonly assessment: never; readonly statusHistory: never };
+
+const notRead = (how: string, what: string): never => {
+  throw new Error(`a list read ${how} was asked for ${what}`);
+};
+const withDates = (what: string): never => notRead('with only the dates', what);
+
+/** An incident of which only the dates of its details were read: whatever else is read of it says so. */
+class DatedIncident {
+  readonly details: IncidentDetails;
+
+  constructor(
+    readonly incidentId: string,
+    dates: IncidentDates,
+  ) {
+    this.details = new Proxy(dates, {
+      get: (target, field) =>
+        typeof field === 'symbol' || field in target
+          ? (Reflect.get(target, field) as unknown)
+          : withDates(`details.${field}`),
+    }) as IncidentDetails;
+  }
+
+  get reportedOn(): never {
+    return withDates('reportedOn');
+  }
+  get recordedAt(): never {
+    return withDates('recordedAt');
+  }
+  get mergedDuplicates(): never {
+    return withDates('mergedDuplicates');
+  }
+  get withdrawal(): never {
+    return withDates('withdrawal');
+  }
+  get assessment(): never {
+    return withDates('a status');
+  }
+  get statusHistory(): never {
+    return withDates('a status');
+  }
 }
