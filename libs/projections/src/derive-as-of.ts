@@ -1,5 +1,5 @@
-import { assessWithHistory, latestEvidenceDate } from '@app/domain';
-import type { IncidentDetails, IsoDate } from '@app/domain';
+import { assessOnHistory, assessWithHistory, knownBy, latestEvidenceDate } from '@app/domain';
+import type { IncidentDetails, IncidentEvidence, IsoDate } from '@app/domain';
 import { AuditTrail } from './audit-trail';
 import { isoDateOf } from './dates';
 import { lazyProperty } from './lazy-property';
@@ -137,6 +137,32 @@ function unchanged(
   return latest === null || latest <= day;
 }
 
+const sameKnownBy = (a: IncidentEvidence, b: IncidentEvidence, day: IsoDate): boolean =>
+  JSON.stringify(knownBy(a, day)) === JSON.stringify(knownBy(b, day));
+
+/**
+ * An incident's assessment and status history as of the day (`then` as derived, `now` live). When its evidence
+ * then and its live evidence are equal once both are cut to what was known by the day (`knownBy`: later
+ * publications, retractions, conclusions and regrades left out, by the policy's own cut), the policy gives
+ * them the same status on every day up to it: the live status history up to the day is the history then, and
+ * the policy runs once, on the day. Otherwise it runs on every evidence date. A live incident merged since
+ * keeps the assessment it had at its merge, not one of its evidence now: never taken.
+ */
+function assessedAsOf(
+  live: RegistryModel,
+  now: IncidentView,
+  derived: RegistryModel,
+  then: IncidentView,
+  day: IsoDate,
+): ReturnType<typeof assessWithHistory> {
+  const evidence = buildEvidence(derived, then);
+  if (!now.mergedInto && sameKnownBy(evidence, buildEvidence(live, now), day)) {
+    const history = now.statusHistory.filter((change) => change.on <= day);
+    return assessOnHistory(evidence, derived.policy, day, history);
+  }
+  return assessWithHistory(evidence, derived.policy, day);
+}
+
 /**
  * The registry as of a cut, derived from the live model instead of replaying the store: on the KNOWN clock
  * what was publicly known on the day (facts by their evidence dates), on the RECORDED clock what the registry
@@ -255,7 +281,7 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
     const now = live.incidents.get(incident.incidentId)!;
     // The policy runs only where something about the incident changed after the cut or is dated after the day.
     if (unchanged(live, now, model, incident, day)) continue;
-    const { assessment, history } = assessWithHistory(buildEvidence(model, incident), model.policy, day);
+    const { assessment, history } = assessedAsOf(live, now, model, incident, day);
     incident.assessment = assessment;
     incident.statusHistory = history;
   }

@@ -2,6 +2,7 @@ import type { IsoDate } from '../events';
 import type { Assessment, IncidentEvidence, StatusChange } from './assessment';
 import { DEFAULT_POLICY, type PolicyConfig } from './policy-config';
 import { readinessOf } from './rules';
+import type { Evaluation } from './evaluate';
 import { evaluateOn, historyAndLast } from './status-history';
 
 /**
@@ -30,11 +31,28 @@ export function assessWithHistory(
   asOf?: IsoDate,
 ): { assessment: Assessment; history: StatusChange[] } {
   const { history, last } = historyAndLast(evidence, policy, asOf);
-  const now = last ?? evaluateOn(evidence, policy, asOf);
+  return { assessment: assessmentOf(last ?? evaluateOn(evidence, policy, asOf), history, policy), history };
+}
+
+/**
+ * assessWithHistory() when the status history up to `asOf` is already known (`history`: that of an evidence
+ * equal to this one once both are cut by `knownBy(…, asOf)`): the policy runs once, on `asOf` (the evidence cut
+ * changes only on evidence dates, so this is the evaluation on the last of them that assessWithHistory takes).
+ */
+export function assessOnHistory(
+  evidence: IncidentEvidence,
+  policy: PolicyConfig = DEFAULT_POLICY,
+  asOf: IsoDate,
+  history: StatusChange[],
+): { assessment: Assessment; history: StatusChange[] } {
+  return { assessment: assessmentOf(evaluateOn(evidence, policy, asOf), history, policy), history };
+}
+
+function assessmentOf(now: Evaluation, history: readonly StatusChange[], policy: PolicyConfig): Assessment {
   const current = history[history.length - 1];
   // The history skips the days before any supporting report; then there is no date to give.
   const statusSince = now.rule !== 'NO_SUPPORTING_SOURCE' && current?.status === now.status ? current.on : null;
-  const assessment: Assessment = {
+  return {
     status: now.status,
     readiness: readinessOf(now.status),
     rule: now.rule,
@@ -46,5 +64,4 @@ export function assessWithHistory(
     statusSince,
     policyVersion: policy.version,
   };
-  return { assessment, history };
 }
