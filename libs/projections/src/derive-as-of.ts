@@ -1,5 +1,5 @@
-import { assessOnHistory, assessWithHistory, knownBy, latestEvidenceDate } from '@app/domain';
-import type { IncidentDetails, IncidentEvidence, IsoDate } from '@app/domain';
+import { assessOnHistory, assessWithHistory, knownBy } from '@app/domain';
+import type { AssessedWithHistory, IncidentDetails, IncidentEvidence, IsoDate } from '@app/domain';
 import { AuditTrail } from './audit-trail';
 import { isoDateOf } from './dates';
 import { lazyProperty } from './lazy-property';
@@ -133,8 +133,8 @@ function unchanged(
     const s = live.statements.get(id);
     if (!s || derived.statements.get(id) !== s) return false;
   }
-  const latest = latestEvidenceDate(buildEvidence(derived, then));
-  return latest === null || latest <= day;
+  // The evidence then is the very evidence its live assessment was made from, whose latest date was kept with it.
+  return now.latestEvidenceDate === null || now.latestEvidenceDate <= day;
 }
 
 const sameKnownBy = (a: IncidentEvidence, b: IncidentEvidence, day: IsoDate): boolean =>
@@ -154,7 +154,7 @@ function assessedAsOf(
   derived: RegistryModel,
   then: IncidentView,
   day: IsoDate,
-): ReturnType<typeof assessWithHistory> {
+): AssessedWithHistory {
   const evidence = buildEvidence(derived, then);
   if (!now.mergedInto && sameKnownBy(evidence, buildEvidence(live, now), day)) {
     const history = now.statusHistory.filter((change) => change.on <= day);
@@ -231,8 +231,10 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
   const owners = new Map<string, IncidentView | undefined>();
   for (const id of live.incidents.keys()) owners.set(id, model.incidents.get(resolveIncidentId(model, id)));
   const ownerOf = (rawId: string) => owners.get(rawId);
-  for (const [id, c] of live.corroborations)
-    if (corroborations.at(id, c)) ownerOf(c.originalIncidentId)?.corroborationIds.push(id);
+  for (const [id, c] of live.corroborations) {
+    const owner = ownerOf(c.originalIncidentId);
+    if (owner && corroborations.at(id, c)) owner.corroborationIds.push(id);
+  }
   for (const [id, i] of live.investigations) {
     if (investigations.at(id, i)) for (const rawId of i.incidentIds) ownerOf(rawId)?.investigationIds.add(id);
   }
@@ -281,9 +283,10 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
     const now = live.incidents.get(incident.incidentId)!;
     // The policy runs only where something about the incident changed after the cut or is dated after the day.
     if (unchanged(live, now, model, incident, day)) continue;
-    const { assessment, history } = assessedAsOf(live, now, model, incident, day);
+    const { assessment, history, latestEvidenceDate } = assessedAsOf(live, now, model, incident, day);
     incident.assessment = assessment;
     incident.statusHistory = history;
+    incident.latestEvidenceDate = latestEvidenceDate;
   }
   model.assessedOn = day;
   return model;

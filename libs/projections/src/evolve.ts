@@ -328,6 +328,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
         userStatementIds: [],
         assessment: UNASSESSED,
         statusHistory: [],
+        latestEvidenceDate: null,
         eventId: meta.eventId,
         recordedAt: meta.recordedAt,
       };

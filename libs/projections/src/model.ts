@@ -98,6 +98,8 @@ export interface IncidentView extends IncidentLinks {
   userStatementIds: string[];
   assessment: Assessment;
   statusHistory: StatusChange[];
+  /** The latest evidence date (null: none) of the evidence its assessment was made from: on it or later, it holds. */
+  latestEvidenceDate: IsoDate | null;
   eventId: string;
   recordedAt: Date;
 }

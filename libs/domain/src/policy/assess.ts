@@ -3,6 +3,7 @@ import type { Assessment, IncidentEvidence, StatusChange } from './assessment';
 import { DEFAULT_POLICY, type PolicyConfig } from './policy-config';
 import { readinessOf } from './rules';
 import type { Evaluation } from './evaluate';
+import { latestEvidenceDate } from './evidence-cut';
 import { evaluateOn, historyAndLast } from './status-history';
 
 /**
@@ -24,14 +25,22 @@ export function statusOn(
   return { status: at.status, readiness: readinessOf(at.status), rule: at.rule };
 }
 
+/** An assessment, its status history, and the latest evidence date (null: none) of the evidence it was made from. */
+export interface AssessedWithHistory {
+  assessment: Assessment;
+  history: StatusChange[];
+  latestEvidenceDate: IsoDate | null;
+}
+
 /** assess() and statusHistory() in one pass, for projections that keep both. */
 export function assessWithHistory(
   evidence: IncidentEvidence,
   policy: PolicyConfig = DEFAULT_POLICY,
   asOf?: IsoDate,
-): { assessment: Assessment; history: StatusChange[] } {
-  const { history, last } = historyAndLast(evidence, policy, asOf);
-  return { assessment: assessmentOf(last ?? evaluateOn(evidence, policy, asOf), history, policy), history };
+): AssessedWithHistory {
+  const { history, last, latest } = historyAndLast(evidence, policy, asOf);
+  const assessment = assessmentOf(last ?? evaluateOn(evidence, policy, asOf), history, policy);
+  return { assessment, history, latestEvidenceDate: latest };
 }
 
 /**
@@ -44,8 +53,9 @@ export function assessOnHistory(
   policy: PolicyConfig = DEFAULT_POLICY,
   asOf: IsoDate,
   history: StatusChange[],
-): { assessment: Assessment; history: StatusChange[] } {
-  return { assessment: assessmentOf(evaluateOn(evidence, policy, asOf), history, policy), history };
+): AssessedWithHistory {
+  const assessment = assessmentOf(evaluateOn(evidence, policy, asOf), history, policy);
+  return { assessment, history, latestEvidenceDate: latestEvidenceDate(evidence) };
 }
 
 function assessmentOf(now: Evaluation, history: readonly StatusChange[], policy: PolicyConfig): Assessment {

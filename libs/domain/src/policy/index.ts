@@ -1,5 +1,5 @@
 export * from './assessment';
-export { assess, assessOnHistory, assessWithHistory, statusOn } from './assess';
+export { assess, assessOnHistory, assessWithHistory, statusOn, type AssessedWithHistory } from './assess';
 export { statusHistory } from './status-history';
 export { readinessOf, ASSESSMENT_RULES, type AssessmentRule } from './rules';
 export {

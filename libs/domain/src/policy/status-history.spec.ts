@@ -1,6 +1,7 @@
 import type { StatusChange } from './assessment';
 import { DEFAULT_POLICY, POLICY_V1 } from './policy-config';
 import { statusHistory } from './status-history';
+import { latestEvidenceDate } from './evidence-cut';
 import { assess, assessWithHistory } from './assess';
 import { dis, incident, inv, kinds, retracted, said, sup, withdrawn } from './policy-test.factory';
 
@@ -96,6 +97,9 @@ describe('statusHistory', () => {
     expect(assessWithHistory(evidence, DEFAULT_POLICY, '2016-06-01')).toEqual({
       assessment: assess(evidence, DEFAULT_POLICY, '2016-06-01'),
       history: statusHistory(evidence, DEFAULT_POLICY, '2016-06-01'),
+      // Of all the evidence, after asOf too: the day from which a cut changes nothing.
+      latestEvidenceDate: '2016-12-19',
     });
+    expect(latestEvidenceDate(evidence)).toBe('2016-12-19');
   });
 });

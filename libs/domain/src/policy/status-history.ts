@@ -21,17 +21,19 @@ export function statusHistory(
 
 /**
  * The history, and the evaluation on its last evidence date on or before `asOf` (null when there is none): the
- * evidence cut changes only on evidence dates, so that evaluation is also the one on `asOf` itself.
+ * evidence cut changes only on evidence dates, so that evaluation is also the one on `asOf` itself. `latest` is
+ * the latest evidence date of all (after `asOf` too; null when none): a cut on any later day changes nothing.
  */
 export function historyAndLast(
   evidence: IncidentEvidence,
   policy: PolicyConfig,
   asOf?: IsoDate,
-): { history: StatusChange[]; last: Evaluation | null } {
+): { history: StatusChange[]; last: Evaluation | null; latest: IsoDate | null } {
   const history: StatusChange[] = [];
   let status: string | null = null;
   let last: Evaluation | null = null;
-  for (const on of evidenceDates(evidence)) {
+  const dates = evidenceDates(evidence);
+  for (const on of dates) {
     if (asOf !== undefined && on > asOf) break;
     const at = (last = evaluateOn(evidence, policy, on));
     if (at.rule === 'NO_SUPPORTING_SOURCE' || at.status === status) continue;
@@ -44,7 +46,7 @@ export function historyAndLast(
       evidenceIds: at.evidenceIds,
     });
   }
-  return { history, last };
+  return { history, last, latest: dates.length === 0 ? null : dates[dates.length - 1] };
 }
 
 export function evaluateOn(evidence: IncidentEvidence, policy: PolicyConfig, asOf?: IsoDate): Evaluation {
