@@ -142,7 +142,7 @@ describe('deriveAsOf: a past registry derived from the live model, as a replay w
     }
   });
 
-  it('takes the live status history up to the day for most incidents that changed after it, the policy for others', () => {
+  it('takes the live status history up to the day when the evidence known by it is the same, else the policy', () => {
     const taken = { KNOWN: 0, RECORDED: 0 };
     let replayedAll = 0;
     for (const seed of [1, 2, 3, 4]) {
