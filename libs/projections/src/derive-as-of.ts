@@ -212,17 +212,11 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
         ? { ...i, outcome: null, findings: null, concludedOn: null, conclusionRecordedAt: null }
         : null,
   );
-  // Only corrected statements need rework: the columns know which.
-  const corrected = [...live.statementColumns.corrected].map((row): [string, StatementView] => {
-    const s = live.statementColumns.view(row);
-    return [s.statementId, s];
-  });
   const statements = new MapAsOf<StatementView>(
     live.statements,
     (s) => within(s.deliveredOn, s.recordedAt),
     (s) => s.corrections.length > 0,
     (s) => statementAt(s, within),
-    corrected,
   );
   model.corroborations = corroborations;
   model.investigations = investigations;
