@@ -1,5 +1,5 @@
-import { assessWithHistory, latestEvidenceDate } from '@app/domain';
-import type { IncidentDetails, IsoDate } from '@app/domain';
+import { assessOnHistory, assessWithHistory, knownBy } from '@app/domain';
+import type { AssessedWithHistory, IncidentDetails, IncidentEvidence, IsoDate } from '@app/domain';
 import { AuditTrail } from './audit-trail';
 import { isoDateOf } from './dates';
 import { lazyProperty } from './lazy-property';
@@ -107,6 +107,9 @@ function unchanged(
   then: IncidentView,
   day: IsoDate,
 ): boolean {
+  // The evidence then must be the very evidence its live assessment was made from, whose latest date was kept
+  // with it (checked first: it is the cheap test, and most incidents that changed after the day fail it).
+  if (now.latestEvidenceDate !== null && now.latestEvidenceDate > day) return false;
   if (
     then.corrections.length !== now.corrections.length ||
     then.withdrawal !== now.withdrawal ||
@@ -133,8 +136,34 @@ function unchanged(
     const s = live.statements.get(id);
     if (!s || derived.statements.get(id) !== s) return false;
   }
-  const latest = latestEvidenceDate(buildEvidence(derived, then));
-  return latest === null || latest <= day;
+  return true;
+}
+
+const sameKnownBy = (a: IncidentEvidence, b: IncidentEvidence, day: IsoDate): boolean =>
+  JSON.stringify(knownBy(a, day)) === JSON.stringify(knownBy(b, day));
+
+/**
+ * An incident's assessment and status history as of the day (`then` as derived, `now` live). When its evidence
+ * then and its live evidence are equal once both are cut to what was known by the day (`knownBy`: later
+ * publications, retractions, conclusions and regrades left out, by the policy's own cut), the policy gives
+ * them the same status on every day up to it: the live status history (and status on each evidence date) up to
+ * the day is the one then, and the policy runs once, on the day. Otherwise it runs on every evidence date. A
+ * live incident merged since keeps the assessment it had at its merge, not one of its evidence now: never taken.
+ */
+function assessedAsOf(
+  live: RegistryModel,
+  now: IncidentView,
+  derived: RegistryModel,
+  then: IncidentView,
+  day: IsoDate,
+): AssessedWithHistory {
+  const evidence = buildEvidence(derived, then);
+  if (!now.mergedInto && sameKnownBy(evidence, buildEvidence(live, now), day)) {
+    const history = now.statusHistory.filter((change) => change.on <= day);
+    const statusOnDates = now.statusOnDates.filter((status) => status.on <= day);
+    return assessOnHistory(evidence, derived.policy, day, history, statusOnDates);
+  }
+  return assessWithHistory(evidence, derived.policy, day);
 }
 
 /**
@@ -184,17 +213,11 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
         ? { ...i, outcome: null, findings: null, concludedOn: null, conclusionRecordedAt: null }
         : null,
   );
-  // Only corrected statements need rework: the columns know which.
-  const corrected = [...live.statementColumns.corrected].map((row): [string, StatementView] => {
-    const s = live.statementColumns.view(row);
-    return [s.statementId, s];
-  });
   const statements = new MapAsOf<StatementView>(
     live.statements,
     (s) => within(s.deliveredOn, s.recordedAt),
     (s) => s.corrections.length > 0,
     (s) => statementAt(s, within),
-    corrected,
   );
   model.corroborations = corroborations;
   model.investigations = investigations;
@@ -205,8 +228,10 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
   const owners = new Map<string, IncidentView | undefined>();
   for (const id of live.incidents.keys()) owners.set(id, model.incidents.get(resolveIncidentId(model, id)));
   const ownerOf = (rawId: string) => owners.get(rawId);
-  for (const [id, c] of live.corroborations)
-    if (corroborations.at(id, c)) ownerOf(c.originalIncidentId)?.corroborationIds.push(id);
+  for (const [id, c] of live.corroborations) {
+    const owner = ownerOf(c.originalIncidentId);
+    if (owner && corroborations.at(id, c)) owner.corroborationIds.push(id);
+  }
   for (const [id, i] of live.investigations) {
     if (investigations.at(id, i)) for (const rawId of i.incidentIds) ownerOf(rawId)?.investigationIds.add(id);
   }
@@ -255,10 +280,11 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
     const now = live.incidents.get(incident.incidentId)!;
     // The policy runs only where something about the incident changed after the cut or is dated after the day.
     if (unchanged(live, now, model, incident, day)) continue;
-    const { assessment, history, statusOnDates } = assessWithHistory(buildEvidence(model, incident), model.policy, day);
+    const { assessment, history, statusOnDates, latestEvidenceDate } = assessedAsOf(live, now, model, incident, day);
     incident.assessment = assessment;
     incident.statusHistory = history;
     incident.statusOnDates = statusOnDates;
+    incident.latestEvidenceDate = latestEvidenceDate;
   }
   model.assessedOn = day;
   return model;

@@ -329,6 +329,7 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
         assessment: UNASSESSED,
         statusHistory: [],
         statusOnDates: [],
+        latestEvidenceDate: null,
         eventId: meta.eventId,
         recordedAt: meta.recordedAt,
       };

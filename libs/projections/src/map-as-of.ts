@@ -38,31 +38,31 @@ const readOnly = (): never => {
 /**
  * A read-only view of a live map as of a cut, without copying it (a map of a million entries takes most of
  * a second to build): a value is the live one when `kept` says so, absent when not, except the few that
- * `needsRework` flags (a correction, a retraction outside the cut), worked out once by `rework` up front
- * (null: absent). Unchanged values are the live objects themselves, so identity tells what changed.
- * The values within the cut are listed on the first pass over them (an array of references) for the next.
+ * `needsRework` flags (a correction, a retraction outside the cut), worked out by `rework` when first asked for
+ * (null: absent) and kept, so that each has one value. Unchanged values are the live objects themselves, so
+ * identity tells what changed. The values within the cut are listed on the first pass over them (an array of
+ * references) for the next.
  */
 export class MapAsOf<V> extends Map<string, V> {
   private readonly reworked = new Map<string, V | null>();
   /** The values as of the cut, in the live map's order: worked out on the first pass over them, then kept. */
   private list: V[] | null = null;
 
-  /** `candidates`: the only entries that can need rework, when the caller knows them (else all are asked). */
   constructor(
     private readonly live: ReadonlyMap<string, V>,
     private readonly kept: (value: V) => boolean,
     private readonly needsRework: (value: V) => boolean,
-    rework: (value: V) => V | null,
-    candidates: Iterable<[string, V]> = live,
+    private readonly rework: (value: V) => V | null,
   ) {
     super();
-    for (const [key, value] of candidates) if (needsRework(value)) this.reworked.set(key, rework(value));
   }
 
   /** The live value as of the cut; undefined when it is outside. */
   at(key: string, value: V): V | undefined {
-    if (this.needsRework(value)) return this.reworked.get(key) ?? undefined;
-    return this.kept(value) ? value : undefined;
+    if (!this.needsRework(value)) return this.kept(value) ? value : undefined;
+    let then = this.reworked.get(key);
+    if (then === undefined) this.reworked.set(key, (then = this.rework(value)));
+    return then ?? undefined;
   }
 
   override get(key: string): V | undefined {

@@ -66,4 +66,47 @@ describe('StatementColumns', () => {
       dayNumber('2016-04-01'),
     ]);
   });
+
+  it("a copy's rewritten row reads as it was rewritten through every accessor, the original's as before", () => {
+    const columns = new StatementColumns();
+    columns.add(view(0, { speakers: ['GBR', 'FRA'], incidentIds: ['inc-1'] }));
+    columns.add(view(1, { speakers: ['NOR'], incidentIds: ['inc-2', 'inc-3', 'inc-4'] }));
+    const copy = columns.copy();
+    copy.write(0, view(0, { speakers: ['IRL'], incidentIds: ['inc-5', 'inc-6', 'inc-7'], kind: 'CONCERN' }));
+    copy.write(1, view(1, { speakers: ['DEU', 'AUT', 'DEU', 'BEL', 'CHE', 'DNK'], incidentIds: [] }));
+    const ids = (c: StatementColumns, row: number) => c.incidentsOf(row).map((n) => c.incidentIds[n]);
+    const into = (c: StatementColumns, row: number) => {
+      const out: number[] = [];
+      return out.slice(0, c.incidentNumbersInto(row, out)).map((n) => c.incidentIds[n]);
+    };
+    const flags = new Uint8Array(64);
+    flags[copy.stateNumber('IRL')!] = 1;
+    expect([ids(copy, 0), into(copy, 0), speakersOf(copy, 0), STATEMENT_KINDS[copy.kinds[0]]]).toEqual([
+      ['inc-5', 'inc-6', 'inc-7'],
+      ['inc-5', 'inc-6', 'inc-7'],
+      ['IRL'],
+      'CONCERN',
+    ]);
+    expect([copy.soleSpeaker(0), copy.spokenByAny(0, flags), copy.spokenByAny(1, flags)]).toEqual([
+      copy.stateNumber('IRL'),
+      true,
+      false,
+    ]);
+    expect([ids(copy, 1), speakersOf(copy, 1), copy.soleSpeaker(1)]).toEqual([
+      [],
+      ['DEU', 'AUT', 'BEL', 'CHE', 'DNK'],
+      -1,
+    ]);
+    expect([ids(columns, 0), into(columns, 1), speakersOf(columns, 0), speakersOf(columns, 1)]).toEqual([
+      ['inc-1'],
+      ['inc-2', 'inc-3', 'inc-4'],
+      ['GBR', 'FRA'],
+      ['NOR'],
+    ]);
+    expect([STATEMENT_KINDS[columns.kinds[0]], columns.soleSpeaker(1), columns.spokenByAny(0, flags)]).toEqual([
+      'CONDEMNATION',
+      columns.stateNumber('NOR'),
+      false,
+    ]);
+  });
 });

@@ -25,6 +25,12 @@ export class StatementColumns {
   private views: StatementView[] = [];
   /** In a copy for a cut: the rows whose statement it rewrote (their version as of the cut). */
   private rewritten: Map<number, StatementView> | null = null;
+  /**
+   * In a copy for a cut, the incident and State numbers of the rows it rewrote (flagged in `ownRows`): a copy
+   * shares the inline arrays of incidents and speakers, the largest, and copies only days and kinds.
+   */
+  private own: Map<number, { incidents: number[]; speakers: number[] }> | null = null;
+  private ownRows: Uint8Array | null = null;
   days = new Int32Array(1024);
   kinds = new Uint8Array(1024);
   recordedMs = new Float64Array(1024);
@@ -88,10 +94,10 @@ export class StatementColumns {
       this.days[seq] = ABSENT_DAY;
       return;
     }
+    if (this.own !== null) return this.writeOwn(seq, view);
     this.moreIncidents.delete(seq);
     this.moreSpeakers.delete(seq);
-    if (this.rewritten) this.rewritten.set(seq, view);
-    else this.views[seq] = view;
+    this.views[seq] = view;
     this.days[seq] = dayNumber(view.deliveredOn);
     if (view.scope !== undefined) this.scoped.add(seq);
     else this.scoped.delete(seq);
@@ -113,13 +119,39 @@ export class StatementColumns {
     );
   }
 
+  /** A row of a copy rewritten for its cut: its own numbers, the shared inline arrays left as they are. */
+  private writeOwn(seq: number, view: StatementView): void {
+    this.rewritten!.set(seq, view);
+    this.days[seq] = dayNumber(view.deliveredOn);
+    if (view.scope !== undefined) this.scoped.add(seq);
+    else this.scoped.delete(seq);
+    this.kinds[seq] = KIND_CODES.get(view.kind) ?? 0;
+    this.own!.set(seq, {
+      incidents: view.incidentIds.map((id) => this.numberOf(this.incidentNumbers, this.incidentIds, id)),
+      speakers: view.speakers.map((code) => this.numberOf(this.stateNumbers, this.stateCodes, code)),
+    });
+    this.ownRows![seq] = 1;
+  }
+
+  /** A row's own numbers in a copy that rewrote it; undefined for every other row (this runs per row of a scan). */
+  private ownOf(seq: number): { incidents: number[]; speakers: number[] } | undefined {
+    return this.ownRows !== null && this.ownRows[seq] === 1 ? this.own!.get(seq) : undefined;
+  }
+
   /** The row's incident numbers (with repeats, as the statement lists them). */
   incidentsOf(seq: number): number[] {
+    const own = this.ownOf(seq);
+    if (own) return own.incidents.slice();
     return this.gather(seq, this.incidents, INCIDENTS_INLINE, this.moreIncidents);
   }
 
   /** Writes the row's incident numbers (with repeats) into `out` and returns how many: no list per row of a scan. */
   incidentNumbersInto(seq: number, out: number[]): number {
+    const own = this.ownOf(seq);
+    if (own) {
+      own.incidents.forEach((value, i) => (out[i] = value));
+      return own.incidents.length;
+    }
     let count = 0;
     for (let i = 0; i < INCIDENTS_INLINE; i++) {
       const value = this.incidents[seq * INCIDENTS_INLINE + i];
@@ -133,6 +165,13 @@ export class StatementColumns {
 
   /** Calls `each` with the row's State numbers, each once, without building a list (this runs per row of a scan). */
   forEachSpeaker(seq: number, each: (state: number) => void): void {
+    const own = this.ownOf(seq);
+    if (own) {
+      own.speakers.forEach((state, i) => {
+        if (own.speakers.indexOf(state) === i) each(state);
+      });
+      return;
+    }
     const at = seq * SPEAKERS_INLINE;
     const { speakers } = this;
     for (let i = 0; i < SPEAKERS_INLINE; i++) {
@@ -155,6 +194,8 @@ export class StatementColumns {
    * scan).
    */
   spokenByAny(seq: number, states: Uint8Array): boolean {
+    const own = this.ownOf(seq);
+    if (own) return own.speakers.some((state) => states[state] === 1);
     const at = seq * SPEAKERS_INLINE;
     for (let i = 0; i < SPEAKERS_INLINE; i++) {
       const state = this.speakers[at + i];
@@ -166,24 +207,25 @@ export class StatementColumns {
 
   /** The State number of a row's only speaker (most statements have one), or -1 when it has several. */
   soleSpeaker(seq: number): number {
+    const own = this.ownOf(seq);
+    if (own) return own.speakers.length === 1 ? own.speakers[0] : -1;
     return this.speakers[seq * SPEAKERS_INLINE + 1] < 0 ? this.speakers[seq * SPEAKERS_INLINE] : -1;
   }
 
   /**
-   * A copy to rewrite for a cut, of the rows there are now: the typed arrays are copied, the statements,
-   * the id and code numbering shared (they only grow), rewritten statements kept aside.
+   * A read-only copy to rewrite for a cut, of the rows there are now: days and kinds copied, the statements,
+   * recording times, the inline incidents and speakers (rewritten rows keep their own numbers aside) and the
+   * id and code numbering shared. Like the rest of a model derived as of a cut, it is read before the original
+   * folds its next correction.
    */
   copy(): StatementColumns {
     const copy = Object.create(StatementColumns.prototype) as StatementColumns;
     Object.assign(copy, this, {
-      // Recording times never change: shared.
       rewritten: new Map(),
-      days: this.days.slice(),
-      kinds: this.kinds.slice(),
-      incidents: this.incidents.slice(),
-      speakers: this.speakers.slice(),
-      moreIncidents: new Map(this.moreIncidents),
-      moreSpeakers: new Map(this.moreSpeakers),
+      own: new Map(),
+      ownRows: new Uint8Array(this.count),
+      days: this.days.slice(0, this.count),
+      kinds: this.kinds.slice(0, this.count),
       corrected: new Set(this.corrected),
       scoped: new Set(this.scoped),
     });

@@ -2,6 +2,8 @@ import type { IsoDate } from '../events';
 import type { Assessment, IncidentEvidence, StatusChange, StatusOnDate } from './assessment';
 import { DEFAULT_POLICY, type PolicyConfig } from './policy-config';
 import { readinessOf } from './rules';
+import type { Evaluation } from './evaluate';
+import { latestEvidenceDate } from './evidence-cut';
 import { evaluateOn, historyAndLast } from './status-history';
 
 /**
@@ -24,20 +26,49 @@ export function statusOn(
 }
 
 /**
- * assess() and statusHistory() in one pass, for projections that keep both, with the status on each evidence
- * date (`statusOnDates`) that pass works out anyway.
+ * An assessment, its status history, the policy's status on each evidence date on or before the day (the same
+ * pass works them out), and the latest evidence date of all the evidence it was made from (null: none).
  */
+export interface AssessedWithHistory {
+  assessment: Assessment;
+  history: StatusChange[];
+  statusOnDates: StatusOnDate[];
+  latestEvidenceDate: IsoDate | null;
+}
+
+/** assess() and statusHistory() in one pass, for projections that keep both. */
 export function assessWithHistory(
   evidence: IncidentEvidence,
   policy: PolicyConfig = DEFAULT_POLICY,
   asOf?: IsoDate,
-): { assessment: Assessment; history: StatusChange[]; statusOnDates: StatusOnDate[] } {
-  const { history, statusOnDates, last } = historyAndLast(evidence, policy, asOf);
-  const now = last ?? evaluateOn(evidence, policy, asOf);
+): AssessedWithHistory {
+  const { history, statusOnDates, last, latest } = historyAndLast(evidence, policy, asOf);
+  const assessment = assessmentOf(last ?? evaluateOn(evidence, policy, asOf), history, policy);
+  return { assessment, history, statusOnDates, latestEvidenceDate: latest };
+}
+
+/**
+ * assessWithHistory() when the status history up to `asOf` is already known (`history` and `statusOnDates`: those
+ * of an evidence equal to this one once both are cut by `knownBy(…, asOf)`): the policy runs once, on `asOf` (the
+ * evidence cut changes only on evidence dates, so this is the evaluation on the last of them that
+ * assessWithHistory takes).
+ */
+export function assessOnHistory(
+  evidence: IncidentEvidence,
+  policy: PolicyConfig = DEFAULT_POLICY,
+  asOf: IsoDate,
+  history: StatusChange[],
+  statusOnDates: StatusOnDate[],
+): AssessedWithHistory {
+  const assessment = assessmentOf(evaluateOn(evidence, policy, asOf), history, policy);
+  return { assessment, history, statusOnDates, latestEvidenceDate: latestEvidenceDate(evidence) };
+}
+
+function assessmentOf(now: Evaluation, history: readonly StatusChange[], policy: PolicyConfig): Assessment {
   const current = history[history.length - 1];
   // The history skips the days before any supporting report; then there is no date to give.
   const statusSince = now.rule !== 'NO_SUPPORTING_SOURCE' && current?.status === now.status ? current.on : null;
-  const assessment: Assessment = {
+  return {
     status: now.status,
     readiness: readinessOf(now.status),
     rule: now.rule,
@@ -49,5 +80,4 @@ export function assessWithHistory(
     statusSince,
     policyVersion: policy.version,
   };
-  return { assessment, history, statusOnDates };
 }

@@ -2,7 +2,7 @@ import type { StatusChange } from './assessment';
 import { DEFAULT_POLICY, POLICY_V1 } from './policy-config';
 import { statusHistory } from './status-history';
 import { assess, assessWithHistory, statusOn } from './assess';
-import { evidenceDates } from './evidence-cut';
+import { evidenceDates, latestEvidenceDate } from './evidence-cut';
 import { dis, incident, inv, kinds, retracted, said, sup, withdrawn } from './policy-test.factory';
 
 const change = (status: StatusChange['status'], on: string, rule: string) =>
@@ -100,7 +100,10 @@ describe('statusHistory', () => {
       assessment: assess(evidence, DEFAULT_POLICY, '2016-06-01'),
       history: statusHistory(evidence, DEFAULT_POLICY, '2016-06-01'),
       statusOnDates: expect.any(Array),
+      // Of all the evidence, after asOf too: the day from which a cut changes nothing.
+      latestEvidenceDate: '2016-12-19',
     });
+    expect(latestEvidenceDate(evidence)).toBe('2016-12-19');
   });
 
   it('keeps the status on every evidence date: what statusOn gives on it and on each day up to the next', () => {

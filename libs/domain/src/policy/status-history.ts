@@ -20,20 +20,22 @@ export function statusHistory(
 }
 
 /**
- * The history, the policy's answer on every evidence date on or before `asOf` (`statusOnDates`), and the evaluation on
- * the last of them (null when there is none): the evidence cut changes only on evidence dates, so that
- * evaluation is also the one on `asOf` itself.
+ * The history, the policy's answer on every evidence date on or before `asOf` (`statusOnDates`), and the
+ * evaluation on the last of them (null when there is none): the evidence cut changes only on evidence dates, so
+ * that evaluation is also the one on `asOf` itself. `latest` is the latest evidence date of all (after `asOf` too;
+ * null when none): a cut on any later day changes nothing.
  */
 export function historyAndLast(
   evidence: IncidentEvidence,
   policy: PolicyConfig,
   asOf?: IsoDate,
-): { history: StatusChange[]; statusOnDates: StatusOnDate[]; last: Evaluation | null } {
+): { history: StatusChange[]; statusOnDates: StatusOnDate[]; last: Evaluation | null; latest: IsoDate | null } {
   const history: StatusChange[] = [];
   const statusOnDates: StatusOnDate[] = [];
   let status: string | null = null;
   let last: Evaluation | null = null;
-  for (const on of evidenceDates(evidence)) {
+  const dates = evidenceDates(evidence);
+  for (const on of dates) {
     if (asOf !== undefined && on > asOf) break;
     const at = (last = evaluateOn(evidence, policy, on));
     statusOnDates.push({ on, status: at.status, readiness: readinessOf(at.status), rule: at.rule });
@@ -47,7 +49,7 @@ export function historyAndLast(
       evidenceIds: at.evidenceIds,
     });
   }
-  return { history, statusOnDates, last };
+  return { history, statusOnDates, last, latest: dates.length === 0 ? null : dates[dates.length - 1] };
 }
 
 export function evaluateOn(evidence: IncidentEvidence, policy: PolicyConfig, asOf?: IsoDate): Evaluation {
