@@ -241,35 +241,12 @@ describe('statements and sources as of a date, from the projection file', () => 
     expect((await aut('2016-06-20')).edges.map((e) => e.node.deliveredOn)).toContain('2016-06-10');
   });
 
-  it('every statement, and by delivery dates: every cut, both clocks, page by page, equals the replay', async () => {
-    let listed = 0;
-    for (const cut of cuts()) {
-      for (const range of [{}, { from: '2016-03-20' }, { to: '2016-07-01' }]) {
-        for (const direction of ['ASC', 'DESC']) {
-          const orderBy = { field: 'DELIVERED', direction };
-          const expected = await replayed({ ...cut, ...range }, { orderBy });
-          const whole = await list({ ...cut, ...range }, { orderBy });
-          expect({ cut, range, whole }).toEqual({ cut, range, whole: expected });
-          const paged: Edge[] = [];
-          let after: string | undefined;
-          do {
-            const page = (await app.ok(STATEMENTS, { filter: { ...cut, ...range }, first: 2, after, orderBy }))
-              .statements;
-            expect(page.totalCount).toBe(expected.totalCount);
-            paged.push(...page.edges);
-            after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
-          } while (after);
-          expect({ cut, range, paged }).toEqual({ cut, range, paged: expected.edges });
-          listed += whole.totalCount;
-        }
-      }
-    }
-    expect(listed).toBeGreaterThan(50);
-  });
-
-  it('by kind and venue (and dates): every cut, both clocks, page by page both ways, equals the replay', async () => {
+  it('all, or by dates, kinds and venues: every cut, both clocks, paged both ways, equals the replay', async () => {
     let listed = 0;
     const filters = [
+      {},
+      { from: '2016-03-20' },
+      { to: '2016-07-01' },
       { kind: ['CONDEMNATION'] },
       { kind: ['CONCERN', 'CALL_FOR_INVESTIGATION'], from: '2016-03-20' },
       { venue: ['UNGA_FIRST_COMMITTEE'] },
@@ -280,6 +257,8 @@ describe('statements and sources as of a date, from the projection file', () => 
         for (const direction of ['ASC', 'DESC']) {
           const orderBy = { field: 'DELIVERED', direction };
           const expected = await replayed({ ...cut, ...filter }, { orderBy });
+          const whole = await list({ ...cut, ...filter }, { orderBy });
+          expect({ cut, filter, whole }).toEqual({ cut, filter, whole: expected });
           const paged: Edge[] = [];
           let after: string | undefined;
           do {
@@ -290,11 +269,11 @@ describe('statements and sources as of a date, from the projection file', () => 
             after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
           } while (after);
           expect({ cut, filter, paged }).toEqual({ cut, filter, paged: expected.edges });
-          listed += expected.totalCount;
+          listed += whole.totalCount;
         }
       }
     }
-    expect(listed).toBeGreaterThan(30);
+    expect(listed).toBeGreaterThan(80);
   });
 
   it('pages by cursor in both directions as the whole list orders it; a bad cursor is BAD_USER_INPUT', async () => {
