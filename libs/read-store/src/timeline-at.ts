@@ -3,16 +3,26 @@ import { type IncidentStatusSource, type StateTimeline, stateTimeline } from '@a
 import type { Database } from 'better-sqlite3';
 import { readerFor } from './assessments';
 import type { ReadCut } from './cut';
-import type { IncidentAsOf } from './evidence.reader';
+import { BulkRows, KeySetRows } from './cut-rows';
+import { EvidenceReader, type IncidentAsOf } from './evidence.reader';
+import { SourceGraph } from './source-graph';
 import { type StatementAtCut, statementNodesAt } from './statements-at';
 
 /**
- * The incidents as of a cut as a source for `statusThen`: one incident at a time (keyed reads), each read once
- * per source; statusThen works out the statuses it is asked for. Valid while the tables do not change (one
- * transaction).
+ * The incidents as of a cut as a source for `statusThen`, each read once per source: those of `ids` together
+ * (each evidence query once for the set, the cut's sources once), any other alone; statusThen works out the
+ * statuses it is asked for. Valid while the tables do not change (one transaction).
  */
-export function cutStatusSource(db: Database, cut: ReadCut, policy: PolicyConfig): IncidentStatusSource {
-  const reader = readerFor(db, cut);
+export function cutStatusSource(
+  db: Database,
+  cut: ReadCut,
+  policy: PolicyConfig,
+  ids: readonly string[] = [],
+): IncidentStatusSource {
+  const reader =
+    ids.length === 0
+      ? readerFor(db, cut)
+      : new EvidenceReader(new KeySetRows(db, cut, ids).rows, new SourceGraph(new BulkRows(db, cut).rows));
   const read = new Map<string, IncidentAsOf | null>();
   const incident = (canonical: string) => {
     if (!read.has(canonical)) read.set(canonical, reader.read(canonical));
@@ -42,12 +52,10 @@ export function stateTimelineAt(
   policy: PolicyConfig,
   statements?: readonly StatementAtCut[],
 ): StateTimeline<StatementAtCut> {
-  const read = () =>
-    stateTimeline(
-      statements ?? statementNodesAt(db, cut, { stateCode }) ?? [],
-      cutStatusSource(db, cut, policy),
-      states,
-      stateCode,
-    );
+  const read = () => {
+    const spoken = statements ?? statementNodesAt(db, cut, { stateCode }) ?? [];
+    const named = [...new Set(spoken.flatMap((s) => s.canonicalIncidentIds))];
+    return stateTimeline(spoken, cutStatusSource(db, cut, policy, named), states, stateCode);
+  };
   return db.inTransaction ? read() : db.transaction(read)();
 }
