@@ -15,11 +15,10 @@ export interface StatusChanged {
 export function reassessIncident(model: RegistryModel, incident: IncidentView): StatusChanged | null {
   const before = incident.assessment.rule === 'NOT_ASSESSED' ? null : incident.assessment.status;
   const evidence = buildEvidence(model, incident);
-  const { assessment, history, statusOnDates, latestEvidenceDate } = assessWithHistory(evidence, model.policy);
+  const { assessment, history, statusOnDates } = assessWithHistory(evidence, model.policy);
   incident.assessment = assessment;
   incident.statusHistory = history;
   incident.statusOnDates = statusOnDates;
-  incident.latestEvidenceDate = latestEvidenceDate;
   const after = incident.assessment.status;
   return before === after ? null : { incidentId: incident.incidentId, before, after, assessment: incident.assessment };
 }

@@ -107,9 +107,10 @@ function unchanged(
   then: IncidentView,
   day: IsoDate,
 ): boolean {
-  // The evidence then must be the very evidence its live assessment was made from, whose latest date was kept
-  // with it (checked first: it is the cheap test, and most incidents that changed after the day fail it).
-  if (now.latestEvidenceDate !== null && now.latestEvidenceDate > day) return false;
+  // The evidence then must be the very evidence its live assessment was made from, whose dates were kept with
+  // it (the latest checked first: it is the cheap test, and most incidents that changed after the day fail it).
+  const latest = now.statusOnDates.at(-1)?.on;
+  if (latest !== undefined && latest > day) return false;
   if (
     then.corrections.length !== now.corrections.length ||
     then.withdrawal !== now.withdrawal ||
@@ -280,11 +281,10 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
     const now = live.incidents.get(incident.incidentId)!;
     // The policy runs only where something about the incident changed after the cut or is dated after the day.
     if (unchanged(live, now, model, incident, day)) continue;
-    const { assessment, history, statusOnDates, latestEvidenceDate } = assessedAsOf(live, now, model, incident, day);
+    const { assessment, history, statusOnDates } = assessedAsOf(live, now, model, incident, day);
     incident.assessment = assessment;
     incident.statusHistory = history;
     incident.statusOnDates = statusOnDates;
-    incident.latestEvidenceDate = latestEvidenceDate;
   }
   model.assessedOn = day;
   return model;

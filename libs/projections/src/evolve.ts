@@ -329,7 +329,6 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
         assessment: UNASSESSED,
         statusHistory: [],
         statusOnDates: [],
-        latestEvidenceDate: null,
         eventId: meta.eventId,
         recordedAt: meta.recordedAt,
       };

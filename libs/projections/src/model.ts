@@ -101,8 +101,6 @@ export interface IncidentView extends IncidentLinks {
   statusHistory: StatusChange[];
   /** The policy's status on each of its evidence dates, ascending: the same pass as the history works them out. */
   statusOnDates: StatusOnDate[];
-  /** The latest evidence date (null: none) of the evidence its assessment was made from: on it or later, it holds. */
-  latestEvidenceDate: IsoDate | null;
   eventId: string;
   recordedAt: Date;
 }

@@ -3,7 +3,6 @@ import type { Assessment, IncidentEvidence, StatusChange, StatusOnDate } from '.
 import { DEFAULT_POLICY, type PolicyConfig } from './policy-config';
 import { readinessOf } from './rules';
 import type { Evaluation } from './evaluate';
-import { latestEvidenceDate } from './evidence-cut';
 import { evaluateOn, historyAndLast } from './status-history';
 
 /**
@@ -26,14 +25,13 @@ export function statusOn(
 }
 
 /**
- * An assessment, its status history, the policy's status on each evidence date on or before the day (the same
- * pass works them out), and the latest evidence date of all the evidence it was made from (null: none).
+ * An assessment, its status history, and the policy's status on each evidence date on or before the day (the
+ * same pass works them out).
  */
 export interface AssessedWithHistory {
   assessment: Assessment;
   history: StatusChange[];
   statusOnDates: StatusOnDate[];
-  latestEvidenceDate: IsoDate | null;
 }
 
 /** assess() and statusHistory() in one pass, for projections that keep both. */
@@ -42,9 +40,9 @@ export function assessWithHistory(
   policy: PolicyConfig = DEFAULT_POLICY,
   asOf?: IsoDate,
 ): AssessedWithHistory {
-  const { history, statusOnDates, last, latest } = historyAndLast(evidence, policy, asOf);
+  const { history, statusOnDates, last } = historyAndLast(evidence, policy, asOf);
   const assessment = assessmentOf(last ?? evaluateOn(evidence, policy, asOf), history, policy);
-  return { assessment, history, statusOnDates, latestEvidenceDate: latest };
+  return { assessment, history, statusOnDates };
 }
 
 /**
@@ -61,7 +59,7 @@ export function assessOnHistory(
   statusOnDates: StatusOnDate[],
 ): AssessedWithHistory {
   const assessment = assessmentOf(evaluateOn(evidence, policy, asOf), history, policy);
-  return { assessment, history, statusOnDates, latestEvidenceDate: latestEvidenceDate(evidence) };
+  return { assessment, history, statusOnDates };
 }
 
 function assessmentOf(now: Evaluation, history: readonly StatusChange[], policy: PolicyConfig): Assessment {

@@ -22,20 +22,18 @@ export function statusHistory(
 /**
  * The history, the policy's answer on every evidence date on or before `asOf` (`statusOnDates`), and the
  * evaluation on the last of them (null when there is none): the evidence cut changes only on evidence dates, so
- * that evaluation is also the one on `asOf` itself. `latest` is the latest evidence date of all (after `asOf` too;
- * null when none): a cut on any later day changes nothing.
+ * that evaluation is also the one on `asOf` itself.
  */
 export function historyAndLast(
   evidence: IncidentEvidence,
   policy: PolicyConfig,
   asOf?: IsoDate,
-): { history: StatusChange[]; statusOnDates: StatusOnDate[]; last: Evaluation | null; latest: IsoDate | null } {
+): { history: StatusChange[]; statusOnDates: StatusOnDate[]; last: Evaluation | null } {
   const history: StatusChange[] = [];
   const statusOnDates: StatusOnDate[] = [];
   let status: string | null = null;
   let last: Evaluation | null = null;
-  const dates = evidenceDates(evidence);
-  for (const on of dates) {
+  for (const on of evidenceDates(evidence)) {
     if (asOf !== undefined && on > asOf) break;
     const at = (last = evaluateOn(evidence, policy, on));
     statusOnDates.push({ on, status: at.status, readiness: readinessOf(at.status), rule: at.rule });
@@ -49,7 +47,7 @@ export function historyAndLast(
       evidenceIds: at.evidenceIds,
     });
   }
-  return { history, statusOnDates, last, latest: dates.length === 0 ? null : dates[dates.length - 1] };
+  return { history, statusOnDates, last };
 }
 
 export function evaluateOn(evidence: IncidentEvidence, policy: PolicyConfig, asOf?: IsoDate): Evaluation {
