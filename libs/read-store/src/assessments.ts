@@ -1,5 +1,5 @@
 import { assessWithHistory, DEFAULT_POLICY } from '@app/domain';
-import type { Assessment, IncidentEvidence, PolicyConfig, StatusChange } from '@app/domain';
+import type { Assessment, IncidentEvidence, PolicyConfig, StatusChange, StatusOnDate } from '@app/domain';
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import type { ReadCut } from './cut';
@@ -12,6 +12,9 @@ export interface IncidentAssessment {
   assessment: Assessment;
   statusHistory: StatusChange[];
 }
+
+/** The policy's status on each evidence date of the evidence an assessment was made from (assessWithHistory's). */
+type WithStatusOnDates = IncidentAssessment & { statusOnDates: StatusOnDate[] };
 
 /** A reader of one incident at a time as of a cut (statements prepared once per database and kind of cut). */
 export function readerFor(db: Database, cut: ReadCut): EvidenceReader {
@@ -30,12 +33,14 @@ export function assessAsOf(
   reader: EvidenceReader = readerFor(db, cut),
 ): IncidentAssessment | null {
   const evidence = reader.load(incidentId);
-  return evidence === null ? null : assessEvidence(evidence, policy);
+  if (evidence === null) return null;
+  const { statusOnDates: _dates, ...assessed } = assessEvidence(evidence, policy);
+  return assessed;
 }
 
-function assessEvidence(evidence: IncidentEvidence, policy: PolicyConfig): IncidentAssessment {
-  const { assessment, history } = assessWithHistory(evidence, policy);
-  return { incidentId: evidence.incidentId, assessment, statusHistory: history };
+function assessEvidence(evidence: IncidentEvidence, policy: PolicyConfig): WithStatusOnDates {
+  const { assessment, history, statusOnDates } = assessWithHistory(evidence, policy);
+  return { incidentId: evidence.incidentId, assessment, statusHistory: history, statusOnDates };
 }
 
 /**
@@ -90,7 +95,7 @@ export function assessPending(
   reader: EvidenceReader = readerFor(db, 'LIVE'),
 ): number {
   const ids = db.prepare('SELECT incident_id FROM dirty_incidents LIMIT ?').pluck().all(limit) as string[];
-  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?)');
+  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?)');
   const dropAssessment = db.prepare('DELETE FROM assessments WHERE incident_id = ?');
   const dropHistory = db.prepare('DELETE FROM status_history WHERE incident_id = ?');
   const change = db.prepare('INSERT INTO status_history VALUES (?,?,?,?,?,?,?)');
@@ -106,7 +111,7 @@ export function assessPending(
     }
     if (evidence !== null && result !== null && !assessed.has(result.incidentId)) {
       assessed.add(result.incidentId);
-      const { incidentId, assessment: a, statusHistory } = result;
+      const { incidentId, assessment: a, statusHistory, statusOnDates } = result;
       upsert.run(
         incidentId,
         a.status,
@@ -117,6 +122,7 @@ export function assessPending(
         a.independentSupportingSources,
         JSON.stringify(a),
         evidenceDigest(evidence),
+        JSON.stringify(statusOnDates),
       );
       dropHistory.run(incidentId);
       statusHistory.forEach((h, n) =>

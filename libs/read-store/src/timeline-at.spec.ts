@@ -1,8 +1,8 @@
-import { buildModelAsOf, modelTimeline } from '@app/projections';
+import { buildModel, buildModelAsOf, modelTimeline } from '@app/projections';
 import { ccmStates } from '../../projections/src/testing/event-log.fixtures';
 import { randomHistory } from '../../projections/src/testing/random-history';
 import { ReadStore } from './read-store';
-import { pastCutsOf, whereOf, withRevisions } from './testing/cuts';
+import { cutsOf, whereOf, withRevisions } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
 import { fromFile, fromReplay } from './testing/statement-pages';
 import { stateTimelineAt } from './timeline-at';
@@ -10,7 +10,7 @@ import { stateTimelineAt } from './timeline-at';
 /**
  * The oracle for State timelines as of a cut: for random histories (statements recorded and corrected, naming
  * incidents that are corroborated, investigated, merged, withdrawn and regraded), at the past cuts on both
- * clocks, every speaker's timeline read from the tables equals `stateTimeline` over the reference replay
+ * clocks and live, every speaker's timeline read from the tables equals `stateTimeline` over the reference replay
  * (`buildModelAsOf`): the same statements in the same order, each referred incident's status, readiness and rule
  * on the day the State spoke, and the State's CCM status then.
  */
@@ -18,7 +18,7 @@ const SEEDS = Array.from({ length: 8 }, (_, i) => 501 + i);
 const states = ccmStates();
 
 describe('State timelines as of a cut from the tables (stateTimelineAt) against the reference replay', () => {
-  it.each(SEEDS)('history %i: every speaker, both clocks at several cuts', async (seed) => {
+  it.each(SEEDS)('history %i: every speaker, both clocks at several cuts, and live', async (seed) => {
     const events = withRevisions(randomHistory(seed, 200).events);
     const store = ReadStore.openFile(':memory:');
     await store.catchUp(memorySource(events, 7));
@@ -27,8 +27,8 @@ describe('State timelines as of a cut from the tables (stateTimelineAt) against 
     );
     let statuses = 0;
     const seen = new Set<string>();
-    for (const cut of pastCutsOf(events.map((e) => e.recordedAt))) {
-      const model = buildModelAsOf(events, cut);
+    for (const cut of cutsOf(events.map((e) => e.recordedAt))) {
+      const model = cut === 'LIVE' ? buildModel(events) : buildModelAsOf(events, cut);
       for (const code of [...speakers, 'ISL']) {
         const replayed = modelTimeline(model, states, code);
         const expected = {

@@ -1,7 +1,7 @@
-import type { CcmState, PolicyConfig } from '@app/domain';
+import type { CcmState, IncidentEvidence, PolicyConfig, StatusOnDate } from '@app/domain';
 import { type IncidentStatusSource, type StateTimeline, stateTimeline } from '@app/projections';
 import type { Database } from 'better-sqlite3';
-import { readerFor } from './assessments';
+import { evidenceDigest, readerFor } from './assessments';
 import type { ReadCut } from './cut';
 import { BulkRows, KeySetRows } from './cut-rows';
 import { EvidenceReader, type IncidentAsOf } from './evidence.reader';
@@ -9,9 +9,29 @@ import { SourceGraph } from './source-graph';
 import { type StatementAtCut, statementNodesAt } from './statements-at';
 
 /**
+ * The statuses on each evidence date an incident's stored live assessment kept, when they hold at the cut: live
+ * and not due to be assessed again, or made from the very evidence the incident has at the cut (same digest, same
+ * policy version: the policy is pure). Null otherwise: then statusThen works them out.
+ */
+function keptStatuses(db: Database, cut: ReadCut, policy: PolicyConfig) {
+  const stored = db.prepare(
+    `SELECT a.evidence_digest AS digest, a.status_on_dates AS dates,
+       EXISTS (SELECT 1 FROM dirty_incidents d WHERE d.incident_id = a.incident_id) AS due
+     FROM assessments a WHERE a.incident_id = ? AND a.policy_version = ?`,
+  );
+  return (canonical: string, evidence: () => IncidentEvidence): StatusOnDate[] | null => {
+    const row = stored.get(canonical, policy.version) as { digest: string; dates: string; due: number } | undefined;
+    if (row === undefined) return null;
+    const holds = cut === 'LIVE' ? row.due === 0 : row.digest === evidenceDigest(evidence());
+    return holds ? (JSON.parse(row.dates) as StatusOnDate[]) : null;
+  };
+}
+
+/**
  * The incidents as of a cut as a source for `statusThen`, each read once per source: those of `ids` together
- * (each evidence query once for the set, the cut's sources once), any other alone; statusThen works out the
- * statuses it is asked for. Valid while the tables do not change (one transaction).
+ * (each evidence query once for the set, the cut's sources once), any other alone; with the statuses their stored
+ * assessments kept where those hold (`keptStatuses`), else statusThen works out the ones it is asked for. Valid
+ * while the tables do not change (one transaction).
  */
 export function cutStatusSource(
   db: Database,
@@ -23,6 +43,7 @@ export function cutStatusSource(
     ids.length === 0
       ? readerFor(db, cut)
       : new EvidenceReader(new KeySetRows(db, cut, ids).rows, new SourceGraph(new BulkRows(db, cut).rows));
+  const kept = keptStatuses(db, cut, policy);
   const read = new Map<string, IncidentAsOf | null>();
   const incident = (canonical: string) => {
     if (!read.has(canonical)) read.set(canonical, reader.read(canonical));
@@ -35,7 +56,12 @@ export function cutStatusSource(
       const canonical = reader.resolve(id);
       return canonical !== null && incident(canonical) !== null ? canonical : null;
     },
-    load: (canonical) => ({ statusOnDates: null, evidence: incident(canonical)!.evidence }),
+    load: (canonical) => {
+      const { evidence } = incident(canonical)!;
+      let read: IncidentEvidence | undefined;
+      const once = () => (read ??= evidence());
+      return { statusOnDates: kept(canonical, once), evidence: once };
+    },
   };
 }
 
