@@ -1,8 +1,7 @@
 import { CORRECT_INCIDENT, RETRACT_CORROBORATION } from './support/fixtures';
-import { logYearOfEvidence, sleep, speak } from './support/read-side';
+import { logYearOfEvidence, sleep, speak, whileFileNotServing } from './support/read-side';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
-import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
 import { TestApp } from './support/test-app';
 
 /**
@@ -94,14 +93,8 @@ describe('incident lists as of a date, from the projection file', () => {
   const KNOWN_DAYS = ['2015-06-01', '2016-01-10', '2016-03-10', '2016-06-02', '2016-06-03', '2016-08-05', '2016-08-12'];
 
   /** The same query answered by a replay of the store up to the cut (what answers while the file does not serve). */
-  const replayed = async (query: string, variables: Record<string, unknown>) => {
-    const notServing = jest.spyOn(app.app.get(ReadStoreService), 'readServing').mockResolvedValue(null);
-    try {
-      return await app.ok(query, variables);
-    } finally {
-      notServing.mockRestore();
-    }
-  };
+  const replayed = (query: string, variables: Record<string, unknown>) =>
+    whileFileNotServing(app, () => app.ok(query, variables));
 
   const both = async (asOf: string, clock: string, sort: string, country?: string, from?: string) => {
     const variables = { asOf, clock, sort, country, from };

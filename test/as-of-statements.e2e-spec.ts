@@ -1,9 +1,8 @@
 import { modelTimeline } from '@app/projections';
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
-import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
 import { ReferenceData } from '../apps/api/src/reference/reference-data';
 import { CORRECT_STATEMENT } from './support/fixtures';
-import { logYearOfEvidence, merge, registerSource, sleep, speak } from './support/read-side';
+import { logYearOfEvidence, merge, registerSource, sleep, speak, whileFileNotServing } from './support/read-side';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
 
@@ -155,14 +154,8 @@ describe('statements and sources as of a date, from the projection file', () => 
     (await app.ok(STATEMENTS, { filter, first: 500, ...args })).statements as { totalCount: number; edges: Edge[] };
 
   /** The same list answered by a replay of the store up to the cut (what answers while the file does not serve). */
-  const replayed = async (filter: Record<string, unknown>, args: Record<string, unknown> = {}) => {
-    const notServing = jest.spyOn(app.app.get(ReadStoreService), 'readServing').mockResolvedValue(null);
-    try {
-      return await list(filter, args);
-    } finally {
-      notServing.mockRestore();
-    }
-  };
+  const replayed = (filter: Record<string, unknown>, args: Record<string, unknown> = {}) =>
+    whileFileNotServing(app, () => list(filter, args));
 
   /** What the replayed list gives for these States: once per co-signer, in order. */
   const byStates = (all: Edge[], codes: string[]) =>

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
 import { writeLargeStore } from './support/large-store';
-import { sleep } from './support/read-side';
+import { sleep, whileFileNotServing } from './support/read-side';
 import { TestApp } from './support/test-app';
 
 /**
@@ -102,9 +102,8 @@ describe('start-up on a large store', () => {
 
   it('shares one replay between identical time-travel requests and refuses distinct ones past the bound', async () => {
     const file = app.app.get(ReadStoreService);
-    const notServing = jest.spyOn(file, 'readServing').mockResolvedValue(null);
     const later = new Date(Date.now() + 60_000).toISOString();
-    try {
+    await whileFileNotServing(app, async () => {
       // Identical cut, at once: one replay serves all (with no queue, a second replay would be refused).
       const same = await Promise.all([1, 2, 3, 4].map(() => app.gql(COUNT, { asOf: later })));
       for (const res of same) {
@@ -124,9 +123,7 @@ describe('start-up on a large store', () => {
       for (const res of answered) expect(res.data!.incidents.totalCount).toBe(INCIDENTS);
       // Once they are done, the next one runs.
       expect((await app.ok(COUNT, { asOf: '2000-01-01T00:00:00Z' })).incidents.totalCount).toBe(0);
-    } finally {
-      notServing.mockRestore();
-    }
+    });
     // A list as of a date read from the file is not held up by a replay running meanwhile.
     let replayAsked!: () => void;
     const asked = new Promise<void>((resolve) => (replayAsked = resolve));

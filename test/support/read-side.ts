@@ -1,6 +1,20 @@
 /** Helpers for the read-side suites: small mutation wrappers and a year of backfilled evidence. */
 import { ALLEGE_USE, REGISTER_SOURCE, sourceInput, yemenAllegation } from './fixtures';
+import { ReadStoreService } from '../../apps/api/src/read-store/read-store.service';
 import type { TestApp } from './test-app';
+
+/**
+ * `ask` answered as the service answers while its projection file does not serve: the questions about the past
+ * then replay the store, which is what the file's answers are compared with.
+ */
+export async function whileFileNotServing<T>(app: TestApp, ask: () => Promise<T>): Promise<T> {
+  const notServing = jest.spyOn(app.app.get(ReadStoreService), 'readServing').mockResolvedValue(null);
+  try {
+    return await ask();
+  } finally {
+    notServing.mockRestore();
+  }
+}
 
 const ADD_CORROBORATION = /* GraphQL */ `
   mutation ($input: AddCorroborationInput!) {
