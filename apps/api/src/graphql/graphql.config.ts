@@ -36,6 +36,7 @@ export function graphqlOptions(
     subscription: { context: (_socket: unknown, request: unknown) => ({ req: request }) },
     errorFormatter: errorFormatter,
     allowBatchedQueries: false,
+    jit: config.graphqlJit,
     validationRules: limitRules(config.graphqlLimits),
     hooks: mergeHooks(metricsHooks.mercuriusHooks(), limitHooks(config.graphqlLimits), {
       onResolution: readYourWritesHook,
