@@ -168,7 +168,7 @@ describe('compiled queries (GRAPHQL_JIT) answer as graphql-js does', () => {
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('mutations: refused input keeps BAD_USER_INPUT with its field; accepted ones answer what a query then reads', async () => {
+  it('mutations: refused input keeps BAD_USER_INPUT and its field; accepted ones answer as a query reads', async () => {
     const events = await app.eventCount();
     const bad = corroborationInput(s.yemen, s.sources.hrw, { publishedOn: '2016-13-45' });
     const refused = await compiledAnswersAsInterpreted(app, ADD_CORROBORATION, { input: bad });
