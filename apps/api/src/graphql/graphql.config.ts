@@ -20,8 +20,8 @@ function mergeHooks(...all: Hooks[]): Record<string, unknown[]> {
  * graphql-jit through Mercurius' adaptive mode: a query text run `minCount` times is compiled in the background
  * (setImmediate, off the request path) and runs compiled from then on. Not the fixed `jit: N` mode, whose run that
  * compiles skips graphql-js' variable check (graphql-jit's own then answers, worded differently); here every
- * request's variables are checked by graphql-js first. It compiles however busy the event loop is (eluThreshold 1):
- * a loaded service is where compiled queries pay.
+ * request's variables are checked by graphql-js first. It waits (50 ms at a time) only while the event loop has not
+ * idled at all (eluThreshold 1), not whenever it is busy: a loaded service is where compiled queries pay.
  */
 function jitOptions(minCount: number): MercuriusDriverConfig['jit'] {
   return minCount > 0 ? { minCount, eluThreshold: 1 } : undefined;
