@@ -52,3 +52,12 @@ describe('config: PROJECTIONS_DB', () => {
     expect(() => loadConfig({ ...env, PROJECTIONS_DB: os.tmpdir() })).toThrow(/must name a file, not a directory/);
   });
 });
+
+describe('config: GRAPHQL_JIT', () => {
+  it('compiles a query text after its second run by default; 0 turns compiling off; anything else is refused', () => {
+    expect(loadConfig({ SQLITE_PATH: ':memory:' }).graphqlJit).toBe(2);
+    expect(loadConfig({ SQLITE_PATH: ':memory:', GRAPHQL_JIT: '0' }).graphqlJit).toBe(0);
+    expect(loadConfig({ SQLITE_PATH: ':memory:', GRAPHQL_JIT: '10' }).graphqlJit).toBe(10);
+    expect(() => loadConfig({ SQLITE_PATH: ':memory:', GRAPHQL_JIT: 'on' })).toThrow(/GRAPHQL_JIT must be an integer/);
+  });
+});

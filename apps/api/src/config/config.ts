@@ -35,6 +35,11 @@ export interface AppConfig {
   /** Largest request body Fastify accepts, in bytes. */
   bodyLimitBytes: number;
   graphqlLimits: GraphQLLimits;
+  /**
+   * GRAPHQL_JIT (default 2): once the same query text has run this many times, it is compiled to JavaScript
+   * (graphql-jit, in the background) and runs compiled from then on; 0 never compiles (graphql-js runs every request).
+   */
+  graphqlJit: number;
   /** Replays of the store (time travel) running at once, and waiting behind them; any more is UNAVAILABLE. */
   maxConcurrentReplays: number;
   maxQueuedReplays: number;
@@ -183,6 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxFirst: integer('GRAPHQL_MAX_FIRST', env.GRAPHQL_MAX_FIRST, 500, 1, 500),
       introspection: !production,
     },
+    graphqlJit: integer('GRAPHQL_JIT', env.GRAPHQL_JIT, 2, 0, 1_000_000),
     maxConcurrentReplays: integer('MAX_CONCURRENT_REPLAYS', env.MAX_CONCURRENT_REPLAYS, 2, 1, 64),
     maxQueuedReplays: integer('MAX_QUEUED_REPLAYS', env.MAX_QUEUED_REPLAYS, 16, 0, 10_000),
     evidence: evidenceConfig(env, sqlitePath),

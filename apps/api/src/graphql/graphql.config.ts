@@ -17,6 +17,17 @@ function mergeHooks(...all: Hooks[]): Record<string, unknown[]> {
 }
 
 /**
+ * graphql-jit through Mercurius' adaptive mode: a query text run `minCount` times is compiled in the background
+ * (setImmediate, off the request path) and runs compiled from then on. Not the fixed `jit: N` mode, whose run that
+ * compiles skips graphql-js' variable check (graphql-jit's own then answers, worded differently); here every
+ * request's variables are checked by graphql-js first. It waits (50 ms at a time) only while the event loop has not
+ * idled at all (eluThreshold 1), not whenever it is busy: a loaded service is where compiled queries pay.
+ */
+function jitOptions(minCount: number): MercuriusDriverConfig['jit'] {
+  return minCount > 0 ? { minCount, eluThreshold: 1 } : undefined;
+}
+
+/**
  * Code-first schema served by Mercurius on Fastify (GraphiQL: see graphiql/). Limits
  * (depth, cost, aliases, `first`, introspection in production) run as validation rules before execution;
  * batched operations are off.
@@ -36,6 +47,7 @@ export function graphqlOptions(
     subscription: { context: (_socket: unknown, request: unknown) => ({ req: request }) },
     errorFormatter: errorFormatter,
     allowBatchedQueries: false,
+    jit: jitOptions(config.graphqlJit),
     validationRules: limitRules(config.graphqlLimits),
     hooks: mergeHooks(metricsHooks.mercuriusHooks(), limitHooks(config.graphqlLimits), {
       onResolution: readYourWritesHook,
