@@ -13,14 +13,29 @@ const versionsOf =
  * `EvidenceReader` and `SourceGraph` read them for one incident (`key = @id`) or for every incident of a cut
  * (`BulkRows`), through the same text. Orders matter where a reader takes the first or last row of a key.
  */
+type Within = (alias: string) => string;
+
+/** The incident the incident `id` (an SQL expression) was last merged into within the cut; null when none. */
+const mergedInto = (w: Within, id: string) =>
+  `(SELECT m.canonical_incident_id FROM incident_merges m WHERE m.incident_id = ${id} AND ${w('m')}
+    ORDER BY m.seq DESC LIMIT 1)`;
+
+/**
+ * Whether the incident `id` (an SQL expression) exists at the cut and is canonical then (merged into no other:
+ * what `EvidenceReader.resolve` finds from `EVIDENCE.incident`'s rows, said as a WHERE clause for a list that lets
+ * SQL find its page).
+ */
+export const canonicalAt = (w: Within, id: string) =>
+  `EXISTS (SELECT 1 FROM incidents i WHERE i.incident_id = ${id} AND ${w('i')})
+   AND coalesce(${mergedInto(w, id)}, ${id}) = ${id}`;
+
 export const EVIDENCE = {
   /** An incident that exists at the cut, and the merge in force for it then (canonical: null when none). */
   incident: {
     key: 'i.incident_id',
     sql: (w, where) =>
       `SELECT i.incident_id AS key, i.evidence_date AS reported_on, i.recorded_at,
-         (SELECT m.canonical_incident_id FROM incident_merges m
-           WHERE m.incident_id = i.incident_id AND ${w('m')} ORDER BY m.seq DESC LIMIT 1) AS canonical
+         ${mergedInto(w, 'i.incident_id')} AS canonical
        FROM incidents i WHERE ${where} ${w('i')}`,
   },
   /** The duplicates merged into an incident within the cut, in fold order. */
