@@ -127,7 +127,7 @@ describe('incident lists as of a date, from the projection file', () => {
     }
   });
 
-  // A page filtered by nothing but dates reads only the dates of the incidents' details before it is assessed.
+  // A page filtered by nothing but dates is found by SQL on the dates index before its incidents are assessed.
   it('filtered by date (the Syrian incident moved across it by its correction): equals the replay', async () => {
     const listed = new Set<number>();
     for (const at of [...KNOWN_DAYS.map((day) => `${day}T23:59:59Z`), ...instants.map((i) => i.toISOString())]) {

@@ -67,25 +67,6 @@ describe('CutReads', () => {
     expect(counted).not.toBe(byThen);
   });
 
-  it('reads only the dates of the details when asked, kept apart; any other field read is said at once', async () => {
-    const reads = new CutReads(1);
-    const dated = await reads.shownIncidents(file, 0, known('2017-01-01'), true);
-    const shown = await reads.shownIncidents(file, 0, known('2017-01-01'));
-    expect(dated).not.toBe(shown);
-    expect(await reads.shownIncidents(file, 0, known('2017-01-01'), true)).toBe(dated);
-    const datesOf = (set: typeof shown) =>
-      [...set!.incidents.values()].map(({ incidentId, details: { occurredFrom, occurredTo } }) => ({
-        incidentId,
-        occurredFrom,
-        occurredTo,
-      }));
-    expect(datesOf(dated)).toEqual(datesOf(shown));
-    expect(datesOf(dated).length).toBeGreaterThan(5);
-    const [first] = dated!.incidents.values();
-    expect(() => first.details.location).toThrow('a list read with only the dates was asked for details.location');
-    expect(() => first.assessment).toThrow('asked for a status');
-  });
-
   it('answers null for a list by neither State nor incident, and for a file closed while the read waited', async () => {
     const lists = new CutReads(4);
     expect(await lists.statements(file, 0, known('2017-01-01'), { kind: 'CONCERN' })).toBeNull();

@@ -1,11 +1,10 @@
 import type { IncidentDetails, IsoDate } from '@app/domain';
-import type { Cut } from '@app/projections';
+import type { Connection, Cut } from '@app/projections';
 import {
   condemnersAt,
   type IncidentAtCut,
-  type IncidentDates,
   incidentsAt,
-  incidentsDatedAt,
+  incidentsByIdAt,
   incidentsShownAt,
   type IncidentShownAt,
   type ReadStore,
@@ -63,17 +62,9 @@ export class CutReads {
     }));
   }
 
-  /**
-   * As `incidents`, before the policy: the incidents' own rows only; with `datesOnly`, only the dates of their
-   * details (a page sorted by date and filtered by nothing but dates reads no more).
-   */
-  shownIncidents(
-    file: ReadStore,
-    generation: number,
-    cut: Cut,
-    datesOnly = false,
-  ): Promise<IncidentsShownAtCut | null> {
-    return this.read(file, generation, cut, datesOnly ? 'dated' : 'shown', () => shownAt(file, cut, datesOnly));
+  /** As `incidents`, before the policy: the incidents' own rows only. */
+  shownIncidents(file: ReadStore, generation: number, cut: Cut): Promise<IncidentsShownAtCut | null> {
+    return this.read(file, generation, cut, 'shown', () => shownAt(file, cut));
   }
 
   /** Null too when the filter is by neither State nor incident (see statementNodesAt). */
@@ -145,62 +136,39 @@ export class CutReads {
   }
 }
 
-/**
- * The incidents before the policy (with `datesOnly`, only the dates of their details); reading a status of one,
- * or anything but the dates when only the dates were read, is a mistake of the caller's, said at once.
- */
-export function shownAt(file: ReadStore, cut: Cut, datesOnly = false): IncidentsShownAtCut {
-  const listed: ShownIncident[] = datesOnly
-    ? incidentsDatedAt(file.db, cut).map((i) => new DatedIncident(i.incidentId, i.details) as unknown as ShownIncident)
-    : incidentsShownAt(file.db, cut).map(
-        (i) =>
-          Object.defineProperties(i, {
-            assessment: { get: () => notRead('before the policy', 'a status') },
-            statusHistory: { get: () => notRead('before the policy', 'a status') },
-          }) as ShownIncident,
-      );
+/** The incidents before the policy; reading a status of one is a mistake of the caller's, said at once. */
+export function shownAt(file: ReadStore, cut: Cut): IncidentsShownAtCut {
+  const listed = incidentsShownAt(file.db, cut).map(
+    (i) =>
+      Object.defineProperties(i, {
+        assessment: { get: () => notRead('a status') },
+        statusHistory: { get: () => notRead('a status') },
+      }) as ShownIncident,
+  );
   return { incidents: new Map(listed.map((i) => [i.incidentId, i])), fixed: true, seq: file.checkpoint().seq };
 }
 
 type ShownIncident = IncidentShownAt & { readonly assessment: never; readonly statusHistory: never };
 
-const notRead = (how: string, what: string): never => {
-  throw new Error(`a list read ${how} was asked for ${what}`);
+const notRead = (what: string): never => {
+  throw new Error(`a list read before the policy was asked for ${what}`);
 };
-const withDates = (what: string): never => notRead('with only the dates', what);
 
-/** An incident of which only the dates of its details were read: whatever else is read of it says so. */
-class DatedIncident {
-  readonly details: IncidentDetails;
-
-  constructor(
-    readonly incidentId: string,
-    dates: IncidentDates,
-  ) {
-    this.details = new Proxy(dates, {
-      get: (target, field) =>
-        typeof field === 'symbol' || field in target
-          ? (Reflect.get(target, field) as unknown)
-          : withDates(`details.${field}`),
-    }) as IncidentDetails;
-  }
-
-  get reportedOn(): never {
-    return withDates('reportedOn');
-  }
-  get recordedAt(): never {
-    return withDates('recordedAt');
-  }
-  get mergedDuplicates(): never {
-    return withDates('mergedDuplicates');
-  }
-  get withdrawal(): never {
-    return withDates('withdrawal');
-  }
-  get assessment(): never {
-    return withDates('a status');
-  }
-  get statusHistory(): never {
-    return withDates('a status');
-  }
+/**
+ * A page of incidents as of a cut with each incident assessed: the page's own rows read together
+ * (`incidentsByIdAt`), in the caller's read transaction if any.
+ */
+export function assessedPage(
+  file: ReadStore,
+  cut: Cut,
+  page: Connection<{ incidentId: string }>,
+): Connection<IncidentAtCut> {
+  const ids = page.edges.map(({ node }) => node.incidentId);
+  const assessed = incidentsByIdAt(file.db, cut, ids, file.policy);
+  const edges = page.edges.map(({ cursor }, i) => {
+    const node = assessed[i];
+    if (node === null) throw new Error(`incident ${ids[i]} is listed but not readable at its cut`);
+    return { cursor, node };
+  });
+  return { ...page, edges };
 }
