@@ -248,7 +248,8 @@ export class ReadModelService implements OnApplicationShutdown {
   /**
    * A page of incidents as of `asOf` on `clock` sorted by date and filtered by nothing but dates, from the
    * projection file: SQL finds the page and counts the list (`incidentPageAt` of the file), then the policy runs
-   * for the page's own incidents, in the same read transaction. Null when the file is not serving.
+   * for the page's own incidents, in the same read transaction; the page is kept until the file moves. Null when the
+   * file is not serving.
    */
   datedIncidentPageAt(
     asOf: Date,
@@ -257,8 +258,11 @@ export class ReadModelService implements OnApplicationShutdown {
     args: PageArgs & { descending?: boolean },
   ): Promise<Connection<IncidentAtCut> | null> {
     const cut = { clock, at: asOf };
-    return this.fromFile((file) =>
-      Promise.resolve(file.db.transaction(() => assessedPage(file, cut, datedPageAt(file.db, cut, filter, args)))()),
+    const what = `dated page|${JSON.stringify([filter, args])}`;
+    const read = (file: ReadStore) => () =>
+      file.db.transaction(() => assessedPage(file, cut, datedPageAt(file.db, cut, filter, args)))();
+    return this.fromFile((file, generation) =>
+      Promise.resolve(this.cutReads.page(file, generation, cut, what, read(file))),
     );
   }
 

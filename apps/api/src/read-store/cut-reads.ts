@@ -18,6 +18,8 @@ import { ReplayGate } from '../read-model/replay-gate';
 
 /** Lists kept (every incident of a cut is about 10 MB for 10,000): a list's pages, tally and map read once. */
 const KEPT = 8;
+/** Pages kept apart from the lists (a page is a few kB): the same page asked again is not read again. */
+const KEPT_PAGES = 64;
 
 /** The canonical incidents as of a cut, read from the file: a set that never changes. */
 export interface IncidentsAtCut {
@@ -48,6 +50,7 @@ export interface IncidentsShownAtCut {
  */
 export class CutReads {
   private readonly kept = new Map<string, unknown>();
+  private readonly pages = new Map<string, unknown>();
   private readonly reading = new Map<string, Promise<unknown>>();
   private readonly gate: ReplayGate;
 
@@ -97,8 +100,21 @@ export class CutReads {
     return this.read(file, generation, cut, 'sources', () => sourcesAt(file.db, cut));
   }
 
+  /**
+   * A page read at once (bounded work: no gate, no turn of the loop), kept per (file, checkpoint, cut, `what`) apart
+   * from the lists; null when the file is closed.
+   */
+  page<T>(file: ReadStore, generation: number, cut: Cut, what: string, read: () => T): T | null {
+    if (!file.db.open) return null;
+    const found = this.find<T>(this.pages, file, generation, cut, what);
+    if (found !== undefined) return found;
+    const value = read();
+    keep(this.pages, KEPT_PAGES, this.key(file, generation, cut, what), value);
+    return value;
+  }
+
   private read<T>(file: ReadStore, generation: number, cut: Cut, what: string, read: () => T): Promise<T | null> {
-    const found = this.find<T>(file, generation, cut, what);
+    const found = this.find<T>(this.kept, file, generation, cut, what);
     if (found !== undefined) return Promise.resolve(found);
     // The same list asked again while it is read waits for that read (no second read, no place in the queue).
     const key = this.key(file, generation, cut, what);
@@ -107,11 +123,10 @@ export class CutReads {
     const list = this.gate.run(async () => {
       await new Promise((resolve) => setImmediate(resolve));
       if (!file.db.open) return null;
-      const again = this.find<T>(file, generation, cut, what);
+      const again = this.find<T>(this.kept, file, generation, cut, what);
       if (again !== undefined) return again;
       const value = read();
-      while (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value as string);
-      this.kept.set(key, value);
+      keep(this.kept, KEPT, key, value);
       return value;
     });
     this.reading.set(key, list);
@@ -123,17 +138,29 @@ export class CutReads {
     return `${generation}|${file.checkpoint().seq}|${cut.clock}|${cut.at.toISOString()}|${what}`;
   }
 
-  /** The list read at the file's checkpoint, if kept (then the most recently used). */
-  private find<T>(file: ReadStore, generation: number, cut: Cut, what: string): T | undefined {
+  /** The list or page read at the file's checkpoint, if kept in `kept` (then the most recently used). */
+  private find<T>(
+    kept: Map<string, unknown>,
+    file: ReadStore,
+    generation: number,
+    cut: Cut,
+    what: string,
+  ): T | undefined {
     if (!file.db.open) return undefined;
     const key = this.key(file, generation, cut, what);
-    const found = this.kept.get(key) as T | undefined;
+    const found = kept.get(key) as T | undefined;
     if (found !== undefined) {
-      this.kept.delete(key);
-      this.kept.set(key, found);
+      kept.delete(key);
+      kept.set(key, found);
     }
     return found;
   }
+}
+
+/** Keeps `value` under `key`, the least recently used going first when `kept` holds `max`. */
+function keep(kept: Map<string, unknown>, max: number, key: string, value: unknown): void {
+  while (kept.size >= max) kept.delete(kept.keys().next().value as string);
+  kept.set(key, value);
 }
 
 /** The incidents before the policy; reading a status of one is a mistake of the caller's, said at once. */
