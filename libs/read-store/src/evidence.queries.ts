@@ -8,11 +8,6 @@ const versionsOf =
     `SELECT v.${id} AS key, json_group_array(json_array(json(v.changes), v.reason, v.seq) ORDER BY v.seq) AS versions
      FROM ${table} v WHERE ${where} ${w('v')} GROUP BY v.${id}`;
 
-/**
- * What the policy reads of the fact tables as of a cut, one query each, keyed by incident, statement or source:
- * `EvidenceReader` and `SourceGraph` read them for one incident (`key = @id`) or for every incident of a cut
- * (`BulkRows`), through the same text. Orders matter where a reader takes the first or last row of a key.
- */
 type Within = (alias: string) => string;
 
 /** The incident the incident `id` (an SQL expression) was last merged into within the cut; null when none. */
@@ -29,6 +24,11 @@ export const canonicalAt = (w: Within, id: string) =>
   `EXISTS (SELECT 1 FROM incidents i WHERE i.incident_id = ${id} AND ${w('i')})
    AND coalesce(${mergedInto(w, id)}, ${id}) = ${id}`;
 
+/**
+ * What the policy reads of the fact tables as of a cut, one query each, keyed by incident, statement or source:
+ * `EvidenceReader` and `SourceGraph` read them for one incident (`key = @id`) or for every incident of a cut
+ * (`BulkRows`), through the same text. Orders matter where a reader takes the first or last row of a key.
+ */
 export const EVIDENCE = {
   /** An incident that exists at the cut, and the merge in force for it then (canonical: null when none). */
   incident: {
