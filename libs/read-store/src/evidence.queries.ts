@@ -8,6 +8,22 @@ const versionsOf =
     `SELECT v.${id} AS key, json_group_array(json_array(json(v.changes), v.reason, v.seq) ORDER BY v.seq) AS versions
      FROM ${table} v WHERE ${where} ${w('v')} GROUP BY v.${id}`;
 
+type Within = (alias: string) => string;
+
+/** The incident the incident `id` (an SQL expression) was last merged into within the cut; null when none. */
+const mergedInto = (w: Within, id: string) =>
+  `(SELECT m.canonical_incident_id FROM incident_merges m WHERE m.incident_id = ${id} AND ${w('m')}
+    ORDER BY m.seq DESC LIMIT 1)`;
+
+/**
+ * Whether the incident `id` (an SQL expression) exists at the cut and is canonical then (merged into no other:
+ * what `EvidenceReader.resolve` finds from `EVIDENCE.incident`'s rows, said as a WHERE clause for a list that lets
+ * SQL find its page).
+ */
+export const canonicalAt = (w: Within, id: string) =>
+  `EXISTS (SELECT 1 FROM incidents i WHERE i.incident_id = ${id} AND ${w('i')})
+   AND coalesce(${mergedInto(w, id)}, ${id}) = ${id}`;
+
 /**
  * What the policy reads of the fact tables as of a cut, one query each, keyed by incident, statement or source:
  * `EvidenceReader` and `SourceGraph` read them for one incident (`key = @id`) or for every incident of a cut
@@ -19,8 +35,7 @@ export const EVIDENCE = {
     key: 'i.incident_id',
     sql: (w, where) =>
       `SELECT i.incident_id AS key, i.evidence_date AS reported_on, i.recorded_at,
-         (SELECT m.canonical_incident_id FROM incident_merges m
-           WHERE m.incident_id = i.incident_id AND ${w('m')} ORDER BY m.seq DESC LIMIT 1) AS canonical
+         ${mergedInto(w, 'i.incident_id')} AS canonical
        FROM incidents i WHERE ${where} ${w('i')}`,
   },
   /** The duplicates merged into an incident within the cut, in fold order. */

@@ -7,6 +7,7 @@ import { ReadStore } from './read-store';
 import { within } from './cut';
 import { EVIDENCE } from './evidence.queries';
 import { cutsOf, whereOf } from './testing/cuts';
+import { withDateCorrections } from './testing/date-corrections';
 import { memorySource } from './testing/memory-source';
 
 /**
@@ -193,25 +194,6 @@ describe('every incident as of a cut before the policy (incidentsShownAt)', () =
     store.close();
   });
 });
-
-/**
- * The random histories correct places, users and situations, never dates: here some of their corrections set the
- * dates instead (both, the start alone or the end alone), so that a correction within or beyond a cut moves an
- * incident's dates.
- */
-function withDateCorrections(events: StoredEvent[]): StoredEvent[] {
-  const day = (k: number) => `20${10 + (k % 9)}-0${1 + (k % 9)}-1${k % 10}`;
-  let n = 0;
-  return events.map((e) => {
-    if (e.type !== 'IncidentCorrected' || n++ % 4 === 3) return e;
-    const changes: Record<string, string> = [
-      { occurredFrom: day(n), occurredTo: day(n + 1) },
-      { occurredFrom: day(n + 2) },
-      { occurredTo: day(n + 4) },
-    ][n % 3];
-    return { ...e, data: { ...e.data, changes } };
-  });
-}
 
 describe('every incident as of a cut with only the dates of its details (incidentsDatedAt)', () => {
   it.each(SEEDS.slice(4, 10))("history %i, dates corrected: the replay's incidents and dates", async (seed) => {

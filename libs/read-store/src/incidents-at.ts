@@ -95,13 +95,20 @@ export function incidentsDatedAt(db: Database, cut: ReadCut): IncidentDatedAt[] 
     // Every incident with details at the cut has its version 0 there: in the order of their start dates, as the
     // dates index gives them, so that a list sorted by date sorts them in one pass.
     for (const id of rows.keys(EVIDENCE.dates)) {
-      const details = reader.resolve(id) === id ? reader.details(id) : null;
-      if (details !== null)
-        found.push({ incidentId: id, details: { occurredFrom: details.occurredFrom, occurredTo: details.occurredTo } });
+      const dated = datedAt(reader, id);
+      if (dated !== null) found.push(dated);
     }
     return found;
   };
   return db.inTransaction ? read() : db.transaction(read)();
+}
+
+/** The incident `id` with the dates of its details, if it is canonical at the cut of `reader` (reading `dates`). */
+export function datedAt(reader: EvidenceReader, id: string): IncidentDatedAt | null {
+  const details = reader.resolve(id) === id ? reader.details(id) : null;
+  return details === null
+    ? null
+    : { incidentId: id, details: { occurredFrom: details.occurredFrom, occurredTo: details.occurredTo } };
 }
 
 /** `take` of every incident that is canonical at the reader's cut (merged duplicates left out, withdrawn kept). */

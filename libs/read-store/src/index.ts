@@ -33,5 +33,6 @@ export {
 } from './statements-at';
 export { sourcesAt, type GradeAtCut, type SourceAtCut } from './sources-at';
 export { statementPageAt, type StatementPageFilter } from './statement-pages';
+export { incidentPageAt, type IncidentDateFilter } from './incident-pages';
 export { cutStatusSource, stateTimelineAt } from './timeline-at';
 export { condemnersAt } from './condemners-at';

@@ -177,7 +177,10 @@ CREATE INDEX IF NOT EXISTS incident_versions_date_corrections ON incident_versio
   WHERE reason IS NOT NULL AND ${VERSION_DATES.setsOne()};
 CREATE INDEX IF NOT EXISTS situation_versions_situation ON situation_versions (situation_id, seq);
 CREATE INDEX IF NOT EXISTS incident_merges_canonical ON incident_merges (canonical_incident_id);
-CREATE INDEX IF NOT EXISTS corroborations_incident ON corroborations (incident_id);
+-- An incident's corroborations with every column the evidence reads of them (all but the words): a page of incidents
+-- reads theirs from a few adjacent pages of this index, not from a table page per corroboration.
+CREATE INDEX IF NOT EXISTS corroborations_incident ON corroborations (incident_id, seq, corroboration_id, source_id,
+  stance, evidence_kinds, published_on, derived_from, credibility, geolocation_precision, evidence_date, recorded_at);
 CREATE INDEX IF NOT EXISTS investigation_incidents_incident ON investigation_incidents (incident_id);
 CREATE INDEX IF NOT EXISTS statement_speakers_state ON statement_speakers (state_code, recorded_at);
 CREATE INDEX IF NOT EXISTS statement_targets_target ON statement_targets (kind, target);

@@ -144,10 +144,12 @@ export class IncidentQueriesResolver {
         this.readModel.incidentModelAt(facts.incidentId, asOf, clock),
       );
     if (!needsStatuses && !notYet) {
-      // Sorted by date, a filter on nothing but dates reads only the dates of the incidents' details.
+      // Sorted by date, a filter on nothing but dates: SQL finds the page on the dates index (no other incident read).
       const datesOnly = Object.entries(filter).every(([f, v]) => v === undefined || DATE_FILTERS.has(f));
       const list = (set: IncidentsShownAtCut) => listIncidents(set, filter, pageArgs);
-      const page = await this.readModel.incidentPageAt(asOf, clock, list, datesOnly);
+      const page = datesOnly
+        ? await this.readModel.datedIncidentPageAt(asOf, clock, filter, pageArgs)
+        : await this.readModel.incidentPageAt(asOf, clock, list);
       if (page) return { ...page, edges: page.edges.map(({ cursor, node: n }) => ({ cursor, node: node(n) })) };
     }
     const listed = await this.readModel.incidentsAt(asOf, clock);

@@ -21,7 +21,8 @@ import { ApiError, ErrorCode } from '../graphql/error-codes';
 import {
   incidentAt,
   type IncidentAtCut,
-  incidentsByIdAt,
+  type IncidentDateFilter,
+  incidentPageAt as datedPageAt,
   type ReadStore,
   type SourceAtCut,
   type StatementAtCut,
@@ -30,7 +31,13 @@ import {
   statementPageAt,
   stateTimelineAt,
 } from '@app/read-store';
-import { CutReads, type IncidentsAtCut, type IncidentsShownAtCut, shownAt } from '../read-store/cut-reads';
+import {
+  assessedPage,
+  CutReads,
+  type IncidentsAtCut,
+  type IncidentsShownAtCut,
+  shownAt,
+} from '../read-store/cut-reads';
 import { ReadStoreService } from '../read-store/read-store.service';
 import { ModelsAt } from './model-at';
 import { ReplayGate } from './replay-gate';
@@ -220,31 +227,43 @@ export class ReadModelService implements OnApplicationShutdown {
 
   /**
    * A page of incidents as of `asOf` on `clock` that needs no status (sorted by date, filtered on details), from
-   * the projection file: `list` pages the incidents read before the policy (with `datesOnly`, only the dates of
-   * their details: `list` reads no other field), then the policy runs for the page's own incidents only, on the
-   * same rows, read together. Null when the file is not serving.
+   * the projection file: `list` pages the incidents read before the policy, then the policy runs for the page's
+   * own incidents only, on the same rows, read together. Null when the file is not serving.
    */
   incidentPageAt(
     asOf: Date,
     clock: Clock,
     list: (set: IncidentsShownAtCut) => Connection<{ incidentId: string }>,
-    datesOnly = false,
   ): Promise<Connection<IncidentAtCut> | null> {
     const cut = { clock, at: asOf };
     return this.fromFile(async (file, generation) => {
-      const kept = await this.cutReads.shownIncidents(file, generation, cut, datesOnly);
+      const kept = await this.cutReads.shownIncidents(file, generation, cut);
       if (kept === null || !file.db.open) return null;
       // Kept at an earlier checkpoint when the file moved while this waited: the page is assessed on today's rows.
-      const page = list(kept.seq === file.checkpoint().seq ? kept : shownAt(file, cut, datesOnly));
-      const ids = page.edges.map(({ node }) => node.incidentId);
-      const assessed = incidentsByIdAt(file.db, cut, ids, file.policy);
-      const edges = page.edges.map(({ cursor }, i) => {
-        const node = assessed[i];
-        if (node === null) throw new Error(`incident ${ids[i]} is listed but not readable at its cut`);
-        return { cursor, node };
-      });
-      return { ...page, edges };
+      const page = list(kept.seq === file.checkpoint().seq ? kept : shownAt(file, cut));
+      return assessedPage(file, cut, page);
     });
+  }
+
+  /**
+   * A page of incidents as of `asOf` on `clock` sorted by date and filtered by nothing but dates, from the
+   * projection file: SQL finds the page and counts the list (`incidentPageAt` of the file), then the policy runs
+   * for the page's own incidents, in the same read transaction; the page is kept until the file moves. Null when the
+   * file is not serving.
+   */
+  datedIncidentPageAt(
+    asOf: Date,
+    clock: Clock,
+    filter: IncidentDateFilter,
+    args: PageArgs & { descending?: boolean },
+  ): Promise<Connection<IncidentAtCut> | null> {
+    const cut = { clock, at: asOf };
+    const what = `dated page|${JSON.stringify([filter, args])}`;
+    const read = (file: ReadStore) => () =>
+      file.db.transaction(() => assessedPage(file, cut, datedPageAt(file.db, cut, filter, args)))();
+    return this.fromFile((file, generation) =>
+      Promise.resolve(this.cutReads.page(file, generation, cut, what, read(file))),
+    );
   }
 
   /**

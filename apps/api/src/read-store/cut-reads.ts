@@ -1,11 +1,10 @@
 import type { IncidentDetails, IsoDate } from '@app/domain';
-import type { Cut } from '@app/projections';
+import type { Connection, Cut } from '@app/projections';
 import {
   condemnersAt,
   type IncidentAtCut,
-  type IncidentDates,
   incidentsAt,
-  incidentsDatedAt,
+  incidentsByIdAt,
   incidentsShownAt,
   type IncidentShownAt,
   type ReadStore,
@@ -19,6 +18,8 @@ import { ReplayGate } from '../read-model/replay-gate';
 
 /** Lists kept (every incident of a cut is about 10 MB for 10,000): a list's pages, tally and map read once. */
 const KEPT = 8;
+/** Pages kept apart from the lists (a page is a few kB): the same page asked again is not read again. */
+const KEPT_PAGES = 64;
 
 /** The canonical incidents as of a cut, read from the file: a set that never changes. */
 export interface IncidentsAtCut {
@@ -49,6 +50,7 @@ export interface IncidentsShownAtCut {
  */
 export class CutReads {
   private readonly kept = new Map<string, unknown>();
+  private readonly pages = new Map<string, unknown>();
   private readonly reading = new Map<string, Promise<unknown>>();
   private readonly gate: ReplayGate;
 
@@ -63,17 +65,9 @@ export class CutReads {
     }));
   }
 
-  /**
-   * As `incidents`, before the policy: the incidents' own rows only; with `datesOnly`, only the dates of their
-   * details (a page sorted by date and filtered by nothing but dates reads no more).
-   */
-  shownIncidents(
-    file: ReadStore,
-    generation: number,
-    cut: Cut,
-    datesOnly = false,
-  ): Promise<IncidentsShownAtCut | null> {
-    return this.read(file, generation, cut, datesOnly ? 'dated' : 'shown', () => shownAt(file, cut, datesOnly));
+  /** As `incidents`, before the policy: the incidents' own rows only. */
+  shownIncidents(file: ReadStore, generation: number, cut: Cut): Promise<IncidentsShownAtCut | null> {
+    return this.read(file, generation, cut, 'shown', () => shownAt(file, cut));
   }
 
   /** Null too when the filter is by neither State nor incident (see statementNodesAt). */
@@ -106,8 +100,21 @@ export class CutReads {
     return this.read(file, generation, cut, 'sources', () => sourcesAt(file.db, cut));
   }
 
+  /**
+   * A page read at once (bounded work: no gate, no turn of the loop), kept per (file, checkpoint, cut, `what`) apart
+   * from the lists; null when the file is closed.
+   */
+  page<T>(file: ReadStore, generation: number, cut: Cut, what: string, read: () => T): T | null {
+    if (!file.db.open) return null;
+    const found = this.find<T>(this.pages, file, generation, cut, what);
+    if (found !== undefined) return found;
+    const value = read();
+    keep(this.pages, KEPT_PAGES, this.key(file, generation, cut, what), value);
+    return value;
+  }
+
   private read<T>(file: ReadStore, generation: number, cut: Cut, what: string, read: () => T): Promise<T | null> {
-    const found = this.find<T>(file, generation, cut, what);
+    const found = this.find<T>(this.kept, file, generation, cut, what);
     if (found !== undefined) return Promise.resolve(found);
     // The same list asked again while it is read waits for that read (no second read, no place in the queue).
     const key = this.key(file, generation, cut, what);
@@ -116,11 +123,10 @@ export class CutReads {
     const list = this.gate.run(async () => {
       await new Promise((resolve) => setImmediate(resolve));
       if (!file.db.open) return null;
-      const again = this.find<T>(file, generation, cut, what);
+      const again = this.find<T>(this.kept, file, generation, cut, what);
       if (again !== undefined) return again;
       const value = read();
-      while (this.kept.size >= KEPT) this.kept.delete(this.kept.keys().next().value as string);
-      this.kept.set(key, value);
+      keep(this.kept, KEPT, key, value);
       return value;
     });
     this.reading.set(key, list);
@@ -132,75 +138,64 @@ export class CutReads {
     return `${generation}|${file.checkpoint().seq}|${cut.clock}|${cut.at.toISOString()}|${what}`;
   }
 
-  /** The list read at the file's checkpoint, if kept (then the most recently used). */
-  private find<T>(file: ReadStore, generation: number, cut: Cut, what: string): T | undefined {
+  /** The list or page read at the file's checkpoint, if kept in `kept` (then the most recently used). */
+  private find<T>(
+    kept: Map<string, unknown>,
+    file: ReadStore,
+    generation: number,
+    cut: Cut,
+    what: string,
+  ): T | undefined {
     if (!file.db.open) return undefined;
     const key = this.key(file, generation, cut, what);
-    const found = this.kept.get(key) as T | undefined;
+    const found = kept.get(key) as T | undefined;
     if (found !== undefined) {
-      this.kept.delete(key);
-      this.kept.set(key, found);
+      kept.delete(key);
+      kept.set(key, found);
     }
     return found;
   }
 }
 
-/**
- * The incidents before the policy (with `datesOnly`, only the dates of their details); reading a status of one,
- * or anything but the dates when only the dates were read, is a mistake of the caller's, said at once.
- */
-export function shownAt(file: ReadStore, cut: Cut, datesOnly = false): IncidentsShownAtCut {
-  const listed: ShownIncident[] = datesOnly
-    ? incidentsDatedAt(file.db, cut).map((i) => new DatedIncident(i.incidentId, i.details) as unknown as ShownIncident)
-    : incidentsShownAt(file.db, cut).map(
-        (i) =>
-          Object.defineProperties(i, {
-            assessment: { get: () => notRead('before the policy', 'a status') },
-            statusHistory: { get: () => notRead('before the policy', 'a status') },
-          }) as ShownIncident,
-      );
+/** Keeps `value` under `key`, the least recently used going first when `kept` holds `max`. */
+function keep(kept: Map<string, unknown>, max: number, key: string, value: unknown): void {
+  while (kept.size >= max) kept.delete(kept.keys().next().value as string);
+  kept.set(key, value);
+}
+
+/** The incidents before the policy; reading a status of one is a mistake of the caller's, said at once. */
+export function shownAt(file: ReadStore, cut: Cut): IncidentsShownAtCut {
+  const listed = incidentsShownAt(file.db, cut).map(
+    (i) =>
+      Object.defineProperties(i, {
+        assessment: { get: () => notRead('a status') },
+        statusHistory: { get: () => notRead('a status') },
+      }) as ShownIncident,
+  );
   return { incidents: new Map(listed.map((i) => [i.incidentId, i])), fixed: true, seq: file.checkpoint().seq };
 }
 
 type ShownIncident = IncidentShownAt & { readonly assessment: never; readonly statusHistory: never };
 
-const notRead = (how: string, what: string): never => {
-  throw new Error(`a list read ${how} was asked for ${what}`);
+const notRead = (what: string): never => {
+  throw new Error(`a list read before the policy was asked for ${what}`);
 };
-const withDates = (what: string): never => notRead('with only the dates', what);
 
-/** An incident of which only the dates of its details were read: whatever else is read of it says so. */
-class DatedIncident {
-  readonly details: IncidentDetails;
-
-  constructor(
-    readonly incidentId: string,
-    dates: IncidentDates,
-  ) {
-    this.details = new Proxy(dates, {
-      get: (target, field) =>
-        typeof field === 'symbol' || field in target
-          ? (Reflect.get(target, field) as unknown)
-          : withDates(`details.${field}`),
-    }) as IncidentDetails;
-  }
-
-  get reportedOn(): never {
-    return withDates('reportedOn');
-  }
-  get recordedAt(): never {
-    return withDates('recordedAt');
-  }
-  get mergedDuplicates(): never {
-    return withDates('mergedDuplicates');
-  }
-  get withdrawal(): never {
-    return withDates('withdrawal');
-  }
-  get assessment(): never {
-    return withDates('a status');
-  }
-  get statusHistory(): never {
-    return withDates('a status');
-  }
+/**
+ * A page of incidents as of a cut with each incident assessed: the page's own rows read together
+ * (`incidentsByIdAt`), in the caller's read transaction if any.
+ */
+export function assessedPage(
+  file: ReadStore,
+  cut: Cut,
+  page: Connection<{ incidentId: string }>,
+): Connection<IncidentAtCut> {
+  const ids = page.edges.map(({ node }) => node.incidentId);
+  const assessed = incidentsByIdAt(file.db, cut, ids, file.policy);
+  const edges = page.edges.map(({ cursor }, i) => {
+    const node = assessed[i];
+    if (node === null) throw new Error(`incident ${ids[i]} is listed but not readable at its cut`);
+    return { cursor, node };
+  });
+  return { ...page, edges };
 }

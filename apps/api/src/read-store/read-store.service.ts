@@ -20,6 +20,7 @@ import { ProjectionFileLock } from './projection-file-lock';
 import type { ProjectionFileReadiness } from './projection-file-readiness';
 import { type RebuildStoreAddress, type WorkerRebuild, rebuildInWorker, storeAddressOf } from './rebuild-in-worker';
 import { openIfCurrent } from './open-if-current';
+import { warmPastReads } from './warm-past-reads';
 
 const SUPERVISE_EVERY_MS = 2000;
 /** Lag beyond this is reported as "at least" (as the in-memory read model reports it). */
@@ -174,7 +175,15 @@ export class ReadStoreService implements OnApplicationShutdown {
       this.file ??= await this.open(generation);
       const folded = await this.file.catchUp(this.source(generation));
       this.ensureCurrent(generation);
-      if (!this.caughtUp) this.logger.log(`caught up: ${folded} events in ${Date.now() - started} ms (${this.path})`);
+      if (!this.caughtUp) {
+        this.logger.log(`caught up: ${folded} events in ${Date.now() - started} ms (${this.path})`);
+        // Before /health/ready says ready; a failure here only costs the first question about the past the wait.
+        try {
+          warmPastReads(this.file, new Date());
+        } catch (error) {
+          this.logger.warn(`could not prepare the reads about the past: ${(error as Error).message}`);
+        }
+      }
       this.caughtUp = true;
       this.lastError = null;
       this.follow(this.file, generation);
