@@ -23,12 +23,12 @@ export interface IncidentDateFilter {
 }
 
 /**
- * A page of the canonical incidents of a cut (as `incidentsDatedAt` lists them) sorted by date, ordered, keyed,
+ * A page of the canonical incidents of a cut (as `incidentsShownAt` lists them) sorted by date, ordered, keyed,
  * filtered and counted as `listIncidents` pages them (`[occurredFrom, incidentId]`, newest first unless
  * `descending` is false), without reading every incident: SQL walks the dates index (version 0's dates, in their
  * order) from the cursor on and stops after the page, keeping the incidents canonical at the cut (`canonicalAt`);
- * the incidents whose dates a correction within the cut set (a few, if any) are read apart, as `incidentsDatedAt`
- * reads them, and merged in. The count is one query over the same index.
+ * the incidents whose dates a correction within the cut set (a few, if any) are read apart, with their versions
+ * laid over each other (`datedAt`), and merged in. The count is one query over the same index.
  */
 export function incidentPageAt(
   db: Database,
@@ -86,7 +86,7 @@ const keyOf = (i: IncidentDatedAt): SortKey => [i.details.occurredFrom, i.incide
 
 /**
  * The cut's canonical incidents the filter keeps, as two parts: `moved`, those whose dates a correction within the
- * cut set (read whole, as `incidentsDatedAt` reads every incident); `base`, the FROM and WHERE of the others (their
+ * cut set (read whole: `datedAt`); `base`, the FROM and WHERE of the others (their
  * version 0 within the cut, canonical then, kept by the filter), for `params`: a walk of the dates index.
  */
 function partsOf(db: Database, cut: ReadCut, filter: IncidentDateFilter) {

@@ -2,12 +2,11 @@ import { DEFAULT_POLICY } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import { buildModel, buildModelAsOf, findIncident, type IncidentView } from '@app/projections';
 import { randomHistory } from '../../projections/src/testing/random-history';
-import { incidentAt, incidentsAt, incidentsByIdAt, incidentsDatedAt, incidentsShownAt } from './incidents-at';
+import { incidentAt, incidentsAt, incidentsByIdAt, incidentsShownAt } from './incidents-at';
 import { ReadStore } from './read-store';
 import { within } from './cut';
 import { EVIDENCE } from './evidence.queries';
 import { cutsOf, whereOf } from './testing/cuts';
-import { withDateCorrections } from './testing/date-corrections';
 import { memorySource } from './testing/memory-source';
 
 /**
@@ -18,7 +17,6 @@ import { memorySource } from './testing/memory-source';
  */
 const SEEDS = Array.from({ length: 12 }, (_, i) => 301 + i);
 
-const byId = (a: { incidentId: string }, b: { incidentId: string }) => a.incidentId.localeCompare(b.incidentId);
 
 const shown = (i: IncidentView) => ({
   incidentId: i.incidentId,
@@ -195,30 +193,7 @@ describe('every incident as of a cut before the policy (incidentsShownAt)', () =
   });
 });
 
-describe('every incident as of a cut with only the dates of its details (incidentsDatedAt)', () => {
-  it.each(SEEDS.slice(4, 10))("history %i, dates corrected: the replay's incidents and dates", async (seed) => {
-    const { log, store } = await storeOf(seed, withDateCorrections);
-    const alleged = new Map(
-      log.events.filter((e) => e.type === 'UseAlleged').map((e) => [e.data.incidentId, e.data.occurredFrom]),
-    );
-    let moved = 0;
-    for (const cut of cutsOf(log.events.map((e) => e.recordedAt))) {
-      const model = cut === 'LIVE' ? buildModel(log.events) : buildModelAsOf(log.events, cut);
-      const where = whereOf(cut);
-      const expected = [...model.incidents.values()]
-        .filter((i) => !i.mergedInto)
-        .map(({ incidentId, details: { occurredFrom, occurredTo } }) => ({
-          incidentId,
-          details: { occurredFrom, occurredTo },
-        }));
-      const got = incidentsDatedAt(store.db, cut);
-      expect({ where, got: [...got].sort(byId) }).toEqual({ where, got: expected.sort(byId) });
-      moved += got.filter((i) => alleged.get(i.incidentId) !== i.details.occurredFrom).length;
-    }
-    expect(moved).toBeGreaterThan(0);
-    store.close();
-  });
-
+describe('the dates of the incidents (EVIDENCE.dates)', () => {
   it.each(['KNOWN', 'RECORDED', 'LIVE'] as const)('%s: reads the dates from their two indexes', (kind) => {
     const store = ReadStore.openFile(':memory:');
     const plan = store.db

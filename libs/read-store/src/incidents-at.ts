@@ -82,27 +82,6 @@ export interface IncidentDatedAt {
   details: IncidentDates;
 }
 
-/**
- * Every canonical incident at the cut (as `incidentsShownAt` lists them) with only the dates of its details, read
- * from two indexes (`EVIDENCE.dates`): what a page sorted by date, with no filter but on dates, reads of every
- * incident before it has its own.
- */
-export function incidentsDatedAt(db: Database, cut: ReadCut): IncidentDatedAt[] {
-  const read = (): IncidentDatedAt[] => {
-    const rows = new BulkRows(db, cut);
-    const reader = new EvidenceReader(rows.rows, undefined, EVIDENCE.dates);
-    const found: IncidentDatedAt[] = [];
-    // Every incident with details at the cut has its version 0 there: in the order of their start dates, as the
-    // dates index gives them, so that a list sorted by date sorts them in one pass.
-    for (const id of rows.keys(EVIDENCE.dates)) {
-      const dated = datedAt(reader, id);
-      if (dated !== null) found.push(dated);
-    }
-    return found;
-  };
-  return db.inTransaction ? read() : db.transaction(read)();
-}
-
 /** The incident `id` with the dates of its details, if it is canonical at the cut of `reader` (reading `dates`). */
 export function datedAt(reader: EvidenceReader, id: string): IncidentDatedAt | null {
   const details = reader.resolve(id) === id ? reader.details(id) : null;

@@ -16,7 +16,6 @@ export {
   incidentAt,
   incidentsAt,
   incidentsByIdAt,
-  incidentsDatedAt,
   incidentsShownAt,
   type IncidentAtCut,
   type IncidentDatedAt,
