@@ -1,7 +1,7 @@
 import { CORRECT_INCIDENT, RETRACT_CORROBORATION } from './support/fixtures';
 import { logYearOfEvidence, sleep, speak, whileFileNotServing } from './support/read-side';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
-import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
+import { PastReads } from '../apps/api/src/read-store/past-reads.service';
 import { TestApp } from './support/test-app';
 
 /**
@@ -175,12 +175,12 @@ describe('incident lists as of a date, from the projection file', () => {
       }
     }
     expect(kept.size).toBeGreaterThan(3); // the lists differ from State to State and from date to date
-    const readModel = app.app.get(ReadModelService);
-    const listed = await readModel.incidentsAt(new Date('2030-01-01T00:00:00Z'), 'KNOWN');
+    const past = app.app.get(PastReads);
+    const listed = await past.incidentsAt(new Date('2030-01-01T00:00:00Z'), 'KNOWN');
     expect('fixed' in listed).toBe(true); // read from the file, not replayed
     if ('fixed' in listed) {
       const at = new Date('2030-01-01T00:00:00Z');
-      expect(await readModel.condemnersAt(at, 'KNOWN', listed, '2030-01-01', false)).not.toBeNull();
+      expect(await past.condemnersAt(at, 'KNOWN', listed, '2030-01-01', false)).not.toBeNull();
     }
   });
 

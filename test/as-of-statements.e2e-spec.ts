@@ -1,5 +1,6 @@
 import { modelTimeline } from '@app/projections';
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
+import { PastReads } from '../apps/api/src/read-store/past-reads.service';
 import { ReferenceData } from '../apps/api/src/reference/reference-data';
 import { CORRECT_STATEMENT } from './support/fixtures';
 import { logYearOfEvidence, merge, registerSource, sleep, speak, whileFileNotServing } from './support/read-side';
@@ -291,15 +292,13 @@ describe('statements and sources as of a date, from the projection file', () => 
   });
 
   it('is read from the file (the service answers these lists without a replay)', async () => {
-    const readModel = app.app.get(ReadModelService);
+    const past = app.app.get(PastReads);
     const at = new Date('2030-01-01T00:00:00Z');
-    expect(await readModel.statementsAt(at, 'KNOWN', { stateCode: ['NOR'] })).not.toBeNull();
-    expect(await readModel.sourcesAt(at, 'RECORDED')).not.toBeNull();
-    expect(await readModel.statementPageAt(at, 'RECORDED', {}, { first: 5 })).not.toBeNull();
-    expect(
-      await readModel.statementPageAt(at, 'KNOWN', { kind: ['CONCERN'], venue: 'MSP' }, { first: 5 }),
-    ).not.toBeNull();
-    expect(await readModel.statementsAt(at, 'KNOWN', { kind: ['CONCERN'] })).toBeNull(); // by neither: not a list
+    expect(await past.statementsAt(at, 'KNOWN', { stateCode: ['NOR'] })).not.toBeNull();
+    expect(await past.sourcesAt(at, 'RECORDED')).not.toBeNull();
+    expect(await past.statementPageAt(at, 'RECORDED', {}, { first: 5 })).not.toBeNull();
+    expect(await past.statementPageAt(at, 'KNOWN', { kind: ['CONCERN'], venue: 'MSP' }, { first: 5 })).not.toBeNull();
+    expect(await past.statementsAt(at, 'KNOWN', { kind: ['CONCERN'] })).toBeNull(); // by neither: not a list
   });
 
   it('sources: after everything equal the live list on both clocks; earlier, the grade and merge then', async () => {
@@ -420,7 +419,7 @@ describe('statements and sources as of a date, from the projection file', () => 
       const readModel = app.app.get(ReadModelService);
       const states = app.app.get(ReferenceData).ccmStates;
       const at = new Date('2016-06-15T23:59:59Z');
-      const filed = await readModel.stateTimelineAt(at, 'KNOWN', 'NOR', states);
+      const filed = await app.app.get(PastReads).stateTimelineAt(at, 'KNOWN', 'NOR', states);
       expect(filed?.entries.map((e) => e.statement.deliveredOn)).toEqual(['2016-03-15', '2016-05-24', '2016-06-10']);
       // The resolver answers from the file: no replay of the store.
       const replays = jest.spyOn(readModel, 'modelAt');

@@ -13,6 +13,7 @@ import {
 import type { IncidentAtCut } from '@app/read-store';
 import { notFound, statesPartiesOn } from '@app/domain';
 import { ReadModelService } from '../read-model/read-model.service';
+import { PastReads } from '../read-store/past-reads.service';
 import { ReferenceData } from '../reference/reference-data';
 import { toIncidentObject, toListedIncidentObject } from '../incidents/incident.mapper';
 import { IncidentObject } from '../incidents/objects/incident.object';
@@ -38,6 +39,7 @@ const countsGeneric = (notYet: NotYetCondemnedBy) => notYet.countGeneric ?? fals
 export class IncidentQueriesResolver {
   constructor(
     private readonly readModel: ReadModelService,
+    private readonly past: PastReads,
     private readonly reference: ReferenceData,
   ) {}
 
@@ -54,7 +56,7 @@ export class IncidentQueriesResolver {
       notFound(asOf ? `No incident with id ${id} as of ${asOf.toISOString()}` : `No incident with id ${id}`, 'id');
     // As of a date, the projection file gives what the incident was then; a replay of its streams, only when a
     // query selects its revision or nested lists (see toListedIncidentObject).
-    const read = asOf ? await this.readModel.incidentAt(id, asOf, clock) : null;
+    const read = asOf ? await this.past.incidentAt(id, asOf, clock) : null;
     if (asOf && read) {
       if (!read.incident) throw missing();
       const canonical = read.incident.incidentId;
@@ -148,16 +150,16 @@ export class IncidentQueriesResolver {
       const datesOnly = Object.entries(filter).every(([f, v]) => v === undefined || DATE_FILTERS.has(f));
       const list = (set: IncidentsShownAtCut) => listIncidents(set, filter, pageArgs);
       const page = datesOnly
-        ? await this.readModel.datedIncidentPageAt(asOf, clock, filter, pageArgs)
-        : await this.readModel.incidentPageAt(asOf, clock, list);
+        ? await this.past.datedIncidentPageAt(asOf, clock, filter, pageArgs)
+        : await this.past.incidentPageAt(asOf, clock, list);
       if (page) return { ...page, edges: page.edges.map(({ cursor, node: n }) => ({ cursor, node: node(n) })) };
     }
-    const listed = await this.readModel.incidentsAt(asOf, clock);
+    const listed = await this.past.incidentsAt(asOf, clock);
     if (!('fixed' in listed)) return listed;
     let matching = filter;
     if (notYet) {
       const day = isoDateOf(asOf);
-      const condemners = await this.readModel.condemnersAt(asOf, clock, listed, day, countsGeneric(notYet));
+      const condemners = await this.past.condemnersAt(asOf, clock, listed, day, countsGeneric(notYet));
       // The file stopped serving between the list and its condemnations: the replay answers both.
       if (condemners === null) return this.readModel.modelAt(asOf, clock);
       matching = this.notCondemnedBy(filter, notYet, day, condemners);

@@ -14,6 +14,7 @@ import { selectionOf, TimeTravelInput } from './dto/time-travel.input';
 import { AFTER, FIRST } from './page.args';
 import { timeTravel } from './model-context';
 import { ReadModelService } from '../read-model/read-model.service';
+import { PastReads } from '../read-store/past-reads.service';
 import { ReferenceData } from '../reference/reference-data';
 import { withoutNulls } from '../incidents/without-nulls';
 import { toStatementObject } from '../statements/statement.mapper';
@@ -28,6 +29,7 @@ import { StateObject, StateTimelineObject, StatementConnectionObject } from './o
 export class StatementQueriesResolver {
   constructor(
     private readonly readModel: ReadModelService,
+    private readonly past: PastReads,
     private readonly reference: ReferenceData,
   ) {}
 
@@ -78,10 +80,10 @@ export class StatementQueriesResolver {
     selection: StatementFilter,
     args: PageArgs & { descending?: boolean },
   ): Promise<Connection<StatementAtCut> | null> {
-    const nodes = await this.readModel.statementsAt(asOf, clock, selection);
+    const nodes = await this.past.statementsAt(asOf, clock, selection);
     if (nodes) return pageStatements(nodes, args);
     const { from, to, kind, venue } = selection;
-    return this.readModel.statementPageAt(asOf, clock, { from, to, kind, venue }, args);
+    return this.past.statementPageAt(asOf, clock, { from, to, kind, venue }, args);
   }
 
   @Query(() => StateTimelineObject, {
@@ -103,7 +105,7 @@ export class StatementQueriesResolver {
     }
     const cut = timeTravel(filter);
     const states = this.reference.ccmStates;
-    const filed = cut.asOf ? await this.readModel.stateTimelineAt(cut.asOf, cut.clock, stateCode, states) : null;
+    const filed = cut.asOf ? await this.past.stateTimelineAt(cut.asOf, cut.clock, stateCode, states) : null;
     if (filed) {
       return {
         ...filed,

@@ -1,44 +1,20 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, Optional } from '@nestjs/common';
-import { type CcmState, type IsoDate, statementStream } from '@app/domain';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { statementStream } from '@app/domain';
 import { EventStore, StoreUnavailableError, type StoreLag, type StoredEvent } from '@app/event-store';
 import {
   type AuditEntry,
   type ChangeSet,
   type Clock,
-  type Connection,
-  type PageArgs,
   incidentHistory,
   ProjectionRunner,
   type ProjectionHealth,
   type RegistryModel,
-  type StateTimeline,
   type StatementTexts,
   statementTextsOf,
 } from '@app/projections';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
-import {
-  incidentAt,
-  type IncidentAtCut,
-  type IncidentDateFilter,
-  incidentPageAt as datedPageAt,
-  type ReadStore,
-  type SourceAtCut,
-  type StatementAtCut,
-  type StatementFilterAt,
-  type StatementPageFilter,
-  statementPageAt,
-  stateTimelineAt,
-} from '@app/read-store';
-import {
-  assessedPage,
-  CutReads,
-  type IncidentsAtCut,
-  type IncidentsShownAtCut,
-  shownAt,
-} from '../read-store/cut-reads';
-import { ReadStoreService } from '../read-store/read-store.service';
 import { ModelsAt } from './model-at';
 import { ReplayGate } from './replay-gate';
 import { warmOverview } from './warm-overview';
@@ -70,7 +46,6 @@ export class ReadModelService implements OnApplicationShutdown {
   private readonly logger = new Logger('ReadModel');
   private readonly runner: ProjectionRunner;
   private readonly modelsAt: ModelsAt;
-  private readonly cutReads: CutReads;
   private caughtUp = false;
   private starting: Promise<void> | null = null;
   private shuttingDown = false;
@@ -80,12 +55,9 @@ export class ReadModelService implements OnApplicationShutdown {
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    /** The projection file, when this context keeps one (the service does; the CLI does not). */
-    @Optional() @Inject(ReadStoreService) private readonly file: ReadStoreService | null = null,
   ) {
     this.runner = new ProjectionRunner(store);
     this.modelsAt = new ModelsAt(store, new ReplayGate(config.maxConcurrentReplays, config.maxQueuedReplays));
-    this.cutReads = new CutReads(config.maxQueuedReplays);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -196,142 +168,6 @@ export class ReadModelService implements OnApplicationShutdown {
   async modelAt(asOf?: Date | null, clock: Clock = 'RECORDED'): Promise<RegistryModel> {
     if (asOf === undefined || asOf === null) return this.model;
     return this.modelsAt.at({ clock, at: asOf }, this.model);
-  }
-
-  /**
-   * The incidents a list, a tally or a map as of `asOf` on `clock` reads: from the projection file, in one pass
-   * over its tables, when it is serving; else a replay of the store up to the cut (bounded by the replay gate).
-   */
-  async incidentsAt(asOf: Date, clock: Clock): Promise<IncidentsAtCut | RegistryModel> {
-    const cut = { clock, at: asOf };
-    const read = await this.fromFile((file, generation) => this.cutReads.incidents(file, generation, cut));
-    return read ?? this.modelsAt.at(cut, this.model);
-  }
-
-  /**
-   * Who had condemned each of `incidents` (the canonical incidents of the same cut) by `day`, as of `asOf` on
-   * `clock`, from the projection file's statements and resolutions; null when it is not serving.
-   */
-  condemnersAt(
-    asOf: Date,
-    clock: Clock,
-    incidents: IncidentsAtCut,
-    day: IsoDate,
-    countGeneric: boolean,
-  ): Promise<Map<string, Set<string>> | null> {
-    const cut = { clock, at: asOf };
-    return this.fromFile((file, generation) =>
-      this.cutReads.condemners(file, generation, cut, incidents.incidents.values(), day, countGeneric),
-    );
-  }
-
-  /**
-   * A page of incidents as of `asOf` on `clock` that needs no status (sorted by date, filtered on details), from
-   * the projection file: `list` pages the incidents read before the policy, then the policy runs for the page's
-   * own incidents only, on the same rows, read together. Null when the file is not serving.
-   */
-  incidentPageAt(
-    asOf: Date,
-    clock: Clock,
-    list: (set: IncidentsShownAtCut) => Connection<{ incidentId: string }>,
-  ): Promise<Connection<IncidentAtCut> | null> {
-    const cut = { clock, at: asOf };
-    return this.fromFile(async (file, generation) => {
-      const kept = await this.cutReads.shownIncidents(file, generation, cut);
-      if (kept === null || !file.db.open) return null;
-      // Kept at an earlier checkpoint when the file moved while this waited: the page is assessed on today's rows.
-      const page = list(kept.seq === file.checkpoint().seq ? kept : shownAt(file, cut));
-      return assessedPage(file, cut, page);
-    });
-  }
-
-  /**
-   * A page of incidents as of `asOf` on `clock` sorted by date and filtered by nothing but dates, from the
-   * projection file: SQL finds the page and counts the list (`incidentPageAt` of the file), then the policy runs
-   * for the page's own incidents, in the same read transaction; the page is kept until the file moves. Null when the
-   * file is not serving.
-   */
-  datedIncidentPageAt(
-    asOf: Date,
-    clock: Clock,
-    filter: IncidentDateFilter,
-    args: PageArgs & { descending?: boolean },
-  ): Promise<Connection<IncidentAtCut> | null> {
-    const cut = { clock, at: asOf };
-    const what = `dated page|${JSON.stringify([filter, args])}`;
-    const read = (file: ReadStore) => () =>
-      file.db.transaction(() => assessedPage(file, cut, datedPageAt(file.db, cut, filter, args)))();
-    return this.fromFile((file, generation) =>
-      Promise.resolve(this.cutReads.page(file, generation, cut, what, read(file))),
-    );
-  }
-
-  /**
-   * One incident as of `asOf` on `clock`, read from the projection file (`incident` null: none then); null when
-   * the file is not serving (the caller replays the incident's streams instead).
-   */
-  incidentAt(id: string, asOf: Date, clock: Clock): Promise<{ incident: IncidentAtCut | null } | null> {
-    const cut = { clock, at: asOf };
-    return this.fromFile((file) => Promise.resolve({ incident: incidentAt(file.db, cut, id, file.policy) }));
-  }
-
-  /**
-   * The statements by a State or about an incident as of `asOf` on `clock` (unordered: page them with
-   * `pageStatements`), read from the projection file; null when the file is not serving or the filter is by
-   * neither (the caller replays instead).
-   */
-  statementsAt(asOf: Date, clock: Clock, filter: StatementFilterAt): Promise<StatementAtCut[] | null> {
-    const cut = { clock, at: asOf };
-    return this.fromFile((file, generation) => this.cutReads.statements(file, generation, cut, filter));
-  }
-
-  /**
-   * A State's timeline as of `asOf` on `clock` from the projection file: its statements then (kept per cut, as the
-   * statements query keeps them), each with the referred incidents' status on the day it spoke, read from the
-   * file's rows; null when the file is not serving (the caller replays instead).
-   */
-  stateTimelineAt(
-    asOf: Date,
-    clock: Clock,
-    stateCode: string,
-    states: readonly CcmState[],
-  ): Promise<StateTimeline<StatementAtCut> | null> {
-    const cut = { clock, at: asOf };
-    return this.fromFile(async (file, generation) => {
-      const before = file.checkpoint().seq;
-      const statements = await this.cutReads.statements(file, generation, cut, { stateCode });
-      if (statements === null || !file.db.open) return null;
-      // Read at an earlier checkpoint when the file moved while this waited: then the statements are read again,
-      // with the statuses, from today's rows.
-      const same = file.checkpoint().seq === before;
-      return stateTimelineAt(file.db, cut, states, stateCode, file.policy, same ? statements : undefined);
-    });
-  }
-
-  /**
-   * A page of every statement `filter` keeps (delivery dates, kinds, venues) as of `asOf` on `clock`, read from the
-   * projection file (the page's statements only); null when it is not serving.
-   */
-  statementPageAt(
-    asOf: Date,
-    clock: Clock,
-    filter: StatementPageFilter,
-    args: PageArgs & { descending?: boolean },
-  ): Promise<Connection<StatementAtCut> | null> {
-    const cut = { clock, at: asOf };
-    return this.fromFile((file) => Promise.resolve(statementPageAt(file.db, cut, filter, args)));
-  }
-
-  /** Every source as of `asOf` on `clock`, read from the projection file; null when it is not serving. */
-  sourcesAt(asOf: Date, clock: Clock): Promise<SourceAtCut[] | null> {
-    const cut = { clock, at: asOf };
-    return this.fromFile((file, generation) => this.cutReads.sources(file, generation, cut));
-  }
-
-  /** `read` of the projection file once it shows what the live model shows; null when it is not serving. */
-  private async fromFile<T>(read: (file: ReadStore, generation: number) => Promise<T | null>): Promise<T | null> {
-    const live = this.model;
-    return (await this.file?.readServing(live.checkpoint, this.config.readYourWritesTimeoutMs, read)) ?? null;
   }
 
   /**

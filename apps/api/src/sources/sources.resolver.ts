@@ -12,6 +12,7 @@ import type { SourceAtCut } from '@app/read-store';
 import { timeTravel } from '../queries/model-context';
 import { TimeTravelInput } from '../queries/dto/time-travel.input';
 import { ReadModelService } from '../read-model/read-model.service';
+import { PastReads } from '../read-store/past-reads.service';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { MergeSourcesCommand, RegisterSourceCommand, RegradeSourceCommand } from './commands/source.handlers';
 import { MergeSourcesInput, RegisterSourceInput, RegradeSourceInput } from './dto/source.inputs';
@@ -34,6 +35,7 @@ export class SourcesResolver {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly readModel: ReadModelService,
+    private readonly past: PastReads,
   ) {}
 
   @Query(() => SourceObject)
@@ -48,7 +50,7 @@ export class SourcesResolver {
   ): Promise<SourceObject[]> {
     const { asOf, clock } = timeTravel(filter);
     // As of a date, read from the projection file when it serves (in registration order, as the model holds them).
-    const read = asOf ? await this.readModel.sourcesAt(asOf, clock) : null;
+    const read = asOf ? await this.past.sourcesAt(asOf, clock) : null;
     const links = read
       ? { sources: new Map(read.map((s) => [s.sourceId, s])) }
       : await this.readModel.modelAt(asOf, clock);
