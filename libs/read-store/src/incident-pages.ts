@@ -1,13 +1,6 @@
 import type { IsoDate } from '@app/domain';
-import {
-  compareKeys,
-  type Connection,
-  decodeCursor,
-  encodeCursor,
-  type PageArgs,
-  pageSize,
-  type SortKey,
-} from '@app/projections';
+import { type Connection, type PageArgs } from '@app/projections';
+import { keysetPage, type KeysetList, type Row } from './keyset-page';
 import type { Database } from 'better-sqlite3';
 import { type ReadCut, cutParams, kindOf, within } from './cut';
 import { KeySetRows } from './cut-rows';
@@ -36,53 +29,16 @@ export function incidentPageAt(
   filter: IncidentDateFilter,
   args: PageArgs & { descending?: boolean } = {},
 ): Connection<IncidentDatedAt> {
-  const first = pageSize(args);
-  const after = args.after ? decodeCursor(args.after) : null;
-  const dir = (args.descending ?? true) ? -1 : 1;
-  const read = (): Connection<IncidentDatedAt> => {
+  const [from, to] = [VERSION_DATES.from('v'), VERSION_DATES.to('v')];
+  const list = (): KeysetList => {
     const { moved, base, params } = partsOf(db, cut, filter);
-    const isAfter = (i: IncidentDatedAt) => after === null || dir * compareKeys(keyOf(i), after) > 0;
-    const cmp = dir === 1 ? '>' : '<';
-    const [from, to] = [VERSION_DATES.from('v'), VERSION_DATES.to('v')];
-    const key = { k0: after?.[0] ?? '', k1: after?.[1] ?? '' };
-    const afterSql = `${from} ${cmp}= @k0 AND (${from} ${cmp} @k0 OR v.incident_id ${cmp} @k1)`;
-    const order = dir === 1 ? 'ASC' : 'DESC';
-    const walked = db
-      .prepare(
-        `SELECT v.incident_id AS incidentId, ${from} AS occurredFrom, ${to} AS occurredTo
-         ${base} ${after ? `AND ${afterSql}` : ''} ORDER BY ${from} ${order}, v.incident_id ${order} LIMIT @limit`,
-      )
-      .all({ ...params, ...key, limit: first + 1 }) as {
-      incidentId: string;
-      occurredFrom: IsoDate;
-      occurredTo: IsoDate;
-    }[];
-    const listed = [...walked.map(({ incidentId, ...details }) => ({ incidentId, details })), ...moved.filter(isAfter)]
-      .sort((a, b) => dir * compareKeys(keyOf(a), keyOf(b)))
-      .slice(0, first + 1);
-    const page = listed.slice(0, first);
-    const before =
-      after !== null &&
-      (moved.some((i) => !isAfter(i)) ||
-        db.prepare(`SELECT 1 ${base} AND NOT (${afterSql}) LIMIT 1`).get({ ...params, ...key }) !== undefined);
-    const total = (db.prepare(`SELECT count(*) ${base}`).pluck().get(params) as number) + moved.length;
-    const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: listed.length > first,
-        hasPreviousPage: before,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-      totalCount: total,
-    };
+    const rows = moved.map((i): Row => [i.details.occurredFrom, i.incidentId, i.details.occurredTo]);
+    return { base, params, moved: rows, keys: [from, 'v.incident_id'], extra: [to] };
   };
-  return db.inTransaction ? read() : db.transaction(read)();
+  const nodesOf = (rows: Row[]) =>
+    rows.map(([occurredFrom, incidentId, occurredTo]) => ({ incidentId, details: { occurredFrom, occurredTo } }));
+  return keysetPage(db, list, args, true, nodesOf);
 }
-
-/** The key `listIncidents` sorts by date with. */
-const keyOf = (i: IncidentDatedAt): SortKey => [i.details.occurredFrom, i.incidentId];
 
 /**
  * The cut's canonical incidents the filter keeps, as two parts: `moved`, those whose dates a correction within the

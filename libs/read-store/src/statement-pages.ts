@@ -1,13 +1,6 @@
 import type { IsoDate, StatementKind, Venue } from '@app/domain';
-import {
-  compareKeys,
-  type Connection,
-  decodeCursor,
-  encodeCursor,
-  type PageArgs,
-  pageSize,
-  type SortKey,
-} from '@app/projections';
+import { type Connection, type PageArgs, type SortKey } from '@app/projections';
+import { keysetPage, type KeysetList, type Row } from './keyset-page';
 import type { Database } from 'better-sqlite3';
 import { type ReadCut, cutParams, kindOf, within } from './cut';
 import { incidentResolver } from './incident-resolution';
@@ -35,53 +28,18 @@ export function statementPageAt(
   filter: StatementPageFilter,
   args: PageArgs & { descending?: boolean } = {},
 ): Connection<StatementAtCut> {
-  const first = pageSize(args);
-  const after = args.after ? decodeCursor(args.after) : null;
-  const dir = args.descending ? -1 : 1;
-  const read = () => {
-    const { moved, base, params } = cutOf(db, cut, filter);
-    const isAfter = (key: SortKey) => after === null || dir * compareKeys(key, after) > 0;
-    const cmp = dir === 1 ? '>' : '<';
-    const key = { k0: after?.[0] ?? '', k1: after?.[1] ?? '', k2: after?.[2] ?? '' };
-    const afterSql =
-      `v.evidence_date ${cmp}= @k0 AND (v.evidence_date ${cmp} @k0 OR (v.evidence_date = @k0 AND ` +
-      `(v.statement_id ${cmp} @k1 OR (v.statement_id = @k1 AND '' ${cmp} @k2))))`;
-    const order = dir === 1 ? 'ASC' : 'DESC';
-    const walked = db
-      .prepare(
-        `SELECT v.evidence_date AS d, v.statement_id AS id ${base} ${after ? `AND ${afterSql}` : ''}
-         ORDER BY v.evidence_date ${order}, v.statement_id ${order} LIMIT @limit`,
-      )
-      .all({ ...params, ...key, limit: first + 1 }) as { d: string; id: string }[];
-    const keys = [...walked.map((r): SortKey => [r.d, r.id, '']), ...moved.filter(isAfter)]
-      .sort((a, b) => dir * compareKeys(a, b))
-      .slice(0, first + 1);
-    const page = keys.slice(0, first);
-    const before =
-      after !== null &&
-      (moved.some((k) => !isAfter(k)) ||
-        db.prepare(`SELECT 1 ${base} AND NOT (${afterSql}) LIMIT 1`).get({ ...params, ...key }) !== undefined);
-    const total = (db.prepare(`SELECT count(*) ${base}`).pluck().get(params) as number) + moved.length;
-    const ids = JSON.stringify(page.map((k) => k[1]));
+  const list = (): KeysetList => ({ ...cutOf(db, cut, filter), keys: ['v.evidence_date', 'v.statement_id', "''"] });
+  const nodesOf = (rows: Row[]) => {
     const resolve = incidentResolver(db, cut);
     const byId = new Map<string, StatementAtCut>();
+    const ids = JSON.stringify(rows.map((r) => r[1]));
     for (const s of readStatements(db, cut, 'SELECT value AS id FROM json_each(@ids)', { ids }, null)) {
       s.canonicalIncidentIds = [...new Set(s.incidentIds.map(resolve))];
       byId.set(s.statementId, s);
     }
-    const edges = page.map((k) => ({ cursor: encodeCursor(k), node: byId.get(k[1]) as StatementAtCut }));
-    return {
-      edges,
-      pageInfo: {
-        hasNextPage: keys.length > first,
-        hasPreviousPage: before,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-      totalCount: total,
-    };
+    return rows.map((r) => byId.get(r[1]) as StatementAtCut);
   };
-  return db.inTransaction ? read() : db.transaction(read)();
+  return keysetPage(db, list, args, false, nodesOf);
 }
 
 /** A statement's delivery date, kind and venue, as one version sets them (null: left as they were). */
