@@ -17,7 +17,6 @@ import { memorySource } from './testing/memory-source';
  */
 const SEEDS = Array.from({ length: 12 }, (_, i) => 301 + i);
 
-
 const shown = (i: IncidentView) => ({
   incidentId: i.incidentId,
   details: i.details,
