@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventStore, KurrentDbEventStore, openSqliteEventStore } from '@app/event-store';
+import { EventStore, kurrentDb, openSqliteEventStore } from '@app/event-store';
 import { type AppConfig, loadConfig } from '../config/config';
 
 /** An operator's error: one line on stderr and this exit code (2: usage or configuration). */
@@ -50,7 +50,7 @@ export async function openStore(address: StoreAddress, config?: AppConfig): Prom
   if (address.kind === 'kurrentdb') {
     if (!address.connectionString)
       throw new CliError('a KurrentDB store needs a connection string (KURRENTDB_CONNECTION_STRING)', 2);
-    return KurrentDbEventStore.fromConnectionString(address.connectionString);
+    return kurrentDb().KurrentDbEventStore.fromConnectionString(address.connectionString);
   }
   if (!address.sqlitePath) throw new CliError('a SQLite store needs a file path (SQLITE_PATH)', 2);
   return openSqliteEventStore(address.sqlitePath, { synchronous: config?.sqliteSynchronous ?? 'FULL' });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { KurrentDbEventStore } from '@app/event-store';
+import { kurrentDb } from '@app/event-store';
 import type { GraphQLLimits } from '../graphql/limits';
 import { EVIDENCE_TYPE_NAMES, type EvidenceTypeName } from '../evidence/media-types';
 
@@ -154,7 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       throw new ConfigError('KURRENTDB_CONNECTION_STRING is required when EVENT_STORE=kurrentdb');
     }
     // The client's own parser: exactly what it will accept at start, no hand-kept copy of its schemes.
-    const problem = KurrentDbEventStore.connectionStringProblem(kurrentdbConnectionString);
+    const problem = kurrentDb().KurrentDbEventStore.connectionStringProblem(kurrentdbConnectionString);
     if (problem !== undefined) {
       const got = `got "${kurrentdbConnectionString}": ${problem}`;
       throw new ConfigError(`KURRENTDB_CONNECTION_STRING must look like kurrentdb://host:2113?tls=false (${got})`);

@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { EventStore, KurrentDbEventStore, openSqliteEventStore } from '@app/event-store';
+import { EventStore, kurrentDb, openSqliteEventStore } from '@app/event-store';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { RegistryMetrics } from '../metrics/registry-metrics';
@@ -21,7 +21,7 @@ export class EventStoreModule implements OnApplicationShutdown {
           inject: [APP_CONFIG, { token: RegistryMetrics, optional: true }],
           useFactory: async (config: AppConfig, metrics?: RegistryMetrics): Promise<EventStore> =>
             config.eventStore === 'kurrentdb'
-              ? KurrentDbEventStore.fromConnectionString(config.kurrentdbConnectionString!)
+              ? kurrentDb().KurrentDbEventStore.fromConnectionString(config.kurrentdbConnectionString!)
               : openSqliteEventStore(config.sqlitePath, {
                   synchronous: config.sqliteSynchronous,
                   onCommit: metrics?.observeCommit,

@@ -5,7 +5,7 @@
  * read, and waits for the service to close its connections to the old file before the swap.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type EventStore, KurrentDbEventStore, type ReadAllOptions, openSqliteEventStore } from '@app/event-store';
+import { type EventStore, kurrentDb, type ReadAllOptions, openSqliteEventStore } from '@app/event-store';
 import { rebuildReadStore } from '@app/read-store';
 import type { RebuildWorkerData, RebuildWorkerMessage } from './rebuild-in-worker';
 
@@ -15,7 +15,7 @@ const tell = (message: RebuildWorkerMessage) => parentPort!.postMessage(message)
 async function main(): Promise<void> {
   const events: EventStore =
     store.kind === 'kurrentdb'
-      ? KurrentDbEventStore.fromConnectionString(store.connectionString)
+      ? kurrentDb().KurrentDbEventStore.fromConnectionString(store.connectionString)
       : openSqliteEventStore(store.sqlitePath);
   try {
     const source = {
