@@ -338,7 +338,8 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
         model.orphans.delete(incidentId);
         fold(model, orphan, incident, incidentId);
       }
-      addCorroboration(model, firstCorroboration, incidentId, meta);
+      if (model.knownOn === null || firstCorroboration.publishedOn <= model.knownOn)
+        addCorroboration(model, firstCorroboration, incidentId, meta);
       touch(fx, incidentId);
       break;
     }

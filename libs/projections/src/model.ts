@@ -208,6 +208,12 @@ export interface RegistryModel {
   irregularEvents: number;
   /** Set on a model derived as of a cut (deriveAsOf): every assessment and status history is as of that day. */
   assessedOn: IsoDate | null;
+  /**
+   * Set on a replay up to a day on the KNOWN clock: the events are cut by their evidence date (`cutFilter`), and
+   * the fold leaves out what an event within the cut carries dated after the day (an allegation's first source,
+   * published after the allegation became public).
+   */
+  knownOn: IsoDate | null;
   /** Latest evidence date seen (the default report date for speak-out reports). */
   latestEvidenceDate: IsoDate | null;
   policy: PolicyConfig | undefined;
@@ -236,6 +242,8 @@ export interface ModelOptions {
   /** Default true; the live projection passes false (see TEXTS_IN_STORE). */
   keepStatementTexts?: boolean;
   countries?: ReadonlyMap<string, string>;
+  /** See RegistryModel.knownOn. */
+  knownOn?: IsoDate;
 }
 
 export function createRegistryModel(options: ModelOptions = {}): RegistryModel {
@@ -257,6 +265,7 @@ export function createRegistryModel(options: ModelOptions = {}): RegistryModel {
     skippedEventIds: [],
     irregularEvents: 0,
     assessedOn: null,
+    knownOn: options.knownOn ?? null,
     latestEvidenceDate: null,
     policy: options.policy,
     deferAssessments: options.deferAssessments ?? false,

@@ -27,6 +27,9 @@ export function withinOf(cut: Cut): Within {
   return (date) => date === null || date <= day;
 }
 
+/** The day a replay's fold cuts at (`ModelOptions.knownOn`): the KNOWN clock's day, none on the RECORDED clock. */
+export const knownOnOf = (cut: Cut): IsoDate | undefined => (cut.clock === 'KNOWN' ? isoDateOf(cut.at) : undefined);
+
 /**
  * Whether an event falls on or before the cut on its clock: a test made once per cut, run on every event of a
  * replay.
@@ -66,5 +69,5 @@ export function buildModelAsOf(
   function* kept() {
     for (const stored of events) if (within(stored)) yield stored;
   }
-  return buildModel(kept(), options);
+  return buildModel(kept(), { ...options, knownOn: knownOnOf(cut) });
 }

@@ -1,4 +1,5 @@
 import { buildEvidence, buildModel, buildModelAsOf, findIncident } from '@app/projections';
+import { allege, corroboration, EventLog, source } from '../../projections/src/testing/event-log.fixtures';
 import { randomHistory } from '../../projections/src/testing/random-history';
 import { readerFor } from './assessments';
 import { ReadStore } from './read-store';
@@ -82,4 +83,24 @@ describe('the read store against the reference fold (oracle)', () => {
       store.close();
     },
   );
+
+  it('reads the first source of an allegation from its publication, not the allegation date (KNOWN)', async () => {
+    const log = new EventLog();
+    log.add(source('ai', 'Amnesty International', 'B'), { recordedAt: '2017-01-01T12:00:00Z' });
+    log.add(allege('inc-1', '2016-01-10', corroboration('c1', 'ai', '2016-01-20')), {
+      recordedAt: '2017-01-02T12:00:00Z',
+    });
+    const store = ReadStore.openFile(':memory:');
+    await store.catchUp(memorySource(log.events));
+    const sourcesOn = (day: string) =>
+      readerFor(store.db, { clock: 'KNOWN', at: new Date(`${day}T12:00:00Z`) })
+        .load('inc-1')
+        ?.corroborations.map((c) => c.corroborationId);
+    expect([sourcesOn('2016-01-09'), sourcesOn('2016-01-15'), sourcesOn('2016-01-20')]).toEqual([
+      undefined,
+      [],
+      ['c1'],
+    ]);
+    store.close();
+  });
 });

@@ -11,6 +11,7 @@ import {
   type RegistryModel,
   settleRegistry,
   cutFilter,
+  knownOnOf,
   loopYielder,
 } from '@app/projections';
 import { resolutionStream, statementStream } from '@app/domain';
@@ -129,7 +130,7 @@ export class ModelsAt {
       }
     }
     kept.sort((a, b) => this.store.comparePositions(a.position, b.position));
-    return buildModel(kept, { policy: live.policy });
+    return buildModel(kept, { policy: live.policy, knownOn: cut === null ? undefined : knownOnOf(cut) });
   }
 
   private cached(
@@ -172,7 +173,12 @@ export class ModelsAt {
    * Without audit entries (their summaries were a fifth of a replay's time): `historyOf` replays one incident.
    */
   private async replay(cut: Cut, live: RegistryModel): Promise<RegistryModel> {
-    const model = createRegistryModel({ policy: live.policy, deferAssessments: true, keepAuditEntries: false });
+    const model = createRegistryModel({
+      policy: live.policy,
+      deferAssessments: true,
+      keepAuditEntries: false,
+      knownOn: knownOnOf(cut),
+    });
     this.cuts.set(model, cut);
     const end = live.checkpoint;
     const within = cutFilter(cut);

@@ -26,7 +26,8 @@ export const corroborationsProjection: Projection = (db) => {
       json(c.citation),
       c.summary,
       m.seq,
-      m.evidenceDate,
+      // Known from its publication: for an allegation's first source, not the allegation's own date.
+      c.publishedOn,
       m.recordedAt,
     );
   return (event, m) => {

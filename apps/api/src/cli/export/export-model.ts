@@ -4,6 +4,7 @@ import {
   createRegistryModel,
   type Cut,
   cutFilter,
+  knownOnOf,
   foldRegistry,
   type RegistryModel,
   settleRegistry,
@@ -28,7 +29,7 @@ export function parseClock(value: string): Clock {
  * time travel uses), reading the store page by page. Statement texts and audit entries are kept.
  */
 export async function foldStore(store: EventStore, cut?: Cut): Promise<RegistryModel> {
-  const model = createRegistryModel({ deferAssessments: true });
+  const model = createRegistryModel({ deferAssessments: true, knownOn: cut && knownOnOf(cut) });
   const within = cut ? cutFilter(cut) : () => true;
   for await (const batch of store.readAllBatches()) {
     for (const stored of batch) if (within(stored)) foldRegistry(model, stored);
