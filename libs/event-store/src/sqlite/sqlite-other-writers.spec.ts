@@ -21,10 +21,13 @@ describe('SqliteEventStore with another writer on the same file', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const written = newEvent('Imported', { row: 1 });
     await cli.append('import-1', [written]);
+    let timer: NodeJS.Timeout | undefined;
     const received = await Promise.race([
       first,
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('not delivered within 3 s')), 3000)),
-    ]);
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('not delivered within 3 s')), 3000);
+      }),
+    ]).finally(() => clearTimeout(timer));
     expect(received.value?.id).toBe(written.id);
     await subscription.close();
     await cli.close();
