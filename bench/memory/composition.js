@@ -148,7 +148,12 @@ async function run() {
         args: ['--expose-gc', '-r', path.join(__dirname, 'probe.js')],
       },
     );
-    log(`# ${label}: ${new Date().toISOString()}, load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    log(
+      `# ${label}: ${new Date().toISOString()}, load ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}`,
+    );
     log(`started in ${server.startMs.toFixed(0)} ms`);
     log(
       '| step | RSS | anon | file | heap used | heap total | young gen | external | arrayBuffers | anon - heap - external |',
@@ -161,6 +166,8 @@ async function run() {
       return s;
     };
     await step('ready (caught up)');
+    const cacheSize = process.env.PROJECTIONS_CACHE_SIZE;
+    if (cacheSize) await step(`projection file cache_size = ${cacheSize}`, `cache:${cacheSize}`);
     const id = meta.sampleIncidentIds[0];
     const rng = seeded(7);
     const duration = quick ? 1 : 6;
@@ -195,6 +202,8 @@ async function run() {
       await step(`... forced GC`, 'gc');
     }
     await step('after a forced GC', 'gc');
+    await step('after clearing ModelsAt (reports, one-incident replays), GC', 'clear:ModelsAt');
+    await step('after clearing CutReads (lists as of a cut), GC', 'clear:CutReads');
     await sleep(10_000);
     await step('idle 10 s later');
     await step('after GC and shrink_memory on every connection', 'shrink');

@@ -98,4 +98,21 @@ describe('CutReads', () => {
     file.close();
     expect(await read).toBeNull();
   });
+
+  it('lets lists and pages go once nothing was asked for idleMs; asked again, they are read again', async () => {
+    const reads = new CutReads(0, 1000);
+    const cut = known('2017-01-01');
+    let n = 0;
+    const read = () => ({ n: ++n });
+    const list = await reads.incidents(file, 0, cut);
+    expect(reads.page(file, 0, cut, 'a', read)).toEqual({ n: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await reads.incidents(file, 0, cut)).toBe(list);
+    expect(reads.page(file, 0, cut, 'a', read)).toEqual({ n: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const again = await reads.incidents(file, 0, cut);
+    expect(again).not.toBe(list);
+    expect([...again!.incidents.keys()]).toEqual([...list!.incidents.keys()]);
+    expect(reads.page(file, 0, cut, 'a', read)).toEqual({ n: 2 });
+  });
 });

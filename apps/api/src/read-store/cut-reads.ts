@@ -14,12 +14,15 @@ import {
   sourcesAt,
   statementNodesAt,
 } from '@app/read-store';
+import { IdleRelease } from '../read-model/idle-release';
 import { ReplayGate } from '../read-model/replay-gate';
 
 /** Lists kept (every incident of a cut is about 10 MB for 10,000): a list's pages, tally and map read once. */
 const KEPT = 8;
 /** Pages kept apart from the lists (a page is a few kB): the same page asked again is not read again. */
 const KEPT_PAGES = 64;
+/** Lists nobody asked about for this long are let go (every incident of a cut: tens of MiB on a large store). */
+export const LISTS_IDLE_MS = 60_000;
 
 /** The canonical incidents as of a cut, read from the file: a set that never changes. */
 export interface IncidentsAtCut {
@@ -47,15 +50,21 @@ export interface IncidentsShownAtCut {
  * the event loop while it runs, so they run one at a time with a bounded few waiting (any more are refused
  * UNAVAILABLE), each after a turn of the loop, so that probes and other requests go between them. `generation`
  * names the open file (a swapped-in file starts again at seq 0). Each answers null if the file closed meanwhile.
+ * Everything kept goes once nothing has been asked for `idleMs`.
  */
 export class CutReads {
   private readonly kept = new Map<string, unknown>();
   private readonly pages = new Map<string, unknown>();
   private readonly reading = new Map<string, Promise<unknown>>();
   private readonly gate: ReplayGate;
+  private readonly idle: IdleRelease;
 
-  constructor(maxWaiting: number) {
+  constructor(maxWaiting: number, idleMs = LISTS_IDLE_MS) {
     this.gate = new ReplayGate(1, maxWaiting, 'lists as of a date being read');
+    this.idle = new IdleRelease(idleMs, () => {
+      this.kept.clear();
+      this.pages.clear();
+    });
   }
 
   incidents(file: ReadStore, generation: number, cut: Cut): Promise<IncidentsAtCut | null> {
@@ -147,6 +156,7 @@ export class CutReads {
     what: string,
   ): T | undefined {
     if (!file.db.open) return undefined;
+    this.idle.touch();
     const key = this.key(file, generation, cut, what);
     const found = kept.get(key) as T | undefined;
     if (found !== undefined) {
