@@ -74,6 +74,30 @@ function proc(pid) {
   };
 }
 
+/**
+ * Anonymous RSS (MiB) by kind of mapping: malloc's main heap ([heap]), thread arenas and V8's pages (anonymous
+ * mappings; glibc's arenas are 64 MiB reservations, V8's pages 256 KiB chunks), thread stacks and the rest.
+ */
+function anonByMapping(pid) {
+  const out = {};
+  let name = null;
+  let size = 0;
+  for (const row of fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = /^([0-9a-f]+)-([0-9a-f]+) \S+ \S+ \S+ \S+\s*(.*)$/.exec(row);
+    if (head) {
+      size = (parseInt(head[2], 16) - parseInt(head[1], 16)) / 1048576;
+      name = head[3] || (size >= 63 ? 'anonymous >= 63 MiB (malloc arenas, V8 reservations)' : 'anonymous < 63 MiB');
+      continue;
+    }
+    const anon = /^Anonymous:\s+(\d+) kB/.exec(row);
+    if (anon && Number(anon[1]) > 0) {
+      const key = name.startsWith('/') ? 'files' : name;
+      out[key] = Math.round(((out[key] ?? 0) + Number(anon[1]) / 1024) * 10) / 10;
+    }
+  }
+  return out;
+}
+
 async function probe(server, file, cmd) {
   fs.writeFileSync(`${file}.cmd`, cmd);
   rmStore(file);
@@ -182,6 +206,7 @@ async function run() {
         body: make(id),
       });
       await drain(server.url, HEADERS);
+      if (process.env.EACH_LOAD) await step(`after ${name} at 64 connections`);
     }
     const afterLoads = await step('after the loads (the bench figure)');
     await step('after the loads, forced GC', 'gc');
@@ -202,11 +227,14 @@ async function run() {
       await step(`... forced GC`, 'gc');
     }
     await step('after a forced GC', 'gc');
+    const idleMs = Number(process.env.IDLE_MS ?? 65_000);
+    await sleep(idleMs);
+    await step(`idle ${idleMs / 1000} s later`);
+    await step('... forced GC', 'gc');
     await step('after clearing ModelsAt (reports, one-incident replays), GC', 'clear:ModelsAt');
     await step('after clearing CutReads (lists as of a cut), GC', 'clear:CutReads');
-    await sleep(10_000);
-    await step('idle 10 s later');
     await step('after GC and shrink_memory on every connection', 'shrink');
+    log(`anonymous memory by mapping: ${JSON.stringify(anonByMapping(server.pid))}`);
     log('');
     log(`first requests (ms) at 2019-06-01, ${meta.midDate}, 2024-01-01:`);
     for (const [name, list] of Object.entries(times)) log(`- ${name}: ${list.join(', ')}`);
