@@ -169,7 +169,13 @@ async function run() {
         deadlineMs: 300_000,
         headers: HEADERS,
         readyPath: '/health/ready',
-        args: ['--expose-gc', '-r', path.join(__dirname, 'probe.js')],
+        // NODE_ARGS: V8 flags to compare (e.g. --optimize-for-size), given to the service only.
+        args: [
+          ...(process.env.NODE_ARGS ?? '').split(' ').filter(Boolean),
+          '--expose-gc',
+          '-r',
+          path.join(__dirname, 'probe.js'),
+        ],
       },
     );
     log(
