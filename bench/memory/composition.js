@@ -112,7 +112,8 @@ function line(step, s) {
   const r = s.proc;
   const young = (s.spaces.new_space?.size ?? 0) + (s.spaces.semi_space?.size ?? 0);
   return (
-    `| ${step} | ${r.rss.toFixed(0)} | ${r.anon.toFixed(0)} | ${r.file.toFixed(0)} | ${m.heapUsed} | ${m.heapTotal} | ` +
+    `| ${step} | ${r.rss.toFixed(0)} | ${r.anon.toFixed(0)} | ${r.file.toFixed(0)} | ` +
+    `${m.heapUsed} | ${m.heapTotal} | ` +
     `${young.toFixed(1)} | ${m.external} | ${m.arrayBuffers} | ` +
     `${(r.anon - m.heapTotal - m.external).toFixed(0)} |`
   );
@@ -186,7 +187,8 @@ async function run() {
     );
     log(`started in ${server.startMs.toFixed(0)} ms`);
     log(
-      '| step | RSS | anon | file | heap used | heap total | young gen | external | arrayBuffers | anon - heap - external |',
+      '| step | RSS | anon | file | heap used | heap total | young gen | external | arrayBuffers | ' +
+        'anon - heap - external |',
     );
     log('|---|---|---|---|---|---|---|---|---|---|');
     const step = async (name, cmd = 'sample') => {

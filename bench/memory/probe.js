@@ -5,7 +5,8 @@
  * it, and writes what the process holds to `$MEMORY_PROBE_FILE`: process.memoryUsage(), V8's heap spaces, and
  * each open SQLite connection's file and cache_size. "shrink" asks every connection to free its page cache
  * (PRAGMA shrink_memory), so that the RSS it gives back says what the caches held; "clear:ModelsAt" or
- * "clear:CutReads" empties that cache of the questions about the past (then a GC); "cache:N" sets the projection file's cache_size (to compare sizes).
+ * "clear:CutReads" empties that cache of the questions about the past (then a GC); "cache:N" sets the projection
+ * file's cache_size (to compare sizes).
  */
 const fs = require('node:fs');
 const v8 = require('node:v8');
