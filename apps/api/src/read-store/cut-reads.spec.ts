@@ -115,4 +115,21 @@ describe('CutReads', () => {
     expect([...again!.incidents.keys()]).toEqual([...list!.incidents.keys()]);
     expect(reads.page(file, 0, cut, 'a', read)).toEqual({ n: 2 });
   });
+
+  it('keeps lists up to a number of entries in all, the least recently used going first', async () => {
+    const size = (await new CutReads(0).incidents(file, 0, known('2100-01-01')))!.incidents.size;
+    expect(size).toBeGreaterThan(1);
+    // Every incident at each of these cuts (after the whole history), so lists of one size. Room for two of them:
+    // a third pushes out the least recently used one; one larger than the room is not kept.
+    const reads = new CutReads(0, 60_000, size * 2);
+    const a = await reads.incidents(file, 0, known('2100-01-01'));
+    const b = await reads.incidents(file, 0, known('2100-01-02'));
+    expect(await reads.incidents(file, 0, known('2100-01-01'))).toBe(a); // now the most recently used
+    await reads.incidents(file, 0, known('2100-01-03'));
+    expect(await reads.incidents(file, 0, known('2100-01-01'))).toBe(a);
+    expect(await reads.incidents(file, 0, known('2100-01-02'))).not.toBe(b);
+    const small = new CutReads(0, 60_000, size - 1);
+    const big = await small.incidents(file, 0, known('2100-01-01'));
+    expect(await small.incidents(file, 0, known('2100-01-01'))).not.toBe(big);
+  });
 });
