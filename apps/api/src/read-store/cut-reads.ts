@@ -21,7 +21,8 @@ import { ReplayGate } from '../read-model/replay-gate';
 const KEPT = 8;
 /**
  * And at most this many entries (incidents, statements, sources) in all, since a list grows with the store: the
- * lists of 3 dates on both clocks held 120 MiB of heap on 10,000 incidents. Enough for one date on both clocks there.
+ * lists of 3 dates on both clocks held 120 MiB of heap on 10,000 incidents. Enough for one date on both clocks there;
+ * a larger list is kept alone.
  */
 export const KEPT_ENTRIES = 50_000;
 /** Pages kept apart from the lists (a page is a few kB): the same page asked again is not read again. */
@@ -205,9 +206,8 @@ class Kept {
     return found.value as T;
   }
 
-  /** A value of more than `maxEntries` entries on its own is not kept, and pushes nothing out. */
+  /** A value of more than `maxEntries` entries on its own is kept alone (its page, tally and map read it once). */
   set(key: string, value: unknown, entries = 1): void {
-    if (entries > this.maxEntries) return;
     this.delete(key);
     while (this.values.size > 0 && (this.values.size >= this.maxCount || this.entries + entries > this.maxEntries))
       this.delete(this.values.keys().next().value as string);
