@@ -100,7 +100,7 @@ describe('CutReads', () => {
   });
 
   it('lets lists and pages go once nothing was asked for idleMs; asked again, they are read again', async () => {
-    const reads = new CutReads(0, 1000);
+    const reads = new CutReads(0, 2000);
     const cut = known('2017-01-01');
     let n = 0;
     const read = () => ({ n: ++n });
@@ -109,12 +109,12 @@ describe('CutReads', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await reads.incidents(file, 0, cut)).toBe(list);
     expect(reads.page(file, 0, cut, 'a', read)).toEqual({ n: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 1600));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     const again = await reads.incidents(file, 0, cut);
     expect(again).not.toBe(list);
     expect([...again!.incidents.keys()]).toEqual([...list!.incidents.keys()]);
     expect(reads.page(file, 0, cut, 'a', read)).toEqual({ n: 2 });
-  });
+  }, 30_000);
 
   it('keeps lists up to a number of entries in all, the least recently used going first', async () => {
     const size = (await new CutReads(0).incidents(file, 0, known('2100-01-01')))!.incidents.size;
