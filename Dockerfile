@@ -15,6 +15,10 @@ FROM node:24-bookworm-slim
 WORKDIR /app
 # Reference data ships with the image, outside the data volume (a volume would keep an old copy).
 ENV NODE_ENV=production PORT=3000 LOG_FORMAT=json REFERENCE_DATA_DIR=/app/reference
+# glibc raises its mmap threshold after each large free (up to 32 MiB), and then serves large transient buffers
+# from its main heap, which fragments and is not given back: ~100 MiB of RSS after the benchmark's loads
+# (bench/memory/composition.js). A fixed threshold keeps such buffers in mappings that go back on free.
+ENV MALLOC_MMAP_THRESHOLD_=131072
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY package.json ./

@@ -15,12 +15,15 @@ import {
   loopYielder,
 } from '@app/projections';
 import { resolutionStream, statementStream } from '@app/domain';
+import { IdleRelease } from './idle-release';
 import { ReplayGate } from './replay-gate';
 import { incidentStreamsOf } from './written-model';
 
 /** How many time-travel models are kept: full registries are big, so only a few; one-incident models are small. */
 const KEPT_FULL = 2;
 const KEPT_INCIDENT = 64;
+/** Models nobody asked about for this long are let go (a derived registry holds tens of MiB). */
+export const MODELS_IDLE_MS = 60_000;
 
 /**
  * Registry models as of a cut, built by replaying `$all` up to it (as buildModelAsOf does, reading the
@@ -30,6 +33,7 @@ const KEPT_INCIDENT = 64;
  * Models are cached by cut and live checkpoint, so a page of queries at one date replays once, and a new
  * event (which moves the checkpoint) makes the cache miss instead of serving a stale replay. Identical
  * requests in flight share one replay even when the cache has evicted it; full replays pass a ReplayGate.
+ * Everything kept goes once the cache has been idle for `idleMs`.
  */
 export class ModelsAt {
   private readonly full = new Map<string, Promise<RegistryModel>>();
@@ -37,11 +41,15 @@ export class ModelsAt {
   /** The cut each full replay was built for (its audit trails are read by replaying one incident). */
   private readonly cuts = new WeakMap<RegistryModel, Cut>();
   private readonly inFlight = new Map<string, Promise<RegistryModel>>();
+  private readonly idle: IdleRelease;
 
   constructor(
     private readonly store: EventStore,
     private readonly gate = new ReplayGate(2, 16),
-  ) {}
+    idleMs = MODELS_IDLE_MS,
+  ) {
+    this.idle = new IdleRelease(idleMs, () => this.clear());
+  }
 
   at(cut: Cut, live: RegistryModel): Promise<RegistryModel> {
     const key = `${cut.clock}|${cut.at.toISOString()}|${live.checkpoint ?? ''}`;
@@ -139,6 +147,7 @@ export class ModelsAt {
     cache: Map<string, Promise<RegistryModel>>,
     kept: number,
   ): Promise<RegistryModel> {
+    this.idle.touch();
     let model = cache.get(key);
     if (model) {
       // Most recently used last.
@@ -163,6 +172,7 @@ export class ModelsAt {
     return model;
   }
 
+  /** Lets every kept model go (replays in flight still answer their callers). */
   clear(): void {
     this.full.clear();
     this.incidents.clear();

@@ -99,4 +99,18 @@ describe('ModelsAt: full replays are bounded and shared', () => {
     expect((await modelsAt.at(cut('2100-01-02T00:00:00Z'), live)).incidents.size).toBe(live.incidents.size);
     expect(store.fullReads).toBe(2);
   });
+
+  it('keeps a model while it is asked for, and lets it go once idle (asked again, it replays)', async () => {
+    const modelsAt = new ModelsAt(store, new ReplayGate(1, 0), 2000);
+    store.fullReads = 0;
+    const first = await modelsAt.at(cut('2100-01-03T00:00:00Z'), live);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await modelsAt.at(cut('2100-01-03T00:00:00Z'), live)).toBe(first);
+    expect(store.fullReads).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const again = await modelsAt.at(cut('2100-01-03T00:00:00Z'), live);
+    expect(again).not.toBe(first);
+    expect(store.fullReads).toBe(2);
+    expect(again.incidents.size).toBe(first.incidents.size);
+  }, 30_000);
 });

@@ -98,4 +98,40 @@ describe('CutReads', () => {
     file.close();
     expect(await read).toBeNull();
   });
+
+  it('lets lists and pages go once nothing was asked for idleMs; asked again, they are read again', async () => {
+    const reads = new CutReads(0, 2000);
+    const cut = known('2017-01-01');
+    let n = 0;
+    const read = () => ({ n: ++n });
+    const list = await reads.incidents(file, 0, cut);
+    expect(reads.page(file, 0, cut, 'a', read)).toEqual({ n: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await reads.incidents(file, 0, cut)).toBe(list);
+    expect(reads.page(file, 0, cut, 'a', read)).toEqual({ n: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const again = await reads.incidents(file, 0, cut);
+    expect(again).not.toBe(list);
+    expect([...again!.incidents.keys()]).toEqual([...list!.incidents.keys()]);
+    expect(reads.page(file, 0, cut, 'a', read)).toEqual({ n: 2 });
+  }, 30_000);
+
+  it('keeps lists up to a number of entries in all, the least recently used going first', async () => {
+    const size = (await new CutReads(0).incidents(file, 0, known('2100-01-01')))!.incidents.size;
+    expect(size).toBeGreaterThan(1);
+    // Every incident at each of these cuts (after the whole history), so lists of one size. Room for two of them:
+    // a third pushes out the least recently used one; one larger than the room is kept alone.
+    const reads = new CutReads(0, 60_000, size * 2);
+    const a = await reads.incidents(file, 0, known('2100-01-01'));
+    const b = await reads.incidents(file, 0, known('2100-01-02'));
+    expect(await reads.incidents(file, 0, known('2100-01-01'))).toBe(a); // now the most recently used
+    await reads.incidents(file, 0, known('2100-01-03'));
+    expect(await reads.incidents(file, 0, known('2100-01-01'))).toBe(a);
+    expect(await reads.incidents(file, 0, known('2100-01-02'))).not.toBe(b);
+    const small = new CutReads(0, 60_000, size - 1);
+    const first = await small.incidents(file, 0, known('2100-01-01'));
+    const second = await small.incidents(file, 0, known('2100-01-02'));
+    expect(await small.incidents(file, 0, known('2100-01-02'))).toBe(second);
+    expect(await small.incidents(file, 0, known('2100-01-01'))).not.toBe(first);
+  });
 });

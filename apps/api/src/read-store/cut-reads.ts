@@ -14,12 +14,21 @@ import {
   sourcesAt,
   statementNodesAt,
 } from '@app/read-store';
+import { IdleRelease } from '../read-model/idle-release';
 import { ReplayGate } from '../read-model/replay-gate';
 
-/** Lists kept (every incident of a cut is about 10 MB for 10,000): a list's pages, tally and map read once. */
+/** Lists kept: a list's pages, tally and map read once. */
 const KEPT = 8;
+/**
+ * And at most this many entries (incidents, statements, sources) in all, since a list grows with the store: the
+ * lists of 3 dates on both clocks held 120 MiB of heap on 10,000 incidents. Enough for one date on both clocks there;
+ * a larger list is kept alone.
+ */
+export const KEPT_ENTRIES = 50_000;
 /** Pages kept apart from the lists (a page is a few kB): the same page asked again is not read again. */
 const KEPT_PAGES = 64;
+/** Lists nobody asked about for this long are let go (every incident of a cut: tens of MiB on a large store). */
+export const LISTS_IDLE_MS = 60_000;
 
 /** The canonical incidents as of a cut, read from the file: a set that never changes. */
 export interface IncidentsAtCut {
@@ -47,27 +56,42 @@ export interface IncidentsShownAtCut {
  * the event loop while it runs, so they run one at a time with a bounded few waiting (any more are refused
  * UNAVAILABLE), each after a turn of the loop, so that probes and other requests go between them. `generation`
  * names the open file (a swapped-in file starts again at seq 0). Each answers null if the file closed meanwhile.
+ * Everything kept goes once nothing has been asked for `idleMs`.
  */
 export class CutReads {
-  private readonly kept = new Map<string, unknown>();
-  private readonly pages = new Map<string, unknown>();
+  private readonly kept: Kept;
+  private readonly pages = new Kept(KEPT_PAGES);
   private readonly reading = new Map<string, Promise<unknown>>();
   private readonly gate: ReplayGate;
+  private readonly idle: IdleRelease;
 
-  constructor(maxWaiting: number) {
+  constructor(maxWaiting: number, idleMs = LISTS_IDLE_MS, maxEntries = KEPT_ENTRIES) {
     this.gate = new ReplayGate(1, maxWaiting, 'lists as of a date being read');
+    this.kept = new Kept(KEPT, maxEntries);
+    this.idle = new IdleRelease(idleMs, () => {
+      this.kept.clear();
+      this.pages.clear();
+    });
   }
 
   incidents(file: ReadStore, generation: number, cut: Cut): Promise<IncidentsAtCut | null> {
-    return this.read(file, generation, cut, 'incidents', () => ({
+    const read = () => ({
       incidents: new Map(incidentsAt(file.db, cut, file.policy).map((i) => [i.incidentId, i])),
       fixed: true as const,
-    }));
+    });
+    return this.read(file, generation, cut, 'incidents', read, (list) => list.incidents.size);
   }
 
   /** As `incidents`, before the policy: the incidents' own rows only. */
   shownIncidents(file: ReadStore, generation: number, cut: Cut): Promise<IncidentsShownAtCut | null> {
-    return this.read(file, generation, cut, 'shown', () => shownAt(file, cut));
+    return this.read(
+      file,
+      generation,
+      cut,
+      'shown',
+      () => shownAt(file, cut),
+      (list) => list.incidents.size,
+    );
   }
 
   /** Null too when the filter is by neither State nor incident (see statementNodesAt). */
@@ -79,7 +103,8 @@ export class CutReads {
   ): Promise<StatementAtCut[] | null> {
     if (filter.stateCode === undefined && filter.incidentId === undefined) return Promise.resolve(null);
     const what = `statements|${JSON.stringify(filter)}`;
-    return this.read(file, generation, cut, what, () => statementNodesAt(file.db, cut, filter));
+    const read = () => statementNodesAt(file.db, cut, filter);
+    return this.read(file, generation, cut, what, read, (list) => list?.length ?? 0);
   }
 
   /** Who had condemned each of `incidents` (the canonical ones of the same cut) by `on` (condemnersAt). */
@@ -92,12 +117,20 @@ export class CutReads {
     countGeneric: boolean,
   ): Promise<Map<string, Set<string>> | null> {
     const what = `condemners|${on}|${countGeneric}`;
-    return this.read(file, generation, cut, what, () => condemnersAt(file.db, cut, incidents, on, countGeneric));
+    const read = () => condemnersAt(file.db, cut, incidents, on, countGeneric);
+    return this.read(file, generation, cut, what, read, (byIncident) => byIncident.size);
   }
 
   /** Every source as of the cut, in registration order. */
   sources(file: ReadStore, generation: number, cut: Cut): Promise<SourceAtCut[] | null> {
-    return this.read(file, generation, cut, 'sources', () => sourcesAt(file.db, cut));
+    return this.read(
+      file,
+      generation,
+      cut,
+      'sources',
+      () => sourcesAt(file.db, cut),
+      (list) => list.length,
+    );
   }
 
   /**
@@ -109,11 +142,19 @@ export class CutReads {
     const found = this.find<T>(this.pages, file, generation, cut, what);
     if (found !== undefined) return found;
     const value = read();
-    keep(this.pages, KEPT_PAGES, this.key(file, generation, cut, what), value);
+    this.pages.set(this.key(file, generation, cut, what), value);
     return value;
   }
 
-  private read<T>(file: ReadStore, generation: number, cut: Cut, what: string, read: () => T): Promise<T | null> {
+  /** `entries`: what the list's memory grows with (its incidents, statements or sources). */
+  private read<T>(
+    file: ReadStore,
+    generation: number,
+    cut: Cut,
+    what: string,
+    read: () => T,
+    entries: (list: T) => number,
+  ): Promise<T | null> {
     const found = this.find<T>(this.kept, file, generation, cut, what);
     if (found !== undefined) return Promise.resolve(found);
     // The same list asked again while it is read waits for that read (no second read, no place in the queue).
@@ -126,7 +167,7 @@ export class CutReads {
       const again = this.find<T>(this.kept, file, generation, cut, what);
       if (again !== undefined) return again;
       const value = read();
-      keep(this.kept, KEPT, key, value);
+      this.kept.set(key, value, entries(value));
       return value;
     });
     this.reading.set(key, list);
@@ -139,28 +180,52 @@ export class CutReads {
   }
 
   /** The list or page read at the file's checkpoint, if kept in `kept` (then the most recently used). */
-  private find<T>(
-    kept: Map<string, unknown>,
-    file: ReadStore,
-    generation: number,
-    cut: Cut,
-    what: string,
-  ): T | undefined {
+  private find<T>(kept: Kept, file: ReadStore, generation: number, cut: Cut, what: string): T | undefined {
     if (!file.db.open) return undefined;
-    const key = this.key(file, generation, cut, what);
-    const found = kept.get(key) as T | undefined;
-    if (found !== undefined) {
-      kept.delete(key);
-      kept.set(key, found);
-    }
-    return found;
+    this.idle.touch();
+    return kept.get<T>(this.key(file, generation, cut, what));
   }
 }
 
-/** Keeps `value` under `key`, the least recently used going first when `kept` holds `max`. */
-function keep(kept: Map<string, unknown>, max: number, key: string, value: unknown): void {
-  while (kept.size >= max) kept.delete(kept.keys().next().value as string);
-  kept.set(key, value);
+/** Values by key, the least recently used going first beyond `maxCount` values or `maxEntries` entries in all. */
+class Kept {
+  private readonly values = new Map<string, { value: unknown; entries: number }>();
+  private entries = 0;
+
+  constructor(
+    private readonly maxCount: number,
+    private readonly maxEntries = Number.POSITIVE_INFINITY,
+  ) {}
+
+  /** The value kept under `key` (then the most recently used). */
+  get<T>(key: string): T | undefined {
+    const found = this.values.get(key);
+    if (found === undefined) return undefined;
+    this.values.delete(key);
+    this.values.set(key, found);
+    return found.value as T;
+  }
+
+  /** A value of more than `maxEntries` entries on its own is kept alone (its page, tally and map read it once). */
+  set(key: string, value: unknown, entries = 1): void {
+    this.delete(key);
+    while (this.values.size > 0 && (this.values.size >= this.maxCount || this.entries + entries > this.maxEntries))
+      this.delete(this.values.keys().next().value as string);
+    this.values.set(key, { value, entries });
+    this.entries += entries;
+  }
+
+  clear(): void {
+    this.values.clear();
+    this.entries = 0;
+  }
+
+  private delete(key: string): void {
+    const found = this.values.get(key);
+    if (found === undefined) return;
+    this.values.delete(key);
+    this.entries -= found.entries;
+  }
 }
 
 /** The incidents before the policy; reading a status of one is a mistake of the caller's, said at once. */
