@@ -1,5 +1,5 @@
 import { assessOnHistory, assessWithHistory, knownBy } from '@app/domain';
-import type { AssessedWithHistory, IncidentDetails, IncidentEvidence, IsoDate } from '@app/domain';
+import type { AssessedWithHistory, IncidentDetails, IncidentEvidence, IsoDate, StatementDetails } from '@app/domain';
 import { AuditTrail } from './audit-trail';
 import { isoDateOf } from './dates';
 import { lazyProperty } from './lazy-property';
@@ -21,13 +21,11 @@ import { type Cut, type Within, withinOf } from './time-travel';
 /** An incident within the cut as it stood then, with empty evidence links (linked by deriveAsOf). */
 function incidentAt(view: IncidentView, within: Within): IncidentView {
   const { mergedInto, withdrawal } = view;
+  const current = allWithin(view.corrections, within);
   return {
     ...view,
-    details:
-      view.corrections.length === 0
-        ? view.details
-        : corrected<IncidentDetails>(view.details, view.corrections, within).then,
-    corrections: view.corrections.filter((c) => within(c.correctedOn, c.recordedAt)),
+    details: current ? view.details : corrected<IncidentDetails>(view.details, view.corrections, within).then,
+    corrections: current ? view.corrections : view.corrections.filter((c) => within(c.correctedOn, c.recordedAt)),
     mergedInto: mergedInto && within(mergedInto.mergedOn, mergedInto.recordedAt) ? mergedInto : null,
     mergedDuplicates: [],
     withdrawal: withdrawal && within(withdrawal.withdrawnOn, withdrawal.recordedAt) ? withdrawal : null,
@@ -39,6 +37,15 @@ function incidentAt(view: IncidentView, within: Within): IncidentView {
     audit: new AuditTrail(false),
   };
 }
+
+/**
+ * Whether every correction falls within the cut: the value then is the value now (the corrections, applied in
+ * recording order, made it), so the live object stands for it and nothing is worked out again.
+ */
+const allWithin = (corrections: readonly { correctedOn: IsoDate; recordedAt: Date }[], within: Within): boolean =>
+  corrections.every((c) => within(c.correctedOn, c.recordedAt));
+
+const redated = (c: Correction<StatementDetails>): boolean => c.changes.deliveredOn !== undefined;
 
 /** A corrected statement as corrected within the cut; null when it was recorded (as first delivered) outside it. */
 function statementAt(s: StatementView, within: Within): StatementView | null {
@@ -61,8 +68,12 @@ function columnsAt(live: RegistryModel, statements: MapAsOf<StatementView>, cut:
     if (columns.days[row] > lastDay || columns.recordedMs[row] > lastMs) columns.write(row, null);
   }
   for (const row of columns.corrected) {
+    // Recorded after the instant: absent whatever its corrections say.
+    if (columns.recordedMs[row] > lastMs) continue;
     const view = live.statementColumns.view(row);
-    columns.write(row, statements.at(view.statementId, view) ?? null);
+    const then = statements.at(view.statementId, view);
+    // The live statement stands for itself: its row, as written above, is its row then.
+    if (then !== view) columns.write(row, then ?? null);
   }
   return columns;
 }
@@ -92,6 +103,25 @@ function deriveFrames(live: RegistryModel, model: RegistryModel, within: Within)
   for (const [id, r] of live.resolutions) if (within(r.adoptedOn, r.recordedAt)) model.resolutions.set(id, r);
 }
 
+/** The live maps as of the cut, and `sameOrganisation` worked out once per source (a few hundred of them). */
+interface AsOf {
+  live: RegistryModel;
+  corroborations: MapAsOf<CorroborationView>;
+  investigations: MapAsOf<InvestigationView>;
+  statements: MapAsOf<StatementView>;
+  sameOrganisation: (sourceId: string) => boolean;
+}
+
+function asOfMaps(live: RegistryModel, derived: RegistryModel, maps: Omit<AsOf, 'live' | 'sameOrganisation'>): AsOf {
+  const same = new Map<string, boolean>();
+  const sameOrganisationOf = (sourceId: string) => {
+    let answer = same.get(sourceId);
+    if (answer === undefined) same.set(sourceId, (answer = sameOrganisation(live, derived, sourceId)));
+    return answer;
+  };
+  return { live, ...maps, sameOrganisation: sameOrganisationOf };
+}
+
 /**
  * Whether an incident stood at the cut as it stands now (`then` as derived, `now` live): the same details,
  * merge and withdrawal, the very same evidence objects and sources (a value changed by the cut is a copy),
@@ -100,13 +130,7 @@ function deriveFrames(live: RegistryModel, model: RegistryModel, within: Within)
  * assessment is then its assessment on the day: the policy's cut there changes nothing. A regrade recorded
  * before a RECORDED cut but dated after its day keeps the live source object, so only its date tells.
  */
-function unchanged(
-  live: RegistryModel,
-  now: IncidentView,
-  derived: RegistryModel,
-  then: IncidentView,
-  day: IsoDate,
-): boolean {
+function unchanged(asOf: AsOf, now: IncidentView, then: IncidentView, day: IsoDate): boolean {
   // The evidence then must be the very evidence its live assessment was made from, whose dates were kept with
   // it (the latest checked first: it is the cheap test, and most incidents that changed after the day fail it).
   const latest = now.statusOnDates.at(-1)?.on;
@@ -123,19 +147,20 @@ function unchanged(
     then.userStatementIds.length !== now.userStatementIds.length
   )
     return false;
+  const { live } = asOf;
   for (const id of now.corroborationIds) {
     const c = live.corroborations.get(id);
-    if (!c || derived.corroborations.get(id) !== c || !sameOrganisation(live, derived, c.sourceId)) return false;
+    if (!c || asOf.corroborations.at(id, c) !== c || !asOf.sameOrganisation(c.sourceId)) return false;
   }
   for (const id of now.investigationIds) {
     const i = live.investigations.get(id);
-    if (!i || derived.investigations.get(id) !== i) return false;
+    if (!i || asOf.investigations.at(id, i) !== i) return false;
     const by = i.investigator.sourceId;
-    if (by !== undefined && !sameOrganisation(live, derived, by)) return false;
+    if (by !== undefined && !asOf.sameOrganisation(by)) return false;
   }
   for (const id of now.userStatementIds) {
     const s = live.statements.get(id);
-    if (!s || derived.statements.get(id) !== s) return false;
+    if (!s || asOf.statements.at(id, s) !== s) return false;
   }
   return true;
 }
@@ -165,6 +190,12 @@ function assessedAsOf(
     return assessOnHistory(evidence, derived.policy, day, history, statusOnDates);
   }
   return assessWithHistory(evidence, derived.policy, day);
+}
+
+/** Whether one of a row's first `k` incident numbers resolves to `owner` too (then it is linked once). */
+function namedBefore(owners: readonly (IncidentView | undefined)[], numbers: number[], k: number, owner: IncidentView) {
+  for (let j = 0; j < k; j++) if (owners[numbers[j]] === owner) return true;
+  return false;
 }
 
 /**
@@ -217,12 +248,14 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
   const statements = new MapAsOf<StatementView>(
     live.statements,
     (s) => within(s.deliveredOn, s.recordedAt),
-    (s) => s.corrections.length > 0,
+    // A delivery date corrected: the statement then is placed by its first one (statementAt).
+    (s) => s.corrections.length > 0 && (!allWithin(s.corrections, within) || s.corrections.some(redated)),
     (s) => statementAt(s, within),
   );
   model.corroborations = corroborations;
   model.investigations = investigations;
   model.statements = statements;
+  const asOf = asOfMaps(live, model, { corroborations, investigations, statements });
   deriveFrames(live, model, within);
   // Evidence logged against an incident outside the cut has no incident to count for (an orphan in a replay).
   // Each id resolved once (a million statements name ten thousand incidents).
@@ -248,23 +281,24 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
     const number = columns.stateNumber(code);
     if (number !== undefined) users[number] = 1;
   }
+  // By incident number in the columns (a row names its incidents by number): the incident it counts for then.
+  const ownerByNumber = columns.incidentIds.map(ownerOf);
+  const numbers: number[] = [];
   const lists = new Map<IncidentView, string[]>();
   const link = (usersOnly: boolean) => {
     for (let row = 0; row < columns.length; row++) {
       if (columns.days[row] === ABSENT_DAY || (usersOnly && !columns.spokenByAny(row, users))) continue;
-      const then = columns.view(row);
-      const id = then.statementId;
-      const ids = then.incidentIds;
-      for (let k = 0; k < ids.length; k++) {
-        const owner = ownerOf(ids[k]);
-        // Two ids of one statement may resolve to the same incident: link it once.
-        if (!owner || (k > 0 && ids.slice(0, k).some((other) => ownerOf(other) === owner))) continue;
+      const named = columns.incidentNumbersInto(row, numbers);
+      for (let k = 0; k < named; k++) {
+        const owner = ownerByNumber[numbers[k]];
+        if (!owner || namedBefore(ownerByNumber, numbers, k, owner)) continue;
+        const then = columns.view(row);
         if (!usersOnly) {
           let list = lists.get(owner);
           if (!list) lists.set(owner, (list = []));
-          list.push(id);
+          list.push(then.statementId);
         } else if (spokenByAllegedUser(then.speakers, owner.details.allegedUser.stateCodes))
-          owner.userStatementIds.push(id);
+          owner.userStatementIds.push(then.statementId);
       }
     }
   };
@@ -280,7 +314,7 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
     if (incident.mergedInto) continue;
     const now = live.incidents.get(incident.incidentId)!;
     // The policy runs only where something about the incident changed after the cut or is dated after the day.
-    if (unchanged(live, now, model, incident, day)) continue;
+    if (unchanged(asOf, now, incident, day)) continue;
     const { assessment, history, statusOnDates } = assessedAsOf(live, now, model, incident, day);
     incident.assessment = assessment;
     incident.statusHistory = history;
