@@ -3,6 +3,7 @@ import type { AssessedWithHistory, IncidentDetails, IncidentEvidence, IsoDate, S
 import { AuditTrail } from './audit-trail';
 import { isoDateOf } from './dates';
 import { lazyProperty } from './lazy-property';
+import { sameData } from './same-data';
 import { buildEvidence, spokenByAllegedUser } from './evidence';
 import { corrected, graded, MapAsOf } from './map-as-of';
 import type {
@@ -166,7 +167,7 @@ function unchanged(asOf: AsOf, now: IncidentView, then: IncidentView, day: IsoDa
 }
 
 const sameKnownBy = (a: IncidentEvidence, b: IncidentEvidence, day: IsoDate): boolean =>
-  JSON.stringify(knownBy(a, day)) === JSON.stringify(knownBy(b, day));
+  sameData(knownBy(a, day), knownBy(b, day));
 
 /**
  * An incident's assessment and status history as of the day (`then` as derived, `now` live). When its evidence
