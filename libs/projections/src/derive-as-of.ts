@@ -104,23 +104,24 @@ function deriveFrames(live: RegistryModel, model: RegistryModel, within: Within)
   for (const [id, r] of live.resolutions) if (within(r.adoptedOn, r.recordedAt)) model.resolutions.set(id, r);
 }
 
-/** The live maps as of the cut, and `sameOrganisation` worked out once per source (a few hundred of them). */
+/** What `unchanged` reads, worked out once per derivation. */
 interface AsOf {
   live: RegistryModel;
-  corroborations: MapAsOf<CorroborationView>;
   investigations: MapAsOf<InvestigationView>;
   statements: MapAsOf<StatementView>;
-  sameOrganisation: (sourceId: string) => boolean;
+  /** Sources not standing at the cut as they stand now, on their way to their organisation (few or none). */
+  movedSources: ReadonlySet<string>;
+  /**
+   * Live incidents holding a corroboration that is not, at the cut, the very one held now (absent from it,
+   * retracted since) or whose source moved: a corroboration's `incidentId` is the incident whose list holds it.
+   */
+  corroborationsMoved: ReadonlySet<string>;
 }
 
-function asOfMaps(live: RegistryModel, derived: RegistryModel, maps: Omit<AsOf, 'live' | 'sameOrganisation'>): AsOf {
-  const same = new Map<string, boolean>();
-  const sameOrganisationOf = (sourceId: string) => {
-    let answer = same.get(sourceId);
-    if (answer === undefined) same.set(sourceId, (answer = sameOrganisation(live, derived, sourceId)));
-    return answer;
-  };
-  return { live, ...maps, sameOrganisation: sameOrganisationOf };
+function movedSourcesOf(live: RegistryModel, derived: RegistryModel): Set<string> {
+  const moved = new Set<string>();
+  for (const id of live.sources.keys()) if (!sameOrganisation(live, derived, id)) moved.add(id);
+  return moved;
 }
 
 /**
@@ -148,16 +149,13 @@ function unchanged(asOf: AsOf, now: IncidentView, then: IncidentView, day: IsoDa
     then.userStatementIds.length !== now.userStatementIds.length
   )
     return false;
+  if (asOf.corroborationsMoved.has(now.incidentId)) return false;
   const { live } = asOf;
-  for (const id of now.corroborationIds) {
-    const c = live.corroborations.get(id);
-    if (!c || asOf.corroborations.at(id, c) !== c || !asOf.sameOrganisation(c.sourceId)) return false;
-  }
   for (const id of now.investigationIds) {
     const i = live.investigations.get(id);
     if (!i || asOf.investigations.at(id, i) !== i) return false;
     const by = i.investigator.sourceId;
-    if (by !== undefined && !asOf.sameOrganisation(by)) return false;
+    if (by !== undefined && asOf.movedSources.has(by)) return false;
   }
   for (const id of now.userStatementIds) {
     const s = live.statements.get(id);
@@ -256,7 +254,8 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
   model.corroborations = corroborations;
   model.investigations = investigations;
   model.statements = statements;
-  const asOf = asOfMaps(live, model, { corroborations, investigations, statements });
+  const movedSources = movedSourcesOf(live, model);
+  const corroborationsMoved = new Set<string>();
   deriveFrames(live, model, within);
   // Evidence logged against an incident outside the cut has no incident to count for (an orphan in a replay).
   // Each id resolved once (a million statements name ten thousand incidents).
@@ -264,8 +263,10 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
   for (const id of live.incidents.keys()) owners.set(id, model.incidents.get(resolveIncidentId(model, id)));
   const ownerOf = (rawId: string) => owners.get(rawId);
   for (const [id, c] of live.corroborations) {
+    const then = corroborations.at(id, c);
+    if (then !== c || (movedSources.size > 0 && movedSources.has(c.sourceId))) corroborationsMoved.add(c.incidentId);
     const owner = ownerOf(c.originalIncidentId);
-    if (owner && corroborations.at(id, c)) owner.corroborationIds.push(id);
+    if (owner && then) owner.corroborationIds.push(id);
   }
   for (const [id, i] of live.investigations) {
     if (investigations.at(id, i)) for (const rawId of i.incidentIds) ownerOf(rawId)?.investigationIds.add(id);
@@ -311,6 +312,7 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
     return lists.get(incident) ?? [];
   };
   for (const incident of model.incidents.values()) lazyProperty(incident, 'statementIds', () => listOf(incident));
+  const asOf: AsOf = { live, investigations, statements, movedSources, corroborationsMoved };
   for (const incident of model.incidents.values()) {
     if (incident.mergedInto) continue;
     const now = live.incidents.get(incident.incidentId)!;
