@@ -57,26 +57,11 @@ function statementAt(s: StatementView, within: Within): StatementView | null {
   return then;
 }
 
-/**
- * The packed statement columns as of the cut (see StatementColumns): a copy with the rows outside the cut
- * emptied and the corrected statements' rows rewritten as they stood.
- */
+/** The packed statement columns as of the cut: the live ones read through it, the rows corrected since worked out again. */
 function columnsAt(live: RegistryModel, statements: MapAsOf<StatementView>, cut: Cut): StatementColumns {
-  const columns = live.statementColumns.copy();
   const lastDay = cut.clock === 'KNOWN' ? dayNumber(isoDateOf(cut.at)) : Infinity;
   const lastMs = cut.clock === 'RECORDED' ? cut.at.getTime() : Infinity;
-  for (let row = 0; row < columns.length; row++) {
-    if (columns.days[row] > lastDay || columns.recordedMs[row] > lastMs) columns.write(row, null);
-  }
-  for (const row of columns.corrected) {
-    // Recorded after the instant: absent whatever its corrections say.
-    if (columns.recordedMs[row] > lastMs) continue;
-    const view = live.statementColumns.view(row);
-    const then = statements.at(view.statementId, view);
-    // The live statement stands for itself: its row, as written above, is its row then.
-    if (then !== view) columns.write(row, then ?? null);
-  }
-  return columns;
+  return live.statementColumns.at(lastDay, lastMs, (view) => statements.at(view.statementId, view) ?? null);
 }
 
 /** The source, and every source on its way to its organisation (merges, parents), as it stands now. */
@@ -289,7 +274,7 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
   const lists = new Map<IncidentView, string[]>();
   const link = (usersOnly: boolean) => {
     for (let row = 0; row < columns.length; row++) {
-      if (columns.days[row] === ABSENT_DAY || (usersOnly && !columns.spokenByAny(row, users))) continue;
+      if (columns.dayOf(row) === ABSENT_DAY || (usersOnly && !columns.spokenByAny(row, users))) continue;
       const named = columns.incidentNumbersInto(row, numbers);
       for (let k = 0; k < named; k++) {
         const owner = ownerByNumber[numbers[k]];

@@ -213,11 +213,10 @@ export function scanResponses(
   });
   const numbers: number[] = [];
   const covered: number[] = [];
-  const { days, kinds } = columns;
   // Most registries have few scoped statements: skip the per-row lookup when there are none.
   const scoped = columns.scoped.size > 0 ? columns.scoped : null;
   for (let row = 0; row < columns.length; row++) {
-    const day = days[row];
+    const day = columns.dayOf(row);
     if (day > lastDay || day === ABSENT_DAY) continue;
     let level = -1;
     let count = 0;
@@ -249,7 +248,7 @@ export function scanResponses(
       }
     }
     if (level < 0) continue;
-    const kind = kinds[row];
+    const kind = columns.kindOf(row);
     const sole = columns.soleSpeaker(row);
     if (sole >= 0) record(accOfState(sole), heard, kind, level, day, row, covered, count, confirmedDays, generic, null);
     else
