@@ -232,8 +232,11 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
   const statements = new MapAsOf<StatementView>(
     live.statements,
     (s) => within(s.deliveredOn, s.recordedAt),
-    // A delivery date corrected: the statement then is placed by its first one (statementAt).
-    (s) => s.corrections.length > 0 && (!allWithin(s.corrections, within) || s.corrections.some(redated)),
+    // A delivery date corrected: the statement then is placed by its first one (statementAt). Otherwise it is
+    // placed by the one it has now: outside the cut, it is absent whatever its corrections.
+    (s) =>
+      s.corrections.length > 0 &&
+      (s.corrections.some(redated) || (within(s.deliveredOn, s.recordedAt) && !allWithin(s.corrections, within))),
     (s) => statementAt(s, within),
   );
   model.corroborations = corroborations;

@@ -248,7 +248,8 @@ export class StatementColumns {
       if (this.recordedMs[row] > lastMs) continue;
       const view = this.views[row];
       const then = thenOf(view);
-      if (then !== view) cut.rewrite(row, then);
+      // Absent, and so read already: nothing to keep.
+      if (then !== view && !(then === null && this.days[row] > lastDay)) cut.rewrite(row, then);
     }
     return cut;
   }
