@@ -1,10 +1,9 @@
-import { assessOnHistory, assessWithHistory, knownBy } from '@app/domain';
-import type { AssessedWithHistory, IncidentDetails, IncidentEvidence, IsoDate, StatementDetails } from '@app/domain';
+import type { IncidentDetails, IsoDate, StatementDetails } from '@app/domain';
+import { type AsOf, assessedAsOf, movedSourcesOf, unchanged } from './assessed-as-of';
 import { AuditTrail } from './audit-trail';
 import { isoDateOf } from './dates';
 import { lazyProperty } from './lazy-property';
-import { sameData } from './same-data';
-import { buildEvidence, spokenByAllegedUser } from './evidence';
+import { spokenByAllegedUser } from './evidence';
 import { corrected, graded, MapAsOf } from './map-as-of';
 import type {
   Correction,
@@ -64,17 +63,6 @@ function columnsAt(live: RegistryModel, statements: MapAsOf<StatementView>, cut:
   return live.statementColumns.at(lastDay, lastMs, (view) => statements.at(view.statementId, view) ?? null);
 }
 
-/** The source, and every source on its way to its organisation (merges, parents), as it stands now. */
-function sameOrganisation(live: RegistryModel, derived: RegistryModel, sourceId: string): boolean {
-  let id: string | null | undefined = sourceId;
-  for (let i = 0; i < 64 && id; i++) {
-    const now = live.sources.get(id);
-    if (derived.sources.get(id) !== now) return false;
-    id = now?.mergedInto?.canonicalSourceId ?? now?.parentOrganisation;
-  }
-  return true;
-}
-
 /** Situations as then registered and corrected, and the resolutions then adopted (few: plain copies). */
 function deriveFrames(live: RegistryModel, model: RegistryModel, within: Within): void {
   for (const [id, s] of live.situations) {
@@ -87,93 +75,6 @@ function deriveFrames(live: RegistryModel, model: RegistryModel, within: Within)
     );
   }
   for (const [id, r] of live.resolutions) if (within(r.adoptedOn, r.recordedAt)) model.resolutions.set(id, r);
-}
-
-/** What `unchanged` reads, worked out once per derivation. */
-interface AsOf {
-  live: RegistryModel;
-  investigations: MapAsOf<InvestigationView>;
-  statements: MapAsOf<StatementView>;
-  /** Sources not standing at the cut as they stand now, on their way to their organisation (few or none). */
-  movedSources: ReadonlySet<string>;
-  /**
-   * Live incidents holding a corroboration that is not, at the cut, the very one held now (absent from it,
-   * retracted since) or whose source moved: a corroboration's `incidentId` is the incident whose list holds it.
-   */
-  corroborationsMoved: ReadonlySet<string>;
-}
-
-function movedSourcesOf(live: RegistryModel, derived: RegistryModel): Set<string> {
-  const moved = new Set<string>();
-  for (const id of live.sources.keys()) if (!sameOrganisation(live, derived, id)) moved.add(id);
-  return moved;
-}
-
-/**
- * Whether an incident stood at the cut as it stands now (`then` as derived, `now` live): the same details,
- * merge and withdrawal, the very same evidence objects and sources (a value changed by the cut is a copy),
- * and no evidence date after the report day, by the policy's own list of dates (publication, retraction,
- * opening, conclusion, delivery, withdrawal and the regrades, each in effect from its date). Its live
- * assessment is then its assessment on the day: the policy's cut there changes nothing. A regrade recorded
- * before a RECORDED cut but dated after its day keeps the live source object, so only its date tells.
- */
-function unchanged(asOf: AsOf, now: IncidentView, then: IncidentView, day: IsoDate): boolean {
-  // The evidence then must be the very evidence its live assessment was made from, whose dates were kept with
-  // it (the latest checked first: it is the cheap test, and most incidents that changed after the day fail it).
-  const latest = now.statusOnDates.at(-1)?.on;
-  if (latest !== undefined && latest > day) return false;
-  if (
-    then.corrections.length !== now.corrections.length ||
-    then.withdrawal !== now.withdrawal ||
-    then.mergedInto !== now.mergedInto
-  )
-    return false;
-  if (
-    then.corroborationIds.length !== now.corroborationIds.length ||
-    then.investigationIds.size !== now.investigationIds.size ||
-    then.userStatementIds.length !== now.userStatementIds.length
-  )
-    return false;
-  if (asOf.corroborationsMoved.has(now.incidentId)) return false;
-  const { live } = asOf;
-  for (const id of now.investigationIds) {
-    const i = live.investigations.get(id);
-    if (!i || asOf.investigations.at(id, i) !== i) return false;
-    const by = i.investigator.sourceId;
-    if (by !== undefined && asOf.movedSources.has(by)) return false;
-  }
-  for (const id of now.userStatementIds) {
-    const s = live.statements.get(id);
-    if (!s || asOf.statements.at(id, s) !== s) return false;
-  }
-  return true;
-}
-
-const sameKnownBy = (a: IncidentEvidence, b: IncidentEvidence, day: IsoDate): boolean =>
-  sameData(knownBy(a, day), knownBy(b, day));
-
-/**
- * An incident's assessment and status history as of the day (`then` as derived, `now` live). When its evidence
- * then and its live evidence are equal once both are cut to what was known by the day (`knownBy`: later
- * publications, retractions, conclusions and regrades left out, by the policy's own cut), the policy gives
- * them the same status on every day up to it: the live status history (and status on each evidence date) up to
- * the day is the one then, and the policy runs once, on the day. Otherwise it runs on every evidence date. A
- * live incident merged since keeps the assessment it had at its merge, not one of its evidence now: never taken.
- */
-function assessedAsOf(
-  live: RegistryModel,
-  now: IncidentView,
-  derived: RegistryModel,
-  then: IncidentView,
-  day: IsoDate,
-): AssessedWithHistory {
-  const evidence = buildEvidence(derived, then);
-  if (!now.mergedInto && sameKnownBy(evidence, buildEvidence(live, now), day)) {
-    const history = now.statusHistory.filter((change) => change.on <= day);
-    const statusOnDates = now.statusOnDates.filter((status) => status.on <= day);
-    return assessOnHistory(evidence, derived.policy, day, history, statusOnDates);
-  }
-  return assessWithHistory(evidence, derived.policy, day);
 }
 
 /** Whether one of a row's first `k` incident numbers resolves to `owner` too (then it is linked once). */

@@ -77,7 +77,8 @@ export class StatementColumns {
     const own = this.ownOf(seq);
     if (own) return own.day;
     const day = this.days[seq];
-    return day > this.lastDay || this.recordedMs[seq] > this.lastMs ? ABSENT_DAY : day;
+    if (day > this.lastDay) return ABSENT_DAY;
+    return this.lastMs === Infinity || this.recordedMs[seq] <= this.lastMs ? day : ABSENT_DAY;
   }
 
   /** The kind code (the index in STATEMENT_KINDS) of a row. */
@@ -242,7 +243,9 @@ export class StatementColumns {
    * derived as of a cut, it is read before the live columns fold their next statement or correction.
    */
   at(lastDay: number, lastMs: number, thenOf: (view: StatementView) => StatementView | null): StatementColumns {
-    const cut = Object.create(StatementColumns.prototype) as StatementColumns;
+    // A new instance, its fields then overwritten in place: the same shape as the live columns, so that the code
+    // reading rows per row of a scan sees one kind of object, not two.
+    const cut = new StatementColumns();
     Object.assign(cut, this, { lastDay, lastMs, own: null, ownRows: null, ownScoped: false });
     for (const row of this.corrected) {
       if (this.recordedMs[row] > lastMs) continue;
