@@ -217,6 +217,7 @@ export function scanResponses(
     return matched.has(canonical) ? (index.get(canonical) ?? -1) : -2;
   });
   const numbers: number[] = [];
+  const states: number[] = [];
   // Most registries have few scoped statements: skip the per-row lookup when there are none.
   const scoped = columns.scoped.size > 0 ? columns.scoped : null;
   for (let row = 0; row < columns.length; row++) {
@@ -251,10 +252,11 @@ export function scanResponses(
     const kind = columns.kindOf(row);
     const sole = columns.soleSpeaker(row);
     if (sole >= 0) record(accOfState(sole), heard, kind, level, day, row, covered, count, confirmedDays, generic, null);
-    else
-      columns.forEachSpeaker(row, (state) =>
-        record(accOfState(state), heard, kind, level, day, row, covered, count, confirmedDays, generic, null),
-      );
+    else {
+      const speakers = columns.speakersInto(row, states);
+      for (let i = 0; i < speakers; i++)
+        record(accOfState(states[i]), heard, kind, level, day, row, covered, count, confirmedDays, generic, null);
+    }
   }
 
   for (const { utterance: u, votes, symbol } of resolutionUtterances(model, asOf)) {

@@ -22,9 +22,8 @@ function view(seq: number, more: Partial<StatementView> = {}): StatementView {
   };
 }
 const speakersOf = (columns: StatementColumns, row: number) => {
-  const out: string[] = [];
-  columns.forEachSpeaker(row, (n) => out.push(columns.stateCodes[n]));
-  return out;
+  const out: number[] = [];
+  return out.slice(0, columns.speakersInto(row, out)).map((n) => columns.stateCodes[n]);
 };
 
 describe('StatementColumns', () => {

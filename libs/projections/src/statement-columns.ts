@@ -10,6 +10,12 @@ export const isoDateOfDay = (day: number): IsoDate => new Date(day * DAY_MS).toI
 export const ABSENT_DAY = 2 ** 31 - 1;
 const KIND_CODES = new Map<StatementKind, number>(STATEMENT_KINDS.map((kind, code) => [kind, code]));
 const INCIDENTS_INLINE = 2;
+/** Whether the first `count` values of `values` hold `value`. */
+function holds(values: readonly number[], count: number, value: number): boolean {
+  for (let i = 0; i < count; i++) if (values[i] === value) return true;
+  return false;
+}
+
 /** A row of a cut worked out again (a statement corrected after the cut): its values then. */
 interface OwnRow {
   view: StatementView;
@@ -187,30 +193,26 @@ export class StatementColumns {
     return count;
   }
 
-  /** Calls `each` with the row's State numbers, each once, without building a list (this runs per row of a scan). */
-  forEachSpeaker(seq: number, each: (state: number) => void): void {
+  /**
+   * Writes the row's State numbers, each once and in order, into `out` and returns how many: no list and no
+   * callback per row of a scan (a callback capturing the scan's variables costs a context per row).
+   */
+  speakersInto(seq: number, out: number[]): number {
     const own = this.ownOf(seq);
+    let count = 0;
     if (own) {
-      own.speakers.forEach((state, i) => {
-        if (own.speakers.indexOf(state) === i) each(state);
-      });
-      return;
+      for (const state of own.speakers) if (!holds(out, count, state)) out[count++] = state;
+      return count;
     }
     const at = seq * SPEAKERS_INLINE;
-    const { speakers } = this;
     for (let i = 0; i < SPEAKERS_INLINE; i++) {
-      const state = speakers[at + i];
-      if (state < 0) return;
-      let repeated = false;
-      for (let j = 0; j < i; j++) if (speakers[at + j] === state) repeated = true;
-      if (!repeated) each(state);
+      const state = this.speakers[at + i];
+      if (state < 0) return count;
+      if (!holds(out, count, state)) out[count++] = state;
     }
     const rest = this.moreSpeakers.get(seq);
-    if (!rest) return;
-    const seen = this.gather(seq, speakers, SPEAKERS_INLINE, this.moreSpeakers);
-    rest.forEach((state, i) => {
-      if (seen.indexOf(state) === SPEAKERS_INLINE + i) each(state);
-    });
+    if (rest) for (const state of rest) if (!holds(out, count, state)) out[count++] = state;
+    return count;
   }
 
   /**
