@@ -45,6 +45,7 @@ function incidentAt(view: IncidentView, within: Within): IncidentView {
 const allWithin = (corrections: readonly { correctedOn: IsoDate; recordedAt: Date }[], within: Within): boolean =>
   corrections.every((c) => within(c.correctedOn, c.recordedAt));
 
+/** A correction of the delivery date: the statement then is placed by its first one. */
 const redated = (c: Correction<StatementDetails>): boolean => c.changes.deliveredOn !== undefined;
 
 /** A corrected statement as corrected within the cut; null when it was recorded (as first delivered) outside it. */
@@ -56,7 +57,7 @@ function statementAt(s: StatementView, within: Within): StatementView | null {
   return then;
 }
 
-/** The packed statement columns as of the cut: the live ones read through it, the rows corrected since worked out again. */
+/** The statement columns as of the cut: the live ones read through it, rows corrected since worked out again. */
 function columnsAt(live: RegistryModel, statements: MapAsOf<StatementView>, cut: Cut): StatementColumns {
   const lastDay = cut.clock === 'KNOWN' ? dayNumber(isoDateOf(cut.at)) : Infinity;
   const lastMs = cut.clock === 'RECORDED' ? cut.at.getTime() : Infinity;
