@@ -192,7 +192,7 @@ export function scanResponses(
   // emptied, so that it is not shrunk and grown again per scoped row (a situation reaches thousands of incidents).
   const covered: number[] = [];
   let coveredCount = 0;
-  /** The level at which an utterance with a scope (or a resolution) reaches the subject; what it covers in `covered`. */
+  /** The level at which an utterance with a scope (or a resolution) reaches the subject; what it covers: `covered`. */
   const hear = (u: Utterance): number => {
     coveredCount = 0;
     let level = levelOf(subjectCoverage(u, subject));

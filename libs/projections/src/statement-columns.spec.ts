@@ -47,7 +47,7 @@ describe('StatementColumns', () => {
     expect([columns.spokenByAny(3000, flags), columns.spokenByAny(0, flags)]).toEqual([true, false]);
   });
 
-  it('rewrites a corrected row; a cut reads rows through its day and instant, corrected ones as it works them out', () => {
+  it('rewrites a corrected row; a cut reads rows through its day and instant, corrected ones as worked out', () => {
     const columns = new StatementColumns();
     const first = view(0);
     columns.add(first);
