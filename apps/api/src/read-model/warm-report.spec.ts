@@ -3,7 +3,7 @@ import { ccmStates, yemenStory } from '../../../../libs/projections/src/testing/
 import { warmReportAsOf } from './warm-report';
 
 describe('warmReportAsOf', () => {
-  it('reports once, halfway from the first incident to the latest evidence, and leaves the live model as it was', () => {
+  it('reports once, halfway from the first incident to the latest evidence; the live model is left as it was', () => {
     const model = buildModel(yemenStory().events);
     const before = JSON.stringify(speakOutReport(model, ccmStates()));
     const day = warmReportAsOf(model);
