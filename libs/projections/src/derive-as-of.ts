@@ -1,9 +1,9 @@
-import { assessOnHistory, assessWithHistory, knownBy } from '@app/domain';
-import type { AssessedWithHistory, IncidentDetails, IncidentEvidence, IsoDate } from '@app/domain';
+import type { IncidentDetails, IsoDate, StatementDetails } from '@app/domain';
+import { type AsOf, assessedAsOf, movedSourcesOf, unchanged } from './assessed-as-of';
 import { AuditTrail } from './audit-trail';
 import { isoDateOf } from './dates';
 import { lazyProperty } from './lazy-property';
-import { buildEvidence, spokenByAllegedUser } from './evidence';
+import { spokenByAllegedUser } from './evidence';
 import { corrected, graded, MapAsOf } from './map-as-of';
 import type {
   Correction,
@@ -21,13 +21,11 @@ import { type Cut, type Within, withinOf } from './time-travel';
 /** An incident within the cut as it stood then, with empty evidence links (linked by deriveAsOf). */
 function incidentAt(view: IncidentView, within: Within): IncidentView {
   const { mergedInto, withdrawal } = view;
+  const current = allWithin(view.corrections, within);
   return {
     ...view,
-    details:
-      view.corrections.length === 0
-        ? view.details
-        : corrected<IncidentDetails>(view.details, view.corrections, within).then,
-    corrections: view.corrections.filter((c) => within(c.correctedOn, c.recordedAt)),
+    details: current ? view.details : corrected<IncidentDetails>(view.details, view.corrections, within).then,
+    corrections: current ? view.corrections : view.corrections.filter((c) => within(c.correctedOn, c.recordedAt)),
     mergedInto: mergedInto && within(mergedInto.mergedOn, mergedInto.recordedAt) ? mergedInto : null,
     mergedDuplicates: [],
     withdrawal: withdrawal && within(withdrawal.withdrawnOn, withdrawal.recordedAt) ? withdrawal : null,
@@ -40,6 +38,16 @@ function incidentAt(view: IncidentView, within: Within): IncidentView {
   };
 }
 
+/**
+ * Whether every correction falls within the cut: the value then is the value now (the corrections, applied in
+ * recording order, made it), so the live object stands for it and nothing is worked out again.
+ */
+const allWithin = (corrections: readonly { correctedOn: IsoDate; recordedAt: Date }[], within: Within): boolean =>
+  corrections.every((c) => within(c.correctedOn, c.recordedAt));
+
+/** A correction of the delivery date: the statement then is placed by its first one. */
+const redated = (c: Correction<StatementDetails>): boolean => c.changes.deliveredOn !== undefined;
+
 /** A corrected statement as corrected within the cut; null when it was recorded (as first delivered) outside it. */
 function statementAt(s: StatementView, within: Within): StatementView | null {
   const corrections = s.corrections as unknown as Correction<StatementView>[];
@@ -49,33 +57,11 @@ function statementAt(s: StatementView, within: Within): StatementView | null {
   return then;
 }
 
-/**
- * The packed statement columns as of the cut (see StatementColumns): a copy with the rows outside the cut
- * emptied and the corrected statements' rows rewritten as they stood.
- */
+/** The statement columns as of the cut: the live ones read through it, rows corrected since worked out again. */
 function columnsAt(live: RegistryModel, statements: MapAsOf<StatementView>, cut: Cut): StatementColumns {
-  const columns = live.statementColumns.copy();
   const lastDay = cut.clock === 'KNOWN' ? dayNumber(isoDateOf(cut.at)) : Infinity;
   const lastMs = cut.clock === 'RECORDED' ? cut.at.getTime() : Infinity;
-  for (let row = 0; row < columns.length; row++) {
-    if (columns.days[row] > lastDay || columns.recordedMs[row] > lastMs) columns.write(row, null);
-  }
-  for (const row of columns.corrected) {
-    const view = live.statementColumns.view(row);
-    columns.write(row, statements.at(view.statementId, view) ?? null);
-  }
-  return columns;
-}
-
-/** The source, and every source on its way to its organisation (merges, parents), as it stands now. */
-function sameOrganisation(live: RegistryModel, derived: RegistryModel, sourceId: string): boolean {
-  let id: string | null | undefined = sourceId;
-  for (let i = 0; i < 64 && id; i++) {
-    const now = live.sources.get(id);
-    if (derived.sources.get(id) !== now) return false;
-    id = now?.mergedInto?.canonicalSourceId ?? now?.parentOrganisation;
-  }
-  return true;
+  return live.statementColumns.at(lastDay, lastMs, (view) => statements.at(view.statementId, view) ?? null);
 }
 
 /** Situations as then registered and corrected, and the resolutions then adopted (few: plain copies). */
@@ -92,79 +78,10 @@ function deriveFrames(live: RegistryModel, model: RegistryModel, within: Within)
   for (const [id, r] of live.resolutions) if (within(r.adoptedOn, r.recordedAt)) model.resolutions.set(id, r);
 }
 
-/**
- * Whether an incident stood at the cut as it stands now (`then` as derived, `now` live): the same details,
- * merge and withdrawal, the very same evidence objects and sources (a value changed by the cut is a copy),
- * and no evidence date after the report day, by the policy's own list of dates (publication, retraction,
- * opening, conclusion, delivery, withdrawal and the regrades, each in effect from its date). Its live
- * assessment is then its assessment on the day: the policy's cut there changes nothing. A regrade recorded
- * before a RECORDED cut but dated after its day keeps the live source object, so only its date tells.
- */
-function unchanged(
-  live: RegistryModel,
-  now: IncidentView,
-  derived: RegistryModel,
-  then: IncidentView,
-  day: IsoDate,
-): boolean {
-  // The evidence then must be the very evidence its live assessment was made from, whose dates were kept with
-  // it (the latest checked first: it is the cheap test, and most incidents that changed after the day fail it).
-  const latest = now.statusOnDates.at(-1)?.on;
-  if (latest !== undefined && latest > day) return false;
-  if (
-    then.corrections.length !== now.corrections.length ||
-    then.withdrawal !== now.withdrawal ||
-    then.mergedInto !== now.mergedInto
-  )
-    return false;
-  if (
-    then.corroborationIds.length !== now.corroborationIds.length ||
-    then.investigationIds.size !== now.investigationIds.size ||
-    then.userStatementIds.length !== now.userStatementIds.length
-  )
-    return false;
-  for (const id of now.corroborationIds) {
-    const c = live.corroborations.get(id);
-    if (!c || derived.corroborations.get(id) !== c || !sameOrganisation(live, derived, c.sourceId)) return false;
-  }
-  for (const id of now.investigationIds) {
-    const i = live.investigations.get(id);
-    if (!i || derived.investigations.get(id) !== i) return false;
-    const by = i.investigator.sourceId;
-    if (by !== undefined && !sameOrganisation(live, derived, by)) return false;
-  }
-  for (const id of now.userStatementIds) {
-    const s = live.statements.get(id);
-    if (!s || derived.statements.get(id) !== s) return false;
-  }
-  return true;
-}
-
-const sameKnownBy = (a: IncidentEvidence, b: IncidentEvidence, day: IsoDate): boolean =>
-  JSON.stringify(knownBy(a, day)) === JSON.stringify(knownBy(b, day));
-
-/**
- * An incident's assessment and status history as of the day (`then` as derived, `now` live). When its evidence
- * then and its live evidence are equal once both are cut to what was known by the day (`knownBy`: later
- * publications, retractions, conclusions and regrades left out, by the policy's own cut), the policy gives
- * them the same status on every day up to it: the live status history (and status on each evidence date) up to
- * the day is the one then, and the policy runs once, on the day. Otherwise it runs on every evidence date. A
- * live incident merged since keeps the assessment it had at its merge, not one of its evidence now: never taken.
- */
-function assessedAsOf(
-  live: RegistryModel,
-  now: IncidentView,
-  derived: RegistryModel,
-  then: IncidentView,
-  day: IsoDate,
-): AssessedWithHistory {
-  const evidence = buildEvidence(derived, then);
-  if (!now.mergedInto && sameKnownBy(evidence, buildEvidence(live, now), day)) {
-    const history = now.statusHistory.filter((change) => change.on <= day);
-    const statusOnDates = now.statusOnDates.filter((status) => status.on <= day);
-    return assessOnHistory(evidence, derived.policy, day, history, statusOnDates);
-  }
-  return assessWithHistory(evidence, derived.policy, day);
+/** Whether one of a row's first `k` incident numbers resolves to `owner` too (then it is linked once). */
+function namedBefore(owners: readonly (IncidentView | undefined)[], numbers: number[], k: number, owner: IncidentView) {
+  for (let j = 0; j < k; j++) if (owners[numbers[j]] === owner) return true;
+  return false;
 }
 
 /**
@@ -217,22 +134,31 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
   const statements = new MapAsOf<StatementView>(
     live.statements,
     (s) => within(s.deliveredOn, s.recordedAt),
-    (s) => s.corrections.length > 0,
+    // A delivery date corrected: the statement then is placed by its first one (statementAt). Otherwise it is
+    // placed by the one it has now: outside the cut, it is absent whatever its corrections.
+    (s) =>
+      s.corrections.length > 0 &&
+      (s.corrections.some(redated) || (within(s.deliveredOn, s.recordedAt) && !allWithin(s.corrections, within))),
     (s) => statementAt(s, within),
   );
   model.corroborations = corroborations;
   model.investigations = investigations;
   model.statements = statements;
+  const movedSources = movedSourcesOf(live, model);
+  const corroborationsMoved = new Set<string>();
   deriveFrames(live, model, within);
   // Evidence logged against an incident outside the cut has no incident to count for (an orphan in a replay).
   // Each id resolved once (a million statements name ten thousand incidents).
   const owners = new Map<string, IncidentView | undefined>();
   for (const id of live.incidents.keys()) owners.set(id, model.incidents.get(resolveIncidentId(model, id)));
   const ownerOf = (rawId: string) => owners.get(rawId);
-  for (const [id, c] of live.corroborations) {
+  // forEach, not for-of: no [key, value] pair per corroboration (hundreds of thousands of them).
+  live.corroborations.forEach((c, id) => {
+    const then = corroborations.at(id, c);
+    if (then !== c || (movedSources.size > 0 && movedSources.has(c.sourceId))) corroborationsMoved.add(c.incidentId);
     const owner = ownerOf(c.originalIncidentId);
-    if (owner && corroborations.at(id, c)) owner.corroborationIds.push(id);
-  }
+    if (owner && then) owner.corroborationIds.push(id);
+  });
   for (const [id, i] of live.investigations) {
     if (investigations.at(id, i)) for (const rawId of i.incidentIds) ownerOf(rawId)?.investigationIds.add(id);
   }
@@ -248,23 +174,24 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
     const number = columns.stateNumber(code);
     if (number !== undefined) users[number] = 1;
   }
+  // By incident number in the columns (a row names its incidents by number): the incident it counts for then.
+  const ownerByNumber = columns.incidentIds.map(ownerOf);
+  const numbers: number[] = [];
   const lists = new Map<IncidentView, string[]>();
   const link = (usersOnly: boolean) => {
     for (let row = 0; row < columns.length; row++) {
-      if (columns.days[row] === ABSENT_DAY || (usersOnly && !columns.spokenByAny(row, users))) continue;
-      const then = columns.view(row);
-      const id = then.statementId;
-      const ids = then.incidentIds;
-      for (let k = 0; k < ids.length; k++) {
-        const owner = ownerOf(ids[k]);
-        // Two ids of one statement may resolve to the same incident: link it once.
-        if (!owner || (k > 0 && ids.slice(0, k).some((other) => ownerOf(other) === owner))) continue;
+      if (columns.dayOf(row) === ABSENT_DAY || (usersOnly && !columns.spokenByAny(row, users))) continue;
+      const named = columns.incidentNumbersInto(row, numbers);
+      for (let k = 0; k < named; k++) {
+        const owner = ownerByNumber[numbers[k]];
+        if (!owner || namedBefore(ownerByNumber, numbers, k, owner)) continue;
+        const then = columns.view(row);
         if (!usersOnly) {
           let list = lists.get(owner);
           if (!list) lists.set(owner, (list = []));
-          list.push(id);
+          list.push(then.statementId);
         } else if (spokenByAllegedUser(then.speakers, owner.details.allegedUser.stateCodes))
-          owner.userStatementIds.push(id);
+          owner.userStatementIds.push(then.statementId);
       }
     }
   };
@@ -276,11 +203,12 @@ export function deriveAsOf(live: RegistryModel, cut: Cut): RegistryModel | null 
     return lists.get(incident) ?? [];
   };
   for (const incident of model.incidents.values()) lazyProperty(incident, 'statementIds', () => listOf(incident));
+  const asOf: AsOf = { live, investigations, statements, movedSources, corroborationsMoved };
   for (const incident of model.incidents.values()) {
     if (incident.mergedInto) continue;
     const now = live.incidents.get(incident.incidentId)!;
     // The policy runs only where something about the incident changed after the cut or is dated after the day.
-    if (unchanged(live, now, model, incident, day)) continue;
+    if (unchanged(asOf, now, incident, day)) continue;
     const { assessment, history, statusOnDates } = assessedAsOf(live, now, model, incident, day);
     incident.assessment = assessment;
     incident.statusHistory = history;

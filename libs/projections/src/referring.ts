@@ -62,7 +62,7 @@ export function coveringStatementsOf(
   if (scopes.some((level) => level !== 'INCIDENT')) {
     const columns = model.statementColumns;
     for (const row of columns.scoped) {
-      if (columns.days[row] === ABSENT_DAY) continue; // outside the cut of a model as of a date
+      if (columns.dayOf(row) === ABSENT_DAY) continue; // outside the cut of a model as of a date
       const s = columns.view(row);
       if (!candidates.has(s.statementId)) candidates.set(s.statementId, s);
     }

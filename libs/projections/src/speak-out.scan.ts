@@ -188,20 +188,25 @@ export function scanResponses(
     }
     return reach;
   };
-  /** The level at which an utterance with a scope (or a resolution) reaches the subject, with what it covers. */
-  const hear = (u: Utterance, covered: number[]): number => {
+  // What an utterance with a scope covers, written from the start of one scratch list (`coveredCount` long): never
+  // emptied, so that it is not shrunk and grown again per scoped row (a situation reaches thousands of incidents).
+  const covered: number[] = [];
+  let coveredCount = 0;
+  /** The level at which an utterance with a scope (or a resolution) reaches the subject; what it covers: `covered`. */
+  const hear = (u: Utterance): number => {
+    coveredCount = 0;
     let level = levelOf(subjectCoverage(u, subject));
     for (const raw of u.incidentIds) {
       const id = resolveIncidentId(model, raw);
       if (!matched.has(id)) continue;
       level = INCIDENT_LEVEL;
       const k = index.get(id);
-      if (k !== undefined) covered.push(k);
+      if (k !== undefined) covered[coveredCount++] = k;
     }
     if (u.scope !== undefined) {
       const reach = reachOf(u.scope);
       level = moreSpecific(level, reach.level);
-      for (const k of reach.covered) covered.push(k);
+      for (const k of reach.covered) covered[coveredCount++] = k;
     }
     return level;
   };
@@ -212,32 +217,27 @@ export function scanResponses(
     return matched.has(canonical) ? (index.get(canonical) ?? -1) : -2;
   });
   const numbers: number[] = [];
-  const covered: number[] = [];
-  const { days, kinds } = columns;
+  const states: number[] = [];
   // Most registries have few scoped statements: skip the per-row lookup when there are none.
   const scoped = columns.scoped.size > 0 ? columns.scoped : null;
   for (let row = 0; row < columns.length; row++) {
-    const day = days[row];
+    const day = columns.dayOf(row);
     if (day > lastDay || day === ABSENT_DAY) continue;
     let level = -1;
     let count = 0;
     let generic = false;
     if (scoped !== null && scoped.has(row)) {
       const view = columns.view(row);
-      covered.length = 0;
-      level = hear(
-        {
-          kind: view.kind,
-          on: view.deliveredOn,
-          speakers: view.speakers,
-          incidentIds: view.incidentIds,
-          scope: view.scope,
-          statementId: view.statementId,
-          resolutionId: null,
-        },
-        covered,
-      );
-      count = covered.length;
+      level = hear({
+        kind: view.kind,
+        on: view.deliveredOn,
+        speakers: view.speakers,
+        incidentIds: view.incidentIds,
+        scope: view.scope,
+        statementId: view.statementId,
+        resolutionId: null,
+      });
+      count = coveredCount;
       generic = view.scope?.generic === true;
     } else {
       const named = columns.incidentNumbersInto(row, numbers);
@@ -249,24 +249,24 @@ export function scanResponses(
       }
     }
     if (level < 0) continue;
-    const kind = kinds[row];
+    const kind = columns.kindOf(row);
     const sole = columns.soleSpeaker(row);
     if (sole >= 0) record(accOfState(sole), heard, kind, level, day, row, covered, count, confirmedDays, generic, null);
-    else
-      columns.forEachSpeaker(row, (state) =>
-        record(accOfState(state), heard, kind, level, day, row, covered, count, confirmedDays, generic, null),
-      );
+    else {
+      const speakers = columns.speakersInto(row, states);
+      for (let i = 0; i < speakers; i++)
+        record(accOfState(states[i]), heard, kind, level, day, row, covered, count, confirmedDays, generic, null);
+    }
   }
 
   for (const { utterance: u, votes, symbol } of resolutionUtterances(model, asOf)) {
-    covered.length = 0;
-    const level = hear(u, covered);
+    const level = hear(u);
     if (level < 0) continue;
     const day = dayNumber(u.on);
     const kind = STATEMENT_KINDS.indexOf(u.kind);
     const generic = u.scope?.generic === true;
     for (const code of u.speakers)
-      record(accOf(code), heard, kind, level, day, -1, covered, covered.length, confirmedDays, generic, u.resolutionId);
+      record(accOf(code), heard, kind, level, day, -1, covered, coveredCount, confirmedDays, generic, u.resolutionId);
     for (const v of votes)
       accOf(v.stateCode).votes.push({ resolutionId: u.resolutionId!, symbol, vote: v.vote, adoptedOn: u.on });
   }

@@ -22,9 +22,8 @@ function view(seq: number, more: Partial<StatementView> = {}): StatementView {
   };
 }
 const speakersOf = (columns: StatementColumns, row: number) => {
-  const out: string[] = [];
-  columns.forEachSpeaker(row, (n) => out.push(columns.stateCodes[n]));
-  return out;
+  const out: number[] = [];
+  return out.slice(0, columns.speakersInto(row, out)).map((n) => columns.stateCodes[n]);
 };
 
 describe('StatementColumns', () => {
@@ -39,41 +38,53 @@ describe('StatementColumns', () => {
       }),
     );
     expect(columns.length).toBe(3001);
-    expect([columns.days[0], columns.days[2999]]).toEqual([dayNumber('2016-04-01'), dayNumber('2016-04-02')]);
+    expect([columns.dayOf(0), columns.dayOf(2999)]).toEqual([dayNumber('2016-04-01'), dayNumber('2016-04-02')]);
     expect(speakersOf(columns, 3000)).toEqual(['NOR', 'IRL', 'DEU', 'GBR', 'FRA']);
     expect(columns.incidentsOf(3000).map((n) => columns.incidentIds[n])).toEqual(['inc-1', 'inc-2', 'inc-3']);
-    expect(STATEMENT_KINDS[columns.kinds[3000]]).toBe('CONCERN');
+    expect(STATEMENT_KINDS[columns.kindOf(3000)]).toBe('CONCERN');
     const flags = new Uint8Array(columns.stateCodes.length);
     flags[columns.stateNumber('FRA')!] = 1;
     expect([columns.spokenByAny(3000, flags), columns.spokenByAny(0, flags)]).toEqual([true, false]);
   });
 
-  it('rewrites a corrected row, and a copy for a cut rewrites its own rows without touching the original', () => {
+  it('rewrites a corrected row; a cut reads rows through its day and instant, corrected ones as worked out', () => {
     const columns = new StatementColumns();
     const first = view(0);
     columns.add(first);
     columns.add(view(1));
+    columns.add(view(2, { deliveredOn: '2016-06-01' }));
     columns.correct({ ...first, speakers: ['FRA'], deliveredOn: '2016-05-01' });
     expect(speakersOf(columns, 0)).toEqual(['FRA']);
     expect([...columns.corrected]).toEqual([0]);
-    const copy = columns.copy();
-    copy.write(0, first);
-    copy.write(1, null);
-    expect([speakersOf(copy, 0), copy.view(0).deliveredOn, copy.days[1]]).toEqual([['GBR'], '2016-04-01', ABSENT_DAY]);
-    expect([speakersOf(columns, 0), columns.view(0).deliveredOn, columns.days[1]]).toEqual([
+    const days = (c: StatementColumns) => [0, 1, 2].map((row) => c.dayOf(row));
+    // Recorded by row 1's instant, row 0 as first delivered.
+    const recorded = columns.at(Infinity, first.recordedAt.getTime() + 1000, () => first);
+    expect([speakersOf(recorded, 0), recorded.view(0).deliveredOn]).toEqual([['GBR'], '2016-04-01']);
+    expect(days(recorded)).toEqual([dayNumber('2016-04-01'), dayNumber('2016-04-01'), ABSENT_DAY]);
+    // Known by 2016-05-01: row 0 absent (as `thenOf` says), row 2 delivered after the day.
+    const known = columns.at(dayNumber('2016-05-01'), Infinity, () => null);
+    expect(days(known)).toEqual([ABSENT_DAY, dayNumber('2016-04-01'), ABSENT_DAY]);
+    // The live statement itself: its row as it is.
+    expect(days(columns.at(Infinity, Infinity, (live) => live))[0]).toBe(dayNumber('2016-05-01'));
+    expect([speakersOf(columns, 0), columns.view(0).deliveredOn, days(columns)]).toEqual([
       ['FRA'],
       '2016-05-01',
-      dayNumber('2016-04-01'),
+      [dayNumber('2016-05-01'), dayNumber('2016-04-01'), dayNumber('2016-06-01')],
     ]);
   });
 
-  it("a copy's rewritten row reads as it was rewritten through every accessor, the original's as before", () => {
+  it("a cut's rows worked out again read so through every accessor, the live columns' as before", () => {
     const columns = new StatementColumns();
     columns.add(view(0, { speakers: ['GBR', 'FRA'], incidentIds: ['inc-1'] }));
     columns.add(view(1, { speakers: ['NOR'], incidentIds: ['inc-2', 'inc-3', 'inc-4'] }));
-    const copy = columns.copy();
-    copy.write(0, view(0, { speakers: ['IRL'], incidentIds: ['inc-5', 'inc-6', 'inc-7'], kind: 'CONCERN' }));
-    copy.write(1, view(1, { speakers: ['DEU', 'AUT', 'DEU', 'BEL', 'CHE', 'DNK'], incidentIds: [] }));
+    columns.correct(view(0, { speakers: ['GBR', 'FRA'], incidentIds: ['inc-1'] }));
+    columns.correct(view(1, { speakers: ['NOR'], incidentIds: ['inc-2', 'inc-3', 'inc-4'] }));
+    const then = new Map([
+      ['st-0', view(0, { speakers: ['IRL'], incidentIds: ['inc-5', 'inc-6', 'inc-7'], kind: 'CONCERN' })],
+      ['st-1', view(1, { speakers: ['DEU', 'AUT', 'DEU', 'BEL', 'CHE', 'DNK'], incidentIds: [], scope: {} })],
+    ]);
+    const copy = columns.at(Infinity, Infinity, (live) => then.get(live.statementId)!);
+    expect([[...copy.scoped], [...columns.scoped]]).toEqual([[1], []]);
     const ids = (c: StatementColumns, row: number) => c.incidentsOf(row).map((n) => c.incidentIds[n]);
     const into = (c: StatementColumns, row: number) => {
       const out: number[] = [];
@@ -81,7 +92,7 @@ describe('StatementColumns', () => {
     };
     const flags = new Uint8Array(64);
     flags[copy.stateNumber('IRL')!] = 1;
-    expect([ids(copy, 0), into(copy, 0), speakersOf(copy, 0), STATEMENT_KINDS[copy.kinds[0]]]).toEqual([
+    expect([ids(copy, 0), into(copy, 0), speakersOf(copy, 0), STATEMENT_KINDS[copy.kindOf(0)]]).toEqual([
       ['inc-5', 'inc-6', 'inc-7'],
       ['inc-5', 'inc-6', 'inc-7'],
       ['IRL'],
@@ -103,7 +114,7 @@ describe('StatementColumns', () => {
       ['GBR', 'FRA'],
       ['NOR'],
     ]);
-    expect([STATEMENT_KINDS[columns.kinds[0]], columns.soleSpeaker(1), columns.spokenByAny(0, flags)]).toEqual([
+    expect([STATEMENT_KINDS[columns.kindOf(0)], columns.soleSpeaker(1), columns.spokenByAny(0, flags)]).toEqual([
       'CONDEMNATION',
       columns.stateNumber('NOR'),
       false,

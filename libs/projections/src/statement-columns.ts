@@ -10,30 +10,45 @@ export const isoDateOfDay = (day: number): IsoDate => new Date(day * DAY_MS).toI
 export const ABSENT_DAY = 2 ** 31 - 1;
 const KIND_CODES = new Map<StatementKind, number>(STATEMENT_KINDS.map((kind, code) => [kind, code]));
 const INCIDENTS_INLINE = 2;
+/** Whether the first `count` values of `values` hold `value`. */
+function holds(values: readonly number[], count: number, value: number): boolean {
+  for (let i = 0; i < count; i++) if (values[i] === value) return true;
+  return false;
+}
+
+/** A row of a cut worked out again (a statement corrected after the cut): its values then. */
+interface OwnRow {
+  view: StatementView;
+  day: number;
+  kind: number;
+  incidents: number[];
+  speakers: number[];
+}
 const SPEAKERS_INLINE = 4;
 
 /**
  * What a report scans of every statement, by recording order (`seq`), packed in typed arrays: the delivery
  * day, the kind, when it was recorded, up to two incidents and four speakers inline (more in side maps),
  * incidents and States as small numbers. A report over a million statements reads these instead of a
- * million objects scattered over the heap (each a few cache misses), and a past cut is a copy of the
- * arrays with a few rows rewritten. Kept by the fold beside the statement map: a row per recorded
- * statement, rewritten when it is corrected.
+ * million objects scattered over the heap (each a few cache misses), and a past cut (`at`) reads the same
+ * arrays through its last day and instant, with the few rows corrected since worked out again. Kept by the fold
+ * beside the statement map: a row per recorded statement, rewritten when it is corrected.
  */
 export class StatementColumns {
-  /** The live statement of each row (shared by copies). */
+  /** The live statement of each row (shared by cuts). */
   private views: StatementView[] = [];
-  /** In a copy for a cut: the rows whose statement it rewrote (their version as of the cut). */
-  private rewritten: Map<number, StatementView> | null = null;
-  /**
-   * In a copy for a cut, the incident and State numbers of the rows it rewrote (flagged in `ownRows`): a copy
-   * shares the inline arrays of incidents and speakers, the largest, and copies only days and kinds.
-   */
-  private own: Map<number, { incidents: number[]; speakers: number[] }> | null = null;
+  /** In a cut: its last day and instant (rows after either are absent); none (Infinity) in the live columns. */
+  private lastDay = Infinity;
+  private lastMs = Infinity;
+  /** In a cut: the rows whose statement it worked out again (their version then), flagged in `ownRows`. */
+  private own: Map<number, OwnRow> | null = null;
   private ownRows: Uint8Array | null = null;
-  days = new Int32Array(1024);
-  kinds = new Uint8Array(1024);
-  recordedMs = new Float64Array(1024);
+  /** Whether `scoped` is a cut's own (a row worked out again changed its scope), not the live set. */
+  private ownScoped = false;
+  /** Read through dayOf and kindOf, which apply a cut. */
+  private days = new Int32Array(1024);
+  private kinds = new Uint8Array(1024);
+  private recordedMs = new Float64Array(1024);
   /** INCIDENTS_INLINE incident numbers per row, -1 for none; rows naming more keep the rest in `moreIncidents`. */
   incidents = new Int32Array(1024 * INCIDENTS_INLINE).fill(-1);
   /**
@@ -47,7 +62,7 @@ export class StatementColumns {
   corrected = new Set<number>();
   /** Rows of statements with a scope beyond their incidents (situations, an alleged user, generic). */
   scoped = new Set<number>();
-  /** Incident ids and State codes by number (append-only, so numbers stay valid in copies). */
+  /** Incident ids and State codes by number (append-only, so numbers stay valid in cuts). */
   readonly incidentIds: string[] = [];
   readonly stateCodes: string[] = [];
   private readonly incidentNumbers = new Map<string, number>();
@@ -58,9 +73,23 @@ export class StatementColumns {
     return this.count;
   }
 
-  /** The statement of a row (as of the cut in a copy for one). */
+  /** The statement of a row (in a cut, as it stood then). */
   view(seq: number): StatementView {
-    return this.rewritten?.get(seq) ?? this.views[seq];
+    return this.ownOf(seq)?.view ?? this.views[seq];
+  }
+
+  /** The delivery day of a row, ABSENT_DAY when outside the cut (this runs per row of a scan). */
+  dayOf(seq: number): number {
+    const own = this.ownOf(seq);
+    if (own) return own.day;
+    const day = this.days[seq];
+    if (day > this.lastDay) return ABSENT_DAY;
+    return this.lastMs === Infinity || this.recordedMs[seq] <= this.lastMs ? day : ABSENT_DAY;
+  }
+
+  /** The kind code (the index in STATEMENT_KINDS) of a row. */
+  kindOf(seq: number): number {
+    return this.ownOf(seq)?.kind ?? this.kinds[seq];
   }
 
   incidentNumber(id: string): number | undefined {
@@ -85,16 +114,8 @@ export class StatementColumns {
     this.write(view.seq, view);
   }
 
-  /**
-   * Rewrites a row from a statement's values (its version as of a cut in a copy); null: absent from the cut
-   * (its day says so, and nothing else of an absent row is read).
-   */
-  write(seq: number, view: StatementView | null): void {
-    if (view === null) {
-      this.days[seq] = ABSENT_DAY;
-      return;
-    }
-    if (this.own !== null) return this.writeOwn(seq, view);
+  /** Writes a row from a statement's values. */
+  private write(seq: number, view: StatementView): void {
     this.moreIncidents.delete(seq);
     this.moreSpeakers.delete(seq);
     this.views[seq] = view;
@@ -119,22 +140,31 @@ export class StatementColumns {
     );
   }
 
-  /** A row of a copy rewritten for its cut: its own numbers, the shared inline arrays left as they are. */
-  private writeOwn(seq: number, view: StatementView): void {
-    this.rewritten!.set(seq, view);
-    this.days[seq] = dayNumber(view.deliveredOn);
-    if (view.scope !== undefined) this.scoped.add(seq);
-    else this.scoped.delete(seq);
-    this.kinds[seq] = KIND_CODES.get(view.kind) ?? 0;
-    this.own!.set(seq, {
-      incidents: view.incidentIds.map((id) => this.numberOf(this.incidentNumbers, this.incidentIds, id)),
-      speakers: view.speakers.map((code) => this.numberOf(this.stateNumbers, this.stateCodes, code)),
-    });
-    this.ownRows![seq] = 1;
+  /** A row of a cut worked out again: its statement then (null: absent), with its own numbers. */
+  private rewrite(seq: number, view: StatementView | null): void {
+    const own: OwnRow =
+      view === null
+        ? { view: this.views[seq], day: ABSENT_DAY, kind: 0, incidents: [], speakers: [] }
+        : {
+            view,
+            day: dayNumber(view.deliveredOn),
+            kind: KIND_CODES.get(view.kind) ?? 0,
+            incidents: view.incidentIds.map((id) => this.numberOf(this.incidentNumbers, this.incidentIds, id)),
+            speakers: view.speakers.map((code) => this.numberOf(this.stateNumbers, this.stateCodes, code)),
+          };
+    (this.own ??= new Map()).set(seq, own);
+    (this.ownRows ??= new Uint8Array(this.count))[seq] = 1;
+    // The set is the live one until a row's scope differs from its live statement's.
+    if (view !== null && (view.scope !== undefined) !== this.scoped.has(seq)) {
+      if (!this.ownScoped) this.scoped = new Set(this.scoped);
+      this.ownScoped = true;
+      if (view.scope !== undefined) this.scoped.add(seq);
+      else this.scoped.delete(seq);
+    }
   }
 
-  /** A row's own numbers in a copy that rewrote it; undefined for every other row (this runs per row of a scan). */
-  private ownOf(seq: number): { incidents: number[]; speakers: number[] } | undefined {
+  /** A row's own numbers in a cut that worked it out again; undefined for every other row (this runs per row). */
+  private ownOf(seq: number): OwnRow | undefined {
     return this.ownRows !== null && this.ownRows[seq] === 1 ? this.own!.get(seq) : undefined;
   }
 
@@ -163,30 +193,26 @@ export class StatementColumns {
     return count;
   }
 
-  /** Calls `each` with the row's State numbers, each once, without building a list (this runs per row of a scan). */
-  forEachSpeaker(seq: number, each: (state: number) => void): void {
+  /**
+   * Writes the row's State numbers, each once and in order, into `out` and returns how many: no list and no
+   * callback per row of a scan (a callback capturing the scan's variables costs a context per row).
+   */
+  speakersInto(seq: number, out: number[]): number {
     const own = this.ownOf(seq);
+    let count = 0;
     if (own) {
-      own.speakers.forEach((state, i) => {
-        if (own.speakers.indexOf(state) === i) each(state);
-      });
-      return;
+      for (const state of own.speakers) if (!holds(out, count, state)) out[count++] = state;
+      return count;
     }
     const at = seq * SPEAKERS_INLINE;
-    const { speakers } = this;
     for (let i = 0; i < SPEAKERS_INLINE; i++) {
-      const state = speakers[at + i];
-      if (state < 0) return;
-      let repeated = false;
-      for (let j = 0; j < i; j++) if (speakers[at + j] === state) repeated = true;
-      if (!repeated) each(state);
+      const state = this.speakers[at + i];
+      if (state < 0) return count;
+      if (!holds(out, count, state)) out[count++] = state;
     }
     const rest = this.moreSpeakers.get(seq);
-    if (!rest) return;
-    const seen = this.gather(seq, speakers, SPEAKERS_INLINE, this.moreSpeakers);
-    rest.forEach((state, i) => {
-      if (seen.indexOf(state) === SPEAKERS_INLINE + i) each(state);
-    });
+    if (rest) for (const state of rest) if (!holds(out, count, state)) out[count++] = state;
+    return count;
   }
 
   /**
@@ -213,23 +239,24 @@ export class StatementColumns {
   }
 
   /**
-   * A read-only copy to rewrite for a cut, of the rows there are now: days and kinds copied, the statements,
-   * recording times, the inline incidents and speakers (rewritten rows keep their own numbers aside) and the
-   * id and code numbering shared. Like the rest of a model derived as of a cut, it is read before the original
-   * folds its next correction.
+   * The rows as of a cut (read-only): those delivered after `lastDay` or recorded after `lastMs` absent, and each
+   * corrected row recorded by then as `thenOf` gives its statement then (null: absent; the live statement itself:
+   * its row as it is). The arrays, statements and numbering are shared, not copied: like the rest of a model
+   * derived as of a cut, it is read before the live columns fold their next statement or correction.
    */
-  copy(): StatementColumns {
-    const copy = Object.create(StatementColumns.prototype) as StatementColumns;
-    Object.assign(copy, this, {
-      rewritten: new Map(),
-      own: new Map(),
-      ownRows: new Uint8Array(this.count),
-      days: this.days.slice(0, this.count),
-      kinds: this.kinds.slice(0, this.count),
-      corrected: new Set(this.corrected),
-      scoped: new Set(this.scoped),
-    });
-    return copy;
+  at(lastDay: number, lastMs: number, thenOf: (view: StatementView) => StatementView | null): StatementColumns {
+    // A new instance, its fields then overwritten in place: the same shape as the live columns, so that the code
+    // reading rows per row of a scan sees one kind of object, not two.
+    const cut = new StatementColumns();
+    Object.assign(cut, this, { lastDay, lastMs, own: null, ownRows: null, ownScoped: false });
+    for (const row of this.corrected) {
+      if (this.recordedMs[row] > lastMs) continue;
+      const view = this.views[row];
+      const then = thenOf(view);
+      // Absent, and so read already: nothing to keep.
+      if (then !== view && !(then === null && this.days[row] > lastDay)) cut.rewrite(row, then);
+    }
+    return cut;
   }
 
   private numberOf(numbers: Map<string, number>, names: string[], name: string): number {
