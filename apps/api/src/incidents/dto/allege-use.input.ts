@@ -26,7 +26,7 @@ export class FirstSourceInput {
   @IsEntityId()
   sourceId: string;
 
-  @Field(() => [EvidenceKindEnum], { defaultValue: [] })
+  @Field(() => [EvidenceKindEnum], { nullable: true, description: 'None when left out' })
   @IsArray()
   @ArrayMaxSize(8)
   @IsEnum(EvidenceKindEnum, { each: true })
@@ -41,7 +41,7 @@ export class FirstSourceInput {
   @Type(() => CitationInput)
   citation: CitationInput;
 
-  @Field({ defaultValue: '' })
+  @Field({ nullable: true, description: 'Empty when left out' })
   @IsString()
   @Length(0, 5000)
   summary: string = '';

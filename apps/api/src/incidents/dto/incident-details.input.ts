@@ -88,8 +88,9 @@ export class AllegedUserInput {
   kind: AllegedUserKind;
 
   @Field(() => [String], {
-    defaultValue: [],
-    description: 'ISO alpha-3 codes: one for a State; for a coalition the members known (at least one)',
+    nullable: true,
+    description:
+      'ISO alpha-3 codes: one for a State; for a coalition the members known (at least one); none when left out',
   })
   @IsArray()
   @ArrayMaxSize(50)

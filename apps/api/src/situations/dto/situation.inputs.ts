@@ -9,7 +9,7 @@ const CODES_MESSAGE = 'State codes must be ISO 3166-1 alpha-3 codes in capitals,
 /** An alleged user as a statement or situation names it: State codes, or a group's name, or both. */
 @InputType()
 export class UserScopeInput {
-  @Field(() => [String], { defaultValue: [], description: 'ISO alpha-3 codes' })
+  @Field(() => [String], { nullable: true, description: 'ISO alpha-3 codes; none when left out' })
   @IsArray()
   @ArrayMaxSize(50)
   @Matches(COUNTRY_CODE, { each: true, message: CODES_MESSAGE })

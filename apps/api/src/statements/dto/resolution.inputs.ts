@@ -55,7 +55,7 @@ export class RecordResolutionVoteInput extends CommandInput {
   @IsEnum(ResolutionKindEnum)
   kind: ResolutionKind;
 
-  @Field(() => [ID], { defaultValue: [] })
+  @Field(() => [ID], { nullable: true, description: 'None when left out' })
   @IsArray()
   @ArrayMaxSize(200)
   @IsEntityId({ each: true })
