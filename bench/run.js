@@ -58,6 +58,8 @@ async function main() {
     command: `npm run bench${opts.quick ? ' -- --quick' : ''}${opts.only ? ` -- --only=${opts.only.join(',')}` : ''}`,
     quick: opts.quick,
     seconds,
+    // When the run ended: `--render` rewrites the file later and must not date the figures by itself.
+    date: new Date().toISOString(),
     extra: notes(),
   };
   if (opts.quick || opts.only) {

@@ -91,7 +91,7 @@ function machine() {
   );
 }
 
-function markdown(rows, { command, quick, seconds, extra }) {
+function markdown(rows, { command, quick, seconds, date, extra }) {
   const out = [];
   out.push('# Benchmarks', '');
   out.push(
@@ -103,7 +103,7 @@ function markdown(rows, { command, quick, seconds, extra }) {
   );
   out.push(`- Machine: ${machine()}`);
   out.push(`- Command: \`${command}\`${quick ? ' (quick mode: smaller sizes, figures are indicative only)' : ''}`);
-  out.push(`- Date: ${new Date().toISOString()}; total run time ${seconds.toFixed(0)} s`, '');
+  out.push(`- Date: ${date ?? new Date().toISOString()}; total run time ${seconds.toFixed(0)} s`, '');
   let section = null;
   for (const row of rows) {
     if (row.section !== section) {
