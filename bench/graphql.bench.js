@@ -607,4 +607,4 @@ async function run({ quick }) {
   return rows;
 }
 
-module.exports = { run, cannon };
+module.exports = { run, cannon, QUERIES };

@@ -13,34 +13,14 @@ const { DIST, TMP, now, seeded, rmStore } = require('../lib/common');
 const { startServer, gql, drain } = require('../lib/server');
 const { projectionFileFor } = require('../lib/projection-file');
 const { storeFor } = require('../rebuild.bench');
-const { cannon } = require('../graphql.bench');
+const { cannon, QUERIES } = require('../graphql.bench');
 
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 const HEADERS = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
-const body = (query, variables) => JSON.stringify({ query, variables });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const LOADS = {
-  bare: () => body('{ __typename }'),
-  incident: (id) =>
-    body(
-      'query($id: ID!) { incident(id: $id) { id assessment { status readiness missing } ' +
-        'corroborations { id source { name } } } }',
-      { id },
-    ),
-  incidents: () =>
-    body(
-      '{ incidents(first: 50, filter: { countryCode: "YEM" }) ' +
-        '{ totalCount edges { node { id occurredFrom assessment { status readiness } } } } }',
-    ),
-  stateTimeline: () =>
-    body(
-      '{ stateTimeline(stateCode: "GBR") ' +
-        '{ stateCode entries { ccmStatus statement { id } incidents { incidentId status } } } }',
-    ),
-  speakOutReport: () =>
-    body('{ speakOutReport { asOf statesPartiesCount condemned { stateCode } silent { stateCode } medianLagDays } }'),
-};
+/** The reads of the bench's section 4, the same texts. */
+const LOADS = QUERIES;
 
 const PAST = {
   'incidents(asOf, first: 50)': (clock) =>
