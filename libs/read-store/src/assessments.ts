@@ -2,6 +2,7 @@ import { assessWithHistory, DEFAULT_POLICY } from '@app/domain';
 import type { Assessment, IncidentEvidence, PolicyConfig, StatusChange, StatusOnDate } from '@app/domain';
 import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { type Bounds, boundsWithin, Touched } from './bounds';
 import type { ReadCut } from './cut';
 import { keyedRows } from './cut-rows';
 import { EvidenceReader } from './evidence.reader';
@@ -53,34 +54,56 @@ export const evidenceDigest = (evidence: IncidentEvidence): string =>
 /** A stored live assessment: the digest of its evidence, and the assessment and history (parsed when asked). */
 export interface StoredAssessment {
   digest: string;
+  /**
+   * Whether it holds at the cut with no reading: it is current (its incident not due to be assessed again) and
+   * every row its reading touched lies within the cut (see `boundsWithin`).
+   */
+  holdsAt: (cut: ReadCut) => boolean;
   result: () => Omit<IncidentAssessment, 'incidentId'>;
 }
 
-/**
- * Every stored live assessment made under `policy`'s version, by incident: its history comes as one JSON array
- * (SQLite writes it, JSON.parse reads it several times faster than a row object per change), parsed when asked.
- */
+interface StoredRow {
+  incident_id: string;
+  evidence_digest: string;
+  assessment: string;
+  history: string;
+  latest_evidence_date: string | null;
+  latest_recorded_at: number;
+  due: number;
+}
+
+/** The stored assessments with their histories (one JSON array each: JSON.parse reads it faster than rows). */
+const STORED = (where: string) =>
+  `SELECT a.incident_id, a.evidence_digest, a.assessment, a.latest_evidence_date, a.latest_recorded_at,
+     (SELECT json_group_array(json_object('status', h.status, 'readiness', h.readiness, 'on', h.on_date,
+        'rule', h.rule, 'evidenceIds', json(h.evidence_ids)))
+      FROM (SELECT * FROM status_history h WHERE h.incident_id = a.incident_id ORDER BY h.n) h) AS history,
+     EXISTS (SELECT 1 FROM dirty_incidents d WHERE d.incident_id = a.incident_id) AS due
+   FROM assessments a WHERE ${where} a.policy_version = @version`;
+
+const storedOf = (row: StoredRow): StoredAssessment => {
+  const bounds: Bounds = { latestEvidenceDate: row.latest_evidence_date, latestRecordedAt: row.latest_recorded_at };
+  return {
+    digest: row.evidence_digest,
+    holdsAt: (cut) => row.due === 0 && boundsWithin(cut, bounds),
+    result: () => ({
+      assessment: JSON.parse(row.assessment) as Assessment,
+      statusHistory: JSON.parse(row.history) as StatusChange[],
+    }),
+  };
+};
+
+/** Every stored live assessment made under `policy`'s version, by incident (parsed when asked). */
 export function storedAssessments(db: Database, policy: PolicyConfig): Map<string, StoredAssessment> {
-  const rows = db
-    .prepare(
-      `SELECT a.incident_id, a.evidence_digest, a.assessment,
-         (SELECT json_group_array(json_object('status', h.status, 'readiness', h.readiness, 'on', h.on_date,
-            'rule', h.rule, 'evidenceIds', json(h.evidence_ids)))
-          FROM (SELECT * FROM status_history h WHERE h.incident_id = a.incident_id ORDER BY h.n) h) AS history
-       FROM assessments a WHERE a.policy_version = ?`,
-    )
-    .all(policy.version) as { incident_id: string; evidence_digest: string; assessment: string; history: string }[];
-  const stored = new Map<string, StoredAssessment>();
-  for (const row of rows) {
-    stored.set(row.incident_id, {
-      digest: row.evidence_digest,
-      result: () => ({
-        assessment: JSON.parse(row.assessment) as Assessment,
-        statusHistory: JSON.parse(row.history) as StatusChange[],
-      }),
-    });
-  }
-  return stored;
+  const rows = db.prepare(STORED('')).all({ version: policy.version }) as StoredRow[];
+  return new Map(rows.map((row) => [row.incident_id, storedOf(row)]));
+}
+
+/** The stored live assessment of one incident made under `policy`'s version, if any. */
+export function storedAssessment(db: Database, policy: PolicyConfig, id: string): StoredAssessment | undefined {
+  const row = db.prepare(STORED('a.incident_id = @id AND')).get({ version: policy.version, id }) as
+    StoredRow | undefined;
+  return row === undefined ? undefined : storedOf(row);
 }
 
 /**
@@ -95,7 +118,7 @@ export function assessPending(
   reader: EvidenceReader = readerFor(db, 'LIVE'),
 ): number {
   const ids = db.prepare('SELECT incident_id FROM dirty_incidents LIMIT ?').pluck().all(limit) as string[];
-  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?)');
+  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?,?)');
   const dropAssessment = db.prepare('DELETE FROM assessments WHERE incident_id = ?');
   const dropHistory = db.prepare('DELETE FROM status_history WHERE incident_id = ?');
   const change = db.prepare('INSERT INTO status_history VALUES (?,?,?,?,?,?,?)');
@@ -103,7 +126,9 @@ export function assessPending(
   const assessed = new Set<string>();
   // The fact tables do not change while this runs (one transaction): one reader, its sources read once for all.
   for (const id of ids) {
-    const evidence = reader.load(id);
+    // Every key read is noted, to store the bounds of the rows the reading touched with the assessment.
+    const touched = new Touched();
+    const evidence = reader.load(id, touched);
     const result = evidence === null ? null : assessEvidence(evidence, policy);
     if (result === null || result.incidentId !== id) {
       dropAssessment.run(id);
@@ -112,6 +137,7 @@ export function assessPending(
     if (evidence !== null && result !== null && !assessed.has(result.incidentId)) {
       assessed.add(result.incidentId);
       const { incidentId, assessment: a, statusHistory, statusOnDates } = result;
+      const bounds = reader.bounds(touched);
       upsert.run(
         incidentId,
         a.status,
@@ -123,6 +149,8 @@ export function assessPending(
         JSON.stringify(a),
         evidenceDigest(evidence),
         JSON.stringify(statusOnDates),
+        bounds.latestEvidenceDate,
+        bounds.latestRecordedAt,
       );
       dropHistory.run(incidentId);
       statusHistory.forEach((h, n) =>

@@ -1,8 +1,8 @@
 import { assessWithHistory } from '@app/domain';
-import type { Assessment, IncidentDetails, IsoDate, PolicyConfig, StatusChange } from '@app/domain';
+import type { Assessment, IncidentDetails, IncidentEvidence, IsoDate, PolicyConfig, StatusChange } from '@app/domain';
 import type { Database } from 'better-sqlite3';
 import type { ReadCut } from './cut';
-import { evidenceDigest, readerFor, storedAssessments } from './assessments';
+import { evidenceDigest, readerFor, storedAssessment, storedAssessments, type StoredAssessment } from './assessments';
 import { BulkRows, KeySetRows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
 import { EvidenceReader, type IncidentAsOf } from './evidence.reader';
@@ -30,29 +30,51 @@ export function bulkReader(db: Database, cut: ReadCut): { reader: EvidenceReader
 
 /**
  * Every canonical incident that exists at the cut (merged duplicates left out, withdrawn ones kept, as the
- * registry lists them), by incident id, each assessed by the one pure policy over its rows as of the cut (or,
- * when those rows give the very evidence its stored live assessment was made from, that assessment: the policy
- * is pure). One pass over the tables (in one read transaction, so one snapshot), no replay.
+ * registry lists them), by incident id, each assessed by the one pure policy over its rows as of the cut, or taken
+ * from its stored live assessment (the policy is pure) when the cut reads the very rows the live reading did: when
+ * every row that reading touched lies within the cut (`holdsAt`: no evidence read at all), or when the evidence
+ * read as of the cut has the same digest. Only the other incidents' evidence is read, together (`KeySetRows`, the
+ * sources of the cut once). In one read transaction, so one snapshot; no replay.
  */
 export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): IncidentAtCut[] {
   const read = (): IncidentAtCut[] => {
     const { reader, incidentIds } = bulkReader(db, cut);
     const stored = storedAssessments(db, policy);
-    // Live, a stored assessment is current unless its incident is due to be assessed again.
-    const due = cut === 'LIVE' ? new Set(db.prepare('SELECT incident_id FROM dirty_incidents').pluck().all()) : null;
-    return canonicalAt(reader, incidentIds(), (id, { evidence: evidenceOf, ...shown }) => {
-      const live = stored.get(id);
-      if (live !== undefined && due !== null && !due.has(id)) return { incidentId: id, ...shown, ...live.result() };
-      const evidence = evidenceOf();
-      // Most incidents' evidence as of a past cut is what it is live: the policy gave its result for it already.
-      if (live !== undefined && live.digest === evidenceDigest(evidence)) {
-        return { incidentId: id, ...shown, ...live.result() };
-      }
-      const { assessment, history } = assessWithHistory(evidence, policy);
-      return { incidentId: id, ...shown, assessment, statusHistory: history };
+    const shown = canonicalAt(reader, incidentIds(), (id, { evidence: _evidence, ...shown }) => ({
+      incidentId: id,
+      ...shown,
+    }));
+    const unread = shown.filter(({ incidentId }) => stored.get(incidentId)?.holdsAt(cut) !== true);
+    // Most incidents of a cut or few: read the few together, the most in one pass over the tables.
+    const evidence =
+      unread.length * 2 > shown.length
+        ? reader
+        : new EvidenceReader(
+            new KeySetRows(
+              db,
+              cut,
+              unread.map((i) => i.incidentId),
+            ).rows,
+            reader.sources,
+          );
+    return shown.map((incident): IncidentAtCut => {
+      const live = stored.get(incident.incidentId);
+      if (live?.holdsAt(cut)) return { ...incident, ...live.result() };
+      return { ...incident, ...assessedOrStored(evidence.read(incident.incidentId)!.evidence(), live, policy) };
     });
   };
   return db.inTransaction ? read() : db.transaction(read)();
+}
+
+/** The policy over the evidence, or the stored live assessment where that was made from the same evidence. */
+function assessedOrStored(
+  evidence: IncidentEvidence,
+  live: StoredAssessment | undefined,
+  policy: PolicyConfig,
+): Pick<IncidentAtCut, 'assessment' | 'statusHistory'> {
+  if (live !== undefined && live.digest === evidenceDigest(evidence)) return live.result();
+  const { assessment, history } = assessWithHistory(evidence, policy);
+  return { assessment, statusHistory: history };
 }
 
 /** A canonical incident as of a cut as a list shows it before any policy runs. */
@@ -102,11 +124,21 @@ function canonicalAt<T>(reader: EvidenceReader, ids: string[], take: (id: string
 }
 
 /**
- * One incident as of a cut: the canonical one the id resolves to then, or null when there was none. The policy
- * runs on its rows (one incident: no stored assessment to look up).
+ * One incident as of a cut: the canonical one the id resolves to then, or null when there was none. Its stored
+ * live assessment where that holds at the cut (see incidentsAt), else the policy on its rows.
  */
 export function incidentAt(db: Database, cut: ReadCut, id: string, policy: PolicyConfig): IncidentAtCut | null {
-  return assessedAt(readerFor(db, cut), id, policy);
+  const read = (): IncidentAtCut | null => {
+    const reader = readerFor(db, cut);
+    const canonical = reader.resolve(id);
+    const incident = canonical === null ? null : reader.read(canonical);
+    if (canonical === null || incident === null) return null;
+    const { evidence, ...shown } = incident;
+    const live = storedAssessment(db, policy, canonical);
+    if (live?.holdsAt(cut)) return { incidentId: canonical, ...shown, ...live.result() };
+    return { incidentId: canonical, ...shown, ...assessedOrStored(evidence(), live, policy) };
+  };
+  return db.inTransaction ? read() : db.transaction(read)();
 }
 
 /**
