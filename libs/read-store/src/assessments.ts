@@ -1,6 +1,6 @@
 import { assessWithHistory, DEFAULT_POLICY } from '@app/domain';
 import type { Assessment, IncidentEvidence, PolicyConfig, StatusChange, StatusOnDate } from '@app/domain';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { type Bounds, boundsWithin, Touched } from './bounds';
 import type { ReadCut } from './cut';
@@ -46,14 +46,13 @@ function assessEvidence(evidence: IncidentEvidence, policy: PolicyConfig): WithS
 
 /**
  * A digest of the evidence the policy was given. The policy is pure: under one policy version, evidence with the
- * same digest has the same assessment and history, so a cut may take the stored live ones (see incidentsAt).
+ * same digest has the same assessment and history, so a cut may take the stored live ones (`keptStatuses`).
  */
 export const evidenceDigest = (evidence: IncidentEvidence): string =>
   createHash('sha256').update(JSON.stringify(evidence)).digest('base64');
 
-/** A stored live assessment: the digest of its evidence, and the assessment and history (parsed when asked). */
+/** A stored live assessment: whether it holds at a cut, and the assessment and history (parsed when asked). */
 export interface StoredAssessment {
-  digest: string;
   /**
    * Whether it holds at the cut with no reading: it is current (its incident not due to be assessed again) and
    * every row its reading touched lies within the cut (see `boundsWithin`).
@@ -64,7 +63,6 @@ export interface StoredAssessment {
 
 interface StoredRow {
   incident_id: string;
-  evidence_digest: string;
   assessment: string;
   history: string;
   latest_evidence_date: string | null;
@@ -74,7 +72,7 @@ interface StoredRow {
 
 /** The stored assessments with their histories (one JSON array each: JSON.parse reads it faster than rows). */
 const STORED = (where: string) =>
-  `SELECT a.incident_id, a.evidence_digest, a.assessment, a.latest_evidence_date, a.latest_recorded_at,
+  `SELECT a.incident_id, a.assessment, a.latest_evidence_date, a.latest_recorded_at,
      (SELECT json_group_array(json_object('status', h.status, 'readiness', h.readiness, 'on', h.on_date,
         'rule', h.rule, 'evidenceIds', json(h.evidence_ids)))
       FROM (SELECT * FROM status_history h WHERE h.incident_id = a.incident_id ORDER BY h.n) h) AS history,
@@ -84,7 +82,6 @@ const STORED = (where: string) =>
 const storedOf = (row: StoredRow): StoredAssessment => {
   const bounds: Bounds = { latestEvidenceDate: row.latest_evidence_date, latestRecordedAt: row.latest_recorded_at };
   return {
-    digest: row.evidence_digest,
     holdsAt: (cut) => row.due === 0 && boundsWithin(cut, bounds),
     result: () => ({
       assessment: JSON.parse(row.assessment) as Assessment,
@@ -99,10 +96,13 @@ export function storedAssessments(db: Database, policy: PolicyConfig): Map<strin
   return new Map(rows.map((row) => [row.incident_id, storedOf(row)]));
 }
 
+const one = new WeakMap<Database, Statement>();
+
 /** The stored live assessment of one incident made under `policy`'s version, if any. */
 export function storedAssessment(db: Database, policy: PolicyConfig, id: string): StoredAssessment | undefined {
-  const row = db.prepare(STORED('a.incident_id = @id AND')).get({ version: policy.version, id }) as
-    StoredRow | undefined;
+  let statement = one.get(db);
+  if (!statement) one.set(db, (statement = db.prepare(STORED('a.incident_id = @id AND'))));
+  const row = statement.get({ version: policy.version, id }) as StoredRow | undefined;
   return row === undefined ? undefined : storedOf(row);
 }
 

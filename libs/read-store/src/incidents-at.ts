@@ -2,7 +2,7 @@ import { assessWithHistory } from '@app/domain';
 import type { Assessment, IncidentDetails, IncidentEvidence, IsoDate, PolicyConfig, StatusChange } from '@app/domain';
 import type { Database } from 'better-sqlite3';
 import type { ReadCut } from './cut';
-import { evidenceDigest, readerFor, storedAssessment, storedAssessments, type StoredAssessment } from './assessments';
+import { readerFor, storedAssessment, storedAssessments, type StoredAssessment } from './assessments';
 import { BulkRows, KeySetRows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
 import { EvidenceReader, type IncidentAsOf } from './evidence.reader';
@@ -30,10 +30,9 @@ export function bulkReader(db: Database, cut: ReadCut): { reader: EvidenceReader
 
 /**
  * Every canonical incident that exists at the cut (merged duplicates left out, withdrawn ones kept, as the
- * registry lists them), by incident id, each assessed by the one pure policy over its rows as of the cut, or taken
- * from its stored live assessment (the policy is pure) when the cut reads the very rows the live reading did: when
- * every row that reading touched lies within the cut (`holdsAt`: no evidence read at all), or when the evidence
- * read as of the cut has the same digest. Only the other incidents' evidence is read, together (`KeySetRows`, the
+ * registry lists them), by incident id, each with its stored live assessment where that holds at the cut (every
+ * row its live reading touched lies within the cut: see `boundsWithin`), with no evidence read; else assessed by
+ * the one pure policy over its rows as of the cut, those incidents' evidence read together (`KeySetRows`, the
  * sources of the cut once). In one read transaction, so one snapshot; no replay.
  */
 export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): IncidentAtCut[] {
@@ -45,35 +44,32 @@ export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): I
       ...shown,
     }));
     const unread = shown.filter(({ incidentId }) => stored.get(incidentId)?.holdsAt(cut) !== true);
-    // Most incidents of a cut or few: read the few together, the most in one pass over the tables.
+    // Most incidents of the cut or few: the most in one pass over the tables, the few together.
+    const ids = unread.map((i) => i.incidentId);
     const evidence =
-      unread.length * 2 > shown.length
-        ? reader
-        : new EvidenceReader(
-            new KeySetRows(
-              db,
-              cut,
-              unread.map((i) => i.incidentId),
-            ).rows,
-            reader.sources,
-          );
-    return shown.map((incident): IncidentAtCut => {
-      const live = stored.get(incident.incidentId);
-      if (live?.holdsAt(cut)) return { ...incident, ...live.result() };
-      return { ...incident, ...assessedOrStored(evidence.read(incident.incidentId)!.evidence(), live, policy) };
-    });
+      unread.length * 2 > shown.length ? reader : new EvidenceReader(new KeySetRows(db, cut, ids).rows, reader.sources);
+    return shown.map((incident): IncidentAtCut => ({
+      ...incident,
+      ...assessmentAt(
+        stored.get(incident.incidentId),
+        cut,
+        () => evidence.read(incident.incidentId)!.evidence(),
+        policy,
+      ),
+    }));
   };
   return db.inTransaction ? read() : db.transaction(read)();
 }
 
-/** The policy over the evidence, or the stored live assessment where that was made from the same evidence. */
-function assessedOrStored(
-  evidence: IncidentEvidence,
+/** The stored live assessment where it holds at the cut (no evidence read), else the policy over the evidence. */
+function assessmentAt(
   live: StoredAssessment | undefined,
+  cut: ReadCut,
+  evidence: () => IncidentEvidence,
   policy: PolicyConfig,
 ): Pick<IncidentAtCut, 'assessment' | 'statusHistory'> {
-  if (live !== undefined && live.digest === evidenceDigest(evidence)) return live.result();
-  const { assessment, history } = assessWithHistory(evidence, policy);
+  if (live?.holdsAt(cut)) return live.result();
+  const { assessment, history } = assessWithHistory(evidence(), policy);
   return { assessment, statusHistory: history };
 }
 
@@ -128,16 +124,7 @@ function canonicalAt<T>(reader: EvidenceReader, ids: string[], take: (id: string
  * live assessment where that holds at the cut (see incidentsAt), else the policy on its rows.
  */
 export function incidentAt(db: Database, cut: ReadCut, id: string, policy: PolicyConfig): IncidentAtCut | null {
-  const read = (): IncidentAtCut | null => {
-    const reader = readerFor(db, cut);
-    const canonical = reader.resolve(id);
-    const incident = canonical === null ? null : reader.read(canonical);
-    if (canonical === null || incident === null) return null;
-    const { evidence, ...shown } = incident;
-    const live = storedAssessment(db, policy, canonical);
-    if (live?.holdsAt(cut)) return { incidentId: canonical, ...shown, ...live.result() };
-    return { incidentId: canonical, ...shown, ...assessedOrStored(evidence(), live, policy) };
-  };
+  const read = () => assessedAt(db, cut, readerFor(db, cut), id, policy);
   return db.inTransaction ? read() : db.transaction(read)();
 }
 
@@ -153,16 +140,25 @@ export function incidentsByIdAt(
 ): (IncidentAtCut | null)[] {
   const read = (): (IncidentAtCut | null)[] => {
     const reader = new EvidenceReader(new KeySetRows(db, cut, ids).rows, new SourceGraph(new BulkRows(db, cut).rows));
-    return ids.map((id) => assessedAt(reader, id, policy));
+    return ids.map((id) => assessedAt(db, cut, reader, id, policy));
   };
   return db.inTransaction ? read() : db.transaction(read)();
 }
 
-function assessedAt(reader: EvidenceReader, id: string, policy: PolicyConfig): IncidentAtCut | null {
+function assessedAt(
+  db: Database,
+  cut: ReadCut,
+  reader: EvidenceReader,
+  id: string,
+  policy: PolicyConfig,
+): IncidentAtCut | null {
   const canonical = reader.resolve(id);
   const incident = canonical === null ? null : reader.read(canonical);
   if (canonical === null || incident === null) return null;
   const { evidence, ...shown } = incident;
-  const { assessment, history } = assessWithHistory(evidence(), policy);
-  return { incidentId: canonical, ...shown, assessment, statusHistory: history };
+  return {
+    incidentId: canonical,
+    ...shown,
+    ...assessmentAt(storedAssessment(db, policy, canonical), cut, evidence, policy),
+  };
 }
