@@ -51,59 +51,93 @@ function assessEvidence(evidence: IncidentEvidence, policy: PolicyConfig): WithS
 export const evidenceDigest = (evidence: IncidentEvidence): string =>
   createHash('sha256').update(JSON.stringify(evidence)).digest('base64');
 
-/** A stored live assessment: whether it holds at a cut, and the assessment and history (parsed when asked). */
-export interface StoredAssessment {
-  /**
-   * Whether it holds at the cut with no reading: it is current (its incident not due to be assessed again) and
-   * every row its reading touched lies within the cut (see `boundsWithin`).
-   */
-  holdsAt: (cut: ReadCut) => boolean;
-  result: () => Omit<IncidentAssessment, 'incidentId'>;
-}
+/** A stored live assessment and status history, parsed when asked. */
+export type StoredResult = () => Omit<IncidentAssessment, 'incidentId'>;
 
-interface StoredRow {
+/**
+ * Whether a stored live assessment holds at the cut with no reading: it is current (its incident not due to be
+ * assessed again) and every row its reading touched lies within the cut (see `boundsWithin`).
+ */
+export type HoldsAt = (cut: ReadCut) => boolean;
+
+interface BoundsRow {
   incident_id: string;
-  assessment: string;
-  history: string;
   latest_evidence_date: string | null;
   latest_recorded_at: number;
   due: number;
 }
 
-/** The stored assessments with their histories (one JSON array each: JSON.parse reads it faster than rows). */
-const STORED = (where: string) =>
-  `SELECT a.incident_id, a.assessment, a.latest_evidence_date, a.latest_recorded_at,
-     (SELECT json_group_array(json_object('status', h.status, 'readiness', h.readiness, 'on', h.on_date,
-        'rule', h.rule, 'evidenceIds', json(h.evidence_ids)))
-      FROM (SELECT * FROM status_history h WHERE h.incident_id = a.incident_id ORDER BY h.n) h) AS history,
+const BOUNDS = (where: string) =>
+  `SELECT a.incident_id, a.latest_evidence_date, a.latest_recorded_at,
      EXISTS (SELECT 1 FROM dirty_incidents d WHERE d.incident_id = a.incident_id) AS due
    FROM assessments a WHERE ${where} a.policy_version = @version`;
 
-const storedOf = (row: StoredRow): StoredAssessment => {
+const holdsOf = (row: BoundsRow): HoldsAt => {
   const bounds: Bounds = { latestEvidenceDate: row.latest_evidence_date, latestRecordedAt: row.latest_recorded_at };
-  return {
-    holdsAt: (cut) => row.due === 0 && boundsWithin(cut, bounds),
-    result: () => ({
-      assessment: JSON.parse(row.assessment) as Assessment,
-      statusHistory: JSON.parse(row.history) as StatusChange[],
-    }),
-  };
+  return (cut) => row.due === 0 && boundsWithin(cut, bounds);
 };
 
-/** Every stored live assessment made under `policy`'s version, by incident (parsed when asked). */
-export function storedAssessments(db: Database, policy: PolicyConfig): Map<string, StoredAssessment> {
-  const rows = db.prepare(STORED('')).all({ version: policy.version }) as StoredRow[];
-  return new Map(rows.map((row) => [row.incident_id, storedOf(row)]));
+/**
+ * Whether each stored live assessment made under `policy`'s version holds at a cut, by incident: the bounds alone
+ * (from the index assessments_bounds), so that only the assessments taken are read (`storedResults`).
+ */
+export function storedBounds(db: Database, policy: PolicyConfig): Map<string, HoldsAt> {
+  const rows = db.prepare(BOUNDS('')).all({ version: policy.version }) as BoundsRow[];
+  return new Map(rows.map((row) => [row.incident_id, holdsOf(row)]));
 }
+
+/** A history as one JSON array (SQLite writes it, JSON.parse reads it several times faster than rows). */
+const HISTORY = `json_group_array(json_object('status', h.status, 'readiness', h.readiness, 'on', h.on_date,
+  'rule', h.rule, 'evidenceIds', json(h.evidence_ids)) ORDER BY h.n)`;
+
+/** The stored live assessments and histories of `ids` (see storedBounds), by incident, each parsed when asked. */
+export function storedResults(db: Database, ids: readonly string[]): Map<string, StoredResult> {
+  const keys = JSON.stringify(ids);
+  const assessments = db
+    .prepare(
+      'SELECT a.incident_id, a.assessment FROM assessments a WHERE a.incident_id IN (SELECT value FROM json_each(?))',
+    )
+    .raw()
+    .all(keys) as [string, string][];
+  const histories = new Map(
+    db
+      .prepare(
+        `SELECT h.incident_id, ${HISTORY} FROM status_history h
+         WHERE h.incident_id IN (SELECT value FROM json_each(?)) GROUP BY h.incident_id`,
+      )
+      .raw()
+      .all(keys) as [string, string][],
+  );
+  return new Map(
+    assessments.map(([id, assessment]) => [id, () => parsed(assessment, histories.get(id) ?? '[]')] as const),
+  );
+}
+
+const parsed = (assessment: string, history: string) => ({
+  assessment: JSON.parse(assessment) as Assessment,
+  statusHistory: JSON.parse(history) as StatusChange[],
+});
 
 const one = new WeakMap<Database, Statement>();
 
-/** The stored live assessment of one incident made under `policy`'s version, if any. */
-export function storedAssessment(db: Database, policy: PolicyConfig, id: string): StoredAssessment | undefined {
+/** The stored live assessment of one incident made under `policy`'s version, if any (a page reads a few). */
+export function storedAssessment(
+  db: Database,
+  policy: PolicyConfig,
+  id: string,
+): { holdsAt: HoldsAt; result: StoredResult } | undefined {
   let statement = one.get(db);
-  if (!statement) one.set(db, (statement = db.prepare(STORED('a.incident_id = @id AND'))));
-  const row = statement.get({ version: policy.version, id }) as StoredRow | undefined;
-  return row === undefined ? undefined : storedOf(row);
+  if (!statement) {
+    const sql = BOUNDS('a.incident_id = @id AND').replace(
+      'SELECT a.incident_id,',
+      `SELECT a.incident_id, a.assessment,
+         (SELECT ${HISTORY} FROM status_history h WHERE h.incident_id = a.incident_id) AS history,`,
+    );
+    one.set(db, (statement = db.prepare(sql)));
+  }
+  const row = statement.get({ version: policy.version, id }) as
+    (BoundsRow & { assessment: string; history: string }) | undefined;
+  return row === undefined ? undefined : { holdsAt: holdsOf(row), result: () => parsed(row.assessment, row.history) };
 }
 
 /**

@@ -2,7 +2,7 @@ import { assessWithHistory } from '@app/domain';
 import type { Assessment, IncidentDetails, IncidentEvidence, IsoDate, PolicyConfig, StatusChange } from '@app/domain';
 import type { Database } from 'better-sqlite3';
 import type { ReadCut } from './cut';
-import { readerFor, storedAssessment, storedAssessments, type StoredAssessment } from './assessments';
+import { readerFor, storedAssessment, storedBounds, storedResults } from './assessments';
 import { BulkRows, KeySetRows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
 import { EvidenceReader, type IncidentAsOf } from './evidence.reader';
@@ -38,38 +38,36 @@ export function bulkReader(db: Database, cut: ReadCut): { reader: EvidenceReader
 export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): IncidentAtCut[] {
   const read = (): IncidentAtCut[] => {
     const { reader, incidentIds } = bulkReader(db, cut);
-    const stored = storedAssessments(db, policy);
+    const holds = storedBounds(db, policy);
     const shown = canonicalAt(reader, incidentIds(), (id, { evidence: _evidence, ...shown }) => ({
       incidentId: id,
       ...shown,
     }));
-    const unread = shown.filter(({ incidentId }) => stored.get(incidentId)?.holdsAt(cut) !== true);
+    const taken = shown.filter(({ incidentId }) => holds.get(incidentId)?.(cut) === true).map((i) => i.incidentId);
+    const stored = storedResults(db, taken);
+    const unread = shown.filter(({ incidentId }) => !stored.has(incidentId)).map((i) => i.incidentId);
     // Most incidents of the cut or few: the most in one pass over the tables, the few together.
-    const ids = unread.map((i) => i.incidentId);
     const evidence =
-      unread.length * 2 > shown.length ? reader : new EvidenceReader(new KeySetRows(db, cut, ids).rows, reader.sources);
-    return shown.map((incident): IncidentAtCut => ({
-      ...incident,
-      ...assessmentAt(
-        stored.get(incident.incidentId),
-        cut,
-        () => evidence.read(incident.incidentId)!.evidence(),
-        policy,
-      ),
-    }));
+      unread.length * 2 > shown.length
+        ? reader
+        : new EvidenceReader(new KeySetRows(db, cut, unread).rows, reader.sources);
+    return shown.map((incident): IncidentAtCut => {
+      const result = stored.get(incident.incidentId);
+      return {
+        ...incident,
+        ...(result ? result() : assessed(evidence.read(incident.incidentId)!.evidence(), policy)),
+      };
+    });
   };
   return db.inTransaction ? read() : db.transaction(read)();
 }
 
-/** The stored live assessment where it holds at the cut (no evidence read), else the policy over the evidence. */
-function assessmentAt(
-  live: StoredAssessment | undefined,
-  cut: ReadCut,
-  evidence: () => IncidentEvidence,
+/** The one pure policy over an incident's evidence as of a cut. */
+function assessed(
+  evidence: IncidentEvidence,
   policy: PolicyConfig,
 ): Pick<IncidentAtCut, 'assessment' | 'statusHistory'> {
-  if (live?.holdsAt(cut)) return live.result();
-  const { assessment, history } = assessWithHistory(evidence(), policy);
+  const { assessment, history } = assessWithHistory(evidence, policy);
   return { assessment, statusHistory: history };
 }
 
@@ -156,9 +154,10 @@ function assessedAt(
   const incident = canonical === null ? null : reader.read(canonical);
   if (canonical === null || incident === null) return null;
   const { evidence, ...shown } = incident;
+  const live = storedAssessment(db, policy, canonical);
   return {
     incidentId: canonical,
     ...shown,
-    ...assessmentAt(storedAssessment(db, policy, canonical), cut, evidence, policy),
+    ...(live?.holdsAt(cut) ? live.result() : assessed(evidence(), policy)),
   };
 }

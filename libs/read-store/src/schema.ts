@@ -189,6 +189,9 @@ CREATE INDEX IF NOT EXISTS statement_speakers_state ON statement_speakers (state
 CREATE INDEX IF NOT EXISTS statement_targets_target ON statement_targets (kind, target);
 CREATE INDEX IF NOT EXISTS resolution_votes_state ON resolution_votes (state_code);
 CREATE INDEX IF NOT EXISTS resolution_targets_target ON resolution_targets (kind, target);
+-- Whether each stored assessment holds at a cut, read without its rows (incidentsAt reads only those taken).
+CREATE INDEX IF NOT EXISTS assessments_bounds ON assessments (policy_version, incident_id, latest_evidence_date,
+  latest_recorded_at);
 CREATE INDEX IF NOT EXISTS assessments_status ON assessments (status, status_since);
 CREATE INDEX IF NOT EXISTS assessments_since ON assessments (status_since);
 CREATE INDEX IF NOT EXISTS status_history_status ON status_history (status, on_date);
