@@ -90,27 +90,23 @@ export function storedBounds(db: Database, policy: PolicyConfig): Map<string, Ho
 const HISTORY = `json_group_array(json_object('status', h.status, 'readiness', h.readiness, 'on', h.on_date,
   'rule', h.rule, 'evidenceIds', json(h.evidence_ids)) ORDER BY h.n)`;
 
-/** The stored live assessments and histories of `ids` (see storedBounds), by incident, each parsed when asked. */
-export function storedResults(db: Database, ids: readonly string[]): Map<string, StoredResult> {
-  const keys = JSON.stringify(ids);
-  const assessments = db
-    .prepare(
-      'SELECT a.incident_id, a.assessment FROM assessments a WHERE a.incident_id IN (SELECT value FROM json_each(?))',
-    )
-    .raw()
-    .all(keys) as [string, string][];
+/**
+ * The stored live assessments and histories of `ids` (see storedBounds), by incident, each parsed when asked: looked
+ * up by id, or (`most`: they are most of the table, as live) read in one scan of each table.
+ */
+export function storedResults(db: Database, ids: readonly string[], most = false): Map<string, StoredResult> {
+  const which = (alias: string) => (most ? '1' : `${alias}.incident_id IN (SELECT value FROM json_each(@keys))`);
+  const params = most ? {} : { keys: JSON.stringify(ids) };
+  const rows = (sql: string) => db.prepare(sql).raw().all(params) as [string, string][];
   const histories = new Map(
-    db
-      .prepare(
-        `SELECT h.incident_id, ${HISTORY} FROM status_history h
-         WHERE h.incident_id IN (SELECT value FROM json_each(?)) GROUP BY h.incident_id`,
-      )
-      .raw()
-      .all(keys) as [string, string][],
+    rows(`SELECT h.incident_id, ${HISTORY} FROM status_history h WHERE ${which('h')} GROUP BY h.incident_id`),
   );
-  return new Map(
-    assessments.map(([id, assessment]) => [id, () => parsed(assessment, histories.get(id) ?? '[]')] as const),
-  );
+  const wanted = new Set(ids);
+  const results = new Map<string, StoredResult>();
+  for (const [id, assessment] of rows(`SELECT a.incident_id, a.assessment FROM assessments a WHERE ${which('a')}`)) {
+    if (wanted.has(id)) results.set(id, () => parsed(assessment, histories.get(id) ?? '[]'));
+  }
+  return results;
 }
 
 const parsed = (assessment: string, history: string) => ({

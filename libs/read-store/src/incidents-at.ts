@@ -44,7 +44,7 @@ export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): I
       ...shown,
     }));
     const taken = shown.filter(({ incidentId }) => holds.get(incidentId)?.(cut) === true).map((i) => i.incidentId);
-    const stored = storedResults(db, taken);
+    const stored = storedResults(db, taken, taken.length * 2 > holds.size);
     const unread = shown.filter(({ incidentId }) => !stored.has(incidentId)).map((i) => i.incidentId);
     // Most incidents of the cut or few: the most in one pass over the tables, the few together.
     const evidence =
