@@ -18,6 +18,7 @@ export interface Bounds {
  * so the evidence, the details and the merges as of the cut are the live ones, and so is the stored assessment
  * (the policy is pure). KNOWN: `within` is `evidence_date IS NULL OR evidence_date <= day`, and an undated row is
  * within every cut; RECORDED: `recorded_at <= t`, and a row that superseded another is a row of its own, bounded.
+ * As `inForce` and `fieldInForce` read versions: with every version of a key within the cut, the last is in force.
  */
 export function boundsWithin(cut: ReadCut, bounds: Bounds): boolean {
   if (cut === 'LIVE') return true;

@@ -36,6 +36,7 @@ export class SourceGraph {
   /** A source as of the cut; `touched` notes the rows read (kept once read: noted on every call). */
   source(id: string, touched?: Touched): SourceAsOf | undefined {
     this.reading?.push(id);
+    // The three queries read below (once: then kept), noted on every call.
     if (touched) for (const query of [EVIDENCE.source, EVIDENCE.grades, EVIDENCE.sourceMerges]) touched.add(query, id);
     let found = this.cache.get(id);
     if (found === undefined) {
