@@ -11,9 +11,10 @@ import { memorySource } from './testing/memory-source';
 /**
  * The stored live assessment is taken with no evidence read only when every row its reading touched lies within
  * the cut (bounds.ts). Each trap below adds one fact after a cut to a history whose incident was taken from store
- * there: a regrade of its source, a retraction of its corroboration, a duplicate merged into it (each dated and
- * recorded after the cut), and a correction recorded after the cut but dated before it. Each time the list at the
- * cut equals the reference replay, and the incident is taken from store only where the new fact is within the cut.
+ * there: a regrade of its source, a merge of its source into another, a retraction of its corroboration, a duplicate
+ * merged into it (each dated and recorded after the cut), and a correction recorded after the cut but dated before
+ * it. Each time the list at the cut equals the reference replay, and the incident is taken from store only where the
+ * new fact is within the cut.
  */
 const SEED = 401;
 // Evidence dates in these histories fall on days 0 to 1459: a cut on the last one holds most incidents whole.
@@ -68,6 +69,19 @@ const TRAPS: Record<string, { trap: Trap; within: boolean; when: (store: ReadSto
       const [previousGrade] = live(store, GRADE, sourceId);
       const data = { sourceId, grade: previousGrade === 'A' ? 'F' : 'A', previousGrade, reason: 'trap' };
       return { type: 'SourceRegraded', data: { ...data, regradedOn: day(true) } } as RegistryEvent;
+    },
+  },
+  'its source merged into another after the cut': {
+    within: false,
+    when: (store, id) => live(store, CITED, id).length > 0,
+    trap: (store, id, day) => {
+      const [sourceId] = live(store, CITED, id);
+      const [canonicalSourceId] = live(
+        store,
+        'SELECT source_id FROM sources WHERE source_id <> ? ORDER BY 1',
+        sourceId,
+      );
+      return { type: 'SourcesMerged', data: { sourceId, canonicalSourceId, reason: 'trap', mergedOn: day(true) } };
     },
   },
   'its corroboration retracted after the cut': {
