@@ -1,7 +1,8 @@
 import { assessWithHistory, DEFAULT_POLICY } from '@app/domain';
 import type { Assessment, IncidentEvidence, PolicyConfig, StatusChange, StatusOnDate } from '@app/domain';
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { type Bounds, boundsWithin, Touched } from './bounds';
 import type { ReadCut } from './cut';
 import { keyedRows } from './cut-rows';
 import { EvidenceReader } from './evidence.reader';
@@ -45,42 +46,94 @@ function assessEvidence(evidence: IncidentEvidence, policy: PolicyConfig): WithS
 
 /**
  * A digest of the evidence the policy was given. The policy is pure: under one policy version, evidence with the
- * same digest has the same assessment and history, so a cut may take the stored live ones (see incidentsAt).
+ * same digest has the same assessment and history, so a cut may take the stored live ones (`keptStatuses`).
  */
 export const evidenceDigest = (evidence: IncidentEvidence): string =>
   createHash('sha256').update(JSON.stringify(evidence)).digest('base64');
 
-/** A stored live assessment: the digest of its evidence, and the assessment and history (parsed when asked). */
-export interface StoredAssessment {
-  digest: string;
-  result: () => Omit<IncidentAssessment, 'incidentId'>;
-}
+/** A stored live assessment and status history, parsed when asked. */
+export type StoredResult = () => Omit<IncidentAssessment, 'incidentId'>;
 
 /**
- * Every stored live assessment made under `policy`'s version, by incident: its history comes as one JSON array
- * (SQLite writes it, JSON.parse reads it several times faster than a row object per change), parsed when asked.
+ * Whether a stored live assessment holds at the cut with no reading: it is current (its incident not due to be
+ * assessed again) and every row its reading touched lies within the cut (see `boundsWithin`).
  */
-export function storedAssessments(db: Database, policy: PolicyConfig): Map<string, StoredAssessment> {
-  const rows = db
-    .prepare(
-      `SELECT a.incident_id, a.evidence_digest, a.assessment,
-         (SELECT json_group_array(json_object('status', h.status, 'readiness', h.readiness, 'on', h.on_date,
-            'rule', h.rule, 'evidenceIds', json(h.evidence_ids)))
-          FROM (SELECT * FROM status_history h WHERE h.incident_id = a.incident_id ORDER BY h.n) h) AS history
-       FROM assessments a WHERE a.policy_version = ?`,
-    )
-    .all(policy.version) as { incident_id: string; evidence_digest: string; assessment: string; history: string }[];
-  const stored = new Map<string, StoredAssessment>();
-  for (const row of rows) {
-    stored.set(row.incident_id, {
-      digest: row.evidence_digest,
-      result: () => ({
-        assessment: JSON.parse(row.assessment) as Assessment,
-        statusHistory: JSON.parse(row.history) as StatusChange[],
-      }),
-    });
+export type HoldsAt = (cut: ReadCut) => boolean;
+
+interface BoundsRow {
+  incident_id: string;
+  latest_evidence_date: string | null;
+  latest_recorded_at: number;
+  due: number;
+}
+
+const BOUNDS = (where: string) =>
+  `SELECT a.incident_id, a.latest_evidence_date, a.latest_recorded_at,
+     EXISTS (SELECT 1 FROM dirty_incidents d WHERE d.incident_id = a.incident_id) AS due
+   FROM assessments a WHERE ${where} a.policy_version = @version`;
+
+const holdsOf = (row: BoundsRow): HoldsAt => {
+  const bounds: Bounds = { latestEvidenceDate: row.latest_evidence_date, latestRecordedAt: row.latest_recorded_at };
+  return (cut) => row.due === 0 && boundsWithin(cut, bounds);
+};
+
+/**
+ * Whether each stored live assessment made under `policy`'s version holds at a cut, by incident: the bounds alone
+ * (from the index assessments_bounds), so that only the assessments taken are read (`storedResults`).
+ */
+export function storedBounds(db: Database, policy: PolicyConfig): Map<string, HoldsAt> {
+  const rows = db.prepare(BOUNDS('')).all({ version: policy.version }) as BoundsRow[];
+  return new Map(rows.map((row) => [row.incident_id, holdsOf(row)]));
+}
+
+/** A history as one JSON array (SQLite writes it, JSON.parse reads it several times faster than rows). */
+const HISTORY = `json_group_array(json_object('status', h.status, 'readiness', h.readiness, 'on', h.on_date,
+  'rule', h.rule, 'evidenceIds', json(h.evidence_ids)) ORDER BY h.n)`;
+
+/**
+ * The stored live assessments and histories of `ids` (see storedBounds), by incident, each parsed when asked: looked
+ * up by id, or (`most`: they are most of the table, as live) read in one scan of each table.
+ */
+export function storedResults(db: Database, ids: readonly string[], most = false): Map<string, StoredResult> {
+  const which = (alias: string) => (most ? '1' : `${alias}.incident_id IN (SELECT value FROM json_each(@keys))`);
+  const params = most ? {} : { keys: JSON.stringify(ids) };
+  const rows = (sql: string) => db.prepare(sql).raw().all(params) as [string, string][];
+  const histories = new Map(
+    rows(`SELECT h.incident_id, ${HISTORY} FROM status_history h WHERE ${which('h')} GROUP BY h.incident_id`),
+  );
+  const wanted = new Set(ids);
+  const results = new Map<string, StoredResult>();
+  for (const [id, assessment] of rows(`SELECT a.incident_id, a.assessment FROM assessments a WHERE ${which('a')}`)) {
+    if (wanted.has(id)) results.set(id, () => parsed(assessment, histories.get(id) ?? '[]'));
   }
-  return stored;
+  return results;
+}
+
+const parsed = (assessment: string, history: string) => ({
+  assessment: JSON.parse(assessment) as Assessment,
+  statusHistory: JSON.parse(history) as StatusChange[],
+});
+
+const one = new WeakMap<Database, Statement>();
+
+/** The stored live assessment of one incident made under `policy`'s version, if any (a page reads a few). */
+export function storedAssessment(
+  db: Database,
+  policy: PolicyConfig,
+  id: string,
+): { holdsAt: HoldsAt; result: StoredResult } | undefined {
+  let statement = one.get(db);
+  if (!statement) {
+    const sql = BOUNDS('a.incident_id = @id AND').replace(
+      'SELECT a.incident_id,',
+      `SELECT a.incident_id, a.assessment,
+         (SELECT ${HISTORY} FROM status_history h WHERE h.incident_id = a.incident_id) AS history,`,
+    );
+    one.set(db, (statement = db.prepare(sql)));
+  }
+  const row = statement.get({ version: policy.version, id }) as
+    (BoundsRow & { assessment: string; history: string }) | undefined;
+  return row === undefined ? undefined : { holdsAt: holdsOf(row), result: () => parsed(row.assessment, row.history) };
 }
 
 /**
@@ -95,7 +148,7 @@ export function assessPending(
   reader: EvidenceReader = readerFor(db, 'LIVE'),
 ): number {
   const ids = db.prepare('SELECT incident_id FROM dirty_incidents LIMIT ?').pluck().all(limit) as string[];
-  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?)');
+  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?,?)');
   const dropAssessment = db.prepare('DELETE FROM assessments WHERE incident_id = ?');
   const dropHistory = db.prepare('DELETE FROM status_history WHERE incident_id = ?');
   const change = db.prepare('INSERT INTO status_history VALUES (?,?,?,?,?,?,?)');
@@ -103,7 +156,9 @@ export function assessPending(
   const assessed = new Set<string>();
   // The fact tables do not change while this runs (one transaction): one reader, its sources read once for all.
   for (const id of ids) {
-    const evidence = reader.load(id);
+    // Every key read is noted, to store the bounds of the rows the reading touched with the assessment.
+    const touched = new Touched();
+    const evidence = reader.load(id, touched);
     const result = evidence === null ? null : assessEvidence(evidence, policy);
     if (result === null || result.incidentId !== id) {
       dropAssessment.run(id);
@@ -112,6 +167,7 @@ export function assessPending(
     if (evidence !== null && result !== null && !assessed.has(result.incidentId)) {
       assessed.add(result.incidentId);
       const { incidentId, assessment: a, statusHistory, statusOnDates } = result;
+      const bounds = reader.bounds(touched);
       upsert.run(
         incidentId,
         a.status,
@@ -123,6 +179,8 @@ export function assessPending(
         JSON.stringify(a),
         evidenceDigest(evidence),
         JSON.stringify(statusOnDates),
+        bounds.latestEvidenceDate,
+        bounds.latestRecordedAt,
       );
       dropHistory.run(incidentId);
       statusHistory.forEach((h, n) =>

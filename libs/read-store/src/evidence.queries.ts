@@ -10,6 +10,30 @@ const versionsOf =
 
 type Within = (alias: string) => string;
 
+/**
+ * An evidence query and what bounds it: `touched` reads, per key, the latest evidence date and recording time of
+ * every row the query may read of that key at any cut (the rows in force, the ones they superseded and the ones
+ * that superseded them, the rows its subqueries pick among); null when it reads no row by a cut. Required, so that
+ * a new query cannot leave the bounds of the assessments short (see `Touched` and `boundsWithin`).
+ */
+export interface EvidenceQuery extends CutQuery {
+  touched: CutQuery | null;
+}
+
+/** The latest evidence date and recording time over the joined aliases, one row per key (an empty max: null). */
+const latest = (...aliases: string[]) =>
+  aliases.length === 1
+    ? `max(${aliases[0]}.evidence_date) AS evidence_date, max(${aliases[0]}.recorded_at) AS recorded_at`
+    : `nullif(max(${aliases.map((a) => `coalesce(max(${a}.evidence_date), '')`).join(', ')}), '') AS evidence_date,
+       max(${aliases.map((a) => `coalesce(max(${a}.recorded_at), 0)`).join(', ')}) AS recorded_at`;
+
+/** Every row of `table` keyed by `id` (with `alias`): versions, withdrawals, grades, merges. */
+const everyRow = (table: string, alias: string, id: string): CutQuery => ({
+  key: `${alias}.${id}`,
+  sql: (_w, where) => `SELECT ${alias}.${id} AS key, ${latest(alias)} FROM ${table} ${alias} WHERE ${where} 1
+    GROUP BY ${alias}.${id}`,
+});
+
 /** The incident the incident `id` (an SQL expression) was last merged into within the cut; null when none. */
 const mergedInto = (w: Within, id: string) =>
   `(SELECT m.canonical_incident_id FROM incident_merges m WHERE m.incident_id = ${id} AND ${w('m')}
@@ -24,6 +48,9 @@ export const canonicalAt = (w: Within, id: string) =>
   `EXISTS (SELECT 1 FROM incidents i WHERE i.incident_id = ${id} AND ${w('i')})
    AND coalesce(${mergedInto(w, id)}, ${id}) = ${id}`;
 
+/** For the whole cut, the only statements an incident may read: those of user_statements. */
+const STATEMENTS_READ = 'v.statement_id IN (SELECT statement_id FROM user_statements)';
+
 /**
  * What the policy reads of the fact tables as of a cut, one query each, keyed by incident, statement or source:
  * `EvidenceReader` and `SourceGraph` read them for one incident (`key = @id`) or for every incident of a cut
@@ -37,6 +64,12 @@ export const EVIDENCE = {
       `SELECT i.incident_id AS key, i.evidence_date AS reported_on, i.recorded_at,
          ${mergedInto(w, 'i.incident_id')} AS canonical
        FROM incidents i WHERE ${where} ${w('i')}`,
+    touched: {
+      key: 'i.incident_id',
+      sql: (_w, where) =>
+        `SELECT i.incident_id AS key, ${latest('i', 'm')} FROM incidents i
+         LEFT JOIN incident_merges m ON m.incident_id = i.incident_id WHERE ${where} 1 GROUP BY i.incident_id`,
+    },
   },
   /** The duplicates merged into an incident within the cut, in fold order. */
   mergedInto: {
@@ -44,9 +77,14 @@ export const EVIDENCE = {
     sql: (w, where) =>
       `SELECT m.canonical_incident_id AS key, m.incident_id AS duplicate, m.canonical_incident_id AS canonical, m.seq
        FROM incident_merges m WHERE ${where} ${w('m')} ORDER BY m.seq`,
+    touched: everyRow('incident_merges', 'm', 'canonical_incident_id'),
   },
   /** An incident's versions within the cut (see versionsOf). */
-  versions: { key: 'v.incident_id', sql: versionsOf('incident_versions', 'incident_id') },
+  versions: {
+    key: 'v.incident_id',
+    sql: versionsOf('incident_versions', 'incident_id'),
+    touched: everyRow('incident_versions', 'v', 'incident_id'),
+  },
   /**
    * As `versions`, with only what a list sorted or filtered by date reads: version 0's occurredFrom and occurredTo,
    * and the corrections that set either (whole: they are small). Laid over each other as `versions` are, they give
@@ -64,6 +102,7 @@ export const EVIDENCE = {
        SELECT v.incident_id AS key, json_array(json_array(json(v.changes), v.reason, v.seq)) AS versions
        FROM incident_versions v WHERE ${where} v.reason IS NOT NULL AND ${VERSION_DATES.setsOne('v')} AND ${w('v')}`;
     },
+    touched: everyRow('incident_versions', 'v', 'incident_id'),
   },
   /** In fold order: the last one within the cut stands. */
   withdrawals: {
@@ -71,6 +110,7 @@ export const EVIDENCE = {
     sql: (w, where) =>
       `SELECT w.incident_id AS key, w.reason, w.evidence_date, w.recorded_at FROM incident_withdrawals w
        WHERE ${where} ${w('w')} ORDER BY w.seq`,
+    touched: everyRow('incident_withdrawals', 'w', 'incident_id'),
   },
   /**
    * As logged (by the incident the event named), each with its retraction within the cut, if any: one row per
@@ -86,6 +126,13 @@ export const EVIDENCE = {
          (SELECT r.evidence_date FROM corroboration_retractions r WHERE r.corroboration_id = c.corroboration_id
            AND ${w('r')} ORDER BY r.seq DESC LIMIT 1))) AS corroborations
        FROM corroborations c WHERE ${where} ${w('c')} GROUP BY +c.incident_id`,
+    touched: {
+      key: 'c.incident_id',
+      sql: (_w, where) =>
+        `SELECT c.incident_id AS key, ${latest('c', 'r')} FROM corroborations c
+         LEFT JOIN corroboration_retractions r ON r.corroboration_id = c.corroboration_id
+         WHERE ${where} 1 GROUP BY c.incident_id`,
+    },
   },
   /** Per incident it covers, each with its last conclusion within the cut, if any. */
   investigations: {
@@ -98,29 +145,42 @@ export const EVIDENCE = {
        LEFT JOIN investigation_conclusions c ON c.seq = (SELECT l.seq FROM investigation_conclusions l
          WHERE l.investigation_id = i.investigation_id AND ${w('l')} ORDER BY l.seq DESC LIMIT 1)
        WHERE ${where} ${w('i')}`,
+    touched: {
+      key: 'ii.incident_id',
+      sql: (_w, where) =>
+        `SELECT ii.incident_id AS key, ${latest('i', 'l')}
+         FROM investigation_incidents ii JOIN investigations i USING (investigation_id)
+         LEFT JOIN investigation_conclusions l ON l.investigation_id = i.investigation_id
+         WHERE ${where} 1 GROUP BY ii.incident_id`,
+    },
   },
   /** The statements that might be the alleged user's (a superset, see user-statements.ts), whatever the cut. */
   userStatements: {
     key: 'u.incident_id',
     sql: (_w, where) => `SELECT u.incident_id AS key, u.statement_id FROM user_statements u WHERE ${where} 1`,
+    // Not cut: each statement it lists is bounded by its versions (statementVersions).
+    touched: null,
   },
   /** As `versions`, per statement; for the whole cut, only the statements some incident may read (a few). */
   statementVersions: {
     key: 'v.statement_id',
-    bulk: 'v.statement_id IN (SELECT statement_id FROM user_statements)',
+    bulk: STATEMENTS_READ,
     sql: versionsOf('statement_versions', 'statement_id'),
+    touched: { ...everyRow('statement_versions', 'v', 'statement_id'), bulk: STATEMENTS_READ },
   },
   source: {
     key: 's.source_id',
     sql: (w, where) =>
       `SELECT s.source_id AS key, s.source_id, s.name, s.state_code, s.parent_organisation FROM sources s
        WHERE ${where} ${w('s')}`,
+    touched: everyRow('sources', 's', 'source_id'),
   },
   grades: {
     key: 'g.source_id',
     sql: (w, where) =>
       `SELECT g.source_id AS key, g.grade, g.evidence_date FROM source_grades g
        WHERE ${where} ${w('g')} ORDER BY g.seq`,
+    touched: everyRow('source_grades', 'g', 'source_id'),
   },
   /** In fold order (the last stands), into a source that exists at the cut. */
   sourceMerges: {
@@ -129,5 +189,7 @@ export const EVIDENCE = {
       `SELECT m.source_id AS key, m.canonical_source_id FROM source_merges m WHERE ${where} ${w('m')}
        AND EXISTS (SELECT 1 FROM sources c WHERE c.source_id = m.canonical_source_id AND ${w('c')})
        ORDER BY m.seq`,
+    // The canonical source it checks is bounded as it is followed (SourceGraph reads it as a source).
+    touched: everyRow('source_merges', 'm', 'source_id'),
   },
-} satisfies Record<string, CutQuery>;
+} satisfies Record<string, EvidenceQuery>;

@@ -14,8 +14,9 @@ import type {
   Credibility,
 } from '@app/domain';
 import { spokenByAllegedUser } from '@app/projections';
-import type { CutQuery, Rows } from './cut-rows';
-import { EVIDENCE } from './evidence.queries';
+import { type Bounds, BoundsReader, type Touched } from './bounds';
+import type { Rows } from './cut-rows';
+import { EVIDENCE, type EvidenceQuery } from './evidence.queries';
 import { linkOrder, type Merge } from './link-order';
 import { SourceGraph } from './source-graph';
 
@@ -92,25 +93,37 @@ export interface IncidentAsOf {
  */
 export class EvidenceReader {
   readonly sources: SourceGraph;
+  private boundsReader: BoundsReader | undefined;
 
   /** `versions` reads the details (`EVIDENCE.dates`: only the dates a list sorts and filters by). */
   constructor(
     private readonly rows: Rows,
     sources?: SourceGraph,
-    private readonly versions: CutQuery = EVIDENCE.versions,
+    private readonly versions: EvidenceQuery = EVIDENCE.versions,
   ) {
     this.sources = sources ?? new SourceGraph(rows);
   }
 
-  private incident(id: string): IncidentRow | undefined {
-    return this.rows<IncidentRow>(EVIDENCE.incident, id)[0];
+  /** The bounds of what the readings given `touched` read (see `Bounds`), each key's read once per reader. */
+  bounds(touched: Touched): Bounds {
+    return (this.boundsReader ??= new BoundsReader(this.rows)).of(touched);
+  }
+
+  /** The rows of a query for a key, noted in `touched` when given (the reading is being bounded). */
+  private rowsOf<T>(query: EvidenceQuery, key: string, touched?: Touched): T[] {
+    touched?.add(query, key);
+    return this.rows<T>(query, key);
+  }
+
+  private incident(id: string, touched?: Touched): IncidentRow | undefined {
+    return this.rowsOf<IncidentRow>(EVIDENCE.incident, id, touched)[0];
   }
 
   /** The canonical incident an id resolves to at the cut (merges of an incident that existed then), or null. */
-  resolve(id: string): string | null {
+  resolve(id: string, touched?: Touched): string | null {
     let current = id;
     for (let i = 0; i < 64; i++) {
-      const row = this.incident(current);
+      const row = this.incident(current, touched);
       if (row === undefined) return null;
       if (row.canonical === null || row.canonical === current) return current;
       current = row.canonical;
@@ -119,13 +132,13 @@ export class EvidenceReader {
   }
 
   /** The incident and every duplicate merged into it (directly or through a chain) by the cut, in fold order. */
-  private tree(canonical: string): { members: string[]; merges: Merge[] } {
+  private tree(canonical: string, touched?: Touched): { members: string[]; merges: Merge[] } {
     const members = [canonical];
     const merges: Merge[] = [];
     for (let i = 0; i < members.length; i++) {
-      for (const m of this.rows<Merge>(EVIDENCE.mergedInto, members[i])) {
+      for (const m of this.rowsOf<Merge>(EVIDENCE.mergedInto, members[i], touched)) {
         // A merge counts once its duplicate existed; the fold ignores one of an incident it does not hold.
-        if (members.includes(m.duplicate) || this.incident(m.duplicate) === undefined) continue;
+        if (members.includes(m.duplicate) || this.incident(m.duplicate, touched) === undefined) continue;
         merges.push(m);
         members.push(m.duplicate);
       }
@@ -133,30 +146,33 @@ export class EvidenceReader {
     return { members, merges };
   }
 
-  /** Everything the policy looks at for the incident `id` resolves to, as of the cut; null when there is none. */
-  load(id: string): IncidentEvidence | null {
-    const canonical = this.resolve(id);
-    return canonical === null ? null : (this.read(canonical)?.evidence() ?? null);
+  /**
+   * Everything the policy looks at for the incident `id` resolves to, as of the cut; null when there is none.
+   * `touched` notes every key read (to bound them: see `bounds`).
+   */
+  load(id: string, touched?: Touched): IncidentEvidence | null {
+    const canonical = this.resolve(id, touched);
+    return canonical === null ? null : (this.read(canonical, touched)?.evidence() ?? null);
   }
 
   /**
    * An incident's details as of the cut (with `EVIDENCE.dates` as the reader's `versions`, only its dates); null
    * when it was not recorded by then.
    */
-  details(id: string): IncidentDetails | null {
-    return this.incident(id) === undefined
+  details(id: string, touched?: Touched): IncidentDetails | null {
+    return this.incident(id, touched) === undefined
       ? null
-      : detailsOf<IncidentDetails>(versionsOf(this.rows(this.versions, id)));
+      : detailsOf<IncidentDetails>(versionsOf(this.rowsOf(this.versions, id, touched)));
   }
 
   /** A canonical incident as of the cut (see `resolve`); null when it was not recorded by then. */
-  read(canonical: string): IncidentAsOf | null {
-    const row = this.incident(canonical);
-    const details = this.details(canonical);
+  read(canonical: string, touched?: Touched): IncidentAsOf | null {
+    const row = this.incident(canonical, touched);
+    const details = this.details(canonical, touched);
     if (row === undefined || details === null) return null;
-    const { members, merges } = this.tree(canonical);
+    const { members, merges } = this.tree(canonical, touched);
     const { allegedUser, munition } = details;
-    const withdrawal = this.rows<WithdrawalRow>(EVIDENCE.withdrawals, canonical).at(-1);
+    const withdrawal = this.rowsOf<WithdrawalRow>(EVIDENCE.withdrawals, canonical, touched).at(-1);
     const evidence = (): IncidentEvidence => ({
       incidentId: canonical,
       allegedUserStateCodes: allegedUser.stateCodes,
@@ -165,9 +181,9 @@ export class EvidenceReader {
       ...(munition.producerStateCodes && { producerStateCodes: munition.producerStateCodes }),
       ...(munition.supplierStateCodes && { supplierStateCodes: munition.supplierStateCodes }),
       withdrawnOn: withdrawal?.evidence_date,
-      corroborations: this.corroborations(canonical, members, merges),
-      investigations: this.investigations(canonical, members, merges),
-      statements: this.statements(canonical, members, merges, allegedUser.stateCodes),
+      corroborations: this.corroborations(canonical, members, merges, touched),
+      investigations: this.investigations(canonical, members, merges, touched),
+      statements: this.statements(canonical, members, merges, allegedUser.stateCodes, touched),
     });
     return {
       evidence,
@@ -186,11 +202,11 @@ export class EvidenceReader {
     };
   }
 
-  private corroborations(canonical: string, members: string[], merges: Merge[]) {
+  private corroborations(canonical: string, members: string[], merges: Merge[], touched?: Touched) {
     const found = new Map<string, CorroborationTuple>();
     const links = [];
     for (const member of members) {
-      for (const row of this.rows<{ corroborations: string }>(EVIDENCE.corroborations, member)) {
+      for (const row of this.rowsOf<{ corroborations: string }>(EVIDENCE.corroborations, member, touched)) {
         for (const c of JSON.parse(row.corroborations) as CorroborationTuple[]) {
           found.set(c[0], c);
           links.push({ id: c[0], incidentIds: [member], seq: c[8] });
@@ -204,7 +220,7 @@ export class EvidenceReader {
       return {
         corroborationId,
         sourceId,
-        ...this.sources.facts(sourceId),
+        ...this.sources.facts(sourceId, touched),
         stance,
         evidenceKinds,
         publishedOn,
@@ -216,11 +232,11 @@ export class EvidenceReader {
     });
   }
 
-  private investigations(canonical: string, members: string[], merges: Merge[]) {
+  private investigations(canonical: string, members: string[], merges: Merge[], touched?: Touched) {
     const rows = new Map<string, InvestigationRow>();
     const covers = new Map<string, string[]>();
     for (const member of members) {
-      for (const row of this.rows<InvestigationRow>(EVIDENCE.investigations, member)) {
+      for (const row of this.rowsOf<InvestigationRow>(EVIDENCE.investigations, member, touched)) {
         rows.set(row.investigation_id, row);
         covers.set(row.investigation_id, [...(covers.get(row.investigation_id) ?? []), member]);
       }
@@ -233,8 +249,8 @@ export class EvidenceReader {
     return linkOrder(links, merges, canonical).map((id): InvestigationEvidence => {
       const i = rows.get(id)!;
       const sourceId = i.investigator_source_id ?? undefined;
-      const source = sourceId === undefined ? undefined : this.sources.source(sourceId);
-      const facts = sourceId === undefined ? undefined : this.sources.facts(sourceId);
+      const source = sourceId === undefined ? undefined : this.sources.source(sourceId, touched);
+      const facts = sourceId === undefined ? undefined : this.sources.facts(sourceId, touched);
       const stateCode = i.investigator_state_code ?? undefined;
       return {
         investigationId: i.investigation_id,
@@ -254,14 +270,15 @@ export class EvidenceReader {
   }
 
   /** The alleged user's own statements about the incident (the only ones the policy reads), in link order. */
-  private statements(canonical: string, members: string[], merges: Merge[], userCodes: string[]) {
+  private statements(canonical: string, members: string[], merges: Merge[], userCodes: string[], touched?: Touched) {
     const found = new Map<string, StatementDetails>();
     const links = [];
     for (const member of members) {
       // Every statement that might be the user's (a superset, see user-statements.ts); the test is below.
-      for (const { statement_id: id } of this.rows<{ statement_id: string }>(EVIDENCE.userStatements, member)) {
+      const listed = this.rowsOf<{ statement_id: string }>(EVIDENCE.userStatements, member, touched);
+      for (const { statement_id: id } of listed) {
         if (found.has(id)) continue;
-        const versions = versionsOf(this.rows(EVIDENCE.statementVersions, id));
+        const versions = versionsOf(this.rowsOf(EVIDENCE.statementVersions, id, touched));
         const details = detailsOf<StatementDetails>(versions);
         if (details === null) continue;
         found.set(id, details);

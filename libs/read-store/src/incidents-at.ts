@@ -1,8 +1,8 @@
 import { assessWithHistory } from '@app/domain';
-import type { Assessment, IncidentDetails, IsoDate, PolicyConfig, StatusChange } from '@app/domain';
+import type { Assessment, IncidentDetails, IncidentEvidence, IsoDate, PolicyConfig, StatusChange } from '@app/domain';
 import type { Database } from 'better-sqlite3';
 import type { ReadCut } from './cut';
-import { evidenceDigest, readerFor, storedAssessments } from './assessments';
+import { readerFor, storedAssessment, storedBounds, storedResults } from './assessments';
 import { BulkRows, KeySetRows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
 import { EvidenceReader, type IncidentAsOf } from './evidence.reader';
@@ -30,29 +30,45 @@ export function bulkReader(db: Database, cut: ReadCut): { reader: EvidenceReader
 
 /**
  * Every canonical incident that exists at the cut (merged duplicates left out, withdrawn ones kept, as the
- * registry lists them), by incident id, each assessed by the one pure policy over its rows as of the cut (or,
- * when those rows give the very evidence its stored live assessment was made from, that assessment: the policy
- * is pure). One pass over the tables (in one read transaction, so one snapshot), no replay.
+ * registry lists them), by incident id, each with its stored live assessment where that holds at the cut (every
+ * row its live reading touched lies within the cut: see `boundsWithin`), with no evidence read; else assessed by
+ * the one pure policy over its rows as of the cut, those incidents' evidence read together (`KeySetRows`, the
+ * sources of the cut once). In one read transaction, so one snapshot; no replay.
  */
 export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): IncidentAtCut[] {
   const read = (): IncidentAtCut[] => {
     const { reader, incidentIds } = bulkReader(db, cut);
-    const stored = storedAssessments(db, policy);
-    // Live, a stored assessment is current unless its incident is due to be assessed again.
-    const due = cut === 'LIVE' ? new Set(db.prepare('SELECT incident_id FROM dirty_incidents').pluck().all()) : null;
-    return canonicalAt(reader, incidentIds(), (id, { evidence: evidenceOf, ...shown }) => {
-      const live = stored.get(id);
-      if (live !== undefined && due !== null && !due.has(id)) return { incidentId: id, ...shown, ...live.result() };
-      const evidence = evidenceOf();
-      // Most incidents' evidence as of a past cut is what it is live: the policy gave its result for it already.
-      if (live !== undefined && live.digest === evidenceDigest(evidence)) {
-        return { incidentId: id, ...shown, ...live.result() };
-      }
-      const { assessment, history } = assessWithHistory(evidence, policy);
-      return { incidentId: id, ...shown, assessment, statusHistory: history };
+    const holds = storedBounds(db, policy);
+    const shown = canonicalAt(reader, incidentIds(), (id, { evidence: _evidence, ...shown }) => ({
+      incidentId: id,
+      ...shown,
+    }));
+    const taken = shown.filter(({ incidentId }) => holds.get(incidentId)?.(cut) === true).map((i) => i.incidentId);
+    const stored = storedResults(db, taken, taken.length * 2 > holds.size);
+    const unread = shown.filter(({ incidentId }) => !stored.has(incidentId)).map((i) => i.incidentId);
+    // Most incidents of the cut or few: the most in one pass over the tables, the few together.
+    const evidence =
+      unread.length * 2 > shown.length
+        ? reader
+        : new EvidenceReader(new KeySetRows(db, cut, unread).rows, reader.sources);
+    return shown.map((incident): IncidentAtCut => {
+      const result = stored.get(incident.incidentId);
+      return {
+        ...incident,
+        ...(result ? result() : assessed(evidence.read(incident.incidentId)!.evidence(), policy)),
+      };
     });
   };
   return db.inTransaction ? read() : db.transaction(read)();
+}
+
+/** The one pure policy over an incident's evidence as of a cut. */
+function assessed(
+  evidence: IncidentEvidence,
+  policy: PolicyConfig,
+): Pick<IncidentAtCut, 'assessment' | 'statusHistory'> {
+  const { assessment, history } = assessWithHistory(evidence, policy);
+  return { assessment, statusHistory: history };
 }
 
 /** A canonical incident as of a cut as a list shows it before any policy runs. */
@@ -102,11 +118,12 @@ function canonicalAt<T>(reader: EvidenceReader, ids: string[], take: (id: string
 }
 
 /**
- * One incident as of a cut: the canonical one the id resolves to then, or null when there was none. The policy
- * runs on its rows (one incident: no stored assessment to look up).
+ * One incident as of a cut: the canonical one the id resolves to then, or null when there was none. Its stored
+ * live assessment where that holds at the cut (see incidentsAt), else the policy on its rows.
  */
 export function incidentAt(db: Database, cut: ReadCut, id: string, policy: PolicyConfig): IncidentAtCut | null {
-  return assessedAt(readerFor(db, cut), id, policy);
+  const read = () => assessedAt(db, cut, readerFor(db, cut), id, policy);
+  return db.inTransaction ? read() : db.transaction(read)();
 }
 
 /**
@@ -121,16 +138,26 @@ export function incidentsByIdAt(
 ): (IncidentAtCut | null)[] {
   const read = (): (IncidentAtCut | null)[] => {
     const reader = new EvidenceReader(new KeySetRows(db, cut, ids).rows, new SourceGraph(new BulkRows(db, cut).rows));
-    return ids.map((id) => assessedAt(reader, id, policy));
+    return ids.map((id) => assessedAt(db, cut, reader, id, policy));
   };
   return db.inTransaction ? read() : db.transaction(read)();
 }
 
-function assessedAt(reader: EvidenceReader, id: string, policy: PolicyConfig): IncidentAtCut | null {
+function assessedAt(
+  db: Database,
+  cut: ReadCut,
+  reader: EvidenceReader,
+  id: string,
+  policy: PolicyConfig,
+): IncidentAtCut | null {
   const canonical = reader.resolve(id);
   const incident = canonical === null ? null : reader.read(canonical);
   if (canonical === null || incident === null) return null;
   const { evidence, ...shown } = incident;
-  const { assessment, history } = assessWithHistory(evidence(), policy);
-  return { incidentId: canonical, ...shown, assessment, statusHistory: history };
+  const live = storedAssessment(db, policy, canonical);
+  return {
+    incidentId: canonical,
+    ...shown,
+    ...(live?.holdsAt(cut) ? live.result() : assessed(evidence(), policy)),
+  };
 }

@@ -1,4 +1,5 @@
 import type { CorroborationEvidence, Grade, GradeFrom } from '@app/domain';
+import type { Touched } from './bounds';
 import type { Rows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
 
@@ -25,11 +26,18 @@ export type SourceFacts = Pick<
  */
 export class SourceGraph {
   private readonly cache = new Map<string, SourceAsOf | null>();
-  private readonly factsCache = new Map<string, SourceFacts>();
+  /** Each source's facts, and the sources read to work them out (merges and parents followed). */
+  private readonly factsCache = new Map<string, { facts: SourceFacts; read: string[] }>();
+  /** The sources read while the facts of one are worked out (see facts). */
+  private reading: string[] | null = null;
 
   constructor(private readonly rows: Rows) {}
 
-  source(id: string): SourceAsOf | undefined {
+  /** A source as of the cut; `touched` notes the rows read (kept once read: noted on every call). */
+  source(id: string, touched?: Touched): SourceAsOf | undefined {
+    this.reading?.push(id);
+    // The three queries read below (once: then kept), noted on every call.
+    if (touched) for (const query of [EVIDENCE.source, EVIDENCE.grades, EVIDENCE.sourceMerges]) touched.add(query, id);
     let found = this.cache.get(id);
     if (found === undefined) {
       const [row] = this.rows<SourceRow>(EVIDENCE.source, id);
@@ -68,11 +76,23 @@ export class SourceGraph {
     return current;
   }
 
-  /** Worked out once per source: a cut's corroborations cite a few hundred sources many times over. */
-  facts(id: string): SourceFacts {
-    let facts = this.factsCache.get(id);
-    if (facts === undefined) this.factsCache.set(id, (facts = this.factsOf(id)));
-    return facts;
+  /**
+   * Worked out once per source: a cut's corroborations cite a few hundred sources many times over. `touched`
+   * notes every source read to work them out, on every call.
+   */
+  facts(id: string, touched?: Touched): SourceFacts {
+    let found = this.factsCache.get(id);
+    if (found === undefined) {
+      this.reading = [];
+      try {
+        found = { facts: this.factsOf(id), read: this.reading };
+      } finally {
+        this.reading = null;
+      }
+      this.factsCache.set(id, found);
+    }
+    if (touched) for (const read of found.read) this.source(read, touched);
+    return found.facts;
   }
 
   private factsOf(id: string): SourceFacts {
