@@ -35,3 +35,4 @@ export { statementPageAt, type StatementPageFilter } from './statement-pages';
 export { incidentPageAt, type IncidentDateFilter } from './incident-pages';
 export { cutStatusSource, stateTimelineAt } from './timeline-at';
 export { condemnersAt } from './condemners-at';
+export { liveIncident, type LiveCorroboration, type LiveIncident } from './live-incident';
