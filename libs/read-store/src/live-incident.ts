@@ -5,13 +5,14 @@ import type {
   Credibility,
   EvidenceKind,
   Grade,
+  IncidentDetails,
   PolicyConfig,
   Stance,
   StatusChange,
 } from '@app/domain';
 import type { Database, Statement } from 'better-sqlite3';
 import { keyedRows } from './cut-rows';
-import { EvidenceReader } from './evidence.reader';
+import { detailsOf, EvidenceReader, type Version } from './evidence.reader';
 import type { IncidentAtCut } from './incidents-at';
 import { linkOrder, type Merge } from './link-order';
 
@@ -39,6 +40,9 @@ export interface LiveIncident extends IncidentAtCut {
 
 /** The statements of the live reads, prepared once per database (they are on the path of every `incident(id)`). */
 interface LiveStatements {
+  /** Everything about one incident in one row, without and with its own corroborations (see FAST). */
+  one: Statement;
+  oneWithCorroborations: Statement;
   assessment: Statement;
   dirty: Statement;
   merges: Statement;
@@ -50,15 +54,11 @@ function statementsOf(db: Database): LiveStatements {
   let found = prepared.get(db);
   if (found === undefined) {
     found = {
+      one: db.prepare(fastSql(false)).raw(),
+      oneWithCorroborations: db.prepare(fastSql(true)).raw(),
       // The history as one JSON array: SQLite writes it, JSON.parse reads it faster than a row object per change.
       assessment: db
-        .prepare(
-          `SELECT a.assessment,
-             (SELECT json_group_array(json_object('status', h.status, 'readiness', h.readiness, 'on', h.on_date,
-                'rule', h.rule, 'evidenceIds', json(h.evidence_ids)))
-              FROM (SELECT * FROM status_history h WHERE h.incident_id = a.incident_id ORDER BY h.n) h) AS history
-           FROM assessments a WHERE a.incident_id = ? AND a.policy_version = ?`,
-        )
+        .prepare(`SELECT a.assessment, ${HISTORY} FROM assessments a WHERE a.incident_id = ? AND a.policy_version = ?`)
         .raw(),
       dirty: db.prepare('SELECT 1 FROM dirty_incidents WHERE incident_id = ?').pluck(),
       // Every merge into the incident or, through a chain, into one of its duplicates.
@@ -70,13 +70,7 @@ function statementsOf(db: Database): LiveStatements {
       ),
       corroborations: db
         .prepare(
-          `SELECT c.corroboration_id, c.incident_id, c.seq, c.source_id, s.name,
-             (SELECT g.grade FROM source_grades g WHERE g.source_id = c.source_id ORDER BY g.seq DESC LIMIT 1),
-             c.stance, c.evidence_kinds, c.published_on, c.citation, c.derived_from, c.summary, c.credibility,
-             c.geolocation_precision, c.recorded_at, r.evidence_date, r.reason
-           FROM corroborations c LEFT JOIN sources s ON s.source_id = c.source_id
-           LEFT JOIN corroboration_retractions r ON r.seq = (SELECT max(x.seq) FROM corroboration_retractions x
-             WHERE x.corroboration_id = c.corroboration_id)
+          `SELECT ${CORROBORATION} FROM corroborations c ${CORROBORATION_JOINS}
            WHERE c.incident_id IN (SELECT value FROM json_each(?)) ORDER BY c.seq`,
         )
         .raw(),
@@ -85,6 +79,61 @@ function statementsOf(db: Database): LiveStatements {
   }
   return found;
 }
+
+/** The stored history of incident `a.incident_id` as one JSON array, in order. */
+const HISTORY = `(SELECT json_group_array(json_object('status', h.status, 'readiness', h.readiness, 'on', h.on_date,
+    'rule', h.rule, 'evidenceIds', json(h.evidence_ids)))
+  FROM (SELECT * FROM status_history h WHERE h.incident_id = a.incident_id ORDER BY h.n) h)`;
+
+/** The columns of a corroboration row (see CorroborationRow), for `c` and its retraction `r`. */
+const CORROBORATION = `c.corroboration_id, c.incident_id, c.seq, c.source_id, s.name,
+  (SELECT g.grade FROM source_grades g WHERE g.source_id = c.source_id ORDER BY g.seq DESC LIMIT 1),
+  c.stance, c.evidence_kinds, c.published_on, c.citation, c.derived_from, c.summary, c.credibility,
+  c.geolocation_precision, c.recorded_at, r.evidence_date, r.reason`;
+const CORROBORATION_JOINS = `LEFT JOIN sources s ON s.source_id = c.source_id
+  LEFT JOIN corroboration_retractions r ON r.seq = (SELECT max(x.seq) FROM corroboration_retractions x
+    WHERE x.corroboration_id = c.corroboration_id)`;
+
+/**
+ * One incident now in one row (one statement: one snapshot, no transaction): the incident it was last merged into
+ * (if any), its versions, the duplicates merged into it, its last withdrawal, whether it is due to be assessed, its
+ * stored assessment and history and, `withCorroborations`, the corroborations logged against it, in fold order.
+ */
+const fastSql = (withCorroborations: boolean) =>
+  `SELECT
+    (SELECT m.canonical_incident_id FROM incident_merges m WHERE m.incident_id = i.incident_id
+      ORDER BY m.seq DESC LIMIT 1),
+    i.evidence_date, i.recorded_at,
+    (SELECT json_group_array(json_array(json(v.changes), v.reason, v.seq))
+      FROM (SELECT * FROM incident_versions v WHERE v.incident_id = i.incident_id ORDER BY v.seq) v),
+    (SELECT json_group_array(m.incident_id) FROM (SELECT m.incident_id FROM incident_merges m
+      WHERE m.canonical_incident_id = i.incident_id
+      AND EXISTS (SELECT 1 FROM incidents d WHERE d.incident_id = m.incident_id) ORDER BY m.seq) m),
+    (SELECT json_array(w.reason, w.evidence_date, w.recorded_at) FROM incident_withdrawals w
+      WHERE w.incident_id = i.incident_id ORDER BY w.seq DESC LIMIT 1),
+    EXISTS (SELECT 1 FROM dirty_incidents d WHERE d.incident_id = i.incident_id),
+    a.assessment, ${HISTORY},
+    ${
+      withCorroborations
+        ? `(SELECT json_group_array(json_array(${CORROBORATION})) FROM
+            (SELECT * FROM corroborations c WHERE c.incident_id = i.incident_id ORDER BY c.seq) c ${CORROBORATION_JOINS})`
+        : 'NULL'
+    }
+  FROM incidents i LEFT JOIN assessments a ON a.incident_id = i.incident_id AND a.policy_version = ?
+  WHERE i.incident_id = ?`;
+
+type FastRow = [
+  mergedInto: string | null,
+  reportedOn: string,
+  recordedAt: number,
+  versions: string,
+  merged: string,
+  withdrawal: string | null,
+  due: number,
+  assessment: string | null,
+  history: string,
+  corroborations: string | null,
+];
 
 type CorroborationRow = [
   id: string,
@@ -118,6 +167,42 @@ export function liveIncident(
   policy: PolicyConfig,
   withCorroborations: boolean,
 ): LiveIncident | null {
+  const statements = statementsOf(db);
+  const row = (withCorroborations ? statements.oneWithCorroborations : statements.one).get(policy.version, id) as
+    FastRow | undefined;
+  if (row === undefined) return null;
+  const fast = fastIncident(id, row, withCorroborations);
+  return fast ?? readIncident(db, id, policy, withCorroborations);
+}
+
+/**
+ * The incident from its one row; null when that row cannot say it all: the id is a merged duplicate, the incident
+ * is due to be assessed (or has no stored assessment), or its corroborations were asked and duplicates were merged
+ * into it (their order then follows the merges: see linkOrder).
+ */
+function fastIncident(id: string, row: FastRow, withCorroborations: boolean): LiveIncident | null {
+  const [mergedInto, reportedOn, recordedAt, versions, merged, withdrawal, due, assessment, history] = row;
+  if ((mergedInto !== null && mergedInto !== id) || due !== 0 || assessment === null) return null;
+  const mergedDuplicates = JSON.parse(merged) as string[];
+  if (withCorroborations && mergedDuplicates.length > 0) return null;
+  const details = detailsOf<IncidentDetails>(JSON.parse(versions) as Version[]);
+  if (details === null) return null;
+  const withdrawn = withdrawal === null ? null : (JSON.parse(withdrawal) as [string, string, number]);
+  return {
+    incidentId: id,
+    details,
+    reportedOn,
+    recordedAt: new Date(recordedAt),
+    mergedDuplicates,
+    withdrawal: withdrawn && { reason: withdrawn[0], withdrawnOn: withdrawn[1], recordedAt: new Date(withdrawn[2]) },
+    assessment: JSON.parse(assessment) as Assessment,
+    statusHistory: JSON.parse(history) as StatusChange[],
+    corroborations: withCorroborations ? (JSON.parse(row[9]!) as CorroborationRow[]).map(toCorroboration) : null,
+  };
+}
+
+/** `liveIncident` read from the fact tables as the evidence reader reads them, in one read transaction. */
+function readIncident(db: Database, id: string, policy: PolicyConfig, withCorroborations: boolean) {
   const read = (): LiveIncident | null => {
     const reader = new EvidenceReader(keyedRows(db, 'LIVE'));
     const canonical = reader.resolve(id);

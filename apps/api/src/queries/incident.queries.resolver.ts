@@ -13,9 +13,11 @@ import {
 import type { IncidentAtCut } from '@app/read-store';
 import { notFound, statesPartiesOn } from '@app/domain';
 import { ReadModelService } from '../read-model/read-model.service';
+import { LiveReads } from '../read-store/live-reads.service';
 import { PastReads } from '../read-store/past-reads.service';
 import { ReferenceData } from '../reference/reference-data';
 import { toIncidentObject, toListedIncidentObject } from '../incidents/incident.mapper';
+import { toLiveIncidentObject } from '../incidents/live-incident.mapper';
 import { IncidentObject } from '../incidents/objects/incident.object';
 import { withoutNulls } from '../incidents/without-nulls';
 import { IncidentFilterInput } from './dto/incident-filter.input';
@@ -40,6 +42,7 @@ export class IncidentQueriesResolver {
   constructor(
     private readonly readModel: ReadModelService,
     private readonly past: PastReads,
+    private readonly live: LiveReads,
     private readonly reference: ReferenceData,
   ) {}
 
@@ -50,6 +53,7 @@ export class IncidentQueriesResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('filter', { type: () => TimeTravelInput, nullable: true, description: 'As of when' })
     filter?: TimeTravelInput,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<IncidentObject> {
     const { asOf, clock } = timeTravel(filter);
     const missing = () =>
@@ -63,6 +67,12 @@ export class IncidentQueriesResolver {
       return toListedIncidentObject(read.incident, this.reference, () =>
         this.readModel.incidentModelAt(canonical, asOf, clock),
       );
+    }
+    // Now, the projection file's live rows answer (the stored assessment: no policy run on a read).
+    const live = asOf ? null : await this.live.incident(id, !info || selectsAny(info, ['corroborations']));
+    if (live) {
+      if (!live.incident) throw missing();
+      return toLiveIncidentObject(live.incident, this.reference, this.readModel.model);
     }
     const model = await this.readModel.incidentModelAt(id, asOf, clock);
     const view = findIncident(model, id);

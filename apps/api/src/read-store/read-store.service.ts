@@ -108,11 +108,23 @@ export class ReadStoreService implements OnApplicationShutdown {
    * events) or after `timeoutMs` as it is; null when it is not serving: not caught up, not following, rebuilding.
    */
   private async serving(position: Position | null, timeoutMs: number): Promise<ReadStore | null> {
-    const serving = () =>
-      this.caughtUp && this.subscription !== null && this.rebuildingNow === null && this.rebuildRead === null;
-    if (!serving()) return null;
+    if (!this.isServing()) return null;
     if (position !== null) await this.waitFor(position, timeoutMs);
-    return serving() ? this.file : null;
+    return this.isServing() ? this.file : null;
+  }
+
+  /**
+   * As `readServing`, but null as well when the file has not reached `position` within `timeoutMs`: a question
+   * about now must show every write the live model shows (read-your-writes), so the model answers it then.
+   */
+  async readCaughtUp<T>(position: Position | null, timeoutMs: number, read: (file: ReadStore) => T): Promise<T | null> {
+    if (!this.isServing()) return null;
+    if (position !== null && !(await this.waitFor(position, timeoutMs))) return null;
+    return this.isServing() && this.file !== null && this.file.db.open ? read(this.file) : null;
+  }
+
+  private isServing(): boolean {
+    return this.caughtUp && this.subscription !== null && this.rebuildingNow === null && this.rebuildRead === null;
   }
 
   /** The file this instance keeps (once it holds its lock). */
