@@ -36,3 +36,4 @@ export { incidentPageAt, type IncidentDateFilter } from './incident-pages';
 export { cutStatusSource, stateTimelineAt } from './timeline-at';
 export { condemnersAt } from './condemners-at';
 export { liveIncident, type LiveCorroboration, type LiveIncident } from './live-incident';
+export { liveIncidentPage, type LiveIncidentFilter } from './live-incident-pages';

@@ -1,0 +1,102 @@
+import type { PolicyConfig } from '@app/domain';
+import { type Connection, type IncidentFilter, type IncidentPageArgs, incidentMatcher } from '@app/projections';
+import type { Database } from 'better-sqlite3';
+import type { IncidentAtCut } from './incidents-at';
+import { keysetPage, type KeysetList, type Row } from './keyset-page';
+import { liveIncident } from './live-incident';
+import { LIVE_DETAILS, VERSION_DATES } from './schema';
+
+/** What a list asked about now may be filtered by: all of IncidentFilter but who has condemned (the model's). */
+export type LiveIncidentFilter = Omit<IncidentFilter, 'notCondemnedBy'>;
+
+/** JavaScript's lower-casing in SQL: a filter must fold case exactly as `incidentMatcher` does (not ASCII only). */
+const withLowerCase = new WeakSet<Database>();
+function lowerCaseIn(db: Database): void {
+  if (withLowerCase.has(db)) return;
+  db.function('js_lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : null));
+  withLowerCase.add(db);
+}
+
+const { country, munition, summary, placeName, situation } = LIVE_DETAILS;
+const FIRST_CONFIRMED = `(SELECT h.on_date FROM status_history h WHERE h.incident_id = v.incident_id
+  AND h.status = 'CONFIRMED' ORDER BY h.n LIMIT 1)`;
+const asList = <T>(value: T | readonly T[]): T[] => (Array.isArray(value) ? [...(value as T[])] : [value as T]);
+
+/** The filter as SQL over version 0 (`v`) and the stored assessment (`a`), with its parameters. */
+function whereOf(f: LiveIncidentFilter): { sql: string; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  const add = (sql: string, name: string, value: unknown) => {
+    where.push(sql);
+    params[name] = value;
+  };
+  if (f.countryCode !== undefined) add(`${country('v')} = @country`, 'country', f.countryCode.toUpperCase());
+  if (f.allegedUser !== undefined) {
+    const user = `EXISTS (SELECT 1 FROM json_each(v.changes, '$.allegedUser.stateCodes') j WHERE j.value = @user)`;
+    add(user, 'user', f.allegedUser.toUpperCase());
+  }
+  if (f.status !== undefined) add('a.status IN (SELECT value FROM json_each(@status))', 'status', json(f.status));
+  if (f.readiness !== undefined)
+    add('a.readiness IN (SELECT value FROM json_each(@readiness))', 'readiness', json(f.readiness));
+  if (f.munitionType !== undefined)
+    add(`js_lower(${munition('v')}) = @munition`, 'munition', f.munitionType.toLowerCase());
+  if (f.occurredFrom !== undefined) add(`${VERSION_DATES.to('v')} >= @from`, 'from', f.occurredFrom);
+  if (f.occurredTo !== undefined) add(`${VERSION_DATES.from('v')} <= @to`, 'to', f.occurredTo);
+  const needle = f.text?.trim().toLowerCase();
+  if (needle) {
+    const text = `js_lower((${placeName('v')}) || char(10) || (${munition('v')}) || char(10) || (${summary('v')}))`;
+    add(`instr(${text}, @text) > 0`, 'text', needle);
+  }
+  if (f.situationId !== undefined) add(`${situation('v')} = @situation`, 'situation', f.situationId);
+  if (f.firstConfirmedFrom !== undefined || f.firstConfirmedTo !== undefined) where.push(`${FIRST_CONFIRMED} NOT NULL`);
+  if (f.firstConfirmedFrom !== undefined) add(`${FIRST_CONFIRMED} >= @fcFrom`, 'fcFrom', f.firstConfirmedFrom);
+  if (f.firstConfirmedTo !== undefined) add(`${FIRST_CONFIRMED} <= @fcTo`, 'fcTo', f.firstConfirmedTo);
+  return { sql: where.map((w) => ` AND ${w}`).join(''), params };
+}
+const json = <T>(value: T | readonly T[]) => JSON.stringify(asList(value));
+
+/**
+ * A page of the canonical incidents now, filtered, sorted, keyed and counted as `listIncidents` pages the live
+ * model, from the live rows: SQL walks version 0 of the incidents no correction touched (their details as alleged)
+ * with the assessment the fold stored, from the cursor, and stops after `first + 1`; the corrected ones (few) are
+ * read whole and kept by the one filter (`incidentMatcher`), then merged in (`keysetPage`). Null while an incident
+ * is due to be assessed (the model answers then). Runs in one read transaction.
+ */
+export function liveIncidentPage(
+  db: Database,
+  filter: LiveIncidentFilter,
+  args: IncidentPageArgs,
+  policy: PolicyConfig,
+): Connection<IncidentAtCut> | null {
+  lowerCaseIn(db);
+  const read = (): Connection<IncidentAtCut> | null => {
+    if (db.prepare('SELECT EXISTS (SELECT 1 FROM dirty_incidents)').pluck().get() !== 0) return null;
+    const statusSort = args.sort === 'STATUS_CHANGED';
+    const keys = statusSort
+      ? ["coalesce(a.status_since, '')", 'v.incident_id']
+      : [VERSION_DATES.from('v'), 'v.incident_id'];
+    const list = (): KeysetList => {
+      const corrected = db
+        .prepare('SELECT DISTINCT incident_id FROM incident_versions WHERE reason IS NOT NULL')
+        .pluck()
+        .all() as string[];
+      const keep = incidentMatcher(filter);
+      const moved: Row[] = [];
+      for (const id of corrected) {
+        const i = liveIncident(db, id, policy, false);
+        // A merged duplicate's id gives its canonical incident: listed once, under its own id.
+        if (i === null || i.incidentId !== id || !keep(i)) continue;
+        moved.push([statusSort ? (i.assessment.statusSince ?? '') : i.details.occurredFrom, id]);
+      }
+      const { sql, params } = whereOf(filter);
+      // Only canonical incidents have a stored assessment (a merge drops its duplicate's): the join keeps them.
+      const base = `FROM incident_versions v CROSS JOIN assessments a
+        WHERE v.reason IS NULL AND a.incident_id = v.incident_id AND a.policy_version = @policy
+        AND v.incident_id NOT IN (SELECT value FROM json_each(@corrected))${sql}`;
+      return { base, params: { ...params, policy: policy.version, corrected: JSON.stringify(corrected) }, moved, keys };
+    };
+    const nodesOf = (rows: Row[]) => rows.map(([, id]) => liveIncident(db, id, policy, false)!);
+    return keysetPage(db, list, args, true, nodesOf);
+  };
+  return db.inTransaction ? read() : db.transaction(read)();
+}
