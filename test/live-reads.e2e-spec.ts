@@ -26,6 +26,14 @@ const NODE = /* GraphQL */ `
   investigations { id } statements { id } corrections { reason }
 `;
 const ONE = `query ($id: ID!) { incident(id: $id) { ${NODE} } }`;
+const LIST = /* GraphQL */ `
+  query ($filter: IncidentFilterInput, $orderBy: IncidentOrderInput, $first: Int, $after: String) {
+    incidents(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor node { ${NODE} } }
+    }
+  }
+`;
 const BARE = `query ($id: ID!) { incident(id: $id) { id assessment { status readiness } } }`;
 
 describe('incidents asked about now, from the projection file', () => {
@@ -74,6 +82,45 @@ describe('incidents asked about now, from the projection file', () => {
     expect(answered.filter((a) => a)).toHaveLength(seeded.incidents.length);
   });
 
+  it('lists, every filter and both sorts, page by page, equal what the model answers', async () => {
+    const filters = [
+      {},
+      { countryCode: 'YEM' },
+      { status: ['CONFIRMED', 'CONTESTED'] },
+      { readiness: 'CONCERN', allegedUser: 'SAU' },
+      { munitionType: 'bl-755', occurredFrom: '2015-01-01', occurredTo: '2017-01-01' },
+      { text: 'DUPLICATE' },
+      { firstConfirmedFrom: '2000-01-01' },
+    ];
+    let asked = 0;
+    for (const filter of filters) {
+      for (const orderBy of [
+        { field: 'OCCURRED', direction: 'ASC' },
+        { field: 'STATUS_CHANGED', direction: 'DESC' },
+      ]) {
+        let after: string | undefined;
+        do {
+          const variables = { filter, orderBy, first: 2, after };
+          const got = await app.ok<{ incidents: { pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
+            LIST,
+            variables,
+          );
+          expect({ variables, got }).toEqual({ variables, got: await byModel(() => app.ok(LIST, variables)) });
+          asked++;
+          after = got.incidents.pageInfo.hasNextPage ? got.incidents.pageInfo.endCursor : undefined;
+        } while (after !== undefined);
+      }
+    }
+    const answered = await fromFile();
+    expect(answered.filter((a) => a)).toHaveLength(asked);
+  });
+
+  it('a list with a tally or a map, or who has not condemned, is answered by the model', async () => {
+    await app.ok(`{ incidents(first: 1) { totalCount tally { status count } } }`);
+    await app.ok(`{ incidents(first: 1, filter: { notYetCondemnedBy: { stateCodes: ["NOR"] } }) { totalCount } }`);
+    expect(answers).not.toHaveBeenCalled();
+  });
+
   it('an unknown id is NOT_FOUND from the file as from the model', async () => {
     const got = await app.gql(BARE, { id: 'no-such-incident' });
     expect(got.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
@@ -106,6 +153,11 @@ describe('incidents asked about now, from the projection file', () => {
     const third = await app.ok(ONE, { id });
     expect(third.incident.corroborations[1].retractedOn).toBe('2016-02-10');
     expect(third).toEqual(await byModel(() => app.ok(ONE, { id })));
+    const listed = await app.ok<{ incidents: { totalCount: number; edges: { node: { id: string } }[] } }>(LIST, {
+      filter: { text: 'Saada' },
+    });
+    expect(listed.incidents.edges.map((e) => e.node.id)).toEqual([id]);
     expect((await fromFile()).slice(0, 3)).toEqual([true, true, true]);
+    expect((await fromFile()).at(-1)).toBe(true);
   });
 });

@@ -95,8 +95,13 @@ export class IncidentQueriesResolver {
     const args = { first: first ?? undefined, after: after ?? undefined, sort: orderBy?.field };
     const pageArgs = { ...args, descending: descendingOf(orderBy) };
     const { asOf, clock } = cut;
-    // As of a date, the projection file lists the incidents, and says who had condemned them then.
-    const fromFile = asOf ? await this.listedAt(asOf, clock, rest, notYetCondemnedBy, pageArgs, info) : null;
+    // As of a date, the projection file lists the incidents, and says who had condemned them then; now, it lists
+    // them unless who has condemned them, a tally or a map is asked (the model answers those).
+    const fromFile = asOf
+      ? await this.listedAt(asOf, clock, rest, notYetCondemnedBy, pageArgs, info)
+      : notYetCondemnedBy || !info || selectsAny(info, ['tally', 'map'])
+        ? null
+        : await this.listedNow(rest, pageArgs);
     if (fromFile && 'edges' in fromFile) return fromFile;
     const model = fromFile ?? (await this.readModel.modelAt(asOf, clock));
     const day = asOf ? isoDateOf(asOf) : (model.latestEvidenceDate ?? isoDateOf(new Date()));
@@ -116,6 +121,23 @@ export class IncidentQueriesResolver {
         node: toIncidentObject(node, model, this.reference, { lazyLists: true }),
       })),
       [MATCHED]: { model, filter: matching },
+    };
+  }
+
+  /** A page of the incidents now from the projection file's live rows; null when the file cannot answer. */
+  private async listedNow(
+    filter: IncidentFilter,
+    pageArgs: IncidentPageArgs,
+  ): Promise<IncidentConnectionObject | null> {
+    const page = await this.live.incidentPage(filter, pageArgs);
+    if (!page) return null;
+    const model = this.readModel.model;
+    return {
+      ...page,
+      edges: page.edges.map(({ cursor, node }) => ({
+        cursor,
+        node: toLiveIncidentObject({ ...node, corroborations: null }, this.reference, model),
+      })),
     };
   }
 

@@ -1,9 +1,47 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { liveIncident, type LiveIncident, type ReadStore } from '@app/read-store';
+import type { Connection, IncidentPageArgs } from '@app/projections';
+import {
+  type IncidentAtCut,
+  liveIncident,
+  type LiveIncident,
+  type LiveIncidentFilter,
+  liveIncidentPage,
+  type ReadStore,
+} from '@app/read-store';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReadStoreService } from './read-store.service';
+
+/** Answers kept while the file stands still: beyond this many, the oldest half goes. */
+const KEPT = 4096;
+
+/**
+ * Answers read from one file at one checkpoint, kept until it moves: the rows they come from cannot change before,
+ * so a repeated question (the same incident, the same page) is not read again. Every fold clears them.
+ */
+class AtCheckpoint {
+  private file: ReadStore | null = null;
+  private seq = -1;
+  private readonly kept = new Map<string, unknown>();
+
+  get<T>(file: ReadStore, key: string, read: () => T): T {
+    const { seq } = file.checkpoint();
+    if (file !== this.file || seq !== this.seq) {
+      this.kept.clear();
+      this.file = file;
+      this.seq = seq;
+    }
+    if (this.kept.has(key)) return this.kept.get(key) as T;
+    const answer = read();
+    if (this.kept.size >= KEPT) {
+      let n = 0;
+      for (const k of this.kept.keys()) if (n++ < KEPT / 2) this.kept.delete(k);
+    }
+    this.kept.set(key, answer);
+    return answer;
+  }
+}
 
 /**
  * The questions about now, answered from the projection file's live rows: the assessment and history the fold
@@ -13,6 +51,8 @@ import { ReadStoreService } from './read-store.service';
  */
 @Injectable()
 export class LiveReads {
+  private readonly kept = new AtCheckpoint();
+
   constructor(
     private readonly readModel: ReadModelService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -25,10 +65,26 @@ export class LiveReads {
    * null when the file cannot answer.
    */
   incident(id: string, withCorroborations: boolean): Promise<{ incident: LiveIncident | null } | null> {
-    return this.fromFile((file) => ({ incident: liveIncident(file.db, id, file.policy, withCorroborations) }));
+    return this.fromFile((file) =>
+      this.kept.get(file, `incident|${withCorroborations}|${id}`, () => ({
+        incident: liveIncident(file.db, id, file.policy, withCorroborations),
+      })),
+    );
   }
 
-  private async fromFile<T>(read: (file: ReadStore) => T): Promise<T | null> {
+  /**
+   * A page of the canonical incidents now, as `listIncidents` pages the live model; null when the file cannot
+   * answer (or an incident is due to be assessed: see liveIncidentPage).
+   */
+  incidentPage(filter: LiveIncidentFilter, args: IncidentPageArgs): Promise<Connection<IncidentAtCut> | null> {
+    return this.fromFile((file) =>
+      this.kept.get(file, `page|${JSON.stringify([filter, args])}`, () =>
+        liveIncidentPage(file.db, filter, args, file.policy),
+      ),
+    );
+  }
+
+  private async fromFile<T>(read: (file: ReadStore) => T | null): Promise<T | null> {
     if (this.file === null) return null;
     const { checkpoint } = this.readModel.model;
     return this.file.readCaughtUp(checkpoint, this.config.readYourWritesTimeoutMs, read);
