@@ -35,5 +35,5 @@ export { statementPageAt, type StatementPageFilter } from './statement-pages';
 export { incidentPageAt, type IncidentDateFilter } from './incident-pages';
 export { cutStatusSource, stateTimelineAt } from './timeline-at';
 export { condemnersAt } from './condemners-at';
-export { liveIncident, type LiveCorroboration, type LiveIncident } from './live-incident';
+export { liveIncident, type CorroborationFields, type LiveCorroboration, type LiveIncident } from './live-incident';
 export { liveIncidentPage, type LiveIncidentFilter } from './live-incident-pages';

@@ -83,7 +83,7 @@ export function liveIncidentPage(
       const keep = incidentMatcher(filter);
       const moved: Row[] = [];
       for (const id of corrected) {
-        const i = liveIncident(db, id, policy, false);
+        const i = liveIncident(db, id, policy, 'NONE');
         // A merged duplicate's id gives its canonical incident: listed once, under its own id.
         if (i === null || i.incidentId !== id || !keep(i)) continue;
         moved.push([statusSort ? (i.assessment.statusSince ?? '') : i.details.occurredFrom, id]);
@@ -95,7 +95,7 @@ export function liveIncidentPage(
         AND v.incident_id NOT IN (SELECT value FROM json_each(@corrected))${sql}`;
       return { base, params: { ...params, policy: policy.version, corrected: JSON.stringify(corrected) }, moved, keys };
     };
-    const nodesOf = (rows: Row[]) => rows.map(([, id]) => liveIncident(db, id, policy, false)!);
+    const nodesOf = (rows: Row[]) => rows.map(([, id]) => liveIncident(db, id, policy, 'NONE')!);
     return keysetPage(db, list, args, true, nodesOf);
   };
   return db.inTransaction ? read() : db.transaction(read)();

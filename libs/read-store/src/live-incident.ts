@@ -23,9 +23,10 @@ export interface LiveCorroboration {
   stance: Stance;
   evidenceKinds: EvidenceKind[];
   publishedOn: string;
-  citation: Citation;
+  /** Null when read without their words (`LISTED`), as the citation, summary and retraction reason are. */
+  citation: Citation | null;
   derivedFrom: string | null;
-  summary: string;
+  summary: string | null;
   credibility: Credibility | null;
   geolocationPrecisionMeters: number | null;
   retractedOn: string | null;
@@ -41,12 +42,11 @@ export interface LiveIncident extends IncidentAtCut {
 /** The statements of the live reads, prepared once per database (they are on the path of every `incident(id)`). */
 interface LiveStatements {
   /** Everything about one incident in one row, without and with its own corroborations (see FAST). */
-  one: Statement;
-  oneWithCorroborations: Statement;
+  one: Record<CorroborationFields, Statement>;
   assessment: Statement;
   dirty: Statement;
   merges: Statement;
-  corroborations: Statement;
+  corroborations: Record<Exclude<CorroborationFields, 'NONE'>, Statement>;
 }
 const prepared = new WeakMap<Database, LiveStatements>();
 
@@ -54,8 +54,11 @@ function statementsOf(db: Database): LiveStatements {
   let found = prepared.get(db);
   if (found === undefined) {
     found = {
-      one: db.prepare(fastSql(false)).raw(),
-      oneWithCorroborations: db.prepare(fastSql(true)).raw(),
+      one: {
+        NONE: db.prepare(fastSql('NONE')).raw(),
+        LISTED: db.prepare(fastSql('LISTED')).raw(),
+        ALL: db.prepare(fastSql('ALL')).raw(),
+      },
       // The history as one JSON array: SQLite writes it, JSON.parse reads it faster than a row object per change.
       assessment: db
         .prepare(`SELECT a.assessment, ${HISTORY} FROM assessments a WHERE a.incident_id = ? AND a.policy_version = ?`)
@@ -68,12 +71,10 @@ function statementsOf(db: Database): LiveStatements {
          SELECT m.incident_id AS duplicate, m.canonical_incident_id AS canonical, m.seq
          FROM incident_merges m WHERE m.canonical_incident_id IN (SELECT id FROM tree) ORDER BY m.seq`,
       ),
-      corroborations: db
-        .prepare(
-          `SELECT ${CORROBORATION} FROM corroborations c ${CORROBORATION_JOINS}
-           WHERE c.incident_id IN (SELECT value FROM json_each(?)) ORDER BY c.seq`,
-        )
-        .raw(),
+      corroborations: {
+        LISTED: db.prepare(corroborationsSql('LISTED')).raw(),
+        ALL: db.prepare(corroborationsSql('ALL')).raw(),
+      },
     };
     prepared.set(db, found);
   }
@@ -85,21 +86,46 @@ const HISTORY = `(SELECT json_group_array(json_object('status', h.status, 'readi
     'rule', h.rule, 'evidenceIds', json(h.evidence_ids)))
   FROM (SELECT * FROM status_history h WHERE h.incident_id = a.incident_id ORDER BY h.n) h)`;
 
-/** The columns of a corroboration row (see CorroborationRow), for `c` and its retraction `r`. */
-const CORROBORATION = `c.corroboration_id, c.incident_id, c.seq, c.source_id, s.name,
+/**
+ * Which fields of its corroborations an incident is read with: none; all but their words (citation, summary,
+ * retraction reason), read from the index `corroborations_incident` alone; or all.
+ */
+export type CorroborationFields = 'NONE' | 'LISTED' | 'ALL';
+type Read = Exclude<CorroborationFields, 'NONE'>;
+
+/** The columns of the index corroborations_incident: what `LISTED` reads without a table row per corroboration. */
+const INDEXED = `c.incident_id, c.seq, c.corroboration_id, c.source_id, c.stance, c.evidence_kinds, c.published_on,
+  c.derived_from, c.credibility, c.geolocation_precision, c.recorded_at`;
+
+/** The columns of a corroboration row (see CorroborationRow) of `c`, with its source and its retraction. */
+const corroborationColumns = (fields: Read) => {
+  const all = fields === 'ALL';
+  return `c.corroboration_id, c.incident_id, c.seq, c.source_id, s.name,
   (SELECT g.grade FROM source_grades g WHERE g.source_id = c.source_id ORDER BY g.seq DESC LIMIT 1),
-  c.stance, c.evidence_kinds, c.published_on, c.citation, c.derived_from, c.summary, c.credibility,
-  c.geolocation_precision, c.recorded_at, r.evidence_date, r.reason`;
-const CORROBORATION_JOINS = `LEFT JOIN sources s ON s.source_id = c.source_id
-  LEFT JOIN corroboration_retractions r ON r.seq = (SELECT max(x.seq) FROM corroboration_retractions x
-    WHERE x.corroboration_id = c.corroboration_id)`;
+  c.stance, c.evidence_kinds, c.published_on, ${all ? 'c.citation' : 'NULL'}, c.derived_from,
+  ${all ? 'c.summary' : 'NULL'}, c.credibility, c.geolocation_precision, c.recorded_at,
+  (SELECT r.evidence_date FROM corroboration_retractions r WHERE r.corroboration_id = c.corroboration_id
+    ORDER BY r.seq DESC LIMIT 1),
+  ${
+    all
+      ? `(SELECT r.reason FROM corroboration_retractions r WHERE r.corroboration_id = c.corroboration_id
+          ORDER BY r.seq DESC LIMIT 1)`
+      : 'NULL'
+  }`;
+};
+const SOURCE = 'LEFT JOIN sources s ON s.source_id = c.source_id';
+
+const corroborationsSql = (fields: Read) =>
+  `SELECT ${corroborationColumns(fields)}
+   FROM (SELECT ${fields === 'ALL' ? '*' : INDEXED} FROM corroborations c
+     WHERE c.incident_id IN (SELECT value FROM json_each(?))) c ${SOURCE} ORDER BY c.seq`;
 
 /**
  * One incident now in one row (one statement: one snapshot, no transaction): the incident it was last merged into
  * (if any), its versions, the duplicates merged into it, its last withdrawal, whether it is due to be assessed, its
- * stored assessment and history and, `withCorroborations`, the corroborations logged against it, in fold order.
+ * stored assessment and history and the corroborations logged against it (their `fields`), in fold order.
  */
-const fastSql = (withCorroborations: boolean) =>
+const fastSql = (fields: CorroborationFields) =>
   `SELECT
     (SELECT m.canonical_incident_id FROM incident_merges m WHERE m.incident_id = i.incident_id
       ORDER BY m.seq DESC LIMIT 1),
@@ -114,10 +140,11 @@ const fastSql = (withCorroborations: boolean) =>
     EXISTS (SELECT 1 FROM dirty_incidents d WHERE d.incident_id = i.incident_id),
     a.assessment, ${HISTORY},
     ${
-      withCorroborations
-        ? `(SELECT json_group_array(json_array(${CORROBORATION})) FROM
-            (SELECT * FROM corroborations c WHERE c.incident_id = i.incident_id ORDER BY c.seq) c ${CORROBORATION_JOINS})`
-        : 'NULL'
+      fields === 'NONE'
+        ? 'NULL'
+        : `(SELECT json_group_array(json_array(${corroborationColumns(fields)})) FROM
+            (SELECT ${fields === 'ALL' ? '*' : INDEXED} FROM corroborations c WHERE c.incident_id = i.incident_id
+              ORDER BY c.seq) c ${SOURCE})`
     }
   FROM incidents i LEFT JOIN assessments a ON a.incident_id = i.incident_id AND a.policy_version = ?
   WHERE i.incident_id = ?`;
@@ -159,20 +186,19 @@ type CorroborationRow = [
  * The incident `id` resolves to now (a merged duplicate's id gives its canonical incident), read from the live rows
  * in one read transaction: its details, dates, merges and withdrawal; the assessment and status history the fold
  * stored for it (the policy runs here only for an incident still due to be assessed); its corroborations when
- * `withCorroborations`, in the order the registry lists them. Null when there is no such incident.
+ * their `fields` (none: null), in the order the registry lists them. Null when there is no such incident.
  */
 export function liveIncident(
   db: Database,
   id: string,
   policy: PolicyConfig,
-  withCorroborations: boolean,
+  fields: CorroborationFields,
 ): LiveIncident | null {
   const statements = statementsOf(db);
-  const row = (withCorroborations ? statements.oneWithCorroborations : statements.one).get(policy.version, id) as
-    FastRow | undefined;
+  const row = statements.one[fields].get(policy.version, id) as FastRow | undefined;
   if (row === undefined) return null;
-  const fast = fastIncident(id, row, withCorroborations);
-  return fast ?? readIncident(db, id, policy, withCorroborations);
+  const fast = fastIncident(id, row, fields);
+  return fast ?? readIncident(db, id, policy, fields);
 }
 
 /**
@@ -180,11 +206,11 @@ export function liveIncident(
  * is due to be assessed (or has no stored assessment), or its corroborations were asked and duplicates were merged
  * into it (their order then follows the merges: see linkOrder).
  */
-function fastIncident(id: string, row: FastRow, withCorroborations: boolean): LiveIncident | null {
+function fastIncident(id: string, row: FastRow, fields: CorroborationFields): LiveIncident | null {
   const [mergedInto, reportedOn, recordedAt, versions, merged, withdrawal, due, assessment, history] = row;
   if ((mergedInto !== null && mergedInto !== id) || due !== 0 || assessment === null) return null;
   const mergedDuplicates = JSON.parse(merged) as string[];
-  if (withCorroborations && mergedDuplicates.length > 0) return null;
+  if (fields !== 'NONE' && mergedDuplicates.length > 0) return null;
   const details = detailsOf<IncidentDetails>(JSON.parse(versions) as Version[]);
   if (details === null) return null;
   const withdrawn = withdrawal === null ? null : (JSON.parse(withdrawal) as [string, string, number]);
@@ -197,12 +223,12 @@ function fastIncident(id: string, row: FastRow, withCorroborations: boolean): Li
     withdrawal: withdrawn && { reason: withdrawn[0], withdrawnOn: withdrawn[1], recordedAt: new Date(withdrawn[2]) },
     assessment: JSON.parse(assessment) as Assessment,
     statusHistory: JSON.parse(history) as StatusChange[],
-    corroborations: withCorroborations ? (JSON.parse(row[9]!) as CorroborationRow[]).map(toCorroboration) : null,
+    corroborations: fields !== 'NONE' ? (JSON.parse(row[9]!) as CorroborationRow[]).map(toCorroboration) : null,
   };
 }
 
 /** `liveIncident` read from the fact tables as the evidence reader reads them, in one read transaction. */
-function readIncident(db: Database, id: string, policy: PolicyConfig, withCorroborations: boolean) {
+function readIncident(db: Database, id: string, policy: PolicyConfig, fields: CorroborationFields) {
   const read = (): LiveIncident | null => {
     const reader = new EvidenceReader(keyedRows(db, 'LIVE'));
     const canonical = reader.resolve(id);
@@ -214,9 +240,8 @@ function readIncident(db: Database, id: string, policy: PolicyConfig, withCorrob
     const { assessment, statusHistory } =
       stored ??
       ((r) => ({ assessment: r.assessment, statusHistory: r.history }))(assessWithHistory(evidence(), policy));
-    const corroborations = withCorroborations
-      ? corroborationsOf(statements, canonical, shown.mergedDuplicates.length > 0)
-      : null;
+    const corroborations =
+      fields !== 'NONE' ? corroborationsOf(statements, fields, canonical, shown.mergedDuplicates.length > 0) : null;
     return { incidentId: canonical, ...shown, assessment, statusHistory, corroborations };
   };
   return db.inTransaction ? read() : db.transaction(read)();
@@ -233,10 +258,15 @@ function storedOf(
 }
 
 /** The corroborations of the incident and of every duplicate merged into it, in the order the fold linked them. */
-function corroborationsOf(statements: LiveStatements, canonical: string, merged: boolean): LiveCorroboration[] {
+function corroborationsOf(
+  statements: LiveStatements,
+  fields: Read,
+  canonical: string,
+  merged: boolean,
+): LiveCorroboration[] {
   const merges = merged ? (statements.merges.all(canonical) as Merge[]) : [];
   const members = [canonical, ...merges.map((m) => m.duplicate)];
-  const rows = statements.corroborations.all(JSON.stringify(members)) as CorroborationRow[];
+  const rows = statements.corroborations[fields].all(JSON.stringify(members)) as CorroborationRow[];
   const byId = new Map(rows.map((row) => [row[0], row]));
   // Linked to the incident each was logged against, a merge appending the duplicate's list (see linkOrder).
   const order = merged

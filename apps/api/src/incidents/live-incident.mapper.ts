@@ -1,4 +1,5 @@
 import { findIncident, type IncidentView, type RegistryModel } from '@app/projections';
+import type { Citation } from '@app/domain';
 import type { LiveIncident } from '@app/read-store';
 import { READ_FROM } from '../queries/model-context';
 import type { ReferenceData } from '../reference/reference-data';
@@ -36,9 +37,12 @@ class LiveIncidentObject {
   get corroborations(): CorroborationObject[] {
     const read = this.incident.corroborations;
     if (read === null) return this.model().corroborations;
+    // Read without their words (null) only when the query asked none of them.
     return read.map(({ corroborationId, derivedFrom, credibility, geolocationPrecisionMeters, ...c }) => ({
       id: corroborationId,
       ...c,
+      citation: c.citation as Citation,
+      summary: c.summary as string,
       derivedFrom: derivedFrom ?? undefined,
       credibility: credibility ?? undefined,
       geolocationPrecisionMeters: geolocationPrecisionMeters ?? undefined,

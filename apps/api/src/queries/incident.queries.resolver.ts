@@ -10,7 +10,7 @@ import {
   listIncidents,
   type RegistryModel,
 } from '@app/projections';
-import type { IncidentAtCut } from '@app/read-store';
+import type { CorroborationFields, IncidentAtCut } from '@app/read-store';
 import { notFound, statesPartiesOn } from '@app/domain';
 import { ReadModelService } from '../read-model/read-model.service';
 import { LiveReads } from '../read-store/live-reads.service';
@@ -27,11 +27,18 @@ import { FIRST, AFTER } from './page.args';
 import { MATCHED, type Matched } from './incident-overview.resolver';
 import { timeTravel } from './model-context';
 import { AuditEntryObject, IncidentConnectionObject } from './objects/incident-read.objects';
-import { selectsAny } from './selected-fields';
+import { selectsAny, selectsAnyBelow } from './selected-fields';
 import type { IncidentsShownAtCut } from '../read-store/cut-reads';
 
 /** The filters a list reads the dates of an incident's details for, and nothing else of it. */
 const DATE_FILTERS: ReadonlySet<string> = new Set<keyof IncidentFilter>(['occurredFrom', 'occurredTo']);
+
+/** What an incident's corroborations are read with: their words (citation, summary, retraction reason) only if asked. */
+function corroborationFieldsOf(info: GraphQLResolveInfo | undefined): CorroborationFields {
+  if (!info) return 'ALL';
+  if (!selectsAny(info, ['corroborations'])) return 'NONE';
+  return selectsAnyBelow(info, 'corroborations', ['citation', 'summary', 'retractionReason']) ? 'ALL' : 'LISTED';
+}
 
 type NotYetCondemnedBy = { stateCodes?: string[]; statesParties?: boolean; countGeneric?: boolean };
 const countsGeneric = (notYet: NotYetCondemnedBy) => notYet.countGeneric ?? false;
@@ -69,7 +76,7 @@ export class IncidentQueriesResolver {
       );
     }
     // Now, the projection file's live rows answer (the stored assessment: no policy run on a read).
-    const live = asOf ? null : await this.live.incident(id, !info || selectsAny(info, ['corroborations']));
+    const live = asOf ? null : await this.live.incident(id, corroborationFieldsOf(info));
     if (live) {
       if (!live.incident) throw missing();
       return toLiveIncidentObject(live.incident, this.reference, this.readModel.model);

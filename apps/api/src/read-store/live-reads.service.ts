@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Connection, IncidentPageArgs } from '@app/projections';
 import {
+  type CorroborationFields,
   type IncidentAtCut,
   liveIncident,
   type LiveIncident,
@@ -61,13 +62,13 @@ export class LiveReads {
   ) {}
 
   /**
-   * The incident `id` resolves to now (`incident` null: none), with its corroborations when `withCorroborations`;
+   * The incident `id` resolves to now (`incident` null: none), with those `fields` of its corroborations;
    * null when the file cannot answer.
    */
-  incident(id: string, withCorroborations: boolean): Promise<{ incident: LiveIncident | null } | null> {
+  incident(id: string, fields: CorroborationFields): Promise<{ incident: LiveIncident | null } | null> {
     return this.fromFile((file) =>
-      this.kept.get(file, `incident|${withCorroborations}|${id}`, () => ({
-        incident: liveIncident(file.db, id, file.policy, withCorroborations),
+      this.kept.get(file, `incident|${fields}|${id}`, () => ({
+        incident: liveIncident(file.db, id, file.policy, fields),
       })),
     );
   }
