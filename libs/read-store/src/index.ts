@@ -36,4 +36,4 @@ export { incidentPageAt, type IncidentDateFilter } from './incident-pages';
 export { cutStatusSource, stateTimelineAt } from './timeline-at';
 export { condemnersAt } from './condemners-at';
 export { liveIncident, type CorroborationFields, type LiveCorroboration, type LiveIncident } from './live-incident';
-export { liveIncidentPage, type LiveIncidentFilter } from './live-incident-pages';
+export { liveIncidentPage, liveMatching, type LiveIncidentFilter, type MatchedIncident } from './live-incident-pages';

@@ -5,14 +5,17 @@ import {
   type Connection,
   encodeCursor,
   type IncidentPageArgs,
+  incidentMap,
+  type IncidentSet,
   type IncidentSort,
   listIncidents,
   type ListedIncident,
   type RegistryModel,
+  tallyIncidents,
 } from '@app/projections';
 import { randomHistory } from '../../projections/src/testing/random-history';
 import type { IncidentAtCut } from './incidents-at';
-import { type LiveIncidentFilter, liveIncidentPage } from './live-incident-pages';
+import { type LiveIncidentFilter, liveIncidentPage, liveMatching } from './live-incident-pages';
 import { ReadStore } from './read-store';
 import { withDateCorrections } from './testing/date-corrections';
 import { memorySource } from './testing/memory-source';
@@ -21,7 +24,7 @@ import { memorySource } from './testing/memory-source';
  * The oracle for a list asked about now (`liveIncidentPage`): for random histories (corrections of places, users,
  * situations and dates, merges, withdrawals), every filter the API offers, both sorts and both directions, each
  * page walked with its cursors equals the live model's page (`listIncidents`), node by node, with its cursors,
- * page info and count.
+ * page info and count; and the tally and map of the incidents the filter keeps equal the model's.
  */
 const SEEDS = Array.from({ length: 6 }, (_, i) => 601 + i);
 
@@ -49,6 +52,17 @@ const pageShown = <T extends ListedIncident & Omit<IncidentAtCut, 'incidentId'>>
   ...page,
   edges: page.edges.map(({ cursor, node }) => ({ cursor, node: shown(node) })),
 });
+
+/** Coordinates for every other allegation (the random histories give none): what a map draws. */
+function withCoordinates(events: StoredEvent[]): StoredEvent[] {
+  let n = 0;
+  return events.map((e) => {
+    if (e.type !== 'UseAlleged' || n++ % 2 === 1) return e;
+    const data = e.data as { location: Record<string, unknown> };
+    const location = { ...data.location, latitude: 10 + n / 7, longitude: 40 - n / 3 };
+    return { ...e, data: { ...e.data, location } };
+  });
+}
 
 /** Every page of a list, walked from the start with each end cursor, then a page after a key between incidents. */
 function pagesOf(list: (args: IncidentPageArgs) => Connection<Shown>, args: IncidentPageArgs, between: string[]) {
@@ -106,6 +120,18 @@ function expectTheModel(store: ReadStore, events: StoredEvent[]): number {
         compared += got.reduce((n, page) => n + page.edges.length, 0);
       }
     }
+    // What a tally and a map count: every incident the filter keeps, already filtered.
+    const matched = liveMatching(store.db, filter, DEFAULT_POLICY)!;
+    const set = { incidents: new Map(matched.map((i) => [i.incidentId, i as unknown as ListedIncident])), fixed: true };
+    const where = JSON.stringify(filter);
+    const overview = (s: IncidentSet<ListedIncident>, f: LiveIncidentFilter) => ({
+      tally: tallyIncidents(s, f),
+      map: incidentMap(s, f),
+    });
+    expect({ where, overview: overview({ ...set, fixed: true }, {}) }).toEqual({
+      where,
+      overview: overview(model, filter),
+    });
   }
   return compared;
 }
@@ -122,6 +148,15 @@ describe('a list of incidents asked about now, found by SQL over the live rows, 
     const { events } = randomHistory(seed, 160);
     const store = await storeOf(events);
     expect(expectTheModel(store, events)).toBeGreaterThan(300);
+    store.close();
+  });
+
+  it.each(SEEDS.slice(0, 2))('history %i with coordinates: the map draws them by status', async (seed) => {
+    const events = withCoordinates(withDateCorrections(randomHistory(seed, 160).events));
+    const store = await storeOf(events);
+    expect(expectTheModel(store, events)).toBeGreaterThan(300);
+    const { groups } = incidentMap(buildModel(events), {});
+    expect(groups.length).toBeGreaterThan(1);
     store.close();
   });
 

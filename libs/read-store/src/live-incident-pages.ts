@@ -1,4 +1,4 @@
-import type { PolicyConfig } from '@app/domain';
+import type { Assessment, IncidentDetails, Location, PolicyConfig, Readiness, Status } from '@app/domain';
 import { type Connection, type IncidentFilter, type IncidentPageArgs, incidentMatcher } from '@app/projections';
 import type { Database } from 'better-sqlite3';
 import type { IncidentAtCut } from './incidents-at';
@@ -68,35 +68,89 @@ export function liveIncidentPage(
   args: IncidentPageArgs,
   policy: PolicyConfig,
 ): Connection<IncidentAtCut> | null {
-  lowerCaseIn(db);
   const read = (): Connection<IncidentAtCut> | null => {
-    if (db.prepare('SELECT EXISTS (SELECT 1 FROM dirty_incidents)').pluck().get() !== 0) return null;
+    const parts = partsOf(db, filter, policy);
+    if (parts === null) return null;
     const statusSort = args.sort === 'STATUS_CHANGED';
     const keys = statusSort
       ? ["coalesce(a.status_since, '')", 'v.incident_id']
       : [VERSION_DATES.from('v'), 'v.incident_id'];
-    const list = (): KeysetList => {
-      const corrected = db
-        .prepare('SELECT DISTINCT incident_id FROM incident_versions WHERE reason IS NOT NULL')
-        .pluck()
-        .all() as string[];
-      const keep = incidentMatcher(filter);
-      const moved: Row[] = [];
-      for (const id of corrected) {
-        const i = liveIncident(db, id, policy, 'NONE');
-        // A merged duplicate's id gives its canonical incident: listed once, under its own id.
-        if (i === null || i.incidentId !== id || !keep(i)) continue;
-        moved.push([statusSort ? (i.assessment.statusSince ?? '') : i.details.occurredFrom, id]);
-      }
-      const { sql, params } = whereOf(filter);
-      // Only canonical incidents have a stored assessment (a merge drops its duplicate's): the join keeps them.
-      const base = `FROM incident_versions v CROSS JOIN assessments a
-        WHERE v.reason IS NULL AND a.incident_id = v.incident_id AND a.policy_version = @policy
-        AND v.incident_id NOT IN (SELECT value FROM json_each(@corrected))${sql}`;
-      return { base, params: { ...params, policy: policy.version, corrected: JSON.stringify(corrected) }, moved, keys };
-    };
+    const moved = parts.moved.map((i): Row => [
+      statusSort ? (i.assessment.statusSince ?? '') : i.details.occurredFrom,
+      i.incidentId,
+    ]);
+    const list = (): KeysetList => ({ base: parts.base, params: parts.params, moved, keys });
     const nodesOf = (rows: Row[]) => rows.map(([, id]) => liveIncident(db, id, policy, 'NONE')!);
     return keysetPage(db, list, args, true, nodesOf);
   };
   return db.inTransaction ? read() : db.transaction(read)();
+}
+
+/** What a tally and a map read of an incident (`tallyIncidents`, `incidentMap`), and the date they are in order of. */
+export type MatchedIncident = Pick<IncidentAtCut, 'incidentId'> & {
+  details: Pick<IncidentDetails, 'occurredFrom'> & {
+    location: Pick<Location, 'countryCode' | 'latitude' | 'longitude'>;
+  };
+  assessment: Pick<Assessment, 'status' | 'readiness'>;
+};
+
+/**
+ * Every canonical incident now that `filter` keeps (as `matchingIncidents` of the live model), with what a tally or
+ * a map reads of it: one SQL pass over version 0 and the stored assessments, and the corrected incidents read
+ * whole. Null while an incident is due to be assessed. Runs in one read transaction.
+ */
+export function liveMatching(db: Database, filter: LiveIncidentFilter, policy: PolicyConfig): MatchedIncident[] | null {
+  const read = (): MatchedIncident[] | null => {
+    const parts = partsOf(db, filter, policy);
+    if (parts === null) return null;
+    const rows = db
+      .prepare(
+        `SELECT v.incident_id, ${VERSION_DATES.from('v')}, ${country('v')}, v.changes ->> '$.location.latitude',
+           v.changes ->> '$.location.longitude', a.status, a.readiness ${parts.base}`,
+      )
+      .raw()
+      .all(parts.params) as [string, string, string, unknown, unknown, Status, Readiness][];
+    const matched = rows.map(
+      ([incidentId, occurredFrom, countryCode, latitude, longitude, status, readiness]): MatchedIncident => ({
+        incidentId,
+        details: { occurredFrom, location: { countryCode, ...coordinates(latitude, longitude) } },
+        assessment: { status, readiness },
+      }),
+    );
+    return [...matched, ...parts.moved];
+  };
+  return db.inTransaction ? read() : db.transaction(read)();
+}
+
+/** Coordinates as the details hold them: a field only where it is a number. */
+const coordinates = (latitude: unknown, longitude: unknown) => ({
+  ...(typeof latitude === 'number' && { latitude }),
+  ...(typeof longitude === 'number' && { longitude }),
+});
+
+/**
+ * The canonical incidents now that `filter` keeps, in two parts: `moved`, those a correction touched (read whole,
+ * kept by `incidentMatcher`); `base`, the FROM and WHERE of the others (version 0 `v` and the stored assessment `a`),
+ * for `params`. Null while an incident is due to be assessed: stored assessments are not all current then.
+ */
+function partsOf(db: Database, filter: LiveIncidentFilter, policy: PolicyConfig) {
+  lowerCaseIn(db);
+  if (db.prepare('SELECT EXISTS (SELECT 1 FROM dirty_incidents)').pluck().get() !== 0) return null;
+  const corrected = db
+    .prepare('SELECT DISTINCT incident_id FROM incident_versions WHERE reason IS NOT NULL')
+    .pluck()
+    .all() as string[];
+  const keep = incidentMatcher(filter);
+  const moved: IncidentAtCut[] = [];
+  for (const id of corrected) {
+    const i = liveIncident(db, id, policy, 'NONE');
+    // A merged duplicate's id gives its canonical incident: listed once, under its own id.
+    if (i !== null && i.incidentId === id && keep(i)) moved.push(i);
+  }
+  const { sql, params } = whereOf(filter);
+  // Only canonical incidents have a stored assessment (a merge drops its duplicate's): the join keeps them.
+  const base = `FROM incident_versions v CROSS JOIN assessments a
+    WHERE v.reason IS NULL AND a.incident_id = v.incident_id AND a.policy_version = @policy
+    AND v.incident_id NOT IN (SELECT value FROM json_each(@corrected))${sql}`;
+  return { moved, base, params: { ...params, policy: policy.version, corrected: JSON.stringify(corrected) } };
 }

@@ -8,6 +8,7 @@ import {
   type IncidentPageArgs,
   isoDateOf,
   listIncidents,
+  type ListedIncident,
   type RegistryModel,
 } from '@app/projections';
 import type { CorroborationFields, IncidentAtCut } from '@app/read-store';
@@ -103,12 +104,12 @@ export class IncidentQueriesResolver {
     const pageArgs = { ...args, descending: descendingOf(orderBy) };
     const { asOf, clock } = cut;
     // As of a date, the projection file lists the incidents, and says who had condemned them then; now, it lists
-    // them unless who has condemned them, a tally or a map is asked (the model answers those).
+    // them, with their tally and map, unless who has condemned them is asked (the model answers that).
     const fromFile = asOf
       ? await this.listedAt(asOf, clock, rest, notYetCondemnedBy, pageArgs, info)
-      : notYetCondemnedBy || !info || selectsAny(info, ['tally', 'map'])
+      : notYetCondemnedBy
         ? null
-        : await this.listedNow(rest, pageArgs);
+        : await this.listedNow(rest, pageArgs, !info || selectsAny(info, ['tally', 'map']));
     if (fromFile && 'edges' in fromFile) return fromFile;
     const model = fromFile ?? (await this.readModel.modelAt(asOf, clock));
     const day = asOf ? isoDateOf(asOf) : (model.latestEvidenceDate ?? isoDateOf(new Date()));
@@ -131,20 +132,28 @@ export class IncidentQueriesResolver {
     };
   }
 
-  /** A page of the incidents now from the projection file's live rows; null when the file cannot answer. */
+  /**
+   * A page of the incidents now from the projection file's live rows, with `overview` what its tally and map count
+   * (the incidents the filter keeps, already filtered); null when the file cannot answer.
+   */
   private async listedNow(
     filter: IncidentFilter,
     pageArgs: IncidentPageArgs,
-  ): Promise<IncidentConnectionObject | null> {
-    const page = await this.live.incidentPage(filter, pageArgs);
-    if (!page) return null;
+    overview: boolean,
+  ): Promise<(IncidentConnectionObject & Matched) | null> {
+    const read = await this.live.incidentPage(filter, pageArgs, overview);
+    if (!read) return null;
+    const { page, matched } = read;
     const model = this.readModel.model;
+    // Tallies and maps read of each incident only what MatchedIncident holds and its date, in order, with no filter.
+    const incidents = new Map((matched ?? []).map((i) => [i.incidentId, i as unknown as ListedIncident]));
     return {
       ...page,
       edges: page.edges.map(({ cursor, node }) => ({
         cursor,
         node: toLiveIncidentObject({ ...node, corroborations: null }, this.reference, model),
       })),
+      ...(matched && { [MATCHED]: { model: { incidents, fixed: true as const }, filter: {} } }),
     };
   }
 

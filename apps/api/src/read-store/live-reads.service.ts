@@ -7,6 +7,8 @@ import {
   type LiveIncident,
   type LiveIncidentFilter,
   liveIncidentPage,
+  liveMatching,
+  type MatchedIncident,
   type ReadStore,
 } from '@app/read-store';
 import { APP_CONFIG } from '../config/config.module';
@@ -74,13 +76,22 @@ export class LiveReads {
   }
 
   /**
-   * A page of the canonical incidents now, as `listIncidents` pages the live model; null when the file cannot
-   * answer (or an incident is due to be assessed: see liveIncidentPage).
+   * A page of the canonical incidents now, as `listIncidents` pages the live model, and with `overview` every
+   * incident the filter keeps (what a tally and a map count), read together; null when the file cannot answer (or
+   * an incident is due to be assessed: see liveIncidentPage).
    */
-  incidentPage(filter: LiveIncidentFilter, args: IncidentPageArgs): Promise<Connection<IncidentAtCut> | null> {
+  incidentPage(
+    filter: LiveIncidentFilter,
+    args: IncidentPageArgs,
+    overview: boolean,
+  ): Promise<{ page: Connection<IncidentAtCut>; matched: MatchedIncident[] | null } | null> {
     return this.fromFile((file) =>
-      this.kept.get(file, `page|${JSON.stringify([filter, args])}`, () =>
-        liveIncidentPage(file.db, filter, args, file.policy),
+      this.kept.get(file, `page|${overview}|${JSON.stringify([filter, args])}`, () =>
+        file.db.transaction(() => {
+          const page = liveIncidentPage(file.db, filter, args, file.policy);
+          const matched = overview ? liveMatching(file.db, filter, file.policy) : null;
+          return page === null || (overview && matched === null) ? null : { page, matched };
+        })(),
       ),
     );
   }
