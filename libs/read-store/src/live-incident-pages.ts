@@ -18,6 +18,8 @@ function lowerCaseIn(db: Database): void {
 }
 
 const { country, munition, summary, placeName, situation } = LIVE_DETAILS;
+/** A correction `c` of what lists read (said as the index incident_versions_listed_corrections says it). */
+const CORRECTED = `c.reason IS NOT NULL AND ${LIVE_DETAILS.setsListed('c')}`;
 const FIRST_CONFIRMED = `(SELECT h.on_date FROM status_history h WHERE h.incident_id = v.incident_id
   AND h.status = 'CONFIRMED' ORDER BY h.n LIMIT 1)`;
 const asList = <T>(value: T | readonly T[]): T[] => (Array.isArray(value) ? [...(value as T[])] : [value as T]);
@@ -129,15 +131,15 @@ const coordinates = (latitude: unknown, longitude: unknown) => ({
 });
 
 /**
- * The canonical incidents now that `filter` keeps, in two parts: `moved`, those a correction touched (read whole,
- * kept by `incidentMatcher`); `base`, the FROM and WHERE of the others (version 0 `v` and the stored assessment `a`),
+ * The canonical incidents now that `filter` keeps, in two parts: `moved`, those a correction of what lists read
+ * touched (read whole, kept by `incidentMatcher`); `base`, the FROM and WHERE of the others (version 0 `v` and the stored assessment `a`),
  * for `params`. Null while an incident is due to be assessed: stored assessments are not all current then.
  */
 function partsOf(db: Database, filter: LiveIncidentFilter, policy: PolicyConfig) {
   lowerCaseIn(db);
   if (db.prepare('SELECT EXISTS (SELECT 1 FROM dirty_incidents)').pluck().get() !== 0) return null;
   const corrected = db
-    .prepare('SELECT DISTINCT incident_id FROM incident_versions WHERE reason IS NOT NULL')
+    .prepare(`SELECT DISTINCT c.incident_id FROM incident_versions c WHERE ${CORRECTED}`)
     .pluck()
     .all() as string[];
   const keep = incidentMatcher(filter);
@@ -151,6 +153,6 @@ function partsOf(db: Database, filter: LiveIncidentFilter, policy: PolicyConfig)
   // Only canonical incidents have a stored assessment (a merge drops its duplicate's): the join keeps them.
   const base = `FROM incident_versions v CROSS JOIN assessments a
     WHERE v.reason IS NULL AND a.incident_id = v.incident_id AND a.policy_version = @policy
-    AND v.incident_id NOT IN (SELECT value FROM json_each(@corrected))${sql}`;
-  return { moved, base, params: { ...params, policy: policy.version, corrected: JSON.stringify(corrected) } };
+    AND NOT EXISTS (SELECT 1 FROM incident_versions c WHERE c.incident_id = v.incident_id AND ${CORRECTED})${sql}`;
+  return { moved, base, params: { ...params, policy: policy.version } };
 }

@@ -143,6 +143,11 @@ export const LIVE_DETAILS = {
   munition: (alias?: string) => `${col(alias)}changes ->> '$.munition.type'`,
   summary: (alias?: string) => `${col(alias)}changes ->> '$.summary'`,
   situation: (alias?: string) => `${col(alias)}changes ->> '$.situationId'`,
+  /** Whether a version sets a field that lists filter or sort by (a correction of casualties alone sets none). */
+  setsListed: (alias?: string) =>
+    `(${['occurredFrom', 'occurredTo', 'location', 'munition', 'allegedUser', 'summary', 'situationId']
+      .map((field) => `json_type(${col(alias)}changes, '$.${field}') IS NOT NULL`)
+      .join(' OR ')})`,
 };
 const col = (alias?: string) => (alias === undefined ? '' : `${alias}.`);
 
@@ -186,11 +191,12 @@ CREATE INDEX IF NOT EXISTS incident_versions_dates ON incident_versions (${VERSI
   ${VERSION_DATES.to()}, evidence_date, recorded_at) WHERE reason IS NULL;
 CREATE INDEX IF NOT EXISTS incident_versions_date_corrections ON incident_versions (incident_id)
   WHERE reason IS NOT NULL AND ${VERSION_DATES.setsOne()};
--- Lists asked about now: a country's incidents by date (version 0: the few corrected incidents are read apart, found
--- by the next index).
+-- Lists asked about now: a country's incidents by date (version 0: the incidents a correction of what lists read
+-- touched, a few if any, are read apart, found by the next index).
 CREATE INDEX IF NOT EXISTS incident_versions_country ON incident_versions (${LIVE_DETAILS.country()},
   ${VERSION_DATES.from()}, incident_id) WHERE reason IS NULL;
-CREATE INDEX IF NOT EXISTS incident_versions_corrections ON incident_versions (incident_id) WHERE reason IS NOT NULL;
+CREATE INDEX IF NOT EXISTS incident_versions_listed_corrections ON incident_versions (incident_id)
+  WHERE reason IS NOT NULL AND ${LIVE_DETAILS.setsListed()};
 CREATE INDEX IF NOT EXISTS situation_versions_situation ON situation_versions (situation_id, seq);
 CREATE INDEX IF NOT EXISTS incident_merges_canonical ON incident_merges (canonical_incident_id);
 -- An incident's corroborations with every column the evidence reads of them (all but the words): a page of incidents
