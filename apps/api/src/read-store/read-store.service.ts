@@ -114,13 +114,19 @@ export class ReadStoreService implements OnApplicationShutdown {
   }
 
   /**
-   * As `readServing`, but null as well when the file has not reached `position` within `timeoutMs`: a question
-   * about now must show every write the live model shows (read-your-writes), so the model answers it then.
+   * As `readServing`, but only when the file shows exactly what the live model shows (`position`, its checkpoint):
+   * null when it has not reached it within `timeoutMs` (a question about now must show every write the model
+   * shows: read-your-writes), or is already past it (the fields the model still gives would not match). The model
+   * answers then.
    */
   async readCaughtUp<T>(position: Position | null, timeoutMs: number, read: (file: ReadStore) => T): Promise<T | null> {
     if (!this.isServing()) return null;
     if (position !== null && !(await this.waitFor(position, timeoutMs))) return null;
-    return this.isServing() && this.file !== null && this.file.db.open ? read(this.file) : null;
+    if (!this.isServing() || this.file === null || !this.file.db.open) return null;
+    const at = this.position();
+    const inStep =
+      at === null || position === null ? at === position : this.events.comparePositions(at, position) === 0;
+    return inStep ? read(this.file) : null;
   }
 
   private isServing(): boolean {
