@@ -82,7 +82,7 @@ export function liveIncidentPage(
       i.incidentId,
     ]);
     const list = (): KeysetList => ({ base: parts.base, params: parts.params, moved, keys });
-    const nodesOf = (rows: Row[]) => rows.map(([, id]) => liveIncident(db, id, policy, 'NONE')!);
+    const nodesOf = (rows: Row[]) => rows.map(([, id]) => liveIncident(db, id, policy, null)!);
     return keysetPage(db, list, args, true, nodesOf);
   };
   return db.inTransaction ? read() : db.transaction(read)();
@@ -145,7 +145,7 @@ function partsOf(db: Database, filter: LiveIncidentFilter, policy: PolicyConfig)
   const keep = incidentMatcher(filter);
   const moved: IncidentAtCut[] = [];
   for (const id of corrected) {
-    const i = liveIncident(db, id, policy, 'NONE');
+    const i = liveIncident(db, id, policy, null);
     // A merged duplicate's id gives its canonical incident: listed once, under its own id.
     if (i !== null && i.incidentId === id && keep(i)) moved.push(i);
   }

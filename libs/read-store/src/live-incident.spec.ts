@@ -2,7 +2,7 @@ import { DEFAULT_POLICY } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import { buildModel, findIncident, type RegistryModel } from '@app/projections';
 import { randomHistory } from '../../projections/src/testing/random-history';
-import { liveIncident } from './live-incident';
+import { ALL_CORROBORATION_FIELDS, type LiveCorroboration, liveIncident } from './live-incident';
 import { ReadStore } from './read-store';
 import { memorySource } from './testing/memory-source';
 
@@ -65,17 +65,31 @@ function expectTheModel(store: ReadStore, model: RegistryModel): { merged: numbe
   let merged = 0;
   let retracted = 0;
   for (const id of model.incidents.keys()) {
-    const got = liveIncident(store.db, id, DEFAULT_POLICY, 'ALL');
+    const got = liveIncident(store.db, id, DEFAULT_POLICY, ALL_CORROBORATION_FIELDS);
     expect({ id, got: json(got) }).toEqual({ id, got: shownByModel(model, id) });
     if (got && got.incidentId !== id) merged++;
     retracted += got?.corroborations?.filter((c) => c.retractedOn !== null).length ?? 0;
-    // Without their words: the same but for those, from the index alone.
-    const listed = liveIncident(store.db, id, DEFAULT_POLICY, 'LISTED');
-    const words = { citation: null, summary: null, retractionReason: null };
-    expect(json(listed)).toEqual(
-      json(got && { ...got, corroborations: got.corroborations!.map((c) => ({ ...c, ...words })) }),
-    );
-    const bare = liveIncident(store.db, id, DEFAULT_POLICY, 'NONE');
+    // Each part read only when asked: the same but for the parts not asked (null).
+    for (const words of [true, false]) {
+      for (const retraction of [true, false]) {
+        for (const grade of [true, false]) {
+          const fields = { words, retraction, grade };
+          const notAsked = (c: LiveCorroboration) => ({
+            ...c,
+            ...(!words && { citation: null, summary: null, retractionReason: null }),
+            ...(!retraction && { retractedOn: null, retractionReason: null }),
+            source: { ...c.source, grade: grade ? c.source.grade : null },
+          });
+          const expected = got && { ...got, corroborations: got.corroborations!.map(notAsked) };
+          expect({ id, fields, got: json(liveIncident(store.db, id, DEFAULT_POLICY, fields)) }).toEqual({
+            id,
+            fields,
+            got: json(expected),
+          });
+        }
+      }
+    }
+    const bare = liveIncident(store.db, id, DEFAULT_POLICY, null);
     expect(json(bare)).toEqual(json(got && { ...got, corroborations: null }));
   }
   return { merged, retracted };
@@ -117,7 +131,7 @@ describe('one incident asked about now, read from the live rows (liveIncident), 
 
   it('an id the registry does not know is null', async () => {
     const store = await storeOf(randomHistory(SEEDS[0], 40).events);
-    expect(liveIncident(store.db, 'no-such-incident', DEFAULT_POLICY, 'ALL')).toBeNull();
+    expect(liveIncident(store.db, 'no-such-incident', DEFAULT_POLICY, ALL_CORROBORATION_FIELDS)).toBeNull();
     store.close();
   });
 });

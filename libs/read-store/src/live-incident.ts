@@ -19,11 +19,11 @@ import { linkOrder, type Merge } from './link-order';
 /** A corroboration as the registry shows it now: its source's name and grade in force, its retraction if any. */
 export interface LiveCorroboration {
   corroborationId: string;
-  source: { id: string; name: string; grade: Grade };
+  source: { id: string; name: string; grade: Grade | null };
   stance: Stance;
   evidenceKinds: EvidenceKind[];
   publishedOn: string;
-  /** Null when read without their words (`LISTED`), as the citation, summary and retraction reason are. */
+  /** Null when not asked (see CorroborationFields), as the summary, grade and retraction may be. */
   citation: Citation | null;
   derivedFrom: string | null;
   summary: string | null;
@@ -39,14 +39,29 @@ export interface LiveIncident extends IncidentAtCut {
   corroborations: LiveCorroboration[] | null;
 }
 
-/** The statements of the live reads, prepared once per database (they are on the path of every `incident(id)`). */
+/**
+ * What of its corroborations an incident is read with (null: none): each part only when a query asks for it. Without
+ * their words (citation, summary, retraction reason) they come from the index `corroborations_incident` alone.
+ */
+export interface CorroborationFields {
+  /** Citation, summary and retraction reason. */
+  words: boolean;
+  /** The date of the retraction in force (and with `words`, its reason). */
+  retraction: boolean;
+  /** The source's grade in force (its name is always read). */
+  grade: boolean;
+}
+export const ALL_CORROBORATION_FIELDS: CorroborationFields = { words: true, retraction: true, grade: true };
+
+/** The statements of the live reads, prepared once per database and shape (they are on every `incident(id)`'s path). */
 interface LiveStatements {
-  /** Everything about one incident in one row, without and with its own corroborations (see FAST). */
-  one: Record<CorroborationFields, Statement>;
+  /** Everything about one incident in one row, with its own corroborations' `fields` (see fastSql), by shape. */
+  one: Map<string, Statement>;
   assessment: Statement;
   dirty: Statement;
   merges: Statement;
-  corroborations: Record<Exclude<CorroborationFields, 'NONE'>, Statement>;
+  /** The corroborations of a set of incidents, by shape. */
+  corroborations: Map<string, Statement>;
 }
 const prepared = new WeakMap<Database, LiveStatements>();
 
@@ -54,11 +69,7 @@ function statementsOf(db: Database): LiveStatements {
   let found = prepared.get(db);
   if (found === undefined) {
     found = {
-      one: {
-        NONE: db.prepare(fastSql('NONE')).raw(),
-        LISTED: db.prepare(fastSql('LISTED')).raw(),
-        ALL: db.prepare(fastSql('ALL')).raw(),
-      },
+      one: new Map(),
       // The history as one JSON array: SQLite writes it, JSON.parse reads it faster than a row object per change.
       assessment: db
         .prepare(`SELECT a.assessment, ${HISTORY} FROM assessments a WHERE a.incident_id = ? AND a.policy_version = ?`)
@@ -71,14 +82,24 @@ function statementsOf(db: Database): LiveStatements {
          SELECT m.incident_id AS duplicate, m.canonical_incident_id AS canonical, m.seq
          FROM incident_merges m WHERE m.canonical_incident_id IN (SELECT id FROM tree) ORDER BY m.seq`,
       ),
-      corroborations: {
-        LISTED: db.prepare(corroborationsSql('LISTED')).raw(),
-        ALL: db.prepare(corroborationsSql('ALL')).raw(),
-      },
+      corroborations: new Map(),
     };
     prepared.set(db, found);
   }
   return found;
+}
+
+/** The statement of `sql` for `fields` among `statements`, prepared on first use. */
+function shaped<F extends CorroborationFields | null>(
+  db: Database,
+  statements: Map<string, Statement>,
+  fields: F,
+  sql: (fields: F) => string,
+): Statement {
+  const key = fields === null ? '-' : `${+fields.words}${+fields.retraction}${+fields.grade}`;
+  let statement = statements.get(key);
+  if (statement === undefined) statements.set(key, (statement = db.prepare(sql(fields)).raw()));
+  return statement;
 }
 
 /** The stored history of incident `a.incident_id` as one JSON array, in order. */
@@ -86,38 +107,26 @@ const HISTORY = `(SELECT json_group_array(json_object('status', h.status, 'readi
     'rule', h.rule, 'evidenceIds', json(h.evidence_ids)))
   FROM (SELECT * FROM status_history h WHERE h.incident_id = a.incident_id ORDER BY h.n) h)`;
 
-/**
- * Which fields of its corroborations an incident is read with: none; all but their words (citation, summary,
- * retraction reason), read from the index `corroborations_incident` alone; or all.
- */
-export type CorroborationFields = 'NONE' | 'LISTED' | 'ALL';
-type Read = Exclude<CorroborationFields, 'NONE'>;
-
-/** The columns of the index corroborations_incident: what `LISTED` reads without a table row per corroboration. */
+/** The columns of the index corroborations_incident: what is read without a table row per corroboration. */
 const INDEXED = `c.incident_id, c.seq, c.corroboration_id, c.source_id, c.stance, c.evidence_kinds, c.published_on,
   c.derived_from, c.credibility, c.geolocation_precision, c.recorded_at`;
 
-/** The columns of a corroboration row (see CorroborationRow) of `c`, with its source and its retraction. */
-const corroborationColumns = (fields: Read) => {
-  const all = fields === 'ALL';
-  return `c.corroboration_id, c.incident_id, c.seq, c.source_id, s.name,
-  (SELECT g.grade FROM source_grades g WHERE g.source_id = c.source_id ORDER BY g.seq DESC LIMIT 1),
-  c.stance, c.evidence_kinds, c.published_on, ${all ? 'c.citation' : 'NULL'}, c.derived_from,
-  ${all ? 'c.summary' : 'NULL'}, c.credibility, c.geolocation_precision, c.recorded_at,
-  (SELECT r.evidence_date FROM corroboration_retractions r WHERE r.corroboration_id = c.corroboration_id
-    ORDER BY r.seq DESC LIMIT 1),
-  ${
-    all
-      ? `(SELECT r.reason FROM corroboration_retractions r WHERE r.corroboration_id = c.corroboration_id
-          ORDER BY r.seq DESC LIMIT 1)`
-      : 'NULL'
-  }`;
-};
+const lastRetraction = (column: string) =>
+  `(SELECT r.${column} FROM corroboration_retractions r WHERE r.corroboration_id = c.corroboration_id
+    ORDER BY r.seq DESC LIMIT 1)`;
+
+/** The columns of a corroboration row (see CorroborationRow) of `c` with its source: NULL where not asked. */
+const corroborationColumns = ({ words, retraction, grade }: CorroborationFields) =>
+  `c.corroboration_id, c.incident_id, c.seq, c.source_id, s.name,
+  ${grade ? '(SELECT g.grade FROM source_grades g WHERE g.source_id = c.source_id ORDER BY g.seq DESC LIMIT 1)' : 'NULL'},
+  c.stance, c.evidence_kinds, c.published_on, ${words ? 'c.citation' : 'NULL'}, c.derived_from,
+  ${words ? 'c.summary' : 'NULL'}, c.credibility, c.geolocation_precision, c.recorded_at,
+  ${retraction ? lastRetraction('evidence_date') : 'NULL'}, ${retraction && words ? lastRetraction('reason') : 'NULL'}`;
 const SOURCE = 'LEFT JOIN sources s ON s.source_id = c.source_id';
 
-const corroborationsSql = (fields: Read) =>
+const corroborationsSql = (fields: CorroborationFields) =>
   `SELECT ${corroborationColumns(fields)}
-   FROM (SELECT ${fields === 'ALL' ? '*' : INDEXED} FROM corroborations c
+   FROM (SELECT ${fields.words ? '*' : INDEXED} FROM corroborations c
      WHERE c.incident_id IN (SELECT value FROM json_each(?))) c ${SOURCE} ORDER BY c.seq`;
 
 /**
@@ -125,7 +134,7 @@ const corroborationsSql = (fields: Read) =>
  * (if any), its versions, the duplicates merged into it, its last withdrawal, whether it is due to be assessed, its
  * stored assessment and history and the corroborations logged against it (their `fields`), in fold order.
  */
-const fastSql = (fields: CorroborationFields) =>
+const fastSql = (fields: CorroborationFields | null) =>
   `SELECT
     (SELECT m.canonical_incident_id FROM incident_merges m WHERE m.incident_id = i.incident_id
       ORDER BY m.seq DESC LIMIT 1),
@@ -140,10 +149,10 @@ const fastSql = (fields: CorroborationFields) =>
     EXISTS (SELECT 1 FROM dirty_incidents d WHERE d.incident_id = i.incident_id),
     a.assessment, ${HISTORY},
     ${
-      fields === 'NONE'
+      fields === null
         ? 'NULL'
         : `(SELECT json_group_array(json_array(${corroborationColumns(fields)})) FROM
-            (SELECT ${fields === 'ALL' ? '*' : INDEXED} FROM corroborations c WHERE c.incident_id = i.incident_id
+            (SELECT ${fields.words ? '*' : INDEXED} FROM corroborations c WHERE c.incident_id = i.incident_id
               ORDER BY c.seq) c ${SOURCE})`
     }
   FROM incidents i LEFT JOIN assessments a ON a.incident_id = i.incident_id AND a.policy_version = ?
@@ -186,16 +195,16 @@ type CorroborationRow = [
  * The incident `id` resolves to now (a merged duplicate's id gives its canonical incident), read from the live rows
  * in one read transaction: its details, dates, merges and withdrawal; the assessment and status history the fold
  * stored for it (the policy runs here only for an incident still due to be assessed); its corroborations when
- * their `fields` (none: null), in the order the registry lists them. Null when there is no such incident.
+ * those `fields` (null: none), in the order the registry lists them. Null when there is no such incident.
  */
 export function liveIncident(
   db: Database,
   id: string,
   policy: PolicyConfig,
-  fields: CorroborationFields,
+  fields: CorroborationFields | null,
 ): LiveIncident | null {
   const statements = statementsOf(db);
-  const row = statements.one[fields].get(policy.version, id) as FastRow | undefined;
+  const row = shaped(db, statements.one, fields, fastSql).get(policy.version, id) as FastRow | undefined;
   if (row === undefined) return null;
   const fast = fastIncident(id, row, fields);
   return fast ?? readIncident(db, id, policy, fields);
@@ -206,11 +215,11 @@ export function liveIncident(
  * is due to be assessed (or has no stored assessment), or its corroborations were asked and duplicates were merged
  * into it (their order then follows the merges: see linkOrder).
  */
-function fastIncident(id: string, row: FastRow, fields: CorroborationFields): LiveIncident | null {
+function fastIncident(id: string, row: FastRow, fields: CorroborationFields | null): LiveIncident | null {
   const [mergedInto, reportedOn, recordedAt, versions, merged, withdrawal, due, assessment, history] = row;
   if ((mergedInto !== null && mergedInto !== id) || due !== 0 || assessment === null) return null;
   const mergedDuplicates = JSON.parse(merged) as string[];
-  if (fields !== 'NONE' && mergedDuplicates.length > 0) return null;
+  if (fields !== null && mergedDuplicates.length > 0) return null;
   const details = detailsOf<IncidentDetails>(JSON.parse(versions) as Version[]);
   if (details === null) return null;
   const withdrawn = withdrawal === null ? null : (JSON.parse(withdrawal) as [string, string, number]);
@@ -223,12 +232,13 @@ function fastIncident(id: string, row: FastRow, fields: CorroborationFields): Li
     withdrawal: withdrawn && { reason: withdrawn[0], withdrawnOn: withdrawn[1], recordedAt: new Date(withdrawn[2]) },
     assessment: JSON.parse(assessment) as Assessment,
     statusHistory: JSON.parse(history) as StatusChange[],
-    corroborations: fields !== 'NONE' ? (JSON.parse(row[9]!) as CorroborationRow[]).map(toCorroboration) : null,
+    corroborations:
+      fields !== null ? (JSON.parse(row[9]!) as CorroborationRow[]).map((c) => toCorroboration(c, fields)) : null,
   };
 }
 
 /** `liveIncident` read from the fact tables as the evidence reader reads them, in one read transaction. */
-function readIncident(db: Database, id: string, policy: PolicyConfig, fields: CorroborationFields) {
+function readIncident(db: Database, id: string, policy: PolicyConfig, fields: CorroborationFields | null) {
   const read = (): LiveIncident | null => {
     const reader = new EvidenceReader(keyedRows(db, 'LIVE'));
     const canonical = reader.resolve(id);
@@ -241,7 +251,7 @@ function readIncident(db: Database, id: string, policy: PolicyConfig, fields: Co
       stored ??
       ((r) => ({ assessment: r.assessment, statusHistory: r.history }))(assessWithHistory(evidence(), policy));
     const corroborations =
-      fields !== 'NONE' ? corroborationsOf(statements, fields, canonical, shown.mergedDuplicates.length > 0) : null;
+      fields !== null ? corroborationsOf(db, statements, fields, canonical, shown.mergedDuplicates.length > 0) : null;
     return { incidentId: canonical, ...shown, assessment, statusHistory, corroborations };
   };
   return db.inTransaction ? read() : db.transaction(read)();
@@ -259,14 +269,17 @@ function storedOf(
 
 /** The corroborations of the incident and of every duplicate merged into it, in the order the fold linked them. */
 function corroborationsOf(
+  db: Database,
   statements: LiveStatements,
-  fields: Read,
+  fields: CorroborationFields,
   canonical: string,
   merged: boolean,
 ): LiveCorroboration[] {
   const merges = merged ? (statements.merges.all(canonical) as Merge[]) : [];
   const members = [canonical, ...merges.map((m) => m.duplicate)];
-  const rows = statements.corroborations[fields].all(JSON.stringify(members)) as CorroborationRow[];
+  const rows = shaped(db, statements.corroborations, fields, corroborationsSql).all(
+    JSON.stringify(members),
+  ) as CorroborationRow[];
   const byId = new Map(rows.map((row) => [row[0], row]));
   // Linked to the incident each was logged against, a merge appending the duplicate's list (see linkOrder).
   const order = merged
@@ -276,15 +289,15 @@ function corroborationsOf(
         canonical,
       )
     : rows.map((row) => row[0]);
-  return order.map((cid) => toCorroboration(byId.get(cid)!));
+  return order.map((cid) => toCorroboration(byId.get(cid)!, fields));
 }
 
-function toCorroboration(row: CorroborationRow): LiveCorroboration {
+function toCorroboration(row: CorroborationRow, fields: CorroborationFields): LiveCorroboration {
   const [corroborationId, , , sourceId, name, grade, stance, kinds, publishedOn, citation, derivedFrom] = row;
   return {
     corroborationId,
     // A source not (yet) registered shows as its id, graded F, as the in-memory model shows it.
-    source: { id: sourceId, name: name ?? sourceId, grade: grade ?? 'F' },
+    source: { id: sourceId, name: name ?? sourceId, grade: fields.grade ? (grade ?? 'F') : null },
     stance,
     evidenceKinds: JSON.parse(kinds) as EvidenceKind[],
     publishedOn,

@@ -37,10 +37,11 @@ class LiveIncidentObject {
   get corroborations(): CorroborationObject[] {
     const read = this.incident.corroborations;
     if (read === null) return this.model().corroborations;
-    // Read without their words (null) only when the query asked none of them.
+    // The parts not read (null) are the parts the query did not ask for (see CorroborationFields).
     return read.map(({ corroborationId, derivedFrom, credibility, geolocationPrecisionMeters, ...c }) => ({
       id: corroborationId,
       ...c,
+      source: c.source as CorroborationObject['source'],
       citation: c.citation as Citation,
       summary: c.summary as string,
       derivedFrom: derivedFrom ?? undefined,

@@ -11,7 +11,7 @@ import {
   type ListedIncident,
   type RegistryModel,
 } from '@app/projections';
-import type { CorroborationFields, IncidentAtCut } from '@app/read-store';
+import { ALL_CORROBORATION_FIELDS, type CorroborationFields, type IncidentAtCut } from '@app/read-store';
 import { notFound, statesPartiesOn } from '@app/domain';
 import { ReadModelService } from '../read-model/read-model.service';
 import { LiveReads } from '../read-store/live-reads.service';
@@ -34,11 +34,16 @@ import type { IncidentsShownAtCut } from '../read-store/cut-reads';
 /** The filters a list reads the dates of an incident's details for, and nothing else of it. */
 const DATE_FILTERS: ReadonlySet<string> = new Set<keyof IncidentFilter>(['occurredFrom', 'occurredTo']);
 
-/** What an incident's corroborations are read with: their words (citation, summary, retraction reason) only if asked. */
-function corroborationFieldsOf(info: GraphQLResolveInfo | undefined): CorroborationFields {
-  if (!info) return 'ALL';
-  if (!selectsAny(info, ['corroborations'])) return 'NONE';
-  return selectsAnyBelow(info, 'corroborations', ['citation', 'summary', 'retractionReason']) ? 'ALL' : 'LISTED';
+/** What of an incident's corroborations a query asks for (null: none): each part is read only when asked. */
+function corroborationFieldsOf(info: GraphQLResolveInfo | undefined): CorroborationFields | null {
+  if (!info) return ALL_CORROBORATION_FIELDS;
+  if (!selectsAny(info, ['corroborations'])) return null;
+  const asks = (...names: string[]) => selectsAnyBelow(info, ['corroborations'], names);
+  return {
+    words: asks('citation', 'summary', 'retractionReason'),
+    retraction: asks('retractedOn', 'retractionReason'),
+    grade: selectsAnyBelow(info, ['corroborations', 'source'], ['grade']),
+  };
 }
 
 type NotYetCondemnedBy = { stateCodes?: string[]; statesParties?: boolean; countGeneric?: boolean };

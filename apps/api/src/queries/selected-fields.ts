@@ -9,11 +9,19 @@ export function selectsAny(info: GraphQLResolveInfo, names: readonly string[]): 
   return info.fieldNodes.some((field) => anyIn(info, field.selectionSet, (node) => names.includes(node.name.value)));
 }
 
-/** As `selectsAny`, for the fields asked below the field `parent` (itself asked directly below). */
-export function selectsAnyBelow(info: GraphQLResolveInfo, parent: string, names: readonly string[]): boolean {
-  const below = (node: FieldNode) =>
-    node.name.value === parent && anyIn(info, node.selectionSet, (n) => names.includes(n.name.value));
-  return info.fieldNodes.some((field) => anyIn(info, field.selectionSet, below));
+/** As `selectsAny`, for the fields asked below the path of fields `parents` (its first asked directly below). */
+export function selectsAnyBelow(
+  info: GraphQLResolveInfo,
+  parents: readonly string[],
+  names: readonly string[],
+): boolean {
+  const below =
+    (depth: number) =>
+    (node: FieldNode): boolean =>
+      depth === parents.length
+        ? names.includes(node.name.value)
+        : node.name.value === parents[depth] && anyIn(info, node.selectionSet, below(depth + 1));
+  return info.fieldNodes.some((field) => anyIn(info, field.selectionSet, below(0)));
 }
 
 /** Whether `test` holds for a field of `set`, through fragments and inline fragments. */

@@ -67,9 +67,9 @@ export class LiveReads {
    * The incident `id` resolves to now (`incident` null: none), with those `fields` of its corroborations;
    * null when the file cannot answer.
    */
-  incident(id: string, fields: CorroborationFields): Promise<{ incident: LiveIncident | null } | null> {
+  incident(id: string, fields: CorroborationFields | null): Promise<{ incident: LiveIncident | null } | null> {
     return this.fromFile((file) =>
-      this.kept.get(file, `incident|${fields}|${id}`, () => ({
+      this.kept.get(file, `incident|${JSON.stringify(fields)}|${id}`, () => ({
         incident: liveIncident(file.db, id, file.policy, fields),
       })),
     );
