@@ -20,6 +20,7 @@ import { ProjectionFileLock } from './projection-file-lock';
 import type { ProjectionFileReadiness } from './projection-file-readiness';
 import { type RebuildStoreAddress, type WorkerRebuild, rebuildInWorker, storeAddressOf } from './rebuild-in-worker';
 import { openIfCurrent } from './open-if-current';
+import { warmLiveReads } from './warm-live-reads';
 import { warmPastReads } from './warm-past-reads';
 
 const SUPERVISE_EVERY_MS = 2000;
@@ -195,11 +196,12 @@ export class ReadStoreService implements OnApplicationShutdown {
       this.ensureCurrent(generation);
       if (!this.caughtUp) {
         this.logger.log(`caught up: ${folded} events in ${Date.now() - started} ms (${this.path})`);
-        // Before /health/ready says ready; a failure here only costs the first question about the past the wait.
+        // Before /health/ready says ready; a failure here only costs the first question the wait.
         try {
           warmPastReads(this.file, new Date());
+          warmLiveReads(this.file);
         } catch (error) {
-          this.logger.warn(`could not prepare the reads about the past: ${(error as Error).message}`);
+          this.logger.warn(`could not prepare the first reads: ${(error as Error).message}`);
         }
       }
       this.caughtUp = true;
