@@ -16,8 +16,8 @@ import type { AppConfig } from '../config/config';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReadStoreService } from './read-store.service';
 
-/** Answers kept while the file stands still: beyond this many, the oldest half goes. */
-const KEPT = 4096;
+/** Answers kept while the file stands still (an incident with its corroborations: a few KiB): beyond this many, the oldest half goes. */
+const KEPT = 1024;
 
 /**
  * Answers read from one file at one checkpoint, kept until it moves: the rows they come from cannot change before,
