@@ -132,8 +132,9 @@ const coordinates = (latitude: unknown, longitude: unknown) => ({
 
 /**
  * The canonical incidents now that `filter` keeps, in two parts: `moved`, those a correction of what lists read
- * touched (read whole, kept by `incidentMatcher`); `base`, the FROM and WHERE of the others (version 0 `v` and the stored assessment `a`),
- * for `params`. Null while an incident is due to be assessed: stored assessments are not all current then.
+ * touched (read whole, kept by `incidentMatcher`); `base`, the FROM and WHERE of the others (version 0 `v` and the
+ * stored assessment `a`), for `params`. Null while an incident is due to be assessed: stored assessments are not all
+ * current then.
  */
 function partsOf(db: Database, filter: LiveIncidentFilter, policy: PolicyConfig) {
   lowerCaseIn(db);

@@ -73,6 +73,8 @@ const HISTORY = `(SELECT json_group_array(json_object('status', h.status, 'readi
 const INDEXED = `c.incident_id, c.seq, c.corroboration_id, c.source_id, c.stance, c.evidence_kinds, c.published_on,
   c.derived_from, c.credibility, c.geolocation_precision, c.recorded_at`;
 
+const GRADE_IN_FORCE =
+  '(SELECT g.grade FROM source_grades g WHERE g.source_id = c.source_id ORDER BY g.seq DESC LIMIT 1)';
 const lastRetraction = (column: string) =>
   `(SELECT r.${column} FROM corroboration_retractions r WHERE r.corroboration_id = c.corroboration_id
     ORDER BY r.seq DESC LIMIT 1)`;
@@ -80,7 +82,7 @@ const lastRetraction = (column: string) =>
 /** The columns of a corroboration row (see CorroborationRow) of `c` with its source: NULL where not asked. */
 const corroborationColumns = ({ words, retraction, grade }: CorroborationFields) =>
   `c.corroboration_id, c.incident_id, c.seq, c.source_id, s.name,
-  ${grade ? '(SELECT g.grade FROM source_grades g WHERE g.source_id = c.source_id ORDER BY g.seq DESC LIMIT 1)' : 'NULL'},
+  ${grade ? GRADE_IN_FORCE : 'NULL'},
   c.stance, c.evidence_kinds, c.published_on, ${words ? 'c.citation' : 'NULL'}, c.derived_from,
   ${words ? 'c.summary' : 'NULL'}, c.credibility, c.geolocation_precision, c.recorded_at,
   ${retraction ? lastRetraction('evidence_date') : 'NULL'}, ${retraction && words ? lastRetraction('reason') : 'NULL'}`;

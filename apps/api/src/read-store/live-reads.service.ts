@@ -16,7 +16,7 @@ import type { AppConfig } from '../config/config';
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReadStoreService } from './read-store.service';
 
-/** Answers kept while the file stands still (an incident with its corroborations: a few KiB); beyond, the oldest half goes. */
+/** Answers kept while the file stands still (an incident with its corroborations: a few KiB); beyond, half go. */
 const KEPT = 1024;
 
 /**

@@ -3,7 +3,7 @@ import { LiveReads } from './live-reads.service';
 import { PastReads } from './past-reads.service';
 import { ReadStoreService } from './read-store.service';
 
-/** This instance's projection file, kept live (ReadStoreService), and the questions about the past and about now it answers. */
+/** This instance's projection file, kept live (ReadStoreService), and the questions it answers: about the past, now. */
 @Global()
 @Module({ providers: [ReadStoreService, PastReads, LiveReads], exports: [ReadStoreService, PastReads, LiveReads] })
 export class ReadStoreModule {}
