@@ -143,9 +143,9 @@ export const LIVE_DETAILS = {
   munition: (alias?: string) => `${col(alias)}changes ->> '$.munition.type'`,
   summary: (alias?: string) => `${col(alias)}changes ->> '$.summary'`,
   situation: (alias?: string) => `${col(alias)}changes ->> '$.situationId'`,
-  /** Whether a version sets a field that lists filter or sort by (a correction of casualties alone sets none). */
+  /** Whether a version sets a field lists filter or sort by (a correction of casualties alone sets none): dates last. */
   setsListed: (alias?: string) =>
-    `(${['occurredFrom', 'occurredTo', 'location', 'munition', 'allegedUser', 'summary', 'situationId']
+    `(${['location', 'munition', 'allegedUser', 'summary', 'situationId', 'occurredFrom', 'occurredTo']
       .map((field) => `json_type(${col(alias)}changes, '$.${field}') IS NOT NULL`)
       .join(' OR ')})`,
 };
@@ -192,9 +192,11 @@ CREATE INDEX IF NOT EXISTS incident_versions_dates ON incident_versions (${VERSI
 CREATE INDEX IF NOT EXISTS incident_versions_date_corrections ON incident_versions (incident_id)
   WHERE reason IS NOT NULL AND ${VERSION_DATES.setsOne()};
 -- Lists asked about now: a country's incidents by date (version 0: the incidents a correction of what lists read
--- touched, a few if any, are read apart, found by the next index).
+-- touched, a few if any, are read apart, found by the next index). Only a query on a country can use it (its WHERE
+-- implies the index's), and only one on a correction of what lists read the next (the dates are the last terms of
+-- the OR, so that a query on corrections of dates implies incident_versions_date_corrections' WHERE, not this one's).
 CREATE INDEX IF NOT EXISTS incident_versions_country ON incident_versions (${LIVE_DETAILS.country()},
-  ${VERSION_DATES.from()}, incident_id) WHERE reason IS NULL;
+  ${VERSION_DATES.from()}, incident_id) WHERE reason IS NULL AND ${LIVE_DETAILS.country()} IS NOT NULL;
 CREATE INDEX IF NOT EXISTS incident_versions_listed_corrections ON incident_versions (incident_id)
   WHERE reason IS NOT NULL AND ${LIVE_DETAILS.setsListed()};
 CREATE INDEX IF NOT EXISTS situation_versions_situation ON situation_versions (situation_id, seq);
