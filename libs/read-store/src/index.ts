@@ -35,3 +35,11 @@ export { statementPageAt, type StatementPageFilter } from './statement-pages';
 export { incidentPageAt, type IncidentDateFilter } from './incident-pages';
 export { cutStatusSource, stateTimelineAt } from './timeline-at';
 export { condemnersAt } from './condemners-at';
+export {
+  ALL_CORROBORATION_FIELDS,
+  liveIncident,
+  type CorroborationFields,
+  type LiveCorroboration,
+  type LiveIncident,
+} from './live-incident';
+export { liveIncidentPage, liveMatching, type LiveIncidentFilter, type MatchedIncident } from './live-incident-pages';

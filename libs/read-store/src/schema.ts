@@ -136,6 +136,22 @@ export const VERSION_DATES = {
     `(json_type(${col(alias)}changes, '$.occurredFrom') IS NOT NULL ` +
     `OR json_type(${col(alias)}changes, '$.occurredTo') IS NOT NULL)`,
 };
+/**
+ * What lists asked about now filter version 0's details by (the incidents no correction touched), said as the index
+ * on the country says it.
+ */
+export const LIVE_DETAILS = {
+  country: (alias?: string) => `${col(alias)}changes ->> '$.location.countryCode'`,
+  placeName: (alias?: string) => `${col(alias)}changes ->> '$.location.placeName'`,
+  munition: (alias?: string) => `${col(alias)}changes ->> '$.munition.type'`,
+  summary: (alias?: string) => `${col(alias)}changes ->> '$.summary'`,
+  situation: (alias?: string) => `${col(alias)}changes ->> '$.situationId'`,
+  /** Whether a version sets a field lists filter or sort by (a correction of casualties alone sets none): dates last. */
+  setsListed: (alias?: string) =>
+    `(${['location', 'munition', 'allegedUser', 'summary', 'situationId', 'occurredFrom', 'occurredTo']
+      .map((field) => `json_type(${col(alias)}changes, '$.${field}') IS NOT NULL`)
+      .join(' OR ')})`,
+};
 const col = (alias?: string) => (alias === undefined ? '' : `${alias}.`);
 
 /**
@@ -178,6 +194,14 @@ CREATE INDEX IF NOT EXISTS incident_versions_dates ON incident_versions (${VERSI
   ${VERSION_DATES.to()}, evidence_date, recorded_at) WHERE reason IS NULL;
 CREATE INDEX IF NOT EXISTS incident_versions_date_corrections ON incident_versions (incident_id)
   WHERE reason IS NOT NULL AND ${VERSION_DATES.setsOne()};
+-- Lists asked about now: a country's incidents by date (version 0: the incidents a correction of what lists read
+-- touched, a few if any, are read apart, found by the next index). Only a query on a country can use it (its WHERE
+-- implies the index's), and only one on a correction of what lists read the next (the dates are the last terms of
+-- the OR, so that a query on corrections of dates implies incident_versions_date_corrections' WHERE, not this one's).
+CREATE INDEX IF NOT EXISTS incident_versions_country ON incident_versions (${LIVE_DETAILS.country()},
+  ${VERSION_DATES.from()}, incident_id) WHERE reason IS NULL AND ${LIVE_DETAILS.country()} IS NOT NULL;
+CREATE INDEX IF NOT EXISTS incident_versions_listed_corrections ON incident_versions (incident_id)
+  WHERE reason IS NOT NULL AND ${LIVE_DETAILS.setsListed()};
 CREATE INDEX IF NOT EXISTS situation_versions_situation ON situation_versions (situation_id, seq);
 CREATE INDEX IF NOT EXISTS incident_merges_canonical ON incident_merges (canonical_incident_id);
 -- An incident's corroborations with every column the evidence reads of them (all but the words): a page of incidents

@@ -39,7 +39,7 @@ export type IncidentFacts = Pick<
   'incidentId' | 'details' | 'reportedOn' | 'mergedDuplicates' | 'withdrawal' | 'assessment' | 'statusHistory'
 > & { recordedAt: Date };
 
-function factsOf(
+export function factsOf(
   view: IncidentFacts,
   reference: ReferenceData,
 ): Omit<IncidentObject, keyof IncidentLists | 'revision'> {

@@ -8,14 +8,17 @@ import {
   type IncidentPageArgs,
   isoDateOf,
   listIncidents,
+  type ListedIncident,
   type RegistryModel,
 } from '@app/projections';
-import type { IncidentAtCut } from '@app/read-store';
+import { ALL_CORROBORATION_FIELDS, type CorroborationFields, type IncidentAtCut } from '@app/read-store';
 import { notFound, statesPartiesOn } from '@app/domain';
 import { ReadModelService } from '../read-model/read-model.service';
+import { LiveReads } from '../read-store/live-reads.service';
 import { PastReads } from '../read-store/past-reads.service';
 import { ReferenceData } from '../reference/reference-data';
 import { toIncidentObject, toListedIncidentObject } from '../incidents/incident.mapper';
+import { toLiveIncidentObject } from '../incidents/live-incident.mapper';
 import { IncidentObject } from '../incidents/objects/incident.object';
 import { withoutNulls } from '../incidents/without-nulls';
 import { IncidentFilterInput } from './dto/incident-filter.input';
@@ -25,11 +28,23 @@ import { FIRST, AFTER } from './page.args';
 import { MATCHED, type Matched } from './incident-overview.resolver';
 import { timeTravel } from './model-context';
 import { AuditEntryObject, IncidentConnectionObject } from './objects/incident-read.objects';
-import { selectsAny } from './selected-fields';
+import { selectsAny, selectsAnyBelow } from './selected-fields';
 import type { IncidentsShownAtCut } from '../read-store/cut-reads';
 
 /** The filters a list reads the dates of an incident's details for, and nothing else of it. */
 const DATE_FILTERS: ReadonlySet<string> = new Set<keyof IncidentFilter>(['occurredFrom', 'occurredTo']);
+
+/** What of an incident's corroborations a query asks for (null: none): each part is read only when asked. */
+function corroborationFieldsOf(info: GraphQLResolveInfo | undefined): CorroborationFields | null {
+  if (!info) return ALL_CORROBORATION_FIELDS;
+  if (!selectsAny(info, ['corroborations'])) return null;
+  const asks = (...names: string[]) => selectsAnyBelow(info, ['corroborations'], names);
+  return {
+    words: asks('citation', 'summary', 'retractionReason'),
+    retraction: asks('retractedOn', 'retractionReason'),
+    grade: selectsAnyBelow(info, ['corroborations', 'source'], ['grade']),
+  };
+}
 
 type NotYetCondemnedBy = { stateCodes?: string[]; statesParties?: boolean; countGeneric?: boolean };
 const countsGeneric = (notYet: NotYetCondemnedBy) => notYet.countGeneric ?? false;
@@ -40,6 +55,7 @@ export class IncidentQueriesResolver {
   constructor(
     private readonly readModel: ReadModelService,
     private readonly past: PastReads,
+    private readonly live: LiveReads,
     private readonly reference: ReferenceData,
   ) {}
 
@@ -50,6 +66,7 @@ export class IncidentQueriesResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('filter', { type: () => TimeTravelInput, nullable: true, description: 'As of when' })
     filter?: TimeTravelInput,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<IncidentObject> {
     const { asOf, clock } = timeTravel(filter);
     const missing = () =>
@@ -63,6 +80,12 @@ export class IncidentQueriesResolver {
       return toListedIncidentObject(read.incident, this.reference, () =>
         this.readModel.incidentModelAt(canonical, asOf, clock),
       );
+    }
+    // Now, the projection file's live rows answer (the stored assessment: no policy run on a read).
+    const live = asOf ? null : await this.live.incident(id, corroborationFieldsOf(info));
+    if (live) {
+      if (!live.incident) throw missing();
+      return toLiveIncidentObject(live.incident, this.reference, this.readModel.model);
     }
     const model = await this.readModel.incidentModelAt(id, asOf, clock);
     const view = findIncident(model, id);
@@ -85,8 +108,13 @@ export class IncidentQueriesResolver {
     const args = { first: first ?? undefined, after: after ?? undefined, sort: orderBy?.field };
     const pageArgs = { ...args, descending: descendingOf(orderBy) };
     const { asOf, clock } = cut;
-    // As of a date, the projection file lists the incidents, and says who had condemned them then.
-    const fromFile = asOf ? await this.listedAt(asOf, clock, rest, notYetCondemnedBy, pageArgs, info) : null;
+    // As of a date, the projection file lists the incidents, and says who had condemned them then; now, it lists
+    // them, with their tally and map, unless who has condemned them is asked (the model answers that).
+    const fromFile = asOf
+      ? await this.listedAt(asOf, clock, rest, notYetCondemnedBy, pageArgs, info)
+      : notYetCondemnedBy
+        ? null
+        : await this.listedNow(rest, pageArgs, !info || selectsAny(info, ['tally', 'map']));
     if (fromFile && 'edges' in fromFile) return fromFile;
     const model = fromFile ?? (await this.readModel.modelAt(asOf, clock));
     const day = asOf ? isoDateOf(asOf) : (model.latestEvidenceDate ?? isoDateOf(new Date()));
@@ -106,6 +134,31 @@ export class IncidentQueriesResolver {
         node: toIncidentObject(node, model, this.reference, { lazyLists: true }),
       })),
       [MATCHED]: { model, filter: matching },
+    };
+  }
+
+  /**
+   * A page of the incidents now from the projection file's live rows, with `overview` what its tally and map count
+   * (the incidents the filter keeps, already filtered); null when the file cannot answer.
+   */
+  private async listedNow(
+    filter: IncidentFilter,
+    pageArgs: IncidentPageArgs,
+    overview: boolean,
+  ): Promise<(IncidentConnectionObject & Matched) | null> {
+    const read = await this.live.incidentPage(filter, pageArgs, overview);
+    if (!read) return null;
+    const { page, matched } = read;
+    const model = this.readModel.model;
+    // Tallies and maps read of each incident only what MatchedIncident holds and its date, in order, with no filter.
+    const incidents = new Map((matched ?? []).map((i) => [i.incidentId, i as unknown as ListedIncident]));
+    return {
+      ...page,
+      edges: page.edges.map(({ cursor, node }) => ({
+        cursor,
+        node: toLiveIncidentObject({ ...node, corroborations: null }, this.reference, model),
+      })),
+      ...(matched && { [MATCHED]: { model: { incidents, fixed: true as const }, filter: {} } }),
     };
   }
 

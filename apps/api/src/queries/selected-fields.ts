@@ -1,4 +1,4 @@
-import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 
 /**
  * Whether the query asks any of `names` directly below the field being resolved, through fragments and inline
@@ -6,11 +6,31 @@ import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
  * for a sibling that was never asked.
  */
 export function selectsAny(info: GraphQLResolveInfo, names: readonly string[]): boolean {
-  const visit = (set: SelectionSetNode | undefined, seen: Set<string>): boolean =>
-    (set?.selections ?? []).some((node) => {
+  return info.fieldNodes.some((field) => anyIn(info, field.selectionSet, (node) => names.includes(node.name.value)));
+}
+
+/** As `selectsAny`, for the fields asked below the path of fields `parents` (its first asked directly below). */
+export function selectsAnyBelow(
+  info: GraphQLResolveInfo,
+  parents: readonly string[],
+  names: readonly string[],
+): boolean {
+  const below =
+    (depth: number) =>
+    (node: FieldNode): boolean =>
+      depth === parents.length
+        ? names.includes(node.name.value)
+        : node.name.value === parents[depth] && anyIn(info, node.selectionSet, below(depth + 1));
+  return info.fieldNodes.some((field) => anyIn(info, field.selectionSet, below(0)));
+}
+
+/** Whether `test` holds for a field of `set`, through fragments and inline fragments. */
+function anyIn(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, test: (node: FieldNode) => boolean) {
+  const visit = (selections: SelectionSetNode | undefined, seen: Set<string>): boolean =>
+    (selections?.selections ?? []).some((node) => {
       switch (node.kind) {
         case Kind.FIELD:
-          return names.includes(node.name.value);
+          return test(node);
         case Kind.INLINE_FRAGMENT:
           return visit(node.selectionSet, seen);
         case Kind.FRAGMENT_SPREAD: {
@@ -23,5 +43,5 @@ export function selectsAny(info: GraphQLResolveInfo, names: readonly string[]): 
           return false;
       }
     });
-  return info.fieldNodes.some((field) => visit(field.selectionSet, new Set()));
+  return visit(set, new Set());
 }

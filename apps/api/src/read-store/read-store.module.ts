@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { LiveReads } from './live-reads.service';
 import { PastReads } from './past-reads.service';
 import { ReadStoreService } from './read-store.service';
 
-/** This instance's projection file, kept live (ReadStoreService), and the questions about the past it answers. */
+/** This instance's projection file, kept live (ReadStoreService), and the questions it answers: about the past, now. */
 @Global()
-@Module({ providers: [ReadStoreService, PastReads], exports: [ReadStoreService, PastReads] })
+@Module({ providers: [ReadStoreService, PastReads, LiveReads], exports: [ReadStoreService, PastReads, LiveReads] })
 export class ReadStoreModule {}

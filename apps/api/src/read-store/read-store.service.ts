@@ -20,6 +20,7 @@ import { ProjectionFileLock } from './projection-file-lock';
 import type { ProjectionFileReadiness } from './projection-file-readiness';
 import { type RebuildStoreAddress, type WorkerRebuild, rebuildInWorker, storeAddressOf } from './rebuild-in-worker';
 import { openIfCurrent } from './open-if-current';
+import { warmLiveReads } from './warm-live-reads';
 import { warmPastReads } from './warm-past-reads';
 
 const SUPERVISE_EVERY_MS = 2000;
@@ -108,11 +109,29 @@ export class ReadStoreService implements OnApplicationShutdown {
    * events) or after `timeoutMs` as it is; null when it is not serving: not caught up, not following, rebuilding.
    */
   private async serving(position: Position | null, timeoutMs: number): Promise<ReadStore | null> {
-    const serving = () =>
-      this.caughtUp && this.subscription !== null && this.rebuildingNow === null && this.rebuildRead === null;
-    if (!serving()) return null;
+    if (!this.isServing()) return null;
     if (position !== null) await this.waitFor(position, timeoutMs);
-    return serving() ? this.file : null;
+    return this.isServing() ? this.file : null;
+  }
+
+  /**
+   * As `readServing`, but only when the file shows exactly what the live model shows (`position`, its checkpoint):
+   * null when it has not reached it within `timeoutMs` (a question about now must show every write the model
+   * shows: read-your-writes), or is already past it (the fields the model still gives would not match). The model
+   * answers then.
+   */
+  async readCaughtUp<T>(position: Position | null, timeoutMs: number, read: (file: ReadStore) => T): Promise<T | null> {
+    if (!this.isServing()) return null;
+    if (position !== null && !(await this.waitFor(position, timeoutMs))) return null;
+    if (!this.isServing() || this.file === null || !this.file.db.open) return null;
+    const at = this.position();
+    const inStep =
+      at === null || position === null ? at === position : this.events.comparePositions(at, position) === 0;
+    return inStep ? read(this.file) : null;
+  }
+
+  private isServing(): boolean {
+    return this.caughtUp && this.subscription !== null && this.rebuildingNow === null && this.rebuildRead === null;
   }
 
   /** The file this instance keeps (once it holds its lock). */
@@ -177,11 +196,12 @@ export class ReadStoreService implements OnApplicationShutdown {
       this.ensureCurrent(generation);
       if (!this.caughtUp) {
         this.logger.log(`caught up: ${folded} events in ${Date.now() - started} ms (${this.path})`);
-        // Before /health/ready says ready; a failure here only costs the first question about the past the wait.
+        // Before /health/ready says ready; a failure here only costs the first question the wait.
         try {
           warmPastReads(this.file, new Date());
+          warmLiveReads(this.file);
         } catch (error) {
-          this.logger.warn(`could not prepare the reads about the past: ${(error as Error).message}`);
+          this.logger.warn(`could not prepare the first reads: ${(error as Error).message}`);
         }
       }
       this.caughtUp = true;

@@ -1,0 +1,73 @@
+import { findIncident, type IncidentView, type RegistryModel } from '@app/projections';
+import type { Citation } from '@app/domain';
+import type { LiveIncident } from '@app/read-store';
+import { READ_FROM } from '../queries/model-context';
+import type { ReferenceData } from '../reference/reference-data';
+import { factsOf, toIncidentObject } from './incident.mapper';
+import type { CorroborationObject, IncidentObject } from './objects/incident.object';
+
+/**
+ * An incident asked about now, read from the projection file's live rows: what a list shows, and its
+ * corroborations when the query asked for them (read with the rest, in the same transaction). Its revision and
+ * the nested lists the file does not give yet (investigations, statements, corrections) come from the live
+ * in-memory model, which is at or past the file's checkpoint, only when a query selects one of them.
+ */
+class LiveIncidentObject {
+  private fromModel?: IncidentObject;
+  readonly [READ_FROM]: RegistryModel;
+
+  constructor(
+    private readonly incident: LiveIncident,
+    private readonly reference: ReferenceData,
+    model: RegistryModel,
+  ) {
+    Object.assign(this, factsOf(incident, reference));
+    this[READ_FROM] = model;
+  }
+
+  private model(): IncidentObject {
+    if (this.fromModel === undefined) {
+      const view: IncidentView | undefined = findIncident(this[READ_FROM], this.incident.incidentId);
+      if (!view) throw new Error(`incident ${this.incident.incidentId} is in the projection file but not in the model`);
+      this.fromModel = toIncidentObject(view, this[READ_FROM], this.reference, { lazyLists: true });
+    }
+    return this.fromModel;
+  }
+
+  get corroborations(): CorroborationObject[] {
+    const read = this.incident.corroborations;
+    if (read === null) return this.model().corroborations;
+    // The parts not read (null) are the parts the query did not ask for (see CorroborationFields).
+    return read.map(({ corroborationId, derivedFrom, credibility, geolocationPrecisionMeters, ...c }) => ({
+      id: corroborationId,
+      ...c,
+      source: c.source as CorroborationObject['source'],
+      citation: c.citation as Citation,
+      summary: c.summary as string,
+      derivedFrom: derivedFrom ?? undefined,
+      credibility: credibility ?? undefined,
+      geolocationPrecisionMeters: geolocationPrecisionMeters ?? undefined,
+    }));
+  }
+  get revision(): number {
+    return this.model().revision;
+  }
+  get investigations(): IncidentObject['investigations'] {
+    return this.model().investigations;
+  }
+  get statements(): IncidentObject['statements'] {
+    return this.model().statements;
+  }
+  get corrections(): IncidentObject['corrections'] {
+    return this.model().corrections;
+  }
+}
+
+/** An incident read from the projection file now; `model` (the live one) gives what the file does not. */
+export function toLiveIncidentObject(
+  incident: LiveIncident,
+  reference: ReferenceData,
+  model: RegistryModel,
+): IncidentObject {
+  return new LiveIncidentObject(incident, reference, model) as unknown as IncidentObject;
+}

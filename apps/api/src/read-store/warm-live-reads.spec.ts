@@ -1,0 +1,19 @@
+import { ReadStore } from '@app/read-store';
+import { randomHistory } from '../../../../libs/projections/src/testing/random-history';
+import { memorySource } from '../../../../libs/read-store/src/testing/memory-source';
+import { dumpTables } from '../../../../libs/read-store/src/testing/tables';
+import { warmLiveReads } from './warm-live-reads';
+
+describe('warmLiveReads', () => {
+  it('reads what the questions about now read from an empty file and from a full one, and changes no row', async () => {
+    const empty = ReadStore.openFile(':memory:');
+    expect(() => warmLiveReads(empty)).not.toThrow();
+    empty.close();
+    const file = ReadStore.openFile(':memory:');
+    await file.catchUp(memorySource(randomHistory(12, 120).events, 50));
+    const before = dumpTables(file.db);
+    warmLiveReads(file);
+    expect(dumpTables(file.db)).toEqual(before);
+    file.close();
+  });
+});

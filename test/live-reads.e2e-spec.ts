@@ -1,0 +1,182 @@
+import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
+import { RETRACT_CORROBORATION } from './support/fixtures';
+import { allege, corroborate, registerSource } from './support/read-side';
+import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
+import { TestApp } from './support/test-app';
+
+/**
+ * The questions about now read the projection file's live rows (`LiveReads`): one incident, with the assessment
+ * and history the fold stored. Each answer is compared with the one the in-memory model gives while the file does
+ * not answer (`readCaughtUp` null: not serving, or not caught up within the read-your-writes timeout), and a query
+ * right after a mutation shows it, answered by the file.
+ */
+jest.setTimeout(180_000);
+
+const NODE = /* GraphQL */ `
+  id revision occurredFrom occurredTo reportedOn recordedAt mergedDuplicates summary situationId
+  location { countryCode countryName placeName latitude longitude }
+  munition { type delivery } allegedUser { kind stateCodes name } casualties { killed injured }
+  withdrawal { reason withdrawnOn }
+  assessment {
+    status readiness rule reasons evidenceIds missing statusSince independentSupportingSources policyVersion
+  }
+  statusHistory { status readiness on rule evidenceIds eventIds } firstCorroboratedOn firstConfirmedOn
+  corroborations {
+    id source { id name grade } stance evidenceKinds publishedOn citation { url archivedUrl archivedSha256 }
+    derivedFrom summary credibility geolocationPrecisionMeters retractedOn retractionReason recordedAt
+  }
+  investigations { id } statements { id } corrections { reason }
+`;
+const ONE = `query ($id: ID!) { incident(id: $id) { ${NODE} } }`;
+const LIST = /* GraphQL */ `
+  query ($filter: IncidentFilterInput, $orderBy: IncidentOrderInput, $first: Int, $after: String) {
+    incidents(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor node { ${NODE} } }
+      tally { status readiness count } map { countryCodes groups { status coordinates } withoutCoordinates }
+    }
+  }
+`;
+const BARE = `query ($id: ID!) { incident(id: $id) { id assessment { status readiness } } }`;
+
+describe('incidents asked about now, from the projection file', () => {
+  let app: TestApp;
+  let seeded: SeededRegistry;
+  let file: ReadStoreService;
+  /** Whether each read of the file since the spy was set answered (non-null) or left the question to the model. */
+  let answers: jest.SpyInstance;
+
+  const fromFile = async (): Promise<boolean[]> =>
+    Promise.all(answers.mock.results.map(async (r) => (await (r.value as Promise<unknown>)) !== null));
+
+  /** `ask` answered by the in-memory model: the file says it has not caught up. */
+  const byModel = async <T>(ask: () => Promise<T>): Promise<T> => {
+    answers.mockResolvedValueOnce(null);
+    return ask();
+  };
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    file = app.app.get(ReadStoreService);
+    seeded = await seedRegistry(app);
+    for (;;) {
+      if ((await file.readiness()).ready) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  beforeEach(() => {
+    answers = jest.spyOn(file, 'readCaughtUp');
+  });
+  afterEach(() => answers.mockRestore());
+
+  it('one incident, every field, equals what the model answers; a merged duplicate resolves alike', async () => {
+    for (const id of seeded.incidents) {
+      const got = await app.ok(ONE, { id });
+      const model = await byModel(() => app.ok(ONE, { id }));
+      expect({ id, got }).toEqual({ id, got: model });
+    }
+    const answered = await fromFile();
+    // Each id asked twice: first the file answered, then (mocked) it did not.
+    expect(answered.filter((a) => a)).toHaveLength(seeded.incidents.length);
+  });
+
+  it('one incident, asking some fields of its corroborations (each read when asked), equals the model', async () => {
+    const shapes = [
+      'id source { name }',
+      'id retractedOn source { grade }',
+      '... on Corroboration { summary } id stance',
+      'id retractionReason publishedOn',
+    ];
+    for (const id of seeded.incidents) {
+      for (const shape of shapes) {
+        const query = `query ($id: ID!) { incident(id: $id) { id assessment { status } corroborations { ${shape} } } }`;
+        const got = await app.ok(query, { id });
+        expect({ id, shape, got }).toEqual({ id, shape, got: await byModel(() => app.ok(query, { id })) });
+      }
+    }
+    expect((await fromFile()).filter((a) => a)).toHaveLength(seeded.incidents.length * shapes.length);
+  });
+
+  it('lists, every filter and both sorts, page by page, with tally and map, equal what the model answers', async () => {
+    const filters = [
+      {},
+      { countryCode: 'YEM' },
+      { status: ['CONFIRMED', 'CONTESTED'] },
+      { readiness: 'CONCERN', allegedUser: 'SAU' },
+      { munitionType: 'bl-755', occurredFrom: '2015-01-01', occurredTo: '2017-01-01' },
+      { text: 'DUPLICATE' },
+      { firstConfirmedFrom: '2000-01-01' },
+    ];
+    let asked = 0;
+    for (const filter of filters) {
+      for (const orderBy of [
+        { field: 'OCCURRED', direction: 'ASC' },
+        { field: 'STATUS_CHANGED', direction: 'DESC' },
+      ]) {
+        let after: string | undefined;
+        do {
+          const variables = { filter, orderBy, first: 2, after };
+          const got = await app.ok<{ incidents: { pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
+            LIST,
+            variables,
+          );
+          expect({ variables, got }).toEqual({ variables, got: await byModel(() => app.ok(LIST, variables)) });
+          asked++;
+          after = got.incidents.pageInfo.hasNextPage ? got.incidents.pageInfo.endCursor : undefined;
+        } while (after !== undefined);
+      }
+    }
+    const answered = await fromFile();
+    expect(answered.filter((a) => a)).toHaveLength(asked);
+  });
+
+  it('a list of who has not condemned is answered by the model', async () => {
+    await app.ok(`{ incidents(first: 1, filter: { notYetCondemnedBy: { stateCodes: ["NOR"] } }) { totalCount } }`);
+    expect(answers).not.toHaveBeenCalled();
+  });
+
+  it('an unknown id is NOT_FOUND from the file as from the model', async () => {
+    const got = await app.gql(BARE, { id: 'no-such-incident' });
+    expect(got.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await fromFile()).toEqual([true]);
+  });
+
+  it('a query right after each mutation shows it, answered by the file', async () => {
+    const source = await registerSource(app, 'Conflict Armament Research', 'A');
+    const other = await registerSource(app, 'Yemen Data Project', 'B');
+    const id = await allege(app, source, { summary: 'Submunitions found near Saada' });
+    const first = await app.ok<{ incident: { id: string; corroborations: unknown[] } }>(ONE, { id });
+    expect(first.incident.id).toBe(id);
+    expect(first.incident.corroborations).toHaveLength(1);
+    await corroborate(app, id, other, '2016-02-01', ['REMNANT_PHOTO']);
+    const second = await app.ok<{ incident: { corroborations: { id: string; source: { name: string } }[] } }>(ONE, {
+      id,
+    });
+    expect(second.incident.corroborations.map((c) => c.source.name)).toEqual([
+      'Conflict Armament Research',
+      'Yemen Data Project',
+    ]);
+    await app.ok(RETRACT_CORROBORATION, {
+      input: {
+        incidentId: id,
+        corroborationId: second.incident.corroborations[1].id,
+        reason: 'Photo from another conflict',
+        retractedOn: '2016-02-10',
+      },
+    });
+    const third = await app.ok(ONE, { id });
+    expect(third.incident.corroborations[1].retractedOn).toBe('2016-02-10');
+    expect(third).toEqual(await byModel(() => app.ok(ONE, { id })));
+    const listed = await app.ok<{ incidents: { totalCount: number; edges: { node: { id: string } }[] } }>(LIST, {
+      filter: { text: 'Saada' },
+    });
+    expect(listed.incidents.edges.map((e) => e.node.id)).toEqual([id]);
+    expect((await fromFile()).slice(0, 3)).toEqual([true, true, true]);
+    expect((await fromFile()).at(-1)).toBe(true);
+  });
+});
