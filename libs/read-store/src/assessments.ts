@@ -46,7 +46,7 @@ function assessEvidence(evidence: IncidentEvidence, policy: PolicyConfig): WithS
 
 /**
  * A digest of the evidence the policy was given. The policy is pure: under one policy version, evidence with the
- * same digest has the same assessment and history, so a cut may take the stored live ones (`keptStatuses`).
+ * same digest has the same assessment and history. Stored with each assessment; the cuts decide by the bounds.
  */
 export const evidenceDigest = (evidence: IncidentEvidence): string =>
   createHash('sha256').update(JSON.stringify(evidence)).digest('base64');
@@ -134,6 +134,30 @@ export function storedAssessment(
   const row = statement.get({ version: policy.version, id }) as
     (BoundsRow & { assessment: string; history: string }) | undefined;
   return row === undefined ? undefined : { holdsAt: holdsOf(row), result: () => parsed(row.assessment, row.history) };
+}
+
+const statuses = new WeakMap<Database, Statement>();
+
+/**
+ * The policy's status on each evidence date that the stored live assessment of one incident made under `policy`'s
+ * version kept, if any, with whether it holds at a cut (as `storedAssessment`): a timeline reads them for a day.
+ */
+export function storedStatusOnDates(
+  db: Database,
+  policy: PolicyConfig,
+  id: string,
+): { holdsAt: HoldsAt; dates: () => StatusOnDate[] } | undefined {
+  let statement = statuses.get(db);
+  if (!statement) {
+    const sql = BOUNDS('a.incident_id = @id AND').replace(
+      'SELECT a.incident_id,',
+      'SELECT a.incident_id, a.status_on_dates,',
+    );
+    statuses.set(db, (statement = db.prepare(sql)));
+  }
+  const row = statement.get({ version: policy.version, id }) as (BoundsRow & { status_on_dates: string }) | undefined;
+  if (row === undefined) return undefined;
+  return { holdsAt: holdsOf(row), dates: () => JSON.parse(row.status_on_dates) as StatusOnDate[] };
 }
 
 /**
