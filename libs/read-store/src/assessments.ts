@@ -138,26 +138,39 @@ export function storedAssessment(
 
 const statuses = new WeakMap<Database, Statement>();
 
+/** The statuses on each evidence date a stored live assessment kept, and whether they hold at a cut. */
+export interface StoredStatuses {
+  holdsAt: HoldsAt;
+  dates: () => StatusOnDate[];
+}
+
 /**
- * The policy's status on each evidence date that the stored live assessment of one incident made under `policy`'s
- * version kept, if any, with whether it holds at a cut (as `storedAssessment`): a timeline reads them for a day.
+ * The policy's status on each evidence date that the stored live assessments of `ids` made under `policy`'s
+ * version kept, by incident, with whether each holds at a cut (as `storedAssessment`): a timeline reads them for
+ * a day. One read for the set.
  */
 export function storedStatusOnDates(
   db: Database,
   policy: PolicyConfig,
-  id: string,
-): { holdsAt: HoldsAt; dates: () => StatusOnDate[] } | undefined {
+  ids: readonly string[],
+): Map<string, StoredStatuses> {
   let statement = statuses.get(db);
   if (!statement) {
-    const sql = BOUNDS('a.incident_id = @id AND').replace(
+    const sql = BOUNDS('a.incident_id IN (SELECT value FROM json_each(@keys)) AND').replace(
       'SELECT a.incident_id,',
       'SELECT a.incident_id, a.status_on_dates,',
     );
     statuses.set(db, (statement = db.prepare(sql)));
   }
-  const row = statement.get({ version: policy.version, id }) as (BoundsRow & { status_on_dates: string }) | undefined;
-  if (row === undefined) return undefined;
-  return { holdsAt: holdsOf(row), dates: () => JSON.parse(row.status_on_dates) as StatusOnDate[] };
+  const rows = statement.all({ version: policy.version, keys: JSON.stringify(ids) }) as (BoundsRow & {
+    status_on_dates: string;
+  })[];
+  return new Map(
+    rows.map((row) => [
+      row.incident_id,
+      { holdsAt: holdsOf(row), dates: () => JSON.parse(row.status_on_dates) as StatusOnDate[] },
+    ]),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CcmState, PolicyConfig, StatusOnDate } from '@app/domain';
 import { type IncidentStatusSource, type StateTimeline, stateTimeline } from '@app/projections';
 import type { Database } from 'better-sqlite3';
-import { readerFor, storedStatusOnDates } from './assessments';
+import { readerFor, type StoredStatuses, storedStatusOnDates } from './assessments';
 import type { ReadCut } from './cut';
 import { BulkRows, KeySetRows } from './cut-rows';
 import { EvidenceReader, type IncidentAsOf } from './evidence.reader';
@@ -23,11 +23,10 @@ export function cutStatusSource(
   ids: readonly string[] = [],
 ): IncidentStatusSource {
   const held = new Map<string, StatusOnDate[] | null>();
+  const heldOf = (stored: StoredStatuses | undefined) => (stored?.holdsAt(cut) ? stored.dates() : null);
+  for (const [id, stored] of storedStatusOnDates(db, policy, ids)) held.set(id, heldOf(stored));
   const kept = (canonical: string): StatusOnDate[] | null => {
-    if (!held.has(canonical)) {
-      const stored = storedStatusOnDates(db, policy, canonical);
-      held.set(canonical, stored?.holdsAt(cut) ? stored.dates() : null);
-    }
+    if (!held.has(canonical)) held.set(canonical, heldOf(storedStatusOnDates(db, policy, [canonical]).get(canonical)));
     return held.get(canonical)!;
   };
   const unheld = ids.filter((id) => kept(id) === null);
