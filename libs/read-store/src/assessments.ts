@@ -46,7 +46,7 @@ function assessEvidence(evidence: IncidentEvidence, policy: PolicyConfig): WithS
 
 /**
  * A digest of the evidence the policy was given. The policy is pure: under one policy version, evidence with the
- * same digest has the same assessment and history, so a cut may take the stored live ones (`keptStatuses`).
+ * same digest has the same assessment and history. Stored with each assessment; the cuts decide by the bounds.
  */
 export const evidenceDigest = (evidence: IncidentEvidence): string =>
   createHash('sha256').update(JSON.stringify(evidence)).digest('base64');
@@ -134,6 +134,43 @@ export function storedAssessment(
   const row = statement.get({ version: policy.version, id }) as
     (BoundsRow & { assessment: string; history: string }) | undefined;
   return row === undefined ? undefined : { holdsAt: holdsOf(row), result: () => parsed(row.assessment, row.history) };
+}
+
+const statuses = new WeakMap<Database, Statement>();
+
+/** The statuses on each evidence date a stored live assessment kept, and whether they hold at a cut. */
+export interface StoredStatuses {
+  holdsAt: HoldsAt;
+  dates: () => StatusOnDate[];
+}
+
+/**
+ * The policy's status on each evidence date that the stored live assessments of `ids` made under `policy`'s
+ * version kept, by incident, with whether each holds at a cut (as `storedAssessment`): a timeline reads them for
+ * a day. One read for the set.
+ */
+export function storedStatusOnDates(
+  db: Database,
+  policy: PolicyConfig,
+  ids: readonly string[],
+): Map<string, StoredStatuses> {
+  let statement = statuses.get(db);
+  if (!statement) {
+    const sql = BOUNDS('a.incident_id IN (SELECT value FROM json_each(@keys)) AND').replace(
+      'SELECT a.incident_id,',
+      'SELECT a.incident_id, a.status_on_dates,',
+    );
+    statuses.set(db, (statement = db.prepare(sql)));
+  }
+  const rows = statement.all({ version: policy.version, keys: JSON.stringify(ids) }) as (BoundsRow & {
+    status_on_dates: string;
+  })[];
+  return new Map(
+    rows.map((row) => [
+      row.incident_id,
+      { holdsAt: holdsOf(row), dates: () => JSON.parse(row.status_on_dates) as StatusOnDate[] },
+    ]),
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { CcmState, IncidentEvidence, PolicyConfig, StatusOnDate } from '@app/domain';
+import type { CcmState, PolicyConfig, StatusOnDate } from '@app/domain';
 import { type IncidentStatusSource, type StateTimeline, stateTimeline } from '@app/projections';
 import type { Database } from 'better-sqlite3';
-import { evidenceDigest, readerFor } from './assessments';
+import { readerFor, type StoredStatuses, storedStatusOnDates } from './assessments';
 import type { ReadCut } from './cut';
 import { BulkRows, KeySetRows } from './cut-rows';
 import { EvidenceReader, type IncidentAsOf } from './evidence.reader';
@@ -9,29 +9,12 @@ import { SourceGraph } from './source-graph';
 import { type StatementAtCut, statementNodesAt } from './statements-at';
 
 /**
- * The statuses on each evidence date an incident's stored live assessment kept, when they hold at the cut: live
- * and not due to be assessed again, or made from the very evidence the incident has at the cut (same digest, same
- * policy version: the policy is pure). Null otherwise: then statusThen works them out.
- */
-function keptStatuses(db: Database, cut: ReadCut, policy: PolicyConfig) {
-  const stored = db.prepare(
-    `SELECT a.evidence_digest AS digest, a.status_on_dates AS dates,
-       EXISTS (SELECT 1 FROM dirty_incidents d WHERE d.incident_id = a.incident_id) AS due
-     FROM assessments a WHERE a.incident_id = ? AND a.policy_version = ?`,
-  );
-  return (canonical: string, evidence: () => IncidentEvidence): StatusOnDate[] | null => {
-    const row = stored.get(canonical, policy.version) as { digest: string; dates: string; due: number } | undefined;
-    if (row === undefined) return null;
-    const holds = cut === 'LIVE' ? row.due === 0 : row.digest === evidenceDigest(evidence());
-    return holds ? (JSON.parse(row.dates) as StatusOnDate[]) : null;
-  };
-}
-
-/**
- * The incidents as of a cut as a source for `statusThen`, each read once per source: those of `ids` together
- * (each evidence query once for the set, the cut's sources once), any other alone; with the statuses their stored
- * assessments kept where those hold (`keptStatuses`), else statusThen works out the ones it is asked for. Valid
- * while the tables do not change (one transaction).
+ * The incidents as of a cut as a source for `statusThen`. Where an incident's stored live assessment holds at the
+ * cut (current, and every row its reading touched within the cut: `boundsWithin`), the cut reads the live evidence,
+ * so the statuses on each evidence date that assessment kept are the policy's at the cut, on any day: taken with no
+ * evidence read. Only the others' evidence is read (those of `ids`, the canonical incidents the caller will ask
+ * about, together: `KeySetRows`, the cut's sources once; any other alone), and statusThen works out their statuses.
+ * `ids` are resolved together too. Valid while the tables do not change (one transaction).
  */
 export function cutStatusSource(
   db: Database,
@@ -39,11 +22,20 @@ export function cutStatusSource(
   policy: PolicyConfig,
   ids: readonly string[] = [],
 ): IncidentStatusSource {
+  const held = new Map<string, StatusOnDate[] | null>();
+  const heldOf = (stored: StoredStatuses | undefined) => (stored?.holdsAt(cut) ? stored.dates() : null);
+  for (const [id, stored] of storedStatusOnDates(db, policy, ids)) held.set(id, heldOf(stored));
+  const kept = (canonical: string): StatusOnDate[] | null => {
+    if (!held.has(canonical)) held.set(canonical, heldOf(storedStatusOnDates(db, policy, [canonical]).get(canonical)));
+    return held.get(canonical)!;
+  };
+  const unheld = ids.filter((id) => kept(id) === null);
   const reader =
-    ids.length === 0
+    unheld.length === 0
       ? readerFor(db, cut)
-      : new EvidenceReader(new KeySetRows(db, cut, ids).rows, new SourceGraph(new BulkRows(db, cut).rows));
-  const kept = keptStatuses(db, cut, policy);
+      : new EvidenceReader(new KeySetRows(db, cut, unheld).rows, new SourceGraph(new BulkRows(db, cut).rows));
+  // Resolving reads only the incidents' own rows (and their merges): one query for every id of `ids`.
+  const resolver = ids.length === 0 ? reader : new EvidenceReader(new KeySetRows(db, cut, ids).rows);
   const read = new Map<string, IncidentAsOf | null>();
   const incident = (canonical: string) => {
     if (!read.has(canonical)) read.set(canonical, reader.read(canonical));
@@ -53,15 +45,15 @@ export function cutStatusSource(
     policy,
     cache: new Map(),
     resolve: (id) => {
-      const canonical = reader.resolve(id);
-      return canonical !== null && incident(canonical) !== null ? canonical : null;
+      const canonical = resolver.resolve(id);
+      // A held assessment's reading read the incident's rows and its version 0 within the cut: it exists then.
+      return canonical !== null && (kept(canonical) !== null || incident(canonical) !== null) ? canonical : null;
     },
-    load: (canonical) => {
-      const { evidence } = incident(canonical)!;
-      let read: IncidentEvidence | undefined;
-      const once = () => (read ??= evidence());
-      return { statusOnDates: kept(canonical, once), evidence: once };
-    },
+    load: (canonical) => ({
+      statusOnDates: kept(canonical),
+      // Read for a held incident only on a day before its first evidence date (the kept statuses start there).
+      evidence: () => incident(canonical)!.evidence(),
+    }),
   };
 }
 

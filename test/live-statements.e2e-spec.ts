@@ -1,0 +1,165 @@
+import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
+import { CORRECT_STATEMENT } from './support/fixtures';
+import { logYearOfEvidence, merge, registerSource, speak } from './support/read-side';
+import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
+import { TestApp } from './support/test-app';
+
+/**
+ * Statements asked about now read the projection file's live rows (`LiveStatements`): every statement page by
+ * page, filtered by delivery dates, kinds and venues or not. Each answer equals the one the in-memory model gives
+ * while the file does not serve (`readServing` null: the fallback), a list by State or incident stays with the
+ * model, and a statement recorded or corrected by a mutation shows at once, answered by the file.
+ */
+jest.setTimeout(180_000);
+
+const NODE = /* GraphQL */ `
+  id revision speakers { stateCode name ccmStatus } onBehalfOf kind venue deliveredOn incidentIds namesUser
+  scope { incidentIds situationIds allegedUser { stateCodes name } generic }
+  quote citation { url } corrections { fields reason correctedOn } recordedAt
+`;
+const STATEMENTS = /* GraphQL */ `
+  query ($filter: StatementFilterInput, $first: Int, $after: String, $orderBy: StatementOrderInput) {
+    statements(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor speaker node { ${NODE} } }
+    }
+  }
+`;
+type Page = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: { id: string } }[];
+};
+
+describe('statements asked about now, from the projection file', () => {
+  let app: TestApp;
+  let seeded: SeededRegistry;
+  let incidents: string[];
+  let file: ReadStoreService;
+  /** Every read of the file since the spy was set: whether it answered (non-null) or left it to the model. */
+  let reads: jest.SpyInstance;
+  const original = ReadStoreService.prototype.readServing;
+  const answered = async () =>
+    (await Promise.all(reads.mock.results.map(async (r) => (await (r.value as Promise<unknown>)) !== null))).filter(
+      (a) => a,
+    ).length;
+
+  const caughtUp = async () => {
+    while (!(await file.readiness()).ready) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+
+  beforeAll(async () => {
+    app = await TestApp.start();
+    file = app.app.get(ReadStoreService);
+    seeded = await seedRegistry(app);
+    const year = await logYearOfEvidence(app);
+    incidents = [...seeded.incidents, year.yemen, year.syria];
+    const correct = (statementId: string, correctedOn: string, changes: Record<string, unknown>) =>
+      app.ok(CORRECT_STATEMENT, { input: { statementId, reason: 'Checked against the record', correctedOn, changes } });
+    await correct(year.statements.joint, '2016-06-20', { speakers: ['NOR', 'IRL', 'DEU', 'AUT'] });
+    await correct(year.statements.concern, '2016-04-01', { quote: 'NOR: deep concern', kind: 'CONDEMNATION' });
+    await correct(year.statements.usa, '2016-09-10', {
+      incidentIds: [year.yemen, year.syria],
+      deliveredOn: '2016-07-02',
+    });
+    await registerSource(app, 'Syria Civil Defence', 'B');
+    await speak(app, ['GBR', 'FRA'], 'CONDEMNATION', '2016-08-05', [year.syria], { quote: 'Aleppo strike' });
+    await merge(app, year.syria, seeded.incidents[2], '2016-08-20');
+    await caughtUp();
+  }, 240_000);
+  afterAll(() => app?.stop());
+
+  beforeEach(() => {
+    reads = jest.spyOn(file, 'readServing');
+  });
+  /** `ask` answered while the file does not serve: the model answers (the fallback), what the file is compared with. */
+  const byModel = async <T>(ask: () => Promise<T>): Promise<T> => {
+    const serving = reads.getMockImplementation();
+    reads.mockResolvedValue(null);
+    try {
+      return await ask();
+    } finally {
+      if (serving) reads.mockImplementation(serving);
+      else
+        reads.mockImplementation((...args: Parameters<ReadStoreService['readServing']>) => original.apply(file, args));
+    }
+  };
+  afterEach(() => reads.mockRestore());
+
+  /** Every page of `filter` in `direction`, `first` at a time. */
+  const walk = async (filter: Record<string, unknown>, direction: string, first = 2) => {
+    const pages: Page[] = [];
+    let after: string | undefined;
+    do {
+      const { statements } = await app.ok<{ statements: Page }>(STATEMENTS, {
+        filter,
+        first,
+        after,
+        orderBy: { field: 'DELIVERED', direction },
+      });
+      pages.push(statements);
+      after = statements.pageInfo.hasNextPage ? statements.pageInfo.endCursor! : undefined;
+    } while (after !== undefined);
+    return pages;
+  };
+
+  const FILTERS = () => [
+    {},
+    { kind: ['CONDEMNATION'] },
+    { kind: ['CONCERN', 'CONDEMNATION'], venue: ['MSP', 'NATIONAL'] },
+    { venue: ['UNGA_FIRST_COMMITTEE'] },
+    { from: '2016-03-01', to: '2016-07-01' },
+    { from: '2016-06-10', kind: ['CONDEMNATION'] },
+  ];
+  const BY_MODEL = () => [{ stateCodes: ['NOR', 'GBR'] }, ...incidents.map((incidentId) => ({ incidentId }))];
+
+  it('every page of every filter, both directions, equals the model', async () => {
+    let asked = 0;
+    for (const filter of FILTERS()) {
+      for (const direction of ['ASC', 'DESC']) {
+        const got = await walk(filter, direction);
+        asked += got.length;
+        const model = await byModel(() => walk(filter, direction));
+        expect({ filter, direction, got }).toEqual({ filter, direction, got: model });
+      }
+    }
+    expect(await answered()).toBe(asked);
+    expect(asked).toBeGreaterThan(FILTERS().length * 2);
+  });
+
+  it('a list by State or by incident is the model’s (the file would read every statement of it)', async () => {
+    for (const filter of BY_MODEL()) await walk(filter, 'ASC');
+    expect(reads).not.toHaveBeenCalled();
+  });
+
+  it('shows a statement right after the mutation that recorded it, and its correction, from the file', async () => {
+    const yemen = incidents[incidents.length - 2];
+    const id = await speak(app, ['IRL'], 'CONDEMNATION', '2016-10-01', [yemen], { venue: 'HUMAN_RIGHTS_COUNCIL' });
+    const ids = (pages: Page[]) => pages.flatMap((p) => p.edges.map((e) => e.node.id));
+    expect(ids(await walk({ kind: ['CONDEMNATION'], from: '2016-10-01' }, 'ASC', 50))).toEqual([id]);
+    expect(ids(await walk({ venue: ['HUMAN_RIGHTS_COUNCIL'] }, 'DESC', 50))).toEqual([id]);
+    expect(await answered()).toBe(2);
+
+    await app.ok(CORRECT_STATEMENT, {
+      input: { statementId: id, reason: 'Misfiled', correctedOn: '2016-10-02', changes: { venue: 'MSP' } },
+    });
+    expect(ids(await walk({ venue: ['HUMAN_RIGHTS_COUNCIL'] }, 'DESC', 50))).toEqual([]);
+    const got = await walk({ venue: ['MSP'] }, 'ASC');
+    expect(ids(got)).toContain(id);
+    expect(got).toEqual(await byModel(() => walk({ venue: ['MSP'] }, 'ASC')));
+  });
+
+  it('answers from the model when the file is not serving', async () => {
+    const yemen = incidents[incidents.length - 2];
+    const pages = await byModel(async () => {
+      const id = await speak(app, ['NZL'], 'CONCERN', '2016-11-01', [yemen]);
+      return { id, got: await walk({ kind: ['CONCERN'] }, 'ASC', 50) };
+    });
+    expect(pages.got.flatMap((p) => p.edges.map((e) => e.node.id))).toContain(pages.id);
+    expect(await answered()).toBe(0);
+    await caughtUp();
+    expect(await walk({ kind: ['CONCERN'] }, 'ASC', 50)).toEqual(pages.got);
+    expect(await answered()).toBe(1);
+  });
+});
