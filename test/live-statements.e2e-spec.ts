@@ -5,9 +5,9 @@ import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
 
 /**
- * Statements asked about now read the projection file's live rows (`LiveStatements`): every statement page by
+ * Statements asked about now read the projection file's live rows (`LiveReads`): every statement page by
  * page, filtered by delivery dates, kinds and venues or not. Each answer equals the one the in-memory model gives
- * while the file does not serve (`readServing` null: the fallback), a list by State or incident stays with the
+ * while the file does not serve (`readCaughtUp` null: the fallback), a list by State or incident stays with the
  * model, and a statement recorded or corrected by a mutation shows at once, answered by the file.
  */
 jest.setTimeout(180_000);
@@ -39,7 +39,7 @@ describe('statements asked about now, from the projection file', () => {
   let file: ReadStoreService;
   /** Every read of the file since the spy was set: whether it answered (non-null) or left it to the model. */
   let reads: jest.SpyInstance;
-  const original = ReadStoreService.prototype.readServing;
+  const original = ReadStoreService.prototype.readCaughtUp;
   const answered = async () =>
     (await Promise.all(reads.mock.results.map(async (r) => (await (r.value as Promise<unknown>)) !== null))).filter(
       (a) => a,
@@ -71,7 +71,7 @@ describe('statements asked about now, from the projection file', () => {
   afterAll(() => app?.stop());
 
   beforeEach(() => {
-    reads = jest.spyOn(file, 'readServing');
+    reads = jest.spyOn(file, 'readCaughtUp');
   });
   /** `ask` answered while the file does not serve: the model answers (the fallback), what the file is compared with. */
   const byModel = async <T>(ask: () => Promise<T>): Promise<T> => {
@@ -82,7 +82,7 @@ describe('statements asked about now, from the projection file', () => {
     } finally {
       if (serving) reads.mockImplementation(serving);
       else
-        reads.mockImplementation((...args: Parameters<ReadStoreService['readServing']>) => original.apply(file, args));
+        reads.mockImplementation((...args: Parameters<ReadStoreService['readCaughtUp']>) => original.apply(file, args));
     }
   };
   afterEach(() => reads.mockRestore());

@@ -1,7 +1,6 @@
 import { assessWithHistory, DEFAULT_POLICY } from '@app/domain';
 import type { Assessment, IncidentEvidence, PolicyConfig, StatusChange, StatusOnDate } from '@app/domain';
 import type { Database, Statement } from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { type Bounds, boundsWithin, Touched } from './bounds';
 import type { ReadCut } from './cut';
 import { keyedRows } from './cut-rows';
@@ -43,13 +42,6 @@ function assessEvidence(evidence: IncidentEvidence, policy: PolicyConfig): WithS
   const { assessment, history, statusOnDates } = assessWithHistory(evidence, policy);
   return { incidentId: evidence.incidentId, assessment, statusHistory: history, statusOnDates };
 }
-
-/**
- * A digest of the evidence the policy was given. The policy is pure: under one policy version, evidence with the
- * same digest has the same assessment and history. Stored with each assessment; the cuts decide by the bounds.
- */
-export const evidenceDigest = (evidence: IncidentEvidence): string =>
-  createHash('sha256').update(JSON.stringify(evidence)).digest('base64');
 
 /** A stored live assessment and status history, parsed when asked. */
 export type StoredResult = () => Omit<IncidentAssessment, 'incidentId'>;
@@ -185,7 +177,7 @@ export function assessPending(
   reader: EvidenceReader = readerFor(db, 'LIVE'),
 ): number {
   const ids = db.prepare('SELECT incident_id FROM dirty_incidents LIMIT ?').pluck().all(limit) as string[];
-  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?,?)');
+  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?)');
   const dropAssessment = db.prepare('DELETE FROM assessments WHERE incident_id = ?');
   const dropHistory = db.prepare('DELETE FROM status_history WHERE incident_id = ?');
   const change = db.prepare('INSERT INTO status_history VALUES (?,?,?,?,?,?,?)');
@@ -214,7 +206,6 @@ export function assessPending(
         a.policyVersion,
         a.independentSupportingSources,
         JSON.stringify(a),
-        evidenceDigest(evidence),
         JSON.stringify(statusOnDates),
         bounds.latestEvidenceDate,
         bounds.latestRecordedAt,

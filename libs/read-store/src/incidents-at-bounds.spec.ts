@@ -38,20 +38,19 @@ const shown = (i: IncidentView) => ({
 const byId = <T extends { incidentId: string }>(list: T[]) =>
   [...list].sort((a, b) => a.incidentId.localeCompare(b.incidentId));
 
-/** The ids `incidentsAt` takes from store at the cut: every stored assessment marked, no digest to match. */
+/** The ids `incidentsAt` takes from store at the cut: every stored assessment marked. */
 function takenAt(store: ReadStore, cut: Cut): Set<string> {
   store.db
-    .prepare("UPDATE assessments SET evidence_digest = '', assessment = json_set(assessment, '$.reasons', json(?))")
+    .prepare("UPDATE assessments SET assessment = json_set(assessment, '$.reasons', json(?))")
     .run(JSON.stringify(AS_STORED));
   const taken = incidentsAt(store.db, cut, DEFAULT_POLICY).filter((i) => i.assessment.reasons.join() === 'as stored');
   return new Set(taken.map((i) => i.incidentId));
 }
 
-/** A store folded from `events`, live assessments as the fold leaves them (digests cleared: the bounds decide). */
+/** A store folded from `events`, live assessments as the fold leaves them. */
 async function folded(events: StoredEvent[]): Promise<ReadStore> {
   const store = ReadStore.openFile(':memory:');
   await store.catchUp(memorySource(events, 7));
-  store.db.prepare("UPDATE assessments SET evidence_digest = ''").run();
   return store;
 }
 

@@ -92,7 +92,6 @@ describe('every incident as of a cut in one pass (incidentsAt) against the refer
     'history %i: the same with no stored assessment to take (the policy for all)',
     async (seed) => {
       const { log, store } = await storeOf(seed);
-      store.db.prepare("UPDATE assessments SET evidence_digest = ''").run();
       store.db.prepare('INSERT INTO dirty_incidents SELECT incident_id FROM incidents').run();
       expectTheReplay(store, log.events);
       store.close();

@@ -105,14 +105,13 @@ CREATE TABLE IF NOT EXISTS resolution_targets (
   resolution_id TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (resolution_id, kind, target)
 ) WITHOUT ROWID;
 
--- evidence_digest: of the evidence the policy was given (the policy is pure: equal evidence, equal assessment).
 -- status_on_dates: the policy's status on each evidence date, ascending (JSON), from the pass that made the history.
 -- latest_evidence_date, latest_recorded_at: the bounds of every row the live reading touched (bounds.ts): a cut
 -- they fall within reads the same rows, so the assessment, the history and the details hold at it.
 CREATE TABLE IF NOT EXISTS assessments (
   incident_id TEXT PRIMARY KEY, status TEXT NOT NULL, readiness TEXT NOT NULL, rule TEXT NOT NULL,
   status_since TEXT, policy_version TEXT NOT NULL, independent_sources INTEGER NOT NULL, assessment TEXT NOT NULL,
-  evidence_digest TEXT NOT NULL, status_on_dates TEXT NOT NULL,
+  status_on_dates TEXT NOT NULL,
   latest_evidence_date TEXT, latest_recorded_at INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS status_history (

@@ -6,7 +6,6 @@ import { IncidentOverviewResolver } from './incident-overview.resolver';
 import { IncidentQueriesResolver } from './incident.queries.resolver';
 import { SpeakOutResolver } from './speak-out.resolver';
 import { PolicyVersionsResolver } from './policy-versions.resolver';
-import { LiveStatements } from '../read-store/live-statements.service';
 import { StatementQueriesResolver } from './statement.queries.resolver';
 import { StatementTextsResolver } from './statement-texts.resolver';
 
@@ -24,7 +23,6 @@ import { StatementTextsResolver } from './statement-texts.resolver';
     StatementTextsResolver,
     SpeakOutResolver,
     PolicyVersionsResolver,
-    LiveStatements,
   ],
 })
 export class QueriesModule {}

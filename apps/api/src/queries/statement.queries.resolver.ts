@@ -14,7 +14,7 @@ import { selectionOf, TimeTravelInput } from './dto/time-travel.input';
 import { AFTER, FIRST } from './page.args';
 import { timeTravel } from './model-context';
 import { ReadModelService } from '../read-model/read-model.service';
-import { LiveStatements } from '../read-store/live-statements.service';
+import { LiveReads } from '../read-store/live-reads.service';
 import { PastReads } from '../read-store/past-reads.service';
 import { ReferenceData } from '../reference/reference-data';
 import { withoutNulls } from '../incidents/without-nulls';
@@ -31,7 +31,7 @@ export class StatementQueriesResolver {
   constructor(
     private readonly readModel: ReadModelService,
     private readonly past: PastReads,
-    private readonly live: LiveStatements,
+    private readonly live: LiveReads,
     private readonly reference: ReferenceData,
   ) {}
 
@@ -48,7 +48,9 @@ export class StatementQueriesResolver {
     const { stateCodes, ...rest } = withoutNulls(selectionOf(filter));
     const selection = { ...rest, stateCode: stateCodes };
     const args = { first: first ?? undefined, after: after ?? undefined, descending: descendingOf(orderBy) };
-    const filed = asOf ? await this.fromFile(asOf, clock, selection, args) : await this.live.page(selection, args);
+    const filed = asOf
+      ? await this.fromFile(asOf, clock, selection, args)
+      : await this.live.statementPage(selection, args);
     if (filed) {
       return {
         ...filed,
