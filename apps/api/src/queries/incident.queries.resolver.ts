@@ -82,7 +82,7 @@ export class IncidentQueriesResolver {
       );
     }
     // Now, the projection file's live rows answer (the stored assessment: no policy run on a read).
-    const live = asOf ? null : await this.live.incident(id, corroborationFieldsOf(info));
+    const live = asOf ? null : this.live.incident(id, corroborationFieldsOf(info));
     if (live) {
       if (!live.incident) throw missing();
       return toLiveIncidentObject(live.incident, this.reference, this.readModel.model);
@@ -146,7 +146,7 @@ export class IncidentQueriesResolver {
     pageArgs: IncidentPageArgs,
     overview: boolean,
   ): Promise<(IncidentConnectionObject & Matched) | null> {
-    const read = await this.live.incidentPage(filter, pageArgs, overview);
+    const read = this.live.incidentPage(filter, pageArgs, overview);
     if (!read) return null;
     const { page, matched } = read;
     const model = this.readModel.model;

@@ -48,9 +48,7 @@ export class StatementQueriesResolver {
     const { stateCodes, ...rest } = withoutNulls(selectionOf(filter));
     const selection = { ...rest, stateCode: stateCodes };
     const args = { first: first ?? undefined, after: after ?? undefined, descending: descendingOf(orderBy) };
-    const filed = asOf
-      ? await this.fromFile(asOf, clock, selection, args)
-      : await this.live.statementPage(selection, args);
+    const filed = asOf ? await this.fromFile(asOf, clock, selection, args) : this.live.statementPage(selection, args);
     if (filed) {
       return {
         ...filed,

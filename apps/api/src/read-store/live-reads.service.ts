@@ -13,8 +13,6 @@ import {
   type StatementAtCut,
   statementPageAt,
 } from '@app/read-store';
-import { APP_CONFIG } from '../config/config.module';
-import type { AppConfig } from '../config/config';
 import { ReadModelService } from '../read-model/read-model.service';
 import { AtCheckpoint } from './at-checkpoint';
 import { ReadStoreService } from './read-store.service';
@@ -27,9 +25,9 @@ const KEPT = 1024;
 
 /**
  * The questions about now, answered from the projection file's live rows: the assessment and history the fold
- * stored, never the policy run on a read. A read waits until the file shows every event the live model shows
- * (read-your-writes), and answers null when the file is not serving or has not caught up within the
- * read-your-writes timeout: the caller asks the in-memory model then.
+ * stored, never the policy run on a read. The file answers only when it shows exactly the events the live model
+ * shows; otherwise (not serving, a page of events behind, as right after a write) null at once, and the caller
+ * asks the in-memory model, which has folded every write a mutation answered for (read-your-writes).
  */
 @Injectable()
 export class LiveReads {
@@ -37,7 +35,6 @@ export class LiveReads {
 
   constructor(
     private readonly readModel: ReadModelService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     /** The projection file, when this context keeps one (the service does; the CLI does not). */
     @Optional() @Inject(ReadStoreService) private readonly file: ReadStoreService | null = null,
   ) {}
@@ -46,7 +43,7 @@ export class LiveReads {
    * The incident `id` resolves to now (`incident` null: none), with those `fields` of its corroborations;
    * null when the file cannot answer.
    */
-  incident(id: string, fields: CorroborationFields | null): Promise<{ incident: LiveIncident | null } | null> {
+  incident(id: string, fields: CorroborationFields | null): { incident: LiveIncident | null } | null {
     return this.fromFile((file) =>
       this.kept.get(file, `incident|${JSON.stringify(fields)}|${id}`, () => ({
         incident: liveIncident(file.db, id, file.policy, fields),
@@ -63,7 +60,7 @@ export class LiveReads {
     filter: LiveIncidentFilter,
     args: IncidentPageArgs,
     overview: boolean,
-  ): Promise<{ page: Connection<IncidentAtCut>; matched: MatchedIncident[] | null } | null> {
+  ): { page: Connection<IncidentAtCut>; matched: MatchedIncident[] | null } | null {
     return this.fromFile((file) =>
       this.kept.get(file, `page|${overview}|${JSON.stringify([filter, args])}`, () =>
         file.db.transaction(() => {
@@ -85,8 +82,8 @@ export class LiveReads {
   statementPage(
     selection: StatementFilter,
     args: PageArgs & { descending?: boolean },
-  ): Promise<Connection<StatementAtCut> | null> {
-    if (selection.stateCode !== undefined || selection.incidentId !== undefined) return Promise.resolve(null);
+  ): Connection<StatementAtCut> | null {
+    if (selection.stateCode !== undefined || selection.incidentId !== undefined) return null;
     const { from, to, kind, venue } = selection;
     const filter = { from, to, kind, venue };
     return this.fromFile((file) =>
@@ -96,9 +93,7 @@ export class LiveReads {
     );
   }
 
-  private async fromFile<T>(read: (file: ReadStore) => T | null): Promise<T | null> {
-    if (this.file === null) return null;
-    const { checkpoint } = this.readModel.model;
-    return this.file.readCaughtUp(checkpoint, this.config.readYourWritesTimeoutMs, read);
+  private fromFile<T>(read: (file: ReadStore) => T | null): T | null {
+    return this.file?.readInStep(this.readModel.model.checkpoint, read) ?? null;
   }
 }

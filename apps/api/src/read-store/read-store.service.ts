@@ -115,14 +115,12 @@ export class ReadStoreService implements OnApplicationShutdown {
   }
 
   /**
-   * As `readServing`, but only when the file shows exactly what the live model shows (`position`, its checkpoint):
-   * null when it has not reached it within `timeoutMs` (a question about now must show every write the model
-   * shows: read-your-writes), or is already past it (the fields the model still gives would not match). The model
-   * answers then.
+   * `read` of the file when it is serving and shows exactly what the live model shows (`position`, its checkpoint);
+   * else null, at once, and the model answers. Behind it, the file would miss a write the model shows (a question
+   * about now must show every write: read-your-writes); past it, the fields the model still gives would not match.
+   * Not waiting matters under writes: the model has already folded what the file folds next.
    */
-  async readCaughtUp<T>(position: Position | null, timeoutMs: number, read: (file: ReadStore) => T): Promise<T | null> {
-    if (!this.isServing()) return null;
-    if (position !== null && !(await this.waitFor(position, timeoutMs))) return null;
+  readInStep<T>(position: Position | null, read: (file: ReadStore) => T): T | null {
     if (!this.isServing() || this.file === null || !this.file.db.open) return null;
     const at = this.position();
     const inStep =
