@@ -136,7 +136,7 @@ describe('statements asked about now, from the projection file', () => {
     expect(reads).not.toHaveBeenCalled();
   });
 
-  it('shows a statement right after the mutation that recorded it, and its correction; then from the file', async () => {
+  it('shows a statement right after the mutation that recorded it, and its correction; then the file', async () => {
     const yemen = incidents[incidents.length - 2];
     const id = await speak(app, ['IRL'], 'CONDEMNATION', '2016-10-01', [yemen], { venue: 'HUMAN_RIGHTS_COUNCIL' });
     const ids = (pages: Page[]) => pages.flatMap((p) => p.edges.map((e) => e.node.id));

@@ -145,7 +145,7 @@ export const LIVE_DETAILS = {
   munition: (alias?: string) => `${col(alias)}changes ->> '$.munition.type'`,
   summary: (alias?: string) => `${col(alias)}changes ->> '$.summary'`,
   situation: (alias?: string) => `${col(alias)}changes ->> '$.situationId'`,
-  /** Whether a version sets a field lists filter or sort by (a correction of casualties alone sets none): dates last. */
+  /** Whether a version sets a field lists filter or sort by (correcting casualties alone sets none); dates last. */
   setsListed: (alias?: string) =>
     `(${['location', 'munition', 'allegedUser', 'summary', 'situationId', 'occurredFrom', 'occurredTo']
       .map((field) => `json_type(${col(alias)}changes, '$.${field}') IS NOT NULL`)
