@@ -8,7 +8,6 @@ import {
   type IncidentPageArgs,
   isoDateOf,
   listIncidents,
-  type ListedIncident,
   type RegistryModel,
 } from '@app/projections';
 import { ALL_CORROBORATION_FIELDS, type CorroborationFields, type IncidentAtCut } from '@app/read-store';
@@ -150,15 +149,13 @@ export class IncidentQueriesResolver {
     if (!read) return null;
     const { page, matched } = read;
     const model = this.readModel.model;
-    // Tallies and maps read of each incident only what MatchedIncident holds and its date, in order, with no filter.
-    const incidents = new Map((matched ?? []).map((i) => [i.incidentId, i as unknown as ListedIncident]));
     return {
       ...page,
       edges: page.edges.map(({ cursor, node }) => ({
         cursor,
         node: toLiveIncidentObject({ ...node, corroborations: null }, this.reference, model),
       })),
-      ...(matched && { [MATCHED]: { model: { incidents, fixed: true as const }, filter: {} } }),
+      ...(matched && { [MATCHED]: { model: matched, filter: {} } }),
     };
   }
 

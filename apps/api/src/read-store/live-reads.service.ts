@@ -1,5 +1,12 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { Connection, IncidentPageArgs, PageArgs, StatementFilter } from '@app/projections';
+import type {
+  Connection,
+  IncidentPageArgs,
+  IncidentSet,
+  ListedIncident,
+  PageArgs,
+  StatementFilter,
+} from '@app/projections';
 import {
   type CorroborationFields,
   type IncidentAtCut,
@@ -8,7 +15,6 @@ import {
   type LiveIncidentFilter,
   liveIncidentPage,
   liveMatching,
-  type MatchedIncident,
   type ReadStore,
   type StatementAtCut,
   statementPageAt,
@@ -22,6 +28,16 @@ import { ReadStoreService } from './read-store.service';
  * statements, tens of KiB); beyond, half go.
  */
 const KEPT = 1024;
+
+/** The incidents a live filter keeps, as the tally and map read them (a set that stands still). */
+export type LiveOverview = IncidentSet<ListedIncident>;
+
+function overviewOf(file: ReadStore, filter: LiveIncidentFilter): LiveOverview | null {
+  const matched = liveMatching(file.db, filter, file.policy);
+  // Tallies and maps read of each incident only what MatchedIncident holds and its date, in order, with no filter.
+  const incidents = matched && new Map(matched.map((i) => [i.incidentId, i as unknown as ListedIncident]));
+  return incidents && { incidents, fixed: true };
+}
 
 /**
  * The questions about now, answered from the projection file's live rows: the assessment and history the fold
@@ -60,15 +76,19 @@ export class LiveReads {
     filter: LiveIncidentFilter,
     args: IncidentPageArgs,
     overview: boolean,
-  ): { page: Connection<IncidentAtCut>; matched: MatchedIncident[] | null } | null {
+  ): { page: Connection<IncidentAtCut>; matched: LiveOverview | null } | null {
     return this.fromFile((file) =>
-      this.kept.get(file, `page|${overview}|${JSON.stringify([filter, args])}`, () =>
-        file.db.transaction(() => {
-          const page = liveIncidentPage(file.db, filter, args, file.policy);
-          const matched = overview ? liveMatching(file.db, filter, file.policy) : null;
-          return page === null || (overview && matched === null) ? null : { page, matched };
-        })(),
-      ),
+      file.db.transaction(() => {
+        const page = this.kept.get(file, `page|${JSON.stringify([filter, args])}`, () =>
+          liveIncidentPage(file.db, filter, args, file.policy),
+        );
+        // One set per filter while the file stands still: a tally and a map asked apart (as the page asks them)
+        // read it once, and each is remembered on it (incident-overview.ts).
+        const matched = overview
+          ? this.kept.get(file, `matched|${JSON.stringify(filter)}`, () => overviewOf(file, filter))
+          : null;
+        return page === null || (overview && matched === null) ? null : { page, matched };
+      })(),
     );
   }
 
