@@ -1,12 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type {
-  Connection,
-  IncidentPageArgs,
-  IncidentSet,
-  ListedIncident,
-  PageArgs,
-  StatementFilter,
-} from '@app/projections';
+import type { Connection, IncidentPageArgs, PageArgs, StatementFilter } from '@app/projections';
 import {
   type CorroborationFields,
   type IncidentAtCut,
@@ -14,30 +7,14 @@ import {
   type LiveIncident,
   type LiveIncidentFilter,
   liveIncidentPage,
-  liveMatching,
   type ReadStore,
   type StatementAtCut,
   statementPageAt,
 } from '@app/read-store';
 import { ReadModelService } from '../read-model/read-model.service';
-import { AtCheckpoint } from './at-checkpoint';
+import type { AtCheckpoint } from './at-checkpoint';
+import { liveOverview, type LiveOverview } from './live-overview';
 import { ReadStoreService } from './read-store.service';
-
-/**
- * Answers kept while the file stands still (an incident with its corroborations: a few KiB; a page of 50
- * statements, tens of KiB); beyond, half go.
- */
-const KEPT = 1024;
-
-/** The incidents a live filter keeps, as the tally and map read them (a set that stands still). */
-export type LiveOverview = IncidentSet<ListedIncident>;
-
-function overviewOf(file: ReadStore, filter: LiveIncidentFilter): LiveOverview | null {
-  const matched = liveMatching(file.db, filter, file.policy);
-  // Tallies and maps read of each incident only what MatchedIncident holds and its date, in order, with no filter.
-  const incidents = matched && new Map(matched.map((i) => [i.incidentId, i as unknown as ListedIncident]));
-  return incidents && { incidents, fixed: true };
-}
 
 /**
  * The questions about now, answered from the projection file's live rows: the assessment and history the fold
@@ -47,8 +24,6 @@ function overviewOf(file: ReadStore, filter: LiveIncidentFilter): LiveOverview |
  */
 @Injectable()
 export class LiveReads {
-  private readonly kept = new AtCheckpoint(KEPT);
-
   constructor(
     private readonly readModel: ReadModelService,
     /** The projection file, when this context keeps one (the service does; the CLI does not). */
@@ -60,8 +35,8 @@ export class LiveReads {
    * null when the file cannot answer.
    */
   incident(id: string, fields: CorroborationFields | null): { incident: LiveIncident | null } | null {
-    return this.fromFile((file) =>
-      this.kept.get(file, `incident|${JSON.stringify(fields)}|${id}`, () => ({
+    return this.fromFile((file, kept) =>
+      kept.get(file, `incident|${JSON.stringify(fields)}|${id}`, () => ({
         incident: liveIncident(file.db, id, file.policy, fields),
       })),
     );
@@ -77,16 +52,12 @@ export class LiveReads {
     args: IncidentPageArgs,
     overview: boolean,
   ): { page: Connection<IncidentAtCut>; matched: LiveOverview | null } | null {
-    return this.fromFile((file) =>
+    return this.fromFile((file, kept) =>
       file.db.transaction(() => {
-        const page = this.kept.get(file, `page|${JSON.stringify([filter, args])}`, () =>
+        const page = kept.get(file, `page|${JSON.stringify([filter, args])}`, () =>
           liveIncidentPage(file.db, filter, args, file.policy),
         );
-        // One set per filter while the file stands still: a tally and a map asked apart (as the page asks them)
-        // read it once, and each is remembered on it (incident-overview.ts).
-        const matched = overview
-          ? this.kept.get(file, `matched|${JSON.stringify(filter)}`, () => overviewOf(file, filter))
-          : null;
+        const matched = overview ? liveOverview(kept, file, filter) : null;
         return page === null || (overview && matched === null) ? null : { page, matched };
       })(),
     );
@@ -106,14 +77,16 @@ export class LiveReads {
     if (selection.stateCode !== undefined || selection.incidentId !== undefined) return null;
     const { from, to, kind, venue } = selection;
     const filter = { from, to, kind, venue };
-    return this.fromFile((file) =>
-      this.kept.get(file, `statements|${JSON.stringify([filter, args])}`, () =>
+    return this.fromFile((file, kept) =>
+      kept.get(file, `statements|${JSON.stringify([filter, args])}`, () =>
         statementPageAt(file.db, 'LIVE', filter, args),
       ),
     );
   }
 
-  private fromFile<T>(read: (file: ReadStore) => T | null): T | null {
-    return this.file?.readInStep(this.readModel.model.checkpoint, read) ?? null;
+  private fromFile<T>(read: (file: ReadStore, kept: AtCheckpoint) => T | null): T | null {
+    const service = this.file;
+    if (service === null) return null;
+    return service.readInStep(this.readModel.model.checkpoint, (file) => read(file, service.liveKept)) ?? null;
   }
 }

@@ -1,19 +1,20 @@
-import {
-  ALL_CORROBORATION_FIELDS,
-  liveIncident,
-  liveIncidentPage,
-  liveMatching,
-  type ReadStore,
-} from '@app/read-store';
+import { incidentMap, tallyIncidents } from '@app/projections';
+import { ALL_CORROBORATION_FIELDS, liveIncident, liveIncidentPage, type ReadStore } from '@app/read-store';
+import type { AtCheckpoint } from './at-checkpoint';
+import { liveOverview } from './live-overview';
 
 /**
- * Reads, before the service says it is ready, what the questions about now read: every incident's version 0 and
- * stored assessment (what a list's count, tally and map read), a first page and its incidents with their
- * corroborations. Nothing is kept: the code, its prepared statements and the file's pages are then no longer cold
- * for the first visitor, as `warmPastReads` does for the questions about the past.
+ * Reads, before the service says it is ready, what the questions about now read: the overview without filters
+ * (every incident's version 0 and stored assessment, their tally and map), kept in `kept` as a visitor's first
+ * look at the page asks it, then a first page and its incidents with their corroborations (not kept: the code,
+ * its prepared statements and the file's pages are then no longer cold), as `warmPastReads` does for the past.
  */
-export function warmLiveReads(file: ReadStore): void {
-  liveMatching(file.db, {}, file.policy);
+export function warmLiveReads(file: ReadStore, kept: AtCheckpoint): void {
+  const overview = liveOverview(kept, file, {});
+  if (overview !== null) {
+    tallyIncidents(overview, {});
+    incidentMap(overview, {});
+  }
   const page = liveIncidentPage(file.db, {}, { first: 10 }, file.policy);
   for (const { node } of page?.edges ?? [])
     liveIncident(file.db, node.incidentId, file.policy, ALL_CORROBORATION_FIELDS);
