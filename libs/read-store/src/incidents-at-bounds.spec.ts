@@ -7,6 +7,7 @@ import { incidentAt, incidentsAt } from './incidents-at';
 import { ReadStore } from './read-store';
 import { whereOf } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
+import { shownOf } from './testing/shown';
 
 /**
  * The stored live assessment is taken with no evidence read only when every row its reading touched lies within
@@ -24,16 +25,7 @@ const AS_STORED = ['as stored'];
 /** The fact to add about `target` (dated by `day`), `taken` the incidents taken from store at the cut before. */
 type Trap = (store: ReadStore, target: string, day: (after: boolean) => string, taken: string[]) => RegistryEvent;
 
-const shown = (i: IncidentView) => ({
-  incidentId: i.incidentId,
-  details: i.details,
-  reportedOn: i.reportedOn,
-  recordedAt: i.recordedAt,
-  mergedDuplicates: i.mergedDuplicates,
-  withdrawal: i.withdrawal,
-  assessment: i.assessment,
-  statusHistory: i.statusHistory,
-});
+const shown = (i: IncidentView) => shownOf(i);
 
 const byId = <T extends { incidentId: string }>(list: T[]) =>
   [...list].sort((a, b) => a.incidentId.localeCompare(b.incidentId));

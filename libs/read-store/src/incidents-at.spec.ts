@@ -15,6 +15,7 @@ import { within } from './cut';
 import { EVIDENCE } from './evidence.queries';
 import { cutsOf, pastCutsOf, whereOf } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
+import { shownOf } from './testing/shown';
 
 /**
  * The oracle for every incident at once: for random histories, the canonical incidents `incidentsAt` reads from
@@ -24,16 +25,7 @@ import { memorySource } from './testing/memory-source';
  */
 const SEEDS = Array.from({ length: 12 }, (_, i) => 301 + i);
 
-const shown = (i: IncidentView) => ({
-  incidentId: i.incidentId,
-  details: i.details,
-  reportedOn: i.reportedOn,
-  recordedAt: i.recordedAt,
-  mergedDuplicates: i.mergedDuplicates,
-  withdrawal: i.withdrawal,
-  assessment: i.assessment,
-  statusHistory: i.statusHistory,
-});
+const shown = (i: IncidentView) => shownOf(i);
 
 async function storeOf(seed: number, edit: (events: StoredEvent[]) => StoredEvent[] = (events) => events) {
   const log = { events: edit(randomHistory(seed, 160).events) };

@@ -19,6 +19,7 @@ import { type LiveIncidentFilter, liveIncidentPage, liveMatching } from './live-
 import { ReadStore } from './read-store';
 import { withDateCorrections } from './testing/date-corrections';
 import { memorySource } from './testing/memory-source';
+import { shownOf } from './testing/shown';
 
 /**
  * The oracle for a list asked about now (`liveIncidentPage`): for random histories (corrections of places, users,
@@ -36,18 +37,7 @@ async function storeOf(events: StoredEvent[]) {
 
 type Shown = Omit<IncidentAtCut, 'recordedAt'> & { recordedAt: string };
 const shown = (i: ListedIncident & Omit<IncidentAtCut, 'incidentId'>): Shown =>
-  JSON.parse(
-    JSON.stringify({
-      incidentId: i.incidentId,
-      details: i.details,
-      reportedOn: i.reportedOn,
-      recordedAt: i.recordedAt,
-      mergedDuplicates: i.mergedDuplicates,
-      withdrawal: i.withdrawal,
-      assessment: i.assessment,
-      statusHistory: i.statusHistory,
-    }),
-  ) as Shown;
+  JSON.parse(JSON.stringify(shownOf(i))) as Shown;
 const pageShown = <T extends ListedIncident & Omit<IncidentAtCut, 'incidentId'>>(page: Connection<T>) => ({
   ...page,
   edges: page.edges.map(({ cursor, node }) => ({ cursor, node: shown(node) })),
