@@ -2,7 +2,7 @@ import { modelTimeline } from '@app/projections';
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
 import { PastReads } from '../apps/api/src/read-store/past-reads.service';
 import { ReferenceData } from '../apps/api/src/reference/reference-data';
-import { CORRECT_STATEMENT } from './support/fixtures';
+import { CORRECT_STATEMENT, STATEMENT_NODE, STATEMENT_PAGE } from './support/fixtures';
 import { logYearOfEvidence, merge, registerSource, sleep, speak, whileFileNotServing } from './support/read-side';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
@@ -18,20 +18,6 @@ import { TestApp } from './support/test-app';
  */
 jest.setTimeout(240_000);
 
-const NODE = /* GraphQL */ `
-  id revision speakers { stateCode name ccmStatus } onBehalfOf kind venue deliveredOn incidentIds namesUser
-  scope { incidentIds situationIds allegedUser { stateCodes name } generic }
-  quote citation { url } corrections { fields reason correctedOn } recordedAt
-`;
-const STATEMENTS = /* GraphQL */ `
-  query ($filter: StatementFilterInput, $first: Int, $after: String, $orderBy: StatementOrderInput) {
-    statements(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
-      totalCount
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges { cursor speaker node { ${NODE} } }
-    }
-  }
-`;
 const SOURCES = /* GraphQL */ `
   query ($filter: TimeTravelInput) {
     sources(filter: $filter) {
@@ -89,7 +75,10 @@ const TIMELINE = /* GraphQL */ `
   query ($code: String!, $filter: TimeTravelInput) {
     stateTimeline(stateCode: $code, filter: $filter) {
       stateCode name
-      entries { statement { ${NODE} } ccmStatus incidents { incidentId canonicalIncidentId status readiness rule } }
+      entries {
+        statement { ${STATEMENT_NODE} }
+        ccmStatus incidents { incidentId canonicalIncidentId status readiness rule }
+      }
     }
   }
 `;
@@ -152,7 +141,7 @@ describe('statements and sources as of a date, from the projection file', () => 
   ];
 
   const list = async (filter: Record<string, unknown>, args: Record<string, unknown> = {}) =>
-    (await app.ok(STATEMENTS, { filter, first: 500, ...args })).statements as { totalCount: number; edges: Edge[] };
+    (await app.ok(STATEMENT_PAGE, { filter, first: 500, ...args })).statements as { totalCount: number; edges: Edge[] };
 
   /** The same list answered by a replay of the store up to the cut (what answers while the file does not serve). */
   const replayed = (filter: Record<string, unknown>, args: Record<string, unknown> = {}) =>
@@ -256,7 +245,7 @@ describe('statements and sources as of a date, from the projection file', () => 
           const paged: Edge[] = [];
           let after: string | undefined;
           do {
-            const page = (await app.ok(STATEMENTS, { filter: { ...cut, ...filter }, first: 2, after, orderBy }))
+            const page = (await app.ok(STATEMENT_PAGE, { filter: { ...cut, ...filter }, first: 2, after, orderBy }))
               .statements;
             expect(page.totalCount).toBe(expected.totalCount);
             paged.push(...page.edges);
@@ -278,16 +267,16 @@ describe('statements and sources as of a date, from the projection file', () => 
       const paged: Edge[] = [];
       let after: string | undefined;
       do {
-        const page = (await app.ok(STATEMENTS, { filter, first: 2, after, orderBy })).statements;
+        const page = (await app.ok(STATEMENT_PAGE, { filter, first: 2, after, orderBy })).statements;
         paged.push(...page.edges);
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : undefined;
       } while (after);
       expect(paged).toEqual(whole.edges);
       expect(paged.length).toBeGreaterThan(4);
     }
-    const bad = await app.gql(STATEMENTS, { filter, after: 'not-a-cursor' });
+    const bad = await app.gql(STATEMENT_PAGE, { filter, after: 'not-a-cursor' });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const badDate = await app.gql(STATEMENTS, { filter: { ...filter, asOf: 'yesterday' } });
+    const badDate = await app.gql(STATEMENT_PAGE, { filter: { ...filter, asOf: 'yesterday' } });
     expect(badDate.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 

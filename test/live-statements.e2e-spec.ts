@@ -1,6 +1,6 @@
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
 import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
-import { CORRECT_STATEMENT } from './support/fixtures';
+import { CORRECT_STATEMENT, STATEMENT_PAGE } from './support/fixtures';
 import { logYearOfEvidence, merge, registerSource, speak } from './support/read-side';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
@@ -13,20 +13,6 @@ import { TestApp } from './support/test-app';
  */
 jest.setTimeout(180_000);
 
-const NODE = /* GraphQL */ `
-  id revision speakers { stateCode name ccmStatus } onBehalfOf kind venue deliveredOn incidentIds namesUser
-  scope { incidentIds situationIds allegedUser { stateCodes name } generic }
-  quote citation { url } corrections { fields reason correctedOn } recordedAt
-`;
-const STATEMENTS = /* GraphQL */ `
-  query ($filter: StatementFilterInput, $first: Int, $after: String, $orderBy: StatementOrderInput) {
-    statements(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
-      totalCount
-      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-      edges { cursor speaker node { ${NODE} } }
-    }
-  }
-`;
 type Page = {
   totalCount: number;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -95,7 +81,7 @@ describe('statements asked about now, from the projection file', () => {
     const pages: Page[] = [];
     let after: string | undefined;
     do {
-      const { statements } = await app.ok<{ statements: Page }>(STATEMENTS, {
+      const { statements } = await app.ok<{ statements: Page }>(STATEMENT_PAGE, {
         filter,
         first,
         after,

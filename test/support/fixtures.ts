@@ -176,3 +176,20 @@ export function expectRefusal(
   expect(res.errors?.[0]?.extensions?.code).toBe(code);
   if (field !== undefined) expect(res.errors?.[0]?.extensions?.field).toBe(field);
 }
+
+/** Every field of a statement, as lists of statements show it (compared whole between two ways of answering). */
+export const STATEMENT_NODE = /* GraphQL */ `
+  id revision speakers { stateCode name ccmStatus } onBehalfOf kind venue deliveredOn incidentIds namesUser
+  scope { incidentIds situationIds allegedUser { stateCodes name } generic }
+  quote citation { url } corrections { fields reason correctedOn } recordedAt
+`;
+/** A page of statements with every field, its cursors and count. */
+export const STATEMENT_PAGE = /* GraphQL */ `
+  query ($filter: StatementFilterInput, $first: Int, $after: String, $orderBy: StatementOrderInput) {
+    statements(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor speaker node { ${STATEMENT_NODE} } }
+    }
+  }
+`;
