@@ -35,6 +35,8 @@ export { statementPageAt, type StatementPageFilter } from './statement-pages';
 export { incidentPageAt, type IncidentDateFilter } from './incident-pages';
 export { cutStatusSource, stateTimelineAt } from './timeline-at';
 export { condemnersAt } from './condemners-at';
+export { incidentResolver } from './incident-resolution';
+export { resolutionsAt, type ResolutionAtCut } from './resolutions-at';
 export {
   ALL_CORROBORATION_FIELDS,
   liveIncident,

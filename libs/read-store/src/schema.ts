@@ -98,11 +98,14 @@ CREATE TABLE IF NOT EXISTS resolutions (
   resolution_id TEXT PRIMARY KEY, symbol TEXT NOT NULL, title TEXT NOT NULL, venue TEXT NOT NULL, kind TEXT NOT NULL,
   scope TEXT, citation TEXT, seq INTEGER NOT NULL, evidence_date TEXT, recorded_at INTEGER NOT NULL
 );
+-- n: the place of the vote, or of the incident among incidentIds, in the resolution as recorded.
 CREATE TABLE IF NOT EXISTS resolution_votes (
-  resolution_id TEXT NOT NULL, state_code TEXT NOT NULL, vote TEXT NOT NULL, PRIMARY KEY (resolution_id, state_code)
+  resolution_id TEXT NOT NULL, state_code TEXT NOT NULL, vote TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (resolution_id, state_code)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS resolution_targets (
-  resolution_id TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (resolution_id, kind, target)
+  resolution_id TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (resolution_id, kind, target)
 ) WITHOUT ROWID;
 
 -- status_on_dates: the policy's status on each evidence date, ascending (JSON), from the pass that made the history.
