@@ -1,10 +1,19 @@
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
 import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
+import {
+  ALLEGE_USE,
+  CONCLUDE_INVESTIGATION,
+  OPEN_INVESTIGATION,
+  REGISTER_SOURCE,
+  investigationInput,
+  sourceInput,
+  yemenAllegation,
+} from './support/fixtures';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
 
 /**
- * Resolutions asked about now read the projection file (`LiveReads.fromFile`): each answer equals the one the
+ * Resolutions, and the incidents two policy versions assess apart, asked about now read the projection file (`LiveReads.fromFile`): each answer equals the one the
  * in-memory model gives while the file does not answer (`readInStep` null), and a recorded resolution shows at once.
  */
 jest.setTimeout(180_000);
@@ -17,6 +26,9 @@ const RESOLUTION = /* GraphQL */ `
 const RECORD_VOTE = `mutation ($input: RecordResolutionVoteInput!) { recordResolutionVote(input: $input) { ${RESOLUTION} } }`;
 const ALL = `{ resolutions { ${RESOLUTION} } }`;
 const ONE = `query ($id: ID!) { resolution(id: $id) { ${RESOLUTION} } }`;
+const ASSESSMENT = 'status readiness rule reasons evidenceIds missing statusSince policyVersion';
+const DIFFERENCES = `query ($from: String!, $to: String!) {
+  policyDifferences(from: $from, to: $to) { incidentId from { ${ASSESSMENT} } to { ${ASSESSMENT} } } }`;
 
 describe('records asked about now, from the projection file', () => {
   let app: TestApp;
@@ -66,6 +78,24 @@ describe('records asked about now, from the projection file', () => {
       votes: [{ stateCode: 'USA', vote: 'YES' }],
       citation: { url: 'https://undocs.org/A/RES/72/2' },
     });
+    // An NGO's own investigation confirms under 1.0.0, not under 2.0.0: the versions then assess it apart.
+    const source = async (name: string) =>
+      (await app.ok(REGISTER_SOURCE, { input: sourceInput({ name, grade: 'C' }) })).registerSource.id as string;
+    const ngo = await source('An NGO of its own');
+    const confirmedByItself = (await app.ok(ALLEGE_USE, { input: yemenAllegation(await source('A newspaper')) }))
+      .allegeUse.id;
+    const investigation = { investigator: { kind: 'NGO', sourceId: ngo } };
+    const { openInvestigation } = await app.ok(OPEN_INVESTIGATION, {
+      input: investigationInput([confirmedByItself], investigation),
+    });
+    await app.ok(CONCLUDE_INVESTIGATION, {
+      input: {
+        investigationId: openInvestigation.id,
+        outcome: 'USE_CONFIRMED',
+        findings: 'Confirmed.',
+        concludedOn: '2016-07-01',
+      },
+    });
     while (!(await file.readiness()).ready) await new Promise((resolve) => setTimeout(resolve, 20));
     await inStep();
   }, 180_000);
@@ -109,5 +139,26 @@ describe('records asked about now, from the projection file', () => {
     await inStep();
     expect((await app.ok(ONE, { id: recorded.id })).resolution).toEqual(recorded);
     expect(fromFile().at(-1)).toBe(true);
+  });
+
+  it('the incidents two policy versions assess apart, both ways, equal what the model answers', async () => {
+    for (const [from, to] of [
+      ['1.0.0', '2.0.0'],
+      ['2.0.0', '1.0.0'],
+      ['2.0.0', '2.0.0'],
+    ]) {
+      const got = (await app.ok(DIFFERENCES, { from, to })).policyDifferences;
+      expect({ from, to, got }).toEqual({
+        from,
+        to,
+        got: (await byModel(() => app.ok(DIFFERENCES, { from, to }))).policyDifferences,
+      });
+      if (from !== to) expect(got.length).toBeGreaterThan(0);
+    }
+    expect(fromFile()).toEqual([true, false, true, false, true, false]);
+    const current = (await app.ok('{ policyVersions { version current } }')).policyVersions;
+    expect(current.filter((p: { current: boolean }) => p.current).map((p: { version: string }) => p.version)).toEqual([
+      '2.0.0',
+    ]);
   });
 });
