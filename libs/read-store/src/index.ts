@@ -12,6 +12,7 @@ export {
 export { assessAsOf, type IncidentAssessment } from './assessments';
 export { cutParams, fieldInForce, inForce, within, type ReadCut } from './cut';
 export { TABLES } from './schema';
+export { Lookups, type KeyedWrite } from './lookups';
 export {
   incidentAt,
   incidentsAt,

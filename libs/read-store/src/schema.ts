@@ -12,6 +12,11 @@ export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS checkpoint (
   projection TEXT PRIMARY KEY, version TEXT NOT NULL, position TEXT, seq INTEGER NOT NULL, skipped INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- Per idempotency key (event metadata), the write it made: a retry is answered from it, a reuse for another input
+-- refused. Kept for the first stream the key wrote to; the position of that stream's last event under it.
+CREATE TABLE IF NOT EXISTS idempotency (
+  key TEXT PRIMARY KEY, input_hash TEXT NOT NULL, stream TEXT NOT NULL, position TEXT NOT NULL
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS sources (
   source_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, state_code TEXT, parent_organisation TEXT,
@@ -226,6 +231,7 @@ CREATE INDEX IF NOT EXISTS status_history_status ON status_history (status, on_d
 /** The tables, for tests and tools that compare two files row by row. */
 export const TABLES = [
   'checkpoint',
+  'idempotency',
   'sources',
   'source_grades',
   'source_merges',
