@@ -29,5 +29,5 @@ export { PositionWaiters } from './position-waiters';
 export { lazyProperty } from './lazy-property';
 export { canonicalSourceId, organisationOf, similarSources, normaliseName, type SourceLinks } from './source-identity';
 export { inferStateCode, stateSourceOf } from './source-identity';
-export { assessUnder, policyDifferences, type PolicyDifference } from './policy-versions';
+export { assessUnder, policyDifferences, statusDifferences, type PolicyDifference } from './policy-versions';
 export { loopYielder } from './event-loop';

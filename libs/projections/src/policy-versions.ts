@@ -20,12 +20,18 @@ export interface PolicyDifference {
  * `from` would move. Runs both policies over every incident, so it is asked for, not kept.
  */
 export function policyDifferences(model: RegistryModel, from: PolicyConfig, to: PolicyConfig): PolicyDifference[] {
-  const differences: PolicyDifference[] = [];
-  for (const incident of model.incidents.values()) {
-    if (incident.mergedInto) continue;
-    const before = assessUnder(model, incident, from);
-    const after = assessUnder(model, incident, to);
-    if (before.status !== after.status) differences.push({ incidentId: incident.incidentId, from: before, to: after });
-  }
+  const canonical = [...model.incidents.values()].filter((incident) => !incident.mergedInto);
+  return statusDifferences(
+    canonical.map((incident) => ({
+      incidentId: incident.incidentId,
+      from: assessUnder(model, incident, from),
+      to: assessUnder(model, incident, to),
+    })),
+  );
+}
+
+/** The incidents whose status differs between their two assessments, by id. */
+export function statusDifferences(assessed: Iterable<PolicyDifference>): PolicyDifference[] {
+  const differences = [...assessed].filter((d) => d.from.status !== d.to.status);
   return differences.sort((a, b) => (a.incidentId < b.incidentId ? -1 : a.incidentId > b.incidentId ? 1 : 0));
 }

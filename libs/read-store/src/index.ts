@@ -12,6 +12,7 @@ export {
 export { assessAsOf, type IncidentAssessment } from './assessments';
 export { cutParams, fieldInForce, inForce, within, type ReadCut } from './cut';
 export { TABLES } from './schema';
+export { Lookups, type KeyedWrite } from './lookups';
 export {
   incidentAt,
   incidentsAt,
@@ -35,6 +36,8 @@ export { statementPageAt, type StatementPageFilter } from './statement-pages';
 export { incidentPageAt, type IncidentDateFilter } from './incident-pages';
 export { cutStatusSource, stateTimelineAt } from './timeline-at';
 export { condemnersAt } from './condemners-at';
+export { incidentResolver } from './incident-resolution';
+export { resolutionsAt, type ResolutionAtCut } from './resolutions-at';
 export {
   ALL_CORROBORATION_FIELDS,
   liveIncident,

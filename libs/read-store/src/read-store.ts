@@ -17,10 +17,11 @@ import {
   type Evolve,
   type SupersedeStatements,
 } from './evolve';
+import { Lookups } from './lookups';
 import { INDEXES, SCHEMA } from './schema';
 
 /** Bumped whenever a table or an evolve function changes: with the policy's version, a mismatch rebuilds. */
-export const READ_STORE_VERSION = 'read-store-10';
+export const READ_STORE_VERSION = 'read-store-11';
 export const projectionVersion = (policy: PolicyConfig): string => `${READ_STORE_VERSION}+policy-${policy.version}`;
 const PROJECTION = 'registry';
 
@@ -62,8 +63,10 @@ export class ReadStore {
   private readonly countDirty: Database.Statement;
   private readonly readCheckpoint: Database.Statement;
   private readonly writeCheckpoint: Database.Statement;
+  private readonly rememberKey: Database.Statement;
   private readonly dataVersion: Database.Statement;
   private lastDataVersion: number;
+  private lookupsHere: Lookups | null = null;
   readonly policy: PolicyConfig;
   readonly version: string;
 
@@ -93,6 +96,10 @@ export class ReadStore {
     );
     this.readCheckpoint = db.prepare('SELECT version, position, seq, skipped FROM checkpoint WHERE projection = ?');
     this.writeCheckpoint = db.prepare('INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?)');
+    this.rememberKey = db.prepare(
+      `INSERT INTO idempotency VALUES (?,?,?,?) ON CONFLICT (key) DO UPDATE
+       SET input_hash = excluded.input_hash, position = excluded.position WHERE stream = excluded.stream`,
+    );
     this.dataVersion = db.prepare('PRAGMA data_version').pluck();
     this.lastDataVersion = this.dataVersion.get() as number;
   }
@@ -123,6 +130,11 @@ export class ReadStore {
     return store;
   }
 
+  /** What commands look up before they decide (existence, merges, idempotency keys), by key from the live rows. */
+  get lookups(): Lookups {
+    return (this.lookupsHere ??= new Lookups(this.db));
+  }
+
   checkpoint(): Checkpoint {
     const row = this.readCheckpoint.get(PROJECTION) as Checkpoint | undefined;
     return row ?? { version: this.version, position: null, seq: 0, skipped: 0 };
@@ -150,6 +162,11 @@ export class ReadStore {
       const first = seq + 1;
       for (const stored of page) {
         seq++;
+        const key = stored.metadata?.idempotencyKey;
+        if (typeof key === 'string') {
+          const hash = stored.metadata.inputHash;
+          this.rememberKey.run(key, typeof hash === 'string' ? hash : '', stored.stream, stored.position);
+        }
         const event = readable(stored);
         if (event === null) {
           skipped++;

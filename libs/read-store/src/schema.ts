@@ -12,6 +12,11 @@ export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS checkpoint (
   projection TEXT PRIMARY KEY, version TEXT NOT NULL, position TEXT, seq INTEGER NOT NULL, skipped INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- Per idempotency key (event metadata), the write it made: a retry is answered from it, a reuse for another input
+-- refused. Kept for the first stream the key wrote to; the position of that stream's last event under it.
+CREATE TABLE IF NOT EXISTS idempotency (
+  key TEXT PRIMARY KEY, input_hash TEXT NOT NULL, stream TEXT NOT NULL, position TEXT NOT NULL
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS sources (
   source_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, state_code TEXT, parent_organisation TEXT,
@@ -98,11 +103,14 @@ CREATE TABLE IF NOT EXISTS resolutions (
   resolution_id TEXT PRIMARY KEY, symbol TEXT NOT NULL, title TEXT NOT NULL, venue TEXT NOT NULL, kind TEXT NOT NULL,
   scope TEXT, citation TEXT, seq INTEGER NOT NULL, evidence_date TEXT, recorded_at INTEGER NOT NULL
 );
+-- n: the place of the vote, or of the incident among incidentIds, in the resolution as recorded.
 CREATE TABLE IF NOT EXISTS resolution_votes (
-  resolution_id TEXT NOT NULL, state_code TEXT NOT NULL, vote TEXT NOT NULL, PRIMARY KEY (resolution_id, state_code)
+  resolution_id TEXT NOT NULL, state_code TEXT NOT NULL, vote TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (resolution_id, state_code)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS resolution_targets (
-  resolution_id TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, PRIMARY KEY (resolution_id, kind, target)
+  resolution_id TEXT NOT NULL, kind TEXT NOT NULL, target TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (resolution_id, kind, target)
 ) WITHOUT ROWID;
 
 -- status_on_dates: the policy's status on each evidence date, ascending (JSON), from the pass that made the history.
@@ -223,6 +231,7 @@ CREATE INDEX IF NOT EXISTS status_history_status ON status_history (status, on_d
 /** The tables, for tests and tools that compare two files row by row. */
 export const TABLES = [
   'checkpoint',
+  'idempotency',
   'sources',
   'source_grades',
   'source_merges',

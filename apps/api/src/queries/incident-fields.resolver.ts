@@ -5,6 +5,7 @@ import {
   type IncidentView,
   type RegistryModel,
   milestonesOf,
+  resolveIncidentId,
   SCOPE_LEVELS,
   type ScopeLevel,
   statementLagsOf,
@@ -77,7 +78,7 @@ export class IncidentFieldsResolver {
     const { view, model } = await this.view(parent);
     if (!view) return [];
     return coveringResolutionsOf(model, view, scopes).map((r) => ({
-      resolution: toResolutionObject(r.resolution, model),
+      resolution: toResolutionObject(r.resolution, (id) => resolveIncidentId(model, id)),
       scope: r.scope,
       lagDays: r.lagDays,
       anticipatory: r.anticipatory,

@@ -1,10 +1,12 @@
 import { Args, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DEFAULT_POLICY, POLICIES, type PolicyConfig, policyByVersion } from '@app/domain';
-import { assessUnder, findIncident, policyDifferences } from '@app/projections';
+import { assessUnder, findIncident, policyDifferences, statusDifferences } from '@app/projections';
+import { incidentsAt } from '@app/read-store';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
 import { AssessmentObject } from '../incidents/objects/assessment.object';
 import { IncidentObject } from '../incidents/objects/incident.object';
 import { ReadModelService } from '../read-model/read-model.service';
+import { LiveReads } from '../read-store/live-reads.service';
 import { modelOf } from './model-context';
 
 @ObjectType('PolicyDifference', { description: 'An incident whose status differs between two policy versions' })
@@ -32,19 +34,37 @@ function policyOf(version: string, field: string): PolicyConfig {
 /** Policy versions side by side: the presidency sees what a change would move before adopting it. */
 @Resolver(() => IncidentObject)
 export class PolicyVersionsResolver {
-  constructor(private readonly readModel: ReadModelService) {}
+  constructor(
+    private readonly readModel: ReadModelService,
+    private readonly live: LiveReads,
+  ) {}
 
   @Query(() => [PolicyVersionObject], {
     description: 'The policy versions the registry can assess under, oldest first',
   })
   policyVersions(): PolicyVersionObject[] {
-    const current = (this.readModel.model.policy ?? DEFAULT_POLICY).version;
-    return POLICIES.map((p) => ({ version: p.version, current: p.version === current }));
+    // Both read sides assess under the default policy (a new one is a new default, and a rebuild).
+    return POLICIES.map((p) => ({ version: p.version, current: p.version === DEFAULT_POLICY.version }));
   }
 
   @Query(() => [PolicyDifferenceObject], { description: 'Incidents whose status differs between two policy versions' })
   policyDifferences(@Args('from') from: string, @Args('to') to: string): PolicyDifferenceObject[] {
-    return policyDifferences(this.readModel.model, policyOf(from, 'from'), policyOf(to, 'to'));
+    const [before, after] = [policyOf(from, 'from'), policyOf(to, 'to')];
+    // From the projection file: every incident now under each policy (the stored assessment for the current one).
+    const filed = this.live.fromFile((file, kept) =>
+      kept.get(file, `policyDifferences|${before.version}|${after.version}`, () => {
+        const under = (policy: PolicyConfig) => incidentsAt(file.db, 'LIVE', policy);
+        const then = new Map(under(after).map((i) => [i.incidentId, i.assessment]));
+        return statusDifferences(
+          under(before).map(({ incidentId, assessment }) => ({
+            incidentId,
+            from: assessment,
+            to: then.get(incidentId)!,
+          })),
+        );
+      }),
+    );
+    return filed ?? policyDifferences(this.readModel.model, before, after);
   }
 
   @ResolveField(() => AssessmentObject, {

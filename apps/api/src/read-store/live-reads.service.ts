@@ -84,7 +84,8 @@ export class LiveReads {
     );
   }
 
-  private fromFile<T>(read: (file: ReadStore, kept: AtCheckpoint) => T | null): T | null {
+  /** `read` of the file when it shows exactly what the live model shows; else null, and the model answers. */
+  fromFile<T>(read: (file: ReadStore, kept: AtCheckpoint) => T | null): T | null {
     const service = this.file;
     if (service === null) return null;
     return service.readInStep(this.readModel.model.checkpoint, (file) => read(file, service.liveKept)) ?? null;

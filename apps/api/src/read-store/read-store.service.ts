@@ -8,7 +8,14 @@ import {
   type Subscription,
 } from '@app/event-store';
 import { DEFAULT_POLICY } from '@app/domain';
-import { ReadStore, projectionVersion, rebuildReadStore, type EventSource, type RebuildReport } from '@app/read-store';
+import {
+  type EventSource,
+  type Lookups,
+  ReadStore,
+  projectionVersion,
+  rebuildReadStore,
+  type RebuildReport,
+} from '@app/read-store';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { APP_CONFIG } from '../config/config.module';
@@ -93,6 +100,14 @@ export class ReadStoreService implements OnApplicationShutdown {
   waitFor(position: Position, timeoutMs: number): Promise<boolean> {
     if (this.shuttingDown) return Promise.resolve(false);
     return this.waiters.wait(position, this.position(), timeoutMs);
+  }
+
+  /**
+   * What commands look up, from the file while it follows the store (during a rebuild too: the open file follows
+   * until the swap); null while it catches up (at start, after the swap).
+   */
+  get lookups(): Lookups | null {
+    return this.caughtUp && this.subscription !== null && this.file?.db.open ? this.file.lookups : null;
   }
 
   /** Rebuilds the file from the start of the store into a new file; the open one serves until the swap. */

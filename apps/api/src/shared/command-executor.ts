@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   type DecideContext,
   type Decider,
@@ -16,8 +16,12 @@ import {
 import { resolutionDecider, situationDecider } from '@app/domain';
 import { type AppendResult, ConcurrencyConflictError, EventStore, NO_STREAM, uuidv7 } from '@app/event-store';
 import { ReferenceData } from '../reference/reference-data';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
 import { ReadModelService } from '../read-model/read-model.service';
+import { ReadStoreService } from '../read-store/read-store.service';
 import { keyedId } from './keyed-id';
+import { ReferenceChecks } from './reference-checks';
 import type { WriteReceipt } from './write-receipt';
 
 export interface CommandMeta {
@@ -110,6 +114,10 @@ export class CommandExecutor {
     @Inject(EventStore) private readonly store: EventStore,
     private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
+    private readonly checks: ReferenceChecks,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    /** The projection file, when this context keeps one (the service does; the CLI does not). */
+    @Optional() @Inject(ReadStoreService) private readonly file: ReadStoreService | null = null,
   ) {}
 
   async execute(command: RegistryCommand, meta: CommandMeta): Promise<CommandResult> {
@@ -150,9 +158,22 @@ export class CommandExecutor {
         });
     if (meta.dryRun) return { position: '', stream, replayed: false, visible: false };
     // From here on the write has happened: whatever the read model does, the answer reports it.
-    const visible = await this.readModel.waitFor(written.position);
+    const visible = await this.visible(written.position);
     meta.writes?.push({ ...written, visible });
     return { position: written.position, stream: written.stream, replayed: written.replayed, visible };
+  }
+
+  /**
+   * Whether both read sides show the write at `position` within the timeout: the model, which most answers still
+   * read, and the projection file, which the next command's reference checks read.
+   */
+  private async visible(position: string): Promise<boolean> {
+    const timeout = this.config.readYourWritesTimeoutMs;
+    const [model, file] = await Promise.all([
+      this.readModel.waitFor(position),
+      this.file === null ? true : this.file.waitFor(position, timeout),
+    ]);
+    return model && file;
   }
 
   private replayReceipt(replay: { position: string; stream: string }): Omit<WriteReceipt, 'visible'> {
@@ -161,7 +182,7 @@ export class CommandExecutor {
 
   private replayed(meta: CommandMeta): { position: string; stream: string } | undefined {
     if (!meta.idempotencyKey) return undefined;
-    const seen = this.readModel.idempotentResult(meta.idempotencyKey);
+    const seen = this.checks.keyedWrite(meta.idempotencyKey);
     return seen ? this.replayOf(seen, seen.stream, meta) : undefined;
   }
 

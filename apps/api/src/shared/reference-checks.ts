@@ -1,30 +1,75 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { notFound } from '@app/domain';
-import { findIncident } from '@app/projections';
+import type { KeyedWrite } from '@app/read-store';
+import { ApiError, ErrorCode } from '../graphql/error-codes';
 import { ReadModelService } from '../read-model/read-model.service';
+import { ReadStoreService } from '../read-store/read-store.service';
 import { ReferenceData } from '../reference/reference-data';
+import { type RegistryLookups, modelLookups } from './registry-lookups';
 
 /**
- * Existence checks for what a command refers to in OTHER aggregates (NOT_FOUND otherwise), against this
- * instance's read model: up to date with this instance's own writes unless it is late (README, Operations,
- * read-your-writes), when a reference it has not shown yet is refused and nothing is written.
+ * Existence checks for what a command refers to in OTHER aggregates (NOT_FOUND otherwise), and the lookups
+ * handlers make before deciding (where merges lead, a State's source), against this instance's projection file's
+ * live rows: up to date with this instance's own writes, since a mutation answers once the file shows its write,
+ * unless it is late (README, Operations, read-your-writes), when a reference it has not shown yet is refused and
+ * nothing is written. Where no file is kept (the command line), against the in-memory model.
  */
 @Injectable()
 export class ReferenceChecks {
   constructor(
     private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
+    /** The projection file, when this context keeps one (the service does; the CLI does not). */
+    @Optional() @Inject(ReadStoreService) private readonly file: ReadStoreService | null = null,
   ) {}
 
+  /** UNAVAILABLE while the file is not following the store (catching up at start, or swapping in a rebuilt one). */
+  private get lookups(): RegistryLookups {
+    if (this.file === null) return modelLookups(this.readModel.model);
+    const lookups = this.file.lookups;
+    if (lookups === null) {
+      throw new ApiError(
+        ErrorCode.UNAVAILABLE,
+        'The registry is starting: its projection file is catching up with the event store; retry shortly.',
+        { retryable: true },
+      );
+    }
+    return lookups;
+  }
+
+  /**
+   * What an idempotency key wrote, when the read side knows it; never unavailable: a retry the read side has not
+   * shown yet is recognised from the store, when its stream is read.
+   */
+  keyedWrite(key: string): KeyedWrite | undefined {
+    if (this.file === null) return this.readModel.idempotentResult(key);
+    return this.file.lookups?.keyedWrite(key);
+  }
+
   source(id: string, field: string): void {
-    if (!this.readModel.model.sources.has(id)) throw notFound(`No source with id ${id}`, field);
+    if (this.lookups.sourceName(id) === undefined) throw notFound(`No source with id ${id}`, field);
+  }
+
+  /** A source's name; undefined when there is none. */
+  sourceName(id: string): string | undefined {
+    return this.lookups.sourceName(id);
+  }
+
+  /** The source a merged duplicate was folded into (followed to the end); the id itself when never merged. */
+  canonicalSourceId(id: string): string {
+    return this.lookups.canonicalSourceId(id);
+  }
+
+  /** The registered source of a State (kind STATE), if any. */
+  stateSourceId(stateCode: string): string | undefined {
+    return this.lookups.stateSourceId(stateCode);
   }
 
   /** Returns the canonical id (a merged duplicate resolves to the incident it was merged into). */
   incident(id: string, field: string): string {
-    const incident = findIncident(this.readModel.model, id);
-    if (!incident) throw notFound(`No incident with id ${id}`, field);
-    return incident.incidentId;
+    const canonical = this.lookups.canonicalIncidentId(id);
+    if (canonical === undefined) throw notFound(`No incident with id ${id}`, field);
+    return canonical;
   }
 
   incidents(ids: string[], field: string): string[] {
@@ -33,23 +78,24 @@ export class ReferenceChecks {
 
   /** The incident a corroboration of `incidentId` (canonical) was logged on: itself or a merged duplicate. */
   corroborationOf(incidentId: string, corroborationId: string, field: string): string {
-    const corroboration = this.readModel.model.corroborations.get(corroborationId);
-    if (!corroboration || corroboration.incidentId !== incidentId) {
+    const lookups = this.lookups;
+    const logged = lookups.corroborationIncidentId(corroborationId);
+    if (logged === undefined || lookups.canonicalIncidentId(logged) !== incidentId) {
       throw notFound(`No corroboration ${corroborationId} on incident ${incidentId}`, field);
     }
-    return corroboration.originalIncidentId;
+    return logged;
   }
 
   investigation(id: string, field: string): void {
-    if (!this.readModel.model.investigations.has(id)) throw notFound(`No investigation with id ${id}`, field);
+    if (!this.lookups.investigationExists(id)) throw notFound(`No investigation with id ${id}`, field);
   }
 
   statement(id: string, field: string): void {
-    if (!this.readModel.model.statements.has(id)) throw notFound(`No statement with id ${id}`, field);
+    if (!this.lookups.statementExists(id)) throw notFound(`No statement with id ${id}`, field);
   }
 
   situation(id: string, field: string): void {
-    if (!this.readModel.model.situations.has(id)) throw notFound(`No situation with id ${id}`, field);
+    if (!this.lookups.situationExists(id)) throw notFound(`No situation with id ${id}`, field);
   }
 
   states(codes: string[], field: string): void {

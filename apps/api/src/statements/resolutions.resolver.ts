@@ -1,15 +1,18 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
-import { type RegistryModel, type ResolutionView, resolveIncidentId } from '@app/projections';
+import { type ResolutionView, resolveIncidentId } from '@app/projections';
+import { incidentResolver, type ResolutionAtCut, resolutionsAt } from '@app/read-store';
 import { ReadModelService } from '../read-model/read-model.service';
+import { LiveReads } from '../read-store/live-reads.service';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { RecordResolutionVoteCommand } from './commands/resolution.handlers';
 import { RecordResolutionVoteInput } from './dto/resolution.inputs';
 import { ResolutionObject } from './objects/resolution.object';
 import { toScopeObject } from './objects/scope.object';
 
-export const toResolutionObject = (r: ResolutionView, model: RegistryModel): ResolutionObject => ({
+/** `resolve`: an incident id to the incident it was merged into, as of the cut the resolution was read at. */
+export const toResolutionObject = (r: ResolutionAtCut, resolve: (id: string) => string): ResolutionObject => ({
   id: r.resolutionId,
   revision: r.revision,
   symbol: r.symbol,
@@ -17,7 +20,7 @@ export const toResolutionObject = (r: ResolutionView, model: RegistryModel): Res
   venue: r.venue,
   adoptedOn: r.adoptedOn,
   kind: r.kind,
-  scope: toScopeObject([...new Set(r.incidentIds.map((id) => resolveIncidentId(model, id)))], r.scope),
+  scope: toScopeObject([...new Set(r.incidentIds.map(resolve))], r.scope),
   votes: r.votes,
   citation: r.citation,
   recordedAt: r.recordedAt,
@@ -28,6 +31,7 @@ export class ResolutionsResolver {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly readModel: ReadModelService,
+    private readonly live: LiveReads,
   ) {}
 
   @Query(() => ResolutionObject)
@@ -37,10 +41,7 @@ export class ResolutionsResolver {
 
   @Query(() => [ResolutionObject], { description: 'Every recorded resolution, by adoption date' })
   resolutions(): ResolutionObject[] {
-    const model = this.readModel.model;
-    return [...model.resolutions.values()]
-      .sort((a, b) => (a.adoptedOn < b.adoptedOn ? -1 : a.adoptedOn > b.adoptedOn ? 1 : 0))
-      .map((r) => toResolutionObject(r, model));
+    return this.read().sort((a, b) => (a.adoptedOn < b.adoptedOn ? -1 : a.adoptedOn > b.adoptedOn ? 1 : 0));
   }
 
   @Mutation(() => ResolutionObject, {
@@ -54,9 +55,22 @@ export class ResolutionsResolver {
   }
 
   private load(id: string): ResolutionObject {
+    const [resolution] = this.read(id);
+    if (!resolution) throw notFound(`No resolution with id ${id}`, 'id');
+    return resolution;
+  }
+
+  /** Every resolution now (or `id` alone), in recording order: from the projection file, else the live model. */
+  private read(id?: string): ResolutionObject[] {
+    const filed = this.live.fromFile((file) => {
+      const resolve = incidentResolver(file.db, 'LIVE');
+      return resolutionsAt(file.db, 'LIVE', id).map((r) => toResolutionObject(r, resolve));
+    });
+    if (filed !== null) return filed;
     const model = this.readModel.model;
-    const view = model.resolutions.get(id);
-    if (!view) throw notFound(`No resolution with id ${id}`, 'id');
-    return toResolutionObject(view, model);
+    const views: ResolutionView[] = id === undefined ? [...model.resolutions.values()] : [];
+    const one = id === undefined ? undefined : model.resolutions.get(id);
+    if (one) views.push(one);
+    return views.map((r) => toResolutionObject(r, (incident) => resolveIncidentId(model, incident)));
   }
 }

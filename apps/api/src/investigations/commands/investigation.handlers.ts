@@ -1,13 +1,11 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ConcludeInvestigation, OpenInvestigation } from '@app/domain';
-import { stateSourceOf } from '@app/projections';
 import { CommandExecutor } from '../../shared/command-executor';
 import { commandMeta, newId } from '../../shared/command-meta';
 import type { RequestMeta } from '../../shared/request-meta';
 import { ReferenceChecks } from '../../shared/reference-checks';
 import type { ConcludeInvestigationInput, OpenInvestigationInput } from '../dto/investigation.inputs';
 import { EvidenceCitations } from '../../evidence/evidence-citations';
-import { ReadModelService } from '../../read-model/read-model.service';
 import { ReferenceData } from '../../reference/reference-data';
 
 export class OpenInvestigationCommand extends Command<string> {
@@ -35,7 +33,6 @@ export class OpenInvestigationHandler implements ICommandHandler<OpenInvestigati
     private readonly executor: CommandExecutor,
     private readonly checks: ReferenceChecks,
     private readonly evidence: EvidenceCitations,
-    private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
   ) {}
 
@@ -46,12 +43,12 @@ export class OpenInvestigationHandler implements ICommandHandler<OpenInvestigati
     // now and kept in the event (replays agree), so the investigation is not silently graded F.
     const sourceId =
       input.investigator.sourceId ??
-      (kind === 'STATE' && stateCode != null ? stateSourceOf(this.readModel.model, stateCode)?.sourceId : undefined);
+      (kind === 'STATE' && stateCode != null ? this.checks.stateSourceId(stateCode) : undefined);
     if (sourceId != null) this.checks.source(sourceId, 'investigator.sourceId');
     // The name as it stood when opened, for reasons read aloud: the source's, or the State's.
     const name =
       input.investigator.name ??
-      (sourceId != null ? this.readModel.model.sources.get(sourceId)?.name : undefined) ??
+      (sourceId != null ? this.checks.sourceName(sourceId) : undefined) ??
       (stateCode != null ? this.reference.countries.get(stateCode) : undefined);
     const incidentIds = this.checks.incidents(input.incidentIds, 'incidentIds');
     const citations = await this.evidence.citations(input.citations, 'citations');

@@ -1,7 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { conflict } from '@app/domain';
-import { canonicalSourceId } from '@app/projections';
-import { ReadModelService } from '../../read-model/read-model.service';
 import { CommandExecutor } from '../../shared/command-executor';
 import { commandMeta, newId } from '../../shared/command-meta';
 import type { RequestMeta } from '../../shared/request-meta';
@@ -88,13 +86,12 @@ export class MergeSourcesHandler implements ICommandHandler<MergeSourcesCommand>
   constructor(
     private readonly executor: CommandExecutor,
     private readonly checks: ReferenceChecks,
-    private readonly readModel: ReadModelService,
   ) {}
 
   async execute({ input, meta }: MergeSourcesCommand): Promise<string> {
     this.checks.source(input.duplicateSourceId, 'duplicateSourceId');
     this.checks.source(input.canonicalSourceId, 'canonicalSourceId');
-    const canonical = canonicalSourceId(this.readModel.model, input.canonicalSourceId);
+    const canonical = this.checks.canonicalSourceId(input.canonicalSourceId);
     if (canonical === input.duplicateSourceId) {
       throw conflict(
         `source ${input.canonicalSourceId} is itself merged into ${input.duplicateSourceId}`,
