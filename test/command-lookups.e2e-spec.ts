@@ -39,7 +39,7 @@ describe('what commands look up, from the projection file', () => {
     }
   });
 
-  it('a key is known from the file: the same input replays, another input on another stream is a CONFLICT', async () => {
+  it('a key is known from the file: the same input replays, another input on another stream: CONFLICT', async () => {
     const { registerSource } = await app.ok(REGISTER_SOURCE, { input: sourceInput({ name: 'Keyed outlet' }) });
     const { allegeUse } = await app.ok(ALLEGE_USE, { input: yemenAllegation(registerSource.id) });
     const input = { ...corroborationInput(allegeUse.id, registerSource.id), idempotencyKey: 'lookups-key-1' };
@@ -55,7 +55,7 @@ describe('what commands look up, from the projection file', () => {
     expect(await app.eventCount()).toBe(count);
   });
 
-  it('while the file does not follow the store, a command that refers to a source is UNAVAILABLE, nothing written', async () => {
+  it('while the file does not follow the store, a command referring to a source is UNAVAILABLE', async () => {
     const { registerSource } = await app.ok(REGISTER_SOURCE, { input: sourceInput({ name: 'Outlet while away' }) });
     const count = await app.eventCount();
     const away = jest.spyOn(file, 'lookups', 'get').mockReturnValue(null);

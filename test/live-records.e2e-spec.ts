@@ -13,8 +13,9 @@ import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
 
 /**
- * Resolutions, and the incidents two policy versions assess apart, asked about now read the projection file (`LiveReads.fromFile`): each answer equals the one the
- * in-memory model gives while the file does not answer (`readInStep` null), and a recorded resolution shows at once.
+ * Resolutions, and the incidents two policy versions assess apart, asked about now read the projection file
+ * (`LiveReads.fromFile`): each answer equals the one the in-memory model gives while the file does not answer
+ * (`readInStep` null), and a recorded resolution shows at once.
  */
 jest.setTimeout(180_000);
 
@@ -23,7 +24,8 @@ const RESOLUTION = /* GraphQL */ `
   scope { incidentIds situationIds allegedUser { stateCodes name } generic }
   votes { stateCode vote } citation { url }
 `;
-const RECORD_VOTE = `mutation ($input: RecordResolutionVoteInput!) { recordResolutionVote(input: $input) { ${RESOLUTION} } }`;
+const RECORD_VOTE = `mutation ($input: RecordResolutionVoteInput!) {
+  recordResolutionVote(input: $input) { ${RESOLUTION} } }`;
 const ALL = `{ resolutions { ${RESOLUTION} } }`;
 const ONE = `query ($id: ID!) { resolution(id: $id) { ${RESOLUTION} } }`;
 const ASSESSMENT = 'status readiness rule reasons evidenceIds missing statusSince policyVersion';
