@@ -16,6 +16,7 @@ export * from './incident.queries';
 export * from './incident-overview';
 export * from './statement.queries';
 export * from './speak-out.report';
+export * from './report-source';
 export * from './coverage';
 export * from './referring';
 export { condemnersByIncident, condemnersOf, type CondemnationSources } from './condemnations';
