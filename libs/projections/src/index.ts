@@ -24,6 +24,7 @@ export * from './response-matrix';
 export * from './source.queries';
 export * from './time-travel';
 export { deriveAsOf } from './derive-as-of';
+export { ABSENT_DAY, dayNumber, isoDateOfDay } from './statement-columns';
 export * from './statement-texts';
 export * from './projection-runner';
 export { PositionWaiters } from './position-waiters';

@@ -20,7 +20,7 @@ import {
 import { INDEXES, SCHEMA } from './schema';
 
 /** Bumped whenever a table or an evolve function changes: with the policy's version, a mismatch rebuilds. */
-export const READ_STORE_VERSION = 'read-store-10';
+export const READ_STORE_VERSION = 'read-store-11';
 export const projectionVersion = (policy: PolicyConfig): string => `${READ_STORE_VERSION}+policy-${policy.version}`;
 const PROJECTION = 'registry';
 
@@ -62,6 +62,7 @@ export class ReadStore {
   private readonly countDirty: Database.Statement;
   private readonly readCheckpoint: Database.Statement;
   private readonly writeCheckpoint: Database.Statement;
+  private readonly writeLatestEvidence: Database.Statement;
   private readonly dataVersion: Database.Statement;
   private lastDataVersion: number;
   readonly policy: PolicyConfig;
@@ -93,6 +94,10 @@ export class ReadStore {
     );
     this.readCheckpoint = db.prepare('SELECT version, position, seq, skipped FROM checkpoint WHERE projection = ?');
     this.writeCheckpoint = db.prepare('INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?)');
+    this.writeLatestEvidence = db.prepare(
+      `INSERT INTO latest_evidence VALUES (?, ?)
+       ON CONFLICT DO UPDATE SET evidence_date = max(evidence_date, excluded.evidence_date)`,
+    );
     this.dataVersion = db.prepare('PRAGMA data_version').pluck();
     this.lastDataVersion = this.dataVersion.get() as number;
   }
@@ -148,6 +153,7 @@ export class ReadStore {
       this.lastDataVersion = version;
       let { seq, skipped } = this.checkpoint();
       const first = seq + 1;
+      let latest: string | null = null;
       for (const stored of page) {
         seq++;
         const event = readable(stored);
@@ -163,7 +169,9 @@ export class ReadStore {
         };
         for (const evolve of this.evolves) evolve(event, meta);
         this.markDirty?.(event, meta);
+        if (meta.evidenceDate !== null && (latest === null || meta.evidenceDate > latest)) latest = meta.evidenceDate;
       }
+      if (latest !== null) this.writeLatestEvidence.run(PROJECTION, latest);
       for (const buffer of this.buffers) buffer.flush();
       if (!this.bulk) {
         this.supersede(first, seq);
