@@ -1,13 +1,25 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { CcmState, IsoDate } from '@app/domain';
-import type { Clock, Connection, PageArgs, RegistryModel, StateTimeline } from '@app/projections';
+import {
+  type Clock,
+  type Connection,
+  isoDateOf,
+  type MatrixCell,
+  type PageArgs,
+  type RegistryModel,
+  type SpeakOutFilter,
+  type SpeakOutReport,
+  type StateTimeline,
+} from '@app/projections';
 import {
   incidentAt,
   type IncidentAtCut,
   type IncidentDateFilter,
   incidentPageAt as datedPageAt,
   type ReadStore,
+  responseMatrixAt,
   type SourceAtCut,
+  speakOutReportAt,
   type StatementAtCut,
   type StatementFilterAt,
   type StatementPageFilter,
@@ -19,6 +31,7 @@ import type { AppConfig } from '../config/config';
 import { ReadModelService } from '../read-model/read-model.service';
 import { assessedPage, CutReads, type IncidentsAtCut, type IncidentsShownAtCut, shownAt } from './cut-reads';
 import { ReadStoreService } from './read-store.service';
+import { reportRowsOf } from './report-rows';
 
 /**
  * The questions about the past, answered from the projection file: incidents, statements, sources and a State's
@@ -167,6 +180,45 @@ export class PastReads {
   sourcesAt(asOf: Date, clock: Clock): Promise<SourceAtCut[] | null> {
     const cut = { clock, at: asOf };
     return this.fromFile((file, generation) => this.cutReads.sources(file, generation, cut));
+  }
+
+  /**
+   * The speak-out report as of `asOf` on `clock` (the day of `asOf` its date), read from the projection file and
+   * kept until the file moves; null when it is not serving (the caller derives it from the model instead).
+   */
+  speakOutReportAt(
+    asOf: Date,
+    clock: Clock,
+    states: readonly CcmState[],
+    filter: SpeakOutFilter,
+  ): Promise<SpeakOutReport | null> {
+    const cut = { clock, at: asOf };
+    const report = { states, filter, asOfDate: isoDateOf(asOf) };
+    return this.fromFile((file, generation) =>
+      Promise.resolve(
+        this.cutReads.page(file, generation, cut, `report|${JSON.stringify(filter)}`, () =>
+          speakOutReportAt(file.db, cut, file.policy, reportRowsOf(file), report),
+        ),
+      ),
+    );
+  }
+
+  /** The response matrix as of `asOf` on `clock`, as `speakOutReportAt` reads the report. */
+  responseMatrixAt(
+    asOf: Date,
+    clock: Clock,
+    states: readonly CcmState[],
+    subjects: { situationIds?: readonly string[]; incidentIds?: readonly string[] },
+  ): Promise<{ asOf: string; rows: MatrixCell[] } | null> {
+    const cut = { clock, at: asOf };
+    const matrix = { states, subjects, asOfDate: isoDateOf(asOf) };
+    return this.fromFile((file, generation) =>
+      Promise.resolve(
+        this.cutReads.page(file, generation, cut, `matrix|${JSON.stringify(subjects)}`, () =>
+          responseMatrixAt(file.db, cut, file.policy, reportRowsOf(file), matrix),
+        ),
+      ),
+    );
   }
 
   /** `read` of the projection file once it shows what the live model shows; null when it is not serving. */

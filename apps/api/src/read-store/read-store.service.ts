@@ -23,6 +23,7 @@ import { AtCheckpoint } from './at-checkpoint';
 import { openIfCurrent } from './open-if-current';
 import { warmLiveReads } from './warm-live-reads';
 import { warmPastReads } from './warm-past-reads';
+import { reportRowsOf } from './report-rows';
 
 const SUPERVISE_EVERY_MS = 2000;
 /** Lag beyond this is reported as "at least" (as the in-memory read model reports it). */
@@ -205,6 +206,9 @@ export class ReadStoreService implements OnApplicationShutdown {
         try {
           warmPastReads(this.file, new Date());
           warmLiveReads(this.file, this.liveKept);
+          const loading = Date.now();
+          const rows = reportRowsOf(this.file);
+          this.logger.log(`statement rows for reports: ${rows.length} read in ${Date.now() - loading} ms`);
         } catch (error) {
           this.logger.warn(`could not prepare the first reads: ${(error as Error).message}`);
         }
