@@ -98,17 +98,19 @@ function statusesOn(
 /**
  * The registry as of a cut as a report reads it, from the projection file: the canonical incidents then with
  * their status (`incidentsAt`), merges then (`incidentResolver`), the statements then (`rows.at`), the resolutions
- * adopted within it. Made within a read transaction; `rows` must be in step with the file (`follow`).
+ * adopted within it. Made within a read transaction; `rows` must be in step with the file (`follow`). `incidents`:
+ * `incidentsAt` of the same cut and checkpoint when the caller has it already (a list as of the same date).
  */
 export function reportSourceAt(
   db: Database,
   cut: ReadCut,
   policy: PolicyConfig,
   rows: FileStatementRows,
+  known?: readonly IncidentAtCut[],
 ): ReportSource {
   const latest = (db.prepare('SELECT evidence_date FROM latest_evidence').pluck().get() as IsoDate | undefined) ?? null;
   const day = cut === 'LIVE' ? null : cutParams(cut).day;
-  const incidents = incidentsAt(db, cut, policy);
+  const incidents = known ?? incidentsAt(db, cut, policy);
   return {
     latestEvidenceDate: day === null || (latest !== null && latest < day) ? latest : day,
     incidents: () => incidents,
@@ -131,11 +133,17 @@ export function speakOutReportAt(
   cut: ReadCut,
   policy: PolicyConfig,
   rows: FileStatementRows,
-  report: { states: readonly CcmState[]; filter?: SpeakOutFilter; asOfDate?: IsoDate },
+  report: {
+    states: readonly CcmState[];
+    filter?: SpeakOutFilter;
+    asOfDate?: IsoDate;
+    incidents?: readonly IncidentAtCut[];
+  },
 ): SpeakOutReport {
   return db.transaction(() => {
     rows.follow();
-    return speakOutReport(reportSourceAt(db, cut, policy, rows), report.states, report.filter, report.asOfDate);
+    const source = reportSourceAt(db, cut, policy, rows, report.incidents);
+    return speakOutReport(source, report.states, report.filter, report.asOfDate);
   })();
 }
 
@@ -149,10 +157,12 @@ export function responseMatrixAt(
     states: readonly CcmState[];
     subjects: { situationIds?: readonly string[]; incidentIds?: readonly string[] };
     asOfDate?: IsoDate;
+    incidents?: readonly IncidentAtCut[];
   },
 ): ReturnType<typeof responseMatrix> {
   return db.transaction(() => {
     rows.follow();
-    return responseMatrix(reportSourceAt(db, cut, policy, rows), matrix.states, matrix.subjects, matrix.asOfDate);
+    const source = reportSourceAt(db, cut, policy, rows, matrix.incidents);
+    return responseMatrix(source, matrix.states, matrix.subjects, matrix.asOfDate);
   })();
 }

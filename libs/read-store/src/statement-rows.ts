@@ -1,7 +1,7 @@
 import { STATEMENT_KINDS, type StatementScope } from '@app/domain';
 import { ABSENT_DAY, dayNumber, isoDateOfDay, type StatementRowView, type StatementRows } from '@app/projections';
 import type { Database, Statement } from 'better-sqlite3';
-import { type ReadCut, cutParams, kindOf, within } from './cut';
+import { type ReadCut, cutParams } from './cut';
 import { readStatements, type StatementAtCut } from './statements-at';
 
 const INCIDENTS_INLINE = 2;
@@ -52,6 +52,16 @@ interface OwnRow extends Values {
   view: StatementRowView | null;
 }
 
+/** A statement corrected at least once: its row, and when each of its versions was dated and recorded. */
+interface Corrected {
+  row: number;
+  /** Day numbers (version 0's: its first delivery date) and recording times (ms). */
+  first: { day: number; ms: number };
+  corrections: { day: number; ms: number }[];
+  /** Whether a correction changed its delivery date (a cut places it by its first one). */
+  redated: boolean;
+}
+
 type ScanRow = [
   seq: number,
   day: number,
@@ -86,8 +96,8 @@ export class FileStatementRows implements StatementRows {
   private moreSpeakers = new Map<number, readonly number[]>();
   private scopes = new Map<number, StatementScope>();
   scoped = new Set<number>();
-  /** Rows of statements corrected at least once, by statement id. */
-  private corrected = new Map<string, number>();
+  /** Statements corrected at least once, by statement id. */
+  private corrected = new Map<string, Corrected>();
   private count = 0;
   /** The checkpoint's seq the rows are in step with. */
   private upto = 0;
@@ -149,9 +159,16 @@ export class FileStatementRows implements StatementRows {
         const ids = { ids: JSON.stringify([...firsts.keys()]) };
         const candidates = 'SELECT value AS id FROM json_each(@ids)';
         for (const s of readStatements(this.db, 'LIVE', candidates, ids, null)) {
-          const at = this.rowOfSeq(firsts.get(s.statementId)!);
-          this.corrected.set(s.statementId, at);
-          this.write(at, this.valuesOf(s));
+          const row = this.rowOfSeq(firsts.get(s.statementId)!);
+          // Version 0's day, before the row first takes a correction's values.
+          const first = this.corrected.get(s.statementId)?.first ?? { day: this.days[row], ms: this.recordedMs[row] };
+          this.corrected.set(s.statementId, {
+            row,
+            first,
+            corrections: s.corrections.map((c) => ({ day: dayNumber(c.correctedOn), ms: c.recordedAt.getTime() })),
+            redated: s.corrections.some((c) => c.changes.deliveredOn !== undefined),
+          });
+          this.write(row, this.valuesOf(s));
         }
       }
       this.upto = upto;
@@ -161,27 +178,32 @@ export class FileStatementRows implements StatementRows {
   }
 
   /**
-   * The rows as of a cut (read-only, sharing these arrays: read before the next `follow`), each statement
-   * corrected with a version outside the cut, or with its delivery date corrected (it is placed by its first
-   * one), read at the cut from the file. Call within the read transaction of the rest of the cut's reading.
+   * The rows as of a cut (read-only, sharing these arrays: read before the next `follow`), each statement whose
+   * versions the cut splits read at the cut from the file (`readStatements`). Call within the read transaction of the rest of the cut's reading.
    */
   at(cut: ReadCut): FileStatementRows {
     if (cut === 'LIVE' || this.corrected.size === 0) return this.cutAt(cut, new Map());
-    const kind = kindOf(cut);
-    const split = `SELECT DISTINCT v.statement_id AS id FROM statement_versions v
-      WHERE v.reason IS NOT NULL AND v.seq <= @upto
-      AND (NOT (${within(kind, 'v')}) OR json_type(v.changes, '$.deliveredOn') IS NOT NULL)`;
-    const params = { ...cutParams(cut), upto: this.upto };
-    const ids = this.db.prepare(split).pluck().all(params) as string[];
+    // Which statements the cut splits (a version within, a later one not), from the dates of their versions (cut.ts
+    // says the same in SQL): their values then are read from the file. With every version within, the values then
+    // are the live ones; with none, the statement is absent (placed by its first delivery date).
+    const lastDay = cut.clock === 'KNOWN' ? dayNumber(cutParams(cut).day) : Infinity;
+    const lastMs = cut.clock === 'RECORDED' ? cut.at.getTime() : Infinity;
+    const within = ({ day, ms }: { day: number; ms: number }) => day <= lastDay && ms <= lastMs;
     const own = new Map<number, OwnRow>();
     const absent: OwnRow = { view: null, day: ABSENT_DAY, kind: 0, incidents: NONE, speakers: NONE, scope: undefined };
-    for (const id of ids) {
-      const row = this.corrected.get(id);
-      if (row !== undefined) own.set(row, absent);
+    const split: string[] = [];
+    for (const [id, c] of this.corrected) {
+      if (!within(c.first)) {
+        // Absent; the row holds its corrected delivery day, which may lie within the cut.
+        if (c.redated) own.set(c.row, absent);
+      } else if (!c.corrections.every(within)) {
+        own.set(c.row, absent);
+        split.push(id);
+      }
     }
     const candidates = `SELECT value AS id FROM json_each(@ids)`;
-    for (const s of readStatements(this.db, cut, candidates, { ids: JSON.stringify(ids) }, null)) {
-      const row = this.corrected.get(s.statementId);
+    for (const s of readStatements(this.db, cut, candidates, { ids: JSON.stringify(split) }, null)) {
+      const row = this.corrected.get(s.statementId)?.row;
       if (row !== undefined) own.set(row, { ...this.valuesOf(s), view: viewOf(s) });
     }
     return this.cutAt(cut, own);

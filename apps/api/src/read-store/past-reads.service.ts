@@ -3,6 +3,7 @@ import type { CcmState, IsoDate } from '@app/domain';
 import {
   type Clock,
   type Connection,
+  type Cut,
   isoDateOf,
   type MatrixCell,
   type PageArgs,
@@ -193,12 +194,15 @@ export class PastReads {
     filter: SpeakOutFilter,
   ): Promise<SpeakOutReport | null> {
     const cut = { clock, at: asOf };
-    const report = { states, filter, asOfDate: isoDateOf(asOf) };
-    return this.fromFile((file, generation) =>
-      Promise.resolve(
-        this.cutReads.page(file, generation, cut, `report|${JSON.stringify(filter)}`, () =>
-          speakOutReportAt(file.db, cut, file.policy, reportRowsOf(file), report),
-        ),
+    const what = `report|${JSON.stringify(filter)}`;
+    return this.withIncidents(cut, (file, generation, incidents) =>
+      this.cutReads.page(file, generation, cut, what, () =>
+        speakOutReportAt(file.db, cut, file.policy, reportRowsOf(file), {
+          states,
+          filter,
+          asOfDate: isoDateOf(asOf),
+          incidents,
+        }),
       ),
     );
   }
@@ -211,14 +215,34 @@ export class PastReads {
     subjects: { situationIds?: readonly string[]; incidentIds?: readonly string[] },
   ): Promise<{ asOf: string; rows: MatrixCell[] } | null> {
     const cut = { clock, at: asOf };
-    const matrix = { states, subjects, asOfDate: isoDateOf(asOf) };
-    return this.fromFile((file, generation) =>
-      Promise.resolve(
-        this.cutReads.page(file, generation, cut, `matrix|${JSON.stringify(subjects)}`, () =>
-          responseMatrixAt(file.db, cut, file.policy, reportRowsOf(file), matrix),
-        ),
+    const what = `matrix|${JSON.stringify(subjects)}`;
+    return this.withIncidents(cut, (file, generation, incidents) =>
+      this.cutReads.page(file, generation, cut, what, () =>
+        responseMatrixAt(file.db, cut, file.policy, reportRowsOf(file), {
+          states,
+          subjects,
+          asOfDate: isoDateOf(asOf),
+          incidents,
+        }),
       ),
     );
+  }
+
+  /**
+   * `read` with the incidents of the cut a list as of the same date reads (kept per cut, shared with the lists),
+   * when the file has not moved since they were read; else the read reads its own.
+   */
+  private withIncidents<T>(
+    cut: Cut,
+    read: (file: ReadStore, generation: number, incidents: IncidentAtCut[] | undefined) => T | null,
+  ): Promise<T | null> {
+    return this.fromFile(async (file, generation) => {
+      const before = file.checkpoint().seq;
+      const kept = await this.cutReads.incidents(file, generation, cut);
+      if (kept === null || !file.db.open) return null;
+      const same = file.checkpoint().seq === before;
+      return read(file, generation, same ? [...kept.incidents.values()] : undefined);
+    });
   }
 
   /** `read` of the projection file once it shows what the live model shows; null when it is not serving. */
