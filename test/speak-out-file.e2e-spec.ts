@@ -1,5 +1,6 @@
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
 import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
+import { reportRowsLoaded } from '../apps/api/src/read-store/report-rows';
 import { speak } from './support/read-side';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
@@ -78,6 +79,8 @@ describe('the speak-out report and the response matrix from the projection file'
     seeded = await seedRegistry(app);
     while (!(await file.readiness()).ready) await new Promise((resolve) => setTimeout(resolve, 20));
     await inStep();
+    // The statement rows load in steps after ready; until then the model answers the reports.
+    await file.readServing(null, 0, (f) => reportRowsLoaded(f));
   }, 180_000);
 
   afterAll(async () => {

@@ -120,6 +120,7 @@ describe('the statement rows kept in step with the file', () => {
       expect(follows).toBeGreaterThan(10);
       expect(rows.seq).toBe(store.checkpoint().seq);
       expect(dump(rows)).toEqual(dump(FileStatementRows.load(store.db)));
+      expect(dump(rows)).toEqual(dump(await FileStatementRows.loadInSteps(store.db, 3)));
       expect(dump(rows)).toEqual(dump(buildModel(events).statementColumns));
       store.close();
     },

@@ -96,13 +96,15 @@ export class LiveReads {
     );
   }
 
-  /** The speak-out report now, from the file's rows; null when the file cannot answer. */
+  /** The speak-out report now, from the file's rows; null when the file cannot answer or its rows still load. */
   speakOutReport(states: readonly CcmState[], filter: SpeakOutFilter): SpeakOutReport | null {
-    return this.fromFile((file, kept) =>
-      kept.get(file, `report|${JSON.stringify(filter)}`, () =>
-        speakOutReportAt(file.db, 'LIVE', file.policy, reportRowsOf(file), { states, filter }),
-      ),
-    );
+    return this.fromFile((file, kept) => {
+      const rows = reportRowsOf(file);
+      if (rows === null) return null;
+      return kept.get(file, `report|${JSON.stringify(filter)}`, () =>
+        speakOutReportAt(file.db, 'LIVE', file.policy, rows, { states, filter }),
+      );
+    });
   }
 
   /** The response matrix now, from the file's rows; null when the file cannot answer. */
@@ -110,11 +112,13 @@ export class LiveReads {
     states: readonly CcmState[],
     subjects: { situationIds?: readonly string[]; incidentIds?: readonly string[] },
   ): { asOf: string; rows: MatrixCell[] } | null {
-    return this.fromFile((file, kept) =>
-      kept.get(file, `matrix|${JSON.stringify(subjects)}`, () =>
-        responseMatrixAt(file.db, 'LIVE', file.policy, reportRowsOf(file), { states, subjects }),
-      ),
-    );
+    return this.fromFile((file, kept) => {
+      const rows = reportRowsOf(file);
+      if (rows === null) return null;
+      return kept.get(file, `matrix|${JSON.stringify(subjects)}`, () =>
+        responseMatrixAt(file.db, 'LIVE', file.policy, rows, { states, subjects }),
+      );
+    });
   }
 
   private fromFile<T>(read: (file: ReadStore, kept: AtCheckpoint) => T | null): T | null {

@@ -13,6 +13,7 @@ import {
   type StateTimeline,
 } from '@app/projections';
 import {
+  type FileStatementRows,
   incidentAt,
   type IncidentAtCut,
   type IncidentDateFilter,
@@ -195,9 +196,9 @@ export class PastReads {
   ): Promise<SpeakOutReport | null> {
     const cut = { clock, at: asOf };
     const what = `report|${JSON.stringify(filter)}`;
-    return this.withIncidents(cut, (file, generation, incidents) =>
+    return this.withIncidents(cut, (file, generation, rows, incidents) =>
       this.cutReads.page(file, generation, cut, what, () =>
-        speakOutReportAt(file.db, cut, file.policy, reportRowsOf(file), {
+        speakOutReportAt(file.db, cut, file.policy, rows, {
           states,
           filter,
           asOfDate: isoDateOf(asOf),
@@ -216,9 +217,9 @@ export class PastReads {
   ): Promise<{ asOf: string; rows: MatrixCell[] } | null> {
     const cut = { clock, at: asOf };
     const what = `matrix|${JSON.stringify(subjects)}`;
-    return this.withIncidents(cut, (file, generation, incidents) =>
+    return this.withIncidents(cut, (file, generation, rows, incidents) =>
       this.cutReads.page(file, generation, cut, what, () =>
-        responseMatrixAt(file.db, cut, file.policy, reportRowsOf(file), {
+        responseMatrixAt(file.db, cut, file.policy, rows, {
           states,
           subjects,
           asOfDate: isoDateOf(asOf),
@@ -229,19 +230,27 @@ export class PastReads {
   }
 
   /**
-   * `read` with the incidents of the cut a list as of the same date reads (kept per cut, shared with the lists),
-   * when the file has not moved since they were read; else the read reads its own.
+   * `read` with the statement rows of the file (null while they load: the model answers) and the incidents of the
+   * cut a list as of the same date reads (kept per cut, shared with the lists), when the file has not moved since
+   * they were read; else the read reads its own.
    */
   private withIncidents<T>(
     cut: Cut,
-    read: (file: ReadStore, generation: number, incidents: IncidentAtCut[] | undefined) => T | null,
+    read: (
+      file: ReadStore,
+      generation: number,
+      rows: FileStatementRows,
+      incidents: IncidentAtCut[] | undefined,
+    ) => T | null,
   ): Promise<T | null> {
     return this.fromFile(async (file, generation) => {
+      const rows = reportRowsOf(file);
+      if (rows === null) return null;
       const before = file.checkpoint().seq;
       const kept = await this.cutReads.incidents(file, generation, cut);
       if (kept === null || !file.db.open) return null;
       const same = file.checkpoint().seq === before;
-      return read(file, generation, same ? [...kept.incidents.values()] : undefined);
+      return read(file, generation, rows, same ? [...kept.incidents.values()] : undefined);
     });
   }
 

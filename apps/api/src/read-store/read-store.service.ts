@@ -206,9 +206,8 @@ export class ReadStoreService implements OnApplicationShutdown {
         try {
           warmPastReads(this.file, new Date());
           warmLiveReads(this.file, this.liveKept);
-          const loading = Date.now();
-          const rows = reportRowsOf(this.file);
-          this.logger.log(`statement rows for reports: ${rows.length} read in ${Date.now() - loading} ms`);
+          // Read in steps while the service answers: the reports come from the model until they are.
+          reportRowsOf(this.file);
         } catch (error) {
           this.logger.warn(`could not prepare the first reads: ${(error as Error).message}`);
         }
