@@ -2,65 +2,20 @@ import { STATEMENT_KINDS, type StatementScope } from '@app/domain';
 import { ABSENT_DAY, dayNumber, isoDateOfDay, type StatementRowView, type StatementRows } from '@app/projections';
 import type { Database, Statement } from 'better-sqlite3';
 import { type ReadCut, cutParams } from './cut';
+import {
+  copy,
+  type Corrected,
+  indexIn,
+  INCIDENTS_INLINE,
+  NONE,
+  Numbering,
+  type OwnRow,
+  SPEAKERS_INLINE,
+  spread,
+  type Values,
+  viewOf,
+} from './statement-rows.parts';
 import { readStatements, type StatementAtCut } from './statements-at';
-
-const INCIDENTS_INLINE = 2;
-const SPEAKERS_INLINE = 4;
-const NONE: readonly number[] = [];
-
-/** Numbers for incident ids or State codes, shared by the live rows and every cut of them (append-only). */
-class Numbering {
-  readonly names: string[] = [];
-  private readonly numbers = new Map<string, number>();
-  /** By the text of a row's list (most rows repeat a handful of speaker lists): its numbers. */
-  private readonly lists = new Map<string, readonly number[]>();
-
-  of(name: string): number {
-    let n = this.numbers.get(name);
-    if (n === undefined) {
-      n = this.names.length;
-      this.names.push(name);
-      this.numbers.set(name, n);
-    }
-    return n;
-  }
-
-  /** The numbers of a comma-separated list, kept by text when `keep` (speakers: few distinct lists). */
-  list(text: string, keep: boolean): readonly number[] {
-    if (text === '') return NONE;
-    if (text.indexOf(',') < 0) return [this.of(text)];
-    let numbers = keep ? this.lists.get(text) : undefined;
-    if (numbers === undefined) {
-      numbers = text.split(',').map((name) => this.of(name));
-      if (keep) this.lists.set(text, numbers);
-    }
-    return numbers;
-  }
-}
-
-/** A row's values: what the scan reads of a statement. */
-interface Values {
-  day: number;
-  kind: number;
-  incidents: readonly number[];
-  speakers: readonly number[];
-  scope: StatementScope | undefined;
-}
-
-/** A row of a cut read again from the file (a statement corrected at least once), or absent then (view null). */
-interface OwnRow extends Values {
-  view: StatementRowView | null;
-}
-
-/** A statement corrected at least once: its row, and when each of its versions was dated and recorded. */
-interface Corrected {
-  row: number;
-  /** Day numbers (version 0's: its first delivery date) and recording times (ms). */
-  first: { day: number; ms: number };
-  corrections: { day: number; ms: number }[];
-  /** Whether a correction changed its delivery date (a cut places it by its first one). */
-  redated: boolean;
-}
 
 type ScanRow = [
   seq: number,
@@ -364,15 +319,9 @@ export class FileStatementRows implements StatementRows {
 
   /** The row of a statement's first version (rows are in seq order). */
   private rowOfSeq(seq: number): number {
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.seqs[mid] < seq) lo = mid + 1;
-      else if (this.seqs[mid] > seq) hi = mid - 1;
-      else return mid;
-    }
-    throw new Error(`no statement recorded at seq ${seq}`);
+    const row = indexIn(this.seqs, this.count, seq);
+    if (row < 0) throw new Error(`no statement recorded at seq ${seq}`);
+    return row;
   }
 
   /** Room for `rows` rows: the arrays grown once to the size a load needs, by half again as folding adds. */
@@ -393,29 +342,3 @@ export class FileStatementRows implements StatementRows {
     this.speakers = grown(this.speakers, size * SPEAKERS_INLINE, -1);
   }
 }
-
-function copy(values: readonly number[], out: number[]): number {
-  for (let i = 0; i < values.length; i++) out[i] = values[i];
-  return values.length;
-}
-
-function spread(
-  row: number,
-  values: readonly number[],
-  inline: Int32Array | Int16Array,
-  width: number,
-  more: Map<number, readonly number[]>,
-): void {
-  for (let i = 0; i < width; i++) inline[row * width + i] = i < values.length ? values[i] : -1;
-  if (values.length > width) more.set(row, values.slice(width));
-  else more.delete(row);
-}
-
-const viewOf = (s: StatementAtCut): StatementRowView => ({
-  statementId: s.statementId,
-  kind: s.kind,
-  deliveredOn: s.deliveredOn,
-  speakers: s.speakers,
-  incidentIds: s.incidentIds,
-  scope: s.scope,
-});
