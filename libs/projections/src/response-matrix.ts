@@ -1,5 +1,5 @@
 import type { CcmState, IsoDate } from '@app/domain';
-import type { RegistryModel } from './model';
+import { type ReportInput, reportSourceOf } from './report-source';
 import { type ResponseLine, speakOutReport } from './speak-out.report';
 
 export type SubjectKind = 'SITUATION' | 'INCIDENT';
@@ -15,7 +15,7 @@ export interface MatrixCell extends Omit<ResponseLine, 'statementIds' | 'kinds' 
  * order then subject order, each cell being that State's line in the speak-out report for that subject.
  */
 export function responseMatrix(
-  model: RegistryModel,
+  input: ReportInput,
   states: readonly CcmState[],
   subjects: { situationIds?: readonly string[]; incidentIds?: readonly string[] },
   asOfDate?: IsoDate,
@@ -24,15 +24,16 @@ export function responseMatrix(
     ...(subjects.situationIds ?? []).map((subjectId) => ({ subjectKind: 'SITUATION' as const, subjectId })),
     ...(subjects.incidentIds ?? []).map((subjectId) => ({ subjectKind: 'INCIDENT' as const, subjectId })),
   ];
+  const source = reportSourceOf(input);
   const reports = columns.map((c) =>
     speakOutReport(
-      model,
+      source,
       states,
       c.subjectKind === 'SITUATION' ? { situationId: c.subjectId } : { incidentIds: [c.subjectId] },
       asOfDate,
     ),
   );
-  const asOf = reports[0]?.asOf ?? speakOutReport(model, states, { incidentIds: [] }, asOfDate).asOf;
+  const asOf = reports[0]?.asOf ?? speakOutReport(source, states, { incidentIds: [] }, asOfDate).asOf;
   const rows: MatrixCell[] = [];
   const parties = reports[0]?.statesParties ?? [];
   parties.forEach((_, p) => {

@@ -1,12 +1,10 @@
-import { assessWithHistory, latestEvidenceDate, statesPartiesOn } from '@app/domain';
+import { statesPartiesOn } from '@app/domain';
 import type { CcmState, CcmStatus, IsoDate, StatementKind, UserScope, Vote } from '@app/domain';
-import { buildEvidence } from './evidence';
 import { type ScopeLevel, SCOPE_LEVELS, type Subject, usersOverlap } from './coverage';
 import { milestonesOf } from './dates';
-import { incidentMatcher } from './incident.queries';
+import { incidentMatcher, type ListedIncident } from './incident.queries';
 import { lazyProperty } from './lazy-property';
-import type { IncidentView, RegistryModel } from './model';
-import { resolveIncidentId } from './model';
+import { type ReportInput, type ReportSource, reportSourceOf } from './report-source';
 import { type Acc, newAcc, NO_DAY, RESPONSE_KINDS, type ResponseKind, scanResponses } from './speak-out.scan';
 import { dayNumber, isoDateOfDay } from './statement-columns';
 import { ccmStatusOf } from './statement.queries';
@@ -125,16 +123,16 @@ function subjectOf(filter: SpeakOutFilter): Subject & { user: UserScope | undefi
   return { situationId: filter.situationId, allegedUser: user, user };
 }
 
-function matchedIncidents(model: RegistryModel, filter: SpeakOutFilter, user: UserScope | undefined): IncidentView[] {
-  const wanted = filter.incidentIds && new Set(filter.incidentIds.map((id) => resolveIncidentId(model, id)));
+function matchedIncidents(source: ReportSource, filter: SpeakOutFilter, user: UserScope | undefined): ListedIncident[] {
+  const wanted = filter.incidentIds && new Set(filter.incidentIds.map((id) => source.resolveIncidentId(id)));
   const matches = incidentMatcher({
     countryCode: filter.countryCode,
     occurredFrom: filter.from,
     occurredTo: filter.to,
   });
-  const result: IncidentView[] = [];
-  for (const incident of model.incidents.values()) {
-    if (incident.mergedInto || (wanted && !wanted.has(incident.incidentId))) continue;
+  const result: ListedIncident[] = [];
+  for (const incident of source.incidents()) {
+    if (wanted && !wanted.has(incident.incidentId)) continue;
     if (filter.situationId !== undefined && incident.details.situationId !== filter.situationId) continue;
     if (user && !usersOverlap(user, incident.details.allegedUser)) continue;
     if (matches(incident)) result.push(incident);
@@ -142,30 +140,17 @@ function matchedIncidents(model: RegistryModel, filter: SpeakOutFilter, user: Us
   return result;
 }
 
-/**
- * Each matched incident's status history as of the report date: as assessed when all its evidence is dated
- * on or before it (or the model was derived as of that day), else the policy runs again as of the date.
- * Returns the incidents CONFIRMED then, and the first date each was ever CONFIRMED by then.
- */
-function confirmations(model: RegistryModel, incidents: IncidentView[], asOfDate: IsoDate | undefined) {
+/** The matched incidents CONFIRMED on the report date, and the first date each was ever CONFIRMED by then. */
+function confirmations(source: ReportSource, incidents: ListedIncident[], asOfDate: IsoDate | undefined) {
   const confirmedNow = new Set<string>();
   const firstConfirmedOn = new Map<string, IsoDate>();
-  for (const incident of incidents) {
-    let status = incident.assessment.status;
-    let history = incident.statusHistory;
-    if (asOfDate !== undefined && model.assessedOn !== asOfDate) {
-      const evidence = buildEvidence(model, incident);
-      const latest = latestEvidenceDate(evidence);
-      if (latest !== null && latest > asOfDate) {
-        const then = assessWithHistory(evidence, model.policy, asOfDate);
-        status = then.assessment.status;
-        history = then.history;
-      }
-    }
-    if (status === 'CONFIRMED') confirmedNow.add(incident.incidentId);
+  const statuses = source.statusesOn(incidents, asOfDate);
+  incidents.forEach((incident, i) => {
+    const { confirmed, history } = statuses[i];
+    if (confirmed) confirmedNow.add(incident.incidentId);
     const first = milestonesOf({ statusHistory: history }).confirmedOn;
     if (first !== null) firstConfirmedOn.set(incident.incidentId, first);
-  }
+  });
   return { confirmedNow, firstConfirmedOn };
 }
 
@@ -178,18 +163,20 @@ function confirmations(model: RegistryModel, incidents: IncidentView[], asOfDate
  * never change, so they read the same whenever they are read.
  */
 export function speakOutReport(
-  model: RegistryModel,
+  input: ReportInput,
   states: readonly CcmState[],
   filter: SpeakOutFilter = {},
   asOfDate?: IsoDate,
 ): SpeakOutReport {
-  const asOf = asOfDate ?? model.latestEvidenceDate ?? '1970-01-01';
+  const source = reportSourceOf(input);
+  const asOf = asOfDate ?? source.latestEvidenceDate ?? '1970-01-01';
   const subject = subjectOf(filter);
-  const incidents = matchedIncidents(model, filter, subject.user);
-  const { confirmedNow, firstConfirmedOn } = confirmations(model, incidents, asOfDate);
+  const incidents = matchedIncidents(source, filter, subject.user);
+  const { confirmedNow, firstConfirmedOn } = confirmations(source, incidents, asOfDate);
   const firstConfirmedDays = new Map([...firstConfirmedOn].map(([id, on]) => [id, dayNumber(on)]));
-  const { accs, heard, confirmed, confirmedDays } = scanResponses(model, incidents, firstConfirmedDays, subject, asOf);
-  const columns = model.statementColumns;
+  const scan = scanResponses(source, incidents, firstConfirmedDays, subject, asOf);
+  const { accs, heard, confirmed, confirmedDays } = scan;
+  const columns = source.statements;
   const dateOf = (day: number) => (day === NO_DAY ? null : isoDateOfDay(day));
 
   const name = (code: string) => states.find((st) => st.iso3 === code)?.name ?? null;
@@ -203,7 +190,7 @@ export function speakOutReport(
       kind: b === null ? null : RESPONSE_KINDS[b.rank],
       scope: b === null ? null : SCOPE_LEVELS[b.level],
       on: b === null ? null : isoDateOfDay(b.day),
-      statementId: b === null || b.row < 0 ? null : columns.view(b.row).statementId,
+      statementId: b === null || b.row < 0 ? null : columns.statementIdOf(b.row),
       resolutionId: b?.resolutionId ?? null,
       firstCondemnationOn: dateOf(acc.firstCondemnationDay),
       lagDays,
@@ -214,7 +201,7 @@ export function speakOutReport(
       votes: [...acc.votes].sort((x, y) => (x.adoptedOn < y.adoptedOn ? -1 : x.adoptedOn > y.adoptedOn ? 1 : 0)),
     };
     // Oldest first by delivery day, ties in recording order (the rows are in recording order: a stable sort).
-    return lazyProperty(result, 'statementIds', () => heard.rowsOf(acc.id).map((row) => columns.view(row).statementId));
+    return lazyProperty(result, 'statementIds', () => heard.rowsOf(acc.id).map((row) => columns.statementIdOf(row)));
   };
   const parties = statesPartiesOn(states, asOf)
     .map((st) => st.iso3)

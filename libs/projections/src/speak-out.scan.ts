@@ -1,7 +1,6 @@
 import { STATEMENT_KINDS } from '@app/domain';
 import type { IsoDate, StatementKind, StatementScope, Vote } from '@app/domain';
 import {
-  resolutionUtterances,
   scopeCoverage,
   SCOPE_LEVELS,
   type ScopeLevel,
@@ -9,8 +8,8 @@ import {
   subjectCoverage,
   type Utterance,
 } from './coverage';
-import type { IncidentView, RegistryModel } from './model';
-import { resolveIncidentId } from './model';
+import type { ListedIncident } from './incident.queries';
+import type { ReportSource } from './report-source';
 import { ABSENT_DAY, dayNumber } from './statement-columns';
 
 /** No day yet (later than every day a statement can have). */
@@ -153,8 +152,8 @@ interface Reach {
  * judged from its incident numbers alone, and a scope's reach is worked out once per distinct scope.
  */
 export function scanResponses(
-  model: RegistryModel,
-  incidents: readonly IncidentView[],
+  source: ReportSource,
+  incidents: readonly ListedIncident[],
   firstConfirmedDays: ReadonlyMap<string, number>,
   subject: Subject,
   asOf: IsoDate,
@@ -166,8 +165,8 @@ export function scanResponses(
   const matched = new Set(incidents.map((i) => i.incidentId));
   const accs = new Map<string, Acc>();
   const accOf = (code: string) => accs.get(code) ?? accs.set(code, newAcc(accs.size)).get(code)!;
-  const heard = new Heard(model.statementColumns.length);
-  const columns = model.statementColumns;
+  const columns = source.statements;
+  const heard = new Heard(columns.length);
   const byState: (Acc | undefined)[] = [];
   const accOfState = (state: number) => (byState[state] ??= accOf(columns.stateCodes[state]));
 
@@ -197,7 +196,7 @@ export function scanResponses(
     coveredCount = 0;
     let level = levelOf(subjectCoverage(u, subject));
     for (const raw of u.incidentIds) {
-      const id = resolveIncidentId(model, raw);
+      const id = source.resolveIncidentId(raw);
       if (!matched.has(id)) continue;
       level = INCIDENT_LEVEL;
       const k = index.get(id);
@@ -213,7 +212,7 @@ export function scanResponses(
 
   // Per incident number: the confirmed incident it resolves to (its index), -1 matched but not confirmed, -2 neither.
   const about = Int32Array.from(columns.incidentIds, (id) => {
-    const canonical = resolveIncidentId(model, id);
+    const canonical = source.resolveIncidentId(id);
     return matched.has(canonical) ? (index.get(canonical) ?? -1) : -2;
   });
   const numbers: number[] = [];
@@ -259,7 +258,7 @@ export function scanResponses(
     }
   }
 
-  for (const { utterance: u, votes, symbol } of resolutionUtterances(model, asOf)) {
+  for (const { utterance: u, votes, symbol } of source.resolutions(asOf)) {
     const level = hear(u);
     if (level < 0) continue;
     const day = dayNumber(u.on);

@@ -1,5 +1,6 @@
 import { STATEMENT_KINDS, type IsoDate, type StatementKind } from '@app/domain';
 import type { StatementView } from './model';
+import type { StatementRows } from './report-source';
 
 const DAY_MS = 86_400_000;
 /** Days since 1970-01-01 of an ISO date (a number compares and subtracts without parsing again). */
@@ -34,7 +35,7 @@ const SPEAKERS_INLINE = 4;
  * arrays through its last day and instant, with the few rows corrected since worked out again. Kept by the fold
  * beside the statement map: a row per recorded statement, rewritten when it is corrected.
  */
-export class StatementColumns {
+export class StatementColumns implements StatementRows {
   /** The live statement of each row (shared by cuts). */
   private views: StatementView[] = [];
   /** In a cut: its last day and instant (rows after either are absent); none (Infinity) in the live columns. */
@@ -76,6 +77,10 @@ export class StatementColumns {
   /** The statement of a row (in a cut, as it stood then). */
   view(seq: number): StatementView {
     return this.ownOf(seq)?.view ?? this.views[seq];
+  }
+
+  statementIdOf(seq: number): string {
+    return this.views[seq].statementId;
   }
 
   /** The delivery day of a row, ABSENT_DAY when outside the cut (this runs per row of a scan). */

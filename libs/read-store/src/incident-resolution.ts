@@ -1,15 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import { type ReadCut, cutParams, kindOf, within } from './cut';
-import { keyedRows } from './cut-rows';
+import { keyedRows, type Rows } from './cut-rows';
 import { EVIDENCE } from './evidence.queries';
 
 /**
  * An incident id as the registry resolved it at the cut, as the replay's `resolveIncidentId` does: merges of an
  * incident that existed then, followed even into one that did not (a merge dated before its canonical incident).
- * Answers are kept for the resolver's life (one read over unchanged tables).
+ * Answers are kept for the resolver's life (one read over unchanged tables). `rows`: one key at a time, or the
+ * cut's rows read once (`BulkRows`) when most ids are asked.
  */
-export function incidentResolver(db: Database, cut: ReadCut): (id: string) => string {
-  const rows = keyedRows(db, cut);
+export function incidentResolver(db: Database, cut: ReadCut, rows: Rows = keyedRows(db, cut)): (id: string) => string {
   const canonicalOf = (id: string): string | null =>
     rows<{ canonical: string | null }>(EVIDENCE.incident, id).at(0)?.canonical ?? null;
   const known = new Map<string, string>();

@@ -46,3 +46,5 @@ export {
   type LiveIncident,
 } from './live-incident';
 export { liveIncidentPage, liveMatching, type LiveIncidentFilter, type MatchedIncident } from './live-incident-pages';
+export { FileStatementRows } from './statement-rows';
+export { reportSourceAt, responseMatrixAt, speakOutReportAt } from './report-at';

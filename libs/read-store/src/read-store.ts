@@ -21,7 +21,7 @@ import { Lookups } from './lookups';
 import { INDEXES, SCHEMA } from './schema';
 
 /** Bumped whenever a table or an evolve function changes: with the policy's version, a mismatch rebuilds. */
-export const READ_STORE_VERSION = 'read-store-11';
+export const READ_STORE_VERSION = 'read-store-12';
 export const projectionVersion = (policy: PolicyConfig): string => `${READ_STORE_VERSION}+policy-${policy.version}`;
 const PROJECTION = 'registry';
 
@@ -64,6 +64,7 @@ export class ReadStore {
   private readonly readCheckpoint: Database.Statement;
   private readonly writeCheckpoint: Database.Statement;
   private readonly rememberKey: Database.Statement;
+  private readonly writeLatestEvidence: Database.Statement;
   private readonly dataVersion: Database.Statement;
   private lastDataVersion: number;
   private lookupsHere: Lookups | null = null;
@@ -99,6 +100,10 @@ export class ReadStore {
     this.rememberKey = db.prepare(
       `INSERT INTO idempotency VALUES (?,?,?,?) ON CONFLICT (key) DO UPDATE
        SET input_hash = excluded.input_hash, position = excluded.position WHERE stream = excluded.stream`,
+    );
+    this.writeLatestEvidence = db.prepare(
+      `INSERT INTO latest_evidence VALUES (?, ?)
+       ON CONFLICT DO UPDATE SET evidence_date = max(evidence_date, excluded.evidence_date)`,
     );
     this.dataVersion = db.prepare('PRAGMA data_version').pluck();
     this.lastDataVersion = this.dataVersion.get() as number;
@@ -160,6 +165,7 @@ export class ReadStore {
       this.lastDataVersion = version;
       let { seq, skipped } = this.checkpoint();
       const first = seq + 1;
+      let latest: string | null = null;
       for (const stored of page) {
         seq++;
         const key = stored.metadata?.idempotencyKey;
@@ -180,7 +186,9 @@ export class ReadStore {
         };
         for (const evolve of this.evolves) evolve(event, meta);
         this.markDirty?.(event, meta);
+        if (meta.evidenceDate !== null && (latest === null || meta.evidenceDate > latest)) latest = meta.evidenceDate;
       }
+      if (latest !== null) this.writeLatestEvidence.run(PROJECTION, latest);
       for (const buffer of this.buffers) buffer.flush();
       if (!this.bulk) {
         this.supersede(first, seq);

@@ -86,6 +86,16 @@ CREATE TABLE IF NOT EXISTS statement_targets (
   evidence_date TEXT, recorded_at INTEGER NOT NULL, superseded_at INTEGER
 );
 
+-- A compact row per recorded statement (version 0), for the report's one ordered scan of every statement
+-- (statement-rows.ts): numbers (delivery day since 1970, kind code, recording ms) and the speakers and incident
+-- ids each in one comma-separated text; the scope JSON only for the few scoped ones. Corrections are read from
+-- statement_versions.
+CREATE TABLE IF NOT EXISTS statement_scan (
+  seq INTEGER PRIMARY KEY, day INTEGER NOT NULL, kind INTEGER NOT NULL, recorded_at INTEGER NOT NULL,
+  speakers TEXT NOT NULL, incidents TEXT NOT NULL, scope TEXT
+);
+-- The latest evidence date of every event folded (evidenceDateOf): the date a report speaks for by default.
+CREATE TABLE IF NOT EXISTS latest_evidence (projection TEXT PRIMARY KEY, evidence_date TEXT NOT NULL);
 -- Per incident, the statements that might be its alleged user's own (see evolve/user-statements.ts): a superset.
 CREATE TABLE IF NOT EXISTS incident_user_codes (
   incident_id TEXT NOT NULL, state_code TEXT NOT NULL, PRIMARY KEY (incident_id, state_code)
@@ -247,6 +257,8 @@ export const TABLES = [
   'statement_versions',
   'statement_speakers',
   'statement_targets',
+  'statement_scan',
+  'latest_evidence',
   'incident_user_codes',
   'user_statements',
   'situation_versions',

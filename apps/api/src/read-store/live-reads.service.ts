@@ -1,5 +1,14 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { Connection, IncidentPageArgs, PageArgs, StatementFilter } from '@app/projections';
+import type { CcmState } from '@app/domain';
+import type {
+  Connection,
+  IncidentPageArgs,
+  MatrixCell,
+  PageArgs,
+  SpeakOutFilter,
+  SpeakOutReport,
+  StatementFilter,
+} from '@app/projections';
 import {
   type CorroborationFields,
   type IncidentAtCut,
@@ -8,6 +17,8 @@ import {
   type LiveIncidentFilter,
   liveIncidentPage,
   type ReadStore,
+  responseMatrixAt,
+  speakOutReportAt,
   type StatementAtCut,
   statementPageAt,
 } from '@app/read-store';
@@ -15,6 +26,7 @@ import { ReadModelService } from '../read-model/read-model.service';
 import type { AtCheckpoint } from './at-checkpoint';
 import { liveOverview, type LiveOverview } from './live-overview';
 import { ReadStoreService } from './read-store.service';
+import { reportRowsOf } from './report-rows';
 
 /**
  * The questions about now, answered from the projection file's live rows: the assessment and history the fold
@@ -82,6 +94,31 @@ export class LiveReads {
         statementPageAt(file.db, 'LIVE', filter, args),
       ),
     );
+  }
+
+  /** The speak-out report now, from the file's rows; null when the file cannot answer or its rows still load. */
+  speakOutReport(states: readonly CcmState[], filter: SpeakOutFilter): SpeakOutReport | null {
+    return this.fromFile((file, kept) => {
+      const rows = reportRowsOf(file);
+      if (rows === null) return null;
+      return kept.get(file, `report|${JSON.stringify(filter)}`, () =>
+        speakOutReportAt(file.db, 'LIVE', file.policy, rows, { states, filter }),
+      );
+    });
+  }
+
+  /** The response matrix now, from the file's rows; null when the file cannot answer. */
+  responseMatrix(
+    states: readonly CcmState[],
+    subjects: { situationIds?: readonly string[]; incidentIds?: readonly string[] },
+  ): { asOf: string; rows: MatrixCell[] } | null {
+    return this.fromFile((file, kept) => {
+      const rows = reportRowsOf(file);
+      if (rows === null) return null;
+      return kept.get(file, `matrix|${JSON.stringify(subjects)}`, () =>
+        responseMatrixAt(file.db, 'LIVE', file.policy, rows, { states, subjects }),
+      );
+    });
   }
 
   /** `read` of the file when it shows exactly what the live model shows; else null, and the model answers. */

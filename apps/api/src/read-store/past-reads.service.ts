@@ -1,13 +1,27 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { CcmState, IsoDate } from '@app/domain';
-import type { Clock, Connection, PageArgs, RegistryModel, StateTimeline } from '@app/projections';
 import {
+  type Clock,
+  type Connection,
+  type Cut,
+  isoDateOf,
+  type MatrixCell,
+  type PageArgs,
+  type RegistryModel,
+  type SpeakOutFilter,
+  type SpeakOutReport,
+  type StateTimeline,
+} from '@app/projections';
+import {
+  type FileStatementRows,
   incidentAt,
   type IncidentAtCut,
   type IncidentDateFilter,
   incidentPageAt as datedPageAt,
   type ReadStore,
+  responseMatrixAt,
   type SourceAtCut,
+  speakOutReportAt,
   type StatementAtCut,
   type StatementFilterAt,
   type StatementPageFilter,
@@ -19,6 +33,7 @@ import type { AppConfig } from '../config/config';
 import { ReadModelService } from '../read-model/read-model.service';
 import { assessedPage, CutReads, type IncidentsAtCut, type IncidentsShownAtCut, shownAt } from './cut-reads';
 import { ReadStoreService } from './read-store.service';
+import { reportRowsOf } from './report-rows';
 
 /**
  * The questions about the past, answered from the projection file: incidents, statements, sources and a State's
@@ -167,6 +182,76 @@ export class PastReads {
   sourcesAt(asOf: Date, clock: Clock): Promise<SourceAtCut[] | null> {
     const cut = { clock, at: asOf };
     return this.fromFile((file, generation) => this.cutReads.sources(file, generation, cut));
+  }
+
+  /**
+   * The speak-out report as of `asOf` on `clock` (the day of `asOf` its date), read from the projection file and
+   * kept until the file moves; null when it is not serving (the caller derives it from the model instead).
+   */
+  speakOutReportAt(
+    asOf: Date,
+    clock: Clock,
+    states: readonly CcmState[],
+    filter: SpeakOutFilter,
+  ): Promise<SpeakOutReport | null> {
+    const cut = { clock, at: asOf };
+    const what = `report|${JSON.stringify(filter)}`;
+    return this.withIncidents(cut, (file, generation, rows, incidents) =>
+      this.cutReads.page(file, generation, cut, what, () =>
+        speakOutReportAt(file.db, cut, file.policy, rows, {
+          states,
+          filter,
+          asOfDate: isoDateOf(asOf),
+          incidents,
+        }),
+      ),
+    );
+  }
+
+  /** The response matrix as of `asOf` on `clock`, as `speakOutReportAt` reads the report. */
+  responseMatrixAt(
+    asOf: Date,
+    clock: Clock,
+    states: readonly CcmState[],
+    subjects: { situationIds?: readonly string[]; incidentIds?: readonly string[] },
+  ): Promise<{ asOf: string; rows: MatrixCell[] } | null> {
+    const cut = { clock, at: asOf };
+    const what = `matrix|${JSON.stringify(subjects)}`;
+    return this.withIncidents(cut, (file, generation, rows, incidents) =>
+      this.cutReads.page(file, generation, cut, what, () =>
+        responseMatrixAt(file.db, cut, file.policy, rows, {
+          states,
+          subjects,
+          asOfDate: isoDateOf(asOf),
+          incidents,
+        }),
+      ),
+    );
+  }
+
+  /**
+   * `read` with the statement rows of the file (null while they load: the model answers) and the incidents of the
+   * cut a list as of the same date reads (kept per cut, shared with the lists), when the file has not moved since
+   * they were read; else the read reads its own.
+   */
+  private withIncidents<T>(
+    cut: Cut,
+    read: (
+      file: ReadStore,
+      generation: number,
+      rows: FileStatementRows,
+      incidents: IncidentAtCut[] | undefined,
+    ) => T | null,
+  ): Promise<T | null> {
+    return this.fromFile(async (file, generation) => {
+      const rows = reportRowsOf(file);
+      if (rows === null) return null;
+      const before = file.checkpoint().seq;
+      const kept = await this.cutReads.incidents(file, generation, cut);
+      if (kept === null || !file.db.open) return null;
+      const same = file.checkpoint().seq === before;
+      return read(file, generation, rows, same ? [...kept.incidents.values()] : undefined);
+    });
   }
 
   /** `read` of the projection file once it shows what the live model shows; null when it is not serving. */

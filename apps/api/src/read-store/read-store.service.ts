@@ -30,6 +30,7 @@ import { AtCheckpoint } from './at-checkpoint';
 import { openIfCurrent } from './open-if-current';
 import { warmLiveReads } from './warm-live-reads';
 import { warmPastReads } from './warm-past-reads';
+import { reportRowsOf } from './report-rows';
 
 const SUPERVISE_EVERY_MS = 2000;
 /** Lag beyond this is reported as "at least" (as the in-memory read model reports it). */
@@ -220,6 +221,8 @@ export class ReadStoreService implements OnApplicationShutdown {
         try {
           warmPastReads(this.file, new Date());
           warmLiveReads(this.file, this.liveKept);
+          // Read in steps while the service answers: the reports come from the model until they are.
+          reportRowsOf(this.file);
         } catch (error) {
           this.logger.warn(`could not prepare the first reads: ${(error as Error).message}`);
         }

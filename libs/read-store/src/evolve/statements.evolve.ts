@@ -1,5 +1,6 @@
-import type { StatementDetails, StatementScope } from '@app/domain';
-import type { Projection, RowMeta } from './projection';
+import { STATEMENT_KINDS, type StatementDetails, type StatementScope } from '@app/domain';
+import { dayNumber } from '@app/projections';
+import { json, type Projection, type RowMeta } from './projection';
 
 /** The rows a statement's scope fans out to, so that lists can find it by what it speaks about. */
 function scopeTargets(scope: StatementScope | undefined): [kind: string, target: string][] {
@@ -23,13 +24,15 @@ function withoutTexts(details: Partial<StatementDetails>): string {
 /**
  * statement_versions (version 0 the statement as recorded, then one per correction with only what it changed),
  * statement_speakers and statement_targets (a row per State and per thing spoken about, for each version that
- * sets that field; superseded at the page's end, see statement-fanout.ts). Hundreds of thousands of statements:
+ * sets that field; superseded at the page's end, see statement-fanout.ts), and statement_scan (version 0 as a few
+ * numbers and two texts: what the report scans). Hundreds of thousands of statements:
  * the rows are written a page at a time (see RowBuffer), the fold never reads them back within a page.
  */
 export const statementsProjection: Projection = (db, page) => {
   const versions = page.buffer('statement_versions', 7);
   const speakers = page.buffer('statement_speakers', 6);
   const targets = page.buffer('statement_targets', 8);
+  const scan = page.buffer('statement_scan', 7);
   const fanOut = (id: string, d: Partial<StatementDetails>, m: RowMeta) => {
     const codes = d.speakers ?? [];
     for (let i = 0; i < codes.length; i++) {
@@ -57,6 +60,10 @@ export const statementsProjection: Projection = (db, page) => {
         const { statementId, quote: _quote, citation: _citation, ...details } = event.data;
         versions.push(statementId, m.seq, JSON.stringify(details), null, m.evidenceDate, m.recordedAt, m.eventId);
         fanOut(statementId, details, m);
+        const { deliveredOn, kind, speakers: codes, incidentIds, scope } = details;
+        const kindCode = STATEMENT_KINDS.indexOf(kind);
+        const day = dayNumber(deliveredOn);
+        scan.push(m.seq, day, kindCode, m.recordedAt, codes.join(','), incidentIds.join(','), json(scope));
         return;
       }
       case 'StatementCorrected': {

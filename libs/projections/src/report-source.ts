@@ -1,0 +1,102 @@
+import { assessWithHistory, latestEvidenceDate } from '@app/domain';
+import type { IsoDate, StatusChange, Vote } from '@app/domain';
+import { type Utterance, resolutionUtterances } from './coverage';
+import { buildEvidence } from './evidence';
+import type { ListedIncident } from './incident.queries';
+import type { IncidentView, RegistryModel, StatementView } from './model';
+import { resolveIncidentId } from './model';
+
+/** What a report reads of one statement it looks at closely (a scoped one, or one it names). */
+export type StatementRowView = Pick<
+  StatementView,
+  'statementId' | 'kind' | 'deliveredOn' | 'speakers' | 'incidentIds' | 'scope'
+>;
+
+/**
+ * The statements of a cut as a report scans them: a row each, in recording order, its values as small numbers
+ * (days since 1970, kind codes, incident and State numbers). `StatementColumns` (the in-memory model's) and the
+ * projection file's columns both read this way, so the scan is written once.
+ */
+export interface StatementRows {
+  readonly length: number;
+  /** Incident ids and State codes by number. */
+  readonly incidentIds: readonly string[];
+  readonly stateCodes: readonly string[];
+  /** Rows of statements with a scope beyond their incidents (situations, an alleged user, generic). */
+  readonly scoped: ReadonlySet<number>;
+  /** The delivery day, ABSENT_DAY when outside the cut. */
+  dayOf(row: number): number;
+  /** The kind code (the index in STATEMENT_KINDS). */
+  kindOf(row: number): number;
+  statementIdOf(row: number): string;
+  view(row: number): StatementRowView;
+  incidentNumbersInto(row: number, out: number[]): number;
+  speakersInto(row: number, out: number[]): number;
+  soleSpeaker(row: number): number;
+}
+
+/** A resolution as its YES voters' utterance, with every State's vote. */
+export interface ResolutionHeard {
+  utterance: Utterance;
+  votes: readonly { stateCode: string; vote: Vote }[];
+  symbol: string;
+}
+
+/** A matched incident's status on the report date, and its status history by then. */
+export interface StatusThen {
+  confirmed: boolean;
+  history: StatusChange[];
+}
+
+/**
+ * What the speak-out report and the response matrix read of the registry as of a cut: the in-memory model (live
+ * or as of a cut), or the projection file (`@app/read-store`).
+ */
+export interface ReportSource {
+  /** The date a report speaks for when none is asked. */
+  readonly latestEvidenceDate: IsoDate | null;
+  /** Every canonical incident at the cut (merged duplicates left out, withdrawn ones kept). */
+  incidents(): Iterable<ListedIncident>;
+  /** Each incident's status on `asOfDate` (default: as assessed at the cut) and its history by then. */
+  statusesOn(incidents: readonly ListedIncident[], asOfDate: IsoDate | undefined): StatusThen[];
+  /** An incident id as the registry resolved it at the cut (merged duplicates to their incident). */
+  resolveIncidentId(id: string): string;
+  readonly statements: StatementRows;
+  /** The resolutions adopted by `lastDay`, in the order recorded. */
+  resolutions(lastDay: IsoDate): ResolutionHeard[];
+}
+
+/**
+ * The in-memory model as a report's source. An incident's status on the report date: as assessed when all its
+ * evidence is dated on or before it (or the model was derived as of that day), else the policy runs again as of
+ * the date.
+ */
+export function modelReportSource(model: RegistryModel): ReportSource {
+  const statusOn = (incident: IncidentView, asOfDate: IsoDate | undefined): StatusThen => {
+    if (asOfDate !== undefined && model.assessedOn !== asOfDate) {
+      const evidence = buildEvidence(model, incident);
+      const latest = latestEvidenceDate(evidence);
+      if (latest !== null && latest > asOfDate) {
+        const then = assessWithHistory(evidence, model.policy, asOfDate);
+        return { confirmed: then.assessment.status === 'CONFIRMED', history: then.history };
+      }
+    }
+    return { confirmed: incident.assessment.status === 'CONFIRMED', history: incident.statusHistory };
+  };
+  return {
+    latestEvidenceDate: model.latestEvidenceDate,
+    *incidents() {
+      for (const incident of model.incidents.values()) if (!incident.mergedInto) yield incident;
+    },
+    statusesOn: (incidents, asOfDate) => incidents.map((i) => statusOn(model.incidents.get(i.incidentId)!, asOfDate)),
+    resolveIncidentId: (id) => resolveIncidentId(model, id),
+    statements: model.statementColumns,
+    resolutions: (lastDay) => resolutionUtterances(model, lastDay),
+  };
+}
+
+/** A report's source: a model is read through `modelReportSource`. */
+export type ReportInput = RegistryModel | ReportSource;
+
+export const reportSourceOf = (input: ReportInput): ReportSource =>
+  'statusesOn' in input ? input : modelReportSource(input);

@@ -1,0 +1,128 @@
+import { DEFAULT_POLICY } from '@app/domain';
+import type { StoredEvent } from '@app/event-store';
+import {
+  buildModel,
+  buildModelAsOf,
+  isoDateOf,
+  responseMatrix,
+  type SpeakOutFilter,
+  type SpeakOutReport,
+  speakOutReport,
+  type StatementRows,
+} from '@app/projections';
+import { ccmStates } from '../../projections/src/testing/event-log.fixtures';
+import { dayOf, randomHistory, SITUATIONS } from '../../projections/src/testing/random-history';
+import { ReadStore } from './read-store';
+import { responseMatrixAt, speakOutReportAt } from './report-at';
+import { FileStatementRows } from './statement-rows';
+import { cutsOf, whereOf } from './testing/cuts';
+import { memorySource } from './testing/memory-source';
+
+/**
+ * The oracle for the speak-out report and the response matrix read from the projection file: for random histories
+ * (scoped statements, resolutions and votes, corrections, merges), at four cuts on each clock and live, each equals
+ * the report on the reference replay of the events within the cut, field by field, for several filters.
+ */
+const SEEDS = Array.from({ length: 10 }, (_, i) => 501 + i);
+const states = ccmStates();
+
+/** Every field, the lazily built ones (each line's statement ids, the lags) included. */
+const plain = (r: SpeakOutReport) => JSON.parse(JSON.stringify(r)) as unknown;
+
+/** The filters asked at every cut: none, and one of each kind, from what the history holds. */
+function filtersOf(events: readonly StoredEvent[]): SpeakOutFilter[] {
+  const merged = events.find((e) => e.type === 'IncidentMergedInto')?.data as
+    { incidentId: string; canonicalIncidentId: string } | undefined;
+  const alleged = events
+    .filter((e) => e.type === 'UseAlleged')
+    .map((e) => (e.data as { incidentId: string }).incidentId);
+  return [
+    {},
+    { situationId: SITUATIONS[0] },
+    { situationId: SITUATIONS[1], from: dayOf(400), to: dayOf(1200) },
+    { allegedUser: 'rus' },
+    { allegedGroup: 'SAUDI-LED coalition' },
+    { incidentIds: [...(merged ? [merged.incidentId] : []), ...alleged.slice(0, 3)] },
+    { incidentIds: [alleged[alleged.length - 1]] },
+    { countryCode: 'yem' },
+    { from: dayOf(600), to: dayOf(900) },
+  ];
+}
+
+async function fileOf(events: StoredEvent[]) {
+  const store = ReadStore.openFile(':memory:');
+  await store.catchUp(memorySource(events, 7));
+  return { store, rows: FileStatementRows.load(store.db) };
+}
+
+describe('the speak-out report and the response matrix from the projection file against the reference fold', () => {
+  let lines = 0;
+  let heard = 0;
+  let lags = 0;
+
+  it.each(SEEDS)('history %i: every filter at several cuts on both clocks, and live', async (seed) => {
+    const { events } = randomHistory(seed, 160);
+    const { store, rows } = await fileOf(events);
+    const filters = filtersOf(events);
+    for (const cut of cutsOf(events.map((e) => e.recordedAt))) {
+      const model = cut === 'LIVE' ? buildModel(events) : buildModelAsOf(events, cut);
+      const asOfDate = cut === 'LIVE' ? undefined : isoDateOf(cut.at);
+      const where = whereOf(cut);
+      for (const filter of filters) {
+        const expected = speakOutReport(model, states, filter, asOfDate);
+        const got = speakOutReportAt(store.db, cut, DEFAULT_POLICY, rows, { states, filter, asOfDate });
+        expect({ where, filter, report: plain(got) }).toEqual({ where, filter, report: plain(expected) });
+        lines += expected.statesParties.filter((l) => l.kind !== null).length;
+        heard += expected.statesParties.reduce((n, l) => n + l.statementIds.length, 0);
+        lags += expected.lags.length;
+      }
+      const subjects = {
+        situationIds: SITUATIONS,
+        incidentIds: (filters[5].incidentIds ?? []).slice(0, 2),
+      };
+      expect({
+        where,
+        matrix: responseMatrixAt(store.db, cut, DEFAULT_POLICY, rows, { states, subjects, asOfDate }),
+      }).toEqual({ where, matrix: responseMatrix(model, states, subjects, asOfDate) });
+    }
+    store.close();
+  });
+
+  it('the reports compared hold responses, statements heard and lags', () => {
+    expect(lines).toBeGreaterThan(100);
+    expect(heard).toBeGreaterThan(1000);
+    expect(lags).toBeGreaterThan(100);
+  });
+});
+
+describe('the statement rows kept in step with the file', () => {
+  /** Every row as the scan reads it, by name, not by number (two loads number incidents and States apart). */
+  const dump = (rows: StatementRows) =>
+    Array.from({ length: rows.length }, (_, row) => {
+      const { statementId, kind, deliveredOn, speakers, incidentIds, scope } = rows.view(row);
+      const day = rows.dayOf(row);
+      return { day, statementId, kind, deliveredOn, speakers, incidentIds, scope, scoped: rows.scoped.has(row) };
+    });
+
+  it.each([601, 602, 603])(
+    'history %i: followed page by page, equal to the rows loaded afresh and as the fold keeps them',
+    async (seed) => {
+      const { events } = randomHistory(seed, 160);
+      const store = ReadStore.openFile(':memory:');
+      const half = Math.floor(events.length / 2);
+      await store.catchUp(memorySource(events.slice(0, half), 7));
+      const rows = FileStatementRows.load(store.db);
+      let follows = 0;
+      for (let at = half; at < events.length; at += 5) {
+        store.applyPage(events.slice(at, at + 5), { assess: true });
+        if (rows.follow()) follows++;
+      }
+      expect(follows).toBeGreaterThan(10);
+      expect(rows.seq).toBe(store.checkpoint().seq);
+      expect(dump(rows)).toEqual(dump(FileStatementRows.load(store.db)));
+      expect(dump(rows)).toEqual(dump(await FileStatementRows.loadInSteps(store.db, 3)));
+      expect(dump(rows)).toEqual(dump(buildModel(events).statementColumns));
+      store.close();
+    },
+  );
+});

@@ -1,0 +1,168 @@
+import { assessWithHistory, latestEvidenceDate } from '@app/domain';
+import type { CcmState, IsoDate, PolicyConfig, StatementKind, StatementScope, Vote } from '@app/domain';
+import {
+  type ReportSource,
+  type ResolutionHeard,
+  type SpeakOutFilter,
+  type SpeakOutReport,
+  type StatusThen,
+  responseMatrix,
+  speakOutReport,
+} from '@app/projections';
+import type { Database } from 'better-sqlite3';
+import { type ReadCut, cutParams, kindOf, within } from './cut';
+import { BulkRows, KeySetRows } from './cut-rows';
+import { EvidenceReader } from './evidence.reader';
+import { incidentResolver } from './incident-resolution';
+import { type IncidentAtCut, incidentsAt } from './incidents-at';
+import { SourceGraph } from './source-graph';
+import type { FileStatementRows } from './statement-rows';
+
+interface ResolutionRow {
+  resolution_id: string;
+  symbol: string;
+  kind: StatementKind;
+  scope: string | null;
+  adopted_on: IsoDate;
+  votes: string;
+  incidents: string;
+}
+
+/** The resolutions adopted within the cut, in fold order, with their votes and the incidents they name. */
+const RESOLUTIONS = (cut: ReadCut) =>
+  `SELECT r.resolution_id, r.symbol, r.kind, r.scope, r.evidence_date AS adopted_on,
+     (SELECT json_group_array(json_array(v.state_code, v.vote)) FROM resolution_votes v
+       WHERE v.resolution_id = r.resolution_id) AS votes,
+     (SELECT json_group_array(t.target) FROM resolution_targets t
+       WHERE t.resolution_id = r.resolution_id AND t.kind = 'INCIDENT') AS incidents
+   FROM resolutions r WHERE ${within(kindOf(cut), 'r')} ORDER BY r.seq`;
+
+function resolutionsAt(db: Database, cut: ReadCut): (lastDay: IsoDate) => ResolutionHeard[] {
+  const rows = db.prepare(RESOLUTIONS(cut)).all(cutParams(cut)) as ResolutionRow[];
+  const heard = rows.map((r): ResolutionHeard => {
+    const votes = (JSON.parse(r.votes) as [string, Vote][]).map(([stateCode, vote]) => ({ stateCode, vote }));
+    return {
+      utterance: {
+        kind: r.kind,
+        on: r.adopted_on,
+        speakers: votes.filter((v) => v.vote === 'YES').map((v) => v.stateCode),
+        incidentIds: JSON.parse(r.incidents) as string[],
+        scope: r.scope === null ? undefined : (JSON.parse(r.scope) as StatementScope),
+        statementId: null,
+        resolutionId: r.resolution_id,
+      },
+      votes,
+      symbol: r.symbol,
+    };
+  });
+  return (lastDay) => heard.filter((r) => r.utterance.on <= lastDay);
+}
+
+/**
+ * Each incident's status on `day` and its history by then: as assessed at the cut, or, when some of its evidence
+ * is dated after the day (a RECORDED cut holds facts dated later than its own day), the policy again as of the
+ * day, as a report on a replay does. The stored live bound says which incidents cannot have such evidence.
+ */
+function statusesOn(
+  db: Database,
+  cut: ReadCut,
+  policy: PolicyConfig,
+  incidents: readonly IncidentAtCut[],
+  day: IsoDate,
+) {
+  const bounds = new Map(
+    (
+      db
+        .prepare('SELECT incident_id, latest_evidence_date FROM assessments WHERE policy_version = ?')
+        .raw()
+        .all(policy.version) as [string, string | null][]
+    ).map(([id, latest]) => [id, latest]),
+  );
+  const later = incidents.filter((i) => (bounds.get(i.incidentId) ?? '9999-12-31') > day).map((i) => i.incidentId);
+  const again = new Map<string, StatusThen>();
+  if (later.length > 0) {
+    const reader = new EvidenceReader(new KeySetRows(db, cut, later).rows, new SourceGraph(new BulkRows(db, cut).rows));
+    for (const id of later) {
+      const evidence = reader.read(id)?.evidence();
+      const latest = evidence === undefined ? null : latestEvidenceDate(evidence);
+      if (evidence === undefined || latest === null || latest <= day) continue;
+      const then = assessWithHistory(evidence, policy, day);
+      again.set(id, { confirmed: then.assessment.status === 'CONFIRMED', history: then.history });
+    }
+  }
+  return incidents.map(
+    (i) => again.get(i.incidentId) ?? { confirmed: i.assessment.status === 'CONFIRMED', history: i.statusHistory },
+  );
+}
+
+/**
+ * The registry as of a cut as a report reads it, from the projection file: the canonical incidents then with
+ * their status (`incidentsAt`), merges then (`incidentResolver`), the statements then (`rows.at`), the resolutions
+ * adopted within it. Made within a read transaction; `rows` must be in step with the file (`follow`). `incidents`:
+ * `incidentsAt` of the same cut and checkpoint when the caller has it already (a list as of the same date).
+ */
+export function reportSourceAt(
+  db: Database,
+  cut: ReadCut,
+  policy: PolicyConfig,
+  rows: FileStatementRows,
+  known?: readonly IncidentAtCut[],
+): ReportSource {
+  const latest = (db.prepare('SELECT evidence_date FROM latest_evidence').pluck().get() as IsoDate | undefined) ?? null;
+  const day = cut === 'LIVE' ? null : cutParams(cut).day;
+  const incidents = known ?? incidentsAt(db, cut, policy);
+  return {
+    latestEvidenceDate: day === null || (latest !== null && latest < day) ? latest : day,
+    incidents: () => incidents,
+    statusesOn: (matched, asOfDate) => {
+      const listed = matched as IncidentAtCut[];
+      // On the KNOWN clock nothing after the day is within the cut; without a date, the status as assessed.
+      if (asOfDate === undefined || (cut !== 'LIVE' && cut.clock === 'KNOWN' && asOfDate >= day!))
+        return listed.map((i) => ({ confirmed: i.assessment.status === 'CONFIRMED', history: i.statusHistory }));
+      return statusesOn(db, cut, policy, listed, asOfDate);
+    },
+    resolveIncidentId: incidentResolver(db, cut, new BulkRows(db, cut).rows),
+    statements: rows.at(cut),
+    resolutions: resolutionsAt(db, cut),
+  };
+}
+
+/** The speak-out report as of a cut (`asOfDate`: the cut's day; none: now), read from the file in one snapshot. */
+export function speakOutReportAt(
+  db: Database,
+  cut: ReadCut,
+  policy: PolicyConfig,
+  rows: FileStatementRows,
+  report: {
+    states: readonly CcmState[];
+    filter?: SpeakOutFilter;
+    asOfDate?: IsoDate;
+    incidents?: readonly IncidentAtCut[];
+  },
+): SpeakOutReport {
+  return db.transaction(() => {
+    rows.follow();
+    const source = reportSourceAt(db, cut, policy, rows, report.incidents);
+    return speakOutReport(source, report.states, report.filter, report.asOfDate);
+  })();
+}
+
+/** The response matrix as of a cut, read from the file in one snapshot (one source for every subject). */
+export function responseMatrixAt(
+  db: Database,
+  cut: ReadCut,
+  policy: PolicyConfig,
+  rows: FileStatementRows,
+  matrix: {
+    states: readonly CcmState[];
+    subjects: { situationIds?: readonly string[]; incidentIds?: readonly string[] };
+    asOfDate?: IsoDate;
+    incidents?: readonly IncidentAtCut[];
+  },
+): ReturnType<typeof responseMatrix> {
+  return db.transaction(() => {
+    rows.follow();
+    const source = reportSourceAt(db, cut, policy, rows, matrix.incidents);
+    return responseMatrix(source, matrix.states, matrix.subjects, matrix.asOfDate);
+  })();
+}

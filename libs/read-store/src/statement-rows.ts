@@ -1,0 +1,344 @@
+import { STATEMENT_KINDS, type StatementScope } from '@app/domain';
+import { ABSENT_DAY, dayNumber, isoDateOfDay, type StatementRowView, type StatementRows } from '@app/projections';
+import type { Database, Statement } from 'better-sqlite3';
+import { type ReadCut, cutParams } from './cut';
+import {
+  copy,
+  type Corrected,
+  indexIn,
+  INCIDENTS_INLINE,
+  NONE,
+  Numbering,
+  type OwnRow,
+  SPEAKERS_INLINE,
+  spread,
+  type Values,
+  viewOf,
+} from './statement-rows.parts';
+import { readStatements, type StatementAtCut } from './statements-at';
+
+type ScanRow = [
+  seq: number,
+  day: number,
+  kind: number,
+  recordedAt: number,
+  speakers: string,
+  ids: string,
+  scope: string,
+];
+
+/** Every correction folded in (after, upto]: the statements it corrected, with their first version's seq. */
+const CORRECTED = `SELECT v.statement_id AS id, (SELECT min(f.seq) FROM statement_versions f
+    WHERE f.statement_id = v.statement_id) AS first FROM statement_versions v
+  WHERE v.reason IS NOT NULL AND v.seq > @after AND v.seq <= @upto GROUP BY v.statement_id`;
+
+/**
+ * The statements a report scans, read from the projection file into typed arrays: a row per recorded statement
+ * in recording order (`statement_scan`, one ordered read), the statements corrected since read whole from their
+ * versions (`readStatements`, the one reading of a statement at a cut). `follow` reads what a page folded after
+ * the rows held (new statements, corrections), so that the file stays the one fold. `at` gives the rows as of a
+ * cut: rows delivered after its day (KNOWN) or recorded after its instant (RECORDED) absent, and each corrected
+ * statement whose versions the cut splits read from the file at the cut.
+ */
+export class FileStatementRows implements StatementRows {
+  private days = new Int32Array(0);
+  private kinds = new Uint8Array(0);
+  private recordedMs = new Float64Array(0);
+  private seqs = new Float64Array(0);
+  private incidents = new Int32Array(0);
+  private speakers = new Int16Array(0);
+  private moreIncidents = new Map<number, readonly number[]>();
+  private moreSpeakers = new Map<number, readonly number[]>();
+  private scopes = new Map<number, StatementScope>();
+  scoped = new Set<number>();
+  /** Statements corrected at least once, by statement id. */
+  private corrected = new Map<string, Corrected>();
+  private count = 0;
+  /** The checkpoint's seq the rows are in step with. */
+  private upto = 0;
+  private lastDay = Infinity;
+  private lastMs = Infinity;
+  private own: Map<number, OwnRow> | null = null;
+  /** A flag per row read again in this cut: a typed array read per row of a scan, not a map. */
+  private ownRows: Uint8Array | null = null;
+  private readonly incidentNumbers = new Numbering();
+  private readonly stateNumbers = new Numbering();
+  private readonly idBySeq: Statement;
+
+  private constructor(private readonly db: Database) {
+    this.idBySeq = db.prepare('SELECT statement_id FROM statement_versions WHERE seq = ?').pluck();
+  }
+
+  /** Every statement of the file, read at once. */
+  static load(db: Database): FileStatementRows {
+    const rows = new FileStatementRows(db);
+    rows.follow();
+    return rows;
+  }
+
+  /**
+   * Every statement of the file, read `step` statements per read transaction with a turn of the event loop
+   * between: a service keeps answering while it loads (824,507 statements take seconds).
+   */
+  static async loadInSteps(db: Database, step = 20_000): Promise<FileStatementRows> {
+    const rows = new FileStatementRows(db);
+    while (rows.follow(step)) await new Promise((resolve) => setImmediate(resolve));
+    return rows;
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  get incidentIds(): readonly string[] {
+    return this.incidentNumbers.names;
+  }
+
+  get stateCodes(): readonly string[] {
+    return this.stateNumbers.names;
+  }
+
+  /** The checkpoint's seq the rows show. */
+  get seq(): number {
+    return this.upto;
+  }
+
+  /**
+   * Reads what was folded after the rows held, up to the checkpoint or, with `limit`, up to that many statements
+   * more (in one read transaction): returns whether anything was. Rows and corrections up to a seq never change,
+   * so the rows may stop at any seq.
+   */
+  follow(limit = Infinity): boolean {
+    const read = () => {
+      const row = this.db.prepare("SELECT seq FROM checkpoint WHERE projection = 'registry'").get();
+      const checkpoint = (row as { seq: number } | undefined)?.seq ?? 0;
+      if (checkpoint === this.upto) return false;
+      const nth = this.db.prepare('SELECT seq FROM statement_scan WHERE seq > ? ORDER BY seq LIMIT 1 OFFSET ?');
+      const last = Number.isFinite(limit) ? (nth.pluck().get(this.upto, limit - 1) as number | undefined) : undefined;
+      const upto = last !== undefined && last < checkpoint ? last : checkpoint;
+      const params = { after: this.upto, upto };
+      const scan = this.db.prepare('SELECT count(*) FROM statement_scan WHERE seq > @after AND seq <= @upto').pluck();
+      // Sized once for everything up to the checkpoint: a load in steps grows the arrays no more.
+      const first = this.days.length === 0 ? { after: this.upto, upto: checkpoint } : params;
+      this.reserve(this.count + (scan.get(first) as number));
+      const rows = this.db.prepare(
+        `SELECT seq, day, kind, recorded_at, speakers, incidents, scope FROM statement_scan
+         WHERE seq > @after AND seq <= @upto ORDER BY seq`,
+      );
+      for (const r of rows.raw().iterate(params) as Iterable<ScanRow>) this.append(r);
+      const firsts = new Map<string, number>();
+      for (const c of this.db.prepare(CORRECTED).all(params) as { id: string; first: number }[])
+        firsts.set(c.id, c.first);
+      if (firsts.size > 0) {
+        const ids = { ids: JSON.stringify([...firsts.keys()]) };
+        const candidates = 'SELECT value AS id FROM json_each(@ids)';
+        for (const s of readStatements(this.db, 'LIVE', candidates, ids, null)) {
+          const row = this.rowOfSeq(firsts.get(s.statementId)!);
+          // Version 0's day, before the row first takes a correction's values.
+          const first = this.corrected.get(s.statementId)?.first ?? { day: this.days[row], ms: this.recordedMs[row] };
+          this.corrected.set(s.statementId, {
+            row,
+            first,
+            corrections: s.corrections.map((c) => ({ day: dayNumber(c.correctedOn), ms: c.recordedAt.getTime() })),
+            redated: s.corrections.some((c) => c.changes.deliveredOn !== undefined),
+          });
+          this.write(row, this.valuesOf(s));
+        }
+      }
+      this.upto = upto;
+      return true;
+    };
+    return this.db.inTransaction ? read() : this.db.transaction(read)();
+  }
+
+  /**
+   * The rows as of a cut (read-only, sharing these arrays: read before the next `follow`), each statement whose
+   * versions the cut splits read at the cut from the file (`readStatements`). Call within the read transaction of the rest of the cut's reading.
+   */
+  at(cut: ReadCut): FileStatementRows {
+    if (cut === 'LIVE' || this.corrected.size === 0) return this.cutAt(cut, new Map());
+    // Which statements the cut splits (a version within, a later one not), from the dates of their versions (cut.ts
+    // says the same in SQL): their values then are read from the file. With every version within, the values then
+    // are the live ones; with none, the statement is absent (placed by its first delivery date).
+    const lastDay = cut.clock === 'KNOWN' ? dayNumber(cutParams(cut).day) : Infinity;
+    const lastMs = cut.clock === 'RECORDED' ? cut.at.getTime() : Infinity;
+    const within = ({ day, ms }: { day: number; ms: number }) => day <= lastDay && ms <= lastMs;
+    const own = new Map<number, OwnRow>();
+    const absent: OwnRow = { view: null, day: ABSENT_DAY, kind: 0, incidents: NONE, speakers: NONE, scope: undefined };
+    const split: string[] = [];
+    for (const [id, c] of this.corrected) {
+      if (!within(c.first)) {
+        // Absent; the row holds its corrected delivery day, which may lie within the cut.
+        if (c.redated) own.set(c.row, absent);
+      } else if (!c.corrections.every(within)) {
+        own.set(c.row, absent);
+        split.push(id);
+      }
+    }
+    const candidates = `SELECT value AS id FROM json_each(@ids)`;
+    for (const s of readStatements(this.db, cut, candidates, { ids: JSON.stringify(split) }, null)) {
+      const row = this.corrected.get(s.statementId)?.row;
+      if (row !== undefined) own.set(row, { ...this.valuesOf(s), view: viewOf(s) });
+    }
+    return this.cutAt(cut, own);
+  }
+
+  private cutAt(cut: ReadCut, own: Map<number, OwnRow>): FileStatementRows {
+    const rows = Object.assign(Object.create(FileStatementRows.prototype) as FileStatementRows, this);
+    if (cut !== 'LIVE' && cut.clock === 'KNOWN') rows.lastDay = dayNumber(cutParams(cut).day);
+    if (cut !== 'LIVE' && cut.clock === 'RECORDED') rows.lastMs = cut.at.getTime();
+    rows.own = own.size > 0 ? own : null;
+    rows.ownRows = null;
+    if (own.size > 0) {
+      rows.scoped = new Set(this.scoped);
+      rows.ownRows = new Uint8Array(this.count);
+      for (const [row, values] of own) {
+        rows.ownRows[row] = 1;
+        if (values.scope !== undefined) rows.scoped.add(row);
+        else rows.scoped.delete(row);
+      }
+    }
+    return rows;
+  }
+
+  statementIdOf(row: number): string {
+    return this.ownOf(row)?.view?.statementId ?? (this.idBySeq.get(this.seqs[row]) as string);
+  }
+
+  view(row: number): StatementRowView {
+    const own = this.ownOf(row);
+    if (own?.view) return own.view;
+    const incidentIds: string[] = [];
+    const speakers: string[] = [];
+    const numbers: number[] = [];
+    for (let i = 0, n = this.incidentNumbersInto(row, numbers); i < n; i++)
+      incidentIds.push(this.incidentIds[numbers[i]]);
+    for (let i = 0, n = this.speakersInto(row, numbers); i < n; i++) speakers.push(this.stateCodes[numbers[i]]);
+    return {
+      statementId: this.statementIdOf(row),
+      kind: STATEMENT_KINDS[this.kinds[row]],
+      deliveredOn: isoDateOfDay(this.days[row]),
+      speakers,
+      incidentIds,
+      scope: this.scopes.get(row),
+    };
+  }
+
+  dayOf(row: number): number {
+    const own = this.ownOf(row);
+    if (own) return own.day;
+    const day = this.days[row];
+    if (day > this.lastDay) return ABSENT_DAY;
+    return this.lastMs === Infinity || this.recordedMs[row] <= this.lastMs ? day : ABSENT_DAY;
+  }
+
+  kindOf(row: number): number {
+    return this.ownOf(row)?.kind ?? this.kinds[row];
+  }
+
+  incidentNumbersInto(row: number, out: number[]): number {
+    const own = this.ownOf(row);
+    if (own) return copy(own.incidents, out);
+    let count = 0;
+    for (let i = 0; i < INCIDENTS_INLINE; i++) {
+      const value = this.incidents[row * INCIDENTS_INLINE + i];
+      if (value < 0) return count;
+      out[count++] = value;
+    }
+    const rest = this.moreIncidents.size > 0 ? this.moreIncidents.get(row) : undefined;
+    if (rest) for (const value of rest) out[count++] = value;
+    return count;
+  }
+
+  speakersInto(row: number, out: number[]): number {
+    const own = this.ownOf(row);
+    let count = 0;
+    const add = (state: number) => {
+      for (let i = 0; i < count; i++) if (out[i] === state) return;
+      out[count++] = state;
+    };
+    if (own) {
+      for (const state of own.speakers) add(state);
+      return count;
+    }
+    for (let i = 0; i < SPEAKERS_INLINE; i++) {
+      const state = this.speakers[row * SPEAKERS_INLINE + i];
+      if (state < 0) return count;
+      add(state);
+    }
+    for (const state of this.moreSpeakers.get(row) ?? NONE) add(state);
+    return count;
+  }
+
+  soleSpeaker(row: number): number {
+    const own = this.ownOf(row);
+    if (own) return own.speakers.length === 1 ? own.speakers[0] : -1;
+    return this.speakers[row * SPEAKERS_INLINE + 1] < 0 ? this.speakers[row * SPEAKERS_INLINE] : -1;
+  }
+
+  private ownOf(row: number): OwnRow | undefined {
+    return this.ownRows !== null && this.ownRows[row] === 1 ? this.own!.get(row) : undefined;
+  }
+
+  private append([seq, day, kind, recordedAt, speakers, ids, scope]: ScanRow): void {
+    const row = this.count++;
+    this.seqs[row] = seq;
+    this.recordedMs[row] = recordedAt;
+    this.write(row, {
+      day,
+      kind,
+      incidents: this.incidentNumbers.list(ids, false),
+      speakers: this.stateNumbers.list(speakers, true),
+      scope: scope === null ? undefined : (JSON.parse(scope) as StatementScope),
+    });
+  }
+
+  private valuesOf(s: StatementAtCut): Values {
+    return {
+      day: dayNumber(s.deliveredOn),
+      kind: STATEMENT_KINDS.indexOf(s.kind),
+      incidents: s.incidentIds.map((id) => this.incidentNumbers.of(id)),
+      speakers: s.speakers.map((code) => this.stateNumbers.of(code)),
+      scope: s.scope,
+    };
+  }
+
+  private write(row: number, v: Values): void {
+    this.days[row] = v.day;
+    this.kinds[row] = v.kind;
+    spread(row, v.incidents, this.incidents, INCIDENTS_INLINE, this.moreIncidents);
+    spread(row, v.speakers, this.speakers, SPEAKERS_INLINE, this.moreSpeakers);
+    if (v.scope === undefined) {
+      this.scopes.delete(row);
+      this.scoped.delete(row);
+    } else {
+      this.scopes.set(row, v.scope);
+      this.scoped.add(row);
+    }
+  }
+
+  /** The row of a statement's first version (rows are in seq order). */
+  private rowOfSeq(seq: number): number {
+    const row = indexIn(this.seqs, this.count, seq);
+    if (row < 0) throw new Error(`no statement recorded at seq ${seq}`);
+    return row;
+  }
+
+  /** Room for `rows` rows: the arrays grown once to the size a load needs, by half again as folding adds. */
+  private reserve(rows: number): void {
+    if (rows <= this.days.length) return;
+    const size = Math.max(rows, Math.ceil(this.days.length * 1.5), 1024);
+    const grown = <T extends Int32Array | Int16Array | Uint8Array | Float64Array>(old: T, n: number, fill = 0): T => {
+      const next = new (old.constructor as new (length: number) => T)(n);
+      if (fill !== 0) next.fill(fill);
+      next.set(old);
+      return next;
+    };
+    this.days = grown(this.days, size);
+    this.kinds = grown(this.kinds, size);
+    this.recordedMs = grown(this.recordedMs, size);
+    this.seqs = grown(this.seqs, size);
+    this.incidents = grown(this.incidents, size * INCIDENTS_INLINE, -1);
+    this.speakers = grown(this.speakers, size * SPEAKERS_INLINE, -1);
+  }
+}
