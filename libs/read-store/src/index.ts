@@ -42,4 +42,5 @@ export {
   type LiveCorroboration,
   type LiveIncident,
 } from './live-incident';
+export { liveStatementPage } from './live-statement-pages';
 export { liveIncidentPage, liveMatching, type LiveIncidentFilter, type MatchedIncident } from './live-incident-pages';

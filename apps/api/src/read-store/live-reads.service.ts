@@ -7,6 +7,7 @@ import {
   type LiveIncident,
   type LiveIncidentFilter,
   liveIncidentPage,
+  liveStatementPage,
   type ReadStore,
   type StatementAtCut,
   statementPageAt,
@@ -64,23 +65,25 @@ export class LiveReads {
   }
 
   /**
-   * A page of every statement `selection` keeps now (filtered by delivery dates, kinds and venues or not), as
-   * `listStatements` pages them: one walk of the delivery-date index and a count, where the model scans every
-   * statement. Null when the file cannot answer, and for a list by State or by incident: the model keeps each
-   * State's and incident's statements at hand, where the file reads all of them to page them (the United
-   * Kingdom's 8,597: 0.2 to 0.5 s; an incident's hundred: a third of the model's throughput).
+   * A page of the statements `selection` keeps now, as `listStatements` pages them: by State or incident (or both),
+   * a keyset walk of that State's speaker rows or that incident's target rows and a count (`liveStatementPage`);
+   * by neither (filtered by delivery dates, kinds and venues or not), one walk of the delivery-date index and a
+   * count, where the model scans every statement. Null when the file cannot answer.
    */
   statementPage(
     selection: StatementFilter,
     args: PageArgs & { descending?: boolean },
   ): Connection<StatementAtCut> | null {
-    if (selection.stateCode !== undefined || selection.incidentId !== undefined) return null;
     const { from, to, kind, venue } = selection;
-    const filter = { from, to, kind, venue };
+    const listed = selection.stateCode !== undefined || selection.incidentId !== undefined;
     return this.fromFile((file, kept) =>
-      kept.get(file, `statements|${JSON.stringify([filter, args])}`, () =>
-        statementPageAt(file.db, 'LIVE', filter, args),
-      ),
+      listed
+        ? kept.get(file, `statements by|${JSON.stringify([selection, args])}`, () =>
+            liveStatementPage(file.db, selection, args),
+          )
+        : kept.get(file, `statements|${JSON.stringify([{ from, to, kind, venue }, args])}`, () =>
+            statementPageAt(file.db, 'LIVE', { from, to, kind, venue }, args),
+          ),
     );
   }
 
