@@ -1,6 +1,6 @@
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
 import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
-import { RETRACT_CORROBORATION } from './support/fixtures';
+import { CORRECT_INCIDENT, RETRACT_CORROBORATION } from './support/fixtures';
 import { allege, corroborate, registerSource } from './support/read-side';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
@@ -191,5 +191,33 @@ describe('incidents asked about now, from the projection file', () => {
     type Listed = { incidents: { totalCount: number; edges: { node: { id: string } }[] } };
     const listed = await twice(() => app.ok<Listed>(LIST, { filter: { text: 'Saada' } }));
     expect(listed.incidents.edges.map((e) => e.node.id)).toEqual([id]);
+  });
+
+  it('one incident’s revision and corrections come from the file, right after a write and then', async () => {
+    const query = `query ($id: ID!) { incident(id: $id) { id revision corrections { fields reason correctedOn } } }`;
+    type Shown = { incident: { revision: number; corrections: { fields: string[] }[] } };
+    const id = seeded.incidents[0];
+    const before = await app.ok<Shown>(query, { id });
+    await app.ok(CORRECT_INCIDENT, {
+      input: { incidentId: id, changes: { summary: 'Re-read' }, reason: 'Typo', correctedOn: '2016-07-01' },
+    });
+    const now = await app.ok<Shown>(query, { id });
+    expect(now.incident.revision).toBe(before.incident.revision + 1);
+    expect(now.incident.corrections.at(-1)).toEqual({ fields: ['summary'], reason: 'Typo', correctedOn: '2016-07-01' });
+    await inStep();
+    // The model's copy made wrong on purpose: only the file can give the right answer, through the same query.
+    const view = app.app.get(ReadModelService).model.incidents.get(id)!;
+    const [revision, corrections] = [view.revision, view.corrections];
+    Object.assign(view, { revision: -1, corrections: [] });
+    try {
+      answers.mockClear();
+      expect(await app.ok(query, { id })).toEqual(now);
+      expect(fromFile()).toEqual([true]);
+      expect(await byModel(() => app.ok<Shown>(query, { id }))).toEqual({
+        incident: { id, revision: -1, corrections: [] },
+      });
+    } finally {
+      Object.assign(view, { revision, corrections });
+    }
   });
 });

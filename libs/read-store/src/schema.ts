@@ -27,9 +27,10 @@ CREATE TABLE IF NOT EXISTS source_merges (
   evidence_date TEXT, recorded_at INTEGER NOT NULL
 );
 
+-- revision: its stream's revision now (the last event appended to it, whatever the table it went to).
 CREATE TABLE IF NOT EXISTS incidents (
   incident_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, evidence_date TEXT, recorded_at INTEGER NOT NULL,
-  superseded_at INTEGER
+  superseded_at INTEGER, revision INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS incident_versions (
   incident_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, changes TEXT NOT NULL, reason TEXT,

@@ -1,6 +1,10 @@
 import { findIncident, type IncidentView, type RegistryModel } from '@app/projections';
 import type { Citation } from '@app/domain';
 import type { LiveIncident } from '@app/read-store';
+
+/** An incident read now: one (`LiveIncident`), or one of a list, whose revision and corrections were not read. */
+export type LiveIncidentRead = Omit<LiveIncident, 'revision' | 'corrections'> &
+  Partial<Pick<LiveIncident, 'revision' | 'corrections'>>;
 import { READ_FROM } from '../queries/model-context';
 import type { ReferenceData } from '../reference/reference-data';
 import { factsOf, toIncidentObject } from './incident.mapper';
@@ -8,16 +12,17 @@ import type { CorroborationObject, IncidentObject } from './objects/incident.obj
 
 /**
  * An incident asked about now, read from the projection file's live rows: what a list shows, and its
- * corroborations when the query asked for them (read with the rest, in the same transaction). Its revision and
- * the nested lists the file does not give yet (investigations, statements, corrections) come from the live
- * in-memory model, which is at or past the file's checkpoint, only when a query selects one of them.
+ * corroborations when the query asked for them (read with the rest, in the same transaction); one incident, also its
+ * revision and corrections. The nested lists the file does not give yet (investigations, statements), and a listed
+ * incident's revision and corrections, come from the live in-memory model, which is at or past the file's
+ * checkpoint, only when a query selects one of them.
  */
 class LiveIncidentObject {
   private fromModel?: IncidentObject;
   readonly [READ_FROM]: RegistryModel;
 
   constructor(
-    private readonly incident: LiveIncident,
+    private readonly incident: LiveIncidentRead,
     private readonly reference: ReferenceData,
     model: RegistryModel,
   ) {
@@ -50,7 +55,7 @@ class LiveIncidentObject {
     }));
   }
   get revision(): number {
-    return this.model().revision;
+    return this.incident.revision ?? this.model().revision;
   }
   get investigations(): IncidentObject['investigations'] {
     return this.model().investigations;
@@ -59,13 +64,13 @@ class LiveIncidentObject {
     return this.model().statements;
   }
   get corrections(): IncidentObject['corrections'] {
-    return this.model().corrections;
+    return this.incident.corrections ?? this.model().corrections;
   }
 }
 
 /** An incident read from the projection file now; `model` (the live one) gives what the file does not. */
 export function toLiveIncidentObject(
-  incident: LiveIncident,
+  incident: LiveIncidentRead,
   reference: ReferenceData,
   model: RegistryModel,
 ): IncidentObject {
