@@ -220,4 +220,27 @@ describe('incidents asked about now, from the projection file', () => {
       Object.assign(view, { revision, corrections });
     }
   });
+
+  it('every source now comes from the file, equal to the model; a regrade shows at once, then from the file', async () => {
+    const query = `{ sources { id revision name kind grade stateCode parentOrganisation organisationId aliases
+      mergedDuplicates mergedInto { canonicalSourceId reason mergedOn }
+      grades { grade previousGrade regradedOn reason recordedAt } } }`;
+    type Sources = { sources: { id: string; grade: string; revision: number }[] };
+    const got = await app.ok<Sources>(query);
+    expect(fromFile()).toEqual([true]);
+    expect(got).toEqual(await byModel(() => app.ok(query)));
+    expect(got.sources.length).toBeGreaterThan(1);
+    const id = await registerSource(app, 'Landmine Monitor', 'C');
+    await app.ok(`mutation ($input: RegradeSourceInput!) { regradeSource(input: $input) { id } }`, {
+      input: { sourceId: id, newGrade: 'B', reason: 'Field team verified', regradedOn: '2016-05-01' },
+    });
+    const shown = (r: Sources) => r.sources.find((s) => s.id === id);
+    expect(shown(await app.ok<Sources>(query))).toMatchObject({ grade: 'B', revision: 1 });
+    await inStep();
+    answers.mockClear();
+    const filed = await app.ok<Sources>(query);
+    expect(shown(filed)).toMatchObject({ grade: 'B', revision: 1 });
+    expect(fromFile()).toEqual([true]);
+    expect(filed).toEqual(await byModel(() => app.ok(query)));
+  });
 });

@@ -9,6 +9,8 @@ import {
   liveIncidentPage,
   liveStatementPage,
   type ReadStore,
+  type SourceAtCut,
+  sourcesAt,
   type StatementAtCut,
   statementPageAt,
 } from '@app/read-store';
@@ -85,6 +87,11 @@ export class LiveReads {
             statementPageAt(file.db, 'LIVE', { from, to, kind, venue }, args),
           ),
     );
+  }
+
+  /** Every source now, in registration order (as the model holds them); null when the file cannot answer. */
+  sources(): SourceAtCut[] | null {
+    return this.fromFile((file, kept) => kept.get(file, 'sources', () => sourcesAt(file.db, 'LIVE')));
   }
 
   private fromFile<T>(read: (file: ReadStore, kept: AtCheckpoint) => T | null): T | null {

@@ -12,6 +12,7 @@ import type { SourceAtCut } from '@app/read-store';
 import { timeTravel } from '../queries/model-context';
 import { TimeTravelInput } from '../queries/dto/time-travel.input';
 import { ReadModelService } from '../read-model/read-model.service';
+import { LiveReads } from '../read-store/live-reads.service';
 import { PastReads } from '../read-store/past-reads.service';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { MergeSourcesCommand, RegisterSourceCommand, RegradeSourceCommand } from './commands/source.handlers';
@@ -36,6 +37,7 @@ export class SourcesResolver {
     private readonly commandBus: CommandBus,
     private readonly readModel: ReadModelService,
     private readonly past: PastReads,
+    private readonly live: LiveReads,
   ) {}
 
   @Query(() => SourceObject)
@@ -49,8 +51,8 @@ export class SourcesResolver {
     filter?: TimeTravelInput,
   ): Promise<SourceObject[]> {
     const { asOf, clock } = timeTravel(filter);
-    // As of a date, read from the projection file when it serves (in registration order, as the model holds them).
-    const read = asOf ? await this.past.sourcesAt(asOf, clock) : null;
+    // Read from the projection file when it serves (in registration order, as the model holds them).
+    const read = asOf ? await this.past.sourcesAt(asOf, clock) : this.live.sources();
     const links = read
       ? { sources: new Map(read.map((s) => [s.sourceId, s])) }
       : await this.readModel.modelAt(asOf, clock);
