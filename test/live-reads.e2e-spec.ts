@@ -1,6 +1,6 @@
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
 import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
-import { CORRECT_INCIDENT, RETRACT_CORROBORATION } from './support/fixtures';
+import { CORRECT_INCIDENT, MERGE_INCIDENTS, RETRACT_CORROBORATION } from './support/fixtures';
 import { allege, corroborate, registerSource } from './support/read-side';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
@@ -221,7 +221,7 @@ describe('incidents asked about now, from the projection file', () => {
     }
   });
 
-  it('every source now comes from the file, equal to the model; a regrade shows at once, then from the file', async () => {
+  it('every source now comes from the file, equal to the model; a regrade shows at once, then the file', async () => {
     const query = `{ sources { id revision name kind grade stateCode parentOrganisation organisationId aliases
       mergedDuplicates mergedInto { canonicalSourceId reason mergedOn }
       grades { grade previousGrade regradedOn reason recordedAt } } }`;
@@ -242,5 +242,60 @@ describe('incidents asked about now, from the projection file', () => {
     expect(shown(filed)).toMatchObject({ grade: 'B', revision: 1 });
     expect(fromFile()).toEqual([true]);
     expect(filed).toEqual(await byModel(() => app.ok(query)));
+  });
+
+  it('situations now come from the file, with their incidents, equal to the model; a write shows at once', async () => {
+    const fields = `id revision name countryCodes allegedUsers { stateCodes name } period { from to } note incidentIds
+      corrections { fields reason correctedOn } recordedAt`;
+    const all = `{ situations { ${fields} } }`;
+    const one = `query ($id: ID!) { situation(id: $id) { ${fields} } }`;
+    type Situations = { situations: { id: string; incidentIds: string[]; revision: number }[] };
+    const register = async (name: string) =>
+      (
+        await app.ok<{ registerSituation: { id: string } }>(
+          `mutation ($input: RegisterSituationInput!) { registerSituation(input: $input) { id } }`,
+          {
+            input: {
+              name,
+              countryCodes: ['YEM'],
+              allegedUsers: [{ stateCodes: ['SAU'] }],
+              period: { from: '2015-03-26' },
+            },
+          },
+        )
+      ).registerSituation.id;
+    const yemen = await register('Yemen');
+    const other = await register('Another theatre');
+    const [a, b, c] = seeded.incidents;
+    const move = (incidentId: string, situationId: string) =>
+      app.ok(CORRECT_INCIDENT, {
+        input: { incidentId, changes: { situationId }, reason: 'Same war', correctedOn: '2016-08-02' },
+      });
+    await move(a, yemen);
+    await move(b, yemen);
+    await move(c, other);
+    await app.ok(MERGE_INCIDENTS, {
+      input: { duplicateIncidentId: b, canonicalIncidentId: c, reason: 'Same strike', mergedOn: '2016-08-03' },
+    });
+    await app.ok(`mutation ($input: CorrectSituationInput!) { correctSituation(input: $input) { id } }`, {
+      input: {
+        situationId: yemen,
+        changes: { note: 'Saudi-led coalition' },
+        reason: 'Named',
+        correctedOn: '2016-09-01',
+      },
+    });
+    const shown = (r: Situations, id: string) => r.situations.find((s) => s.id === id);
+    const now = await app.ok<Situations>(all);
+    expect(shown(now, yemen)).toMatchObject({ incidentIds: [a], revision: 1 });
+    expect(shown(now, other)).toMatchObject({ incidentIds: [c], revision: 0 });
+    await inStep();
+    answers.mockClear();
+    expect(await app.ok(all)).toEqual(now);
+    expect(await app.ok(one, { id: yemen })).toEqual({ situation: shown(now, yemen) });
+    expect(fromFile()).toEqual([true, true]);
+    expect(now).toEqual(await byModel(() => app.ok(all)));
+    const unknown = await app.gql(one, { id: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

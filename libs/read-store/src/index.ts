@@ -43,4 +43,5 @@ export {
   type LiveIncident,
 } from './live-incident';
 export { liveStatementPage } from './live-statement-pages';
+export { liveSituations, type SituationCorrectionNow, type SituationNow } from './live-situations';
 export { liveIncidentPage, liveMatching, type LiveIncidentFilter, type MatchedIncident } from './live-incident-pages';

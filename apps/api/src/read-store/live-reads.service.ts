@@ -9,6 +9,8 @@ import {
   liveIncidentPage,
   liveStatementPage,
   type ReadStore,
+  type SituationNow,
+  liveSituations,
   type SourceAtCut,
   sourcesAt,
   type StatementAtCut,
@@ -92,6 +94,11 @@ export class LiveReads {
   /** Every source now, in registration order (as the model holds them); null when the file cannot answer. */
   sources(): SourceAtCut[] | null {
     return this.fromFile((file, kept) => kept.get(file, 'sources', () => sourcesAt(file.db, 'LIVE')));
+  }
+
+  /** Every situation now, in registration order, with its incidents; null when the file cannot answer. */
+  situations(): SituationNow[] | null {
+    return this.fromFile((file, kept) => kept.get(file, 'situations', () => liveSituations(file.db)));
   }
 
   private fromFile<T>(read: (file: ReadStore, kept: AtCheckpoint) => T | null): T | null {
