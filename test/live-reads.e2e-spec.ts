@@ -242,6 +242,13 @@ describe('incidents asked about now, from the projection file', () => {
     expect(shown(filed)).toMatchObject({ grade: 'B', revision: 1 });
     expect(fromFile()).toEqual([true]);
     expect(filed).toEqual(await byModel(() => app.ok(query)));
+    const one = query.replace('{ sources {', 'query ($id: ID!) { source(id: $id) {');
+    answers.mockClear();
+    expect(await app.ok(one, { id })).toEqual({ source: shown(filed) });
+    expect(fromFile()).toEqual([true]);
+    expect(await app.ok(one, { id })).toEqual(await byModel(() => app.ok(one, { id })));
+    const unknown = await app.gql(one, { id: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('situations now come from the file, with their incidents, equal to the model; a write shows at once', async () => {

@@ -42,7 +42,12 @@ export class SourcesResolver {
 
   @Query(() => SourceObject)
   source(@Args('id', { type: () => ID }) id: string): SourceObject {
-    return this.load(id);
+    const filed = this.live.sources();
+    if (filed === null) return this.load(id);
+    const links = { sources: new Map(filed.map((s) => [s.sourceId, s])) };
+    const source = links.sources.get(id);
+    if (!source) throw notFound(`No source with id ${id}`, 'id');
+    return toSourceObject(source, links);
   }
 
   @Query(() => [SourceObject], { description: 'Every registered source, by name (as graded then, with asOf)' })
