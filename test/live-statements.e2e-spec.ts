@@ -106,6 +106,8 @@ describe('statements asked about now, from the projection file', () => {
     { stateCodes: ['IRL'] },
     { stateCodes: ['DEU', 'AUT', 'FRA'], kind: ['CONDEMNATION', 'CONCERN'], from: '2016-02-01' },
     { stateCodes: ['USA'], venue: ['NATIONAL', 'MSP', 'UNGA_FIRST_COMMITTEE'] },
+    { stateCodes: [] },
+    { stateCodes: ['GBR'], kind: [] },
     ...incidents.map((incidentId) => ({ incidentId })),
     ...incidents.map((incidentId) => ({ incidentId, stateCodes: ['GBR', 'NOR', 'USA'] })),
     { incidentId: incidents[incidents.length - 2], kind: ['CONDEMNATION'], to: '2016-12-31' },

@@ -28,8 +28,12 @@ export function liveStatementPage(
     const resolve = incidentResolver(db, 'LIVE');
     const incident =
       filter.incidentId === undefined ? undefined : incidentMembers(db, 'LIVE', resolve, filter.incidentId);
-    // As the replay lists an incident's statements: none for an incident that does not exist.
-    if (incident !== undefined && !incident.exists && filter.stateCode === undefined) return pageStatements([], args);
+    // As the replay lists an incident's statements: none for an incident that does not exist; none of no States,
+    // kinds or venues (an empty list keeps nothing).
+    const none = [filter.stateCode, filter.kind, filter.venue].some((f) => Array.isArray(f) && f.length === 0);
+    if (none || (incident !== undefined && !incident.exists && filter.stateCode === undefined)) {
+      return pageStatements([], args);
+    }
     const nodesOf = (rows: Row[]) => {
       const ids = JSON.stringify([...new Set(rows.map((r) => r[1]))]);
       const byId = new Map<string, StatementAtCut>();
