@@ -1,6 +1,6 @@
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
 import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
-import { CORRECT_STATEMENT, STATEMENT_PAGE } from './support/fixtures';
+import { CORRECT_STATEMENT, STATEMENT_NODE, STATEMENT_PAGE } from './support/fixtures';
 import { logYearOfEvidence, merge, registerSource, speak } from './support/read-side';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
@@ -23,6 +23,7 @@ describe('statements asked about now, from the projection file', () => {
   let app: TestApp;
   let seeded: SeededRegistry;
   let incidents: string[];
+  let statements: string[];
   let file: ReadStoreService;
   /** Every read of the file since the spy was set: whether it answered (non-null) or left it to the model. */
   let reads: jest.SpyInstance;
@@ -44,6 +45,7 @@ describe('statements asked about now, from the projection file', () => {
     seeded = await seedRegistry(app);
     const year = await logYearOfEvidence(app);
     incidents = [...seeded.incidents, year.yemen, year.syria];
+    statements = Object.values(year.statements);
     const correct = (statementId: string, correctedOn: string, changes: Record<string, unknown>) =>
       app.ok(CORRECT_STATEMENT, { input: { statementId, reason: 'Checked against the record', correctedOn, changes } });
     await correct(year.statements.joint, '2016-06-20', { speakers: ['NOR', 'IRL', 'DEU', 'AUT'] });
@@ -217,6 +219,28 @@ describe('statements asked about now, from the projection file', () => {
     expect(answered()).toBe(0);
     await inStep();
     expect(await walk({ kind: ['CONCERN'] }, 'ASC', 50)).toEqual(pages.got);
+    expect(answered()).toBe(1);
+  });
+
+  it('one statement by its id: from the file, every field equal to the model; a correction shows at once', async () => {
+    const one = `query ($id: ID!) { statement(id: $id) { ${STATEMENT_NODE} } }`;
+    for (const id of statements) {
+      const got = await app.ok(one, { id });
+      expect({ id, got }).toEqual({ id, got: await byModel(() => app.ok(one, { id })) });
+    }
+    expect(answered()).toBe(statements.length);
+    const unknown = await app.gql(one, { id: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const [id] = statements;
+    await app.ok(CORRECT_STATEMENT, {
+      input: { statementId: id, reason: 'Re-dated', correctedOn: '2016-12-01', changes: { deliveredOn: '2016-11-30' } },
+    });
+    type Shown = { statement: { deliveredOn: string; revision: number } };
+    const now = await app.ok<Shown>(one, { id });
+    expect(now.statement.deliveredOn).toBe('2016-11-30');
+    await inStep();
+    reads.mockClear();
+    expect(await app.ok(one, { id })).toEqual(now);
     expect(answered()).toBe(1);
   });
 });

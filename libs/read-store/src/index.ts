@@ -24,6 +24,7 @@ export {
 } from './incidents-at';
 export {
   pageStatements,
+  statementAt,
   statementNodesAt,
   statementsAt,
   type StatementAtCut,

@@ -155,6 +155,17 @@ export function statementNodesAt(db: Database, cut: ReadCut, filter: StatementFi
   return db.inTransaction ? list() : db.transaction(list)();
 }
 
+/** One statement as of a cut (its incidents resolved then); null when it was not recorded by then. */
+export function statementAt(db: Database, cut: ReadCut, id: string): StatementAtCut | null {
+  const read = () => {
+    const found = readStatements(db, cut, 'SELECT @id AS id', { id }, null).at(0);
+    if (found === undefined) return null;
+    const resolve = incidentResolver(db, cut);
+    return { ...found, canonicalIncidentIds: [...new Set(found.incidentIds.map(resolve))] };
+  };
+  return db.inTransaction ? read() : db.transaction(read)();
+}
+
 /** A page of statements, by delivery date (oldest first unless `descending`), keyed as `listStatements` keys. */
 export const pageStatements = (nodes: readonly StatementAtCut[], args: PageArgs & { descending?: boolean } = {}) =>
   paginate(nodes, (n) => [n.deliveredOn, n.statementId, n.speaker ?? ''], args);

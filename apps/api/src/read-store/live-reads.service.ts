@@ -14,6 +14,7 @@ import {
   type SourceAtCut,
   sourcesAt,
   type StatementAtCut,
+  statementAt,
   statementPageAt,
 } from '@app/read-store';
 import { ReadModelService } from '../read-model/read-model.service';
@@ -99,6 +100,13 @@ export class LiveReads {
   /** Every situation now, in registration order, with its incidents; null when the file cannot answer. */
   situations(): SituationNow[] | null {
     return this.fromFile((file, kept) => kept.get(file, 'situations', () => liveSituations(file.db)));
+  }
+
+  /** The statement `id` now (`statement` null: none); null when the file cannot answer. */
+  statement(id: string): { statement: StatementAtCut | null } | null {
+    return this.fromFile((file, kept) =>
+      kept.get(file, `statement|${id}`, () => ({ statement: statementAt(file.db, 'LIVE', id) })),
+    );
   }
 
   private fromFile<T>(read: (file: ReadStore, kept: AtCheckpoint) => T | null): T | null {
