@@ -1,6 +1,13 @@
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
 import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
-import { CORRECT_INCIDENT, MERGE_INCIDENTS, RETRACT_CORROBORATION } from './support/fixtures';
+import {
+  CONCLUDE_INVESTIGATION,
+  CORRECT_INCIDENT,
+  investigationInput,
+  MERGE_INCIDENTS,
+  OPEN_INVESTIGATION,
+  RETRACT_CORROBORATION,
+} from './support/fixtures';
 import { allege, corroborate, registerSource } from './support/read-side';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
@@ -248,6 +255,37 @@ describe('incidents asked about now, from the projection file', () => {
     expect(fromFile()).toEqual([true]);
     expect(await app.ok(one, { id })).toEqual(await byModel(() => app.ok(one, { id })));
     const unknown = await app.gql(one, { id: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('one investigation now comes from the file, equal to the model; its conclusion shows at once', async () => {
+    const [a, b] = seeded.incidents;
+    const ONE_INVESTIGATION = `query ($id: ID!) { investigation(id: $id) { id revision
+      investigator { kind stateCode name sourceId } incidentIds mandate openedOn outcome findings concludedOn
+      recordedAt } }`;
+    type Shown = { investigation: { id: string; incidentIds: string[]; outcome: string | null; revision: number } };
+    const { openInvestigation } = await app.ok<{ openInvestigation: { id: string } }>(OPEN_INVESTIGATION, {
+      input: investigationInput([b, a]),
+    });
+    const id = openInvestigation.id;
+    expect((await app.ok<Shown>(ONE_INVESTIGATION, { id })).investigation.incidentIds).toEqual([b, a]);
+    await inStep();
+    answers.mockClear();
+    const opened = await app.ok<Shown>(ONE_INVESTIGATION, { id });
+    expect(fromFile()).toEqual([true]);
+    expect(opened).toEqual(await byModel(() => app.ok(ONE_INVESTIGATION, { id })));
+    expect(opened.investigation).toMatchObject({ incidentIds: [b, a], outcome: null, revision: 0 });
+    await app.ok(CONCLUDE_INVESTIGATION, {
+      input: { investigationId: id, outcome: 'USE_CONFIRMED', findings: 'Used.', concludedOn: '2016-09-01' },
+    });
+    expect((await app.ok<Shown>(ONE_INVESTIGATION, { id })).investigation).toMatchObject({ outcome: 'USE_CONFIRMED' });
+    await inStep();
+    answers.mockClear();
+    const concluded = await app.ok<Shown>(ONE_INVESTIGATION, { id });
+    expect(fromFile()).toEqual([true]);
+    expect(concluded.investigation).toMatchObject({ outcome: 'USE_CONFIRMED', revision: 1 });
+    expect(concluded).toEqual(await byModel(() => app.ok(ONE_INVESTIGATION, { id })));
+    const unknown = await app.gql(ONE_INVESTIGATION, { id: '00000000-0000-4000-8000-000000000000' });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 

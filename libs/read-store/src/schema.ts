@@ -61,8 +61,10 @@ CREATE TABLE IF NOT EXISTS investigations (
   investigator_name TEXT, investigator_source_id TEXT, mandate TEXT NOT NULL, citations TEXT,
   seq INTEGER NOT NULL, evidence_date TEXT, recorded_at INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- n: the incident's place in the list as logged (an answer shows them in that order).
 CREATE TABLE IF NOT EXISTS investigation_incidents (
-  investigation_id TEXT NOT NULL, incident_id TEXT NOT NULL, PRIMARY KEY (investigation_id, incident_id)
+  investigation_id TEXT NOT NULL, incident_id TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (investigation_id, incident_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS investigation_conclusions (
   investigation_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, outcome TEXT NOT NULL, findings TEXT NOT NULL,

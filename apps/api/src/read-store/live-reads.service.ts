@@ -3,6 +3,8 @@ import type { Connection, IncidentPageArgs, PageArgs, StatementFilter } from '@a
 import {
   type CorroborationFields,
   type IncidentAtCut,
+  type InvestigationNow,
+  liveInvestigation,
   liveIncident,
   type LiveIncident,
   type LiveIncidentFilter,
@@ -106,6 +108,13 @@ export class LiveReads {
   statement(id: string): { statement: StatementAtCut | null } | null {
     return this.fromFile((file, kept) =>
       kept.get(file, `statement|${id}`, () => ({ statement: statementAt(file.db, 'LIVE', id) })),
+    );
+  }
+
+  /** The investigation `id` now (`investigation` null: none); null when the file cannot answer. */
+  investigation(id: string): { investigation: InvestigationNow | null } | null {
+    return this.fromFile((file, kept) =>
+      kept.get(file, `investigation|${id}`, () => ({ investigation: liveInvestigation(file.db, id) })),
     );
   }
 
