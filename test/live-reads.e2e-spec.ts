@@ -58,8 +58,15 @@ describe('incidents asked about now, from the projection file', () => {
 
   /** `ask` answered by the in-memory model: the file says it is not in step. */
   const byModel = async <T>(ask: () => Promise<T>): Promise<T> => {
-    answers.mockReturnValueOnce(null);
-    return ask();
+    // Every read of the query (an incident and, when selected, its investigations) left to the model.
+    answers.mockReturnValue(null);
+    try {
+      return await ask();
+    } finally {
+      answers.mockImplementation((...args: Parameters<ReadStoreService['readInStep']>) =>
+        ReadStoreService.prototype.readInStep.apply(file, args),
+      );
+    }
   };
 
   /** Until the file shows what the model shows (asked of the unspied method: the spy counts the queries' reads). */
@@ -94,8 +101,8 @@ describe('incidents asked about now, from the projection file', () => {
       expect({ id, got }).toEqual({ id, got: model });
     }
     const answered = fromFile();
-    // Each id asked twice: first the file answered, then (mocked) it did not.
-    expect(answered.filter((a) => a)).toHaveLength(seeded.incidents.length);
+    // Each id asked twice: first the file answered (the incident, then its investigations), then (mocked) it did not.
+    expect(answered.filter((a) => a)).toHaveLength(seeded.incidents.length * 2);
   });
 
   it('one incident, asking some fields of its corroborations (each read when asked), equals the model', async () => {
@@ -134,12 +141,11 @@ describe('incidents asked about now, from the projection file', () => {
         let after: string | undefined;
         do {
           const variables = { filter, orderBy, first: 2, after };
-          const got = await app.ok<{ incidents: { pageInfo: { endCursor: string; hasNextPage: boolean } } }>(
-            LIST,
-            variables,
-          );
+          type Page = { incidents: { edges: unknown[]; pageInfo: { endCursor: string; hasNextPage: boolean } } };
+          const got = await app.ok<Page>(LIST, variables);
           expect({ variables, got }).toEqual({ variables, got: await byModel(() => app.ok(LIST, variables)) });
-          asked++;
+          // The page, then each listed incident's investigations.
+          asked += 1 + got.incidents.edges.length;
           after = got.incidents.pageInfo.hasNextPage ? got.incidents.pageInfo.endCursor : undefined;
         } while (after !== undefined);
       }
@@ -166,7 +172,9 @@ describe('incidents asked about now, from the projection file', () => {
       await inStep();
       answers.mockClear();
       expect(await query()).toEqual(now);
-      expect(fromFile()).toEqual([true]);
+      // Every read the query made (an incident's investigations too, when selected) answered by the file.
+      expect(fromFile()).toEqual(expect.arrayContaining([true]));
+      expect(fromFile()).not.toContain(false);
       return now;
     };
     const source = await registerSource(app, 'Conflict Armament Research', 'A');
@@ -287,6 +295,29 @@ describe('incidents asked about now, from the projection file', () => {
     expect(concluded).toEqual(await byModel(() => app.ok(ONE_INVESTIGATION, { id })));
     const unknown = await app.gql(ONE_INVESTIGATION, { id: '00000000-0000-4000-8000-000000000000' });
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    // An incident's investigations: by opening date, one day's in the order they were linked (here, opened).
+    const second = (
+      await app.ok<{ openInvestigation: { id: string } }>(OPEN_INVESTIGATION, { input: investigationInput([a]) })
+    ).openInvestigation.id;
+    const listed = `query ($id: ID!) { incident(id: $id) { id investigations { id revision incidentIds outcome
+      investigator { name } } } }`;
+    type Listed = { incident: { investigations: { id: string }[] } };
+    const linkedIds = (await app.ok<Listed>(listed, { id: a })).incident.investigations.map((i) => i.id);
+    expect(linkedIds.slice(-2)).toEqual([id, second]);
+    await inStep();
+    const view = app.app.get(ReadModelService).model.incidents.get(a)!;
+    const linked = view.investigationIds;
+    const expected = await byModel(() => app.ok<Listed>(listed, { id: a }));
+    // The model's copy made wrong on purpose: only the file can give the right answer, through the same query.
+    view.investigationIds = new Set();
+    try {
+      answers.mockClear();
+      expect(await app.ok(listed, { id: a })).toEqual(expected);
+      expect(fromFile()).toEqual([true, true]);
+    } finally {
+      view.investigationIds = linked;
+    }
   });
 
   it('situations now come from the file, with their incidents, equal to the model; a write shows at once', async () => {

@@ -1,6 +1,6 @@
-import { buildModel, resolveIncidentId, type RegistryModel } from '@app/projections';
+import { buildModel, findIncident, investigationsOf, resolveIncidentId, type RegistryModel } from '@app/projections';
 import { randomHistory } from '../../projections/src/testing/random-history';
-import { liveInvestigation } from './live-investigation';
+import { liveIncidentInvestigations, liveInvestigation } from './live-investigation';
 import { ReadStore } from './read-store';
 import { withRevisions } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
@@ -9,7 +9,7 @@ import { memorySource } from './testing/memory-source';
  * The oracle for one investigation asked about now: for random histories (investigations opened over several
  * incidents, concluded, their incidents merged), every investigation read from the live rows equals the live
  * replay's, field by field: its revision, investigator (and its source's name), incidents resolved in the order
- * logged, outcome, findings and dates.
+ * logged, outcome, findings and dates; and every incident's investigations, in the order the model lists them.
  */
 const SEEDS = Array.from({ length: 8 }, (_, i) => 901 + i);
 
@@ -27,13 +27,19 @@ function shownByModel(model: RegistryModel, id: string) {
 }
 
 describe('one investigation now from the live rows (liveInvestigation) against the live replay', () => {
-  it.each(SEEDS)('history %i: every investigation', async (seed) => {
+  it.each(SEEDS)("history %i: every investigation, and every incident's", async (seed) => {
     const events = withRevisions(randomHistory(seed, 200).events);
     const store = ReadStore.openFile(':memory:');
     await store.catchUp(memorySource(events, 7));
     const model = buildModel(events);
     for (const id of [...model.investigations.keys(), 'no-such-investigation']) {
       expect({ id, got: liveInvestigation(store.db, id) }).toEqual({ id, got: shownByModel(model, id) });
+    }
+    // Each incident's (by any id it had), in the order the model lists them.
+    for (const id of [...model.incidents.keys(), 'no-such-incident']) {
+      const view = findIncident(model, id);
+      const expected = view ? investigationsOf(model, view).map((i) => shownByModel(model, i.investigationId)) : null;
+      expect({ id, got: liveIncidentInvestigations(store.db, id) }).toEqual({ id, got: expected });
     }
     store.close();
   });

@@ -1,5 +1,7 @@
 import type { InvestigationOutcome, Investigator, IsoDate } from '@app/domain';
 import type { Database } from 'better-sqlite3';
+import { keyedRows } from './cut-rows';
+import { EvidenceReader } from './evidence.reader';
 import { incidentResolver } from './incident-resolution';
 
 /** An investigation as the registry shows it now. */
@@ -71,6 +73,23 @@ export function liveInvestigation(db: Database, id: string): InvestigationNow | 
       concludedOn: concluded?.[2] ?? null,
       recordedAt: new Date(recordedAt),
     };
+  };
+  return db.inTransaction ? read() : db.transaction(read)();
+}
+
+/**
+ * The investigations covering the incident `id` resolves to now, as the registry lists them: by opening date, ties
+ * in the order they were linked to it (a merge appends a duplicate's), the order the evidence reader gives the
+ * policy. Null when there is no such incident. One read transaction.
+ */
+export function liveIncidentInvestigations(db: Database, id: string): InvestigationNow[] | null {
+  const read = (): InvestigationNow[] | null => {
+    const reader = new EvidenceReader(keyedRows(db, 'LIVE'));
+    const canonical = reader.resolve(id);
+    const incident = canonical === null ? null : reader.read(canonical);
+    if (incident === null) return null;
+    const linked = incident.evidence().investigations.flatMap((i) => liveInvestigation(db, i.investigationId) ?? []);
+    return linked.sort((a, b) => (a.openedOn < b.openedOn ? -1 : a.openedOn > b.openedOn ? 1 : 0));
   };
   return db.inTransaction ? read() : db.transaction(read)();
 }

@@ -13,9 +13,9 @@ import type { CorroborationObject, IncidentObject } from './objects/incident.obj
 /**
  * An incident asked about now, read from the projection file's live rows: what a list shows, and its
  * corroborations when the query asked for them (read with the rest, in the same transaction); one incident, also its
- * revision and corrections. The nested lists the file does not give yet (investigations, statements), and a listed
- * incident's revision and corrections, come from the live in-memory model, which is at or past the file's
- * checkpoint, only when a query selects one of them.
+ * revision and corrections; its investigations when selected (`FileLists`). Its statements, and a listed incident's
+ * revision and corrections, come from the live in-memory model, which is at or past the file's checkpoint, only
+ * when a query selects one of them (and the investigations when the file cannot answer then).
  */
 class LiveIncidentObject {
   private fromModel?: IncidentObject;
@@ -25,6 +25,7 @@ class LiveIncidentObject {
     private readonly incident: LiveIncidentRead,
     private readonly reference: ReferenceData,
     model: RegistryModel,
+    private readonly fromFile: FileLists,
   ) {
     Object.assign(this, factsOf(incident, reference));
     this[READ_FROM] = model;
@@ -58,7 +59,7 @@ class LiveIncidentObject {
     return this.incident.revision ?? this.model().revision;
   }
   get investigations(): IncidentObject['investigations'] {
-    return this.model().investigations;
+    return this.fromFile.investigations(this.incident.incidentId) ?? this.model().investigations;
   }
   get statements(): IncidentObject['statements'] {
     return this.model().statements;
@@ -68,11 +69,17 @@ class LiveIncidentObject {
   }
 }
 
+/** The nested lists the file gives when a query selects them (null: it cannot answer then, the model does). */
+export interface FileLists {
+  investigations(incidentId: string): IncidentObject['investigations'] | null;
+}
+
 /** An incident read from the projection file now; `model` (the live one) gives what the file does not. */
 export function toLiveIncidentObject(
   incident: LiveIncidentRead,
   reference: ReferenceData,
   model: RegistryModel,
+  fromFile: FileLists,
 ): IncidentObject {
-  return new LiveIncidentObject(incident, reference, model) as unknown as IncidentObject;
+  return new LiveIncidentObject(incident, reference, model, fromFile) as unknown as IncidentObject;
 }

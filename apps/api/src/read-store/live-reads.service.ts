@@ -4,6 +4,7 @@ import {
   type CorroborationFields,
   type IncidentAtCut,
   type InvestigationNow,
+  liveIncidentInvestigations,
   liveInvestigation,
   liveIncident,
   type LiveIncident,
@@ -115,6 +116,13 @@ export class LiveReads {
   investigation(id: string): { investigation: InvestigationNow | null } | null {
     return this.fromFile((file, kept) =>
       kept.get(file, `investigation|${id}`, () => ({ investigation: liveInvestigation(file.db, id) })),
+    );
+  }
+
+  /** The investigations of the incident `id` resolves to now, as it lists them; null when the file cannot answer. */
+  incidentInvestigations(id: string): InvestigationNow[] | null {
+    return this.fromFile((file, kept) =>
+      kept.get(file, `incident investigations|${id}`, () => liveIncidentInvestigations(file.db, id)),
     );
   }
 
