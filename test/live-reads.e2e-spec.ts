@@ -3,12 +3,13 @@ import { ReadStoreService } from '../apps/api/src/read-store/read-store.service'
 import {
   CONCLUDE_INVESTIGATION,
   CORRECT_INCIDENT,
+  CORRECT_STATEMENT,
   investigationInput,
   MERGE_INCIDENTS,
   OPEN_INVESTIGATION,
   RETRACT_CORROBORATION,
 } from './support/fixtures';
-import { allege, corroborate, registerSource } from './support/read-side';
+import { allege, corroborate, registerSource, speak } from './support/read-side';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
 
@@ -101,8 +102,9 @@ describe('incidents asked about now, from the projection file', () => {
       expect({ id, got }).toEqual({ id, got: model });
     }
     const answered = fromFile();
-    // Each id asked twice: first the file answered (the incident, then its investigations), then (mocked) it did not.
-    expect(answered.filter((a) => a)).toHaveLength(seeded.incidents.length * 2);
+    // Each id asked twice: first the file answered (the incident, its investigations, its statements), then (mocked)
+    // it did not.
+    expect(answered.filter((a) => a)).toHaveLength(seeded.incidents.length * 3);
   });
 
   it('one incident, asking some fields of its corroborations (each read when asked), equals the model', async () => {
@@ -144,8 +146,8 @@ describe('incidents asked about now, from the projection file', () => {
           type Page = { incidents: { edges: unknown[]; pageInfo: { endCursor: string; hasNextPage: boolean } } };
           const got = await app.ok<Page>(LIST, variables);
           expect({ variables, got }).toEqual({ variables, got: await byModel(() => app.ok(LIST, variables)) });
-          // The page, then each listed incident's investigations.
-          asked += 1 + got.incidents.edges.length;
+          // The page, then each listed incident's investigations and statements.
+          asked += 1 + 2 * got.incidents.edges.length;
           after = got.incidents.pageInfo.hasNextPage ? got.incidents.pageInfo.endCursor : undefined;
         } while (after !== undefined);
       }
@@ -317,6 +319,34 @@ describe('incidents asked about now, from the projection file', () => {
       expect(fromFile()).toEqual([true, true]);
     } finally {
       view.investigationIds = linked;
+    }
+  });
+
+  it('an incident’s statements come from the file when selected, in the order the model lists them', async () => {
+    const [a] = seeded.incidents;
+    const first = await speak(app, ['NOR'], 'CONCERN', '2016-07-01', [a]);
+    const second = await speak(app, ['IRL'], 'CONDEMNATION', '2016-07-01', [a]);
+    const earlier = await speak(app, ['AUT'], 'CONCERN', '2016-06-01', [a]);
+    // Any correction links a statement again (last among its day's).
+    await app.ok(CORRECT_STATEMENT, {
+      input: { statementId: first, reason: 'Wording', correctedOn: '2016-07-02', changes: { quote: 'Grave concern' } },
+    });
+    await inStep();
+    const query = `query ($id: ID!) { incident(id: $id) { id statements { id revision kind venue deliveredOn incidentIds
+      speakers { stateCode } quote corrections { fields reason correctedOn } } } }`;
+    type Listed = { incident: { statements: { id: string }[] } };
+    const expected = await byModel(() => app.ok<Listed>(query, { id: a }));
+    expect(expected.incident.statements.map((s) => s.id).slice(-3)).toEqual([earlier, second, first]);
+    const view = app.app.get(ReadModelService).model.incidents.get(a)!;
+    const linked = view.statementIds;
+    // The model's copy made wrong on purpose: only the file can give the right answer, through the same query.
+    view.statementIds = [];
+    try {
+      answers.mockClear();
+      expect(await app.ok(query, { id: a })).toEqual(expected);
+      expect(fromFile()).toEqual([true, true]);
+    } finally {
+      view.statementIds = linked;
     }
   });
 

@@ -44,6 +44,7 @@ export {
   type LiveIncident,
 } from './live-incident';
 export { liveStatementPage } from './live-statement-pages';
+export { liveIncidentStatements } from './live-incident-statements';
 export { liveIncidentInvestigations, liveInvestigation, type InvestigationNow } from './live-investigation';
 export { liveSituations, type SituationCorrectionNow, type SituationNow } from './live-situations';
 export { liveIncidentPage, liveMatching, type LiveIncidentFilter, type MatchedIncident } from './live-incident-pages';

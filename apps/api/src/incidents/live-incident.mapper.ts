@@ -13,9 +13,9 @@ import type { CorroborationObject, IncidentObject } from './objects/incident.obj
 /**
  * An incident asked about now, read from the projection file's live rows: what a list shows, and its
  * corroborations when the query asked for them (read with the rest, in the same transaction); one incident, also its
- * revision and corrections; its investigations when selected (`FileLists`). Its statements, and a listed incident's
- * revision and corrections, come from the live in-memory model, which is at or past the file's checkpoint, only
- * when a query selects one of them (and the investigations when the file cannot answer then).
+ * revision and corrections; its investigations and statements when selected (`FileLists`). A listed incident's
+ * revision and corrections come from the live in-memory model, which is at or past the file's checkpoint, only
+ * when a query selects one of them (and the nested lists when the file cannot answer then).
  */
 class LiveIncidentObject {
   private fromModel?: IncidentObject;
@@ -62,7 +62,7 @@ class LiveIncidentObject {
     return this.fromFile.investigations(this.incident.incidentId) ?? this.model().investigations;
   }
   get statements(): IncidentObject['statements'] {
-    return this.model().statements;
+    return this.fromFile.statements(this.incident.incidentId) ?? this.model().statements;
   }
   get corrections(): IncidentObject['corrections'] {
     return this.incident.corrections ?? this.model().corrections;
@@ -72,6 +72,7 @@ class LiveIncidentObject {
 /** The nested lists the file gives when a query selects them (null: it cannot answer then, the model does). */
 export interface FileLists {
   investigations(incidentId: string): IncidentObject['investigations'] | null;
+  statements(incidentId: string): IncidentObject['statements'] | null;
 }
 
 /** An incident read from the projection file now; `model` (the live one) gives what the file does not. */

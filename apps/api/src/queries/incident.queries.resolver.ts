@@ -19,6 +19,7 @@ import { ReferenceData } from '../reference/reference-data';
 import { toIncidentObject, toListedIncidentObject } from '../incidents/incident.mapper';
 import { type FileLists, toLiveIncidentObject } from '../incidents/live-incident.mapper';
 import { toLiveInvestigationObject } from '../investigations/investigation.mapper';
+import { toListedStatementObject } from '../statements/listed-statement';
 import { IncidentObject } from '../incidents/objects/incident.object';
 import { withoutNulls } from '../incidents/without-nulls';
 import { IncidentFilterInput } from './dto/incident-filter.input';
@@ -63,6 +64,11 @@ export class IncidentQueriesResolver {
   private readonly fileLists: FileLists = {
     investigations: (incidentId) =>
       this.live.incidentInvestigations(incidentId)?.map((i) => toLiveInvestigationObject(i, this.reference)) ?? null,
+    statements: (incidentId) =>
+      this.live
+        .incidentStatements(incidentId)
+        ?.map((s) => toListedStatementObject(s, this.reference, () => this.readModel.statementEvents(s.statementId))) ??
+      null,
   };
 
   @Query(() => IncidentObject, {

@@ -5,6 +5,7 @@ import {
   type IncidentAtCut,
   type InvestigationNow,
   liveIncidentInvestigations,
+  liveIncidentStatements,
   liveInvestigation,
   liveIncident,
   type LiveIncident,
@@ -123,6 +124,13 @@ export class LiveReads {
   incidentInvestigations(id: string): InvestigationNow[] | null {
     return this.fromFile((file, kept) =>
       kept.get(file, `incident investigations|${id}`, () => liveIncidentInvestigations(file.db, id)),
+    );
+  }
+
+  /** The statements naming the incident `id` resolves to now, as it lists them; null when the file cannot answer. */
+  incidentStatements(id: string): StatementAtCut[] | null {
+    return this.fromFile((file, kept) =>
+      kept.get(file, `incident statements|${id}`, () => liveIncidentStatements(file.db, id)),
     );
   }
 
