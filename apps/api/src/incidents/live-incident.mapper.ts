@@ -1,28 +1,23 @@
 import { findIncident, type IncidentView, type RegistryModel } from '@app/projections';
 import type { Citation } from '@app/domain';
 import type { LiveIncident } from '@app/read-store';
-
-/** An incident read now: one (`LiveIncident`), or one of a list, whose revision and corrections were not read. */
-export type LiveIncidentRead = Omit<LiveIncident, 'revision' | 'corrections'> &
-  Partial<Pick<LiveIncident, 'revision' | 'corrections'>>;
 import { READ_FROM } from '../queries/model-context';
 import type { ReferenceData } from '../reference/reference-data';
 import { factsOf, toIncidentObject } from './incident.mapper';
 import type { CorroborationObject, IncidentObject } from './objects/incident.object';
 
 /**
- * An incident asked about now, read from the projection file's live rows: what a list shows, and its
- * corroborations when the query asked for them (read with the rest, in the same transaction); one incident, also its
- * revision and corrections; its investigations and statements when selected (`FileLists`). A listed incident's
- * revision and corrections come from the live in-memory model, which is at or past the file's checkpoint, only
- * when a query selects one of them (and the nested lists when the file cannot answer then).
+ * An incident asked about now, read from the projection file's live rows (one, or each of a list): its details,
+ * assessment, history, revision and corrections, its corroborations when the query asked for them (read with the
+ * rest, in the same transaction), its investigations and statements when selected (`FileLists`). The live in-memory
+ * model, which is at or past the file's checkpoint, gives the nested lists only when the file cannot answer then.
  */
 class LiveIncidentObject {
   private fromModel?: IncidentObject;
   readonly [READ_FROM]: RegistryModel;
 
   constructor(
-    private readonly incident: LiveIncidentRead,
+    private readonly incident: LiveIncident,
     private readonly reference: ReferenceData,
     model: RegistryModel,
     private readonly fromFile: FileLists,
@@ -56,7 +51,7 @@ class LiveIncidentObject {
     }));
   }
   get revision(): number {
-    return this.incident.revision ?? this.model().revision;
+    return this.incident.revision;
   }
   get investigations(): IncidentObject['investigations'] {
     return this.fromFile.investigations(this.incident.incidentId) ?? this.model().investigations;
@@ -65,7 +60,7 @@ class LiveIncidentObject {
     return this.fromFile.statements(this.incident.incidentId) ?? this.model().statements;
   }
   get corrections(): IncidentObject['corrections'] {
-    return this.incident.corrections ?? this.model().corrections;
+    return this.incident.corrections;
   }
 }
 
@@ -77,7 +72,7 @@ export interface FileLists {
 
 /** An incident read from the projection file now; `model` (the live one) gives what the file does not. */
 export function toLiveIncidentObject(
-  incident: LiveIncidentRead,
+  incident: LiveIncident,
   reference: ReferenceData,
   model: RegistryModel,
   fromFile: FileLists,

@@ -2,7 +2,6 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Connection, IncidentPageArgs, PageArgs, StatementFilter } from '@app/projections';
 import {
   type CorroborationFields,
-  type IncidentAtCut,
   type InvestigationNow,
   liveIncidentInvestigations,
   liveIncidentStatements,
@@ -61,7 +60,7 @@ export class LiveReads {
     filter: LiveIncidentFilter,
     args: IncidentPageArgs,
     overview: boolean,
-  ): { page: Connection<IncidentAtCut>; matched: LiveOverview | null } | null {
+  ): { page: Connection<LiveIncident>; matched: LiveOverview | null } | null {
     return this.fromFile((file, kept) =>
       file.db.transaction(() => {
         const page = kept.get(file, `page|${JSON.stringify([filter, args])}`, () =>
