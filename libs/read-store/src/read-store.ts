@@ -21,7 +21,7 @@ import { Lookups } from './lookups';
 import { INDEXES, SCHEMA } from './schema';
 
 /** Bumped whenever a table or an evolve function changes: with the policy's version, a mismatch rebuilds. */
-export const READ_STORE_VERSION = 'read-store-12';
+export const READ_STORE_VERSION = 'read-store-13';
 export const projectionVersion = (policy: PolicyConfig): string => `${READ_STORE_VERSION}+policy-${policy.version}`;
 const PROJECTION = 'registry';
 
@@ -183,6 +183,7 @@ export class ReadStore {
           evidenceDate: evidenceDateOf(event),
           recordedAt: stored.recordedAt.getTime(),
           eventId: stored.id,
+          revision: stored.revision,
         };
         for (const evolve of this.evolves) evolve(event, meta);
         this.markDirty?.(event, meta);
