@@ -1,8 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { findIncident, type RegistryModel } from '@app/projections';
-import { notFound } from '@app/domain';
 import { ReadModelService } from '../read-model/read-model.service';
+import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { ReferenceData } from '../reference/reference-data';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { AddCorroborationCommand, RetractCorroborationCommand } from './commands/corroboration.handlers';
@@ -14,7 +13,7 @@ import {
 import { CorrectIncidentInput } from './dto/correct-incident.input';
 import { AddCorroborationInput, RetractCorroborationInput } from './dto/corroboration.inputs';
 import { MergeIncidentsInput, WithdrawIncidentInput } from './dto/incident-lifecycle.inputs';
-import { toIncidentObject } from './incident.mapper';
+import { incidentAnswer } from './incident-answer';
 import { IncidentObject } from './objects/incident.object';
 
 /** The mutations after the allegation: each returns the (canonical) incident with its new assessment. */
@@ -24,6 +23,7 @@ export class IncidentCommandsResolver {
     private readonly commandBus: CommandBus,
     private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
+    private readonly answers: AnswersAfterWrites,
   ) {}
 
   @Mutation(() => IncidentObject, { description: "Correct an incident's details; the history of corrections is kept" })
@@ -32,7 +32,7 @@ export class IncidentCommandsResolver {
     @Meta() meta: RequestMeta,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new CorrectIncidentCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta);
   }
 
   @Mutation(() => IncidentObject, {
@@ -40,7 +40,7 @@ export class IncidentCommandsResolver {
   })
   async mergeIncidents(@Args('input') input: MergeIncidentsInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new MergeIncidentsCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta);
   }
 
   @Mutation(() => IncidentObject, {
@@ -51,7 +51,7 @@ export class IncidentCommandsResolver {
     @Meta() meta: RequestMeta,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new WithdrawIncidentCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta);
   }
 
   @Mutation(() => IncidentObject, {
@@ -62,7 +62,7 @@ export class IncidentCommandsResolver {
     @Meta() meta: RequestMeta,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new AddCorroborationCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta);
   }
 
   @Mutation(() => IncidentObject, { description: 'Record that a source retracted its evidence' })
@@ -71,13 +71,17 @@ export class IncidentCommandsResolver {
     @Meta() meta: RequestMeta,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new RetractCorroborationCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta);
   }
 
-  /** From the live model, or after a mutation from the model that shows its write (modelAfterWrites). */
-  private load(id: string, model: RegistryModel = this.readModel.model): IncidentObject {
-    const view = findIncident(model, id);
-    if (!view) throw notFound(`No incident with id ${id}`, 'id');
-    return toIncidentObject(view, model, this.reference);
+  /** From the projection file once it shows the write; else from the written streams folded in memory. */
+  private answer(id: string, meta: RequestMeta): Promise<IncidentObject> {
+    return this.answers.read(meta.writes, (file, lasting) =>
+      incidentAnswer(file, lasting, id, {
+        reference: this.reference,
+        model: this.readModel.model,
+        statementEvents: (statementId) => this.readModel.statementEvents(statementId),
+      }),
+    );
   }
 }

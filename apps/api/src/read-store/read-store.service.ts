@@ -151,6 +151,23 @@ export class ReadStoreService implements OnApplicationShutdown {
     return inStep ? read(this.file) : null;
   }
 
+  /**
+   * `read` of the file when it is serving and shows every one of `positions` (at or past them: a mutation's answer
+   * after its writes, which the executor waited for); else null. Not `readInStep`: the model's checkpoint is not
+   * asked, the file at or past the write is right for an answer.
+   */
+  readShowing<T>(positions: readonly Position[], read: (file: ReadStore) => T): { read: T } | null {
+    if (!this.isServing() || this.file === null || !this.file.db.open) return null;
+    const at = this.position();
+    const shows = (p: Position) => at !== null && this.events.comparePositions(at, p) >= 0;
+    return positions.every(shows) ? { read: read(this.file) } : null;
+  }
+
+  /** The open file while it is serving (what it shows now: links an in-memory fold may follow); else null. */
+  get servingFile(): ReadStore | null {
+    return this.isServing() && this.file?.db.open ? this.file : null;
+  }
+
   private isServing(): boolean {
     return this.caughtUp && this.subscription !== null && this.rebuildingNow === null && this.rebuildRead === null;
   }
