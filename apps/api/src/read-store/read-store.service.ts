@@ -75,6 +75,8 @@ export class ReadStoreService implements OnApplicationShutdown {
   private shuttingDown = false;
   private lastError: string | null = null;
   private supervisor?: NodeJS.Timeout;
+  /** Live folding waits while this is set (holdLiveFolding: for tests). */
+  private held: { until: Promise<void>; release: () => void } | null = null;
   constructor(
     @Inject(EventStore) private readonly events: EventStore,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -200,8 +202,21 @@ export class ReadStoreService implements OnApplicationShutdown {
     }
   }
 
+  /** Holds live folding (the file stays at its checkpoint) until the returned function is called: for tests. */
+  holdLiveFolding(): () => void {
+    let release!: () => void;
+    const hold = { until: new Promise<void>((resolve) => (release = resolve)), release: () => release() };
+    this.held = hold;
+    return () => {
+      if (this.held === hold) this.held = null;
+      hold.release();
+    };
+  }
+
   async onApplicationShutdown(): Promise<void> {
     this.shuttingDown = true;
+    this.held?.release();
+    this.held = null;
     this.generation++;
     clearInterval(this.supervisor);
     await this.subscription?.close();
@@ -363,6 +378,7 @@ export class ReadStoreService implements OnApplicationShutdown {
   private async foldLive(file: ReadStore, subscription: Subscription, generation: number): Promise<void> {
     try {
       for await (const page of livePages(subscription, READ_BATCH_SIZE)) {
+        while (this.held !== null) await this.held.until;
         if (generation !== this.generation || this.shuttingDown) return;
         file.applyPage(this.after(file.checkpoint().position, page), { assess: true });
         this.waiters.release(this.position());
