@@ -2,7 +2,7 @@ import { notFound } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { RegistryModel } from '@app/projections';
 import {
-  ALL_CORROBORATION_FIELDS,
+  type CorroborationFields,
   liveIncident,
   liveIncidentInvestigations,
   liveIncidentStatements,
@@ -24,7 +24,7 @@ export interface IncidentAnswerContext {
 
 /**
  * The incident `id` resolves to, as a mutation answers it: read from `file` by the readers and mapper `incident(id)`
- * now uses, every corroboration field included. `lasting`: the projection file, read again for the nested lists when
+ * now uses, with those `fields` of its corroborations the mutation selects. `lasting`: the projection file, read again for the nested lists when
  * a query selects them (the model answers them if the file was swapped out meanwhile); otherwise an in-memory fold
  * about to close, whose lists are read now.
  */
@@ -32,9 +32,10 @@ export function incidentAnswer(
   file: ReadStore,
   lasting: boolean,
   id: string,
+  fields: CorroborationFields | null,
   { reference, model, statementEvents }: IncidentAnswerContext,
 ): IncidentObject {
-  const incident = liveIncident(file.db, id, file.policy, ALL_CORROBORATION_FIELDS);
+  const incident = liveIncident(file.db, id, file.policy, fields);
   if (!incident) throw notFound(`No incident with id ${id}`, 'id');
   const investigations = (incidentId: string) =>
     file.db.open

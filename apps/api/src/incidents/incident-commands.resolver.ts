@@ -1,5 +1,7 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CommandBus } from '@nestjs/cqrs';
+import { corroborationFieldsOf } from '../queries/selected-fields';
 import { ReadModelService } from '../read-model/read-model.service';
 import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { ReferenceData } from '../reference/reference-data';
@@ -30,17 +32,22 @@ export class IncidentCommandsResolver {
   async correctIncident(
     @Args('input') input: CorrectIncidentInput,
     @Meta() meta: RequestMeta,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new CorrectIncidentCommand(input, meta));
-    return this.answer(id, meta);
+    return this.answer(id, meta, info);
   }
 
   @Mutation(() => IncidentObject, {
     description: 'Fold a duplicate report into the canonical incident; returns the canonical incident',
   })
-  async mergeIncidents(@Args('input') input: MergeIncidentsInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
+  async mergeIncidents(
+    @Args('input') input: MergeIncidentsInput,
+    @Meta() meta: RequestMeta,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new MergeIncidentsCommand(input, meta));
-    return this.answer(id, meta);
+    return this.answer(id, meta, info);
   }
 
   @Mutation(() => IncidentObject, {
@@ -49,9 +56,10 @@ export class IncidentCommandsResolver {
   async withdrawIncident(
     @Args('input') input: WithdrawIncidentInput,
     @Meta() meta: RequestMeta,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new WithdrawIncidentCommand(input, meta));
-    return this.answer(id, meta);
+    return this.answer(id, meta, info);
   }
 
   @Mutation(() => IncidentObject, {
@@ -60,24 +68,26 @@ export class IncidentCommandsResolver {
   async addCorroboration(
     @Args('input') input: AddCorroborationInput,
     @Meta() meta: RequestMeta,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new AddCorroborationCommand(input, meta));
-    return this.answer(id, meta);
+    return this.answer(id, meta, info);
   }
 
   @Mutation(() => IncidentObject, { description: 'Record that a source retracted its evidence' })
   async retractCorroboration(
     @Args('input') input: RetractCorroborationInput,
     @Meta() meta: RequestMeta,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new RetractCorroborationCommand(input, meta));
-    return this.answer(id, meta);
+    return this.answer(id, meta, info);
   }
 
   /** From the projection file once it shows the write; else from the written streams folded in memory. */
-  private answer(id: string, meta: RequestMeta): Promise<IncidentObject> {
+  private answer(id: string, meta: RequestMeta, info: GraphQLResolveInfo): Promise<IncidentObject> {
     return this.answers.read(meta.writes, (file, lasting) =>
-      incidentAnswer(file, lasting, id, {
+      incidentAnswer(file, lasting, id, corroborationFieldsOf(info), {
         reference: this.reference,
         model: this.readModel.model,
         statementEvents: (statementId) => this.readModel.statementEvents(statementId),

@@ -1,5 +1,7 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CommandBus } from '@nestjs/cqrs';
+import { corroborationFieldsOf } from '../queries/selected-fields';
 import { ReadModelService } from '../read-model/read-model.service';
 import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { ReferenceData } from '../reference/reference-data';
@@ -19,15 +21,19 @@ export class IncidentsResolver {
   ) {}
 
   @Mutation(() => IncidentObject, { description: 'Log an allegation of use with its first source' })
-  async allegeUse(@Args('input') input: AllegeUseInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
+  async allegeUse(
+    @Args('input') input: AllegeUseInput,
+    @Meta() meta: RequestMeta,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new AllegeUseCommand(input, meta));
-    return this.answer(id, meta);
+    return this.answer(id, meta, info);
   }
 
   /** From the projection file once it shows the write; else from the written streams folded in memory. */
-  private answer(id: string, meta: RequestMeta): Promise<IncidentObject> {
+  private answer(id: string, meta: RequestMeta, info: GraphQLResolveInfo): Promise<IncidentObject> {
     return this.answers.read(meta.writes, (file, lasting) =>
-      incidentAnswer(file, lasting, id, {
+      incidentAnswer(file, lasting, id, corroborationFieldsOf(info), {
         reference: this.reference,
         model: this.readModel.model,
         statementEvents: (statementId) => this.readModel.statementEvents(statementId),
