@@ -24,7 +24,8 @@ const idOf = (stream: string, prefix: string): string | null =>
 /**
  * The streams the entities folded in `db` link to: an incident's merged duplicates, its corroborations' sources,
  * its investigations and statements; the incidents (and the investigating source) an investigation or a statement
- * names; the incidents a resolution names or a situation holds. Read with the readers the queries use, over the fold and over the live file (which may know more links).
+ * names; the incidents a resolution names or a situation holds. Read with the readers the queries use, over the
+ * fold and over the live file (which may know more links).
  */
 function linkedStreams(files: ReadStore[], streams: Set<string>): Set<string> {
   // The live file may have been swapped out (closed) while the streams were read.
