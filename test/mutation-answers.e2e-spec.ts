@@ -52,8 +52,9 @@ const KINDS = {
   resolution: { query: 'resolution', fields: RESOLUTION },
 } as const;
 type Kind = keyof typeof KINDS;
+const inputType = (name: string) => `${name[0].toUpperCase()}${name.slice(1)}Input`;
 const mutation = (name: string, kind: Kind) =>
-  `mutation ($input: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${KINDS[kind].fields} } }`;
+  `mutation ($input: ${inputType(name)}!) { ${name}(input: $input) { ${KINDS[kind].fields} } }`;
 const query = (kind: Kind) => `query ($id: ID!) { ${KINDS[kind].query}(id: $id) { ${KINDS[kind].fields} } }`;
 const behindOf = (res: object): boolean | undefined =>
   (res as { extensions?: { readYourWrites?: { behind: boolean } } }).extensions?.readYourWrites?.behind;

@@ -24,9 +24,9 @@ export interface IncidentAnswerContext {
 
 /**
  * The incident `id` resolves to, as a mutation answers it: read from `file` by the readers and mapper `incident(id)`
- * now uses, with those `fields` of its corroborations the mutation selects. `lasting`: the projection file, read again for the nested lists when
- * a query selects them (the model answers them if the file was swapped out meanwhile); otherwise an in-memory fold
- * about to close, whose lists are read now.
+ * now uses, with those `fields` of its corroborations the mutation selects. `lasting`: the projection file, read
+ * again for the nested lists when a query selects them (the model answers them if the file was swapped out
+ * meanwhile); otherwise an in-memory fold about to close, whose lists are read now.
  */
 export function incidentAnswer(
   file: ReadStore,

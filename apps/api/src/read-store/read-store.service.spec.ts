@@ -87,7 +87,7 @@ describe('ReadStoreService', () => {
     expect(seq(third)).toBe(3);
   });
 
-  it("a mutation's answer reads the file at or past its writes; held, the file stays behind until released", async () => {
+  it("a mutation's answer reads the file at or past its writes; held, the file stays behind", async () => {
     service = new ReadStoreService(store, loadConfig({ SQLITE_PATH: join(dir, 'registry.db') }));
     const seq = (...positions: string[]) => service.readShowing(positions, (file) => file.checkpoint().seq);
     const first = await append();
