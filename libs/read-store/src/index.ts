@@ -10,6 +10,7 @@ export {
   type RebuildReport,
 } from './read-store';
 export { assessAsOf, type IncidentAssessment } from './assessments';
+export { type FoldedStatusChange, type PageChanges } from './page-changes';
 export { cutParams, fieldInForce, inForce, within, type ReadCut } from './cut';
 export { TABLES } from './schema';
 export { Lookups, type KeyedWrite } from './lookups';
