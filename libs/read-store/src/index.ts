@@ -32,6 +32,7 @@ export {
   type StatementCorrectionAtCut,
   type StatementFilterAt,
 } from './statements-at';
+export { statementsByIdAt } from './statements-by-id';
 export { sourcesAt, type GradeAtCut, type SourceAtCut } from './sources-at';
 export { statementPageAt, type StatementPageFilter } from './statement-pages';
 export { incidentPageAt, type IncidentDateFilter } from './incident-pages';
