@@ -55,6 +55,15 @@ const STATEMENT_RECORDED = /* GraphQL */ `
   }
 `;
 
+/** Waits until `check` holds, failing after `ms` (a wait that must end, e.g. while the live model is held). */
+async function within(ms: number, check: () => boolean): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
+    await sleep(5);
+  }
+}
+
 /** What the projection file gives of an incident now (its revision and nested lists still come from the model). */
 const FILED_INCIDENT = /* GraphQL */ `
   id occurredFrom occurredTo summary mergedDuplicates
@@ -190,51 +199,51 @@ describe('subscriptions over graphql-ws', () => {
 
     // Appended to the store directly (as another process would), while the in-memory model folds nothing.
     const readModel = app.app.get(ReadModelService);
-    const release = readModel.holdLiveFolding();
     const store = app.app.get(EventStore);
     const corroborationId = uuidv7();
     const statementId = uuidv7();
-    const metadata = { actor: 'test', correlationId: corroborationId, schemaVersion: 1 };
     const added = uuidv7();
-    await store.append(incidentStream(incident), [
-      {
-        id: added,
-        type: 'CorroborationAdded',
-        data: {
-          incidentId: incident,
-          corroborationId,
-          sourceId: hrw,
-          stance: 'SUPPORTS',
-          evidenceKinds: ['WITNESS_TESTIMONY'],
-          publishedOn: '2016-06-20',
-          citation: { url: 'https://example.org/hrw/2016-06-20' },
-          summary: 'A second, independent witness',
-        },
-        metadata,
-      },
-    ]);
-    // Its own page (a page's status change is named by the last event of the page that marked the incident).
-    await until(() => changes.received.length >= 1);
-    await store.append(statementStream(statementId), [
-      {
-        id: uuidv7(),
-        type: 'StatementRecorded',
-        data: {
-          statementId,
-          speakers: ['IRL'],
-          kind: 'CONCERN',
-          venue: 'NATIONAL',
-          deliveredOn: '2016-06-21',
-          incidentIds: [incident],
-          namesUser: false,
-          quote: 'Ireland is deeply concerned',
-          citation: { url: 'https://example.org/irl/2016-06-21' },
-        },
-        metadata,
-      },
-    ]);
+    const metadata = { actor: 'test', correlationId: corroborationId, schemaVersion: 1 };
+    const release = readModel.holdLiveFolding();
     try {
-      await until(() => changes.received.length >= 1 && statements.received.length >= 1);
+      await store.append(incidentStream(incident), [
+        {
+          id: added,
+          type: 'CorroborationAdded',
+          data: {
+            incidentId: incident,
+            corroborationId,
+            sourceId: hrw,
+            stance: 'SUPPORTS',
+            evidenceKinds: ['WITNESS_TESTIMONY'],
+            publishedOn: '2016-06-20',
+            citation: { url: 'https://example.org/hrw/2016-06-20' },
+            summary: 'A second, independent witness',
+          },
+          metadata,
+        },
+      ]);
+      // Its own page (a page's status change is named by the last event of the page that marked the incident).
+      await within(30_000, () => changes.received.length >= 1);
+      await store.append(statementStream(statementId), [
+        {
+          id: uuidv7(),
+          type: 'StatementRecorded',
+          data: {
+            statementId,
+            speakers: ['IRL'],
+            kind: 'CONCERN',
+            venue: 'NATIONAL',
+            deliveredOn: '2016-06-21',
+            incidentIds: [incident],
+            namesUser: false,
+            quote: 'Ireland is deeply concerned',
+            citation: { url: 'https://example.org/irl/2016-06-21' },
+          },
+          metadata,
+        },
+      ]);
+      await within(30_000, () => statements.received.length >= 1);
       expect(findIncident(readModel.model, incident)?.assessment.status).toBe('ALLEGED');
       expect(readModel.model.statements.has(statementId)).toBe(false);
     } finally {
