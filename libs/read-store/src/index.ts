@@ -26,6 +26,7 @@ export {
 } from './incidents-at';
 export {
   pageStatements,
+  statementAt,
   statementNodesAt,
   statementsAt,
   type StatementAtCut,
@@ -47,6 +48,10 @@ export {
   type LiveCorroboration,
   type LiveIncident,
 } from './live-incident';
+export { liveStatementPage } from './live-statement-pages';
+export { liveIncidentStatements } from './live-incident-statements';
+export { liveIncidentInvestigations, liveInvestigation, type InvestigationNow } from './live-investigation';
+export { liveSituations, type SituationCorrectionNow, type SituationNow } from './live-situations';
 export { liveIncidentPage, liveMatching, type LiveIncidentFilter, type MatchedIncident } from './live-incident-pages';
 export { FileStatementRows } from './statement-rows';
 export { reportSourceAt, responseMatrixAt, speakOutReportAt } from './report-at';

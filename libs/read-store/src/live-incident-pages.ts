@@ -3,7 +3,7 @@ import { type Connection, type IncidentFilter, type IncidentPageArgs, incidentMa
 import type { Database } from 'better-sqlite3';
 import type { IncidentAtCut } from './incidents-at';
 import { keysetPage, type KeysetList, type Row } from './keyset-page';
-import { liveIncident } from './live-incident';
+import { liveIncident, type LiveIncident } from './live-incident';
 import { LIVE_DETAILS, VERSION_DATES } from './schema';
 
 /** What a list asked about now may be filtered by: all of IncidentFilter but who has condemned (the model's). */
@@ -69,8 +69,8 @@ export function liveIncidentPage(
   filter: LiveIncidentFilter,
   args: IncidentPageArgs,
   policy: PolicyConfig,
-): Connection<IncidentAtCut> | null {
-  const read = (): Connection<IncidentAtCut> | null => {
+): Connection<LiveIncident> | null {
+  const read = (): Connection<LiveIncident> | null => {
     const parts = partsOf(db, filter, policy);
     if (parts === null) return null;
     const statusSort = args.sort === 'STATUS_CHANGED';
@@ -144,7 +144,7 @@ function partsOf(db: Database, filter: LiveIncidentFilter, policy: PolicyConfig)
     .pluck()
     .all() as string[];
   const keep = incidentMatcher(filter);
-  const moved: IncidentAtCut[] = [];
+  const moved: LiveIncident[] = [];
   for (const id of corrected) {
     const i = liveIncident(db, id, policy, null);
     // A merged duplicate's id gives its canonical incident: listed once, under its own id.

@@ -24,6 +24,8 @@ export interface LiveStatements {
   merges: Statement;
   /** The corroborations of a set of incidents, by shape. */
   corroborations: Map<string, Statement>;
+  /** An incident's stream revision and versions (with their evidence dates: a correction's is its date). */
+  own: Statement;
 }
 const prepared = new WeakMap<Database, LiveStatements>();
 
@@ -45,6 +47,13 @@ export function statementsOf(db: Database): LiveStatements {
          FROM incident_merges m WHERE m.canonical_incident_id IN (SELECT id FROM tree) ORDER BY m.seq`,
       ),
       corroborations: new Map(),
+      own: db
+        .prepare(
+          `SELECT i.revision, (SELECT json_group_array(json_array(json(v.changes), v.reason, v.seq, v.evidence_date))
+           FROM (SELECT * FROM incident_versions v WHERE v.incident_id = i.incident_id ORDER BY v.seq) v)
+         FROM incidents i WHERE i.incident_id = ?`,
+        )
+        .raw(),
     };
     prepared.set(db, found);
   }
@@ -103,7 +112,7 @@ export const fastSql = (fields: CorroborationFields | null) =>
     (SELECT m.canonical_incident_id FROM incident_merges m WHERE m.incident_id = i.incident_id
       ORDER BY m.seq DESC LIMIT 1),
     i.evidence_date, i.recorded_at,
-    (SELECT json_group_array(json_array(json(v.changes), v.reason, v.seq))
+    (SELECT json_group_array(json_array(json(v.changes), v.reason, v.seq, v.evidence_date))
       FROM (SELECT * FROM incident_versions v WHERE v.incident_id = i.incident_id ORDER BY v.seq) v),
     (SELECT json_group_array(m.incident_id) FROM (SELECT m.incident_id FROM incident_merges m
       WHERE m.canonical_incident_id = i.incident_id
@@ -118,7 +127,8 @@ export const fastSql = (fields: CorroborationFields | null) =>
         : `(SELECT json_group_array(json_array(${corroborationColumns(fields)})) FROM
             (SELECT ${fields.words ? '*' : INDEXED} FROM corroborations c WHERE c.incident_id = i.incident_id
               ORDER BY c.seq) c ${SOURCE})`
-    }
+    },
+    i.revision
   FROM incidents i LEFT JOIN assessments a ON a.incident_id = i.incident_id AND a.policy_version = ?
   WHERE i.incident_id = ?`;
 
@@ -133,6 +143,7 @@ export type FastRow = [
   assessment: string | null,
   history: string,
   corroborations: string | null,
+  revision: number,
 ];
 
 export type CorroborationRow = [

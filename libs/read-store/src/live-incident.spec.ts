@@ -4,12 +4,14 @@ import { buildModel, findIncident, type RegistryModel } from '@app/projections';
 import { randomHistory } from '../../projections/src/testing/random-history';
 import { ALL_CORROBORATION_FIELDS, type LiveCorroboration, liveIncident } from './live-incident';
 import { ReadStore } from './read-store';
+import { withRevisions } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
 
 /**
  * The oracle for one incident asked about now (`liveIncident`): for random histories (merges, withdrawals,
- * retractions, regrades), every id the registry knows, a merged duplicate's included, reads from the live rows
- * what the in-memory model shows of it, field by field, corroborations (with their sources) in the model's order.
+ * retractions, regrades, corrections; stream revisions as a store gives them), every id the registry knows, a
+ * merged duplicate's included, reads from the live rows what the in-memory model shows of it, field by field
+ * (its revision and corrections too), corroborations (with their sources) in the model's order.
  */
 const SEEDS = Array.from({ length: 10 }, (_, i) => 501 + i);
 
@@ -56,19 +58,29 @@ function shownByModel(model: RegistryModel, id: string) {
     assessment,
     statusHistory,
     corroborations,
+    revision: view.revision,
+    corrections: view.corrections.map((c) => ({
+      fields: Object.keys(c.changes),
+      reason: c.reason,
+      correctedOn: c.correctedOn,
+    })),
   });
 }
 
 const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
 
-function expectTheModel(store: ReadStore, model: RegistryModel): { merged: number; retracted: number } {
+type Seen = { merged: number; retracted: number; corrected: number };
+
+function expectTheModel(store: ReadStore, model: RegistryModel): Seen {
   let merged = 0;
   let retracted = 0;
+  let corrected = 0;
   for (const id of model.incidents.keys()) {
     const got = liveIncident(store.db, id, DEFAULT_POLICY, ALL_CORROBORATION_FIELDS);
     expect({ id, got: json(got) }).toEqual({ id, got: shownByModel(model, id) });
     if (got && got.incidentId !== id) merged++;
     retracted += got?.corroborations?.filter((c) => c.retractedOn !== null).length ?? 0;
+    corrected += got && got.corrections.length > 0 ? 1 : 0;
     // Each part read only when asked: the same but for the parts not asked (null).
     for (const words of [true, false]) {
       for (const retraction of [true, false]) {
@@ -92,35 +104,38 @@ function expectTheModel(store: ReadStore, model: RegistryModel): { merged: numbe
     const bare = liveIncident(store.db, id, DEFAULT_POLICY, null);
     expect(json(bare)).toEqual(json(got && { ...got, corroborations: null }));
   }
-  return { merged, retracted };
+  return { merged, retracted, corrected };
 }
 
 describe('one incident asked about now, read from the live rows (liveIncident), against the in-memory model', () => {
   it.each(SEEDS)('history %i: every id, merged duplicates resolved, with corroborations', async (seed) => {
-    const { events } = randomHistory(seed, 160);
+    const events = withRevisions(randomHistory(seed, 160).events);
     const store = await storeOf(events);
     const seen = expectTheModel(store, buildModel(events));
     expect(seen.merged + seen.retracted).toBeGreaterThan(0);
     store.close();
   });
 
-  it('the histories exercised merges and retractions (the oracle is not vacuous)', async () => {
+  it('the histories exercised merges, retractions and corrections (the oracle is not vacuous)', async () => {
     let merged = 0;
     let retracted = 0;
+    let corrected = 0;
     for (const seed of SEEDS.slice(0, 4)) {
-      const { events } = randomHistory(seed, 160);
+      const events = withRevisions(randomHistory(seed, 160).events);
       const store = await storeOf(events);
       const seen = expectTheModel(store, buildModel(events));
       merged += seen.merged;
       retracted += seen.retracted;
+      corrected += seen.corrected;
       store.close();
     }
     expect(merged).toBeGreaterThan(0);
     expect(retracted).toBeGreaterThan(0);
+    expect(corrected).toBeGreaterThan(0);
   });
 
   it('an incident still due to be assessed is assessed on its rows, with the same answer', async () => {
-    const { events } = randomHistory(SEEDS[0], 160);
+    const events = withRevisions(randomHistory(SEEDS[0], 160).events);
     const store = await storeOf(events);
     // Stored assessments made wrong on purpose: only the policy run on the rows can answer right.
     store.db.exec("UPDATE assessments SET assessment = json_set(assessment, '$.rule', 'stale')");

@@ -46,10 +46,29 @@ export interface LiveCorroboration {
   recordedAt: Date;
 }
 
+/** A correction of an incident's details as the registry lists it: the fields it set (their values: the details). */
+export interface LiveIncidentCorrection {
+  fields: string[];
+  reason: string;
+  correctedOn: string;
+}
+
 /** An incident as the registry shows it now, with its corroborations when they were asked for. */
 export interface LiveIncident extends IncidentAtCut {
   corroborations: LiveCorroboration[] | null;
+  /** Its stream's revision. */
+  revision: number;
+  /** Its own corrections, oldest first. */
+  corrections: LiveIncidentCorrection[];
 }
+
+/** A version row with its evidence date (see fastSql), as JSON. */
+type DatedVersion = [...Version, evidenceDate: string];
+
+const correctionsOf = (versions: readonly DatedVersion[]): LiveIncidentCorrection[] =>
+  versions
+    .filter((v) => v[1] !== null)
+    .map(([changes, reason, , correctedOn]) => ({ fields: Object.keys(changes), reason: reason!, correctedOn }));
 
 /**
  * The incident `id` resolves to now (a merged duplicate's id gives its canonical incident), read from the live rows
@@ -80,7 +99,8 @@ function fastIncident(id: string, row: FastRow, fields: CorroborationFields | nu
   if ((mergedInto !== null && mergedInto !== id) || due !== 0 || assessment === null) return null;
   const mergedDuplicates = JSON.parse(merged) as string[];
   if (fields !== null && mergedDuplicates.length > 0) return null;
-  const details = detailsOf<IncidentDetails>(JSON.parse(versions) as Version[]);
+  const dated = JSON.parse(versions) as DatedVersion[];
+  const details = detailsOf<IncidentDetails>(dated.map(([changes, reason, seq]): Version => [changes, reason, seq]));
   if (details === null) return null;
   const withdrawn = withdrawal === null ? null : (JSON.parse(withdrawal) as [string, string, number]);
   return {
@@ -94,6 +114,8 @@ function fastIncident(id: string, row: FastRow, fields: CorroborationFields | nu
     statusHistory: JSON.parse(history) as StatusChange[],
     corroborations:
       fields !== null ? (JSON.parse(row[9]!) as CorroborationRow[]).map((c) => toCorroboration(c, fields)) : null,
+    revision: row[10],
+    corrections: correctionsOf(dated),
   };
 }
 
@@ -112,7 +134,9 @@ function readIncident(db: Database, id: string, policy: PolicyConfig, fields: Co
       ((r) => ({ assessment: r.assessment, statusHistory: r.history }))(assessWithHistory(evidence(), policy));
     const corroborations =
       fields !== null ? corroborationsOf(db, statements, fields, canonical, shown.mergedDuplicates.length > 0) : null;
-    return { incidentId: canonical, ...shown, assessment, statusHistory, corroborations };
+    const [revision, versions] = statements.own.get(canonical) as [number, string];
+    const corrections = correctionsOf(JSON.parse(versions) as DatedVersion[]);
+    return { incidentId: canonical, ...shown, assessment, statusHistory, corroborations, revision, corrections };
   };
   return db.inTransaction ? read() : db.transaction(read)();
 }

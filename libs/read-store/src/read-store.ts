@@ -192,6 +192,7 @@ export class ReadStore {
           evidenceDate: evidenceDateOf(event),
           recordedAt: stored.recordedAt.getTime(),
           eventId: stored.id,
+          revision: stored.revision,
         };
         for (const evolve of this.evolves) evolve(event, meta);
         this.markDirty?.(event, meta);

@@ -32,9 +32,10 @@ CREATE TABLE IF NOT EXISTS source_merges (
   evidence_date TEXT, recorded_at INTEGER NOT NULL
 );
 
+-- revision: its stream's revision now (the last event appended to it, whatever the table it went to).
 CREATE TABLE IF NOT EXISTS incidents (
   incident_id TEXT PRIMARY KEY, seq INTEGER NOT NULL, evidence_date TEXT, recorded_at INTEGER NOT NULL,
-  superseded_at INTEGER
+  superseded_at INTEGER, revision INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS incident_versions (
   incident_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, changes TEXT NOT NULL, reason TEXT,
@@ -65,8 +66,10 @@ CREATE TABLE IF NOT EXISTS investigations (
   investigator_name TEXT, investigator_source_id TEXT, mandate TEXT NOT NULL, citations TEXT,
   seq INTEGER NOT NULL, evidence_date TEXT, recorded_at INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- n: the incident's place in the list as logged (an answer shows them in that order).
 CREATE TABLE IF NOT EXISTS investigation_incidents (
-  investigation_id TEXT NOT NULL, incident_id TEXT NOT NULL, PRIMARY KEY (investigation_id, incident_id)
+  investigation_id TEXT NOT NULL, incident_id TEXT NOT NULL, n INTEGER NOT NULL,
+  PRIMARY KEY (investigation_id, incident_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS investigation_conclusions (
   investigation_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, outcome TEXT NOT NULL, findings TEXT NOT NULL,
@@ -170,6 +173,14 @@ export const LIVE_DETAILS = {
       .map((field) => `json_type(${col(alias)}changes, '$.${field}') IS NOT NULL`)
       .join(' OR ')})`,
 };
+/**
+ * Whether a statement version is a correction that sets what a list by State or incident walks by (delivery date,
+ * kind, venue, speakers, incidents), said as index statement_versions_keyed_corrections says it.
+ */
+export const KEYED_CORRECTION = (alias?: string) =>
+  `${col(alias)}reason IS NOT NULL AND (${['deliveredOn', 'kind', 'venue', 'speakers', 'incidentIds']
+    .map((field) => `json_type(${col(alias)}changes, '$.${field}') IS NOT NULL`)
+    .join(' OR ')})`;
 const col = (alias?: string) => (alias === undefined ? '' : `${alias}.`);
 
 /**
@@ -228,6 +239,15 @@ CREATE INDEX IF NOT EXISTS corroborations_incident ON corroborations (incident_i
   stance, evidence_kinds, published_on, derived_from, credibility, geolocation_precision, evidence_date, recorded_at);
 CREATE INDEX IF NOT EXISTS investigation_incidents_incident ON investigation_incidents (incident_id);
 CREATE INDEX IF NOT EXISTS statement_speakers_state ON statement_speakers (state_code, recorded_at);
+-- Lists by State or incident asked about now: the rows in force in delivery order (a statement no correction moved
+-- lists by version 0's rows, whose evidence date is its delivery date), seq to read its version 0 by (kind, venue);
+-- the statements a correction of what they walk by moved are found by the next index (few, if any).
+CREATE INDEX IF NOT EXISTS statement_speakers_live ON statement_speakers (state_code, evidence_date, statement_id, seq)
+  WHERE superseded_at IS NULL;
+CREATE INDEX IF NOT EXISTS statement_targets_live ON statement_targets (kind, target, evidence_date, statement_id, seq)
+  WHERE superseded_at IS NULL;
+CREATE INDEX IF NOT EXISTS statement_versions_keyed_corrections ON statement_versions (statement_id)
+  WHERE ${KEYED_CORRECTION()};
 CREATE INDEX IF NOT EXISTS statement_targets_target ON statement_targets (kind, target);
 CREATE INDEX IF NOT EXISTS resolution_votes_state ON resolution_votes (state_code);
 CREATE INDEX IF NOT EXISTS resolution_targets_target ON resolution_targets (kind, target);

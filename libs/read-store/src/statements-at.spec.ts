@@ -2,7 +2,7 @@ import { buildModel, buildModelAsOf, listStatements, type RegistryModel, type St
 import { randomHistory } from '../../projections/src/testing/random-history';
 import type { ReadCut } from './cut';
 import { ReadStore } from './read-store';
-import { statementsAt } from './statements-at';
+import { statementAt, statementsAt } from './statements-at';
 import { cutsOf, whereOf, withRevisions } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
 import { fromFile, fromReplay, shape } from './testing/statement-pages';
@@ -92,4 +92,33 @@ describe('statement lists as of a cut from the tables (statementsAt) against the
     expect(statementsAt(store.db, 'LIVE', { stateCode: 'GBR' })?.totalCount).toBe(0);
     store.close();
   });
+
+  it.each(SEEDS.slice(0, 4))(
+    'history %i: one statement by its id (statementAt), at every cut, equals the replay',
+    async (seed) => {
+      const events = withRevisions(randomHistory(seed, 200).events);
+      const store = ReadStore.openFile(':memory:');
+      await store.catchUp(memorySource(events, 7));
+      const ids = [
+        ...new Set(events.flatMap((e) => (e.type === 'StatementRecorded' ? [e.data.statementId as string] : []))),
+      ];
+      let corrected = 0;
+      for (const cut of cutsOf(events.map((e) => e.recordedAt))) {
+        const model = cut === 'LIVE' ? buildModel(events) : buildModelAsOf(events, cut);
+        for (const id of [...ids, 'no-such-statement']) {
+          const view = model.statements.get(id);
+          const expected = view ? fromReplay(model)({ ...view, speaker: null }) : null;
+          const found = statementAt(store.db, cut, id);
+          expect({ where: whereOf(cut), id, got: found && fromFile(found) }).toEqual({
+            where: whereOf(cut),
+            id,
+            got: expected,
+          });
+          if (found && found.corrections.length > 0) corrected++;
+        }
+      }
+      expect(corrected).toBeGreaterThan(0);
+      store.close();
+    },
+  );
 });

@@ -67,6 +67,17 @@ const byIncident = (kind: CutKind) =>
    WHERE r.kind = 'INCIDENT' AND r.target IN (SELECT value FROM json_each(@members))
    AND ${fieldInForce(kind, 'r', 'statement_versions', 'statement_id', '$.incidentIds')}`;
 
+/**
+ * Whether a list with `filter` keeps a statement it found by State or incident: of its kinds and venues, delivered
+ * within its dates, and naming one of `members` (the incident asked for and every id resolving to it) if given.
+ */
+export const statementKept = (s: StatementAtCut, filter: StatementFilterAt, members: ReadonlySet<string> | undefined) =>
+  oneOf(filter.kind, s.kind) &&
+  oneOf(filter.venue, s.venue) &&
+  (filter.from === undefined || s.deliveredOn >= filter.from) &&
+  (filter.to === undefined || s.deliveredOn <= filter.to) &&
+  (members === undefined || s.incidentIds.some((id) => members.has(id)));
+
 /** A statement's versions (all of them, in fold order) as of the cut; null when it was not recorded by then. */
 function statementOf(versions: VersionRow[], speaker: string | null): StatementAtCut | null {
   const inside = versions.filter((v) => v.inside === 1);
@@ -137,18 +148,22 @@ export function statementNodesAt(db: Database, cut: ReadCut, filter: StatementFi
       // As the replay lists an incident's linked statements: none for an incident that did not exist then.
       found = readStatements(db, cut, byIncident(kind), { members: JSON.stringify([...incident.members]) }, null);
     }
-    const kept = found.filter(
-      (s) =>
-        oneOf(filter.kind, s.kind) &&
-        oneOf(filter.venue, s.venue) &&
-        (filter.from === undefined || s.deliveredOn >= filter.from) &&
-        (filter.to === undefined || s.deliveredOn <= filter.to) &&
-        (members === undefined || s.incidentIds.some((id) => members.has(id))),
-    );
+    const kept = found.filter((s) => statementKept(s, filter, members));
     for (const s of kept) s.canonicalIncidentIds = [...new Set(s.incidentIds.map(resolve))];
     return kept;
   };
   return db.inTransaction ? list() : db.transaction(list)();
+}
+
+/** One statement as of a cut (its incidents resolved then); null when it was not recorded by then. */
+export function statementAt(db: Database, cut: ReadCut, id: string): StatementAtCut | null {
+  const read = () => {
+    const found = readStatements(db, cut, 'SELECT @id AS id', { id }, null).at(0);
+    if (found === undefined) return null;
+    const resolve = incidentResolver(db, cut);
+    return { ...found, canonicalIncidentIds: [...new Set(found.incidentIds.map(resolve))] };
+  };
+  return db.inTransaction ? read() : db.transaction(read)();
 }
 
 /** A page of statements, by delivery date (oldest first unless `descending`), keyed as `listStatements` keys. */

@@ -7,10 +7,10 @@ import { factsOf, toIncidentObject } from './incident.mapper';
 import type { CorroborationObject, IncidentObject } from './objects/incident.object';
 
 /**
- * An incident asked about now, read from the projection file's live rows: what a list shows, and its
- * corroborations when the query asked for them (read with the rest, in the same transaction). Its revision and
- * the nested lists the file does not give yet (investigations, statements, corrections) come from the live
- * in-memory model, which is at or past the file's checkpoint, only when a query selects one of them.
+ * An incident asked about now, read from the projection file's live rows (one, or each of a list): its details,
+ * assessment, history, revision and corrections, its corroborations when the query asked for them (read with the
+ * rest, in the same transaction), its investigations and statements when selected (`FileLists`). The live in-memory
+ * model, which is at or past the file's checkpoint, gives the nested lists only when the file cannot answer then.
  */
 class LiveIncidentObject {
   private fromModel?: IncidentObject;
@@ -20,6 +20,7 @@ class LiveIncidentObject {
     private readonly incident: LiveIncident,
     private readonly reference: ReferenceData,
     model: RegistryModel,
+    private readonly fromFile: FileLists,
   ) {
     Object.assign(this, factsOf(incident, reference));
     this[READ_FROM] = model;
@@ -50,17 +51,23 @@ class LiveIncidentObject {
     }));
   }
   get revision(): number {
-    return this.model().revision;
+    return this.incident.revision;
   }
   get investigations(): IncidentObject['investigations'] {
-    return this.model().investigations;
+    return this.fromFile.investigations(this.incident.incidentId) ?? this.model().investigations;
   }
   get statements(): IncidentObject['statements'] {
-    return this.model().statements;
+    return this.fromFile.statements(this.incident.incidentId) ?? this.model().statements;
   }
   get corrections(): IncidentObject['corrections'] {
-    return this.model().corrections;
+    return this.incident.corrections;
   }
+}
+
+/** The nested lists the file gives when a query selects them (null: it cannot answer then, the model does). */
+export interface FileLists {
+  investigations(incidentId: string): IncidentObject['investigations'] | null;
+  statements(incidentId: string): IncidentObject['statements'] | null;
 }
 
 /** An incident read from the projection file now; `model` (the live one) gives what the file does not. */
@@ -68,6 +75,7 @@ export function toLiveIncidentObject(
   incident: LiveIncident,
   reference: ReferenceData,
   model: RegistryModel,
+  fromFile: FileLists,
 ): IncidentObject {
-  return new LiveIncidentObject(incident, reference, model) as unknown as IncidentObject;
+  return new LiveIncidentObject(incident, reference, model, fromFile) as unknown as IncidentObject;
 }

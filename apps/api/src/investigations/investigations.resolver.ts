@@ -3,11 +3,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
 import type { RegistryModel } from '@app/projections';
 import { ReadModelService } from '../read-model/read-model.service';
+import { LiveReads } from '../read-store/live-reads.service';
 import { ReferenceData } from '../reference/reference-data';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { ConcludeInvestigationCommand, OpenInvestigationCommand } from './commands/investigation.handlers';
 import { ConcludeInvestigationInput, OpenInvestigationInput } from './dto/investigation.inputs';
-import { toInvestigationObject } from './investigation.mapper';
+import { toInvestigationObject, toLiveInvestigationObject } from './investigation.mapper';
 import { InvestigationObject } from './objects/investigation.object';
 
 @Resolver(() => InvestigationObject)
@@ -16,11 +17,16 @@ export class InvestigationsResolver {
     private readonly commandBus: CommandBus,
     private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
+    private readonly live: LiveReads,
   ) {}
 
   @Query(() => InvestigationObject)
   investigation(@Args('id', { type: () => ID }) id: string): InvestigationObject {
-    return this.load(id);
+    // The projection file when it shows what the model shows (the model right after a write: read-your-writes).
+    const filed = this.live.investigation(id);
+    if (filed === null) return this.load(id);
+    if (filed.investigation === null) throw notFound(`No investigation with id ${id}`, 'id');
+    return toLiveInvestigationObject(filed.investigation, this.reference);
   }
 
   @Mutation(() => InvestigationObject, {

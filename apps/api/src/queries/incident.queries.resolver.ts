@@ -17,7 +17,9 @@ import { LiveReads } from '../read-store/live-reads.service';
 import { PastReads } from '../read-store/past-reads.service';
 import { ReferenceData } from '../reference/reference-data';
 import { toIncidentObject, toListedIncidentObject } from '../incidents/incident.mapper';
-import { toLiveIncidentObject } from '../incidents/live-incident.mapper';
+import { type FileLists, toLiveIncidentObject } from '../incidents/live-incident.mapper';
+import { toLiveInvestigationObject } from '../investigations/investigation.mapper';
+import { toListedStatementObject } from '../statements/listed-statement';
 import { IncidentObject } from '../incidents/objects/incident.object';
 import { withoutNulls } from '../incidents/without-nulls';
 import { IncidentFilterInput } from './dto/incident-filter.input';
@@ -58,6 +60,17 @@ export class IncidentQueriesResolver {
     private readonly reference: ReferenceData,
   ) {}
 
+  /** What an incident read from the file now reads of it only when a query selects it. */
+  private readonly fileLists: FileLists = {
+    investigations: (incidentId) =>
+      this.live.incidentInvestigations(incidentId)?.map((i) => toLiveInvestigationObject(i, this.reference)) ?? null,
+    statements: (incidentId) =>
+      this.live
+        .incidentStatements(incidentId)
+        ?.map((s) => toListedStatementObject(s, this.reference, () => this.readModel.statementEvents(s.statementId))) ??
+      null,
+  };
+
   @Query(() => IncidentObject, {
     description: 'One incident; a merged duplicate id resolves to the canonical incident',
   })
@@ -84,7 +97,7 @@ export class IncidentQueriesResolver {
     const live = asOf ? null : this.live.incident(id, corroborationFieldsOf(info));
     if (live) {
       if (!live.incident) throw missing();
-      return toLiveIncidentObject(live.incident, this.reference, this.readModel.model);
+      return toLiveIncidentObject(live.incident, this.reference, this.readModel.model, this.fileLists);
     }
     const model = await this.readModel.incidentModelAt(id, asOf, clock);
     const view = findIncident(model, id);
@@ -153,7 +166,7 @@ export class IncidentQueriesResolver {
       ...page,
       edges: page.edges.map(({ cursor, node }) => ({
         cursor,
-        node: toLiveIncidentObject({ ...node, corroborations: null }, this.reference, model),
+        node: toLiveIncidentObject({ ...node, corroborations: null }, this.reference, model, this.fileLists),
       })),
       ...(matched && { [MATCHED]: { model: matched, filter: {} } }),
     };

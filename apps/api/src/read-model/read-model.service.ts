@@ -16,8 +16,6 @@ import type { AppConfig } from '../config/config';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
 import { ModelsAt } from './model-at';
 import { ReplayGate } from './replay-gate';
-import { warmOverview } from './warm-overview';
-import { warmReportAsOf } from './warm-report';
 import { writtenModel } from './written-model';
 import type { WriteReceipt } from '../shared/write-receipt';
 
@@ -94,18 +92,8 @@ export class ReadModelService implements OnApplicationShutdown {
       if (this.shuttingDown) return;
       this.storeUnreachable = null;
       if (!this.caughtUp) {
+        // The overview and the reports, asked first, are answered from the projection file, which prepares them.
         this.logger.log(`caught up: ${this.runner.model.eventsApplied} events in ${Date.now() - started} ms`);
-        // Before /health/ready says ready: the first visitor's overview is then answered from kept answers. A
-        // failure here only costs that visitor the wait.
-        try {
-          warmOverview(this.runner.model);
-          const warming = Date.now();
-          const day = warmReportAsOf(this.runner.model);
-          if (day !== null)
-            this.logger.log(`report as of ${day} compiled in ${Date.now() - warming} ms (kept nothing)`);
-        } catch (error) {
-          this.logger.warn(`could not prepare the overview: ${(error as Error).message}`);
-        }
       }
       this.caughtUp = true;
     } catch (error) {

@@ -11,15 +11,24 @@ import type {
 } from '@app/projections';
 import {
   type CorroborationFields,
-  type IncidentAtCut,
+  type InvestigationNow,
+  liveIncidentInvestigations,
+  liveIncidentStatements,
+  liveInvestigation,
   liveIncident,
   type LiveIncident,
   type LiveIncidentFilter,
   liveIncidentPage,
+  liveStatementPage,
   type ReadStore,
   responseMatrixAt,
   speakOutReportAt,
+  type SituationNow,
+  liveSituations,
+  type SourceAtCut,
+  sourcesAt,
   type StatementAtCut,
+  statementAt,
   statementPageAt,
 } from '@app/read-store';
 import { ReadModelService } from '../read-model/read-model.service';
@@ -63,7 +72,7 @@ export class LiveReads {
     filter: LiveIncidentFilter,
     args: IncidentPageArgs,
     overview: boolean,
-  ): { page: Connection<IncidentAtCut>; matched: LiveOverview | null } | null {
+  ): { page: Connection<LiveIncident>; matched: LiveOverview | null } | null {
     return this.fromFile((file, kept) =>
       file.db.transaction(() => {
         const page = kept.get(file, `page|${JSON.stringify([filter, args])}`, () =>
@@ -76,23 +85,63 @@ export class LiveReads {
   }
 
   /**
-   * A page of every statement `selection` keeps now (filtered by delivery dates, kinds and venues or not), as
-   * `listStatements` pages them: one walk of the delivery-date index and a count, where the model scans every
-   * statement. Null when the file cannot answer, and for a list by State or by incident: the model keeps each
-   * State's and incident's statements at hand, where the file reads all of them to page them (the United
-   * Kingdom's 8,597: 0.2 to 0.5 s; an incident's hundred: a third of the model's throughput).
+   * A page of the statements `selection` keeps now, as `listStatements` pages them: by State or incident (or both),
+   * a keyset walk of that State's speaker rows or that incident's target rows and a count (`liveStatementPage`);
+   * by neither (filtered by delivery dates, kinds and venues or not), one walk of the delivery-date index and a
+   * count, where the model scans every statement. Null when the file cannot answer.
    */
   statementPage(
     selection: StatementFilter,
     args: PageArgs & { descending?: boolean },
   ): Connection<StatementAtCut> | null {
-    if (selection.stateCode !== undefined || selection.incidentId !== undefined) return null;
     const { from, to, kind, venue } = selection;
-    const filter = { from, to, kind, venue };
+    const listed = selection.stateCode !== undefined || selection.incidentId !== undefined;
     return this.fromFile((file, kept) =>
-      kept.get(file, `statements|${JSON.stringify([filter, args])}`, () =>
-        statementPageAt(file.db, 'LIVE', filter, args),
-      ),
+      listed
+        ? kept.get(file, `statements by|${JSON.stringify([selection, args])}`, () =>
+            liveStatementPage(file.db, selection, args),
+          )
+        : kept.get(file, `statements|${JSON.stringify([{ from, to, kind, venue }, args])}`, () =>
+            statementPageAt(file.db, 'LIVE', { from, to, kind, venue }, args),
+          ),
+    );
+  }
+
+  /** Every source now, in registration order (as the model holds them); null when the file cannot answer. */
+  sources(): SourceAtCut[] | null {
+    return this.fromFile((file, kept) => kept.get(file, 'sources', () => sourcesAt(file.db, 'LIVE')));
+  }
+
+  /** Every situation now, in registration order, with its incidents; null when the file cannot answer. */
+  situations(): SituationNow[] | null {
+    return this.fromFile((file, kept) => kept.get(file, 'situations', () => liveSituations(file.db)));
+  }
+
+  /** The statement `id` now (`statement` null: none); null when the file cannot answer. */
+  statement(id: string): { statement: StatementAtCut | null } | null {
+    return this.fromFile((file, kept) =>
+      kept.get(file, `statement|${id}`, () => ({ statement: statementAt(file.db, 'LIVE', id) })),
+    );
+  }
+
+  /** The investigation `id` now (`investigation` null: none); null when the file cannot answer. */
+  investigation(id: string): { investigation: InvestigationNow | null } | null {
+    return this.fromFile((file, kept) =>
+      kept.get(file, `investigation|${id}`, () => ({ investigation: liveInvestigation(file.db, id) })),
+    );
+  }
+
+  /** The investigations of the incident `id` resolves to now, as it lists them; null when the file cannot answer. */
+  incidentInvestigations(id: string): InvestigationNow[] | null {
+    return this.fromFile((file, kept) =>
+      kept.get(file, `incident investigations|${id}`, () => liveIncidentInvestigations(file.db, id)),
+    );
+  }
+
+  /** The statements naming the incident `id` resolves to now, as it lists them; null when the file cannot answer. */
+  incidentStatements(id: string): StatementAtCut[] | null {
+    return this.fromFile((file, kept) =>
+      kept.get(file, `incident statements|${id}`, () => liveIncidentStatements(file.db, id)),
     );
   }
 

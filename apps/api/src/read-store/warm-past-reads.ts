@@ -6,7 +6,7 @@ import { incidentPageAt, incidentsByIdAt, type ReadCut, type ReadStore } from '@
  * clock (cut now: every row within it; a short page, since the point is not its own incidents). Nothing is kept (a
  * question about the past names its own cut): the code reading the file, its prepared statements and the pages
  * every such page reads (the dates index, the incidents) are then no longer cold for the first visitor who asks
- * one, as `warmOverview` does for the live overview (about 40 to 80 ms before ready on 10,000 incidents).
+ * one, as `warmLiveReads` does for the live overview (about 40 to 80 ms before ready on 10,000 incidents).
  */
 export function warmPastReads(file: ReadStore, now: Date): void {
   const cuts: ReadCut[] = [

@@ -2,6 +2,8 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
 import type { RegistryModel, SituationView } from '@app/projections';
+import type { SituationNow } from '@app/read-store';
+import { LiveReads } from '../read-store/live-reads.service';
 import { ReadModelService } from '../read-model/read-model.service';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { toCorrectionObject } from '../incidents/objects/correction.object';
@@ -29,20 +31,46 @@ export function toSituationObject(view: SituationView, model: RegistryModel): Si
   };
 }
 
+/** A situation read from the projection file now. */
+const fromFile = (s: SituationNow): SituationObject => ({
+  id: s.situationId,
+  revision: s.revision,
+  name: s.name,
+  countryCodes: s.countryCodes,
+  allegedUsers: s.allegedUsers,
+  period: s.period,
+  note: s.note,
+  incidentIds: s.incidentIds,
+  corrections: s.corrections.map((c) => ({
+    fields: Object.keys(c.changes),
+    reason: c.reason,
+    correctedOn: c.correctedOn,
+  })),
+  recordedAt: s.recordedAt,
+});
+
 @Resolver(() => SituationObject)
 export class SituationsResolver {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly readModel: ReadModelService,
+    private readonly live: LiveReads,
   ) {}
 
   @Query(() => SituationObject)
   situation(@Args('id', { type: () => ID }) id: string): SituationObject {
-    return this.load(id);
+    const filed = this.live.situations();
+    if (filed === null) return this.load(id);
+    const found = filed.find((s) => s.situationId === id);
+    if (!found) throw notFound(`No situation with id ${id}`, 'id');
+    return fromFile(found);
   }
 
   @Query(() => [SituationObject], { description: 'Every situation, by name' })
   situations(): SituationObject[] {
+    // The projection file when it shows what the model shows (the model right after a write: read-your-writes).
+    const filed = this.live.situations();
+    if (filed) return [...filed].sort((a, b) => a.name.localeCompare(b.name)).map(fromFile);
     const model = this.readModel.model;
     return [...model.situations.values()]
       .sort((a, b) => a.name.localeCompare(b.name))

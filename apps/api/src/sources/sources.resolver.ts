@@ -12,6 +12,7 @@ import type { SourceAtCut } from '@app/read-store';
 import { timeTravel } from '../queries/model-context';
 import { TimeTravelInput } from '../queries/dto/time-travel.input';
 import { ReadModelService } from '../read-model/read-model.service';
+import { LiveReads } from '../read-store/live-reads.service';
 import { PastReads } from '../read-store/past-reads.service';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { MergeSourcesCommand, RegisterSourceCommand, RegradeSourceCommand } from './commands/source.handlers';
@@ -36,11 +37,17 @@ export class SourcesResolver {
     private readonly commandBus: CommandBus,
     private readonly readModel: ReadModelService,
     private readonly past: PastReads,
+    private readonly live: LiveReads,
   ) {}
 
   @Query(() => SourceObject)
   source(@Args('id', { type: () => ID }) id: string): SourceObject {
-    return this.load(id);
+    const filed = this.live.sources();
+    if (filed === null) return this.load(id);
+    const links = { sources: new Map(filed.map((s) => [s.sourceId, s])) };
+    const source = links.sources.get(id);
+    if (!source) throw notFound(`No source with id ${id}`, 'id');
+    return toSourceObject(source, links);
   }
 
   @Query(() => [SourceObject], { description: 'Every registered source, by name (as graded then, with asOf)' })
@@ -49,8 +56,8 @@ export class SourcesResolver {
     filter?: TimeTravelInput,
   ): Promise<SourceObject[]> {
     const { asOf, clock } = timeTravel(filter);
-    // As of a date, read from the projection file when it serves (in registration order, as the model holds them).
-    const read = asOf ? await this.past.sourcesAt(asOf, clock) : null;
+    // Read from the projection file when it serves (in registration order, as the model holds them).
+    const read = asOf ? await this.past.sourcesAt(asOf, clock) : this.live.sources();
     const links = read
       ? { sources: new Map(read.map((s) => [s.sourceId, s])) }
       : await this.readModel.modelAt(asOf, clock);

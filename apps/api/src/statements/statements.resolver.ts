@@ -3,11 +3,13 @@ import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
 import type { RegistryModel } from '@app/projections';
 import { ReadModelService } from '../read-model/read-model.service';
+import { LiveReads } from '../read-store/live-reads.service';
 import { ReferenceData } from '../reference/reference-data';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { CorrectStatementCommand, RecordStatementCommand } from './commands/statement.handlers';
 import { CorrectStatementInput, RecordStatementInput } from './dto/statement.inputs';
 import { StatementObject } from './objects/statement.object';
+import { toListedStatementObject } from './listed-statement';
 import { toStatementObject } from './statement.mapper';
 
 @Resolver(() => StatementObject)
@@ -16,11 +18,16 @@ export class StatementsResolver {
     private readonly commandBus: CommandBus,
     private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
+    private readonly live: LiveReads,
   ) {}
 
   @Query(() => StatementObject)
   statement(@Args('id', { type: () => ID }) id: string): StatementObject {
-    return this.load(id);
+    // The projection file when it shows what the model shows; its words are read from the store when selected.
+    const filed = this.live.statement(id);
+    if (filed === null) return this.load(id);
+    if (filed.statement === null) throw notFound(`No statement with id ${id}`, 'id');
+    return toListedStatementObject(filed.statement, this.reference, () => this.readModel.statementEvents(id));
   }
 
   @Mutation(() => StatementObject, {

@@ -4,7 +4,7 @@ import { json } from './projection';
 /** investigations (one row each), investigation_incidents (the incidents it covers, as logged), conclusions. */
 export const investigationsProjection: Projection = (db) => {
   const insert = db.prepare('INSERT OR IGNORE INTO investigations VALUES (?,?,?,?,?,?,?,?,?,?)');
-  const covers = db.prepare('INSERT OR IGNORE INTO investigation_incidents VALUES (?,?)');
+  const covers = db.prepare('INSERT OR IGNORE INTO investigation_incidents VALUES (?,?,?)');
   const conclude = db.prepare('INSERT OR IGNORE INTO investigation_conclusions VALUES (?,?,?,?,?,?,?)');
   return (event, m) => {
     switch (event.type) {
@@ -16,7 +16,7 @@ export const investigationsProjection: Projection = (db) => {
           insert.run(d.investigationId, ...who, d.mandate, json(d.citations), m.seq, m.evidenceDate, m.recordedAt)
             .changes > 0
         ) {
-          for (const incidentId of d.incidentIds) covers.run(d.investigationId, incidentId);
+          d.incidentIds.forEach((incidentId, n) => covers.run(d.investigationId, incidentId, n));
         }
         return;
       }

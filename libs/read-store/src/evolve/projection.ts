@@ -12,6 +12,8 @@ export interface RowMeta {
   recordedAt: number;
   /** The stored event's id (texts left in the store are read by it). */
   eventId: string;
+  /** Its revision in its stream (an entity's revision is its stream's last). */
+  revision: number;
 }
 
 /** Folds one event into its tables: an exhaustive switch over the event union, so a new event type must decide. */

@@ -1,0 +1,50 @@
+import { buildModel, type RegistryModel } from '@app/projections';
+import { randomHistory } from '../../projections/src/testing/random-history';
+import { liveSituations } from './live-situations';
+import { ReadStore } from './read-store';
+import { withRevisions } from './testing/cuts';
+import { memorySource } from './testing/memory-source';
+
+/**
+ * The oracle for situations asked about now: for random histories (situations registered and corrected, incidents
+ * placed in them, corrected into another or out, merged and withdrawn), every situation read from the live rows
+ * equals the live replay's, field by field and in the same order, with the canonical incidents in it as the
+ * registry lists them (merged duplicates left out).
+ */
+const SEEDS = Array.from({ length: 8 }, (_, i) => 801 + i);
+
+/** What the replay shows of each situation, as `liveSituations` gives it (JSON: undefined is left out). */
+const shownByModel = (model: RegistryModel) =>
+  [...model.situations.values()].map(({ eventId: _e, corrections, ...view }) => ({
+    ...view,
+    corrections: corrections.map(({ before: _b, eventId: _id, ...c }) => c),
+    incidentIds: [...model.incidents.values()]
+      .filter((i) => !i.mergedInto && i.details.situationId === view.situationId)
+      .map((i) => i.incidentId)
+      .sort(),
+  }));
+
+const json = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+describe('situations now from the live rows (liveSituations) against the live replay', () => {
+  it.each(SEEDS)('history %i: every situation, its corrections and incidents', async (seed) => {
+    const events = withRevisions(randomHistory(seed, 200).events);
+    const store = ReadStore.openFile(':memory:');
+    await store.catchUp(memorySource(events, 7));
+    const model = buildModel(events);
+    expect(json(liveSituations(store.db))).toEqual(json(shownByModel(model)));
+    store.close();
+  });
+
+  it('the histories correct situations and place incidents in them (the oracle is not vacuous)', () => {
+    let corrected = 0;
+    let placed = 0;
+    for (const seed of SEEDS) {
+      const model = buildModel(withRevisions(randomHistory(seed, 200).events));
+      corrected += [...model.situations.values()].filter((s) => s.corrections.length > 0).length;
+      placed += shownByModel(model).filter((s) => s.incidentIds.length > 0).length;
+    }
+    expect(corrected).toBeGreaterThan(0);
+    expect(placed).toBeGreaterThan(0);
+  });
+});
