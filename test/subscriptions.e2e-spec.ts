@@ -64,9 +64,9 @@ async function within(ms: number, check: () => boolean): Promise<void> {
   }
 }
 
-/** What the projection file gives of an incident now (its revision and nested lists still come from the model). */
+/** What the projection file gives of an incident now, read as the page that moved it left the file. */
 const FILED_INCIDENT = /* GraphQL */ `
-  id occurredFrom occurredTo summary mergedDuplicates
+  id revision occurredFrom occurredTo summary mergedDuplicates corrections { fields reason correctedOn }
   location { countryCode placeName } munition { type delivery } allegedUser { kind stateCodes name }
   assessment { status readiness rule evidenceIds missing independentSupportingSources statusSince policyVersion }
   corroborations { id stance evidenceKinds publishedOn source { id name grade } }`;

@@ -7,9 +7,11 @@ import {
   statementsByIdAt,
 } from '@app/read-store';
 import { ReadModelService } from '../read-model/read-model.service';
+import { fileListsOf } from '../queries/file-lists';
+import { LiveReads } from '../read-store/live-reads.service';
 import { ReadStoreService } from '../read-store/read-store.service';
 import { ReferenceData } from '../reference/reference-data';
-import { toLiveIncidentObject } from '../incidents/live-incident.mapper';
+import { type FileLists, toLiveIncidentObject } from '../incidents/live-incident.mapper';
 import { toListedStatementObject } from '../statements/listed-statement';
 import type { StatementObject } from '../statements/objects/statement.object';
 import { LiveFeed } from './live-feed';
@@ -26,12 +28,16 @@ export class LiveFeeds implements OnModuleInit, OnModuleDestroy {
   /** Pages published so far: what a subscription resolved through the file holds until it moves. */
   pages = 0;
   private unsubscribe: (() => void) | null = null;
+  private readonly fileLists: FileLists;
 
   constructor(
     private readonly file: ReadStoreService,
     private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
-  ) {}
+    live: LiveReads,
+  ) {
+    this.fileLists = fileListsOf(live, reference, readModel);
+  }
 
   onModuleInit(): void {
     this.unsubscribe = this.file.onPage((changes, file) => this.publish(changes, file));
@@ -69,8 +75,8 @@ export class LiveFeeds implements OnModuleInit, OnModuleDestroy {
         rule: assessment.rule,
         on: assessment.statusSince,
         eventId,
-        // Its revision and nested lists the file does not give yet come from the live model, as for incident(id).
-        incident: toLiveIncidentObject(incident, this.reference, this.readModel.model),
+        // Its nested lists are read when selected, as incident(id) reads them.
+        incident: toLiveIncidentObject(incident, this.reference, this.readModel.model, this.fileLists),
       });
     }
   }
