@@ -190,7 +190,9 @@ describe('subscriptions over graphql-ws', () => {
     const changes = subscribe(
       client,
       `subscription ($ids: [ID!]) {
-        incidentStatusChanged(filter: { incidentIds: $ids }) { incidentId before after eventId incident { ${FILED_INCIDENT} } }
+        incidentStatusChanged(filter: { incidentIds: $ids }) {
+          incidentId before after eventId incident { ${FILED_INCIDENT} }
+        }
       }`,
       { ids: [incident] },
     );

@@ -116,7 +116,7 @@ describe('what a page folded live changed (the subscriptions publish it)', () =>
     twoPages.close();
   });
 
-  it('a bulk rebuild and a page folded without assessing report nothing; what they left due is heard of no more', () => {
+  it('a bulk rebuild and a page folded without assessing report nothing; what they left is not heard', () => {
     const { events } = randomHistory(SEEDS[0], 120);
     const none = { statusChanges: [], recordedStatementIds: [] };
     const bulk = ReadStore.openFile(':memory:', { bulk: true });

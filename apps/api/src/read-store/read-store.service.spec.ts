@@ -53,7 +53,7 @@ describe('ReadStoreService', () => {
     expect((await service.readiness()).checkpoint).toMatchObject({ position, seq: 1 });
   });
 
-  it('tells listeners what each live page changed, with the file at that page; not what a catch-up folded', async () => {
+  it('tells listeners what each live page changed, with the file at that page; not a catch-up', async () => {
     const path = join(dir, 'registry.db');
     service = new ReadStoreService(store, loadConfig({ SQLITE_PATH: path }));
     const heard: { changes: PageChanges; stored: unknown[] }[] = [];
