@@ -163,4 +163,18 @@ describe('records asked about now, from the projection file', () => {
       '2.0.0',
     ]);
   });
+
+  it("each source's warnings (close names among every source now) equal what the model answers", async () => {
+    const names = ['Human Rights Watch', 'HRW', 'Human Rights Wacth', 'Amnesty Internationale'];
+    for (const name of names) await app.ok(REGISTER_SOURCE, { input: sourceInput({ name, grade: 'B' }) });
+    await inStep();
+    const WARNINGS = '{ sources { id name warnings { code message candidates { id name aliases } } } }';
+    const got = (await app.ok(WARNINGS)).sources;
+    // The list, then each source's warnings, read from the file.
+    expect(fromFile()).toEqual(Array.from({ length: got.length + 1 }, () => true));
+    answers.mockReturnValue(null);
+    expect(got).toEqual((await app.ok(WARNINGS)).sources);
+    const warned = got.filter((s: { warnings: unknown[] }) => s.warnings.length > 0);
+    expect(warned.map((s: { name: string }) => s.name)).toEqual(expect.arrayContaining(['HRW', 'Human Rights Wacth']));
+  });
 });

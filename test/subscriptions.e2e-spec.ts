@@ -1,7 +1,12 @@
 import type { Client } from 'graphql-ws';
+import { incidentStream, statementStream } from '@app/domain';
+import { EventStore, uuidv7 } from '@app/event-store';
+import { findIncident } from '@app/projections';
+import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
+import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
 import { LiveFeeds } from '../apps/api/src/subscriptions/live-feeds.service';
 import { TestApp } from './support/test-app';
-import { allege, corroborate, registerSource, speak, until } from './support/read-side';
+import { allege, corroborate, merge, registerSource, sleep, speak, until } from './support/read-side';
 
 /** Collects a subscription's payloads; `registered` resolves once the server holds the subscription. */
 function subscribe(client: Client, query: string, variables: Record<string, unknown> = {}) {
@@ -50,6 +55,25 @@ const STATEMENT_RECORDED = /* GraphQL */ `
   }
 `;
 
+/** Waits until `check` holds, failing after `ms` (a wait that must end, e.g. while the live model is held). */
+async function within(ms: number, check: () => boolean): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
+    await sleep(5);
+  }
+}
+
+/** What the projection file gives of an incident now, read as the page that moved it left the file. */
+const FILED_INCIDENT = /* GraphQL */ `
+  id revision occurredFrom occurredTo summary mergedDuplicates corrections { fields reason correctedOn }
+  location { countryCode placeName } munition { type delivery } allegedUser { kind stateCodes name }
+  assessment { status readiness rule evidenceIds missing independentSupportingSources statusSince policyVersion }
+  corroborations { id stance evidenceKinds publishedOn source { id name grade } }`;
+const FILED_STATEMENT = /* GraphQL */ `
+  id revision speakers { stateCode name ccmStatus } kind venue deliveredOn incidentIds namesUser quote
+  citation { url } recordedAt`;
+
 // Boots the app: sized for a loaded 2-core machine, not Jest's 5 s default (also for the hooks).
 jest.setTimeout(120_000);
 
@@ -64,6 +88,9 @@ describe('subscriptions over graphql-ws', () => {
     app = await TestApp.start();
     client = app.wsClient();
     feeds = app.app.get(LiveFeeds);
+    // The feeds follow the projection file once it follows the store: what its start catches up is heard by nobody.
+    const file = app.app.get(ReadStoreService);
+    while (!(await file.readiness()).ready) await sleep(20);
     amnesty = await registerSource(app, 'Amnesty International', 'B');
     hrw = await registerSource(app, 'Human Rights Watch', 'A');
     un = await registerSource(app, 'UN Panel', 'A', 'UN_BODY');
@@ -151,5 +178,115 @@ describe('subscriptions over graphql-ws', () => {
     expect(irl.received.map((d) => d.statementRecorded.id)).toEqual([joint]);
     all.dispose();
     irl.dispose();
+  });
+
+  it('publishes what the projection file folded, read from it: the live model held back sees none of it', async () => {
+    const incident = await allege(
+      app,
+      amnesty,
+      { summary: 'Payloads from the file' },
+      { evidenceKinds: ['WITNESS_TESTIMONY'] },
+    );
+    const changes = subscribe(
+      client,
+      `subscription ($ids: [ID!]) {
+        incidentStatusChanged(filter: { incidentIds: $ids }) {
+          incidentId before after eventId incident { ${FILED_INCIDENT} }
+        }
+      }`,
+      { ids: [incident] },
+    );
+    const statements = subscribe(client, `subscription { statementRecorded { ${FILED_STATEMENT} } }`);
+    await until(() => feeds.statusChanges.size === 1 && feeds.statements.size === 1);
+
+    // Appended to the store directly (as another process would), while the in-memory model folds nothing.
+    const readModel = app.app.get(ReadModelService);
+    const store = app.app.get(EventStore);
+    const corroborationId = uuidv7();
+    const statementId = uuidv7();
+    const added = uuidv7();
+    const metadata = { actor: 'test', correlationId: corroborationId, schemaVersion: 1 };
+    const release = readModel.holdLiveFolding();
+    try {
+      await store.append(incidentStream(incident), [
+        {
+          id: added,
+          type: 'CorroborationAdded',
+          data: {
+            incidentId: incident,
+            corroborationId,
+            sourceId: hrw,
+            stance: 'SUPPORTS',
+            evidenceKinds: ['WITNESS_TESTIMONY'],
+            publishedOn: '2016-06-20',
+            citation: { url: 'https://example.org/hrw/2016-06-20' },
+            summary: 'A second, independent witness',
+          },
+          metadata,
+        },
+      ]);
+      // Its own page (a page's status change is named by the last event of the page that marked the incident).
+      await within(30_000, () => changes.received.length >= 1);
+      await store.append(statementStream(statementId), [
+        {
+          id: uuidv7(),
+          type: 'StatementRecorded',
+          data: {
+            statementId,
+            speakers: ['IRL'],
+            kind: 'CONCERN',
+            venue: 'NATIONAL',
+            deliveredOn: '2016-06-21',
+            incidentIds: [incident],
+            namesUser: false,
+            quote: 'Ireland is deeply concerned',
+            citation: { url: 'https://example.org/irl/2016-06-21' },
+          },
+          metadata,
+        },
+      ]);
+      await within(30_000, () => statements.received.length >= 1);
+      expect(findIncident(readModel.model, incident)?.assessment.status).toBe('ALLEGED');
+      expect(readModel.model.statements.has(statementId)).toBe(false);
+    } finally {
+      release();
+    }
+    expect([changes.errors, statements.errors]).toEqual([[], []]);
+    const change = changes.received[0].incidentStatusChanged;
+    expect(change).toMatchObject({ incidentId: incident, before: 'ALLEGED', after: 'CORROBORATED', eventId: added });
+    expect(change.incident.corroborations.map((c: { id: string }) => c.id)).toContain(corroborationId);
+    const statement = statements.received[0].statementRecorded;
+    expect(statement).toMatchObject({ id: statementId, quote: 'Ireland is deeply concerned', incidentIds: [incident] });
+
+    // Once the model has caught up, the questions about now give what the subscriptions delivered.
+    await until(() => findIncident(readModel.model, incident)?.assessment.status === 'CORROBORATED');
+    const asked = await app.ok(
+      `query ($id: ID!, $s: ID!) {
+      incident(id: $id) { ${FILED_INCIDENT} } statement(id: $s) { ${FILED_STATEMENT} }
+    }`,
+      { id: incident, s: statementId },
+    );
+    expect(change.incident).toEqual(asked.incident);
+    expect(statement).toEqual(asked.statement);
+    changes.dispose();
+    statements.dispose();
+  });
+
+  it('resolves the incident ids of a filter through the file: a merged duplicate stands for its incident', async () => {
+    const canonical = await allege(app, amnesty, { summary: 'Canonical' }, { evidenceKinds: ['WITNESS_TESTIMONY'] });
+    const duplicate = await allege(app, amnesty, { summary: 'Duplicate' }, { evidenceKinds: ['WITNESS_TESTIMONY'] });
+    await merge(app, duplicate, canonical, '2016-06-05');
+    const changes = subscribe(client, STATUS_CHANGED, { filter: { incidentIds: [duplicate] } });
+    const statements = subscribe(client, STATEMENT_RECORDED, { filter: { incidentId: duplicate } });
+    await until(() => feeds.statusChanges.size === 1 && feeds.statements.size === 1);
+    await corroborate(app, canonical, hrw, '2016-06-06', ['WITNESS_TESTIMONY']);
+    const spoken = await speak(app, ['AUT'], 'CONCERN', '2016-06-07', [canonical]);
+    await until(() => changes.received.length >= 1 && statements.received.length >= 1);
+    expect(changes.received.map((d) => d.incidentStatusChanged)).toEqual([
+      expect.objectContaining({ incidentId: canonical, before: 'ALLEGED', after: 'CORROBORATED' }),
+    ]);
+    expect(statements.received.map((d) => d.statementRecorded.id)).toEqual([spoken]);
+    changes.dispose();
+    statements.dispose();
   });
 });

@@ -189,20 +189,25 @@ export class ProjectionRunner {
         const model = this.current;
         // After a rebuild swap the fresh model may already hold events the subscription still delivers.
         if (model.checkpoint !== null && this.store.comparePositions(stored.position, model.checkpoint) <= 0) continue;
-        const changes = evolveRegistry(model, stored);
-        for (const listener of this.listeners) {
-          try {
-            listener(changes);
-          } catch (error) {
-            this.lastError = `change listener failed: ${String(error)}`;
-          }
-        }
+        // What changed is built only for a listener (the subscriptions hear the projection file, not the model).
+        if (this.listeners.size === 0) foldRegistry(model, stored);
+        else this.tell(evolveRegistry(model, stored));
         this.releaseWaiters();
       }
       // Ended without an error and without stop(): not live any more, whatever the store meant by it.
       if (!this.stopped) this.dropSubscription(subscription, 'subscription ended without an error');
     } catch (error) {
       this.dropSubscription(subscription, `subscription failed: ${String(error)}`);
+    }
+  }
+
+  private tell(changes: ChangeSet): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(changes);
+      } catch (error) {
+        this.lastError = `change listener failed: ${String(error)}`;
+      }
     }
   }
 

@@ -74,7 +74,8 @@ describe('sources that are who they are', () => {
       registered('aoav', 'Action on Armed Violence'),
       registered('icrc', 'International Committee of the Red Cross', { aliases: ['CICR'] }),
     );
-    const names = (name: string, aliases: string[] = []) => similarSources(model, name, aliases).map((s) => s.sourceId);
+    const names = (name: string, aliases: string[] = []) =>
+      similarSources(model.sources.values(), name, aliases).map((s) => s.sourceId);
     expect(names('HRW')).toEqual(['hrw']);
     expect(names('human rights watch')).toEqual(['hrw']);
     expect(names('Human Right Watch')).toEqual(['hrw']);

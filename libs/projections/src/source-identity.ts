@@ -124,19 +124,19 @@ function formsOf(names: string[]): Set<string> {
  * one the acronym of the other (HRW, Human Rights Watch), an alias of the other, or a small edit apart
  * (one edit per 8 characters, at least one). Merged duplicates are left out: their canonical source answers.
  */
-export function similarSources(
-  model: RegistryModel,
+export function similarSources<S extends Pick<SourceView, 'sourceId' | 'name' | 'aliases' | 'mergedInto'>>(
+  sources: Iterable<S>,
   name: string,
   aliases: string[] = [],
   exceptId?: string,
-): SourceView[] {
+): S[] {
   const mine = formsOf([name, ...aliases]);
   const close = (a: string, b: string) =>
     a === b ||
     (Math.min(a.length, b.length) >= 4 &&
       editDistance(a, b) <= Math.max(1, Math.floor(Math.min(a.length, b.length) / 8)));
-  const found: SourceView[] = [];
-  for (const s of model.sources.values()) {
+  const found: S[] = [];
+  for (const s of sources) {
     if (s.sourceId === exceptId || s.mergedInto !== null) continue;
     const theirs = formsOf([s.name, ...s.aliases]);
     if ([...mine].some((m) => [...theirs].some((t) => close(m, t)))) found.push(s);

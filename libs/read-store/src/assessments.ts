@@ -1,10 +1,11 @@
 import { assessWithHistory, DEFAULT_POLICY } from '@app/domain';
-import type { Assessment, IncidentEvidence, PolicyConfig, StatusChange, StatusOnDate } from '@app/domain';
+import type { Assessment, IncidentEvidence, PolicyConfig, Status, StatusChange, StatusOnDate } from '@app/domain';
 import type { Database, Statement } from 'better-sqlite3';
 import { type Bounds, boundsWithin, Touched } from './bounds';
 import type { ReadCut } from './cut';
 import { keyedRows } from './cut-rows';
 import { EvidenceReader } from './evidence.reader';
+import type { StatusMove } from './page-changes';
 
 export interface IncidentAssessment {
   /** The canonical incident the id asked for resolves to. */
@@ -168,15 +169,22 @@ export function storedStatusOnDates(
 /**
  * Re-assesses the incidents listed in dirty_incidents (at most `limit`) and stores the live assessment and
  * status history as rows, removing them from the list, in the caller's transaction. A merged duplicate's rows
- * go: lists show the canonical incident. Returns how many were taken off the list.
+ * go: lists show the canonical incident. Returns how many were taken off the list. With `moves`, each canonical
+ * incident whose stored status this changes is pushed there, with the latest seq of the marks that led to it.
  */
 export function assessPending(
   db: Database,
   policy: PolicyConfig,
   limit = Number.MAX_SAFE_INTEGER,
   reader: EvidenceReader = readerFor(db, 'LIVE'),
+  moves?: StatusMove[],
 ): number {
-  const ids = db.prepare('SELECT incident_id FROM dirty_incidents LIMIT ?').pluck().all(limit) as string[];
+  const marks = db.prepare('SELECT incident_id, seq FROM dirty_incidents LIMIT ?').raw().all(limit) as [
+    string,
+    number,
+  ][];
+  const storedStatus = db.prepare('SELECT status FROM assessments WHERE incident_id = ?').pluck();
+  const moved = new Map<string, StatusMove>();
   const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?)');
   const dropAssessment = db.prepare('DELETE FROM assessments WHERE incident_id = ?');
   const dropHistory = db.prepare('DELETE FROM status_history WHERE incident_id = ?');
@@ -184,7 +192,7 @@ export function assessPending(
   const done = db.prepare('DELETE FROM dirty_incidents WHERE incident_id = ?');
   const assessed = new Set<string>();
   // The fact tables do not change while this runs (one transaction): one reader, its sources read once for all.
-  for (const id of ids) {
+  for (const [id, seq] of marks) {
     // Every key read is noted, to store the bounds of the rows the reading touched with the assessment.
     const touched = new Touched();
     const evidence = reader.load(id, touched);
@@ -197,6 +205,8 @@ export function assessPending(
       assessed.add(result.incidentId);
       const { incidentId, assessment: a, statusHistory, statusOnDates } = result;
       const bounds = reader.bounds(touched);
+      // Read before the row is replaced (once per incident: `assessed`), so the status as the page found it.
+      if (moves) moved.set(incidentId, move(incidentId, storedStatus.get(incidentId) as Status | undefined, a, seq));
       upsert.run(
         incidentId,
         a.status,
@@ -215,7 +225,19 @@ export function assessPending(
         change.run(incidentId, n, h.status, h.readiness, h.on, h.rule, JSON.stringify(h.evidenceIds)),
       );
     }
+    // A duplicate merged into an incident marks it too: the change is named by the last of their marks.
+    const named = result === null ? undefined : moved.get(result.incidentId);
+    if (named !== undefined && seq > named.seq) named.seq = seq;
     done.run(id);
   }
-  return ids.length;
+  for (const m of moved.values()) if (m.before !== m.after) moves?.push(m);
+  return marks.length;
 }
+
+const move = (incidentId: string, before: Status | undefined, assessment: Assessment, seq: number): StatusMove => ({
+  incidentId,
+  before: before ?? null,
+  after: assessment.status,
+  assessment,
+  seq,
+});

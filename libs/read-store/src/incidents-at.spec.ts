@@ -84,7 +84,7 @@ describe('every incident as of a cut in one pass (incidentsAt) against the refer
     'history %i: the same with no stored assessment to take (the policy for all)',
     async (seed) => {
       const { log, store } = await storeOf(seed);
-      store.db.prepare('INSERT INTO dirty_incidents SELECT incident_id FROM incidents').run();
+      store.db.prepare('INSERT INTO dirty_incidents SELECT incident_id, 0 FROM incidents').run();
       expectTheReplay(store, log.events);
       store.close();
     },
@@ -112,7 +112,7 @@ describe('every incident as of a cut in one pass (incidentsAt) against the refer
       .run(JSON.stringify(marked), first.incidentId);
     expect(incidentsAt(store.db, 'LIVE', DEFAULT_POLICY)[0].assessment).toEqual(marked);
     // Due to be assessed again (live), or stored under another policy: not taken.
-    store.db.prepare('INSERT INTO dirty_incidents VALUES (?)').run(first.incidentId);
+    store.db.prepare('INSERT INTO dirty_incidents VALUES (?, 0)').run(first.incidentId);
     expect(incidentsAt(store.db, 'LIVE', DEFAULT_POLICY)[0].assessment).toEqual(first.assessment);
     store.db.prepare('DELETE FROM dirty_incidents').run();
     expect(incidentsAt(store.db, 'LIVE', { ...DEFAULT_POLICY, version: 'other' })[0].assessment.reasons).not.toEqual([

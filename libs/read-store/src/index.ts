@@ -10,6 +10,7 @@ export {
   type RebuildReport,
 } from './read-store';
 export { assessAsOf, type IncidentAssessment } from './assessments';
+export { type FoldedStatusChange, type PageChanges } from './page-changes';
 export { cutParams, fieldInForce, inForce, within, type ReadCut } from './cut';
 export { TABLES } from './schema';
 export { Lookups, type KeyedWrite } from './lookups';
@@ -32,6 +33,7 @@ export {
   type StatementCorrectionAtCut,
   type StatementFilterAt,
 } from './statements-at';
+export { statementsByIdAt } from './statements-by-id';
 export { sourcesAt, type GradeAtCut, type SourceAtCut } from './sources-at';
 export { statementPageAt, type StatementPageFilter } from './statement-pages';
 export { incidentPageAt, type IncidentDateFilter } from './incident-pages';

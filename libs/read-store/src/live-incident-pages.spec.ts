@@ -152,7 +152,7 @@ describe('a list of incidents asked about now, found by SQL over the live rows, 
 
   it('while an incident is due to be assessed, it leaves the list to the model (null)', async () => {
     const store = await storeOf(randomHistory(SEEDS[0], 40).events);
-    store.db.exec('INSERT INTO dirty_incidents SELECT incident_id FROM incidents LIMIT 1');
+    store.db.exec('INSERT INTO dirty_incidents SELECT incident_id, 0 FROM incidents LIMIT 1');
     expect(liveIncidentPage(store.db, {}, { first: 5 }, DEFAULT_POLICY)).toBeNull();
     store.close();
   });

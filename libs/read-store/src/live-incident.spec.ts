@@ -139,7 +139,7 @@ describe('one incident asked about now, read from the live rows (liveIncident), 
     const store = await storeOf(events);
     // Stored assessments made wrong on purpose: only the policy run on the rows can answer right.
     store.db.exec("UPDATE assessments SET assessment = json_set(assessment, '$.rule', 'stale')");
-    store.db.exec('INSERT INTO dirty_incidents SELECT incident_id FROM assessments');
+    store.db.exec('INSERT INTO dirty_incidents SELECT incident_id, 0 FROM assessments');
     expectTheModel(store, buildModel(events));
     store.close();
   });

@@ -18,10 +18,11 @@ import {
   type SupersedeStatements,
 } from './evolve';
 import { Lookups } from './lookups';
+import { namedMoves, noChanges, type PageChanges, type StatusMove } from './page-changes';
 import { INDEXES, SCHEMA } from './schema';
 
 /** Bumped whenever a table or an evolve function changes: with the policy's version, a mismatch rebuilds. */
-export const READ_STORE_VERSION = 'read-store-13';
+export const READ_STORE_VERSION = 'read-store-14';
 export const projectionVersion = (policy: PolicyConfig): string => `${READ_STORE_VERSION}+policy-${policy.version}`;
 const PROJECTION = 'registry';
 
@@ -61,6 +62,7 @@ export class ReadStore {
   private readonly markDirty: Evolve | null;
   private readonly markAllDirty: Database.Statement;
   private readonly countDirty: Database.Statement;
+  private readonly anyDirty: Database.Statement;
   private readonly readCheckpoint: Database.Statement;
   private readonly writeCheckpoint: Database.Statement;
   private readonly rememberKey: Database.Statement;
@@ -91,10 +93,11 @@ export class ReadStore {
     this.evolves = [...PROJECTIONS.map((projection) => projection(db, page)), this.userStatements.evolve];
     this.supersede = supersedeStatements(db);
     this.markDirty = bulk ? null : dirtyProjection(db, page);
-    this.markAllDirty = db.prepare('INSERT OR IGNORE INTO dirty_incidents SELECT incident_id FROM incidents');
+    this.markAllDirty = db.prepare('INSERT OR IGNORE INTO dirty_incidents SELECT incident_id, seq FROM incidents');
     this.countDirty = db.prepare(
       'SELECT (SELECT count(*) FROM dirty_incidents) AS pending, (SELECT count(*) FROM incidents) AS incidents',
     );
+    this.anyDirty = db.prepare('SELECT EXISTS (SELECT 1 FROM dirty_incidents)').pluck();
     this.readCheckpoint = db.prepare('SELECT version, position, seq, skipped FROM checkpoint WHERE projection = ?');
     this.writeCheckpoint = db.prepare('INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?)');
     this.rememberKey = db.prepare(
@@ -152,10 +155,13 @@ export class ReadStore {
 
   /**
    * Folds one page of events in one transaction with the checkpoint. With `assess`, the live assessments of
-   * the incidents the page touched are brought up to date in the same transaction too.
+   * the incidents the page touched are brought up to date in the same transaction too, and what the page changed
+   * is returned (see PageChanges): a status compared with the one stored before the page, so one that moves and
+   * moves back within the page moved nothing. Without `assess`, nothing is reported.
    */
-  applyPage(page: readonly StoredEvent[], options: { assess: boolean }): void {
-    if (page.length === 0) return;
+  applyPage(page: readonly StoredEvent[], options: { assess: boolean }): PageChanges {
+    const changes = noChanges();
+    if (page.length === 0) return changes;
     if (this.bulk && options.assess) throw new Error('a file being rebuilt is assessed once, at the end');
     const fold = this.db.transaction(() => {
       // Another connection committed to this file since our last page (it changes nothing we commit ourselves):
@@ -163,6 +169,9 @@ export class ReadStore {
       const version = this.dataVersion.get() as number;
       if (version !== this.lastDataVersion) this.userStatements.reload();
       this.lastDataVersion = version;
+      // Incidents left due by an earlier fold (a crash, a catch-up not settled) are brought up to date first,
+      // unheard: the statuses the page is compared with are then the ones the registry showed before it.
+      if (options.assess && this.anyDirty.get() !== 0) assessPending(this.db, this.policy);
       let { seq, skipped } = this.checkpoint();
       const first = seq + 1;
       let latest: string | null = null;
@@ -187,6 +196,8 @@ export class ReadStore {
         };
         for (const evolve of this.evolves) evolve(event, meta);
         this.markDirty?.(event, meta);
+        if (options.assess && event.type === 'StatementRecorded')
+          changes.recordedStatementIds.push(event.data.statementId);
         if (meta.evidenceDate !== null && (latest === null || meta.evidenceDate > latest)) latest = meta.evidenceDate;
       }
       if (latest !== null) this.writeLatestEvidence.run(PROJECTION, latest);
@@ -195,11 +206,16 @@ export class ReadStore {
         this.supersede(first, seq);
         this.userStatements.settle();
       }
-      if (options.assess) assessPending(this.db, this.policy);
+      if (options.assess) {
+        const moves: StatusMove[] = [];
+        assessPending(this.db, this.policy, Number.MAX_SAFE_INTEGER, undefined, moves);
+        changes.statusChanges = namedMoves(moves, page, first);
+      }
       this.writeCheckpoint.run(PROJECTION, this.version, page[page.length - 1].position, seq, skipped);
     });
     try {
       fold();
+      return changes;
     } catch (error) {
       // Rolled back: what the page left in memory goes too.
       for (const buffer of this.buffers) buffer.clear();

@@ -139,7 +139,8 @@ CREATE TABLE IF NOT EXISTS status_history (
   incident_id TEXT NOT NULL, n INTEGER NOT NULL, status TEXT NOT NULL, readiness TEXT NOT NULL, on_date TEXT NOT NULL,
   rule TEXT NOT NULL, evidence_ids TEXT NOT NULL, PRIMARY KEY (incident_id, n)
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS dirty_incidents (incident_id TEXT PRIMARY KEY) WITHOUT ROWID;
+-- seq: the last event that marked the incident (a live page reports the status changes it caused by that event).
+CREATE TABLE IF NOT EXISTS dirty_incidents (incident_id TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
 
 -- Read while folding, even in bulk: a regrade supersedes the grade in force.
 CREATE INDEX IF NOT EXISTS source_grades_source ON source_grades (source_id, seq);

@@ -153,7 +153,8 @@ export class FileStatementRows implements StatementRows {
 
   /**
    * The rows as of a cut (read-only, sharing these arrays: read before the next `follow`), each statement whose
-   * versions the cut splits read at the cut from the file (`readStatements`). Call within the read transaction of the rest of the cut's reading.
+   * versions the cut splits read at the cut from the file (`readStatements`). Call within the read transaction of
+   * the rest of the cut's reading.
    */
   at(cut: ReadCut): FileStatementRows {
     if (cut === 'LIVE' || this.corrected.size === 0) return this.cutAt(cut, new Map());

@@ -64,7 +64,7 @@ describe('a timeline as of a cut takes the stored statuses where the bounds hold
       mark(store);
       // One incident due again: its stored statuses are not taken at any cut.
       const due = store.db.prepare('SELECT incident_id FROM assessments ORDER BY incident_id').pluck().get() as string;
-      store.db.prepare('INSERT INTO dirty_incidents VALUES (?)').run(due);
+      store.db.prepare('INSERT INTO dirty_incidents VALUES (?, 0)').run(due);
       for (const cut of pastCutsOf(events.map((e) => e.recordedAt))) {
         for (const code of SPEAKERS) {
           const taken = takenBy(store, cut, code);

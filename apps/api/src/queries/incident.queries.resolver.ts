@@ -18,13 +18,12 @@ import { PastReads } from '../read-store/past-reads.service';
 import { ReferenceData } from '../reference/reference-data';
 import { toIncidentObject, toListedIncidentObject } from '../incidents/incident.mapper';
 import { type FileLists, toLiveIncidentObject } from '../incidents/live-incident.mapper';
-import { toLiveInvestigationObject } from '../investigations/investigation.mapper';
-import { toListedStatementObject } from '../statements/listed-statement';
 import { IncidentObject } from '../incidents/objects/incident.object';
 import { withoutNulls } from '../incidents/without-nulls';
 import { IncidentFilterInput } from './dto/incident-filter.input';
 import { descendingOf, IncidentOrderInput } from './dto/order.input';
 import { selectionOf, TimeTravelInput } from './dto/time-travel.input';
+import { fileListsOf } from './file-lists';
 import { FIRST, AFTER } from './page.args';
 import { MATCHED, type Matched } from './incident-overview.resolver';
 import { timeTravel } from './model-context';
@@ -49,15 +48,7 @@ export class IncidentQueriesResolver {
   ) {}
 
   /** What an incident read from the file now reads of it only when a query selects it. */
-  private readonly fileLists: FileLists = {
-    investigations: (incidentId) =>
-      this.live.incidentInvestigations(incidentId)?.map((i) => toLiveInvestigationObject(i, this.reference)) ?? null,
-    statements: (incidentId) =>
-      this.live
-        .incidentStatements(incidentId)
-        ?.map((s) => toListedStatementObject(s, this.reference, () => this.readModel.statementEvents(s.statementId))) ??
-      null,
-  };
+  private readonly fileLists: FileLists = fileListsOf(this.live, this.reference, this.readModel);
 
   @Query(() => IncidentObject, {
     description: 'One incident; a merged duplicate id resolves to the canonical incident',

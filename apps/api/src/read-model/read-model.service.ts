@@ -3,7 +3,6 @@ import { statementStream } from '@app/domain';
 import { EventStore, StoreUnavailableError, type StoreLag, type StoredEvent } from '@app/event-store';
 import {
   type AuditEntry,
-  type ChangeSet,
   type Clock,
   incidentHistory,
   ProjectionRunner,
@@ -209,10 +208,6 @@ export class ReadModelService implements OnApplicationShutdown {
   /** Holds live folding until the returned function is called (see ProjectionRunner.hold): for tests. */
   holdLiveFolding(): () => void {
     return this.runner.hold();
-  }
-
-  onChange(listener: (change: ChangeSet) => void): () => void {
-    return this.runner.onChange(listener);
   }
 
   idempotentResult(key: string): { inputHash: string; stream: string; position: string } | undefined {

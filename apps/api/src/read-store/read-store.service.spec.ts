@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteEventStore, type SqliteEventStore, type Subscription, uuidv7 } from '@app/event-store';
 import { Logger } from '@nestjs/common';
-import { incidentsAt, ReadStore, rebuildReadStore } from '@app/read-store';
+import { incidentsAt, type PageChanges, ReadStore, rebuildReadStore } from '@app/read-store';
 import { dumpTables } from '../../../../libs/read-store/src/testing/tables';
 import { writeLargeStore } from '../../../../test/support/large-store';
 import { rebuildProjectionFile } from '../cli/store/rebuild-projection-file';
@@ -51,6 +51,34 @@ describe('ReadStoreService', () => {
     const position = await append();
     expect(await service.waitFor(position, 10_000)).toBe(true);
     expect((await service.readiness()).checkpoint).toMatchObject({ position, seq: 1 });
+  });
+
+  it('tells listeners what each live page changed, with the file at that page; not a catch-up', async () => {
+    const path = join(dir, 'registry.db');
+    service = new ReadStoreService(store, loadConfig({ SQLITE_PATH: path }));
+    const heard: { changes: PageChanges; stored: unknown[] }[] = [];
+    const unsubscribe = service.onPage((changes, file) => {
+      const status = file.db.prepare('SELECT status FROM assessments WHERE incident_id = ?').pluck();
+      heard.push({ changes, stored: changes.statusChanges.map((c) => status.get(c.incidentId)) });
+    });
+    await writeLargeStore(path, 3);
+    await service.start();
+    await writeLargeStore(path, 2);
+    const head = String(Number((await store.lagAfter(null, 1000)).head));
+    expect(await service.waitFor(head, 10_000)).toBe(true);
+    const moved = heard.flatMap(({ changes }) => changes.statusChanges);
+    expect(moved).toHaveLength(2);
+    expect(moved.map(({ before, after }) => [before, after])).toEqual([
+      [null, expect.any(String)],
+      [null, expect.any(String)],
+    ]);
+    // Each heard with the file exactly at its page: the incident is there, assessed as the change says.
+    for (const { changes, stored } of heard) expect(stored).toEqual(changes.statusChanges.map((c) => c.after));
+    unsubscribe();
+    await writeLargeStore(path, 1);
+    const last = String(Number((await store.lagAfter(null, 1000)).head));
+    expect(await service.waitFor(last, 10_000)).toBe(true);
+    expect(heard.flatMap(({ changes }) => changes.statusChanges)).toHaveLength(2);
   });
 
   it('reads the file once it serves, after the position asked for; nothing before it serves', async () => {

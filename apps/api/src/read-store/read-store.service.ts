@@ -11,6 +11,7 @@ import { DEFAULT_POLICY } from '@app/domain';
 import {
   type EventSource,
   type Lookups,
+  type PageChanges,
   ReadStore,
   projectionVersion,
   rebuildReadStore,
@@ -37,6 +38,9 @@ const SUPERVISE_EVERY_MS = 2000;
 const LAG_CAP = 10_000_000;
 /** Stores up to this many events are rebuilt in-process (well under a second), larger ones in a worker thread. */
 const IN_PROCESS_REBUILD_MAX = 10_000;
+
+/** Hears what a page folded live changed, with the file exactly as that page left it (read it before returning). */
+export type PageListener = (changes: PageChanges, file: ReadStore) => void;
 /**
  * This instance's projection file (libs/read-store): opened once the service listens (main.ts), rebuilt
  * first when missing or of another version (into a new file, swapped in whole), caught up from its
@@ -77,6 +81,7 @@ export class ReadStoreService implements OnApplicationShutdown {
   private supervisor?: NodeJS.Timeout;
   /** Live folding waits while this is set (holdLiveFolding: for tests). */
   private held: { until: Promise<void>; release: () => void } | null = null;
+  private readonly listeners = new Set<PageListener>();
   constructor(
     @Inject(EventStore) private readonly events: EventStore,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -111,6 +116,15 @@ export class ReadStoreService implements OnApplicationShutdown {
    */
   get lookups(): Lookups | null {
     return this.caughtUp && this.subscription !== null && this.file?.db.open ? this.file.lookups : null;
+  }
+
+  /**
+   * Listens to what each page folded live changes (the subscriptions' feeds); returns the unsubscribe function. A
+   * catch-up (at start, after a failure) or a rebuild tells nothing: nobody could have heard it as it happened.
+   */
+  onPage(listener: PageListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Rebuilds the file from the start of the store into a new file; the open one serves until the swap. */
@@ -380,12 +394,25 @@ export class ReadStoreService implements OnApplicationShutdown {
       for await (const page of livePages(subscription, READ_BATCH_SIZE)) {
         while (this.held !== null) await this.held.until;
         if (generation !== this.generation || this.shuttingDown) return;
-        file.applyPage(this.after(file.checkpoint().position, page), { assess: true });
+        const changes = file.applyPage(this.after(file.checkpoint().position, page), { assess: true });
         this.waiters.release(this.position());
+        this.tell(changes, file);
       }
       this.drop(subscription, generation, 'subscription ended without an error');
     } catch (error) {
       this.drop(subscription, generation, `live folding failed: ${String(error)}`);
+    }
+  }
+
+  /** Synchronously, before the next page folds: each listener reads the file as this page left it. */
+  private tell(changes: PageChanges, file: ReadStore): void {
+    if (changes.statusChanges.length === 0 && changes.recordedStatementIds.length === 0) return;
+    for (const listener of this.listeners) {
+      try {
+        listener(changes, file);
+      } catch (error) {
+        this.logger.warn(`a listener to the folded pages failed: ${(error as Error).message}`);
+      }
     }
   }
 

@@ -98,7 +98,9 @@ export class SourcesResolver {
     description: 'Other sources with a close name (normalised, acronyms and aliases included)',
   })
   warnings(@Parent() source: SourceObject): SourceWarningObject[] {
-    const candidates = similarSources(this.readModel.model, source.name, source.aliases, source.id).filter(
+    // Every source now: from the projection file (the list `sources` keeps), else the live model.
+    const sources = this.live.sources() ?? this.readModel.model.sources.values();
+    const candidates = similarSources(sources, source.name, source.aliases, source.id).filter(
       (s) => !source.mergedDuplicates.includes(s.sourceId),
     );
     if (candidates.length === 0) return [];
