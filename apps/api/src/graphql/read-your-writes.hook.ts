@@ -4,8 +4,8 @@ import type { WriteReceiptSink } from '../shared/write-receipt';
 /**
  * When a mutation answered before this instance's read model showed its write, the response says so in
  * `extensions.readYourWrites`: `behind: true` and what was written (stream, event ids, revisions, position).
- * The mutation's data was then built from the written streams read straight from the store (see
- * ReadModelService.modelAfterWrites), not from the live model; queries catch up a moment later.
+ * The mutation's data was then folded in memory from the written streams read straight from the store (see
+ * read-store/answers-after-writes.ts), not read from the projection file; queries catch up a moment later.
  */
 export async function readYourWritesHook(execution: ExecutionResult, context: WriteReceiptSink): Promise<void> {
   const writes = context.writes;

@@ -1,8 +1,9 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { findIncident, type RegistryModel } from '@app/projections';
-import { notFound } from '@app/domain';
+import { corroborationFieldsOf } from '../queries/selected-fields';
 import { ReadModelService } from '../read-model/read-model.service';
+import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { ReferenceData } from '../reference/reference-data';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { AddCorroborationCommand, RetractCorroborationCommand } from './commands/corroboration.handlers';
@@ -14,7 +15,7 @@ import {
 import { CorrectIncidentInput } from './dto/correct-incident.input';
 import { AddCorroborationInput, RetractCorroborationInput } from './dto/corroboration.inputs';
 import { MergeIncidentsInput, WithdrawIncidentInput } from './dto/incident-lifecycle.inputs';
-import { toIncidentObject } from './incident.mapper';
+import { incidentAnswer } from './incident-answer';
 import { IncidentObject } from './objects/incident.object';
 
 /** The mutations after the allegation: each returns the (canonical) incident with its new assessment. */
@@ -24,23 +25,29 @@ export class IncidentCommandsResolver {
     private readonly commandBus: CommandBus,
     private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
+    private readonly answers: AnswersAfterWrites,
   ) {}
 
   @Mutation(() => IncidentObject, { description: "Correct an incident's details; the history of corrections is kept" })
   async correctIncident(
     @Args('input') input: CorrectIncidentInput,
     @Meta() meta: RequestMeta,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new CorrectIncidentCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta, info);
   }
 
   @Mutation(() => IncidentObject, {
     description: 'Fold a duplicate report into the canonical incident; returns the canonical incident',
   })
-  async mergeIncidents(@Args('input') input: MergeIncidentsInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
+  async mergeIncidents(
+    @Args('input') input: MergeIncidentsInput,
+    @Meta() meta: RequestMeta,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new MergeIncidentsCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta, info);
   }
 
   @Mutation(() => IncidentObject, {
@@ -49,9 +56,10 @@ export class IncidentCommandsResolver {
   async withdrawIncident(
     @Args('input') input: WithdrawIncidentInput,
     @Meta() meta: RequestMeta,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new WithdrawIncidentCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta, info);
   }
 
   @Mutation(() => IncidentObject, {
@@ -60,24 +68,30 @@ export class IncidentCommandsResolver {
   async addCorroboration(
     @Args('input') input: AddCorroborationInput,
     @Meta() meta: RequestMeta,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new AddCorroborationCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta, info);
   }
 
   @Mutation(() => IncidentObject, { description: 'Record that a source retracted its evidence' })
   async retractCorroboration(
     @Args('input') input: RetractCorroborationInput,
     @Meta() meta: RequestMeta,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new RetractCorroborationCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta, info);
   }
 
-  /** From the live model, or after a mutation from the model that shows its write (modelAfterWrites). */
-  private load(id: string, model: RegistryModel = this.readModel.model): IncidentObject {
-    const view = findIncident(model, id);
-    if (!view) throw notFound(`No incident with id ${id}`, 'id');
-    return toIncidentObject(view, model, this.reference);
+  /** From the projection file once it shows the write; else from the written streams folded in memory. */
+  private answer(id: string, meta: RequestMeta, info: GraphQLResolveInfo): Promise<IncidentObject> {
+    return this.answers.read(meta.writes, (file, lasting) =>
+      incidentAnswer(file, lasting, id, corroborationFieldsOf(info), {
+        reference: this.reference,
+        model: this.readModel.model,
+        statementEvents: (statementId) => this.readModel.statementEvents(statementId),
+      }),
+    );
   }
 }

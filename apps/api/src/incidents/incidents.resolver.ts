@@ -1,13 +1,14 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { findIncident, type RegistryModel } from '@app/projections';
-import { notFound } from '@app/domain';
+import { corroborationFieldsOf } from '../queries/selected-fields';
 import { ReadModelService } from '../read-model/read-model.service';
+import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { ReferenceData } from '../reference/reference-data';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { AllegeUseCommand } from './commands/allege-use.handler';
 import { AllegeUseInput } from './dto/allege-use.input';
-import { toIncidentObject } from './incident.mapper';
+import { incidentAnswer } from './incident-answer';
 import { IncidentObject } from './objects/incident.object';
 
 @Resolver(() => IncidentObject)
@@ -16,18 +17,27 @@ export class IncidentsResolver {
     private readonly commandBus: CommandBus,
     private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
+    private readonly answers: AnswersAfterWrites,
   ) {}
 
   @Mutation(() => IncidentObject, { description: 'Log an allegation of use with its first source' })
-  async allegeUse(@Args('input') input: AllegeUseInput, @Meta() meta: RequestMeta): Promise<IncidentObject> {
+  async allegeUse(
+    @Args('input') input: AllegeUseInput,
+    @Meta() meta: RequestMeta,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new AllegeUseCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta, info);
   }
 
-  /** From the live model, or after a mutation from the model that shows its write (modelAfterWrites). */
-  private load(id: string, model: RegistryModel = this.readModel.model): IncidentObject {
-    const view = findIncident(model, id);
-    if (!view) throw notFound(`No incident with id ${id}`, 'id');
-    return toIncidentObject(view, model, this.reference);
+  /** From the projection file once it shows the write; else from the written streams folded in memory. */
+  private answer(id: string, meta: RequestMeta, info: GraphQLResolveInfo): Promise<IncidentObject> {
+    return this.answers.read(meta.writes, (file, lasting) =>
+      incidentAnswer(file, lasting, id, corroborationFieldsOf(info), {
+        reference: this.reference,
+        model: this.readModel.model,
+        statementEvents: (statementId) => this.readModel.statementEvents(statementId),
+      }),
+    );
   }
 }

@@ -2,7 +2,9 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
 import type { RegistryModel } from '@app/projections';
+import { liveInvestigation } from '@app/read-store';
 import { ReadModelService } from '../read-model/read-model.service';
+import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { LiveReads } from '../read-store/live-reads.service';
 import { ReferenceData } from '../reference/reference-data';
 import { type RequestMeta, Meta } from '../shared/request-meta';
@@ -18,6 +20,7 @@ export class InvestigationsResolver {
     private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
     private readonly live: LiveReads,
+    private readonly answers: AnswersAfterWrites,
   ) {}
 
   @Query(() => InvestigationObject)
@@ -37,7 +40,7 @@ export class InvestigationsResolver {
     @Meta() meta: RequestMeta,
   ): Promise<InvestigationObject> {
     const id: string = await this.commandBus.execute(new OpenInvestigationCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta);
   }
 
   @Mutation(() => InvestigationObject, { description: "Log an investigation's outcome and findings" })
@@ -46,10 +49,19 @@ export class InvestigationsResolver {
     @Meta() meta: RequestMeta,
   ): Promise<InvestigationObject> {
     const id: string = await this.commandBus.execute(new ConcludeInvestigationCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta);
   }
 
-  /** From the live model, or after a mutation from the model that shows its write (modelAfterWrites). */
+  /** From the projection file once it shows the write; else from the written streams folded in memory. */
+  private answer(id: string, meta: RequestMeta): Promise<InvestigationObject> {
+    return this.answers.read(meta.writes, (file) => {
+      const read = liveInvestigation(file.db, id);
+      if (!read) throw notFound(`No investigation with id ${id}`, 'id');
+      return toLiveInvestigationObject(read, this.reference);
+    });
+  }
+
+  /** From the live model (when the file cannot answer `investigation(id)`). */
   private load(id: string, model: RegistryModel = this.readModel.model): InvestigationObject {
     const view = model.investigations.get(id);
     if (!view) throw notFound(`No investigation with id ${id}`, 'id');

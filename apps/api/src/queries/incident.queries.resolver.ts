@@ -10,7 +10,7 @@ import {
   listIncidents,
   type RegistryModel,
 } from '@app/projections';
-import { ALL_CORROBORATION_FIELDS, type CorroborationFields, type IncidentAtCut } from '@app/read-store';
+import type { IncidentAtCut } from '@app/read-store';
 import { notFound, statesPartiesOn } from '@app/domain';
 import { ReadModelService } from '../read-model/read-model.service';
 import { LiveReads } from '../read-store/live-reads.service';
@@ -28,23 +28,11 @@ import { FIRST, AFTER } from './page.args';
 import { MATCHED, type Matched } from './incident-overview.resolver';
 import { timeTravel } from './model-context';
 import { AuditEntryObject, IncidentConnectionObject } from './objects/incident-read.objects';
-import { selectsAny, selectsAnyBelow } from './selected-fields';
+import { corroborationFieldsOf, selectsAny } from './selected-fields';
 import type { IncidentsShownAtCut } from '../read-store/cut-reads';
 
 /** The filters a list reads the dates of an incident's details for, and nothing else of it. */
 const DATE_FILTERS: ReadonlySet<string> = new Set<keyof IncidentFilter>(['occurredFrom', 'occurredTo']);
-
-/** What of an incident's corroborations a query asks for (null: none): each part is read only when asked. */
-function corroborationFieldsOf(info: GraphQLResolveInfo | undefined): CorroborationFields | null {
-  if (!info) return ALL_CORROBORATION_FIELDS;
-  if (!selectsAny(info, ['corroborations'])) return null;
-  const asks = (...names: string[]) => selectsAnyBelow(info, ['corroborations'], names);
-  return {
-    words: asks('citation', 'summary', 'retractionReason'),
-    retraction: asks('retractedOn', 'retractionReason'),
-    grade: selectsAnyBelow(info, ['corroborations', 'source'], ['grade']),
-  };
-}
 
 type NotYetCondemnedBy = { stateCodes?: string[]; statesParties?: boolean; countGeneric?: boolean };
 const countsGeneric = (notYet: NotYetCondemnedBy) => notYet.countGeneric ?? false;

@@ -1,4 +1,5 @@
 import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import { ALL_CORROBORATION_FIELDS, type CorroborationFields } from '@app/read-store';
 
 /**
  * Whether the query asks any of `names` directly below the field being resolved, through fragments and inline
@@ -44,4 +45,16 @@ function anyIn(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, test
       }
     });
   return visit(set, new Set());
+}
+
+/** What of an incident's corroborations a query asks for (null: none): each part is read only when asked. */
+export function corroborationFieldsOf(info: GraphQLResolveInfo | undefined): CorroborationFields | null {
+  if (!info) return ALL_CORROBORATION_FIELDS;
+  if (!selectsAny(info, ['corroborations'])) return null;
+  const asks = (...names: string[]) => selectsAnyBelow(info, ['corroborations'], names);
+  return {
+    words: asks('citation', 'summary', 'retractionReason'),
+    retraction: asks('retractedOn', 'retractionReason'),
+    grade: selectsAnyBelow(info, ['corroborations', 'source'], ['grade']),
+  };
 }

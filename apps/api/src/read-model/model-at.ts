@@ -17,7 +17,7 @@ import {
 import { resolutionStream, statementStream } from '@app/domain';
 import { IdleRelease } from './idle-release';
 import { ReplayGate } from './replay-gate';
-import { incidentStreamsOf } from './written-model';
+import { incidentStreamsOf } from './incident-streams';
 
 /** How many time-travel models are kept: full registries are big, so only a few; one-incident models are small. */
 const KEPT_FULL = 2;

@@ -16,8 +16,6 @@ import type { AppConfig } from '../config/config';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
 import { ModelsAt } from './model-at';
 import { ReplayGate } from './replay-gate';
-import { writtenModel } from './written-model';
-import type { WriteReceipt } from '../shared/write-receipt';
 
 const SUPERVISE_EVERY_MS = 2000;
 /** Lag beyond this is reported as "at least" (a count costs time in proportion to what it counts). */
@@ -128,25 +126,14 @@ export class ReadModelService implements OnApplicationShutdown {
   }
 
   /**
-   * Waits until this instance's model shows the write at `position`; false after the timeout (the caller
-   * then answers from the write itself: see modelAfterWrites).
+   * Waits until this instance's model shows the write at `position`; false after the timeout (the mutation
+   * then answers from the write itself: see AnswersAfterWrites).
    */
   async waitFor(position: string): Promise<boolean> {
     const reached = await this.runner.waitFor(position, this.config.readYourWritesTimeoutMs);
     if (!reached)
       this.logger.warn(`read model did not reach ${position} within ${this.config.readYourWritesTimeoutMs} ms`);
     return reached;
-  }
-
-  /**
-   * The model a mutation answers from: the live one when it shows the request's writes; otherwise a model of
-   * the written streams (and what they link to) read straight from the store, so that a write that happened
-   * is shown, never NOT_FOUND (the response's extensions say that the read side is behind).
-   */
-  async modelAfterWrites(writes: readonly WriteReceipt[] | undefined): Promise<RegistryModel> {
-    const late = (writes ?? []).filter((w) => !w.visible);
-    if (late.length === 0) return this.model;
-    return writtenModel(this.store, [...new Set(late.map((w) => w.stream))], this.runner.model);
   }
 
   health() {

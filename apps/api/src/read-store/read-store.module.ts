@@ -1,9 +1,13 @@
 import { Global, Module } from '@nestjs/common';
+import { AnswersAfterWrites } from './answers-after-writes';
 import { LiveReads } from './live-reads.service';
 import { PastReads } from './past-reads.service';
 import { ReadStoreService } from './read-store.service';
 
 /** This instance's projection file, kept live (ReadStoreService), and the questions it answers: about the past, now. */
 @Global()
-@Module({ providers: [ReadStoreService, PastReads, LiveReads], exports: [ReadStoreService, PastReads, LiveReads] })
+@Module({
+  providers: [ReadStoreService, PastReads, LiveReads, AnswersAfterWrites],
+  exports: [ReadStoreService, PastReads, LiveReads, AnswersAfterWrites],
+})
 export class ReadStoreModule {}

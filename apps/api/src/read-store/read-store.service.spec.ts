@@ -115,6 +115,24 @@ describe('ReadStoreService', () => {
     expect(seq(third)).toBe(3);
   });
 
+  it("a mutation's answer reads the file at or past its writes; held, the file stays behind", async () => {
+    service = new ReadStoreService(store, loadConfig({ SQLITE_PATH: join(dir, 'registry.db') }));
+    const seq = (...positions: string[]) => service.readShowing(positions, (file) => file.checkpoint().seq);
+    const first = await append();
+    expect(seq(first)).toBeNull(); // not serving yet
+    await service.start();
+    expect(seq()).toEqual({ read: 1 });
+    const release = service.holdLiveFolding();
+    const second = await append();
+    expect(await service.waitFor(second, 300)).toBe(false);
+    // Past the first write (the model's checkpoint not asked), behind the second.
+    expect(seq(first)).toEqual({ read: 1 });
+    expect(seq(first, second)).toBeNull();
+    release();
+    expect(await service.waitFor(second, 10_000)).toBe(true);
+    expect(seq(first, second)).toEqual({ read: 2 });
+  });
+
   it('a broken subscription: not live, with the error; resumed from the checkpoint by the supervisor', async () => {
     await append();
     let failures = 1;

@@ -79,6 +79,8 @@ export class ReadStoreService implements OnApplicationShutdown {
   private shuttingDown = false;
   private lastError: string | null = null;
   private supervisor?: NodeJS.Timeout;
+  /** Live folding waits while this is set (holdLiveFolding: for tests). */
+  private held: { until: Promise<void>; release: () => void } | null = null;
   private readonly listeners = new Set<PageListener>();
   constructor(
     @Inject(EventStore) private readonly events: EventStore,
@@ -165,6 +167,23 @@ export class ReadStoreService implements OnApplicationShutdown {
     return inStep ? read(this.file) : null;
   }
 
+  /**
+   * `read` of the file when it is serving and shows every one of `positions` (at or past them: a mutation's answer
+   * after its writes, which the executor waited for); else null. Not `readInStep`: the model's checkpoint is not
+   * asked, the file at or past the write is right for an answer.
+   */
+  readShowing<T>(positions: readonly Position[], read: (file: ReadStore) => T): { read: T } | null {
+    if (!this.isServing() || this.file === null || !this.file.db.open) return null;
+    const at = this.position();
+    const shows = (p: Position) => at !== null && this.events.comparePositions(at, p) >= 0;
+    return positions.every(shows) ? { read: read(this.file) } : null;
+  }
+
+  /** The open file while it is serving (what it shows now: links an in-memory fold may follow); else null. */
+  get servingFile(): ReadStore | null {
+    return this.isServing() && this.file?.db.open ? this.file : null;
+  }
+
   private isServing(): boolean {
     return this.caughtUp && this.subscription !== null && this.rebuildingNow === null && this.rebuildRead === null;
   }
@@ -197,8 +216,21 @@ export class ReadStoreService implements OnApplicationShutdown {
     }
   }
 
+  /** Holds live folding (the file stays at its checkpoint) until the returned function is called: for tests. */
+  holdLiveFolding(): () => void {
+    let release!: () => void;
+    const hold = { until: new Promise<void>((resolve) => (release = resolve)), release: () => release() };
+    this.held = hold;
+    return () => {
+      if (this.held === hold) this.held = null;
+      hold.release();
+    };
+  }
+
   async onApplicationShutdown(): Promise<void> {
     this.shuttingDown = true;
+    this.held?.release();
+    this.held = null;
     this.generation++;
     clearInterval(this.supervisor);
     await this.subscription?.close();
@@ -360,6 +392,7 @@ export class ReadStoreService implements OnApplicationShutdown {
   private async foldLive(file: ReadStore, subscription: Subscription, generation: number): Promise<void> {
     try {
       for await (const page of livePages(subscription, READ_BATCH_SIZE)) {
+        while (this.held !== null) await this.held.until;
         if (generation !== this.generation || this.shuttingDown) return;
         const changes = file.applyPage(this.after(file.checkpoint().position, page), { assess: true });
         this.waiters.release(this.position());

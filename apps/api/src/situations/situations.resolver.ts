@@ -2,7 +2,8 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
 import type { RegistryModel, SituationView } from '@app/projections';
-import type { SituationNow } from '@app/read-store';
+import { liveSituations, type SituationNow } from '@app/read-store';
+import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { LiveReads } from '../read-store/live-reads.service';
 import { ReadModelService } from '../read-model/read-model.service';
 import { type RequestMeta, Meta } from '../shared/request-meta';
@@ -55,6 +56,7 @@ export class SituationsResolver {
     private readonly commandBus: CommandBus,
     private readonly readModel: ReadModelService,
     private readonly live: LiveReads,
+    private readonly answers: AnswersAfterWrites,
   ) {}
 
   @Query(() => SituationObject)
@@ -84,7 +86,7 @@ export class SituationsResolver {
     @Args('input') input: RegisterSituationInput,
     @Meta() meta: RequestMeta,
   ): Promise<SituationObject> {
-    return this.load(await this.commandBus.execute(new RegisterSituationCommand(input, meta)));
+    return this.answer(await this.commandBus.execute(new RegisterSituationCommand(input, meta)), meta);
   }
 
   @Mutation(() => SituationObject, { description: 'Correct a situation; the history of corrections is kept' })
@@ -92,7 +94,16 @@ export class SituationsResolver {
     @Args('input') input: CorrectSituationInput,
     @Meta() meta: RequestMeta,
   ): Promise<SituationObject> {
-    return this.load(await this.commandBus.execute(new CorrectSituationCommand(input, meta)));
+    return this.answer(await this.commandBus.execute(new CorrectSituationCommand(input, meta)), meta);
+  }
+
+  /** From the projection file once it shows the write; else from the written streams folded in memory. */
+  private answer(id: string, meta: RequestMeta): Promise<SituationObject> {
+    return this.answers.read(meta.writes, (file) => {
+      const found = liveSituations(file.db).find((s) => s.situationId === id);
+      if (!found) throw notFound(`No situation with id ${id}`, 'id');
+      return fromFile(found);
+    });
   }
 
   private load(id: string): SituationObject {

@@ -8,10 +8,11 @@ import {
   type SourceLinks,
   type SourceView,
 } from '@app/projections';
-import type { SourceAtCut } from '@app/read-store';
+import { type SourceAtCut, sourcesAt } from '@app/read-store';
 import { timeTravel } from '../queries/model-context';
 import { TimeTravelInput } from '../queries/dto/time-travel.input';
 import { ReadModelService } from '../read-model/read-model.service';
+import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { LiveReads } from '../read-store/live-reads.service';
 import { PastReads } from '../read-store/past-reads.service';
 import { type RequestMeta, Meta } from '../shared/request-meta';
@@ -31,6 +32,14 @@ const toSourceObject = (s: SourceView | SourceAtCut, links: SourceLinks): Source
   },
 });
 
+/** The source `id` of those read from the projection file, its organisation resolved over them. */
+function sourceOf(filed: SourceAtCut[], id: string): SourceObject {
+  const links = { sources: new Map(filed.map((s) => [s.sourceId, s])) };
+  const source = links.sources.get(id);
+  if (!source) throw notFound(`No source with id ${id}`, 'id');
+  return toSourceObject(source, links);
+}
+
 @Resolver(() => SourceObject)
 export class SourcesResolver {
   constructor(
@@ -38,16 +47,13 @@ export class SourcesResolver {
     private readonly readModel: ReadModelService,
     private readonly past: PastReads,
     private readonly live: LiveReads,
+    private readonly answers: AnswersAfterWrites,
   ) {}
 
   @Query(() => SourceObject)
   source(@Args('id', { type: () => ID }) id: string): SourceObject {
     const filed = this.live.sources();
-    if (filed === null) return this.load(id);
-    const links = { sources: new Map(filed.map((s) => [s.sourceId, s])) };
-    const source = links.sources.get(id);
-    if (!source) throw notFound(`No source with id ${id}`, 'id');
-    return toSourceObject(source, links);
+    return filed === null ? this.load(id) : sourceOf(filed, id);
   }
 
   @Query(() => [SourceObject], { description: 'Every registered source, by name (as graded then, with asOf)' })
@@ -71,13 +77,13 @@ export class SourcesResolver {
   })
   async registerSource(@Args('input') input: RegisterSourceInput, @Meta() meta: RequestMeta): Promise<SourceObject> {
     const id: string = await this.commandBus.execute(new RegisterSourceCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta);
   }
 
   @Mutation(() => SourceObject, { description: "Change a source's reliability grade, with the reason" })
   async regradeSource(@Args('input') input: RegradeSourceInput, @Meta() meta: RequestMeta): Promise<SourceObject> {
     const id: string = await this.commandBus.execute(new RegradeSourceCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta);
   }
 
   @Mutation(() => SourceObject, {
@@ -85,7 +91,7 @@ export class SourcesResolver {
   })
   async mergeSources(@Args('input') input: MergeSourcesInput, @Meta() meta: RequestMeta): Promise<SourceObject> {
     const id: string = await this.commandBus.execute(new MergeSourcesCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta);
   }
 
   @ResolveField(() => [SourceWarningObject], {
@@ -108,6 +114,11 @@ export class SourcesResolver {
         candidates: candidates.map((c) => ({ id: c.sourceId, name: c.name, aliases: c.aliases })),
       },
     ];
+  }
+
+  /** From the projection file once it shows the write; else from the written streams folded in memory. */
+  private answer(id: string, meta: RequestMeta): Promise<SourceObject> {
+    return this.answers.read(meta.writes, (file) => sourceOf(sourcesAt(file.db, 'LIVE'), id));
   }
 
   private load(id: string, model: RegistryModel = this.readModel.model): SourceObject {

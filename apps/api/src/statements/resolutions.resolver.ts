@@ -4,6 +4,7 @@ import { notFound } from '@app/domain';
 import { type ResolutionView, resolveIncidentId } from '@app/projections';
 import { incidentResolver, type ResolutionAtCut, resolutionsAt } from '@app/read-store';
 import { ReadModelService } from '../read-model/read-model.service';
+import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { LiveReads } from '../read-store/live-reads.service';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { RecordResolutionVoteCommand } from './commands/resolution.handlers';
@@ -32,6 +33,7 @@ export class ResolutionsResolver {
     private readonly commandBus: CommandBus,
     private readonly readModel: ReadModelService,
     private readonly live: LiveReads,
+    private readonly answers: AnswersAfterWrites,
   ) {}
 
   @Query(() => ResolutionObject)
@@ -51,7 +53,13 @@ export class ResolutionsResolver {
     @Args('input') input: RecordResolutionVoteInput,
     @Meta() meta: RequestMeta,
   ): Promise<ResolutionObject> {
-    return this.load(await this.commandBus.execute(new RecordResolutionVoteCommand(input, meta)));
+    const id: string = await this.commandBus.execute(new RecordResolutionVoteCommand(input, meta));
+    // From the projection file once it shows the write; else from the written streams folded in memory.
+    return this.answers.read(meta.writes, (file) => {
+      const [resolution] = resolutionsAt(file.db, 'LIVE', id);
+      if (!resolution) throw notFound(`No resolution with id ${id}`, 'id');
+      return toResolutionObject(resolution, incidentResolver(file.db, 'LIVE'));
+    });
   }
 
   private load(id: string): ResolutionObject {

@@ -2,7 +2,9 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
 import type { RegistryModel } from '@app/projections';
+import { statementAt } from '@app/read-store';
 import { ReadModelService } from '../read-model/read-model.service';
+import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { LiveReads } from '../read-store/live-reads.service';
 import { ReferenceData } from '../reference/reference-data';
 import { type RequestMeta, Meta } from '../shared/request-meta';
@@ -19,6 +21,7 @@ export class StatementsResolver {
     private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
     private readonly live: LiveReads,
+    private readonly answers: AnswersAfterWrites,
   ) {}
 
   @Query(() => StatementObject)
@@ -38,7 +41,7 @@ export class StatementsResolver {
     @Meta() meta: RequestMeta,
   ): Promise<StatementObject> {
     const id: string = await this.commandBus.execute(new RecordStatementCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta);
   }
 
   @Mutation(() => StatementObject, { description: 'Correct a recorded statement; the history of corrections is kept' })
@@ -47,10 +50,20 @@ export class StatementsResolver {
     @Meta() meta: RequestMeta,
   ): Promise<StatementObject> {
     const id: string = await this.commandBus.execute(new CorrectStatementCommand(input, meta));
-    return this.load(id, await this.readModel.modelAfterWrites(meta.writes));
+    return this.answer(id, meta);
   }
 
-  /** From the live model, or after a mutation from the model that shows its write (modelAfterWrites). */
+  /** From the projection file once it shows the write; else from the written streams folded in memory. */
+  private answer(id: string, meta: RequestMeta): Promise<StatementObject> {
+    return this.answers.read(meta.writes, (file) => {
+      const read = statementAt(file.db, 'LIVE', id);
+      if (!read) throw notFound(`No statement with id ${id}`, 'id');
+      // Its words are read from the store when selected (as `statement(id)` reads them).
+      return toListedStatementObject(read, this.reference, () => this.readModel.statementEvents(id));
+    });
+  }
+
+  /** From the live model (when the file cannot answer `statement(id)`). */
   private load(id: string, model: RegistryModel = this.readModel.model): StatementObject {
     const view = model.statements.get(id);
     if (!view) throw notFound(`No statement with id ${id}`, 'id');
