@@ -41,8 +41,10 @@ function lagFrom(
   return { lagDays, anticipatory: lagDays !== null && lagDays < 0 };
 }
 
-const byDay = <T>(dayOf: (item: T) => string) => (a: T, b: T) =>
-  dayOf(a) < dayOf(b) ? -1 : dayOf(a) > dayOf(b) ? 1 : 0;
+const byDay =
+  <T>(dayOf: (item: T) => string) =>
+  (a: T, b: T) =>
+    dayOf(a) < dayOf(b) ? -1 : dayOf(a) > dayOf(b) ? 1 : 0;
 
 /**
  * The candidates (in the order ties keep) that cover an incident at one of `scopes`, by the speak-out report's own
