@@ -10,6 +10,8 @@ import { readStatements, type StatementAtCut } from './statements-at';
 export interface LiveReferring {
   statements: (Coverage & { statement: StatementAtCut })[];
   resolutions: (Coverage & { resolution: ResolutionAtCut })[];
+  /** The incident each id the resolutions name stands for now (merged duplicates to their incident). */
+  canonicalOf: ReadonlyMap<string, string>;
 }
 
 /**
@@ -57,9 +59,12 @@ export function liveReferring(
       for (const s of scopedStatements(db)) if (!candidates.has(s.statementId)) candidates.set(s.statementId, s);
     }
     const resolve = incidentResolver(db, 'LIVE');
+    const resolutions = resolutionsCovering(resolutionsAt(db, 'LIVE'), resolve, incident, scopes, from);
+    const ids = resolutions.flatMap((r) => r.resolution.incidentIds);
     return {
       statements: statementsCovering(candidates.values(), resolve, incident, scopes, from),
-      resolutions: resolutionsCovering(resolutionsAt(db, 'LIVE'), resolve, incident, scopes, from),
+      resolutions,
+      canonicalOf: new Map(ids.map((i) => [i, resolve(i)])),
     };
   };
   return db.inTransaction ? read() : db.transaction(read)();
