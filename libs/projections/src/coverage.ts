@@ -1,6 +1,5 @@
 import type { IsoDate, StatementKind, StatementScope, UserScope, Vote } from '@app/domain';
 import type { IncidentView, RegistryModel } from './model';
-import { resolveIncidentId } from './model';
 
 /**
  * How specifically a statement reaches an incident, most specific first: a tie between equal kinds goes to the first.
@@ -34,12 +33,16 @@ export interface Utterance {
 }
 
 /**
- * How specifically an utterance reaches an incident: it names the incident (or a duplicate merged into it),
- * its situation, its alleged user (any State code in common, or the same group name), or any use (generic).
- * Null when it does not cover it.
+ * How specifically an utterance reaches an incident: it names the incident (or a duplicate merged into it: `resolve`
+ * gives the incident an id stands for, from the model or from the projection file), its situation, its alleged user
+ * (any State code in common, or the same group name), or any use (generic). Null when it does not cover it.
  */
-export function coverageOf(model: RegistryModel, u: Utterance, incident: IncidentView): ScopeLevel | null {
-  for (const id of u.incidentIds) if (resolveIncidentId(model, id) === incident.incidentId) return 'INCIDENT';
+export function coverageOf(
+  resolve: (id: string) => string,
+  u: { incidentIds: readonly string[]; scope?: StatementScope },
+  incident: Pick<IncidentView, 'incidentId' | 'details'>,
+): ScopeLevel | null {
+  for (const id of u.incidentIds) if (resolve(id) === incident.incidentId) return 'INCIDENT';
   return u.scope === undefined ? null : scopeCoverage(u.scope, incident);
 }
 

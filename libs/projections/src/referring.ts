@@ -1,6 +1,7 @@
 import type { StatementView } from './model';
 import type { IncidentView, RegistryModel, ResolutionView } from './model';
-import { coverageOf, type ScopeLevel, SCOPE_LEVELS, type Utterance } from './coverage';
+import { resolveIncidentId } from './model';
+import { coverageOf, type ScopeLevel, SCOPE_LEVELS } from './coverage';
 import { daysBetween, milestonesOf } from './dates';
 import { ABSENT_DAY } from './statement-columns';
 
@@ -23,15 +24,12 @@ export interface CoveringResolution extends Coverage {
   resolution: ResolutionView;
 }
 
-const utteranceOf = (s: StatementView): Utterance => ({
-  kind: s.kind,
-  on: s.deliveredOn,
-  speakers: s.speakers,
-  incidentIds: s.incidentIds,
-  scope: s.scope,
-  statementId: s.statementId,
-  resolutionId: null,
-});
+/** What the coverage rule reads of a statement, from the model or from the projection file. */
+export type CoverableStatement = Pick<StatementView, 'kind' | 'deliveredOn' | 'incidentIds' | 'scope'>;
+/** What the coverage rule reads of a resolution. */
+export type CoverableResolution = Pick<ResolutionView, 'kind' | 'adoptedOn' | 'incidentIds' | 'scope'>;
+/** The incident covered: its id and the details a scope reaches it by. */
+export type CoveredIncident = Pick<IncidentView, 'incidentId' | 'details'>;
 
 /** The one lag (README, "How statements are counted"): condemnations only, from the first confirmation. */
 function lagFrom(
@@ -43,10 +41,53 @@ function lagFrom(
   return { lagDays, anticipatory: lagDays !== null && lagDays < 0 };
 }
 
+const byDay =
+  <T>(dayOf: (item: T) => string) =>
+  (a: T, b: T) =>
+    dayOf(a) < dayOf(b) ? -1 : dayOf(a) > dayOf(b) ? 1 : 0;
+
 /**
- * Every statement that covers an incident at one of `scopes`, by the speak-out report's own rule (coverageOf),
- * by delivery date (a stable sort). Cheap for a page of incidents: only the statements linked to it and those
- * with a scope beyond their incidents (few) are looked at.
+ * The candidates (in the order ties keep) that cover an incident at one of `scopes`, by the speak-out report's own
+ * rule (coverageOf), by delivery date (a stable sort): one rule for the model and the projection file, which each
+ * give their candidates (the statements naming the incident or a duplicate merged into it, then those with a scope
+ * beyond their incidents) and their `resolve` (an id to the incident it stands for).
+ */
+export function statementsCovering<S extends CoverableStatement>(
+  candidates: Iterable<S>,
+  resolve: (id: string) => string,
+  incident: CoveredIncident,
+  scopes: readonly ScopeLevel[],
+  from: string | null,
+): (Coverage & { statement: S })[] {
+  const out: (Coverage & { statement: S })[] = [];
+  for (const statement of candidates) {
+    const scope = coverageOf(resolve, statement, incident);
+    if (scope === null || !scopes.includes(scope)) continue;
+    out.push({ statement, scope, ...lagFrom(from, statement.kind, statement.deliveredOn) });
+  }
+  return out.sort(byDay((c) => c.statement.deliveredOn));
+}
+
+/** The resolutions (in recording order) that cover an incident at one of `scopes`, by adoption date. */
+export function resolutionsCovering<R extends CoverableResolution>(
+  resolutions: Iterable<R>,
+  resolve: (id: string) => string,
+  incident: CoveredIncident,
+  scopes: readonly ScopeLevel[],
+  from: string | null,
+): (Coverage & { resolution: R })[] {
+  const out: (Coverage & { resolution: R })[] = [];
+  for (const resolution of resolutions) {
+    const scope = coverageOf(resolve, resolution, incident);
+    if (scope === null || !scopes.includes(scope)) continue;
+    out.push({ resolution, scope, ...lagFrom(from, resolution.kind, resolution.adoptedOn) });
+  }
+  return out.sort(byDay((c) => c.resolution.adoptedOn));
+}
+
+/**
+ * Every statement that covers an incident at one of `scopes` (statementsCovering). Cheap for a page of incidents:
+ * only the statements linked to it and those with a scope beyond their incidents (few) are looked at.
  */
 export function coveringStatementsOf(
   model: RegistryModel,
@@ -67,15 +108,7 @@ export function coveringStatementsOf(
       if (!candidates.has(s.statementId)) candidates.set(s.statementId, s);
     }
   }
-  const out: CoveringStatement[] = [];
-  for (const statement of candidates.values()) {
-    const scope = coverageOf(model, utteranceOf(statement), incident);
-    if (scope === null || !scopes.includes(scope)) continue;
-    out.push({ statement, scope, ...lagFrom(from, statement.kind, statement.deliveredOn) });
-  }
-  return out.sort((a, b) =>
-    a.statement.deliveredOn < b.statement.deliveredOn ? -1 : a.statement.deliveredOn > b.statement.deliveredOn ? 1 : 0,
-  );
+  return statementsCovering(candidates.values(), (id) => resolveIncidentId(model, id), incident, scopes, from);
 }
 
 /** Every resolution that covers an incident at one of `scopes` (its YES votes count as statements), by adoption. */
@@ -85,22 +118,6 @@ export function coveringResolutionsOf(
   scopes: readonly ScopeLevel[] = SCOPE_LEVELS,
   from: string | null = milestonesOf(incident).confirmedOn,
 ): CoveringResolution[] {
-  const out: CoveringResolution[] = [];
-  for (const resolution of model.resolutions.values()) {
-    const u: Utterance = {
-      kind: resolution.kind,
-      on: resolution.adoptedOn,
-      speakers: [],
-      incidentIds: resolution.incidentIds,
-      scope: resolution.scope,
-      statementId: null,
-      resolutionId: resolution.resolutionId,
-    };
-    const scope = coverageOf(model, u, incident);
-    if (scope === null || !scopes.includes(scope)) continue;
-    out.push({ resolution, scope, ...lagFrom(from, resolution.kind, resolution.adoptedOn) });
-  }
-  return out.sort((a, b) =>
-    a.resolution.adoptedOn < b.resolution.adoptedOn ? -1 : a.resolution.adoptedOn > b.resolution.adoptedOn ? 1 : 0,
-  );
+  const resolve = (id: string) => resolveIncidentId(model, id);
+  return resolutionsCovering(model.resolutions.values(), resolve, incident, scopes, from);
 }

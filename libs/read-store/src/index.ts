@@ -50,6 +50,7 @@ export {
 } from './live-incident';
 export { liveStatementPage } from './live-statement-pages';
 export { liveIncidentStatements } from './live-incident-statements';
+export { liveReferring, type LiveReferring } from './live-referring';
 export { liveIncidentInvestigations, liveInvestigation, type InvestigationNow } from './live-investigation';
 export { liveSituations, type SituationCorrectionNow, type SituationNow } from './live-situations';
 export { liveIncidentPage, liveMatching, type LiveIncidentFilter, type MatchedIncident } from './live-incident-pages';

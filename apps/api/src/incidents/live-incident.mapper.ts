@@ -1,10 +1,17 @@
-import { findIncident, type IncidentView, type RegistryModel } from '@app/projections';
+import { findIncident, type IncidentView, type RegistryModel, type ScopeLevel } from '@app/projections';
 import type { Citation } from '@app/domain';
 import type { LiveIncident } from '@app/read-store';
 import { READ_FROM } from '../queries/model-context';
+import type { ReferringResolutionObject, ReferringStatementObject } from '../queries/objects/incident-read.objects';
 import type { ReferenceData } from '../reference/reference-data';
 import { factsOf, toIncidentObject } from './incident.mapper';
 import type { CorroborationObject, IncidentObject } from './objects/incident.object';
+
+/**
+ * On an incident read from the file now: its referring statements and resolutions from the file (null: the model
+ * answers). Under a symbol, as READ_FROM: GraphQL and JSON never see it.
+ */
+export const REFERRING: unique symbol = Symbol('referring');
 
 /**
  * An incident asked about now, read from the projection file's live rows (one, or each of a list): its details,
@@ -62,12 +69,22 @@ class LiveIncidentObject {
   get corrections(): IncidentObject['corrections'] {
     return this.incident.corrections;
   }
+  [REFERRING](scopes: readonly ScopeLevel[], from: string | null): FileReferring | null {
+    return this.fromFile.referring?.(this.incident.incidentId, scopes, from) ?? null;
+  }
+}
+
+export interface FileReferring {
+  statements: ReferringStatementObject[];
+  resolutions: ReferringResolutionObject[];
 }
 
 /** The nested lists the file gives when a query selects them (null: it cannot answer then, the model does). */
 export interface FileLists {
   investigations(incidentId: string): IncidentObject['investigations'] | null;
   statements(incidentId: string): IncidentObject['statements'] | null;
+  /** Absent where only the model answers them (a mutation's answer). */
+  referring?(incidentId: string, scopes: readonly ScopeLevel[], from: string | null): FileReferring | null;
 }
 
 /** An incident read from the projection file now; `model` (the live one) gives what the file does not. */

@@ -14,6 +14,7 @@ import {
 import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
 import { IncidentObject } from '../incidents/objects/incident.object';
+import { type FileReferring, REFERRING } from '../incidents/live-incident.mapper';
 import { toResolutionObject } from '../statements/resolutions.resolver';
 import { toStatementObject } from '../statements/statement.mapper';
 import { modelOf } from './model-context';
@@ -47,6 +48,14 @@ export class IncidentFieldsResolver {
     return { view: findIncident(model, parent.id), model };
   }
 
+  /** From the projection file for an incident it read now (null: read as of a date, or the file cannot answer). */
+  private fromFile(parent: IncidentObject, scopes: readonly ScopeLevel[]): FileReferring | null {
+    const read = (
+      parent as { [REFERRING]?: (scopes: readonly ScopeLevel[], from: string | null) => FileReferring | null }
+    )[REFERRING];
+    return read === undefined ? null : read.call(parent, scopes, milestonesOf(parent).confirmedOn);
+  }
+
   @ResolveField(() => [ReferringStatementObject], {
     description:
       'Statements covering it as the speak-out report counts them (naming it, its situation, its alleged user, or ' +
@@ -56,6 +65,8 @@ export class IncidentFieldsResolver {
     @Parent() parent: IncidentObject,
     @Args('scopes', SCOPES_ARG) scopes: ScopeLevel[],
   ): Promise<ReferringStatementObject[]> {
+    const filed = this.fromFile(parent, scopes);
+    if (filed !== null) return filed.statements;
     const { view, model } = await this.view(parent);
     if (!view) return [];
     return statementLagsOf(model, view, milestonesOf(view), scopes).map((s) => ({
@@ -75,6 +86,8 @@ export class IncidentFieldsResolver {
     @Parent() parent: IncidentObject,
     @Args('scopes', SCOPES_ARG) scopes: ScopeLevel[],
   ): Promise<ReferringResolutionObject[]> {
+    const filed = this.fromFile(parent, scopes);
+    if (filed !== null) return filed.resolutions;
     const { view, model } = await this.view(parent);
     if (!view) return [];
     return coveringResolutionsOf(model, view, scopes).map((r) => ({

@@ -8,12 +8,15 @@ import type {
   SpeakOutFilter,
   SpeakOutReport,
   StatementFilter,
+  ScopeLevel,
 } from '@app/projections';
 import {
   type CorroborationFields,
   type InvestigationNow,
   liveIncidentInvestigations,
   liveIncidentStatements,
+  liveReferring,
+  type LiveReferring,
   liveInvestigation,
   liveIncident,
   type LiveIncident,
@@ -142,6 +145,16 @@ export class LiveReads {
   incidentStatements(id: string): StatementAtCut[] | null {
     return this.fromFile((file, kept) =>
       kept.get(file, `incident statements|${id}`, () => liveIncidentStatements(file.db, id)),
+    );
+  }
+
+  /**
+   * The statements and resolutions covering the incident `id` resolves to now at `scopes`, lags from `from` (its
+   * first confirmation); null when the file cannot answer.
+   */
+  referring(id: string, scopes: readonly ScopeLevel[], from: string | null): LiveReferring | null {
+    return this.fromFile((file, kept) =>
+      kept.get(file, `referring|${id}|${scopes.join()}|${from}`, () => liveReferring(file.db, id, scopes, from)),
     );
   }
 
