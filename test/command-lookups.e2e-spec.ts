@@ -8,6 +8,7 @@ import {
   yemenAllegation,
 } from './support/fixtures';
 import { TestApp } from './support/test-app';
+import { fileReady } from './support/file-in-step';
 
 /**
  * Commands look up what they refer to in the projection file's live rows (`ReadStoreService.lookups`): a mutation
@@ -23,7 +24,7 @@ describe('what commands look up, from the projection file', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     file = app.app.get(ReadStoreService);
-    while (!(await file.readiness()).ready) await new Promise((resolve) => setTimeout(resolve, 20));
+    await fileReady(file);
   }, 180_000);
 
   afterAll(async () => {

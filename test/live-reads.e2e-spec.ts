@@ -12,6 +12,7 @@ import {
 import { allege, corroborate, registerSource, speak } from './support/read-side';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
+import { fileReady, fileInStep } from './support/file-in-step';
 
 /**
  * The questions about now read the projection file's live rows (`LiveReads`): one incident, with the assessment
@@ -70,19 +71,13 @@ describe('incidents asked about now, from the projection file', () => {
     }
   };
 
-  /** Until the file shows what the model shows (asked of the unspied method: the spy counts the queries' reads). */
-  const inStep = async () => {
-    const { model } = app.app.get(ReadModelService);
-    while (ReadStoreService.prototype.readInStep.call(file, model.checkpoint, () => true) === null) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
+  const inStep = () => fileInStep(app, file);
 
   beforeAll(async () => {
     app = await TestApp.start();
     file = app.app.get(ReadStoreService);
     seeded = await seedRegistry(app);
-    while (!(await file.readiness()).ready) await new Promise((resolve) => setTimeout(resolve, 20));
+    await fileReady(file);
     await inStep();
   }, 180_000);
 

@@ -1,4 +1,3 @@
-import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
 import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
 import {
   ALLEGE_USE,
@@ -11,6 +10,7 @@ import {
 } from './support/fixtures';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
+import { fileReady, fileInStep } from './support/file-in-step';
 
 /**
  * Resolutions, and the incidents two policy versions assess apart, asked about now read the projection file
@@ -43,12 +43,7 @@ describe('records asked about now, from the projection file', () => {
     answers.mockReturnValueOnce(null);
     return ask();
   };
-  const inStep = async () => {
-    const { model } = app.app.get(ReadModelService);
-    while (ReadStoreService.prototype.readInStep.call(file, model.checkpoint, () => true) === null) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
+  const inStep = () => fileInStep(app, file);
   const vote = async (input: Record<string, unknown>) => (await app.ok(RECORD_VOTE, { input })).recordResolutionVote;
 
   beforeAll(async () => {
@@ -98,7 +93,7 @@ describe('records asked about now, from the projection file', () => {
         concludedOn: '2016-07-01',
       },
     });
-    while (!(await file.readiness()).ready) await new Promise((resolve) => setTimeout(resolve, 20));
+    await fileReady(file);
     await inStep();
   }, 180_000);
 

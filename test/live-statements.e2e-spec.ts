@@ -4,6 +4,7 @@ import { CORRECT_STATEMENT, STATEMENT_NODE, STATEMENT_PAGE } from './support/fix
 import { logYearOfEvidence, merge, registerSource, speak } from './support/read-side';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
+import { fileReady } from './support/file-in-step';
 
 /**
  * Statements asked about now read the projection file's live rows (`LiveReads`): every statement page by
@@ -32,7 +33,7 @@ describe('statements asked about now, from the projection file', () => {
 
   /** Until the file shows what the model shows (asked of the unspied method: the spy counts the queries' reads). */
   const inStep = async () => {
-    while (!(await file.readiness()).ready) await new Promise((resolve) => setTimeout(resolve, 20));
+    await fileReady(file);
     const { model } = app.app.get(ReadModelService);
     while (original.call(file, model.checkpoint, () => true) === null) {
       await new Promise((resolve) => setTimeout(resolve, 10));

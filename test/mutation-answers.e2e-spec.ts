@@ -9,6 +9,7 @@ import {
 } from './support/fixtures';
 import { sleep } from './support/read-side';
 import { TestApp } from './support/test-app';
+import { fileReady } from './support/file-in-step';
 
 /**
  * A mutation answers from the projection file's live rows once they show its write (`readShowing`), through the
@@ -91,7 +92,7 @@ describe('mutations answer from the projection file', () => {
     app = await TestApp.start();
     file = app.app.get(ReadStoreService);
     readModel = app.app.get(ReadModelService);
-    while (!(await file.readiness()).ready) await sleep(20);
+    await fileReady(file);
   }, 180_000);
   afterAll(async () => {
     await app?.stop();
@@ -206,7 +207,7 @@ describe('mutations answer from an in-memory fold of their write when the read s
     app = await TestApp.start({ READ_YOUR_WRITES_TIMEOUT_MS: '50' });
     file = app.app.get(ReadStoreService);
     readModel = app.app.get(ReadModelService);
-    while (!(await file.readiness()).ready) await sleep(20);
+    await fileReady(file);
   }, 180_000);
   afterAll(async () => {
     releases.forEach((release) => release());

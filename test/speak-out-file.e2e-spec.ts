@@ -1,9 +1,9 @@
-import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
 import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
 import { reportRowsLoaded } from '../apps/api/src/read-store/report-rows';
 import { speak } from './support/read-side';
 import { seedRegistry, type SeededRegistry } from './support/seeded-registry';
 import { TestApp } from './support/test-app';
+import { fileReady, fileInStep } from './support/file-in-step';
 
 /**
  * The speak-out report and the response matrix, now and as of a date on both clocks, read from the projection
@@ -66,18 +66,13 @@ describe('the speak-out report and the response matrix from the projection file'
     return ask();
   };
 
-  const inStep = async () => {
-    const { model } = app.app.get(ReadModelService);
-    while (ReadStoreService.prototype.readInStep.call(file, model.checkpoint, () => true) === null) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
+  const inStep = () => fileInStep(app, file);
 
   beforeAll(async () => {
     app = await TestApp.start();
     file = app.app.get(ReadStoreService);
     seeded = await seedRegistry(app);
-    while (!(await file.readiness()).ready) await new Promise((resolve) => setTimeout(resolve, 20));
+    await fileReady(file);
     await inStep();
     // The statement rows load in steps after ready; until then the model answers the reports.
     await file.readServing(null, 0, (f) => reportRowsLoaded(f));

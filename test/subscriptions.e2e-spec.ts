@@ -7,6 +7,7 @@ import { ReadStoreService } from '../apps/api/src/read-store/read-store.service'
 import { LiveFeeds } from '../apps/api/src/subscriptions/live-feeds.service';
 import { TestApp } from './support/test-app';
 import { allege, corroborate, merge, registerSource, sleep, speak, until } from './support/read-side';
+import { fileReady } from './support/file-in-step';
 
 /** Collects a subscription's payloads; `registered` resolves once the server holds the subscription. */
 function subscribe(client: Client, query: string, variables: Record<string, unknown> = {}) {
@@ -90,7 +91,7 @@ describe('subscriptions over graphql-ws', () => {
     feeds = app.app.get(LiveFeeds);
     // The feeds follow the projection file once it follows the store: what its start catches up is heard by nobody.
     const file = app.app.get(ReadStoreService);
-    while (!(await file.readiness()).ready) await sleep(20);
+    await fileReady(file);
     amnesty = await registerSource(app, 'Amnesty International', 'B');
     hrw = await registerSource(app, 'Human Rights Watch', 'A');
     un = await registerSource(app, 'UN Panel', 'A', 'UN_BODY');

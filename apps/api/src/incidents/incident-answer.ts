@@ -1,3 +1,5 @@
+import { Injectable } from '@nestjs/common';
+import type { GraphQLResolveInfo } from 'graphql';
 import { notFound } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { RegistryModel } from '@app/projections';
@@ -9,7 +11,11 @@ import {
   type ReadStore,
 } from '@app/read-store';
 import { toLiveInvestigationObject } from '../investigations/investigation.mapper';
-import type { ReferenceData } from '../reference/reference-data';
+import { corroborationFieldsOf } from '../queries/selected-fields';
+import { ReadModelService } from '../read-model/read-model.service';
+import { AnswersAfterWrites } from '../read-store/answers-after-writes';
+import { ReferenceData } from '../reference/reference-data';
+import type { RequestMeta } from '../shared/request-meta';
 import { toListedStatementObject } from '../statements/listed-statement';
 import { type FileLists, toLiveIncidentObject } from './live-incident.mapper';
 import type { IncidentObject } from './objects/incident.object';
@@ -53,4 +59,25 @@ export function incidentAnswer(
     lists = { investigations: () => investigated, statements: () => said };
   }
   return toLiveIncidentObject(incident, reference, model, lists);
+}
+
+/** How every incident mutation answers. */
+@Injectable()
+export class IncidentAnswers {
+  constructor(
+    private readonly answers: AnswersAfterWrites,
+    private readonly readModel: ReadModelService,
+    private readonly reference: ReferenceData,
+  ) {}
+
+  /** From the projection file once it shows the write; else from the written streams folded in memory. */
+  answer(id: string, meta: RequestMeta, info: GraphQLResolveInfo): Promise<IncidentObject> {
+    return this.answers.read(meta.writes, (file, lasting) =>
+      incidentAnswer(file, lasting, id, corroborationFieldsOf(info), {
+        reference: this.reference,
+        model: this.readModel.model,
+        statementEvents: (statementId) => this.readModel.statementEvents(statementId),
+      }),
+    );
+  }
 }

@@ -1,10 +1,6 @@
 import { Args, Info, Mutation, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { corroborationFieldsOf } from '../queries/selected-fields';
-import { ReadModelService } from '../read-model/read-model.service';
-import { AnswersAfterWrites } from '../read-store/answers-after-writes';
-import { ReferenceData } from '../reference/reference-data';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { AddCorroborationCommand, RetractCorroborationCommand } from './commands/corroboration.handlers';
 import {
@@ -15,7 +11,7 @@ import {
 import { CorrectIncidentInput } from './dto/correct-incident.input';
 import { AddCorroborationInput, RetractCorroborationInput } from './dto/corroboration.inputs';
 import { MergeIncidentsInput, WithdrawIncidentInput } from './dto/incident-lifecycle.inputs';
-import { incidentAnswer } from './incident-answer';
+import { IncidentAnswers } from './incident-answer';
 import { IncidentObject } from './objects/incident.object';
 
 /** The mutations after the allegation: each returns the (canonical) incident with its new assessment. */
@@ -23,9 +19,7 @@ import { IncidentObject } from './objects/incident.object';
 export class IncidentCommandsResolver {
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly readModel: ReadModelService,
-    private readonly reference: ReferenceData,
-    private readonly answers: AnswersAfterWrites,
+    private readonly incidents: IncidentAnswers,
   ) {}
 
   @Mutation(() => IncidentObject, { description: "Correct an incident's details; the history of corrections is kept" })
@@ -35,7 +29,7 @@ export class IncidentCommandsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new CorrectIncidentCommand(input, meta));
-    return this.answer(id, meta, info);
+    return this.incidents.answer(id, meta, info);
   }
 
   @Mutation(() => IncidentObject, {
@@ -47,7 +41,7 @@ export class IncidentCommandsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new MergeIncidentsCommand(input, meta));
-    return this.answer(id, meta, info);
+    return this.incidents.answer(id, meta, info);
   }
 
   @Mutation(() => IncidentObject, {
@@ -59,7 +53,7 @@ export class IncidentCommandsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new WithdrawIncidentCommand(input, meta));
-    return this.answer(id, meta, info);
+    return this.incidents.answer(id, meta, info);
   }
 
   @Mutation(() => IncidentObject, {
@@ -71,7 +65,7 @@ export class IncidentCommandsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new AddCorroborationCommand(input, meta));
-    return this.answer(id, meta, info);
+    return this.incidents.answer(id, meta, info);
   }
 
   @Mutation(() => IncidentObject, { description: 'Record that a source retracted its evidence' })
@@ -81,17 +75,6 @@ export class IncidentCommandsResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<IncidentObject> {
     const id: string = await this.commandBus.execute(new RetractCorroborationCommand(input, meta));
-    return this.answer(id, meta, info);
-  }
-
-  /** From the projection file once it shows the write; else from the written streams folded in memory. */
-  private answer(id: string, meta: RequestMeta, info: GraphQLResolveInfo): Promise<IncidentObject> {
-    return this.answers.read(meta.writes, (file, lasting) =>
-      incidentAnswer(file, lasting, id, corroborationFieldsOf(info), {
-        reference: this.reference,
-        model: this.readModel.model,
-        statementEvents: (statementId) => this.readModel.statementEvents(statementId),
-      }),
-    );
+    return this.incidents.answer(id, meta, info);
   }
 }

@@ -8,11 +8,13 @@ import {
   WithdrawIncidentHandler,
 } from './commands/incident-lifecycle.handlers';
 import { IncidentCommandsResolver } from './incident-commands.resolver';
+import { IncidentAnswers } from './incident-answer';
 import { IncidentsResolver } from './incidents.resolver';
 
 @Module({
   imports: [SharedModule],
   providers: [
+    IncidentAnswers,
     IncidentsResolver,
     IncidentCommandsResolver,
     AllegeUseHandler,
