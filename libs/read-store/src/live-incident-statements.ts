@@ -4,7 +4,7 @@ import { EvidenceReader } from './evidence.reader';
 import { incidentResolver } from './incident-resolution';
 import { linkOrder, type Merge } from './link-order';
 import { statementsOf } from './live-incident.queries';
-import { readStatements, type StatementAtCut } from './statements-at';
+import { readStatements, type StatementAtCut, versionSeqs } from './statements-at';
 
 /**
  * The statements naming the incident `id` resolves to now (or a duplicate merged into it), as the registry lists
@@ -21,15 +21,7 @@ export function liveIncidentStatements(db: Database, id: string): StatementAtCut
     const named = `SELECT DISTINCT t.statement_id AS id FROM statement_targets t INDEXED BY statement_targets_live
       WHERE t.kind = 'INCIDENT' AND t.target IN (SELECT value FROM json_each(@members)) AND t.superseded_at IS NULL`;
     const found = readStatements(db, 'LIVE', named, { members }, null);
-    const last = new Map(
-      db
-        .prepare(
-          `SELECT v.statement_id, max(v.seq) FROM statement_versions v
-           WHERE v.statement_id IN (SELECT value FROM json_each(?)) GROUP BY v.statement_id`,
-        )
-        .raw()
-        .all(JSON.stringify(found.map((s) => s.statementId))) as [string, number][],
-    );
+    const last = versionSeqs(db, found, 'last');
     const links = found.map((s) => ({ id: s.statementId, incidentIds: s.incidentIds, seq: last.get(s.statementId)! }));
     const byId = new Map(found.map((s) => [s.statementId, s]));
     const resolve = incidentResolver(db, 'LIVE');

@@ -5,7 +5,7 @@ import { EvidenceReader } from './evidence.reader';
 import { incidentResolver } from './incident-resolution';
 import { liveIncidentStatements } from './live-incident-statements';
 import { type ResolutionAtCut, resolutionsAt } from './resolutions-at';
-import { readStatements, type StatementAtCut } from './statements-at';
+import { readStatements, type StatementAtCut, versionSeqs } from './statements-at';
 
 export interface LiveReferring {
   statements: (Coverage & { statement: StatementAtCut })[];
@@ -23,15 +23,7 @@ const SCOPED = `SELECT DISTINCT t.statement_id AS id FROM statement_targets t
 
 function scopedStatements(db: Database): StatementAtCut[] {
   const found = readStatements(db, 'LIVE', SCOPED, {}, null);
-  const first = new Map(
-    db
-      .prepare(
-        `SELECT v.statement_id, min(v.seq) FROM statement_versions v
-         WHERE v.statement_id IN (SELECT value FROM json_each(?)) GROUP BY v.statement_id`,
-      )
-      .raw()
-      .all(JSON.stringify(found.map((s) => s.statementId))) as [string, number][],
-  );
+  const first = versionSeqs(db, found, 'first');
   return found.sort((a, b) => first.get(a.statementId)! - first.get(b.statementId)!);
 }
 

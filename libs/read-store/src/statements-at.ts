@@ -106,6 +106,23 @@ function statementOf(versions: VersionRow[], speaker: string | null): StatementA
   };
 }
 
+/** Per statement of `statements`, the seq of its first version (its recording) or its last (its latest correction). */
+export function versionSeqs(
+  db: Database,
+  statements: readonly StatementAtCut[],
+  which: 'first' | 'last',
+): Map<string, number> {
+  const pick = which === 'first' ? 'min' : 'max';
+  const rows = db
+    .prepare(
+      `SELECT v.statement_id, ${pick}(v.seq) FROM statement_versions v
+       WHERE v.statement_id IN (SELECT value FROM json_each(?)) GROUP BY v.statement_id`,
+    )
+    .raw()
+    .all(JSON.stringify(statements.map((s) => s.statementId))) as [string, number][];
+  return new Map(rows);
+}
+
 /** The statements a candidate query (`SELECT ... AS id`) finds, as of the cut, by statement id. */
 export function readStatements(db: Database, cut: ReadCut, candidates: string, params: object, speaker: string | null) {
   const found: StatementAtCut[] = [];
