@@ -1,6 +1,7 @@
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
 import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
 import {
+  INCIDENT_EVERY_FIELD,
   CONCLUDE_INVESTIGATION,
   CORRECT_INCIDENT,
   CORRECT_STATEMENT,
@@ -22,21 +23,7 @@ import { fileReady, fileInStep } from './support/file-in-step';
  */
 jest.setTimeout(180_000);
 
-const NODE = /* GraphQL */ `
-  id revision occurredFrom occurredTo reportedOn recordedAt mergedDuplicates summary situationId
-  location { countryCode countryName placeName latitude longitude }
-  munition { type delivery } allegedUser { kind stateCodes name } casualties { killed injured }
-  withdrawal { reason withdrawnOn }
-  assessment {
-    status readiness rule reasons evidenceIds missing statusSince independentSupportingSources policyVersion
-  }
-  statusHistory { status readiness on rule evidenceIds eventIds } firstCorroboratedOn firstConfirmedOn
-  corroborations {
-    id source { id name grade } stance evidenceKinds publishedOn citation { url archivedUrl archivedSha256 }
-    derivedFrom summary credibility geolocationPrecisionMeters retractedOn retractionReason recordedAt
-  }
-  investigations { id } statements { id } corrections { reason }
-`;
+const NODE = `${INCIDENT_EVERY_FIELD} investigations { id } statements { id } corrections { reason }`;
 const ONE = `query ($id: ID!) { incident(id: $id) { ${NODE} } }`;
 const LIST = /* GraphQL */ `
   query ($filter: IncidentFilterInput, $orderBy: IncidentOrderInput, $first: Int, $after: String) {

@@ -1,6 +1,7 @@
 import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
 import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
 import {
+  INCIDENT_EVERY_FIELD,
   STATEMENT_NODE,
   corroborationInput,
   investigationInput,
@@ -22,18 +23,7 @@ jest.setTimeout(180_000);
 
 const INVESTIGATION = `id revision investigator { kind stateCode name sourceId } incidentIds mandate openedOn outcome
   findings concludedOn recordedAt`;
-const INCIDENT = `id revision occurredFrom occurredTo reportedOn recordedAt mergedDuplicates summary situationId
-  location { countryCode countryName placeName latitude longitude }
-  munition { type delivery } allegedUser { kind stateCodes name } casualties { killed injured }
-  withdrawal { reason withdrawnOn }
-  assessment {
-    status readiness rule reasons evidenceIds missing statusSince independentSupportingSources policyVersion
-  }
-  statusHistory { status readiness on rule evidenceIds eventIds } firstCorroboratedOn firstConfirmedOn
-  corroborations {
-    id source { id name grade } stance evidenceKinds publishedOn citation { url archivedUrl archivedSha256 }
-    derivedFrom summary credibility geolocationPrecisionMeters retractedOn retractionReason recordedAt
-  }
+const INCIDENT = `${INCIDENT_EVERY_FIELD}
   investigations { ${INVESTIGATION} } statements { ${STATEMENT_NODE} } corrections { fields reason correctedOn }`;
 const SOURCE = `id revision name kind grade homepage grades { grade previousGrade reason regradedOn recordedAt }
   recordedAt stateCode parentOrganisation organisationId aliases mergedInto { canonicalSourceId reason mergedOn }

@@ -178,6 +178,22 @@ export function expectRefusal(
 }
 
 /** Every field of a statement, as lists of statements show it (compared whole between two ways of answering). */
+/** Every field of an incident but its nested lists of investigations, statements and corrections. */
+export const INCIDENT_EVERY_FIELD = /* GraphQL */ `
+  id revision occurredFrom occurredTo reportedOn recordedAt mergedDuplicates summary situationId
+  location { countryCode countryName placeName latitude longitude }
+  munition { type delivery } allegedUser { kind stateCodes name } casualties { killed injured }
+  withdrawal { reason withdrawnOn }
+  assessment {
+    status readiness rule reasons evidenceIds missing statusSince independentSupportingSources policyVersion
+  }
+  statusHistory { status readiness on rule evidenceIds eventIds } firstCorroboratedOn firstConfirmedOn
+  corroborations {
+    id source { id name grade } stance evidenceKinds publishedOn citation { url archivedUrl archivedSha256 }
+    derivedFrom summary credibility geolocationPrecisionMeters retractedOn retractionReason recordedAt
+  }
+`;
+
 export const STATEMENT_NODE = /* GraphQL */ `
   id revision speakers { stateCode name ccmStatus } onBehalfOf kind venue deliveredOn incidentIds namesUser
   scope { incidentIds situationIds allegedUser { stateCodes name } generic }

@@ -9,27 +9,15 @@ export function toInvestigationObject(
   model: RegistryModel,
   reference: ReferenceData,
 ): InvestigationObject {
-  const { kind, stateCode, name, sourceId } = view.investigator;
-  return {
-    id: view.investigationId,
-    revision: view.revision,
-    investigator: {
-      kind,
-      stateCode,
-      sourceId,
-      name:
-        name ??
-        (sourceId ? model.sources.get(sourceId)?.name : undefined) ??
-        (stateCode ? reference.countries.get(stateCode) : undefined),
+  const { sourceId } = view.investigator;
+  return toLiveInvestigationObject(
+    {
+      ...view,
+      sourceName: (sourceId ? model.sources.get(sourceId)?.name : undefined) ?? null,
+      incidentIds: [...new Set(view.incidentIds.map((id) => resolveIncidentId(model, id)))],
     },
-    incidentIds: [...new Set(view.incidentIds.map((id) => resolveIncidentId(model, id)))],
-    mandate: view.mandate,
-    openedOn: view.openedOn,
-    outcome: view.outcome,
-    findings: view.findings,
-    concludedOn: view.concludedOn,
-    recordedAt: view.recordedAt,
-  };
+    reference,
+  );
 }
 
 /** An investigation read from the projection file now (its incidents resolved there, its source's name read). */
