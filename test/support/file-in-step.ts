@@ -1,6 +1,4 @@
-import { ReadModelService } from '../../apps/api/src/read-model/read-model.service';
 import { ReadStoreService } from '../../apps/api/src/read-store/read-store.service';
-import type { TestApp } from './test-app';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -9,11 +7,21 @@ export async function fileReady(file: ReadStoreService): Promise<void> {
   while (!(await file.readiness()).ready) await sleep(20);
 }
 
+/** Until the file serves and shows every event in the store (no lag). */
+export async function fileInStep(file: ReadStoreService): Promise<void> {
+  for (;;) {
+    const { ready, lag } = await file.readiness();
+    if (ready && lag?.events === 0) return;
+    await sleep(10);
+  }
+}
+
 /**
- * Until the file shows what the in-memory model shows (asked of the unspied method, so that a spy on `readInStep`
- * counts the queries' reads only).
+ * `ask` answered by a projection file rebuilt from the store: the reference for answers of the file the service
+ * folded live, page by page (a from-scratch rebuild folds in bulk, then assesses every incident once).
  */
-export async function fileInStep(app: TestApp, file: ReadStoreService): Promise<void> {
-  const { model } = app.app.get(ReadModelService);
-  while (ReadStoreService.prototype.readInStep.call(file, model.checkpoint, () => true) === null) await sleep(10);
+export async function afterRebuild<T>(file: ReadStoreService, ask: () => Promise<T>): Promise<T> {
+  await file.rebuild();
+  await fileInStep(file);
+  return ask();
 }

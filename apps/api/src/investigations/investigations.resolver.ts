@@ -1,23 +1,20 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
-import type { RegistryModel } from '@app/projections';
 import { liveInvestigation } from '@app/read-store';
-import { ReadModelService } from '../read-model/read-model.service';
 import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { LiveReads } from '../read-store/live-reads.service';
 import { ReferenceData } from '../reference/reference-data';
 import { type RequestMeta, Meta } from '../shared/request-meta';
 import { ConcludeInvestigationCommand, OpenInvestigationCommand } from './commands/investigation.handlers';
 import { ConcludeInvestigationInput, OpenInvestigationInput } from './dto/investigation.inputs';
-import { toInvestigationObject, toLiveInvestigationObject } from './investigation.mapper';
+import { toLiveInvestigationObject } from './investigation.mapper';
 import { InvestigationObject } from './objects/investigation.object';
 
 @Resolver(() => InvestigationObject)
 export class InvestigationsResolver {
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
     private readonly live: LiveReads,
     private readonly answers: AnswersAfterWrites,
@@ -25,9 +22,7 @@ export class InvestigationsResolver {
 
   @Query(() => InvestigationObject)
   investigation(@Args('id', { type: () => ID }) id: string): InvestigationObject {
-    // The projection file when it shows what the model shows (the model right after a write: read-your-writes).
     const filed = this.live.investigation(id);
-    if (filed === null) return this.load(id);
     if (filed.investigation === null) throw notFound(`No investigation with id ${id}`, 'id');
     return toLiveInvestigationObject(filed.investigation, this.reference);
   }
@@ -59,12 +54,5 @@ export class InvestigationsResolver {
       if (!read) throw notFound(`No investigation with id ${id}`, 'id');
       return toLiveInvestigationObject(read, this.reference);
     });
-  }
-
-  /** From the live model (when the file cannot answer `investigation(id)`). */
-  private load(id: string, model: RegistryModel = this.readModel.model): InvestigationObject {
-    const view = model.investigations.get(id);
-    if (!view) throw notFound(`No investigation with id ${id}`, 'id');
-    return toInvestigationObject(view, model, this.reference);
   }
 }

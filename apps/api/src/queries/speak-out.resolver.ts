@@ -1,6 +1,4 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { isoDateOf, responseMatrix, speakOutReport } from '@app/projections';
-import { ReadModelService } from '../read-model/read-model.service';
 import { LiveReads } from '../read-store/live-reads.service';
 import { PastReads } from '../read-store/past-reads.service';
 import { ReferenceData } from '../reference/reference-data';
@@ -14,7 +12,6 @@ import { ResponseMatrixObject, SpeakOutReportObject } from './objects/speak-out.
 @Resolver()
 export class SpeakOutResolver {
   constructor(
-    private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
     private readonly live: LiveReads,
     private readonly past: PastReads,
@@ -31,13 +28,9 @@ export class SpeakOutResolver {
     const cut = timeTravel(filter, 'KNOWN');
     const states = this.reference.ccmStates;
     const selection = withoutNulls(selectionOf(filter));
-    // From the projection file when it is serving (now: when it shows what the model shows), else the model.
-    const fromFile = cut.asOf
-      ? await this.past.speakOutReportAt(cut.asOf, cut.clock, states, selection)
+    return cut.asOf
+      ? this.past.speakOutReportAt(cut.asOf, cut.clock, states, selection)
       : this.live.speakOutReport(states, selection);
-    if (fromFile !== null) return fromFile;
-    const model = await this.readModel.reportModelAt(cut.asOf, cut.clock);
-    return speakOutReport(model, states, selection, cut.asOf ? isoDateOf(cut.asOf) : undefined);
   }
 
   @Query(() => ResponseMatrixObject, {
@@ -50,11 +43,8 @@ export class SpeakOutResolver {
     const cut = timeTravel(filter, 'KNOWN');
     const states = this.reference.ccmStates;
     const subjects = withoutNulls(selectionOf(filter));
-    const fromFile = cut.asOf
-      ? await this.past.responseMatrixAt(cut.asOf, cut.clock, states, subjects)
+    return cut.asOf
+      ? this.past.responseMatrixAt(cut.asOf, cut.clock, states, subjects)
       : this.live.responseMatrix(states, subjects);
-    if (fromFile !== null) return fromFile;
-    const model = await this.readModel.reportModelAt(cut.asOf, cut.clock);
-    return responseMatrix(model, states, subjects, cut.asOf ? isoDateOf(cut.asOf) : undefined);
   }
 }

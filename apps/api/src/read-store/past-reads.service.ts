@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { CcmState, IsoDate } from '@app/domain';
 import {
   type Clock,
@@ -7,7 +7,6 @@ import {
   isoDateOf,
   type MatrixCell,
   type PageArgs,
-  type RegistryModel,
   type SpeakOutFilter,
   type SpeakOutReport,
   type StateTimeline,
@@ -30,43 +29,37 @@ import {
 } from '@app/read-store';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
-import { ReadModelService } from '../read-model/read-model.service';
 import { assessedPage, CutReads, type IncidentsAtCut, type IncidentsShownAtCut, shownAt } from './cut-reads';
 import { ReadStoreService } from './read-store.service';
-import { reportRowsOf } from './report-rows';
+import { reportRowsLoaded } from './report-rows';
 
 /**
  * The questions about the past, answered from the projection file: incidents, statements, sources and a State's
- * timeline as of a date on either clock. Each read waits until the file shows what the live model shows (so that
- * an answer never goes back in time after a write), and answers null when the file is not serving, where the
- * caller replays the store instead (`ReadModelService.modelAt`).
+ * timeline as of a date on either clock; UNAVAILABLE while the file is not serving.
  */
 @Injectable()
 export class PastReads {
   private readonly cutReads: CutReads;
 
   constructor(
-    private readonly readModel: ReadModelService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    /** The projection file, when this context keeps one (the service does; the CLI does not). */
-    @Optional() @Inject(ReadStoreService) private readonly file: ReadStoreService | null = null,
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly file: ReadStoreService,
   ) {
     this.cutReads = new CutReads(config.maxQueuedReplays);
   }
 
   /**
    * The incidents a list, a tally or a map as of `asOf` on `clock` reads: from the projection file, in one pass
-   * over its tables, when it is serving; else a replay of the store up to the cut (bounded by the replay gate).
+   * over its tables.
    */
-  async incidentsAt(asOf: Date, clock: Clock): Promise<IncidentsAtCut | RegistryModel> {
+  async incidentsAt(asOf: Date, clock: Clock): Promise<IncidentsAtCut> {
     const cut = { clock, at: asOf };
-    const read = await this.fromFile((file, generation) => this.cutReads.incidents(file, generation, cut));
-    return read ?? this.readModel.modelAt(asOf, clock);
+    return this.fromFile((file, generation) => this.cutReads.incidents(file, generation, cut));
   }
 
   /**
    * Who had condemned each of `incidents` (the canonical incidents of the same cut) by `day`, as of `asOf` on
-   * `clock`, from the projection file's statements and resolutions; null when it is not serving.
+   * `clock`, from the projection file's statements and resolutions.
    */
   condemnersAt(
     asOf: Date,
@@ -74,7 +67,7 @@ export class PastReads {
     incidents: IncidentsAtCut,
     day: IsoDate,
     countGeneric: boolean,
-  ): Promise<Map<string, Set<string>> | null> {
+  ): Promise<Map<string, Set<string>>> {
     const cut = { clock, at: asOf };
     return this.fromFile((file, generation) =>
       this.cutReads.condemners(file, generation, cut, incidents.incidents.values(), day, countGeneric),
@@ -90,7 +83,7 @@ export class PastReads {
     asOf: Date,
     clock: Clock,
     list: (set: IncidentsShownAtCut) => Connection<{ incidentId: string }>,
-  ): Promise<Connection<IncidentAtCut> | null> {
+  ): Promise<Connection<IncidentAtCut>> {
     const cut = { clock, at: asOf };
     return this.fromFile(async (file, generation) => {
       const kept = await this.cutReads.shownIncidents(file, generation, cut);
@@ -112,7 +105,7 @@ export class PastReads {
     clock: Clock,
     filter: IncidentDateFilter,
     args: PageArgs & { descending?: boolean },
-  ): Promise<Connection<IncidentAtCut> | null> {
+  ): Promise<Connection<IncidentAtCut>> {
     const cut = { clock, at: asOf };
     const what = `dated page|${JSON.stringify([filter, args])}`;
     const read = (file: ReadStore) => () =>
@@ -123,20 +116,18 @@ export class PastReads {
   }
 
   /**
-   * One incident as of `asOf` on `clock`, read from the projection file (`incident` null: none then); null when
-   * the file is not serving (the caller replays the incident's streams instead).
+   * One incident as of `asOf` on `clock`, read from the projection file (`incident` null: none then).
    */
-  incidentAt(id: string, asOf: Date, clock: Clock): Promise<{ incident: IncidentAtCut | null } | null> {
+  incidentAt(id: string, asOf: Date, clock: Clock): Promise<{ incident: IncidentAtCut | null }> {
     const cut = { clock, at: asOf };
     return this.fromFile((file) => Promise.resolve({ incident: incidentAt(file.db, cut, id, file.policy) }));
   }
 
   /**
    * The statements by a State or about an incident as of `asOf` on `clock` (unordered: page them with
-   * `pageStatements`), read from the projection file; null when the file is not serving or the filter is by
-   * neither (the caller replays instead).
+   * `pageStatements`), read from the projection file.
    */
-  statementsAt(asOf: Date, clock: Clock, filter: StatementFilterAt): Promise<StatementAtCut[] | null> {
+  statementsAt(asOf: Date, clock: Clock, filter: StatementFilterAt): Promise<StatementAtCut[]> {
     const cut = { clock, at: asOf };
     return this.fromFile((file, generation) => this.cutReads.statements(file, generation, cut, filter));
   }
@@ -144,14 +135,14 @@ export class PastReads {
   /**
    * A State's timeline as of `asOf` on `clock` from the projection file: its statements then (kept per cut, as the
    * statements query keeps them), each with the referred incidents' status on the day it spoke, read from the
-   * file's rows; null when the file is not serving (the caller replays instead).
+   * file's rows.
    */
   stateTimelineAt(
     asOf: Date,
     clock: Clock,
     stateCode: string,
     states: readonly CcmState[],
-  ): Promise<StateTimeline<StatementAtCut> | null> {
+  ): Promise<StateTimeline<StatementAtCut>> {
     const cut = { clock, at: asOf };
     return this.fromFile(async (file, generation) => {
       const before = file.checkpoint().seq;
@@ -166,34 +157,34 @@ export class PastReads {
 
   /**
    * A page of every statement `filter` keeps (delivery dates, kinds, venues) as of `asOf` on `clock`, read from the
-   * projection file (the page's statements only); null when it is not serving.
+   * projection file (the page's statements only).
    */
   statementPageAt(
     asOf: Date,
     clock: Clock,
     filter: StatementPageFilter,
     args: PageArgs & { descending?: boolean },
-  ): Promise<Connection<StatementAtCut> | null> {
+  ): Promise<Connection<StatementAtCut>> {
     const cut = { clock, at: asOf };
     return this.fromFile((file) => Promise.resolve(statementPageAt(file.db, cut, filter, args)));
   }
 
-  /** Every source as of `asOf` on `clock`, read from the projection file; null when it is not serving. */
-  sourcesAt(asOf: Date, clock: Clock): Promise<SourceAtCut[] | null> {
+  /** Every source as of `asOf` on `clock`, read from the projection file. */
+  sourcesAt(asOf: Date, clock: Clock): Promise<SourceAtCut[]> {
     const cut = { clock, at: asOf };
     return this.fromFile((file, generation) => this.cutReads.sources(file, generation, cut));
   }
 
   /**
    * The speak-out report as of `asOf` on `clock` (the day of `asOf` its date), read from the projection file and
-   * kept until the file moves; null when it is not serving (the caller derives it from the model instead).
+   * kept until the file moves.
    */
   speakOutReportAt(
     asOf: Date,
     clock: Clock,
     states: readonly CcmState[],
     filter: SpeakOutFilter,
-  ): Promise<SpeakOutReport | null> {
+  ): Promise<SpeakOutReport> {
     const cut = { clock, at: asOf };
     const what = `report|${JSON.stringify(filter)}`;
     return this.withIncidents(cut, (file, generation, rows, incidents) =>
@@ -214,7 +205,7 @@ export class PastReads {
     clock: Clock,
     states: readonly CcmState[],
     subjects: { situationIds?: readonly string[]; incidentIds?: readonly string[] },
-  ): Promise<{ asOf: string; rows: MatrixCell[] } | null> {
+  ): Promise<{ asOf: string; rows: MatrixCell[] }> {
     const cut = { clock, at: asOf };
     const what = `matrix|${JSON.stringify(subjects)}`;
     return this.withIncidents(cut, (file, generation, rows, incidents) =>
@@ -230,7 +221,7 @@ export class PastReads {
   }
 
   /**
-   * `read` with the statement rows of the file (null while they load: the model answers) and the incidents of the
+   * `read` with the statement rows of the file (once loaded) and the incidents of the
    * cut a list as of the same date reads (kept per cut, shared with the lists), when the file has not moved since
    * they were read; else the read reads its own.
    */
@@ -242,10 +233,10 @@ export class PastReads {
       rows: FileStatementRows,
       incidents: IncidentAtCut[] | undefined,
     ) => T | null,
-  ): Promise<T | null> {
+  ): Promise<T> {
     return this.fromFile(async (file, generation) => {
-      const rows = reportRowsOf(file);
-      if (rows === null) return null;
+      const rows = await reportRowsLoaded(file);
+      if (!file.db.open) return null;
       const before = file.checkpoint().seq;
       const kept = await this.cutReads.incidents(file, generation, cut);
       if (kept === null || !file.db.open) return null;
@@ -254,9 +245,8 @@ export class PastReads {
     });
   }
 
-  /** `read` of the projection file once it shows what the live model shows; null when it is not serving. */
-  private async fromFile<T>(read: (file: ReadStore, generation: number) => Promise<T | null>): Promise<T | null> {
-    const live = this.readModel.model;
-    return (await this.file?.readServing(live.checkpoint, this.config.readYourWritesTimeoutMs, read)) ?? null;
+  /** `read` of the projection file; UNAVAILABLE when it is not serving or was swapped as it read. */
+  private async fromFile<T>(read: (file: ReadStore, generation: number) => Promise<T | null>): Promise<T> {
+    return this.file.readServing(read);
   }
 }

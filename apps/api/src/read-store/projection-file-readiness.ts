@@ -3,7 +3,7 @@ import type { Checkpoint } from '@app/read-store';
 
 /** What /health/ready reports of the projection file (ReadStoreService.readiness). */
 export interface ProjectionFileReadiness {
-  /** Caught up, following the store live, and not rebuilding. */
+  /** Caught up and following the store live (a rebuild into a new file meanwhile does not stop it serving). */
   ready: boolean;
   /** The file's name (PROJECTIONS_DB's, or an alternate's beside it), not its directory: this answer is public. */
   file: string;

@@ -81,38 +81,29 @@ describe('ReadStoreService', () => {
     expect(heard.flatMap(({ changes }) => changes.statusChanges)).toHaveLength(2);
   });
 
-  it('reads the file once it serves, after the position asked for; nothing before it serves', async () => {
+  it('reads the file once it serves: UNAVAILABLE before, and while a rebuild runs the open file serves', async () => {
     const path = join(dir, 'registry.db');
     service = new ReadStoreService(store, loadConfig({ SQLITE_PATH: path }));
     const cut = { clock: 'RECORDED' as const, at: new Date(Date.now() + 86_400_000) };
-    const count = (position: string | null) =>
-      service.readServing(position, 10_000, (file) => incidentsAt(file.db, cut, file.policy).length);
-    expect(await count(null)).toBeNull();
+    const count = () => service.readServing((file) => incidentsAt(file.db, cut, file.policy).length);
+    await expect(count()).rejects.toMatchObject({ code: 'UNAVAILABLE', details: { retryable: true } });
+    expect(() => service.serving).toThrow(/catching up/);
     await writeLargeStore(path, 3);
     await service.start();
-    expect(await count(null)).toBe(3);
+    expect(await count()).toBe(3);
+    const release = service.holdLiveFolding();
+    const rebuilt = service.rebuild();
+    // The rebuild reads the store into a new file; the open one answers meanwhile.
+    expect(await count()).toBe(3);
+    release();
+    await rebuilt;
+    expect(await count()).toBe(3);
     await writeLargeStore(path, 2);
     const head = String(Number((await store.lagAfter(null, 1000)).head));
-    // The new incidents are asked for at once: the read waits for the file to fold them.
-    expect(await count(head)).toBe(5);
-  });
-
-  it('reads about now only in step with the position asked for: not before it serves, behind or past it', async () => {
-    service = new ReadStoreService(store, loadConfig({ SQLITE_PATH: join(dir, 'registry.db') }));
-    const seq = (position: string | null) => service.readInStep(position, (file) => file.checkpoint().seq);
-    expect(seq(null)).toBeNull();
-    const first = await append();
-    await service.start();
-    expect(seq(first)).toBe(1);
-    // Past the position asked for (the model behind the file): the model answers.
-    const second = await append();
-    await service.waitFor(second, 10_000);
-    expect(seq(first)).toBeNull();
-    // Behind it (the file has not folded the model's last write yet): the model answers at once, no wait.
-    const third = await append();
-    expect(seq(third)).toBeNull();
-    await service.waitFor(third, 10_000);
-    expect(seq(third)).toBe(3);
+    expect(await service.waitFor(head, 10_000)).toBe(true);
+    expect(await count()).toBe(5);
+    // A read that finds its file swapped or closed as it read (null) is UNAVAILABLE, never an empty answer.
+    await expect(service.readServing(() => null)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
   });
 
   it("a mutation's answer reads the file at or past its writes; held, the file stays behind", async () => {

@@ -19,6 +19,7 @@ import {
 } from '@app/read-store';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
+import { ApiError, ErrorCode } from '../graphql/error-codes';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { Stopped, yieldingSource } from './event-source';
@@ -46,8 +47,7 @@ export type PageListener = (changes: PageChanges, file: ReadStore) => void;
  * first when missing or of another version (into a new file, swapped in whole), caught up from its
  * checkpoint, then kept live by a subscription to `$all` (which wakes on this process's commits and, for
  * SQLite, on other processes' through `PRAGMA data_version`). Each page is folded with its checkpoint in one
- * transaction. The questions about the past read it through `readServing` (ReadModelService, CutReads); the
- * other queries still read the in-memory model.
+ * transaction. Every question reads it (`serving`, `readServing`): UNAVAILABLE until it first catches up.
  */
 @Injectable()
 export class ReadStoreService implements OnApplicationShutdown {
@@ -133,44 +133,26 @@ export class ReadStoreService implements OnApplicationShutdown {
     return this.rebuildingNow;
   }
 
-  /** `read` of the file once it is serving (see `serving`; `generation` names the open file); null when it is not. */
-  async readServing<T>(
-    position: Position | null,
-    timeoutMs: number,
-    read: (file: ReadStore, generation: number) => T | Promise<T>,
-  ): Promise<T | null> {
-    const file = await this.serving(position, timeoutMs);
-    return file === null ? null : read(file, this.generation);
+  /** `read` of the file while it serves; UNAVAILABLE when it is not serving or `read` cannot answer (null). */
+  readNow<T>(read: (file: ReadStore) => T | null): T {
+    const got = read(this.serving);
+    if (got === null) throw this.unavailable();
+    return got;
   }
 
   /**
-   * The file, once it shows `position` (the live model's checkpoint: both read sides then answer about the same
-   * events) or after `timeoutMs` as it is; null when it is not serving: not caught up, not following, rebuilding.
+   * `read` of the file while it serves (`generation` names the open file: a read that spans turns of the loop checks
+   * it); UNAVAILABLE when it is not serving, or when `read` finds it swapped or closed meanwhile (null).
    */
-  private async serving(position: Position | null, timeoutMs: number): Promise<ReadStore | null> {
-    if (!this.isServing()) return null;
-    if (position !== null) await this.waitFor(position, timeoutMs);
-    return this.isServing() ? this.file : null;
-  }
-
-  /**
-   * `read` of the file when it is serving and shows exactly what the live model shows (`position`, its checkpoint);
-   * else null, at once, and the model answers. Behind it, the file would miss a write the model shows (a question
-   * about now must show every write: read-your-writes); past it, the fields the model still gives would not match.
-   * Not waiting matters under writes: the model has already folded what the file folds next.
-   */
-  readInStep<T>(position: Position | null, read: (file: ReadStore) => T): T | null {
-    if (!this.isServing() || this.file === null || !this.file.db.open) return null;
-    const at = this.position();
-    const inStep =
-      at === null || position === null ? at === position : this.events.comparePositions(at, position) === 0;
-    return inStep ? read(this.file) : null;
+  async readServing<T>(read: (file: ReadStore, generation: number) => T | null | Promise<T | null>): Promise<T> {
+    const got = await read(this.serving, this.generation);
+    if (got === null) throw this.unavailable();
+    return got;
   }
 
   /**
    * `read` of the file when it is serving and shows every one of `positions` (at or past them: a mutation's answer
-   * after its writes, which the executor waited for); else null. Not `readInStep`: the model's checkpoint is not
-   * asked, the file at or past the write is right for an answer.
+   * after its writes, which the executor waited for); else null.
    */
   readShowing<T>(positions: readonly Position[], read: (file: ReadStore) => T): { read: T } | null {
     if (!this.isServing() || this.file === null || !this.file.db.open) return null;
@@ -184,8 +166,26 @@ export class ReadStoreService implements OnApplicationShutdown {
     return this.isServing() && this.file?.db.open ? this.file : null;
   }
 
+  /** The open file while it is serving; UNAVAILABLE (retryable) while it catches up, at start or after a swap. */
+  get serving(): ReadStore {
+    const file = this.servingFile;
+    if (file !== null) return file;
+    throw this.unavailable();
+  }
+
+  private unavailable(): ApiError {
+    return new ApiError(
+      ErrorCode.UNAVAILABLE,
+      this.rebuildRead === null
+        ? 'The registry is starting: its projection file is catching up with the event store; retry shortly.'
+        : `The registry is starting: its projection file is being built (${this.rebuildRead} events read so far).`,
+      { retryable: true },
+    );
+  }
+
+  /** Caught up and following the store; during a rebuild too: the open file serves until the swap. */
   private isServing(): boolean {
-    return this.caughtUp && this.subscription !== null && this.rebuildingNow === null && this.rebuildRead === null;
+    return this.caughtUp && this.subscription !== null;
   }
 
   /** The file this instance keeps (once it holds its lock). */
@@ -198,7 +198,7 @@ export class ReadStoreService implements OnApplicationShutdown {
     const live = this.subscription !== null;
     const rebuilding = this.rebuildingNow !== null || this.rebuildRead !== null;
     const state = {
-      ready: this.caughtUp && live && !rebuilding,
+      ready: this.isServing(),
       file: basename(this.path),
       version: this.version,
       caughtUp: this.caughtUp,

@@ -1,17 +1,10 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
-import {
-  organisationOf,
-  similarSources,
-  type RegistryModel,
-  type SourceLinks,
-  type SourceView,
-} from '@app/projections';
+import { organisationOf, similarSources, type SourceLinks } from '@app/projections';
 import { type SourceAtCut, sourcesAt } from '@app/read-store';
 import { timeTravel } from '../queries/model-context';
 import { TimeTravelInput } from '../queries/dto/time-travel.input';
-import { ReadModelService } from '../read-model/read-model.service';
 import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { LiveReads } from '../read-store/live-reads.service';
 import { PastReads } from '../read-store/past-reads.service';
@@ -20,8 +13,8 @@ import { MergeSourcesCommand, RegisterSourceCommand, RegradeSourceCommand } from
 import { MergeSourcesInput, RegisterSourceInput, RegradeSourceInput } from './dto/source.inputs';
 import { SourceObject, SourceWarningObject } from './objects/source.object';
 
-/** A source of the model, or one read from the projection file as of a cut (`links`: the sources beside it then). */
-const toSourceObject = (s: SourceView | SourceAtCut, links: SourceLinks): SourceObject => ({
+/** A source read from the projection file, now or as of a cut (`links`: the sources beside it then). */
+const toSourceObject = (s: SourceAtCut, links: SourceLinks): SourceObject => ({
   ...s,
   id: s.sourceId,
   organisationId: organisationOf(links, s.sourceId),
@@ -44,7 +37,6 @@ function sourceOf(filed: SourceAtCut[], id: string): SourceObject {
 export class SourcesResolver {
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly readModel: ReadModelService,
     private readonly past: PastReads,
     private readonly live: LiveReads,
     private readonly answers: AnswersAfterWrites,
@@ -52,8 +44,7 @@ export class SourcesResolver {
 
   @Query(() => SourceObject)
   source(@Args('id', { type: () => ID }) id: string): SourceObject {
-    const filed = this.live.sources();
-    return filed === null ? this.load(id) : sourceOf(filed, id);
+    return sourceOf(this.live.sources(), id);
   }
 
   @Query(() => [SourceObject], { description: 'Every registered source, by name (as graded then, with asOf)' })
@@ -62,11 +53,8 @@ export class SourcesResolver {
     filter?: TimeTravelInput,
   ): Promise<SourceObject[]> {
     const { asOf, clock } = timeTravel(filter);
-    // Read from the projection file when it serves (in registration order, as the model holds them).
     const read = asOf ? await this.past.sourcesAt(asOf, clock) : this.live.sources();
-    const links = read
-      ? { sources: new Map(read.map((s) => [s.sourceId, s])) }
-      : await this.readModel.modelAt(asOf, clock);
+    const links = { sources: new Map(read.map((s) => [s.sourceId, s])) };
     return [...links.sources.values()]
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((s) => toSourceObject(s, links));
@@ -98,9 +86,8 @@ export class SourcesResolver {
     description: 'Other sources with a close name (normalised, acronyms and aliases included)',
   })
   warnings(@Parent() source: SourceObject): SourceWarningObject[] {
-    // Every source now: from the projection file (the list `sources` keeps), else the live model.
-    const sources = this.live.sources() ?? this.readModel.model.sources.values();
-    const candidates = similarSources(sources, source.name, source.aliases, source.id).filter(
+    // Every source now: the list `sources` keeps.
+    const candidates = similarSources(this.live.sources(), source.name, source.aliases, source.id).filter(
       (s) => !source.mergedDuplicates.includes(s.sourceId),
     );
     if (candidates.length === 0) return [];
@@ -119,11 +106,5 @@ export class SourcesResolver {
   /** From the projection file once it shows the write; else from the written streams folded in memory. */
   private answer(id: string, meta: RequestMeta): Promise<SourceObject> {
     return this.answers.read(meta.writes, (file) => sourceOf(sourcesAt(file.db, 'LIVE'), id));
-  }
-
-  private load(id: string, model: RegistryModel = this.readModel.model): SourceObject {
-    const source = model.sources.get(id);
-    if (!source) throw notFound(`No source with id ${id}`, 'id');
-    return toSourceObject(source, model);
   }
 }

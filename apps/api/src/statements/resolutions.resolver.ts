@@ -1,9 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
-import { type ResolutionView, resolveIncidentId } from '@app/projections';
 import { incidentResolver, type ResolutionAtCut, resolutionsAt } from '@app/read-store';
-import { ReadModelService } from '../read-model/read-model.service';
 import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { LiveReads } from '../read-store/live-reads.service';
 import { type RequestMeta, Meta } from '../shared/request-meta';
@@ -31,7 +29,6 @@ export const toResolutionObject = (r: ResolutionAtCut, resolve: (id: string) => 
 export class ResolutionsResolver {
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly readModel: ReadModelService,
     private readonly live: LiveReads,
     private readonly answers: AnswersAfterWrites,
   ) {}
@@ -68,17 +65,11 @@ export class ResolutionsResolver {
     return resolution;
   }
 
-  /** Every resolution now (or `id` alone), in recording order: from the projection file, else the live model. */
+  /** Every resolution now (or `id` alone), in recording order. */
   private read(id?: string): ResolutionObject[] {
-    const filed = this.live.fromFile((file) => {
+    return this.live.fromFile((file) => {
       const resolve = incidentResolver(file.db, 'LIVE');
       return resolutionsAt(file.db, 'LIVE', id).map((r) => toResolutionObject(r, resolve));
     });
-    if (filed !== null) return filed;
-    const model = this.readModel.model;
-    const views: ResolutionView[] = id === undefined ? [...model.resolutions.values()] : [];
-    const one = id === undefined ? undefined : model.resolutions.get(id);
-    if (one) views.push(one);
-    return views.map((r) => toResolutionObject(r, (incident) => resolveIncidentId(model, incident)));
   }
 }

@@ -1,7 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
-import type { RegistryModel } from '@app/projections';
 import { statementAt } from '@app/read-store';
 import { ReadModelService } from '../read-model/read-model.service';
 import { AnswersAfterWrites } from '../read-store/answers-after-writes';
@@ -12,7 +11,6 @@ import { CorrectStatementCommand, RecordStatementCommand } from './commands/stat
 import { CorrectStatementInput, RecordStatementInput } from './dto/statement.inputs';
 import { StatementObject } from './objects/statement.object';
 import { toListedStatementObject } from './listed-statement';
-import { toStatementObject } from './statement.mapper';
 
 @Resolver(() => StatementObject)
 export class StatementsResolver {
@@ -26,9 +24,8 @@ export class StatementsResolver {
 
   @Query(() => StatementObject)
   statement(@Args('id', { type: () => ID }) id: string): StatementObject {
-    // The projection file when it shows what the model shows; its words are read from the store when selected.
+    // Its words are read from the store when selected.
     const filed = this.live.statement(id);
-    if (filed === null) return this.load(id);
     if (filed.statement === null) throw notFound(`No statement with id ${id}`, 'id');
     return toListedStatementObject(filed.statement, this.reference, () => this.readModel.statementEvents(id));
   }
@@ -61,12 +58,5 @@ export class StatementsResolver {
       // Its words are read from the store when selected (as `statement(id)` reads them).
       return toListedStatementObject(read, this.reference, () => this.readModel.statementEvents(id));
     });
-  }
-
-  /** From the live model (when the file cannot answer `statement(id)`). */
-  private load(id: string, model: RegistryModel = this.readModel.model): StatementObject {
-    const view = model.statements.get(id);
-    if (!view) throw notFound(`No statement with id ${id}`, 'id');
-    return toStatementObject(view, model, this.reference);
   }
 }
