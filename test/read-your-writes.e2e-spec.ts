@@ -1,4 +1,4 @@
-import { ReadModelService } from '../apps/api/src/read-model/read-model.service';
+import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
 import {
   ADD_CORROBORATION,
   ALLEGE_USE,
@@ -67,11 +67,9 @@ describe('read-your-writes when the projection is late', () => {
       await app.ok(REGISTER_SOURCE, { input: sourceInput({ name: 'The Daily', kind: 'MEDIA', grade: 'D' }) })
     ).registerSource;
     const known = (await app.ok(ALLEGE_USE, { input: yemenAllegation(ai.id) })).allegeUse;
-    const readModel = app.app.get(ReadModelService);
+    release = app.app.get(ReadStoreService).holdLiveFolding();
 
-    release = readModel.holdLiveFolding();
-
-    // A new incident: the live model does not know it, the answer shows it from the write.
+    // A new incident: the projection file does not show it yet, the answer shows it from the write.
     const alleged = await app.gql(ALLEGE_USE, {
       input: yemenAllegation(ai.id, { idempotencyKey: 'late-allegation-1' }),
     });
@@ -94,7 +92,7 @@ describe('read-your-writes when the projection is late', () => {
         visible: false,
       },
     ]);
-    // The same key again: found in the store (the live model has not seen it), same answer, nothing appended.
+    // The same key again: found in the store (the file has not folded it), same answer, nothing appended.
     const retried = await app.gql(ALLEGE_USE, {
       input: yemenAllegation(ai.id, { idempotencyKey: 'late-allegation-1' }),
     });
@@ -102,7 +100,7 @@ describe('read-your-writes when the projection is late', () => {
     expect(receiptsOf(retried)).toEqual([
       expect.objectContaining({ replayed: true, eventIds: [], position: receiptsOf(alleged)![0].position }),
     ]);
-    // Queries read the live model, which is honestly behind.
+    // Queries read the projection file, which is honestly behind.
     expect((await app.gql(INCIDENT, { id: incident.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
     // Writes on a known incident: the answer already shows the new corroboration, investigation and statement.
@@ -139,7 +137,7 @@ describe('read-your-writes when the projection is late', () => {
       await sleep(20);
       caughtUp = await app.gql(INCIDENT, { id: incident.id });
     }
-    // What the write side answered is what the live model shows once it has caught up.
+    // What the write side answered is what the file shows once it has caught up.
     const live = (await app.ok(INCIDENT, { id: known.id })).incident;
     expect(live.corroborations).toEqual(view.corroborations);
     expect(live.assessment).toEqual(view.assessment);

@@ -1,19 +1,21 @@
 /** Helpers for the read-side suites: small mutation wrappers and a year of backfilled evidence. */
 import { ALLEGE_USE, REGISTER_SOURCE, sourceInput, yemenAllegation } from './fixtures';
 import { ReadStoreService } from '../../apps/api/src/read-store/read-store.service';
-import type { TestApp } from './test-app';
+import * as path from 'node:path';
+import { fileInStep } from './file-in-step';
+import { TestApp } from './test-app';
 
 /**
- * `ask` answered as the service answers while its projection file does not serve: the questions about the past
- * then replay the store, which is what the file's answers are compared with.
+ * A second service on the same event store, with a projection file of its own built from scratch as it starts (in
+ * bulk, then every incident assessed once), once it shows every event: the reference that the file the first
+ * service folded live, page by page, is compared with through the same queries. That the file's readers answer as
+ * a replay of the store does is what the oracle specs of libs/read-store prove, on random histories.
  */
-export async function whileFileNotServing<T>(app: TestApp, ask: () => Promise<T>): Promise<T> {
-  const notServing = jest.spyOn(app.app.get(ReadStoreService), 'readServing').mockResolvedValue(null);
-  try {
-    return await ask();
-  } finally {
-    notServing.mockRestore();
-  }
+export async function startRebuilt(app: TestApp): Promise<TestApp> {
+  const reference = await TestApp.start({ SQLITE_PATH: path.join(app.dir, 'registry.db') });
+  await fileInStep(reference.app.get(ReadStoreService));
+  await fileInStep(app.app.get(ReadStoreService));
+  return reference;
 }
 
 const ADD_CORROBORATION = /* GraphQL */ `

@@ -13,7 +13,6 @@ import { StatementsModule } from './statements/statements.module';
 import { SituationsModule } from './situations/situations.module';
 import { SourcesModule } from './sources/sources.module';
 import { QueriesModule } from './queries/queries.module';
-import { ReadModelModule } from './read-model/read-model.module';
 import { ReadStoreModule } from './read-store/read-store.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { LoggingModule } from './logging/logging.module';
@@ -36,7 +35,6 @@ export class AppModule {
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(),
         AuthModule,
-        ReadModelModule,
         ReadStoreModule,
         EvidenceModule,
         GraphQLModule.forRoot(graphqlOptions(config, metricsHooks)),

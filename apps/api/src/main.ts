@@ -8,7 +8,6 @@ import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { type AppConfig, ConfigError, loadConfig } from './config/config';
 import { QuietExceptionFilter } from './graphql/quiet-exception.filter';
-import { ReadModelService } from './read-model/read-model.service';
 import { ReadStoreService } from './read-store/read-store.service';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { serveWebPage } from './web/web-page';
@@ -50,7 +49,6 @@ export async function bootstrap(config: AppConfig): Promise<NestFastifyApplicati
   serveWebPage(app, config.webDir);
   await app.listen(config.port, config.host);
   // Listening first: /health/live answers at once, /health/ready and queries say how far the catch-up is.
-  void app.get(ReadModelService).start();
   void app.get(ReadStoreService).start();
   return app;
 }

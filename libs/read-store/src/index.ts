@@ -40,6 +40,7 @@ export { incidentPageAt, type IncidentDateFilter } from './incident-pages';
 export { cutStatusSource, stateTimelineAt } from './timeline-at';
 export { condemnersAt } from './condemners-at';
 export { incidentResolver } from './incident-resolution';
+export { incidentStreams } from './incident-streams';
 export { resolutionsAt, type ResolutionAtCut } from './resolutions-at';
 export {
   ALL_CORROBORATION_FIELDS,
@@ -55,4 +56,4 @@ export { liveIncidentInvestigations, liveInvestigation, type InvestigationNow } 
 export { liveSituations, type SituationCorrectionNow, type SituationNow } from './live-situations';
 export { liveIncidentPage, liveMatching, type LiveIncidentFilter, type MatchedIncident } from './live-incident-pages';
 export { FileStatementRows } from './statement-rows';
-export { reportSourceAt, responseMatrixAt, speakOutReportAt } from './report-at';
+export { latestEvidenceDateOf, reportSourceAt, responseMatrixAt, speakOutReportAt } from './report-at';

@@ -22,7 +22,7 @@ import { namedMoves, noChanges, type PageChanges, type StatusMove } from './page
 import { INDEXES, SCHEMA } from './schema';
 
 /** Bumped whenever a table or an evolve function changes: with the policy's version, a mismatch rebuilds. */
-export const READ_STORE_VERSION = 'read-store-14';
+export const READ_STORE_VERSION = 'read-store-15';
 export const projectionVersion = (policy: PolicyConfig): string => `${READ_STORE_VERSION}+policy-${policy.version}`;
 const PROJECTION = 'registry';
 
@@ -66,6 +66,7 @@ export class ReadStore {
   private readonly readCheckpoint: Database.Statement;
   private readonly writeCheckpoint: Database.Statement;
   private readonly rememberKey: Database.Statement;
+  private readonly rememberSkipped: Database.Statement;
   private readonly writeLatestEvidence: Database.Statement;
   private readonly dataVersion: Database.Statement;
   private lastDataVersion: number;
@@ -100,6 +101,7 @@ export class ReadStore {
     this.anyDirty = db.prepare('SELECT EXISTS (SELECT 1 FROM dirty_incidents)').pluck();
     this.readCheckpoint = db.prepare('SELECT version, position, seq, skipped FROM checkpoint WHERE projection = ?');
     this.writeCheckpoint = db.prepare('INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?)');
+    this.rememberSkipped = db.prepare('INSERT OR REPLACE INTO skipped_events VALUES (?, ?, ?)');
     this.rememberKey = db.prepare(
       `INSERT INTO idempotency VALUES (?,?,?,?) ON CONFLICT (key) DO UPDATE
        SET input_hash = excluded.input_hash, position = excluded.position WHERE stream = excluded.stream`,
@@ -149,6 +151,27 @@ export class ReadStore {
   }
 
   /** The version the file was built with; null for a file that holds no checkpoint yet. */
+  /** What the file holds now: the canonical incidents (merged duplicates not counted) and the other records. */
+  counts(): { sources: number; incidents: number; corroborations: number; investigations: number; statements: number } {
+    const count = (sql: string) => this.db.prepare(sql).pluck().get() as number;
+    return {
+      sources: count('SELECT count(*) FROM sources'),
+      incidents: count(
+        `SELECT count(*) FROM incidents i
+         WHERE NOT EXISTS (SELECT 1 FROM incident_merges m WHERE m.incident_id = i.incident_id)`,
+      ),
+      corroborations: count('SELECT count(*) FROM corroborations'),
+      investigations: count('SELECT count(*) FROM investigations'),
+      statements: count('SELECT count(*) FROM statement_scan'),
+    };
+  }
+
+  /** The ids of the last `limit` events the fold could not read, oldest first. */
+  skippedEventIds(limit = 20): string[] {
+    const ids = this.db.prepare('SELECT event_id FROM skipped_events ORDER BY seq DESC LIMIT ?').pluck().all(limit);
+    return (ids as string[]).reverse();
+  }
+
   storedVersion(): string | null {
     return (this.readCheckpoint.get(PROJECTION) as Checkpoint | undefined)?.version ?? null;
   }
@@ -185,6 +208,7 @@ export class ReadStore {
         const event = readable(stored);
         if (event === null) {
           skipped++;
+          this.rememberSkipped.run(seq, stored.id, stored.type);
           continue;
         }
         const meta = {

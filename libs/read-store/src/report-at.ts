@@ -95,6 +95,10 @@ function statusesOn(
   );
 }
 
+/** The latest evidence date folded: the day a question about now speaks for (null: nothing dated yet). */
+export const latestEvidenceDateOf = (db: Database): IsoDate | null =>
+  (db.prepare('SELECT evidence_date FROM latest_evidence').pluck().get() as IsoDate | undefined) ?? null;
+
 /**
  * The registry as of a cut as a report reads it, from the projection file: the canonical incidents then with
  * their status (`incidentsAt`), merges then (`incidentResolver`), the statements then (`rows.at`), the resolutions
@@ -108,7 +112,7 @@ export function reportSourceAt(
   rows: FileStatementRows,
   known?: readonly IncidentAtCut[],
 ): ReportSource {
-  const latest = (db.prepare('SELECT evidence_date FROM latest_evidence').pluck().get() as IsoDate | undefined) ?? null;
+  const latest = latestEvidenceDateOf(db);
   const day = cut === 'LIVE' ? null : cutParams(cut).day;
   const incidents = known ?? incidentsAt(db, cut, policy);
   return {

@@ -17,6 +17,9 @@ CREATE TABLE IF NOT EXISTS checkpoint (
 CREATE TABLE IF NOT EXISTS idempotency (
   key TEXT PRIMARY KEY, input_hash TEXT NOT NULL, stream TEXT NOT NULL, position TEXT NOT NULL
 ) WITHOUT ROWID;
+-- The events the fold could not read (an unknown type, a payload that fails its schema): counted in the checkpoint,
+-- named here so that an operator can find them in the store.
+CREATE TABLE IF NOT EXISTS skipped_events (seq INTEGER PRIMARY KEY, event_id TEXT NOT NULL, type TEXT NOT NULL);
 
 CREATE TABLE IF NOT EXISTS sources (
   source_id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, state_code TEXT, parent_organisation TEXT,
@@ -263,6 +266,7 @@ CREATE INDEX IF NOT EXISTS status_history_status ON status_history (status, on_d
 export const TABLES = [
   'checkpoint',
   'idempotency',
+  'skipped_events',
   'sources',
   'source_grades',
   'source_merges',

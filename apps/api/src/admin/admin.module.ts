@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { AdminResolver } from './admin.resolver';
 import { HealthController } from './health.controller';
-import { ProjectionFileHealthIndicator, ProjectionHealthIndicator, StoreHealthIndicator } from './health.indicators';
+import { ProjectionFileHealthIndicator, StoreHealthIndicator } from './health.indicators';
 
 /**
  * Health endpoints and projection administration (rebuild). Terminus' own logger is off: a failing
@@ -11,6 +11,6 @@ import { ProjectionFileHealthIndicator, ProjectionHealthIndicator, StoreHealthIn
 @Module({
   imports: [TerminusModule.forRoot({ logger: false })],
   controllers: [HealthController],
-  providers: [AdminResolver, StoreHealthIndicator, ProjectionHealthIndicator, ProjectionFileHealthIndicator],
+  providers: [AdminResolver, StoreHealthIndicator, ProjectionFileHealthIndicator],
 })
 export class AdminModule {}

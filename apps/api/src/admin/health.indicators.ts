@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { EventStore } from '@app/event-store';
-import { ReadModelService } from '../read-model/read-model.service';
 import { ReadStoreService } from '../read-store/read-store.service';
 
 /** Up when the event store answers a ping (SQLite: the file is open; KurrentDB: the server answers a read). */
@@ -24,27 +23,8 @@ export class StoreHealthIndicator {
 }
 
 /**
- * Up when the projection has caught up with the store and follows it live (not rebuilding); carries its
- * health and its lag in events either way.
- */
-@Injectable()
-export class ProjectionHealthIndicator {
-  constructor(
-    private readonly readModel: ReadModelService,
-    private readonly indicators: HealthIndicatorService,
-  ) {}
-
-  async check<const Key extends string>(key: Key) {
-    const indicator = this.indicators.check(key);
-    const { ready, caughtUp, projection, lag, lagError } = await this.readModel.projectionReadiness();
-    const data = { ...projection, caughtUp, lag, ...(lagError ? { lagError } : {}) };
-    return ready ? indicator.up(data) : indicator.down(data);
-  }
-}
-
-/**
- * Up when the projection file (ReadStoreService) has caught up, follows the store live and is not being
- * rebuilt; carries its checkpoint, its lag in events and its rebuild state either way.
+ * Up when the projection file (ReadStoreService) has caught up and follows the store live (a rebuild into a new
+ * file meanwhile does not stop it serving); carries its checkpoint, its lag in events and its rebuild state.
  */
 @Injectable()
 export class ProjectionFileHealthIndicator {

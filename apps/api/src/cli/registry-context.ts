@@ -9,8 +9,9 @@ import { EvidenceCoreModule } from '../evidence/evidence-core.module';
 import { AllegeUseHandler } from '../incidents/commands/allege-use.handler';
 import { AddCorroborationHandler, RetractCorroborationHandler } from '../incidents/commands/corroboration.handlers';
 import { CorrectIncidentHandler, WithdrawIncidentHandler } from '../incidents/commands/incident-lifecycle.handlers';
-import { ReadModelModule } from '../read-model/read-model.module';
-import { ReadModelService } from '../read-model/read-model.service';
+import { ReadStoreModule } from '../read-store/read-store.module';
+import { ReadStoreService } from '../read-store/read-store.service';
+import { StatementStreams } from '../statements/statement-streams';
 import { ReferenceData } from '../reference/reference-data';
 import { SharedModule } from '../shared/shared.module';
 import { CorrectSituationHandler, RegisterSituationHandler } from '../situations/commands/situation.handlers';
@@ -19,7 +20,7 @@ import { RecordResolutionVoteHandler } from '../statements/commands/resolution.h
 import { CorrectStatementHandler, RecordStatementHandler } from '../statements/commands/statement.handlers';
 
 /**
- * The service's command path without its HTTP side: the same store, read model, executor and handlers,
+ * The service's command path without its HTTP side: the same store, projection file, executor and handlers,
  * so that the CLI writes exactly as a GraphQL mutation does (and beside a running service on one file).
  */
 @Module({})
@@ -31,7 +32,7 @@ class RegistryCommandModule {
         ConfigModule.forRoot(config),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(),
-        ReadModelModule,
+        ReadStoreModule,
         SharedModule,
         EvidenceCoreModule,
       ],
@@ -55,13 +56,17 @@ class RegistryCommandModule {
 
 export interface RegistryContext {
   commands: CommandBus;
-  readModel: ReadModelService;
+  /** A statement's stream (its quote and citation are only there). */
+  statements: StatementStreams;
   reference: ReferenceData;
   store: EventStore;
   close(): Promise<void>;
 }
 
-/** Opens the command path (catching the read model up with the store first). */
+/**
+ * Opens the command path, once its projection file has caught up with the store: the file the service keeps
+ * (`PROJECTIONS_DB`), or an alternate beside it while a running service holds that one (see ReadStoreService).
+ */
 export async function openRegistry(config: AppConfig): Promise<RegistryContext> {
   const app: INestApplicationContext = await NestFactory.createApplicationContext(
     RegistryCommandModule.forRoot(config),
@@ -69,10 +74,16 @@ export async function openRegistry(config: AppConfig): Promise<RegistryContext> 
   );
   await app.init();
   // The service starts its catch-up once it listens; a command line has nothing to serve first.
-  await app.get(ReadModelService).start();
+  const file = app.get(ReadStoreService);
+  await file.start();
+  if (file.servingFile === null) {
+    const { lastError } = await file.readiness();
+    await app.close();
+    throw new Error(`the projection file could not catch up with the store: ${lastError ?? 'unknown error'}`);
+  }
   return {
     commands: app.get(CommandBus),
-    readModel: app.get(ReadModelService),
+    statements: app.get(StatementStreams),
     reference: app.get(ReferenceData),
     store: app.get(EventStore),
     close: () => app.close(),

@@ -6,7 +6,7 @@ import { findIncident, holdsStatementTexts, investigationsOf, type StatementView
 import { CitationObject, IncidentObject } from '../incidents/objects/incident.object';
 import { InvestigationObject } from '../investigations/objects/investigation.object';
 import { modelOf } from '../queries/model-context';
-import { ReadModelService } from '../read-model/read-model.service';
+import { StatementStreams } from '../statements/statement-streams';
 import { CitedFiles, investigationCitationsOf } from './evidence-files';
 import { EvidenceFileObject, IncidentEvidenceFileObject } from './objects/evidence-file.object';
 
@@ -43,7 +43,7 @@ export class InvestigationCitationsResolver {
 @Resolver(() => IncidentObject)
 export class IncidentFilesResolver {
   constructor(
-    private readonly readModel: ReadModelService,
+    private readonly streams: StatementStreams,
     @Inject(EventStore) private readonly store: EventStore,
   ) {}
 
@@ -53,7 +53,7 @@ export class IncidentFilesResolver {
       'referring to it',
   })
   async files(@Parent() parent: IncidentObject): Promise<IncidentEvidenceFileObject[]> {
-    const model = await modelOf(parent, this.readModel.model);
+    const model = await modelOf(parent);
     const view = findIncident(model, parent.id);
     if (!view) return [];
     const files = new CitedFiles();
@@ -71,6 +71,6 @@ export class IncidentFilesResolver {
 
   private async statementCitation(statement: StatementView): Promise<Citation | undefined> {
     if (holdsStatementTexts(statement)) return statement.citation;
-    return (await this.readModel.statementTexts(statement.statementId))?.citation;
+    return (await this.streams.texts(statement.statementId))?.citation;
   }
 }

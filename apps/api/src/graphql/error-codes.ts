@@ -38,3 +38,8 @@ export class InputValidationError extends ApiError {
     });
   }
 }
+
+/** The projection file cannot answer yet (catching up at start, or a file swapped or closed while it was read). */
+export const unavailable = (
+  message = 'The registry is starting: its projection file is catching up with the event store; retry shortly.',
+): ApiError => new ApiError(ErrorCode.UNAVAILABLE, message, { retryable: true });

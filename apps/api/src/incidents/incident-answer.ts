@@ -4,6 +4,7 @@ import { notFound } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import type { RegistryModel } from '@app/projections';
 import {
+  ALL_CORROBORATION_FIELDS,
   type CorroborationFields,
   liveIncident,
   liveIncidentInvestigations,
@@ -12,18 +13,20 @@ import {
 } from '@app/read-store';
 import { toLiveInvestigationObject } from '../investigations/investigation.mapper';
 import { corroborationFieldsOf } from '../queries/selected-fields';
-import { ReadModelService } from '../read-model/read-model.service';
+import { IncidentReplays } from '../read-store/incident-replays';
+import { StatementStreams } from '../statements/statement-streams';
 import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { ReferenceData } from '../reference/reference-data';
 import type { RequestMeta } from '../shared/request-meta';
 import { toListedStatementObject } from '../statements/listed-statement';
 import { type FileLists, toLiveIncidentObject } from './live-incident.mapper';
 import type { IncidentObject } from './objects/incident.object';
+import { unavailable } from '../graphql/error-codes';
 
 export interface IncidentAnswerContext {
   reference: ReferenceData;
-  /** The live model: what the fields resolved below an incident read (as for `incident(id)` now). */
-  model: RegistryModel;
+  /** The replay of the incident's streams now: what the fields resolved below it read (as for `incident(id)`). */
+  load: (id: string) => Promise<RegistryModel>;
   /** A statement's stream (its words are only there). */
   statementEvents: (id: string) => Promise<StoredEvent[]>;
 }
@@ -31,34 +34,37 @@ export interface IncidentAnswerContext {
 /**
  * The incident `id` resolves to, as a mutation answers it: read from `file` by the readers and mapper `incident(id)`
  * now uses, with those `fields` of its corroborations the mutation selects. `lasting`: the projection file, read
- * again for the nested lists when a query selects them (the model answers them if the file was swapped out
- * meanwhile); otherwise an in-memory fold about to close, whose lists are read now.
+ * again for the nested lists when a query selects them; otherwise an in-memory fold about to close, whose lists
+ * are read now.
  */
 export function incidentAnswer(
   file: ReadStore,
   lasting: boolean,
   id: string,
   fields: CorroborationFields | null,
-  { reference, model, statementEvents }: IncidentAnswerContext,
+  { reference, load, statementEvents }: IncidentAnswerContext,
 ): IncidentObject {
   const incident = liveIncident(file.db, id, file.policy, fields);
   if (!incident) throw notFound(`No incident with id ${id}`, 'id');
+  const open = () => {
+    if (!file.db.open) throw unavailable();
+    return file.db;
+  };
+  const corroborations = (incidentId: string) =>
+    liveIncident(open(), incidentId, file.policy, ALL_CORROBORATION_FIELDS)?.corroborations ?? [];
   const investigations = (incidentId: string) =>
-    file.db.open
-      ? (liveIncidentInvestigations(file.db, incidentId) ?? []).map((i) => toLiveInvestigationObject(i, reference))
-      : null;
+    (liveIncidentInvestigations(open(), incidentId) ?? []).map((i) => toLiveInvestigationObject(i, reference));
   const statements = (incidentId: string) =>
-    file.db.open
-      ? (liveIncidentStatements(file.db, incidentId) ?? []).map((s) =>
-          toListedStatementObject(s, reference, () => statementEvents(s.statementId)),
-        )
-      : null;
-  let lists: FileLists = { investigations, statements };
+    (liveIncidentStatements(open(), incidentId) ?? []).map((s) =>
+      toListedStatementObject(s, reference, () => statementEvents(s.statementId)),
+    );
+  let lists: FileLists = { corroborations, investigations, statements };
   if (!lasting) {
-    const [investigated, said] = [investigations(incident.incidentId), statements(incident.incidentId)];
-    lists = { investigations: () => investigated, statements: () => said };
+    const canonical = incident.incidentId;
+    const [read, investigated, said] = [corroborations(canonical), investigations(canonical), statements(canonical)];
+    lists = { corroborations: () => read, investigations: () => investigated, statements: () => said };
   }
-  return toLiveIncidentObject(incident, reference, model, lists);
+  return toLiveIncidentObject(incident, reference, () => load(incident.incidentId), lists);
 }
 
 /** How every incident mutation answers. */
@@ -66,7 +72,8 @@ export function incidentAnswer(
 export class IncidentAnswers {
   constructor(
     private readonly answers: AnswersAfterWrites,
-    private readonly readModel: ReadModelService,
+    private readonly replays: IncidentReplays,
+    private readonly streams: StatementStreams,
     private readonly reference: ReferenceData,
   ) {}
 
@@ -75,8 +82,8 @@ export class IncidentAnswers {
     return this.answers.read(meta.writes, (file, lasting) =>
       incidentAnswer(file, lasting, id, corroborationFieldsOf(info), {
         reference: this.reference,
-        model: this.readModel.model,
-        statementEvents: (statementId) => this.readModel.statementEvents(statementId),
+        load: (incidentId) => this.replays.model(incidentId, null),
+        statementEvents: (statementId) => this.streams.events(statementId),
       }),
     );
   }

@@ -1,50 +1,42 @@
-import { findIncident, type IncidentView, type RegistryModel, type ScopeLevel } from '@app/projections';
+import type { RegistryModel, ScopeLevel } from '@app/projections';
 import type { Citation } from '@app/domain';
-import type { LiveIncident } from '@app/read-store';
+import type { LiveCorroboration, LiveIncident } from '@app/read-store';
 import { READ_FROM } from '../queries/model-context';
 import type { ReferringResolutionObject, ReferringStatementObject } from '../queries/objects/incident-read.objects';
 import type { ReferenceData } from '../reference/reference-data';
-import { factsOf, toIncidentObject } from './incident.mapper';
+import { factsOf } from './incident.mapper';
 import type { CorroborationObject, IncidentObject } from './objects/incident.object';
 
 /**
- * On an incident read from the file now: its referring statements and resolutions from the file (null: the model
- * answers). Under a symbol, as READ_FROM: GraphQL and JSON never see it.
+ * On an incident read from the file now: its referring statements and resolutions from the file (null: from its
+ * replay, as on a mutation's answer). Under a symbol, as READ_FROM: GraphQL and JSON never see it.
  */
 export const REFERRING: unique symbol = Symbol('referring');
 
 /**
  * An incident asked about now, read from the projection file's live rows (one, or each of a list): its details,
  * assessment, history, revision and corrections, its corroborations when the query asked for them (read with the
- * rest, in the same transaction), its investigations and statements when selected (`FileLists`). The live in-memory
- * model, which is at or past the file's checkpoint, gives the nested lists only when the file cannot answer then.
+ * rest, in the same transaction, or after when a list did not read them), its investigations and statements when
+ * selected (`FileLists`). What the file keeps no rows for comes from a replay of its streams (`load`, READ_FROM).
  */
 class LiveIncidentObject {
-  private fromModel?: IncidentObject;
-  readonly [READ_FROM]: RegistryModel;
+  private replay?: Promise<RegistryModel>;
 
   constructor(
     private readonly incident: LiveIncident,
     private readonly reference: ReferenceData,
-    model: RegistryModel,
+    private readonly load: () => Promise<RegistryModel>,
     private readonly fromFile: FileLists,
   ) {
     Object.assign(this, factsOf(incident, reference));
-    this[READ_FROM] = model;
   }
 
-  private model(): IncidentObject {
-    if (this.fromModel === undefined) {
-      const view: IncidentView | undefined = findIncident(this[READ_FROM], this.incident.incidentId);
-      if (!view) throw new Error(`incident ${this.incident.incidentId} is in the projection file but not in the model`);
-      this.fromModel = toIncidentObject(view, this[READ_FROM], this.reference, { lazyLists: true });
-    }
-    return this.fromModel;
+  get [READ_FROM](): Promise<RegistryModel> {
+    return (this.replay ??= this.load());
   }
 
   get corroborations(): CorroborationObject[] {
-    const read = this.incident.corroborations;
-    if (read === null) return this.model().corroborations;
+    const read = this.incident.corroborations ?? this.fromFile.corroborations(this.incident.incidentId);
     // The parts not read (null) are the parts the query did not ask for (see CorroborationFields).
     return read.map(({ corroborationId, derivedFrom, credibility, geolocationPrecisionMeters, ...c }) => ({
       id: corroborationId,
@@ -61,10 +53,10 @@ class LiveIncidentObject {
     return this.incident.revision;
   }
   get investigations(): IncidentObject['investigations'] {
-    return this.fromFile.investigations(this.incident.incidentId) ?? this.model().investigations;
+    return this.fromFile.investigations(this.incident.incidentId);
   }
   get statements(): IncidentObject['statements'] {
-    return this.fromFile.statements(this.incident.incidentId) ?? this.model().statements;
+    return this.fromFile.statements(this.incident.incidentId);
   }
   get corrections(): IncidentObject['corrections'] {
     return this.incident.corrections;
@@ -79,20 +71,21 @@ export interface FileReferring {
   resolutions: ReferringResolutionObject[];
 }
 
-/** The nested lists the file gives when a query selects them (null: it cannot answer then, the model does). */
+/** The nested lists the file gives when a query selects them. */
 export interface FileLists {
-  investigations(incidentId: string): IncidentObject['investigations'] | null;
-  statements(incidentId: string): IncidentObject['statements'] | null;
-  /** Absent where only the model answers them (a mutation's answer). */
-  referring?(incidentId: string, scopes: readonly ScopeLevel[], from: string | null): FileReferring | null;
+  corroborations(incidentId: string): LiveCorroboration[];
+  investigations(incidentId: string): IncidentObject['investigations'];
+  statements(incidentId: string): IncidentObject['statements'];
+  /** Absent where the replay answers them (a mutation's answer). */
+  referring?(incidentId: string, scopes: readonly ScopeLevel[], from: string | null): FileReferring;
 }
 
-/** An incident read from the projection file now; `model` (the live one) gives what the file does not. */
+/** An incident read from the projection file now; `load` replays its streams for what the file keeps no rows of. */
 export function toLiveIncidentObject(
   incident: LiveIncident,
   reference: ReferenceData,
-  model: RegistryModel,
+  load: () => Promise<RegistryModel>,
   fromFile: FileLists,
 ): IncidentObject {
-  return new LiveIncidentObject(incident, reference, model, fromFile) as unknown as IncidentObject;
+  return new LiveIncidentObject(incident, reference, load, fromFile) as unknown as IncidentObject;
 }

@@ -2,8 +2,7 @@ import { type DynamicModule, Global, Module, type OnModuleInit } from '@nestjs/c
 import { HttpAdapterHost } from '@nestjs/core';
 import { EventStore } from '@app/event-store';
 import type { FastifyInstance } from 'fastify';
-import { ReadModelModule } from '../read-model/read-model.module';
-import { ReadModelService } from '../read-model/read-model.service';
+import { ReadStoreService } from '../read-store/read-store.service';
 import { GraphQLMetricsHooks } from './graphql-metrics.hooks';
 import { MetricsController } from './metrics.controller';
 import { registerProjectionMetrics } from './projection-metrics';
@@ -17,7 +16,7 @@ export class MetricsModule implements OnModuleInit {
     private readonly metrics: RegistryMetrics,
     private readonly hooks: GraphQLMetricsHooks,
     private readonly adapterHost: HttpAdapterHost,
-    private readonly readModel: ReadModelService,
+    private readonly readStore: ReadStoreService,
     private readonly store: EventStore,
   ) {}
 
@@ -25,7 +24,6 @@ export class MetricsModule implements OnModuleInit {
   static forRoot(metrics: RegistryMetrics, hooks: GraphQLMetricsHooks): DynamicModule {
     return {
       module: MetricsModule,
-      imports: [ReadModelModule],
       controllers: [MetricsController],
       providers: [
         { provide: RegistryMetrics, useValue: metrics },
@@ -36,7 +34,7 @@ export class MetricsModule implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    registerProjectionMetrics(this.metrics, this.readModel, this.store);
+    registerProjectionMetrics(this.metrics, this.readStore, this.store);
     this.adapterHost.httpAdapter.getInstance<FastifyInstance>().addHook('onResponse', this.hooks.onResponse);
   }
 }

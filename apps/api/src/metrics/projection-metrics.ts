@@ -1,39 +1,35 @@
 import type { EventStore } from '@app/event-store';
 import { Gauge } from 'prom-client';
-import type { ReadModelService } from '../read-model/read-model.service';
+import type { ReadStoreService } from '../read-store/read-store.service';
 import type { RegistryMetrics } from './registry-metrics';
 
 /** Lag is counted up to this many events per scrape (a rebuild from zero reads no more than this). */
 export const LAG_COUNT_CAP = 10_000;
 
 /**
- * Gauges read from this instance's read model when Prometheus scrapes: how far its projection is behind
- * the store (events not yet folded, counted up to LAG_COUNT_CAP, and the age of the oldest of them),
- * events applied, events skipped (unreadable), and whether it follows the store live.
+ * Gauges read from this instance's projection file when Prometheus scrapes: how far it is behind the store (events
+ * not yet folded, counted up to LAG_COUNT_CAP, and the age of the oldest of them), events folded, events skipped
+ * (unreadable), and whether it serves (caught up and following the store live).
  */
-export function registerProjectionMetrics(
-  metrics: RegistryMetrics,
-  readModel: ReadModelService,
-  store: EventStore,
-): void {
+export function registerProjectionMetrics(metrics: RegistryMetrics, file: ReadStoreService, store: EventStore): void {
   const registers = [metrics.registry];
   // One read of the store serves both lag gauges, whichever prom-client collects first.
   const collect = () => collectLag();
   const lagEvents = new Gauge({
     name: 'registry_projection_lag_events',
-    help: `Events in the store not yet in the read model (counted up to ${LAG_COUNT_CAP})`,
+    help: `Events in the store not yet in the projection file (counted up to ${LAG_COUNT_CAP})`,
     registers,
     collect,
   });
   const lagSeconds = new Gauge({
     name: 'registry_projection_lag_seconds',
-    help: 'Age of the oldest event not yet in the read model (0 when caught up)',
+    help: 'Age of the oldest event not yet in the projection file (0 when caught up)',
     registers,
     collect,
   });
   let lagReading: Promise<void> | null = null;
   const readLag = async () => {
-    const checkpoint = readModel.health().checkpoint;
+    const checkpoint = file.snapshot().checkpoint?.position ?? null;
     let count = 0;
     let oldest: Date | undefined;
     for await (const batch of store.readAllBatches({
@@ -60,10 +56,10 @@ export function registerProjectionMetrics(
   };
   new Gauge({
     name: 'registry_projection_events_applied',
-    help: 'Events folded into the read model since it was built',
+    help: 'Events folded into the projection file since it was built',
     registers,
     collect() {
-      this.set(readModel.health().eventsApplied);
+      this.set(file.snapshot().checkpoint?.seq ?? 0);
     },
   });
   new Gauge({
@@ -71,15 +67,15 @@ export function registerProjectionMetrics(
     help: 'Events the projection could not read and skipped (ids on /health/ready)',
     registers,
     collect() {
-      this.set(readModel.health().skipped);
+      this.set(file.snapshot().checkpoint?.skipped ?? 0);
     },
   });
   new Gauge({
     name: 'registry_projection_live',
-    help: '1 while the read model follows the store live',
+    help: '1 while the projection file has caught up and follows the store live',
     registers,
     collect() {
-      this.set(readModel.health().live ? 1 : 0);
+      this.set(file.snapshot().serving ? 1 : 0);
     },
   });
 }

@@ -1,29 +1,30 @@
+import { ALL_CORROBORATION_FIELDS } from '@app/read-store';
 import type { FileLists } from '../incidents/live-incident.mapper';
 import { toLiveInvestigationObject } from '../investigations/investigation.mapper';
-import type { ReadModelService } from '../read-model/read-model.service';
 import type { LiveReads } from '../read-store/live-reads.service';
 import type { ReferenceData } from '../reference/reference-data';
 import { toListedStatementObject } from '../statements/listed-statement';
+import type { StatementStreams } from '../statements/statement-streams';
 import { toResolutionObject } from '../statements/resolutions.resolver';
 
 /**
- * An incident's nested lists from the projection file when it can answer (LiveReads: in step with the live model),
- * for every incident read now (incident(id), a page of incidents, a subscription's payload); null, and the model.
+ * An incident's nested lists from the projection file now, for every incident read now (incident(id), a page of
+ * incidents, a subscription's payload): each read when a query selects it, a statement's words from its stream.
  */
-export const fileListsOf = (live: LiveReads, reference: ReferenceData, readModel: ReadModelService): FileLists => ({
+export const fileListsOf = (live: LiveReads, reference: ReferenceData, streams: StatementStreams): FileLists => ({
+  corroborations: (incidentId) => live.incident(incidentId, ALL_CORROBORATION_FIELDS).incident?.corroborations ?? [],
   investigations: (incidentId) =>
-    live.incidentInvestigations(incidentId)?.map((i) => toLiveInvestigationObject(i, reference)) ?? null,
+    live.incidentInvestigations(incidentId).map((i) => toLiveInvestigationObject(i, reference)),
   statements: (incidentId) =>
     live
       .incidentStatements(incidentId)
-      ?.map((s) => toListedStatementObject(s, reference, () => readModel.statementEvents(s.statementId))) ?? null,
+      .map((s) => toListedStatementObject(s, reference, () => streams.events(s.statementId))),
   referring: (incidentId, scopes, from) => {
     const read = live.referring(incidentId, scopes, from);
-    if (read === null) return null;
     const resolve = (id: string) => read.canonicalOf.get(id) ?? id;
     return {
       statements: read.statements.map(({ statement: s, ...coverage }) => ({
-        statement: toListedStatementObject(s, reference, () => readModel.statementEvents(s.statementId)),
+        statement: toListedStatementObject(s, reference, () => streams.events(s.statementId)),
         ...coverage,
       })),
       resolutions: read.resolutions.map(({ resolution, ...coverage }) => ({

@@ -2,6 +2,7 @@ import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   coveringResolutionsOf,
   findIncident,
+  incidentHistory,
   type IncidentView,
   type RegistryModel,
   milestonesOf,
@@ -11,7 +12,6 @@ import {
   statementLagsOf,
   statusChangesOf,
 } from '@app/projections';
-import { ReadModelService } from '../read-model/read-model.service';
 import { ReferenceData } from '../reference/reference-data';
 import { IncidentObject } from '../incidents/objects/incident.object';
 import { type FileReferring, REFERRING } from '../incidents/live-incident.mapper';
@@ -33,18 +33,16 @@ const SCOPES_ARG = {
 };
 
 /**
- * Read-side fields of Incident, taken from the model the incident was read from (live or as of a date).
+ * Read-side fields of Incident the projection file keeps no rows for, taken from the replay of the incident's
+ * streams, now or to the cut it was read at (`modelOf`); its referring statements and resolutions now from the file.
  * Each computes only its own part (an incident's statements are many; most queries select none).
  */
 @Resolver(() => IncidentObject)
 export class IncidentFieldsResolver {
-  constructor(
-    private readonly readModel: ReadModelService,
-    private readonly reference: ReferenceData,
-  ) {}
+  constructor(private readonly reference: ReferenceData) {}
 
   private async view(parent: IncidentObject): Promise<{ view: IncidentView | undefined; model: RegistryModel }> {
-    const model = await modelOf(parent, this.readModel.model);
+    const model = await modelOf(parent);
     return { view: findIncident(model, parent.id), model };
   }
 
@@ -125,6 +123,6 @@ export class IncidentFieldsResolver {
 
   @ResolveField(() => [AuditEntryObject], { description: 'The audit trail (as incidentHistory)' })
   async history(@Parent() parent: IncidentObject): Promise<AuditEntryObject[]> {
-    return (await this.readModel.history(parent.id, await modelOf(parent, this.readModel.model))) ?? [];
+    return incidentHistory(await modelOf(parent), parent.id) ?? [];
   }
 }

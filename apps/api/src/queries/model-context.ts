@@ -2,16 +2,18 @@ import type { Clock, RegistryModel } from '@app/projections';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
 
 /**
- * The model an object was read from. A time-travel query reads a replayed model, and the fields resolved
- * below it (lags, status changes, history) must come from that same model, not from the live one. Kept on
- * the object under a symbol (GraphQL and JSON never see it), not in a WeakMap: an entry per query result
- * made every young-generation GC work through the map. Set by the incident mapper for query results; a
- * promise for an incident listed from the projection file, whose model is replayed only when a field needs it.
+ * The replay of an incident's own streams (now, or to the cut it was read at) that the fields resolved below it
+ * read where the projection file keeps no rows: its status changes with their causing events, its audit trail,
+ * its evidence files, its assessment under another policy, and an incident as of a date's nested lists. Made only
+ * when one of them is asked (a getter under a symbol: GraphQL and JSON never see it). Set by the incident mappers.
  */
 export const READ_FROM: unique symbol = Symbol('readFrom');
 
-export const modelOf = (object: object, live: RegistryModel): RegistryModel | Promise<RegistryModel> =>
-  (object as { [READ_FROM]?: RegistryModel | Promise<RegistryModel> })[READ_FROM] ?? live;
+export function modelOf(object: object): Promise<RegistryModel> {
+  const model = (object as { [READ_FROM]?: Promise<RegistryModel> })[READ_FROM];
+  if (model === undefined) throw new Error('an incident without its replay (see READ_FROM)');
+  return model;
+}
 
 /**
  * The time travel asked in a query's `filter`, with the query's default clock. The filter's DTO validates

@@ -1,11 +1,10 @@
 import { Args, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DEFAULT_POLICY, POLICIES, type PolicyConfig, policyByVersion } from '@app/domain';
-import { assessUnder, findIncident, policyDifferences, statusDifferences } from '@app/projections';
+import { assessUnder, findIncident, statusDifferences } from '@app/projections';
 import { incidentsAt } from '@app/read-store';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
 import { AssessmentObject } from '../incidents/objects/assessment.object';
 import { IncidentObject } from '../incidents/objects/incident.object';
-import { ReadModelService } from '../read-model/read-model.service';
 import { LiveReads } from '../read-store/live-reads.service';
 import { modelOf } from './model-context';
 
@@ -34,16 +33,13 @@ function policyOf(version: string, field: string): PolicyConfig {
 /** Policy versions side by side: the presidency sees what a change would move before adopting it. */
 @Resolver(() => IncidentObject)
 export class PolicyVersionsResolver {
-  constructor(
-    private readonly readModel: ReadModelService,
-    private readonly live: LiveReads,
-  ) {}
+  constructor(private readonly live: LiveReads) {}
 
   @Query(() => [PolicyVersionObject], {
     description: 'The policy versions the registry can assess under, oldest first',
   })
   policyVersions(): PolicyVersionObject[] {
-    // Both read sides assess under the default policy (a new one is a new default, and a rebuild).
+    // The projection file assesses under the default policy (a new one is a new default, and a rebuild).
     return POLICIES.map((p) => ({ version: p.version, current: p.version === DEFAULT_POLICY.version }));
   }
 
@@ -51,7 +47,7 @@ export class PolicyVersionsResolver {
   policyDifferences(@Args('from') from: string, @Args('to') to: string): PolicyDifferenceObject[] {
     const [before, after] = [policyOf(from, 'from'), policyOf(to, 'to')];
     // From the projection file: every incident now under each policy (the stored assessment for the current one).
-    const filed = this.live.fromFile((file, kept) =>
+    return this.live.fromFile((file, kept) =>
       kept.get(file, `policyDifferences|${before.version}|${after.version}`, () => {
         const under = (policy: PolicyConfig) => incidentsAt(file.db, 'LIVE', policy);
         const then = new Map(under(after).map((i) => [i.incidentId, i.assessment]));
@@ -64,7 +60,6 @@ export class PolicyVersionsResolver {
         );
       }),
     );
-    return filed ?? policyDifferences(this.readModel.model, before, after);
   }
 
   @ResolveField(() => AssessmentObject, {
@@ -75,7 +70,7 @@ export class PolicyVersionsResolver {
     @Args('policyVersion') policyVersion: string,
   ): Promise<AssessmentObject> {
     const policy = policyOf(policyVersion, 'policyVersion');
-    const model = await modelOf(parent, this.readModel.model);
+    const model = await modelOf(parent);
     const view = findIncident(model, parent.id);
     return view ? assessUnder(model, view, policy) : parent.assessment;
   }

@@ -1,7 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Citation } from '@app/domain';
 import { holdsStatementTexts, type StatementTexts } from '@app/projections';
-import { ReadModelService } from '../read-model/read-model.service';
+import { StatementStreams } from '../statements/statement-streams';
 import { CitationObject } from '../incidents/objects/incident.object';
 import { StatementObject } from '../statements/objects/statement.object';
 import { ListedStatement } from '../statements/listed-statement';
@@ -16,13 +16,13 @@ import { ListedStatement } from '../statements/listed-statement';
 export class StatementTextsResolver {
   private readonly loaded = new WeakMap<StatementObject, Promise<StatementTexts | null>>();
 
-  constructor(private readonly readModel: ReadModelService) {}
+  constructor(private readonly streams: StatementStreams) {}
 
   private async texts(parent: StatementObject): Promise<StatementTexts> {
     if (parent instanceof ListedStatement) return parent.texts(); // its words as of the cut it was listed at
     if (holdsStatementTexts(parent)) return parent;
     let texts = this.loaded.get(parent);
-    if (!texts) this.loaded.set(parent, (texts = this.readModel.statementTexts(parent.id)));
+    if (!texts) this.loaded.set(parent, (texts = this.streams.texts(parent.id)));
     return (await texts) ?? parent;
   }
 

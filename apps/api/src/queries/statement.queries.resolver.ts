@@ -1,24 +1,15 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import {
-  type Clock,
-  type Connection,
-  listStatements,
-  listStates,
-  type PageArgs,
-  type StatementFilter,
-  modelTimeline,
-} from '@app/projections';
+import { type Clock, type Connection, listStates, type PageArgs, type StatementFilter } from '@app/projections';
 import { pageStatements, type StatementAtCut } from '@app/read-store';
 import { descendingOf, StatementOrderInput } from './dto/order.input';
 import { selectionOf, TimeTravelInput } from './dto/time-travel.input';
 import { AFTER, FIRST } from './page.args';
 import { timeTravel } from './model-context';
-import { ReadModelService } from '../read-model/read-model.service';
 import { LiveReads } from '../read-store/live-reads.service';
 import { PastReads } from '../read-store/past-reads.service';
 import { ReferenceData } from '../reference/reference-data';
 import { withoutNulls } from '../incidents/without-nulls';
-import { toStatementObject } from '../statements/statement.mapper';
+import { StatementStreams } from '../statements/statement-streams';
 import { toListedStatementObject } from '../statements/listed-statement';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
 import { COUNTRY_CODE } from '../graphql/validators';
@@ -29,10 +20,10 @@ import { StateObject, StateTimelineObject, StatementConnectionObject } from './o
 @Resolver()
 export class StatementQueriesResolver {
   constructor(
-    private readonly readModel: ReadModelService,
     private readonly past: PastReads,
     private readonly live: LiveReads,
     private readonly reference: ReferenceData,
+    private readonly streams: StatementStreams,
   ) {}
 
   @Query(() => StatementConnectionObject, {
@@ -49,39 +40,26 @@ export class StatementQueriesResolver {
     const selection = { ...rest, stateCode: stateCodes };
     const args = { first: first ?? undefined, after: after ?? undefined, descending: descendingOf(orderBy) };
     const filed = asOf ? await this.fromFile(asOf, clock, selection, args) : this.live.statementPage(selection, args);
-    if (filed) {
-      return {
-        ...filed,
-        edges: filed.edges.map(({ cursor, node }) => ({
-          cursor,
-          speaker: node.speaker,
-          node: toListedStatementObject(node, this.reference, () => this.readModel.statementEvents(node.statementId)),
-        })),
-      };
-    }
-    const model = await this.readModel.modelAt(asOf, clock);
-    const page = listStatements(model, selection, args);
     return {
-      ...page,
-      edges: page.edges.map(({ cursor, node }) => ({
+      ...filed,
+      edges: filed.edges.map(({ cursor, node }) => ({
         cursor,
         speaker: node.speaker,
-        node: toStatementObject(node, model, this.reference),
+        node: toListedStatementObject(node, this.reference, () => this.streams.events(node.statementId)),
       })),
     };
   }
 
   /**
    * As of a date, the projection file: a list by State or incident reads that State's or incident's rows; a list
-   * by neither, one page of the delivery-date index (by kind or venue first when filtered by them). Null: the file
-   * is not serving, and a replay of the store answers.
+   * by neither, one page of the delivery-date index (by kind or venue first when filtered by them).
    */
   private async fromFile(
     asOf: Date,
     clock: Clock,
     selection: StatementFilter,
     args: PageArgs & { descending?: boolean },
-  ): Promise<Connection<StatementAtCut> | null> {
+  ): Promise<Connection<StatementAtCut>> {
     const nodes = await this.past.statementsAt(asOf, clock, selection);
     if (nodes) return pageStatements(nodes, args);
     const { from, to, kind, venue } = selection;
@@ -107,27 +85,17 @@ export class StatementQueriesResolver {
     }
     const cut = timeTravel(filter);
     const states = this.reference.ccmStates;
-    const filed = cut.asOf ? await this.past.stateTimelineAt(cut.asOf, cut.clock, stateCode, states) : null;
-    if (filed) {
-      return {
-        ...filed,
-        name: filed.name ?? this.reference.countries.get(filed.stateCode) ?? null,
-        entries: filed.entries.map((e) => ({
-          ...e,
-          statement: toListedStatementObject(e.statement, this.reference, () =>
-            this.readModel.statementEvents(e.statement.statementId),
-          ),
-        })),
-      };
-    }
-    const model = await this.readModel.modelAt(cut.asOf, cut.clock);
-    const timeline = modelTimeline(model, this.reference.ccmStates, stateCode);
+    const filed = cut.asOf
+      ? await this.past.stateTimelineAt(cut.asOf, cut.clock, stateCode, states)
+      : this.live.stateTimeline(stateCode, states);
     return {
-      ...timeline,
-      name: timeline.name ?? this.reference.countries.get(timeline.stateCode) ?? null,
-      entries: timeline.entries.map((e) => ({
+      ...filed,
+      name: filed.name ?? this.reference.countries.get(filed.stateCode) ?? null,
+      entries: filed.entries.map((e) => ({
         ...e,
-        statement: toStatementObject(e.statement, model, this.reference),
+        statement: toListedStatementObject(e.statement, this.reference, () =>
+          this.streams.events(e.statement.statementId),
+        ),
       })),
     };
   }

@@ -14,8 +14,8 @@ import {
   sourcesAt,
   statementNodesAt,
 } from '@app/read-store';
-import { IdleRelease } from '../read-model/idle-release';
-import { ReplayGate } from '../read-model/replay-gate';
+import { IdleRelease } from './idle-release';
+import { ReplayGate } from './replay-gate';
 
 /** Lists kept: a list's pages, tally and map read once. */
 const KEPT = 8;

@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import type { CcmState } from '@app/domain';
-import type {
-  Connection,
-  IncidentPageArgs,
-  MatrixCell,
-  PageArgs,
-  SpeakOutFilter,
-  SpeakOutReport,
-  StatementFilter,
-  ScopeLevel,
+import type { CcmState, IsoDate } from '@app/domain';
+import {
+  type Connection,
+  type IncidentPageArgs,
+  isoDateOf,
+  type MatrixCell,
+  type PageArgs,
+  type SpeakOutFilter,
+  type SpeakOutReport,
+  type StatementFilter,
+  type StateTimeline,
+  type ScopeLevel,
 } from '@app/projections';
 import {
+  condemnersAt,
   type CorroborationFields,
+  incidentsAt,
+  latestEvidenceDateOf,
   type InvestigationNow,
   liveIncidentInvestigations,
   liveIncidentStatements,
@@ -33,8 +38,10 @@ import {
   type StatementAtCut,
   statementAt,
   statementPageAt,
+  stateTimelineAt,
 } from '@app/read-store';
 import type { AtCheckpoint } from './at-checkpoint';
+import type { IncidentsAtCut } from './cut-reads';
 import { liveOverview, type LiveOverview } from './live-overview';
 import { ReadStoreService } from './read-store.service';
 import { reportRowsLoaded } from './report-rows';
@@ -85,10 +92,7 @@ export class LiveReads {
    * by neither (filtered by delivery dates, kinds and venues or not), one walk of the delivery-date index and a
    * count. Null when the file cannot answer.
    */
-  statementPage(
-    selection: StatementFilter,
-    args: PageArgs & { descending?: boolean },
-  ): Connection<StatementAtCut> {
+  statementPage(selection: StatementFilter, args: PageArgs & { descending?: boolean }): Connection<StatementAtCut> {
     const { from, to, kind, venue } = selection;
     const listed = selection.stateCode !== undefined || selection.incidentId !== undefined;
     return this.fromFile((file, kept) =>
@@ -171,6 +175,35 @@ export class LiveReads {
         responseMatrixAt(file.db, 'LIVE', file.policy, rows, { states, subjects }),
       ),
     );
+  }
+
+  /** A State's timeline now, kept until the file moves (the statuses from the stored assessments' dates). */
+  stateTimeline(stateCode: string, states: readonly CcmState[]): StateTimeline<StatementAtCut> {
+    return this.fromFile((file, kept) =>
+      kept.get(file, `timeline|${stateCode}`, () => stateTimelineAt(file.db, 'LIVE', states, stateCode, file.policy)),
+    );
+  }
+
+  /**
+   * Every canonical incident now (their stored assessments: no policy run) and who has condemned each by `day`, the
+   * latest evidence date (the day a question about now speaks for, as the report's), kept until the file moves.
+   */
+  condemnedNow(countGeneric: boolean): {
+    incidents: IncidentsAtCut;
+    day: IsoDate;
+    condemners: Map<string, Set<string>>;
+  } {
+    return this.fromFile((file, kept) => {
+      const incidents = kept.get(file, 'incidents', () => ({
+        incidents: new Map(incidentsAt(file.db, 'LIVE', file.policy).map((i) => [i.incidentId, i])),
+        fixed: true as const,
+      }));
+      const day = latestEvidenceDateOf(file.db) ?? isoDateOf(new Date());
+      const condemners = kept.get(file, `condemners|${day}|${countGeneric}`, () =>
+        condemnersAt(file.db, 'LIVE', incidents.incidents.values(), day, countGeneric),
+      );
+      return { incidents, day, condemners };
+    });
   }
 
   /**

@@ -125,9 +125,10 @@ export class PastReads {
 
   /**
    * The statements by a State or about an incident as of `asOf` on `clock` (unordered: page them with
-   * `pageStatements`), read from the projection file.
+   * `pageStatements`), read from the projection file; null when the filter is by neither (`statementPageAt`).
    */
-  statementsAt(asOf: Date, clock: Clock, filter: StatementFilterAt): Promise<StatementAtCut[]> {
+  async statementsAt(asOf: Date, clock: Clock, filter: StatementFilterAt): Promise<StatementAtCut[] | null> {
+    if (filter.stateCode === undefined && filter.incidentId === undefined) return null;
     const cut = { clock, at: asOf };
     return this.fromFile((file, generation) => this.cutReads.statements(file, generation, cut, filter));
   }

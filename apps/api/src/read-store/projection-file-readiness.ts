@@ -15,8 +15,10 @@ export interface ProjectionFileReadiness {
   rebuilding: boolean;
   /** Events the rebuild has read so far; null when not rebuilding. */
   rebuildRead: number | null;
-  /** The open file's checkpoint; null while no file is open (the first rebuild). */
+  /** The open file's checkpoint (`seq`: events folded; `skipped`: those it could not read); null while none is open. */
   checkpoint: Checkpoint | null;
+  /** The ids of the last events the fold could not read (an unknown type, a payload that fails its schema). */
+  skippedEventIds: string[];
   /** Events between the file's checkpoint and the store's head; null when the store cannot say. */
   lag: ({ checkpoint: Position | null } & StoreLag) | null;
   lagError?: string;

@@ -9,6 +9,7 @@ import {
 } from '@app/event-store';
 import { DEFAULT_POLICY } from '@app/domain';
 import {
+  type Checkpoint,
   type EventSource,
   type Lookups,
   type PageChanges,
@@ -19,7 +20,7 @@ import {
 } from '@app/read-store';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { ApiError, ErrorCode } from '../graphql/error-codes';
+import { type ApiError, unavailable } from '../graphql/error-codes';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { Stopped, yieldingSource } from './event-source';
@@ -174,13 +175,9 @@ export class ReadStoreService implements OnApplicationShutdown {
   }
 
   private unavailable(): ApiError {
-    return new ApiError(
-      ErrorCode.UNAVAILABLE,
-      this.rebuildRead === null
-        ? 'The registry is starting: its projection file is catching up with the event store; retry shortly.'
-        : `The registry is starting: its projection file is being built (${this.rebuildRead} events read so far).`,
-      { retryable: true },
-    );
+    return this.rebuildRead === null
+      ? unavailable()
+      : unavailable(`The registry is starting: its projection file is being built (${this.rebuildRead} events read).`);
   }
 
   /** Caught up and following the store; during a rebuild too: the open file serves until the swap. */
@@ -193,8 +190,14 @@ export class ReadStoreService implements OnApplicationShutdown {
     return this.lock?.file ?? this.configured;
   }
 
+  /** What the metrics read when scraped: the open file's checkpoint (null: none open yet) and whether it serves. */
+  snapshot(): { checkpoint: Checkpoint | null; serving: boolean } {
+    return { checkpoint: this.file?.db.open ? this.file.checkpoint() : null, serving: this.isServing() };
+  }
+
   async readiness(): Promise<ProjectionFileReadiness> {
-    const checkpoint = this.file?.db.open ? this.file.checkpoint() : null;
+    const open = this.file?.db.open ? this.file : null;
+    const checkpoint = open?.checkpoint() ?? null;
     const live = this.subscription !== null;
     const rebuilding = this.rebuildingNow !== null || this.rebuildRead !== null;
     const state = {
@@ -206,6 +209,7 @@ export class ReadStoreService implements OnApplicationShutdown {
       rebuilding,
       rebuildRead: this.rebuildRead,
       checkpoint,
+      skippedEventIds: open?.skippedEventIds() ?? [],
       lastError: this.lastError,
     };
     const at = checkpoint?.position ?? null;

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   type DecideContext,
   type Decider,
@@ -18,7 +18,6 @@ import { type AppendResult, ConcurrencyConflictError, EventStore, NO_STREAM, uui
 import { ReferenceData } from '../reference/reference-data';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
-import { ReadModelService } from '../read-model/read-model.service';
 import { ReadStoreService } from '../read-store/read-store.service';
 import { keyedId } from './keyed-id';
 import { ReferenceChecks } from './reference-checks';
@@ -112,12 +111,10 @@ export class CommandExecutor {
 
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
-    private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
     private readonly checks: ReferenceChecks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    /** The projection file, when this context keeps one (the service does; the CLI does not). */
-    @Optional() @Inject(ReadStoreService) private readonly file: ReadStoreService | null = null,
+    private readonly file: ReadStoreService,
   ) {}
 
   async execute(command: RegistryCommand, meta: CommandMeta): Promise<CommandResult> {
@@ -129,7 +126,7 @@ export class CommandExecutor {
       : await this.queue.run(stream, async () => {
           for (let attempt = 1; ; attempt++) {
             const { state, revision, keyed } = await this.load(stream, decider, meta.idempotencyKey);
-            // The store is the truth: a retry that overtook the read model is recognised here.
+            // The store is the truth: a retry that overtook the read side is recognised here.
             if (keyed) return this.replayReceipt(this.replayOf(keyed, stream, meta));
             if (meta.expectedRevision !== undefined && meta.expectedRevision !== revision) {
               throw new ConcurrencyConflictError(stream, meta.expectedRevision, revision < 0 ? 'no_stream' : revision);
@@ -157,23 +154,18 @@ export class CommandExecutor {
           }
         });
     if (meta.dryRun) return { position: '', stream, replayed: false, visible: false };
-    // From here on the write has happened: whatever the read model does, the answer reports it.
+    // From here on the write has happened: whatever the read side does, the answer reports it.
     const visible = await this.visible(written.position);
     meta.writes?.push({ ...written, visible });
     return { position: written.position, stream: written.stream, replayed: written.replayed, visible };
   }
 
   /**
-   * Whether both read sides show the write at `position` within the timeout: the model, which most answers still
-   * read, and the projection file, which the next command's reference checks read.
+   * Whether the projection file shows the write at `position` within the timeout: the answer and the next command's
+   * reference checks read it.
    */
-  private async visible(position: string): Promise<boolean> {
-    const timeout = this.config.readYourWritesTimeoutMs;
-    const [model, file] = await Promise.all([
-      this.readModel.waitFor(position),
-      this.file === null ? true : this.file.waitFor(position, timeout),
-    ]);
-    return model && file;
+  private visible(position: string): Promise<boolean> {
+    return this.file.waitFor(position, this.config.readYourWritesTimeoutMs);
   }
 
   private replayReceipt(replay: { position: string; stream: string }): Omit<WriteReceipt, 'visible'> {

@@ -1,39 +1,28 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { notFound } from '@app/domain';
-import type { KeyedWrite } from '@app/read-store';
-import { ApiError, ErrorCode } from '../graphql/error-codes';
-import { ReadModelService } from '../read-model/read-model.service';
+import type { KeyedWrite, Lookups } from '@app/read-store';
+import { unavailable } from '../graphql/error-codes';
 import { ReadStoreService } from '../read-store/read-store.service';
 import { ReferenceData } from '../reference/reference-data';
-import { type RegistryLookups, modelLookups } from './registry-lookups';
 
 /**
  * Existence checks for what a command refers to in OTHER aggregates (NOT_FOUND otherwise), and the lookups
  * handlers make before deciding (where merges lead, a State's source), against this instance's projection file's
  * live rows: up to date with this instance's own writes, since a mutation answers once the file shows its write,
  * unless it is late (README, Operations, read-your-writes), when a reference it has not shown yet is refused and
- * nothing is written. Where no file is kept (the command line), against the in-memory model.
+ * nothing is written. The command line keeps the file live as the service does.
  */
 @Injectable()
 export class ReferenceChecks {
   constructor(
-    private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
-    /** The projection file, when this context keeps one (the service does; the CLI does not). */
-    @Optional() @Inject(ReadStoreService) private readonly file: ReadStoreService | null = null,
+    private readonly file: ReadStoreService,
   ) {}
 
   /** UNAVAILABLE while the file is not following the store (catching up at start, or swapping in a rebuilt one). */
-  private get lookups(): RegistryLookups {
-    if (this.file === null) return modelLookups(this.readModel.model);
+  private get lookups(): Lookups {
     const lookups = this.file.lookups;
-    if (lookups === null) {
-      throw new ApiError(
-        ErrorCode.UNAVAILABLE,
-        'The registry is starting: its projection file is catching up with the event store; retry shortly.',
-        { retryable: true },
-      );
-    }
+    if (lookups === null) throw unavailable();
     return lookups;
   }
 
@@ -42,7 +31,6 @@ export class ReferenceChecks {
    * shown yet is recognised from the store, when its stream is read.
    */
   keyedWrite(key: string): KeyedWrite | undefined {
-    if (this.file === null) return this.readModel.idempotentResult(key);
     return this.file.lookups?.keyedWrite(key);
   }
 

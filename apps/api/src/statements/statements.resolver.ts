@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { notFound } from '@app/domain';
 import { statementAt } from '@app/read-store';
-import { ReadModelService } from '../read-model/read-model.service';
+import { StatementStreams } from './statement-streams';
 import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { LiveReads } from '../read-store/live-reads.service';
 import { ReferenceData } from '../reference/reference-data';
@@ -16,7 +16,7 @@ import { toListedStatementObject } from './listed-statement';
 export class StatementsResolver {
   constructor(
     private readonly commandBus: CommandBus,
-    private readonly readModel: ReadModelService,
+    private readonly streams: StatementStreams,
     private readonly reference: ReferenceData,
     private readonly live: LiveReads,
     private readonly answers: AnswersAfterWrites,
@@ -27,7 +27,7 @@ export class StatementsResolver {
     // Its words are read from the store when selected.
     const filed = this.live.statement(id);
     if (filed.statement === null) throw notFound(`No statement with id ${id}`, 'id');
-    return toListedStatementObject(filed.statement, this.reference, () => this.readModel.statementEvents(id));
+    return toListedStatementObject(filed.statement, this.reference, () => this.streams.events(id));
   }
 
   @Mutation(() => StatementObject, {
@@ -56,7 +56,7 @@ export class StatementsResolver {
       const read = statementAt(file.db, 'LIVE', id);
       if (!read) throw notFound(`No statement with id ${id}`, 'id');
       // Its words are read from the store when selected (as `statement(id)` reads them).
-      return toListedStatementObject(read, this.reference, () => this.readModel.statementEvents(id));
+      return toListedStatementObject(read, this.reference, () => this.streams.events(id));
     });
   }
 }

@@ -6,7 +6,8 @@ import {
   type ReadStore,
   statementsByIdAt,
 } from '@app/read-store';
-import { ReadModelService } from '../read-model/read-model.service';
+import { IncidentReplays } from '../read-store/incident-replays';
+import { StatementStreams } from '../statements/statement-streams';
 import { fileListsOf } from '../queries/file-lists';
 import { LiveReads } from '../read-store/live-reads.service';
 import { ReadStoreService } from '../read-store/read-store.service';
@@ -32,11 +33,12 @@ export class LiveFeeds implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly file: ReadStoreService,
-    private readonly readModel: ReadModelService,
     private readonly reference: ReferenceData,
+    private readonly replays: IncidentReplays,
+    private readonly streams: StatementStreams,
     live: LiveReads,
   ) {
-    this.fileLists = fileListsOf(live, reference, readModel);
+    this.fileLists = fileListsOf(live, reference, streams);
   }
 
   onModuleInit(): void {
@@ -76,7 +78,12 @@ export class LiveFeeds implements OnModuleInit, OnModuleDestroy {
         on: assessment.statusSince,
         eventId,
         // Its nested lists are read when selected, as incident(id) reads them.
-        incident: toLiveIncidentObject(incident, this.reference, this.readModel.model, this.fileLists),
+        incident: toLiveIncidentObject(
+          incident,
+          this.reference,
+          () => this.replays.model(incident.incidentId, null),
+          this.fileLists,
+        ),
       });
     }
   }
@@ -84,7 +91,7 @@ export class LiveFeeds implements OnModuleInit, OnModuleDestroy {
   private publishStatements({ recordedStatementIds }: PageChanges, file: ReadStore): void {
     for (const statement of statementsByIdAt(file.db, 'LIVE', recordedStatementIds)) {
       // Its words stay in the store, read when a subscription selects them.
-      const events = () => this.readModel.statementEvents(statement.statementId);
+      const events = () => this.streams.events(statement.statementId);
       this.statements.publish(toListedStatementObject(statement, this.reference, events));
     }
   }

@@ -163,7 +163,7 @@ export const STATEMENT_ROWS: ImportKind = {
   create: (input, meta) => new RecordStatementCommand(input as RecordStatementInput, meta),
   async change(id, raw, key, ctx) {
     const view = ctx.model.statements.get(id)!;
-    const texts = await ctx.readModel.statementTexts(id);
+    const texts = await ctx.statements.texts(id);
     const current: StatementDetails = { ...view, ...(texts ?? {}) };
     const changes = changedFields(current, raw as StatementDetails, STATEMENT_FIELDS);
     if (Object.keys(changes).length === 0) return null;

@@ -1,6 +1,6 @@
 import type { Command } from '@nestjs/cqrs';
 import { findIncident, type RegistryModel } from '@app/projections';
-import type { ReadModelService } from '../../read-model/read-model.service';
+import type { StatementStreams } from '../../statements/statement-streams';
 import type { ReferenceData } from '../../reference/reference-data';
 import type { RequestMeta } from '../../shared/request-meta';
 import { keyedId } from '../../shared/keyed-id';
@@ -13,14 +13,17 @@ export interface FieldProblem {
   message: string;
 }
 
-/** What a kind needs to decide about a row: where it imports to, as of when, and the registry as it is. */
+/**
+ * What a kind needs to decide about a row: where it imports to, as of when, and the registry as it is (`model`: the
+ * store folded once before planning; the import's writes are planned from it, then made in file order).
+ */
 export interface KindContext {
   dataset: string;
   asOf: string;
   reason: string;
   meta: RequestMeta;
   model: RegistryModel;
-  readModel: ReadModelService;
+  statements: StatementStreams;
   reference: ReferenceData;
 }
 

@@ -4,6 +4,7 @@ import { uuidv7 } from '@app/event-store';
 import type { AppConfig } from '../../config/config';
 import { CliError, note, print } from '../cli-support';
 import { openRegistry } from '../registry-context';
+import { foldStore } from '../export/export-model';
 import { readImportFile } from './import-file';
 import { checkImport, type ImportPlan, type ImportSummary, planImport, rejectedRows, runImport } from './importer';
 
@@ -45,8 +46,8 @@ export async function importFile(file: string, options: ImportOptions, config: A
       asOf,
       reason: `Import of ${path.basename(file)} (dataset ${dataset}, as of ${asOf})`,
       meta: { actor: options.actor, correlationId: uuidv7() },
-      model: registry.readModel.model,
-      readModel: registry.readModel,
+      model: await foldStore(registry.store),
+      statements: registry.statements,
       reference: registry.reference,
     };
     const plan = await planImport(read, ctx);
