@@ -147,7 +147,7 @@ describe('incidents asked about now, from the projection file', () => {
     );
   });
 
-  it('a query right after each mutation shows it; once the file shows every event, the answer is the same', async () => {
+  it('a query right after each mutation shows it; once the file shows every event, the same', async () => {
     /** `query` right after a write, then again once the file shows every event: both show the write. */
     const twice = async <T>(query: () => Promise<T>): Promise<T> => {
       const now = await query();
