@@ -8,9 +8,8 @@ import {
   statementInput,
   yemenAllegation,
 } from './support/fixtures';
-import { sleep } from './support/read-side';
 import { TestApp } from './support/test-app';
-import { fileReady } from './support/file-in-step';
+import { fileInStep, fileReady } from './support/file-in-step';
 
 /**
  * A mutation answers from the projection file's live rows once they show its write (`readShowing`), through the
@@ -55,13 +54,10 @@ type Answer = { id: string } & Record<string, unknown>;
 describe('mutations answer from the projection file', () => {
   let app: TestApp;
   let file: ReadStoreService;
-  let readModel: ReadModelService;
   let showing: jest.SpyInstance;
 
-  /** Until the file shows what the model shows: the query is then answered by the file (LiveReads). */
-  const inStep = async () => {
-    while (file.readInStep(readModel.model.checkpoint, () => true) === null) await sleep(10);
-  };
+  /** Until the file shows every event of the store: the query after then sees at least what the answer saw. */
+  const inStep = () => fileInStep(file);
 
   /** `name` with `input`: its answer came from the file, and equals the file's answer to `kind`'s query after. */
   const mutate = async (name: string, kind: Kind, input: Record<string, unknown>): Promise<Answer> => {
@@ -81,7 +77,6 @@ describe('mutations answer from the projection file', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     file = app.app.get(ReadStoreService);
-    readModel = app.app.get(ReadModelService);
     await fileReady(file);
   }, 180_000);
   afterAll(async () => {
@@ -276,7 +271,7 @@ describe('mutations answer from an in-memory fold of their write when the read s
     expect(showing.mock.results.filter((r) => r.value !== null)).toEqual([]);
 
     releases.splice(0).forEach((release) => release());
-    while (file.readInStep(readModel.model.checkpoint, () => true) === null) await sleep(10);
+    await fileInStep(file);
     // Each entity's last answer is what the file shows once caught up. Of an incident, left out: its investigations
     // and statements written later in other streams (not links its answer could follow: see written-fold.ts), and
     // its statusHistory, which the fields resolver still reads from the live model (held here: it lags).
