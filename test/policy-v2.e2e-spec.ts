@@ -11,6 +11,8 @@ import {
   yemenAllegation,
 } from './support/fixtures';
 import { TestApp } from './support/test-app';
+import { DEFAULT_POLICY } from '@app/domain';
+import { projectionVersion } from '@app/read-store';
 
 /**
  * The six findings of issue 12 (confirmation policy v2), each reproduced through the API as an analyst
@@ -410,11 +412,11 @@ describe('confirmation policy v2: the six findings of issue 12', () => {
     expect(assessment.reasons.join(' ')).toContain('UK Government');
   });
 
-  it("/health/ready reports the projection version, moved on with the policy's output", async () => {
+  it('/health/ready reports the projection version: the read store layout and its policy', async () => {
     const res = await fetch(app.url.replace(/\/graphql$/, '/health/ready'));
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { projection: { projectionVersion: string } }).projection.projectionVersion).toBe(
-      'registry-2',
-    );
+    const { projection } = (await res.json()) as { projection: { version: string } };
+    expect(projection.version).toBe(projectionVersion(DEFAULT_POLICY));
+    expect(projection.version).toMatch(/\+policy-2\./);
   });
 });

@@ -113,7 +113,7 @@ describe('the projection file, kept live by the service', () => {
     const body = await start();
     expect(body).toMatchObject({
       status: 'ready',
-      projectionFile: {
+      projection: {
         file: 'projections.db',
         caughtUp: true,
         live: true,
@@ -123,7 +123,7 @@ describe('the projection file, kept live by the service', () => {
         lag: { events: 0, exact: true, head: String(head), checkpoint: String(head) },
         lastError: null,
       },
-      checks: { store: 'up', projection: 'up', projectionFile: 'up', overall: 'ok' },
+      checks: { store: 'up', projection: 'up', overall: 'ok' },
     });
     expect(checkpointOf()).toMatchObject({ position: String(head), seq: head });
     expect(inFile((db) => db.prepare('SELECT COUNT(*) FROM assessments').pluck().get())).toBeGreaterThan(5);
@@ -178,7 +178,7 @@ describe('the projection file, kept live by the service', () => {
     inFile((db) => db.prepare("INSERT INTO checkpoint VALUES ('test-marker', 'x', NULL, 0, 0)").run());
     await appendWhileStopped(4);
     const body = await start();
-    expect(body.projectionFile).toMatchObject({ checkpoint: { position: String(head), seq: before.seq + 4 } });
+    expect(body.projection).toMatchObject({ checkpoint: { position: String(head), seq: before.seq + 4 } });
     expect(fs.statSync(projections).ino).toBe(inode);
     expect(
       inFile((d) => d.prepare("SELECT COUNT(*) FROM checkpoint WHERE projection = 'test-marker'").pluck().get()),
@@ -192,7 +192,7 @@ describe('the projection file, kept live by the service', () => {
     expect(before.statement_versions.length).toBeGreaterThan(0);
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${projections}${suffix}`, { force: true });
     const body = await start();
-    expect(body.projectionFile).toMatchObject({ rebuilding: false, checkpoint: { position: String(head), seq: head } });
+    expect(body.projection).toMatchObject({ rebuilding: false, checkpoint: { position: String(head), seq: head } });
     expect(inFile(dumpTables)).toEqual(before);
   });
 
@@ -204,7 +204,7 @@ describe('the projection file, kept live by the service', () => {
       db.prepare("UPDATE checkpoint SET version = 'read-store-0+policy-0' WHERE projection = 'registry'").run(),
     );
     const body = await start();
-    expect(body.projectionFile).toMatchObject({ version: checkpointOf().version, checkpoint: { seq: head } });
+    expect(body.projection).toMatchObject({ version: checkpointOf().version, checkpoint: { seq: head } });
     expect(checkpointOf().version).not.toBe('read-store-0+policy-0');
     expect(fs.statSync(projections).ino).not.toBe(inode);
     expect(fs.existsSync(`${projections}.rebuilding`)).toBe(false);
@@ -246,8 +246,8 @@ describe('the projection file, rebuilt on demand', () => {
     const { position } = await app.app.get(EventStore).append(`source-${event.data.sourceId}`, [event]);
     expect(await app.app.get(ReadStoreService).waitFor(position, 10_000)).toBe(true);
     const res = await fetch(app.url.replace(/\/graphql$/, '/health/ready'));
-    const { projectionFile } = (await res.json()) as { projectionFile: unknown };
-    expect(projectionFile).toMatchObject({
+    const { projection } = (await res.json()) as { projection: unknown };
+    expect(projection).toMatchObject({
       live: true,
       rebuilding: false,
       checkpoint: { position, seq: rebuildProjections.eventsApplied + 1 },

@@ -1,4 +1,6 @@
 import { EventStore, uuidv7 } from '@app/event-store';
+import { DEFAULT_POLICY } from '@app/domain';
+import { projectionVersion } from '@app/read-store';
 import { replayStore } from '../apps/api/src/cli/store/replay-store';
 import { ReadStoreService } from '../apps/api/src/read-store/read-store.service';
 import { TestApp } from './support/test-app';
@@ -166,7 +168,7 @@ describe('rebuild, skipped events and health', () => {
     const before = await app.ok(SNAPSHOT, { id: seeded.yemen });
     const { rebuildProjections } = await app.ok(REBUILD);
     expect(rebuildProjections).toMatchObject({
-      projectionVersion: 'registry-2',
+      projectionVersion: projectionVersion(DEFAULT_POLICY),
       skipped: 0,
       skippedEventIds: [],
       sources: 4,
@@ -183,11 +185,9 @@ describe('rebuild, skipped events and health', () => {
   it('the CLI replay counts what the rebuild holds', async () => {
     const { rebuildProjections } = await app.ok(REBUILD);
     const replayed = await replayStore(app.app.get(EventStore));
-    expect({ ...replayed, durationMs: undefined, checkpoint: undefined }).toEqual({
-      ...rebuildProjections,
-      durationMs: undefined,
-      checkpoint: undefined,
-    });
+    // The same counts; the versions name two folds (the command line's of libs/projections, the file's).
+    const unversioned = { durationMs: undefined, checkpoint: undefined, projectionVersion: undefined };
+    expect({ ...replayed, ...unversioned }).toEqual({ ...rebuildProjections, ...unversioned });
   });
 
   it('lets only an ADMIN token rebuild', async () => {

@@ -1,8 +1,9 @@
-import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
+import { ConsoleLogger, type DynamicModule, type INestApplicationContext, type LogLevel, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { EventStore } from '@app/event-store';
 import type { AppConfig } from '../config/config';
+import { CliError } from './cli-support';
 import { ConfigModule } from '../config/config.module';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { EvidenceCoreModule } from '../evidence/evidence-core.module';
@@ -54,6 +55,19 @@ class RegistryCommandModule {
   }
 }
 
+/** Nest writes warnings to stdout; a command's stdout is its output (`--json`), so its logs go to stderr. */
+class StderrLogger extends ConsoleLogger {
+  protected override printMessages(
+    messages: unknown[],
+    context?: string,
+    logLevel?: LogLevel,
+    _stream?: 'stdout' | 'stderr',
+    errorStack?: unknown,
+  ): void {
+    super.printMessages(messages, context, logLevel, 'stderr', errorStack);
+  }
+}
+
 export interface RegistryContext {
   commands: CommandBus;
   /** A statement's stream (its quote and citation are only there). */
@@ -70,16 +84,16 @@ export interface RegistryContext {
 export async function openRegistry(config: AppConfig): Promise<RegistryContext> {
   const app: INestApplicationContext = await NestFactory.createApplicationContext(
     RegistryCommandModule.forRoot(config),
-    { logger: ['error', 'warn'], abortOnError: false },
+    { logger: new StderrLogger({ logLevels: ['error', 'warn'] }), abortOnError: false },
   );
   await app.init();
   // The service starts its catch-up once it listens; a command line has nothing to serve first.
   const file = app.get(ReadStoreService);
-  await file.start();
+  await file.start({ warm: false });
   if (file.servingFile === null) {
     const { lastError } = await file.readiness();
     await app.close();
-    throw new Error(`the projection file could not catch up with the store: ${lastError ?? 'unknown error'}`);
+    throw new CliError(`the projection file ${file.path} could not catch up with the event store: ${lastError}`);
   }
   return {
     commands: app.get(CommandBus),

@@ -40,8 +40,7 @@ export interface AppConfig {
    * (graphql-jit, in the background) and runs compiled from then on; 0 never compiles (graphql-js runs every request).
    */
   graphqlJit: number;
-  /** Replays of the store (time travel) running at once, and waiting behind them; any more is UNAVAILABLE. */
-  maxConcurrentReplays: number;
+  /** Lists as of a new date waiting while one is read from the projection file; any more is UNAVAILABLE. */
   maxQueuedReplays: number;
   evidence: EvidenceConfig;
   /** The built web page served at `/` (vite's output). */
@@ -189,7 +188,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       introspection: !production,
     },
     graphqlJit: integer('GRAPHQL_JIT', env.GRAPHQL_JIT, 2, 0, 1_000_000),
-    maxConcurrentReplays: integer('MAX_CONCURRENT_REPLAYS', env.MAX_CONCURRENT_REPLAYS, 2, 1, 64),
     maxQueuedReplays: integer('MAX_QUEUED_REPLAYS', env.MAX_QUEUED_REPLAYS, 16, 0, 10_000),
     evidence: evidenceConfig(env, sqlitePath),
     webDir: env.WEB_DIR || path.join(repoRoot, 'dist', 'web'),

@@ -25,8 +25,11 @@ import { unavailable } from '../graphql/error-codes';
 
 export interface IncidentAnswerContext {
   reference: ReferenceData;
-  /** The replay of the incident's streams now: what the fields resolved below it read (as for `incident(id)`). */
-  load: (id: string) => Promise<RegistryModel>;
+  /**
+   * The replay of the incident's streams now, found in `file`: what the fields resolved below it read (as for
+   * `incident(id)`).
+   */
+  load: (file: ReadStore, lasting: boolean, id: string) => () => Promise<RegistryModel>;
   /** A statement's stream (its words are only there). */
   statementEvents: (id: string) => Promise<StoredEvent[]>;
 }
@@ -64,7 +67,7 @@ export function incidentAnswer(
     const [read, investigated, said] = [corroborations(canonical), investigations(canonical), statements(canonical)];
     lists = { corroborations: () => read, investigations: () => investigated, statements: () => said };
   }
-  return toLiveIncidentObject(incident, reference, () => load(incident.incidentId), lists);
+  return toLiveIncidentObject(incident, reference, load(file, lasting, incident.incidentId), lists);
 }
 
 /** How every incident mutation answers. */
@@ -82,7 +85,8 @@ export class IncidentAnswers {
     return this.answers.read(meta.writes, (file, lasting) =>
       incidentAnswer(file, lasting, id, corroborationFieldsOf(info), {
         reference: this.reference,
-        load: (incidentId) => this.replays.model(incidentId, null),
+        load: (file, lasting, incidentId) =>
+          lasting ? () => this.replays.model(incidentId, null) : this.replays.fromFold(file, incidentId),
         statementEvents: (statementId) => this.streams.events(statementId),
       }),
     );

@@ -15,7 +15,7 @@ import {
   statementNodesAt,
 } from '@app/read-store';
 import { IdleRelease } from './idle-release';
-import { ReplayGate } from './replay-gate';
+import { ReadGate } from './read-gate';
 
 /** Lists kept: a list's pages, tally and map read once. */
 const KEPT = 8;
@@ -62,11 +62,11 @@ export class CutReads {
   private readonly kept: Kept;
   private readonly pages = new Kept(KEPT_PAGES);
   private readonly reading = new Map<string, Promise<unknown>>();
-  private readonly gate: ReplayGate;
+  private readonly gate: ReadGate;
   private readonly idle: IdleRelease;
 
   constructor(maxWaiting: number, idleMs = LISTS_IDLE_MS, maxEntries = KEPT_ENTRIES) {
-    this.gate = new ReplayGate(1, maxWaiting, 'lists as of a date being read');
+    this.gate = new ReadGate(1, maxWaiting, 'lists as of a date being read');
     this.kept = new Kept(KEPT, maxEntries);
     this.idle = new IdleRelease(idleMs, () => {
       this.kept.clear();

@@ -9,7 +9,7 @@ import {
   knownOnOf,
   type RegistryModel,
 } from '@app/projections';
-import { incidentStreams } from '@app/read-store';
+import { incidentStreams, type ReadStore } from '@app/read-store';
 import { IdleRelease } from './idle-release';
 import { ReadStoreService } from './read-store.service';
 
@@ -59,6 +59,19 @@ export class IncidentReplays {
       this.kept.set(key, model);
     }
     return model;
+  }
+
+  /**
+   * The replay now of the incident `id` resolves to in `fold`, an in-memory fold of a mutation's written streams (a
+   * mutation's answer while the file is late): its streams found in the fold at once, as it is about to close; the
+   * replay made when a field needs it, not kept.
+   */
+  fromFold(fold: ReadStore, id: string): () => Promise<RegistryModel> {
+    const found = incidentStreams(fold.db, id, true);
+    const policy = fold.policy;
+    let model: Promise<RegistryModel> | undefined;
+    return () =>
+      (model ??= found === null ? Promise.resolve(buildModel([], { policy })) : this.replay(found.streams, null));
   }
 
   /** The audit trail of the incident `id` resolves to, oldest first, now or as of `cut`; null when there is none. */

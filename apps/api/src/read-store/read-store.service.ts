@@ -71,6 +71,7 @@ export class ReadStoreService implements OnApplicationShutdown {
   private starting: Promise<void> | null = null;
   private rebuildingNow: Promise<void> | null = null;
   private rebuildRead: number | null = null;
+  private warm = true;
   /** A rebuild runs in a worker thread with a connection of its own to the store; in-process for `:memory:`. */
   private readonly storeAddress: RebuildStoreAddress | null;
   private worker: WorkerRebuild | null = null;
@@ -97,7 +98,12 @@ export class ReadStoreService implements OnApplicationShutdown {
    * unreachable, the subscription broken, a write to the file failed). Resolves once caught up or failed;
    * never rejects. Calling it again is harmless.
    */
-  start(): Promise<void> {
+  /**
+   * Opens (or builds) the file and catches it up, then follows the store. `warm`: before it serves, read what the
+   * first questions read (the service; a command line asks none of them).
+   */
+  start(options: { warm?: boolean } = {}): Promise<void> {
+    this.warm = options.warm ?? true;
     if (this.supervisor === undefined && !this.shuttingDown) {
       this.supervisor = setInterval(() => void this.supervise(), SUPERVISE_EVERY_MS);
       this.supervisor.unref();
@@ -265,13 +271,13 @@ export class ReadStoreService implements OnApplicationShutdown {
       this.file ??= await this.open(generation);
       const folded = await this.file.catchUp(this.source(generation));
       this.ensureCurrent(generation);
-      if (!this.caughtUp) {
-        this.logger.log(`caught up: ${folded} events in ${Date.now() - started} ms (${this.path})`);
+      if (!this.caughtUp) this.logger.log(`caught up: ${folded} events in ${Date.now() - started} ms (${this.path})`);
+      if (!this.caughtUp && this.warm) {
         // Before /health/ready says ready; a failure here only costs the first question the wait.
         try {
           warmPastReads(this.file, new Date());
           warmLiveReads(this.file, this.liveKept);
-          // Read in steps while the service answers: the reports come from the model until they are.
+          // Read in steps while the service answers: the first report waits for them.
           reportRowsOf(this.file);
         } catch (error) {
           this.logger.warn(`could not prepare the first reads: ${(error as Error).message}`);

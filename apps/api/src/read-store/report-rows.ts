@@ -11,8 +11,8 @@ const logger = new Logger('ProjectionFile');
 
 /**
  * The statement rows the speak-out report scans, of one open projection file, once loaded; null while they load
- * (the first call starts it: every statement read in steps, the service answering meanwhile), when the report
- * comes from the in-memory model. Each report then reads what was folded since (`follow`). A file swapped in is
+ * (the first call starts it: every statement read in steps, the service answering meanwhile; a report waits for
+ * them, `reportRowsLoaded`). Each report then reads what was folded since (`follow`). A file swapped in is
  * another `ReadStore`: its rows are its own, and the old file's go with it.
  */
 export function reportRowsOf(file: ReadStore): FileStatementRows | null {

@@ -1,12 +1,12 @@
 import { ApiError, ErrorCode } from '../graphql/error-codes';
 
 /**
- * Bounds the replays of the store that time-travel queries start: at most `maxRunning` at once, at most
- * `maxWaiting` queued behind them (first come, first served); any more is refused at once with
- * UNAVAILABLE rather than piling up memory and latency. A finished replay hands its slot straight to the
- * next in line.
+ * Bounds the long reads of the projection file that questions about a new past date start (every incident as of
+ * the cut): at most `maxRunning` at once, at most `maxWaiting` queued behind them (first come, first served); any
+ * more is refused at once with UNAVAILABLE rather than piling up memory and latency. A finished read hands its
+ * slot straight to the next in line.
  */
-export class ReplayGate {
+export class ReadGate {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
@@ -14,7 +14,7 @@ export class ReplayGate {
     readonly maxRunning: number,
     readonly maxWaiting: number,
     /** What the gate bounds, as the refusal names it. */
-    private readonly what = 'time-travel replays',
+    private readonly what = 'reads',
   ) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 import { ApiError } from '../graphql/error-codes';
-import { ReplayGate } from './replay-gate';
+import { ReadGate } from './read-gate';
 
 /** A promise and its resolver: lets a test decide when a replay may go on. */
 function latch(): { open: () => void; opened: Promise<void> } {
@@ -8,9 +8,9 @@ function latch(): { open: () => void; opened: Promise<void> } {
   return { open, opened };
 }
 
-describe('ReplayGate', () => {
+describe('ReadGate', () => {
   it('runs at most N at once, queues up to M in arrival order, refuses the rest with UNAVAILABLE', async () => {
-    const gate = new ReplayGate(2, 1);
+    const gate = new ReadGate(2, 1);
     const started: number[] = [];
     const latches = [latch(), latch(), latch()];
     const runs = latches.map((l, i) =>
@@ -41,7 +41,7 @@ describe('ReplayGate', () => {
   });
 
   it('frees the slot when a replay fails', async () => {
-    const gate = new ReplayGate(1, 0);
+    const gate = new ReadGate(1, 0);
     await expect(
       gate.run(async () => {
         throw new Error('store gone');
