@@ -23,8 +23,7 @@ export { condemnersByIncident, condemnersOf, type CondemnationSources } from './
 export * from './response-matrix';
 export * from './source.queries';
 export * from './time-travel';
-export { deriveAsOf } from './derive-as-of';
-export { ABSENT_DAY, dayNumber, isoDateOfDay } from './statement-columns';
+export { ABSENT_DAY, dayNumber, isoDateOfDay } from './day-numbers';
 export * from './statement-texts';
 export * from './projection-runner';
 export { PositionWaiters } from './position-waiters';

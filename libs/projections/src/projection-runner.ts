@@ -15,10 +15,7 @@ export interface ProjectionHealth {
   eventsApplied: number;
   skipped: number;
   skippedEventIds: string[];
-  /**
-   * Events the deciders never emit (see RegistryModel.irregularEvents): reports as of a past date replay the
-   * store then.
-   */
+  /** Events the deciders never emit (see RegistryModel.irregularEvents). */
   irregularEvents: number;
   live: boolean;
   rebuilding: boolean;

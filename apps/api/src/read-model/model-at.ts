@@ -6,7 +6,6 @@ import {
   type Cut,
   findIncident,
   foldRegistry,
-  deriveAsOf,
   incidentHistory,
   type RegistryModel,
   settleRegistry,
@@ -54,16 +53,6 @@ export class ModelsAt {
   at(cut: Cut, live: RegistryModel): Promise<RegistryModel> {
     const key = `${cut.clock}|${cut.at.toISOString()}|${live.checkpoint ?? ''}`;
     return this.cached(key, () => this.gate.run(() => this.replay(cut, live)), this.full, KEPT_FULL);
-  }
-
-  /**
-   * For reports: the registry as of the cut derived from the live model (`deriveAsOf`, about a second on a
-   * million events) instead of a replay of the store; a replay (`at`) when the live model holds events the
-   * cut alone cannot place.
-   */
-  derivedAt(cut: Cut, live: RegistryModel): Promise<RegistryModel> {
-    const key = `derived|${cut.clock}|${cut.at.toISOString()}|${live.checkpoint ?? ''}`;
-    return this.cached(key, () => Promise.resolve(deriveAsOf(live, cut) ?? this.at(cut, live)), this.full, KEPT_FULL);
   }
 
   /**
@@ -121,8 +110,7 @@ export class ModelsAt {
    */
   private coveringStreamsOf(live: RegistryModel, canonicalId: string): string[] {
     const streams = incidentStreamsOf(live, canonicalId);
-    const columns = live.statementColumns;
-    for (const row of columns.scoped) streams.add(statementStream(columns.view(row).statementId));
+    for (const s of live.statements.values()) if (s.scope !== undefined) streams.add(statementStream(s.statementId));
     for (const id of live.resolutions.keys()) streams.add(resolutionStream(id));
     return [...streams];
   }

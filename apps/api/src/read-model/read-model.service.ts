@@ -149,15 +149,6 @@ export class ReadModelService implements OnApplicationShutdown {
     return this.modelsAt.at({ clock, at: asOf }, this.model);
   }
 
-  /**
-   * The model a report reads as of `asOf` on `clock`: derived from the live model (the same answers as a
-   * replay, without reading the store); the live model when `asOf` is absent.
-   */
-  async reportModelAt(asOf?: Date | null, clock: Clock = 'KNOWN'): Promise<RegistryModel> {
-    if (asOf === undefined || asOf === null) return this.model;
-    return this.modelsAt.derivedAt({ clock, at: asOf }, this.model);
-  }
-
   /** One incident as of `asOf` on `clock`, replayed from its own streams only; the live model without `asOf`. */
   async incidentModelAt(id: string, asOf?: Date | null, clock: Clock = 'RECORDED'): Promise<RegistryModel> {
     if (asOf === undefined || asOf === null) return this.model;
