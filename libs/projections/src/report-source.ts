@@ -50,8 +50,8 @@ export interface StatusThen {
 }
 
 /**
- * What the speak-out report and the response matrix read of the registry as of a cut: the in-memory model (live
- * or as of a cut), or the projection file (`@app/read-store`).
+ * What the speak-out report and the response matrix read of the registry as of a cut: the projection file
+ * (`@app/read-store`), or an in-memory model (the oracle specs' replays, the command line's fold).
  */
 export interface ReportSource {
   /** The date a report speaks for when none is asked. */
