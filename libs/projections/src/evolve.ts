@@ -452,7 +452,6 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       if (model.statements.has(event.data.statementId)) break;
       const statement = statementView(model, event.data, meta);
       model.statements.set(statement.statementId, statement);
-      model.statementColumns.add(statement);
       indexStatement(model, statement, true, fx);
       break;
     }
@@ -468,7 +467,6 @@ export function applyEvent(model: RegistryModel, event: RegistryEvent, meta: Eve
       const replacedValues = replaced<StatementDetails>(statement, d.changes);
       Object.assign(statement, d.changes);
       if (!model.keepStatementTexts) Object.assign(statement, TEXTS_IN_STORE);
-      model.statementColumns.correct(statement);
       statement.corrections = [
         ...statement.corrections,
         {

@@ -23,10 +23,8 @@ export { condemnersByIncident, condemnersOf, type CondemnationSources } from './
 export * from './response-matrix';
 export * from './source.queries';
 export * from './time-travel';
-export { deriveAsOf } from './derive-as-of';
-export { ABSENT_DAY, dayNumber, isoDateOfDay } from './statement-columns';
+export { ABSENT_DAY, dayNumber, isoDateOfDay } from './day-numbers';
 export * from './statement-texts';
-export * from './projection-runner';
 export { PositionWaiters } from './position-waiters';
 export { lazyProperty } from './lazy-property';
 export { canonicalSourceId, organisationOf, similarSources, normaliseName, type SourceLinks } from './source-identity';

@@ -15,7 +15,6 @@ import type {
 import type { ResolutionDetails, SituationDetails } from '@app/domain';
 import type { Position } from '@app/event-store';
 import { AuditTrail } from './audit-trail';
-import { StatementColumns } from './statement-columns';
 
 export { AuditTrail, type AuditEntry } from './audit-trail';
 
@@ -174,8 +173,6 @@ export interface RegistryModel {
   corroborations: Map<string, CorroborationView>;
   investigations: Map<string, InvestigationView>;
   statements: Map<string, StatementView>;
-  /** The statements again, by recording order, in the packed form reports scan (see StatementColumns). */
-  statementColumns: StatementColumns;
   /** State code -> ids of the statements it delivered or co-signed, in recording order, no repeats. */
   statementsByState: Map<string, string[]>;
   /** Source id -> ids of its corroborations (to re-assess on a regrade). */
@@ -202,12 +199,9 @@ export interface RegistryModel {
   /**
    * Events the deciders never emit but the fold still takes in (a correction or withdrawal addressed to a
    * merged duplicate, a second withdrawal, retraction or conclusion, an id logged twice, a merge into no
-   * incident). Their effect depends on the order of events, so models derived from dates and recording
-   * times alone (deriveAsOf) are not exact once there is one: the registry replays instead.
+   * incident), counted for the health report: their effect depends on the order of events, not on their dates.
    */
   irregularEvents: number;
-  /** Set on a model derived as of a cut (deriveAsOf): every assessment and status history is as of that day. */
-  assessedOn: IsoDate | null;
   /**
    * Set on a replay up to a day on the KNOWN clock: the events are cut by their evidence date (`cutFilter`), and
    * the fold leaves out what an event within the cut carries dated after the day (an allegation's first source,
@@ -253,7 +247,6 @@ export function createRegistryModel(options: ModelOptions = {}): RegistryModel {
     corroborations: new Map(),
     investigations: new Map(),
     statements: new Map(),
-    statementColumns: new StatementColumns(),
     statementsByState: new Map(),
     corroborationsBySource: new Map(),
     mergedInto: new Map(),
@@ -264,7 +257,6 @@ export function createRegistryModel(options: ModelOptions = {}): RegistryModel {
     skipped: 0,
     skippedEventIds: [],
     irregularEvents: 0,
-    assessedOn: null,
     knownOn: options.knownOn ?? null,
     latestEvidenceDate: null,
     policy: options.policy,

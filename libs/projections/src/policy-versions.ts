@@ -3,10 +3,10 @@ import type { Assessment, PolicyConfig } from '@app/domain';
 import { buildEvidence } from './evidence';
 import type { IncidentView, RegistryModel } from './model';
 
-/** An incident's assessment under another policy version, on the day the model was assessed (live: all evidence). */
+/** An incident's assessment under another policy version, from all the evidence the model holds. */
 export function assessUnder(model: RegistryModel, incident: IncidentView, policy: PolicyConfig): Assessment {
   if ((model.policy ?? DEFAULT_POLICY).version === policy.version) return incident.assessment;
-  return assess(buildEvidence(model, incident), policy, model.assessedOn ?? undefined);
+  return assess(buildEvidence(model, incident), policy);
 }
 
 export interface PolicyDifference {

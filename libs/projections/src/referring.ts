@@ -3,7 +3,6 @@ import type { IncidentView, RegistryModel, ResolutionView } from './model';
 import { resolveIncidentId } from './model';
 import { coverageOf, type ScopeLevel, SCOPE_LEVELS } from './coverage';
 import { daysBetween, milestonesOf } from './dates';
-import { ABSENT_DAY } from './statement-columns';
 
 /** How a statement or a resolution reaches an incident, and its lag (see README, "How statements are counted"). */
 export interface Coverage {
@@ -86,8 +85,9 @@ export function resolutionsCovering<R extends CoverableResolution>(
 }
 
 /**
- * Every statement that covers an incident at one of `scopes` (statementsCovering). Cheap for a page of incidents:
- * only the statements linked to it and those with a scope beyond their incidents (few) are looked at.
+ * Every statement that covers an incident at one of `scopes` (statementsCovering): those linked to it, and beyond
+ * INCIDENT those with a scope beyond their incidents, found by reading every statement of the model (linear: the
+ * model is a bounded replay of one incident's streams or a test's oracle).
  */
 export function coveringStatementsOf(
   model: RegistryModel,
@@ -101,12 +101,8 @@ export function coveringStatementsOf(
     if (s) candidates.set(id, s);
   }
   if (scopes.some((level) => level !== 'INCIDENT')) {
-    const columns = model.statementColumns;
-    for (const row of columns.scoped) {
-      if (columns.dayOf(row) === ABSENT_DAY) continue; // outside the cut of a model as of a date
-      const s = columns.view(row);
-      if (!candidates.has(s.statementId)) candidates.set(s.statementId, s);
-    }
+    for (const s of model.statements.values())
+      if (s.scope !== undefined && !candidates.has(s.statementId)) candidates.set(s.statementId, s);
   }
   return statementsCovering(candidates.values(), (id) => resolveIncidentId(model, id), incident, scopes, from);
 }

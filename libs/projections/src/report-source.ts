@@ -5,6 +5,7 @@ import { buildEvidence } from './evidence';
 import type { ListedIncident } from './incident.queries';
 import type { IncidentView, RegistryModel, StatementView } from './model';
 import { resolveIncidentId } from './model';
+import { ModelStatementRows } from './model-statement-rows';
 
 /** What a report reads of one statement it looks at closely (a scoped one, or one it names). */
 export type StatementRowView = Pick<
@@ -14,8 +15,8 @@ export type StatementRowView = Pick<
 
 /**
  * The statements of a cut as a report scans them: a row each, in recording order, its values as small numbers
- * (days since 1970, kind codes, incident and State numbers). `StatementColumns` (the in-memory model's) and the
- * projection file's columns both read this way, so the scan is written once.
+ * (days since 1970, kind codes, incident and State numbers). The projection file's columns and the model's
+ * statements (`ModelStatementRows`) both read this way, so the scan is written once.
  */
 export interface StatementRows {
   readonly length: number;
@@ -49,8 +50,8 @@ export interface StatusThen {
 }
 
 /**
- * What the speak-out report and the response matrix read of the registry as of a cut: the in-memory model (live
- * or as of a cut), or the projection file (`@app/read-store`).
+ * What the speak-out report and the response matrix read of the registry as of a cut: the projection file
+ * (`@app/read-store`), or an in-memory model (the oracle specs' replays, the command line's fold).
  */
 export interface ReportSource {
   /** The date a report speaks for when none is asked. */
@@ -68,12 +69,11 @@ export interface ReportSource {
 
 /**
  * The in-memory model as a report's source. An incident's status on the report date: as assessed when all its
- * evidence is dated on or before it (or the model was derived as of that day), else the policy runs again as of
- * the date.
+ * evidence is dated on or before it, else the policy runs again as of the date.
  */
 export function modelReportSource(model: RegistryModel): ReportSource {
   const statusOn = (incident: IncidentView, asOfDate: IsoDate | undefined): StatusThen => {
-    if (asOfDate !== undefined && model.assessedOn !== asOfDate) {
+    if (asOfDate !== undefined) {
       const evidence = buildEvidence(model, incident);
       const latest = latestEvidenceDate(evidence);
       if (latest !== null && latest > asOfDate) {
@@ -90,7 +90,7 @@ export function modelReportSource(model: RegistryModel): ReportSource {
     },
     statusesOn: (incidents, asOfDate) => incidents.map((i) => statusOn(model.incidents.get(i.incidentId)!, asOfDate)),
     resolveIncidentId: (id) => resolveIncidentId(model, id),
-    statements: model.statementColumns,
+    statements: new ModelStatementRows(model.statements),
     resolutions: (lastDay) => resolutionUtterances(model, lastDay),
   };
 }

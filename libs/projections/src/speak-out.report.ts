@@ -6,7 +6,7 @@ import { incidentMatcher, type ListedIncident } from './incident.queries';
 import { lazyProperty } from './lazy-property';
 import { type ReportInput, type ReportSource, reportSourceOf } from './report-source';
 import { type Acc, newAcc, NO_DAY, RESPONSE_KINDS, type ResponseKind, scanResponses } from './speak-out.scan';
-import { dayNumber, isoDateOfDay } from './statement-columns';
+import { dayNumber, isoDateOfDay } from './day-numbers';
 import { ccmStatusOf } from './statement.queries';
 
 export interface SpeakOutFilter {

@@ -10,7 +10,7 @@ import {
 } from './coverage';
 import type { ListedIncident } from './incident.queries';
 import type { ReportSource } from './report-source';
-import { ABSENT_DAY, dayNumber } from './statement-columns';
+import { ABSENT_DAY, dayNumber } from './day-numbers';
 
 /** No day yet (later than every day a statement can have). */
 export const NO_DAY = ABSENT_DAY;
