@@ -27,7 +27,7 @@ describe('the counts of a projection file, and the events it skipped', () => {
     file.close();
   });
 
-  it('names each event it could not read (an unknown type, a payload that fails its schema, an unreadable one)', async () => {
+  it('names each event it could not read: an unknown type, a payload failing its schema, one unreadable', async () => {
     const { events } = randomHistory(207, 30);
     const last = Number(events.at(-1)!.position);
     const foreign = (n: number, patch: Partial<StoredEvent>): StoredEvent => ({

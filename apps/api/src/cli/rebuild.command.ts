@@ -10,9 +10,9 @@ interface RebuildOptions {
 @Command({
   name: 'rebuild',
   description:
-    'replay the configured store into a fresh read model and print the counts, and rebuild the projection file ' +
-    '(PROJECTIONS_DB) into a new file swapped in whole: stop the service first, or use --url to ask a running ' +
-    'instance to rebuild both (token from API_TOKEN or ADMIN_TOKEN)',
+    'rebuild the projection file (PROJECTIONS_DB) from the configured store into a new file swapped in whole, and ' +
+    'print its counts beside those of a one-shot fold of the store (a check): stop the service first, or use --url ' +
+    'to ask a running instance to rebuild its file (token from API_TOKEN or ADMIN_TOKEN)',
 })
 export class RebuildCommand extends CommandRunner {
   constructor(private readonly config: CliConfig) {

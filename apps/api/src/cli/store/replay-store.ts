@@ -25,7 +25,7 @@ export async function replayStore(store: EventStore) {
   };
 }
 
-/** Asks a running instance to rebuild its read model (the rebuildProjections mutation, ADMIN). */
+/** Asks a running instance to rebuild its projection file (the rebuildProjections mutation, ADMIN). */
 export async function rebuildRemote(url: string, token: string | undefined): Promise<unknown> {
   const res = await fetch(url, {
     method: 'POST',
