@@ -29,7 +29,7 @@ class AppLogger extends ConsoleLogger {
 }
 
 /**
- * Builds and starts the service; resolves once it listens, with the catch-ups of the read model and of the
+ * Builds and starts the service; resolves once it listens, with the catch-up of the
  * projection file under way. Used by main and by the end-to-end tests. Logs are buffered until the JSON
  * logger (nestjs-pino) is in place; a start that fails before that flushes them to AppLogger, which keeps
  * the one clear line.

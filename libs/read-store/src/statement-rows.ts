@@ -80,7 +80,7 @@ export class FileStatementRows implements StatementRows {
    * Every statement of the file, read `step` statements per read transaction with a turn of the event loop
    * between: a service keeps answering while it loads (824,507 statements take seconds).
    */
-  static async loadInSteps(db: Database, step = 20_000): Promise<FileStatementRows> {
+  static async loadInSteps(db: Database, step = 4_000): Promise<FileStatementRows> {
     const rows = new FileStatementRows(db);
     while (rows.follow(step)) await new Promise((resolve) => setImmediate(resolve));
     return rows;

@@ -12,7 +12,7 @@ import { EvidenceFileObject, IncidentEvidenceFileObject } from './objects/eviden
 
 /**
  * Investigation citations stay in the store, like statement texts: no query selects on them, so the
- * read model does not carry them; they are read from the investigation's stream when asked for.
+ * projection file does not carry them; they are read from the investigation's stream when asked for.
  */
 async function investigationCitations(store: EventStore, id: string, concluded: boolean): Promise<Citation[]> {
   const events: StoredEvent[] = [];

@@ -2,7 +2,7 @@ import type { ExecutionResult } from 'graphql';
 import type { WriteReceiptSink } from '../shared/write-receipt';
 
 /**
- * When a mutation answered before this instance's read model showed its write, the response says so in
+ * When a mutation answered before this instance's projection file showed its write, the response says so in
  * `extensions.readYourWrites`: `behind: true` and what was written (stream, event ids, revisions, position).
  * The mutation's data was then folded in memory from the written streams read straight from the store (see
  * read-store/answers-after-writes.ts), not read from the projection file; queries catch up a moment later.

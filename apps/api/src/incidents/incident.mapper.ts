@@ -8,29 +8,12 @@ import type { CorroborationObject, IncidentObject } from './objects/incident.obj
 
 type IncidentLists = Pick<IncidentObject, 'corroborations' | 'investigations' | 'statements' | 'corrections'>;
 
-export interface IncidentMapping {
-  /**
-   * Build the nested lists only when a query reads them (an incident has ~100 statements, and most
-   * queries select none). For queries, which read the model they were given straight away; payloads kept
-   * for later (subscriptions) take a snapshot instead.
-   */
-  lazyLists?: boolean;
-}
-
-/** Read model -> GraphQL object. Plain data in, plain data out. */
-export function toIncidentObject(
-  view: IncidentView,
-  model: RegistryModel,
-  reference: ReferenceData,
-  mapping: IncidentMapping = {},
-): IncidentObject {
-  if (mapping.lazyLists) return new QueriedIncident(view, model, reference);
-  const incident = { ...factsOf(view, reference), revision: view.revision } as IncidentObject;
-  incident.corroborations = corroborationsOf(view, model);
-  incident.investigations = investigationsOf(model, view).map((i) => toInvestigationObject(i, model, reference));
-  incident.statements = statementsOf(model, view).map((st) => toStatementObject(st, model, reference));
-  incident.corrections = view.corrections.map(toCorrectionObject);
-  return incident;
+/**
+ * An incident of a replayed model (one incident's streams, now or to a cut) as a GraphQL object: its nested lists
+ * built only when a query reads them (an incident has ~100 statements, and most queries select none).
+ */
+function toIncidentObject(view: IncidentView, model: RegistryModel, reference: ReferenceData): IncidentObject {
+  return new QueriedIncident(view, model, reference);
 }
 
 /** What a list shows of an incident: all an incident read from the projection file as of a cut carries. */
@@ -155,7 +138,7 @@ class ListedIncident {
     return (this.replayed ??= this[READ_FROM].then((model) => {
       const view = findIncident(model, id);
       if (!view) throw new Error(`incident ${id} is in the projection file's list but not in its replay`);
-      return toIncidentObject(view, model, this.reference, { lazyLists: true });
+      return toIncidentObject(view, model, this.reference);
     }));
   }
 

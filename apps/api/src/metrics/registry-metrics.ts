@@ -18,7 +18,7 @@ export type TokenFailure = 'missing' | 'malformed' | 'unknown' | 'forbidden';
 
 /**
  * The service's Prometheus instruments, in a registry of its own (one per running app, so that tests can
- * start several in one process). Gauges read from the read model are added by MetricsModule.
+ * start several in one process). Gauges read from the projection file are added by MetricsModule.
  */
 export class RegistryMetrics {
   readonly registry = new Registry();

@@ -7,10 +7,10 @@ import { StatementObject } from '../statements/objects/statement.object';
 import { ListedStatement } from '../statements/listed-statement';
 
 /**
- * Statement.quote and Statement.citation. The live model leaves both in the store (they are most of a
- * statement's weight, and no query selects on them): a statement mapped from it carries placeholders,
- * and the texts are read from its stream, once per statement object. Replayed models hold them; a statement
- * listed from the projection file reads them from its stream as of its cut.
+ * Statement.quote and Statement.citation. The projection file leaves both in the store (they are most of a
+ * statement's weight, and no query selects on them): the texts are read from its stream, once per statement
+ * object. A replayed incident's statements hold them; a statement listed from the file reads them from its
+ * stream as of its cut.
  */
 @Resolver(() => StatementObject)
 export class StatementTextsResolver {

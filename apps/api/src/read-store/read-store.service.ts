@@ -36,7 +36,7 @@ import { warmPastReads } from './warm-past-reads';
 import { reportRowsOf } from './report-rows';
 
 const SUPERVISE_EVERY_MS = 2000;
-/** Lag beyond this is reported as "at least" (as the in-memory read model reports it). */
+/** Lag beyond this is reported as "at least". */
 const LAG_CAP = 10_000_000;
 /** Stores up to this many events are rebuilt in-process (well under a second), larger ones in a worker thread. */
 const IN_PROCESS_REBUILD_MAX = 10_000;
@@ -271,21 +271,12 @@ export class ReadStoreService implements OnApplicationShutdown {
       this.file ??= await this.open(generation);
       const folded = await this.file.catchUp(this.source(generation));
       this.ensureCurrent(generation);
-      if (!this.caughtUp) this.logger.log(`caught up: ${folded} events in ${Date.now() - started} ms (${this.path})`);
-      if (!this.caughtUp && this.warm) {
-        // Before /health/ready says ready; a failure here only costs the first question the wait.
-        try {
-          warmPastReads(this.file, new Date());
-          warmLiveReads(this.file, this.liveKept);
-          // Read in steps while the service answers: the first report waits for them.
-          reportRowsOf(this.file);
-        } catch (error) {
-          this.logger.warn(`could not prepare the first reads: ${(error as Error).message}`);
-        }
-      }
+      const first = !this.caughtUp;
+      if (first) this.logger.log(`caught up: ${folded} events in ${Date.now() - started} ms (${this.path})`);
       this.caughtUp = true;
       this.lastError = null;
       this.follow(this.file, generation);
+      if (first && this.warm) this.prepareFirstReads(this.file, generation);
     } catch (error) {
       // Nothing may escape: this runs in the background, and a rejection would end the process.
       if (error instanceof Stopped || this.shuttingDown) return;
@@ -294,6 +285,32 @@ export class ReadStoreService implements OnApplicationShutdown {
         this.logger.warn(`event store unavailable, retrying in the background: ${error.message}`);
       else this.logger.error(`catch-up failed, retrying in the background: ${(error as Error).stack ?? String(error)}`);
     }
+  }
+
+  /**
+   * Once serving, reads what the first questions read, each in a turn of its own so that requests and probes go
+   * between them: the overview without filters (kept: a visitor's first look at the page), a page on each clock
+   * about the past (not kept: the code, its statements and the file's pages are then no longer cold), and the
+   * report's statement rows, in steps. A question asked meanwhile computes its own answer; a failure here only
+   * costs the first question the wait.
+   */
+  private prepareFirstReads(file: ReadStore, generation: number): void {
+    const steps = [
+      () => warmLiveReads(file, this.liveKept),
+      () => warmPastReads(file, new Date()),
+      () => void reportRowsOf(file),
+    ];
+    const next = () => {
+      const step = steps.shift();
+      if (step === undefined || generation !== this.generation || !file.db.open) return;
+      try {
+        step();
+      } catch (error) {
+        this.logger.warn(`could not prepare the first reads: ${(error as Error).message}`);
+      }
+      setImmediate(next);
+    };
+    setImmediate(next);
   }
 
   /** The file if it holds this version's projection; else rebuilt first (a missing file, another version). */

@@ -9,7 +9,7 @@ export interface WriteReceipt {
   /** Global position of the last event (opaque: compare it with projectionStatus.checkpoint only for equality). */
   position: string;
   replayed: boolean;
-  /** Whether this instance's read model showed the write when the mutation answered. */
+  /** Whether this instance's projection file showed the write when the mutation answered. */
   visible: boolean;
 }
 

@@ -9,7 +9,7 @@ import { toScopeObject } from './objects/scope.object';
 
 /**
  * A statement listed from the projection file as of a cut. Its details come from the file; its words (quote,
- * citation) and the fields each correction changed stay in the event store, as they do for the live model: the
+ * citation) and the fields each correction changed stay in the event store (the file does not carry them): the
  * statement's stream is read once, and only when a query selects one of them, keeping the events within the
  * cut (the node's event ids), so the words are those of the cut. These fields are promises, which GraphQL awaits.
  */
