@@ -1,12 +1,12 @@
 import { incidentPageAt, incidentsByIdAt, type ReadCut, type ReadStore } from '@app/read-store';
 
 /**
- * Reads, once the file has caught up and before the service says it is ready, what a first page of incidents as
- * of a date reads: every incident's dates, a few incidents' rows and the sources, the policy over them, on each
+ * Reads, once the file has caught up and serves (in a turn of its own), what a first page of incidents as of a date
+ * reads: every incident's dates, a few incidents' rows and the sources, the policy over them, on each
  * clock (cut now: every row within it; a short page, since the point is not its own incidents). Nothing is kept (a
  * question about the past names its own cut): the code reading the file, its prepared statements and the pages
  * every such page reads (the dates index, the incidents) are then no longer cold for the first visitor who asks
- * one, as `warmLiveReads` does for the live overview (about 40 to 80 ms before ready on 10,000 incidents).
+ * one, as `warmLiveReads` does for the live overview (about 40 to 80 ms on 10,000 incidents).
  */
 export function warmPastReads(file: ReadStore, now: Date): void {
   const cuts: ReadCut[] = [
