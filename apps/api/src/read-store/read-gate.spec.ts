@@ -1,7 +1,7 @@
 import { ApiError } from '../graphql/error-codes';
 import { ReadGate } from './read-gate';
 
-/** A promise and its resolver: lets a test decide when a replay may go on. */
+/** A promise and its resolver: lets a test decide when a read may go on. */
 function latch(): { open: () => void; opened: Promise<void> } {
   let open!: () => void;
   const opened = new Promise<void>((resolve) => (open = resolve));
@@ -27,7 +27,7 @@ describe('ReadGate', () => {
     await expect(refused).rejects.toBeInstanceOf(ApiError);
     await expect(refused).rejects.toMatchObject({
       code: 'UNAVAILABLE',
-      message: expect.stringMatching(/Too many time-travel replays/),
+      message: expect.stringMatching(/Too many reads at once/),
     });
 
     latches[1].open();
