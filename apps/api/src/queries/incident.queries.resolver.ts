@@ -43,9 +43,12 @@ export class IncidentQueriesResolver {
   /** What an incident read from the file now reads of it only when a query selects it. */
   private readonly fileLists: FileLists = fileListsOf(this.live, this.reference, this.streams);
 
-  /** An incident read now, its replay made when a field needs it. */
+  /**
+   * An incident read now, its replay made when a field needs it: of its own streams only (its referring statements
+   * and resolutions come from the file).
+   */
   private liveObject(incident: Parameters<typeof toLiveIncidentObject>[0]): IncidentObject {
-    const load = () => this.replays.model(incident.incidentId, null);
+    const load = () => this.replays.model(incident.incidentId, null, false);
     return toLiveIncidentObject(incident, this.reference, load, this.fileLists);
   }
 

@@ -81,7 +81,7 @@ export class LiveFeeds implements OnModuleInit, OnModuleDestroy {
         incident: toLiveIncidentObject(
           incident,
           this.reference,
-          () => this.replays.model(incident.incidentId, null),
+          () => this.replays.model(incident.incidentId, null, false),
           this.fileLists,
         ),
       });
