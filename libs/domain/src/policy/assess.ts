@@ -45,23 +45,6 @@ export function assessWithHistory(
   return { assessment, history, statusOnDates };
 }
 
-/**
- * assessWithHistory() when the status history up to `asOf` is already known (`history` and `statusOnDates`: those
- * of an evidence equal to this one once both are cut by `knownBy(…, asOf)`): the policy runs once, on `asOf` (the
- * evidence cut changes only on evidence dates, so this is the evaluation on the last of them that
- * assessWithHistory takes).
- */
-export function assessOnHistory(
-  evidence: IncidentEvidence,
-  policy: PolicyConfig = DEFAULT_POLICY,
-  asOf: IsoDate,
-  history: StatusChange[],
-  statusOnDates: StatusOnDate[],
-): AssessedWithHistory {
-  const assessment = assessmentOf(evaluateOn(evidence, policy, asOf), history, policy);
-  return { assessment, history, statusOnDates };
-}
-
 function assessmentOf(now: Evaluation, history: readonly StatusChange[], policy: PolicyConfig): Assessment {
   const current = history[history.length - 1];
   // The history skips the days before any supporting report; then there is no date to give.

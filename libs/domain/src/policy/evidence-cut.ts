@@ -17,39 +17,12 @@ export function gradeOn(first: Grade, regrades: readonly GradeFrom[] | undefined
  * every change of status has a date.
  */
 export function cutEvidence(evidence: IncidentEvidence, asOf: IsoDate = END_OF_TIME): IncidentEvidence {
-  return cut(evidence, asOf, true);
-}
-
-/**
- * The evidence known by `asOf` as `cutEvidence` keeps it, but with the regrades dated up to `asOf` still listed
- * instead of resolved into that day's grade: cutting it again on any day up to `asOf` gives what cutting the
- * evidence itself gives on that day (the same function decides both). So two evidences equal once passed through
- * `knownBy(…, asOf)` have the same status on every day up to `asOf`, and the same status history up to it.
- */
-export function knownBy(evidence: IncidentEvidence, asOf: IsoDate): IncidentEvidence {
-  return cut(evidence, asOf, false);
-}
-
-/** The regrades dated up to `asOf`, or undefined when none is. */
-function regradesBy(regrades: readonly GradeFrom[] | undefined, asOf: IsoDate): GradeFrom[] | undefined {
-  const kept = regrades?.filter((r) => r.from <= asOf);
-  return kept !== undefined && kept.length > 0 ? kept : undefined;
-}
-
-function cut(evidence: IncidentEvidence, asOf: IsoDate, resolveGrades: boolean): IncidentEvidence {
   const known = (date: IsoDate | undefined): date is IsoDate => date !== undefined && date <= asOf;
   // Items the cut leaves as they are are shared, not copied: statusHistory cuts at every evidence date.
   const corroborations = [];
   for (const c of evidence.corroborations) {
     if (!known(c.publishedOn)) continue;
     const retractedOn = known(c.retractedOn) ? c.retractedOn : undefined;
-    if (!resolveGrades) {
-      const regrades = regradesBy(c.regrades, asOf);
-      corroborations.push(
-        retractedOn === c.retractedOn && regrades?.length === c.regrades?.length ? c : { ...c, retractedOn, regrades },
-      );
-      continue;
-    }
     const sourceGrade = c.regrades ? gradeOn(c.sourceGrade, c.regrades, asOf) : c.sourceGrade;
     corroborations.push(
       sourceGrade === c.sourceGrade && retractedOn === c.retractedOn && !c.regrades
@@ -68,13 +41,10 @@ function cut(evidence: IncidentEvidence, asOf: IsoDate, resolveGrades: boolean):
     }
     investigations.push({
       ...i,
-      ...(graded &&
-        (resolveGrades
-          ? {
-              investigatorGrade: gradeOn(i.investigatorGrade!, i.investigatorRegrades, asOf),
-              investigatorRegrades: undefined,
-            }
-          : { investigatorRegrades: regradesBy(i.investigatorRegrades, asOf) })),
+      ...(graded && {
+        investigatorGrade: gradeOn(i.investigatorGrade!, i.investigatorRegrades, asOf),
+        investigatorRegrades: undefined,
+      }),
       ...(!concluded && { outcome: undefined, concludedOn: undefined }),
     });
   }

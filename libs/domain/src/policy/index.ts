@@ -1,5 +1,5 @@
 export * from './assessment';
-export { assess, assessOnHistory, assessWithHistory, statusOn, type AssessedWithHistory } from './assess';
+export { assess, assessWithHistory, statusOn, type AssessedWithHistory } from './assess';
 export { statusHistory } from './status-history';
 export { readinessOf, ASSESSMENT_RULES, type AssessmentRule } from './rules';
 export {
@@ -12,4 +12,4 @@ export {
   type ConfirmationBasis,
   type InterestedRole,
 } from './policy-config';
-export { evidenceDates, gradeOn, knownBy, latestEvidenceDate } from './evidence-cut';
+export { evidenceDates, gradeOn, latestEvidenceDate } from './evidence-cut';
