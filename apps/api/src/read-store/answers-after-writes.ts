@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DEFAULT_POLICY } from '@app/domain';
 import { EventStore } from '@app/event-store';
 import type { ReadStore } from '@app/read-store';
@@ -17,8 +17,7 @@ import { foldWritten } from './written-fold';
 export class AnswersAfterWrites {
   constructor(
     @Inject(EventStore) private readonly store: EventStore,
-    /** The projection file, when this context keeps one (the service does; the CLI does not). */
-    @Optional() @Inject(ReadStoreService) private readonly file: ReadStoreService | null = null,
+    private readonly file: ReadStoreService,
   ) {}
 
   /**
@@ -31,14 +30,14 @@ export class AnswersAfterWrites {
   ): Promise<T> {
     const receipts = writes ?? [];
     if (receipts.every((w) => w.visible)) {
-      const live = this.file?.readShowing(
+      const live = this.file.readShowing(
         receipts.map((w) => w.position),
         (file) => read(file, true),
       );
       if (live) return live.read;
     }
     const streams = [...new Set(receipts.map((w) => w.stream))];
-    const fold = await foldWritten(this.store, streams, DEFAULT_POLICY, this.file?.servingFile ?? null);
+    const fold = await foldWritten(this.store, streams, DEFAULT_POLICY, this.file.servingFile);
     try {
       return read(fold, false);
     } finally {

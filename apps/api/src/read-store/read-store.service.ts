@@ -122,7 +122,7 @@ export class ReadStoreService implements OnApplicationShutdown {
    * until the swap); null while it catches up (at start, after the swap).
    */
   get lookups(): Lookups | null {
-    return this.caughtUp && this.subscription !== null && this.file?.db.open ? this.file.lookups : null;
+    return this.servingFile?.lookups ?? null;
   }
 
   /**
