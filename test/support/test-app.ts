@@ -5,7 +5,7 @@ import { EventStore } from '@app/event-store';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { bootstrap } from '../../apps/api/src/main';
+import { bootstrap } from '../../apps/api/src/server';
 import { type AppConfig, loadConfig } from '../../apps/api/src/config/config';
 
 export interface GraphQLResponse<T = Record<string, any>> {

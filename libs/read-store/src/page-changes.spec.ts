@@ -3,6 +3,7 @@ import { createRegistryModel, evolveRegistry, type RegistryModel } from '@app/pr
 import { allege, corroboration, EventLog, source } from '../../projections/src/testing/event-log.fixtures';
 import { randomHistory } from '../../projections/src/testing/random-history';
 import type { FoldedStatusChange, PageChanges } from './page-changes';
+import { ALL_CORROBORATION_FIELDS, liveIncident } from './live-incident';
 import { ReadStore } from './read-store';
 
 const SEEDS = Array.from({ length: 8 }, (_, i) => 301 + i);
@@ -29,10 +30,13 @@ function modelPageChanges(model: RegistryModel, page: readonly StoredEvent[]): P
   const statusChanges = [...net.values()]
     .filter((c) => c.before !== c.after && !model.mergedInto.has(c.incidentId))
     .map((c) => ({ ...c, assessment: model.incidents.get(c.incidentId)!.assessment }));
-  return { statusChanges, recordedStatementIds };
+  return { statusChanges, recordedStatementIds, markedIncidentIds: [] };
 }
 
-const byIncident = (changes: PageChanges) => ({
+type Shown = Omit<PageChanges, 'markedIncidentIds'>;
+
+/** The changes the model's ChangeSets can say too: which incidents a page marked is the file's own (tested below). */
+const byIncident = ({ markedIncidentIds: _marked, ...changes }: PageChanges): Shown => ({
   ...changes,
   statusChanges: [...changes.statusChanges].sort((a, b) => a.incidentId.localeCompare(b.incidentId)),
 });
@@ -41,7 +45,7 @@ const byIncident = (changes: PageChanges) => ({
 function foldBoth(events: readonly StoredEvent[], size: number) {
   const file = ReadStore.openFile(':memory:');
   const model = createRegistryModel();
-  const pages: { at: number; file: PageChanges; model: PageChanges; page: readonly StoredEvent[] }[] = [];
+  const pages: { at: number; file: Shown; model: PageChanges; page: readonly StoredEvent[] }[] = [];
   for (let at = 0; at < events.length; at += size) {
     const page = events.slice(at, at + size);
     pages.push({
@@ -76,7 +80,7 @@ describe('what a page folded live changed (the subscriptions publish it)', () =>
         const wanted = byIncident(model).statusChanges;
         expect({ at, ...file, statusChanges: file.statusChanges.map((c) => ({ ...c, eventId: '' })) }).toEqual({
           at,
-          ...model,
+          ...byIncident(model),
           statusChanges: wanted.map((c) => ({ ...c, eventId: '' })),
         });
         file.statusChanges.forEach((c, i) => {
@@ -118,7 +122,7 @@ describe('what a page folded live changed (the subscriptions publish it)', () =>
 
   it('a bulk rebuild and a page folded without assessing report nothing; what they left is not heard', () => {
     const { events } = randomHistory(SEEDS[0], 120);
-    const none = { statusChanges: [], recordedStatementIds: [] };
+    const none = { statusChanges: [], recordedStatementIds: [], markedIncidentIds: [] };
     const bulk = ReadStore.openFile(':memory:', { bulk: true });
     expect(bulk.applyPage(events, { assess: false })).toEqual(none);
     bulk.close();
@@ -135,5 +139,35 @@ describe('what a page folded live changed (the subscriptions publish it)', () =>
       });
     }
     live.close();
+  });
+
+  it.each(SEEDS)('history %i: an incident whose answer a page changed is among the incidents it marked', (seed) => {
+    const { events } = randomHistory(seed, 160);
+    const ids = [...new Set(events.flatMap((e) => (e.type === 'UseAlleged' ? [String(e.data.incidentId)] : [])))];
+    for (const size of [1, 3]) {
+      const file = ReadStore.openFile(':memory:');
+      const answers = () =>
+        ids.map((id) => JSON.stringify(liveIncident(file.db, id, file.policy, ALL_CORROBORATION_FIELDS)));
+      let before = answers();
+      let [changed, unmarked] = [0, 0];
+      for (let at = 0; at < events.length; at += size) {
+        const { markedIncidentIds } = file.applyPage(events.slice(at, at + size), { assess: true });
+        const after = answers();
+        const marked = new Set(markedIncidentIds);
+        ids.forEach((id, i) => {
+          // The service keeps the answer for `id` under `id` and the incident it resolved to (see LiveReads).
+          const keys = [id, (JSON.parse(before[i]) as { incidentId: string } | null)?.incidentId ?? id];
+          if (after[i] !== before[i]) {
+            changed++;
+            expect({ at, id, marked: keys.some((key) => marked.has(key)) }).toEqual({ at, id, marked: true });
+          } else if (!keys.some((key) => marked.has(key))) unmarked++;
+        });
+        before = after;
+      }
+      // The test can fail both ways: answers do change, and most incidents are left out of most pages.
+      expect(changed).toBeGreaterThan(20);
+      expect(unmarked).toBeGreaterThan(changed);
+      file.close();
+    }
   });
 });

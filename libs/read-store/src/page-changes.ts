@@ -27,9 +27,15 @@ export interface FoldedStatusChange extends Omit<StatusMove, 'seq'> {
 export interface PageChanges {
   statusChanges: FoldedStatusChange[];
   recordedStatementIds: string[];
+  /**
+   * Every incident whose live rows the page may have changed (its details, corroborations, merges, withdrawal,
+   * revision, stored assessment or history), moved or not: those it marked to assess, and those they are merged
+   * into. What an answer about any other incident reads is as it was before the page.
+   */
+  markedIncidentIds: string[];
 }
 
-export const noChanges = (): PageChanges => ({ statusChanges: [], recordedStatementIds: [] });
+export const noChanges = (): PageChanges => ({ statusChanges: [], recordedStatementIds: [], markedIncidentIds: [] });
 
 /** The moves of a page whose first event has seq `first`, each named by its event's id. */
 export const namedMoves = (moves: readonly StatusMove[], page: readonly StoredEvent[], first: number) =>

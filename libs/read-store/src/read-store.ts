@@ -63,6 +63,7 @@ export class ReadStore {
   private readonly markAllDirty: Database.Statement;
   private readonly countDirty: Database.Statement;
   private readonly anyDirty: Database.Statement;
+  private readonly markedAndAbove: Database.Statement;
   private readonly readCheckpoint: Database.Statement;
   private readonly writeCheckpoint: Database.Statement;
   private readonly rememberKey: Database.Statement;
@@ -99,6 +100,16 @@ export class ReadStore {
       'SELECT (SELECT count(*) FROM dirty_incidents) AS pending, (SELECT count(*) FROM incidents) AS incidents',
     );
     this.anyDirty = db.prepare('SELECT EXISTS (SELECT 1 FROM dirty_incidents)').pluck();
+    // An incident's marks reach the incidents it was merged into (a duplicate's evidence is theirs too).
+    this.markedAndAbove = db
+      .prepare(
+        `WITH RECURSIVE above(id) AS (
+           SELECT incident_id FROM dirty_incidents
+           UNION SELECT m.canonical_incident_id FROM incident_merges m JOIN above ON m.incident_id = above.id
+         )
+         SELECT id FROM above`,
+      )
+      .pluck();
     this.readCheckpoint = db.prepare('SELECT version, position, seq, skipped FROM checkpoint WHERE projection = ?');
     this.writeCheckpoint = db.prepare('INSERT OR REPLACE INTO checkpoint VALUES (?,?,?,?,?)');
     this.rememberSkipped = db.prepare('INSERT OR REPLACE INTO skipped_events VALUES (?, ?, ?)');
@@ -150,7 +161,6 @@ export class ReadStore {
     return row ?? { version: this.version, position: null, seq: 0, skipped: 0 };
   }
 
-  /** The version the file was built with; null for a file that holds no checkpoint yet. */
   /** What the file holds now: the canonical incidents (merged duplicates not counted) and the other records. */
   counts(): { sources: number; incidents: number; corroborations: number; investigations: number; statements: number } {
     const count = (sql: string) => this.db.prepare(sql).pluck().get() as number;
@@ -172,6 +182,7 @@ export class ReadStore {
     return (ids as string[]).reverse();
   }
 
+  /** The version the file was built with; null for a file that holds no checkpoint yet. */
   storedVersion(): string | null {
     return (this.readCheckpoint.get(PROJECTION) as Checkpoint | undefined)?.version ?? null;
   }
@@ -194,7 +205,14 @@ export class ReadStore {
       this.lastDataVersion = version;
       // Incidents left due by an earlier fold (a crash, a catch-up not settled) are brought up to date first,
       // unheard: the statuses the page is compared with are then the ones the registry showed before it.
-      if (options.assess && this.anyDirty.get() !== 0) assessPending(this.db, this.policy);
+      const marked = new Set<string>();
+      const noteMarked = () => {
+        for (const id of this.markedAndAbove.all() as string[]) marked.add(id);
+      };
+      if (options.assess && this.anyDirty.get() !== 0) {
+        noteMarked();
+        assessPending(this.db, this.policy);
+      }
       let { seq, skipped } = this.checkpoint();
       const first = seq + 1;
       let latest: string | null = null;
@@ -231,6 +249,8 @@ export class ReadStore {
         this.userStatements.settle();
       }
       if (options.assess) {
+        noteMarked();
+        changes.markedIncidentIds = [...marked];
         const moves: StatusMove[] = [];
         assessPending(this.db, this.policy, Number.MAX_SAFE_INTEGER, undefined, moves);
         changes.statusChanges = namedMoves(moves, page, first);

@@ -9,7 +9,6 @@ import {
   type SpeakOutFilter,
   type SpeakOutReport,
   speakOutReport,
-  type StatementRows,
 } from '@app/projections';
 import { ccmStates } from '../../projections/src/testing/event-log.fixtures';
 import { dayOf, randomHistory, SITUATIONS } from '../../projections/src/testing/random-history';
@@ -17,6 +16,7 @@ import { ReadStore } from './read-store';
 import { responseMatrixAt, speakOutReportAt } from './report-at';
 import { FileStatementRows } from './statement-rows';
 import { cutsOf, whereOf } from './testing/cuts';
+import { dumpRows } from './testing/statement-rows-dump';
 import { memorySource } from './testing/memory-source';
 
 /**
@@ -97,14 +97,6 @@ describe('the speak-out report and the response matrix from the projection file 
 });
 
 describe('the statement rows kept in step with the file', () => {
-  /** Every row as the scan reads it, by name, not by number (two loads number incidents and States apart). */
-  const dump = (rows: StatementRows) =>
-    Array.from({ length: rows.length }, (_, row) => {
-      const { statementId, kind, deliveredOn, speakers, incidentIds, scope } = rows.view(row);
-      const day = rows.dayOf(row);
-      return { day, statementId, kind, deliveredOn, speakers, incidentIds, scope, scoped: rows.scoped.has(row) };
-    });
-
   it.each([601, 602, 603])(
     'history %i: followed page by page, equal to the rows loaded afresh and as the fold keeps them',
     async (seed) => {
@@ -120,10 +112,29 @@ describe('the statement rows kept in step with the file', () => {
       }
       expect(follows).toBeGreaterThan(10);
       expect(rows.seq).toBe(store.checkpoint().seq);
-      expect(dump(rows)).toEqual(dump(FileStatementRows.load(store.db)));
-      expect(dump(rows)).toEqual(dump(await FileStatementRows.loadInSteps(store.db, 3)));
-      expect(dump(rows)).toEqual(dump(modelReportSource(buildModel(events)).statements));
+      expect(dumpRows(rows)).toEqual(dumpRows(FileStatementRows.load(store.db)));
+      expect(dumpRows(rows)).toEqual(dumpRows(await FileStatementRows.loadInSteps(store.db, 3)));
+      expect(dumpRows(rows)).toEqual(dumpRows(modelReportSource(buildModel(events)).statements));
       store.close();
     },
   );
+
+  it.each([604, 605])('history %i: rows another thread loaded, taken over, then followed', (seed) => {
+    const { events } = randomHistory(seed, 160);
+    const store = ReadStore.openFile(':memory:');
+    const half = Math.floor(events.length / 2);
+    store.applyPage(events.slice(0, half), { assess: true });
+    const { parts } = FileStatementRows.load(store.db).parts();
+    // What crosses threads is a structured clone: no prototypes, no private state beyond the parts.
+    const adopted = FileStatementRows.adopt(store.db, structuredClone(parts));
+    expect(adopted.seq).toBe(store.checkpoint().seq);
+    expect(dumpRows(adopted)).toEqual(dumpRows(FileStatementRows.load(store.db)));
+    store.applyPage(events.slice(half), { assess: true });
+    expect(adopted.follow()).toBe(true);
+    expect(dumpRows(adopted)).toEqual(dumpRows(FileStatementRows.load(store.db)));
+    expect(dumpRows(adopted.at({ clock: 'KNOWN', at: new Date(`${dayOf(700)}T00:00:00Z`) }))).toEqual(
+      dumpRows(FileStatementRows.load(store.db).at({ clock: 'KNOWN', at: new Date(`${dayOf(700)}T00:00:00Z`) })),
+    );
+    store.close();
+  });
 });

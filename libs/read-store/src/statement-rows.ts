@@ -1,6 +1,6 @@
 import { STATEMENT_KINDS, type StatementScope } from '@app/domain';
 import { ABSENT_DAY, dayNumber, isoDateOfDay, type StatementRowView, type StatementRows } from '@app/projections';
-import type { Database, Statement } from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { type ReadCut, cutParams } from './cut';
 import {
   copy,
@@ -26,6 +26,27 @@ type ScanRow = [
   ids: string,
   scope: string,
 ];
+
+/**
+ * What a load read, for another thread to take over (`adopt`): the typed arrays' buffers are moved to it, the rest
+ * is copied.
+ */
+export interface StatementRowsParts {
+  days: Int32Array;
+  kinds: Uint8Array;
+  recordedMs: Float64Array;
+  seqs: Float64Array;
+  incidents: Int32Array;
+  speakers: Int16Array;
+  moreIncidents: Map<number, readonly number[]>;
+  moreSpeakers: Map<number, readonly number[]>;
+  scopes: Map<number, StatementScope>;
+  corrected: Map<string, Corrected>;
+  count: number;
+  upto: number;
+  incidentIds: readonly string[];
+  stateCodes: readonly string[];
+}
 
 /** Every correction folded in (after, upto]: the statements it corrected, with their first version's seq. */
 const CORRECTED = `SELECT v.statement_id AS id, (SELECT min(f.seq) FROM statement_versions f
@@ -63,14 +84,14 @@ export class FileStatementRows implements StatementRows {
   private ownRows: Uint8Array | null = null;
   private readonly incidentNumbers = new Numbering();
   private readonly stateNumbers = new Numbering();
-  private readonly idBySeq: Statement;
+  private readonly idBySeq: Database.Statement;
 
-  private constructor(private readonly db: Database) {
+  private constructor(private readonly db: Database.Database) {
     this.idBySeq = db.prepare('SELECT statement_id FROM statement_versions WHERE seq = ?').pluck();
   }
 
   /** Every statement of the file, read at once. */
-  static load(db: Database): FileStatementRows {
+  static load(db: Database.Database): FileStatementRows {
     const rows = new FileStatementRows(db);
     rows.follow();
     return rows;
@@ -80,10 +101,60 @@ export class FileStatementRows implements StatementRows {
    * Every statement of the file, read `step` statements per read transaction with a turn of the event loop
    * between: a service keeps answering while it loads (824,507 statements take seconds).
    */
-  static async loadInSteps(db: Database, step = 4_000): Promise<FileStatementRows> {
+  static async loadInSteps(db: Database.Database, step = 4_000): Promise<FileStatementRows> {
     const rows = new FileStatementRows(db);
     while (rows.follow(step)) await new Promise((resolve) => setImmediate(resolve));
     return rows;
+  }
+
+  /**
+   * Rows another thread loaded from the same file (`parts`), to be read with `db`: rows up to a seq never change,
+   * so `follow` then reads only what was folded after them.
+   */
+  static adopt(db: Database.Database, parts: StatementRowsParts): FileStatementRows {
+    const rows = new FileStatementRows(db);
+    const { incidentIds, stateCodes, ...arrays } = parts;
+    Object.assign(rows, arrays);
+    rows.scoped = new Set(parts.scopes.keys());
+    for (const id of incidentIds) rows.incidentNumbers.of(id);
+    for (const code of stateCodes) rows.stateNumbers.of(code);
+    return rows;
+  }
+
+  /** What these rows hold, for `adopt` in another thread, and the buffers to move there (unusable here after). */
+  parts(): { parts: StatementRowsParts; transfer: ArrayBuffer[] } {
+    const { days, kinds, recordedMs, seqs, incidents, speakers, moreIncidents, moreSpeakers, scopes } = this;
+    const { corrected, count, upto, incidentIds, stateCodes } = this;
+    const parts: StatementRowsParts = {
+      days,
+      kinds,
+      recordedMs,
+      seqs,
+      incidents,
+      speakers,
+      moreIncidents,
+      moreSpeakers,
+      scopes,
+      corrected,
+      count,
+      upto,
+      incidentIds,
+      stateCodes,
+    };
+    return { parts, transfer: [days, kinds, recordedMs, seqs, incidents, speakers].map((a) => a.buffer) };
+  }
+
+  /**
+   * Every statement of the file at `path`, read through a read-only connection of its own (another thread's), as
+   * `parts` gives them.
+   */
+  static partsOfFile(path: string): { parts: StatementRowsParts; transfer: ArrayBuffer[] } {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return FileStatementRows.load(db).parts();
+    } finally {
+      db.close();
+    }
   }
 
   get length(): number {

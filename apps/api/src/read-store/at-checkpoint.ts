@@ -1,24 +1,29 @@
 import type { ReadStore } from '@app/read-store';
 
+interface AboutIncidents {
+  answer: unknown;
+  incidents: readonly string[];
+}
+
 /**
  * Answers read from one file at one checkpoint, kept until it moves: the rows they come from cannot change before,
- * so a question asked again (the same page) is not read again. Any fold, or another file swapped in, clears them.
+ * so a question asked again (the same page) is not read again. Another file swapped in, or a fold it was not told
+ * of, clears them. An answer about incidents (`getAbout`) also outlives a live page that marked none of them
+ * (`folded`): under writes, the incidents nobody wrote to are not read again at every page.
  */
 export class AtCheckpoint {
   private file: ReadStore | null = null;
   private seq = -1;
   private readonly kept = new Map<string, unknown>();
+  private readonly about = new Map<string, AboutIncidents>();
+  /** The keys in `about` each incident's answers are kept under. */
+  private readonly keysOf = new Map<string, Set<string>>();
 
-  /** `limit`: beyond this many answers, the oldest half goes. */
+  /** `limit`: beyond this many answers of a kind, the oldest half goes. */
   constructor(private readonly limit: number) {}
 
   get<T>(file: ReadStore, key: string, read: () => T): T {
-    const { seq } = file.checkpoint();
-    if (file !== this.file || seq !== this.seq) {
-      this.kept.clear();
-      this.file = file;
-      this.seq = seq;
-    }
+    this.at(file);
     if (this.kept.has(key)) return this.kept.get(key) as T;
     const answer = read();
     if (this.kept.size >= this.limit) {
@@ -27,5 +32,57 @@ export class AtCheckpoint {
     }
     this.kept.set(key, answer);
     return answer;
+  }
+
+  /** As `get`, for an answer that reads only the live rows of the incidents `incidentsOf` names (see PageChanges). */
+  getAbout<T>(file: ReadStore, key: string, incidentsOf: (answer: T) => readonly string[], read: () => T): T {
+    this.at(file);
+    const held = this.about.get(key);
+    if (held !== undefined) return held.answer as T;
+    const answer = read();
+    if (this.about.size >= this.limit) {
+      let n = 0;
+      for (const k of this.about.keys()) if (n++ < this.limit / 2) this.forget(k);
+    }
+    const incidents = incidentsOf(answer);
+    this.about.set(key, { answer, incidents });
+    for (const id of incidents) {
+      const keys = this.keysOf.get(id) ?? new Set<string>();
+      keys.add(key);
+      this.keysOf.set(id, keys);
+    }
+    return answer;
+  }
+
+  /**
+   * A live page took `file` from checkpoint seq `from` to `to`, marking `incidents`: the answers about them go, the
+   * others stay. Told of a page that does not follow what it holds, it keeps nothing.
+   */
+  folded(file: ReadStore, from: number, to: number, incidents: readonly string[]): void {
+    if (file !== this.file || from !== this.seq) return;
+    this.kept.clear();
+    for (const id of incidents) for (const key of this.keysOf.get(id) ?? []) this.forget(key);
+    this.seq = to;
+  }
+
+  private at(file: ReadStore): void {
+    const { seq } = file.checkpoint();
+    if (file === this.file && seq === this.seq) return;
+    this.kept.clear();
+    this.about.clear();
+    this.keysOf.clear();
+    this.file = file;
+    this.seq = seq;
+  }
+
+  private forget(key: string): void {
+    const held = this.about.get(key);
+    if (held === undefined) return;
+    this.about.delete(key);
+    for (const id of held.incidents) {
+      const keys = this.keysOf.get(id);
+      keys?.delete(key);
+      if (keys?.size === 0) this.keysOf.delete(id);
+    }
   }
 }

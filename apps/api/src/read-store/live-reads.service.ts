@@ -55,14 +55,17 @@ export class LiveReads {
   constructor(private readonly file: ReadStoreService) {}
 
   /**
-   * The incident `id` resolves to now (`incident` null: none), with those `fields` of its corroborations;
-   *
+   * The incident `id` resolves to now (`incident` null: none), with those `fields` of its corroborations; kept
+   * across live pages that marked neither `id` nor the incident it resolves to.
    */
   incident(id: string, fields: CorroborationFields | null): { incident: LiveIncident | null } {
     return this.fromFile((file, kept) =>
-      kept.get(file, `incident|${JSON.stringify(fields)}|${id}`, () => ({
-        incident: liveIncident(file.db, id, file.policy, fields),
-      })),
+      kept.getAbout(
+        file,
+        `incident|${JSON.stringify(fields)}|${id}`,
+        ({ incident }) => (incident === null ? [id] : [id, incident.incidentId]),
+        () => ({ incident: liveIncident(file.db, id, file.policy, fields) }),
+      ),
     );
   }
 

@@ -34,6 +34,7 @@ import { openIfCurrent } from './open-if-current';
 import { warmLiveReads } from './warm-live-reads';
 import { warmPastReads } from './warm-past-reads';
 import { reportRowsOf } from './report-rows';
+import { workerScript } from './report-rows-worker';
 
 const SUPERVISE_EVERY_MS = 2000;
 /** Lag beyond this is reported as "at least". */
@@ -269,6 +270,9 @@ export class ReadStoreService implements OnApplicationShutdown {
     const started = Date.now();
     try {
       this.file ??= await this.open(generation);
+      // The report's statement rows, read by a worker thread from the file as it is while this one catches up (see
+      // report-rows.ts; from the TypeScript sources, once serving, in steps between the answers).
+      if (this.warm && workerScript() !== null) this.tryTo(() => void reportRowsOf(this.file!));
       const folded = await this.file.catchUp(this.source(generation));
       this.ensureCurrent(generation);
       const first = !this.caughtUp;
@@ -424,7 +428,9 @@ export class ReadStoreService implements OnApplicationShutdown {
       for await (const page of livePages(subscription, READ_BATCH_SIZE)) {
         while (this.held !== null) await this.held.until;
         if (generation !== this.generation || this.shuttingDown) return;
-        const changes = file.applyPage(this.after(file.checkpoint().position, page), { assess: true });
+        const from = file.checkpoint();
+        const changes = file.applyPage(this.after(from.position, page), { assess: true });
+        this.liveKept.folded(file, from.seq, file.checkpoint().seq, changes.markedIncidentIds);
         this.waiters.release(this.position());
         this.tell(changes, file);
       }

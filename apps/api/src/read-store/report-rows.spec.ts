@@ -1,0 +1,74 @@
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { FileStatementRows, ReadStore } from '@app/read-store';
+import { randomHistory } from '../../../../libs/projections/src/testing/random-history';
+import { dumpRows } from '../../../../libs/read-store/src/testing/statement-rows-dump';
+import { loadReportRows } from './report-rows';
+import { preloadReportRows } from './report-rows-worker';
+
+jest.setTimeout(60_000);
+
+/** The worker from the TypeScript sources, as the rebuild's runs in tests (the service takes the compiled one). */
+const script = {
+  file: resolve(__dirname, '../../../../libs/read-store/src/testing/run-ts.js'),
+  argv: [join(__dirname, 'report-rows.worker.ts')],
+};
+
+describe('the report rows read in a worker thread', () => {
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'report-rows-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const fileWith = (name: string, seed: number, events = 200) => {
+    const file = ReadStore.openFile(join(dir, name));
+    file.applyPage(randomHistory(seed, events).events, { assess: true });
+    return file;
+  };
+
+  it('equal the rows read here, with what was folded after the worker read them (if any)', async () => {
+    const { events } = randomHistory(611, 200);
+    const file = ReadStore.openFile(join(dir, 'projections.db'));
+    const half = Math.floor(events.length / 2);
+    file.applyPage(events.slice(0, half), { assess: true });
+    const loading = loadReportRows(file, script);
+    file.applyPage(events.slice(half), { assess: true });
+    const { rows, how } = await loading;
+    expect(how).toBe('by a worker thread');
+    expect(rows.seq).toBe(file.checkpoint().seq);
+    expect(rows.length).toBeGreaterThan(50);
+    expect(dumpRows(rows)).toEqual(dumpRows(FileStatementRows.load(file.db)));
+    file.close();
+  });
+
+  it('read at start-up, before the file is opened here: taken when it is the file the worker read', async () => {
+    fileWith('projections.db', 613).close();
+    preloadReportRows(join(dir, 'projections.db'), script);
+    const file = ReadStore.openFile(join(dir, 'projections.db'));
+    const { rows, how } = await loadReportRows(file, null);
+    expect(how).toBe('by a worker thread from start-up');
+    expect(dumpRows(rows)).toEqual(dumpRows(FileStatementRows.load(file.db)));
+    file.close();
+  });
+
+  it("another file's rows, moved over the one read at start-up (a rebuild), are not taken", async () => {
+    fileWith('projections.db', 614).close();
+    preloadReportRows(join(dir, 'projections.db'), script);
+    // The worker reads the first file (or the second); the file opened here is the second either way.
+    fileWith('rebuilt.db', 615, 240).close();
+    await new Promise((r) => setTimeout(r, 50));
+    renameSync(join(dir, 'rebuilt.db'), join(dir, 'projections.db'));
+    const file = ReadStore.openFile(join(dir, 'projections.db'));
+    const { rows } = await loadReportRows(file, null);
+    expect(dumpRows(rows)).toEqual(dumpRows(FileStatementRows.load(file.db)));
+    file.close();
+  });
+
+  it('a worker that cannot read the file: read here instead', async () => {
+    const file = fileWith('projections.db', 612, 80);
+    const { rows, how } = await loadReportRows(file, { file: join(dir, 'no-such-worker.js'), argv: [] });
+    expect(how).toBe('here, in steps');
+    expect(dumpRows(rows)).toEqual(dumpRows(FileStatementRows.load(file.db)));
+    file.close();
+  });
+});
