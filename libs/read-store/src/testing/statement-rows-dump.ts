@@ -1,6 +1,6 @@
 import type { StatementRows } from '@app/projections';
 
-/** Every row as the report's scan reads it, by name, not by number (two loads may number incidents and States apart). */
+/** Every row as the report scans it, by name, not by number (two loads may number incidents and States apart). */
 export const dumpRows = (rows: StatementRows) =>
   Array.from({ length: rows.length }, (_, row) => {
     const { statementId, kind, deliveredOn, speakers, incidentIds, scope } = rows.view(row);
