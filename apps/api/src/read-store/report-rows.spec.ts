@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { FileStatementRows, ReadStore } from '@app/read-store';
 import { randomHistory } from '../../../../libs/projections/src/testing/random-history';
 import { dumpRows } from '../../../../libs/read-store/src/testing/statement-rows-dump';
-import { loadReportRows } from './report-rows';
+import { loadReportRows, reportRowsLoaded, reportRowsOf } from './report-rows';
 import { preloadReportRows } from './report-rows-worker';
 
 jest.setTimeout(60_000);
@@ -70,5 +70,25 @@ describe('the report rows read in a worker thread', () => {
     expect(how).toBe('here, in steps');
     expect(dumpRows(rows)).toEqual(dumpRows(FileStatementRows.load(file.db)));
     file.close();
+  });
+
+  it('a file closed while its rows load (shut down, swapped): nothing left failing unheard; the open file reads them', async () => {
+    const unheard: unknown[] = [];
+    const listen = (reason: unknown) => unheard.push(reason);
+    process.on('unhandledRejection', listen);
+    try {
+      const closed = fileWith('projections.db', 616);
+      expect(reportRowsOf(closed)).toBeNull();
+      closed.close();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(unheard).toEqual([]);
+      const file = ReadStore.openFile(join(dir, 'projections.db'));
+      const rows = await reportRowsLoaded(file);
+      expect(reportRowsOf(file)).toBe(rows);
+      expect(dumpRows(rows)).toEqual(dumpRows(FileStatementRows.load(file.db)));
+      file.close();
+    } finally {
+      process.off('unhandledRejection', listen);
+    }
   });
 });

@@ -31,6 +31,8 @@ function loadingOf(file: ReadStore): Loading {
   const started = Date.now();
   const loaded = loadReportRows(file, workerScript());
   const created: Loading = { rows: null, loaded: loaded.then(({ rows }) => rows) };
+  // Who asks for the rows hears the failure; nobody asking is not an unhandled rejection.
+  created.loaded.catch(() => undefined);
   loaded.then(
     ({ rows, how }) => {
       created.rows = rows;
@@ -41,7 +43,7 @@ function loadingOf(file: ReadStore): Loading {
     (error: Error) => {
       // A file closed while it loaded (swapped, shut down): the next question starts again.
       loading.delete(file);
-      logger.warn(`statement rows for reports not read: ${error.message}`);
+      if (file.db.open) logger.warn(`statement rows for reports not read: ${error.message}`);
     },
   );
   loading.set(file, (entry = created));
