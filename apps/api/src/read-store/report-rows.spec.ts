@@ -72,7 +72,7 @@ describe('the report rows read in a worker thread', () => {
     file.close();
   });
 
-  it('a file closed while its rows load (shut down, swapped): nothing left failing unheard; the open file reads them', async () => {
+  it('a file closed while its rows load (shut down, swapped): nothing fails unheard; the next reads them', async () => {
     const unheard: unknown[] = [];
     const listen = (reason: unknown) => unheard.push(reason);
     process.on('unhandledRejection', listen);
