@@ -8,6 +8,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
+const { execFileSync } = require('node:child_process');
 const autocannon = require('autocannon');
 const { DIST, TMP, now, progress, seeded, rmStore } = require('./lib/common');
 const { startServer, gql, drain } = require('./lib/server');
@@ -538,6 +539,10 @@ async function run({ quick }) {
   fs.copyFileSync(file, work);
   const tokens = path.join(TMP, 'graphql-tokens.db');
   rmStore(tokens);
+  const projections = projectionFileFor(file, path.join(TMP, 'graphql-projections.db'));
+  // The copies (2 GB) are written out before the clock starts: the start-up measured is the service's, not the
+  // kernel flushing a fixture beside it (about a second of it on this machine).
+  execFileSync('sync');
   const rows = [];
   let server;
   const startSection = readSectionName(meta);
@@ -548,7 +553,7 @@ async function run({ quick }) {
       {
         EVENT_STORE: 'sqlite',
         SQLITE_PATH: work,
-        PROJECTIONS_DB: projectionFileFor(file, path.join(TMP, 'graphql-projections.db')),
+        PROJECTIONS_DB: projections,
         TOKENS_PATH: tokens,
         ADMIN_TOKEN: TOKEN,
         ADMIN_TOKEN_FILE: path.join(TMP, 'admin-token'),

@@ -4,7 +4,7 @@ import type { AtCheckpoint } from './at-checkpoint';
 import { liveOverview } from './live-overview';
 
 /**
- * Reads, before the service says it is ready, what the questions about now read: the overview without filters
+ * Reads, as the service turns ready, what the questions about now read: the overview without filters
  * (every incident's version 0 and stored assessment, their tally and map), kept in `kept` as a visitor's first
  * look at the page asks it, then a first page and its incidents with their corroborations (not kept: the code,
  * its prepared statements and the file's pages are then no longer cold), as `warmPastReads` does for the past.
