@@ -100,7 +100,7 @@ export class ReadStoreService implements OnApplicationShutdown {
    * never rejects. Calling it again is harmless.
    */
   /**
-   * Opens (or builds) the file and catches it up, then follows the store. `warm`: before it serves, read what the
+   * Opens (or builds) the file and catches it up, then follows the store. `warm`: once it serves, read what the
    * first questions read (the service; a command line asks none of them).
    */
   start(options: { warm?: boolean } = {}): Promise<void> {
@@ -293,11 +293,11 @@ export class ReadStoreService implements OnApplicationShutdown {
 
   /**
    * Once serving, reads what the next questions read, each in a turn of its own so that requests and probes go
-   * between them: the overview without filters (kept: a visitor's first look at the page asks it; about 0.4 s on
-   * the benchmark's store, the time a fresh browser takes to load the page and ask), a page on each clock about the
-   * past (not kept: the code, its statements and the file's pages are then no longer cold), and the report's
-   * statement rows. A question asked meanwhile computes its own answer. Not before ready: ready is the file caught
-   * up, and an orchestrator waiting on it should not wait for a cache.
+   * between them: the overview without filters (kept: a visitor's first look at the page asks it; 0.4-0.5 s on
+   * the benchmark's store, about as long as a fresh browser takes to load the page and ask), a page on each clock
+   * about the past (not kept: the code, its statements and the file's pages are then no longer cold), and the
+   * report's statement rows. A question asked meanwhile computes its own answer. Not before ready: ready is the
+   * file caught up, and an orchestrator waiting on it should not wait for a cache.
    */
   private prepareFirstReads(file: ReadStore, generation: number): void {
     const steps = [
