@@ -54,6 +54,12 @@ export { liveIncidentStatements } from './live-incident-statements';
 export { liveReferring, type LiveReferring } from './live-referring';
 export { liveIncidentInvestigations, liveInvestigation, type InvestigationNow } from './live-investigation';
 export { liveSituations, type SituationCorrectionNow, type SituationNow } from './live-situations';
-export { liveIncidentPage, liveMatching, type LiveIncidentFilter, type MatchedIncident } from './live-incident-pages';
+export {
+  liveIncidentPage,
+  liveMatching,
+  liveMatchingOfFile,
+  type LiveIncidentFilter,
+  type MatchedIncident,
+} from './live-incident-pages';
 export { FileStatementRows, type StatementRowsParts } from './statement-rows';
 export { latestEvidenceDateOf, reportSourceAt, responseMatrixAt, speakOutReportAt } from './report-at';

@@ -1,9 +1,10 @@
 import type { Assessment, IncidentDetails, Location, PolicyConfig, Readiness, Status } from '@app/domain';
 import { type Connection, type IncidentFilter, type IncidentPageArgs, incidentMatcher } from '@app/projections';
-import type { Database } from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { IncidentAtCut } from './incidents-at';
 import { keysetPage, type KeysetList, type Row } from './keyset-page';
 import { liveIncident, type LiveIncident } from './live-incident';
+import { ReadStore } from './read-store';
 import { LIVE_DETAILS, VERSION_DATES } from './schema';
 
 /** What a list asked about now may be filtered by: all of IncidentFilter but who has condemned (the model's). */
@@ -122,6 +123,22 @@ export function liveMatching(db: Database, filter: LiveIncidentFilter, policy: P
     return [...matched, ...parts.moved];
   };
   return db.inTransaction ? read() : db.transaction(read)();
+}
+
+/**
+ * `liveMatching` without filters of the projection file at `path`, through a read-only connection of its own (a
+ * worker thread's), with the checkpoint's seq it was read at.
+ */
+export function liveMatchingOfFile(
+  path: string,
+  policy: PolicyConfig,
+): { seq: number; matched: MatchedIncident[] | null } {
+  const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+  try {
+    return db.transaction(() => ({ seq: ReadStore.seqOf(db), matched: liveMatching(db, {}, policy) }))();
+  } finally {
+    db.close();
+  }
 }
 
 /** Coordinates as the details hold them: a field only where it is a number. */

@@ -156,6 +156,12 @@ export class ReadStore {
     return (this.lookupsHere ??= new Lookups(this.db));
   }
 
+  /** The checkpoint's seq of the file `db` reads (0: nothing folded), for a connection of another thread. */
+  static seqOf(db: Database.Database): number {
+    const row = db.prepare('SELECT seq FROM checkpoint WHERE projection = ?').get(PROJECTION);
+    return (row as { seq: number } | undefined)?.seq ?? 0;
+  }
+
   checkpoint(): Checkpoint {
     const row = this.readCheckpoint.get(PROJECTION) as Checkpoint | undefined;
     return row ?? { version: this.version, position: null, seq: 0, skipped: 0 };

@@ -2,6 +2,7 @@ import { STATEMENT_KINDS, type StatementScope } from '@app/domain';
 import { ABSENT_DAY, dayNumber, isoDateOfDay, type StatementRowView, type StatementRows } from '@app/projections';
 import Database from 'better-sqlite3';
 import { type ReadCut, cutParams } from './cut';
+import { ReadStore } from './read-store';
 import {
   copy,
   type Corrected,
@@ -181,8 +182,7 @@ export class FileStatementRows implements StatementRows {
    */
   follow(limit = Infinity): boolean {
     const read = () => {
-      const row = this.db.prepare("SELECT seq FROM checkpoint WHERE projection = 'registry'").get();
-      const checkpoint = (row as { seq: number } | undefined)?.seq ?? 0;
+      const checkpoint = ReadStore.seqOf(this.db);
       if (checkpoint === this.upto) return false;
       const nth = this.db.prepare('SELECT seq FROM statement_scan WHERE seq > ? ORDER BY seq LIMIT 1 OFFSET ?');
       const last = Number.isFinite(limit) ? (nth.pluck().get(this.upto, limit - 1) as number | undefined) : undefined;

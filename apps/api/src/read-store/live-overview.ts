@@ -1,5 +1,5 @@
 import type { IncidentSet, ListedIncident } from '@app/projections';
-import { liveMatching, type LiveIncidentFilter, type ReadStore } from '@app/read-store';
+import { liveMatching, type LiveIncidentFilter, type MatchedIncident, type ReadStore } from '@app/read-store';
 import type { AtCheckpoint } from './at-checkpoint';
 
 /** The incidents a live filter keeps, as a tally and a map read them: a set that stands still. */
@@ -11,10 +11,19 @@ export type LiveOverview = IncidentSet<ListedIncident>;
  * (incident-overview.ts). Null while an incident is due to be assessed.
  */
 export function liveOverview(kept: AtCheckpoint, file: ReadStore, filter: LiveIncidentFilter): LiveOverview | null {
-  return kept.get(file, `overview|${JSON.stringify(filter)}`, () => {
-    const matched = liveMatching(file.db, filter, file.policy);
-    // Tallies and maps read of each incident only what MatchedIncident holds and its date, in order, with no filter.
-    const incidents = matched && new Map(matched.map((i) => [i.incidentId, i as unknown as ListedIncident]));
-    return incidents && { incidents, fixed: true as const };
-  });
+  return kept.get(file, keyOf(filter), () => overviewOf(liveMatching(file.db, filter, file.policy)));
 }
+
+/**
+ * Keeps, as the overview without filters, `matched`: what `liveMatching` read of `file` at its checkpoint now in
+ * another thread (see report-rows.worker.ts).
+ */
+export function keepUnfilteredOverview(kept: AtCheckpoint, file: ReadStore, matched: MatchedIncident[]): void {
+  kept.get(file, keyOf({}), () => overviewOf(matched));
+}
+
+const keyOf = (filter: LiveIncidentFilter) => `overview|${JSON.stringify(filter)}`;
+
+// Tallies and maps read of each incident only what MatchedIncident holds and its date, in order, with no filter.
+const overviewOf = (matched: MatchedIncident[] | null): LiveOverview | null =>
+  matched && { incidents: new Map(matched.map((i) => [i.incidentId, i as unknown as ListedIncident])), fixed: true };

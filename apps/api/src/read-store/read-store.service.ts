@@ -34,7 +34,8 @@ import { openIfCurrent } from './open-if-current';
 import { warmLiveReads } from './warm-live-reads';
 import { warmPastReads } from './warm-past-reads';
 import { reportRowsOf } from './report-rows';
-import { workerScript } from './report-rows-worker';
+import { takePreloadedOverview, workerScript } from './report-rows-worker';
+import { keepUnfilteredOverview } from './live-overview';
 
 const SUPERVISE_EVERY_MS = 2000;
 /** Lag beyond this is reported as "at least". */
@@ -277,6 +278,12 @@ export class ReadStoreService implements OnApplicationShutdown {
       this.ensureCurrent(generation);
       const first = !this.caughtUp;
       if (first) this.logger.log(`caught up: ${folded} events in ${Date.now() - started} ms (${this.path})`);
+      // The overview a worker read at start-up, when it is of the file as it is now (see preloadReportRows).
+      const early = first && this.warm ? takePreloadedOverview(this.file) : null;
+      if (early !== null) {
+        keepUnfilteredOverview(this.liveKept, this.file, early);
+        this.logger.log(`overview without filters: ${early.length} incidents read by a worker thread from start-up`);
+      }
       this.caughtUp = true;
       this.lastError = null;
       this.follow(this.file, generation);

@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { StatementRowsParts } from '@app/read-store';
+import type { MatchedIncident, ReadStore, StatementRowsParts } from '@app/read-store';
 
 export interface ReportRowsWorkerData {
   path: string;
+  /** Read the overview without filters first (at start-up: see preloadReportRows). */
+  overview?: boolean;
 }
 
 /** What the worker read: the rows, and the file they are of (its inode when the worker opened it). */
@@ -13,7 +15,16 @@ export interface RowsRead {
   inode: number;
 }
 
-export type ReportRowsWorkerMessage = ({ type: 'loaded' } & RowsRead) | { type: 'failed'; message: string };
+/** The overview without filters as `liveMatching` read it, and the file, checkpoint and policy it is of. */
+export interface OverviewRead {
+  matched: MatchedIncident[];
+  seq: number;
+  policyVersion: string;
+  inode: number;
+}
+
+export type ReportRowsWorkerMessage =
+  ({ type: 'loaded' } & RowsRead) | ({ type: 'overview' } & OverviewRead) | { type: 'failed'; message: string };
 
 export interface WorkerScript {
   file: string;
@@ -30,31 +41,58 @@ export function workerScript(): WorkerScript | null {
   return fs.existsSync(compiled) ? { file: compiled, argv: [] } : null;
 }
 
-/** The report's statement rows of the projection file at `file`, read by a worker thread (report-rows.worker.ts). */
-export function readRowsInWorker(file: string, script: WorkerScript): Promise<RowsRead> {
+/**
+ * The report's statement rows of the projection file at `file`, read by a worker thread (report-rows.worker.ts);
+ * with `overview`, the overview without filters is read first and handed to it.
+ */
+export function readRowsInWorker(
+  file: string,
+  script: WorkerScript,
+  overview?: (read: OverviewRead) => void,
+): Promise<RowsRead> {
   return new Promise<RowsRead>((resolve, reject) => {
-    const worker = new Worker(script.file, { argv: script.argv, workerData: { path: file } });
+    const data: ReportRowsWorkerData = { path: file, overview: overview !== undefined };
+    const worker = new Worker(script.file, { argv: script.argv, workerData: data });
     // Reading never holds the process open (a shutdown meanwhile).
     worker.unref();
-    worker.once('message', (message: ReportRowsWorkerMessage) =>
-      message.type === 'loaded' ? resolve(message) : reject(new Error(message.message)),
-    );
+    worker.on('message', ({ type, ...message }: ReportRowsWorkerMessage) => {
+      if (type === 'overview') overview?.(message as OverviewRead);
+      else if (type === 'loaded') resolve(message as RowsRead);
+      else reject(new Error((message as { message: string }).message));
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the worker ended (exit code ${code})`)));
   });
 }
 
 let preloaded: { file: string; rows: Promise<RowsRead> } | null = null;
+let overviewRead: { file: string; read: OverviewRead } | null = null;
 
 /**
- * Starts reading the rows of the projection file at `file` in a worker thread, before the service is loaded (see
- * main.ts); the service takes them over (`takePreloaded`) if the file it opens is the one the worker read.
+ * Starts reading the overview without filters, then the report's rows, of the projection file at `file` in a
+ * worker thread, before the service is loaded (see main.ts); the service takes them over (`takePreloadedOverview`,
+ * `takePreloaded`) if the file it opens is the one the worker read, at the same checkpoint for the overview.
  */
 export function preloadReportRows(file: string, script = workerScript()): void {
   if (script === null || file === ':memory:') return;
-  const rows = readRowsInWorker(file, script);
+  const rows = readRowsInWorker(file, script, (read) => (overviewRead = { file, read }));
   rows.catch(() => undefined); // a failure is the taker's to report; none may end the process unheard
   preloaded = { file, rows };
+}
+
+/**
+ * The overview the worker read at start-up (once), if it has come and is of `file` as it is now: the same file
+ * (inode), checkpoint and policy; else null (the service reads its own).
+ */
+export function takePreloadedOverview(file: ReadStore): MatchedIncident[] | null {
+  const taken = overviewRead?.file === file.path ? overviewRead.read : null;
+  overviewRead = null;
+  if (taken === null) return null;
+  const same =
+    taken.inode === fs.statSync(file.path).ino &&
+    taken.seq === file.checkpoint().seq &&
+    taken.policyVersion === file.policy.version;
+  return same ? taken.matched : null;
 }
 
 /** The rows preloaded from `file` (once: they are then the taker's), or null. */

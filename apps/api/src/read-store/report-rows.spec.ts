@@ -1,11 +1,11 @@
 import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { FileStatementRows, ReadStore } from '@app/read-store';
+import { FileStatementRows, liveMatching, ReadStore } from '@app/read-store';
 import { randomHistory } from '../../../../libs/projections/src/testing/random-history';
 import { dumpRows } from '../../../../libs/read-store/src/testing/statement-rows-dump';
 import { loadReportRows, reportRowsLoaded, reportRowsOf } from './report-rows';
-import { preloadReportRows } from './report-rows-worker';
+import { preloadReportRows, takePreloadedOverview } from './report-rows-worker';
 
 jest.setTimeout(60_000);
 
@@ -90,5 +90,34 @@ describe('the report rows read in a worker thread', () => {
     } finally {
       process.off('unhandledRejection', listen);
     }
+  });
+
+  it('the overview read at start-up: what liveMatching reads here, taken once, at that checkpoint only', async () => {
+    const { events } = randomHistory(618, 240);
+    const half = Math.floor(events.length / 2);
+    const path = join(dir, 'projections.db');
+    const write = (from: number, to: number) => {
+      const file = ReadStore.openFile(path);
+      file.applyPage(events.slice(from, to), { assess: true });
+      file.close();
+    };
+    write(0, half);
+    preloadReportRows(path, script);
+    let file = ReadStore.openFile(path);
+    await loadReportRows(file, null); // the worker reads the overview before the rows
+    const matched = takePreloadedOverview(file);
+    expect(matched?.length).toBeGreaterThan(5);
+    expect(matched).toEqual(liveMatching(file.db, {}, file.policy));
+    expect(takePreloadedOverview(file)).toBeNull();
+    file.close();
+
+    // Read at start-up, then the file folded more before the service took it: not taken.
+    write(half, half + 1);
+    preloadReportRows(path, script);
+    file = ReadStore.openFile(path);
+    await loadReportRows(file, null);
+    file.applyPage(events.slice(half + 1), { assess: true });
+    expect(takePreloadedOverview(file)).toBeNull();
+    file.close();
   });
 });
