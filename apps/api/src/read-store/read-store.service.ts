@@ -302,8 +302,9 @@ export class ReadStoreService implements OnApplicationShutdown {
    * Once serving, reads what the next questions read, each in a turn of its own so that requests and probes go
    * between them: the overview without filters (kept: a visitor's first look at the page asks it; 0.4-0.5 s on
    * the benchmark's store, unless the start-up worker's was kept), a page on each clock about the past (not kept:
-   * the code, its statements and the file's pages are then no longer cold), and the report's statement rows. A question asked meanwhile computes its own answer. Not before ready: ready is the
-   * file caught up, and an orchestrator waiting on it should not wait for a cache.
+   * the code, its statements and the file's pages are then no longer cold), and the report's statement rows. A
+   * question asked meanwhile computes its own answer. Not before ready: ready is the file caught up, and an
+   * orchestrator waiting on it should not wait for a cache.
    */
   private prepareFirstReads(file: ReadStore, generation: number): void {
     const steps = [
