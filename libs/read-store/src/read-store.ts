@@ -156,7 +156,7 @@ export class ReadStore {
     return (this.lookupsHere ??= new Lookups(this.db));
   }
 
-  /** The checkpoint's seq of the file `db` reads (0: nothing folded), for a connection of another thread. */
+  /** The checkpoint's seq of the projection file `db` reads (0: nothing folded): any connection to it, any thread. */
   static seqOf(db: Database.Database): number {
     const row = db.prepare('SELECT seq FROM checkpoint WHERE projection = ?').get(PROJECTION);
     return (row as { seq: number } | undefined)?.seq ?? 0;
