@@ -55,10 +55,10 @@ export function readRowsInWorker(
     const worker = new Worker(script.file, { argv: script.argv, workerData: data });
     // Reading never holds the process open (a shutdown meanwhile).
     worker.unref();
-    worker.on('message', ({ type, ...message }: ReportRowsWorkerMessage) => {
-      if (type === 'overview') overview?.(message as OverviewRead);
-      else if (type === 'loaded') resolve(message as RowsRead);
-      else reject(new Error((message as { message: string }).message));
+    worker.on('message', (message: ReportRowsWorkerMessage) => {
+      if (message.type === 'overview') overview?.(message);
+      else if (message.type === 'loaded') resolve(message);
+      else reject(new Error(message.message));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the worker ended (exit code ${code})`)));
@@ -66,7 +66,8 @@ export function readRowsInWorker(
 }
 
 let preloaded: { file: string; rows: Promise<RowsRead> } | null = null;
-let overviewRead: { file: string; read: OverviewRead } | null = null;
+/** The overview the worker read; `taken` once the service has asked (one that comes later is not kept). */
+let overviewRead: { file: string; read: OverviewRead } | 'taken' | null = null;
 
 /**
  * Starts reading the overview without filters, then the report's rows, of the projection file at `file` in a
@@ -75,7 +76,10 @@ let overviewRead: { file: string; read: OverviewRead } | null = null;
  */
 export function preloadReportRows(file: string, script = workerScript()): void {
   if (script === null || file === ':memory:') return;
-  const rows = readRowsInWorker(file, script, (read) => (overviewRead = { file, read }));
+  overviewRead = null;
+  const rows = readRowsInWorker(file, script, (read) => {
+    if (overviewRead !== 'taken') overviewRead = { file, read };
+  });
   rows.catch(() => undefined); // a failure is the taker's to report; none may end the process unheard
   preloaded = { file, rows };
 }
@@ -85,14 +89,15 @@ export function preloadReportRows(file: string, script = workerScript()): void {
  * (inode), checkpoint and policy; else null (the service reads its own).
  */
 export function takePreloadedOverview(file: ReadStore): MatchedIncident[] | null {
-  const taken = overviewRead?.file === file.path ? overviewRead.read : null;
-  overviewRead = null;
-  if (taken === null) return null;
+  const held = overviewRead;
+  overviewRead = 'taken';
+  if (held === null || held === 'taken' || held.file !== file.path) return null;
+  const { read } = held;
   const same =
-    taken.inode === fs.statSync(file.path).ino &&
-    taken.seq === file.checkpoint().seq &&
-    taken.policyVersion === file.policy.version;
-  return same ? taken.matched : null;
+    read.inode === fs.statSync(file.path).ino &&
+    read.seq === file.checkpoint().seq &&
+    read.policyVersion === file.policy.version;
+  return same ? read.matched : null;
 }
 
 /** The rows preloaded from `file` (once: they are then the taker's), or null. */
