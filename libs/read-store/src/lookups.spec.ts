@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@app/event-store';
-import { buildModel, canonicalSourceId, findIncident, stateSourceOf } from '@app/projections';
+import { buildModel, canonicalSourceId, type CorroborationView, findIncident, stateSourceOf } from '@app/projections';
 import { randomHistory } from '../../projections/src/testing/random-history';
 import { ReadStore } from './read-store';
 import { withRevisions } from './testing/cuts';
@@ -19,6 +19,22 @@ function keyed(events: StoredEvent[]): StoredEvent[] {
     n % 3 === 0 ? { ...e, metadata: { ...e.metadata, idempotencyKey: `key-${n % 11}`, inputHash: `hash-${n}` } } : e,
   );
 }
+
+/** What the model holds of a corroboration as the event logged it. */
+const loggedOf = ({ originalIncidentId, retraction, ...c }: CorroborationView) => ({
+  corroborationId: c.corroborationId,
+  incidentId: originalIncidentId,
+  sourceId: c.sourceId,
+  stance: c.stance,
+  evidenceKinds: c.evidenceKinds,
+  publishedOn: c.publishedOn,
+  citation: c.citation,
+  ...(c.derivedFrom !== undefined && { derivedFrom: c.derivedFrom }),
+  summary: c.summary,
+  ...(c.credibility !== undefined && { credibility: c.credibility }),
+  ...(c.geolocationPrecisionMeters !== undefined && { geolocationPrecisionMeters: c.geolocationPrecisionMeters }),
+  retracted: retraction !== null,
+});
 
 const idsOf = (events: readonly StoredEvent[], field: string): Set<string> => {
   const ids = new Set<string>(['no-such-id']);
@@ -54,6 +70,8 @@ describe('lookups by key from the live rows against the live model', () => {
     for (const id of idsOf(events, 'corroborationId')) {
       const want = model.corroborations.get(id)?.originalIncidentId;
       expect({ id, got: lookups.corroborationIncidentId(id) }).toEqual({ id, got: want });
+      const c = model.corroborations.get(id);
+      expect({ id, got: lookups.loggedCorroboration(id) }).toEqual({ id, got: c && loggedOf(c) });
     }
     for (const id of idsOf(events, 'investigationId'))
       expect({ id, got: lookups.investigationExists(id) }).toEqual({ id, got: model.investigations.has(id) });
@@ -64,6 +82,10 @@ describe('lookups by key from the live rows against the live model', () => {
     for (let k = 0; k < 12; k++) {
       const key = `key-${k}`;
       expect({ key, got: lookups.keyedWrite(key) }).toEqual({ key, got: model.idempotency.get(key) });
+    }
+    for (const prefix of ['key-1', 'key-', 'key-10', 'key-9', 'kex', 'key-1\uffff', '']) {
+      const want = [...model.idempotency.keys()].filter((k) => k.startsWith(prefix)).sort();
+      expect({ prefix, got: lookups.keysStartingWith(prefix) }).toEqual({ prefix, got: want });
     }
     store.close();
   });

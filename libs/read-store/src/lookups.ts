@@ -1,3 +1,4 @@
+import type { CorroborationFacts } from '@app/domain';
 import type { Database, Statement } from 'better-sqlite3';
 import { incidentResolver } from './incident-resolution';
 
@@ -6,6 +7,27 @@ export interface KeyedWrite {
   inputHash: string;
   stream: string;
   position: string;
+}
+
+/** A corroboration as logged: the incident its event named (before any merge), its facts, whether it was retracted. */
+export interface LoggedCorroboration extends CorroborationFacts {
+  incidentId: string;
+  retracted: boolean;
+}
+
+interface CorroborationRow {
+  corroboration_id: string;
+  incident_id: string;
+  source_id: string;
+  stance: CorroborationFacts['stance'];
+  evidence_kinds: string;
+  published_on: string;
+  derived_from: string | null;
+  credibility: CorroborationFacts['credibility'] | null;
+  geolocation_precision: number | null;
+  citation: string;
+  summary: string;
+  retracted: number;
 }
 
 /**
@@ -19,10 +41,12 @@ export class Lookups {
     | 'stateSource'
     | 'incident'
     | 'corroboration'
+    | 'loggedCorroboration'
     | 'investigation'
     | 'statement'
     | 'situation'
-    | 'keyed',
+    | 'keyed'
+    | 'keysFrom',
     Statement
   >;
 
@@ -40,10 +64,17 @@ export class Lookups {
       ).pluck(),
       incident: prepare('SELECT 1 FROM incidents WHERE incident_id = ?').pluck(),
       corroboration: prepare('SELECT incident_id FROM corroborations WHERE corroboration_id = ?').pluck(),
+      loggedCorroboration: prepare(
+        `SELECT c.*, EXISTS (SELECT 1 FROM corroboration_retractions r WHERE r.corroboration_id = c.corroboration_id)
+           AS retracted
+         FROM corroborations c WHERE c.corroboration_id = ?`,
+      ),
       investigation: prepare('SELECT 1 FROM investigations WHERE investigation_id = ?').pluck(),
       statement: prepare('SELECT 1 FROM statement_versions WHERE statement_id = ? LIMIT 1').pluck(),
       situation: prepare('SELECT 1 FROM situation_versions WHERE situation_id = ? LIMIT 1').pluck(),
       keyed: prepare('SELECT input_hash AS inputHash, stream, position FROM idempotency WHERE key = ?'),
+      // A range of the primary key: `key >= prefix AND key < prefix + U+FFFF` holds every key that starts so.
+      keysFrom: prepare('SELECT key FROM idempotency WHERE key >= ? AND key < ? ORDER BY key').pluck(),
     };
   }
 
@@ -80,6 +111,26 @@ export class Lookups {
     return this.statements.corroboration.get(id) as string | undefined;
   }
 
+  /** The corroboration with this id as logged; undefined when there is none. */
+  loggedCorroboration(id: string): LoggedCorroboration | undefined {
+    const row = this.statements.loggedCorroboration.get(id) as CorroborationRow | undefined;
+    if (row === undefined) return undefined;
+    return {
+      corroborationId: row.corroboration_id,
+      incidentId: row.incident_id,
+      sourceId: row.source_id,
+      stance: row.stance,
+      evidenceKinds: JSON.parse(row.evidence_kinds) as CorroborationFacts['evidenceKinds'],
+      publishedOn: row.published_on,
+      citation: JSON.parse(row.citation) as CorroborationFacts['citation'],
+      ...(row.derived_from !== null && { derivedFrom: row.derived_from }),
+      summary: row.summary,
+      ...(row.credibility !== null && { credibility: row.credibility }),
+      ...(row.geolocation_precision !== null && { geolocationPrecisionMeters: row.geolocation_precision }),
+      retracted: row.retracted === 1,
+    };
+  }
+
   investigationExists(id: string): boolean {
     return this.statements.investigation.get(id) !== undefined;
   }
@@ -94,5 +145,10 @@ export class Lookups {
 
   keyedWrite(key: string): KeyedWrite | undefined {
     return this.statements.keyed.get(key) as KeyedWrite | undefined;
+  }
+
+  /** Every idempotency key used that starts with `prefix`, in order (an import's keys of one dataset and kind). */
+  keysStartingWith(prefix: string): string[] {
+    return this.statements.keysFrom.all(prefix, `${prefix}\uffff`) as string[];
   }
 }

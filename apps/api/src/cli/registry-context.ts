@@ -2,6 +2,7 @@ import { ConsoleLogger, type DynamicModule, type INestApplicationContext, type L
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { EventStore } from '@app/event-store';
+import type { ReadStore } from '@app/read-store';
 import type { AppConfig } from '../config/config';
 import { CliError } from './cli-support';
 import { ConfigModule } from '../config/config.module';
@@ -74,6 +75,13 @@ export interface RegistryContext {
   statements: StatementStreams;
   reference: ReferenceData;
   store: EventStore;
+  /** The projection file, caught up with the store when opened, and following the writes made through `commands`. */
+  file: ReadStore;
+  /**
+   * Keeps the file at its checkpoint (no page of the store folded) until the returned function is called: an
+   * export reads one snapshot across turns of the event loop.
+   */
+  hold(): () => void;
   close(): Promise<void>;
 }
 
@@ -100,6 +108,8 @@ export async function openRegistry(config: AppConfig): Promise<RegistryContext> 
     statements: app.get(StatementStreams),
     reference: app.get(ReferenceData),
     store: app.get(EventStore),
+    file: file.serving,
+    hold: () => file.holdLiveFolding(),
     close: () => app.close(),
   };
 }

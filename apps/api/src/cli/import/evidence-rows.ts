@@ -4,16 +4,7 @@ import { AddCorroborationInput, type RetractCorroborationInput } from '../../inc
 import { CorrectStatementCommand, RecordStatementCommand } from '../../statements/commands/statement.handlers';
 import { type CorrectStatementInput, RecordStatementInput } from '../../statements/dto/statement.inputs';
 import { cell } from './import-file';
-import {
-  canon,
-  changedFields,
-  type FieldProblem,
-  type ImportKind,
-  incidentExists,
-  type KindContext,
-  refId,
-  sourceExists,
-} from './import-kinds';
+import { canon, changedFields, type FieldProblem, type ImportKind, type KindContext, refId } from './import-kinds';
 
 const citationOf = (c: Record<string, unknown>) => ({
   url: cell.text(c.citationUrl),
@@ -57,19 +48,19 @@ export const CORROBORATION_ROWS: ImportKind = {
   check(raw, ctx) {
     const input = raw as AddCorroborationInput;
     const problems: FieldProblem[] = [];
-    if (!incidentExists(ctx.model, input.incidentId))
+    if (!ctx.registry.incidentExists(input.incidentId))
       problems.push({ field: 'incident', message: 'no such incident in the registry' });
-    if (!sourceExists(ctx.model, input.sourceId))
+    if (!ctx.registry.sourceExists(input.sourceId))
       problems.push({ field: 'source', message: 'no such source in the registry' });
     return problems;
   },
   // Corroborations are never corrected by an import (no command does it): only whether it exists matters.
-  revision: (id, ctx) => (ctx.model.corroborations.has(id) ? 0 : undefined),
+  revision: (id, ctx) => (ctx.registry.corroboration(id) ? 0 : undefined),
   create: (input, meta) => new AddCorroborationCommand(input as AddCorroborationInput, meta),
   async change(id, raw, _key, ctx) {
     const input = raw as AddCorroborationInput;
-    const current = ctx.model.corroborations.get(id)!;
-    if (current.retraction)
+    const current = ctx.registry.corroboration(id)!;
+    if (current.retracted)
       return {
         field: 'externalId',
         message: 'this corroboration was retracted; import a new version under a new externalId',
@@ -95,8 +86,8 @@ export const CORROBORATION_ROWS: ImportKind = {
     return null;
   },
   withdraw(id, key, ctx) {
-    const current = ctx.model.corroborations.get(id);
-    if (!current || current.retraction) return null;
+    const current = ctx.registry.corroboration(id);
+    if (!current || current.retracted) return null;
     const input: RetractCorroborationInput = {
       incidentId: current.incidentId,
       corroborationId: id,
@@ -155,16 +146,17 @@ export const STATEMENT_ROWS: ImportKind = {
     const problems: FieldProblem[] = [];
     const unknown = input.speakers.find((code) => !ctx.reference.isKnownCountry(code));
     if (unknown) problems.push({ field: 'speakers', message: `unknown ISO 3166-1 alpha-3 code ${unknown}` });
-    if (input.incidentIds.some((id) => !incidentExists(ctx.model, id)))
+    if (input.incidentIds.some((id) => !ctx.registry.incidentExists(id)))
       problems.push({ field: 'incidents', message: 'no such incident in the registry' });
     return problems;
   },
-  revision: (id, ctx) => ctx.model.statements.get(id)?.revision,
+  revision: (id, ctx) => ctx.registry.statement(id)?.revision,
   create: (input, meta) => new RecordStatementCommand(input as RecordStatementInput, meta),
   async change(id, raw, key, ctx) {
-    const view = ctx.model.statements.get(id)!;
-    const texts = await ctx.statements.texts(id);
-    const current: StatementDetails = { ...view, ...(texts ?? {}) };
+    const view = ctx.registry.statement(id)!;
+    // Its words are kept in its stream only; the file holds it, so the store does.
+    const texts = (await ctx.statements.texts(id))!;
+    const current: StatementDetails = { ...view, ...texts };
     const changes = changedFields(current, raw as StatementDetails, STATEMENT_FIELDS);
     if (Object.keys(changes).length === 0) return null;
     const correct = {

@@ -1,10 +1,10 @@
 import type { Command } from '@nestjs/cqrs';
-import { findIncident, type RegistryModel } from '@app/projections';
 import type { StatementStreams } from '../../statements/statement-streams';
 import type { ReferenceData } from '../../reference/reference-data';
 import type { RequestMeta } from '../../shared/request-meta';
 import { keyedId } from '../../shared/keyed-id';
 import type { ImportKindName, ImportRow } from './import-file';
+import type { RegistryNow } from './registry-now';
 import { cell } from './import-file';
 
 /** A problem with one row: the column it is about and what is wrong. */
@@ -14,15 +14,16 @@ export interface FieldProblem {
 }
 
 /**
- * What a kind needs to decide about a row: where it imports to, as of when, and the registry as it is (`model`: the
- * store folded once before planning; the import's writes are planned from it, then made in file order).
+ * What a kind needs to decide about a row: where it imports to, as of when, and the registry as it is (`registry`:
+ * the projection file's live rows, read before the first write; the writes are planned from it, then made in file
+ * order).
  */
 export interface KindContext {
   dataset: string;
   asOf: string;
   reason: string;
   meta: RequestMeta;
-  model: RegistryModel;
+  registry: RegistryNow;
   statements: StatementStreams;
   reference: ReferenceData;
 }
@@ -100,7 +101,3 @@ export interface ImportKind {
 }
 
 export type KindTable = Readonly<Record<ImportKindName, ImportKind | null>>;
-
-export const sourceExists = (model: RegistryModel, id: string | undefined) => id !== undefined && model.sources.has(id);
-export const incidentExists = (model: RegistryModel, id: string | undefined) =>
-  id !== undefined && !!findIncident(model, id);

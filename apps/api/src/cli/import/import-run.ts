@@ -4,8 +4,8 @@ import { uuidv7 } from '@app/event-store';
 import type { AppConfig } from '../../config/config';
 import { CliError, note, print } from '../cli-support';
 import { openRegistry } from '../registry-context';
-import { foldStore } from '../export/export-model';
 import { readImportFile } from './import-file';
+import { RegistryNow } from './registry-now';
 import { checkImport, type ImportPlan, type ImportSummary, planImport, rejectedRows, runImport } from './importer';
 
 export interface ImportOptions {
@@ -46,7 +46,7 @@ export async function importFile(file: string, options: ImportOptions, config: A
       asOf,
       reason: `Import of ${path.basename(file)} (dataset ${dataset}, as of ${asOf})`,
       meta: { actor: options.actor, correlationId: uuidv7() },
-      model: await foldStore(registry.store),
+      registry: new RegistryNow(registry.file),
       statements: registry.statements,
       reference: registry.reference,
     };

@@ -148,8 +148,7 @@ export async function planImport(file: ImportFile, ctx: KindContext): Promise<Im
 /** Rows imported into this dataset before and absent now are withdrawn (retracted, for corroborations). */
 function planWithdrawals(kind: ImportKind, seen: Set<string>, ctx: KindContext, plan: ImportPlan): void {
   const prefix = creationKey(ctx.dataset, kind.short, '');
-  for (const key of ctx.model.idempotency.keys()) {
-    if (!key.startsWith(prefix)) continue;
+  for (const key of ctx.registry.keysStartingWith(prefix)) {
     const externalId = key.slice(prefix.length);
     if (!EXTERNAL_ID.test(externalId) || seen.has(externalId)) continue;
     const withdrawal = kind.withdraw(keyedId(key, kind.purpose), `${key}:out:${ctx.asOf}`, ctx);

@@ -8,7 +8,7 @@ import { RegradeSourceCommand, RegisterSourceCommand } from '../../sources/comma
 import { RegisterSourceInput, type RegradeSourceInput } from '../../sources/dto/source.inputs';
 import { INCIDENT_DETAIL_COLUMNS } from '../incident-columns';
 import { cell } from './import-file';
-import { canon, changedFields, type FieldProblem, type ImportKind, refId, sourceExists } from './import-kinds';
+import { canon, changedFields, type FieldProblem, type ImportKind, refId } from './import-kinds';
 
 export const SOURCE_ROWS: ImportKind = {
   short: 'source',
@@ -23,11 +23,11 @@ export const SOURCE_ROWS: ImportKind = {
     homepage: cell.text(c.homepage),
   }),
   check: () => [],
-  revision: (id, ctx) => ctx.model.sources.get(id)?.revision,
+  revision: (id, ctx) => ctx.registry.source(id)?.revision,
   create: (input, meta) => new RegisterSourceCommand(input as RegisterSourceInput, meta),
   async change(id, raw, key, ctx) {
     const input = raw as RegisterSourceInput;
-    const current = ctx.model.sources.get(id)!;
+    const current = ctx.registry.source(id)!;
     for (const field of ['name', 'kind', 'homepage'] as const) {
       if (canon(current[field]) !== canon(input[field])) {
         return { field, message: `a source's ${field} cannot be corrected (only its grade can be changed)` };
@@ -135,7 +135,7 @@ export const INCIDENT_ROWS: ImportKind = {
   check(raw, ctx) {
     const input = raw as AllegeUseInput;
     const problems: FieldProblem[] = [];
-    if (!sourceExists(ctx.model, input.firstSource.sourceId))
+    if (!ctx.registry.sourceExists(input.firstSource.sourceId))
       problems.push({ field: 'source', message: 'no such source in the registry' });
     if (!ctx.reference.isKnownCountry(input.location.countryCode))
       problems.push({ field: 'countryCode', message: 'unknown ISO 3166-1 alpha-3 code' });
@@ -143,12 +143,12 @@ export const INCIDENT_ROWS: ImportKind = {
     if (unknown) problems.push({ field: 'allegedUserStates', message: `unknown ISO 3166-1 alpha-3 code ${unknown}` });
     return problems;
   },
-  revision: (id, ctx) => ctx.model.incidents.get(id)?.revision,
+  revision: (id, ctx) => ctx.registry.incident(id)?.revision,
   create: (input, meta) => new AllegeUseCommand(input as AllegeUseInput, meta),
   async change(id, raw, key, ctx) {
-    const current = ctx.model.incidents.get(id)!;
-    if (current.mergedInto) return null;
-    if (current.withdrawal)
+    const current = ctx.registry.incident(id)!;
+    if (current.merged) return null;
+    if (current.withdrawn)
       return {
         field: 'externalId',
         message: 'this incident was withdrawn; it cannot come back (import it under a new externalId)',
@@ -165,8 +165,8 @@ export const INCIDENT_ROWS: ImportKind = {
     return { verb: 'correct', command: new CorrectIncidentCommand(correct, ctx.meta) };
   },
   withdraw(id, key, ctx) {
-    const current = ctx.model.incidents.get(id);
-    if (!current || current.withdrawal || current.mergedInto) return null;
+    const current = ctx.registry.incident(id);
+    if (!current || current.withdrawn || current.merged) return null;
     const input: WithdrawIncidentInput = {
       incidentId: id,
       reason: ctx.reason,

@@ -2,7 +2,7 @@ import type { ResolutionDetails } from '@app/domain';
 import { RecordResolutionVoteCommand } from '../../statements/commands/resolution.handlers';
 import { RecordResolutionVoteInput } from '../../statements/dto/resolution.inputs';
 import { cell, type ImportRow } from './import-file';
-import { canon, type FieldProblem, type ImportKind, incidentExists, refId } from './import-kinds';
+import { canon, type FieldProblem, type ImportKind, refId } from './import-kinds';
 
 /** The columns a vote row shares with every other row of its resolution (all but stateCode and vote). */
 const RESOLUTION_COLUMNS = [
@@ -98,17 +98,17 @@ export const RESOLUTION_VOTE_ROWS: ImportKind = {
     if (unknown) problems.push({ field: 'stateCode', message: `unknown ISO 3166-1 alpha-3 code ${unknown}` });
     const twice = codes.find((code, i) => codes.indexOf(code) !== i);
     if (twice) problems.push({ field: 'stateCode', message: `${twice} votes twice on this resolution` });
-    if (input.scope?.situationIds?.some((id) => !ctx.model.situations.has(id)))
+    if (input.scope?.situationIds?.some((id) => !ctx.registry.situationExists(id)))
       problems.push({ field: 'situations', message: 'no such situation in the registry' });
-    if (input.incidentIds.some((id) => !incidentExists(ctx.model, id)))
+    if (input.incidentIds.some((id) => !ctx.registry.incidentExists(id)))
       problems.push({ field: 'incidents', message: 'no such incident in the registry' });
     return problems;
   },
-  revision: (id, ctx) => ctx.model.resolutions.get(id)?.revision,
+  revision: (id, ctx) => ctx.registry.resolution(id)?.revision,
   create: (input, meta) => new RecordResolutionVoteCommand(input as RecordResolutionVoteInput, meta),
   // A recorded vote has no correction (no command does it): an unchanged resolution is left alone.
   change(id, raw, _key, ctx) {
-    const current = ctx.model.resolutions.get(id)!;
+    const current = ctx.registry.resolution(id)!;
     const input = raw as unknown as ResolutionDetails;
     const differs = FIELDS.find((field) => canon(current[field]) !== canon(input[field]));
     return Promise.resolve(

@@ -47,10 +47,10 @@ export const SITUATION_ROWS: ImportKind = {
     if (user) problems.push({ field: 'allegedUserStates', message: `unknown ISO 3166-1 alpha-3 code ${user}` });
     return problems;
   },
-  revision: (id, ctx) => ctx.model.situations.get(id)?.revision,
+  revision: (id, ctx) => ctx.registry.situation(id)?.revision,
   create: (input, meta) => new RegisterSituationCommand(input as RegisterSituationInput, meta),
   change(id, raw, key, ctx) {
-    const current = ctx.model.situations.get(id)!;
+    const current = ctx.registry.situation(id)!;
     const changes = changedFields<SituationDetails>(current, raw as SituationDetails, FIELDS);
     if (Object.keys(changes).length === 0) return Promise.resolve(null);
     const correct = {
