@@ -1,6 +1,6 @@
 import { modelTimeline } from '@app/projections';
 import { EventStore } from '@app/event-store';
-import { foldStore } from '../apps/api/src/cli/export/export-model';
+import { foldStore } from './support/fold-store';
 import { PastReads } from '../apps/api/src/read-store/past-reads.service';
 import { ReferenceData } from '../apps/api/src/reference/reference-data';
 import { CORRECT_STATEMENT, STATEMENT_NODE, STATEMENT_PAGE } from './support/fixtures';

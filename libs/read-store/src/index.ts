@@ -13,7 +13,7 @@ export { assessAsOf, type IncidentAssessment } from './assessments';
 export { type FoldedStatusChange, type PageChanges } from './page-changes';
 export { cutParams, fieldInForce, inForce, within, type ReadCut } from './cut';
 export { TABLES } from './schema';
-export { Lookups, type KeyedWrite } from './lookups';
+export { Lookups, type KeyedWrite, type LoggedCorroboration } from './lookups';
 export {
   incidentAt,
   incidentsAt,
@@ -53,7 +53,7 @@ export { liveStatementPage } from './live-statement-pages';
 export { liveIncidentStatements } from './live-incident-statements';
 export { liveReferring, type LiveReferring } from './live-referring';
 export { liveIncidentInvestigations, liveInvestigation, type InvestigationNow } from './live-investigation';
-export { liveSituations, type SituationCorrectionNow, type SituationNow } from './live-situations';
+export { liveSituations, situationIdsAt, type SituationCorrectionNow, type SituationNow } from './live-situations';
 export {
   liveIncidentPage,
   liveMatching,

@@ -1,8 +1,8 @@
-import { buildModel, type RegistryModel } from '@app/projections';
+import { buildModel, buildModelAsOf, type Cut, type RegistryModel } from '@app/projections';
 import { randomHistory } from '../../projections/src/testing/random-history';
-import { liveSituations } from './live-situations';
+import { liveSituations, situationIdsAt } from './live-situations';
 import { ReadStore } from './read-store';
-import { withRevisions } from './testing/cuts';
+import { cutsOf, whereOf, withRevisions } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
 
 /**
@@ -35,6 +35,29 @@ describe('situations now from the live rows (liveSituations) against the live re
     expect(json(liveSituations(store.db))).toEqual(json(shownByModel(model)));
     store.close();
   });
+
+  it.each(SEEDS)(
+    'history %i: the situations registered within each cut, on both clocks (situationIdsAt)',
+    async (seed) => {
+      const events = withRevisions(randomHistory(seed, 200).events);
+      const store = ReadStore.openFile(':memory:');
+      await store.catchUp(memorySource(events, 7));
+      const counts = new Set<number>();
+      const before: Cut[] = [
+        { clock: 'RECORDED', at: new Date(events[0].recordedAt.getTime() - 1) },
+        { clock: 'KNOWN', at: new Date('1990-01-01T00:00:00Z') },
+      ];
+      for (const cut of [...before, ...cutsOf(events.map((e) => e.recordedAt))]) {
+        const model = cut === 'LIVE' ? buildModel(events) : buildModelAsOf(events, cut);
+        const want = [...model.situations.keys()].sort();
+        expect({ where: whereOf(cut), got: situationIdsAt(store.db, cut) }).toEqual({ where: whereOf(cut), got: want });
+        counts.add(want.length);
+      }
+      // Before the first registration there are none: the cut is not vacuous.
+      expect(counts.size).toBeGreaterThan(1);
+      store.close();
+    },
+  );
 
   it('the histories correct situations and place incidents in them (the oracle is not vacuous)', () => {
     let corrected = 0;

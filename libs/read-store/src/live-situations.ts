@@ -1,5 +1,6 @@
 import type { IsoDate, SituationDetails } from '@app/domain';
 import type { Database } from 'better-sqlite3';
+import { cutParams, kindOf, type ReadCut, within } from './cut';
 import { detailsOf, type Version } from './evidence.reader';
 
 /** A correction of a situation: what it changed, why, when it was made known, when recorded. */
@@ -76,4 +77,18 @@ export function liveSituations(db: Database): SituationNow[] {
     });
   };
   return db.inTransaction ? read() : db.transaction(read)();
+}
+
+/**
+ * The ids of the situations registered within a cut, in id order (the response matrix's subjects): a registration
+ * is a situation's version row with no reason (a correction gives one).
+ */
+export function situationIdsAt(db: Database, cut: ReadCut): string[] {
+  return db
+    .prepare(
+      `SELECT v.situation_id FROM situation_versions v WHERE v.reason IS NULL AND ${within(kindOf(cut), 'v')}
+       ORDER BY v.situation_id`,
+    )
+    .pluck()
+    .all(cutParams(cut)) as string[];
 }

@@ -2,14 +2,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import type { EventStore } from '@app/event-store';
-import { type Clock, type Cut, isoDateOf, type RegistryModel } from '@app/projections';
+import { type Clock, type Cut, isoDateOf } from '@app/projections';
 import { CliConfig, CliError, configuredStore, note, withStore } from './cli-support';
-import { writeEventLog, writeText } from './export/event-lines';
+import { writeChunks, writeEventLog, writeText } from './export/event-lines';
 import { EvidenceManifest } from '../evidence/evidence-custody';
-import { incidentsCsv, incidentsGeoJson, statementsCsv } from './export/export-formats';
-import { foldStore, parseAsOfInstant, parseClock } from './export/export-model';
+import { incidentsCsv, incidentsGeoJson } from './export/export-formats';
+import { ExportReads, parseAsOfInstant, parseClock } from './export/export-reads';
 import { MATRIX_SUBJECTS, type MatrixSubjects, matrixCsv } from './export/matrix-csv';
-import { ReferenceData } from '../reference/reference-data';
+import { openRegistry } from './registry-context';
 
 const WHAT = ['incidents', 'statements', 'matrix', 'events', 'evidence', 'all'] as const;
 type What = (typeof WHAT)[number];
@@ -38,55 +38,72 @@ export class ExportCommand extends CommandRunner {
 
   async run([what]: string[], options: ExportOptions): Promise<void> {
     if (!(WHAT as readonly string[]).includes(what)) throw new CliError(`export what? one of ${WHAT.join(', ')}`, 2);
+    const kind = what as What;
+    if (kind === 'all' && !options.dir) throw new CliError('export all needs --dir <directory>', 2);
     const config = this.config.get();
     const cut: Cut | undefined = options.asOf ? { clock: options.clock, at: options.asOf } : undefined;
-    await withStore(configuredStore(config), (store) => this.export(what as What, store, cut, options), config);
-  }
-
-  /** The report date is the --as-of day; without it, the latest evidence date (as the query does). */
-  private matrix(model: RegistryModel, cut: Cut | undefined, subjects: MatrixSubjects = 'all'): string {
-    const reference = new ReferenceData(this.config.get().referenceDataDir);
-    return matrixCsv(model, reference.ccmStates, subjects, cut ? isoDateOf(cut.at) : undefined);
-  }
-
-  private async export(what: What, store: EventStore, cut: Cut | undefined, options: ExportOptions): Promise<void> {
-    switch (what) {
-      case 'incidents': {
-        const model = await foldStore(store, cut);
-        return writeText(options.out, options.format === 'geojson' ? incidentsGeoJson(model) : incidentsCsv(model));
+    if (kind === 'events' || kind === 'evidence')
+      return withStore(configuredStore(config), (store) => this.exportLog(kind, store, options.out), config);
+    // The rest is read from the projection file, caught up first and then held at that checkpoint.
+    const registry = await openRegistry(config);
+    const release = registry.hold();
+    try {
+      const reads = new ExportReads(registry.file, registry.statements, cut ?? 'LIVE');
+      const matrix = (subjects: MatrixSubjects = 'all') =>
+        matrixCsv(
+          reads.matrix(
+            registry.reference.ccmStates,
+            { situations: subjects !== 'incidents', incidents: subjects !== 'situations' },
+            // The report date is the --as-of day; without it, the latest evidence date (as the query does).
+            cut ? isoDateOf(cut.at) : undefined,
+          ),
+        );
+      switch (kind) {
+        case 'all':
+          return await this.exportAll(registry.store, reads, matrix, options.dir!);
+        case 'incidents': {
+          const incidents = reads.incidents();
+          const text = options.format === 'geojson' ? incidentsGeoJson(incidents) : incidentsCsv(incidents);
+          return await writeText(options.out, text);
+        }
+        case 'statements':
+          return await writeChunks(options.out, reads.statementsCsv());
+        case 'matrix':
+          return await writeText(options.out, matrix(options.subjects));
+        default: {
+          const _exhaustive: never = kind;
+          return _exhaustive;
+        }
       }
-      case 'statements':
-        return writeText(options.out, statementsCsv(await foldStore(store, cut)));
-      case 'matrix':
-        return writeText(options.out, this.matrix(await foldStore(store, cut), cut, options.subjects));
-      case 'events': {
-        const count = await writeEventLog(store, options.out, new EvidenceManifest());
-        return note(`${count} events`);
-      }
-      case 'evidence': {
-        const manifest = new EvidenceManifest();
-        for await (const batch of store.readAllBatches()) for (const stored of batch) manifest.add(stored);
-        return writeText(options.out, `${JSON.stringify({ files: manifest.entries() }, null, 1)}\n`);
-      }
-      case 'all':
-        return this.exportAll(store, cut, options.dir);
-      default: {
-        const _exhaustive: never = what;
-        return _exhaustive;
-      }
+    } finally {
+      release();
+      await registry.close();
     }
   }
 
-  private async exportAll(store: EventStore, cut: Cut | undefined, dir: string | undefined): Promise<void> {
-    if (!dir) throw new CliError('export all needs --dir <directory>', 2);
+  private async exportLog(what: 'events' | 'evidence', store: EventStore, out: string | undefined): Promise<void> {
+    if (what === 'events') {
+      const count = await writeEventLog(store, out, new EvidenceManifest());
+      return note(`${count} events`);
+    }
+    const manifest = new EvidenceManifest();
+    for await (const batch of store.readAllBatches()) for (const stored of batch) manifest.add(stored);
+    return writeText(out, `${JSON.stringify({ files: manifest.entries() }, null, 1)}\n`);
+  }
+
+  private async exportAll(store: EventStore, reads: ExportReads, matrix: () => string, dir: string): Promise<void> {
     fs.mkdirSync(dir, { recursive: true });
     const manifest = new EvidenceManifest();
     const count = await writeEventLog(store, path.join(dir, 'events.ndjson'), manifest);
-    const model = await foldStore(store, cut);
-    fs.writeFileSync(path.join(dir, 'incidents.csv'), incidentsCsv(model));
-    fs.writeFileSync(path.join(dir, 'incidents.geojson'), incidentsGeoJson(model));
-    fs.writeFileSync(path.join(dir, 'statements.csv'), statementsCsv(model));
-    fs.writeFileSync(path.join(dir, 'matrix.csv'), this.matrix(model, cut));
+    const incidents = reads.incidents();
+    fs.writeFileSync(path.join(dir, 'incidents.csv'), incidentsCsv(incidents));
+    fs.writeFileSync(path.join(dir, 'incidents.geojson'), incidentsGeoJson(incidents));
+    let statements = 0;
+    await writeChunks(
+      path.join(dir, 'statements.csv'),
+      reads.statementsCsv((n) => (statements = n)),
+    );
+    fs.writeFileSync(path.join(dir, 'matrix.csv'), matrix());
     // Only when some event cites files (evidence files, issue 16).
     if (manifest.entries().length > 0)
       fs.writeFileSync(
@@ -94,7 +111,7 @@ export class ExportCommand extends CommandRunner {
         `${JSON.stringify({ files: manifest.entries() }, null, 1)}\n`,
       );
     note(
-      `${count} events; ${model.incidents.size} incidents; ${model.statements.size} statements; ` +
+      `${count} events; ${incidents.length} incidents; ${statements} statements; ` +
         `${manifest.entries().length} evidence files -> ${dir}`,
     );
   }

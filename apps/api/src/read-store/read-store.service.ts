@@ -228,7 +228,10 @@ export class ReadStoreService implements OnApplicationShutdown {
     }
   }
 
-  /** Holds live folding (the file stays at its checkpoint) until the returned function is called: for tests. */
+  /**
+   * Holds live folding (the file stays at its checkpoint) until the returned function is called: a command line's
+   * export reads one snapshot across turns of the event loop; tests hold a page back.
+   */
   holdLiveFolding(): () => void {
     let release!: () => void;
     const hold = { until: new Promise<void>((resolve) => (release = resolve)), release: () => release() };

@@ -24,26 +24,35 @@ export async function writeText(out: string | undefined, text: string): Promise<
     );
 }
 
+/** Writes text as it comes, to a file or stdout, waiting for the target to drain. */
+export async function writeChunks(out: string | undefined, chunks: AsyncIterable<string>): Promise<void> {
+  const target: NodeJS.WritableStream = out ? fs.createWriteStream(out) : process.stdout;
+  for await (const chunk of chunks)
+    if (!target.write(chunk)) await new Promise<void>((resolve) => target.once('drain', () => resolve()));
+  if (out)
+    await new Promise<void>((resolve, reject) =>
+      (target as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+}
+
 /** Streams the log as NDJSON (to a file or stdout), gathering the evidence manifest on the way; returns the count. */
 export async function writeEventLog(
   store: EventStore,
   out: string | undefined,
   manifest: EvidenceManifest,
 ): Promise<number> {
-  const target: NodeJS.WritableStream = out ? fs.createWriteStream(out) : process.stdout;
   let count = 0;
-  for await (const batch of store.readAllBatches()) {
-    let chunk = '';
-    for (const stored of batch) {
-      chunk += `${eventLine(stored)}\n`;
-      manifest.add(stored);
-      count++;
+  async function* lines(): AsyncGenerator<string> {
+    for await (const batch of store.readAllBatches()) {
+      let chunk = '';
+      for (const stored of batch) {
+        chunk += `${eventLine(stored)}\n`;
+        manifest.add(stored);
+        count++;
+      }
+      yield chunk;
     }
-    if (!target.write(chunk)) await new Promise<void>((resolve) => target.once('drain', () => resolve()));
   }
-  if (out)
-    await new Promise<void>((resolve, reject) =>
-      (target as fs.WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())),
-    );
+  await writeChunks(out, lines());
   return count;
 }

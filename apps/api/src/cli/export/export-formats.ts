@@ -1,20 +1,20 @@
 import { stringify } from 'csv-stringify/sync';
-import { type IncidentView, milestonesOf, type RegistryModel } from '@app/projections';
+import { milestonesOf } from '@app/projections';
+import type { IncidentAtCut, StatementAtCut } from '@app/read-store';
+import type { StatementTexts } from '@app/projections';
 import { INCIDENT_DETAIL_COLUMNS } from '../incident-columns';
 
 /** Canonical incidents (merged duplicates fold into theirs), by occurrence date then id. */
-export function incidentsOf(model: RegistryModel): IncidentView[] {
-  return [...model.incidents.values()]
-    .filter((i) => !i.mergedInto)
-    .sort((a, b) =>
-      a.details.occurredFrom === b.details.occurredFrom
-        ? a.incidentId < b.incidentId
-          ? -1
-          : 1
-        : a.details.occurredFrom < b.details.occurredFrom
-          ? -1
-          : 1,
-    );
+export function incidentsOf(incidents: readonly IncidentAtCut[]): IncidentAtCut[] {
+  return [...incidents].sort((a, b) =>
+    a.details.occurredFrom === b.details.occurredFrom
+      ? a.incidentId < b.incidentId
+        ? -1
+        : 1
+      : a.details.occurredFrom < b.details.occurredFrom
+        ? -1
+        : 1,
+  );
 }
 
 const list = (values: readonly string[] | undefined) => (values ?? []).join(';');
@@ -34,7 +34,7 @@ export const INCIDENT_COLUMNS = [
   'mergedDuplicates',
 ] as const;
 
-function incidentRecord(i: IncidentView): Record<(typeof INCIDENT_COLUMNS)[number], unknown> {
+function incidentRecord(i: IncidentAtCut): Record<(typeof INCIDENT_COLUMNS)[number], unknown> {
   const { details: d, assessment: a } = i;
   return {
     id: i.incidentId,
@@ -67,13 +67,13 @@ function incidentRecord(i: IncidentView): Record<(typeof INCIDENT_COLUMNS)[numbe
   };
 }
 
-export function incidentsCsv(model: RegistryModel): string {
-  return stringify(incidentsOf(model).map(incidentRecord), { header: true, columns: [...INCIDENT_COLUMNS] });
+export function incidentsCsv(incidents: readonly IncidentAtCut[]): string {
+  return stringify(incidentsOf(incidents).map(incidentRecord), { header: true, columns: [...INCIDENT_COLUMNS] });
 }
 
 /** A FeatureCollection: one Feature per incident (geometry null where no coordinates were logged). */
-export function incidentsGeoJson(model: RegistryModel): string {
-  const features = incidentsOf(model).map((i) => {
+export function incidentsGeoJson(incidents: readonly IncidentAtCut[]): string {
+  const features = incidentsOf(incidents).map((i) => {
     const { latitude, longitude } = i.details.location;
     const point = latitude !== undefined && longitude !== undefined;
     return {
@@ -100,24 +100,23 @@ export const STATEMENT_COLUMNS = [
   'archivedUrl',
 ] as const;
 
-export function statementsCsv(model: RegistryModel): string {
-  const rows = [...model.statements.values()]
-    .sort((a, b) => (a.deliveredOn === b.deliveredOn ? a.seq - b.seq : a.deliveredOn < b.deliveredOn ? -1 : 1))
-    .map((s) => ({
-      id: s.statementId,
-      deliveredOn: s.deliveredOn,
-      kind: s.kind,
-      venue: s.venue,
-      speakers: list(s.speakers),
-      onBehalfOf: s.onBehalfOf,
-      incidentIds: list(s.incidentIds),
-      namesUser: s.namesUser,
-      quote: s.quote,
-      citationUrl: s.citation.url,
-      archivedUrl: s.citation.archivedUrl,
-    }));
+/** Statements as CSV lines (`header`: the column names first), each with its words as of the same cut. */
+export function statementLines(statements: readonly (StatementAtCut & StatementTexts)[], header: boolean): string {
+  const rows = statements.map((s) => ({
+    id: s.statementId,
+    deliveredOn: s.deliveredOn,
+    kind: s.kind,
+    venue: s.venue,
+    speakers: list(s.speakers),
+    onBehalfOf: s.onBehalfOf,
+    incidentIds: list(s.incidentIds),
+    namesUser: s.namesUser,
+    quote: s.quote,
+    citationUrl: s.citation.url,
+    archivedUrl: s.citation.archivedUrl,
+  }));
   return stringify(rows, {
-    header: true,
+    header,
     columns: [...STATEMENT_COLUMNS],
     cast: { boolean: (value) => String(value) },
   });

@@ -1,15 +1,19 @@
-import type { EventStore } from '@app/event-store';
+import { ABSENT_DAY, type Clock } from '@app/projections';
 import {
-  type Clock,
-  createRegistryModel,
-  type Cut,
-  cutFilter,
-  knownOnOf,
-  foldRegistry,
-  type RegistryModel,
-  settleRegistry,
-} from '@app/projections';
+  FileStatementRows,
+  type IncidentAtCut,
+  incidentsAt,
+  type ReadCut,
+  type ReadStore,
+  responseMatrixAt,
+  situationIdsAt,
+  statementsByIdAt,
+} from '@app/read-store';
+import type { CcmState, IsoDate } from '@app/domain';
+import { statementTextsOf } from '@app/projections';
+import type { StatementStreams } from '../../statements/statement-streams';
 import { CliError } from '../cli-support';
+import { incidentsOf, statementLines } from './export-formats';
 
 /** `--as-of`: a day (its end, UTC) or an instant. */
 export function parseAsOfInstant(value: string): Date {
@@ -24,17 +28,87 @@ export function parseClock(value: string): Clock {
   return value;
 }
 
+/** Statements whose details are read together, then their words from the store. */
+const STATEMENT_CHUNK = 500;
+
 /**
- * The registry now, or as of a cut: the projections library's fold (as a rebuild does, with the cut filter
- * time travel uses), reading the store page by page. Statement texts and audit entries are kept.
+ * What an export reads, as of one cut: the projection file (held at one checkpoint by the caller, so that every
+ * file of one export says the same registry) through the readers the service's questions use, and the statements'
+ * words from their streams in the store. Bounded reads: the incidents of the cut, the statements as compact rows
+ * and a chunk of them at a time; never the whole store in memory.
  */
-export async function foldStore(store: EventStore, cut?: Cut): Promise<RegistryModel> {
-  const model = createRegistryModel({ deferAssessments: true, knownOn: cut && knownOnOf(cut) });
-  const within = cut ? cutFilter(cut) : () => true;
-  for await (const batch of store.readAllBatches()) {
-    for (const stored of batch) if (within(stored)) foldRegistry(model, stored);
+export class ExportReads {
+  private incidentList?: IncidentAtCut[];
+  private sortedIncidents?: IncidentAtCut[];
+  private rows?: FileStatementRows;
+
+  constructor(
+    private readonly file: ReadStore,
+    private readonly streams: StatementStreams,
+    private readonly cut: ReadCut,
+  ) {}
+
+  /** Every canonical incident at the cut (withdrawn ones kept), by occurrence date then id. */
+  incidents(): IncidentAtCut[] {
+    this.sortedIncidents ??= incidentsOf(this.incidentsAt());
+    return this.sortedIncidents;
   }
-  settleRegistry(model);
-  model.deferAssessments = false;
-  return model;
+
+  private incidentsAt(): IncidentAtCut[] {
+    this.incidentList ??= incidentsAt(this.file.db, this.cut, this.file.policy);
+    return this.incidentList;
+  }
+
+  private statementRows(): FileStatementRows {
+    this.rows ??= FileStatementRows.load(this.file.db);
+    return this.rows;
+  }
+
+  /**
+   * The statements of the cut as CSV, header first, by delivery date then recording order, each with its details
+   * and words as of the cut (a correction after it left out), a chunk of statements at a time. `count` is told
+   * how many there are before the first line.
+   */
+  async *statementsCsv(count?: (statements: number) => void): AsyncGenerator<string> {
+    const rows = this.statementRows().at(this.cut);
+    const order: number[] = [];
+    for (let row = 0; row < rows.length; row++) if (rows.dayOf(row) !== ABSENT_DAY) order.push(row);
+    order.sort((a, b) => rows.dayOf(a) - rows.dayOf(b) || a - b);
+    count?.(order.length);
+    yield statementLines([], true);
+    for (let start = 0; start < order.length; start += STATEMENT_CHUNK) {
+      const ids = order.slice(start, start + STATEMENT_CHUNK).map((row) => rows.statementIdOf(row));
+      const byId = new Map(statementsByIdAt(this.file.db, this.cut, ids).map((s) => [s.statementId, s]));
+      const statements = await Promise.all(
+        ids.map(async (id) => {
+          const node = byId.get(id)!;
+          const within = new Set(node.eventIds);
+          const texts = statementTextsOf((await this.streams.events(id)).filter((e) => within.has(e.id)));
+          if (texts === null) throw new Error(`statement ${id} is in the projection file but not in its stream`);
+          return { ...node, ...texts };
+        }),
+      );
+      yield statementLines(statements, false);
+    }
+  }
+
+  /**
+   * The response matrix as the `responseMatrix` query gives it, over every situation registered within the cut and/or
+   * every canonical incident of it: one row per (State Party, subject).
+   */
+  matrix(
+    states: readonly CcmState[],
+    subjects: { situations: boolean; incidents: boolean },
+    asOfDate: IsoDate | undefined,
+  ): ReturnType<typeof responseMatrixAt> {
+    return responseMatrixAt(this.file.db, this.cut, this.file.policy, this.statementRows(), {
+      states,
+      subjects: {
+        situationIds: subjects.situations ? situationIdsAt(this.file.db, this.cut) : [],
+        incidentIds: subjects.incidents ? this.incidents().map((i) => i.incidentId) : [],
+      },
+      asOfDate,
+      incidents: this.incidentsAt(),
+    });
+  }
 }

@@ -1,7 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import type { CcmState, IsoDate } from '@app/domain';
-import { type MatrixCell, type RegistryModel, responseMatrix } from '@app/projections';
-import { incidentsOf } from './export-formats';
+import type { MatrixCell } from '@app/projections';
+import type { responseMatrixAt } from '@app/read-store';
 
 export const MATRIX_SUBJECTS = ['all', 'situations', 'incidents'] as const;
 export type MatrixSubjects = (typeof MATRIX_SUBJECTS)[number];
@@ -24,19 +23,8 @@ export const MATRIX_COLUMNS = [
   'genericCondemnationOn',
 ] as const satisfies readonly ('asOf' | keyof MatrixCell)[];
 
-/**
- * The response matrix as the `responseMatrix` query gives it (the projections' own function), over every
- * situation and/or every canonical incident of the model: one row per (State Party, subject).
- */
-export function matrixCsv(
-  model: RegistryModel,
-  states: readonly CcmState[],
-  subjects: MatrixSubjects,
-  asOfDate?: IsoDate,
-): string {
-  const situationIds = subjects === 'incidents' ? [] : [...model.situations.keys()].sort();
-  const incidentIds = subjects === 'situations' ? [] : incidentsOf(model).map((i) => i.incidentId);
-  const { asOf, rows } = responseMatrix(model, states, { situationIds, incidentIds }, asOfDate);
+/** The response matrix as the `responseMatrix` query gives it, one row per (State Party, subject). */
+export function matrixCsv({ asOf, rows }: ReturnType<typeof responseMatrixAt>): string {
   return stringify(
     rows.map((row) => ({ asOf, ...row })),
     { header: true, columns: [...MATRIX_COLUMNS], cast: { boolean: (value) => String(value) } },
