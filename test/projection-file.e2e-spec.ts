@@ -255,6 +255,8 @@ describe('the projection file, rebuilt on demand', () => {
   });
 
   it('by the CLI rebuild command (service stopped): a new file swapped in, with the same rows', async () => {
+    const served = app.app.get(ReadStoreService).serving;
+    const held = { ...served.counts(), ...served.checkpoint() };
     await app.app.close();
     const before = { inode: inode(), rows: rows() };
     const config = loadConfig({ SQLITE_PATH: path.join(app.dir, 'registry.db'), LOG_LEVEL: 'warn' });
@@ -269,12 +271,22 @@ describe('the projection file, rebuilt on demand', () => {
       write.mockRestore();
     }
     const output = JSON.parse(printed.join(''));
-    expect(output.projectionFile).toMatchObject({
+    // What the rebuilt file holds: what the file the service kept held (the one fold, twice).
+    expect(output).toEqual({
       path: projections,
-      checkpoint: output.checkpoint,
-      eventsFolded: output.eventsApplied,
-      skipped: output.skipped,
+      projectionVersion: held.version,
+      checkpoint: held.position,
+      eventsApplied: held.seq,
+      skipped: 0,
+      skippedEventIds: [],
+      sources: held.sources,
+      incidents: held.incidents,
+      corroborations: held.corroborations,
+      investigations: held.investigations,
+      statements: held.statements,
+      durationMs: expect.any(Number),
     });
+    expect(held.seq).toBeGreaterThan(0);
     expect(inode()).not.toBe(before.inode);
     expect(fs.existsSync(`${projections}.rebuilding`)).toBe(false);
     expect(rows()).toEqual(before.rows);

@@ -1,7 +1,7 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { CliConfig, configuredStore, print, withStore } from './cli-support';
 import { rebuildProjectionFile } from './store/rebuild-projection-file';
-import { rebuildRemote, replayStore } from './store/replay-store';
+import { rebuildRemote } from './store/rebuild-remote';
 
 interface RebuildOptions {
   url?: string;
@@ -11,7 +11,7 @@ interface RebuildOptions {
   name: 'rebuild',
   description:
     'rebuild the projection file (PROJECTIONS_DB) from the configured store into a new file swapped in whole, and ' +
-    'print its counts beside those of a one-shot fold of the store (a check): stop the service first, or use --url ' +
+    'print what it holds (checkpoint, counts, events it could not read): stop the service first, or use --url ' +
     'to ask a running instance to rebuild its file (token from API_TOKEN or ADMIN_TOKEN)',
 })
 export class RebuildCommand extends CommandRunner {
@@ -28,11 +28,7 @@ export class RebuildCommand extends CommandRunner {
     const config = this.config.get();
     const rebuilt = await withStore(
       configuredStore(config),
-      async (store) => {
-        // The file first: refused at once when a running service keeps it.
-        const projectionFile = await rebuildProjectionFile(config.projectionsDb, store);
-        return { ...(await replayStore(store)), projectionFile };
-      },
+      (store) => rebuildProjectionFile(config.projectionsDb, store),
       config,
     );
     print(JSON.stringify(rebuilt, null, 2));

@@ -165,7 +165,7 @@ describe('ReadStoreService', () => {
     }
     await service.onApplicationShutdown();
     // Released on shutdown: the next one gets the configured file back, and the command line may rebuild it.
-    expect(await rebuildProjectionFile(config.projectionsDb, store)).toMatchObject({ eventsFolded: 1 });
+    expect(await rebuildProjectionFile(config.projectionsDb, store)).toMatchObject({ eventsApplied: 1 });
     service = new ReadStoreService(store, config);
     await service.start();
     expect(await service.readiness()).toMatchObject({ ready: true, file: 'projections.db' });

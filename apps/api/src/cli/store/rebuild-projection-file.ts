@@ -1,13 +1,14 @@
 /** Rebuilding the projection file (libs/read-store) from the store, as an instance does for a missing file. */
 import type { EventStore } from '@app/event-store';
-import { rebuildReadStore } from '@app/read-store';
+import { ReadStore, rebuildReadStore } from '@app/read-store';
 import { ProjectionFileLock } from '../../read-store/projection-file-lock';
 import { CliError } from '../cli-support';
 
 /**
  * Folds every event into a new file beside PROJECTIONS_DB and moves it over the old one (atomic): a crash
- * leaves the old file or the new one. Null for an in-memory file (there is nothing to keep). Refused while a
- * running service keeps the file (it holds its lock): that service rebuilds it itself (`rebuild --url`).
+ * leaves the old file or the new one; then reports what the new file holds (its checkpoint, counts and the
+ * events it could not read). Null for an in-memory file (there is nothing to keep). Refused while a running
+ * service keeps the file (it holds its lock): that service rebuilds it itself (`rebuild --url`).
  */
 export async function rebuildProjectionFile(path: string, store: EventStore) {
   if (path === ':memory:') return null;
@@ -18,18 +19,26 @@ export async function rebuildProjectionFile(path: string, store: EventStore) {
     );
   }
   const started = Date.now();
-  let report;
   try {
-    report = await rebuildReadStore(path, store);
+    const report = await rebuildReadStore(path, store);
+    const durationMs = Date.now() - started;
+    const file = ReadStore.openFile(path);
+    try {
+      return {
+        path,
+        // The names the rebuildProjections mutation answers with (rebuild --url).
+        projectionVersion: report.version,
+        checkpoint: report.position,
+        eventsApplied: report.seq,
+        skipped: report.skipped,
+        skippedEventIds: file.skippedEventIds(),
+        ...file.counts(),
+        durationMs,
+      };
+    } finally {
+      file.close();
+    }
   } finally {
     lock.release();
   }
-  return {
-    path,
-    version: report.version,
-    checkpoint: report.position,
-    eventsFolded: report.seq,
-    skipped: report.skipped,
-    durationMs: Date.now() - started,
-  };
 }

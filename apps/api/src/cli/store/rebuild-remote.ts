@@ -1,30 +1,4 @@
-/** Rebuilding the registry projection: here from the store, or in a running instance over GraphQL. */
-import type { EventStore } from '@app/event-store';
-import { createRegistryModel, evolveRegistry, PROJECTION_VERSION, settleRegistry } from '@app/projections';
-
-/** Replays every event into a fresh model, as an instance does on start. */
-export async function replayStore(store: EventStore) {
-  const started = Date.now();
-  const model = createRegistryModel({ deferAssessments: true });
-  for await (const stored of store.readAll()) evolveRegistry(model, stored);
-  settleRegistry(model);
-  let incidents = 0;
-  for (const i of model.incidents.values()) if (!i.mergedInto) incidents++;
-  return {
-    projectionVersion: PROJECTION_VERSION,
-    checkpoint: model.checkpoint,
-    eventsApplied: model.eventsApplied,
-    skipped: model.skipped,
-    skippedEventIds: model.skippedEventIds,
-    sources: model.sources.size,
-    incidents,
-    corroborations: model.corroborations.size,
-    investigations: model.investigations.size,
-    statements: model.statements.size,
-    durationMs: Date.now() - started,
-  };
-}
-
+/** Rebuilding the projection file of a running instance, over GraphQL. */
 /** Asks a running instance to rebuild its projection file (the rebuildProjections mutation, ADMIN). */
 export async function rebuildRemote(url: string, token: string | undefined): Promise<unknown> {
   const res = await fetch(url, {
