@@ -1,7 +1,7 @@
 'use strict';
 /**
  * `npm run bench` (full, < 10 min on 2 cores) or `npm run bench -- --quick` (< 1 min).
- * `--only=append,peer,rebuild,graphql,page` runs some sections (e.g. `--only=page`).
+ * `--only=append,peer,rebuild,graphql,page,cli` runs some sections (e.g. `--only=page`).
  * Prints a table and writes BENCHMARKS.md
  * (quick runs write .tmp/bench/BENCHMARKS.quick.md instead, so that they never replace the full figures).
  */
@@ -16,6 +16,7 @@ const SECTIONS = [
   ['rebuild', () => require('./rebuild.bench')],
   ['graphql', () => require('./graphql.bench')],
   ['page', () => require('./page.bench')],
+  ['cli', () => require('./cli.bench')],
 ];
 
 /** `--render`: rewrite BENCHMARKS.md from the last full run's saved rows (after editing bench/NOTES.md). */
