@@ -46,7 +46,8 @@ describe('CLI export as of a cut, from the projection file, against the referenc
       second,
       [
         ...lines.map((l) => l.replace('deeply concerned by reports', 'gravely concerned by reports')),
-        'fra-2018,FRA,,CONDEMNATION,UNGA,2018-03-01,hajjah-2015,false,France condemns this use.,https://example.org/fra,,',
+        'fra-2018,FRA,,CONDEMNATION,UNGA,2018-03-01,hajjah-2015,false,France condemns this use.,' +
+          'https://example.org/fra,,',
       ].join('\n'),
     );
     await ok('import', second, '--as-of', '2019-06-01');
