@@ -1,5 +1,8 @@
+import { STATEMENT_KINDS } from '@app/domain';
 import type { IncidentDetails, IsoDate } from '@app/domain';
 import { resolutionUtterances, scopeCoverage, type Utterance } from './coverage';
+import { dayNumber, isoDateOfDay } from './day-numbers';
+import type { StatementRows } from './report-source';
 import type { RegistryModel } from './model';
 import { resolveIncidentId } from './model';
 
@@ -68,4 +71,40 @@ function* modelUtterances(model: RegistryModel, on: IsoDate): Iterable<Utterance
     };
   }
   for (const { utterance } of resolutionUtterances(model, on)) yield utterance;
+}
+
+const CONDEMNATION = STATEMENT_KINDS.indexOf('CONDEMNATION');
+
+/**
+ * The condemnations among a report's statement rows delivered by `on`, as utterances (what `condemnersOf` counts):
+ * the rows' kind and day codes are read as numbers, and only the condemnations are turned into objects, without
+ * their statement ids unless asked (looking them up is most of the cost of a row).
+ */
+export function* rowCondemnations(rows: StatementRows, on: IsoDate): Iterable<Utterance> {
+  const last = dayNumber(on);
+  const numbers: number[] = [];
+  const dates = new Map<number, IsoDate>();
+  for (let row = 0; row < rows.length; row++) {
+    // An absent row's day (ABSENT_DAY) lies after every day.
+    const day = rows.dayOf(row);
+    if (rows.kindOf(row) !== CONDEMNATION || day > last) continue;
+    const incidentIds: string[] = [];
+    for (let i = 0, n = rows.incidentNumbersInto(row, numbers); i < n; i++)
+      incidentIds.push(rows.incidentIds[numbers[i]]);
+    const speakers: string[] = [];
+    for (let i = 0, n = rows.speakersInto(row, numbers); i < n; i++) speakers.push(rows.stateCodes[numbers[i]]);
+    let date = dates.get(day);
+    if (date === undefined) dates.set(day, (date = isoDateOfDay(day)));
+    yield {
+      kind: 'CONDEMNATION',
+      on: date,
+      speakers,
+      incidentIds,
+      scope: rows.scoped.has(row) ? rows.view(row).scope : undefined,
+      get statementId() {
+        return rows.statementIdOf(row);
+      },
+      resolutionId: null,
+    };
+  }
 }

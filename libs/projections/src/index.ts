@@ -19,7 +19,7 @@ export * from './speak-out.report';
 export * from './report-source';
 export * from './coverage';
 export * from './referring';
-export { condemnersByIncident, condemnersOf, type CondemnationSources } from './condemnations';
+export { condemnersByIncident, condemnersOf, rowCondemnations, type CondemnationSources } from './condemnations';
 export * from './response-matrix';
 export * from './source.queries';
 export * from './time-travel';

@@ -3,6 +3,7 @@ import { randomHistory } from '../../projections/src/testing/random-history';
 import { condemnersAt } from './condemners-at';
 import { incidentsShownAt } from './incidents-at';
 import { ReadStore } from './read-store';
+import { FileStatementRows } from './statement-rows';
 import { cutsOf, whereOf, withRevisions } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
 
@@ -23,6 +24,7 @@ describe('who condemned each incident as of a cut (condemnersAt) against the ref
     const events = withRevisions(randomHistory(seed, 200).events);
     const store = ReadStore.openFile(':memory:');
     await store.catchUp(memorySource(events, 7));
+    const rows = FileStatementRows.load(store.db);
     let condemned = 0;
     for (const cut of cutsOf(events.map((e) => e.recordedAt))) {
       const model = cut === 'LIVE' ? buildModel(events) : buildModelAsOf(events, cut);
@@ -31,7 +33,7 @@ describe('who condemned each incident as of a cut (condemnersAt) against the ref
       for (const on of [day, '2016-06-30']) {
         for (const countGeneric of [false, true]) {
           const expected = plain(condemnersByIncident(model, on, countGeneric));
-          const got = plain(condemnersAt(store.db, cut, incidents, on, countGeneric));
+          const got = plain(condemnersAt(store.db, cut, rows, incidents, on, countGeneric));
           expect({ where: whereOf(cut), on, countGeneric, got }).toEqual({
             where: whereOf(cut),
             on,

@@ -102,7 +102,7 @@ export class IncidentQueriesResolver {
     // them, with their tally and map, and who has condemned them when asked.
     if (asOf) return this.listedAt(asOf, clock, rest, notYetCondemnedBy, pageArgs, info);
     if (!notYetCondemnedBy) return this.listedNow(rest, pageArgs, !info || selectsAny(info, ['tally', 'map']));
-    const { incidents, day, condemners } = this.live.condemnedNow(countsGeneric(notYetCondemnedBy));
+    const { incidents, day, condemners } = await this.live.condemnedNow(countsGeneric(notYetCondemnedBy));
     const matching = this.notCondemnedBy(rest, notYetCondemnedBy, day, condemners);
     const page = listIncidents(incidents, matching, pageArgs);
     return {

@@ -1,4 +1,4 @@
-import { ReadStore } from '@app/read-store';
+import { FileStatementRows, ReadStore } from '@app/read-store';
 import { randomHistory } from '../../../../libs/projections/src/testing/random-history';
 import { memorySource } from '../../../../libs/read-store/src/testing/memory-source';
 import { CutReads } from './cut-reads';
@@ -57,13 +57,14 @@ describe('CutReads', () => {
     expect(same[1]).toBe(same[0]);
     expect(same[2]).toBe(same[0]);
     const incidents = [...same[0]!.incidents.values()];
+    const rows = FileStatementRows.load(file.db);
     const [byThen, again] = await Promise.all([
-      reads.condemners(file, 0, cut, incidents, '2017-01-01', false),
-      reads.condemners(file, 0, cut, incidents, '2017-01-01', false),
+      reads.condemners(file, 0, cut, rows, incidents, '2017-01-01', false),
+      reads.condemners(file, 0, cut, rows, incidents, '2017-01-01', false),
     ]);
     expect(again).toBe(byThen);
     expect(byThen!.size).toBeGreaterThan(0);
-    const counted = await reads.condemners(file, 0, cut, incidents, '2017-01-01', true);
+    const counted = await reads.condemners(file, 0, cut, rows, incidents, '2017-01-01', true);
     expect(counted).not.toBe(byThen);
   });
 

@@ -2,6 +2,7 @@ import type { IncidentDetails, IsoDate } from '@app/domain';
 import type { Connection, Cut } from '@app/projections';
 import {
   condemnersAt,
+  type FileStatementRows,
   type IncidentAtCut,
   incidentsAt,
   incidentsByIdAt,
@@ -112,12 +113,13 @@ export class CutReads {
     file: ReadStore,
     generation: number,
     cut: Cut,
+    rows: FileStatementRows,
     incidents: Iterable<{ incidentId: string; details: IncidentDetails }>,
     on: IsoDate,
     countGeneric: boolean,
   ): Promise<Map<string, Set<string>> | null> {
     const what = `condemners|${on}|${countGeneric}`;
-    const read = () => condemnersAt(file.db, cut, incidents, on, countGeneric);
+    const read = () => condemnersAt(file.db, cut, rows, incidents, on, countGeneric);
     return this.read(file, generation, cut, what, read, (byIncident) => byIncident.size);
   }
 

@@ -189,13 +189,15 @@ export class LiveReads {
 
   /**
    * Every canonical incident now (their stored assessments: no policy run) and who has condemned each by `day`, the
-   * latest evidence date (the day a question about now speaks for, as the report's), kept until the file moves.
+   * latest evidence date (the day a question about now speaks for, as the report's), kept until the file moves. The
+   * condemnations are counted over the report's statement rows (once loaded).
    */
-  condemnedNow(countGeneric: boolean): {
+  async condemnedNow(countGeneric: boolean): Promise<{
     incidents: IncidentsAtCut;
     day: IsoDate;
     condemners: Map<string, Set<string>>;
-  } {
+  }> {
+    const rows = await reportRowsLoaded(this.file.serving);
     return this.fromFile((file, kept) => {
       const incidents = kept.get(file, 'incidents', () => ({
         incidents: new Map(incidentsAt(file.db, 'LIVE', file.policy).map((i) => [i.incidentId, i])),
@@ -203,7 +205,7 @@ export class LiveReads {
       }));
       const day = latestEvidenceDateOf(file.db) ?? isoDateOf(new Date());
       const condemners = kept.get(file, `condemners|${day}|${countGeneric}`, () =>
-        condemnersAt(file.db, 'LIVE', incidents.incidents.values(), day, countGeneric),
+        condemnersAt(file.db, 'LIVE', rows, incidents.incidents.values(), day, countGeneric),
       );
       return { incidents, day, condemners };
     });

@@ -69,9 +69,11 @@ export class PastReads {
     countGeneric: boolean,
   ): Promise<Map<string, Set<string>>> {
     const cut = { clock, at: asOf };
-    return this.fromFile((file, generation) =>
-      this.cutReads.condemners(file, generation, cut, incidents.incidents.values(), day, countGeneric),
-    );
+    return this.fromFile(async (file, generation) => {
+      const rows = await reportRowsLoaded(file);
+      if (!file.db.open) return null;
+      return this.cutReads.condemners(file, generation, cut, rows, incidents.incidents.values(), day, countGeneric);
+    });
   }
 
   /**
