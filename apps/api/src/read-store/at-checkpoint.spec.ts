@@ -67,4 +67,29 @@ describe('AtCheckpoint', () => {
     kept.folded(file, 0, 1, ['inc-5']);
     expect(kept.getAbout(file, 'k5', () => ['inc-5'], reading('b5'))).toBe('b5');
   });
+
+  it('patches an answer with the incidents the pages since marked, when next asked; reads it after a catch-up', () => {
+    const file = fileAt();
+    const kept = new AtCheckpoint(8);
+    const patches: string[][] = [];
+    const ask = (answer: string) =>
+      kept.getPatched(file, 'all', reading(answer), (before, marked) => {
+        patches.push([...marked]);
+        return `${before}+${marked.join(',')}`;
+      });
+    expect(ask('a')).toBe('a');
+    file.seq = 1;
+    kept.folded(file, 0, 1, ['inc-1']);
+    file.seq = 2;
+    kept.folded(file, 1, 2, ['inc-2', 'inc-1']);
+    expect(ask('b')).toBe('a+inc-1,inc-2');
+    expect(ask('c')).toBe('a+inc-1,inc-2');
+    file.seq = 3;
+    kept.folded(file, 2, 3, []);
+    expect(ask('d')).toBe('a+inc-1,inc-2');
+    file.seq = 9; // a catch-up, not a live page
+    expect(ask('e')).toBe('e');
+    expect(patches).toEqual([['inc-1', 'inc-2']]);
+    expect(reads).toEqual(['a', 'e']);
+  });
 });

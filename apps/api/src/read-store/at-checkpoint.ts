@@ -5,17 +5,26 @@ interface AboutIncidents {
   incidents: readonly string[];
 }
 
+interface Patched {
+  answer: unknown;
+  /** The incidents live pages marked since the answer was read or last patched. */
+  marked: Set<string>;
+  patch: (answer: unknown, incidents: readonly string[]) => unknown;
+}
+
 /**
  * Answers read from one file at one checkpoint, kept until it moves: the rows they come from cannot change before,
  * so a question asked again (the same page) is not read again. Another file swapped in, or a fold it was not told
  * of, clears them. An answer about incidents (`getAbout`) also outlives a live page that marked none of them
- * (`folded`): under writes, the incidents nobody wrote to are not read again at every page.
+ * (`folded`): under writes, the incidents nobody wrote to are not read again at every page. An answer about every
+ * incident (`getPatched`) is patched with the incidents the pages since marked, read again, when next asked.
  */
 export class AtCheckpoint {
   private file: ReadStore | null = null;
   private seq = -1;
   private readonly kept = new Map<string, unknown>();
   private readonly about = new Map<string, AboutIncidents>();
+  private readonly patched = new Map<string, Patched>();
   /** The keys in `about` each incident's answers are kept under. */
   private readonly keysOf = new Map<string, Set<string>>();
 
@@ -55,6 +64,25 @@ export class AtCheckpoint {
   }
 
   /**
+   * As `get`, for an answer that stays right across live pages once the incidents they marked are read again: `patch`
+   * is given it and those incidents (the file at the checkpoint asked at), and returns the answer now.
+   */
+  getPatched<T>(file: ReadStore, key: string, read: () => T, patch: (answer: T, incidents: readonly string[]) => T): T {
+    this.at(file);
+    const held = this.patched.get(key);
+    if (held === undefined) {
+      const answer = read();
+      this.patched.set(key, { answer, marked: new Set(), patch: patch as Patched['patch'] });
+      return answer;
+    }
+    if (held.marked.size > 0) {
+      held.answer = held.patch(held.answer, [...held.marked]);
+      held.marked.clear();
+    }
+    return held.answer as T;
+  }
+
+  /**
    * A live page took `file` from checkpoint seq `from` to `to`, marking `incidents`: the answers about them go, the
    * others stay. Told of a page that does not follow what it holds, it keeps nothing.
    */
@@ -62,6 +90,7 @@ export class AtCheckpoint {
     if (file !== this.file || from !== this.seq) return;
     this.kept.clear();
     for (const id of incidents) for (const key of this.keysOf.get(id) ?? []) this.forget(key);
+    for (const held of this.patched.values()) for (const id of incidents) held.marked.add(id);
     this.seq = to;
   }
 
@@ -71,6 +100,7 @@ export class AtCheckpoint {
     this.kept.clear();
     this.about.clear();
     this.keysOf.clear();
+    this.patched.clear();
     this.file = file;
     this.seq = seq;
   }

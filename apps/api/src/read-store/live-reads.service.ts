@@ -15,7 +15,6 @@ import {
 import {
   condemnersAt,
   type CorroborationFields,
-  incidentsAt,
   latestEvidenceDateOf,
   type InvestigationNow,
   liveIncidentInvestigations,
@@ -42,6 +41,7 @@ import {
 } from '@app/read-store';
 import type { AtCheckpoint } from './at-checkpoint';
 import type { IncidentsAtCut } from './cut-reads';
+import { incidentsNow, patchIncidentsNow } from './incidents-now';
 import { liveOverview, type LiveOverview } from './live-overview';
 import { ReadStoreService } from './read-store.service';
 import { reportRowsLoaded } from './report-rows';
@@ -189,8 +189,9 @@ export class LiveReads {
 
   /**
    * Every canonical incident now (their stored assessments: no policy run) and who has condemned each by `day`, the
-   * latest evidence date (the day a question about now speaks for, as the report's), kept until the file moves. The
-   * condemnations are counted over the report's statement rows (once loaded).
+   * latest evidence date (the day a question about now speaks for, as the report's): the incidents kept across live
+   * pages, patched with those they marked; who condemned them kept until the file moves, counted over the report's
+   * statement rows (once loaded).
    */
   async condemnedNow(countGeneric: boolean): Promise<{
     incidents: IncidentsAtCut;
@@ -199,10 +200,12 @@ export class LiveReads {
   }> {
     const rows = await reportRowsLoaded(this.file.serving);
     return this.fromFile((file, kept) => {
-      const incidents = kept.get(file, 'incidents', () => ({
-        incidents: new Map(incidentsAt(file.db, 'LIVE', file.policy).map((i) => [i.incidentId, i])),
-        fixed: true as const,
-      }));
+      const incidents = kept.getPatched(
+        file,
+        'incidents',
+        () => incidentsNow(file),
+        (before, marked) => patchIncidentsNow(file, before, marked),
+      );
       const day = latestEvidenceDateOf(file.db) ?? isoDateOf(new Date());
       const condemners = kept.get(file, `condemners|${day}|${countGeneric}`, () =>
         condemnersAt(file.db, 'LIVE', rows, incidents.incidents.values(), day, countGeneric),
