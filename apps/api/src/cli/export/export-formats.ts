@@ -1,7 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
-import { milestonesOf } from '@app/projections';
+import { milestonesOf, type StatementTexts } from '@app/projections';
 import type { IncidentAtCut, StatementAtCut } from '@app/read-store';
-import type { StatementTexts } from '@app/projections';
 import { INCIDENT_DETAIL_COLUMNS } from '../incident-columns';
 
 /** Canonical incidents (merged duplicates fold into theirs), by occurrence date then id. */

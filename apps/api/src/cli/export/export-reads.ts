@@ -1,4 +1,4 @@
-import { ABSENT_DAY, type Clock } from '@app/projections';
+import { ABSENT_DAY, type Clock, statementTextsOf } from '@app/projections';
 import {
   FileStatementRows,
   type IncidentAtCut,
@@ -10,7 +10,6 @@ import {
   statementsByIdAt,
 } from '@app/read-store';
 import type { CcmState, IsoDate } from '@app/domain';
-import { statementTextsOf } from '@app/projections';
 import type { StatementStreams } from '../../statements/statement-streams';
 import { CliError } from '../cli-support';
 import { incidentsOf, statementLines } from './export-formats';
