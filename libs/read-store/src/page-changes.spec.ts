@@ -1,12 +1,14 @@
 import type { StoredEvent } from '@app/event-store';
 import { createRegistryModel, evolveRegistry, type RegistryModel } from '@app/projections';
-import { allege, corroboration, EventLog, source } from '../../projections/src/testing/event-log.fixtures';
+import { allege, ccmStates, corroboration, EventLog, source } from '../../projections/src/testing/event-log.fixtures';
 import { randomHistory } from '../../projections/src/testing/random-history';
 import type { FoldedStatusChange, PageChanges } from './page-changes';
 import { ALL_CORROBORATION_FIELDS, liveIncident } from './live-incident';
 import { ReadStore } from './read-store';
+import { stateTimelineAt } from './timeline-at';
 
 const SEEDS = Array.from({ length: 8 }, (_, i) => 301 + i);
+const states = ccmStates();
 
 /**
  * What the model's ChangeSets say a page changed: per incident, the status before its first change in the page and
@@ -30,13 +32,16 @@ function modelPageChanges(model: RegistryModel, page: readonly StoredEvent[]): P
   const statusChanges = [...net.values()]
     .filter((c) => c.before !== c.after && !model.mergedInto.has(c.incidentId))
     .map((c) => ({ ...c, assessment: model.incidents.get(c.incidentId)!.assessment }));
-  return { statusChanges, recordedStatementIds, markedIncidentIds: [] };
+  return { statusChanges, recordedStatementIds, markedIncidentIds: [], spokenStateCodes: [] };
 }
 
-type Shown = Omit<PageChanges, 'markedIncidentIds'>;
+type Shown = Omit<PageChanges, 'markedIncidentIds' | 'spokenStateCodes'>;
 
-/** The changes the model's ChangeSets can say too: which incidents a page marked is the file's own (tested below). */
-const byIncident = ({ markedIncidentIds: _marked, ...changes }: PageChanges): Shown => ({
+/**
+ * The changes the model's ChangeSets can say too: which incidents a page marked and which States spoke in it are the
+ * file's own (tested below).
+ */
+const byIncident = ({ markedIncidentIds: _marked, spokenStateCodes: _spoken, ...changes }: PageChanges): Shown => ({
   ...changes,
   statusChanges: [...changes.statusChanges].sort((a, b) => a.incidentId.localeCompare(b.incidentId)),
 });
@@ -122,7 +127,7 @@ describe('what a page folded live changed (the subscriptions publish it)', () =>
 
   it('a bulk rebuild and a page folded without assessing report nothing; what they left is not heard', () => {
     const { events } = randomHistory(SEEDS[0], 120);
-    const none = { statusChanges: [], recordedStatementIds: [], markedIncidentIds: [] };
+    const none = { statusChanges: [], recordedStatementIds: [], markedIncidentIds: [], spokenStateCodes: [] };
     const bulk = ReadStore.openFile(':memory:', { bulk: true });
     expect(bulk.applyPage(events, { assess: false })).toEqual(none);
     bulk.close();
@@ -170,4 +175,43 @@ describe('what a page folded live changed (the subscriptions publish it)', () =>
       file.close();
     }
   });
+
+  it.each(SEEDS)(
+    'history %i: a State whose timeline a page changed spoke in it, or it marked an incident named',
+    (seed) => {
+      const { events } = randomHistory(seed, 160);
+      const codes = [
+        ...new Set(events.flatMap((e) => (e.type === 'StatementRecorded' ? (e.data.speakers as string[]) : []))),
+      ];
+      for (const size of [1, 3]) {
+        const file = ReadStore.openFile(':memory:');
+        const timelines = () => codes.map((code) => stateTimelineAt(file.db, 'LIVE', states, code, file.policy));
+        let before = timelines();
+        let [changed, untouched] = [0, 0];
+        for (let at = 0; at < events.length; at += size) {
+          const { markedIncidentIds, spokenStateCodes } = file.applyPage(events.slice(at, at + size), { assess: true });
+          const after = timelines();
+          const marked = new Set(markedIncidentIds);
+          codes.forEach((code, i) => {
+            // The service keeps a timeline under its State and the incidents its statements name (see LiveReads).
+            const named = [before[i], after[i]].flatMap((t) =>
+              t.entries.flatMap((e) =>
+                e.incidents.flatMap((n) => [n.incidentId, n.canonicalIncidentId ?? n.incidentId]),
+              ),
+            );
+            const told = spokenStateCodes.includes(code) || named.some((id) => marked.has(id));
+            if (JSON.stringify(after[i]) !== JSON.stringify(before[i])) {
+              changed++;
+              expect({ at, code, told }).toEqual({ at, code, told: true });
+            } else if (!told) untouched++;
+          });
+          before = after;
+        }
+        // The test can fail both ways: timelines do change, and most pages leave most States alone.
+        expect(changed).toBeGreaterThan(10);
+        expect(untouched).toBeGreaterThan(changed);
+        file.close();
+      }
+    },
+  );
 });

@@ -33,9 +33,19 @@ export interface PageChanges {
    * into. What an answer about any other incident reads is as it was before the page.
    */
   markedIncidentIds: string[];
+  /**
+   * Every State among the speakers, in any version, of the statements the page recorded or corrected: what an answer
+   * about any other State's statements reads is as it was before the page.
+   */
+  spokenStateCodes: string[];
 }
 
-export const noChanges = (): PageChanges => ({ statusChanges: [], recordedStatementIds: [], markedIncidentIds: [] });
+export const noChanges = (): PageChanges => ({
+  statusChanges: [],
+  recordedStatementIds: [],
+  markedIncidentIds: [],
+  spokenStateCodes: [],
+});
 
 /** The moves of a page whose first event has seq `first`, each named by its event's id. */
 export const namedMoves = (moves: readonly StatusMove[], page: readonly StoredEvent[], first: number) =>

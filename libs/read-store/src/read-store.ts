@@ -64,6 +64,7 @@ export class ReadStore {
   private readonly countDirty: Database.Statement;
   private readonly anyDirty: Database.Statement;
   private readonly markedAndAbove: Database.Statement;
+  private readonly spokenSince: Database.Statement;
   private readonly readCheckpoint: Database.Statement;
   private readonly writeCheckpoint: Database.Statement;
   private readonly rememberKey: Database.Statement;
@@ -108,6 +109,13 @@ export class ReadStore {
            UNION SELECT m.canonical_incident_id FROM incident_merges m JOIN above ON m.incident_id = above.id
          )
          SELECT id FROM above`,
+      )
+      .pluck();
+    // Each version of a statement sets its speakers or leaves them: version 0 holds every field.
+    this.spokenSince = db
+      .prepare(
+        `SELECT DISTINCT j.value FROM statement_versions v, json_each(v.changes, '$.speakers') j
+         WHERE v.statement_id IN (SELECT statement_id FROM statement_versions WHERE seq >= ?)`,
       )
       .pluck();
     this.readCheckpoint = db.prepare('SELECT version, position, seq, skipped FROM checkpoint WHERE projection = ?');
@@ -257,6 +265,7 @@ export class ReadStore {
       if (options.assess) {
         noteMarked();
         changes.markedIncidentIds = [...marked];
+        changes.spokenStateCodes = this.spokenSince.all(first) as string[];
         const moves: StatusMove[] = [];
         assessPending(this.db, this.policy, Number.MAX_SAFE_INTEGER, undefined, moves);
         changes.statusChanges = namedMoves(moves, page, first);

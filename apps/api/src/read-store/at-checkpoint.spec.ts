@@ -1,5 +1,5 @@
 import type { ReadStore } from '@app/read-store';
-import { AtCheckpoint } from './at-checkpoint';
+import { AtCheckpoint, stateSubject } from './at-checkpoint';
 
 /** A file whose checkpoint a test moves by hand: all AtCheckpoint reads of it. */
 const fileAt = () => {
@@ -91,5 +91,23 @@ describe('AtCheckpoint', () => {
     expect(ask('e')).toBe('e');
     expect(patches).toEqual([['inc-1', 'inc-2']]);
     expect(reads).toEqual(['a', 'e']);
+  });
+
+  it("keeps an answer about a State's statements across the pages in which that State did not speak", () => {
+    const file = fileAt();
+    const kept = new AtCheckpoint(8);
+    const timeline = (answer: string) =>
+      kept.getAbout(file, 'timeline|gbr', () => [stateSubject('gbr'), 'inc-1'], reading(answer));
+    timeline('gbr@0');
+    file.seq = 1;
+    kept.folded(file, 0, 1, ['inc-2'], ['FRA']);
+    expect(timeline('gbr@1')).toBe('gbr@0');
+    file.seq = 2;
+    kept.folded(file, 1, 2, [], ['GBR']);
+    expect(timeline('gbr@2')).toBe('gbr@2');
+    file.seq = 3;
+    kept.folded(file, 2, 3, ['inc-1'], []);
+    expect(timeline('gbr@3')).toBe('gbr@3');
+    expect(reads).toEqual(['gbr@0', 'gbr@2', 'gbr@3']);
   });
 });

@@ -2,8 +2,12 @@ import type { ReadStore } from '@app/read-store';
 
 interface AboutIncidents {
   answer: unknown;
+  /** Incident ids, and `stateSubject`s. */
   incidents: readonly string[];
 }
+
+/** What `getAbout` names for an answer that reads a State's statements (a page in which that State spoke ends it). */
+export const stateSubject = (stateCode: string) => `state:${stateCode.toUpperCase()}`;
 
 interface Patched {
   answer: unknown;
@@ -15,8 +19,9 @@ interface Patched {
 /**
  * Answers read from one file at one checkpoint, kept until it moves: the rows they come from cannot change before,
  * so a question asked again (the same page) is not read again. Another file swapped in, or a fold it was not told
- * of, clears them. An answer about incidents (`getAbout`) also outlives a live page that marked none of them
- * (`folded`): under writes, the incidents nobody wrote to are not read again at every page. An answer about every
+ * of, clears them. An answer about incidents (`getAbout`) also outlives a live page that marked none of them, nor
+ * recorded or corrected a statement of a State it names (`stateSubject`; `folded`): under writes, the incidents and
+ * States nobody wrote about are not read again at every page. An answer about every
  * incident (`getPatched`) is patched with the incidents the pages since marked, read again, when next asked.
  */
 export class AtCheckpoint {
@@ -43,7 +48,10 @@ export class AtCheckpoint {
     return answer;
   }
 
-  /** As `get`, for an answer that reads only the live rows of the incidents `incidentsOf` names (see PageChanges). */
+  /**
+   * As `get`, for an answer that reads only the live rows of the incidents `incidentsOf` names, and the statements of
+   * the States it names as `stateSubject`s (see PageChanges).
+   */
   getAbout<T>(file: ReadStore, key: string, incidentsOf: (answer: T) => readonly string[], read: () => T): T {
     this.at(file);
     const held = this.about.get(key);
@@ -83,13 +91,21 @@ export class AtCheckpoint {
   }
 
   /**
-   * A live page took `file` from checkpoint seq `from` to `to`, marking `incidents`: the answers about them go, the
-   * others stay. Told of a page that does not follow what it holds, it keeps nothing.
+   * A live page took `file` from checkpoint seq `from` to `to`, marking `incidents` and recording or correcting
+   * statements of `states`: the answers about them go, the others stay. Told of a page that does not follow what it
+   * holds, it keeps nothing.
    */
-  folded(file: ReadStore, from: number, to: number, incidents: readonly string[]): void {
+  folded(
+    file: ReadStore,
+    from: number,
+    to: number,
+    incidents: readonly string[],
+    states: readonly string[] = [],
+  ): void {
     if (file !== this.file || from !== this.seq) return;
     this.kept.clear();
-    for (const id of incidents) for (const key of this.keysOf.get(id) ?? []) this.forget(key);
+    for (const id of [...incidents, ...states.map(stateSubject)])
+      for (const key of this.keysOf.get(id) ?? []) this.forget(key);
     for (const held of this.patched.values()) for (const id of incidents) held.marked.add(id);
     this.seq = to;
   }

@@ -39,7 +39,7 @@ import {
   statementPageAt,
   stateTimelineAt,
 } from '@app/read-store';
-import type { AtCheckpoint } from './at-checkpoint';
+import { type AtCheckpoint, stateSubject } from './at-checkpoint';
 import type { IncidentsAtCut } from './cut-reads';
 import { incidentsNow, patchIncidentsNow } from './incidents-now';
 import { liveOverview, type LiveOverview } from './live-overview';
@@ -180,10 +180,23 @@ export class LiveReads {
     );
   }
 
-  /** A State's timeline now, kept until the file moves (the statuses from the stored assessments' dates). */
+  /**
+   * A State's timeline now (the statuses from the stored assessments' dates), kept until a live page records or
+   * corrects a statement of that State, or marks an incident its statements name.
+   */
   stateTimeline(stateCode: string, states: readonly CcmState[]): StateTimeline<StatementAtCut> {
     return this.fromFile((file, kept) =>
-      kept.get(file, `timeline|${stateCode}`, () => stateTimelineAt(file.db, 'LIVE', states, stateCode, file.policy)),
+      kept.getAbout(
+        file,
+        `timeline|${stateCode}`,
+        (timeline) => [
+          stateSubject(stateCode),
+          ...timeline.entries.flatMap((e) =>
+            e.incidents.flatMap((i) => [i.incidentId, i.canonicalIncidentId ?? i.incidentId]),
+          ),
+        ],
+        () => stateTimelineAt(file.db, 'LIVE', states, stateCode, file.policy),
+      ),
     );
   }
 

@@ -443,7 +443,8 @@ export class ReadStoreService implements OnApplicationShutdown {
         if (generation !== this.generation || this.shuttingDown) return;
         const from = file.checkpoint();
         const changes = file.applyPage(this.after(from.position, page), { assess: true });
-        this.liveKept.folded(file, from.seq, file.checkpoint().seq, changes.markedIncidentIds);
+        const to = file.checkpoint().seq;
+        this.liveKept.folded(file, from.seq, to, changes.markedIncidentIds, changes.spokenStateCodes);
         this.waiters.release(this.position());
         this.tell(changes, file);
       }
