@@ -137,6 +137,22 @@ export abstract class EventStore {
   }
 
   /**
+   * Every event of each of `streams` (a few hundred small streams: a page of statements), each stream's in revision
+   * order, keyed by stream (an unknown stream: none). What `readStream` gives one stream at a time; this default
+   * reads them so, and an adapter that can read them in one request does.
+   */
+  async readStreams(streams: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const read = new Map<string, StoredEvent[]>();
+    for (const stream of streams) {
+      if (read.has(stream)) continue;
+      const events: StoredEvent[] = [];
+      for await (const event of this.readStream(stream)) events.push(event);
+      read.set(stream, events);
+    }
+    return read;
+  }
+
+  /**
    * How many events lie after `checkpoint` (all of them when null), counted up to `cap`: the lag of a
    * projection at that checkpoint. This default reads them; an adapter that can count does so instead.
    */

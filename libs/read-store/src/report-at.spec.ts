@@ -119,6 +119,26 @@ describe('the statement rows kept in step with the file', () => {
     },
   );
 
+  it.each([606, 607])(
+    'history %i: the ids of many rows read at once, each the one of its row, at every cut',
+    async (seed) => {
+      const { events } = randomHistory(seed, 160);
+      const { store, rows } = await fileOf(events);
+      for (const cut of cutsOf(events.map((e) => e.recordedAt))) {
+        const at = rows.at(cut);
+        const all = Array.from({ length: at.length }, (_, row) => at.length - 1 - row);
+        const picked = all.filter((row) => row % 3 !== 1);
+        for (const asked of [all, picked, []])
+          expect({ where: whereOf(cut), ids: at.statementIdsOf(asked) }).toEqual({
+            where: whereOf(cut),
+            ids: asked.map((row) => at.statementIdOf(row)),
+          });
+      }
+      expect(new Set(rows.statementIdsOf(Array.from({ length: rows.length }, (_, row) => row))).size).toBe(rows.length);
+      store.close();
+    },
+  );
+
   it.each([604, 605])('history %i: rows another thread loaded, taken over, then followed', (seed) => {
     const { events } = randomHistory(seed, 160);
     const store = ReadStore.openFile(':memory:');

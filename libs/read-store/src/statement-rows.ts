@@ -86,9 +86,13 @@ export class FileStatementRows implements StatementRows {
   private readonly incidentNumbers = new Numbering();
   private readonly stateNumbers = new Numbering();
   private readonly idBySeq: Database.Statement;
+  private readonly idsBySeqs: Database.Statement;
 
   private constructor(private readonly db: Database.Database) {
     this.idBySeq = db.prepare('SELECT statement_id FROM statement_versions WHERE seq = ?').pluck();
+    this.idsBySeqs = db
+      .prepare('SELECT v.statement_id FROM json_each(?) j JOIN statement_versions v ON v.seq = j.value ORDER BY j.key')
+      .pluck();
   }
 
   /** Every statement of the file, read at once. */
@@ -275,6 +279,16 @@ export class FileStatementRows implements StatementRows {
 
   statementIdOf(row: number): string {
     return this.ownOf(row)?.view?.statementId ?? (this.idBySeq.get(this.seqs[row]) as string);
+  }
+
+  /** `statementIdOf` of each of `rows`, in their order, the rows' own ids read in one query. */
+  statementIdsOf(rows: readonly number[]): string[] {
+    const own = rows.map((row) => this.ownOf(row)?.view?.statementId);
+    const read = this.idsBySeqs.all(
+      JSON.stringify(rows.filter((_, i) => own[i] === undefined).map((row) => this.seqs[row])),
+    );
+    let next = 0;
+    return own.map((id) => id ?? (read[next++] as string));
   }
 
   view(row: number): StatementRowView {

@@ -5,9 +5,15 @@ import { readStatements, type StatementAtCut } from './statements-at';
 
 /**
  * The statements `ids` names as of a cut, in the order asked (an id not recorded by then left out), their incidents
- * resolved at the cut: one read of their versions, in one read transaction (the statements a live page recorded).
+ * resolved at the cut (by `resolve`: pass one resolver to every call at one cut and checkpoint): one read of their
+ * versions, in one read transaction (the statements a live page recorded).
  */
-export function statementsByIdAt(db: Database, cut: ReadCut, ids: readonly string[]): StatementAtCut[] {
+export function statementsByIdAt(
+  db: Database,
+  cut: ReadCut,
+  ids: readonly string[],
+  resolve: (incidentId: string) => string = incidentResolver(db, cut),
+): StatementAtCut[] {
   const read = () => {
     const found = readStatements(
       db,
@@ -16,7 +22,6 @@ export function statementsByIdAt(db: Database, cut: ReadCut, ids: readonly strin
       { ids: JSON.stringify(ids) },
       null,
     );
-    const resolve = incidentResolver(db, cut);
     const byId = new Map(found.map((s) => [s.statementId, s]));
     return ids.flatMap((id) => {
       const statement = byId.get(id);

@@ -17,6 +17,12 @@ export class StatementStreams {
     return events;
   }
 
+  /** The streams of the statements `ids` (a page of them), read together: by id, an unknown one's empty. */
+  async eventsOf(ids: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const read = await this.store.readStreams(ids.map(statementStream));
+    return new Map(ids.map((id) => [id, read.get(statementStream(id)) ?? []]));
+  }
+
   /** Its quote and citation as last corrected; null when there is no such statement. */
   async texts(id: string): Promise<StatementTexts | null> {
     return statementTextsOf(await this.events(id));

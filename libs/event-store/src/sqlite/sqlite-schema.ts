@@ -46,6 +46,8 @@ export interface SqliteStatements {
   insert: Statement<[string, number, string, string, string, string, number]>;
   readForwards: Statement<[string, number, number], EventRow>;
   readBackwards: Statement<[string, number, number], EventRow>;
+  /** Every event of the streams a JSON array names, by stream then revision. */
+  readStreams: Statement<[string], EventRow>;
   readAll: Statement<[number, number], EventRow>;
   ping: Statement<[], number>;
   /** The last position, or null when empty. */
@@ -83,6 +85,12 @@ export function prepareStatements(db: Database): SqliteStatements {
     readBackwards: db
       .prepare<[string, number, number], EventRow>(
         `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      )
+      .raw(),
+    readStreams: db
+      .prepare<[string], EventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE stream_id IN (SELECT value FROM json_each(?))
+         ORDER BY stream_id, revision`,
       )
       .raw(),
     readAll: db

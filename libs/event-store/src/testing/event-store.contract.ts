@@ -135,6 +135,19 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
       expect(await revisions({ fromRevision: 5 })).toEqual([]);
     });
 
+    it('reads many streams at once as each alone, an unknown one as empty', async () => {
+      const [a, b, unknown] = [streamName('many-a'), streamName('many-b'), streamName('many-unknown')];
+      await store.append(a, [newEvent('E0'), newEvent('E1')]);
+      await store.append(b, [newEvent('F0')]);
+      await store.append(a, [newEvent('E2')]);
+      const read = await store.readStreams([b, unknown, a, b]);
+
+      expect([...read.keys()].sort()).toEqual([a, b, unknown].sort());
+      for (const stream of [a, b, unknown]) expect(read.get(stream)).toEqual(await collect(store.readStream(stream)));
+      expect(read.get(a)!.map((e) => e.type)).toEqual(['E0', 'E1', 'E2']);
+      expect(await store.readStreams([])).toEqual(new Map());
+    });
+
     it('orders $all across streams and reads it after a position, at most maxCount', async () => {
       const start = await headPosition();
       const [a, b] = [streamName('all-a'), streamName('all-b')];

@@ -2,6 +2,7 @@ import { ABSENT_DAY, type Clock, statementTextsOf } from '@app/projections';
 import {
   FileStatementRows,
   type IncidentAtCut,
+  incidentResolver,
   incidentsAt,
   type ReadCut,
   type ReadStore,
@@ -75,18 +76,18 @@ export class ExportReads {
     order.sort((a, b) => rows.dayOf(a) - rows.dayOf(b) || a - b);
     count?.(order.length);
     yield statementLines([], true);
+    const resolve = incidentResolver(this.file.db, this.cut);
     for (let start = 0; start < order.length; start += STATEMENT_CHUNK) {
-      const ids = order.slice(start, start + STATEMENT_CHUNK).map((row) => rows.statementIdOf(row));
-      const byId = new Map(statementsByIdAt(this.file.db, this.cut, ids).map((s) => [s.statementId, s]));
-      const statements = await Promise.all(
-        ids.map(async (id) => {
-          const node = byId.get(id)!;
-          const within = new Set(node.eventIds);
-          const texts = statementTextsOf((await this.streams.events(id)).filter((e) => within.has(e.id)));
-          if (texts === null) throw new Error(`statement ${id} is in the projection file but not in its stream`);
-          return { ...node, ...texts };
-        }),
-      );
+      const ids = rows.statementIdsOf(order.slice(start, start + STATEMENT_CHUNK));
+      const byId = new Map(statementsByIdAt(this.file.db, this.cut, ids, resolve).map((s) => [s.statementId, s]));
+      const streams = await this.streams.eventsOf(ids);
+      const statements = ids.map((id) => {
+        const node = byId.get(id)!;
+        const within = new Set(node.eventIds);
+        const texts = statementTextsOf(streams.get(id)!.filter((e) => within.has(e.id)));
+        if (texts === null) throw new Error(`statement ${id} is in the projection file but not in its stream`);
+        return { ...node, ...texts };
+      });
       yield statementLines(statements, false);
     }
   }
