@@ -36,10 +36,13 @@ async function gql(url, query, variables, headers = {}, timeoutMs = 120_000) {
   return { status: res.status, json };
 }
 
+const PROBE_MS = 25;
+
 /**
  * Spawns `node script` with env; resolves once `{ __typename }` answers (and, with `readyPath`, once that
  * path answers 200: the registry listens before its read model has caught up), or rejects at the deadline.
- * `listenMs` is when it first answered, `startMs` when it was ready.
+ * `listenMs` is when it first answered, `startMs` when it was ready, each within a probe interval (25 ms) of the
+ * instant: a coarser probe would add up to its own interval to a start-up measured in seconds.
  */
 async function startServer(script, env, { deadlineMs, headers = {}, args = [], readyPath = null }) {
   const port = await freePort();
@@ -92,7 +95,7 @@ async function startServer(script, env, { deadlineMs, headers = {}, args = [], r
     } catch {
       /* not listening yet */
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, PROBE_MS));
   }
   return { url, port, pid: child.pid, listenMs, startMs: now() - t0, stop, stderr: () => stderr };
 }

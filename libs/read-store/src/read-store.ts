@@ -73,6 +73,7 @@ export class ReadStore {
   private readonly dataVersion: Database.Statement;
   private lastDataVersion: number;
   private lookupsHere: Lookups | null = null;
+  private known: Checkpoint | null = null;
   readonly policy: PolicyConfig;
   readonly version: string;
 
@@ -170,9 +171,18 @@ export class ReadStore {
     return (row as { seq: number } | undefined)?.seq ?? 0;
   }
 
+  /**
+   * The last page folded into the file. Asked on every request (answers are kept until it moves), so it is not read
+   * each time but remembered as this connection last read or wrote it: a file has one writer (the service holds its
+   * lock; a command line beside it folds another file), and a page folded here reads it from the file first.
+   */
   checkpoint(): Checkpoint {
+    return (this.known ??= this.checkpointInFile());
+  }
+
+  private checkpointInFile(): Checkpoint {
     const row = this.readCheckpoint.get(PROJECTION) as Checkpoint | undefined;
-    return row ?? { version: this.version, position: null, seq: 0, skipped: 0 };
+    return Object.freeze(row ?? { version: this.version, position: null, seq: 0, skipped: 0 });
   }
 
   /** What the file holds now: the canonical incidents (merged duplicates not counted) and the other records. */
@@ -227,7 +237,7 @@ export class ReadStore {
         noteMarked();
         assessPending(this.db, this.policy);
       }
-      let { seq, skipped } = this.checkpoint();
+      let { seq, skipped } = this.checkpointInFile();
       const first = seq + 1;
       let latest: string | null = null;
       for (const stored of page) {
@@ -270,13 +280,16 @@ export class ReadStore {
         assessPending(this.db, this.policy, Number.MAX_SAFE_INTEGER, undefined, moves);
         changes.statusChanges = namedMoves(moves, page, first);
       }
-      this.writeCheckpoint.run(PROJECTION, this.version, page[page.length - 1].position, seq, skipped);
+      const position = page[page.length - 1].position;
+      this.writeCheckpoint.run(PROJECTION, this.version, position, seq, skipped);
+      return Object.freeze({ version: this.version, position, seq, skipped });
     });
     try {
-      fold();
+      this.known = fold();
       return changes;
     } catch (error) {
       // Rolled back: what the page left in memory goes too.
+      this.known = null;
       for (const buffer of this.buffers) buffer.clear();
       this.userStatements.reload();
       throw error;

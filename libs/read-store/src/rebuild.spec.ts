@@ -81,6 +81,27 @@ describe('the projection file: rebuilt when missing or of another version, swapp
     expect(rows).toEqual(expected);
   });
 
+  it('answers the checkpoint of the file: after each page, and after a page that failed and rolled back', async () => {
+    const all = [];
+    for await (const page of events.readAllBatches({ maxCount: 40 })) all.push(...page);
+    const store = ReadStore.openFile(path);
+    const inFile = () => store.db.prepare('SELECT version, position, seq, skipped FROM checkpoint').get();
+    expect(store.checkpoint()).toMatchObject({ position: null, seq: 0 });
+    for (let at = 0; at < 30; at += 10) {
+      store.applyPage(all.slice(at, at + 10), { assess: true });
+      expect(store.checkpoint()).toEqual(inFile());
+    }
+    expect(store.checkpoint()).toMatchObject({ position: all[29].position, seq: 30 });
+    // The checkpoint is the last thing a page writes: a position that cannot be stored fails the page whole.
+    const broken = all.slice(30, 40).map((e, i) => (i === 9 ? { ...e, position: {} as unknown as string } : e));
+    expect(() => store.applyPage(broken, { assess: true })).toThrow();
+    expect(store.checkpoint()).toEqual(inFile());
+    expect(store.checkpoint().seq).toBe(30);
+    store.applyPage(all.slice(30, 40), { assess: true });
+    expect(store.checkpoint()).toMatchObject({ position: all[39].position, seq: 40 });
+    store.close();
+  });
+
   it('a file of another projection or policy version is rebuilt into a new file and swapped in', async () => {
     (await openReadStore(path, events)).close();
     const inode = statSync(path).ino;
