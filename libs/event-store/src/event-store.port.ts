@@ -139,17 +139,18 @@ export abstract class EventStore {
   /**
    * Every event of each of `streams` (a few hundred small streams: a page of statements), each stream's in revision
    * order, keyed by stream (an unknown stream: none). What `readStream` gives one stream at a time; this default
-   * reads them so, and an adapter that can read them in one request does.
+   * reads them so, all at once, and an adapter that can read them in one request does.
    */
   async readStreams(streams: readonly string[]): Promise<Map<string, StoredEvent[]>> {
-    const read = new Map<string, StoredEvent[]>();
-    for (const stream of streams) {
-      if (read.has(stream)) continue;
-      const events: StoredEvent[] = [];
-      for await (const event of this.readStream(stream)) events.push(event);
-      read.set(stream, events);
-    }
-    return read;
+    const unique = [...new Set(streams)];
+    const read = await Promise.all(
+      unique.map(async (stream) => {
+        const events: StoredEvent[] = [];
+        for await (const event of this.readStream(stream)) events.push(event);
+        return events;
+      }),
+    );
+    return new Map(unique.map((stream, i) => [stream, read[i]]));
   }
 
   /**

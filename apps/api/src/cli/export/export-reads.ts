@@ -80,14 +80,15 @@ export class ExportReads {
     for (let start = 0; start < order.length; start += STATEMENT_CHUNK) {
       const ids = rows.statementIdsOf(order.slice(start, start + STATEMENT_CHUNK));
       const byId = new Map(statementsByIdAt(this.file.db, this.cut, ids, resolve).map((s) => [s.statementId, s]));
-      const streams = await this.streams.eventsOf(ids);
-      const statements = ids.map((id) => {
-        const node = byId.get(id)!;
-        const within = new Set(node.eventIds);
-        const texts = statementTextsOf(streams.get(id)!.filter((e) => within.has(e.id)));
-        if (texts === null) throw new Error(`statement ${id} is in the projection file but not in its stream`);
-        return { ...node, ...texts };
-      });
+      const statements = await Promise.all(
+        ids.map(async (id) => {
+          const node = byId.get(id)!;
+          const within = new Set(node.eventIds);
+          const texts = statementTextsOf((await this.streams.events(id)).filter((e) => within.has(e.id)));
+          if (texts === null) throw new Error(`statement ${id} is in the projection file but not in its stream`);
+          return { ...node, ...texts };
+        }),
+      );
       yield statementLines(statements, false);
     }
   }
