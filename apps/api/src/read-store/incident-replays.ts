@@ -83,10 +83,8 @@ export class IncidentReplays {
     const policy = this.file.serving.policy;
     const within = cut === null ? null : cutFilter(cut);
     const kept: StoredEvent[] = [];
-    for (const stream of streams) {
-      for await (const stored of this.store.readStream(stream))
-        if (within === null || within(stored)) kept.push(stored);
-    }
+    for (const events of (await this.store.readStreams(streams)).values())
+      for (const stored of events) if (within === null || within(stored)) kept.push(stored);
     kept.sort((a, b) => this.store.comparePositions(a.position, b.position));
     return buildModel(kept, { policy, knownOn: cut === null ? undefined : knownOnOf(cut) });
   }
