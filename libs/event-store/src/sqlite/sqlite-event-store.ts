@@ -158,15 +158,11 @@ export class SqliteEventStore extends EventStore {
   }
 
   /** One query for them all: a page of statements' words costs one lookup per stream, not one read each. */
-  override readStreams(streams: readonly string[]): Promise<Map<string, StoredEvent[]>> {
-    try {
-      const rows = this.query(() => this.statements.readStreams.all(JSON.stringify(streams)));
-      const read = new Map<string, StoredEvent[]>(streams.map((stream) => [stream, []]));
-      for (const row of rows) read.get(row[1])!.push(toStoredEvent(row));
-      return Promise.resolve(read);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  override async readStreams(streams: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+    const rows = this.query(() => this.statements.readStreams.all(JSON.stringify(streams)));
+    const read = new Map<string, StoredEvent[]>(streams.map((stream) => [stream, []]));
+    for (const row of rows) read.get(row[1])!.push(toStoredEvent(row));
+    return read;
   }
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<StoredEvent> {
