@@ -37,16 +37,22 @@ class LiveIncidentObject {
 
   get corroborations(): CorroborationObject[] {
     const read = this.incident.corroborations ?? this.fromFile.corroborations(this.incident.incidentId);
-    // The parts not read (null) are the parts the query did not ask for (see CorroborationFields).
-    return read.map(({ corroborationId, derivedFrom, credibility, geolocationPrecisionMeters, ...c }) => ({
-      id: corroborationId,
-      ...c,
+    // The parts not read (null) are the parts the query did not ask for (see CorroborationFields). Field by field,
+    // not rest and spread: this runs for each corroboration of every incident(id), and an object rest is slow in V8.
+    return read.map((c) => ({
+      id: c.corroborationId,
       source: c.source as CorroborationObject['source'],
+      stance: c.stance,
+      evidenceKinds: c.evidenceKinds,
+      publishedOn: c.publishedOn,
       citation: c.citation as Citation,
       summary: c.summary as string,
-      derivedFrom: derivedFrom ?? undefined,
-      credibility: credibility ?? undefined,
-      geolocationPrecisionMeters: geolocationPrecisionMeters ?? undefined,
+      derivedFrom: c.derivedFrom ?? undefined,
+      credibility: c.credibility ?? undefined,
+      geolocationPrecisionMeters: c.geolocationPrecisionMeters ?? undefined,
+      retractedOn: c.retractedOn,
+      retractionReason: c.retractionReason,
+      recordedAt: c.recordedAt,
     }));
   }
   get revision(): number {
