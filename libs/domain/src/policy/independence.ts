@@ -41,15 +41,20 @@ export function independentSources(
   all: readonly CorroborationEvidence[],
   counts: (c: CorroborationEvidence) => boolean,
 ): IndependentSources {
-  const counted = liveSupporting(all).filter(counts);
   const byOrganisation = new Map<string, CorroborationEvidence[]>();
-  for (const c of counted) byOrganisation.set(organisationOf(c), [...(byOrganisation.get(organisationOf(c)) ?? []), c]);
-  const byId = new Map(all.map((c) => [c.corroborationId, c]));
+  for (const c of liveSupporting(all)) {
+    if (!counts(c)) continue;
+    const reports = byOrganisation.get(organisationOf(c));
+    if (reports === undefined) byOrganisation.set(organisationOf(c), [c]);
+    else reports.push(c);
+  }
+  // Without derived reporting every report is its own origin: no index to build.
+  const byId = all.some((c) => c.derivedFrom !== undefined) ? new Map(all.map((c) => [c.corroborationId, c])) : null;
   const creditedTo = new Map<string, CorroborationEvidence>(); // origin -> the report credited for it
 
   const credit = (organisation: string, tried: Set<string>): boolean => {
     for (const c of byOrganisation.get(organisation) ?? []) {
-      const origin = originOf(c.corroborationId, byId);
+      const origin = byId === null ? c.corroborationId : originOf(c.corroborationId, byId);
       if (tried.has(origin)) continue;
       tried.add(origin);
       const holder = creditedTo.get(origin);
@@ -62,6 +67,9 @@ export function independentSources(
   };
   for (const organisation of byOrganisation.keys()) credit(organisation, new Set());
 
-  const credited = [...creditedTo.values()].sort((a, b) => a.publishedOn.localeCompare(b.publishedOn));
+  // ISO dates: code-point order is date order (localeCompare would collate, many times slower).
+  const credited = [...creditedTo.values()].sort((a, b) =>
+    a.publishedOn < b.publishedOn ? -1 : a.publishedOn > b.publishedOn ? 1 : 0,
+  );
   return { count: credited.length, corroborationIds: credited.map((c) => c.corroborationId) };
 }
