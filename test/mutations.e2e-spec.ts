@@ -181,6 +181,66 @@ describe('incident and corroboration mutations over HTTP', () => {
     });
   });
 
+  describe('merges sent at the same moment', () => {
+    const MERGE_SOURCES = /* GraphQL */ `
+      mutation ($input: MergeSourcesInput!) {
+        mergeSources(input: $input) {
+          id
+          mergedDuplicates
+        }
+      }
+    `;
+    const SOURCE_MERGES = /* GraphQL */ `
+      query ($id: ID!) {
+        source(id: $id) {
+          id
+          mergedDuplicates
+        }
+      }
+    `;
+    // A merge is decided on the duplicate's stream and checked against the canonical one: checked before the other
+    // is written, two merges in opposite directions would both pass and leave each merged into the other.
+    const PAIRS = 5;
+
+    it('of two incidents into each other, one folds and the other is refused: no cycle', async () => {
+      const sid = await source();
+      for (let i = 0; i < PAIRS; i++) {
+        const [x, y] = [await incident(sid), await incident(sid)];
+        const merge = (duplicateIncidentId: string, canonicalIncidentId: string) =>
+          app.gql(MERGE_INCIDENTS, {
+            input: { duplicateIncidentId, canonicalIncidentId, reason: 'dup', mergedOn: '2016-06-02' },
+          });
+        const answers = await Promise.all([merge(x.id, y.id), merge(y.id, x.id)]);
+        expect(answers.filter((a) => !a.errors)).toHaveLength(1);
+        const refused = answers.find((a) => a.errors)!;
+        expect(['BAD_USER_INPUT', 'CONFLICT']).toContain(refused.errors![0].extensions?.code);
+        const [readX, readY] = [
+          (await app.ok(INCIDENT, { id: x.id })).incident,
+          (await app.ok(INCIDENT, { id: y.id })).incident,
+        ];
+        expect(readX.id).toBe(readY.id);
+        expect(readX.mergedDuplicates).toEqual([readX.id === x.id ? y.id : x.id]);
+      }
+    });
+
+    it('of two sources into each other, one folds and the other is refused: no cycle', async () => {
+      for (let i = 0; i < PAIRS; i++) {
+        const [x, y] = [await source({ name: `Desk ${i} X` }), await source({ name: `Desk ${i} Y` })];
+        const merge = (duplicateSourceId: string, canonicalSourceId: string) =>
+          app.gql(MERGE_SOURCES, {
+            input: { duplicateSourceId, canonicalSourceId, reason: 'dup', mergedOn: '2016-06-02' },
+          });
+        const answers = await Promise.all([merge(x, y), merge(y, x)]);
+        expect(answers.filter((a) => !a.errors)).toHaveLength(1);
+        expect(answers.find((a) => a.errors)!.errors![0].extensions?.code).toBe('CONFLICT');
+        const kept = answers.find((a) => !a.errors)!.data!.mergeSources.id as string;
+        const other = kept === x ? y : x;
+        expect((await app.ok(SOURCE_MERGES, { id: kept })).source.mergedDuplicates).toEqual([other]);
+        expect((await app.ok(SOURCE_MERGES, { id: other })).source.mergedDuplicates).toEqual([]);
+      }
+    });
+  });
+
   describe('withdrawIncident', () => {
     it('withdraws the incident: status WITHDRAWN, readiness NONE; a second withdrawal is a CONFLICT', async () => {
       const { id } = await incident();

@@ -117,6 +117,17 @@ export class CommandExecutor {
     private readonly file: ReadStoreService,
   ) {}
 
+  /**
+   * Runs `task` (a handler's checks against the file, then its `execute`) alone among this instance's tasks of the
+   * same `kind`. A merge is decided on the duplicate's stream but checked against another aggregate (where the
+   * canonical one leads): two merges in opposite directions, each checked before the other was written, would both
+   * pass and leave each merged into the other. `execute` returns once the file shows the write (or its wait timed
+   * out), so the next merge's checks see it. Another instance writing to the same store is not queued here.
+   */
+  alone<T>(kind: 'incident merges' | 'source merges', task: () => Promise<T>): Promise<T> {
+    return this.queue.run(`(${kind})`, task);
+  }
+
   async execute(command: RegistryCommand, meta: CommandMeta): Promise<CommandResult> {
     const stream = commandStream(command);
     const replay = this.replayed(meta);

@@ -64,22 +64,24 @@ export class MergeIncidentsHandler implements ICommandHandler<MergeIncidentsComm
     private readonly checks: ReferenceChecks,
   ) {}
 
-  async execute({ input, meta }: MergeIncidentsCommand): Promise<string> {
-    // The duplicate is decided on its own stream (already merged: the decider answers CONFLICT), so its
-    // id is not resolved; the canonical one is, so that merging into a merged id cannot build a chain.
-    this.checks.incident(input.duplicateIncidentId, 'duplicateIncidentId');
-    const canonicalIncidentId = this.checks.incident(input.canonicalIncidentId, 'canonicalIncidentId');
-    const command: MergeIncidents = {
-      type: 'MergeIncidents',
-      data: {
-        duplicateIncidentId: input.duplicateIncidentId,
-        canonicalIncidentId,
-        reason: input.reason,
-        mergedOn: input.mergedOn,
-      },
-    };
-    await this.executor.execute(command, commandMeta(command.type, input, meta));
-    return canonicalIncidentId;
+  execute({ input, meta }: MergeIncidentsCommand): Promise<string> {
+    return this.executor.alone('incident merges', async () => {
+      // The duplicate is decided on its own stream (already merged: the decider answers CONFLICT), so its
+      // id is not resolved; the canonical one is, so that merging into a merged id cannot build a chain.
+      this.checks.incident(input.duplicateIncidentId, 'duplicateIncidentId');
+      const canonicalIncidentId = this.checks.incident(input.canonicalIncidentId, 'canonicalIncidentId');
+      const command: MergeIncidents = {
+        type: 'MergeIncidents',
+        data: {
+          duplicateIncidentId: input.duplicateIncidentId,
+          canonicalIncidentId,
+          reason: input.reason,
+          mergedOn: input.mergedOn,
+        },
+      };
+      await this.executor.execute(command, commandMeta(command.type, input, meta));
+      return canonicalIncidentId;
+    });
   }
 }
 

@@ -88,21 +88,23 @@ export class MergeSourcesHandler implements ICommandHandler<MergeSourcesCommand>
     private readonly checks: ReferenceChecks,
   ) {}
 
-  async execute({ input, meta }: MergeSourcesCommand): Promise<string> {
-    this.checks.source(input.duplicateSourceId, 'duplicateSourceId');
-    this.checks.source(input.canonicalSourceId, 'canonicalSourceId');
-    const canonical = this.checks.canonicalSourceId(input.canonicalSourceId);
-    if (canonical === input.duplicateSourceId) {
-      throw conflict(
-        `source ${input.canonicalSourceId} is itself merged into ${input.duplicateSourceId}`,
-        'canonicalSourceId',
+  execute({ input, meta }: MergeSourcesCommand): Promise<string> {
+    return this.executor.alone('source merges', async () => {
+      this.checks.source(input.duplicateSourceId, 'duplicateSourceId');
+      this.checks.source(input.canonicalSourceId, 'canonicalSourceId');
+      const canonical = this.checks.canonicalSourceId(input.canonicalSourceId);
+      if (canonical === input.duplicateSourceId) {
+        throw conflict(
+          `source ${input.canonicalSourceId} is itself merged into ${input.duplicateSourceId}`,
+          'canonicalSourceId',
+        );
+      }
+      const { duplicateSourceId, reason, mergedOn } = input;
+      await this.executor.execute(
+        { type: 'MergeSources', data: { duplicateSourceId, canonicalSourceId: canonical, reason, mergedOn } },
+        commandMeta('MergeSources', input, meta),
       );
-    }
-    const { duplicateSourceId, reason, mergedOn } = input;
-    await this.executor.execute(
-      { type: 'MergeSources', data: { duplicateSourceId, canonicalSourceId: canonical, reason, mergedOn } },
-      commandMeta('MergeSources', input, meta),
-    );
-    return canonical;
+      return canonical;
+    });
   }
 }
