@@ -1,5 +1,5 @@
 import { serverAudits } from 'graphql-http';
-import { TestApp } from './support/test-app';
+import { TEST_ADMIN_TOKEN, TestApp } from './support/test-app';
 
 /**
  * SHOULD audits we do not meet, with the reason. Empty: every MUST, SHOULD and MAY audit of
@@ -66,5 +66,31 @@ describe('GraphQL over HTTP conformance: the graphql-http server audits against 
       `${app.url}?query=${encodeURIComponent('mutation { revokeToken(input: { id: "x" }) { id } }')}`,
     );
     expect(res.status).toBe(405);
+  });
+
+  it('refuses a subscription over HTTP, with or without a token, before it runs (served over WebSocket)', async () => {
+    const post = (query: string, token: string | null, operationName?: string) =>
+      fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, operationName }),
+      });
+    for (const token of [TEST_ADMIN_TOKEN, null]) {
+      for (const query of [
+        'subscription { statementRecorded { id } }',
+        'subscription { statementRecorded { __typename } }',
+      ]) {
+        const res = await post(query, token);
+        expect(res.status).toBe(400);
+        expect(await res.json()).toMatchObject({
+          data: null,
+          errors: [{ message: expect.stringContaining('WebSocket'), extensions: { code: 'BAD_USER_INPUT' } }],
+        });
+      }
+    }
+    // The operation selected decides: a query beside a subscription in one document still answers.
+    const both = 'query Q { __typename } subscription S { statementRecorded { id } }';
+    expect(await (await post(both, TEST_ADMIN_TOKEN, 'Q')).json()).toEqual({ data: { __typename: 'Query' } });
+    expect((await post(both, TEST_ADMIN_TOKEN, 'S')).status).toBe(400);
   });
 });

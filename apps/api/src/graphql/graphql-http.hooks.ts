@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { type DocumentNode, getOperationAST, OperationTypeNode } from 'graphql';
 import { ApiError, ErrorCode } from './error-codes';
 
 /** A request that is not a well-formed GraphQL-over-HTTP request; carries the HTTP status to answer with. */
@@ -72,5 +73,25 @@ export const graphqlHttpHooks = {
       reply.header('content-type', `${GRAPHQL_RESPONSE}; charset=utf-8`);
     }
     return payload;
+  },
+};
+
+/**
+ * The Mercurius hook that refuses a subscription sent over HTTP (POST: a GET already gets 405 from Mercurius).
+ * Executed as a query, its fields would resolve with no event to read (an INTERNAL_SERVER_ERROR) and past the token
+ * check, which subscriptions make when the WebSocket connects. Mercurius runs preExecution for HTTP only.
+ */
+export const subscriptionsOverWebSocket = {
+  preExecution: async (
+    _schema: unknown,
+    document: DocumentNode,
+    context: { reply?: { request?: FastifyRequest } },
+  ): Promise<void> => {
+    const request = context.reply?.request;
+    const params = (request?.method === 'POST' ? request.body : request?.query) as { operationName?: unknown } | null;
+    const name = typeof params?.operationName === 'string' ? params.operationName : undefined;
+    if (getOperationAST(document, name)?.operation === OperationTypeNode.SUBSCRIPTION) {
+      throw new HttpRequestError(400, 'Subscriptions are served over WebSocket (graphql-transport-ws) at /graphql');
+    }
   },
 };

@@ -2,7 +2,7 @@ import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import { MercuriusDriver } from '@nestjs/mercurius';
 import type { AppConfig } from '../config/config';
 import { errorFormatter } from './error-formatter';
-import { graphqlHttpHooks } from './graphql-http.hooks';
+import { graphqlHttpHooks, subscriptionsOverWebSocket } from './graphql-http.hooks';
 import { limitHooks } from './limits.hooks';
 import { limitRules } from './limits';
 import { readYourWritesHook } from './read-your-writes.hook';
@@ -49,7 +49,7 @@ export function graphqlOptions(
     allowBatchedQueries: false,
     jit: jitOptions(config.graphqlJit),
     validationRules: limitRules(config.graphqlLimits),
-    hooks: mergeHooks(metricsHooks.mercuriusHooks(), limitHooks(config.graphqlLimits), {
+    hooks: mergeHooks(metricsHooks.mercuriusHooks(), subscriptionsOverWebSocket, limitHooks(config.graphqlLimits), {
       onResolution: readYourWritesHook,
     }),
     additionalRouteOptions: graphqlHttpHooks,
