@@ -92,6 +92,16 @@ describe('the report rows read in a worker thread', () => {
     }
   });
 
+  it('one waiting for the rows of a file closed meanwhile hears UNAVAILABLE (retry), not a closed db', async () => {
+    const closed = fileWith('projections.db', 617);
+    const asked = reportRowsLoaded(closed);
+    closed.close();
+    await expect(asked).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    const gone = fileWith('other.db', 618);
+    gone.close();
+    await expect(reportRowsLoaded(gone)).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
+
   it('the overview read at start-up: what liveMatching reads here, taken once, at that checkpoint only', async () => {
     const { events } = randomHistory(618, 240);
     const half = Math.floor(events.length / 2);

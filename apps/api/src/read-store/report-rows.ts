@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { FileStatementRows, type ReadStore } from '@app/read-store';
+import { unavailable } from '../graphql/error-codes';
 import { readRowsInWorker, type RowsRead, takePreloaded, workerScript, type WorkerScript } from './report-rows-worker';
 
 interface Loading {
@@ -20,9 +21,17 @@ export function reportRowsOf(file: ReadStore): FileStatementRows | null {
   return loadingOf(file).rows;
 }
 
-/** The rows of `file` once loaded. */
-export function reportRowsLoaded(file: ReadStore): Promise<FileStatementRows> {
-  return loadingOf(file).loaded;
+/**
+ * The rows of `file` once loaded; UNAVAILABLE (retry) when the file was closed first (swapped for a rebuilt one, or
+ * shut down): the question waiting for them asked a file that no longer serves.
+ */
+export async function reportRowsLoaded(file: ReadStore): Promise<FileStatementRows> {
+  try {
+    return await loadingOf(file).loaded;
+  } catch (error) {
+    if (!file.db.open) throw unavailable('The projection file was swapped or closed while it was read; retry.');
+    throw error;
+  }
 }
 
 function loadingOf(file: ReadStore): Loading {
