@@ -1,4 +1,5 @@
 import { getIntrospectionQuery } from 'graphql';
+import WebSocket from 'ws';
 import { REGISTER_SOURCE, sourceInput } from './support/fixtures';
 import { TestApp } from './support/test-app';
 
@@ -114,6 +115,43 @@ describe('GraphQL limits (small limits so the tests stay cheap)', () => {
     });
     await client.dispose();
     expect(outcome).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ limit: 'aliases' }) })]);
+  });
+
+  it('gives every error of a subscribe message over graphql-ws a stable code, as HTTP answers do', async () => {
+    // A raw socket: graphql-ws' own client refuses to send a subscribe message without a payload.
+    const socket = new WebSocket(app.url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+    const received: { id?: string; type: string; payload?: unknown }[] = [];
+    socket.on('message', (data) => received.push(JSON.parse(String(data))));
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const seen = async (matches: (m: (typeof received)[number]) => boolean) => {
+      for (let i = 0; i < 200 && !received.some(matches); i++) await new Promise((r) => setTimeout(r, 25));
+      return received.find(matches);
+    };
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${app.token}` } }));
+    expect(await seen((m) => m.type === 'connection_ack')).toBeDefined();
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['parse', { payload: { query: 'subscription {' } }, 'GRAPHQL_PARSE_FAILED'],
+      [
+        'variable',
+        {
+          payload: {
+            query: 'subscription ($f: StatusChangedFilterInput) { incidentStatusChanged(filter: $f) { incidentId } }',
+            variables: { f: { after: ['NOPE'] } },
+          },
+        },
+        'BAD_USER_INPUT',
+      ],
+      ['query', { payload: { query: '{ __typename }' } }, 'BAD_USER_INPUT'],
+      ['nothing', {}, 'BAD_USER_INPUT'],
+      ['null', { payload: null }, 'BAD_USER_INPUT'],
+    ];
+    for (const [id, message] of cases) socket.send(JSON.stringify({ id, type: 'subscribe', ...message }));
+    for (const [id, , code] of cases) {
+      const error = (await seen((m) => m.id === id && m.type === 'error')) as { payload: Record<string, any>[] };
+      expect({ id, code: error?.payload?.[0]?.extensions?.code }).toEqual({ id, code });
+      expect(error.payload[0].message).not.toMatch(/destructure|undefined/);
+    }
+    socket.close();
   });
 
   it('allows introspection outside production', async () => {

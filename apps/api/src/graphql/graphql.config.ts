@@ -6,6 +6,7 @@ import { graphqlHttpHooks, subscriptionsOverWebSocket } from './graphql-http.hoo
 import { limitHooks } from './limits.hooks';
 import { limitRules } from './limits';
 import { readYourWritesHook } from './read-your-writes.hook';
+import { withErrorCodes } from './ws-error-codes';
 import type { GraphQLMetricsHooks } from '../metrics/graphql-metrics.hooks';
 
 type Hooks = Record<string, unknown>;
@@ -43,8 +44,14 @@ export function graphqlOptions(
     path: '/graphql',
     // Mercurius' own GraphiQL loads React and GraphiQL from a CDN: ours (graphiql/) is served offline.
     graphiql: false,
-    // The upgrade request becomes `req` so the access guard reads headers and connectionParams alike.
-    subscription: { context: (_socket: unknown, request: unknown) => ({ req: request }) },
+    // The upgrade request becomes `req` so the access guard reads headers and connectionParams alike; the socket's
+    // error messages get the codes HTTP answers carry.
+    subscription: {
+      context: (socket: Parameters<typeof withErrorCodes>[0], request: unknown) => {
+        withErrorCodes(socket);
+        return { req: request };
+      },
+    },
     errorFormatter: errorFormatter,
     allowBatchedQueries: false,
     jit: jitOptions(config.graphqlJit),
