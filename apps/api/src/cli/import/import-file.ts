@@ -63,14 +63,39 @@ function jsonRows(text: string, file: string): { rows: ImportRow[]; kind?: strin
   return { rows, kind: envelope.kind };
 }
 
+/**
+ * The file's text, refused when it is not UTF-8: decoded leniently, a Latin-1 "é" would be imported as "�" without a
+ * word. The line named is the first that is not UTF-8 (a newline byte is never part of a longer UTF-8 sequence).
+ */
+function utf8(bytes: Buffer, file: string): string {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  try {
+    return strict.decode(bytes);
+  } catch {
+    let line = 1;
+    for (let start = 0; start <= bytes.length; line++) {
+      const end = bytes.indexOf(0x0a, start);
+      const last = end < 0 ? bytes.length : end;
+      try {
+        strict.decode(bytes.subarray(start, last));
+      } catch {
+        break;
+      }
+      start = last + 1;
+    }
+    throw new CliError(`${file} is not UTF-8 text (line ${line}): save it as UTF-8 and import it again`);
+  }
+}
+
 /** Reads a CSV (header row; lists separated by `;`) or JSON file of one kind of rows. */
 export function readImportFile(file: string, kind?: string): ImportFile {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (error) {
     throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  const text = utf8(bytes, file);
   if (file.toLowerCase().endsWith('.json')) {
     const { rows, kind: inFile } = jsonRows(text, file);
     return { kind: kindFrom(file, kind ?? inFile), rows };
