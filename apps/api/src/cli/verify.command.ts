@@ -6,7 +6,7 @@ import { verifyStore } from './store/verify-store';
   name: 'verify',
   description:
     'check the configured store: gap-free positions, revisions in order, every event parses and upcasts, the ' +
-    'projection equals a rebuild, and evidence files re-hash to their names',
+    'projection equals a rebuild, no merges into one another, and evidence files re-hash to their names',
 })
 export class VerifyCommand extends CommandRunner {
   constructor(private readonly config: CliConfig) {

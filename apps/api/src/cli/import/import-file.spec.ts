@@ -36,7 +36,7 @@ describe('readImportFile', () => {
     }
   });
 
-  it('reads UTF-8 with a byte-order mark, CRLF and non-ASCII names (and a U+FFFD written on purpose) as they are', () => {
+  it('reads UTF-8 with a byte-order mark, CRLF, accents and a U+FFFD written on purpose, as they are', () => {
     const text = `\ufeff${HEADER}cafe,Café Latín Org \ufffd,NGO,C\r\n`;
     const { kind, rows } = readImportFile(write('sources.csv', Buffer.from(text, 'utf8')));
     expect(kind).toBe('sources');

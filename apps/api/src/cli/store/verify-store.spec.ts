@@ -88,4 +88,31 @@ describe('verify and the evidence manifest (contracts: EvidenceFileRef in citati
       `evidence file ${sha('never stored')} is cited but not in ${dir}`,
     ]);
   });
+
+  it('names incidents and sources merged into one another (a cycle: two instances merging at once)', async () => {
+    put('photo of remnants');
+    put('never stored');
+    await append(sourceStream('s-2'), 0, source('s-2', 'Amnesty (Yemen desk)', 'B'));
+    await append(sourceStream('s-3'), 0, source('s-3', 'Human Rights Watch', 'A'));
+    for (const id of ['i-2', 'i-3', 'i-4'])
+      await append(incidentStream(id), 0, allege(id, '2016-05-23', corroboration(`c-${id}`, 's-1', '2016-05-23')));
+    const merge = (duplicate: string, canonical: string) => ({
+      type: 'IncidentMergedInto',
+      data: { incidentId: duplicate, canonicalIncidentId: canonical, reason: 'same', mergedOn: '2016-06-01' },
+    });
+    const sourcesMerged = (duplicate: string, canonical: string) => ({
+      type: 'SourcesMerged',
+      data: { sourceId: duplicate, canonicalSourceId: canonical, reason: 'same', mergedOn: '2016-06-01' },
+    });
+    await append(incidentStream('i-2'), 1, merge('i-2', 'i-3'));
+    await append(incidentStream('i-3'), 1, merge('i-3', 'i-4'));
+    expect((await verifyStore(store, true, dir)).problems).toEqual([]); // a chain resolves to its end
+    await append(incidentStream('i-4'), 1, merge('i-4', 'i-2'));
+    await append(sourceStream('s-2'), 1, sourcesMerged('s-2', 's-3'));
+    await append(sourceStream('s-3'), 1, sourcesMerged('s-3', 's-2'));
+    expect((await verifyStore(store, true, dir)).problems).toEqual([
+      'incidents i-2 → i-3 → i-4 → i-2 are merged into one another (a cycle)',
+      'sources s-2 → s-3 → s-2 are merged into one another (a cycle)',
+    ]);
+  });
 });

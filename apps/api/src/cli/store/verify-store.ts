@@ -52,6 +52,25 @@ async function verifyEvidence(dir: string, manifest: EvidenceManifest, problems:
 }
 
 /**
+ * Merges, as the log records them (duplicate to canonical), that lead back to where they started, each once (from
+ * its smallest id), as `a → b → a`. One service runs the merges of one kind one at a time; two services on one store
+ * merging in opposite directions at once can still write such a cycle, which the folds do not read alike.
+ */
+function mergeCycles(into: ReadonlyMap<string, string>): string[] {
+  const cycles: string[] = [];
+  for (const start of into.keys()) {
+    const path = [start];
+    let id = into.get(start);
+    while (id !== undefined && id !== start && !path.includes(id)) {
+      path.push(id);
+      id = into.get(id);
+    }
+    if (id === start && path.every((member) => member >= start)) cycles.push([...path, start].join(' → '));
+  }
+  return cycles;
+}
+
+/**
  * Reads the whole log once: positions strictly increasing (and gap-free where they are sequence numbers),
  * each stream's revisions 0, 1, 2… in log order, every event readable by its upcaster; then the projection
  * folded event by event (as a live instance does) must equal the bulk rebuild.
@@ -63,6 +82,8 @@ export async function verifyStore(store: EventStore, sequential: boolean, eviden
   const live = createRegistryModel({ keepAuditEntries: false, keepStatementTexts: false });
   const rebuilt = createRegistryModel({ deferAssessments: true, keepAuditEntries: false, keepStatementTexts: false });
   const manifest = new EvidenceManifest();
+  const incidentMerges = new Map<string, string>();
+  const sourceMerges = new Map<string, string>();
   let previous: string | null = null;
   let events = 0;
   for await (const batch of store.readAllBatches()) {
@@ -76,8 +97,11 @@ export async function verifyStore(store: EventStore, sequential: boolean, eviden
       const expected = (revisions.get(e.stream) ?? -1) + 1;
       if (e.revision !== expected) problem(`${e.stream}: revision ${e.revision} where ${expected} was expected`);
       revisions.set(e.stream, e.revision);
-      if (!upcast(e.type, e.data, e.metadata?.schemaVersion ?? 1))
-        problem(`event ${e.id} (${e.type}) does not parse or upcast`);
+      const event = upcast(e.type, e.data, e.metadata?.schemaVersion ?? 1);
+      if (!event) problem(`event ${e.id} (${e.type}) does not parse or upcast`);
+      else if (event.type === 'IncidentMergedInto')
+        incidentMerges.set(event.data.incidentId, event.data.canonicalIncidentId);
+      else if (event.type === 'SourcesMerged') sourceMerges.set(event.data.sourceId, event.data.canonicalSourceId);
       evolveRegistry(live, e);
       foldRegistry(rebuilt, e);
       manifest.add(e);
@@ -86,6 +110,8 @@ export async function verifyStore(store: EventStore, sequential: boolean, eviden
   settleRegistry(rebuilt);
   if (snapshot(live) !== snapshot(rebuilt))
     problem('the projection folded event by event differs from the bulk rebuild');
+  for (const cycle of mergeCycles(incidentMerges)) problem(`incidents ${cycle} are merged into one another (a cycle)`);
+  for (const cycle of mergeCycles(sourceMerges)) problem(`sources ${cycle} are merged into one another (a cycle)`);
   const evidenceFiles = await verifyEvidence(evidenceDir, manifest, problems);
   return { events, streams: revisions.size, evidenceFiles, problems };
 }
