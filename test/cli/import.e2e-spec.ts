@@ -79,6 +79,30 @@ describe('CLI import', () => {
     });
   });
 
+  it('stops between two writes on Ctrl-C, says how far it got (exit 130); the same import again finishes', async () => {
+    const file = path.join(dir, 'sources.csv');
+    const rows = Array.from({ length: 3000 }, (_, i) => `src-${i},Source number ${i},NGO,B`);
+    fs.writeFileSync(file, `externalId,name,kind,grade\n${rows.join('\n')}\n`);
+    const stopped = await runCli(['import', file], env, 240_000, async (child) => {
+      // Once the first rows are in the file (planning is over), interrupt.
+      const written = async () => fs.existsSync(db()) && (await readEventsFile(db())).length > 0;
+      for (let i = 0; i < 2400 && !(await written()); i++) await new Promise((r) => setTimeout(r, 50));
+      child.kill('SIGINT');
+    });
+    expect(stopped.code).toBe(130);
+    const done = Number(/interrupted after (\d+) of 3000 writes/.exec(stopped.stderr)?.[1]);
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(3000);
+    expect(await readEventsFile(db())).toHaveLength(done);
+    const again = await cli('import', file);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`added ${3000 - done}, corrected 0, withdrawn 0, unchanged ${done}, rejected 0`);
+    // The next file without those rows keeps them (sources cannot be withdrawn) and names the first few.
+    fs.writeFileSync(file, 'externalId,name,kind,grade\nother,Another source,NGO,C\n');
+    const kept = await cli('import', file);
+    expect(kept.stderr).toMatch(/kept \(this kind cannot be withdrawn\): src-0, .* and 2980 more \(--json lists all\)/);
+  });
+
   it('re-imports idempotently, appends exactly the differences dated --as-of: KNOWN shows each snapshot', async () => {
     await cli('import', path.join(SAMPLES, 'sources.csv'));
     const first = await cli('import', path.join(SAMPLES, 'incidents.csv'), '--as-of', '2016-06-01');

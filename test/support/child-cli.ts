@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { type StoredEvent, openSqliteEventStore } from '@app/event-store';
 import { builtFile } from './child-service';
@@ -15,7 +15,12 @@ export interface CliRun {
  * Runs the BUILT CLI (`node <build>/apps/api/src/cli/main.js …`, the build of child-service.ts: call
  * ensureBuilt() first) as a real process with only the given environment.
  */
-export async function runCli(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+  meanwhile?: (child: ChildProcess) => Promise<void>,
+): Promise<CliRun> {
   const child = spawn(process.execPath, [builtFile('apps/api/src/cli/main.js'), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', ...env },
@@ -26,7 +31,9 @@ export async function runCli(args: string[], env: Record<string, string>, timeou
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
   child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-  const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+  await meanwhile?.(child);
+  const code = await exited;
   clearTimeout(timer);
   return { code, stdout, stderr };
 }

@@ -17,10 +17,23 @@ export interface ImportOptions {
   json?: boolean;
 }
 
+/** Rows the file no longer holds that stay in the registry, named on stderr (all of them with --json). */
+const KEPT_LISTED = 20;
+
 function report(file: string, plan: ImportPlan, summary: ImportSummary, json?: boolean): void {
   for (const r of plan.rejections)
     note(`${file}:${r.line}${r.externalId ? ` (${r.externalId})` : ''}: ${r.field}: ${r.message}`);
-  if (plan.kept.length > 0) note(`kept (this kind cannot be withdrawn): ${plan.kept.join(', ')}`);
+  if (plan.kept.length > 0) {
+    const more = plan.kept.length - KEPT_LISTED;
+    const listed = plan.kept.slice(0, KEPT_LISTED).join(', ');
+    note(`kept (this kind cannot be withdrawn): ${listed}${more > 0 ? ` and ${more} more (--json lists all)` : ''}`);
+  }
+  if (summary.interruptedAfter !== undefined) {
+    note(
+      `interrupted after ${summary.interruptedAfter} of ${plan.writes.length} writes: ` +
+        'run the same import again to finish (it writes only what is missing)',
+    );
+  }
   if (plan.withdrawalsSkipped) note(`withdrawals not looked for: ${plan.withdrawalsSkipped}`);
   if (json) print(JSON.stringify({ ...summary, rejections: plan.rejections, kept: plan.kept }));
   else
@@ -67,10 +80,24 @@ export async function importFile(file: string, options: ImportOptions, config: A
       const bar =
         process.stderr.isTTY && plan.writes.length > 20 ? new SingleBar({ stream: process.stderr }) : undefined;
       bar?.start(plan.writes.length, 0);
-      summary = await runImport(plan, registry.commands, (done) => bar?.update(done));
-      bar?.stop();
+      // Ctrl-C stops between two writes and says how far it got; a second one ends the process at once.
+      let stop = false;
+      const interrupt = () => (stop = true);
+      process.once('SIGINT', interrupt).once('SIGTERM', interrupt);
+      try {
+        summary = await runImport(
+          plan,
+          registry.commands,
+          (done) => bar?.update(done),
+          () => stop,
+        );
+      } finally {
+        process.off('SIGINT', interrupt).off('SIGTERM', interrupt);
+        bar?.stop();
+      }
     }
     report(file, plan, summary, options.json);
+    if (summary.interruptedAfter !== undefined) return 130;
     return summary.rejected > 0 ? 1 : 0;
   } finally {
     await registry.close();

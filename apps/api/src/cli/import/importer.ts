@@ -60,6 +60,8 @@ export interface ImportSummary {
   unchanged: number;
   rejected: number;
   kept: number;
+  /** Set when the run was stopped (SIGINT, SIGTERM) before its last write: the writes done by then. */
+  interruptedAfter?: number;
 }
 
 export function kindOf(name: ImportKindName): ImportKind {
@@ -201,11 +203,15 @@ export async function checkImport(plan: ImportPlan, commands: CommandBus): Promi
 
 export const rejectedRows = (plan: ImportPlan) => new Set(plan.rejections.map((r) => `${r.line}|${r.externalId}`)).size;
 
-/** Runs the planned writes in order through the command bus (the service's handlers and executor). */
+/**
+ * Runs the planned writes in order through the command bus (the service's handlers and executor); `stopped` is asked
+ * before each write: each is a whole command, so a run stopped between two leaves no row half-written.
+ */
 export async function runImport(
   plan: ImportPlan,
   commands: CommandBus,
   progress: (done: number) => void,
+  stopped: () => boolean = () => false,
 ): Promise<ImportSummary> {
   const summary: ImportSummary = {
     added: 0,
@@ -216,6 +222,10 @@ export async function runImport(
     kept: plan.kept.length,
   };
   for (const [i, write] of plan.writes.entries()) {
+    if (stopped()) {
+      summary.interruptedAfter = i;
+      break;
+    }
     if (await attempt(write, write.command, commands, plan)) {
       summary[write.verb === 'add' ? 'added' : write.verb === 'correct' ? 'corrected' : 'withdrawn']++;
     }
