@@ -4,6 +4,7 @@ import {
   CORRECT_INCIDENT,
   INCIDENT,
   MERGE_INCIDENTS,
+  MERGE_SOURCES,
   REGISTER_SOURCE,
   RETRACT_CORROBORATION,
   WITHDRAW_INCIDENT,
@@ -182,14 +183,6 @@ describe('incident and corroboration mutations over HTTP', () => {
   });
 
   describe('merges sent at the same moment', () => {
-    const MERGE_SOURCES = /* GraphQL */ `
-      mutation ($input: MergeSourcesInput!) {
-        mergeSources(input: $input) {
-          id
-          mergedDuplicates
-        }
-      }
-    `;
     const SOURCE_MERGES = /* GraphQL */ `
       query ($id: ID!) {
         source(id: $id) {

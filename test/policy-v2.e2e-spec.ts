@@ -3,6 +3,7 @@ import {
   ALLEGE_USE,
   CONCLUDE_INVESTIGATION,
   CORRECT_INCIDENT,
+  MERGE_SOURCES,
   OPEN_INVESTIGATION,
   REGISTER_SOURCE,
   corroborationInput,
@@ -77,16 +78,6 @@ const REGISTER_WITH_WARNINGS = /* GraphQL */ `
           name
         }
       }
-    }
-  }
-`;
-const MERGE_SOURCES = /* GraphQL */ `
-  mutation ($input: MergeSourcesInput!) {
-    mergeSources(input: $input) {
-      id
-      name
-      aliases
-      mergedDuplicates
     }
   }
 `;

@@ -1,14 +1,8 @@
 /** Small operation factories shared by the end-to-end suites. */
-export const REGISTER_SOURCE = /* GraphQL */ `
-  mutation ($input: RegisterSourceInput!) {
-    registerSource(input: $input) {
-      id
-      name
-      kind
-      grade
-    }
-  }
-`;
+const sourceMutation = (name: string, input: string, fields: string) => /* GraphQL */ `
+  mutation ($input: ${input}!) { ${name}(input: $input) { ${fields} } }`;
+export const REGISTER_SOURCE = sourceMutation('registerSource', 'RegisterSourceInput', 'id name kind grade');
+export const MERGE_SOURCES = sourceMutation('mergeSources', 'MergeSourcesInput', 'id name aliases mergedDuplicates');
 
 export const ALLEGE_USE = /* GraphQL */ `
   mutation ($input: AllegeUseInput!) {
