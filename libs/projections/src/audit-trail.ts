@@ -40,22 +40,28 @@ export class AuditTrail {
     if (this.entries !== null && entry !== null) this.entries.push(entry);
   }
 
-  /** Takes in another trail (a merged duplicate's, an orphan's), keeping application order. */
+  /**
+   * Takes in another trail (a merged duplicate's, an orphan's), keeping application order. An event both trails
+   * hold (a statement naming two incidents later merged) is listed once: it happened once.
+   */
   absorb(other: AuditTrail): void {
     if (other.length === 0) return;
     const order = [...this.seqs.keys()]
       .map((i) => [this.seqs[i], 0, i])
       .concat([...other.seqs.keys()].map((i) => [other.seqs[i], 1, i]))
-      .sort((a, b) => a[0] - b[0]);
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     const [ids, dates] = [[...this.eventIds], [...this.evidenceDates]];
     this.eventIds.length = this.evidenceDates.length = this.seqs.length = 0;
     for (const [seq, from, i] of order) {
+      if (this.seqs[this.seqs.length - 1] === seq) continue;
       this.eventIds.push(from === 0 ? ids[i] : other.eventIds[i]);
       this.evidenceDates.push(from === 0 ? dates[i] : other.evidenceDates[i]);
       this.seqs.push(seq);
     }
-    if (this.entries !== null && other.entries !== null)
-      this.entries = [...this.entries, ...other.entries].sort((a, b) => a.seq - b.seq);
+    if (this.entries !== null && other.entries !== null) {
+      const mine = new Set(this.entries.map((e) => e.seq));
+      this.entries = [...this.entries, ...other.entries.filter((e) => !mine.has(e.seq))].sort((a, b) => a.seq - b.seq);
+    }
   }
 
   /** Ids of the events dated `on`, in order. */

@@ -1,5 +1,5 @@
 import type { IsoDate, RegistryEvent } from '@app/domain';
-import type { RegistryModel } from './model';
+import type { CorroborationView, SourceView } from './model';
 
 /** The evidence date an event carries; null for SourceRegistered (a source is known once registered). */
 export function evidenceDateOf(event: RegistryEvent): IsoDate | null {
@@ -44,11 +44,17 @@ export function evidenceDateOf(event: RegistryEvent): IsoDate | null {
   }
 }
 
-const sourceName = (model: RegistryModel, id: string) => model.sources.get(id)?.name ?? id;
+/** What a summary names things by: the sources registered and the corroborations logged when the event was folded. */
+export interface SummaryNames {
+  sources: ReadonlyMap<string, Pick<SourceView, 'name'>>;
+  corroborations: ReadonlyMap<string, Pick<CorroborationView, 'sourceId'>>;
+}
+
+const sourceName = (model: SummaryNames, id: string) => model.sources.get(id)?.name ?? id;
 const keys = (o: object) => Object.keys(o).join(', ') || 'nothing';
 
 /** A one-line, readable account of an event for the audit trail. */
-export function summarizeEvent(model: RegistryModel, event: RegistryEvent): string {
+export function summarizeEvent(model: SummaryNames, event: RegistryEvent): string {
   switch (event.type) {
     case 'SourceRegistered':
       return `Source ${event.data.name} registered (${event.data.kind}, grade ${event.data.grade})`;

@@ -46,27 +46,41 @@ export interface IncidentDetail extends IncidentView {
   confirmedOn: IsoDate | null;
 }
 
-/** Event ids recorded on `on` for the evidence behind a status change; else every event dated that day. */
-function causes(model: RegistryModel, incident: IncidentView, change: StatusChange): string[] {
+/** What the causes of a status change are read from: the evidence as of the cut, by id, with its events' ids. */
+export interface EvidenceEvents {
+  corroborations: ReadonlyMap<string, Pick<CorroborationView, 'publishedOn' | 'eventId' | 'retraction'>>;
+  investigations: ReadonlyMap<string, Pick<InvestigationView, 'openedOn' | 'concludedOn' | 'eventIds'>>;
+  statements: ReadonlyMap<string, Pick<StatementView, 'deliveredOn' | 'eventId'>>;
+}
+
+/**
+ * Event ids recorded on `on` for the evidence behind a status change; else every event of the incident's audit
+ * trail dated that day (`trailIdsOn`).
+ */
+export function causesOf(
+  evidence: EvidenceEvents,
+  change: StatusChange,
+  trailIdsOn: (on: IsoDate) => string[],
+): string[] {
   const found: string[] = [];
   for (const id of change.evidenceIds) {
-    const c = model.corroborations.get(id);
+    const c = evidence.corroborations.get(id);
     if (c) {
       if (c.publishedOn === change.on) found.push(c.eventId);
       if (c.retraction?.retractedOn === change.on) found.push(c.retraction.eventId);
       continue;
     }
-    const inv = model.investigations.get(id);
+    const inv = evidence.investigations.get(id);
     if (inv) {
       if (inv.concludedOn === change.on) found.push(inv.eventIds[inv.eventIds.length - 1]);
       else if (inv.openedOn === change.on) found.push(inv.eventIds[0]);
       continue;
     }
-    const s = model.statements.get(id);
+    const s = evidence.statements.get(id);
     if (s && s.deliveredOn === change.on) found.push(s.eventId);
   }
   if (found.length > 0) return found;
-  return incident.audit.eventIdsOn(change.on);
+  return trailIdsOn(change.on);
 }
 
 const byDate =
@@ -115,7 +129,8 @@ export function statementLagsOf(
 
 /** Every status change of an incident with the events behind it. */
 export function statusChangesOf(model: RegistryModel, incident: IncidentView): StatusChangeDetail[] {
-  return incident.statusHistory.map((change) => ({ ...change, eventIds: causes(model, incident, change) }));
+  const trailIdsOn = (on: IsoDate) => incident.audit.eventIdsOn(on);
+  return incident.statusHistory.map((change) => ({ ...change, eventIds: causesOf(model, change, trailIdsOn) }));
 }
 
 /** Everything about one incident at once; the API resolves the parts a query selects with the functions above. */

@@ -1,6 +1,6 @@
 export * from './model';
 export { buildEvidence, sourceIsAllegedUser, spokenByAllegedUser } from './evidence';
-export { evidenceDateOf, summarizeEvent } from './event-facts';
+export { evidenceDateOf, summarizeEvent, type SummaryNames } from './event-facts';
 export {
   PROJECTION_VERSION,
   evolveRegistry,

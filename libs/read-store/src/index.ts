@@ -63,3 +63,4 @@ export {
 } from './live-incident-pages';
 export { FileStatementRows, type StatementRowsParts } from './statement-rows';
 export { latestEvidenceDateOf, reportSourceAt, responseMatrixAt, speakOutReportAt } from './report-at';
+export { incidentTrailAt, type IncidentTrail, type TrailReading } from './incident-trail';
