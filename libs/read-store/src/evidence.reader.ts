@@ -132,7 +132,7 @@ export class EvidenceReader {
   }
 
   /** The incident and every duplicate merged into it (directly or through a chain) by the cut, in fold order. */
-  private tree(canonical: string, touched?: Touched): { members: string[]; merges: Merge[] } {
+  tree(canonical: string, touched?: Touched): { members: string[]; merges: Merge[] } {
     const members = [canonical];
     const merges: Merge[] = [];
     for (let i = 0; i < members.length; i++) {

@@ -64,3 +64,5 @@ export {
 export { FileStatementRows, type StatementRowsParts } from './statement-rows';
 export { latestEvidenceDateOf, reportSourceAt, responseMatrixAt, speakOutReportAt } from './report-at';
 export { incidentTrailAt, type IncidentTrail, type TrailReading } from './incident-trail';
+export { incidentListsAt, type IncidentListsAt } from './incident-lists-at';
+export { referringAt } from './referring-at';

@@ -6,6 +6,7 @@ import { ALL_CORROBORATION_FIELDS, type LiveCorroboration, liveIncident } from '
 import { ReadStore } from './read-store';
 import { withRevisions } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
+import { corroborationsShown } from './testing/shown';
 
 /**
  * The oracle for one incident asked about now (`liveIncident`): for random histories (merges, withdrawals,
@@ -25,28 +26,7 @@ async function storeOf(events: StoredEvent[]) {
 function shownByModel(model: RegistryModel, id: string) {
   const view = findIncident(model, id);
   if (!view) return null;
-  const corroborations = view.corroborationIds.flatMap((cid) => {
-    const c = model.corroborations.get(cid);
-    if (!c) return [];
-    const source = model.sources.get(c.sourceId);
-    return [
-      {
-        corroborationId: c.corroborationId,
-        source: { id: c.sourceId, name: source?.name ?? c.sourceId, grade: source?.grade ?? 'F' },
-        stance: c.stance,
-        evidenceKinds: c.evidenceKinds,
-        publishedOn: c.publishedOn,
-        citation: c.citation,
-        derivedFrom: c.derivedFrom ?? null,
-        summary: c.summary,
-        credibility: c.credibility ?? null,
-        geolocationPrecisionMeters: c.geolocationPrecisionMeters ?? null,
-        retractedOn: c.retraction?.retractedOn ?? null,
-        retractionReason: c.retraction?.reason ?? null,
-        recordedAt: c.recordedAt.toISOString(),
-      },
-    ];
-  });
+  const corroborations = corroborationsShown(model, view);
   const { incidentId, details, reportedOn, recordedAt, mergedDuplicates, withdrawal, assessment, statusHistory } = view;
   return json({
     incidentId,

@@ -176,7 +176,8 @@ function corroborationsOf(
   return order.map((cid) => toCorroboration(byId.get(cid)!, fields));
 }
 
-function toCorroboration(row: CorroborationRow, fields: CorroborationFields): LiveCorroboration {
+/** A corroboration row (`CorroborationRow`, any cut's) as the registry shows it, with the `fields` read. */
+export function toCorroboration(row: CorroborationRow, fields: CorroborationFields): LiveCorroboration {
   const [corroborationId, , , sourceId, name, grade, stance, kinds, publishedOn, citation, derivedFrom] = row;
   return {
     corroborationId,

@@ -2,10 +2,12 @@ import { Inject } from '@nestjs/common';
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { type Citation, type EvidenceFileRef, investigationStream } from '@app/domain';
 import { EventStore, type StoredEvent } from '@app/event-store';
-import { findIncident, holdsStatementTexts, investigationsOf, type StatementView } from '@app/projections';
+import { incidentListsAt } from '@app/read-store';
 import { CitationObject, IncidentObject } from '../incidents/objects/incident.object';
 import { InvestigationObject } from '../investigations/objects/investigation.object';
-import { modelOf } from '../queries/model-context';
+import { incidentReadsOf } from '../queries/model-context';
+import { ReferenceData } from '../reference/reference-data';
+import { ListedStatement } from '../statements/listed-statement';
 import { StatementStreams } from '../statements/statement-streams';
 import { CitedFiles, investigationCitationsOf } from './evidence-files';
 import { EvidenceFileObject, IncidentEvidenceFileObject } from './objects/evidence-file.object';
@@ -44,6 +46,7 @@ export class InvestigationCitationsResolver {
 export class IncidentFilesResolver {
   constructor(
     private readonly streams: StatementStreams,
+    private readonly reference: ReferenceData,
     @Inject(EventStore) private readonly store: EventStore,
   ) {}
 
@@ -53,24 +56,20 @@ export class IncidentFilesResolver {
       'referring to it',
   })
   async files(@Parent() parent: IncidentObject): Promise<IncidentEvidenceFileObject[]> {
-    const model = await modelOf(parent);
-    const view = findIncident(model, parent.id);
-    if (!view) return [];
+    const reads = incidentReadsOf(parent);
+    // Its lists at the cut it was read at, each citation as it stood then.
+    const lists = incidentListsAt(reads.db().db, reads.cut, parent.id);
+    if (lists === null) return [];
     const files = new CitedFiles();
-    for (const id of view.corroborationIds) files.add([model.corroborations.get(id)?.citation], id);
-    for (const investigation of investigationsOf(model, view)) {
+    for (const c of lists.corroborations) files.add([c.citation ?? undefined], c.corroborationId);
+    for (const investigation of lists.investigations) {
       const id = investigation.investigationId;
       files.add(await investigationCitations(this.store, id, investigation.concludedOn !== null), id);
     }
-    for (const id of view.statementIds) {
-      const statement = model.statements.get(id);
-      if (statement) files.add([await this.statementCitation(statement)], id);
+    for (const s of lists.statements) {
+      const statement = new ListedStatement(s, this.reference, () => this.streams.events(s.statementId));
+      files.add([await statement.citation], s.statementId);
     }
     return files.list();
-  }
-
-  private async statementCitation(statement: StatementView): Promise<Citation | undefined> {
-    if (holdsStatementTexts(statement)) return statement.citation;
-    return (await this.streams.texts(statement.statementId))?.citation;
   }
 }

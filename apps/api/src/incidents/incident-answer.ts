@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { GraphQLResolveInfo } from 'graphql';
 import { notFound } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
-import type { RegistryModel } from '@app/projections';
 import {
   ALL_CORROBORATION_FIELDS,
   type CorroborationFields,
@@ -13,7 +12,7 @@ import {
 } from '@app/read-store';
 import { toLiveInvestigationObject } from '../investigations/investigation.mapper';
 import { corroborationFieldsOf } from '../queries/selected-fields';
-import { IncidentReplays } from '../read-store/incident-replays';
+import { type IncidentReads, IncidentTrails } from '../read-store/incident-reads';
 import { StatementStreams } from '../statements/statement-streams';
 import { AnswersAfterWrites } from '../read-store/answers-after-writes';
 import { ReferenceData } from '../reference/reference-data';
@@ -25,11 +24,8 @@ import { unavailable } from '../graphql/error-codes';
 
 export interface IncidentAnswerContext {
   reference: ReferenceData;
-  /**
-   * The replay of the incident's streams now, found in `file`: what the fields resolved below it read (as for
-   * `incident(id)`).
-   */
-  load: (file: ReadStore, lasting: boolean, id: string) => () => Promise<RegistryModel>;
+  /** The incident's reads now, from `file`: what the fields resolved below it read (as for `incident(id)`). */
+  reads: (file: ReadStore, lasting: boolean, id: string) => IncidentReads;
   /** A statement's stream (its words are only there). */
   statementEvents: (id: string) => Promise<StoredEvent[]>;
 }
@@ -45,7 +41,7 @@ export function incidentAnswer(
   lasting: boolean,
   id: string,
   fields: CorroborationFields | null,
-  { reference, load, statementEvents }: IncidentAnswerContext,
+  { reference, reads, statementEvents }: IncidentAnswerContext,
 ): IncidentObject {
   const incident = liveIncident(file.db, id, file.policy, fields);
   if (!incident) throw notFound(`No incident with id ${id}`, 'id');
@@ -67,7 +63,7 @@ export function incidentAnswer(
     const [read, investigated, said] = [corroborations(canonical), investigations(canonical), statements(canonical)];
     lists = { corroborations: () => read, investigations: () => investigated, statements: () => said };
   }
-  return toLiveIncidentObject(incident, reference, load(file, lasting, incident.incidentId), lists);
+  return toLiveIncidentObject(incident, reference, reads(file, lasting, incident.incidentId), lists);
 }
 
 /** How every incident mutation answers. */
@@ -75,7 +71,7 @@ export function incidentAnswer(
 export class IncidentAnswers {
   constructor(
     private readonly answers: AnswersAfterWrites,
-    private readonly replays: IncidentReplays,
+    private readonly trails: IncidentTrails,
     private readonly streams: StatementStreams,
     private readonly reference: ReferenceData,
   ) {}
@@ -85,8 +81,8 @@ export class IncidentAnswers {
     return this.answers.read(meta.writes, (file, lasting) =>
       incidentAnswer(file, lasting, id, corroborationFieldsOf(info), {
         reference: this.reference,
-        load: (file, lasting, incidentId) =>
-          lasting ? () => this.replays.model(incidentId, null) : this.replays.fromFold(file, incidentId),
+        reads: (file, lasting, incidentId) =>
+          lasting ? this.trails.ofFile(incidentId, null) : this.trails.ofFold(file, incidentId),
         statementEvents: (statementId) => this.streams.events(statementId),
       }),
     );

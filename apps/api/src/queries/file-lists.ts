@@ -1,5 +1,5 @@
-import { ALL_CORROBORATION_FIELDS } from '@app/read-store';
-import type { FileLists } from '../incidents/live-incident.mapper';
+import { ALL_CORROBORATION_FIELDS, type LiveReferring } from '@app/read-store';
+import type { FileLists, FileReferring } from '../incidents/live-incident.mapper';
 import { toLiveInvestigationObject } from '../investigations/investigation.mapper';
 import type { LiveReads } from '../read-store/live-reads.service';
 import type { ReferenceData } from '../reference/reference-data';
@@ -19,18 +19,25 @@ export const fileListsOf = (live: LiveReads, reference: ReferenceData, streams: 
     live
       .incidentStatements(incidentId)
       .map((s) => toListedStatementObject(s, reference, () => streams.events(s.statementId))),
-  referring: (incidentId, scopes, from) => {
-    const read = live.referring(incidentId, scopes, from);
-    const resolve = (id: string) => read.canonicalOf.get(id) ?? id;
-    return {
-      statements: read.statements.map(({ statement: s, ...coverage }) => ({
-        statement: toListedStatementObject(s, reference, () => streams.events(s.statementId)),
-        ...coverage,
-      })),
-      resolutions: read.resolutions.map(({ resolution, ...coverage }) => ({
-        resolution: toResolutionObject(resolution, resolve),
-        ...coverage,
-      })),
-    };
-  },
+  referring: (incidentId, scopes, from) =>
+    referringObjects(live.referring(incidentId, scopes, from), reference, streams),
 });
+
+/** An incident's referring statements and resolutions read from the file as GraphQL objects. */
+export function referringObjects(
+  read: LiveReferring,
+  reference: ReferenceData,
+  streams: StatementStreams,
+): FileReferring {
+  const resolve = (id: string) => read.canonicalOf.get(id) ?? id;
+  return {
+    statements: read.statements.map(({ statement: s, ...coverage }) => ({
+      statement: toListedStatementObject(s, reference, () => streams.events(s.statementId)),
+      ...coverage,
+    })),
+    resolutions: read.resolutions.map(({ resolution, ...coverage }) => ({
+      resolution: toResolutionObject(resolution, resolve),
+      ...coverage,
+    })),
+  };
+}

@@ -1,23 +1,12 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  coveringResolutionsOf,
-  findIncident,
-  incidentHistory,
-  type IncidentView,
-  type RegistryModel,
-  milestonesOf,
-  resolveIncidentId,
-  SCOPE_LEVELS,
-  type ScopeLevel,
-  statementLagsOf,
-  statusChangesOf,
-} from '@app/projections';
+import { milestonesOf, SCOPE_LEVELS, type ScopeLevel } from '@app/projections';
+import { referringAt } from '@app/read-store';
 import { ReferenceData } from '../reference/reference-data';
 import { IncidentObject } from '../incidents/objects/incident.object';
 import { type FileReferring, REFERRING } from '../incidents/live-incident.mapper';
-import { toResolutionObject } from '../statements/resolutions.resolver';
-import { toStatementObject } from '../statements/statement.mapper';
-import { modelOf } from './model-context';
+import { StatementStreams } from '../statements/statement-streams';
+import { referringObjects } from './file-lists';
+import { incidentReadsOf } from './model-context';
 import {
   AuditEntryObject,
   IncidentStatusChangeObject,
@@ -33,25 +22,28 @@ const SCOPES_ARG = {
 };
 
 /**
- * Read-side fields of Incident the projection file keeps no rows for, taken from the replay of the incident's
- * streams, now or to the cut it was read at (`modelOf`); its referring statements and resolutions now from the file.
+ * Read-side fields of Incident beyond its row: its referring statements and resolutions (from the file, at the cut it
+ * was read at), its status changes with the events that caused them and its audit trail (its trail: `IncidentReads`).
  * Each computes only its own part (an incident's statements are many; most queries select none).
  */
 @Resolver(() => IncidentObject)
 export class IncidentFieldsResolver {
-  constructor(private readonly reference: ReferenceData) {}
+  constructor(
+    private readonly reference: ReferenceData,
+    private readonly streams: StatementStreams,
+  ) {}
 
-  private async view(parent: IncidentObject): Promise<{ view: IncidentView | undefined; model: RegistryModel }> {
-    const model = await modelOf(parent);
-    return { view: findIncident(model, parent.id), model };
-  }
-
-  /** From the projection file for an incident it read now (null: read as of a date, or the file cannot answer). */
-  private fromFile(parent: IncidentObject, scopes: readonly ScopeLevel[]): FileReferring | null {
-    const read = (
+  /** Kept per checkpoint for an incident read now; else read from its file at its cut. */
+  private referring(parent: IncidentObject, scopes: readonly ScopeLevel[]): FileReferring {
+    const from = milestonesOf(parent).confirmedOn;
+    const kept = (
       parent as { [REFERRING]?: (scopes: readonly ScopeLevel[], from: string | null) => FileReferring | null }
     )[REFERRING];
-    return read === undefined ? null : read.call(parent, scopes, milestonesOf(parent).confirmedOn);
+    const filed = kept === undefined ? null : kept.call(parent, scopes, from);
+    if (filed !== null) return filed;
+    const reads = incidentReadsOf(parent);
+    const read = referringAt(reads.db().db, reads.cut, parent.id, scopes, from);
+    return read === null ? { statements: [], resolutions: [] } : referringObjects(read, this.reference, this.streams);
   }
 
   @ResolveField(() => [ReferringStatementObject], {
@@ -59,20 +51,11 @@ export class IncidentFieldsResolver {
       'Statements covering it as the speak-out report counts them (naming it, its situation, its alleged user, or ' +
       'any use), by delivery date, each with its scope and, for a condemnation, its lag after its first confirmation',
   })
-  async referringStatements(
+  referringStatements(
     @Parent() parent: IncidentObject,
     @Args('scopes', SCOPES_ARG) scopes: ScopeLevel[],
-  ): Promise<ReferringStatementObject[]> {
-    const filed = this.fromFile(parent, scopes);
-    if (filed !== null) return filed.statements;
-    const { view, model } = await this.view(parent);
-    if (!view) return [];
-    return statementLagsOf(model, view, milestonesOf(view), scopes).map((s) => ({
-      statement: toStatementObject(s.statement, model, this.reference),
-      scope: s.scope,
-      lagDays: s.lagDays,
-      anticipatory: s.anticipatory,
-    }));
+  ): ReferringStatementObject[] {
+    return this.referring(parent, scopes).statements;
   }
 
   @ResolveField(() => [ReferringResolutionObject], {
@@ -80,28 +63,18 @@ export class IncidentFieldsResolver {
       'Resolutions covering it (their YES votes count as statements), by adoption date, with scope and, for a ' +
       'condemnation, lag',
   })
-  async referringResolutions(
+  referringResolutions(
     @Parent() parent: IncidentObject,
     @Args('scopes', SCOPES_ARG) scopes: ScopeLevel[],
-  ): Promise<ReferringResolutionObject[]> {
-    const filed = this.fromFile(parent, scopes);
-    if (filed !== null) return filed.resolutions;
-    const { view, model } = await this.view(parent);
-    if (!view) return [];
-    return coveringResolutionsOf(model, view, scopes).map((r) => ({
-      resolution: toResolutionObject(r.resolution, (id) => resolveIncidentId(model, id)),
-      scope: r.scope,
-      lagDays: r.lagDays,
-      anticipatory: r.anticipatory,
-    }));
+  ): ReferringResolutionObject[] {
+    return this.referring(parent, scopes).resolutions;
   }
 
   @ResolveField(() => [IncidentStatusChangeObject], {
     description: 'Every status change with its evidence date and the events that caused it',
   })
   async statusHistory(@Parent() parent: IncidentObject): Promise<IncidentStatusChangeObject[]> {
-    const { view, model } = await this.view(parent);
-    return view ? statusChangesOf(model, view) : [];
+    return (await incidentReadsOf(parent).trail()).causes(parent.statusHistory);
   }
 
   @ResolveField(() => String, {
@@ -109,7 +82,7 @@ export class IncidentFieldsResolver {
     description: 'Evidence date on which it first became CORROBORATED (or stronger)',
   })
   firstCorroboratedOn(@Parent() parent: IncidentObject): string | null {
-    // The incident's own status history (the field above adds the events): no model to read.
+    // The incident's own status history (the field above adds the events): no trail to read.
     return milestonesOf(parent).corroboratedOn;
   }
 
@@ -123,6 +96,6 @@ export class IncidentFieldsResolver {
 
   @ResolveField(() => [AuditEntryObject], { description: 'The audit trail (as incidentHistory)' })
   async history(@Parent() parent: IncidentObject): Promise<AuditEntryObject[]> {
-    return incidentHistory(await modelOf(parent), parent.id) ?? [];
+    return (await incidentReadsOf(parent).trail()).history;
   }
 }

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { type Clock, type IncidentFilter, type IncidentPageArgs, isoDateOf, listIncidents } from '@app/projections';
 import type { IncidentAtCut } from '@app/read-store';
 import { notFound, statesPartiesOn } from '@app/domain';
-import { IncidentReplays } from '../read-store/incident-replays';
+import { IncidentTrails } from '../read-store/incident-reads';
 import { LiveReads } from '../read-store/live-reads.service';
 import { PastReads } from '../read-store/past-reads.service';
 import { ReferenceData } from '../reference/reference-data';
@@ -33,7 +33,7 @@ const countsGeneric = (notYet: NotYetCondemnedBy) => notYet.countGeneric ?? fals
 @Resolver(() => IncidentObject)
 export class IncidentQueriesResolver {
   constructor(
-    private readonly replays: IncidentReplays,
+    private readonly trails: IncidentTrails,
     private readonly past: PastReads,
     private readonly live: LiveReads,
     private readonly reference: ReferenceData,
@@ -43,19 +43,20 @@ export class IncidentQueriesResolver {
   /** What an incident read from the file now reads of it only when a query selects it. */
   private readonly fileLists: FileLists = fileListsOf(this.live, this.reference, this.streams);
 
-  /**
-   * An incident read now, its replay made when a field needs it: of its own streams only (its referring statements
-   * and resolutions come from the file).
-   */
+  /** An incident read now: its nested lists and referring statements from the file, its trail when asked. */
   private liveObject(incident: Parameters<typeof toLiveIncidentObject>[0]): IncidentObject {
-    const load = () => this.replays.model(incident.incidentId, null, false);
-    return toLiveIncidentObject(incident, this.reference, load, this.fileLists);
+    return toLiveIncidentObject(
+      incident,
+      this.reference,
+      this.trails.ofFile(incident.incidentId, null),
+      this.fileLists,
+    );
   }
 
-  /** An incident read as of a cut, its replay to that cut made when a field needs it. */
+  /** An incident read as of a cut: what fields below it read, read from the file at that cut. */
   private listedObject(facts: IncidentAtCut, cut: { asOf: Date; clock: Clock } | null): IncidentObject {
-    const at = cut && { clock: cut.clock, at: cut.asOf };
-    return toListedIncidentObject(facts, this.reference, () => this.replays.model(facts.incidentId, at));
+    const reads = this.trails.ofFile(facts.incidentId, cut && { clock: cut.clock, at: cut.asOf });
+    return toListedIncidentObject(facts, this.reference, reads, (id) => this.streams.events(id));
   }
 
   @Query(() => IncidentObject, {
@@ -70,8 +71,8 @@ export class IncidentQueriesResolver {
     const { asOf, clock } = timeTravel(filter);
     const missing = () =>
       notFound(asOf ? `No incident with id ${id} as of ${asOf.toISOString()}` : `No incident with id ${id}`, 'id');
-    // As of a date, the projection file gives what the incident was then; a replay of its streams, only when a
-    // query selects its revision or nested lists (see toListedIncidentObject).
+    // As of a date, the projection file gives what the incident was then; its nested lists are read at that cut
+    // only when a query selects them (see toListedIncidentObject).
     if (asOf) {
       const read = await this.past.incidentAt(id, asOf, clock);
       if (!read.incident) throw missing();
@@ -150,8 +151,7 @@ export class IncidentQueriesResolver {
    * Incidents as of a date from the projection file. A page
    * that needs no status (no filter or sort on one, no tally or map asked, no condemnations counted) assesses only
    * its own incidents; any other reads every incident of the cut, and who condemned them from the file's
-   * statements and resolutions. A listed incident replays its own streams if a query selects more than the list
-   * shows (its revision, its nested lists).
+   * statements and resolutions. A listed incident reads its nested lists at the cut if a query selects them.
    */
   private async listedAt(
     asOf: Date,
@@ -193,8 +193,8 @@ export class IncidentQueriesResolver {
     description: 'The audit trail: every event about the incident (and its merged duplicates), oldest first',
   })
   async incidentHistory(@Args('id', { type: () => ID }) id: string): Promise<AuditEntryObject[]> {
-    const history = await this.replays.history(id, null);
-    if (!history) throw notFound(`No incident with id ${id}`, 'id');
-    return history;
+    const incident = this.live.incident(id, null).incident;
+    if (!incident) throw notFound(`No incident with id ${id}`, 'id');
+    return (await this.trails.ofFile(incident.incidentId, null).trail()).history;
   }
 }

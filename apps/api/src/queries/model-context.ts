@@ -1,18 +1,19 @@
-import type { Clock, RegistryModel } from '@app/projections';
+import type { Clock } from '@app/projections';
+import type { IncidentReads } from '../read-store/incident-reads';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
 
 /**
- * The replay of an incident's own streams (now, or to the cut it was read at) that the fields resolved below it
- * read where the projection file keeps no rows: its status changes with their causing events, its audit trail,
- * its evidence files, its assessment under another policy, and an incident as of a date's nested lists. Made only
- * when one of them is asked (a getter under a symbol: GraphQL and JSON never see it). Set by the incident mappers.
+ * The reads of an incident (its file and cut, its audit trail) that the fields resolved below it use where its row
+ * does not say it all: its status changes with their causing events, its audit trail, its evidence files, its
+ * assessment under another policy, an incident as of a date's nested lists and referring statements. Under a symbol:
+ * GraphQL and JSON never see it. Set by the incident mappers.
  */
 export const READ_FROM: unique symbol = Symbol('readFrom');
 
-export function modelOf(object: object): Promise<RegistryModel> {
-  const model = (object as { [READ_FROM]?: Promise<RegistryModel> })[READ_FROM];
-  if (model === undefined) throw new Error('an incident without its replay (see READ_FROM)');
-  return model;
+export function incidentReadsOf(object: object): IncidentReads {
+  const reads = (object as { [READ_FROM]?: IncidentReads })[READ_FROM];
+  if (reads === undefined) throw new Error('an incident without its reads (see READ_FROM)');
+  return reads;
 }
 
 /**

@@ -1,12 +1,12 @@
 import { Args, Field, ID, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DEFAULT_POLICY, POLICIES, type PolicyConfig, policyByVersion } from '@app/domain';
-import { assessUnder, findIncident, statusDifferences } from '@app/projections';
+import { statusDifferences } from '@app/projections';
 import { incidentsAt } from '@app/read-store';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
 import { AssessmentObject } from '../incidents/objects/assessment.object';
 import { IncidentObject } from '../incidents/objects/incident.object';
 import { LiveReads } from '../read-store/live-reads.service';
-import { modelOf } from './model-context';
+import { incidentReadsOf } from './model-context';
 
 @ObjectType('PolicyDifference', { description: 'An incident whose status differs between two policy versions' })
 class PolicyDifferenceObject {
@@ -69,9 +69,6 @@ export class PolicyVersionsResolver {
     @Parent() parent: IncidentObject,
     @Args('policyVersion') policyVersion: string,
   ): Promise<AssessmentObject> {
-    const policy = policyOf(policyVersion, 'policyVersion');
-    const model = await modelOf(parent);
-    const view = findIncident(model, parent.id);
-    return view ? assessUnder(model, view, policy) : parent.assessment;
+    return incidentReadsOf(parent).assessmentUnder(policyOf(policyVersion, 'policyVersion')) ?? parent.assessment;
   }
 }

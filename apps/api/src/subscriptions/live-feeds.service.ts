@@ -6,7 +6,7 @@ import {
   type ReadStore,
   statementsByIdAt,
 } from '@app/read-store';
-import { IncidentReplays } from '../read-store/incident-replays';
+import { IncidentTrails } from '../read-store/incident-reads';
 import { StatementStreams } from '../statements/statement-streams';
 import { fileListsOf } from '../queries/file-lists';
 import { LiveReads } from '../read-store/live-reads.service';
@@ -34,7 +34,7 @@ export class LiveFeeds implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly file: ReadStoreService,
     private readonly reference: ReferenceData,
-    private readonly replays: IncidentReplays,
+    private readonly trails: IncidentTrails,
     private readonly streams: StatementStreams,
     live: LiveReads,
   ) {
@@ -81,7 +81,7 @@ export class LiveFeeds implements OnModuleInit, OnModuleDestroy {
         incident: toLiveIncidentObject(
           incident,
           this.reference,
-          () => this.replays.model(incident.incidentId, null, false),
+          this.trails.ofFile(incident.incidentId, null),
           this.fileLists,
         ),
       });

@@ -4,8 +4,8 @@ import { afterRebuild, fileInStep, fileReady } from './support/file-in-step';
 import { TestApp } from './support/test-app';
 
 /**
- * What the projection file keeps no rows for, an incident's status changes with the events that caused them and its
- * audit trail, is a replay of the incident's own streams, found in the file: a write shows in them at once, in the
+ * An incident's status changes with the events that caused them and its audit trail: read from the file (which
+ * incident, its duplicates, its streams) and its events (ids, words, actors): a write shows in them at once, in the
  * mutation's answer as in a query; as of an instant before it, not; and a file rebuilt from scratch gives the same.
  */
 jest.setTimeout(120_000);
@@ -22,7 +22,7 @@ type Trail = {
   history: { eventId: string; type: string }[];
 };
 
-describe("an incident's status changes and audit trail, replayed from its streams", () => {
+describe("an incident's status changes and audit trail, from the file and its events", () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start();
