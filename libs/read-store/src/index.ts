@@ -66,3 +66,4 @@ export { latestEvidenceDateOf, reportSourceAt, responseMatrixAt, speakOutReportA
 export { incidentTrailAt, type IncidentTrail, type TrailReading } from './incident-trail';
 export { incidentListsAt, type IncidentListsAt } from './incident-lists-at';
 export { referringAt } from './referring-at';
+export { compareWithRebuild, type ProjectionCheck, type RebuildComparison } from './compare-with-rebuild';

@@ -6,7 +6,8 @@ import { verifyStore } from './store/verify-store';
   name: 'verify',
   description:
     'check the configured store: gap-free positions, revisions in order, every event parses and upcasts, the ' +
-    'projection equals a rebuild, no merges into one another, and evidence files re-hash to their names',
+    'projection file equals a rebuild from the log, no merges into one another, and evidence files re-hash to their ' +
+    'names',
 })
 export class VerifyCommand extends CommandRunner {
   constructor(private readonly config: CliConfig) {
@@ -18,7 +19,7 @@ export class VerifyCommand extends CommandRunner {
     const sequential = config.eventStore === 'sqlite';
     const report = await withStore(
       configuredStore(config),
-      (store) => verifyStore(store, sequential, this.config.evidenceDir()),
+      (store) => verifyStore(store, sequential, this.config.evidenceDir(), config.projectionsDb),
       config,
     );
     print(JSON.stringify(report, null, 2));

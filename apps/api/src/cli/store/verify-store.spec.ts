@@ -10,6 +10,7 @@ import {
   corroboration,
   source,
 } from '../../../../../libs/projections/src/testing/event-log.fixtures';
+import { openReadStore, ReadStore } from '@app/read-store';
 import { EvidenceManifest } from '../../evidence/evidence-custody';
 import { verifyStore } from './verify-store';
 
@@ -77,7 +78,13 @@ describe('verify and the evidence manifest (contracts: EvidenceFileRef in citati
   it('passes a sound store; names a file that does not hash to its name and a cited file that is absent', async () => {
     put('photo of remnants');
     put('never stored');
-    expect(await verifyStore(store, true, dir)).toEqual({ events: 3, streams: 2, evidenceFiles: 2, problems: [] });
+    expect(await verifyStore(store, true, dir)).toEqual({
+      events: 3,
+      streams: 2,
+      evidenceFiles: 2,
+      projection: 'absent',
+      problems: [],
+    });
 
     fs.rmSync(path.join(dir, 'sha256'), { recursive: true });
     put('photo of remnants');
@@ -114,5 +121,27 @@ describe('verify and the evidence manifest (contracts: EvidenceFileRef in citati
       'incidents i-2 → i-3 → i-4 → i-2 are merged into one another (a cycle)',
       'sources s-2 → s-3 → s-2 are merged into one another (a cycle)',
     ]);
+  });
+
+  it('compares the projection file with a rebuild from the log: equal, a changed row named, behind', async () => {
+    put('photo of remnants');
+    put('never stored');
+    const file = path.join(dir, 'projections.db');
+    (await openReadStore(file, store)).close();
+    expect(await verifyStore(store, true, dir, file)).toMatchObject({ projection: 'equal', problems: [] });
+    expect(fs.readdirSync(dir).filter((name) => name.includes('.verify'))).toEqual([]); // the scratch file is gone
+
+    const served = ReadStore.openFile(file);
+    served.db.prepare("UPDATE corroborations SET stance = 'DISPUTES' WHERE corroboration_id = 'c-2'").run();
+    served.close();
+    const report = await verifyStore(store, true, dir, file);
+    expect(report.projection).toBe('differs');
+    expect(report.problems).toEqual([
+      'projection file table corroborations differs from a rebuild from the log: 1 row(s) only in the file, 1 only ' +
+        'in the rebuild (delete the file, or run rebuild, to build it again)',
+    ]);
+
+    await append(sourceStream('s-2'), 0, source('s-2', 'Human Rights Watch', 'A'));
+    expect(await verifyStore(store, true, dir, file)).toMatchObject({ projection: 'behind', problems: [] });
   });
 });
