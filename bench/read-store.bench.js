@@ -40,6 +40,7 @@ function main() {
   const again = child('./rebuild.child.js', ['ceiling', file]);
   const best = again.ms < ceiling.ms ? again : ceiling;
   const asof = child('./read-store.child.js', ['asof', projections, `${file}.json`]);
+  const trail = child('./read-store.child.js', ['trail', file, projections, `${file}.json`]);
   const rate = (x) => x.events / (x.ms / 1000);
   const cpuRatio = (x) =>
     x.cpuMs && best.cpuMs ? `, CPU time ${(best.cpuMs / x.cpuMs).toFixed(2)}x the ceiling's` : '';
@@ -70,9 +71,15 @@ function main() {
       `again ${['KNOWN', 'RECORDED', 'LIVE'].map((clock) => asof[clock].all.againMs.toFixed(0)).join(' / ')} ms; ` +
         `${['KNOWN', 'RECORDED', 'LIVE'].map((clock) => asof[clock].all.incidents).join(' / ')} incidents`,
     ],
+    ...['KNOWN', 'RECORDED', 'LIVE'].map((clock) => [
+      `one incident's audit trail, status change events and nested lists (${clock}): file / replay`,
+      `median ${trail[clock].file.medianMs.toFixed(1)} / ${trail[clock].replay.medianMs.toFixed(1)} ms`,
+      `p95 ${trail[clock].file.p95Ms.toFixed(1)} / ${trail[clock].replay.p95Ms.toFixed(1)} ms; ` +
+        `${trail[clock].incidents} incidents, alternately`,
+    ]),
   ];
   for (const row of rows) process.stdout.write(`| ${row.join(' | ')} |\n`);
-  process.stdout.write(`${JSON.stringify({ ceiling: best, rebuild, asof })}\n`);
+  process.stdout.write(`${JSON.stringify({ ceiling: best, rebuild, asof, trail })}\n`);
   fs.rmSync(projections, { force: true });
 }
 

@@ -28,17 +28,26 @@ function storeFor(quick) {
   return store;
 }
 
-/** Builds the store's projection file from scratch in a child process (read-store.child.js rebuild). */
+/** read-store.child.js in a process of its own; its one JSON line. */
+function readStoreChild(...args) {
+  const printed = execFileSync(process.execPath, [require.resolve('./read-store.child.js'), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  return JSON.parse(printed.trim().split('\n').pop());
+}
+
+/**
+ * Builds the store's projection file from scratch in a child process (read-store.child.js rebuild), then reads
+ * incidents' audit trails and nested lists from it (read-store.child.js trail).
+ */
 function rebuildFile(file) {
   const out = `${file}.bench-rebuild.db`;
   rmStore(out);
   try {
-    const printed = execFileSync(process.execPath, [require.resolve('./read-store.child.js'), 'rebuild', file, out], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 1 << 20,
-    });
-    return JSON.parse(printed.trim().split('\n').pop());
+    const rebuilt = readStoreChild('rebuild', file, out);
+    return { ...rebuilt, trail: readStoreChild('trail', file, out, `${file}.json`) };
   } finally {
     rmStore(out);
   }
@@ -78,6 +87,19 @@ async function run({ quick }) {
       note: `${(p.ms / 1000).toFixed(1)} s (${phases}), ${(p.bytes / 1048576).toFixed(0)} MiB file${skippedNote}`,
     },
     { section, name: 'rebuild: peak RSS', value: p.maxRssMiB, unit: 'MiB', target: 1024, targetKind: 'max-value' },
+    ...['KNOWN', 'RECORDED', 'LIVE'].map((clock) => {
+      const t = p.trail[clock];
+      return {
+        section,
+        name: `one incident's audit trail, status change events and nested lists, ${clock === 'LIVE' ? 'now' : `as of mid-history (${clock})`}`,
+        value: t.file.medianMs,
+        unit: 'ms (median)',
+        note:
+          `p95 ${t.file.p95Ms.toFixed(1)} ms; ${t.incidents} incidents, from the file and their events; by the ` +
+          `replay of their streams through the reference fold (the service's way until 2026-12-02), alternately: ` +
+          `median ${t.replay.medianMs.toFixed(1)} ms, p95 ${t.replay.p95Ms.toFixed(1)} ms`,
+      };
+    }),
   ];
 }
 
