@@ -1,6 +1,7 @@
-import { DEFAULT_POLICY, incidentStream } from '@app/domain';
+import { DEFAULT_POLICY, incidentStream, type RegistryEvent } from '@app/domain';
 import type { StoredEvent } from '@app/event-store';
 import { buildModel, buildModelAsOf, findIncident, incidentHistory, statusChangesOf } from '@app/projections';
+import { allege, corroboration, EventLog, source, statement } from '../../projections/src/testing/event-log.fixtures';
 import { randomHistory } from '../../projections/src/testing/random-history';
 import { incidentAt } from './incidents-at';
 import { incidentTrailAt } from './incident-trail';
@@ -100,5 +101,82 @@ describe('an incident audit trail from the file and its events, against the refe
       'StatementCorrected',
     ])
       expect({ type, seen: (seen.get(type) ?? 0) > 0 }).toEqual({ type, seen: true });
+  });
+
+  it('shapes random histories never make: events before the allegation, organisations, late and absent sources', async () => {
+    const registered = (id: string, parentOrganisation?: string): RegistryEvent => {
+      const made = source(id, id, 'B') as Extract<RegistryEvent, { type: 'SourceRegistered' }>;
+      return { ...made, data: { ...made.data, ...(parentOrganisation && { parentOrganisation }) } };
+    };
+    const investigation = (id: string, sourceId: string, incidentIds: string[]): RegistryEvent => ({
+      type: 'InvestigationOpened',
+      data: {
+        investigationId: id,
+        investigator: { kind: 'NGO', sourceId },
+        incidentIds,
+        mandate: 'm',
+        openedOn: '2016-02-02',
+      },
+    });
+    const regraded = (sourceId: string, regradedOn: string): RegistryEvent => ({
+      type: 'SourceRegraded',
+      data: { sourceId, grade: 'A', previousGrade: 'B', reason: 'record', regradedOn },
+    });
+    const merged = (sourceId: string, canonicalSourceId: string): RegistryEvent => ({
+      type: 'SourcesMerged',
+      data: { sourceId, canonicalSourceId, reason: 'same', mergedOn: '2016-04-01' },
+    });
+    const log = new EventLog();
+    for (const event of [
+      // Named by a statement, an investigation and a regrade before it is alleged.
+      registered('a'),
+      statement('s-1', ['GBR'], 'CONDEMNATION', '2016-02-01', ['X']),
+      investigation('v-1', 'a', ['X']),
+      regraded('a', '2016-02-03'),
+      allege('X', '2016-03-01', corroboration('c-1', 'a', '2016-03-01')),
+      // A merge into a sibling source of one organisation reaches X; a source registered after its corroboration.
+      registered('p'),
+      registered('b', 'p'),
+      registered('q', 'p'),
+      allege('Y', '2016-03-01', corroboration('c-2', 'b', '2016-03-01')),
+      allege('Z', '2016-03-01', corroboration('c-3', 'late', '2016-03-01')),
+      registered('late'),
+      regraded('late', '2016-04-03'),
+      registered('d'),
+      merged('d', 'q'),
+      // An investigator never registered is the parent of sources: a merge into one reaches its investigations.
+      registered('g1', 'ghost'),
+      investigation('v-2', 'ghost', ['Z']),
+      registered('e'),
+      merged('e', 'g1'),
+    ])
+      log.add(event);
+    const events = withRevisions(log.events);
+    const order = new Map(events.map((e, i) => [e.position, i]));
+    const store = ReadStore.openFile(':memory:');
+    await store.catchUp(memorySource(events, 3));
+    const model = buildModel(events);
+    // What each trail must hold (the reference fold's, compared whole below): none of it vacuous.
+    const types = {
+      X: ['StatementRecorded', 'InvestigationOpened', 'SourceRegraded', 'UseAlleged'],
+      Y: ['UseAlleged', 'SourcesMerged'],
+      Z: ['UseAlleged', 'SourceRegraded', 'InvestigationOpened', 'SourcesMerged'],
+    };
+    for (const [id, expected] of Object.entries(types)) {
+      const reading = incidentTrailAt(store.db, 'LIVE', id)!;
+      const streams = new Set(reading.streams);
+      const trail = reading.from(
+        events.filter((e) => streams.has(e.stream)),
+        (a, b) => order.get(a)! - order.get(b)!,
+      );
+      const history = incidentHistory(model, id)!.map(({ seq: _seq, ...entry }) => entry);
+      expect({ id, history: trail.history.map(({ seq: _seq, ...entry }) => entry), revision: trail.revision }).toEqual({
+        id,
+        history,
+        revision: findIncident(model, id)!.revision,
+      });
+      expect({ id, types: history.map((e) => e.type) }).toEqual({ id, types: expected });
+    }
+    store.close();
   });
 });

@@ -32,17 +32,29 @@ export interface IncidentTrail {
   causes(statusHistory: readonly StatusChange[]): StatusChangeDetail[];
 }
 
-/** The sources connected to these by parents and merges now (see incidentTrailAt). */
-const ORGANISATIONS = `
-  WITH RECURSIVE linked(id) AS (
+/**
+ * The sources whose streams can hold an event of the trail of an incident linked to @sources (see incidentTrailAt):
+ * those, every source a merge within their organisations now joins (`component`: connected by parents and merges;
+ * the duplicate's stream holds the merge), and the parents and canonical sources above all of these, which say
+ * what organisation each was in when.
+ */
+const TRAIL_SOURCES = `
+  WITH RECURSIVE component(id) AS (
     SELECT value FROM json_each(@sources)
-    UNION SELECT s.parent_organisation FROM sources s JOIN linked ON s.source_id = linked.id
+    UNION SELECT s.parent_organisation FROM sources s JOIN component ON s.source_id = component.id
       WHERE s.parent_organisation IS NOT NULL
-    UNION SELECT s.source_id FROM sources s JOIN linked ON s.parent_organisation = linked.id
-    UNION SELECT m.canonical_source_id FROM source_merges m JOIN linked ON m.source_id = linked.id
-    UNION SELECT m.source_id FROM source_merges m JOIN linked ON m.canonical_source_id = linked.id
+    UNION SELECT s.source_id FROM sources s JOIN component ON s.parent_organisation = component.id
+    UNION SELECT m.canonical_source_id FROM source_merges m JOIN component ON m.source_id = component.id
+    UNION SELECT m.source_id FROM source_merges m JOIN component ON m.canonical_source_id = component.id
+  ), needed(id) AS (
+    SELECT value FROM json_each(@sources)
+    UNION SELECT m.source_id FROM source_merges m WHERE m.canonical_source_id IN component
+    UNION SELECT m.canonical_source_id FROM source_merges m WHERE m.canonical_source_id IN component
+    UNION SELECT s.parent_organisation FROM sources s JOIN needed ON s.source_id = needed.id
+      WHERE s.parent_organisation IS NOT NULL
+    UNION SELECT m.canonical_source_id FROM source_merges m JOIN needed ON m.source_id = needed.id
   )
-  SELECT id FROM linked`;
+  SELECT id FROM needed`;
 
 /** The sources of an incident's corroborations and investigators (`members`: it and its merged duplicates). */
 const LINKED_SOURCES = `
@@ -122,10 +134,12 @@ class Linked implements EvidenceEvents {
         const { canonicalSourceId, reason, mergedOn } = d;
         duplicate.mergedInto = { canonicalSourceId, reason, mergedOn, recordedAt: new Date(0) };
         const organisation = organisationOf(this, d.canonicalSourceId);
-        const member = (s: string | undefined) =>
-          s !== undefined && this.sources.has(s) && organisationOf(this, s) === organisation;
-        // A corroboration or investigation citing a source never registered names no organisation.
-        return [...this.corroborationsFrom(member), ...this.investigatedBy(member)];
+        const within = (s: string | undefined) => s !== undefined && organisationOf(this, s) === organisation;
+        // The fold walks the registered sources' corroborations, and every investigation's investigator.
+        return [
+          ...this.corroborationsFrom((s) => this.sources.has(s) && within(s)),
+          ...this.investigatedBy(within),
+        ];
       }
       case 'UseAlleged': {
         const d = event.data;
@@ -256,7 +270,7 @@ export function incidentTrailAt(db: Database, cut: ReadCut, id: string): TrailRe
       .pluck()
       .all({ members: JSON.stringify([...now]) }) as string[];
     const sources = db
-      .prepare(ORGANISATIONS)
+      .prepare(TRAIL_SOURCES)
       .pluck()
       .all({ sources: JSON.stringify(linked) }) as string[];
     const streams = new Set(found.streams);
