@@ -89,9 +89,10 @@ async function run({ quick }) {
     { section, name: 'rebuild: peak RSS', value: p.maxRssMiB, unit: 'MiB', target: 1024, targetKind: 'max-value' },
     ...['KNOWN', 'RECORDED', 'LIVE'].map((clock) => {
       const t = p.trail[clock];
+      const when = clock === 'LIVE' ? 'now' : `as of mid-history (${clock})`;
       return {
         section,
-        name: `one incident's audit trail, status change events and nested lists, ${clock === 'LIVE' ? 'now' : `as of mid-history (${clock})`}`,
+        name: `one incident's audit trail, status change events and nested lists, ${when}`,
         value: t.file.medianMs,
         unit: 'ms (median)',
         note:

@@ -103,7 +103,7 @@ describe('an incident audit trail from the file and its events, against the refe
       expect({ type, seen: (seen.get(type) ?? 0) > 0 }).toEqual({ type, seen: true });
   });
 
-  it('shapes random histories never make: events before the allegation, organisations, late and absent sources', async () => {
+  it('shapes random histories never make: events before the allegation, organisations, late sources', async () => {
     const registered = (id: string, parentOrganisation?: string): RegistryEvent => {
       const made = source(id, id, 'B') as Extract<RegistryEvent, { type: 'SourceRegistered' }>;
       return { ...made, data: { ...made.data, ...(parentOrganisation && { parentOrganisation }) } };

@@ -62,14 +62,19 @@ export class IncidentFilesResolver {
     if (lists === null) return [];
     const files = new CitedFiles();
     for (const c of lists.corroborations) files.add([c.citation ?? undefined], c.corroborationId);
-    for (const investigation of lists.investigations) {
-      const id = investigation.investigationId;
-      files.add(await investigationCitations(this.store, id, investigation.concludedOn !== null), id);
-    }
-    for (const s of lists.statements) {
-      const statement = new ListedStatement(s, this.reference, () => this.streams.events(s.statementId));
-      files.add([await statement.citation], s.statementId);
-    }
+    // Asked together: the statements' streams are then read in one request (StatementStreams).
+    const [investigated, said] = await Promise.all([
+      Promise.all(
+        lists.investigations.map((i) => investigationCitations(this.store, i.investigationId, i.concludedOn !== null)),
+      ),
+      Promise.all(
+        lists.statements.map(
+          (s) => new ListedStatement(s, this.reference, () => this.streams.events(s.statementId)).citation,
+        ),
+      ),
+    ]);
+    lists.investigations.forEach((i, n) => files.add(investigated[n], i.investigationId));
+    lists.statements.forEach((s, n) => files.add([said[n]], s.statementId));
     return files.list();
   }
 }

@@ -68,15 +68,24 @@ export class IncidentTrails {
 
   /**
    * The reads now of the incident `id` resolves to in `fold`, a mutation's written streams folded in memory, about
-   * to close: what its trail needs of the fold is found at once, its events read when a field asks; what else a
-   * field reads after the fold closed is read from the serving file (links the file does not show yet are missing
-   * until it catches up, as for the answer's lists).
+   * to close: what its trail needs of the fold is found at once (and the streams the serving file links to it: the
+   * fold holds only what the write touched, not the organisations of its sources), its events read when a field
+   * asks. What else a field reads after the fold closed is read from the serving file once it shows the write;
+   * until then UNAVAILABLE (the file would answer without the write).
    */
   ofFold(fold: ReadStore, id: string): IncidentReads {
     const reading = incidentTrailAt(fold.db, 'LIVE', id);
     const position = fold.checkpoint().position;
-    const db = () => (fold.db.open ? fold : this.file.serving);
-    return readsOf(db, id, 'LIVE', () => this.readTrail(reading, position));
+    const serving = this.file.servingFile;
+    const linked = serving === null ? null : incidentTrailAt(serving.db, 'LIVE', id);
+    const streams = [...new Set([...(reading?.streams ?? []), ...(linked?.streams ?? [])])];
+    const showing = () => {
+      const shown = position === null ? null : this.file.readShowing([position], (file) => file);
+      if (shown === null) throw unavailable();
+      return shown.read;
+    };
+    const db = () => (fold.db.open ? fold : showing());
+    return readsOf(db, id, 'LIVE', () => this.readTrail(reading && { ...reading, streams }, position));
   }
 
   /** The trail from its streams' events up to `position` (what the file or fold has folded: its answers agree). */

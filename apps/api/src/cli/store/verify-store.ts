@@ -22,10 +22,10 @@ async function verifyProjection(
 ): Promise<ProjectionCheck> {
   if (file === null || file === ':memory:' || !existsSync(file)) return 'absent';
   const { check, differing } = await compareWithRebuild(file, store);
-  for (const { table, onlyFile, onlyRebuilt } of differing)
+  for (const { table, fileRows, rebuiltRows } of differing)
     problem(
-      `projection file table ${table} differs from a rebuild from the log: ${onlyFile} row(s) only in the file, ` +
-        `${onlyRebuilt} only in the rebuild (delete the file, or run rebuild, to build it again)`,
+      `projection file table ${table} differs from a rebuild from the log (${fileRows} rows in the file, ` +
+        `${rebuiltRows} in the rebuild): delete the file, or run rebuild, to build it again`,
     );
   return check;
 }
