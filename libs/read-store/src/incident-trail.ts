@@ -136,10 +136,7 @@ class Linked implements EvidenceEvents {
         const organisation = organisationOf(this, d.canonicalSourceId);
         const within = (s: string | undefined) => s !== undefined && organisationOf(this, s) === organisation;
         // The fold walks the registered sources' corroborations, and every investigation's investigator.
-        return [
-          ...this.corroborationsFrom((s) => this.sources.has(s) && within(s)),
-          ...this.investigatedBy(within),
-        ];
+        return [...this.corroborationsFrom((s) => this.sources.has(s) && within(s)), ...this.investigatedBy(within)];
       }
       case 'UseAlleged': {
         const d = event.data;
