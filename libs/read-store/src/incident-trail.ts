@@ -225,7 +225,7 @@ class Linked implements EvidenceEvents {
   }
 }
 
-/** Whether an event is one of the incident's own stream (its revision is that stream's). */
+/** The incident whose own stream holds an event, if any (an incident's revision is its stream's). */
 const ownStreamOf = (event: RegistryEvent): string | null =>
   event.type === 'UseAlleged' ||
   event.type === 'IncidentCorrected' ||
@@ -240,7 +240,7 @@ const ownStreamOf = (event: RegistryEvent): string | null =>
 export interface TrailReading {
   /** The canonical incident the id resolved to at the cut. */
   incidentId: string;
-  /** The streams its trail is read from (any cut's): see `trailStreams`. */
+  /** The streams its trail is read from, at any cut (see incidentTrailAt). */
   streams: string[];
   /** The trail from the events of `streams` (any order; those after the cut are left out). */
   from(events: readonly StoredEvent[], comparePositions: (a: string, b: string) => number): IncidentTrail;
@@ -249,9 +249,9 @@ export interface TrailReading {
 /**
  * The audit trail of the incident `id` resolves to at `cut`: the file says which incident that is, which ids are its
  * merged duplicates then, and which streams to read (`streams`: its own, its duplicates', its investigations', every
- * statement's that ever named it, and every source's connected to its corroborations and investigators, by parents
- * and merges, since a regrade reaches the corroborations and investigations of its source, and a merge of sources
- * those of the whole organisation it makes; an organisation only grows, so the one it was at any cut is among them).
+ * statement's that ever named it, and those of the sources whose events can reach it (`TRAIL_SOURCES`): a regrade
+ * reaches the corroborations and investigations of its source, a merge of sources those of the whole organisation it
+ * makes; an organisation only grows, so the one it was at any cut is found among today's).
  * Those streams' events within the cut, in store order, then say whom each is about as the reference fold adds it
  * to trails, and give each entry its words and actor. Null when the incident did not exist at the cut.
  */
