@@ -272,7 +272,7 @@ export function createRegistryModel(options: ModelOptions = {}): RegistryModel {
 }
 
 /** The canonical id an incident id resolves to (itself unless merged, possibly through a chain). */
-export function resolveIncidentId(model: RegistryModel, id: string): string {
+export function resolveIncidentId(model: Pick<RegistryModel, 'mergedInto'>, id: string): string {
   let current = id;
   // A chain is short; the bound only guards against a corrupt cycle.
   for (let i = 0; i < 64; i++) {

@@ -10,6 +10,7 @@ import {
   type InvestigationView,
   knownOnOf,
   organisationOf,
+  resolveIncidentId,
   type SourceView,
   type StatementView,
   type StatusChangeDetail,
@@ -87,16 +88,6 @@ class Linked implements EvidenceEvents {
 
   constructor(private readonly knownOn: IsoDate | undefined) {}
 
-  resolve(id: string): string {
-    let current = id;
-    for (let i = 0; i < 64; i++) {
-      const next = this.mergedInto.get(current);
-      if (next === undefined) return current;
-      current = next;
-    }
-    return current;
-  }
-
   private corroborationsFrom(test: (sourceId: string) => boolean): string[] {
     const about: string[] = [];
     for (const c of this.corroborations.values()) if (test(c.sourceId)) about.push(c.originalIncidentId);
@@ -148,10 +139,11 @@ class Linked implements EvidenceEvents {
       }
       case 'IncidentCorrected':
       case 'IncidentWithdrawn':
-        return this.incidents.has(this.resolve(event.data.incidentId)) ? [event.data.incidentId] : [];
+        return this.incidents.has(resolveIncidentId(this, event.data.incidentId)) ? [event.data.incidentId] : [];
       case 'IncidentMergedInto': {
         const d = event.data;
-        if (!this.incidents.has(d.incidentId) || this.resolve(d.canonicalIncidentId) === d.incidentId) return [];
+        if (!this.incidents.has(d.incidentId) || resolveIncidentId(this, d.canonicalIncidentId) === d.incidentId)
+          return [];
         this.mergedInto.set(d.incidentId, d.canonicalIncidentId);
         return [d.incidentId, d.canonicalIncidentId];
       }
