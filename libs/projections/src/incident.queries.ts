@@ -194,13 +194,17 @@ export interface IncidentPageArgs extends PageArgs {
 const oneOf = <T>(wanted: T | readonly T[], value: T) =>
   Array.isArray(wanted) ? wanted.includes(value) : wanted === value;
 
-/**
- * The filter as one predicate, normalised once (upper-cased codes, lower-cased texts) and checking only
- * the fields it sets: lists and reports run it over every incident.
- */
-export function incidentMatcher(f: IncidentFilter): (incident: ListedIncident) => boolean {
-  const checks: ((incident: ListedIncident) => boolean)[] = [];
-  const { status, readiness, occurredFrom, occurredTo } = f;
+/** The filters that read nothing but an incident's details. */
+export type DetailsFilter = Pick<
+  IncidentFilter,
+  'countryCode' | 'allegedUser' | 'munitionType' | 'occurredFrom' | 'occurredTo' | 'text' | 'situationId'
+>;
+
+type Check<I> = (incident: I) => boolean;
+
+function detailsChecks(f: DetailsFilter): Check<Pick<ListedIncident, 'details'>>[] {
+  const checks: Check<Pick<ListedIncident, 'details'>>[] = [];
+  const { occurredFrom, occurredTo } = f;
   if (f.countryCode !== undefined) {
     const code = f.countryCode.toUpperCase();
     checks.push((i) => i.details.location.countryCode === code);
@@ -209,8 +213,6 @@ export function incidentMatcher(f: IncidentFilter): (incident: ListedIncident) =
     const code = f.allegedUser.toUpperCase();
     checks.push((i) => i.details.allegedUser.stateCodes.includes(code));
   }
-  if (status !== undefined) checks.push((i) => oneOf(status, i.assessment.status));
-  if (readiness !== undefined) checks.push((i) => oneOf(readiness, i.assessment.readiness));
   if (f.munitionType !== undefined) {
     const type = f.munitionType.toLowerCase();
     checks.push((i) => i.details.munition.type.toLowerCase() === type);
@@ -224,6 +226,30 @@ export function incidentMatcher(f: IncidentFilter): (incident: ListedIncident) =
     );
   }
   if (f.situationId !== undefined) checks.push((i) => i.details.situationId === f.situationId);
+  return checks;
+}
+
+function allOf<I>(checks: Check<I>[]): Check<I> {
+  if (checks.length === 0) return () => true;
+  if (checks.length === 1) return checks[0];
+  return (incident) => {
+    for (const check of checks) if (!check(incident)) return false;
+    return true;
+  };
+}
+
+/** `incidentMatcher` of a filter on details alone, over anything with details (a report's incidents). */
+export const detailsMatcher = (f: DetailsFilter): Check<Pick<ListedIncident, 'details'>> => allOf(detailsChecks(f));
+
+/**
+ * The filter as one predicate, normalised once (upper-cased codes, lower-cased texts) and checking only
+ * the fields it sets: lists and reports run it over every incident.
+ */
+export function incidentMatcher(f: IncidentFilter): (incident: ListedIncident) => boolean {
+  const checks: Check<ListedIncident>[] = detailsChecks(f);
+  const { status, readiness } = f;
+  if (status !== undefined) checks.push((i) => oneOf(status, i.assessment.status));
+  if (readiness !== undefined) checks.push((i) => oneOf(readiness, i.assessment.readiness));
   const { firstConfirmedFrom: from, firstConfirmedTo: to } = f;
   if (from !== undefined || to !== undefined) {
     checks.push((i) => {
@@ -240,12 +266,7 @@ export function incidentMatcher(f: IncidentFilter): (incident: ListedIncident) =
       return true;
     });
   }
-  if (checks.length === 0) return () => true;
-  if (checks.length === 1) return checks[0];
-  return (incident) => {
-    for (const check of checks) if (!check(incident)) return false;
-    return true;
-  };
+  return allOf(checks);
 }
 
 /** What a list, a filter, a sort, a tally or a map reads of an incident. */

@@ -1,6 +1,7 @@
 import { assessWithHistory, latestEvidenceDate } from '@app/domain';
 import type { IsoDate, StatusChange, Vote } from '@app/domain';
 import { type Utterance, resolutionUtterances } from './coverage';
+import { milestonesOf } from './dates';
 import { buildEvidence } from './evidence';
 import type { ListedIncident } from './incident.queries';
 import type { IncidentView, RegistryModel, StatementView } from './model';
@@ -43,11 +44,20 @@ export interface ResolutionHeard {
   symbol: string;
 }
 
-/** A matched incident's status on the report date, and its status history by then. */
+/** What a report reads of an incident before its status: which incident, and what it matches filters on. */
+export type ReportedIncident = Pick<ListedIncident, 'incidentId' | 'details'>;
+
+/** A matched incident's status on the report date: whether CONFIRMED then, and when first CONFIRMED by then. */
 export interface StatusThen {
   confirmed: boolean;
-  history: StatusChange[];
+  confirmedOn: IsoDate | null;
 }
+
+/** `StatusThen` of a status and the history that led to it. */
+export const reportStatus = (status: string, history: StatusChange[]): StatusThen => ({
+  confirmed: status === 'CONFIRMED',
+  confirmedOn: milestonesOf({ statusHistory: history }).confirmedOn,
+});
 
 /**
  * What the speak-out report and the response matrix read of the registry as of a cut: the projection file
@@ -57,9 +67,9 @@ export interface ReportSource {
   /** The date a report speaks for when none is asked. */
   readonly latestEvidenceDate: IsoDate | null;
   /** Every canonical incident at the cut (merged duplicates left out, withdrawn ones kept). */
-  incidents(): Iterable<ListedIncident>;
-  /** Each incident's status on `asOfDate` (default: as assessed at the cut) and its history by then. */
-  statusesOn(incidents: readonly ListedIncident[], asOfDate: IsoDate | undefined): StatusThen[];
+  incidents(): Iterable<ReportedIncident>;
+  /** Each incident's status on `asOfDate` (default: as assessed at the cut). */
+  statusesOn(incidents: readonly ReportedIncident[], asOfDate: IsoDate | undefined): StatusThen[];
   /** An incident id as the registry resolved it at the cut (merged duplicates to their incident). */
   resolveIncidentId(id: string): string;
   readonly statements: StatementRows;
@@ -78,10 +88,10 @@ export function modelReportSource(model: RegistryModel): ReportSource {
       const latest = latestEvidenceDate(evidence);
       if (latest !== null && latest > asOfDate) {
         const then = assessWithHistory(evidence, model.policy, asOfDate);
-        return { confirmed: then.assessment.status === 'CONFIRMED', history: then.history };
+        return reportStatus(then.assessment.status, then.history);
       }
     }
-    return { confirmed: incident.assessment.status === 'CONFIRMED', history: incident.statusHistory };
+    return reportStatus(incident.assessment.status, incident.statusHistory);
   };
   return {
     latestEvidenceDate: model.latestEvidenceDate,

@@ -1,10 +1,9 @@
 import { statesPartiesOn } from '@app/domain';
 import type { CcmState, CcmStatus, IsoDate, StatementKind, UserScope, Vote } from '@app/domain';
 import { type ScopeLevel, SCOPE_LEVELS, type Subject, usersOverlap } from './coverage';
-import { milestonesOf } from './dates';
-import { incidentMatcher, type ListedIncident } from './incident.queries';
+import { detailsMatcher } from './incident.queries';
 import { lazyProperty } from './lazy-property';
-import { type ReportInput, type ReportSource, reportSourceOf } from './report-source';
+import { type ReportedIncident, type ReportInput, type ReportSource, reportSourceOf } from './report-source';
 import { type Acc, newAcc, NO_DAY, RESPONSE_KINDS, type ResponseKind, scanResponses } from './speak-out.scan';
 import { dayNumber, isoDateOfDay } from './day-numbers';
 import { ccmStatusOf } from './statement.queries';
@@ -123,14 +122,18 @@ function subjectOf(filter: SpeakOutFilter): Subject & { user: UserScope | undefi
   return { situationId: filter.situationId, allegedUser: user, user };
 }
 
-function matchedIncidents(source: ReportSource, filter: SpeakOutFilter, user: UserScope | undefined): ListedIncident[] {
+function matchedIncidents(
+  source: ReportSource,
+  filter: SpeakOutFilter,
+  user: UserScope | undefined,
+): ReportedIncident[] {
   const wanted = filter.incidentIds && new Set(filter.incidentIds.map((id) => source.resolveIncidentId(id)));
-  const matches = incidentMatcher({
+  const matches = detailsMatcher({
     countryCode: filter.countryCode,
     occurredFrom: filter.from,
     occurredTo: filter.to,
   });
-  const result: ListedIncident[] = [];
+  const result: ReportedIncident[] = [];
   for (const incident of source.incidents()) {
     if (wanted && !wanted.has(incident.incidentId)) continue;
     if (filter.situationId !== undefined && incident.details.situationId !== filter.situationId) continue;
@@ -141,15 +144,14 @@ function matchedIncidents(source: ReportSource, filter: SpeakOutFilter, user: Us
 }
 
 /** The matched incidents CONFIRMED on the report date, and the first date each was ever CONFIRMED by then. */
-function confirmations(source: ReportSource, incidents: ListedIncident[], asOfDate: IsoDate | undefined) {
+function confirmations(source: ReportSource, incidents: ReportedIncident[], asOfDate: IsoDate | undefined) {
   const confirmedNow = new Set<string>();
   const firstConfirmedOn = new Map<string, IsoDate>();
   const statuses = source.statusesOn(incidents, asOfDate);
   incidents.forEach((incident, i) => {
-    const { confirmed, history } = statuses[i];
+    const { confirmed, confirmedOn } = statuses[i];
     if (confirmed) confirmedNow.add(incident.incidentId);
-    const first = milestonesOf({ statusHistory: history }).confirmedOn;
-    if (first !== null) firstConfirmedOn.set(incident.incidentId, first);
+    if (confirmedOn !== null) firstConfirmedOn.set(incident.incidentId, confirmedOn);
   });
   return { confirmedNow, firstConfirmedOn };
 }

@@ -8,8 +8,7 @@ import {
   subjectCoverage,
   type Utterance,
 } from './coverage';
-import type { ListedIncident } from './incident.queries';
-import type { ReportSource } from './report-source';
+import type { ReportedIncident, ReportSource } from './report-source';
 import { ABSENT_DAY, dayNumber } from './day-numbers';
 
 /** No day yet (later than every day a statement can have). */
@@ -153,7 +152,7 @@ interface Reach {
  */
 export function scanResponses(
   source: ReportSource,
-  incidents: readonly ListedIncident[],
+  incidents: readonly ReportedIncident[],
   firstConfirmedDays: ReadonlyMap<string, number>,
   subject: Subject,
   asOf: IsoDate,

@@ -1,5 +1,14 @@
 import { assessWithHistory, DEFAULT_POLICY } from '@app/domain';
-import type { Assessment, IncidentEvidence, PolicyConfig, Status, StatusChange, StatusOnDate } from '@app/domain';
+import type {
+  Assessment,
+  IncidentEvidence,
+  IsoDate,
+  PolicyConfig,
+  Status,
+  StatusChange,
+  StatusOnDate,
+} from '@app/domain';
+import type { StatusThen } from '@app/projections';
 import type { Database, Statement } from 'better-sqlite3';
 import { type Bounds, boundsWithin, Touched } from './bounds';
 import type { ReadCut } from './cut';
@@ -98,6 +107,28 @@ export function storedResults(db: Database, ids: readonly string[], most = false
   const results = new Map<string, StoredResult>();
   for (const [id, assessment] of rows(`SELECT a.incident_id, a.assessment FROM assessments a WHERE ${which('a')}`)) {
     if (wanted.has(id)) results.set(id, () => parsed(assessment, histories.get(id) ?? '[]'));
+  }
+  return results;
+}
+
+/**
+ * What a report reads of the stored live assessments of `ids` (see storedBounds), by incident: the status, and the
+ * day its history first reached CONFIRMED (milestonesOf's), with no JSON read. Looked up by id, or (`most`) in one
+ * scan of the table.
+ */
+export function storedStatuses(db: Database, ids: readonly string[], most = false): Map<string, () => StatusThen> {
+  const rows = db
+    .prepare(
+      `SELECT a.incident_id, a.status, (SELECT h.on_date FROM status_history h
+         WHERE h.incident_id = a.incident_id AND h.status = 'CONFIRMED' ORDER BY h.n LIMIT 1)
+       FROM assessments a WHERE ${most ? '1' : 'a.incident_id IN (SELECT value FROM json_each(@keys))'}`,
+    )
+    .raw()
+    .all(most ? {} : { keys: JSON.stringify(ids) }) as [string, Status, IsoDate | null][];
+  const wanted = new Set(ids);
+  const results = new Map<string, () => StatusThen>();
+  for (const [id, status, confirmedOn] of rows) {
+    if (wanted.has(id)) results.set(id, () => ({ confirmed: status === 'CONFIRMED', confirmedOn }));
   }
   return results;
 }

@@ -36,7 +36,23 @@ export function bulkReader(db: Database, cut: ReadCut): { reader: EvidenceReader
  * sources of the cut once). In one read transaction, so one snapshot; no replay.
  */
 export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): IncidentAtCut[] {
-  const read = (): IncidentAtCut[] => {
+  return resultsAt(db, cut, policy, storedResults, (evidence) => assessed(evidence, policy)).map(
+    ({ incident, result }) => ({ ...incident, ...result }),
+  );
+}
+
+/**
+ * Every canonical incident at the cut (as `incidentsAt`) with what a reading takes of its assessment then: `stored`
+ * of the stored live assessments that hold at the cut (see storedResults), `assess` of the evidence of the others.
+ */
+export function resultsAt<R>(
+  db: Database,
+  cut: ReadCut,
+  policy: PolicyConfig,
+  stored: (db: Database, ids: readonly string[], most: boolean) => Map<string, () => R>,
+  assess: (evidence: IncidentEvidence) => R,
+): { incident: IncidentShownAt; result: R }[] {
+  const read = () => {
     const { reader, incidentIds } = bulkReader(db, cut);
     const holds = storedBounds(db, policy);
     const shown = canonicalAt(reader, incidentIds(), (id, { evidence: _evidence, ...shown }) => ({
@@ -44,20 +60,17 @@ export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): I
       ...shown,
     }));
     const taken = shown.filter(({ incidentId }) => holds.get(incidentId)?.(cut) === true).map((i) => i.incidentId);
-    const stored = storedResults(db, taken, taken.length * 2 > holds.size);
-    const unread = shown.filter(({ incidentId }) => !stored.has(incidentId)).map((i) => i.incidentId);
+    const kept = stored(db, taken, taken.length * 2 > holds.size);
+    const unread = shown.filter(({ incidentId }) => !kept.has(incidentId)).map((i) => i.incidentId);
     // Most incidents of the cut or few: the most in one pass over the tables, the few together.
     const evidence =
       unread.length * 2 > shown.length
         ? reader
         : new EvidenceReader(new KeySetRows(db, cut, unread).rows, reader.sources);
-    return shown.map((incident): IncidentAtCut => {
-      const result = stored.get(incident.incidentId);
-      return {
-        ...incident,
-        ...(result ? result() : assessed(evidence.read(incident.incidentId)!.evidence(), policy)),
-      };
-    });
+    return shown.map((incident) => ({
+      incident,
+      result: kept.get(incident.incidentId)?.() ?? assess(evidence.read(incident.incidentId)!.evidence()),
+    }));
   };
   return db.inTransaction ? read() : db.transaction(read)();
 }

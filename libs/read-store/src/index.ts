@@ -62,7 +62,15 @@ export {
   type MatchedIncident,
 } from './live-incident-pages';
 export { FileStatementRows, type StatementRowsParts } from './statement-rows';
-export { latestEvidenceDateOf, reportSourceAt, responseMatrixAt, speakOutReportAt } from './report-at';
+export {
+  latestEvidenceDateOf,
+  reportIncidentsAt,
+  reportIncidentsOf,
+  type ReportIncidents,
+  reportSourceAt,
+  responseMatrixAt,
+  speakOutReportAt,
+} from './report-at';
 export { incidentTrailAt, type IncidentTrail, type TrailReading } from './incident-trail';
 export { incidentListsAt, type IncidentListsAt } from './incident-lists-at';
 export { referringAt } from './referring-at';

@@ -13,7 +13,8 @@ import {
 import { ccmStates } from '../../projections/src/testing/event-log.fixtures';
 import { dayOf, randomHistory, SITUATIONS } from '../../projections/src/testing/random-history';
 import { ReadStore } from './read-store';
-import { responseMatrixAt, speakOutReportAt } from './report-at';
+import { incidentsAt } from './incidents-at';
+import { reportIncidentsAt, reportIncidentsOf, responseMatrixAt, speakOutReportAt } from './report-at';
 import { FileStatementRows } from './statement-rows';
 import { cutsOf, whereOf } from './testing/cuts';
 import { dumpRows } from './testing/statement-rows-dump';
@@ -77,13 +78,28 @@ describe('the speak-out report and the response matrix from the projection file 
         heard += expected.statesParties.reduce((n, l) => n + l.statementIds.length, 0);
         lags += expected.lags.length;
       }
+      // The reports read only a status and a date of each incident; a list as of the cut reads whole assessments,
+      // and a report given those (the matrix below) reads the same statuses from them.
+      const listed = reportIncidentsOf(incidentsAt(store.db, cut, DEFAULT_POLICY));
+      const lean = reportIncidentsAt(store.db, cut, DEFAULT_POLICY);
+      const ids = lean.incidents.map((i) => i.incidentId);
+      expect({ where, ids, statuses: ids.map(lean.statusOf) }).toEqual({
+        where,
+        ids: listed.incidents.map((i) => i.incidentId),
+        statuses: ids.map(listed.statusOf),
+      });
       const subjects = {
         situationIds: SITUATIONS,
         incidentIds: (filters[5].incidentIds ?? []).slice(0, 2),
       };
       expect({
         where,
-        matrix: responseMatrixAt(store.db, cut, DEFAULT_POLICY, rows, { states, subjects, asOfDate }),
+        matrix: responseMatrixAt(store.db, cut, DEFAULT_POLICY, rows, {
+          states,
+          subjects,
+          asOfDate,
+          incidents: listed,
+        }),
       }).toEqual({ where, matrix: responseMatrix(model, states, subjects, asOfDate) });
     }
     store.close();

@@ -1,8 +1,10 @@
 import { assessWithHistory, latestEvidenceDate } from '@app/domain';
 import type { CcmState, IsoDate, PolicyConfig, StatementKind, StatementScope, Vote } from '@app/domain';
 import {
+  type ReportedIncident,
   type ReportSource,
   type ResolutionHeard,
+  reportStatus,
   type SpeakOutFilter,
   type SpeakOutReport,
   type StatusThen,
@@ -14,7 +16,8 @@ import { type ReadCut, cutParams, kindOf, within } from './cut';
 import { BulkRows, KeySetRows } from './cut-rows';
 import { EvidenceReader } from './evidence.reader';
 import { incidentResolver } from './incident-resolution';
-import { type IncidentAtCut, incidentsAt } from './incidents-at';
+import { storedStatuses } from './assessments';
+import { type IncidentAtCut, type IncidentShownAt, resultsAt } from './incidents-at';
 import { SourceGraph } from './source-graph';
 import type { FileStatementRows } from './statement-rows';
 
@@ -59,17 +62,52 @@ function resolutionsAt(db: Database, cut: ReadCut): (lastDay: IsoDate) => Resolu
 }
 
 /**
- * Each incident's status on `day` and its history by then: as assessed at the cut, or, when some of its evidence
- * is dated after the day (a RECORDED cut holds facts dated later than its own day), the policy again as of the
- * day, as a report on a replay does. The stored live bound says which incidents cannot have such evidence.
+ * The canonical incidents of a cut as a report reads them: what they match filters on, and each one's status then
+ * with the day it was first CONFIRMED by then.
+ */
+export interface ReportIncidents {
+  readonly incidents: readonly IncidentShownAt[];
+  statusOf(incidentId: string): StatusThen;
+}
+
+/**
+ * `ReportIncidents` of a cut, from the file: as `incidentsAt` reads them, with only a status and a date taken of
+ * each stored live assessment that holds at the cut, and of the policy's answer for the others.
+ */
+export function reportIncidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): ReportIncidents {
+  const read = resultsAt(db, cut, policy, storedStatuses, (evidence) => {
+    const { assessment, history } = assessWithHistory(evidence, policy);
+    return reportStatus(assessment.status, history);
+  });
+  const statuses = new Map(read.map(({ incident, result }) => [incident.incidentId, result]));
+  return { incidents: read.map(({ incident }) => incident), statusOf: (id) => statuses.get(id)! };
+}
+
+/** `ReportIncidents` of the incidents a list as of the same cut read (`incidentsAt`). */
+export function reportIncidentsOf(listed: readonly IncidentAtCut[]): ReportIncidents {
+  const byId = new Map(listed.map((i) => [i.incidentId, i]));
+  return {
+    incidents: listed,
+    statusOf: (id) => {
+      const { assessment, statusHistory } = byId.get(id)!;
+      return reportStatus(assessment.status, statusHistory);
+    },
+  };
+}
+
+/**
+ * Each incident's status on `day`: as assessed at the cut, or, when some of its evidence is dated after the day
+ * (a RECORDED cut holds facts dated later than its own day), the policy again as of the day, as a report on a
+ * replay does. The stored live bound says which incidents cannot have such evidence.
  */
 function statusesOn(
   db: Database,
   cut: ReadCut,
   policy: PolicyConfig,
-  incidents: readonly IncidentAtCut[],
+  incidents: readonly ReportedIncident[],
+  atCut: ReportIncidents,
   day: IsoDate,
-) {
+): StatusThen[] {
   const bounds = new Map(
     (
       db
@@ -87,12 +125,10 @@ function statusesOn(
       const latest = evidence === undefined ? null : latestEvidenceDate(evidence);
       if (evidence === undefined || latest === null || latest <= day) continue;
       const then = assessWithHistory(evidence, policy, day);
-      again.set(id, { confirmed: then.assessment.status === 'CONFIRMED', history: then.history });
+      again.set(id, reportStatus(then.assessment.status, then.history));
     }
   }
-  return incidents.map(
-    (i) => again.get(i.incidentId) ?? { confirmed: i.assessment.status === 'CONFIRMED', history: i.statusHistory },
-  );
+  return incidents.map((i) => again.get(i.incidentId) ?? atCut.statusOf(i.incidentId));
 }
 
 /** The latest evidence date folded: the day a question about now speaks for (null: nothing dated yet). */
@@ -101,29 +137,29 @@ export const latestEvidenceDateOf = (db: Database): IsoDate | null =>
 
 /**
  * The registry as of a cut as a report reads it, from the projection file: the canonical incidents then with
- * their status (`incidentsAt`), merges then (`incidentResolver`), the statements then (`rows.at`), the resolutions
- * adopted within it. Made within a read transaction; `rows` must be in step with the file (`follow`). `incidents`:
- * `incidentsAt` of the same cut and checkpoint when the caller has it already (a list as of the same date).
+ * their status (`reportIncidentsAt`), merges then (`incidentResolver`), the statements then (`rows.at`), the
+ * resolutions adopted within it. Made within a read transaction; `rows` must be in step with the file (`follow`).
+ * `known`: the report's incidents of the same cut and checkpoint when the caller has them already (a list as of
+ * the same date read them: `reportIncidentsOf`).
  */
 export function reportSourceAt(
   db: Database,
   cut: ReadCut,
   policy: PolicyConfig,
   rows: FileStatementRows,
-  known?: readonly IncidentAtCut[],
+  known?: ReportIncidents,
 ): ReportSource {
   const latest = latestEvidenceDateOf(db);
   const day = cut === 'LIVE' ? null : cutParams(cut).day;
-  const incidents = known ?? incidentsAt(db, cut, policy);
+  const atCut = known ?? reportIncidentsAt(db, cut, policy);
   return {
     latestEvidenceDate: day === null || (latest !== null && latest < day) ? latest : day,
-    incidents: () => incidents,
+    incidents: () => atCut.incidents,
     statusesOn: (matched, asOfDate) => {
-      const listed = matched as IncidentAtCut[];
       // On the KNOWN clock nothing after the day is within the cut; without a date, the status as assessed.
       if (asOfDate === undefined || (cut !== 'LIVE' && cut.clock === 'KNOWN' && asOfDate >= day!))
-        return listed.map((i) => ({ confirmed: i.assessment.status === 'CONFIRMED', history: i.statusHistory }));
-      return statusesOn(db, cut, policy, listed, asOfDate);
+        return matched.map((i) => atCut.statusOf(i.incidentId));
+      return statusesOn(db, cut, policy, matched, atCut, asOfDate);
     },
     resolveIncidentId: incidentResolver(db, cut, new BulkRows(db, cut).rows),
     statements: rows.at(cut),
@@ -141,7 +177,7 @@ export function speakOutReportAt(
     states: readonly CcmState[];
     filter?: SpeakOutFilter;
     asOfDate?: IsoDate;
-    incidents?: readonly IncidentAtCut[];
+    incidents?: ReportIncidents;
   },
 ): SpeakOutReport {
   return db.transaction(() => {
@@ -161,7 +197,7 @@ export function responseMatrixAt(
     states: readonly CcmState[];
     subjects: { situationIds?: readonly string[]; incidentIds?: readonly string[] };
     asOfDate?: IsoDate;
-    incidents?: readonly IncidentAtCut[];
+    incidents?: ReportIncidents;
   },
 ): ReturnType<typeof responseMatrix> {
   return db.transaction(() => {

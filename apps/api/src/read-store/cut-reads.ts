@@ -9,6 +9,9 @@ import {
   incidentsShownAt,
   type IncidentShownAt,
   type ReadStore,
+  reportIncidentsAt,
+  reportIncidentsOf,
+  type ReportIncidents,
   type SourceAtCut,
   type StatementAtCut,
   type StatementFilterAt,
@@ -81,6 +84,17 @@ export class CutReads {
       fixed: true as const,
     });
     return this.read(file, generation, cut, 'incidents', read, (list) => list.incidents.size);
+  }
+
+  /**
+   * The incidents a report as of the cut reads: those of the list as of the cut when it is kept, else only what a
+   * report takes of them (`reportIncidentsAt`: no assessment parsed), kept apart.
+   */
+  reportIncidents(file: ReadStore, generation: number, cut: Cut): Promise<ReportIncidents | null> {
+    const listed = this.find<IncidentsAtCut>(this.kept, file, generation, cut, 'incidents');
+    if (listed !== undefined) return Promise.resolve(reportIncidentsOf([...listed.incidents.values()]));
+    const read = () => reportIncidentsAt(file.db, cut, file.policy);
+    return this.read(file, generation, cut, 'report incidents', read, (r) => r.incidents.length);
   }
 
   /** As `incidents`, before the policy: the incidents' own rows only. */

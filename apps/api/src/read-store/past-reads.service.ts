@@ -18,6 +18,7 @@ import {
   type IncidentDateFilter,
   incidentPageAt as datedPageAt,
   type ReadStore,
+  type ReportIncidents,
   responseMatrixAt,
   type SourceAtCut,
   speakOutReportAt,
@@ -224,9 +225,8 @@ export class PastReads {
   }
 
   /**
-   * `read` with the statement rows of the file (once loaded) and the incidents of the
-   * cut a list as of the same date reads (kept per cut, shared with the lists), when the file has not moved since
-   * they were read; else the read reads its own.
+   * `read` with the statement rows of the file (once loaded) and the incidents of the cut as a report reads them
+   * (kept per cut), when the file has not moved since they were read; else the read reads its own.
    */
   private withIncidents<T>(
     cut: Cut,
@@ -234,17 +234,17 @@ export class PastReads {
       file: ReadStore,
       generation: number,
       rows: FileStatementRows,
-      incidents: IncidentAtCut[] | undefined,
+      incidents: ReportIncidents | undefined,
     ) => T | null,
   ): Promise<T> {
     return this.fromFile(async (file, generation) => {
       const rows = await reportRowsLoaded(file);
       if (!file.db.open) return null;
       const before = file.checkpoint().seq;
-      const kept = await this.cutReads.incidents(file, generation, cut);
+      const kept = await this.cutReads.reportIncidents(file, generation, cut);
       if (kept === null || !file.db.open) return null;
       const same = file.checkpoint().seq === before;
-      return read(file, generation, rows, same ? [...kept.incidents.values()] : undefined);
+      return read(file, generation, rows, same ? kept : undefined);
     });
   }
 

@@ -6,6 +6,7 @@ import {
   incidentsAt,
   type ReadCut,
   type ReadStore,
+  reportIncidentsOf,
   responseMatrixAt,
   situationIdsAt,
   statementsByIdAt,
@@ -109,7 +110,7 @@ export class ExportReads {
         incidentIds: subjects.incidents ? this.incidents().map((i) => i.incidentId) : [],
       },
       asOfDate,
-      incidents: this.incidentsAt(),
+      incidents: reportIncidentsOf(this.incidentsAt()),
     });
   }
 }
