@@ -10,8 +10,8 @@ import type {
 } from '@app/domain';
 import type { StatusThen } from '@app/projections';
 import type { Database, Statement } from 'better-sqlite3';
-import { type Bounds, boundsWithin, Touched } from './bounds';
-import type { ReadCut } from './cut';
+import { type Bounds, boundsWithin, rewritesWithin, Touched } from './bounds';
+import { cutParams, type ReadCut } from './cut';
 import { keyedRows } from './cut-rows';
 import { EvidenceReader } from './evidence.reader';
 import type { StatusMove } from './page-changes';
@@ -66,26 +66,38 @@ interface BoundsRow {
   incident_id: string;
   latest_evidence_date: string | null;
   latest_recorded_at: number;
+  latest_rewrite_date: string | null;
   due: number;
 }
 
 const BOUNDS = (where: string) =>
-  `SELECT a.incident_id, a.latest_evidence_date, a.latest_recorded_at,
+  `SELECT a.incident_id, a.latest_evidence_date, a.latest_recorded_at, a.latest_rewrite_date,
      EXISTS (SELECT 1 FROM dirty_incidents d WHERE d.incident_id = a.incident_id) AS due
    FROM assessments a WHERE ${where} a.policy_version = @version`;
 
-const holdsOf = (row: BoundsRow): HoldsAt => {
-  const bounds: Bounds = { latestEvidenceDate: row.latest_evidence_date, latestRecordedAt: row.latest_recorded_at };
-  return (cut) => row.due === 0 && boundsWithin(cut, bounds);
+const boundsOf = (row: BoundsRow): Bounds => ({
+  latestEvidenceDate: row.latest_evidence_date,
+  latestRecordedAt: row.latest_recorded_at,
+  latestRewriteDate: row.latest_rewrite_date,
+});
+
+const holdsOf = (row: BoundsRow, within = boundsWithin): HoldsAt => {
+  const bounds = boundsOf(row);
+  return (cut) => row.due === 0 && within(cut, bounds);
 };
 
 /**
  * Whether each stored live assessment made under `policy`'s version holds at a cut, by incident: the bounds alone
- * (from the index assessments_bounds), so that only the assessments taken are read (`storedResults`).
+ * (from the index assessments_bounds), so that only the assessments taken are read (`storedResults`). `within`:
+ * what a reading needs of the bounds (default: every row touched lies within the cut).
  */
-export function storedBounds(db: Database, policy: PolicyConfig): Map<string, HoldsAt> {
+export function storedBounds(
+  db: Database,
+  policy: PolicyConfig,
+  within: (cut: ReadCut, bounds: Bounds) => boolean = boundsWithin,
+): Map<string, HoldsAt> {
   const rows = db.prepare(BOUNDS('')).all({ version: policy.version }) as BoundsRow[];
-  return new Map(rows.map((row) => [row.incident_id, holdsOf(row)]));
+  return new Map(rows.map((row) => [row.incident_id, holdsOf(row, within)]));
 }
 
 /** A history as one JSON array (SQLite writes it, JSON.parse reads it several times faster than rows). */
@@ -111,26 +123,61 @@ export function storedResults(db: Database, ids: readonly string[], most = false
   return results;
 }
 
+/** A report's stored statuses hold where the assessment does, or (KNOWN) where no rewrite falls after the day. */
+export const statusesWithin = (cut: ReadCut, bounds: Bounds): boolean =>
+  boundsWithin(cut, bounds) || rewritesWithin(cut, bounds);
+
 /**
- * What a report reads of the stored live assessments of `ids` (see storedBounds), by incident: the status, and the
- * day its history first reached CONFIRMED (milestonesOf's), with no JSON read. Looked up by id, or (`most`) in one
- * scan of the table.
+ * What a report reads of the stored live assessments of `ids` taken at `cut` (see storedBounds with
+ * `statusesWithin`), by incident: the status, and the day its history first reached CONFIRMED (milestonesOf's),
+ * with no assessment read. Where the assessment does not hold at the cut but its statuses on each evidence date do
+ * (`rewritesWithin`), those statuses up to the cut's day. Looked up by id, or (`most`) in one scan of the table.
  */
-export function storedStatuses(db: Database, ids: readonly string[], most = false): Map<string, () => StatusThen> {
-  const rows = db
-    .prepare(
-      `SELECT a.incident_id, a.status, (SELECT h.on_date FROM status_history h
-         WHERE h.incident_id = a.incident_id AND h.status = 'CONFIRMED' ORDER BY h.n LIMIT 1)
-       FROM assessments a WHERE ${most ? '1' : 'a.incident_id IN (SELECT value FROM json_each(@keys))'}`,
-    )
-    .raw()
-    .all(most ? {} : { keys: JSON.stringify(ids) }) as [string, Status, IsoDate | null][];
-  const wanted = new Set(ids);
-  const results = new Map<string, () => StatusThen>();
-  for (const [id, status, confirmedOn] of rows) {
-    if (wanted.has(id)) results.set(id, () => ({ confirmed: status === 'CONFIRMED', confirmedOn }));
+export function storedStatusesAt(cut: ReadCut) {
+  return (db: Database, ids: readonly string[], most = false): Map<string, () => StatusThen> => {
+    const { day } = cutParams(cut);
+    const rows = db
+      .prepare(
+        `SELECT a.incident_id, a.status, (SELECT h.on_date FROM status_history h
+           WHERE h.incident_id = a.incident_id AND h.status = 'CONFIRMED' ORDER BY h.n LIMIT 1),
+           a.latest_evidence_date, a.latest_recorded_at, a.latest_rewrite_date,
+           CASE WHEN a.latest_evidence_date > @day THEN a.status_on_dates END
+         FROM assessments a WHERE ${most ? '1' : 'a.incident_id IN (SELECT value FROM json_each(@keys))'}`,
+      )
+      .raw()
+      .all(most ? { day } : { day, keys: JSON.stringify(ids) }) as [
+      string,
+      Status,
+      IsoDate | null,
+      ...[BoundsRow['latest_evidence_date'], BoundsRow['latest_recorded_at'], BoundsRow['latest_rewrite_date']],
+      string | null,
+    ][];
+    const wanted = new Set(ids);
+    const results = new Map<string, () => StatusThen>();
+    for (const [id, status, confirmedOn, latestEvidenceDate, latestRecordedAt, latestRewriteDate, dates] of rows) {
+      if (!wanted.has(id)) continue;
+      const bounds = { latestEvidenceDate, latestRecordedAt, latestRewriteDate };
+      results.set(
+        id,
+        boundsWithin(cut, bounds) || dates === null
+          ? () => ({ confirmed: status === 'CONFIRMED', confirmedOn })
+          : () => statusUpTo(JSON.parse(dates) as StatusOnDate[], day),
+      );
+    }
+    return results;
+  };
+}
+
+/** The status on `day` and the first day CONFIRMED by then, of the policy's statuses on each evidence date. */
+function statusUpTo(dates: readonly StatusOnDate[], day: IsoDate): StatusThen {
+  let confirmed = false;
+  let confirmedOn: IsoDate | null = null;
+  for (const { on, status } of dates) {
+    if (on > day) break;
+    confirmed = status === 'CONFIRMED';
+    if (confirmed && confirmedOn === null) confirmedOn = on;
   }
-  return results;
+  return { confirmed, confirmedOn };
 }
 
 const parsed = (assessment: string, history: string) => ({
@@ -216,7 +263,7 @@ export function assessPending(
   ][];
   const storedStatus = db.prepare('SELECT status FROM assessments WHERE incident_id = ?').pluck();
   const moved = new Map<string, StatusMove>();
-  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?)');
+  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?,?)');
   const dropAssessment = db.prepare('DELETE FROM assessments WHERE incident_id = ?');
   const dropHistory = db.prepare('DELETE FROM status_history WHERE incident_id = ?');
   const change = db.prepare('INSERT INTO status_history VALUES (?,?,?,?,?,?,?)');
@@ -250,6 +297,7 @@ export function assessPending(
         JSON.stringify(statusOnDates),
         bounds.latestEvidenceDate,
         bounds.latestRecordedAt,
+        bounds.latestRewriteDate,
       );
       dropHistory.run(incidentId);
       statusHistory.forEach((h, n) =>

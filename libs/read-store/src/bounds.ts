@@ -10,6 +10,14 @@ import type { EvidenceQuery } from './evidence.queries';
 export interface Bounds {
   latestEvidenceDate: string | null;
   latestRecordedAt: number;
+  /**
+   * The latest evidence date (null: none) of the touched rows that change what an earlier fact says in a way the
+   * policy's own cut by date (`cutEvidence`) cannot undo: merges, corrections (with every version of what they
+   * correct), an investigation's conclusions when it has more than one. A KNOWN cut on or after it reads every fact
+   * dated by then as the live reading does, and nothing dated later: the policy's status on each evidence date,
+   * stored with the assessment, is then the status as of the cut up to its day.
+   */
+  latestRewriteDate: string | null;
 }
 
 /**
@@ -28,6 +36,17 @@ export function boundsWithin(cut: ReadCut, bounds: Bounds): boolean {
     : bounds.latestRecordedAt <= t;
 }
 
+/**
+ * Whether the statuses on each evidence date stored with a live assessment give its status at the cut up to the
+ * cut's day: a KNOWN cut on or after every rewrite the live reading touched (see `Bounds.latestRewriteDate`). Every
+ * fact it reads is then the live one dated by the day, and the policy's status on a day is a function of those
+ * alone (`cutEvidence`).
+ */
+export function rewritesWithin(cut: ReadCut, bounds: Bounds): boolean {
+  if (cut === 'LIVE' || cut.clock !== 'KNOWN') return false;
+  return bounds.latestRewriteDate === null || bounds.latestRewriteDate <= cutParams(cut).day;
+}
+
 /** The keys a reading touched, per query that bounds them (`EvidenceQuery.touched`). */
 export class Touched {
   readonly keys = new Map<CutQuery, Set<string>>();
@@ -43,6 +62,7 @@ export class Touched {
 interface BoundRow {
   evidence_date: string | null;
   recorded_at: number;
+  rewrite_date: string | null;
 }
 
 /** Bounds read through a reader's rows, each key's once (valid while the tables do not change, as the rows). */
@@ -52,7 +72,7 @@ export class BoundsReader {
   constructor(private readonly rows: Rows) {}
 
   of(touched: Touched): Bounds {
-    const bounds: Bounds = { latestEvidenceDate: null, latestRecordedAt: 0 };
+    const bounds: Bounds = { latestEvidenceDate: null, latestRecordedAt: 0, latestRewriteDate: null };
     for (const [query, keys] of touched.keys) {
       let byKey = this.cache.get(query);
       if (!byKey) this.cache.set(query, (byKey = new Map<string, BoundRow[]>()));
@@ -65,6 +85,13 @@ export class BoundsReader {
             bounds.latestEvidenceDate = date;
           }
           if (row.recorded_at > bounds.latestRecordedAt) bounds.latestRecordedAt = row.recorded_at;
+          const rewrite = row.rewrite_date;
+          // Every bounding query must say which of its rows are rewrites, even none: a query that forgot would
+          // let the statuses stand for cuts they do not hold at.
+          if (rewrite === undefined) throw new Error(`a bounding query selects no rewrite_date: ${query.key}`);
+          if (rewrite !== null && (bounds.latestRewriteDate === null || rewrite > bounds.latestRewriteDate)) {
+            bounds.latestRewriteDate = rewrite;
+          }
         }
       }
     }

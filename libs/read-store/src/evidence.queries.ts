@@ -20,18 +20,55 @@ export interface EvidenceQuery extends CutQuery {
   touched: CutQuery | null;
 }
 
+/** The latest evidence date over the joined aliases, one per key (an empty max: null). */
+const latestDate = (...aliases: string[]) =>
+  aliases.length === 1
+    ? `max(${aliases[0]}.evidence_date)`
+    : `nullif(max(${aliases.map((a) => `coalesce(max(${a}.evidence_date), '')`).join(', ')}), '')`;
+
 /** The latest evidence date and recording time over the joined aliases, one row per key (an empty max: null). */
 const latest = (...aliases: string[]) =>
-  aliases.length === 1
-    ? `max(${aliases[0]}.evidence_date) AS evidence_date, max(${aliases[0]}.recorded_at) AS recorded_at`
-    : `nullif(max(${aliases.map((a) => `coalesce(max(${a}.evidence_date), '')`).join(', ')}), '') AS evidence_date,
-       max(${aliases.map((a) => `coalesce(max(${a}.recorded_at), 0)`).join(', ')}) AS recorded_at`;
+  `${latestDate(...aliases)} AS evidence_date, ` +
+  (aliases.length === 1
+    ? `max(${aliases[0]}.recorded_at) AS recorded_at`
+    : `max(${aliases.map((a) => `coalesce(max(${a}.recorded_at), 0)`).join(', ')}) AS recorded_at`);
+
+/**
+ * Which of a key's rows rewrite what an earlier row says, beyond what the policy's cut by date undoes (see
+ * `Bounds.latestRewriteDate`): none; every row when there is more than one (versions: a correction and what it
+ * corrects); every row (merges).
+ */
+type Rewrites = 'none' | 'when versioned' | 'every row';
+
+const rewriteDate = (alias: string, rewrites: Rewrites) =>
+  rewrites === 'none'
+    ? 'NULL AS rewrite_date'
+    : rewrites === 'every row'
+      ? `max(${alias}.evidence_date) AS rewrite_date`
+      : `CASE WHEN count(*) > 1 THEN max(${alias}.evidence_date) END AS rewrite_date`;
+
+/**
+ * The fields of an incident's details the policy reads (`EvidenceReader.read` takes its evidence from these alone,
+ * as their type says): a correction of any other field changes no status.
+ */
+export const POLICY_DETAILS = ['allegedUser', 'munition'] as const;
+
+/** An incident's versions: the corrections of what the policy reads, with what they correct, are rewrites. */
+const incidentVersions: CutQuery = {
+  key: 'v.incident_id',
+  sql: (_w, where) => {
+    const sets = POLICY_DETAILS.map((field) => `json_type(v.changes, '$.${field}') IS NOT NULL`).join(' OR ');
+    return `SELECT v.incident_id AS key, ${latest('v')},
+      CASE WHEN max(v.reason IS NOT NULL AND (${sets})) THEN max(v.evidence_date) END AS rewrite_date
+      FROM incident_versions v WHERE ${where} 1 GROUP BY v.incident_id`;
+  },
+};
 
 /** Every row of `table` keyed by `id` (with `alias`): versions, withdrawals, grades, merges. */
-const everyRow = (table: string, alias: string, id: string): CutQuery => ({
+const everyRow = (table: string, alias: string, id: string, rewrites: Rewrites): CutQuery => ({
   key: `${alias}.${id}`,
-  sql: (_w, where) => `SELECT ${alias}.${id} AS key, ${latest(alias)} FROM ${table} ${alias} WHERE ${where} 1
-    GROUP BY ${alias}.${id}`,
+  sql: (_w, where) => `SELECT ${alias}.${id} AS key, ${latest(alias)}, ${rewriteDate(alias, rewrites)}
+    FROM ${table} ${alias} WHERE ${where} 1 GROUP BY ${alias}.${id}`,
 });
 
 /** The incident the incident `id` (an SQL expression) was last merged into within the cut; null when none. */
@@ -67,7 +104,10 @@ export const EVIDENCE = {
     touched: {
       key: 'i.incident_id',
       sql: (_w, where) =>
-        `SELECT i.incident_id AS key, ${latest('i', 'm')} FROM incidents i
+        // A merged duplicate counts from its merge, once it existed: its own date and its merges are rewrites.
+        `SELECT i.incident_id AS key, ${latest('i', 'm')},
+           CASE WHEN count(m.incident_id) > 0 THEN ${latestDate('i', 'm')} END AS rewrite_date
+         FROM incidents i
          LEFT JOIN incident_merges m ON m.incident_id = i.incident_id WHERE ${where} 1 GROUP BY i.incident_id`,
     },
   },
@@ -77,13 +117,13 @@ export const EVIDENCE = {
     sql: (w, where) =>
       `SELECT m.canonical_incident_id AS key, m.incident_id AS duplicate, m.canonical_incident_id AS canonical, m.seq
        FROM incident_merges m WHERE ${where} ${w('m')} ORDER BY m.seq`,
-    touched: everyRow('incident_merges', 'm', 'canonical_incident_id'),
+    touched: everyRow('incident_merges', 'm', 'canonical_incident_id', 'every row'),
   },
   /** An incident's versions within the cut (see versionsOf). */
   versions: {
     key: 'v.incident_id',
     sql: versionsOf('incident_versions', 'incident_id'),
-    touched: everyRow('incident_versions', 'v', 'incident_id'),
+    touched: incidentVersions,
   },
   /**
    * As `versions`, with only what a list sorted or filtered by date reads: version 0's occurredFrom and occurredTo,
@@ -102,7 +142,7 @@ export const EVIDENCE = {
        SELECT v.incident_id AS key, json_array(json_array(json(v.changes), v.reason, v.seq)) AS versions
        FROM incident_versions v WHERE ${where} v.reason IS NOT NULL AND ${VERSION_DATES.setsOne('v')} AND ${w('v')}`;
     },
-    touched: everyRow('incident_versions', 'v', 'incident_id'),
+    touched: incidentVersions,
   },
   /** In fold order: the last one within the cut stands. */
   withdrawals: {
@@ -110,7 +150,7 @@ export const EVIDENCE = {
     sql: (w, where) =>
       `SELECT w.incident_id AS key, w.reason, w.evidence_date, w.recorded_at FROM incident_withdrawals w
        WHERE ${where} ${w('w')} ORDER BY w.seq`,
-    touched: everyRow('incident_withdrawals', 'w', 'incident_id'),
+    touched: everyRow('incident_withdrawals', 'w', 'incident_id', 'when versioned'),
   },
   /**
    * As logged (by the incident the event named), each with its retraction within the cut, if any: one row per
@@ -129,7 +169,8 @@ export const EVIDENCE = {
     touched: {
       key: 'c.incident_id',
       sql: (_w, where) =>
-        `SELECT c.incident_id AS key, ${latest('c', 'r')} FROM corroborations c
+        // A retraction dated after a cut is undone by the policy's cut by date: not a rewrite.
+        `SELECT c.incident_id AS key, ${latest('c', 'r')}, NULL AS rewrite_date FROM corroborations c
          LEFT JOIN corroboration_retractions r ON r.corroboration_id = c.corroboration_id
          WHERE ${where} 1 GROUP BY c.incident_id`,
     },
@@ -148,7 +189,9 @@ export const EVIDENCE = {
     touched: {
       key: 'ii.incident_id',
       sql: (_w, where) =>
-        `SELECT ii.incident_id AS key, ${latest('i', 'l')}
+        `SELECT ii.incident_id AS key, ${latest('i', 'l')},
+           max(CASE WHEN EXISTS (SELECT 1 FROM investigation_conclusions o
+             WHERE o.investigation_id = l.investigation_id AND o.seq <> l.seq) THEN l.evidence_date END) AS rewrite_date
          FROM investigation_incidents ii JOIN investigations i USING (investigation_id)
          LEFT JOIN investigation_conclusions l ON l.investigation_id = i.investigation_id
          WHERE ${where} 1 GROUP BY ii.incident_id`,
@@ -166,21 +209,22 @@ export const EVIDENCE = {
     key: 'v.statement_id',
     bulk: STATEMENTS_READ,
     sql: versionsOf('statement_versions', 'statement_id'),
-    touched: { ...everyRow('statement_versions', 'v', 'statement_id'), bulk: STATEMENTS_READ },
+    touched: { ...everyRow('statement_versions', 'v', 'statement_id', 'when versioned'), bulk: STATEMENTS_READ },
   },
   source: {
     key: 's.source_id',
     sql: (w, where) =>
       `SELECT s.source_id AS key, s.source_id, s.name, s.state_code, s.parent_organisation FROM sources s
        WHERE ${where} ${w('s')}`,
-    touched: everyRow('sources', 's', 'source_id'),
+    touched: everyRow('sources', 's', 'source_id', 'none'),
   },
   grades: {
     key: 'g.source_id',
     sql: (w, where) =>
       `SELECT g.source_id AS key, g.grade, g.evidence_date FROM source_grades g
        WHERE ${where} ${w('g')} ORDER BY g.seq`,
-    touched: everyRow('source_grades', 'g', 'source_id'),
+    // The grade on a day is the policy's own cut by date (gradeOn): a regrade is not a rewrite.
+    touched: everyRow('source_grades', 'g', 'source_id', 'none'),
   },
   /** In fold order (the last stands), into a source that exists at the cut. */
   sourceMerges: {
@@ -190,6 +234,6 @@ export const EVIDENCE = {
        AND EXISTS (SELECT 1 FROM sources c WHERE c.source_id = m.canonical_source_id AND ${w('c')})
        ORDER BY m.seq`,
     // The canonical source it checks is bounded as it is followed (SourceGraph reads it as a source).
-    touched: everyRow('source_merges', 'm', 'source_id'),
+    touched: everyRow('source_merges', 'm', 'source_id', 'every row'),
   },
 } satisfies Record<string, EvidenceQuery>;

@@ -16,7 +16,7 @@ import type {
 import { spokenByAllegedUser } from '@app/projections';
 import { type Bounds, BoundsReader, type Touched } from './bounds';
 import type { Rows } from './cut-rows';
-import { EVIDENCE, type EvidenceQuery } from './evidence.queries';
+import { EVIDENCE, type EvidenceQuery, type POLICY_DETAILS } from './evidence.queries';
 import { linkOrder, type Merge } from './link-order';
 import { SourceGraph } from './source-graph';
 
@@ -171,7 +171,8 @@ export class EvidenceReader {
     const details = this.details(canonical, touched);
     if (row === undefined || details === null) return null;
     const { members, merges } = this.tree(canonical, touched);
-    const { allegedUser, munition } = details;
+    const policyDetails: Pick<IncidentDetails, (typeof POLICY_DETAILS)[number]> = details;
+    const { allegedUser, munition } = policyDetails;
     const withdrawal = this.rowsOf<WithdrawalRow>(EVIDENCE.withdrawals, canonical, touched).at(-1);
     const evidence = (): IncidentEvidence => ({
       incidentId: canonical,

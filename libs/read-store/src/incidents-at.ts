@@ -1,6 +1,7 @@
 import { assessWithHistory } from '@app/domain';
 import type { Assessment, IncidentDetails, IncidentEvidence, IsoDate, PolicyConfig, StatusChange } from '@app/domain';
 import type { Database } from 'better-sqlite3';
+import { type Bounds, boundsWithin } from './bounds';
 import type { ReadCut } from './cut';
 import { readerFor, storedAssessment, storedBounds, storedResults } from './assessments';
 import { BulkRows, KeySetRows } from './cut-rows';
@@ -36,25 +37,27 @@ export function bulkReader(db: Database, cut: ReadCut): { reader: EvidenceReader
  * sources of the cut once). In one read transaction, so one snapshot; no replay.
  */
 export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): IncidentAtCut[] {
-  return resultsAt(db, cut, policy, storedResults, (evidence) => assessed(evidence, policy)).map(
+  return resultsAt(db, cut, policy, storedResults, boundsWithin, (evidence) => assessed(evidence, policy)).map(
     ({ incident, result }) => ({ ...incident, ...result }),
   );
 }
 
 /**
  * Every canonical incident at the cut (as `incidentsAt`) with what a reading takes of its assessment then: `stored`
- * of the stored live assessments that hold at the cut (see storedResults), `assess` of the evidence of the others.
+ * of the stored live assessments whose bounds are `within` the cut (see storedBounds), `assess` of the evidence of
+ * the others.
  */
 export function resultsAt<R>(
   db: Database,
   cut: ReadCut,
   policy: PolicyConfig,
   stored: (db: Database, ids: readonly string[], most: boolean) => Map<string, () => R>,
+  within: (cut: ReadCut, bounds: Bounds) => boolean,
   assess: (evidence: IncidentEvidence) => R,
 ): { incident: IncidentShownAt; result: R }[] {
   const read = () => {
     const { reader, incidentIds } = bulkReader(db, cut);
-    const holds = storedBounds(db, policy);
+    const holds = storedBounds(db, policy, within);
     const shown = canonicalAt(reader, incidentIds(), (id, { evidence: _evidence, ...shown }) => ({
       incidentId: id,
       ...shown,

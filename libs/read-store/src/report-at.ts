@@ -16,7 +16,7 @@ import { type ReadCut, cutParams, kindOf, within } from './cut';
 import { BulkRows, KeySetRows } from './cut-rows';
 import { EvidenceReader } from './evidence.reader';
 import { incidentResolver } from './incident-resolution';
-import { storedStatuses } from './assessments';
+import { statusesWithin, storedStatusesAt } from './assessments';
 import { type IncidentAtCut, type IncidentShownAt, resultsAt } from './incidents-at';
 import { SourceGraph } from './source-graph';
 import type { FileStatementRows } from './statement-rows';
@@ -75,7 +75,7 @@ export interface ReportIncidents {
  * each stored live assessment that holds at the cut, and of the policy's answer for the others.
  */
 export function reportIncidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): ReportIncidents {
-  const read = resultsAt(db, cut, policy, storedStatuses, (evidence) => {
+  const read = resultsAt(db, cut, policy, storedStatusesAt(cut), statusesWithin, (evidence) => {
     const { assessment, history } = assessWithHistory(evidence, policy);
     return reportStatus(assessment.status, history);
   });

@@ -132,11 +132,13 @@ CREATE TABLE IF NOT EXISTS resolution_targets (
 -- status_on_dates: the policy's status on each evidence date, ascending (JSON), from the pass that made the history.
 -- latest_evidence_date, latest_recorded_at: the bounds of every row the live reading touched (bounds.ts): a cut
 -- they fall within reads the same rows, so the assessment, the history and the details hold at it.
+-- latest_rewrite_date: the latest evidence date of the touched rows that change what an earlier fact says (bounds.ts):
+-- a KNOWN cut on or after it reads the statuses of status_on_dates up to its day.
 CREATE TABLE IF NOT EXISTS assessments (
   incident_id TEXT PRIMARY KEY, status TEXT NOT NULL, readiness TEXT NOT NULL, rule TEXT NOT NULL,
   status_since TEXT, policy_version TEXT NOT NULL, independent_sources INTEGER NOT NULL, assessment TEXT NOT NULL,
   status_on_dates TEXT NOT NULL,
-  latest_evidence_date TEXT, latest_recorded_at INTEGER NOT NULL
+  latest_evidence_date TEXT, latest_recorded_at INTEGER NOT NULL, latest_rewrite_date TEXT
 );
 CREATE TABLE IF NOT EXISTS status_history (
   incident_id TEXT NOT NULL, n INTEGER NOT NULL, status TEXT NOT NULL, readiness TEXT NOT NULL, on_date TEXT NOT NULL,
@@ -256,7 +258,7 @@ CREATE INDEX IF NOT EXISTS resolution_votes_state ON resolution_votes (state_cod
 CREATE INDEX IF NOT EXISTS resolution_targets_target ON resolution_targets (kind, target);
 -- Whether each stored assessment holds at a cut, read without its rows (incidentsAt reads only those taken).
 CREATE INDEX IF NOT EXISTS assessments_bounds ON assessments (policy_version, incident_id, latest_evidence_date,
-  latest_recorded_at);
+  latest_recorded_at, latest_rewrite_date);
 CREATE INDEX IF NOT EXISTS assessments_status ON assessments (status, status_since);
 CREATE INDEX IF NOT EXISTS assessments_since ON assessments (status_since);
 CREATE INDEX IF NOT EXISTS status_history_status ON status_history (status, on_date);
