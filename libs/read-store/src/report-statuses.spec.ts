@@ -1,4 +1,12 @@
 import { DEFAULT_POLICY } from '@app/domain';
+import {
+  EventLog,
+  allege,
+  corroborate,
+  corroboration,
+  source,
+  statement,
+} from '../../projections/src/testing/event-log.fixtures';
 import { randomHistory } from '../../projections/src/testing/random-history';
 import { cutParams } from './cut';
 import { incidentsAt } from './incidents-at';
@@ -50,5 +58,39 @@ describe('the statuses a report reads as of a cut', () => {
 
   it('the stored statuses answered for many incidents whose live assessment did not hold', () => {
     expect(byStatuses).toBeGreaterThan(300);
+  });
+});
+
+describe('a correction of what the alleged user said, dated after the day', () => {
+  // The stored statuses were assessed over the statement as corrected; on a day before the correction was known,
+  // the alleged user had only expressed concern, so the incident was not yet confirmed by an acknowledgement.
+  it('is read as the policy over the rows of the day, not from the stored statuses', async () => {
+    const log = new EventLog();
+    log.add(source('ai', 'Amnesty International', 'B'));
+    log.add(source('daily', 'The Daily', 'D', 'MEDIA'));
+    log.add(allege('inc-1', '2016-01-10', corroboration('c1', 'ai', '2016-01-10')));
+    log.add(statement('st-sau', ['SAU'], 'CONCERN', '2016-01-20', ['inc-1'], { venue: 'NATIONAL' }));
+    log.add(corroborate('inc-1', corroboration('c2', 'daily', '2016-03-01')));
+    log.add({
+      type: 'StatementCorrected',
+      data: {
+        statementId: 'st-sau',
+        changes: { kind: 'ACKNOWLEDGEMENT' },
+        reason: 'misread',
+        correctedOn: '2016-06-01',
+      },
+    });
+    const store = ReadStore.openFile(':memory:');
+    await store.catchUp(memorySource(log.events));
+    const statusOn = (day: string) => {
+      const cut = { clock: 'KNOWN' as const, at: new Date(`${day}T12:00:00Z`) };
+      const { statusOf } = reportIncidentsAt(store.db, cut, DEFAULT_POLICY);
+      return statusOf('inc-1').confirmed;
+    };
+    expect({ '2016-02-01': statusOn('2016-02-01'), '2016-07-01': statusOn('2016-07-01') }).toEqual({
+      '2016-02-01': false,
+      '2016-07-01': true,
+    });
+    store.close();
   });
 });
