@@ -1,6 +1,4 @@
 import type { StatementScope } from '@app/domain';
-import type { StatementRowView } from '@app/projections';
-import type { StatementAtCut } from './statements-at';
 
 /** The pieces of `FileStatementRows`: how a row's numbers are packed, and the numbering they refer to. */
 
@@ -47,17 +45,20 @@ export interface Values {
   scope: StatementScope | undefined;
 }
 
-/** A row of a cut read again from the file (a statement corrected at least once), or absent then (view null). */
-export interface OwnRow extends Values {
-  view: StatementRowView | null;
+/** A statement version as its row reads it: what it sets (version 0: every field), when dated and recorded. */
+export interface VersionValues {
+  values: Partial<Values>;
+  /** Its evidence date as a day number (version 0's: the statement's first delivery date). */
+  day: number;
+  /** When it was recorded (ms). */
+  ms: number;
+  correction: boolean;
 }
 
-/** A statement corrected at least once: its row, and when each of its versions was dated and recorded. */
+/** A statement corrected at least once: its row, and its versions in fold order. */
 export interface Corrected {
   row: number;
-  /** Day numbers (version 0's: its first delivery date) and recording times (ms). */
-  first: { day: number; ms: number };
-  corrections: { day: number; ms: number }[];
+  versions: VersionValues[];
   /** Whether a correction changed its delivery date (a cut places it by its first one). */
   redated: boolean;
 }
@@ -79,17 +80,8 @@ export function spread(
   else more.delete(row);
 }
 
-export const viewOf = (s: StatementAtCut): StatementRowView => ({
-  statementId: s.statementId,
-  kind: s.kind,
-  deliveredOn: s.deliveredOn,
-  speakers: s.speakers,
-  incidentIds: s.incidentIds,
-  scope: s.scope,
-});
-
 /** The index of `value` among the first `count` values of an ascending array; -1 when absent. */
-export function indexIn(sorted: Float64Array, count: number, value: number): number {
+export function indexIn(sorted: Uint32Array, count: number, value: number): number {
   let lo = 0;
   let hi = count - 1;
   while (lo <= hi) {
