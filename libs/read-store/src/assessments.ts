@@ -128,47 +128,52 @@ export const statusesWithin = (cut: ReadCut, bounds: Bounds): boolean =>
   boundsWithin(cut, bounds) || rewritesWithin(cut, bounds);
 
 /**
+ * What storedStatusesAt reads of the assessments of @keys (a JSON array) or (`most`) of all: from their index alone,
+ * also by key (SQLite would look each up by its primary key, then read its row).
+ */
+export const STORED_STATUSES = (most: boolean) =>
+  `SELECT a.incident_id, a.status, a.latest_evidence_date, a.latest_recorded_at, a.latest_rewrite_date,
+     a.status_on_dates
+   FROM assessments a INDEXED BY assessments_statuses
+   WHERE ${most ? '1' : 'a.incident_id IN (SELECT value FROM json_each(@keys))'}`;
+
+/**
  * What a report reads of the stored live assessments of `ids` taken at `cut` (see storedBounds with
- * `statusesWithin`), by incident: the status, and the day its history first reached CONFIRMED (milestonesOf's),
- * with no assessment read. Where the assessment does not hold at the cut but its statuses on each evidence date do
- * (`rewritesWithin`), those statuses up to the cut's day. Looked up by id, or (`most`) in one scan of the table.
+ * `statusesWithin`), by incident: the status, and the day it was first CONFIRMED, from the statuses on each evidence
+ * date alone (index assessments_statuses: no assessment, no history read): up to the last where the assessment holds
+ * at the cut, up to the cut's day where only they do (`rewritesWithin`). Looked up by id, or (`most`) in one scan.
  */
 export function storedStatusesAt(cut: ReadCut) {
   return (db: Database, ids: readonly string[], most = false): Map<string, () => StatusThen> => {
     const { day } = cutParams(cut);
     const rows = db
-      .prepare(
-        `SELECT a.incident_id, a.status, (SELECT h.on_date FROM status_history h
-           WHERE h.incident_id = a.incident_id AND h.status = 'CONFIRMED' ORDER BY h.n LIMIT 1),
-           a.latest_evidence_date, a.latest_recorded_at, a.latest_rewrite_date,
-           CASE WHEN a.latest_evidence_date > @day THEN a.status_on_dates END
-         FROM assessments a WHERE ${most ? '1' : 'a.incident_id IN (SELECT value FROM json_each(@keys))'}`,
-      )
+      .prepare(STORED_STATUSES(most))
       .raw()
-      .all(most ? { day } : { day, keys: JSON.stringify(ids) }) as [
+      .all(most ? {} : { keys: JSON.stringify(ids) }) as [
       string,
       Status,
-      IsoDate | null,
       ...[BoundsRow['latest_evidence_date'], BoundsRow['latest_recorded_at'], BoundsRow['latest_rewrite_date']],
-      string | null,
+      string,
     ][];
     const wanted = new Set(ids);
     const results = new Map<string, () => StatusThen>();
-    for (const [id, status, confirmedOn, latestEvidenceDate, latestRecordedAt, latestRewriteDate, dates] of rows) {
+    for (const [id, status, latestEvidenceDate, latestRecordedAt, latestRewriteDate, dates] of rows) {
       if (!wanted.has(id)) continue;
-      const bounds = { latestEvidenceDate, latestRecordedAt, latestRewriteDate };
+      const holds = boundsWithin(cut, { latestEvidenceDate, latestRecordedAt, latestRewriteDate });
+      const upTo = (last: IsoDate) => statusUpTo(JSON.parse(dates) as StatusOnDate[], last);
       results.set(
         id,
-        boundsWithin(cut, bounds) || dates === null
-          ? () => ({ confirmed: status === 'CONFIRMED', confirmedOn })
-          : () => statusUpTo(JSON.parse(dates) as StatusOnDate[], day),
+        holds ? () => ({ confirmed: status === 'CONFIRMED', confirmedOn: upTo(LAST).confirmedOn }) : () => upTo(day),
       );
     }
     return results;
   };
 }
 
-/** The status on `day` and the first day CONFIRMED by then, of the policy's statuses on each evidence date. */
+/** Later than every date. */
+const LAST = '9999-12-31';
+
+/** The status on `day` and the first day CONFIRMED by then, of the policy's statuses from each evidence date. */
 function statusUpTo(dates: readonly StatusOnDate[], day: IsoDate): StatusThen {
   let confirmed = false;
   let confirmedOn: IsoDate | null = null;

@@ -8,6 +8,7 @@ import {
   statement,
 } from '../../projections/src/testing/event-log.fixtures';
 import { randomHistory } from '../../projections/src/testing/random-history';
+import { STORED_STATUSES } from './assessments';
 import { cutParams } from './cut';
 import { incidentsAt } from './incidents-at';
 import { ReadStore } from './read-store';
@@ -91,6 +92,20 @@ describe('a correction of what the alleged user said, dated after the day', () =
       '2016-02-01': false,
       '2016-07-01': true,
     });
+    store.close();
+  });
+});
+
+describe('what a report reads of the stored assessments', () => {
+  it.each([true, false])('most: %s: the statuses from their index alone, no assessment read', (most) => {
+    const store = ReadStore.openFile(':memory:');
+    const plan = store.db
+      .prepare(`EXPLAIN QUERY PLAN ${STORED_STATUSES(most)}`)
+      .all({ keys: '[]' })
+      .map((row) => (row as { detail: string }).detail);
+    expect(plan.filter((step) => / a( |$)/.test(step))).toEqual([
+      expect.stringMatching(/^(SCAN|SEARCH) a USING COVERING INDEX assessments_statuses/),
+    ]);
     store.close();
   });
 });

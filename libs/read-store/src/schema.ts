@@ -129,7 +129,8 @@ CREATE TABLE IF NOT EXISTS resolution_targets (
   PRIMARY KEY (resolution_id, kind, target)
 ) WITHOUT ROWID;
 
--- status_on_dates: the policy's status on each evidence date, ascending (JSON), from the pass that made the history.
+-- status_on_dates: the policy's status from each evidence date where it changes, ascending (JSON), from the pass that
+-- made the history: the last on or before a day is the status on that day.
 -- latest_evidence_date, latest_recorded_at: the bounds of every row the live reading touched (bounds.ts): a cut
 -- they fall within reads the same rows, so the assessment, the history and the details hold at it.
 -- latest_rewrite_date: the latest evidence date of the touched rows that change what an earlier fact says (bounds.ts):
@@ -259,6 +260,10 @@ CREATE INDEX IF NOT EXISTS resolution_targets_target ON resolution_targets (kind
 -- Whether each stored assessment holds at a cut, read without its rows (incidentsAt reads only those taken).
 CREATE INDEX IF NOT EXISTS assessments_bounds ON assessments (policy_version, incident_id, latest_evidence_date,
   latest_recorded_at, latest_rewrite_date);
+-- What a report reads of every stored assessment (statusesWithin, storedStatusesAt), from this index alone: a scan of
+-- the table reads every assessment's JSON too (3.6 MB of index against 15 MB of table on the benchmark's file).
+CREATE INDEX IF NOT EXISTS assessments_statuses ON assessments (incident_id, status, latest_evidence_date,
+  latest_recorded_at, latest_rewrite_date, status_on_dates);
 CREATE INDEX IF NOT EXISTS assessments_status ON assessments (status, status_since);
 CREATE INDEX IF NOT EXISTS assessments_since ON assessments (status_since);
 CREATE INDEX IF NOT EXISTS status_history_status ON status_history (status, on_date);

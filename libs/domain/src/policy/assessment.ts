@@ -114,9 +114,10 @@ export interface StatusChange {
 }
 
 /**
- * What the policy gave on one of an incident's evidence dates. The evidence known changes only on those dates,
- * so the status on any later day before the next one is the same: kept so that "its status on the day a State
- * spoke" is read, not worked out again.
+ * What the policy gave from one of an incident's evidence dates on. The evidence known changes only on those dates,
+ * so the status on any later day before the next one is the same; the dates are kept where the status or the rule
+ * changes, from the first, so the last kept on or before a day is the answer on that day: "its status on the day a
+ * State spoke" is read, not worked out again.
  */
 export interface StatusOnDate {
   on: IsoDate;

@@ -104,18 +104,28 @@ describe('statusHistory', () => {
     expect(latestEvidenceDate(evidence)).toBe('2016-12-19');
   });
 
-  it('keeps the status on every evidence date: what statusOn gives on it and on each day up to the next', () => {
-    const evidence = incident(amnesty, hrw, said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19'));
+  it('keeps the status from each evidence date where it changes: the last on or before a day is its status', () => {
+    // The denial and the later HRW report change nothing: their dates are not kept.
+    const evidence = incident(
+      amnesty,
+      hrw,
+      said('s-den', 'DENIAL', ['SAU'], '2016-06-02'),
+      sup('c-hrw-2', 'hrw', 'A', '2016-07-01'),
+      said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19'),
+    );
     const dates = evidenceDates(evidence);
     const { statusOnDates } = assessWithHistory(evidence);
-    expect(statusOnDates.map((day) => day.on)).toEqual(dates);
-    expect(statusOnDates.map((day) => day.status)).toContain('CONFIRMED');
-    for (const [k, day] of statusOnDates.entries()) {
-      const { on, ...status } = day;
-      expect(statusOn(evidence, DEFAULT_POLICY, on)).toEqual(status);
+    expect(statusOnDates.map((day) => day.on)).toEqual(['2016-05-23', '2016-05-27', '2016-12-19']);
+    expect(dates).toEqual(expect.arrayContaining(['2016-06-02', '2016-07-01']));
+    const keptOn = (day: string) => statusOnDates.filter((kept) => kept.on <= day).pop();
+    for (const [k, date] of dates.entries()) {
       const dayBeforeNext = k + 1 < dates.length ? previousDay(dates[k + 1]) : '2030-01-01';
-      expect(statusOn(evidence, DEFAULT_POLICY, dayBeforeNext)).toEqual(status);
+      for (const day of [date, dayBeforeNext]) {
+        const { on: _on, ...status } = keptOn(day)!;
+        expect({ day, status }).toEqual({ day, status: statusOn(evidence, DEFAULT_POLICY, day) });
+      }
     }
+    expect(keptOn(previousDay(dates[0]))).toBeUndefined();
     expect(assessWithHistory(evidence, DEFAULT_POLICY, '2016-06-01').statusOnDates).toEqual(
       statusOnDates.filter((day) => day.on <= '2016-06-01'),
     );

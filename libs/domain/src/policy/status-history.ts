@@ -20,9 +20,10 @@ export function statusHistory(
 }
 
 /**
- * The history, the policy's answer on every evidence date on or before `asOf` (`statusOnDates`), and the
- * evaluation on the last of them (null when there is none): the evidence cut changes only on evidence dates, so
- * that evaluation is also the one on `asOf` itself.
+ * The history, the policy's answer from each evidence date on or before `asOf` where it changes (`statusOnDates`:
+ * the first date, then each where the status or the rule differs from the date before), and the evaluation on the
+ * last of the dates (null when there is none): the evidence cut changes only on evidence dates, so that evaluation
+ * is also the one on `asOf` itself.
  */
 export function historyAndLast(
   evidence: IncidentEvidence,
@@ -36,7 +37,9 @@ export function historyAndLast(
   for (const on of evidenceDates(evidence)) {
     if (asOf !== undefined && on > asOf) break;
     const at = (last = evaluateOn(evidence, policy, on));
-    statusOnDates.push({ on, status: at.status, readiness: readinessOf(at.status), rule: at.rule });
+    const before = statusOnDates[statusOnDates.length - 1];
+    if (before?.status !== at.status || before.rule !== at.rule)
+      statusOnDates.push({ on, status: at.status, readiness: readinessOf(at.status), rule: at.rule });
     if (at.rule === 'NO_SUPPORTING_SOURCE' || at.status === status) continue;
     status = at.status;
     history.push({
