@@ -9,7 +9,6 @@ import { AppModule } from './app.module';
 import { type AppConfig, ConfigError } from './config/config';
 import { QuietExceptionFilter } from './graphql/quiet-exception.filter';
 import { ReadStoreService } from './read-store/read-store.service';
-import { SpeakOutResolver } from './queries/speak-out.resolver';
 import { createValidationPipe } from './graphql/validation.pipe';
 import { serveWebPage } from './web/web-page';
 import { requestIdOf } from './logging/request-id';
@@ -49,12 +48,8 @@ export async function bootstrap(config: AppConfig): Promise<NestFastifyApplicati
   app.useGlobalFilters(new QuietExceptionFilter());
   serveWebPage(app, config.webDir);
   await app.listen(config.port, config.host);
-  // The presidency's first look, the speak-out report without filters (0.7-1.6 s on the benchmark's store, waiting
-  // for the statement rows), is read as the service turns ready, as a query without filters reads and keeps it.
-  const readStore = app.get(ReadStoreService);
-  readStore.prepareAfterReportRows(() => app.get(SpeakOutResolver).speakOutReport());
   // Listening first: /health/live answers at once, /health/ready and queries say how far the catch-up is.
-  void readStore.start();
+  void app.get(ReadStoreService).start();
   return app;
 }
 

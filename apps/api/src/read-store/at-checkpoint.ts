@@ -36,12 +36,6 @@ export class AtCheckpoint {
   /** `limit`: beyond this many answers of a kind, the oldest half goes. */
   constructor(private readonly limit: number) {}
 
-  /** Whether an answer is kept under `key` for `file` as it is now. */
-  has(file: ReadStore, key: string): boolean {
-    this.at(file);
-    return this.kept.has(key);
-  }
-
   get<T>(file: ReadStore, key: string, read: () => T): T {
     this.at(file);
     if (this.kept.has(key)) return this.kept.get(key) as T;

@@ -9,7 +9,6 @@ import { writeLargeStore } from '../../../../test/support/large-store';
 import { rebuildProjectionFile } from '../cli/store/rebuild-projection-file';
 import { loadConfig } from '../config/config';
 import { ReadStoreService } from './read-store.service';
-import { reportRowsOf } from './report-rows';
 
 jest.setTimeout(60_000);
 
@@ -52,31 +51,6 @@ describe('ReadStoreService', () => {
     const position = await append();
     expect(await service.waitFor(position, 10_000)).toBe(true);
     expect((await service.readiness()).checkpoint).toMatchObject({ position, seq: 1 });
-  });
-
-  it('prepares what was registered once serving with the report rows loaded, once; a command line never', async () => {
-    const path = join(dir, 'registry.db');
-    for (let i = 0; i < 3; i++) await append();
-    service = new ReadStoreService(store, loadConfig({ SQLITE_PATH: path }));
-    const seen: boolean[] = [];
-    service.prepareAfterReportRows(async () => {
-      seen.push(reportRowsOf(service.serving) !== null);
-      await Promise.reject(new Error('a failed preparation is only logged'));
-    });
-    const after = jest.fn(() => Promise.resolve());
-    service.prepareAfterReportRows(after);
-    await service.start();
-    await until(() => after.mock.calls.length > 0);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect({ seen, after: after.mock.calls.length }).toEqual({ seen: [true], after: 1 });
-    await service.onApplicationShutdown();
-
-    service = new ReadStoreService(store, loadConfig({ SQLITE_PATH: path }));
-    const never = jest.fn(() => Promise.resolve());
-    service.prepareAfterReportRows(never);
-    await service.start({ warm: false });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(never).not.toHaveBeenCalled();
   });
 
   it('tells listeners what each live page changed, with the file at that page; not a catch-up', async () => {

@@ -33,7 +33,7 @@ import { AtCheckpoint } from './at-checkpoint';
 import { openIfCurrent } from './open-if-current';
 import { warmLiveReads } from './warm-live-reads';
 import { warmPastReads } from './warm-past-reads';
-import { reportRowsLoaded, reportRowsOf } from './report-rows';
+import { reportRowsOf } from './report-rows';
 import { takePreloadedOverview, workerScript } from './report-rows-worker';
 import { keepUnfilteredOverview } from './live-overview';
 
@@ -86,8 +86,6 @@ export class ReadStoreService implements OnApplicationShutdown {
   /** Live folding waits while this is set (holdLiveFolding: for tests). */
   private held: { until: Promise<void>; release: () => void } | null = null;
   private readonly listeners = new Set<PageListener>();
-  /** Reads prepared once the report's rows are loaded after start (see prepareAfterReportRows). */
-  private readonly afterRows: (() => Promise<unknown>)[] = [];
   constructor(
     @Inject(EventStore) private readonly events: EventStore,
     @Inject(APP_CONFIG) config: AppConfig,
@@ -307,9 +305,8 @@ export class ReadStoreService implements OnApplicationShutdown {
    * Once serving, reads what the next questions read, each in a turn of its own so that requests and probes go
    * between them: the overview without filters (kept: a visitor's first look at the page asks it; 0.4-0.5 s on
    * the benchmark's store, unless the start-up worker's was kept), a page on each clock about the past (not kept:
-   * the code, its statements and the file's pages are then no longer cold), the report's statement rows, and once
-   * they are loaded what was registered to read with them (prepareAfterReportRows). A question asked meanwhile
-   * computes its own answer. Not before ready: ready is the file caught up, and an
+   * the code, its statements and the file's pages are then no longer cold), and the report's statement rows. A
+   * question asked meanwhile computes its own answer. Not before ready: ready is the file caught up, and an
    * orchestrator waiting on it should not wait for a cache.
    */
   private prepareFirstReads(file: ReadStore, generation: number): void {
@@ -320,38 +317,11 @@ export class ReadStoreService implements OnApplicationShutdown {
     ];
     const next = () => {
       const step = steps.shift();
-      if (generation !== this.generation || !file.db.open) return;
-      if (step === undefined) return void this.prepareWithRows(file, generation);
+      if (step === undefined || generation !== this.generation || !file.db.open) return;
       this.tryTo(step);
       setImmediate(next);
     };
     setImmediate(next);
-  }
-
-  /**
-   * Prepares `read` at start, once the file serves and the report's statement rows are loaded, after the first reads
-   * and each in a turn of its own: what needs more than the file (the speak-out report without filters needs the
-   * States, see server.ts), its answer kept by whoever keeps it. Register before `start`.
-   */
-  prepareAfterReportRows(read: () => Promise<unknown>): void {
-    this.afterRows.push(read);
-  }
-
-  private async prepareWithRows(file: ReadStore, generation: number): Promise<void> {
-    try {
-      await reportRowsLoaded(file);
-    } catch {
-      return; // the file no longer serves: nothing to prepare
-    }
-    for (const read of this.afterRows) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (generation !== this.generation || !file.db.open) return;
-      try {
-        await read();
-      } catch (error) {
-        this.logger.warn(`could not prepare the first reads: ${(error as Error).message}`);
-      }
-    }
   }
 
   /** A failure to prepare a first read only costs the first question the wait. */
