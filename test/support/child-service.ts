@@ -4,13 +4,13 @@ import * as path from 'node:path';
 import type { GraphQLResponse } from './test-app';
 
 /**
- * The BUILT service (`node <build>/apps/api/src/main.js`) as a child process, for the tests that kill,
- * restart and starve it. Each instance listens on a port of its own choosing (PORT=0); the URL is read
- * from its start-up log line.
+ * The BUILT service (`node <build>/apps/api/src/main.js`, bundled as `npm run build` bundles it) as a child
+ * process, for the tests that kill, restart and starve it. Each instance listens on a port of its own choosing
+ * (PORT=0); the URL is read from its start-up log line.
  *
- * The build is private (.cache/child-service-dist/build-<time>, same compiler and config as
- * `npm run build`): `npm run build` run by someone else at the same moment rewrites dist/ in two steps
- * (tsc, then tsc-alias), and a service started in between cannot resolve `@app/*`.
+ * The build is private (.cache/child-service-dist/build-<time>, same compiler, config and bundler as
+ * `npm run build`): `npm run build` run by someone else at the same moment rewrites dist/ in steps (tsc,
+ * tsc-alias, the bundle), and a service started in between cannot resolve `@app/*`.
  */
 const ROOT = path.resolve(__dirname, '../..');
 const BUILDS = path.join(ROOT, '.cache/child-service-dist');
@@ -36,7 +36,11 @@ function newestSourceMtime(dir: string): number {
 /** The newest complete build started after the last source change, if any. */
 function freshBuild(): string | undefined {
   if (!fs.existsSync(BUILDS)) return undefined;
-  const newest = Math.max(newestSourceMtime(path.join(ROOT, 'apps')), newestSourceMtime(path.join(ROOT, 'libs')));
+  const newest = Math.max(
+    newestSourceMtime(path.join(ROOT, 'apps')),
+    newestSourceMtime(path.join(ROOT, 'libs')),
+    fs.statSync(path.join(ROOT, 'scripts/bundle-service.js')).mtimeMs,
+  );
   const builds = fs
     .readdirSync(BUILDS)
     .filter((name) => /^build-\d+$/.test(name))
@@ -86,6 +90,7 @@ export async function ensureBuilt(): Promise<void> {
       const out = path.relative(ROOT, path.join(BUILDS, name));
       run(['tsc', '-p', 'tsconfig.build.json', '--outDir', out]);
       run(['tsc-alias', '-p', 'tsconfig.build.json', '--outDir', out]);
+      run(['node', 'scripts/bundle-service.js', out]);
       fs.writeFileSync(path.join(BUILDS, name, 'complete'), '');
       // Keep the previous build a while: a spec in another worker may still start children from it.
       for (const old of fs.readdirSync(BUILDS)) {

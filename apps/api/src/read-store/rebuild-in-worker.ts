@@ -41,7 +41,8 @@ export interface WorkerRebuild {
 }
 
 /**
- * The worker's script: the compiled one beside this file; from the TypeScript sources (the tests), through the
+ * The worker's script: the compiled one beside this file (in the bundled service, beside main.js, where
+ * scripts/bundle-service.js puts it); from the TypeScript sources (the tests), through the
  * repository's TypeScript runner (swc, the @app/* paths), which a worker thread can load as well.
  */
 function workerScript(): { file: string; argv: string[] } {

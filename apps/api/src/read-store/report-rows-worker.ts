@@ -32,9 +32,10 @@ export interface WorkerScript {
 }
 
 /**
- * The compiled worker (report-rows.worker.js beside this file); null when running from the TypeScript sources (the
- * tests), where a worker would first compile the libraries (seconds per service started), so the rows are read in
- * steps on the event loop instead.
+ * The compiled worker (report-rows.worker.js beside this file; in the bundled service, beside main.js, where
+ * scripts/bundle-service.js puts it); null when running from the TypeScript sources (the tests), where a worker
+ * would first compile the libraries (seconds per service started), so the rows are read in steps on the event loop
+ * instead.
  */
 export function workerScript(): WorkerScript | null {
   const compiled = path.join(__dirname, 'report-rows.worker.js');
