@@ -67,8 +67,11 @@ export function readRowsInWorker(
 }
 
 let preloaded: { file: string; rows: Promise<RowsRead> } | null = null;
-/** The overview the worker read; `taken` once the service has asked (one that comes later is not kept). */
-let overviewRead: { file: string; read: OverviewRead } | 'taken' | null = null;
+/**
+ * The overview the worker reads, once it has come (null: none will, the worker read the rows without one or failed);
+ * `taken` once the service has asked (one that comes later is not kept).
+ */
+let overviewRead: { file: string; read: Promise<OverviewRead | null> } | 'taken' | null = null;
 
 /**
  * Starts reading the overview without filters, then the report's rows, of the projection file at `file` in a
@@ -77,23 +80,31 @@ let overviewRead: { file: string; read: OverviewRead } | 'taken' | null = null;
  */
 export function preloadReportRows(file: string, script = workerScript()): void {
   if (script === null || file === ':memory:') return;
-  overviewRead = null;
-  const rows = readRowsInWorker(file, script, (read) => {
-    if (overviewRead !== 'taken') overviewRead = { file, read };
-  });
-  rows.catch(() => undefined); // a failure is the taker's to report; none may end the process unheard
+  let settle: (read: OverviewRead | null) => void = () => undefined;
+  overviewRead = { file, read: new Promise((resolve) => (settle = resolve)) };
+  const rows = readRowsInWorker(file, script, (read) => settle(read));
+  // The overview comes first or not at all: once the rows are read (or the worker failed), none is coming.
+  rows.then(
+    () => settle(null),
+    () => settle(null),
+  );
   preloaded = { file, rows };
 }
 
 /**
- * The overview the worker read at start-up (once), if it has come and is of `file` as it is now: the same file
- * (inode), checkpoint and policy; else null (the service reads its own).
+ * The overview the worker read at start-up (once), waiting for it up to `waitMs` while it is being read, if it is of
+ * `file` as it is now: the same file (inode), checkpoint and policy; else null (the service reads its own). Started
+ * bundled, the service can catch up before the worker has read it (0.4-0.5 s on the benchmark's store): reading it a
+ * second time on the event loop would only hold up the first questions.
  */
-export function takePreloadedOverview(file: ReadStore): MatchedIncident[] | null {
+export async function takePreloadedOverview(file: ReadStore, waitMs: number): Promise<MatchedIncident[] | null> {
   const held = overviewRead;
   overviewRead = 'taken';
   if (held === null || held === 'taken' || held.file !== file.path) return null;
-  const { read } = held;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)));
+  const read = await Promise.race([held.read, late]).finally(() => clearTimeout(timer));
+  if (read === null || !file.db.open) return null;
   const same =
     read.inode === fs.statSync(file.path).ino &&
     read.seq === file.checkpoint().seq &&

@@ -115,10 +115,17 @@ describe('the report rows read in a worker thread', () => {
     preloadReportRows(path, script);
     let file = ReadStore.openFile(path);
     await loadReportRows(file, null); // the worker reads the overview before the rows
-    const matched = takePreloadedOverview(file);
+    const matched = await takePreloadedOverview(file, 0);
     expect(matched?.length).toBeGreaterThan(5);
     expect(matched).toEqual(liveMatching(file.db, {}, file.policy));
-    expect(takePreloadedOverview(file)).toBeNull();
+    expect(await takePreloadedOverview(file, 0)).toBeNull();
+    file.close();
+
+    // Asked before the worker has read it (a service that caught up first): waited for, then taken.
+    preloadReportRows(path, script);
+    file = ReadStore.openFile(path);
+    expect(await takePreloadedOverview(file, 60_000)).toEqual(matched);
+    await loadReportRows(file, null);
     file.close();
 
     // Read at start-up, then the file folded more before the service took it: not taken.
@@ -127,7 +134,7 @@ describe('the report rows read in a worker thread', () => {
     file = ReadStore.openFile(path);
     await loadReportRows(file, null);
     file.applyPage(events.slice(half + 1), { assess: true });
-    expect(takePreloadedOverview(file)).toBeNull();
+    expect(await takePreloadedOverview(file, 0)).toBeNull();
     file.close();
   });
 });
