@@ -5,13 +5,18 @@
  * a service starting "with its projection file present". Building it is measured on its own (read-store.bench).
  */
 const { execFileSync } = require('node:child_process');
+const { createHash } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { requireDist, progress, rmStore } = require('./common');
 
 function cachedProjectionFile(storeFile) {
   const { READ_STORE_VERSION } = requireDist('libs/read-store/src/index.js');
-  const file = storeFile.replace(/\.db$/, `.projections-${READ_STORE_VERSION}.db`);
+  // An index added without a new version is made when a file of that version is opened: once for a deployment, at
+  // every start for a copy of a cached file without it. The cache is therefore per schema too.
+  const { SCHEMA, INDEXES } = requireDist('libs/read-store/src/schema.js');
+  const schema = createHash('sha256').update(SCHEMA).update(INDEXES).digest('hex').slice(0, 8);
+  const file = storeFile.replace(/\.db$/, `.projections-${READ_STORE_VERSION}-${schema}.db`);
   if (fs.existsSync(file)) return file;
   progress(`building the projection file of ${path.basename(storeFile)} once (${READ_STORE_VERSION})`);
   const building = `${file}.building`;

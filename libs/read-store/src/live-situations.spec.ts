@@ -1,6 +1,6 @@
 import { buildModel, buildModelAsOf, type Cut, type RegistryModel } from '@app/projections';
 import { randomHistory } from '../../projections/src/testing/random-history';
-import { liveSituations, situationIdsAt } from './live-situations';
+import { liveSituations, PLACED, situationIdsAt } from './live-situations';
 import { ReadStore } from './read-store';
 import { cutsOf, whereOf, withRevisions } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
@@ -69,5 +69,17 @@ describe('situations now from the live rows (liveSituations) against the live re
     }
     expect(corrected).toBeGreaterThan(0);
     expect(placed).toBeGreaterThan(0);
+  });
+});
+
+describe('the incidents placed in situations (liveSituations)', () => {
+  it('are read from their index, not from every incident version', () => {
+    const store = ReadStore.openFile(':memory:');
+    const plan = store.db
+      .prepare(`EXPLAIN QUERY PLAN ${PLACED}`)
+      .all()
+      .map((row) => (row as { detail: string }).detail);
+    expect(plan).toContainEqual(expect.stringMatching(/^SCAN v USING (COVERING )?INDEX incident_versions_situation/));
+    store.close();
   });
 });

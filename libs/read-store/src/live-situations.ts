@@ -2,6 +2,7 @@ import type { IsoDate, SituationDetails } from '@app/domain';
 import type { Database } from 'better-sqlite3';
 import { cutParams, kindOf, type ReadCut, within } from './cut';
 import { detailsOf, type Version } from './evidence.reader';
+import { LIVE_DETAILS } from './schema';
 
 /** A correction of a situation: what it changed, why, when it was made known, when recorded. */
 export interface SituationCorrectionNow {
@@ -32,6 +33,15 @@ interface VersionRow {
 }
 
 /**
+ * The versions of the canonical incidents that place one in a situation or take it out, in fold order (from index
+ * incident_versions_situation: the expressions are said as it says them).
+ */
+export const PLACED = `SELECT v.incident_id, ${LIVE_DETAILS.situation('v')} FROM incident_versions v
+  WHERE json_type(v.changes, '$.situationId') IS NOT NULL
+  AND EXISTS (SELECT 1 FROM incidents i WHERE i.incident_id = v.incident_id)
+  AND NOT EXISTS (SELECT 1 FROM incident_merges m WHERE m.incident_id = v.incident_id) ORDER BY v.seq`;
+
+/**
  * Every situation now, in registration order, from its versions (version 0 with the corrections laid over it, as
  * the fold applies them), with the canonical incidents whose details now name it: the last of an incident's
  * versions that sets its situation says which (a correction may move it or clear it). One read transaction.
@@ -42,15 +52,7 @@ export function liveSituations(db: Database): SituationNow[] {
     const rows = db.prepare('SELECT * FROM situation_versions ORDER BY seq').all() as VersionRow[];
     for (const row of rows) versions.set(row.situation_id, [...(versions.get(row.situation_id) ?? []), row]);
     const situationOf = new Map<string, string | null>();
-    const placed = db
-      .prepare(
-        `SELECT v.incident_id, v.changes ->> '$.situationId' FROM incident_versions v
-         WHERE json_type(v.changes, '$.situationId') IS NOT NULL
-         AND EXISTS (SELECT 1 FROM incidents i WHERE i.incident_id = v.incident_id)
-         AND NOT EXISTS (SELECT 1 FROM incident_merges m WHERE m.incident_id = v.incident_id) ORDER BY v.seq`,
-      )
-      .raw()
-      .all() as [string, string | null][];
+    const placed = db.prepare(PLACED).raw().all() as [string, string | null][];
     for (const [incidentId, situationId] of placed) situationOf.set(incidentId, situationId);
     const incidentsIn = new Map<string, string[]>();
     for (const [incidentId, situationId] of situationOf) {
