@@ -62,6 +62,7 @@ export {
   type MatchedIncident,
 } from './live-incident-pages';
 export { FileStatementRows, type StatementRowsParts } from './statement-rows';
+export type { Corrected as CorrectedStatement } from './statement-rows.parts';
 export {
   latestEvidenceDateOf,
   reportIncidentsAt,

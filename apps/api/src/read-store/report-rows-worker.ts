@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { MatchedIncident, ReadStore, StatementRowsParts } from '@app/read-store';
+import type { CorrectedStatement, MatchedIncident, ReadStore, StatementRowsParts } from '@app/read-store';
 
 export interface ReportRowsWorkerData {
   path: string;
@@ -23,8 +24,11 @@ export interface OverviewRead {
   inode: number;
 }
 
+/** `loaded`: the parts' corrected statements are in `corrected`, slices of serialized entries (v8.serialize). */
 export type ReportRowsWorkerMessage =
-  ({ type: 'loaded' } & RowsRead) | ({ type: 'overview' } & OverviewRead) | { type: 'failed'; message: string };
+  | ({ type: 'loaded'; corrected: ArrayBuffer[] } & RowsRead)
+  | ({ type: 'overview' } & OverviewRead)
+  | { type: 'failed'; message: string };
 
 export interface WorkerScript {
   file: string;
@@ -58,12 +62,22 @@ export function readRowsInWorker(
     worker.unref();
     worker.on('message', (message: ReportRowsWorkerMessage) => {
       if (message.type === 'overview') overview?.(message);
-      else if (message.type === 'loaded') resolve(message);
+      else if (message.type === 'loaded') resolve(withCorrected(message));
       else reject(new Error(message.message));
     });
     worker.once('error', reject);
     worker.once('exit', (code) => reject(new Error(`the worker ended (exit code ${code})`)));
   });
+}
+
+/** The rows read, their corrected statements deserialized a slice per turn of the event loop: answers go between. */
+async function withCorrected({ parts, corrected, inode }: { corrected: ArrayBuffer[] } & RowsRead): Promise<RowsRead> {
+  const entries = new Map<string, CorrectedStatement>();
+  for (const slice of corrected) {
+    for (const [id, c] of deserialize(new Uint8Array(slice)) as [string, CorrectedStatement][]) entries.set(id, c);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { parts: { ...parts, corrected: entries }, inode };
 }
 
 let preloaded: { file: string; rows: Promise<RowsRead> } | null = null;
