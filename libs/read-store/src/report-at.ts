@@ -68,6 +68,11 @@ function resolutionsAt(db: Database, cut: ReadCut): (lastDay: IsoDate) => Resolu
 export interface ReportIncidents {
   readonly incidents: readonly IncidentShownAt[];
   statusOf(incidentId: string): StatusThen;
+  /**
+   * The latest evidence date of the incident's rows within the cut (null: none dated) when they were read to assess
+   * it; undefined when they were not (a stored assessment taken): the stored live bound then says.
+   */
+  latestEvidenceOf(incidentId: string): IsoDate | null | undefined;
 }
 
 /**
@@ -75,12 +80,18 @@ export interface ReportIncidents {
  * each stored live assessment that holds at the cut, and of the policy's answer for the others.
  */
 export function reportIncidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): ReportIncidents {
+  const latest = new Map<string, IsoDate | null>();
   const read = resultsAt(db, cut, policy, storedStatusesAt(cut), statusesWithin, (evidence) => {
     const { assessment, history } = assessWithHistory(evidence, policy);
+    latest.set(evidence.incidentId, latestEvidenceDate(evidence));
     return reportStatus(assessment.status, history);
   });
   const statuses = new Map(read.map(({ incident, result }) => [incident.incidentId, result]));
-  return { incidents: read.map(({ incident }) => incident), statusOf: (id) => statuses.get(id)! };
+  return {
+    incidents: read.map(({ incident }) => incident),
+    statusOf: (id) => statuses.get(id)!,
+    latestEvidenceOf: (id) => latest.get(id),
+  };
 }
 
 /** `ReportIncidents` of the incidents a list as of the same cut read (`incidentsAt`). */
@@ -92,13 +103,14 @@ export function reportIncidentsOf(listed: readonly IncidentAtCut[]): ReportIncid
       const { assessment, statusHistory } = byId.get(id)!;
       return reportStatus(assessment.status, statusHistory);
     },
+    latestEvidenceOf: () => undefined,
   };
 }
 
 /**
  * Each incident's status on `day`: as assessed at the cut, or, when some of its evidence is dated after the day
  * (a RECORDED cut holds facts dated later than its own day), the policy again as of the day, as a report on a
- * replay does. The stored live bound says which incidents cannot have such evidence.
+ * replay does.
  */
 function statusesOn(
   db: Database,
@@ -116,7 +128,18 @@ function statusesOn(
         .all(policy.version) as [string, string | null][]
     ).map(([id, latest]) => [id, latest]),
   );
-  const later = incidents.filter((i) => (bounds.get(i.incidentId) ?? '9999-12-31') > day).map((i) => i.incidentId);
+  // Read again only where evidence within the cut may be dated after the day: as read to assess it when it was (on
+  // a RECORDED cut, few: recording lags evidence), else as the stored live bound says.
+  const latestOf = (id: string) => {
+    const read = atCut.latestEvidenceOf(id);
+    return read !== undefined ? read : (bounds.get(id) ?? '9999-12-31');
+  };
+  const later = incidents
+    .map((i) => i.incidentId)
+    .filter((id) => {
+      const latest = latestOf(id);
+      return latest !== null && latest > day;
+    });
   const again = new Map<string, StatusThen>();
   if (later.length > 0) {
     const reader = new EvidenceReader(new KeySetRows(db, cut, later).rows, new SourceGraph(new BulkRows(db, cut).rows));
