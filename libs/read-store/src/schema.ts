@@ -240,7 +240,8 @@ CREATE INDEX IF NOT EXISTS incident_versions_listed_corrections ON incident_vers
 CREATE INDEX IF NOT EXISTS situation_versions_situation ON situation_versions (situation_id, seq);
 -- The versions that place an incident in a situation or take it out (liveSituations), in fold order: not every
 -- incident version's JSON read (60-170 ms on the benchmark's 29,759 versions, for a page's list of situations).
-CREATE INDEX IF NOT EXISTS incident_versions_situation ON incident_versions (seq, incident_id, ${LIVE_DETAILS.situation()})
+CREATE INDEX IF NOT EXISTS incident_versions_situation
+  ON incident_versions (seq, incident_id, ${LIVE_DETAILS.situation()})
   WHERE json_type(changes, '$.situationId') IS NOT NULL;
 CREATE INDEX IF NOT EXISTS incident_merges_canonical ON incident_merges (canonical_incident_id);
 -- An incident's corroborations with every column the evidence reads of them (all but the words): a page of incidents
