@@ -21,15 +21,26 @@ describe('the log of what each speaker was heard in (Heard)', () => {
     expect(sealed.rowsOf(3)).toEqual([]);
   });
 
-  it('sealed, keeps room for no more than it heard (a report keeps it)', () => {
-    const heard = heardFrom(
-      Array.from({ length: 5000 }, (_, i) => [i % 2, i, i]),
-      4096,
-    );
-    expect(heard.room).toBeGreaterThan(heard.length);
-    heard.seal();
-    expect([heard.length, heard.room]).toEqual([5000, 5000]);
+  it('sealed, keeps room for no more than twice what it heard (a report keeps it)', () => {
     const few = heardFrom([[0, 7, 1]], 1_000_000).seal();
     expect([few.length, few.room]).toEqual([1, 1]);
+    const grown = heardFrom(
+      Array.from({ length: 5000 }, (_, i) => [i % 2, i, i]),
+      1024,
+    ).seal();
+    expect(grown.length).toBe(5000);
+    expect(grown.room).toBeGreaterThanOrEqual(5000);
+    expect(grown.room).toBeLessThan(2 * 5000);
+    for (const [length, capacity] of [
+      [4999, 10_000],
+      [5000, 10_000],
+      [7000, 10_000],
+    ]) {
+      const heard = heardFrom(
+        Array.from({ length }, (_, i) => [0, i, i]),
+        capacity,
+      ).seal();
+      expect([length, heard.room]).toEqual([length, length * 2 < capacity ? length : capacity]);
+    }
   });
 });
