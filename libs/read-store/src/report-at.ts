@@ -120,19 +120,19 @@ function statusesOn(
   atCut: ReportIncidents,
   day: IsoDate,
 ): StatusThen[] {
-  const bounds = new Map(
-    (
+  // Read again only where evidence within the cut may be dated after the day: as read to assess it when it was (on
+  // a RECORDED cut, few: recording lags evidence), else as the stored live bound says (read once, if needed).
+  let bounds: Map<string, string | null> | undefined;
+  const storedBound = (id: string) =>
+    (bounds ??= new Map(
       db
         .prepare('SELECT incident_id, latest_evidence_date FROM assessments WHERE policy_version = ?')
         .raw()
-        .all(policy.version) as [string, string | null][]
-    ).map(([id, latest]) => [id, latest]),
-  );
-  // Read again only where evidence within the cut may be dated after the day: as read to assess it when it was (on
-  // a RECORDED cut, few: recording lags evidence), else as the stored live bound says.
+        .all(policy.version) as [string, string | null][],
+    )).get(id) ?? '9999-12-31';
   const latestOf = (id: string) => {
     const read = atCut.latestEvidenceOf(id);
-    return read !== undefined ? read : (bounds.get(id) ?? '9999-12-31');
+    return read !== undefined ? read : storedBound(id);
   };
   const later = incidents
     .map((i) => i.incidentId)
