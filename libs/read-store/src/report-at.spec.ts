@@ -5,6 +5,8 @@ import {
   buildModelAsOf,
   isoDateOf,
   modelReportSource,
+  ABSENT_DAY,
+  dayNumber,
   responseMatrix,
   type SpeakOutFilter,
   type SpeakOutReport,
@@ -151,6 +153,42 @@ describe('the statement rows kept in step with the file', () => {
           });
       }
       expect(new Set(rows.statementIdsOf(Array.from({ length: rows.length }, (_, row) => row))).size).toBe(rows.length);
+      store.close();
+    },
+  );
+
+  it.each([608, 609])(
+    'history %i: statements whose corrections change only their words or venue: read as the fold reads them',
+    async (seed) => {
+      // Every other correction reworded instead: the rows hold nothing it changes, so no version of it is kept.
+      let n = 0;
+      const events = randomHistory(seed, 160).events.map((e) =>
+        e.type === 'StatementCorrected' && n++ % 2 === 0
+          ? { ...e, data: { ...e.data, changes: { quote: `reworded ${n}`, venue: 'NATIONAL' } } }
+          : e,
+      );
+      const { store, rows } = await fileOf(events);
+      for (const cut of cutsOf(events.map((e) => e.recordedAt))) {
+        // What a report as of the cut's day scans: the rows delivered by then.
+        const lastDay = cut === 'LIVE' ? ABSENT_DAY - 1 : dayNumber(isoDateOf(cut.at));
+        const byId = (dump: ReturnType<typeof dumpRows>) =>
+          new Map(dump.filter((r) => r.day <= lastDay).map((r) => [r.statementId, r]));
+        const expected = modelReportSource(cut === 'LIVE' ? buildModel(events) : buildModelAsOf(events, cut));
+        expect({ where: whereOf(cut), rows: byId(dumpRows(rows.at(cut))) }).toEqual({
+          where: whereOf(cut),
+          rows: byId(dumpRows(expected.statements)),
+        });
+      }
+      const corrected = new Set(
+        events
+          .filter((e) => e.type === 'StatementCorrected')
+          .map((e) => (e.data as { statementId: string }).statementId),
+      );
+      const reworded = events.filter(
+        (e) => e.type === 'StatementCorrected' && 'quote' in (e.data as { changes: object }).changes,
+      ).length;
+      expect(reworded).toBeGreaterThan(3);
+      expect(rows.parts().parts.corrected.size).toBeLessThan(corrected.size);
       store.close();
     },
   );

@@ -48,10 +48,17 @@ export interface StatementRowsParts {
   stateCodes: readonly string[];
 }
 
-/** Every version, in fold order, of the statements a correction folded in (after, upto] corrected. */
+/**
+ * What a statement's row holds of its details (see `valuesOfChanges`): a correction that sets none of them (its
+ * words, its venue: most corrections) leaves the row as version 0 wrote it, at every cut.
+ */
+const ROW_FIELDS = ['deliveredOn', 'kind', 'speakers', 'incidentIds', 'scope'] as const;
+
+/** Every version, in fold order, of the statements a correction folded in (after, upto] changed the row of. */
 const CORRECTED = `SELECT v.statement_id, v.seq, v.changes, v.reason, v.evidence_date, v.recorded_at
   FROM statement_versions v WHERE v.statement_id IN (SELECT DISTINCT c.statement_id FROM statement_versions c
-    WHERE c.reason IS NOT NULL AND c.seq > @after AND c.seq <= @upto)
+    WHERE c.reason IS NOT NULL AND c.seq > @after AND c.seq <= @upto
+      AND (${ROW_FIELDS.map((field) => `json_type(c.changes, '$.${field}') IS NOT NULL`).join(' OR ')}))
   ORDER BY v.statement_id, v.seq`;
 
 interface VersionRow {
@@ -72,10 +79,10 @@ const valuesOfVersions = (versions: readonly VersionValues[]): Values | null =>
 
 /**
  * The statements a report scans, read from the projection file into typed arrays: a row per recorded statement
- * in recording order (`statement_scan`, one ordered read), the statements corrected since read again from their
- * versions, which are kept (what each sets of the row, when dated and recorded: about 4 MiB for the benchmark's
- * 17,139 corrections). `follow` reads what a page folded after the rows held (new statements, corrections), so that
- * the file stays the one fold. `at` gives the rows as of a cut: rows delivered after its day (KNOWN) or recorded
+ * in recording order (`statement_scan`, one ordered read), and the statements a correction changed the row of
+ * (see ROW_FIELDS) read again from their versions, which are kept (what each sets of the row, when dated and
+ * recorded). `follow` reads what a page folded after the rows held (new statements, corrections), so that the file
+ * stays the one fold. `at` gives the rows as of a cut: rows delivered after its day (KNOWN) or recorded
  * after its instant (RECORDED) absent, and each corrected statement whose versions the cut splits laid again from
  * its versions within the cut, in memory (reading them from the file took 0.15 s of a report's first request).
  */
@@ -91,7 +98,7 @@ export class FileStatementRows implements StatementRows {
   private moreSpeakers = new Map<number, readonly number[]>();
   private scopes = new Map<number, StatementScope>();
   scoped = new Set<number>();
-  /** Statements corrected at least once, by statement id. */
+  /** Statements a correction changed the row of (its delivery date, kind, speakers, incidents or scope), by id. */
   private corrected = new Map<string, Corrected>();
   private count = 0;
   /** The checkpoint's seq the rows are in step with. */

@@ -41,6 +41,7 @@ describe('the report rows read in a worker thread', () => {
     const here = FileStatementRows.load(file.db);
     expect(dumpRows(rows)).toEqual(dumpRows(here));
     // The corrected statements come apart from the rows (serialized slices): as of each cut, they lay the same rows.
+    expect(here.parts().parts.corrected.size).toBeGreaterThan(0);
     for (const cut of cutsOf(events.map((e) => e.recordedAt)))
       expect([whereOf(cut), dumpRows(rows.at(cut))]).toEqual([whereOf(cut), dumpRows(here.at(cut))]);
     file.close();

@@ -30,9 +30,9 @@ try {
     }
   }
   const { parts, transfer } = FileStatementRows.partsOfFile(path);
-  // The corrected statements are many small objects (16,786 on the benchmark's file): in the message, reading them
-  // took about 0.3 s of the service's event loop at once, while the first visitors' page loaded. Serialized here in
-  // slices, moved as bytes, they are read there a slice per turn of its event loop (readRowsInWorker).
+  // The corrected statements kept are many small objects where corrections change rows (16,786 of them, in one
+  // message, took about 0.3 s of the service's event loop at once, while the first visitors' page loaded). Serialized
+  // here in slices, moved as bytes, they are read there a slice per turn of its event loop (readRowsInWorker).
   const entries = [...parts.corrected];
   const corrected: ArrayBuffer[] = [];
   for (let i = 0; i < entries.length; i += CORRECTED_PER_SLICE) {
