@@ -243,7 +243,7 @@ export function scanResponses(
   const states: number[] = [];
   // Most registries have few scoped statements: skip the per-row lookup when there are none.
   const scoped = columns.scoped.size > 0 ? columns.scoped : null;
-  for (let row = 0; row < columns.length; row++) {
+  for (let row = 0, rows = columns.length; row < rows; row++) {
     const day = columns.dayOf(row);
     if (day > lastDay || day === ABSENT_DAY) continue;
     let level = -1;

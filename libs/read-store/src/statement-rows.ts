@@ -77,6 +77,16 @@ interface VersionRow {
 const valuesOfVersions = (versions: readonly VersionValues[]): Values | null =>
   detailsOf<Values>(versions.map((v) => [v.values, v.correction ? 'correction' : null, 0]));
 
+/** Appends `values[from..to)` to `out` after its first `count`, each value once; returns the new count. */
+function distinctInto(values: ArrayLike<number>, from: number, to: number, out: number[], count: number): number {
+  const end = Math.min(to, values.length);
+  next: for (let i = from; i < end; i++) {
+    for (let j = 0; j < count; j++) if (out[j] === values[i]) continue next;
+    out[count++] = values[i];
+  }
+  return count;
+}
+
 /**
  * The statements a report scans, read from the projection file into typed arrays: a row per recorded statement
  * in recording order (`statement_scan`, one ordered read), and the statements a correction changed the row of
@@ -352,22 +362,13 @@ export class FileStatementRows implements StatementRows {
 
   speakersInto(row: number, out: number[]): number {
     const own = this.ownOf(row);
-    let count = 0;
-    const add = (state: number) => {
-      for (let i = 0; i < count; i++) if (out[i] === state) return;
-      out[count++] = state;
-    };
-    if (own) {
-      for (const state of own.speakers) add(state);
-      return count;
-    }
-    for (let i = 0; i < SPEAKERS_INLINE; i++) {
-      const state = this.speakers[row * SPEAKERS_INLINE + i];
-      if (state < 0) return count;
-      add(state);
-    }
-    for (const state of this.moreSpeakers.get(row) ?? NONE) add(state);
-    return count;
+    if (own) return distinctInto(own.speakers, 0, own.speakers.length, out, 0);
+    const at = row * SPEAKERS_INLINE;
+    let end = at;
+    while (end < at + SPEAKERS_INLINE && this.speakers[end] >= 0) end++;
+    const count = distinctInto(this.speakers, at, end, out, 0);
+    if (end < at + SPEAKERS_INLINE) return count;
+    return distinctInto(this.moreSpeakers.get(row) ?? NONE, 0, Infinity, out, count);
   }
 
   soleSpeaker(row: number): number {
