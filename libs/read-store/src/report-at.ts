@@ -1,5 +1,13 @@
-import { assessWithHistory, latestEvidenceDate } from '@app/domain';
-import type { CcmState, IsoDate, PolicyConfig, StatementKind, StatementScope, Vote } from '@app/domain';
+import { confirmationOf, latestEvidenceDate } from '@app/domain';
+import type {
+  CcmState,
+  IncidentEvidence,
+  IsoDate,
+  PolicyConfig,
+  StatementKind,
+  StatementScope,
+  Vote,
+} from '@app/domain';
 import {
   type ReportedIncident,
   type ReportSource,
@@ -82,9 +90,8 @@ export interface ReportIncidents {
 export function reportIncidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): ReportIncidents {
   const latest = new Map<string, IsoDate | null>();
   const read = resultsAt(db, cut, policy, storedStatusesAt(cut), statusesWithin, (evidence) => {
-    const { assessment, history } = assessWithHistory(evidence, policy);
     latest.set(evidence.incidentId, latestEvidenceDate(evidence));
-    return reportStatus(assessment.status, history);
+    return statusThen(evidence, policy);
   });
   const statuses = new Map(read.map(({ incident, result }) => [incident.incidentId, result]));
   return {
@@ -92,6 +99,12 @@ export function reportIncidentsAt(db: Database, cut: ReadCut, policy: PolicyConf
     statusOf: (id) => statuses.get(id)!,
     latestEvidenceOf: (id) => latest.get(id),
   };
+}
+
+/** What a report reads of the policy's answer on `day` (default: on all the evidence). */
+function statusThen(evidence: IncidentEvidence, policy: PolicyConfig, day?: IsoDate): StatusThen {
+  const { status, confirmedOn } = confirmationOf(evidence, policy, day);
+  return { confirmed: status === 'CONFIRMED', confirmedOn };
 }
 
 /** `ReportIncidents` of the incidents a list as of the same cut read (`incidentsAt`). */
@@ -147,8 +160,7 @@ function statusesOn(
       const evidence = reader.read(id)?.evidence();
       const latest = evidence === undefined ? null : latestEvidenceDate(evidence);
       if (evidence === undefined || latest === null || latest <= day) continue;
-      const then = assessWithHistory(evidence, policy, day);
-      again.set(id, reportStatus(then.assessment.status, then.history));
+      again.set(id, statusThen(evidence, policy, day));
     }
   }
   return incidents.map((i) => again.get(i.incidentId) ?? atCut.statusOf(i.incidentId));

@@ -1,6 +1,6 @@
 export * from './assessment';
 export { assess, assessWithHistory, statusOn, type AssessedWithHistory } from './assess';
-export { statusHistory } from './status-history';
+export { confirmationOf, statusHistory } from './status-history';
 export { readinessOf, ASSESSMENT_RULES, type AssessmentRule } from './rules';
 export {
   DEFAULT_POLICY,

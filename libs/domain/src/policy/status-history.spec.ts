@@ -1,6 +1,6 @@
 import type { StatusChange } from './assessment';
 import { DEFAULT_POLICY, POLICY_V1 } from './policy-config';
-import { statusHistory } from './status-history';
+import { confirmationOf, statusHistory } from './status-history';
 import { assess, assessWithHistory, statusOn } from './assess';
 import { evidenceDates, latestEvidenceDate } from './evidence-cut';
 import { dis, incident, inv, kinds, retracted, said, sup, withdrawn } from './policy-test.factory';
@@ -11,6 +11,15 @@ const change = (status: StatusChange['status'], on: string, rule: string) =>
 const previousDay = (on: string) => new Date(Date.parse(`${on}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 const amnesty = sup('c-amnesty', 'amnesty', 'B', '2016-05-23');
 const hrw = sup('c-hrw', 'hrw', 'A', '2016-05-27');
+/** Confirmed, contested, not confirmed, back to confirmed (policy 1.0.0). */
+const swings = incident(
+  amnesty,
+  sup('c-hrw', 'hrw', 'A', '2016-05-27', kinds('EXPERT_IDENTIFICATION')),
+  dis('c-panel', 'un-panel', 'A', '2016-07-01'),
+  inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01']),
+  sup('c-ai2', 'amnesty', 'B', '2016-11-01', kinds('FIELD_VISIT')),
+  said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19'),
+);
 
 describe('statusHistory', () => {
   it('follows the Yemen case: allegation, second source, investigation announced, acknowledgement', () => {
@@ -61,14 +70,7 @@ describe('statusHistory', () => {
   });
 
   it('goes confirmed, contested, not confirmed, back to confirmed on later physical evidence (policy 1.0.0)', () => {
-    const evidence = incident(
-      amnesty,
-      sup('c-hrw', 'hrw', 'A', '2016-05-27', kinds('EXPERT_IDENTIFICATION')),
-      dis('c-panel', 'un-panel', 'A', '2016-07-01'),
-      inv('i-un', '2016-06-01', ['USE_NOT_CONFIRMED', '2016-09-01']),
-      sup('c-ai2', 'amnesty', 'B', '2016-11-01', kinds('FIELD_VISIT')),
-      said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19'),
-    );
+    const evidence = swings;
     // Under 2.0.0 the finding of no use facing HRW's expert identification contests instead (see assess.spec).
     expect(statusHistory(evidence, POLICY_V1)).toEqual([
       change('ALLEGED', '2016-05-23', 'ALLEGED_BY_SOURCE'),
@@ -129,5 +131,48 @@ describe('statusHistory', () => {
     expect(assessWithHistory(evidence, DEFAULT_POLICY, '2016-06-01').statusOnDates).toEqual(
       statusOnDates.filter((day) => day.on <= '2016-06-01'),
     );
+  });
+});
+
+describe('confirmationOf', () => {
+  const cases = {
+    yemen: incident(
+      amnesty,
+      hrw,
+      said('s-den', 'DENIAL', ['SAU'], '2016-06-02'),
+      inv('i-uk', '2016-06-15', ['USE_CONFIRMED', '2016-12-19'], 'GBR'),
+      said('s-ack', 'ACKNOWLEDGEMENT', ['SAU'], '2016-12-19'),
+    ),
+    'retracted, then withdrawn': incident(
+      amnesty,
+      sup('c-hrw', 'hrw', 'A', '2016-05-27', retracted('2016-06-10')),
+      withdrawn('2016-07-01'),
+    ),
+    'confirmed, contested, not confirmed, confirmed again': swings,
+    'a statement before any report': incident(said('s-den', 'DENIAL', ['SAU'], '2016-05-01'), amnesty),
+    'no evidence': incident(),
+  };
+  const table = Object.entries(cases).flatMap(([name, evidence]) =>
+    [DEFAULT_POLICY, POLICY_V1].flatMap((policy) =>
+      [undefined, '2016-01-01', ...evidenceDates(evidence).flatMap((on) => [previousDay(on), on])].map(
+        (asOf) => [name, policy.version, asOf ?? 'all', evidence, policy, asOf] as const,
+      ),
+    ),
+  );
+
+  it.each(table)('%s under %s, as of %s: the status and first confirmation of the history', (...row) => {
+    const [, , , evidence, policy, asOf] = row;
+    const { assessment, history } = assessWithHistory(evidence, policy, asOf);
+    expect(confirmationOf(evidence, policy, asOf)).toEqual({
+      status: assessment.status,
+      confirmedOn: history.find((change) => change.status === 'CONFIRMED')?.on ?? null,
+    });
+  });
+
+  it('the table holds confirmations, later changes of status, and none', () => {
+    const firsts = table.map(([, , , evidence, policy, asOf]) => confirmationOf(evidence, policy, asOf));
+    expect(firsts.filter((f) => f.confirmedOn !== null && f.status !== 'CONFIRMED').length).toBeGreaterThan(2);
+    expect(firsts.filter((f) => f.confirmedOn !== null && f.status === 'CONFIRMED').length).toBeGreaterThan(2);
+    expect(firsts.filter((f) => f.confirmedOn === null).length).toBeGreaterThan(2);
   });
 });
