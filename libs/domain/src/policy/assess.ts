@@ -49,13 +49,14 @@ function assessmentOf(now: Evaluation, history: readonly StatusChange[], policy:
   const current = history[history.length - 1];
   // The history skips the days before any supporting report; then there is no date to give.
   const statusSince = now.rule !== 'NO_SUPPORTING_SOURCE' && current?.status === now.status ? current.on : null;
+  const { reasons, missing } = now.words();
   return {
     status: now.status,
     readiness: readinessOf(now.status),
     rule: now.rule,
-    reasons: now.reasons,
+    reasons,
     evidenceIds: now.evidenceIds,
-    missing: now.missing,
+    missing,
     independentSupportingSources: now.independentSupportingSources,
     independentCorroboratingSources: now.independentCorroboratingSources,
     statusSince,

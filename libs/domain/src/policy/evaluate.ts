@@ -38,7 +38,10 @@ export function evaluate(cut: IncidentEvidence, policy: PolicyConfig): Evaluatio
   const verdict = decide(e, policy, f);
   return {
     ...verdict,
-    reasons: [...verdict.reasons, ...standingNotes(e, policy)],
+    words: () => {
+      const { reasons, missing } = verdict.words();
+      return { reasons: [...reasons, ...standingNotes(e, policy)], missing };
+    },
     independentSupportingSources: independentSources(e.corroborations, () => true).count,
     independentCorroboratingSources: f.corroborating.count,
   };
@@ -64,14 +67,14 @@ function findings(e: IncidentEvidence, policy: PolicyConfig): Findings {
 }
 
 function decide(e: IncidentEvidence, policy: PolicyConfig, f: Findings): Verdict {
-  const open = f.open.map((id) => openInvestigationNeeded(e, id));
+  const open = () => f.open.map((id) => openInvestigationNeeded(e, id));
   if (e.withdrawnOn !== undefined) {
+    const withdrawnOn = e.withdrawnOn;
     return {
       status: 'WITHDRAWN',
       rule: 'WITHDRAWN_INCIDENT',
       evidenceIds: [],
-      missing: [],
-      reasons: [`The incident was withdrawn on ${e.withdrawnOn}.`],
+      words: () => ({ reasons: [`The incident was withdrawn on ${withdrawnOn}.`], missing: [] }),
     };
   }
   // Acknowledgement and a concluded investigation stand on their own; the reports are not needed.
@@ -81,24 +84,32 @@ function decide(e: IncidentEvidence, policy: PolicyConfig, f: Findings): Verdict
     return {
       status: 'WITHDRAWN',
       rule: 'WITHDRAWN_ALL_SOURCES_RETRACTED',
-      reasons: [`Every supporting source retracted: ${andList(supports.map(retractionInWords))}.`],
       evidenceIds: supports.map((c) => c.corroborationId),
-      missing: ['a supporting source that has not retracted', ...open],
+      words: () => ({
+        reasons: [`Every supporting source retracted: ${andList(supports.map(retractionInWords))}.`],
+        missing: ['a supporting source that has not retracted', ...open()],
+      }),
     };
   }
   const positive = positiveVerdict(e, policy, f);
   const negatives = standingConclusions(e, policy, 'USE_NOT_CONFIRMED');
   const negative = negatives[negatives.length - 1];
   if (negative === undefined) return positive;
-  const by = capital(investigationInWords(e, negative.id));
+  const by = () => capital(investigationInWords(e, negative.id));
   // A finding of no use stands until evidence that confirms the use is dated after it.
   const later = Object.values(f.confirmations)
     .flat()
     .filter((d) => d.on > negative.on);
   if (later.length > 0) {
-    const stronger = andList(later.map((d) => datedInWords(e, d)));
-    const note = `${by} found no use on ${negative.on}, but stronger evidence came later: ${stronger}.`;
-    return { ...positive, reasons: [...positive.reasons, note] };
+    return {
+      ...positive,
+      words: () => {
+        const { reasons, missing } = positive.words();
+        const stronger = andList(later.map((d) => datedInWords(e, d)));
+        const note = `${by()} found no use on ${negative.on}, but stronger evidence came later: ${stronger}.`;
+        return { reasons: [...reasons, note], missing };
+      },
+    };
   }
   // "Not confirmed" often means "no access": it does not clear physical evidence from a credible source.
   if (policy.physicalEvidenceBlocksClearing && f.physical.length > 0) {
@@ -106,21 +117,25 @@ function decide(e: IncidentEvidence, policy: PolicyConfig, f: Findings): Verdict
     return {
       status: 'CONTESTED',
       rule,
-      reasons: [
-        `${by} concluded on ${negative.on} that use was not confirmed, ` +
-          'but physical evidence stands against it: ' +
-          `${andList(f.physical.map((d) => reportInWords(d.report!)))}.`,
-      ],
       evidenceIds: [negative.id, ...f.physical.map((d) => d.id)],
-      missing: [strongerEvidenceNeeded(negative.on, policy), ...open],
+      words: () => ({
+        reasons: [
+          `${by()} concluded on ${negative.on} that use was not confirmed, ` +
+            'but physical evidence stands against it: ' +
+            `${andList(f.physical.map((d) => reportInWords(d.report!)))}.`,
+        ],
+        missing: [strongerEvidenceNeeded(negative.on, policy), ...open()],
+      }),
     };
   }
   return {
     status: 'NOT_CONFIRMED',
     rule: 'NOT_CONFIRMED_BY_INVESTIGATION',
-    reasons: [`${by} concluded on ${negative.on} that use was not confirmed, and no stronger evidence came later.`],
     evidenceIds: [negative.id],
-    missing: [strongerEvidenceNeeded(negative.on, policy), ...open],
+    words: () => ({
+      reasons: [`${by()} concluded on ${negative.on} that use was not confirmed, and no stronger evidence came later.`],
+      missing: [strongerEvidenceNeeded(negative.on, policy), ...open()],
+    }),
   };
 }
 

@@ -27,44 +27,53 @@ const CONFIRMED_RULE: Record<ConfirmationBasis, AssessmentRule> = {
 
 /** The status the evidence for the use reaches, before any finding of no use is weighed. */
 export function positiveVerdict(e: IncidentEvidence, policy: PolicyConfig, f: Findings): Verdict {
-  const open = f.open.map((id) => openInvestigationNeeded(e, id));
+  const open = () => f.open.map((id) => openInvestigationNeeded(e, id));
   const holding = policy.confirmationOrder.filter((b) => f.confirmations[b].length > 0);
   const standing = holding.filter((b) => !f.contested || policy.disputeOverriddenBy.includes(b));
   const corroborated = f.corroborating.count >= policy.minIndependentSources;
 
   if (standing.length > 0) {
     const basis = standing[0];
-    const reasons = confirmedReasons(e, basis, policy, f);
-    if (f.contested) {
-      reasons.push(`${capital(disputesInWords(e, f))} ${f.disputes.length === 1 ? 'is' : 'are'} outweighed by it.`);
-    }
-    return { status: 'CONFIRMED', rule: CONFIRMED_RULE[basis], reasons, evidenceIds: basisIds(basis, f), missing: [] };
+    const words = () => {
+      const reasons = confirmedReasons(e, basis, policy, f);
+      if (f.contested) {
+        reasons.push(`${capital(disputesInWords(e, f))} ${f.disputes.length === 1 ? 'is' : 'are'} outweighed by it.`);
+      }
+      return { reasons, missing: [] };
+    };
+    return { status: 'CONFIRMED', rule: CONFIRMED_RULE[basis], evidenceIds: basisIds(basis, f), words };
   }
   if (f.contested && (holding.length > 0 || corroborated)) {
     const wouldBe = holding.length > 0 ? 'confirmed' : 'corroborated';
     const supportIds = holding.length > 0 ? basisIds(holding[0], f) : f.corroborating.corroborationIds;
-    const outweighed = disputeOutweighed(policy);
     return {
       status: 'CONTESTED',
       rule: 'CONTESTED_BY_CREDIBLE_SOURCE',
-      reasons: [
-        `The use would be ${wouldBe}, but an independent source graded ` +
-          `${gradesInWords(policy.contestingGrades)} disputes it: ${disputesInWords(e, f)}.`,
-      ],
       evidenceIds: uniqueIds(
         supportIds,
         f.disputes.map((d) => d.id),
       ),
-      missing: [...(outweighed ? [outweighed] : []), disputeRetracted(e, f.disputes), ...open],
+      words: () => {
+        const outweighed = disputeOutweighed(policy);
+        return {
+          reasons: [
+            `The use would be ${wouldBe}, but an independent source graded ` +
+              `${gradesInWords(policy.contestingGrades)} disputes it: ${disputesInWords(e, f)}.`,
+          ],
+          missing: [...(outweighed ? [outweighed] : []), disputeRetracted(e, f.disputes), ...open()],
+        };
+      },
     };
   }
   if (corroborated) {
     return {
       status: 'CORROBORATED',
       rule: 'CORROBORATED_BY_INDEPENDENT_SOURCES',
-      reasons: [corroboratedReason(e, policy, f)],
       evidenceIds: f.corroborating.corroborationIds,
-      missing: [physicalEvidenceNeeded(policy), ...open],
+      words: () => ({
+        reasons: [corroboratedReason(e, policy, f)],
+        missing: [physicalEvidenceNeeded(policy), ...open()],
+      }),
     };
   }
   const live = liveSupporting(e.corroborations);
@@ -73,21 +82,25 @@ export function positiveVerdict(e: IncidentEvidence, policy: PolicyConfig, f: Fi
     return {
       status: 'ALLEGED',
       rule: 'ALLEGED_BY_SOURCE',
-      reasons: [
-        `${capital(andList(live.map(reportInWords)))}.`,
-        `${capital(inWords(n))} independent source${n === 1 ? ' is' : 's are'} graded ` +
-          `${gradesInWords(policy.corroborationGrades)} so far.`,
-      ],
       evidenceIds: live.map((c) => c.corroborationId),
-      missing: [moreSourcesNeeded(f.corroborating.count, policy), ...open],
+      words: () => ({
+        reasons: [
+          `${capital(andList(live.map(reportInWords)))}.`,
+          `${capital(inWords(n))} independent source${n === 1 ? ' is' : 's are'} graded ` +
+            `${gradesInWords(policy.corroborationGrades)} so far.`,
+        ],
+        missing: [moreSourcesNeeded(f.corroborating.count, policy), ...open()],
+      }),
     };
   }
   return {
     status: 'ALLEGED',
     rule: 'NO_SUPPORTING_SOURCE',
-    reasons: ['No supporting source has been published yet.'],
     evidenceIds: [],
-    missing: ['a supporting source', ...open],
+    words: () => ({
+      reasons: ['No supporting source has been published yet.'],
+      missing: ['a supporting source', ...open()],
+    }),
   };
 }
 

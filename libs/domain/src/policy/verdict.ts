@@ -4,13 +4,22 @@ import type { IndependentSources } from './independence';
 import type { ConfirmationBasis } from './policy-config';
 import type { AssessmentRule } from './rules';
 
+/** Why the rules decided as they did, and what is missing for the next level, in words. */
+export interface Words {
+  reasons: string[];
+  missing: string[];
+}
+
 /** What the rules decide at one cut of the evidence; assess() adds dates, readiness and version. */
 export interface Verdict {
   status: Status;
   rule: AssessmentRule;
-  reasons: string[];
   evidenceIds: string[];
-  missing: string[];
+  /**
+   * The words, made when asked: a history runs the rules at every evidence date and keeps the status, the rule
+   * and the evidence of each date, the words of the last date alone (wording the others was most of its time).
+   */
+  words: () => Words;
 }
 
 /** Facts computed once per cut and shared by the rules. */
