@@ -57,7 +57,7 @@ function assessmentOf(now: Evaluation, history: readonly StatusChange[], policy:
     reasons,
     evidenceIds: now.evidenceIds,
     missing,
-    independentSupportingSources: now.independentSupportingSources,
+    independentSupportingSources: now.independentSupportingSources(),
     independentCorroboratingSources: now.independentCorroboratingSources,
     statusSince,
     policyVersion: policy.version,

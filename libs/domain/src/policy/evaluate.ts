@@ -26,7 +26,8 @@ import {
 } from './wording';
 
 export interface Evaluation extends Verdict {
-  independentSupportingSources: number;
+  /** Counted when asked, as the words are (see Verdict.words): no rule reads it. */
+  independentSupportingSources: () => number;
   independentCorroboratingSources: number;
 }
 
@@ -42,7 +43,7 @@ export function evaluate(cut: IncidentEvidence, policy: PolicyConfig): Evaluatio
       const { reasons, missing } = verdict.words();
       return { reasons: [...reasons, ...standingNotes(e, policy)], missing };
     },
-    independentSupportingSources: independentSources(e.corroborations, () => true).count,
+    independentSupportingSources: () => independentSources(e.corroborations, () => true).count,
     independentCorroboratingSources: f.corroborating.count,
   };
 }
