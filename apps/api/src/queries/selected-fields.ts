@@ -47,9 +47,22 @@ function anyIn(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, test
   return visit(set, new Set());
 }
 
+/**
+ * By the first node of the field resolved: what `corroborationFieldsOf` found in its query. The server keeps a
+ * query's parsed document (its nodes) for every request that sends it, so a query asked again is not walked again.
+ */
+const corroborationFieldsAsked = new WeakMap<FieldNode, CorroborationFields | null>();
+
 /** What of an incident's corroborations a query asks for (null: none): each part is read only when asked. */
 export function corroborationFieldsOf(info: GraphQLResolveInfo | undefined): CorroborationFields | null {
   if (!info) return ALL_CORROBORATION_FIELDS;
+  const node = info.fieldNodes[0];
+  let asked = corroborationFieldsAsked.get(node);
+  if (asked === undefined) corroborationFieldsAsked.set(node, (asked = corroborationFieldsIn(info)));
+  return asked;
+}
+
+function corroborationFieldsIn(info: GraphQLResolveInfo): CorroborationFields | null {
   if (!selectsAny(info, ['corroborations'])) return null;
   const asks = (...names: string[]) => selectsAnyBelow(info, ['corroborations'], names);
   return {

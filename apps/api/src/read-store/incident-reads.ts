@@ -102,15 +102,26 @@ export class IncidentTrails {
 }
 
 /** An incident's reads from `db`, its trail read once (`read`) when a field first asks. */
-function readsOf(db: () => ReadStore, id: string, cut: ReadCut, read: () => Promise<IncidentTrail>): IncidentReads {
-  let trail: Promise<IncidentTrail> | undefined;
-  return {
-    cut,
-    db,
-    trail: () => (trail ??= read()),
-    assessmentUnder: (policy) => {
-      const file = db();
-      return policy.version === file.policy.version ? null : (assessAsOf(file.db, id, cut, policy)?.assessment ?? null);
-    },
-  };
+class ReadsOf implements IncidentReads {
+  private read: Promise<IncidentTrail> | undefined;
+
+  constructor(
+    readonly db: () => ReadStore,
+    private readonly id: string,
+    readonly cut: ReadCut,
+    private readonly readTrail: () => Promise<IncidentTrail>,
+  ) {}
+
+  trail(): Promise<IncidentTrail> {
+    return (this.read ??= this.readTrail());
+  }
+
+  assessmentUnder(policy: PolicyConfig): Assessment | null {
+    const file = this.db();
+    const { id, cut } = this;
+    return policy.version === file.policy.version ? null : (assessAsOf(file.db, id, cut, policy)?.assessment ?? null);
+  }
 }
+
+const readsOf = (db: () => ReadStore, id: string, cut: ReadCut, read: () => Promise<IncidentTrail>): IncidentReads =>
+  new ReadsOf(db, id, cut, read);
