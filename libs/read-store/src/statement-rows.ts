@@ -52,7 +52,13 @@ export interface StatementRowsParts {
  * What a statement's row holds of its details (see `valuesOfChanges`): a correction that sets none of them (its
  * words, its venue: most corrections) leaves the row as version 0 wrote it, at every cut.
  */
-const ROW_FIELDS = ['deliveredOn', 'kind', 'speakers', 'incidentIds', 'scope'] as const;
+const ROW_FIELDS = [
+  'deliveredOn',
+  'kind',
+  'speakers',
+  'incidentIds',
+  'scope',
+] as const satisfies readonly (keyof StatementDetails)[];
 
 /** Every version, in fold order, of the statements a correction folded in (after, upto] changed the row of. */
 const CORRECTED = `SELECT v.statement_id, v.seq, v.changes, v.reason, v.evidence_date, v.recorded_at
@@ -395,7 +401,7 @@ export class FileStatementRows implements StatementRows {
     });
   }
 
-  /** What a version sets of a row's values: every field (version 0), or those a correction changed. */
+  /** What a version sets of a row's values, from ROW_FIELDS: every one (version 0), or those a correction changed. */
   private valuesOfChanges(changes: Partial<StatementDetails>): Partial<Values> {
     const values: Partial<Values> = {};
     if (changes.deliveredOn !== undefined) values.day = dayNumber(changes.deliveredOn);

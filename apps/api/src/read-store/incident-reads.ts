@@ -45,7 +45,7 @@ export class IncidentTrails {
   ofFile(id: string, cut: Cut | null): IncidentReads {
     const at: ReadCut = cut ?? 'LIVE';
     const where = at === 'LIVE' ? 'now' : `${at.clock}|${at.at.toISOString()}`;
-    return readsOf(
+    return new ReadsOf(
       () => this.file.serving,
       id,
       at,
@@ -85,7 +85,7 @@ export class IncidentTrails {
       return shown.read;
     };
     const db = () => (fold.db.open ? fold : showing());
-    return readsOf(db, id, 'LIVE', () => this.readTrail(reading && { ...reading, streams }, position));
+    return new ReadsOf(db, id, 'LIVE', () => this.readTrail(reading && { ...reading, streams }, position));
   }
 
   /** The trail from its streams' events up to `position` (what the file or fold has folded: its answers agree). */
@@ -122,6 +122,3 @@ class ReadsOf implements IncidentReads {
     return policy.version === file.policy.version ? null : (assessAsOf(file.db, id, cut, policy)?.assessment ?? null);
   }
 }
-
-const readsOf = (db: () => ReadStore, id: string, cut: ReadCut, read: () => Promise<IncidentTrail>): IncidentReads =>
-  new ReadsOf(db, id, cut, read);
