@@ -1,5 +1,13 @@
-import type { IsoDate, StatementKind, StatementScope, UserScope, Vote } from '@app/domain';
-import type { IncidentView, RegistryModel } from './model';
+import type { IncidentDetails, IsoDate, Location, StatementKind, StatementScope, UserScope, Vote } from '@app/domain';
+import type { RegistryModel } from './model';
+
+/**
+ * What coverage and a report's filters read of an incident's details: the projection file reads only these for a
+ * report (index incident_versions_reported), so that a report never parses every incident's words.
+ */
+export type ReportedDetails = Pick<IncidentDetails, 'occurredFrom' | 'occurredTo' | 'allegedUser' | 'situationId'> & {
+  location: Pick<Location, 'countryCode'>;
+};
 
 /**
  * How specifically a statement reaches an incident, most specific first: a tie between equal kinds goes to the first.
@@ -40,14 +48,14 @@ export interface Utterance {
 export function coverageOf(
   resolve: (id: string) => string,
   u: { incidentIds: readonly string[]; scope?: StatementScope },
-  incident: Pick<IncidentView, 'incidentId' | 'details'>,
+  incident: { incidentId: string; details: ReportedDetails },
 ): ScopeLevel | null {
   for (const id of u.incidentIds) if (resolve(id) === incident.incidentId) return 'INCIDENT';
   return u.scope === undefined ? null : scopeCoverage(u.scope, incident);
 }
 
 /** How specifically a scope (without its incidents) reaches an incident. */
-export function scopeCoverage(scope: StatementScope, incident: Pick<IncidentView, 'details'>): ScopeLevel | null {
+export function scopeCoverage(scope: StatementScope, incident: { details: ReportedDetails }): ScopeLevel | null {
   const situationId = incident.details.situationId;
   if (situationId !== undefined && scope.situationIds?.includes(situationId)) return 'SITUATION';
   if (scope.allegedUser && usersOverlap(scope.allegedUser, incident.details.allegedUser)) return 'USER';

@@ -1,5 +1,5 @@
 import type { IsoDate, Readiness, Status, StatusChange } from '@app/domain';
-import { SCOPE_LEVELS, type ScopeLevel } from './coverage';
+import { type ReportedDetails, SCOPE_LEVELS, type ScopeLevel } from './coverage';
 import { milestonesOf } from './dates';
 import { type CoveringStatement, coveringStatementsOf } from './referring';
 import type {
@@ -202,8 +202,14 @@ export type DetailsFilter = Pick<
 
 type Check<I> = (incident: I) => boolean;
 
-function detailsChecks(f: DetailsFilter): Check<Pick<ListedIncident, 'details'>>[] {
-  const checks: Check<Pick<ListedIncident, 'details'>>[] = [];
+/** The filters on details a report takes (see ReportedDetails). */
+export type ReportedDetailsFilter = Pick<
+  DetailsFilter,
+  'countryCode' | 'allegedUser' | 'occurredFrom' | 'occurredTo' | 'situationId'
+>;
+
+function reportedChecks(f: ReportedDetailsFilter): Check<{ details: ReportedDetails }>[] {
+  const checks: Check<{ details: ReportedDetails }>[] = [];
   const { occurredFrom, occurredTo } = f;
   if (f.countryCode !== undefined) {
     const code = f.countryCode.toUpperCase();
@@ -213,19 +219,24 @@ function detailsChecks(f: DetailsFilter): Check<Pick<ListedIncident, 'details'>>
     const code = f.allegedUser.toUpperCase();
     checks.push((i) => i.details.allegedUser.stateCodes.includes(code));
   }
+  if (occurredFrom !== undefined) checks.push((i) => i.details.occurredTo >= occurredFrom);
+  if (occurredTo !== undefined) checks.push((i) => i.details.occurredFrom <= occurredTo);
+  if (f.situationId !== undefined) checks.push((i) => i.details.situationId === f.situationId);
+  return checks;
+}
+
+function detailsChecks(f: DetailsFilter): Check<Pick<ListedIncident, 'details'>>[] {
+  const checks: Check<Pick<ListedIncident, 'details'>>[] = reportedChecks(f);
   if (f.munitionType !== undefined) {
     const type = f.munitionType.toLowerCase();
     checks.push((i) => i.details.munition.type.toLowerCase() === type);
   }
-  if (occurredFrom !== undefined) checks.push((i) => i.details.occurredTo >= occurredFrom);
-  if (occurredTo !== undefined) checks.push((i) => i.details.occurredFrom <= occurredTo);
   const needle = f.text?.trim().toLowerCase();
   if (needle) {
     checks.push(({ details: d }) =>
       `${d.location.placeName}\n${d.munition.type}\n${d.summary}`.toLowerCase().includes(needle),
     );
   }
-  if (f.situationId !== undefined) checks.push((i) => i.details.situationId === f.situationId);
   return checks;
 }
 
@@ -238,8 +249,9 @@ function allOf<I>(checks: Check<I>[]): Check<I> {
   };
 }
 
-/** `incidentMatcher` of a filter on details alone, over anything with details (a report's incidents). */
-export const detailsMatcher = (f: DetailsFilter): Check<Pick<ListedIncident, 'details'>> => allOf(detailsChecks(f));
+/** `incidentMatcher` of the filters a report takes, over what a report reads of details. */
+export const reportedMatcher = (f: ReportedDetailsFilter): Check<{ details: ReportedDetails }> =>
+  allOf(reportedChecks(f));
 
 /**
  * The filter as one predicate, normalised once (upper-cased codes, lower-cased texts) and checking only

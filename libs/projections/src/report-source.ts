@@ -1,9 +1,8 @@
 import { assessWithHistory, latestEvidenceDate } from '@app/domain';
 import type { IsoDate, StatusChange, Vote } from '@app/domain';
-import { type Utterance, resolutionUtterances } from './coverage';
+import { type ReportedDetails, type Utterance, resolutionUtterances } from './coverage';
 import { milestonesOf } from './dates';
 import { buildEvidence } from './evidence';
-import type { ListedIncident } from './incident.queries';
 import type { IncidentView, RegistryModel, StatementView } from './model';
 import { resolveIncidentId } from './model';
 import { ModelStatementRows } from './model-statement-rows';
@@ -45,7 +44,10 @@ export interface ResolutionHeard {
 }
 
 /** What a report reads of an incident before its status: which incident, and what it matches filters on. */
-export type ReportedIncident = Pick<ListedIncident, 'incidentId' | 'details'>;
+export interface ReportedIncident {
+  incidentId: string;
+  details: ReportedDetails;
+}
 
 /** A matched incident's status on the report date: whether CONFIRMED then, and when first CONFIRMED by then. */
 export interface StatusThen {

@@ -1,7 +1,7 @@
 import { statesPartiesOn } from '@app/domain';
 import type { CcmState, CcmStatus, IsoDate, StatementKind, UserScope, Vote } from '@app/domain';
 import { type ScopeLevel, SCOPE_LEVELS, type Subject, usersOverlap } from './coverage';
-import { detailsMatcher } from './incident.queries';
+import { reportedMatcher } from './incident.queries';
 import { lazyProperty } from './lazy-property';
 import { type ReportedIncident, type ReportInput, type ReportSource, reportSourceOf } from './report-source';
 import { type Acc, newAcc, NO_DAY, RESPONSE_KINDS, type ResponseKind, scanResponses } from './speak-out.scan';
@@ -128,7 +128,7 @@ function matchedIncidents(
   user: UserScope | undefined,
 ): ReportedIncident[] {
   const wanted = filter.incidentIds && new Set(filter.incidentIds.map((id) => source.resolveIncidentId(id)));
-  const matches = detailsMatcher({
+  const matches = reportedMatcher({
     countryCode: filter.countryCode,
     occurredFrom: filter.from,
     occurredTo: filter.to,

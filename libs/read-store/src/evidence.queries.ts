@@ -1,5 +1,5 @@
 import type { CutQuery } from './cut-rows';
-import { VERSION_DATES } from './schema';
+import { LIVE_DETAILS, REPORTED_DETAILS, VERSION_DATES } from './schema';
 
 /** Version 0 and the corrections within the cut of each key, in fold order: one row per key (a JSON array). */
 const versionsOf =
@@ -141,6 +141,29 @@ export const EVIDENCE = {
        UNION ALL
        SELECT v.incident_id AS key, json_array(json_array(json(v.changes), v.reason, v.seq)) AS versions
        FROM incident_versions v WHERE ${where} v.reason IS NOT NULL AND ${VERSION_DATES.setsOne('v')} AND ${w('v')}`;
+    },
+    touched: incidentVersions,
+  },
+  /**
+   * As `versions`, with only what a report and the policy read (ReportedDetails, POLICY_DETAILS): version 0's fields
+   * from index incident_versions_reported alone (named, or SQLite takes a smaller one and reads every row; its reason
+   * is null, said as such so that no row is read; no situation when it has none, as the fold leaves it), and whole
+   * the corrections that set what lists read (few, if any), from incident_versions_listed_corrections. A row per
+   * version (see versionsOf).
+   */
+  reported: {
+    key: 'v.incident_id',
+    sql: (w, where) => {
+      const d = REPORTED_DETAILS;
+      const fields = `json_object('occurredFrom', ${d.from('v')}, 'occurredTo', ${d.to('v')},
+        'location', json_object('countryCode', ${d.country('v')}), 'allegedUser', json(${d.allegedUser('v')}),
+        'munition', json(${d.munition('v')}))`;
+      const version0 = `json_patch(${fields}, json_object('situationId', ${d.situation('v')}))`;
+      return `SELECT v.incident_id AS key, json_array(json_array(${version0}, NULL, v.seq)) AS versions
+       FROM incident_versions v INDEXED BY incident_versions_reported WHERE ${where} v.reason IS NULL AND ${w('v')}
+       UNION ALL
+       SELECT v.incident_id AS key, json_array(json_array(json(v.changes), v.reason, v.seq)) AS versions
+       FROM incident_versions v WHERE ${where} v.reason IS NOT NULL AND ${LIVE_DETAILS.setsListed('v')} AND ${w('v')}`;
     },
     touched: incidentVersions,
   },

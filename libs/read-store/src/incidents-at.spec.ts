@@ -270,3 +270,28 @@ describe('the dates of the incidents (EVIDENCE.dates)', () => {
     store.close();
   });
 });
+
+describe('what a report reads of the incidents (EVIDENCE.reported)', () => {
+  it.each(['KNOWN', 'RECORDED', 'LIVE'] as const)('%s: version 0 from its index alone, corrections apart', (kind) => {
+    const store = ReadStore.openFile(':memory:');
+    const sql = EVIDENCE.reported.sql((alias) => within(kind, alias), '');
+    const params = { day: '2020-01-01', t: 0 };
+    const plan = store.db
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(params)
+      .map((row) => (row as { detail: string }).detail);
+    expect(plan).toEqual(
+      expect.arrayContaining([
+        'SCAN v USING INDEX incident_versions_reported',
+        'SCAN v USING INDEX incident_versions_listed_corrections',
+      ]),
+    );
+    // Each half opens the table; only the corrections' reads a column of it (their whole changes).
+    const table = store.db.prepare(`SELECT rootpage FROM sqlite_master WHERE name = 'incident_versions'`).pluck().get();
+    const program = store.db.prepare(`EXPLAIN ${sql}`).all(params) as { opcode: string; p1: number; p2: number }[];
+    const cursors = program.filter((op) => op.opcode === 'OpenRead' && op.p2 === table).map((op) => op.p1);
+    const read = cursors.filter((c) => program.some((op) => op.opcode === 'Column' && op.p1 === c));
+    expect({ cursors: cursors.length, read: read.length }).toEqual({ cursors: 2, read: 1 });
+    store.close();
+  });
+});

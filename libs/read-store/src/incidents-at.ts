@@ -5,7 +5,7 @@ import { type Bounds, boundsWithin } from './bounds';
 import type { ReadCut } from './cut';
 import { readerFor, storedAssessment, storedBounds, storedResults } from './assessments';
 import { BulkRows, KeySetRows } from './cut-rows';
-import { EVIDENCE } from './evidence.queries';
+import { EVIDENCE, type EvidenceQuery } from './evidence.queries';
 import { EvidenceReader, type IncidentAsOf } from './evidence.reader';
 import { SourceGraph } from './source-graph';
 
@@ -23,10 +23,20 @@ export interface IncidentAtCut {
   statusHistory: StatusChange[];
 }
 
-/** A reader of every incident of a cut: each evidence query runs once, its rows grouped in memory. */
-export function bulkReader(db: Database, cut: ReadCut): { reader: EvidenceReader; incidentIds: () => string[] } {
+/**
+ * A reader of every incident of a cut: each evidence query runs once, its rows grouped in memory. `versions` reads
+ * the details (see EvidenceReader).
+ */
+export function bulkReader(
+  db: Database,
+  cut: ReadCut,
+  versions?: EvidenceQuery,
+): { reader: EvidenceReader; incidentIds: () => string[] } {
   const rows = new BulkRows(db, cut);
-  return { reader: new EvidenceReader(rows.rows), incidentIds: () => rows.keys(EVIDENCE.incident) };
+  return {
+    reader: new EvidenceReader(rows.rows, undefined, versions),
+    incidentIds: () => rows.keys(EVIDENCE.incident),
+  };
 }
 
 /**
@@ -45,7 +55,7 @@ export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): I
 /**
  * Every canonical incident at the cut (as `incidentsAt`) with what a reading takes of its assessment then: `stored`
  * of the stored live assessments whose bounds are `within` the cut (see storedBounds), `assess` of the evidence of
- * the others.
+ * the others. `versions` reads the details (default: all of them).
  */
 export function resultsAt<R>(
   db: Database,
@@ -54,9 +64,10 @@ export function resultsAt<R>(
   stored: (db: Database, ids: readonly string[], most: boolean) => Map<string, () => R>,
   within: (cut: ReadCut, bounds: Bounds) => boolean,
   assess: (evidence: IncidentEvidence) => R,
+  versions?: EvidenceQuery,
 ): { incident: IncidentShownAt; result: R }[] {
   const read = () => {
-    const { reader, incidentIds } = bulkReader(db, cut);
+    const { reader, incidentIds } = bulkReader(db, cut, versions);
     const holds = storedBounds(db, policy, within);
     const shown = canonicalAt(reader, incidentIds(), (id, { evidence: _evidence, ...shown }) => ({
       incidentId: id,
@@ -69,7 +80,7 @@ export function resultsAt<R>(
     const evidence =
       unread.length * 2 > shown.length
         ? reader
-        : new EvidenceReader(new KeySetRows(db, cut, unread).rows, reader.sources);
+        : new EvidenceReader(new KeySetRows(db, cut, unread).rows, reader.sources, versions);
     return shown.map((incident) => ({
       incident,
       result: kept.get(incident.incidentId)?.() ?? assess(evidence.read(incident.incidentId)!.evidence()),

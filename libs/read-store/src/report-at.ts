@@ -25,7 +25,8 @@ import { BulkRows, KeySetRows } from './cut-rows';
 import { EvidenceReader } from './evidence.reader';
 import { incidentResolver } from './incident-resolution';
 import { statusesWithin, storedStatusesAt } from './assessments';
-import { type IncidentAtCut, type IncidentShownAt, resultsAt } from './incidents-at';
+import { type IncidentAtCut, resultsAt } from './incidents-at';
+import { EVIDENCE } from './evidence.queries';
 import { SourceGraph } from './source-graph';
 import type { FileStatementRows } from './statement-rows';
 
@@ -74,7 +75,7 @@ function resolutionsAt(db: Database, cut: ReadCut): (lastDay: IsoDate) => Resolu
  * with the day it was first CONFIRMED by then.
  */
 export interface ReportIncidents {
-  readonly incidents: readonly IncidentShownAt[];
+  readonly incidents: readonly ReportedIncident[];
   statusOf(incidentId: string): StatusThen;
   /**
    * The latest evidence date of the incident's rows within the cut (null: none dated) when they were read to assess
@@ -84,18 +85,20 @@ export interface ReportIncidents {
 }
 
 /**
- * `ReportIncidents` of a cut, from the file: as `incidentsAt` reads them, with only a status and a date taken of
- * each stored live assessment that holds at the cut, and of the policy's answer for the others.
+ * `ReportIncidents` of a cut, from the file: as `incidentsAt` reads them, with only what a report reads of their
+ * details (`EVIDENCE.reported`), and only a status and a date taken of each stored live assessment that holds at the
+ * cut, and of the policy's answer for the others.
  */
 export function reportIncidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): ReportIncidents {
   const latest = new Map<string, IsoDate | null>();
-  const read = resultsAt(db, cut, policy, storedStatusesAt(cut), statusesWithin, (evidence) => {
+  const assess = (evidence: IncidentEvidence) => {
     latest.set(evidence.incidentId, latestEvidenceDate(evidence));
     return statusThen(evidence, policy);
-  });
+  };
+  const read = resultsAt(db, cut, policy, storedStatusesAt(cut), statusesWithin, assess, EVIDENCE.reported);
   const statuses = new Map(read.map(({ incident, result }) => [incident.incidentId, result]));
   return {
-    incidents: read.map(({ incident }) => incident),
+    incidents: read.map(({ incident: { incidentId, details } }): ReportedIncident => ({ incidentId, details })),
     statusOf: (id) => statuses.get(id)!,
     latestEvidenceOf: (id) => latest.get(id),
   };

@@ -1,4 +1,5 @@
 import { DEFAULT_POLICY } from '@app/domain';
+import type { ReportedDetails } from '@app/projections';
 import {
   EventLog,
   allege,
@@ -24,6 +25,15 @@ import { memorySource } from './testing/memory-source';
  * as of the cut (`incidentsAt`, itself held to the reference fold by incidents-at.spec.ts) says.
  */
 const SEEDS = Array.from({ length: 60 }, (_, i) => 700 + i);
+
+/** What a report reads of an incident's details (every field of ReportedDetails, and no other). */
+const reportedOf = (d: ReportedDetails): ReportedDetails => ({
+  occurredFrom: d.occurredFrom,
+  occurredTo: d.occurredTo,
+  location: { countryCode: d.location.countryCode },
+  allegedUser: d.allegedUser,
+  situationId: d.situationId,
+});
 /** KNOWN cuts where the stored statuses answered although the live assessment did not hold. */
 let byStatuses = 0;
 
@@ -47,6 +57,11 @@ describe('the statuses a report reads as of a cut', () => {
       expect({ where: whereOf(cut), statuses: ids.map(lean.statusOf) }).toEqual({
         where: whereOf(cut),
         statuses: ids.map(listed.statusOf),
+      });
+      // The report reads only some of the details (EVIDENCE.reported): those, as the list reads them.
+      expect({ where: whereOf(cut), details: lean.incidents.map((i) => reportedOf(i.details)) }).toEqual({
+        where: whereOf(cut),
+        details: listed.incidents.map((i) => reportedOf(i.details)),
       });
       if (cut !== 'LIVE' && cut.clock === 'KNOWN') {
         const shown = new Set(ids);
