@@ -10,7 +10,7 @@ import type {
 } from '@app/domain';
 import type { StatusThen } from '@app/projections';
 import type { Database, Statement } from 'better-sqlite3';
-import { type Bounds, boundsWithin, rewritesWithin, Touched } from './bounds';
+import { type Bounds, boundsWithin, type LagWindow, lagsWithin, rewritesWithin, Touched } from './bounds';
 import { cutParams, type ReadCut } from './cut';
 import { keyedRows } from './cut-rows';
 import { EvidenceReader } from './evidence.reader';
@@ -123,51 +123,76 @@ export function storedResults(db: Database, ids: readonly string[], most = false
   return results;
 }
 
-/** A report's stored statuses hold where the assessment does, or (KNOWN) where no rewrite falls after the day. */
-export const statusesWithin = (cut: ReadCut, bounds: Bounds): boolean =>
-  boundsWithin(cut, bounds) || rewritesWithin(cut, bounds);
+/**
+ * What storedStatusesAt reads of the assessments of @keys (a JSON array) made under policy @version: from their index
+ * alone, by key (SQLite would look each up by its primary key, then read its row).
+ */
+export const STORED_STATUSES = `SELECT a.incident_id, a.status, a.latest_evidence_date, a.latest_recorded_at,
+    a.latest_rewrite_date, a.status_on_dates
+  FROM assessments a INDEXED BY assessments_statuses
+  WHERE a.incident_id IN (SELECT value FROM json_each(@keys)) AND a.policy_version = @version`;
+
+/** The lag windows of the assessments of @keys, from their index alone (see LagWindow). */
+export const STORED_LAGS = `SELECT a.incident_id, a.lag_windows FROM assessments a INDEXED BY assessments_lags
+  WHERE a.incident_id IN (SELECT value FROM json_each(@keys))`;
+
+type StatusesRow = [
+  id: string,
+  status: Status,
+  ...[BoundsRow['latest_evidence_date'], BoundsRow['latest_recorded_at'], BoundsRow['latest_rewrite_date']],
+  dates: string,
+];
 
 /**
- * What storedStatusesAt reads of the assessments of @keys (a JSON array) or (`most`) of all: from their index alone,
- * also by key (SQLite would look each up by its primary key, then read its row).
+ * What a report reads of the stored live assessments of `ids` made under `policy`'s version at `cut`, by incident:
+ * the status, and the day it was first CONFIRMED, of each incident the stored statuses on each evidence date answer
+ * for (the others left out: the policy runs for them), read from them alone (index assessments_statuses: no
+ * assessment, no history read). Up to the last where every row its live reading touched lies within the cut
+ * (`boundsWithin`); up to the cut's day where no rewrite falls after the day (`rewritesWithin`) and the cut reads
+ * the rows the KNOWN cut on its day reads: a KNOWN cut, or a RECORDED one on a day outside the lag windows
+ * (`lagsWithin`, read for those alone). An incident due to be assessed again is left out. `upToDay` is given the
+ * incidents read up to the day: none of their rows within the cut is dated after it.
  */
-export const STORED_STATUSES = (most: boolean) =>
-  `SELECT a.incident_id, a.status, a.latest_evidence_date, a.latest_recorded_at, a.latest_rewrite_date,
-     a.status_on_dates
-   FROM assessments a INDEXED BY assessments_statuses
-   WHERE ${most ? '1' : 'a.incident_id IN (SELECT value FROM json_each(@keys))'}`;
-
-/**
- * What a report reads of the stored live assessments of `ids` taken at `cut` (see storedBounds with
- * `statusesWithin`), by incident: the status, and the day it was first CONFIRMED, from the statuses on each evidence
- * date alone (index assessments_statuses: no assessment, no history read): up to the last where the assessment holds
- * at the cut, up to the cut's day where only they do (`rewritesWithin`). Looked up by id, or (`most`) in one scan.
- */
-export function storedStatusesAt(cut: ReadCut) {
-  return (db: Database, ids: readonly string[], most = false): Map<string, () => StatusThen> => {
-    const { day } = cutParams(cut);
-    const rows = db
-      .prepare(STORED_STATUSES(most))
-      .raw()
-      .all(most ? {} : { keys: JSON.stringify(ids) }) as [
-      string,
-      Status,
-      ...[BoundsRow['latest_evidence_date'], BoundsRow['latest_recorded_at'], BoundsRow['latest_rewrite_date']],
-      string,
-    ][];
-    const wanted = new Set(ids);
-    const results = new Map<string, () => StatusThen>();
-    for (const [id, status, latestEvidenceDate, latestRecordedAt, latestRewriteDate, dates] of rows) {
-      if (!wanted.has(id)) continue;
-      const holds = boundsWithin(cut, { latestEvidenceDate, latestRecordedAt, latestRewriteDate });
-      const upTo = (last: IsoDate) => statusUpTo(JSON.parse(dates) as StatusOnDate[], last);
-      results.set(
-        id,
-        holds ? () => ({ confirmed: status === 'CONFIRMED', confirmedOn: upTo(LAST).confirmedOn }) : () => upTo(day),
-      );
-    }
-    return results;
+export function storedStatusesAt(
+  db: Database,
+  cut: ReadCut,
+  policy: PolicyConfig,
+  ids: readonly string[],
+  upToDay?: Set<string>,
+): Map<string, () => StatusThen> {
+  const { day } = cutParams(cut);
+  const due = new Set(db.prepare('SELECT incident_id FROM dirty_incidents').pluck().all() as string[]);
+  const rows = db
+    .prepare(STORED_STATUSES)
+    .raw()
+    .all({ keys: JSON.stringify(ids), version: policy.version });
+  const results = new Map<string, () => StatusThen>();
+  const lagging = new Map<string, string>();
+  for (const [id, status, latestEvidenceDate, latestRecordedAt, latestRewriteDate, dates] of rows as StatusesRow[]) {
+    if (due.has(id)) continue;
+    const bounds = { latestEvidenceDate, latestRecordedAt, latestRewriteDate };
+    if (boundsWithin(cut, bounds)) {
+      results.set(id, () => ({
+        confirmed: status === 'CONFIRMED',
+        confirmedOn: statusUpTo(JSON.parse(dates) as StatusOnDate[], LAST).confirmedOn,
+      }));
+    } else if (rewritesWithin(cut, bounds)) lagging.set(id, dates);
+  }
+  const byDay = (id: string) => {
+    const dates = lagging.get(id)!;
+    results.set(id, () => statusUpTo(JSON.parse(dates) as StatusOnDate[], day));
+    upToDay?.add(id);
   };
+  if (cut === 'LIVE' || cut.clock === 'KNOWN') {
+    for (const id of lagging.keys()) byDay(id);
+  } else if (lagging.size > 0) {
+    const lags = db
+      .prepare(STORED_LAGS)
+      .raw()
+      .all({ keys: JSON.stringify([...lagging.keys()]) }) as string[][];
+    for (const [id, windows] of lags) if (lagsWithin(cut, JSON.parse(windows) as LagWindow[])) byDay(id);
+  }
+  return results;
 }
 
 /** Later than every date. */
@@ -268,7 +293,7 @@ export function assessPending(
   ][];
   const storedStatus = db.prepare('SELECT status FROM assessments WHERE incident_id = ?').pluck();
   const moved = new Map<string, StatusMove>();
-  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?,?)');
+  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)');
   const dropAssessment = db.prepare('DELETE FROM assessments WHERE incident_id = ?');
   const dropHistory = db.prepare('DELETE FROM status_history WHERE incident_id = ?');
   const change = db.prepare('INSERT INTO status_history VALUES (?,?,?,?,?,?,?)');
@@ -303,6 +328,7 @@ export function assessPending(
         bounds.latestEvidenceDate,
         bounds.latestRecordedAt,
         bounds.latestRewriteDate,
+        JSON.stringify(bounds.lagWindows),
       );
       dropHistory.run(incidentId);
       statusHistory.forEach((h, n) =>

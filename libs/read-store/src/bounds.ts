@@ -40,11 +40,36 @@ export function boundsWithin(cut: ReadCut, bounds: Bounds): boolean {
  * Whether the statuses on each evidence date stored with a live assessment give its status at the cut up to the
  * cut's day: a KNOWN cut on or after every rewrite the live reading touched (see `Bounds.latestRewriteDate`). Every
  * fact it reads is then the live one dated by the day, and the policy's status on a day is a function of those
- * alone (`cutEvidence`).
+ * alone (`cutEvidence`). A RECORDED cut on or after them too, when it reads what the KNOWN cut on its day reads
+ * (`lagsWithin`).
  */
 export function rewritesWithin(cut: ReadCut, bounds: Bounds): boolean {
-  if (cut === 'LIVE' || cut.clock !== 'KNOWN') return false;
+  if (cut === 'LIVE') return false;
   return bounds.latestRewriteDate === null || bounds.latestRewriteDate <= cutParams(cut).day;
+}
+
+/**
+ * The days, from one to another inclusive, on which a RECORDED cut and the KNOWN cut on its day may read different
+ * rows of a reading: a touched row's window runs from the earlier of its evidence date and the day it was recorded
+ * to the later ('' for a row with no date: every day before its recording). On a day outside every window, each
+ * touched row lies within both cuts or neither (dated by the day exactly when recorded by its end, and by the cut's
+ * instant: recorded on an earlier day), so the RECORDED cut reads what the KNOWN cut reads. Stored with the live
+ * assessment, merged and in order.
+ */
+export type LagWindow = [from: string, to: string];
+
+/**
+ * Whether a RECORDED cut reads each row of a stored reading as the KNOWN cut on its day does (see `LagWindow`):
+ * then what holds of that KNOWN cut (`rewritesWithin`) holds of it.
+ */
+export function lagsWithin(cut: ReadCut, windows: readonly LagWindow[]): boolean {
+  if (cut === 'LIVE' || cut.clock !== 'RECORDED') return false;
+  const { day } = cutParams(cut);
+  for (const [from, to] of windows) {
+    if (from > day) return true;
+    if (to >= day) return false;
+  }
+  return true;
 }
 
 /** The keys a reading touched, per query that bounds them (`EvidenceQuery.touched`). */
@@ -63,6 +88,13 @@ interface BoundRow {
   evidence_date: string | null;
   recorded_at: number;
   rewrite_date: string | null;
+  /** Each row's evidence date and recording day, as `latest` lists them. */
+  lags: string;
+}
+
+/** What a stored reading is bounded by: its bounds, and its rows' lag windows. */
+export interface ReadingBounds extends Bounds {
+  lagWindows: LagWindow[];
 }
 
 /** Bounds read through a reader's rows, each key's once (valid while the tables do not change, as the rows). */
@@ -71,8 +103,9 @@ export class BoundsReader {
 
   constructor(private readonly rows: Rows) {}
 
-  of(touched: Touched): Bounds {
+  of(touched: Touched): ReadingBounds {
     const bounds: Bounds = { latestEvidenceDate: null, latestRecordedAt: 0, latestRewriteDate: null };
+    const windows: LagWindow[] = [];
     for (const [query, keys] of touched.keys) {
       let byKey = this.cache.get(query);
       if (!byKey) this.cache.set(query, (byKey = new Map<string, BoundRow[]>()));
@@ -92,9 +125,34 @@ export class BoundsReader {
           if (rewrite !== null && (bounds.latestRewriteDate === null || rewrite > bounds.latestRewriteDate)) {
             bounds.latestRewriteDate = rewrite;
           }
+          windowsInto(windows, row.lags);
         }
       }
     }
-    return bounds;
+    return { ...bounds, lagWindows: merged(windows) };
   }
+}
+
+/** Each row's window of a `lags` list (see `latest` in evidence.queries), a LEFT JOIN's missing row left out. */
+function windowsInto(windows: LagWindow[], lags: string): void {
+  for (const pairs of JSON.parse(lags) as (string | null)[][]) {
+    for (let i = 0; i < pairs.length; i += 2) {
+      const [date, day] = [pairs[i], pairs[i + 1]];
+      if (day === null) continue;
+      windows.push(date === null ? ['', day] : date < day ? [date, day] : [day, date]);
+    }
+  }
+}
+
+/** The windows in order, those that share a day made one. */
+function merged(windows: LagWindow[]): LagWindow[] {
+  windows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: LagWindow[] = [];
+  for (const w of windows) {
+    const last = out.at(-1);
+    if (last !== undefined && w[0] <= last[1]) {
+      if (w[1] > last[1]) last[1] = w[1];
+    } else out.push([w[0], w[1]]);
+  }
+  return out;
 }

@@ -26,12 +26,19 @@ const latestDate = (...aliases: string[]) =>
     ? `max(${aliases[0]}.evidence_date)`
     : `nullif(max(${aliases.map((a) => `coalesce(max(${a}.evidence_date), '')`).join(', ')}), '')`;
 
-/** The latest evidence date and recording time over the joined aliases, one row per key (an empty max: null). */
+/**
+ * The latest evidence date and recording time over the joined aliases, one row per key (an empty max: null), and
+ * each joined row's evidence date and recording day (`lags`: a JSON array of [date, day, date, day, ...], an alias
+ * a LEFT JOIN found no row for as nulls) for `LagWindow`s.
+ */
 const latest = (...aliases: string[]) =>
   `${latestDate(...aliases)} AS evidence_date, ` +
   (aliases.length === 1
     ? `max(${aliases[0]}.recorded_at) AS recorded_at`
-    : `max(${aliases.map((a) => `coalesce(max(${a}.recorded_at), 0)`).join(', ')}) AS recorded_at`);
+    : `max(${aliases.map((a) => `coalesce(max(${a}.recorded_at), 0)`).join(', ')}) AS recorded_at`) +
+  `, json_group_array(json_array(${aliases
+    .map((a) => `${a}.evidence_date, date(${a}.recorded_at / 1000, 'unixepoch')`)
+    .join(', ')})) AS lags`;
 
 /**
  * Which of a key's rows rewrite what an earlier row says, beyond what the policy's cut by date undoes (see

@@ -14,7 +14,7 @@ import type {
   Credibility,
 } from '@app/domain';
 import { spokenByAllegedUser } from '@app/projections';
-import { type Bounds, BoundsReader, type Touched } from './bounds';
+import { BoundsReader, type ReadingBounds, type Touched } from './bounds';
 import type { Rows } from './cut-rows';
 import { EVIDENCE, type EvidenceQuery, type POLICY_DETAILS } from './evidence.queries';
 import { linkOrder, type Merge } from './link-order';
@@ -104,8 +104,8 @@ export class EvidenceReader {
     this.sources = sources ?? new SourceGraph(rows);
   }
 
-  /** The bounds of what the readings given `touched` read (see `Bounds`), each key's read once per reader. */
-  bounds(touched: Touched): Bounds {
+  /** The bounds of what the readings given `touched` read (see `ReadingBounds`), each key's read once per reader. */
+  bounds(touched: Touched): ReadingBounds {
     return (this.boundsReader ??= new BoundsReader(this.rows)).of(touched);
   }
 

@@ -1,7 +1,6 @@
 import { assessWithHistory } from '@app/domain';
 import type { Assessment, IncidentDetails, IncidentEvidence, IsoDate, PolicyConfig, StatusChange } from '@app/domain';
 import type { Database } from 'better-sqlite3';
-import { type Bounds, boundsWithin } from './bounds';
 import type { ReadCut } from './cut';
 import { readerFor, storedAssessment, storedBounds, storedResults } from './assessments';
 import { BulkRows, KeySetRows } from './cut-rows';
@@ -47,34 +46,36 @@ export function bulkReader(
  * sources of the cut once). In one read transaction, so one snapshot; no replay.
  */
 export function incidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): IncidentAtCut[] {
-  return resultsAt(db, cut, policy, storedResults, boundsWithin, (evidence) => assessed(evidence, policy)).map(
-    ({ incident, result }) => ({ ...incident, ...result }),
-  );
+  const stored = (ids: readonly string[]) => {
+    const holds = storedBounds(db, policy);
+    const taken = ids.filter((id) => holds.get(id)?.(cut) === true);
+    return storedResults(db, taken, taken.length * 2 > holds.size);
+  };
+  return resultsAt(db, cut, stored, (evidence) => assessed(evidence, policy)).map(({ incident, result }) => ({
+    ...incident,
+    ...result,
+  }));
 }
 
 /**
  * Every canonical incident at the cut (as `incidentsAt`) with what a reading takes of its assessment then: `stored`
- * of the stored live assessments whose bounds are `within` the cut (see storedBounds), `assess` of the evidence of
- * the others. `versions` reads the details (default: all of them).
+ * of the incidents whose stored live assessment answers at the cut (it leaves out the others), `assess` of the
+ * evidence of the others. `versions` reads the details (default: all of them).
  */
 export function resultsAt<R>(
   db: Database,
   cut: ReadCut,
-  policy: PolicyConfig,
-  stored: (db: Database, ids: readonly string[], most: boolean) => Map<string, () => R>,
-  within: (cut: ReadCut, bounds: Bounds) => boolean,
+  stored: (ids: readonly string[]) => Map<string, () => R>,
   assess: (evidence: IncidentEvidence) => R,
   versions?: EvidenceQuery,
 ): { incident: IncidentShownAt; result: R }[] {
   const read = () => {
     const { reader, incidentIds } = bulkReader(db, cut, versions);
-    const holds = storedBounds(db, policy, within);
     const shown = canonicalAt(reader, incidentIds(), (id, { evidence: _evidence, ...shown }) => ({
       incidentId: id,
       ...shown,
     }));
-    const taken = shown.filter(({ incidentId }) => holds.get(incidentId)?.(cut) === true).map((i) => i.incidentId);
-    const kept = stored(db, taken, taken.length * 2 > holds.size);
+    const kept = stored(shown.map((i) => i.incidentId));
     const unread = shown.filter(({ incidentId }) => !kept.has(incidentId)).map((i) => i.incidentId);
     // Most incidents of the cut or few: the most in one pass over the tables, the few together.
     const evidence =

@@ -24,7 +24,7 @@ import { type ReadCut, cutParams, kindOf, within } from './cut';
 import { BulkRows, KeySetRows } from './cut-rows';
 import { EvidenceReader } from './evidence.reader';
 import { incidentResolver } from './incident-resolution';
-import { statusesWithin, storedStatusesAt } from './assessments';
+import { storedStatusesAt } from './assessments';
 import { type IncidentAtCut, resultsAt } from './incidents-at';
 import { EVIDENCE } from './evidence.queries';
 import { SourceGraph } from './source-graph';
@@ -78,8 +78,9 @@ export interface ReportIncidents {
   readonly incidents: readonly ReportedIncident[];
   statusOf(incidentId: string): StatusThen;
   /**
-   * The latest evidence date of the incident's rows within the cut (null: none dated) when they were read to assess
-   * it; undefined when they were not (a stored assessment taken): the stored live bound then says.
+   * A date none of the incident's rows within the cut is dated after (null: none dated), where known without reading
+   * them again: their latest evidence date when they were read to assess it, the cut's day when the stored statuses
+   * were read up to the day; undefined otherwise (a stored live assessment taken: the stored live bound then says).
    */
   latestEvidenceOf(incidentId: string): IsoDate | null | undefined;
 }
@@ -95,12 +96,15 @@ export function reportIncidentsAt(db: Database, cut: ReadCut, policy: PolicyConf
     latest.set(evidence.incidentId, latestEvidenceDate(evidence));
     return statusThen(evidence, policy);
   };
-  const read = resultsAt(db, cut, policy, storedStatusesAt(cut), statusesWithin, assess, EVIDENCE.reported);
+  const upToDay = new Set<string>();
+  const stored = (ids: readonly string[]) => storedStatusesAt(db, cut, policy, ids, upToDay);
+  const read = resultsAt(db, cut, stored, assess, EVIDENCE.reported);
   const statuses = new Map(read.map(({ incident, result }) => [incident.incidentId, result]));
+  const { day } = cutParams(cut);
   return {
     incidents: read.map(({ incident: { incidentId, details } }): ReportedIncident => ({ incidentId, details })),
     statusOf: (id) => statuses.get(id)!,
-    latestEvidenceOf: (id) => latest.get(id),
+    latestEvidenceOf: (id) => (upToDay.has(id) ? day : latest.get(id)),
   };
 }
 

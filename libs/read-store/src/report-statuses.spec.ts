@@ -9,7 +9,7 @@ import {
   statement,
 } from '../../projections/src/testing/event-log.fixtures';
 import { randomHistory } from '../../projections/src/testing/random-history';
-import { STORED_STATUSES } from './assessments';
+import { STORED_LAGS, STORED_STATUSES, storedStatusesAt } from './assessments';
 import { cutParams } from './cut';
 import { incidentsAt } from './incidents-at';
 import { ReadStore } from './read-store';
@@ -20,7 +20,8 @@ import { memorySource } from './testing/memory-source';
 /**
  * A report as of a cut takes each incident's status and first confirmation from the stored live assessment where
  * that holds, from the stored statuses on each evidence date where only no rewrite falls after a KNOWN cut's day
- * (see `Bounds.latestRewriteDate`), else from the policy over its rows then. Over many random histories (merges,
+ * (see `Bounds.latestRewriteDate`) or a RECORDED cut's day outside its lag windows (`LagWindow`), else from the
+ * policy over its rows then. Over many random histories (merges,
  * corrections, regrades, source merges, conclusions), every incident at every cut reads as the policy over its rows
  * as of the cut (`incidentsAt`, itself held to the reference fold by incidents-at.spec.ts) says.
  */
@@ -36,12 +37,16 @@ const reportedOf = (d: ReportedDetails): ReportedDetails => ({
 });
 /** KNOWN cuts where the stored statuses answered although the live assessment did not hold. */
 let byStatuses = 0;
+/** RECORDED cuts where they answered for an incident with rows recorded after the cut (see LagWindow). */
+let byLags = 0;
 
 describe('the statuses a report reads as of a cut', () => {
   it.each(SEEDS)('history %i: equal to the policy over the rows of the cut, every incident', async (seed) => {
-    const { events } = randomHistory(seed, 160);
+    // Half the histories dated as a registry kept up to date records them: most rows within days of their dates.
+    const { events } = randomHistory(seed, 160, seed % 2 === 0 ? { lagDays: 20 } : {});
     const store = ReadStore.openFile(':memory:');
     await store.catchUp(memorySource(events, 7));
+    const recordedLater = store.db.prepare('SELECT incident_id FROM assessments WHERE latest_recorded_at > ?');
     const taken = store.db.prepare(
       `SELECT incident_id FROM assessments WHERE latest_evidence_date > @day
        AND (latest_rewrite_date IS NULL OR latest_rewrite_date <= @day)`,
@@ -68,12 +73,21 @@ describe('the statuses a report reads as of a cut', () => {
         const stored = taken.pluck().all({ day: cutParams(cut).day }) as string[];
         byStatuses += stored.filter((id) => shown.has(id)).length;
       }
+      if (cut !== 'LIVE' && cut.clock === 'RECORDED') {
+        const answered = storedStatusesAt(store.db, cut, DEFAULT_POLICY, ids);
+        const late = recordedLater.pluck().all(cutParams(cut).t) as string[];
+        byLags += late.filter((id) => answered.has(id)).length;
+      }
     }
     store.close();
   });
 
   it('the stored statuses answered for many incidents whose live assessment did not hold', () => {
     expect(byStatuses).toBeGreaterThan(300);
+  });
+
+  it('on the RECORDED clock too, for incidents with rows recorded after the cut (outside their lag windows)', () => {
+    expect(byLags).toBeGreaterThan(50);
   });
 });
 
@@ -112,14 +126,17 @@ describe('a correction of what the alleged user said, dated after the day', () =
 });
 
 describe('what a report reads of the stored assessments', () => {
-  it.each([true, false])('most: %s: the statuses from their index alone, no assessment read', (most) => {
+  it.each([
+    [STORED_STATUSES, 'assessments_statuses'],
+    [STORED_LAGS, 'assessments_lags'],
+  ])('%#: the statuses and the lag windows from their indexes alone, no assessment read', (sql, index) => {
     const store = ReadStore.openFile(':memory:');
     const plan = store.db
-      .prepare(`EXPLAIN QUERY PLAN ${STORED_STATUSES(most)}`)
-      .all({ keys: '[]' })
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all({ keys: '[]', version: DEFAULT_POLICY.version })
       .map((row) => (row as { detail: string }).detail);
     expect(plan.filter((step) => / a( |$)/.test(step))).toEqual([
-      expect.stringMatching(/^(SCAN|SEARCH) a USING COVERING INDEX assessments_statuses/),
+      expect.stringMatching(new RegExp(`^SEARCH a USING COVERING INDEX ${index}`)),
     ]);
     store.close();
   });

@@ -38,15 +38,21 @@ const SCOPES: (StatementScope | undefined)[] = [
  * A random history the deciders could have produced (no command on a merged duplicate, one withdrawal,
  * retraction and conclusion at most, ids never reused), recorded in one order and dated in another:
  * evidence dates and recording times are both drawn over four years, independently, so backfills, corrections,
- * merges and regrades dated (and recorded) before and after any day are all common.
+ * merges and regrades dated (and recorded) before and after any day are all common. With `lagDays`, as a registry
+ * kept up to date records them: four dates in five up to that many days before the day they are recorded, the
+ * fifth drawn over the four years (a backfill, or a date still to come).
  */
-export function randomHistory(seed: number, steps = 160): EventLog {
+export function randomHistory(seed: number, steps = 160, options: { lagDays?: number } = {}): EventLog {
   const rnd = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
-  const date = () => dayOf(Math.floor(rnd() * 1460));
-  const log = new EventLog();
   // Recorded over the same four years as the evidence dates, in order (a minute apart at least).
   let clock = DAY_ZERO;
+  const { lagDays } = options;
+  const date = () =>
+    lagDays === undefined || rnd() < 0.2
+      ? dayOf(Math.floor(rnd() * 1460))
+      : dayOf(Math.max(0, Math.floor((clock - DAY_ZERO) / 86_400_000 - rnd() * lagDays)));
+  const log = new EventLog();
   const record = (event: Parameters<EventLog['add']>[0]) => {
     clock += 60_000 + Math.floor(rnd() * ((1460 * 86_400_000) / steps) * 2);
     log.add(event, { recordedAt: new Date(clock).toISOString() });
