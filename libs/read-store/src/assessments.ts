@@ -10,7 +10,7 @@ import type {
 } from '@app/domain';
 import type { StatusThen } from '@app/projections';
 import type { Database, Statement } from 'better-sqlite3';
-import { type Bounds, boundsWithin, type LagWindow, lagsWithin, rewritesWithin, Touched } from './bounds';
+import { type Bounds, boundsWithin, type LagWindow, lagWindowOn, rewritesWithin, Touched } from './bounds';
 import { cutParams, type ReadCut } from './cut';
 import { keyedRows } from './cut-rows';
 import { EvidenceReader } from './evidence.reader';
@@ -127,72 +127,102 @@ export function storedResults(db: Database, ids: readonly string[], most = false
  * What storedStatusesAt reads of the assessments of @keys (a JSON array) made under policy @version: from their index
  * alone, by key (SQLite would look each up by its primary key, then read its row).
  */
-export const STORED_STATUSES = `SELECT a.incident_id, a.status, a.latest_evidence_date, a.latest_recorded_at,
-    a.latest_rewrite_date, a.status_on_dates
+export const STORED_STATUSES = `SELECT a.incident_id, a.status, a.confirmed_on, a.latest_evidence_date,
+    a.latest_recorded_at, a.latest_rewrite_date
   FROM assessments a INDEXED BY assessments_statuses
   WHERE a.incident_id IN (SELECT value FROM json_each(@keys)) AND a.policy_version = @version`;
 
-/** The lag windows of the assessments of @keys, from their index alone (see LagWindow). */
-export const STORED_LAGS = `SELECT a.incident_id, a.lag_windows FROM assessments a INDEXED BY assessments_lags
-  WHERE a.incident_id IN (SELECT value FROM json_each(@keys))`;
+/** The statuses on each evidence date and the lag windows of the assessments of @keys, from their index alone. */
+export const STORED_DATES = `SELECT a.incident_id, a.status_on_dates, a.lag_windows
+  FROM assessments a INDEXED BY assessments_dates WHERE a.incident_id IN (SELECT value FROM json_each(@keys))`;
 
 type StatusesRow = [
   id: string,
   status: Status,
+  confirmedOn: IsoDate | null,
   ...[BoundsRow['latest_evidence_date'], BoundsRow['latest_recorded_at'], BoundsRow['latest_rewrite_date']],
-  dates: string,
 ];
 
+/** The first confirmation among the statuses before a date (see `confirmationOf`). */
+export interface KnownBefore {
+  before: IsoDate;
+  confirmedOn: IsoDate | null;
+}
+
+/** What a report reads of the stored live assessments at a cut (see storedStatusesAt). */
+export interface StoredStatusesAt {
+  /** The status and first confirmation of each incident the stored statuses answer for. */
+  statuses: Map<string, () => StatusThen>;
+  /** Those read up to the cut's day: none of their rows within the cut is dated after it. */
+  upToDay: Set<string>;
+  /** Of others, the first confirmation before a date, where the stored statuses tell it (`confirmationOf`). */
+  known: Map<string, KnownBefore>;
+}
+
 /**
- * What a report reads of the stored live assessments of `ids` made under `policy`'s version at `cut`, by incident:
- * the status, and the day it was first CONFIRMED, of each incident the stored statuses on each evidence date answer
- * for (the others left out: the policy runs for them), read from them alone (index assessments_statuses: no
- * assessment, no history read). Up to the last where every row its live reading touched lies within the cut
- * (`boundsWithin`); up to the cut's day where no rewrite falls after the day (`rewritesWithin`) and the cut reads
- * the rows the KNOWN cut on its day reads: a KNOWN cut, or a RECORDED one on a day outside the lag windows
- * (`lagsWithin`, read for those alone). An incident due to be assessed again is left out. `upToDay` is given the
- * incidents read up to the day: none of their rows within the cut is dated after it.
+ * What a report reads of the stored live assessments of `ids` made under `policy`'s version at `cut`: the status,
+ * and the day it was first CONFIRMED, of each incident its stored statuses answer for (the others left out: the
+ * policy runs for them), read from them alone (index assessments_statuses: no assessment, no history read). As
+ * stored where every row its live reading touched lies within the cut (`boundsWithin`); up to the cut's day from the
+ * statuses on each evidence date where no rewrite falls after the day (`rewritesWithin`) and the cut reads the rows
+ * the KNOWN cut on its day reads: a KNOWN cut, or a RECORDED one on a day outside the lag windows (`lagWindowOn`;
+ * both read for those alone). On a day inside one, the cut's rows dated before the window are the live ones, so where
+ * no rewrite falls on or after its start the statuses before it stand (`known`). An incident due to be assessed again
+ * is left out.
  */
 export function storedStatusesAt(
   db: Database,
   cut: ReadCut,
   policy: PolicyConfig,
   ids: readonly string[],
-  upToDay?: Set<string>,
-): Map<string, () => StatusThen> {
+): StoredStatusesAt {
   const { day } = cutParams(cut);
   const due = new Set(db.prepare('SELECT incident_id FROM dirty_incidents').pluck().all() as string[]);
   const rows = db
     .prepare(STORED_STATUSES)
     .raw()
     .all({ keys: JSON.stringify(ids), version: policy.version });
-  const results = new Map<string, () => StatusThen>();
-  const lagging = new Map<string, string>();
-  for (const [id, status, latestEvidenceDate, latestRecordedAt, latestRewriteDate, dates] of rows as StatusesRow[]) {
+  const found: StoredStatusesAt = { statuses: new Map(), upToDay: new Set(), known: new Map() };
+  const lagging = new Map<string, IsoDate | null>();
+  for (const [
+    id,
+    status,
+    confirmedOn,
+    latestEvidenceDate,
+    latestRecordedAt,
+    latestRewriteDate,
+  ] of rows as StatusesRow[]) {
     if (due.has(id)) continue;
     const bounds = { latestEvidenceDate, latestRecordedAt, latestRewriteDate };
-    if (boundsWithin(cut, bounds)) {
-      results.set(id, () => ({
-        confirmed: status === 'CONFIRMED',
-        confirmedOn: statusUpTo(JSON.parse(dates) as StatusOnDate[], LAST).confirmedOn,
-      }));
-    } else if (rewritesWithin(cut, bounds)) lagging.set(id, dates);
+    if (boundsWithin(cut, bounds)) found.statuses.set(id, () => ({ confirmed: status === 'CONFIRMED', confirmedOn }));
+    else if (rewritesWithin(cut, bounds)) lagging.set(id, latestRewriteDate);
   }
-  const byDay = (id: string) => {
-    const dates = lagging.get(id)!;
-    results.set(id, () => statusUpTo(JSON.parse(dates) as StatusOnDate[], day));
-    upToDay?.add(id);
-  };
-  if (cut === 'LIVE' || cut.clock === 'KNOWN') {
-    for (const id of lagging.keys()) byDay(id);
-  } else if (lagging.size > 0) {
-    const lags = db
-      .prepare(STORED_LAGS)
-      .raw()
-      .all({ keys: JSON.stringify([...lagging.keys()]) }) as string[][];
-    for (const [id, windows] of lags) if (lagsWithin(cut, JSON.parse(windows) as LagWindow[])) byDay(id);
+  if (lagging.size === 0) return found;
+  const known = cut !== 'LIVE' && cut.clock === 'KNOWN';
+  const read = db
+    .prepare(STORED_DATES)
+    .raw()
+    .all({ keys: JSON.stringify([...lagging.keys()]) }) as string[][];
+  for (const [id, dates, windows] of read) {
+    const lag = known ? undefined : lagWindowOn(day, JSON.parse(windows) as LagWindow[]);
+    if (lag === undefined) {
+      found.statuses.set(id, () => statusUpTo(JSON.parse(dates) as StatusOnDate[], day));
+      found.upToDay.add(id);
+    } else if (lagging.get(id)! === null || lagging.get(id)! < lag[0]) {
+      const before = lag[0];
+      found.known.set(id, { before, confirmedOn: firstConfirmedBefore(JSON.parse(dates) as StatusOnDate[], before) });
+    }
   }
-  return results;
+  return found;
+}
+
+/** The first of the statuses on each date that is CONFIRMED and dated before `before`; null when none. */
+function firstConfirmedBefore(dates: readonly StatusOnDate[], before: IsoDate): IsoDate | null {
+  for (const { on, status } of dates) {
+    if (on >= before) return null;
+    if (status === 'CONFIRMED') return on;
+  }
+  return null;
 }
 
 /** Later than every date. */
@@ -293,7 +323,7 @@ export function assessPending(
   ][];
   const storedStatus = db.prepare('SELECT status FROM assessments WHERE incident_id = ?').pluck();
   const moved = new Map<string, StatusMove>();
-  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)');
+  const upsert = db.prepare('INSERT OR REPLACE INTO assessments VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)');
   const dropAssessment = db.prepare('DELETE FROM assessments WHERE incident_id = ?');
   const dropHistory = db.prepare('DELETE FROM status_history WHERE incident_id = ?');
   const change = db.prepare('INSERT INTO status_history VALUES (?,?,?,?,?,?,?)');
@@ -329,6 +359,7 @@ export function assessPending(
         bounds.latestRecordedAt,
         bounds.latestRewriteDate,
         JSON.stringify(bounds.lagWindows),
+        statusUpTo(statusOnDates, LAST).confirmedOn,
       );
       dropHistory.run(incidentId);
       statusHistory.forEach((h, n) =>

@@ -41,7 +41,7 @@ export function boundsWithin(cut: ReadCut, bounds: Bounds): boolean {
  * cut's day: a KNOWN cut on or after every rewrite the live reading touched (see `Bounds.latestRewriteDate`). Every
  * fact it reads is then the live one dated by the day, and the policy's status on a day is a function of those
  * alone (`cutEvidence`). A RECORDED cut on or after them too, when it reads what the KNOWN cut on its day reads
- * (`lagsWithin`).
+ * (on a day outside the lag windows: `lagWindowOn`).
  */
 export function rewritesWithin(cut: ReadCut, bounds: Bounds): boolean {
   if (cut === 'LIVE') return false;
@@ -59,17 +59,16 @@ export function rewritesWithin(cut: ReadCut, bounds: Bounds): boolean {
 export type LagWindow = [from: string, to: string];
 
 /**
- * Whether a RECORDED cut reads each row of a stored reading as the KNOWN cut on its day does (see `LagWindow`):
- * then what holds of that KNOWN cut (`rewritesWithin`) holds of it.
+ * The lag window (see `LagWindow`) on `day`, if any: outside every window a RECORDED cut on that day reads each row
+ * of a stored reading as the KNOWN cut on the day does, so what holds of that KNOWN cut (`rewritesWithin`) holds of
+ * it; inside one, it reads those dated before the window's start as live.
  */
-export function lagsWithin(cut: ReadCut, windows: readonly LagWindow[]): boolean {
-  if (cut === 'LIVE' || cut.clock !== 'RECORDED') return false;
-  const { day } = cutParams(cut);
-  for (const [from, to] of windows) {
-    if (from > day) return true;
-    if (to >= day) return false;
+export function lagWindowOn(day: string, windows: readonly LagWindow[]): LagWindow | undefined {
+  for (const window of windows) {
+    if (window[0] > day) return undefined;
+    if (window[1] >= day) return window;
   }
-  return true;
+  return undefined;
 }
 
 /** The keys a reading touched, per query that bounds them (`EvidenceQuery.touched`). */

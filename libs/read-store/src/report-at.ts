@@ -24,7 +24,7 @@ import { type ReadCut, cutParams, kindOf, within } from './cut';
 import { BulkRows, KeySetRows } from './cut-rows';
 import { EvidenceReader } from './evidence.reader';
 import { incidentResolver } from './incident-resolution';
-import { storedStatusesAt } from './assessments';
+import { type KnownBefore, type StoredStatusesAt, storedStatusesAt } from './assessments';
 import { type IncidentAtCut, resultsAt } from './incidents-at';
 import { EVIDENCE } from './evidence.queries';
 import { SourceGraph } from './source-graph';
@@ -92,25 +92,33 @@ export interface ReportIncidents {
  */
 export function reportIncidentsAt(db: Database, cut: ReadCut, policy: PolicyConfig): ReportIncidents {
   const latest = new Map<string, IsoDate | null>();
+  let stored: StoredStatusesAt | undefined;
   const assess = (evidence: IncidentEvidence) => {
     latest.set(evidence.incidentId, latestEvidenceDate(evidence));
-    return statusThen(evidence, policy);
+    return statusThen(evidence, policy, undefined, stored?.known.get(evidence.incidentId));
   };
-  const upToDay = new Set<string>();
-  const stored = (ids: readonly string[]) => storedStatusesAt(db, cut, policy, ids, upToDay);
-  const read = resultsAt(db, cut, stored, assess, EVIDENCE.reported);
+  const read = resultsAt(
+    db,
+    cut,
+    (ids) => (stored = storedStatusesAt(db, cut, policy, ids)).statuses,
+    assess,
+    EVIDENCE.reported,
+  );
   const statuses = new Map(read.map(({ incident, result }) => [incident.incidentId, result]));
   const { day } = cutParams(cut);
   return {
     incidents: read.map(({ incident: { incidentId, details } }): ReportedIncident => ({ incidentId, details })),
     statusOf: (id) => statuses.get(id)!,
-    latestEvidenceOf: (id) => (upToDay.has(id) ? day : latest.get(id)),
+    latestEvidenceOf: (id) => (stored?.upToDay.has(id) ? day : latest.get(id)),
   };
 }
 
-/** What a report reads of the policy's answer on `day` (default: on all the evidence). */
-function statusThen(evidence: IncidentEvidence, policy: PolicyConfig, day?: IsoDate): StatusThen {
-  const { status, confirmedOn } = confirmationOf(evidence, policy, day);
+/**
+ * What a report reads of the policy's answer on `day` (default: on all the evidence); `known`: the first confirmation
+ * before a date, where stored statuses tell it.
+ */
+function statusThen(evidence: IncidentEvidence, policy: PolicyConfig, day?: IsoDate, known?: KnownBefore): StatusThen {
+  const { status, confirmedOn } = confirmationOf(evidence, policy, day, known);
   return { confirmed: status === 'CONFIRMED', confirmedOn };
 }
 

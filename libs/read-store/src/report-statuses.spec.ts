@@ -9,8 +9,8 @@ import {
   statement,
 } from '../../projections/src/testing/event-log.fixtures';
 import { randomHistory } from '../../projections/src/testing/random-history';
-import { STORED_LAGS, STORED_STATUSES, storedStatusesAt } from './assessments';
-import { cutParams } from './cut';
+import { STORED_DATES, STORED_STATUSES, storedStatusesAt } from './assessments';
+import { cutParams, type ReadCut } from './cut';
 import { incidentsAt } from './incidents-at';
 import { ReadStore } from './read-store';
 import { reportIncidentsAt, reportIncidentsOf } from './report-at';
@@ -39,6 +39,8 @@ const reportedOf = (d: ReportedDetails): ReportedDetails => ({
 let byStatuses = 0;
 /** RECORDED cuts where they answered for an incident with rows recorded after the cut (see LagWindow). */
 let byLags = 0;
+/** RECORDED cuts where the policy ran from a lag window's start, the statuses before it taken as stored. */
+let resumed = 0;
 
 describe('the statuses a report reads as of a cut', () => {
   it.each(SEEDS)('history %i: equal to the policy over the rows of the cut, every incident', async (seed) => {
@@ -74,9 +76,10 @@ describe('the statuses a report reads as of a cut', () => {
         byStatuses += stored.filter((id) => shown.has(id)).length;
       }
       if (cut !== 'LIVE' && cut.clock === 'RECORDED') {
-        const answered = storedStatusesAt(store.db, cut, DEFAULT_POLICY, ids);
+        const stored = storedStatusesAt(store.db, cut, DEFAULT_POLICY, ids);
         const late = recordedLater.pluck().all(cutParams(cut).t) as string[];
-        byLags += late.filter((id) => answered.has(id)).length;
+        byLags += late.filter((id) => stored.statuses.has(id)).length;
+        resumed += stored.known.size;
       }
     }
     store.close();
@@ -88,6 +91,10 @@ describe('the statuses a report reads as of a cut', () => {
 
   it('on the RECORDED clock too, for incidents with rows recorded after the cut (outside their lag windows)', () => {
     expect(byLags).toBeGreaterThan(50);
+  });
+
+  it('inside a lag window, the policy ran from its start for many (the statuses before it as stored)', () => {
+    expect(resumed).toBeGreaterThan(50);
   });
 });
 
@@ -125,11 +132,46 @@ describe('a correction of what the alleged user said, dated after the day', () =
   });
 });
 
+describe('a correction of the alleged user dated before a RECORDED cut and recorded after it', () => {
+  // The stored statuses were assessed with the user as corrected (SYR, whose acknowledgement confirms it from the
+  // start); the registry showed RUS until the correction was recorded, and SYR's word confirmed nothing then. The
+  // correction's lag window holds the cut's day, and it rewrites: no status before the window is taken as stored.
+  it('is read as the policy over the rows recorded by then', async () => {
+    const log = new EventLog();
+    const at = (day: string) => ({ recordedAt: `${day}T12:00:00Z` });
+    log.add(source('ai', 'Amnesty International', 'B'), at('2016-01-10'));
+    const rus = { allegedUser: { kind: 'STATE' as const, stateCodes: ['RUS'] } };
+    log.add(allege('inc-1', '2016-01-10', corroboration('c1', 'ai', '2016-01-10'), rus), at('2016-01-11'));
+    log.add(statement('st-syr', ['SYR'], 'ACKNOWLEDGEMENT', '2016-01-20', ['inc-1']), at('2016-01-21'));
+    log.add(
+      {
+        type: 'IncidentCorrected',
+        data: {
+          incidentId: 'inc-1',
+          changes: { allegedUser: { kind: 'STATE', stateCodes: ['SYR'] } },
+          reason: 'misattributed',
+          correctedOn: '2016-03-01',
+        },
+      },
+      at('2016-03-10'),
+    );
+    const store = ReadStore.openFile(':memory:');
+    await store.catchUp(memorySource(log.events));
+    const statusAt = (cut: ReadCut) => reportIncidentsAt(store.db, cut, DEFAULT_POLICY).statusOf('inc-1');
+    const then = { clock: 'RECORDED' as const, at: new Date('2016-03-05T12:00:00Z') };
+    expect({ then: statusAt(then), now: statusAt('LIVE') }).toEqual({
+      then: { confirmed: false, confirmedOn: null },
+      now: { confirmed: true, confirmedOn: '2016-01-20' },
+    });
+    store.close();
+  });
+});
+
 describe('what a report reads of the stored assessments', () => {
   it.each([
     [STORED_STATUSES, 'assessments_statuses'],
-    [STORED_LAGS, 'assessments_lags'],
-  ])('%#: the statuses and the lag windows from their indexes alone, no assessment read', (sql, index) => {
+    [STORED_DATES, 'assessments_dates'],
+  ])('%#: the statuses, their dates and the lag windows from their indexes alone, no assessment read', (sql, index) => {
     const store = ReadStore.openFile(':memory:');
     const plan = store.db
       .prepare(`EXPLAIN QUERY PLAN ${sql}`)

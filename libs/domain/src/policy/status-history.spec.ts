@@ -9,6 +9,7 @@ const change = (status: StatusChange['status'], on: string, rule: string) =>
   expect.objectContaining({ status, on, rule });
 /** The ISO day before `on`. */
 const previousDay = (on: string) => new Date(Date.parse(`${on}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const nextDay = (on: string) => new Date(Date.parse(`${on}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const amnesty = sup('c-amnesty', 'amnesty', 'B', '2016-05-23');
 const hrw = sup('c-hrw', 'hrw', 'A', '2016-05-27');
 /** Confirmed, contested, not confirmed, back to confirmed (policy 1.0.0). */
@@ -167,6 +168,20 @@ describe('confirmationOf', () => {
       status: assessment.status,
       confirmedOn: history.find((change) => change.status === 'CONFIRMED')?.on ?? null,
     });
+  });
+
+  it.each(table)('%s under %s, as of %s: the same when the first confirmation before a date is known', (...row) => {
+    const [, , , evidence, policy, asOf] = row;
+    const { history } = assessWithHistory(evidence, policy);
+    const befores = ['2016-01-01', ...evidenceDates(evidence).flatMap((on) => [on, nextDay(on)])];
+    // As a report knows them: statuses on dates before one on or before the day asked about.
+    for (const before of befores.filter((on) => asOf === undefined || on <= asOf)) {
+      const confirmedOn = history.find((change) => change.status === 'CONFIRMED' && change.on < before)?.on ?? null;
+      expect({ before, ...confirmationOf(evidence, policy, asOf, { before, confirmedOn }) }).toEqual({
+        before,
+        ...confirmationOf(evidence, policy, asOf),
+      });
+    }
   });
 
   it('the table holds confirmations, later changes of status, and none', () => {

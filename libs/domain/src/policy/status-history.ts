@@ -57,20 +57,23 @@ export function historyAndLast(
  * What a report reads of an incident: its status on `asOf` (all its evidence when omitted) and the first evidence
  * date it was CONFIRMED by then (null: never), as `historyAndLast` gives them (its history's first CONFIRMED change,
  * its last evaluation). The policy runs at each date until that first confirmation, then on the last date only: the
- * rest of the history is not needed (about half the runs on the benchmark's incidents).
+ * rest of the history is not needed (about half the runs on the benchmark's incidents). `known`: the first
+ * confirmation among the dates before `before` (not after `asOf`; null: none) when the caller knows it (statuses stored
+ * for the same evidence on those dates): the policy does not run on them.
  */
 export function confirmationOf(
   evidence: IncidentEvidence,
   policy: PolicyConfig,
   asOf?: IsoDate,
+  known?: { before: IsoDate; confirmedOn: IsoDate | null },
 ): { status: Status; confirmedOn: IsoDate | null } {
-  let confirmedOn: IsoDate | null = null;
+  let confirmedOn: IsoDate | null = known?.confirmedOn ?? null;
   let lastDate: IsoDate | undefined;
   let evaluated: { on: IsoDate; status: Status } | undefined;
   for (const on of evidenceDates(evidence)) {
     if (asOf !== undefined && on > asOf) break;
     lastDate = on;
-    if (confirmedOn !== null) continue;
+    if (confirmedOn !== null || (known !== undefined && on < known.before)) continue;
     const at = evaluateOn(evidence, policy, on);
     evaluated = { on, status: at.status };
     if (at.status === 'CONFIRMED' && at.rule !== 'NO_SUPPORTING_SOURCE') confirmedOn = on;
