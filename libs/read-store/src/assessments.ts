@@ -153,8 +153,11 @@ export interface KnownBefore {
 export interface StoredStatusesAt {
   /** The status and first confirmation of each incident the stored statuses answer for. */
   statuses: Map<string, () => StatusThen>;
-  /** Those read up to the cut's day: none of their rows within the cut is dated after it. */
-  upToDay: Set<string>;
+  /**
+   * Of those, a date none of their rows within the cut is dated after (null: none dated): the stored bound where every
+   * row lies within the cut, the cut's day where they were read up to it.
+   */
+  latestEvidence: Map<string, IsoDate | null>;
   /** Of others, the first confirmation before a date, where the stored statuses tell it (`confirmationOf`). */
   known: Map<string, KnownBefore>;
 }
@@ -182,7 +185,7 @@ export function storedStatusesAt(
     .prepare(STORED_STATUSES)
     .raw()
     .all({ keys: JSON.stringify(ids), version: policy.version });
-  const found: StoredStatusesAt = { statuses: new Map(), upToDay: new Set(), known: new Map() };
+  const found: StoredStatusesAt = { statuses: new Map(), latestEvidence: new Map(), known: new Map() };
   const lagging = new Map<string, IsoDate | null>();
   for (const [
     id,
@@ -194,8 +197,10 @@ export function storedStatusesAt(
   ] of rows as StatusesRow[]) {
     if (due.has(id)) continue;
     const bounds = { latestEvidenceDate, latestRecordedAt, latestRewriteDate };
-    if (boundsWithin(cut, bounds)) found.statuses.set(id, () => ({ confirmed: status === 'CONFIRMED', confirmedOn }));
-    else if (rewritesWithin(cut, bounds)) lagging.set(id, latestRewriteDate);
+    if (boundsWithin(cut, bounds)) {
+      found.statuses.set(id, () => ({ confirmed: status === 'CONFIRMED', confirmedOn }));
+      found.latestEvidence.set(id, latestEvidenceDate);
+    } else if (rewritesWithin(cut, bounds)) lagging.set(id, latestRewriteDate);
   }
   if (lagging.size === 0) return found;
   const known = cut !== 'LIVE' && cut.clock === 'KNOWN';
@@ -207,7 +212,7 @@ export function storedStatusesAt(
     const lag = known ? undefined : lagWindowOn(day, JSON.parse(windows) as LagWindow[]);
     if (lag === undefined) {
       found.statuses.set(id, () => statusUpTo(JSON.parse(dates) as StatusOnDate[], day));
-      found.upToDay.add(id);
+      found.latestEvidence.set(id, day);
     } else if (lagging.get(id)! === null || lagging.get(id)! < lag[0]) {
       const before = lag[0];
       found.known.set(id, { before, confirmedOn: firstConfirmedBefore(JSON.parse(dates) as StatusOnDate[], before) });

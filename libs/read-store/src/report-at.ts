@@ -79,8 +79,8 @@ export interface ReportIncidents {
   statusOf(incidentId: string): StatusThen;
   /**
    * A date none of the incident's rows within the cut is dated after (null: none dated), where known without reading
-   * them again: their latest evidence date when they were read to assess it, the cut's day when the stored statuses
-   * were read up to the day; undefined otherwise (a stored live assessment taken: the stored live bound then says).
+   * them again: their latest evidence date when they were read to assess it, the stored bound or the cut's day when
+   * the stored statuses answered (see StoredStatusesAt); undefined otherwise (the stored live bound then says).
    */
   latestEvidenceOf(incidentId: string): IsoDate | null | undefined;
 }
@@ -105,11 +105,11 @@ export function reportIncidentsAt(db: Database, cut: ReadCut, policy: PolicyConf
     EVIDENCE.reported,
   );
   const statuses = new Map(read.map(({ incident, result }) => [incident.incidentId, result]));
-  const { day } = cutParams(cut);
+  const latestStored = stored?.latestEvidence;
   return {
     incidents: read.map(({ incident: { incidentId, details } }): ReportedIncident => ({ incidentId, details })),
     statusOf: (id) => statuses.get(id)!,
-    latestEvidenceOf: (id) => (stored?.upToDay.has(id) ? day : latest.get(id)),
+    latestEvidenceOf: (id) => (latestStored?.has(id) ? latestStored.get(id) : latest.get(id)),
   };
 }
 
