@@ -187,14 +187,8 @@ export function storedStatusesAt(
     .all({ keys: JSON.stringify(ids), version: policy.version });
   const found: StoredStatusesAt = { statuses: new Map(), latestEvidence: new Map(), known: new Map() };
   const lagging = new Map<string, IsoDate | null>();
-  for (const [
-    id,
-    status,
-    confirmedOn,
-    latestEvidenceDate,
-    latestRecordedAt,
-    latestRewriteDate,
-  ] of rows as StatusesRow[]) {
+  for (const row of rows as StatusesRow[]) {
+    const [id, status, confirmedOn, latestEvidenceDate, latestRecordedAt, latestRewriteDate] = row;
     if (due.has(id)) continue;
     const bounds = { latestEvidenceDate, latestRecordedAt, latestRewriteDate };
     if (boundsWithin(cut, bounds)) {
@@ -203,17 +197,18 @@ export function storedStatusesAt(
     } else if (rewritesWithin(cut, bounds)) lagging.set(id, latestRewriteDate);
   }
   if (lagging.size === 0) return found;
-  const known = cut !== 'LIVE' && cut.clock === 'KNOWN';
+  const recorded = cut !== 'LIVE' && cut.clock === 'RECORDED';
   const read = db
     .prepare(STORED_DATES)
     .raw()
     .all({ keys: JSON.stringify([...lagging.keys()]) }) as string[][];
   for (const [id, dates, windows] of read) {
-    const lag = known ? undefined : lagWindowOn(day, JSON.parse(windows) as LagWindow[]);
+    const lag = recorded ? lagWindowOn(day, JSON.parse(windows) as LagWindow[]) : undefined;
+    const rewrite = lagging.get(id)!;
     if (lag === undefined) {
       found.statuses.set(id, () => statusUpTo(JSON.parse(dates) as StatusOnDate[], day));
       found.latestEvidence.set(id, day);
-    } else if (lagging.get(id)! === null || lagging.get(id)! < lag[0]) {
+    } else if (rewrite === null || rewrite < lag[0]) {
       const before = lag[0];
       found.known.set(id, { before, confirmedOn: firstConfirmedBefore(JSON.parse(dates) as StatusOnDate[], before) });
     }

@@ -124,6 +124,8 @@ export class BoundsReader {
           if (rewrite !== null && (bounds.latestRewriteDate === null || rewrite > bounds.latestRewriteDate)) {
             bounds.latestRewriteDate = rewrite;
           }
+          // And their lag windows: a query that forgot would let a RECORDED cut read statuses that do not hold.
+          if (row.lags === undefined) throw new Error(`a bounding query selects no lags: ${query.key}`);
           windowsInto(windows, row.lags);
         }
       }
