@@ -78,6 +78,20 @@ const everyRow = (table: string, alias: string, id: string, rewrites: Rewrites):
     FROM ${table} ${alias} WHERE ${where} 1 GROUP BY ${alias}.${id}`,
 });
 
+/**
+ * An incident's versions with only some fields: version 0's `fields` (a JSON object of alias v, said as an index on
+ * version 0 holds them, so that no row is read; `indexed`: the index named, where SQLite would take another), and the
+ * corrections that `set` any of them (few, if any) whole. A row per version (see versionsOf).
+ */
+const version0AndCorrections =
+  (fields: string, indexed: string, set: string): CutQuery['sql'] =>
+  (w, where) =>
+    `SELECT v.incident_id AS key, json_array(json_array(${fields}, NULL, v.seq)) AS versions
+     FROM incident_versions v ${indexed} WHERE ${where} v.reason IS NULL AND ${w('v')}
+     UNION ALL
+     SELECT v.incident_id AS key, json_array(json_array(json(v.changes), v.reason, v.seq)) AS versions
+     FROM incident_versions v WHERE ${where} v.reason IS NOT NULL AND ${set} AND ${w('v')}`;
+
 /** The incident the incident `id` (an SQL expression) was last merged into within the cut; null when none. */
 const mergedInto = (w: Within, id: string) =>
   `(SELECT m.canonical_incident_id FROM incident_merges m WHERE m.incident_id = ${id} AND ${w('m')}
@@ -136,42 +150,33 @@ export const EVIDENCE = {
    * As `versions`, with only what a list sorted or filtered by date reads: version 0's occurredFrom and occurredTo,
    * and the corrections that set either (whole: they are small). Laid over each other as `versions` are, they give
    * those two fields as of the cut, without reading every incident's details: version 0's dates come from an index
-   * (incident_versions_dates; its reason is null, said as such so that no row is read), the corrections from
-   * another (a few, if any). A row per version (see versionsOf).
+   * (incident_versions_dates), the corrections from another (see version0AndCorrections).
    */
   dates: {
     key: 'v.incident_id',
-    sql: (w, where) => {
-      const dates = `json_object('occurredFrom', ${VERSION_DATES.from('v')}, 'occurredTo', ${VERSION_DATES.to('v')})`;
-      return `SELECT v.incident_id AS key, json_array(json_array(${dates}, NULL, v.seq)) AS versions
-       FROM incident_versions v WHERE ${where} v.reason IS NULL AND ${w('v')}
-       UNION ALL
-       SELECT v.incident_id AS key, json_array(json_array(json(v.changes), v.reason, v.seq)) AS versions
-       FROM incident_versions v WHERE ${where} v.reason IS NOT NULL AND ${VERSION_DATES.setsOne('v')} AND ${w('v')}`;
-    },
+    sql: version0AndCorrections(
+      `json_object('occurredFrom', ${VERSION_DATES.from('v')}, 'occurredTo', ${VERSION_DATES.to('v')})`,
+      '',
+      VERSION_DATES.setsOne('v'),
+    ),
     touched: incidentVersions,
   },
   /**
    * As `versions`, with only what a report and the policy read (ReportedDetails, POLICY_DETAILS): version 0's fields
-   * from index incident_versions_reported alone (named, or SQLite takes a smaller one and reads every row; its reason
-   * is null, said as such so that no row is read; no situation when it has none, as the fold leaves it), and whole
-   * the corrections that set what lists read (few, if any), from incident_versions_listed_corrections. A row per
-   * version (see versionsOf).
+   * from index incident_versions_reported alone (named: SQLite would take a smaller one and read every row; no
+   * situation when it has none, as the fold leaves it), and the corrections that set what lists read, from
+   * incident_versions_listed_corrections.
    */
   reported: {
     key: 'v.incident_id',
-    sql: (w, where) => {
-      const d = REPORTED_DETAILS;
-      const fields = `json_object('occurredFrom', ${d.from('v')}, 'occurredTo', ${d.to('v')},
-        'location', json_object('countryCode', ${d.country('v')}), 'allegedUser', json(${d.allegedUser('v')}),
-        'munition', json(${d.munition('v')}))`;
-      const version0 = `json_patch(${fields}, json_object('situationId', ${d.situation('v')}))`;
-      return `SELECT v.incident_id AS key, json_array(json_array(${version0}, NULL, v.seq)) AS versions
-       FROM incident_versions v INDEXED BY incident_versions_reported WHERE ${where} v.reason IS NULL AND ${w('v')}
-       UNION ALL
-       SELECT v.incident_id AS key, json_array(json_array(json(v.changes), v.reason, v.seq)) AS versions
-       FROM incident_versions v WHERE ${where} v.reason IS NOT NULL AND ${LIVE_DETAILS.setsListed('v')} AND ${w('v')}`;
-    },
+    sql: version0AndCorrections(
+      `json_patch(json_object('occurredFrom', ${REPORTED_DETAILS.from('v')}, 'occurredTo', ${REPORTED_DETAILS.to('v')},
+        'location', json_object('countryCode', ${REPORTED_DETAILS.country('v')}),
+        'allegedUser', json(${REPORTED_DETAILS.allegedUser('v')}), 'munition', json(${REPORTED_DETAILS.munition('v')})),
+        json_object('situationId', ${REPORTED_DETAILS.situation('v')}))`,
+      'INDEXED BY incident_versions_reported',
+      LIVE_DETAILS.setsListed('v'),
+    ),
     touched: incidentVersions,
   },
   /** In fold order: the last one within the cut stands. */
