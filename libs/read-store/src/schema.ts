@@ -289,7 +289,7 @@ CREATE INDEX IF NOT EXISTS resolution_targets_target ON resolution_targets (kind
 CREATE INDEX IF NOT EXISTS assessments_bounds ON assessments (policy_version, incident_id, latest_evidence_date,
   latest_recorded_at, latest_rewrite_date);
 -- What a report reads of every stored assessment (storedStatusesAt), from this index alone (the table holds every
--- assessment's JSON too: 15 MB on the benchmark's file); the statuses on each date and the lag windows of the few
+-- assessment's JSON too: 19 MB on the benchmark's file); the statuses on each date and the lag windows of the few
 -- read up to a cut's day, from the next.
 CREATE INDEX IF NOT EXISTS assessments_statuses ON assessments (incident_id, status, policy_version, confirmed_on,
   latest_evidence_date, latest_recorded_at, latest_rewrite_date);
