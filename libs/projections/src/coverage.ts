@@ -2,11 +2,11 @@ import type { IncidentDetails, IsoDate, Location, StatementKind, StatementScope,
 import type { RegistryModel } from './model';
 
 /**
- * What coverage and a report's filters read of an incident's details: the projection file reads only these for a
- * report (index incident_versions_reported), so that a report never parses every incident's words.
+ * What coverage, a report's filters, a tally and a map read of an incident's details: the projection file reads only
+ * these for them (index incident_versions_reported), so that they never parse every incident's words.
  */
 export type ReportedDetails = Pick<IncidentDetails, 'occurredFrom' | 'occurredTo' | 'allegedUser' | 'situationId'> & {
-  location: Pick<Location, 'countryCode'>;
+  location: Pick<Location, 'countryCode' | 'latitude' | 'longitude'>;
 };
 
 /**

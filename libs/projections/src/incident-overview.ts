@@ -4,6 +4,7 @@ import {
   type IncidentSet,
   type ListedIncident,
   matchingIncidents,
+  type OverviewIncident,
   setStamp,
 } from './incident.queries';
 
@@ -47,12 +48,13 @@ export function tallyIncidents<V extends ListedIncident>(
   model: IncidentSet<V>,
   filter: IncidentFilter = {},
 ): readonly IncidentTally[] {
-  return remembered(model, 'tally', filter, () => tally(model, filter));
+  return remembered(model, 'tally', filter, () => tallyOf(matchingIncidents(model, filter)));
 }
 
-function tally<V extends ListedIncident>(model: IncidentSet<V>, filter: IncidentFilter): IncidentTally[] {
+/** `tallyIncidents` of incidents already matched. */
+export function tallyOf(incidents: Iterable<Pick<OverviewIncident, 'assessment'>>): IncidentTally[] {
   const cells = new Map<string, IncidentTally>();
-  for (const incident of matchingIncidents(model, filter)) {
+  for (const incident of incidents) {
     const { status, readiness } = incident.assessment;
     const key = `${status}|${readiness}`;
     const cell = cells.get(key);
@@ -80,14 +82,15 @@ const round = (degrees: number) => Math.round(degrees * 1e4) / 1e4;
 
 /** What a map of the matching incidents draws: a flat coordinate list per status, and the countries to shade. */
 export function incidentMap<V extends ListedIncident>(model: IncidentSet<V>, filter: IncidentFilter = {}): IncidentMap {
-  return remembered(model, 'map', filter, () => mapOf(model, filter));
+  return remembered(model, 'map', filter, () => mapOf(matchingIncidents(model, filter)));
 }
 
-function mapOf<V extends ListedIncident>(model: IncidentSet<V>, filter: IncidentFilter): IncidentMap {
+/** `incidentMap` of incidents already matched. */
+export function mapOf(incidents: Iterable<Pick<OverviewIncident, 'details' | 'assessment'>>): IncidentMap {
   const countries = new Set<string>();
   const groups = new Map<Status, number[]>();
   let withoutCoordinates = 0;
-  for (const incident of matchingIncidents(model, filter)) {
+  for (const incident of incidents) {
     const { location } = incident.details;
     countries.add(location.countryCode);
     if (typeof location.latitude !== 'number' || typeof location.longitude !== 'number') {

@@ -1,4 +1,4 @@
-import type { IsoDate, Readiness, Status, StatusChange } from '@app/domain';
+import type { Assessment, IsoDate, Readiness, Status, StatusChange } from '@app/domain';
 import { type ReportedDetails, SCOPE_LEVELS, type ScopeLevel } from './coverage';
 import { milestonesOf } from './dates';
 import { type CoveringStatement, coveringStatementsOf } from './referring';
@@ -254,14 +254,76 @@ export const reportedMatcher = (f: ReportedDetailsFilter): Check<{ details: Repo
   allOf(reportedChecks(f));
 
 /**
+ * What a tally, a map and a list sorted by date read of an incident when filtered on nothing but `OverviewFilter`:
+ * as of a date, the projection file reads only this of every incident (no words, no assessment, no history).
+ */
+export interface OverviewIncident {
+  incidentId: string;
+  details: ReportedDetails;
+  assessment: Pick<Assessment, 'status' | 'readiness'>;
+}
+
+/** The filters an `OverviewIncident` answers: those a report takes, and the status and readiness. */
+export type OverviewFilter = ReportedDetailsFilter & Pick<IncidentFilter, 'status' | 'readiness'>;
+
+const OVERVIEW_FILTERS = new Set<string>([
+  'countryCode',
+  'allegedUser',
+  'occurredFrom',
+  'occurredTo',
+  'situationId',
+  'status',
+  'readiness',
+] satisfies (keyof OverviewFilter)[]);
+
+/** Whether a filter sets nothing an `OverviewIncident` lacks. */
+export const isOverviewFilter = (f: IncidentFilter): f is OverviewFilter =>
+  Object.entries(f).every(([field, value]) => value === undefined || OVERVIEW_FILTERS.has(field));
+
+function statusChecks(f: OverviewFilter): Check<Pick<OverviewIncident, 'assessment'>>[] {
+  const checks: Check<Pick<OverviewIncident, 'assessment'>>[] = [];
+  const { status, readiness } = f;
+  if (status !== undefined) checks.push((i) => oneOf(status, i.assessment.status));
+  if (readiness !== undefined) checks.push((i) => oneOf(readiness, i.assessment.readiness));
+  return checks;
+}
+
+/** `incidentMatcher` of an `OverviewFilter`, over `OverviewIncident`s. */
+export const overviewMatcher = (f: OverviewFilter): Check<OverviewIncident> =>
+  allOf<OverviewIncident>([...reportedChecks(f), ...statusChecks(f)]);
+
+/** The sort key of OCCURRED: the start of the occurrence range, then the id. */
+const byOccurrence = (i: Pick<OverviewIncident, 'incidentId' | 'details'>): SortKey => [
+  i.details.occurredFrom,
+  i.incidentId,
+];
+
+/** The overview incidents sorted as `listIncidents` sorts by OCCURRED: what a page of them is cut from. */
+export const overviewSorted = <V extends OverviewIncident>(incidents: Iterable<V>): Keyed<V>[] =>
+  sortByKey(incidents, byOccurrence);
+
+/**
+ * A page of overview incidents (sorted by `overviewSorted`) as `listIncidents` pages them sorted by OCCURRED, and the
+ * incidents the filter keeps, in the order `matchingIncidents` gives them (what a tally and a map count).
+ */
+export function listOverview<V extends OverviewIncident>(
+  sorted: readonly Keyed<V>[],
+  filter: OverviewFilter,
+  args: PageArgs & { descending?: boolean } = {},
+): { page: Connection<V>; matched: () => V[] } {
+  const keep = overviewMatcher(filter);
+  return {
+    page: paginateSorted(sorted, keep, { ...args, descending: args.descending ?? true }),
+    matched: () => sorted.filter(({ node }) => keep(node)).map(({ node }) => node),
+  };
+}
+
+/**
  * The filter as one predicate, normalised once (upper-cased codes, lower-cased texts) and checking only
  * the fields it sets: lists and reports run it over every incident.
  */
 export function incidentMatcher(f: IncidentFilter): (incident: ListedIncident) => boolean {
-  const checks: Check<ListedIncident>[] = detailsChecks(f);
-  const { status, readiness } = f;
-  if (status !== undefined) checks.push((i) => oneOf(status, i.assessment.status));
-  if (readiness !== undefined) checks.push((i) => oneOf(readiness, i.assessment.readiness));
+  const checks: Check<ListedIncident>[] = [...detailsChecks(f), ...statusChecks(f)];
   const { firstConfirmedFrom: from, firstConfirmedTo: to } = f;
   if (from !== undefined || to !== undefined) {
     checks.push((i) => {
@@ -293,7 +355,7 @@ export type IncidentSet<V extends ListedIncident = IncidentView> =
   RegistryModel | { readonly incidents: ReadonlyMap<string, V>; readonly fixed: true };
 
 const SORT_KEYS: Record<IncidentSort, (i: ListedIncident) => SortKey> = {
-  OCCURRED: (i) => [i.details.occurredFrom, i.incidentId],
+  OCCURRED: byOccurrence,
   STATUS_CHANGED: (i) => [i.assessment.statusSince ?? '', i.incidentId],
 };
 

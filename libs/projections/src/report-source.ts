@@ -1,5 +1,5 @@
 import { assessWithHistory, latestEvidenceDate } from '@app/domain';
-import type { IsoDate, StatusChange, Vote } from '@app/domain';
+import type { IsoDate, Status, StatusChange, Vote } from '@app/domain';
 import { type ReportedDetails, type Utterance, resolutionUtterances } from './coverage';
 import { milestonesOf } from './dates';
 import { buildEvidence } from './evidence';
@@ -49,15 +49,18 @@ export interface ReportedIncident {
   details: ReportedDetails;
 }
 
-/** A matched incident's status on the report date: whether CONFIRMED then, and when first CONFIRMED by then. */
+/**
+ * An incident's status on a day (a report's date, a cut's): the status then, and when first CONFIRMED by then. What a
+ * report, a tally and a map read of the policy's answer.
+ */
 export interface StatusThen {
-  confirmed: boolean;
+  status: Status;
   confirmedOn: IsoDate | null;
 }
 
 /** `StatusThen` of a status and the history that led to it. */
-export const reportStatus = (status: string, history: StatusChange[]): StatusThen => ({
-  confirmed: status === 'CONFIRMED',
+export const reportStatus = (status: Status, history: StatusChange[]): StatusThen => ({
+  status,
   confirmedOn: milestonesOf({ statusHistory: history }).confirmedOn,
 });
 

@@ -149,8 +149,8 @@ function confirmations(source: ReportSource, incidents: ReportedIncident[], asOf
   const firstConfirmedOn = new Map<string, IsoDate>();
   const statuses = source.statusesOn(incidents, asOfDate);
   incidents.forEach((incident, i) => {
-    const { confirmed, confirmedOn } = statuses[i];
-    if (confirmed) confirmedNow.add(incident.incidentId);
+    const { status, confirmedOn } = statuses[i];
+    if (status === 'CONFIRMED') confirmedNow.add(incident.incidentId);
     if (confirmedOn !== null) firstConfirmedOn.set(incident.incidentId, confirmedOn);
   });
   return { confirmedNow, firstConfirmedOn };

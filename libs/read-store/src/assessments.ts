@@ -192,7 +192,7 @@ export function storedStatusesAt(
     if (due.has(id)) continue;
     const bounds = { latestEvidenceDate, latestRecordedAt, latestRewriteDate };
     if (boundsWithin(cut, bounds)) {
-      found.statuses.set(id, () => ({ confirmed: status === 'CONFIRMED', confirmedOn }));
+      found.statuses.set(id, () => ({ status, confirmedOn }));
       found.latestEvidence.set(id, latestEvidenceDate);
     } else if (rewritesWithin(cut, bounds)) lagging.set(id, latestRewriteDate);
   }
@@ -206,7 +206,9 @@ export function storedStatusesAt(
     const lag = recorded ? lagWindowOn(day, JSON.parse(windows) as LagWindow[]) : undefined;
     const rewrite = lagging.get(id)!;
     if (lag === undefined) {
-      found.statuses.set(id, () => statusUpTo(JSON.parse(dates) as StatusOnDate[], day));
+      const then = statusUpTo(JSON.parse(dates) as StatusOnDate[], day);
+      if (then === null) continue;
+      found.statuses.set(id, () => then);
       found.latestEvidence.set(id, day);
     } else if (rewrite === null || rewrite < lag[0]) {
       const before = lag[0];
@@ -228,16 +230,19 @@ function firstConfirmedBefore(dates: readonly StatusOnDate[], before: IsoDate): 
 /** Later than every date. */
 const LAST = '9999-12-31';
 
-/** The status on `day` and the first day CONFIRMED by then, of the policy's statuses from each evidence date. */
-function statusUpTo(dates: readonly StatusOnDate[], day: IsoDate): StatusThen {
-  let confirmed = false;
+/**
+ * The status on `day` and the first day CONFIRMED by then, of the policy's statuses from each evidence date; null
+ * when none is dated by then (the policy on the cut's rows says).
+ */
+function statusUpTo(dates: readonly StatusOnDate[], day: IsoDate): StatusThen | null {
+  let then: Status | null = null;
   let confirmedOn: IsoDate | null = null;
   for (const { on, status } of dates) {
     if (on > day) break;
-    confirmed = status === 'CONFIRMED';
-    if (confirmed && confirmedOn === null) confirmedOn = on;
+    then = status;
+    if (status === 'CONFIRMED' && confirmedOn === null) confirmedOn = on;
   }
-  return { confirmed, confirmedOn };
+  return then === null ? null : { status: then, confirmedOn };
 }
 
 const parsed = (assessment: string, history: string) => ({
@@ -359,7 +364,7 @@ export function assessPending(
         bounds.latestRecordedAt,
         bounds.latestRewriteDate,
         JSON.stringify(bounds.lagWindows),
-        statusUpTo(statusOnDates, LAST).confirmedOn,
+        statusUpTo(statusOnDates, LAST)?.confirmedOn ?? null,
       );
       dropHistory.run(incidentId);
       statusHistory.forEach((h, n) =>

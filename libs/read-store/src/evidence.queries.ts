@@ -171,7 +171,8 @@ export const EVIDENCE = {
     key: 'v.incident_id',
     sql: version0AndCorrections(
       `json_patch(json_object('occurredFrom', ${REPORTED_DETAILS.from('v')}, 'occurredTo', ${REPORTED_DETAILS.to('v')},
-        'location', json_object('countryCode', ${REPORTED_DETAILS.country('v')}),
+        'location', json_patch(json_object('countryCode', ${REPORTED_DETAILS.country('v')}),
+          json_object('latitude', ${REPORTED_DETAILS.latitude('v')}, 'longitude', ${REPORTED_DETAILS.longitude('v')})),
         'allegedUser', json(${REPORTED_DETAILS.allegedUser('v')}), 'munition', json(${REPORTED_DETAILS.munition('v')})),
         json_object('situationId', ${REPORTED_DETAILS.situation('v')}))`,
       'INDEXED BY incident_versions_reported',

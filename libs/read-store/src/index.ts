@@ -65,6 +65,7 @@ export { FileStatementRows, type StatementRowsParts } from './statement-rows';
 export type { Corrected as CorrectedStatement } from './statement-rows.parts';
 export {
   latestEvidenceDateOf,
+  overviewIncidents,
   reportIncidentsAt,
   reportIncidentsOf,
   type ReportIncidents,

@@ -1,4 +1,4 @@
-import { confirmationOf, latestEvidenceDate } from '@app/domain';
+import { confirmationOf, latestEvidenceDate, readinessOf } from '@app/domain';
 import type {
   CcmState,
   IncidentEvidence,
@@ -9,6 +9,7 @@ import type {
   Vote,
 } from '@app/domain';
 import {
+  type OverviewIncident,
   type ReportedIncident,
   type ReportSource,
   type ResolutionHeard,
@@ -114,12 +115,22 @@ export function reportIncidentsAt(db: Database, cut: ReadCut, policy: PolicyConf
 }
 
 /**
+ * The incidents of a cut as a tally, a map and a list sorted by date read them (`OverviewIncident`), from what a
+ * report reads of them: each one's status then, and the readiness it gives.
+ */
+export function overviewIncidents(read: ReportIncidents): OverviewIncident[] {
+  return read.incidents.map(({ incidentId, details }) => {
+    const { status } = read.statusOf(incidentId);
+    return { incidentId, details, assessment: { status, readiness: readinessOf(status) } };
+  });
+}
+
+/**
  * What a report reads of the policy's answer on `day` (default: on all the evidence); `known`: the first confirmation
  * before a date, where stored statuses tell it.
  */
 function statusThen(evidence: IncidentEvidence, policy: PolicyConfig, day?: IsoDate, known?: KnownBefore): StatusThen {
-  const { status, confirmedOn } = confirmationOf(evidence, policy, day, known);
-  return { confirmed: status === 'CONFIRMED', confirmedOn };
+  return confirmationOf(evidence, policy, day, known);
 }
 
 /** `ReportIncidents` of the incidents a list as of the same cut read (`incidentsAt`). */

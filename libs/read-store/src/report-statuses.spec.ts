@@ -1,5 +1,16 @@
 import { DEFAULT_POLICY } from '@app/domain';
-import type { ReportedDetails } from '@app/projections';
+import {
+  type Connection,
+  incidentMap,
+  listIncidents,
+  listOverview,
+  mapOf,
+  type OverviewFilter,
+  overviewSorted,
+  type ReportedDetails,
+  tallyIncidents,
+  tallyOf,
+} from '@app/projections';
 import {
   EventLog,
   allege,
@@ -11,9 +22,9 @@ import {
 import { randomHistory } from '../../projections/src/testing/random-history';
 import { STORED_DATES, STORED_STATUSES, storedStatusesAt } from './assessments';
 import { cutParams, type ReadCut } from './cut';
-import { incidentsAt } from './incidents-at';
+import { type IncidentAtCut, incidentsAt } from './incidents-at';
 import { ReadStore } from './read-store';
-import { reportIncidentsAt, reportIncidentsOf } from './report-at';
+import { overviewIncidents, reportIncidentsAt, reportIncidentsOf, type ReportIncidents } from './report-at';
 import { cutsOf, whereOf } from './testing/cuts';
 import { memorySource } from './testing/memory-source';
 
@@ -31,10 +42,59 @@ const SEEDS = Array.from({ length: 60 }, (_, i) => 700 + i);
 const reportedOf = (d: ReportedDetails): ReportedDetails => ({
   occurredFrom: d.occurredFrom,
   occurredTo: d.occurredTo,
-  location: { countryCode: d.location.countryCode },
+  location: { countryCode: d.location.countryCode, latitude: d.location.latitude, longitude: d.location.longitude },
   allegedUser: d.allegedUser,
   situationId: d.situationId,
 });
+/**
+ * A tally, a map and pages sorted by date from what a report reads (`overviewIncidents`), under filters on details and
+ * status, as from every incident read whole (`incidentsAt`).
+ */
+function expectOverviewAsListed(cut: ReadCut, lean: ReportIncidents, listed: IncidentAtCut[]): void {
+  const set = { incidents: new Map(listed.map((i) => [i.incidentId, i])), fixed: true as const };
+  const sorted = overviewSorted(overviewIncidents(lean));
+  const some = listed[Math.floor(listed.length / 2)];
+  const filters: OverviewFilter[] = [
+    {},
+    { status: ['CONFIRMED'] },
+    { readiness: ['CONCERN', 'NONE'] },
+    ...(some === undefined
+      ? []
+      : [
+          { countryCode: some.details.location.countryCode.toLowerCase(), occurredFrom: some.details.occurredFrom },
+          { allegedUser: some.details.allegedUser.stateCodes[0] ?? 'RUS', status: ['ALLEGED', 'CORROBORATED'] },
+          { situationId: some.details.situationId ?? 'sit-1', occurredTo: some.details.occurredTo },
+        ]),
+  ] as OverviewFilter[];
+  for (const filter of filters) {
+    for (const args of [{ first: 0 }, { first: 3 }, { first: 2, descending: false }]) {
+      const { page, matched } = listOverview(sorted, filter, args);
+      const full = listIncidents(set, filter, args);
+      const ids = (c: Connection<{ incidentId: string }>) => ({
+        ...c,
+        edges: c.edges.map((e) => [e.cursor, e.node.incidentId]),
+      });
+      expect({ where: whereOf(cut), filter, args, page: ids(page) }).toEqual({
+        where: whereOf(cut),
+        filter,
+        args,
+        page: ids(full),
+      });
+      const next = full.pageInfo.endCursor;
+      if (next !== null) {
+        const after = { ...args, after: next };
+        expect(ids(listOverview(sorted, filter, after).page)).toEqual(ids(listIncidents(set, filter, after)));
+      }
+      expect({ where: whereOf(cut), filter, tally: tallyOf(matched()), map: mapOf(matched()) }).toEqual({
+        where: whereOf(cut),
+        filter,
+        tally: tallyIncidents(set, filter),
+        map: incidentMap(set, filter),
+      });
+    }
+  }
+}
+
 /** KNOWN cuts where the stored statuses answered although the live assessment did not hold. */
 let byStatuses = 0;
 /** RECORDED cuts where they answered for an incident with rows recorded after the cut (see LagWindow). */
@@ -70,6 +130,7 @@ describe('the statuses a report reads as of a cut', () => {
         where: whereOf(cut),
         details: listed.incidents.map((i) => reportedOf(i.details)),
       });
+      expectOverviewAsListed(cut, lean, listed.incidents as IncidentAtCut[]);
       if (cut !== 'LIVE' && cut.clock === 'KNOWN') {
         const shown = new Set(ids);
         const stored = taken.pluck().all({ day: cutParams(cut).day }) as string[];
@@ -122,7 +183,7 @@ describe('a correction of what the alleged user said, dated after the day', () =
     const statusOn = (day: string) => {
       const cut = { clock: 'KNOWN' as const, at: new Date(`${day}T12:00:00Z`) };
       const { statusOf } = reportIncidentsAt(store.db, cut, DEFAULT_POLICY);
-      return statusOf('inc-1').confirmed;
+      return statusOf('inc-1').status === 'CONFIRMED';
     };
     expect({ '2016-02-01': statusOn('2016-02-01'), '2016-07-01': statusOn('2016-07-01') }).toEqual({
       '2016-02-01': false,
@@ -160,8 +221,8 @@ describe('a correction of the alleged user dated before a RECORDED cut and recor
     const statusAt = (cut: ReadCut) => reportIncidentsAt(store.db, cut, DEFAULT_POLICY).statusOf('inc-1');
     const then = { clock: 'RECORDED' as const, at: new Date('2016-03-05T12:00:00Z') };
     expect({ then: statusAt(then), now: statusAt('LIVE') }).toEqual({
-      then: { confirmed: false, confirmedOn: null },
-      now: { confirmed: true, confirmedOn: '2016-01-20' },
+      then: { status: 'ALLEGED', confirmedOn: null },
+      now: { status: 'CONFIRMED', confirmedOn: '2016-01-20' },
     });
     store.close();
   });

@@ -194,6 +194,8 @@ export const REPORTED_DETAILS = {
   situation: LIVE_DETAILS.situation,
   allegedUser: (alias?: string) => `${col(alias)}changes ->> '$.allegedUser'`,
   munition: (alias?: string) => `${col(alias)}changes ->> '$.munition'`,
+  latitude: (alias?: string) => `${col(alias)}changes ->> '$.location.latitude'`,
+  longitude: (alias?: string) => `${col(alias)}changes ->> '$.location.longitude'`,
 };
 /**
  * Whether a statement version is a correction that sets what a list by State or incident walks by (delivery date,
@@ -258,7 +260,8 @@ CREATE INDEX IF NOT EXISTS incident_versions_listed_corrections ON incident_vers
 -- incident_versions_incident), the corrections of them (few, if any) found by the index before.
 CREATE INDEX IF NOT EXISTS incident_versions_reported ON incident_versions (incident_id, evidence_date, recorded_at,
   seq, ${REPORTED_DETAILS.from()}, ${REPORTED_DETAILS.to()}, ${REPORTED_DETAILS.country()},
-  ${REPORTED_DETAILS.situation()}, ${REPORTED_DETAILS.allegedUser()}, ${REPORTED_DETAILS.munition()})
+  ${REPORTED_DETAILS.situation()}, ${REPORTED_DETAILS.allegedUser()}, ${REPORTED_DETAILS.munition()},
+  ${REPORTED_DETAILS.latitude()}, ${REPORTED_DETAILS.longitude()})
   WHERE reason IS NULL;
 CREATE INDEX IF NOT EXISTS situation_versions_situation ON situation_versions (situation_id, seq);
 -- The versions that place an incident in a situation or take it out (liveSituations), in fold order: not every

@@ -4,7 +4,10 @@ import {
   type IncidentSet,
   incidentMap,
   type ListedIncident,
+  mapOf,
+  type OverviewIncident,
   tallyIncidents,
+  tallyOf,
 } from '@app/projections';
 import { IncidentMapObject, IncidentTallyObject } from './objects/incident-overview.objects';
 import { IncidentConnectionObject } from './objects/incident-read.objects';
@@ -12,7 +15,11 @@ import { IncidentConnectionObject } from './objects/incident-read.objects';
 /** What a connection matched, beyond its page: kept on the object under a symbol (GraphQL and JSON never see it). */
 export const MATCHED: unique symbol = Symbol('matched');
 export interface Matched {
-  [MATCHED]?: { model: IncidentSet<ListedIncident>; filter: IncidentFilter };
+  /**
+   * The incidents the list's filter keeps: a set and the filter (answers kept per set), or the incidents already
+   * matched (as of a date, read as `OverviewIncident`s).
+   */
+  [MATCHED]?: { model: IncidentSet<ListedIncident>; filter: IncidentFilter } | { matched: () => OverviewIncident[] };
 }
 
 /**
@@ -28,7 +35,8 @@ export class IncidentOverviewResolver {
   })
   tally(@Parent() parent: IncidentConnectionObject & Matched): readonly IncidentTallyObject[] {
     const matched = parent[MATCHED];
-    return matched ? tallyIncidents(matched.model, matched.filter) : [];
+    if (!matched) return [];
+    return 'matched' in matched ? tallyOf(matched.matched()) : tallyIncidents(matched.model, matched.filter);
   }
 
   @ResolveField(() => IncidentMapObject, {
@@ -36,8 +44,7 @@ export class IncidentOverviewResolver {
   })
   map(@Parent() parent: IncidentConnectionObject & Matched): IncidentMapObject {
     const matched = parent[MATCHED];
-    return matched
-      ? incidentMap(matched.model, matched.filter)
-      : { countryCodes: [], groups: [], withoutCoordinates: 0 };
+    if (!matched) return { countryCodes: [], groups: [], withoutCoordinates: 0 };
+    return 'matched' in matched ? mapOf(matched.matched()) : incidentMap(matched.model, matched.filter);
   }
 }

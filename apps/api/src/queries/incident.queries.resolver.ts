@@ -1,6 +1,13 @@
 import { Args, ID, Info, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { type Clock, type IncidentFilter, type IncidentPageArgs, isoDateOf, listIncidents } from '@app/projections';
+import {
+  type Clock,
+  type IncidentFilter,
+  type IncidentPageArgs,
+  isOverviewFilter,
+  isoDateOf,
+  listIncidents,
+} from '@app/projections';
 import type { IncidentAtCut } from '@app/read-store';
 import { notFound, statesPartiesOn } from '@app/domain';
 import { IncidentTrails } from '../read-store/incident-reads';
@@ -173,6 +180,16 @@ export class IncidentQueriesResolver {
         ? await this.past.datedIncidentPageAt(asOf, clock, filter, pageArgs)
         : await this.past.incidentPageAt(asOf, clock, list);
       return { ...page, edges: page.edges.map(({ cursor, node: n }) => ({ cursor, node: node(n) })) };
+    }
+    if (!notYet && isOverviewFilter(filter) && pageArgs.sort !== 'STATUS_CHANGED') {
+      // Filtered on what a report reads (details, status): every incident read as a report reads it, the page's own
+      // then assessed.
+      const { page, matched } = await this.past.overviewPageAt(asOf, clock, filter, pageArgs);
+      return {
+        ...page,
+        edges: page.edges.map(({ cursor, node: n }) => ({ cursor, node: node(n) })),
+        [MATCHED]: { matched },
+      };
     }
     const listed = await this.past.incidentsAt(asOf, clock);
     let matching = filter;

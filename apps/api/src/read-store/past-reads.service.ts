@@ -5,7 +5,12 @@ import {
   type Connection,
   type Cut,
   isoDateOf,
+  type Keyed,
+  listOverview,
   type MatrixCell,
+  type OverviewFilter,
+  type OverviewIncident,
+  overviewSorted,
   type PageArgs,
   type SpeakOutFilter,
   type SpeakOutReport,
@@ -17,7 +22,9 @@ import {
   type IncidentAtCut,
   type IncidentDateFilter,
   incidentPageAt as datedPageAt,
+  overviewIncidents,
   type ReadStore,
+  reportIncidentsAt,
   type ReportIncidents,
   responseMatrixAt,
   type SourceAtCut,
@@ -41,6 +48,7 @@ import { reportRowsLoaded } from './report-rows';
 @Injectable()
 export class PastReads {
   private readonly cutReads: CutReads;
+  private readonly overviews = new WeakMap<ReportIncidents, Keyed<OverviewIncident>[]>();
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -95,6 +103,38 @@ export class PastReads {
       const page = list(kept.seq === file.checkpoint().seq ? kept : shownAt(file, cut));
       return assessedPage(file, cut, page);
     });
+  }
+
+  /**
+   * A page of incidents as of `asOf` on `clock` sorted by date and filtered on nothing an `OverviewIncident` lacks, and
+   * the incidents its tally and map count, from the projection file: every incident of the cut as a report reads it
+   * (kept per cut), then the policy for the page's own incidents, on the same rows.
+   */
+  overviewPageAt(
+    asOf: Date,
+    clock: Clock,
+    filter: OverviewFilter,
+    args: PageArgs & { descending?: boolean },
+  ): Promise<{ page: Connection<IncidentAtCut>; matched: () => OverviewIncident[] }> {
+    const cut = { clock, at: asOf };
+    return this.fromFile(async (file, generation) => {
+      const before = file.checkpoint().seq;
+      const kept = await this.cutReads.reportIncidents(file, generation, cut);
+      if (kept === null || !file.db.open) return null;
+      return file.db.transaction(() => {
+        // Kept at an earlier checkpoint when the file moved while this waited: read again with the page.
+        const read = file.checkpoint().seq === before ? kept : reportIncidentsAt(file.db, cut, file.policy);
+        const { page, matched } = listOverview(this.overviewSorted(read), filter, args);
+        return { page: assessedPage(file, cut, page), matched };
+      })();
+    });
+  }
+
+  /** The incidents of a report's reading as an overview reads them, sorted: once per reading kept. */
+  private overviewSorted(read: ReportIncidents): Keyed<OverviewIncident>[] {
+    let sorted = this.overviews.get(read);
+    if (sorted === undefined) this.overviews.set(read, (sorted = overviewSorted(overviewIncidents(read))));
+    return sorted;
   }
 
   /**

@@ -119,6 +119,7 @@ export function randomHistory(seed: number, steps = 160, options: { lagDays?: nu
     const stateCode = pick(['GBR', 'SAU', 'RUS']);
     return { kind, stateCode, ...(rnd() < 0.8 && { sourceId: stateCode }) };
   };
+  const coordinates = (k: number) => (k % 3 === 0 ? {} : { latitude: 10 + k / 7, longitude: 40 - k / 9 });
   const someIncidents = () => [...new Set([pick(live), ...(rnd() < 0.3 ? [pick(live)] : [])])];
   for (let step = 0; step < steps; step++) {
     const r = rnd();
@@ -127,7 +128,8 @@ export function randomHistory(seed: number, steps = 160, options: { lagDays?: nu
       const first = facts();
       record(
         allege(id, date(), first, {
-          location: { countryCode: pick(COUNTRIES), placeName: 'somewhere' },
+          // Coordinates for two in three, of many digits (what a map reads), drawn from no random number.
+          location: { countryCode: pick(COUNTRIES), placeName: 'somewhere', ...coordinates(n) },
           allegedUser: pick(USERS),
           munition: munition(),
           ...situation(),
@@ -167,7 +169,7 @@ export function randomHistory(seed: number, steps = 160, options: { lagDays?: nu
       });
     } else if (r < 0.46) {
       const changes: Partial<IncidentDetails> = pick([
-        () => ({ location: { countryCode: pick(COUNTRIES), placeName: 'corrected' } }),
+        () => ({ location: { countryCode: pick(COUNTRIES), placeName: 'corrected', ...coordinates(step) } }),
         () => ({ allegedUser: pick(USERS) }),
         () => ({ situationId: pick(SITUATIONS) }),
       ])();
