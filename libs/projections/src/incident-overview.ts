@@ -4,9 +4,12 @@ import {
   type IncidentSet,
   type ListedIncident,
   matchingIncidents,
+  matchingOverview,
+  type OverviewFilter,
   type OverviewIncident,
   setStamp,
 } from './incident.queries';
+import type { Keyed } from './pagination';
 
 /**
  * Answers kept while the model stands still (every event moves its stamp), like the sorted lists: every visitor's
@@ -15,16 +18,11 @@ import {
 const kept = new WeakMap<object, { stamp: string; answers: Map<string, unknown> }>();
 const KEEP_AT_MOST = 64;
 
-function remembered<T, V extends ListedIncident>(
-  model: IncidentSet<V>,
-  kind: string,
-  filter: IncidentFilter,
-  build: () => T,
-): T {
-  const stamp = setStamp(model);
+/** `build`'s answer for `owner` (an incident set, or overview incidents that never change) while `stamp` holds. */
+function remembered<T>(owner: object, stamp: string | null, kind: string, filter: IncidentFilter, build: () => T): T {
   if (stamp === null || filter.notCondemnedBy) return build();
-  let entry = kept.get(model);
-  if (!entry || entry.stamp !== stamp) kept.set(model, (entry = { stamp, answers: new Map() }));
+  let entry = kept.get(owner);
+  if (!entry || entry.stamp !== stamp) kept.set(owner, (entry = { stamp, answers: new Map() }));
   const key = `${kind}|${JSON.stringify(filter)}`;
   if (entry.answers.has(key)) return entry.answers.get(key) as T;
   const answer = build();
@@ -48,11 +46,18 @@ export function tallyIncidents<V extends ListedIncident>(
   model: IncidentSet<V>,
   filter: IncidentFilter = {},
 ): readonly IncidentTally[] {
-  return remembered(model, 'tally', filter, () => tallyOf(matchingIncidents(model, filter)));
+  return remembered(model, setStamp(model), 'tally', filter, () => tallyOf(matchingIncidents(model, filter)));
 }
 
-/** `tallyIncidents` of incidents already matched. */
-export function tallyOf(incidents: Iterable<Pick<OverviewIncident, 'assessment'>>): IncidentTally[] {
+/** `tallyIncidents` of overview incidents (sorted by `overviewSorted`: they never change). */
+export function tallyOverview<V extends OverviewIncident>(
+  sorted: readonly Keyed<V>[],
+  filter: OverviewFilter,
+): readonly IncidentTally[] {
+  return remembered(sorted, 'fixed', 'tally', filter, () => tallyOf(matchingOverview(sorted, filter)));
+}
+
+function tallyOf(incidents: Iterable<Pick<OverviewIncident, 'assessment'>>): IncidentTally[] {
   const cells = new Map<string, IncidentTally>();
   for (const incident of incidents) {
     const { status, readiness } = incident.assessment;
@@ -82,11 +87,18 @@ const round = (degrees: number) => Math.round(degrees * 1e4) / 1e4;
 
 /** What a map of the matching incidents draws: a flat coordinate list per status, and the countries to shade. */
 export function incidentMap<V extends ListedIncident>(model: IncidentSet<V>, filter: IncidentFilter = {}): IncidentMap {
-  return remembered(model, 'map', filter, () => mapOf(matchingIncidents(model, filter)));
+  return remembered(model, setStamp(model), 'map', filter, () => mapOf(matchingIncidents(model, filter)));
 }
 
-/** `incidentMap` of incidents already matched. */
-export function mapOf(incidents: Iterable<Pick<OverviewIncident, 'details' | 'assessment'>>): IncidentMap {
+/** `incidentMap` of overview incidents (sorted by `overviewSorted`: they never change). */
+export function overviewMap<V extends OverviewIncident>(
+  sorted: readonly Keyed<V>[],
+  filter: OverviewFilter,
+): IncidentMap {
+  return remembered(sorted, 'fixed', 'map', filter, () => mapOf(matchingOverview(sorted, filter)));
+}
+
+function mapOf(incidents: Iterable<Pick<OverviewIncident, 'details' | 'assessment'>>): IncidentMap {
   const countries = new Set<string>();
   const groups = new Map<Status, number[]>();
   let withoutCoordinates = 0;

@@ -302,20 +302,22 @@ const byOccurrence = (i: Pick<OverviewIncident, 'incidentId' | 'details'>): Sort
 export const overviewSorted = <V extends OverviewIncident>(incidents: Iterable<V>): Keyed<V>[] =>
   sortByKey(incidents, byOccurrence);
 
-/**
- * A page of overview incidents (sorted by `overviewSorted`) as `listIncidents` pages them sorted by OCCURRED, and the
- * incidents the filter keeps, in the order `matchingIncidents` gives them (what a tally and a map count).
- */
+/** A page of overview incidents (sorted by `overviewSorted`) as `listIncidents` pages them sorted by OCCURRED. */
 export function listOverview<V extends OverviewIncident>(
   sorted: readonly Keyed<V>[],
   filter: OverviewFilter,
   args: PageArgs & { descending?: boolean } = {},
-): { page: Connection<V>; matched: () => V[] } {
+): Connection<V> {
+  return paginateSorted(sorted, overviewMatcher(filter), { ...args, descending: args.descending ?? true });
+}
+
+/** The overview incidents the filter keeps, in `matchingIncidents`' order (what tallies and maps count). */
+export function* matchingOverview<V extends OverviewIncident>(
+  sorted: readonly Keyed<V>[],
+  filter: OverviewFilter,
+): Generator<V> {
   const keep = overviewMatcher(filter);
-  return {
-    page: paginateSorted(sorted, keep, { ...args, descending: args.descending ?? true }),
-    matched: () => sorted.filter(({ node }) => keep(node)).map(({ node }) => node),
-  };
+  for (const { node } of sorted) if (keep(node)) yield node;
 }
 
 /**

@@ -4,12 +4,12 @@ import {
   incidentMap,
   listIncidents,
   listOverview,
-  mapOf,
   type OverviewFilter,
+  overviewMap,
   overviewSorted,
   type ReportedDetails,
   tallyIncidents,
-  tallyOf,
+  tallyOverview,
 } from '@app/projections';
 import {
   EventLog,
@@ -68,7 +68,7 @@ function expectOverviewAsListed(cut: ReadCut, lean: ReportIncidents, listed: Inc
   ] as OverviewFilter[];
   for (const filter of filters) {
     for (const args of [{ first: 0 }, { first: 3 }, { first: 2, descending: false }]) {
-      const { page, matched } = listOverview(sorted, filter, args);
+      const page = listOverview(sorted, filter, args);
       const full = listIncidents(set, filter, args);
       const ids = (c: Connection<{ incidentId: string }>) => ({
         ...c,
@@ -83,9 +83,10 @@ function expectOverviewAsListed(cut: ReadCut, lean: ReportIncidents, listed: Inc
       const next = full.pageInfo.endCursor;
       if (next !== null) {
         const after = { ...args, after: next };
-        expect(ids(listOverview(sorted, filter, after).page)).toEqual(ids(listIncidents(set, filter, after)));
+        expect(ids(listOverview(sorted, filter, after))).toEqual(ids(listIncidents(set, filter, after)));
       }
-      expect({ where: whereOf(cut), filter, tally: tallyOf(matched()), map: mapOf(matched()) }).toEqual({
+      const [tally, map] = [tallyOverview(sorted, filter), overviewMap(sorted, filter)];
+      expect({ where: whereOf(cut), filter, tally, map }).toEqual({
         where: whereOf(cut),
         filter,
         tally: tallyIncidents(set, filter),

@@ -4,10 +4,12 @@ import {
   type IncidentSet,
   incidentMap,
   type ListedIncident,
-  mapOf,
+  type Keyed,
+  type OverviewFilter,
   type OverviewIncident,
+  overviewMap,
   tallyIncidents,
-  tallyOf,
+  tallyOverview,
 } from '@app/projections';
 import { IncidentMapObject, IncidentTallyObject } from './objects/incident-overview.objects';
 import { IncidentConnectionObject } from './objects/incident-read.objects';
@@ -16,10 +18,12 @@ import { IncidentConnectionObject } from './objects/incident-read.objects';
 export const MATCHED: unique symbol = Symbol('matched');
 export interface Matched {
   /**
-   * The incidents the list's filter keeps: a set and the filter (answers kept per set), or the incidents already
-   * matched (as of a date, read as `OverviewIncident`s).
+   * The incidents the list's filter keeps: a set and the filter, or the overview incidents of a cut (sorted, see
+   * `overviewSorted`) and an `OverviewFilter`. Answers are kept per set.
    */
-  [MATCHED]?: { model: IncidentSet<ListedIncident>; filter: IncidentFilter } | { matched: () => OverviewIncident[] };
+  [MATCHED]?:
+    | { model: IncidentSet<ListedIncident>; filter: IncidentFilter }
+    | { overview: readonly Keyed<OverviewIncident>[]; filter: OverviewFilter };
 }
 
 /**
@@ -36,7 +40,9 @@ export class IncidentOverviewResolver {
   tally(@Parent() parent: IncidentConnectionObject & Matched): readonly IncidentTallyObject[] {
     const matched = parent[MATCHED];
     if (!matched) return [];
-    return 'matched' in matched ? tallyOf(matched.matched()) : tallyIncidents(matched.model, matched.filter);
+    return 'overview' in matched
+      ? tallyOverview(matched.overview, matched.filter)
+      : tallyIncidents(matched.model, matched.filter);
   }
 
   @ResolveField(() => IncidentMapObject, {
@@ -45,6 +51,8 @@ export class IncidentOverviewResolver {
   map(@Parent() parent: IncidentConnectionObject & Matched): IncidentMapObject {
     const matched = parent[MATCHED];
     if (!matched) return { countryCodes: [], groups: [], withoutCoordinates: 0 };
-    return 'matched' in matched ? mapOf(matched.matched()) : incidentMap(matched.model, matched.filter);
+    return 'overview' in matched
+      ? overviewMap(matched.overview, matched.filter)
+      : incidentMap(matched.model, matched.filter);
   }
 }

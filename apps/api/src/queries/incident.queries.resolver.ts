@@ -157,8 +157,10 @@ export class IncidentQueriesResolver {
   /**
    * Incidents as of a date from the projection file. A page
    * that needs no status (no filter or sort on one, no tally or map asked, no condemnations counted) assesses only
-   * its own incidents; any other reads every incident of the cut, and who condemned them from the file's
-   * statements and resolutions. A listed incident reads its nested lists at the cut if a query selects them.
+   * its own incidents; one sorted by date and filtered on details a report reads and on status reads every incident of
+   * the cut as a report does (no words, no history), then assesses its own; any other reads every incident of the cut
+   * whole, and who condemned them from the file's statements and resolutions. A listed incident reads its nested
+   * lists at the cut if a query selects them.
    */
   private async listedAt(
     asOf: Date,
@@ -184,11 +186,11 @@ export class IncidentQueriesResolver {
     if (!notYet && isOverviewFilter(filter) && pageArgs.sort !== 'STATUS_CHANGED') {
       // Filtered on what a report reads (details, status): every incident read as a report reads it, the page's own
       // then assessed.
-      const { page, matched } = await this.past.overviewPageAt(asOf, clock, filter, pageArgs);
+      const { page, overview } = await this.past.overviewPageAt(asOf, clock, filter, pageArgs);
       return {
         ...page,
         edges: page.edges.map(({ cursor, node: n }) => ({ cursor, node: node(n) })),
-        [MATCHED]: { matched },
+        [MATCHED]: { overview, filter },
       };
     }
     const listed = await this.past.incidentsAt(asOf, clock);

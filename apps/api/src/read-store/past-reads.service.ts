@@ -107,15 +107,15 @@ export class PastReads {
 
   /**
    * A page of incidents as of `asOf` on `clock` sorted by date and filtered on nothing an `OverviewIncident` lacks, and
-   * the incidents its tally and map count, from the projection file: every incident of the cut as a report reads it
-   * (kept per cut), then the policy for the page's own incidents, on the same rows.
+   * the overview incidents its tally and map count, from the projection file: every incident of the cut as a report
+   * reads it (kept per cut), then the policy for the page's own incidents, on the same rows.
    */
   overviewPageAt(
     asOf: Date,
     clock: Clock,
     filter: OverviewFilter,
     args: PageArgs & { descending?: boolean },
-  ): Promise<{ page: Connection<IncidentAtCut>; matched: () => OverviewIncident[] }> {
+  ): Promise<{ page: Connection<IncidentAtCut>; overview: readonly Keyed<OverviewIncident>[] }> {
     const cut = { clock, at: asOf };
     return this.fromFile(async (file, generation) => {
       const before = file.checkpoint().seq;
@@ -124,8 +124,8 @@ export class PastReads {
       return file.db.transaction(() => {
         // Kept at an earlier checkpoint when the file moved while this waited: read again with the page.
         const read = file.checkpoint().seq === before ? kept : reportIncidentsAt(file.db, cut, file.policy);
-        const { page, matched } = listOverview(this.overviewSorted(read), filter, args);
-        return { page: assessedPage(file, cut, page), matched };
+        const overview = this.overviewSorted(read);
+        return { page: assessedPage(file, cut, listOverview(overview, filter, args)), overview };
       })();
     });
   }
