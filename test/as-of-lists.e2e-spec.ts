@@ -185,7 +185,7 @@ describe('incident lists as of a date, from the projection file', () => {
     expect('fixed' in listed).toBe(true); // read from the file, not replayed
     if ('fixed' in listed) {
       const at = new Date('2030-01-01T00:00:00Z');
-      expect(await past.condemnersAt(at, 'KNOWN', listed, '2030-01-01', false)).not.toBeNull();
+      expect(await past.condemnersAt(at, 'KNOWN', listed.incidents.values(), '2030-01-01', false)).not.toBeNull();
     }
   });
 

@@ -1,6 +1,6 @@
 import { STATEMENT_KINDS } from '@app/domain';
-import type { IncidentDetails, IsoDate } from '@app/domain';
-import { resolutionUtterances, scopeCoverage, type Utterance } from './coverage';
+import type { IsoDate } from '@app/domain';
+import { type ReportedDetails, resolutionUtterances, scopeCoverage, type Utterance } from './coverage';
 import { dayNumber, isoDateOfDay } from './day-numbers';
 import type { StatementRows } from './report-source';
 import type { RegistryModel } from './model';
@@ -8,7 +8,7 @@ import { resolveIncidentId } from './model';
 
 /** What counting condemnations reads, all as of one cut: its canonical incidents and every response made. */
 export interface CondemnationSources {
-  incidents: Iterable<{ incidentId: string; details: IncidentDetails }>;
+  incidents: Iterable<{ incidentId: string; details: ReportedDetails }>;
   /** Statements (and resolutions as their YES voters' utterances), of any kind: only condemnations count. */
   utterances: Iterable<Utterance>;
   /** The canonical incident an id named then (a merged duplicate resolves to its incident). */

@@ -263,8 +263,8 @@ export interface OverviewIncident {
   assessment: Pick<Assessment, 'status' | 'readiness'>;
 }
 
-/** The filters an `OverviewIncident` answers: those a report takes, and the status and readiness. */
-export type OverviewFilter = ReportedDetailsFilter & Pick<IncidentFilter, 'status' | 'readiness'>;
+/** The filters an `OverviewIncident` answers: those a report takes, the status and readiness, who condemned it. */
+export type OverviewFilter = ReportedDetailsFilter & Pick<IncidentFilter, 'status' | 'readiness' | 'notCondemnedBy'>;
 
 const OVERVIEW_FILTERS = new Set<string>([
   'countryCode',
@@ -274,17 +274,28 @@ const OVERVIEW_FILTERS = new Set<string>([
   'situationId',
   'status',
   'readiness',
+  'notCondemnedBy',
 ] satisfies (keyof OverviewFilter)[]);
 
 /** Whether a filter sets nothing an `OverviewIncident` lacks. */
 export const isOverviewFilter = (f: IncidentFilter): f is OverviewFilter =>
   Object.entries(f).every(([field, value]) => value === undefined || OVERVIEW_FILTERS.has(field));
 
-function statusChecks(f: OverviewFilter): Check<Pick<OverviewIncident, 'assessment'>>[] {
-  const checks: Check<Pick<OverviewIncident, 'assessment'>>[] = [];
+/** The checks on what the registry said of an incident then: its status, its readiness, who had condemned it. */
+function statusChecks(f: OverviewFilter): Check<Pick<OverviewIncident, 'incidentId' | 'assessment'>>[] {
+  const checks: Check<Pick<OverviewIncident, 'incidentId' | 'assessment'>>[] = [];
   const { status, readiness } = f;
   if (status !== undefined) checks.push((i) => oneOf(status, i.assessment.status));
   if (readiness !== undefined) checks.push((i) => oneOf(readiness, i.assessment.readiness));
+  const notBy = f.notCondemnedBy;
+  if (notBy) {
+    checks.push((i) => {
+      const by = notBy.condemners.get(i.incidentId);
+      if (!by) return true;
+      for (const code of by) if (notBy.stateCodes.has(code)) return false;
+      return true;
+    });
+  }
   return checks;
 }
 
@@ -331,15 +342,6 @@ export function incidentMatcher(f: IncidentFilter): (incident: ListedIncident) =
     checks.push((i) => {
       const on = milestonesOf(i).confirmedOn;
       return on !== null && (from === undefined || on >= from) && (to === undefined || on <= to);
-    });
-  }
-  const notBy = f.notCondemnedBy;
-  if (notBy) {
-    checks.push((i) => {
-      const by = notBy.condemners.get(i.incidentId);
-      if (!by) return true;
-      for (const code of by) if (notBy.stateCodes.has(code)) return false;
-      return true;
     });
   }
   return allOf(checks);

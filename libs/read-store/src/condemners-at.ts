@@ -1,5 +1,5 @@
-import type { IncidentDetails, IsoDate, StatementKind, StatementScope } from '@app/domain';
-import { condemnersOf, rowCondemnations, type Utterance } from '@app/projections';
+import type { IsoDate, StatementKind, StatementScope } from '@app/domain';
+import { condemnersOf, type ReportedDetails, rowCondemnations, type Utterance } from '@app/projections';
 import type { Database } from 'better-sqlite3';
 import { type ReadCut, cutParams, kindOf, within } from './cut';
 import { incidentResolver } from './incident-resolution';
@@ -46,7 +46,7 @@ export function condemnersAt(
   db: Database,
   cut: ReadCut,
   rows: FileStatementRows,
-  incidents: Iterable<{ incidentId: string; details: IncidentDetails }>,
+  incidents: Iterable<{ incidentId: string; details: ReportedDetails }>,
   on: IsoDate,
   countGeneric: boolean,
 ): Map<string, Set<string>> {

@@ -65,6 +65,13 @@ function expectOverviewAsListed(cut: ReadCut, lean: ReportIncidents, listed: Inc
           { allegedUser: some.details.allegedUser.stateCodes[0] ?? 'RUS', status: ['ALLEGED', 'CORROBORATED'] },
           { situationId: some.details.situationId ?? 'sit-1', occurredTo: some.details.occurredTo },
         ]),
+    {
+      status: ['CONFIRMED', 'CORROBORATED'],
+      notCondemnedBy: {
+        stateCodes: new Set(['GBR']),
+        condemners: new Map(listed.filter((_, k) => k % 3 === 0).map((i) => [i.incidentId, new Set(['FRA', 'GBR'])])),
+      },
+    },
   ] as OverviewFilter[];
   for (const filter of filters) {
     for (const args of [{ first: 0 }, { first: 3 }, { first: 2, descending: false }]) {

@@ -141,12 +141,12 @@ export class IncidentQueriesResolver {
   }
 
   /** The filter narrowed to the incidents none of these States had condemned by `day` (`condemners` then). */
-  private notCondemnedBy(
-    filter: IncidentFilter,
+  private notCondemnedBy<F extends IncidentFilter>(
+    filter: F,
     notYet: NotYetCondemnedBy,
     day: string,
     condemners: ReadonlyMap<string, ReadonlySet<string>>,
-  ): IncidentFilter {
+  ): F {
     const stateCodes = new Set([
       ...(notYet.stateCodes ?? []),
       ...(notYet.statesParties ? statesPartiesOn(this.reference.ccmStates, day).map((s) => s.iso3) : []),
@@ -155,12 +155,11 @@ export class IncidentQueriesResolver {
   }
 
   /**
-   * Incidents as of a date from the projection file. A page
-   * that needs no status (no filter or sort on one, no tally or map asked, no condemnations counted) assesses only
-   * its own incidents; one sorted by date and filtered on details a report reads and on status reads every incident of
-   * the cut as a report does (no words, no history), then assesses its own; any other reads every incident of the cut
-   * whole, and who condemned them from the file's statements and resolutions. A listed incident reads its nested
-   * lists at the cut if a query selects them.
+   * Incidents as of a date from the projection file. A page that needs no status (no filter or sort on one, no tally
+   * or map asked, no condemnations counted) assesses only its own incidents; one sorted by date and filtered on details
+   * a report reads, on status and on who condemned reads every incident of the cut as a report does (no words, no
+   * history), then assesses its own; any other reads every incident of the cut whole. Who condemned them is read from
+   * the file's statements and resolutions. A listed incident reads its nested lists at the cut if a query selects them.
    */
   private async listedAt(
     asOf: Date,
@@ -183,21 +182,33 @@ export class IncidentQueriesResolver {
         : await this.past.incidentPageAt(asOf, clock, list);
       return { ...page, edges: page.edges.map(({ cursor, node: n }) => ({ cursor, node: node(n) })) };
     }
-    if (!notYet && isOverviewFilter(filter) && pageArgs.sort !== 'STATUS_CHANGED') {
-      // Filtered on what a report reads (details, status): every incident read as a report reads it, the page's own
-      // then assessed.
-      const { page, overview } = await this.past.overviewPageAt(asOf, clock, filter, pageArgs);
+    const day = isoDateOf(asOf);
+    if (isOverviewFilter(filter) && pageArgs.sort !== 'STATUS_CHANGED') {
+      // Filtered on what a report reads (details, status, condemnations): every incident read as a report reads it,
+      // the page's own then assessed.
+      let matching = filter;
+      if (notYet) {
+        const overview = (await this.past.overviewAt(asOf, clock)).map(({ node: n }) => n);
+        const condemners = await this.past.condemnersAt(asOf, clock, overview, day, countsGeneric(notYet));
+        matching = this.notCondemnedBy(filter, notYet, day, condemners);
+      }
+      const { page, overview } = await this.past.overviewPageAt(asOf, clock, matching, pageArgs);
       return {
         ...page,
         edges: page.edges.map(({ cursor, node: n }) => ({ cursor, node: node(n) })),
-        [MATCHED]: { overview, filter },
+        [MATCHED]: { overview, filter: matching },
       };
     }
     const listed = await this.past.incidentsAt(asOf, clock);
     let matching = filter;
     if (notYet) {
-      const day = isoDateOf(asOf);
-      const condemners = await this.past.condemnersAt(asOf, clock, listed, day, countsGeneric(notYet));
+      const condemners = await this.past.condemnersAt(
+        asOf,
+        clock,
+        listed.incidents.values(),
+        day,
+        countsGeneric(notYet),
+      );
       matching = this.notCondemnedBy(filter, notYet, day, condemners);
     }
     const page = listIncidents(listed, matching, pageArgs);

@@ -1,5 +1,5 @@
-import type { IncidentDetails, IsoDate } from '@app/domain';
-import type { Connection, Cut } from '@app/projections';
+import type { IsoDate } from '@app/domain';
+import type { Connection, Cut, ReportedDetails } from '@app/projections';
 import {
   condemnersAt,
   type FileStatementRows,
@@ -128,7 +128,7 @@ export class CutReads {
     generation: number,
     cut: Cut,
     rows: FileStatementRows,
-    incidents: Iterable<{ incidentId: string; details: IncidentDetails }>,
+    incidents: Iterable<{ incidentId: string; details: ReportedDetails }>,
     on: IsoDate,
     countGeneric: boolean,
   ): Promise<Map<string, Set<string>> | null> {

@@ -12,6 +12,7 @@ import {
   type OverviewIncident,
   overviewSorted,
   type PageArgs,
+  type ReportedDetails,
   type SpeakOutFilter,
   type SpeakOutReport,
   type StateTimeline,
@@ -73,7 +74,7 @@ export class PastReads {
   condemnersAt(
     asOf: Date,
     clock: Clock,
-    incidents: IncidentsAtCut,
+    incidents: Iterable<{ incidentId: string; details: ReportedDetails }>,
     day: IsoDate,
     countGeneric: boolean,
   ): Promise<Map<string, Set<string>>> {
@@ -81,7 +82,7 @@ export class PastReads {
     return this.fromFile(async (file, generation) => {
       const rows = await reportRowsLoaded(file);
       if (!file.db.open) return null;
-      return this.cutReads.condemners(file, generation, cut, rows, incidents.incidents.values(), day, countGeneric);
+      return this.cutReads.condemners(file, generation, cut, rows, incidents, day, countGeneric);
     });
   }
 
@@ -102,6 +103,15 @@ export class PastReads {
       // Kept at an earlier checkpoint when the file moved while this waited: the page is assessed on today's rows.
       const page = list(kept.seq === file.checkpoint().seq ? kept : shownAt(file, cut));
       return assessedPage(file, cut, page);
+    });
+  }
+
+  /** Every canonical incident as of `asOf` on `clock` as an overview reads it (`overviewPageAt`), sorted by date. */
+  overviewAt(asOf: Date, clock: Clock): Promise<readonly Keyed<OverviewIncident>[]> {
+    const cut = { clock, at: asOf };
+    return this.fromFile(async (file, generation) => {
+      const kept = await this.cutReads.reportIncidents(file, generation, cut);
+      return kept === null ? null : this.overviewSorted(kept);
     });
   }
 
