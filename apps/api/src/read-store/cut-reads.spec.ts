@@ -50,6 +50,20 @@ describe('CutReads', () => {
     expect(() => first.assessment).toThrow('asked for a status');
   });
 
+  it('reads what a report takes of the incidents once per cut, from the kept list when there is one', async () => {
+    const reads = new CutReads(1);
+    const cut = known('2017-01-01');
+    const alone = await reads.reportIncidents(file, 0, cut);
+    expect(await reads.reportIncidents(file, 0, cut)).toBe(alone);
+    const all = await reads.incidents(file, 0, cut);
+    // Once every incident of the cut is kept, a report reads them from it, the same object each time, so that what
+    // is remembered of it (an overview, a tally) is found again.
+    const fromList = await reads.reportIncidents(file, 0, cut);
+    expect(fromList).not.toBe(alone);
+    expect(await reads.reportIncidents(file, 0, cut)).toBe(fromList);
+    expect(fromList!.incidents.map((i) => i.incidentId).sort()).toEqual([...all!.incidents.keys()].sort());
+  });
+
   it('shares a read between the same lists asked at once, even with no place to wait; condemners per day', async () => {
     const reads = new CutReads(0);
     const cut = known('2017-01-01');

@@ -66,6 +66,7 @@ export class CutReads {
   private readonly kept: Kept;
   private readonly pages = new Kept(KEPT_PAGES);
   private readonly reading = new Map<string, Promise<unknown>>();
+  private readonly reportOfListed = new WeakMap<IncidentsAtCut, ReportIncidents>();
   private readonly gate: ReadGate;
   private readonly idle: IdleRelease;
 
@@ -92,7 +93,15 @@ export class CutReads {
    */
   reportIncidents(file: ReadStore, generation: number, cut: Cut): Promise<ReportIncidents | null> {
     const listed = this.find<IncidentsAtCut>(this.kept, file, generation, cut, 'incidents');
-    if (listed !== undefined) return Promise.resolve(reportIncidentsOf([...listed.incidents.values()]));
+    if (listed !== undefined) {
+      // One object per kept list, so that what is remembered of it (an overview, a tally) is found again.
+      let ofListed = this.reportOfListed.get(listed);
+      if (ofListed === undefined) {
+        ofListed = reportIncidentsOf([...listed.incidents.values()]);
+        this.reportOfListed.set(listed, ofListed);
+      }
+      return Promise.resolve(ofListed);
+    }
     const read = () => reportIncidentsAt(file.db, cut, file.policy);
     return this.read(file, generation, cut, 'report incidents', read, (r) => r.incidents.length);
   }
