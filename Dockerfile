@@ -9,6 +9,8 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps apps
 COPY libs libs
+# npm run build bundles the service with scripts/bundle-service.js.
+COPY scripts scripts
 RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
