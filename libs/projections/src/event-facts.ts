@@ -28,8 +28,12 @@ export function evidenceDateOf(event: RegistryEvent): IsoDate | null {
       return event.data.concludedOn;
     case 'StatementRecorded':
       return event.data.deliveredOn;
-    case 'StatementCorrected':
-      return event.data.correctedOn;
+    // A statement as corrected is not known before it was delivered: a correction dated before the delivery it sets
+    // is known from that delivery (else a day between the two would count a statement not yet made).
+    case 'StatementCorrected': {
+      const { correctedOn, changes } = event.data;
+      return changes.deliveredOn !== undefined && changes.deliveredOn > correctedOn ? changes.deliveredOn : correctedOn;
+    }
     // A situation is a frame for evidence, not evidence: known once registered.
     case 'SituationRegistered':
       return null;

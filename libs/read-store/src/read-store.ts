@@ -22,7 +22,7 @@ import { namedMoves, noChanges, type PageChanges, type StatusMove } from './page
 import { INDEXES, SCHEMA } from './schema';
 
 /** Bumped whenever a table or an evolve function changes: with the policy's version, a mismatch rebuilds. */
-export const READ_STORE_VERSION = 'read-store-19';
+export const READ_STORE_VERSION = 'read-store-20';
 export const projectionVersion = (policy: PolicyConfig): string => `${READ_STORE_VERSION}+policy-${policy.version}`;
 const PROJECTION = 'registry';
 

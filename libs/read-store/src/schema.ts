@@ -79,9 +79,11 @@ CREATE TABLE IF NOT EXISTS investigation_conclusions (
   citations TEXT, evidence_date TEXT, recorded_at INTEGER NOT NULL
 );
 
+-- corrected_on: a correction's own date as given (null for version 0). Its evidence date is the later of it and the
+-- delivery it sets (evidenceDateOf: a statement is not known before it was made).
 CREATE TABLE IF NOT EXISTS statement_versions (
   statement_id TEXT NOT NULL, seq INTEGER PRIMARY KEY, changes TEXT NOT NULL, reason TEXT,
-  evidence_date TEXT, recorded_at INTEGER NOT NULL, event_id TEXT NOT NULL
+  evidence_date TEXT, recorded_at INTEGER NOT NULL, event_id TEXT NOT NULL, corrected_on TEXT
 );
 CREATE TABLE IF NOT EXISTS statement_speakers (
   statement_id TEXT NOT NULL, seq INTEGER NOT NULL, state_code TEXT NOT NULL,

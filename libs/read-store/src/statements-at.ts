@@ -43,6 +43,8 @@ interface VersionRow {
   evidence_date: string;
   recorded_at: number;
   event_id: string;
+  /** Set on every correction (version 0 has none). */
+  corrected_on: IsoDate | null;
   inside: number;
 }
 
@@ -52,7 +54,7 @@ const oneOf = <T>(wanted: T | readonly T[] | undefined, value: T) =>
 /** Every version (to count the stream's revision) of the statements a candidate query finds, by statement. */
 const versionsOf = (kind: CutKind, candidates: string) =>
   `WITH c AS (${candidates})
-   SELECT v.statement_id, v.changes, v.reason, v.seq, v.evidence_date, v.recorded_at, v.event_id,
+   SELECT v.statement_id, v.changes, v.reason, v.seq, v.evidence_date, v.recorded_at, v.event_id, v.corrected_on,
      (${within(kind, 'v')}) AS inside
    FROM c JOIN statement_versions v ON v.statement_id = c.id ORDER BY v.statement_id, v.seq`;
 
@@ -94,7 +96,7 @@ function statementOf(versions: VersionRow[], speaker: string | null): StatementA
     corrections: inside.slice(1).map((v) => ({
       changes: JSON.parse(v.changes) as Partial<StatementDetails>,
       reason: v.reason as string,
-      correctedOn: v.evidence_date,
+      correctedOn: v.corrected_on as IsoDate,
       eventId: v.event_id,
       recordedAt: new Date(v.recorded_at),
     })),

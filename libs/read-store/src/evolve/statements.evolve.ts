@@ -29,7 +29,7 @@ function withoutTexts(details: Partial<StatementDetails>): string {
  * the rows are written a page at a time (see RowBuffer), the fold never reads them back within a page.
  */
 export const statementsProjection: Projection = (db, page) => {
-  const versions = page.buffer('statement_versions', 7);
+  const versions = page.buffer('statement_versions', 8);
   const speakers = page.buffer('statement_speakers', 6);
   const targets = page.buffer('statement_targets', 8);
   const scan = page.buffer('statement_scan', 7);
@@ -58,7 +58,7 @@ export const statementsProjection: Projection = (db, page) => {
       case 'StatementRecorded': {
         // One copy of the details, without the words (see withoutTexts): most of the log is these.
         const { statementId, quote: _quote, citation: _citation, ...details } = event.data;
-        versions.push(statementId, m.seq, JSON.stringify(details), null, m.evidenceDate, m.recordedAt, m.eventId);
+        versions.push(statementId, m.seq, JSON.stringify(details), null, m.evidenceDate, m.recordedAt, m.eventId, null);
         fanOut(statementId, details, m);
         const { deliveredOn, kind, speakers: codes, incidentIds, scope } = details;
         const kindCode = STATEMENT_KINDS.indexOf(kind);
@@ -67,8 +67,9 @@ export const statementsProjection: Projection = (db, page) => {
         return;
       }
       case 'StatementCorrected': {
-        const { statementId, changes, reason } = event.data;
-        versions.push(statementId, m.seq, withoutTexts(changes), reason, m.evidenceDate, m.recordedAt, m.eventId);
+        const { statementId, changes, reason, correctedOn } = event.data;
+        const details = withoutTexts(changes);
+        versions.push(statementId, m.seq, details, reason, m.evidenceDate, m.recordedAt, m.eventId, correctedOn);
         fanOut(statementId, changes, m);
         return;
       }
