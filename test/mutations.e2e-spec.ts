@@ -180,6 +180,14 @@ describe('incident and corroboration mutations over HTTP', () => {
       expectRefusal(await merge(c.id, a.id, { mergedOn: FUTURE }), 'BAD_USER_INPUT', 'mergedOn');
       expect(await app.eventCount()).toBe(before);
     });
+
+    it('refuses merging a source into itself as bad input, as for an incident; appends nothing', async () => {
+      const s = await source({ name: 'Desk alone' });
+      const before = await app.eventCount();
+      const input = { duplicateSourceId: s, canonicalSourceId: s, reason: 'dup', mergedOn: '2016-06-02' };
+      expectRefusal(await app.gql(MERGE_SOURCES, { input }), 'BAD_USER_INPUT', 'canonicalSourceId');
+      expect(await app.eventCount()).toBe(before);
+    });
   });
 
   describe('merges sent at the same moment', () => {

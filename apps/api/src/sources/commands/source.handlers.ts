@@ -1,5 +1,5 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { conflict } from '@app/domain';
+import { badInput, conflict } from '@app/domain';
 import { CommandExecutor } from '../../shared/command-executor';
 import { commandMeta, newId } from '../../shared/command-meta';
 import type { RequestMeta } from '../../shared/request-meta';
@@ -90,6 +90,10 @@ export class MergeSourcesHandler implements ICommandHandler<MergeSourcesCommand>
 
   execute({ input, meta }: MergeSourcesCommand): Promise<string> {
     return this.executor.alone('source merges', async () => {
+      // Bad input whatever the store holds, as the decider and an incident's merge say it.
+      if (input.duplicateSourceId === input.canonicalSourceId) {
+        throw badInput('a source cannot be merged into itself', 'canonicalSourceId');
+      }
       this.checks.source(input.duplicateSourceId, 'duplicateSourceId');
       this.checks.source(input.canonicalSourceId, 'canonicalSourceId');
       const canonical = this.checks.canonicalSourceId(input.canonicalSourceId);
