@@ -260,6 +260,22 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
     const LIST = 'query ($filter: IncidentFilterInput) { incidents(filter: $filter) { totalCount } }';
     const list = await app.gql(LIST, { filter: { countryCode: 'YEM', asOf: 'last tuesday' } });
     expect(list.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.asOf' });
+    // Not a string (a variable or written in the query), or past the four digits of a year: refused the same way,
+    // never taken for 1970, for no time travel, or for a day that sorts before every date.
+    for (const asOf of [5, true, '+010000-01-01T00:00:00Z', '-000001-01-01T00:00:00Z']) {
+      const answer = await app.gql(REPORT_AT, { asOf, clock: 'KNOWN' });
+      expect({ asOf, extensions: answer.errors?.[0].extensions }).toMatchObject({
+        asOf,
+        extensions: { code: 'BAD_USER_INPUT', field: 'filter.asOf' },
+      });
+    }
+    for (const literal of ['5', 'true', '{ day: 1 }']) {
+      const answer = await app.gql(`{ incidents(filter: { asOf: ${literal} }) { totalCount } }`);
+      expect({ literal, extensions: answer.errors?.[0].extensions }).toMatchObject({
+        literal,
+        extensions: { code: 'BAD_USER_INPUT', field: 'filter.asOf' },
+      });
+    }
     const nested = await app.gql(LIST, { filter: { notYetCondemnedBy: { stateCodes: ['gbr'] } } });
     expect(nested.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',

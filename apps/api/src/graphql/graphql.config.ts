@@ -1,6 +1,7 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import { MercuriusDriver } from '@nestjs/mercurius';
 import type { AppConfig } from '../config/config';
+import { DateTimeScalar } from './date-time.scalar';
 import { errorFormatter } from './error-formatter';
 import { graphqlHttpHooks, subscriptionsOverWebSocket } from './graphql-http.hooks';
 import { limitHooks } from './limits.hooks';
@@ -41,6 +42,8 @@ export function graphqlOptions(
     driver: MercuriusDriver,
     autoSchemaFile: true,
     sortSchema: true,
+    // Every Date field and argument is DateTimeScalar (what is not a string is refused, not taken for 1970).
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     path: '/graphql',
     // Mercurius' own GraphiQL loads React and GraphiQL from a CDN: ours (graphiql/) is served offline.
     graphiql: false,
