@@ -427,6 +427,12 @@ describe('incident and corroboration mutations over HTTP', () => {
         ['summary'],
         ['summary'],
       ]);
+      // -1, a stream yet to be: what creates one appends (the store is asked for no stream, as KurrentDB needs it
+      // said), what finds one already there is a conflict.
+      const sid = await source();
+      const created = await app.gql(ALLEGE_USE, { input: { ...yemenAllegation(sid), expectedRevision: -1 } });
+      expect(created.errors).toBeUndefined();
+      expectRefusal(await correct(-1, 'as if new'), 'CONFLICT');
     });
   });
 });

@@ -61,6 +61,13 @@ export const STREAM_EXISTS = 'stream_exists';
 export const ANY = 'any';
 export type ExpectedRevision = typeof NO_STREAM | typeof STREAM_EXISTS | typeof ANY | number;
 
+/** A number expected is a revision, a non-negative integer (a stream yet to be is NO_STREAM): else a RangeError. */
+export function checkExpectedRevision(expected: ExpectedRevision | undefined): void {
+  if (typeof expected === 'number' && (!Number.isSafeInteger(expected) || expected < 0)) {
+    throw new RangeError(`expectedRevision must be a non-negative integer, got ${expected}`);
+  }
+}
+
 /**
  * Every store refuses, with EventTooLargeError and before writing anything, an event or an append over
  * its size limits (see size-limits.ts: 1 MiB each by default, KurrentDB's default largest append).

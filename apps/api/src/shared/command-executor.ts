@@ -221,7 +221,9 @@ export class CommandExecutor {
       data: event.data as never,
       metadata,
     }));
-    const expectedRevision = meta.expectedRevision ?? (revision < 0 ? NO_STREAM : revision);
+    // A revision of -1 (the API's word for a stream yet to be) is the store's NO_STREAM.
+    const expected = meta.expectedRevision ?? revision;
+    const expectedRevision = expected < 0 ? NO_STREAM : expected;
     return {
       appended: await this.store.append(stream, newEvents, { expectedRevision }),
       eventIds: newEvents.map((e) => e.id),

@@ -29,6 +29,7 @@ import { ConcurrencyConflictError, EventTooLargeError, StoreUnavailableError } f
 import { eventSize } from '../size-limits';
 import {
   ANY,
+  checkExpectedRevision,
   NO_STREAM,
   STREAM_EXISTS,
   type EventMetadata,
@@ -56,9 +57,7 @@ export function toStreamState(expected: ExpectedRevision = ANY): AppendStreamSta
     case ANY:
       return CLIENT_ANY;
     default:
-      if (!Number.isSafeInteger(expected) || expected < 0) {
-        throw new RangeError(`expectedRevision must be a non-negative integer, got ${expected}`);
-      }
+      checkExpectedRevision(expected);
       return BigInt(expected);
   }
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { ConcurrencyConflictError, StoreUnavailableError } from '../errors';
 import {
   ANY,
+  checkExpectedRevision,
   EventStore,
   NO_STREAM,
   STREAM_EXISTS,
@@ -132,6 +133,7 @@ export class SqliteEventStore extends EventStore {
     if (this.closed) return Promise.reject(closedStoreError());
     let encoded: EncodedEvent[];
     try {
+      checkExpectedRevision(options.expectedRevision);
       encoded = events.map(encode);
       checkSizes(encoded, this.limits);
     } catch (error) {

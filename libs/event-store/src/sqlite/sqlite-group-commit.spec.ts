@@ -24,7 +24,7 @@ describe('SqliteEventStore group commit', () => {
   it('groups appenders that keep appending into far fewer commits than appends', async () => {
     const appender = async (n: number) => {
       for (let i = 0; i < 20; i++)
-        await store.append(`writer-${n}`, [newEvent('Tick', { i })], { expectedRevision: i - 1 });
+        await store.append(`writer-${n}`, [newEvent('Tick', { i })], { expectedRevision: i === 0 ? NO_STREAM : i - 1 });
     };
     await Promise.all(Array.from({ length: 16 }, (_, n) => appender(n)));
     const { commits, appends } = store.stats();

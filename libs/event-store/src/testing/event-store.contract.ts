@@ -114,6 +114,16 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
         });
         expect((await collect(store.readStream(stream))).map((e) => e.type)).toEqual(['A', 'B', 'C']);
       });
+
+      it('a number that is no revision (negative, fractional): a RangeError, nothing appended', async () => {
+        const stream = streamName('no-revision');
+        for (const expectedRevision of [-1, 1.5, Number.NaN]) {
+          await expect(store.append(stream, [newEvent('A')], { expectedRevision })).rejects.toThrow(RangeError);
+        }
+        await store.append(stream, [newEvent('B')]);
+        await expect(store.append(stream, [newEvent('C')], { expectedRevision: -1 })).rejects.toThrow(RangeError);
+        expect((await collect(store.readStream(stream))).map((e) => e.type)).toEqual(['B']);
+      });
     });
 
     it('reads a stream from a revision, backwards, and at most maxCount', async () => {
