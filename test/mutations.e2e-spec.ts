@@ -401,6 +401,26 @@ describe('incident and corroboration mutations over HTTP', () => {
       expect(await app.eventCount()).toBe(after);
     });
 
+    it('one key sent at the same moment for two incidents: one write lands, the other is a CONFLICT', async () => {
+      const hrw = await source({ name: 'Human Rights Watch', grade: 'A' });
+      for (let i = 0; i < 3; i++) {
+        const [x, y] = [await incident(hrw), await incident(hrw)];
+        const before = await app.eventCount();
+        const key = `same-moment-${i}`;
+        const answers = await Promise.all([
+          app.gql(ADD_CORROBORATION, { input: { ...corroborationInput(x.id, hrw), idempotencyKey: key } }),
+          app.gql(ADD_CORROBORATION, { input: { ...corroborationInput(y.id, hrw), idempotencyKey: key } }),
+        ]);
+        expect(answers.filter((a) => !a.errors)).toHaveLength(1);
+        expectRefusal(
+          answers.find((a) => a.errors)!,
+          'CONFLICT',
+          'idempotencyKey',
+        );
+        expect(await app.eventCount()).toBe(before + 1);
+      }
+    });
+
     it('appends at the expected revision and refuses a stale one with CONFLICT', async () => {
       const { id } = await incident();
       const revisionOf = async () =>

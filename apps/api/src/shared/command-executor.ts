@@ -128,7 +128,19 @@ export class CommandExecutor {
     return this.queue.run(`(${kind})`, task);
   }
 
-  async execute(command: RegistryCommand, meta: CommandMeta): Promise<CommandResult> {
+  /**
+   * Commands under one idempotency key run one at a time in this instance, each until the file shows its write (or
+   * its wait times out): the next finds it there and is answered from it, or refused for another input, whatever
+   * stream it names. Queued by stream alone, the same key sent at once for two incidents wrote to both.
+   */
+  execute(command: RegistryCommand, meta: CommandMeta): Promise<CommandResult> {
+    const key = meta.idempotencyKey;
+    return key
+      ? this.queue.run(`(key) ${key}`, () => this.executeOnce(command, meta))
+      : this.executeOnce(command, meta);
+  }
+
+  private async executeOnce(command: RegistryCommand, meta: CommandMeta): Promise<CommandResult> {
     const stream = commandStream(command);
     const replay = this.replayed(meta);
     const decider = deciderFor(command);
