@@ -290,6 +290,36 @@ describe('incident and corroboration mutations over HTTP', () => {
       expect(addCorroboration.assessment).toMatchObject({ status: 'ALLEGED', independentSupportingSources: 1 });
     });
 
+    it('derives from a corroboration of an incident merged into this one, which it shows', async () => {
+      const canonical = await incident();
+      const duplicate = await incident(canonical.sourceId);
+      await app.ok(MERGE_INCIDENTS, {
+        input: {
+          duplicateIncidentId: duplicate.id,
+          canonicalIncidentId: canonical.id,
+          reason: 'dup',
+          mergedOn: '2016-06-02',
+        },
+      });
+      const hrw = await source({ name: 'Human Rights Watch', grade: 'A' });
+      const { addCorroboration } = await app.ok(ADD_CORROBORATION, {
+        input: corroborationInput(canonical.id, hrw, { derivedFrom: duplicate.corroborationId }),
+      });
+      const added = addCorroboration.corroborations.find((c: { source: { id: string } }) => c.source.id === hrw);
+      expect(added).toMatchObject({ derivedFrom: duplicate.corroborationId });
+      // Another incident's corroboration stays unknown here.
+      const other = await incident(canonical.sourceId);
+      const before = await app.eventCount();
+      expectRefusal(
+        await app.gql(ADD_CORROBORATION, {
+          input: corroborationInput(canonical.id, hrw, { derivedFrom: other.corroborationId }),
+        }),
+        'NOT_FOUND',
+        'derivedFrom',
+      );
+      expect(await app.eventCount()).toBe(before);
+    });
+
     it('refuses bad citations, unknown sources or derivations and future dates, appending nothing', async () => {
       const { id, sourceId } = await incident();
       const before = await app.eventCount();

@@ -88,7 +88,17 @@ export type WithdrawIncident = Command<
   'WithdrawIncident',
   { incidentId: string; reason: string; withdrawnOn: IsoDate }
 >;
-export type AddCorroboration = Command<'AddCorroboration', CorroborationFacts & { incidentId: string }>;
+export type AddCorroboration = Command<
+  'AddCorroboration',
+  CorroborationFacts & {
+    incidentId: string;
+    /**
+     * Corroborations logged on incidents merged into this one (their streams, not this one's), which `derivedFrom`
+     * may name too: the incident shows them, and the policy follows a derivation across them.
+     */
+    mergedCorroborationIds?: string[];
+  }
+>;
 export type RetractCorroboration = Command<
   'RetractCorroboration',
   {

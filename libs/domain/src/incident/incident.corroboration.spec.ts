@@ -46,6 +46,12 @@ describe('incident decider: AddCorroboration', () => {
       .when(add({ corroborationId: 'c3', derivedFrom: 'c2' }))
       .then({ type: 'CorroborationAdded', data: { ...hrwAdded.data, corroborationId: 'c3', derivedFrom: 'c2' } });
   });
+  it('accepts derived reporting of a corroboration of an incident merged into this one, not in the event', () => {
+    spec
+      .given(useAlleged)
+      .when(add({ derivedFrom: 'd1', mergedCorroborationIds: ['d1'] }))
+      .then({ type: 'CorroborationAdded', data: { ...hrwAdded.data, derivedFrom: 'd1' } });
+  });
   it('refuses derived reporting of an unknown corroboration', () => {
     spec
       .given(useAlleged)

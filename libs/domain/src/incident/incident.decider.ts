@@ -63,7 +63,8 @@ function decide(command: IncidentCommand, state: IncidentState, ctx: DecideConte
         throw conflict(`corroboration ${corroborationId} already exists`, 'corroborationId');
       }
       const facts = pick(command.data, CORROBORATION_KEYS);
-      checkCorroboration(facts, Object.keys(incident.corroborations), '', ctx);
+      const shown = [...Object.keys(incident.corroborations), ...(command.data.mergedCorroborationIds ?? [])];
+      checkCorroboration(facts, shown, '', ctx);
       return [{ type: 'CorroborationAdded', data: { incidentId, ...facts } }];
     }
     case 'RetractCorroboration': {

@@ -50,6 +50,9 @@ export class AddCorroborationHandler implements ICommandHandler<AddCorroboration
       geolocationPrecisionMeters,
     } = withoutNulls({ ...input });
     const cited = await this.evidence.citation(citation, 'citation');
+    // A derivation from a corroboration of an incident merged into this one: the stream does not hold it.
+    const loggedOn =
+      derivedFrom === undefined ? incidentId : this.checks.corroborationOf(incidentId, derivedFrom, 'derivedFrom');
     const command: AddCorroboration = {
       type: 'AddCorroboration',
       data: {
@@ -64,6 +67,7 @@ export class AddCorroborationHandler implements ICommandHandler<AddCorroboration
         summary,
         ...(credibility !== undefined && { credibility }),
         ...(geolocationPrecisionMeters !== undefined && { geolocationPrecisionMeters }),
+        ...(loggedOn !== incidentId && derivedFrom !== undefined && { mergedCorroborationIds: [derivedFrom] }),
       },
     };
     await this.executor.execute(command, commandMeta(command.type, input, meta));
