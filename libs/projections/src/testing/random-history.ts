@@ -172,6 +172,12 @@ export function randomHistory(seed: number, steps = 160, options: { lagDays?: nu
         () => ({ location: { countryCode: pick(COUNTRIES), placeName: 'corrected', ...coordinates(step) } }),
         () => ({ allegedUser: pick(USERS) }),
         () => ({ situationId: pick(SITUATIONS) }),
+        // Producers and suppliers (interested parties) and the dates of use: rewrites of what the policy reads.
+        () => ({ munition: munition() }),
+        () => {
+          const day = date();
+          return { occurredFrom: day, occurredTo: day };
+        },
       ])();
       record({
         type: 'IncidentCorrected',
