@@ -64,6 +64,15 @@ export class ReferenceChecks {
     return [...new Set(ids.map((id) => this.incident(id, field)))];
   }
 
+  /**
+   * Whether a corroboration was logged on an incident merged into `incidentId` (canonical): the incident shows it,
+   * its own stream does not hold it. Anything else (its own, another incident's, none yet shown) is for the decider.
+   */
+  loggedOnMergedDuplicate(incidentId: string, corroborationId: string): boolean {
+    const logged = this.lookups.corroborationIncidentId(corroborationId);
+    return logged !== undefined && logged !== incidentId && this.lookups.canonicalIncidentId(logged) === incidentId;
+  }
+
   /** The incident a corroboration of `incidentId` (canonical) was logged on: itself or a merged duplicate. */
   corroborationOf(incidentId: string, corroborationId: string, field: string): string {
     const lookups = this.lookups;

@@ -50,9 +50,8 @@ export class AddCorroborationHandler implements ICommandHandler<AddCorroboration
       geolocationPrecisionMeters,
     } = withoutNulls({ ...input });
     const cited = await this.evidence.citation(citation, 'citation');
-    // A derivation from a corroboration of an incident merged into this one: the stream does not hold it.
-    const loggedOn =
-      derivedFrom === undefined ? incidentId : this.checks.corroborationOf(incidentId, derivedFrom, 'derivedFrom');
+    // A derivation from a corroboration of an incident merged into this one: its stream, not this one's, holds it.
+    const fromMerged = derivedFrom !== undefined && this.checks.loggedOnMergedDuplicate(incidentId, derivedFrom);
     const command: AddCorroboration = {
       type: 'AddCorroboration',
       data: {
@@ -67,7 +66,7 @@ export class AddCorroborationHandler implements ICommandHandler<AddCorroboration
         summary,
         ...(credibility !== undefined && { credibility }),
         ...(geolocationPrecisionMeters !== undefined && { geolocationPrecisionMeters }),
-        ...(loggedOn !== incidentId && derivedFrom !== undefined && { mergedCorroborationIds: [derivedFrom] }),
+        ...(fromMerged && { mergedCorroborationIds: [derivedFrom] }),
       },
     };
     await this.executor.execute(command, commandMeta(command.type, input, meta));
