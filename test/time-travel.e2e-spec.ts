@@ -260,9 +260,9 @@ describe('time travel on two clocks over a year of backfilled evidence', () => {
     const LIST = 'query ($filter: IncidentFilterInput) { incidents(filter: $filter) { totalCount } }';
     const list = await app.gql(LIST, { filter: { countryCode: 'YEM', asOf: 'last tuesday' } });
     expect(list.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.asOf' });
-    // Not a string (a variable or written in the query), or past the four digits of a year: refused the same way,
-    // never taken for 1970, for no time travel, or for a day that sorts before every date.
-    for (const asOf of [5, true, '+010000-01-01T00:00:00Z', '-000001-01-01T00:00:00Z']) {
+    // Not an ISO string (a variable or written in the query), a day the calendar lacks, a time without its offset, a
+    // year past four digits: refused the same way, never taken for 1970, for now, or for another day.
+    for (const asOf of [5, true, '5', '2016-02-30', '2016-06-01T00:00:00', '+010000-01-01T00:00:00Z']) {
       const answer = await app.gql(REPORT_AT, { asOf, clock: 'KNOWN' });
       expect({ asOf, extensions: answer.errors?.[0].extensions }).toMatchObject({
         asOf,

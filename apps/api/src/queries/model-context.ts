@@ -1,6 +1,7 @@
 import type { Clock } from '@app/projections';
 import type { IncidentReads } from '../read-store/incident-reads';
 import { ApiError, ErrorCode } from '../graphql/error-codes';
+import { DATE_TIME_HINT } from '../graphql/date-time.scalar';
 
 /**
  * The reads of an incident (its file and cut, its audit trail) that the fields resolved below it use where its row
@@ -27,7 +28,7 @@ export function timeTravel(
   const asOf = filter?.asOf;
   const clock = filter?.clock;
   if (asOf !== undefined && asOf !== null && Number.isNaN(asOf.getTime())) {
-    throw new ApiError(ErrorCode.BAD_USER_INPUT, 'asOf must be an ISO date-time such as 2016-06-01T00:00:00Z', {
+    throw new ApiError(ErrorCode.BAD_USER_INPUT, `asOf must be ${DATE_TIME_HINT}`, {
       field: 'filter.asOf',
     });
   }
